@@ -1,0 +1,67 @@
+# Sanxiang: `make run` serves the platform, `make test` runs the whole suite.
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SANXIANG := $(BIN)/sanxiang
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+OS_PACKAGES := chromium fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0
+
+.PHONY: install os-packages run serve worker test test-sqlite test-pg lint bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed os-packages
+
+# PDFs need Pango; browser tests need Chromium; Chinese needs a CJK font.
+os-packages:
+	@missing=""; for p in $(OS_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "安装系统软件包:$$missing"; \
+	  (apt-get install -y -qq $$missing >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq $$missing >/dev/null)) \
+	    || echo "警告：系统软件包安装失败:$$missing（PDF 导出与浏览器测试将不可用）"; \
+	else \
+	  echo "缺少系统软件包:$$missing —— 请运行: sudo apt-get install -y$$missing"; \
+	fi
+
+run: install
+	$(SANXIANG) migrate --noinput -v0
+	$(SANXIANG) collectstatic --noinput -v0
+	$(SANXIANG) load_demo --if-empty
+	@echo ""
+	@echo "三项制度平台  公众门户: http://$(HOST):$(PORT)/   工作台: http://$(HOST):$(PORT)/staff/"
+	@echo "接口文档: http://$(HOST):$(PORT)/api/docs/   演示账号见 README.md（密码均为 Sanxiang-2026）"
+	@$(SANXIANG) demo_logins || true
+	@$(SANXIANG) worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	  $(BIN)/gunicorn sanxiang.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile - --log-level warning
+
+test: install lint
+	$(BIN)/pytest -q
+	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+	  echo "== PostgreSQL: $(PG_URL)"; DATABASE_URL=$(PG_URL) $(BIN)/pytest -q; \
+	else echo "PostgreSQL 不可用（$(PG_URL)），跳过 PostgreSQL 测试"; fi
+
+test-sqlite: install
+	$(BIN)/pytest -q
+
+test-pg: install
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check src tests bench
+	$(BIN)/lint-imports
+
+bench: install
+	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3* var/static

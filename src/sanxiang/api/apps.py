@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ApiConfig(AppConfig):
+    """API tokens, root router and error handler."""
+
+    name = "sanxiang.api"
+    verbose_name = _("接口")

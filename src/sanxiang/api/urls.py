@@ -1,0 +1,18 @@
+"""/api/v1: the root router. Each app owns its own serializers and views and registers here."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
+
+app_name = "api"
+
+v1 = [
+    path("enforcement/", include("sanxiang.enforcement.api.urls")),
+    path("files/", include("sanxiang.files.api.urls")),
+]
+
+urlpatterns = [
+    path("v1/", include(v1)),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+]

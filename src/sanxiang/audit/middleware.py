@@ -1,0 +1,24 @@
+"""Audit out-of-scope requests where they become 404 responses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+from sanxiang.core.exceptions import ScopeViolation
+
+
+class ScopeRefusalMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> None:
+        if isinstance(exception, ScopeViolation):
+            from sanxiang.audit.services import audit_scope_refusal
+
+            audit_scope_refusal(actor=getattr(request, "user", None), violation=exception)
+        return None  # Django turns the Http404 into the ordinary 404 page.

@@ -1,0 +1,1 @@
+"""Pure-Python rules of Sanxiang: no Django imports (enforced by import-linter)."""

@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("sanxiang.portal.urls")),
+    path("staff/", include("sanxiang.core.urls")),
+    path("staff/audit/", include("sanxiang.audit.urls")),
+    path("staff/calendar/", include("sanxiang.holidays.urls")),
+    path("staff/files/", include("sanxiang.files.urls")),
+    path("staff/enforcement/", include("sanxiang.enforcement.urls")),
+    path("staff/inbox/", include("sanxiang.notifications.urls")),
+    path("api/", include("sanxiang.api.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,40 @@
+"""Shared fixtures: the organisation, personas for each role and scope, and isolated var/ dirs."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _isolated_storage(settings, tmp_path):
+    """Every test gets its own file store and key directory."""
+    settings.SANXIANG_FILE_ROOT = tmp_path / "files"
+    settings.SANXIANG_KEY_DIR = tmp_path / "keys"
+
+
+@pytest.fixture
+def org(db):
+    """A municipal bureau with two district bureaus, each with departments."""
+    return factories.build_org()
+
+
+@pytest.fixture
+def officer(org):
+    return factories.user(org.district_a, org.a_collection, roles=["enforcement_officer"], scope="unit")
+
+
+@pytest.fixture
+def parent_bureau_officer(org):
+    return factories.user(org.city, org.city_legal, roles=["legal_reviewer"], scope="unit_and_below")
+
+
+@pytest.fixture
+def sibling_bureau_officer(org):
+    return factories.user(org.district_b, org.b_collection, roles=["enforcement_officer"], scope="unit")
+
+
+@pytest.fixture
+def admin_user(org):
+    return factories.user(org.city, org.city_office, roles=["administrator"], scope="all")

@@ -134,6 +134,9 @@ else:
         }
     }
 DATABASES["default"].setdefault("TEST", {})
+if env.env_str("SANXIANG_TEST_DB_NAME"):
+    # Lets parallel test runs on one PostgreSQL server use separate test databases.
+    DATABASES["default"]["TEST"]["NAME"] = env.env_str("SANXIANG_TEST_DB_NAME")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"

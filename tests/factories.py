@@ -28,9 +28,10 @@ class Org:
 
 def authority(name: str, level: str, parent: Authority | None = None, code: str | None = None) -> Authority:
     code = code or f"1{next(_seq):010d}"
+    fields = {"name": name, "level": level, "code": code}
     if parent is None:
-        return Authority.add_root(name=name, level=level, code=code)
-    return parent.add_child(name=name, level=level, code=code)
+        return Authority.objects.add_root(create_kwargs=fields)
+    return Authority.objects.add_child(parent, create_kwargs=fields)
 
 
 def department(auth: Authority, name: str) -> Department:

@@ -35,6 +35,7 @@ except (ValueError, OSError) as exc:
     raise ImproperlyConfigured(str(exc)) from exc
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+(VAR_DIR / "static").mkdir(exist_ok=True)
 
 
 def _secret_key() -> str:

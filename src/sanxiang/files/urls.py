@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "files"
-urlpatterns: list = []
+
+urlpatterns = [
+    path("upload/", views.upload, name="upload"),
+    path("<uuid:public_id>/", views.detail, name="detail"),
+    path("<uuid:public_id>/download/", views.download, name="download"),
+]

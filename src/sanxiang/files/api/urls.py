@@ -1,3 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+app_name = "files"
+
+urlpatterns = [
+    path("upload/", views.FileUploadApi.as_view(), name="upload"),
+    path("<uuid:public_id>/", views.FileDetailApi.as_view(), name="detail"),
+    path("<uuid:public_id>/download/", views.FileDownloadApi.as_view(), name="download"),
+]

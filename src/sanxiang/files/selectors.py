@@ -1,0 +1,90 @@
+"""Readers of the file store; every one takes the acting user and returns scoped data."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from sanxiang.core.scope import get_visible_or_404
+
+from .models import FileAccess, StoredFile
+from .services import file_root
+
+
+def file_get(*, actor: Any, public_id: uuid.UUID | str, action: str = "view") -> StoredFile:
+    """One file by its public id; 404 (audited as a scope refusal) outside the actor's scope."""
+    return get_visible_or_404(
+        StoredFile.objects.select_related("authority", "uploaded_by"),
+        actor,
+        action=action,
+        public_id=public_id,
+    )
+
+
+def file_list(*, actor: Any) -> models.QuerySet[StoredFile]:
+    return StoredFile.objects.visible_to(actor).select_related("authority", "uploaded_by")
+
+
+def file_list_for(
+    *, actor: Any, owner: models.Model, purpose: str | None = None
+) -> models.QuerySet[StoredFile]:
+    """The files attached to ``owner`` that the actor may see."""
+    return file_list_for_owners(actor=actor, owners=[owner], purpose=purpose)
+
+
+def file_list_for_owners(
+    *, actor: Any, owners: Iterable[models.Model], purpose: str | None = None
+) -> models.QuerySet[StoredFile]:
+    """The visible files attached to any of ``owners`` (one query, whatever the owner types)."""
+    by_type: dict[int, list[int]] = {}
+    for owner in owners:
+        ct = ContentType.objects.get_for_model(owner)
+        by_type.setdefault(ct.pk, []).append(owner.pk)
+    if not by_type:
+        return StoredFile.objects.none()
+    condition = models.Q()
+    for ct_pk, pks in by_type.items():
+        condition |= models.Q(owner_type_id=ct_pk, owner_id__in=pks)
+    qs = file_list(actor=actor).filter(condition)
+    return qs.filter(purpose=purpose) if purpose is not None else qs
+
+
+def file_access_list(*, actor: Any, file: StoredFile) -> models.QuerySet[FileAccess]:
+    """The access log of a file the actor may see (checked again here)."""
+    visible = file_list(actor=actor).filter(pk=file.pk)
+    return FileAccess.objects.filter(file__in=visible).select_related("user")
+
+
+def file_orphan_list() -> Iterator[str]:
+    """Stored paths on disk without a row (left by a caller's rolled-back outer transaction).
+
+    For administrators' maintenance only: it walks the whole store.
+    """
+    root = file_root()
+    if not root.exists():
+        return
+    known = set(StoredFile.objects.values_list("storage_path", flat=True))
+    for path in sorted(root.glob("??/??/*")):
+        relative = path.relative_to(root).as_posix()
+        if path.is_file() and relative not in known:
+            yield relative
+
+
+def authority_choices(*, actor: Any) -> models.QuerySet:
+    """The authorities ``actor`` may store files into (mirrors ``services.authority_in_scope``)."""
+    from sanxiang.core.choices import DataScope
+    from sanxiang.core.models import Authority
+
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return Authority.objects.none()
+    if actor.is_superuser or actor.data_scope == DataScope.ALL:
+        return Authority.objects.all()
+    if actor.authority_id is None:
+        return Authority.objects.none()
+    if actor.data_scope == DataScope.UNIT_AND_BELOW:
+        return Authority.objects.filter(path__startswith=actor.authority.path)
+    return Authority.objects.filter(pk=actor.authority_id)

@@ -1,0 +1,376 @@
+"""Writers of the file store: store a stream, open a file for download, check fixity.
+
+How a file is stored (``file_store``):
+
+1. The body is read in 1 MiB chunks into a temporary file under ``<root>/tmp/``; SHA-256 and SM3
+   are updated chunk by chunk, so memory stays constant whatever the size (multi-GB audio/video).
+2. The temporary file is fsynced, made read-only and hard-linked (``os.link``, which fails if the
+   name exists, like ``O_EXCL``) to its content-addressed name
+   ``sha256[:2]/sha256[2:4]/<sha256>-<uuid>``; an existing file is never replaced.
+3. The row and the audit entry are written in one transaction. If anything fails — the body,
+   the size check, the link, the database — the temporary and the final file are removed before
+   the exception propagates, so nothing half-written stays behind.
+
+Rollback cleanup is a ``try/except`` around the atomic block rather than
+``transaction.on_commit`` (which only fires on success). When ``file_store`` runs inside a caller's
+outer transaction that later rolls back, the stored bytes remain on disk without a row; they are
+harmless (unique name, never served without a row) and ``file_orphan_list`` finds them.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import re
+import tempfile
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import IO, Any
+
+from cryptography.hazmat.primitives import hashes
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import UploadedFile
+from django.db import models, transaction
+from django.http import FileResponse
+from django.utils.translation import gettext_lazy as _
+
+from sanxiang.audit.services import audit_log
+from sanxiang.core.choices import DataScope
+from sanxiang.core.exceptions import DomainError, PermissionDeniedError, ScopeViolation, ValidationFailed
+from sanxiang.core.middleware import current_request_context
+from sanxiang.core.models import Authority
+
+from .models import FileAccess, FileAccessAction, StoredFile
+
+CHUNK_SIZE = 1024 * 1024
+DEFAULT_CONTENT_TYPE = "application/octet-stream"
+# Shown inline in the browser; anything else (HTML, SVG, scripts …) is always an attachment.
+INLINE_CONTENT_TYPES = frozenset(
+    {"application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp", "text/plain"}
+)
+_CONTENT_TYPE_RE = re.compile(r"^[A-Za-z0-9][\w.+-]*/[\w.+-]+$")
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class FileMissingError(DomainError):
+    """The row exists but its bytes are gone from the store: an integrity incident."""
+
+    code = "file_missing"
+    default_message = _("文件内容缺失，请联系系统管理员。")
+    http_status = 410
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    size: int
+    sha256: str
+    sm3: str
+
+
+def file_root() -> Path:
+    """The store root, read at call time so tests and deployments can move it."""
+    return Path(settings.SANXIANG_FILE_ROOT)
+
+
+def authority_in_scope(user: Any, authority: Authority) -> bool:
+    """Whether ``authority`` lies inside ``user``'s data scope (for writes *into* an authority).
+
+    Department and self scopes write into the user's own authority only.
+    """
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser or user.data_scope == DataScope.ALL:
+        return True
+    if user.authority_id is None:
+        return False
+    if user.data_scope == DataScope.UNIT_AND_BELOW:
+        return authority.path.startswith(user.authority.path)
+    return authority.pk == user.authority_id
+
+
+def clean_file_name(name: str) -> str:
+    """The last path component without control characters, at most 255 characters."""
+    name = _CONTROL_RE.sub("", (name or "").replace("\\", "/").rsplit("/", 1)[-1]).strip()
+    if name in {"", ".", ".."}:
+        name = "file"
+    if len(name) > 255:
+        stem, dot, ext = name.rpartition(".")
+        name = (stem[: 254 - len(ext)] + dot + ext) if dot and len(ext) < 20 else name[:255]
+    return name
+
+
+def clean_content_type(content_type: str | None) -> str:
+    value = (content_type or "").split(";", 1)[0].strip().lower()
+    return value if value and len(value) <= 200 and _CONTENT_TYPE_RE.match(value) else DEFAULT_CONTENT_TYPE
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _discard(path: Path | None) -> None:
+    if path is not None:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def _spool(chunks: Iterable[bytes], root: Path) -> tuple[Path, Fingerprint]:
+    """Write ``chunks`` to a temporary file in the store, hashing on the way; fsync it."""
+    tmp_dir = root / "tmp"
+    tmp_dir.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=tmp_dir, prefix="upload-")
+    tmp = Path(name)
+    sha256 = hashlib.sha256()
+    sm3 = hashes.Hash(hashes.SM3())
+    size = 0
+    try:
+        with os.fdopen(fd, "wb") as out:
+            for chunk in chunks:
+                if not chunk:
+                    continue
+                sha256.update(chunk)
+                sm3.update(chunk)
+                out.write(chunk)
+                size += len(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        _discard(tmp)
+        raise
+    return tmp, Fingerprint(size=size, sha256=sha256.hexdigest(), sm3=sm3.finalize().hex())
+
+
+def _place(tmp: Path, root: Path, fingerprint: Fingerprint, public_id: uuid.UUID) -> str:
+    """Link the spooled file to its final content-addressed name; never replace an existing file."""
+    digest = fingerprint.sha256
+    relative = f"{digest[:2]}/{digest[2:4]}/{digest}-{public_id.hex}"
+    final = root / relative
+    final.parent.mkdir(parents=True, exist_ok=True)
+    os.chmod(tmp, 0o440)
+    os.link(tmp, final)  # FileExistsError if the name is taken: the old file stays untouched.
+    _discard(tmp)
+    _fsync_dir(final.parent)
+    return relative
+
+
+def _check_owner_visible(actor: Any, owner: models.Model | None) -> None:
+    if owner is None:
+        return
+    manager = type(owner)._default_manager
+    if hasattr(manager, "visible_to") and not manager.visible_to(actor).filter(pk=owner.pk).exists():
+        raise ScopeViolation(model_label=owner._meta.label, object_ref=f"pk={owner.pk}", action="attach")
+
+
+def _check_can_store(actor: Any, authority: Authority, owner: models.Model | None) -> None:
+    if not authority_in_scope(actor, authority):
+        raise PermissionDeniedError(_("不能向本人数据权限以外的机关上传文件。"))
+    _check_owner_visible(actor, owner)
+
+
+def _store(
+    *,
+    actor: Any,
+    chunks: Iterable[bytes],
+    name: str,
+    content_type: str | None,
+    authority: Authority,
+    owner: models.Model | None,
+    purpose: str,
+    expected_size: int | None,
+) -> StoredFile:
+    _check_can_store(actor, authority, owner)
+    root = file_root()
+    tmp, fingerprint = _spool(chunks, root)
+    final: Path | None = None
+    try:
+        if expected_size is not None and fingerprint.size != expected_size:
+            raise ValidationFailed(
+                _("收到的文件大小与声明的不一致，上传可能中断，请重新上传。"),
+                code="size_mismatch",
+                extra={"expected_size": expected_size, "received_size": fingerprint.size},
+            )
+        public_id = uuid.uuid4()
+        relative = _place(tmp, root, fingerprint, public_id)
+        final = root / relative
+        with transaction.atomic():
+            stored = StoredFile.objects.create(
+                public_id=public_id,
+                original_name=clean_file_name(name),
+                content_type=clean_content_type(content_type),
+                size=fingerprint.size,
+                sha256=fingerprint.sha256,
+                sm3=fingerprint.sm3,
+                storage_path=relative,
+                uploaded_by=actor,
+                authority=authority,
+                owner_type=ContentType.objects.get_for_model(owner) if owner is not None else None,
+                owner_id=owner.pk if owner is not None else None,
+                purpose=purpose,
+            )
+            audit_log(
+                actor=actor,
+                action="files.file.stored",
+                target=stored,
+                after={
+                    "original_name": stored.original_name,
+                    "size": stored.size,
+                    "sha256": stored.sha256,
+                    "sm3": stored.sm3,
+                    "purpose": purpose,
+                },
+            )
+    except BaseException:
+        _discard(tmp)
+        _discard(final)
+        raise
+    return stored
+
+
+def _read_chunks(stream: IO[bytes]) -> Iterator[bytes]:
+    return iter(partial(stream.read, CHUNK_SIZE), b"")
+
+
+def file_store(
+    *,
+    actor: Any,
+    stream: IO[bytes],
+    name: str,
+    content_type: str | None,
+    authority: Authority,
+    owner: models.Model | None = None,
+    purpose: str = "",
+    expected_size: int | None = None,
+) -> StoredFile:
+    """Store everything ``stream.read()`` yields as a new file; see the module docstring.
+
+    ``expected_size`` (e.g. the request's Content-Length) rejects a truncated body.
+    """
+    return _store(
+        actor=actor,
+        chunks=_read_chunks(stream),
+        name=name,
+        content_type=content_type,
+        authority=authority,
+        owner=owner,
+        purpose=purpose,
+        expected_size=expected_size,
+    )
+
+
+def file_store_from_upload(
+    *,
+    actor: Any,
+    upload: UploadedFile,
+    authority: Authority,
+    owner: models.Model | None = None,
+    purpose: str = "",
+) -> StoredFile:
+    """Store a Django ``UploadedFile`` (already spooled to disk above 2 MiB) via its chunks."""
+    return _store(
+        actor=actor,
+        chunks=upload.chunks(CHUNK_SIZE),
+        name=upload.name or "",
+        content_type=upload.content_type,
+        authority=authority,
+        owner=owner,
+        purpose=purpose,
+        expected_size=upload.size,
+    )
+
+
+def _record_access(*, file: StoredFile, user: Any, action: str, ok: bool | None = None) -> FileAccess:
+    context = current_request_context()
+    return FileAccess.objects.create(
+        file=file,
+        user=user if getattr(user, "is_authenticated", False) else None,
+        action=action,
+        source_address=context.source_address if context else "",
+        ok=ok,
+    )
+
+
+@transaction.atomic
+def file_open_for_download(*, actor: Any, file: StoredFile, inline: bool = False) -> FileResponse:
+    """Open ``file`` for ``actor`` as a streamed response; logs a FileAccess and an audit entry.
+
+    ``inline`` is honoured only for types a browser shows safely (PDF, raster images, plain
+    text); everything else is sent as an attachment.
+    """
+    if not StoredFile.objects.visible_to(actor).filter(pk=file.pk).exists():
+        raise ScopeViolation(
+            model_label=StoredFile._meta.label, object_ref=f"public_id={file.public_id}", action="download"
+        )
+    try:
+        handle = open(file_root() / file.storage_path, "rb")  # noqa: SIM115 - FileResponse closes it
+    except FileNotFoundError:
+        raise FileMissingError() from None
+    inline = inline and file.content_type in INLINE_CONTENT_TYPES
+    action = FileAccessAction.VIEW if inline else FileAccessAction.DOWNLOAD
+    try:
+        access = _record_access(file=file, user=actor, action=action)
+        audit_log(
+            actor=actor,
+            action="files.file.viewed" if inline else "files.file.downloaded",
+            target=file,
+            data={"access_id": access.pk, "sha256": file.sha256, "source_address": access.source_address},
+        )
+    except BaseException:
+        handle.close()
+        raise
+    response = FileResponse(
+        handle, as_attachment=not inline, filename=file.original_name, content_type=file.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Repr-Digest"] = "sha-256=:" + base64.b64encode(bytes.fromhex(file.sha256)).decode() + ":"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _fingerprint_of(path: Path) -> Fingerprint:
+    sha256 = hashlib.sha256()
+    sm3 = hashes.Hash(hashes.SM3())
+    size = 0
+    with open(path, "rb") as handle:
+        for chunk in _read_chunks(handle):
+            sha256.update(chunk)
+            sm3.update(chunk)
+            size += len(chunk)
+    return Fingerprint(size=size, sha256=sha256.hexdigest(), sm3=sm3.finalize().hex())
+
+
+@transaction.atomic
+def file_fixity_check(*, file: StoredFile) -> bool:
+    """Re-hash the stored bytes; True if size, SHA-256 and SM3 all still match (完整性校验).
+
+    Every check is logged as a FileAccess; a mismatch or a missing file is also audited.
+    """
+    try:
+        actual: Fingerprint | None = _fingerprint_of(file_root() / file.storage_path)
+    except FileNotFoundError:
+        actual = None
+    ok = actual == Fingerprint(size=file.size, sha256=file.sha256, sm3=file.sm3)
+    _record_access(file=file, user=None, action=FileAccessAction.FIXITY, ok=ok)
+    if not ok:
+        audit_log(
+            actor=None,
+            action="files.file.fixity_failed",
+            target=file,
+            data={
+                "expected": {"size": file.size, "sha256": file.sha256, "sm3": file.sm3},
+                "actual": None
+                if actual is None
+                else {"size": actual.size, "sha256": actual.sha256, "sm3": actual.sm3},
+            },
+        )
+    return ok

@@ -1,0 +1,47 @@
+"""Staff views of the file store: upload, detail with access log, streamed download.
+
+Uploads are parsed by Django's default handlers: with ``FILE_UPLOAD_MAX_MEMORY_SIZE`` at 2 MiB a
+larger body is spooled to a temporary file, never held in memory, and ``file_store_from_upload``
+then copies it in 1 MiB chunks. Multi-GB media go through the raw ``PUT /api/v1/files/upload/``.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .forms import FileUploadForm
+from .selectors import file_access_list, file_get
+from .services import file_open_for_download, file_store_from_upload
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest) -> HttpResponse:
+    posted = request.method == "POST"
+    form = FileUploadForm(
+        request.POST if posted else None, request.FILES if posted else None, actor=request.user
+    )
+    if posted and form.is_valid():
+        stored = file_store_from_upload(
+            actor=request.user, upload=form.cleaned_data["file"], authority=form.cleaned_data["authority"]
+        )
+        return redirect("files:detail", public_id=stored.public_id)
+    return render(request, "files/upload.html", {"form": form})
+
+
+@login_required
+@require_GET
+def detail(request: HttpRequest, public_id: str) -> HttpResponse:
+    stored = file_get(actor=request.user, public_id=public_id)
+    accesses = file_access_list(actor=request.user, file=stored)[:50]
+    return render(request, "files/detail.html", {"file": stored, "accesses": accesses})
+
+
+@login_required
+@require_GET
+def download(request: HttpRequest, public_id: str) -> FileResponse:
+    stored = file_get(actor=request.user, public_id=public_id, action="download")
+    return file_open_for_download(actor=request.user, file=stored, inline=request.GET.get("inline") == "1")

@@ -3,7 +3,25 @@ from django.utils.translation import gettext_lazy as _
 
 
 class HolidaysConfig(AppConfig):
-    """Working-day calendar."""
+    """Working-day calendar and the deadlines computed on it."""
 
     name = "sanxiang.holidays"
     verbose_name = _("工作日历")
+
+    def ready(self) -> None:
+        from django.core import checks
+
+        from sanxiang.core.modules import StaffModule, register_module
+        from sanxiang.holidays.checks import check_calendar_years
+
+        register_module(
+            StaffModule(
+                code="calendar",
+                label=_("工作日历"),
+                url_name="holidays:index",
+                description=_("法定节假日、调休安排与期限计算"),
+                roles=(),
+                order=900,
+            )
+        )
+        checks.register(check_calendar_years)

@@ -1,0 +1,360 @@
+"""Writes of the working-day calendar and of deadlines: the only code that changes them."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sanxiang.audit.services import audit_log
+from sanxiang.core.exceptions import PermissionDeniedError, ValidationFailed
+from sanxiang.holidays.choices import CalendarDayKind, RuleUnit
+from sanxiang.holidays.models import CalendarDay, CalendarYear, Deadline
+from sanxiang.holidays.selectors import (
+    build_calendar,
+    can_edit_calendar,
+    current_calendar,
+    invalidate_calendar_cache,
+)
+from sanxiang.lib.workdays import MAX_PERIOD, HolidayCalendar, WorkdayResult, package_arrangement
+
+FIRST_YEAR = 2000
+LAST_YEAR = 2100
+
+
+@dataclass(frozen=True)
+class DeadlineMove:
+    """A deadline whose due date or provisional mark changed because a year was entered."""
+
+    deadline: Deadline
+    old_due: datetime.date
+    new_due: datetime.date
+    old_provisional: bool
+    new_provisional: bool
+
+    @property
+    def days_moved(self) -> int:
+        return (self.new_due - self.old_due).days
+
+
+# -- computing ----------------------------------------------------------------------------------
+
+
+def _rule(working_days: int | None, days: int | None) -> tuple[RuleUnit, int]:
+    """Exactly one of ``working_days`` / ``days``, a whole number from 0 to ``MAX_PERIOD``."""
+    if (working_days is None) == (days is None):
+        raise ValidationFailed(_("工作日天数与自然日天数须且只能填写一项。"))
+    unit, n = (RuleUnit.WORKING_DAYS, working_days) if working_days is not None else (RuleUnit.DAYS, days)
+    if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= MAX_PERIOD:
+        raise ValidationFailed(
+            _("期限天数须为 0 至 %(max)d 之间的整数。") % {"max": MAX_PERIOD}, extra={"field": unit.value}
+        )
+    return unit, n
+
+
+def _compute(
+    calendar: HolidayCalendar, start: datetime.date, unit: str, n: int, tax_extension: bool
+) -> WorkdayResult:
+    if unit == RuleUnit.WORKING_DAYS:
+        return calendar.add_working_days(start, n)
+    return calendar.add_days(start, n, tax_extension=tax_extension)
+
+
+def deadline_compute(
+    *,
+    start: datetime.date,
+    working_days: int | None = None,
+    days: int | None = None,
+    tax_extension: bool = False,
+    calendar: HolidayCalendar | None = None,
+) -> WorkdayResult:
+    """The due date of a period starting on ``start`` (the start day does not count), nothing stored.
+
+    ``tax_extension`` applies 征管法实施细则第一百零九条 to calendar-day periods. Batch callers
+    pass ``calendar=current_calendar()`` once instead of letting each call look it up.
+    """
+    unit, n = _rule(working_days, days)
+    return _compute(calendar or current_calendar(), start, unit, n, tax_extension)
+
+
+# -- deadlines ----------------------------------------------------------------------------------
+
+
+def _deadline_state(deadline: Deadline) -> dict[str, Any]:
+    return {
+        "purpose": deadline.purpose,
+        "label": deadline.label,
+        "start": deadline.start.isoformat(),
+        "rule_unit": deadline.rule_unit,
+        "rule_n": deadline.rule_n,
+        "tax_extension": deadline.tax_extension,
+        "due": deadline.due.isoformat(),
+        "provisional": deadline.provisional,
+        "closed_at": deadline.closed_at.isoformat() if deadline.closed_at else None,
+    }
+
+
+def _owner_type(owner: models.Model) -> ContentType:
+    if owner.pk is None:
+        raise ValidationFailed(_("时限所属对象尚未保存。"))
+    return ContentType.objects.get_for_model(owner, for_concrete_model=False)
+
+
+@transaction.atomic
+def deadline_set(
+    *,
+    owner: models.Model,
+    purpose: str,
+    label: str,
+    start: datetime.date,
+    working_days: int | None = None,
+    days: int | None = None,
+    tax_extension: bool = False,
+    actor: Any = None,
+) -> Deadline:
+    """Create or update the ``purpose`` deadline of ``owner`` and compute its due date.
+
+    Idempotent per owner and purpose: calling it again with the same arguments changes nothing
+    and logs nothing. Setting a deadline that was closed reopens it (the clock runs again, e.g.
+    after 补正 restarts a reply period); callers close it again with ``deadline_close``.
+    """
+    unit, n = _rule(working_days, days)
+    if not purpose or not label:
+        raise ValidationFailed(_("时限代码和时限名称不能为空。"))
+    result = _compute(current_calendar(), start, unit, n, tax_extension)
+    fields = {
+        "label": label,
+        "start": start,
+        "rule_unit": unit.value,
+        "rule_n": n,
+        "tax_extension": tax_extension,
+        "due": result.date,
+        "provisional": result.provisional,
+        "closed_at": None,
+    }
+    deadline, created = Deadline.objects.select_for_update().get_or_create(
+        content_type=_owner_type(owner), object_id=owner.pk, purpose=purpose, defaults=fields
+    )
+    if created:
+        audit_log(
+            actor=actor, action="holidays.deadline.set", target=deadline, after=_deadline_state(deadline)
+        )
+        return deadline
+    before = _deadline_state(deadline)
+    for name, value in fields.items():
+        setattr(deadline, name, value)
+    after = _deadline_state(deadline)
+    if after != before:
+        deadline.save()
+        audit_log(actor=actor, action="holidays.deadline.set", target=deadline, before=before, after=after)
+    return deadline
+
+
+@transaction.atomic
+def deadline_close(
+    *, owner: models.Model, purpose: str, actor: Any = None, at: datetime.datetime | None = None
+) -> Deadline | None:
+    """Mark the deadline met or moot (published, answered …); None when the owner has no such deadline.
+
+    Closing a closed deadline keeps its first closing time.
+    """
+    deadline = (
+        Deadline.objects.select_for_update()
+        .filter(content_type=_owner_type(owner), object_id=owner.pk, purpose=purpose)
+        .first()
+    )
+    if deadline is None or deadline.closed_at is not None:
+        return deadline
+    before = _deadline_state(deadline)
+    deadline.closed_at = at or timezone.now()
+    deadline.save(update_fields=["closed_at", "updated_at"])
+    audit_log(
+        actor=actor,
+        action="holidays.deadline.closed",
+        target=deadline,
+        before=before,
+        after=_deadline_state(deadline),
+    )
+    return deadline
+
+
+def _recompute_open_deadlines(*, actor: Any, year: int, calendar: HolidayCalendar) -> list[DeadlineMove]:
+    """Recompute every open deadline whose start … due window overlaps ``year``.
+
+    A window that does not overlap the year never looked at it, so its result cannot change.
+    """
+    moves = []
+    candidates = Deadline.objects.open().touching_year(year).select_for_update().order_by("due", "pk")
+    for deadline in candidates:
+        result = _compute(
+            calendar, deadline.start, deadline.rule_unit, deadline.rule_n, deadline.tax_extension
+        )
+        if (result.date, result.provisional) == (deadline.due, deadline.provisional):
+            continue
+        before = _deadline_state(deadline)
+        move = DeadlineMove(deadline, deadline.due, result.date, deadline.provisional, result.provisional)
+        deadline.due, deadline.provisional = result.date, result.provisional
+        deadline.save(update_fields=["due", "provisional", "updated_at"])
+        audit_log(
+            actor=actor,
+            action="holidays.deadline.recomputed",
+            target=deadline,
+            before=before,
+            after=_deadline_state(deadline),
+            data={"year": year},
+        )
+        moves.append(move)
+    return moves
+
+
+# -- administrator years ------------------------------------------------------------------------
+
+
+def _year_state(year: int) -> dict[str, Any]:
+    """What the calendar holds for ``year`` now, for the audit trail."""
+    record = CalendarYear.objects.filter(year=year).first()
+    if record is not None:
+        days = list(record.days.order_by("date"))
+        return {
+            "basis": "administrator",
+            "source": record.source,
+            "notes": record.notes,
+            "holidays": [
+                [d.date.isoformat(), d.name] for d in days if d.kind == CalendarDayKind.PUBLIC_HOLIDAY
+            ],
+            "adjusted_working_days": [
+                d.date.isoformat() for d in days if d.kind == CalendarDayKind.ADJUSTED_WORKING_DAY
+            ],
+        }
+    package = package_arrangement(year)
+    if package is None:
+        return {"basis": "provisional"}
+    return {
+        "basis": "official",
+        "source": package.source,
+        "holidays": [[d.isoformat(), package.name_of(d)] for d in sorted(package.holidays)],
+        "adjusted_working_days": [d.isoformat() for d in sorted(package.adjusted_working_days)],
+    }
+
+
+def _check_administrator(actor: Any) -> None:
+    if not can_edit_calendar(actor):
+        raise PermissionDeniedError(_("只有系统管理员可以录入放假安排。"))
+
+
+def _validate_year(
+    year: int,
+    source: str,
+    holidays: list[tuple[datetime.date, str]],
+    adjusted_working_days: list[datetime.date],
+) -> None:
+    errors: list[str] = []
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValidationFailed(
+            _("年度须在 %(first)d 至 %(last)d 之间。") % {"first": FIRST_YEAR, "last": LAST_YEAR},
+            extra={"field": "year"},
+        )
+    if not source.strip():
+        errors.append(_("请填写依据文件（如 国办发明电〔2024〕12号）。"))
+    seen: set[datetime.date] = set()
+    for day, name in holidays:
+        if day.year != year:
+            errors.append(_("%(date)s 不在 %(year)d 年内。") % {"date": day.isoformat(), "year": year})
+        if day in seen:
+            errors.append(_("%(date)s 重复填写。") % {"date": day.isoformat()})
+        if len(name) > 40:
+            errors.append(_("%(date)s 的名称过长（最多 40 字）。") % {"date": day.isoformat()})
+        seen.add(day)
+    working_seen: set[datetime.date] = set()
+    for day in adjusted_working_days:
+        if day.year != year:
+            errors.append(_("%(date)s 不在 %(year)d 年内。") % {"date": day.isoformat(), "year": year})
+        if day in seen:
+            errors.append(_("%(date)s 不能既是节假日又是调休上班日。") % {"date": day.isoformat()})
+        elif day in working_seen:
+            errors.append(_("%(date)s 重复填写。") % {"date": day.isoformat()})
+        if day.weekday() < 5:
+            errors.append(_("%(date)s 不是周末，不能作为调休上班日。") % {"date": day.isoformat()})
+        working_seen.add(day)
+    if errors:
+        raise ValidationFailed("；".join(errors), extra={"errors": errors})
+
+
+@transaction.atomic
+def calendar_year_save(
+    *,
+    actor: Any,
+    year: int,
+    source: str,
+    holidays: list[tuple[datetime.date, str]],
+    adjusted_working_days: list[datetime.date],
+    notes: str = "",
+) -> list[DeadlineMove]:
+    """Enter or replace a year's State Council arrangement; recompute the deadlines it moves.
+
+    The entry replaces the package's data for that year entirely, so it must list every holiday
+    and adjusted working day of the year. Returns the deadlines whose due date or provisional
+    mark changed, each also audited as ``holidays.deadline.recomputed``.
+    """
+    _check_administrator(actor)
+    _validate_year(year, source, holidays, adjusted_working_days)
+    before = _year_state(year)
+    record = CalendarYear.objects.select_for_update().filter(year=year).first()
+    if record is None:
+        record = CalendarYear(year=year, entered_by=actor)
+    record.source = source.strip()
+    record.notes = notes
+    record.entered_by = actor
+    record.entered_at = timezone.now()
+    record.save()
+    record.days.all().delete()
+    CalendarDay.objects.bulk_create(
+        [
+            CalendarDay(calendar_year=record, date=d, kind=CalendarDayKind.PUBLIC_HOLIDAY, name=n)
+            for d, n in holidays
+        ]
+        + [
+            CalendarDay(calendar_year=record, date=d, kind=CalendarDayKind.ADJUSTED_WORKING_DAY)
+            for d in adjusted_working_days
+        ]
+    )
+    invalidate_calendar_cache()
+    transaction.on_commit(invalidate_calendar_cache)
+    moves = _recompute_open_deadlines(actor=actor, year=year, calendar=build_calendar())
+    audit_log(
+        actor=actor,
+        action="holidays.year.saved",
+        target=record,
+        before=before,
+        after=_year_state(year),
+        data={"moved_deadlines": len(moves)},
+    )
+    return moves
+
+
+@transaction.atomic
+def calendar_year_delete(*, actor: Any, year: int) -> list[DeadlineMove]:
+    """Remove an administrator's entry: the year falls back to the package data, or to provisional."""
+    _check_administrator(actor)
+    record = CalendarYear.objects.select_for_update().filter(year=year).first()
+    if record is None:
+        raise ValidationFailed(_("%(year)d 年没有管理员录入的放假安排。") % {"year": year})
+    before = _year_state(year)
+    record.delete()
+    invalidate_calendar_cache()
+    transaction.on_commit(invalidate_calendar_cache)
+    moves = _recompute_open_deadlines(actor=actor, year=year, calendar=build_calendar())
+    audit_log(
+        actor=actor,
+        action="holidays.year.deleted",
+        target=None,
+        before=before,
+        after=_year_state(year),
+        data={"year": year, "moved_deadlines": len(moves)},
+    )
+    return moves

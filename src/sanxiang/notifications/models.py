@@ -1,0 +1,97 @@
+"""The in-app inbox and the bookkeeping of periodic job runs.
+
+The notifications app is the jobs-and-messages app: besides the inbox it holds ``PeriodicRun``,
+the claim table of the periodic schedule (``sanxiang.core.schedule``), because core's models
+describe the organisation only and every other app is a business module.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationQuerySet(models.QuerySet):
+    def unread(self) -> NotificationQuerySet:
+        return self.filter(read_at__isnull=True)
+
+    def for_recipient(self, user: object) -> NotificationQuerySet:
+        """Only the user's own notifications; nothing for an anonymous user."""
+        if user is None or not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(recipient=user)
+
+
+class Notification(models.Model):
+    """One message in one staff member's inbox, optionally also sent by e-mail.
+
+    Created only through ``sanxiang.notifications.services.notify``. ``dedupe_key`` (unique per
+    recipient when set) lets a daily reminder job call ``notify`` for the same thing every day
+    while the recipient is told once; include the date in the key to remind once a day instead.
+    """
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("接收人"),
+    )
+    title = models.CharField(_("标题"), max_length=200)
+    body = models.TextField(_("正文"), blank=True)
+    url = models.CharField(_("链接"), max_length=500, blank=True, help_text=_("站内路径，如 /staff/…"))
+    category = models.CharField(_("类别"), max_length=60, help_text=_("如 publicity.overdue"))
+    dedupe_key = models.CharField(_("去重键"), max_length=200, null=True, blank=True)
+    created_at = models.DateTimeField(_("创建时间"), default=timezone.now, db_index=True)
+    read_at = models.DateTimeField(_("已读时间"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("邮件发送时间"), null=True, blank=True)
+    digested_at = models.DateTimeField(
+        _("摘要提醒时间"), null=True, blank=True, help_text=_("未读提醒摘要邮件中已包含该消息的时间")
+    )
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("消息")
+        verbose_name_plural = _("消息")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_inbox_idx")]
+        constraints = [
+            # NULL keys never collide, so notifications without a key are never deduplicated.
+            models.UniqueConstraint(
+                fields=["recipient", "dedupe_key"], name="notification_unique_dedupe_key"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None
+
+
+class PeriodicRun(models.Model):
+    """One claimed slot of a periodic schedule entry: inserting the row is the claim.
+
+    The unique (name, scheduled_for) pair makes the first scheduler to insert the row the one
+    that enqueues the run; any other worker ticking at the same time gets an IntegrityError and
+    skips it. ``task_result_id`` is filled once the task has been enqueued.
+    """
+
+    name = models.CharField(_("计划任务"), max_length=100)
+    scheduled_for = models.DateTimeField(_("计划时间"))
+    claimed_at = models.DateTimeField(_("认领时间"), default=timezone.now)
+    task_result_id = models.CharField(_("任务结果编号"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("计划任务运行")
+        verbose_name_plural = _("计划任务运行")
+        ordering = ["-scheduled_for", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "scheduled_for"], name="periodic_run_unique_slot"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} @ {self.scheduled_for:%Y-%m-%d %H:%M}"

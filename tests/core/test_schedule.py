@@ -175,3 +175,17 @@ def test_the_system_check_warns_about_missing_tasks_and_rejects_bad_entries(clea
 
 def test_the_system_check_passes_the_real_schedule_without_errors():
     assert [m for m in schedule.check_schedule() if m.is_serious()] == []
+
+
+def test_it_warns_about_a_missing_task_once_per_process(db, caplog, monkeypatch):
+    monkeypatch.setattr(schedule, "_reported_missing", set())
+    missing = Periodic("test.missing", "* * * * *", "sanxiang.nowhere.tasks.missing_task")
+
+    with caplog.at_level("DEBUG", logger="sanxiang.schedule"):
+        schedule.schedule_tick(now=at(13), entries=[missing])
+        schedule.schedule_tick(now=at(14), entries=[missing])
+
+    warnings = [r for r in caplog.records if r.levelname == "WARNING" and "test.missing" in r.getMessage()]
+    assert len(warnings) == 1
+    assert "sanxiang.nowhere.tasks.missing_task" in warnings[0].getMessage()
+    assert not PeriodicRun.objects.exists()

@@ -115,17 +115,26 @@ def periodic_entries() -> list[Periodic]:
     return [*SCHEDULE, *(p for p in _registered.values() if p.name not in names)]
 
 
+# Task paths already reported missing by this process: a worker ticking every 30 seconds
+# warns once, not 2,880 times a day (the system check reports them at every start).
+_reported_missing: set[str] = set()
+
+
 def resolve_task(entry: Periodic) -> Task | None:
-    """The entry's task, or None (logged) if its path does not import to a task."""
+    """The entry's task, or None (logged once per process) if its path does not import to a task."""
     try:
         found: Any = import_string(entry.task_path)
     except ImportError as exc:
-        logger.warning("Periodic job %s skipped: cannot import %s (%s)", entry.name, entry.task_path, exc)
-        return None
-    if not isinstance(found, Task):
-        logger.warning("Periodic job %s skipped: %s is not a task", entry.name, entry.task_path)
-        return None
-    return found
+        found, reason = None, f"cannot import it ({exc})"
+    else:
+        reason = "it is not a task"
+    if isinstance(found, Task):
+        _reported_missing.discard(entry.task_path)
+        return found
+    level = logging.DEBUG if entry.task_path in _reported_missing else logging.WARNING
+    _reported_missing.add(entry.task_path)
+    logger.log(level, "Periodic job %s skipped: %s: %s", entry.name, entry.task_path, reason)
+    return None
 
 
 def due_slot(entry: Periodic, now: datetime.datetime) -> datetime.datetime | None:
@@ -167,12 +176,12 @@ def schedule_tick(*, now: datetime.datetime, entries: list[Periodic] | None = No
                 # only the failed insert.
                 with transaction.atomic():
                     run = PeriodicRun.objects.create(name=entry.name, scheduled_for=slot, claimed_at=now)
+                    logger.info("Claimed periodic job %s for %s", entry.name, slot)
                     transaction.on_commit(lambda run_id=run.pk, t=task_: _record_enqueued(run_id, t))
             except IntegrityError:
                 logger.info("Periodic job %s at %s already claimed by another worker", entry.name, slot)
                 continue
             claimed.append(entry.name)
-            logger.info("Claimed periodic job %s for %s", entry.name, slot)
         except Exception:
             logger.exception("Periodic job %s failed to schedule", entry.name)
     return claimed

@@ -242,3 +242,19 @@ def test_it_sends_no_digest_when_email_is_disabled(settings, officer):
 
     assert services.notification_digest_send(now=timezone.now() + datetime.timedelta(days=2)) == 0
     assert mail.outbox == []
+
+
+def test_it_audits_creation_and_reading_but_not_deduplicated_repeats(officer, parent_bureau_officer):
+    from sanxiang.audit.models import AuditEvent
+
+    (notification,) = notify_one(officer, dedupe_key="k1", actor=parent_bureau_officer)
+    notify_one(officer, dedupe_key="k1", actor=parent_bureau_officer)
+    services.notification_mark_read(actor=officer, notification=notification)
+    services.notification_mark_read(actor=officer, notification=notification)
+
+    created = AuditEvent.objects.get(action="notifications.notification.created")
+    assert created.actor_id == parent_bureau_officer.pk
+    assert created.data["recipient_ids"] == [officer.pk]
+    assert created.data["category"] == "publicity.overdue"
+    read = AuditEvent.objects.get(action="notifications.notification.read")
+    assert (read.actor_id, read.target_id) == (officer.pk, str(notification.pk))

@@ -108,6 +108,7 @@ def notify(
                 "recipient_ids": [n.recipient_id for n in created],
             },
         )
+    # Imported here because tasks.py imports this module (tasks call services).
     from .tasks import send_notification_email_task
 
     for notification in created:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -53,8 +54,6 @@ def open_notification(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def mark_all_read(request: HttpRequest) -> HttpResponse:
-    from django.contrib import messages
-
     count = services.notification_mark_all_read(actor=request.user)
     messages.success(request, _("已将 %(count)d 条消息标记为已读。") % {"count": count})
     return redirect("notifications:inbox")

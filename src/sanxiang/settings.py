@@ -206,6 +206,8 @@ if EMAIL_URL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 USE_EMAIL_NOTIFICATIONS = bool(EMAIL_URL_HOST)
+# Absolute base for links in e-mails (e.g. https://sanxiang.example.gov.cn); relative links when empty.
+SANXIANG_BASE_URL = env.env_str("SANXIANG_BASE_URL", "")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -16,7 +16,7 @@ from sanxiang.files import services
 from sanxiang.files.models import FileAccess, FileAccessAction, StoredFile
 from sanxiang.files.selectors import file_orphan_list
 from sanxiang.files.services import file_fixity_check, file_open_for_download, file_store
-from sanxiang.files.tasks import fixity_check_task
+from sanxiang.files.tasks import fixity_check_task, fixity_sweep_task
 from tests.files.factories import GeneratedStream, stored_file
 
 pytestmark = pytest.mark.django_db
@@ -228,3 +228,25 @@ def test_it_lists_files_left_without_a_row(officer):
     stray.write_bytes(b"x")
     assert list(file_orphan_list()) == ["ab/cd/abcd-orphan"]
     assert kept.storage_path not in list(file_orphan_list())
+
+
+def test_it_sweeps_the_least_recently_checked_files_within_a_byte_budget(officer):
+    first = stored_file(officer, content=b"a" * 10)
+    second = stored_file(officer, content=b"b" * 10)
+    third = stored_file(officer, content=b"c" * 10)
+    file_fixity_check(file=second)
+    (_root() / third.storage_path).unlink()
+
+    result = services.file_fixity_sweep(max_bytes=20)
+    assert (result.checked, result.failed, result.bytes_read) == (2, [third.pk], 20)
+    checked = set(FileAccess.objects.filter(action="fixity").values_list("file_id", flat=True))
+    assert checked == {first.pk, second.pk, third.pk}
+    assert FileAccess.objects.filter(file=second, action="fixity").count() == 1
+
+    again = fixity_sweep_task.call()
+    assert again["checked"] == 3
+
+
+def test_it_always_checks_at_least_one_file(officer):
+    stored_file(officer, content=b"x" * 100)
+    assert services.file_fixity_sweep(max_bytes=1).checked == 1

@@ -374,3 +374,41 @@ def file_fixity_check(*, file: StoredFile) -> bool:
             },
         )
     return ok
+
+
+@dataclass(frozen=True)
+class FixitySweepResult:
+    checked: int
+    failed: list[int]
+    bytes_read: int
+
+
+DEFAULT_FIXITY_SWEEP_BYTES = 20 * 1024**3
+
+
+def file_fixity_sweep(*, max_bytes: int | None = None) -> FixitySweepResult:
+    """Check the files whose last fixity check is oldest (never-checked first), within a byte budget.
+
+    A daily run re-reads at most ``max_bytes`` (``settings.SANXIANG_FIXITY_SWEEP_BYTES``, default
+    20 GiB), so a store of many terabytes is covered in rotation instead of in one endless night.
+    At least one file is always checked, however large. Not atomic as a whole: each check commits
+    on its own, so an interrupted sweep keeps what it did.
+    """
+    budget = max_bytes if max_bytes is not None else getattr(settings, "SANXIANG_FIXITY_SWEEP_BYTES", None)
+    budget = DEFAULT_FIXITY_SWEEP_BYTES if budget is None else budget
+    last_check = models.Max("accesses__at", filter=models.Q(accesses__action=FileAccessAction.FIXITY))
+    candidates = (
+        StoredFile.objects.annotate(last_check=last_check)
+        .order_by(models.F("last_check").asc(nulls_first=True), "pk")
+        .only("pk", "size")
+    )
+    checked, failed, spent = 0, [], 0
+    for candidate in candidates.iterator(chunk_size=500):
+        if checked and spent + candidate.size > budget:
+            break
+        stored = StoredFile.objects.get(pk=candidate.pk)
+        if not file_fixity_check(file=stored):
+            failed.append(stored.pk)
+        checked += 1
+        spent += stored.size
+    return FixitySweepResult(checked=checked, failed=failed, bytes_read=spent)

@@ -7,3 +7,18 @@ class AuditConfig(AppConfig):
 
     name = "sanxiang.audit"
     verbose_name = _("审计日志")
+
+    def ready(self) -> None:
+        from sanxiang.audit.models import AUDIT_ROLES
+        from sanxiang.core.modules import StaffModule, register_module
+
+        register_module(
+            StaffModule(
+                code="audit",
+                label=_("审计日志"),
+                url_name="audit:index",
+                description=_("全部模块的新增、变更与被拒绝操作，哈希链防篡改"),
+                roles=AUDIT_ROLES,
+                order=900,
+            )
+        )

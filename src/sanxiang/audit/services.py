@@ -1,8 +1,200 @@
-"""Placeholder until the audit trail lands (issue 2 §5); the signatures are the contract."""
+"""Writers of the audit trail (issue 2 §5): the only code that appends events or checkpoints.
+
+``audit_log`` joins the caller's transaction: a business write that rolls back takes its audit
+event with it. Refusals (``audit_scope_refusal``, ``audit_refusal``) are the opposite: the refused
+request usually rolls back, and the refusal must survive, so they are written in a transaction of
+their own (see ``_record_independently``).
+
+Appends are serialised so that concurrent writers cannot fork the chain:
+
+- PostgreSQL: ``pg_advisory_xact_lock`` on a constant key, taken in the append's transaction
+  before the last event is read, and held until that transaction ends. Under READ COMMITTED the
+  following SELECT sees every event committed by the previous holder. The unique ``seq`` is a
+  further guard: a fork would fail on insert rather than be stored.
+- SQLite: the project opens transactions with ``BEGIN IMMEDIATE``, so the database write lock is
+  held from the start of the transaction; two appenders cannot interleave.
+
+The lock is held until the *caller's* transaction commits, so services should audit as their last
+step. Each append reads only the newest event (an index lookup on ``seq``): O(1) per event.
+"""
 
 from __future__ import annotations
 
+import contextvars
+import datetime
+import re
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
+
+from django.db import OperationalError, connection, connections, models, transaction
+from django.utils import timezone
+
+from sanxiang.audit.keys import (
+    audit_pepper,
+    checkpoint_log_append,
+    checkpoint_log_lines,
+    public_key,
+    signing_key,
+)
+from sanxiang.audit.models import AuditCheckpoint, AuditEvent, AuditOutcome, AuditVerification
+from sanxiang.audit.rules import mask_snapshot, mask_text
+from sanxiang.audit.verification import (
+    VerificationResult,
+    checkpoint_of,
+    event_content,
+    problem_message,
+    verify_chain,
+)
+from sanxiang.core.middleware import current_request_context
+from sanxiang.core.models import Authority
+from sanxiang.core.scope import ScopeSpec
+from sanxiang.lib.hashchain import (
+    GENESIS_HASH,
+    Checkpoint,
+    chain_hash,
+    normalize,
+    parse_checkpoint_line,
+    sign_checkpoint,
+    utc_iso,
+    verify_checkpoint,
+)
+
+__all__ = [
+    "audit_checkpoint_create",
+    "audit_flush_pending",
+    "audit_log",
+    "audit_refusal",
+    "audit_scope_refusal",
+    "audit_snapshot",
+    "audit_verify",
+    "pending_refusals",
+]
+
+# Key of the PostgreSQL advisory lock that serialises appends (two int4 halves: "SX" "audit").
+CHAIN_LOCK_KEY = (5358, 1)
+# How long the separate connection of a refusal may wait for the chain lock before deferring.
+REFUSAL_LOCK_TIMEOUT = "5s"
+_ACTION = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
+SYSTEM_ACTOR = "system"
+ANONYMOUS_ACTOR = "anonymous"
+
+_pending: contextvars.ContextVar[list[dict[str, Any]] | None] = contextvars.ContextVar(
+    "sanxiang_audit_pending", default=None
+)
+
+
+# --- building an event -------------------------------------------------------------------------
+
+
+def _text(value: Any, limit: int) -> str:
+    return str(value or "").replace("\x00", "")[:limit]
+
+
+def _actor_fields(actor: Any) -> tuple[int | None, str]:
+    if actor is None:
+        return None, SYSTEM_ACTOR
+    if isinstance(actor, str):
+        return None, _text(actor, 150) or SYSTEM_ACTOR
+    if not getattr(actor, "is_authenticated", False) or actor.pk is None:
+        return None, ANONYMOUS_ACTOR
+    name = getattr(actor, "display_name", "") or actor.get_username()
+    label = name if name == actor.get_username() else f"{name} ({actor.get_username()})"
+    return actor.pk, _text(label, 150)
+
+
+def _authority_id(target: Any, actor: Any, authority: Any) -> int | None:
+    """The unit the event belongs to: explicit, else the target's (via its ScopeSpec), else the actor's."""
+    if authority is not None:
+        return authority.pk if isinstance(authority, models.Model) else int(authority)
+    if isinstance(target, Authority):
+        return target.pk
+    if target is not None:
+        if getattr(target, "authority_id", None) is not None:
+            return target.authority_id
+        spec = getattr(type(target), "scope", None)
+        if isinstance(spec, ScopeSpec) and spec.authority:
+            obj = target
+            *path, last = spec.authority.split("__")
+            for part in path:
+                obj = getattr(obj, part, None)
+                if obj is None:
+                    break
+            else:
+                found = getattr(obj, f"{last}_id", None)
+                if found is not None:
+                    return found
+    return getattr(actor, "authority_id", None) if getattr(actor, "is_authenticated", False) else None
+
+
+def _snapshot(value: dict | None) -> Any:
+    if value is None:
+        return None
+    return mask_snapshot(normalize(value), audit_pepper)
+
+
+def _draft(
+    *,
+    actor: Any,
+    action: str,
+    target: Any,
+    before: dict | None,
+    after: dict | None,
+    data: dict | None,
+    outcome: str,
+    target_label: str | None,
+    authority: Any,
+    target_type: str = "",
+    target_id: str = "",
+) -> dict[str, Any]:
+    """Everything of an event except its chain position, computed in the caller's context."""
+    if not _ACTION.match(action or "") or len(action) > 100:
+        raise ValueError(f"audit action must be a dotted lower-case code, got {action!r}")
+    if outcome not in AuditOutcome.values:
+        raise ValueError(f"unknown audit outcome {outcome!r}")
+    actor_id, actor_label = _actor_fields(actor)
+    if target is not None:
+        target_type = target._meta.label_lower
+        target_id = "" if target.pk is None else str(target.pk)
+        if target_label is None:
+            target_label = str(target)
+    context = current_request_context()
+    return {
+        "actor_id": actor_id,
+        "actor_label": actor_label,
+        "action": action,
+        "target_type": _text(target_type, 100),
+        "target_id": _text(target_id, 64),
+        "target_label": mask_text(_text(target_label, 200)),
+        "authority_id": _authority_id(target, actor, authority),
+        "before": _snapshot(before),
+        "after": _snapshot(after),
+        "data": _snapshot(data),
+        "source_address": _text(context.source_address if context else "", 64),
+        "user_agent": _text(context.user_agent if context else "", 200),
+        "outcome": outcome,
+    }
+
+
+def _lock_chain() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", CHAIN_LOCK_KEY)
+
+
+def _append(draft: dict[str, Any]) -> AuditEvent:
+    """Chain ``draft`` onto the newest event. Must run inside a transaction."""
+    _lock_chain()
+    last = AuditEvent.objects.order_by("-seq").values_list("seq", "hash").first()
+    seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
+    event = AuditEvent(seq=seq, occurred_at=timezone.now(), prev_hash=prev_hash, **draft)
+    event.hash = chain_hash(prev_hash, event_content(event))
+    event.save(force_insert=True)
+    return event
+
+
+# --- public writers ----------------------------------------------------------------------------
 
 
 def audit_log(
@@ -13,9 +205,285 @@ def audit_log(
     before: dict | None = None,
     after: dict | None = None,
     data: dict | None = None,
-) -> Any:  # pragma: no cover - replaced
+    outcome: str = AuditOutcome.OK,
+    target_label: str | None = None,
+    authority: Any = None,
+) -> AuditEvent:
+    """Append one event to the chain inside the caller's transaction (it rolls back with it).
+
+    ``actor``: the acting user, None for the system, or a label string for a non-user actor
+    (e.g. "source:jinsan"). ``action``: a dotted code such as "publicity.entry.published".
+    ``before``/``after``: the changed fields (see ``audit_snapshot``); ``data``: anything else.
+    Personal data in them is masked (``sanxiang.audit.rules``). ``authority`` overrides the unit
+    derived from the target or actor.
+    """
+    draft = _draft(
+        actor=actor,
+        action=action,
+        target=target,
+        before=before,
+        after=after,
+        data=data,
+        outcome=outcome,
+        target_label=target_label,
+        authority=authority,
+    )
+    with transaction.atomic(savepoint=False):
+        return _append(draft)
+
+
+def audit_refusal(
+    *,
+    actor: Any,
+    action: str,
+    target: Any = None,
+    data: dict | None = None,
+    target_label: str | None = None,
+) -> AuditEvent | None:
+    """Record a refused attempt so that it survives the rollback of the refused operation.
+
+    Returns the event, or None when it had to be deferred until the caller's transaction ends
+    (see ``_record_independently``).
+    """
+    draft = _draft(
+        actor=actor,
+        action=action,
+        target=target,
+        before=None,
+        after=None,
+        data=data,
+        outcome=AuditOutcome.REFUSED,
+        target_label=target_label,
+        authority=None,
+    )
+    return _record_independently(draft)
+
+
+def audit_scope_refusal(*, actor: Any, violation: Any) -> AuditEvent | None:
+    """Record a request for an object outside the actor's data scope (answered with 404).
+
+    Called by ``ScopeRefusalMiddleware`` and the API exception handler with the
+    ``sanxiang.core.exceptions.ScopeViolation``; the event has action "scope.refused", outcome
+    "refused" and data ``{model, object_ref, action}``.
+    """
+    model_label = str(getattr(violation, "model_label", ""))
+    object_ref = str(getattr(violation, "object_ref", ""))
+    match = re.fullmatch(r"(?:pk|id)=(.+)", object_ref)
+    draft = _draft(
+        actor=actor,
+        action="scope.refused",
+        target=None,
+        before=None,
+        after=None,
+        data={
+            "model": model_label,
+            "object_ref": object_ref,
+            "action": str(getattr(violation, "action", "")),
+        },
+        outcome=AuditOutcome.REFUSED,
+        target_label=None,
+        authority=None,
+        target_type=model_label.lower(),
+        target_id=match[1] if match else "",
+    )
+    return _record_independently(draft)
+
+
+# --- refusals in their own transaction ---------------------------------------------------------
+
+
+def _in_caller_transaction() -> bool:
+    """True inside an atomic block of the application (a test case's wrapping block does not count).
+
+    Django's own ``durable`` check treats the test case's block the same way: it stands for
+    the autocommit a request would really run in.
+    """
+    return any(not getattr(block, "_from_testcase", False) for block in connection.atomic_blocks)
+
+
+def _holds_chain_lock() -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()"
+            " AND classid = %s AND objid = %s AND objsubid = 2 AND granted)",
+            CHAIN_LOCK_KEY,
+        )
+        return bool(cursor.fetchone()[0])
+
+
+def _append_on_own_connection(draft: dict[str, Any]) -> AuditEvent | None:
+    """Append in a separate PostgreSQL connection and transaction; None if the lock wait timed out.
+
+    Django connections are per thread, so a short-lived thread gets a connection of its own
+    through the ordinary ORM (no second DATABASES alias needed). The caller waits for it.
+    """
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            with transaction.atomic():
+                with connection.cursor() as cursor:
+                    cursor.execute(f"SET LOCAL lock_timeout = '{REFUSAL_LOCK_TIMEOUT}'")
+                outcome["event"] = _append(draft)
+        except OperationalError:
+            outcome["event"] = None  # lock wait timed out: defer instead
+        except BaseException as exc:  # re-raised in the caller's thread
+            outcome["error"] = exc
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run, name="sanxiang-audit-refusal")
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("event")
+
+
+def _record_independently(draft: dict[str, Any]) -> AuditEvent | None:
+    """Write a refusal so that it survives the caller's rollback.
+
+    - Outside an application transaction: in a fresh transaction right away.
+    - Inside one on PostgreSQL: through a second connection (``_append_on_own_connection``),
+      unless this transaction already holds the chain lock (it audited something before being
+      refused), where the second connection would wait for us forever.
+    - Otherwise (SQLite allows one writer, and this transaction holds the write lock): kept in a
+      per-request list and written when the transaction is over: on commit, and by
+      ``ScopeRefusalMiddleware`` after the response, which covers the rolled-back case too. Code
+      outside requests that records refusals inside a transaction calls ``audit_flush_pending()``.
+    """
+    if not _in_caller_transaction():
+        with transaction.atomic():
+            return _append(draft)
+    if connection.vendor == "postgresql" and not _holds_chain_lock():
+        event = _append_on_own_connection(draft)
+        if event is not None:
+            return event
+    pending = _pending.get()
+    if pending is None:
+        pending = []
+        _pending.set(pending)
+    pending.append(draft)
+    transaction.on_commit(audit_flush_pending)
     return None
 
 
-def audit_scope_refusal(*, actor: Any, violation: Any) -> None:  # pragma: no cover - replaced
-    return None
+def audit_flush_pending() -> int:
+    """Write deferred refusals once no application transaction is open; returns how many."""
+    pending = _pending.get()
+    if not pending or _in_caller_transaction():
+        return 0
+    written = 0
+    while pending:
+        with transaction.atomic():
+            _append(pending[0])
+        pending.pop(0)
+        written += 1
+    return written
+
+
+@contextmanager
+def pending_refusals() -> Iterator[None]:
+    """Collect deferred refusals of one request and flush them at its end (used by the middleware)."""
+    token = _pending.set([])
+    try:
+        yield
+    finally:
+        try:
+            audit_flush_pending()
+        finally:
+            _pending.reset(token)
+
+
+# --- snapshots -----------------------------------------------------------------------------------
+
+
+def audit_snapshot(obj: models.Model, fields: Iterable[str] | None = None) -> dict[str, Any]:
+    """The values of ``fields`` (default: all concrete fields) of ``obj`` for ``before``/``after``.
+
+    Foreign keys give their id. Call it before and after a change and pass both dicts.
+    """
+    concrete = {f.name: f for f in obj._meta.concrete_fields}
+    names = list(fields) if fields is not None else list(concrete)
+    out: dict[str, Any] = {}
+    for name in names:
+        field = concrete.get(name)
+        out[field.attname if field is not None and field.is_relation else name] = (
+            field.value_from_object(obj) if field is not None else getattr(obj, name)
+        )
+    return out
+
+
+# --- checkpoints and verification --------------------------------------------------------------
+
+
+@transaction.atomic
+def audit_checkpoint_create(*, now: datetime.datetime | None = None) -> AuditCheckpoint | None:
+    """Sign the current chain head (idempotent: returns the latest checkpoint if the head is unchanged).
+
+    Runs under the chain lock so that the head cannot move while it is read. The line for the
+    checkpoint log file is written after commit, so the log never names a checkpoint that was
+    rolled back; rows whose line was lost to a crash are appended then too (their signature
+    proves they are genuine).
+    """
+    _lock_chain()
+    head = AuditEvent.objects.order_by("-seq").values_list("seq", "hash").first()
+    if head is None:
+        return None
+    latest = AuditCheckpoint.objects.order_by("-seq").first()
+    if latest is not None and latest.seq >= head[0]:
+        return latest
+    unlogged = _unlogged_checkpoints()
+    private, _key_id = signing_key()
+    created_at = utc_iso(now or timezone.now())
+    signed = sign_checkpoint(private, head[0], head[1], created_at)
+    checkpoint = AuditCheckpoint.objects.create(
+        seq=signed.seq,
+        head_hash=signed.head_hash,
+        created_at=datetime.datetime.fromisoformat(created_at),
+        key_id=signed.key_id,
+        signature=signed.signature,
+    )
+    lines = [*unlogged, signed]
+    transaction.on_commit(lambda: checkpoint_log_append(lines))
+    return checkpoint
+
+
+def _unlogged_checkpoints() -> list[Checkpoint]:
+    logged = 0
+    for line in checkpoint_log_lines():
+        try:
+            logged = max(logged, parse_checkpoint_line(line).seq)
+        except ValueError:
+            continue
+    missing: list[Checkpoint] = []
+    for row in AuditCheckpoint.objects.filter(seq__gt=logged).order_by("seq"):
+        signed = checkpoint_of(row)
+        key = public_key(signed.key_id)
+        if key is not None and verify_checkpoint(key, signed):
+            missing.append(signed)
+    return missing
+
+
+def audit_verify(*, record: bool = True, triggered_by: str = "command") -> VerificationResult:
+    """Re-check the whole chain and every checkpoint; store the outcome unless ``record`` is False.
+
+    Only reads the chain: it never creates checkpoints.
+    """
+    started_at = timezone.now()
+    result = verify_chain()
+    if record:
+        first = result.first_problem
+        AuditVerification.objects.create(
+            started_at=started_at,
+            finished_at=timezone.now(),
+            ok=result.ok,
+            event_count=result.event_count,
+            checkpoint_count=result.checkpoint_count,
+            first_broken_seq=first.seq if first else None,
+            problem_code=first.code if first else "",
+            message=result.summary(),
+            problems=[{"code": p.code, "seq": p.seq, "message": problem_message(p)} for p in result.problems],
+            triggered_by=triggered_by[:20],
+        )
+    return result

@@ -1,0 +1,441 @@
+"""Detectors that find personal data in Chinese text.
+
+Every detector is one pre-compiled regular expression run over the whole text; Python code runs only per
+candidate (a number, a trigger word), never per character, so the masker stays above a million characters
+per second. Names are found without a model: by the word that introduces them (法定代表人、当事人、办税人 …),
+by what follows them (先生、女士、"，男，"、"身份证"、"系…法定代表人"), and by the names the entry carries;
+every name found once is then masked wherever else it stands alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from .idcodes import id_checksum_ok, id_shaped, is_valid_uscc, luhn_ok
+from .policy import FieldType
+from .surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES
+
+CJK = "\u4e00-\u9fff"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Personal datum of ``field_type`` at ``text[start:end]``."""
+
+    start: int
+    end: int
+    field_type: FieldType
+
+
+# ------------------------------------------------------------------------------------------- organisations
+
+ORG_SUFFIXES = (
+    "有限责任公司|股份有限公司|有限公司|分公司|公司|集团|商行|商店|便利店|超市|门市部|经营部|批发部|服务部|"
+    "加工厂|厂|店|中心|事务所|合作社|工作室|酒店|餐厅|饭店|酒楼|宾馆|旅馆|茶楼|药房|诊所|医院|学校|"
+    "农场|养殖场|种植场|商贸|贸易|建材|物流|科技|实业|餐馆|面馆|烟酒|副食|汽修|维修部|美容院|理发店|"
+    "网吧|幼儿园|培训|协会|商会|银行|支行|分行|营业部|营业厅|部|行|社|坊|馆|所|场"
+)
+# A name followed (possibly after a few more characters of a shop name) by one of these suffixes is part
+# of an organisation name, e.g. 张伟便利店, 长沙张伟商贸有限公司. Function words stop the look-ahead so that
+# "张伟在某某有限公司任职" still counts as a standalone name.
+_ORG_TAIL = re.compile(
+    rf"(?:(?![在系于是的为与和及向对从被将由等任担经已未不曾现])[{CJK}]){{0,6}}?(?:{ORG_SUFFIXES})"
+)
+
+
+def _in_org_name(text: str, end: int) -> bool:
+    return _ORG_TAIL.match(text, end, min(len(text), end + 12)) is not None
+
+
+# ------------------------------------------------------------------------------------------------- numbers
+
+_NUMBER = re.compile(r"(?<![0-9A-Za-z])(?:\d{17}[Xx]|\d{7,30})(?![0-9A-Za-z])")
+_GROUPED_NUMBER = re.compile(r"(?<![\d,.])\d{4}(?:[ \-]\d{3,4}){2,5}(?![\d,.])")
+_MOBILE_GROUPED = re.compile(r"(?<![\d])(?:\+?86[ \-]?)?1[3-9]\d[ \-]\d{4}[ \-]\d{4}(?!\d)")
+_LANDLINE = re.compile(r"(?<![\d])(?:[（(]0\d{2,3}[)）] ?|0\d{2,3}[-－—] ?)\d{7,8}(?:(?:-|转)\d{1,5})?(?!\d)")
+
+_ID_CONTEXT = re.compile(r"身份证|身份号码|证件号|居民身份|公民身份|身份证件")
+_USCC_CONTEXT = re.compile(r"信用代码|纳税人识别号|识别号|税号|注册号")
+_BANK_CONTEXT = re.compile(r"账号|帐号|账户|帐户|卡号|开户行|开户银行|银行卡|存折|收款账")
+_PHONE_CONTEXT = re.compile(r"电话|手机|联系方式|传真|Tel|TEL|热线")
+_INVOICE_CONTEXT = re.compile(r"发票|代码|编号|文号|凭证|单号|批次|证号|登记号|备案号|订单")
+_AUTHORITY = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅|纳税服务|税务机关")
+_PERSON_WORDS = re.compile(r"当事人|纳税人|你|法定代表人|负责人|经营者|联系人|先生|女士|本人|手机")
+_AMOUNT_AFTER = re.compile(r"\s*(?:\.\d|元|万|亿|千|百|份|笔|户|张|吨|个|次|条|人|%|％)")
+
+
+def _context_before(text: str, start: int, width: int) -> str:
+    """The ``width`` characters before ``start``, cut at the last sentence end."""
+    window = text[max(0, start - width) : start]
+    cut = max(window.rfind("。"), window.rfind("；"), window.rfind("\n\n"))
+    return window[cut + 1 :] if cut >= 0 else window
+
+
+def _is_public_landline(text: str, start: int, digits: str, public_phones: frozenset[str]) -> bool:
+    """An authority's own office line: listed as public, or labelled as a phone right after the
+    authority's name with no person mentioned in between ("国家税务总局…税务局 联系电话：0731-…")."""
+    if digits in public_phones:
+        return True
+    window = _context_before(text, start, 60)
+    authorities = list(_AUTHORITY.finditer(window))
+    if not authorities:
+        return False
+    authority = authorities[-1]
+    between = window[authority.end() :]
+    return (
+        len(between) <= 40
+        and _PHONE_CONTEXT.search(between) is not None
+        and _PERSON_WORDS.search(between) is None
+    )
+
+
+def _classify_number(text: str, start: int, token: str, public_phones: frozenset[str]) -> FieldType | None:
+    """Decide what a digit token is.
+
+    The tie rule for an 18-character number that could be an ID number or a USCC: an explicit 身份证
+    context, or passing the whole ID check (real region, plausible birth date, GB 11643 checksum), makes
+    it an ID, even when it also passes the USCC check (one valid ID in 31 does) and even under 纳税人识别号
+    (an individual business's TIN is often its operator's ID). A real USCC almost never passes the ID
+    check: its first two characters are the registering authority and entity type, so its first six
+    characters are rarely a region code. Otherwise a number passing the USCC check is kept, and an
+    ID-shaped number (real region, plausible birth date) with a wrong checksum is hidden, because a
+    mistyped ID is still personal."""
+    before = _context_before(text, start, 24)
+    n = len(token)
+    if n == 18:
+        upper = token.upper()
+        if _ID_CONTEXT.search(before) or (id_checksum_ok(upper) and id_shaped(upper)):
+            return FieldType.ID_NUMBER
+        if is_valid_uscc(upper):
+            return None
+        if id_shaped(upper):
+            return FieldType.ID_NUMBER
+    elif n == 15 and (id_shaped(token) or _ID_CONTEXT.search(before)):
+        return FieldType.ID_NUMBER
+    if token[:1] == "1" and n == 11 and token[1] in "3456789":
+        return None if token in public_phones else FieldType.PHONE
+    if n == 13 and token.startswith("86") and token[2] == "1" and token[3] in "3456789":
+        return None if token[2:] in public_phones else FieldType.PHONE
+    end = start + n
+    if _BANK_CONTEXT.search(text, max(0, start - 30), start) and _AMOUNT_AFTER.match(text, end) is None:
+        if 8 <= n <= 30 and not _INVOICE_CONTEXT.search(before[-12:]):
+            return FieldType.BANK_ACCOUNT
+    if 16 <= n <= 19 and luhn_ok(token) and not _INVOICE_CONTEXT.search(before[-12:]):
+        return FieldType.BANK_ACCOUNT
+    if n in (7, 8) and _PHONE_CONTEXT.search(before[-10:]) and text[start - 1 : start] not in "-－—)）":
+        return None if _is_public_landline(text, start, token, public_phones) else FieldType.PHONE
+    if 10 <= n <= 12 and token[0] == "0" and token[1] != "0":
+        if _PHONE_CONTEXT.search(before[-10:]) or not _INVOICE_CONTEXT.search(before[-14:]):
+            if _AMOUNT_AFTER.match(text, end) is None:
+                return None if _is_public_landline(text, start, token, public_phones) else FieldType.PHONE
+    return None
+
+
+def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
+    found: list[Finding] = []
+    for m in _NUMBER.finditer(text):
+        kind = _classify_number(text, m.start(), m.group(), public_phones)
+        if kind is not None:
+            found.append(Finding(m.start(), m.end(), kind))
+    for m in _MOBILE_GROUPED.finditer(text):
+        digits = re.sub(r"\D", "", m.group())[-11:]
+        if digits not in public_phones:
+            found.append(Finding(m.start(), m.end(), FieldType.PHONE))
+    for m in _LANDLINE.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if not _is_public_landline(text, m.start(), digits, public_phones):
+            found.append(Finding(m.start(), m.end(), FieldType.PHONE))
+    for m in _GROUPED_NUMBER.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if len(digits) == 11 and digits[0] == "1":
+            continue  # a grouped mobile number, handled above
+        if (16 <= len(digits) <= 19 and luhn_ok(digits)) or (
+            8 <= len(digits) <= 30 and _BANK_CONTEXT.search(text, max(0, m.start() - 30), m.start())
+        ):
+            found.append(Finding(m.start(), m.end(), FieldType.BANK_ACCOUNT))
+        elif len(digits) == 18 and id_shaped(digits):
+            found.append(Finding(m.start(), m.end(), FieldType.ID_NUMBER))
+    return found
+
+
+# ------------------------------------------------------------------------------------- e-mail, documents
+
+_EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
+)
+_PASSPORT = re.compile(r"(?<![0-9A-Za-z])(?:E[A-HJ-NP-Z]\d{7}|[EGDSP]\d{8}|[EG]\d{7})(?![0-9A-Za-z])")
+_TRAVEL_CONTEXT = re.compile(
+    r"(?:护照|通行证|回乡证|台胞证|旅行证|居留证|居住证|军官证|士兵证|警官证|签证|证件)(?:号码|号)?"
+    rf"[^0-9A-Za-z。；;\n]{{0,8}}?([A-Za-z]{{0,2}}\d{{6,12}}[A-Za-z0-9]?|[{CJK}]字第\d{{4,10}}号)"
+)
+
+
+def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[Finding]:
+    found: list[Finding] = []
+    if "@" in text:
+        for m in _EMAIL.finditer(text):
+            address = m.group().lower()
+            domain = address.rpartition("@")[2]
+            if address in public_emails or domain == "gov.cn" or domain.endswith(".gov.cn"):
+                continue
+            found.append(Finding(m.start(), m.end(), FieldType.EMAIL))
+    for m in _PASSPORT.finditer(text):
+        found.append(Finding(m.start(), m.end(), FieldType.TRAVEL_DOCUMENT))
+    for m in _TRAVEL_CONTEXT.finditer(text):
+        token = m.group(1)
+        if token.isdigit() and len(token) in (15, 18):
+            continue  # an ID number under 证件号码: the number detector owns it
+        found.append(Finding(m.start(1), m.end(1), FieldType.TRAVEL_DOCUMENT))
+    return found
+
+
+# ----------------------------------------------------------------------------------------------- addresses
+
+_HOME_LABELS = (
+    "家庭住址|户籍地址|户籍所在地|户籍地|现住址|现住所|现居住地|居住地址|居住地|家住|住址|身份证地址"
+)
+_AMBIGUOUS_LABELS = "住所地|住所|通讯地址|联系地址|送达地址|地址"
+_ADDRESS = re.compile(
+    rf"(?:(?P<home>{_HOME_LABELS})|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"
+    rf"(?<!场所)(?<!网站)(?<!电子)(?<!邮寄)(?P<maybe>{_AMBIGUOUS_LABELS}))"
+    r"[：:\s]*(?:为|在|是)?(?P<value>[^，,。；;）)\n]{4,60})"
+)
+_ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区")
+_ORG_MARKER = (
+    r"公司|企业|单位|有限|合作社|商行|经营部|门市部|事务所|工作室|厂|集团|个体工商户|店|信用代码|超市|中心|"
+    r"税务|机关|我局|本局|法定代表人|法人代表|负责人"
+)
+_PERSON_MARKER = (
+    r"身份证|身份号码|公民身份|性别|[，,（(\s：:][男女][，,）)\s]|出生|民族|自然人|先生|女士|你（|你\("
+)
+_REPRESENTATIVE_MARKERS = frozenset({"法定代表人", "法人代表", "负责人"})
+_SUBJECT_MARKER = re.compile(rf"(?P<org>{_ORG_MARKER})|(?P<person>{_PERSON_MARKER})")
+
+
+def _belongs_to_person(text: str, start: int) -> bool:
+    """Whether an ambiguous address label (住所、地址) describes a natural person: decided by the nearest
+    subject marker before it (身份证、性别 … versus 公司、个体工商户 …); with none, it is hidden."""
+    decisive = None
+    for marker in _SUBJECT_MARKER.finditer(text, max(0, start - 150), start):
+        if marker.group("org") is not None:
+            decisive = marker
+        elif decisive is None or decisive.group() not in _REPRESENTATIVE_MARKERS:
+            # Personal details after 法定代表人 are the representative's, not the subject's.
+            decisive = marker
+    return decisive is None or decisive.group("person") is not None
+
+
+def _find_addresses(text: str) -> list[Finding]:
+    found: list[Finding] = []
+    for m in _ADDRESS.finditer(text):
+        value = m.group("value").rstrip()
+        if not _ADDRESS_WORD.search(value):
+            continue
+        if m.group("maybe") and not _belongs_to_person(text, m.start()):
+            continue
+        found.append(Finding(m.start("value"), m.start("value") + len(value), FieldType.HOME_ADDRESS))
+    return found
+
+
+# --------------------------------------------------------------------------------------------------- names
+
+_COMPOUND_ALT = "|".join(sorted(COMPOUND_SURNAMES))
+_SINGLE_CLASS = "".join(sorted(SINGLE_SURNAMES))
+# Characters that end a name rather than continue it: function words and the verbs that follow a name in
+# tax documents (张三系…, 李四在…, 王五开具…, 赵六经营…). A three-character candidate whose last character is
+# one of these is cut to two characters.
+_NOT_LAST = frozenset(
+    "系在于是为与和及等因被将对从向已未不的了均也都曾涉经现住户身男女签担任作承负个具提拒无有说称表应则就"
+    "并即却开取申出拨备证陈交收转打注登办名账本先联所购接领委代进要没控持共通自个法等会到把让给同之"
+)
+# Characters that cannot start a given name: the candidate is a word, not a name (当事人应当…, 纳税人于…).
+_NOT_GIVEN_START = frozenset(
+    "我你他她其该本某等的了不已未应当前后上下中内外时此每各均及和与或即就都也所以被将"
+)
+_NOT_NAMES = frozenset(
+    "应当 应该 应纳 应缴 于是 向其 从事 经营 经查 通过 双方 明知 万元 安排 成立 文书 方式 相关 查处 查询 "
+    "全部 同时 平台 东方 家庭 国家 高于 任何 余额 过程 单位 能够 广告 时间 时期 金额 金税 石油 林业 水利 "
+    "云南 江苏 江西 湖南 湖北 河南 河北 山东 山西 广东 广西 福建 浙江 安徽 贵州 四川 陕西 甘肃 宁夏 青海 "
+    "黑龙 吉林 辽宁 海南 西藏 新疆 内蒙 天津 上海 重庆 北京 香港 澳门 台湾 税务 稽查 管理 代理 "
+    "包括 包含 包装 车辆 车间 房屋 房产 房租 田地 史料 程序 程度 周期 周边 高新 高速 高新 金融 钱款 "
+    "司法 司机 关于 关联 关系 华夏 费用 费率 邮政 邮件 钟点 毛利 尚未 常年 武汉 温州 宁波 文件 文号 "
+    "方面 方法 方案 杨浦 贺州 龙岗 向你 向我 向该 向本 于本 于该 于你 石材 石化 万达 "
+    "成都 成本 成为 成交 齐全 易于 乔迁 曾经 党政 宋体 计算 计划 计税 伍佰 伍仟 陆佰 陆仟 柒佰 柒仟 "
+    "项目 连续 连同 管辖 景区 丁类 苏州 沈阳 姜堰 宫颈 谷物 杜绝 凌晨 申请 申报 申辩 申诉 解除 解释 "
+    "应付 应收 应税 简易 祁连 全额 全年 全市 全省 全国 全体 安全 安排 安康 米粉 甘草 经济 经办 "
+    "邢台 连云 国库 国税 国有 国务 国内 国际 和平 和谐 师范 门店 时代 时限 时候 时效 相应 相同 "
+    "於是 于此 于其 于上 于下 于月 于年 从而 从业 从中 从其 通知 通报 通讯 能源 能力 双倍 双重 "
+    "明细 明确 明显 元整 商业 商品 上述 文化 文明 文字 方向 方可 向社 向当 向纳 向税 向公 向主 "
+    "水电 水费 路段 路面 华南 华北 华东 华中 华为 强制 强化 严重 严格 严禁 牛奶 危险 危害 "
+    "包头 贵阳 贵港 柳州 桂林 南宁 梧州 钦州 百色 河池 来宾 崇左 贺州 玉林 北海 防城 岳阳 常德 "
+    "卢湾 童装 鞠躬 冷库 冷藏 冷链 晏城 席位 卫生 卫星 米兰 柏林 宗教 桂花 全资 应急 "
+    "邵阳 郴州 娄底 怀化 永州 衡阳 株洲 湘潭 益阳 吉首 长沙 岳麓 雨花 开福 天心 芙蓉 望城 "
+    "宁乡 浏阳 ".split()
+)
+_GIVEN = f"[{CJK}]"
+_NAME_HEAD = rf"(?:{_COMPOUND_ALT}|[{_SINGLE_CLASS}])"
+_TRIGGERS: dict[str, FieldType] = {}
+for _words, _kind in (
+    (
+        "当事人姓名|当事人名称|当事人|纳税人姓名|纳税人名称|纳税人（自然人）|纳税人(自然人)|纳税人|被查对象|被查人|"
+        "被处罚人|被申请人|申请人|欠税人|被执行人|经营者姓名|经营者|业主|投资人|户主|姓名|个体工商户|失信主体|"
+        "自然人",
+        FieldType.PERSON_NAME,
+    ),
+    (
+        "法定代表人（负责人）|法定代表人(负责人)|法定代表人姓名|法定代表人|法人代表|单位负责人|主要负责人|负责人",
+        FieldType.REPRESENTATIVE_NAME,
+    ),
+    (
+        "财务负责人|财务人员|财务主管|会计人员|会计|出纳|办税人员|办税人|办税员|购票人|开票人|开票员|联系人|"
+        "股东|实际控制人|实际经营人|实际负责人|控制人|委托代理人|代理人|委托人|受托人|证人|见证人|员工|职工|"
+        "司机|收件人|签收人|受送达人|配偶|妻子|丈夫|儿子|女儿|父亲|母亲|亲属|经办人|举报人|检举人|监护人|"
+        "担保人|合伙人|中介人|介绍人|法人|老板|店主|房东|出租人|承租人|员工|雇员|工作人员|保管人|"
+        "记账人员|代账人员",
+        FieldType.THIRD_PARTY_NAME,
+    ),
+    (
+        "执法人员|检查人员|稽查人员|税务人员|承办人员|承办人|审理人员|听证主持人|主持人|记录人|书记员|送达人|"
+        "执法证号",
+        FieldType.OFFICIAL_NAME,
+    ),
+):
+    for _word in _words.split("|"):
+        _TRIGGERS.setdefault(_word, _kind)
+_TRIGGER_ALT = "|".join(sorted((re.escape(w) for w in _TRIGGERS), key=len, reverse=True))
+_TRIGGERED_NAME = re.compile(
+    rf"(?P<trigger>{_TRIGGER_ALT})(?:[（(][^）)\n]{{0,10}}[）)])?[：:\s]*(?:为|是|系|：)?\s*"
+    rf"(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})"
+)
+_LIST_NEXT = re.compile(rf"[、和及与,，]\s*(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})")
+_TRAILING = re.compile(
+    r"先生|女士|同志|[，,（(]\s*(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]|[，,（(]\s*(?:公民)?身份证|身份证号|"
+    r"[（(]?系[^，。；\n]{0,30}?(?:法定代表人|负责人|股东|实际控制人|员工|职工|财务|会计|出纳|办税人|经营者|业主)"
+)
+_NAME_EXACT = re.compile(rf"{_NAME_HEAD}{_GIVEN}{{1,2}}")
+_NOT_BEFORE_NAME = frozenset("于在对由向将把给与和及的是为系被从经任即")
+_TITLES = ("先生", "女士", "同志")
+_PLACE_CHARS = frozenset("省市区县镇乡村旗州")
+_VERB_AFTER = re.compile(
+    r"代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|辩称|称其|本人"
+)
+_NAME_BOUNDARY = frozenset("，,。；;：:、（(\n 由与向对经将和及据")
+
+
+def _trim_name(text: str, start: int, end: int) -> int | None:
+    """Trim a candidate name ``text[start:end]`` to its likely end; None if it is not a name."""
+    name = text[start:end]
+    head = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
+    if len(name) - head > 2:
+        end = start + head + 2
+        name = text[start:end]
+    if len(name) - head == 2 and (name[-1] in _NOT_LAST or name[-1] + text[end : end + 1] in _TITLES):
+        end -= 1
+        name = name[:-1]
+    if len(name) <= head or name[head] in _NOT_GIVEN_START:
+        return None
+    if text[start + head + 1 : start + head + 2] in _PLACE_CHARS or text[end : end + 1] in _PLACE_CHARS:
+        return None  # 金城江区, 兰山区: a place name, not a person
+    if head == 1 and name[:2] in _NOT_NAMES:
+        return None
+    if _in_org_name(text, start + head + 1):
+        return None
+    return end
+
+
+def _look_back(text: str, end: int, add: Callable[[int, int, FieldType], None], *, boundary: bool) -> None:
+    """Find a name ending at ``end`` (before 先生, "，男，", 代为 …). With ``boundary`` the name must
+    follow punctuation or a preposition (由张三负责, ，李四表示), since the context alone is weaker."""
+    for length in (4, 3, 2):
+        start = end - length
+        if start < 0:
+            continue
+        candidate = text[start:end]
+        if not _NAME_EXACT.fullmatch(candidate):
+            continue
+        compound = length > 2 and candidate[:2] in COMPOUND_SURNAMES
+        if length == 4 and not compound:
+            continue
+        if boundary and start > 0 and text[start - 1] not in _NAME_BOUNDARY:
+            continue
+        if not compound:
+            if length == 3 and (
+                candidate[0] in _NOT_BEFORE_NAME
+                or candidate[1] in _NOT_GIVEN_START
+                or candidate[2] in _NOT_LAST
+                or candidate[:2] in _NOT_NAMES
+            ):
+                continue
+            if length == 2 and (
+                candidate in _NOT_NAMES or candidate[1] in _NOT_LAST or candidate[1] in _NOT_GIVEN_START
+            ):
+                return
+        add(start, end, FieldType.THIRD_PARTY_NAME)
+        return
+
+
+def _find_names(text: str, known: Mapping[str, FieldType]) -> tuple[list[Finding], dict[str, FieldType]]:
+    """Names introduced by a trigger or followed by a telling context, plus the names passed in."""
+    found: list[Finding] = []
+    names: dict[str, FieldType] = dict(known)
+
+    def add(start: int, end: int, kind: FieldType) -> None:
+        name = text[start:end]
+        found.append(Finding(start, end, names.setdefault(name, kind)))
+
+    for m in _TRIGGERED_NAME.finditer(text):
+        kind = _TRIGGERS[m.group("trigger")]
+        end = _trim_name(text, m.start("name"), m.end("name"))
+        if end is None:
+            continue
+        add(m.start("name"), end, kind)
+        while (nxt := _LIST_NEXT.match(text, end)) is not None:
+            next_end = _trim_name(text, nxt.start("name"), nxt.end("name"))
+            if next_end is None:
+                break
+            add(nxt.start("name"), next_end, kind)
+            end = next_end
+    for m in _TRAILING.finditer(text):
+        _look_back(text, m.start(), add, boundary=False)
+    for m in _VERB_AFTER.finditer(text):
+        _look_back(text, m.start(), add, boundary=True)
+    return found, names
+
+
+def _find_name_occurrences(text: str, names: Mapping[str, FieldType]) -> list[Finding]:
+    """Every standalone occurrence of a known or discovered name (not inside an organisation name)."""
+    usable = [name for name in names if len(name) >= 2]
+    if not usable:
+        return []
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(usable, key=len, reverse=True)))
+    found: list[Finding] = []
+    for m in pattern.finditer(text):
+        if _in_org_name(text, m.end()):
+            continue
+        found.append(Finding(m.start(), m.end(), names[m.group()]))
+    return found
+
+
+def find_personal_data(
+    text: str,
+    *,
+    known_names: Mapping[str, FieldType] | Iterable[str] = (),
+    public_phones: Iterable[str] = (),
+    public_emails: Iterable[str] = (),
+) -> list[Finding]:
+    """All personal data in ``text`` (possibly overlapping; the masker merges them)."""
+    if isinstance(known_names, Mapping):
+        known = {str(k).strip(): FieldType(v) for k, v in known_names.items() if str(k).strip()}
+    else:
+        known = {str(k).strip(): FieldType.PERSON_NAME for k in known_names if str(k).strip()}
+    phones = frozenset(re.sub(r"\D", "", p) for p in public_phones) | {"12366", "12345"}
+    emails = frozenset(e.strip().lower() for e in public_emails)
+    found = _find_numbers(text, phones)
+    found += _find_email_and_documents(text, emails)
+    found += _find_addresses(text)
+    names_found, names = _find_names(text, known)
+    found += names_found
+    found += _find_name_occurrences(text, names)
+    return found

@@ -1,0 +1,98 @@
+"""Checks for ID-shaped numbers: resident ID (GB 11643), unified social credit code (GB 32100), Luhn.
+
+The region table comes from python-stdnum's ``cn/loc`` database (every county code ever assigned, so
+old IDs of abolished counties still count as real). The checks are plain functions on strings so the
+masker can call them on each candidate token.
+"""
+
+from __future__ import annotations
+
+import datetime
+from functools import lru_cache
+
+from stdnum import numdb
+from stdnum.cn import uscc
+
+_ID_WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))
+_ID_CHECK = "10X98765432"
+# Birth years accepted as plausible. No ID card holder alive was born before 1900, and a date in a
+# later year is a typing error in any document the masker sees; the bounds are wide on purpose: a
+# doubtful ID-shaped number is better hidden than shown.
+MIN_BIRTH_YEAR = 1900
+MAX_BIRTH_YEAR = 2099
+
+
+@lru_cache(maxsize=1)
+def region_codes() -> frozenset[str]:
+    """All six-digit administrative division codes in stdnum's table (including abolished ones)."""
+    codes: set[str] = set()
+    for _, low, high, _, children in numdb.get("cn/loc").prefixes:
+        if low != high:
+            continue
+        for _, child_low, child_high, _, _ in children:
+            if child_low == child_high:
+                codes.add(low + child_low)
+    return frozenset(codes)
+
+
+def _date(year: int, month: int, day: int) -> datetime.date | None:
+    if not MIN_BIRTH_YEAR <= year <= MAX_BIRTH_YEAR:
+        return None
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def id_birth_date(number: str) -> datetime.date | None:
+    """The birth date encoded in an 18- or 15-digit ID number, or None when it is not a date."""
+    number = number.strip().upper()
+    if len(number) == 18 and number[:17].isdigit():
+        return _date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    if len(number) == 15 and number.isdigit():
+        return _date(1900 + int(number[6:8]), int(number[8:10]), int(number[10:12]))
+    return None
+
+
+def id_check_digit(number: str) -> str:
+    """GB 11643 check digit of the first 17 digits."""
+    total = sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS, strict=True))
+    return _ID_CHECK[total % 11]
+
+
+def id_shaped(number: str) -> bool:
+    """A real region code and a plausible birth date (18 or 15 digits), checksum not considered."""
+    number = number.strip().upper()
+    if not ((len(number) == 18 and number[:17].isdigit()) or (len(number) == 15 and number.isdigit())):
+        return False
+    return number[:6] in region_codes() and id_birth_date(number) is not None
+
+
+def id_checksum_ok(number: str) -> bool:
+    number = number.strip().upper()
+    return len(number) == 18 and number[:17].isdigit() and number[17] == id_check_digit(number)
+
+
+def is_valid_id(number: str) -> bool:
+    """An 18-digit ID with a valid checksum, region and birth date, or a 15-digit one (no checksum)."""
+    number = number.strip().upper()
+    if len(number) == 18:
+        return id_checksum_ok(number) and id_shaped(number)
+    return len(number) == 15 and id_shaped(number)
+
+
+def is_valid_uscc(code: str) -> bool:
+    return uscc.is_valid(code)
+
+
+def luhn_ok(digits: str) -> bool:
+    """The Luhn (mod 10) check that bank card numbers carry."""
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = ord(ch) - 48
+        if i % 2:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0

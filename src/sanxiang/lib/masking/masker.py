@@ -1,0 +1,62 @@
+"""``mask_text``: scan free text, decide each finding's display by the policy, and build spans."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from .detect import find_personal_data
+from .policy import STRICTEST, DisplayMode, FieldType, PolicyRow, display_mode, format_value
+from .spans import MaskResult, Span, apply_masks, merge_spans
+
+# When two findings overlap, the more sensitive kind names the merged mask.
+_PRIORITY = {
+    FieldType.ID_NUMBER: 0,
+    FieldType.BANK_ACCOUNT: 1,
+    FieldType.TRAVEL_DOCUMENT: 2,
+    FieldType.PHONE: 3,
+    FieldType.EMAIL: 4,
+    FieldType.HOME_ADDRESS: 5,
+    FieldType.THIRD_PARTY_NAME: 6,
+    FieldType.PERSON_NAME: 7,
+    FieldType.REPRESENTATIVE_NAME: 8,
+    FieldType.OFFICIAL_NAME: 9,
+}
+
+
+def mask_text(
+    text: str,
+    *,
+    policy: PolicyRow = STRICTEST,
+    known_names: Mapping[str, FieldType | str] | Iterable[str] = (),
+    public_phones: Iterable[str] = (),
+    public_emails: Iterable[str] = (),
+) -> MaskResult:
+    """Mask the personal data in ``text`` under ``policy``.
+
+    ``known_names`` are the names the entry carries (party, legal representative): a plain iterable
+    treats them as the party's name, a mapping gives each its ``FieldType``. Each is masked wherever it
+    stands alone, but not inside an organisation or shop name (张伟便利店 stays). ``public_phones`` and
+    ``public_emails`` are the authority's own contacts, which stay visible (12366 and 12345 always do,
+    and so does any address on a gov.cn domain). Spans are in original-text coordinates.
+    """
+    if isinstance(known_names, Mapping):
+        known: Mapping[str, FieldType] | list[str] = {k: FieldType(v) for k, v in known_names.items()}
+    else:
+        known = list(known_names)
+    findings = find_personal_data(
+        text, known_names=known, public_phones=public_phones, public_emails=public_emails
+    )
+    findings.sort(key=lambda f: (f.start, -f.end, _PRIORITY[f.field_type]))
+    spans: list[Span] = []
+    for finding in findings:
+        mode = display_mode(policy, finding.field_type)
+        if mode is DisplayMode.SHOWN:
+            continue
+        if mode is DisplayMode.NOT_PUBLISHED:
+            mode = DisplayMode.HIDDEN  # inside running text a withheld datum is blanked
+        original = text[finding.start : finding.end]
+        replacement = format_value(original, finding.field_type, mode)
+        assert replacement is not None
+        spans.append(Span(finding.start, finding.end, finding.field_type.value, len(original), replacement))
+    merged = merge_spans(spans)
+    return MaskResult(apply_masks(text, merged), tuple(merged))

@@ -7,3 +7,16 @@ class EnforcementConfig(AppConfig):
 
     name = "sanxiang.enforcement"
     verbose_name = _("纳税人与执法行为")
+
+    def ready(self) -> None:
+        from sanxiang.core.modules import StaffModule, register_module
+
+        register_module(
+            StaffModule(
+                code="enforcement",
+                label=_("执法行为"),
+                url_name="enforcement:act_list",
+                description=_("纳税人一户式档案、执法行为与决定"),
+                roles=("enforcement_officer", "legal_reviewer", "leader", "administrator"),
+            )
+        )

@@ -51,6 +51,12 @@ def read_docx(path: Path, name: str, limits: Limits) -> tuple[list[str], list[Ta
         raise TaskTableError("Word 文件已损坏，无法打开", file=name) from None
     body = document.element.body
     t_tag, p_tag, tbl_tag, tr_tag = qn("w:t"), qn("w:p"), qn("w:tbl"), qn("w:tr")
+    breaks = {qn("w:br"), qn("w:cr")}
+
+    def paragraph_text(p: Any) -> str:
+        # A line break inside a cell separates units as a new paragraph does.
+        return "".join("\n" if node.tag in breaks else node.text or "" for node in p.iter(t_tag, *breaks))
+
     total_rows = sum(1 for _ in body.iter(tr_tag))
     if total_rows > limits.max_rows:
         raise TaskTableError(
@@ -58,14 +64,14 @@ def read_docx(path: Path, name: str, limits: Limits) -> tuple[list[str], list[Ta
         )
 
     def text_of(element: Any) -> str:
-        return "\n".join("".join(t.text or "" for t in p.iter(t_tag)) for p in element.iter(p_tag))
+        return "\n".join(paragraph_text(p) for p in element.iter(p_tag))
 
     paragraphs: list[str] = []
     tables: list[Table] = []
     row_number = 0
     for child in body.iterchildren():
         if child.tag == p_tag:
-            text = "".join(t.text or "" for t in child.iter(t_tag))
+            text = paragraph_text(child)
             if text.strip():
                 paragraphs.append(text)
         elif child.tag == tbl_tag:

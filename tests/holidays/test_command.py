@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 
+import chinese_calendar
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -169,3 +171,30 @@ def test_it_uses_an_administrator_year(admin_user, year_2027, audit_calls):
     output = run("--from", "2026-12-28", "--working-days", "7")
     assert output.split()[0] == "2027-01-07"  # 2027-01-01 is a holiday now, not a working Friday
     assert "provisional" not in output
+
+
+def _next_official_workday(day: datetime.date, *, include_day: bool) -> datetime.date:
+    """Straight from chinese_calendar, independently of sanxiang.lib.workdays."""
+    if not include_day:
+        day += datetime.timedelta(days=1)
+    while not chinese_calendar.is_workday(day):
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def test_it_matches_the_official_calendar_for_every_start_date_2019_to_2026(monkeypatch):
+    first, last = datetime.date(2019, 1, 1), datetime.date(2026, 12, 30)  # 12-31 + 1 working day is in 2027
+    starts = [first + datetime.timedelta(days=i) for i in range((last - first).days + 1)]
+    requests, expected = [], []
+    for start in starts:
+        requests.append(json.dumps({"from": start.isoformat(), "working_days": 1}))
+        expected.append(
+            {"deadline": _next_official_workday(start, include_day=False).isoformat(), "provisional": False}
+        )
+        requests.append(json.dumps({"from": start.isoformat(), "days": 0}))
+        expected.append(
+            {"deadline": _next_official_workday(start, include_day=True).isoformat(), "provisional": False}
+        )
+    output = run("--jsonl", stdin="\n".join(requests) + "\n", monkeypatch=monkeypatch)
+    assert [json.loads(line) for line in output.splitlines()] == expected
+    assert len(expected) == 2 * 2921

@@ -76,7 +76,14 @@ class ArrangementForm(forms.Form):
     )
     lines = forms.CharField(
         label=gettext_lazy("放假与调休安排"),
-        widget=forms.Textarea(attrs={"rows": 20, "cols": 48, "spellcheck": "false"}),
+        widget=forms.Textarea(
+            attrs={
+                "rows": 20,
+                "cols": 48,
+                "spellcheck": "false",
+                "placeholder": "2027-01-01 元旦\n2027-02-05~2027-02-11 春节\n2027-02-14 调休上班",
+            }
+        ),
         help_text=gettext_lazy(
             "每行一项：“2027-02-10 春节”或“2027-02-10~2027-02-16 春节”为放假日（含其中的周末），"
             "“2027-02-07 调休上班”为调休上班日。须列出全年所有安排，保存后将整体替换该年度数据。"

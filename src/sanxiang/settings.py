@@ -75,6 +75,9 @@ INSTALLED_APPS = [
     "sanxiang.files",
     "sanxiang.enforcement",
     "sanxiang.notifications",
+    "sanxiang.publicity",
+    "sanxiang.supervision",
+    "sanxiang.review",
     "sanxiang.portal",
     "sanxiang.api",
 ]

@@ -8,6 +8,9 @@ app_name = "api"
 v1 = [
     path("enforcement/", include("sanxiang.enforcement.api.urls")),
     path("files/", include("sanxiang.files.api.urls")),
+    path("publicity/", include("sanxiang.publicity.api.urls")),
+    path("supervision/", include("sanxiang.supervision.api.urls")),
+    path("review/", include("sanxiang.review.api.urls")),
 ]
 
 urlpatterns = [

@@ -697,3 +697,32 @@ def test_the_template_lists_role_and_scope_labels_the_models_know(org):
     assert {str(label) for label in RoleCode.labels} <= set(orgchart.ROLE_LABELS)
     assert set(orgchart.DATA_SCOPE_LABELS.values()) == set(DataScope.values)
     assert set(orgchart.LEVEL_LABELS.values()) == set(AuthorityLevel.values)
+
+
+def test_blank_optional_cells_keep_an_existing_users_department_roles_and_scope(
+    org, admin_user, officer, audit, tmp_path
+):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "人员"
+    ws.append(["用户名", "姓名", "机关代码", "部门名称", "角色", "数据权限"])
+    ws.append([officer.username, "改了名", org.district_a.code, "", "", ""])
+    path = tmp_path / "people.xlsx"
+    wb.save(path)
+
+    report = services.org_chart_import(actor=admin_user, path_or_file=path)
+
+    officer.refresh_from_db()
+    assert report.count("updated", "user") == 1
+    assert officer.full_name == "改了名"
+    assert (officer.department, officer.data_scope) == (org.a_collection, "unit")
+    assert officer.role_codes() == {"enforcement_officer"}
+    assert report.users_without_password == []
+
+
+def test_only_a_superuser_manages_superusers(org, admin_user, audit):
+    root = User.objects.create_superuser(username="root", password=STRONG)
+
+    with pytest.raises(PermissionDeniedError):
+        services.user_set_password(actor=admin_user, user=root, password="Another-Strong-2026")
+    services.user_set_password(actor=root, user=root, password="Another-Strong-2026")

@@ -115,7 +115,7 @@ def test_it_parses_a_good_workbook_into_typed_rows(tmp_path):
         "61000001", "国家税务总局宝鸡市税务局", datetime.date(2025, 1, 1), datetime.date(2030, 12, 31)
     )
     assert zhang.qualification == orgchart.QualificationRow("A2020001", datetime.date(2020, 9, 1))
-    assert li.data_scope == orgchart.DEFAULT_DATA_SCOPE
+    assert li.data_scope is None  # blank: the default for a new user, unchanged for an existing one
     assert li.certificate is None and li.qualification is None
     unit = chart.external_units[0]
     assert (unit.name, unit.aliases, unit.authority_code, unit.department_name) == (

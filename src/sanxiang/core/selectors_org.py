@@ -107,7 +107,8 @@ def user_list(
             )
         else:
             qs = qs.filter(authority__in=authority_list(actor=actor))
-        # Superusers are managed only by superusers.
+    if not actor.is_superuser:
+        # Superusers are managed only by superusers (else a password reset would hand over all).
         qs = qs.filter(is_superuser=False)
     if authority is not None:
         qs = qs.filter(authority=authority)

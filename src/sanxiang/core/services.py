@@ -1092,45 +1092,49 @@ class _OrgChartApplier:
         if authority is None or (row.department_name and department is None):
             self.error(sheet, row.row, "机关代码", _("所属机关或部门未能导入，见上方错误。"))
             return
+        user = User.objects.filter(username__iexact=row.username).first()
+        if user is not None:
+            try:
+                _require_manages_user(self.actor, user)
+            except PermissionDeniedError as exc:
+                self.error(sheet, row.row, "用户名", exc.message)
+                return
+            if not row.department_name and user.authority_id == authority.pk:
+                department = user.department  # blank keeps the current department
+        data_scope = row.data_scope or (user.data_scope if user is not None else orgchart.DEFAULT_DATA_SCOPE)
         try:
             _require_may_place_user(self.actor, authority, department)
         except PermissionDeniedError as exc:
             self.error(sheet, row.row, "机关代码", exc.message)
             return
         try:
-            _check_data_scope(self.actor, row.data_scope)
+            _check_data_scope(self.actor, data_scope)
         except (PermissionDeniedError, ValidationFailed) as exc:
             self.error(sheet, row.row, "数据权限", exc.message)
             return
-        roles = list(Role.objects.filter(code__in=row.roles))
-        user = User.objects.filter(username__iexact=row.username).first()
         if user is None:
             user = User(
                 username=row.username,
                 full_name=row.full_name,
                 authority=authority,
                 department=department,
-                data_scope=row.data_scope,
+                data_scope=data_scope,
             )
             user.set_unusable_password()
             user.save()
-            user.roles.set(roles)
+            user.roles.set(Role.objects.filter(code__in=row.roles or ()))
             self.log(action="core.user.created", target=user, after=_user_snapshot(user))
             self.item("user", row.username, row.full_name, "created")
             self.report.users_without_password.append(row.username)
         else:
-            try:
-                _require_manages_user(self.actor, user)
-            except PermissionDeniedError as exc:
-                self.error(sheet, row.row, "用户名", exc.message)
-                return
             before = _user_snapshot(user)
             user.full_name = row.full_name
             user.authority = authority
             user.department = department
-            user.data_scope = row.data_scope
+            user.data_scope = data_scope
             user.save()
-            user.roles.set(roles)
+            if row.roles is not None:
+                user.roles.set(Role.objects.filter(code__in=row.roles))
             after = _user_snapshot(user)
             if after != before:
                 self.log(action="core.user.updated", target=user, before=before, after=after)

@@ -63,9 +63,9 @@ def _form_page(
         try:
             url = on_valid(form.cleaned_data)
         except DomainError as exc:
-            form.add_error(
-                exc.extra.get("field") if exc.extra.get("field") in form.fields else None, str(exc.message)
-            )
+            field = exc.extra.get("field")
+            field = "password1" if field == "password" else field
+            form.add_error(field if field in form.fields else None, str(exc.message))
             status = exc.http_status
         else:
             messages.success(request, success)
@@ -117,8 +117,12 @@ def authority_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @org_admin_required
 def authority_create(request: HttpRequest) -> HttpResponse:
     actor = request.user
-    parent_pk = request.GET.get("parent") or request.POST.get("parent")
-    parent = selectors_org.authority_get(actor=actor, pk=parent_pk, action="change") if parent_pk else None
+    parent_pk = request.GET.get("parent", "")
+    if parent_pk and not parent_pk.isdigit():
+        raise Http404
+    parent = (
+        selectors_org.authority_get(actor=actor, pk=int(parent_pk), action="change") if parent_pk else None
+    )
     form = forms.AuthorityForm(request.POST or None)
 
     def create(data: dict[str, Any]) -> str:

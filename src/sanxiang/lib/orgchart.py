@@ -167,13 +167,16 @@ class QualificationRow:
 
 @dataclass(frozen=True)
 class PersonRow:
+    """One staff member. A blank 部门名称, 角色 or 数据权限 means "not given": a new user gets no
+    department, no roles and ``DEFAULT_DATA_SCOPE``; an existing user keeps what they have."""
+
     row: int
     username: str
     full_name: str
     authority_code: str
     department_name: str
-    roles: tuple[str, ...]
-    data_scope: str
+    roles: tuple[str, ...] | None
+    data_scope: str | None
     certificate: CertificateRow | None
     qualification: QualificationRow | None
 
@@ -533,7 +536,8 @@ def _parse_people(
                 )
             )
         roles: list[str] = []
-        for label in split_list(_text(record.get("角色"))):
+        role_labels = split_list(_text(record.get("角色")))
+        for label in role_labels:
             code = ROLE_LABELS.get(label, label if label in ROLE_LABELS.values() else "")
             if not code:
                 allowed = "、".join(ROLE_LABELS)
@@ -541,7 +545,7 @@ def _parse_people(
             elif code not in roles:
                 roles.append(code)
         scope_text = _text(record.get("数据权限"))
-        scope = DEFAULT_DATA_SCOPE
+        scope: str | None = None
         if scope_text:
             scope = DATA_SCOPE_LABELS.get(
                 scope_text, scope_text if scope_text in DATA_SCOPE_LABELS.values() else ""
@@ -565,7 +569,7 @@ def _parse_people(
                 full_name=full_name,
                 authority_code=authority_code,
                 department_name=dept_name,
-                roles=tuple(roles),
+                roles=tuple(roles) if role_labels else None,
                 data_scope=scope,
                 certificate=certificate,
                 qualification=qualification,
@@ -674,7 +678,10 @@ def _parse_external_units(
 TEMPLATE_NOTES: dict[str, str] = {
     SHEET_AUTHORITIES: "每行一个税务机关；按「机关代码」匹配已有机关。根机关的上级机关代码留空。",
     SHEET_DEPARTMENTS: "每行一个部门；同一机关下按部门代码（未填时按部门名称）匹配。别名用「、」分隔。",
-    SHEET_PEOPLE: "每行一名工作人员；按用户名匹配。角色用「、」分隔。新导入的人员没有密码，须由管理员设置。",
+    SHEET_PEOPLE: (
+        "每行一名工作人员；按用户名匹配。角色用「、」分隔。部门、角色、数据权限留空时，"
+        "已有人员保持原值，新人员按无部门、无角色、本部门处理。新导入的人员没有密码，须由管理员设置。"
+    ),
     SHEET_EXTERNAL_UNITS: "其他政府部门（不设账号）；按名称匹配。对接部门须属于对接机关。",
 }
 

@@ -1,26 +1,22 @@
 from __future__ import annotations
 
-from unittest import mock
-
 import pytest
 
 from tests.enforcement import factories
+from tests.files.audit_trail import AuditTrail
 
 
 @pytest.fixture
-def audit_calls():
-    """Every ``audit_log`` call of the enforcement services, as keyword dicts."""
-    calls: list[dict] = []
-    with mock.patch("sanxiang.enforcement.services.audit_log", side_effect=lambda **kw: calls.append(kw)):
-        yield calls
+def audit_calls(db):
+    """The audit trail so far (real ``AuditEvent`` rows, oldest first), re-read on every access."""
+    return AuditTrail()
 
 
 @pytest.fixture
-def refusals():
-    """Every audited scope refusal (middleware and API exception handler)."""
-    calls: list[dict] = []
-    with mock.patch("sanxiang.audit.services.audit_scope_refusal", side_effect=lambda **kw: calls.append(kw)):
-        yield calls
+def refusals(db):
+    """The audited scope refusals (``scope.refused`` events written by the middleware or the API
+    exception handler), re-read on every access."""
+    return AuditTrail(action="scope.refused")
 
 
 @pytest.fixture

@@ -70,7 +70,9 @@ def test_it_stores_a_natural_person_with_birth_date_and_masks_the_audit(officer,
     assert person.birth_date == datetime.date(2010, 5, 1)
     assert person.is_minor_on(datetime.date(2026, 1, 1)) is True
     assert person.is_minor_on(datetime.date(2028, 5, 1)) is False
-    assert audit_calls[0]["after"]["id_number"] == number[:6] + "********" + number[-4:]
+    assert audit_calls[0]["after"]["id_number"]["masked"] == number[:6] + "********" + number[-4:]
+    assert number not in str(audit_calls[0]["after"])
+    assert "李小明" not in str(audit_calls[0]["after"])
     with pytest.raises(ValidationFailed) as exc:
         services.taxpayer_create(
             actor=officer,

@@ -78,7 +78,7 @@ def test_it_stores_bytes_read_only_with_metadata_and_audit(officer, audit_calls)
     assert stored.sha256 == hashlib.sha256(b"hello").hexdigest()
     assert stored.uploaded_by == officer
     assert [c["action"] for c in audit_calls] == ["files.file.stored"]
-    assert audit_calls[0]["target"] == stored
+    assert audit_calls[0]["target_id"] == str(stored.pk)
     assert not list((_root() / "tmp").iterdir())
 
 

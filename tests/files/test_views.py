@@ -68,8 +68,8 @@ def test_it_hides_another_districts_file_and_audits_the_refusal(
     assert response.status_code == 404
     assert FileAccess.objects.count() == 0
     assert len(refusals) == 1
-    assert refusals[0]["actor"] == sibling_bureau_officer
-    assert refusals[0]["violation"].model_label == "files.StoredFile"
+    assert refusals[0]["actor_id"] == sibling_bureau_officer.pk
+    assert refusals[0]["data"]["model"] == "files.StoredFile"
 
 
 def test_it_gives_the_same_404_for_an_unknown_id(client, sibling_bureau_officer, refusals):

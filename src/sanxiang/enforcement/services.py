@@ -100,16 +100,21 @@ def _check_department(department: Department | None, authority: Authority) -> No
 
 
 def _snapshot(obj: models.Model, fields: Sequence[str]) -> dict[str, Any]:
-    """Audit-friendly values: primary keys for relations, strings for dates and amounts."""
+    """Audit-friendly values: primary keys for relations, strings for dates and amounts.
+
+    Personal values are masked by the audit trail by key (``sanxiang.audit.rules``): a natural
+    person's name is therefore recorded under ``natural_person_name``, not the public ``name``.
+    """
     result: dict[str, Any] = {}
     for name in fields:
         field = obj._meta.get_field(name)
         value = getattr(obj, field.attname)
-        if name == "id_number":
-            value = idnumbers.mask_id_number(value)
-        elif isinstance(value, datetime.date | Decimal):
+        if isinstance(value, datetime.date | Decimal):
             value = str(value)
-        result[name] = value
+        key = name
+        if name == "name" and isinstance(obj, Taxpayer) and obj.is_natural_person:
+            key = "natural_person_name"
+        result[key] = value
     return result
 
 

@@ -68,6 +68,7 @@ def test_it_masks_identifiers_inside_free_text(text, masked):
         "订单号 12345678901234",  # 14 digits
         "91610300MA6X12345L",  # credit code of an organisation
         "金额 1381234567.00 元",  # 10 digits, not a mobile number
+        "ab13812345678cd6222020200112233446ef",  # digits inside a hex digest
     ],
 )
 def test_it_leaves_non_personal_numbers_alone(text):

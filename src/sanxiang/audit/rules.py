@@ -78,8 +78,9 @@ _NAME_KEYS = frozenset(
 
 _ID18 = re.compile(r"(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])")
 _ID15 = re.compile(r"(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])")
-_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
-_CARD = re.compile(r"(?<!\d)\d{16,19}(?!\d)")
+# Digits glued to Latin letters are part of a code (a SHA-256 in hex, a credit code), not a number.
+_MOBILE = re.compile(r"(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])")
+_CARD = re.compile(r"(?<![0-9A-Za-z])\d{16,19}(?![0-9A-Za-z])")
 
 
 def is_masked(value: Any) -> bool:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from django_tasks import task
-
 from sanxiang.audit.services import audit_checkpoint_create, audit_verify
+from sanxiang.core.tasks import task
 
 
 @task()

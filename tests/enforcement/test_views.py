@@ -210,3 +210,24 @@ def test_it_registers_the_staff_module(officer):
     from sanxiang.core.modules import modules_for
 
     assert "enforcement" in [m.code for m in modules_for(officer)]
+
+
+def test_it_renders_the_empty_forms(as_officer, act_a):
+    assert as_officer.get(reverse("enforcement:act_create")).status_code == 200
+    assert as_officer.get(reverse("enforcement:act_edit", kwargs={"pk": act_a.pk})).status_code == 200
+    assert (
+        as_officer.get(reverse("enforcement:decision_create", kwargs={"act_pk": act_a.pk})).status_code == 200
+    )
+    assert as_officer.get(reverse("files:upload")).status_code == 200
+
+
+def test_it_explains_a_refused_outcome(as_officer, act_a):
+    decision = factories.decision(act_a, outcome="void")
+    response = as_officer.post(
+        reverse("enforcement:decision_outcome", kwargs={"pk": decision.pk}),
+        {"outcome": "changed", "outcome_on": "2026-05-01", "reason": "x"},
+    )
+    assert response.status_code == 400
+    assert "当前状态下不能" in response.content.decode()
+    decision.refresh_from_db()
+    assert decision.outcome == "void"

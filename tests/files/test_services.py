@@ -250,3 +250,19 @@ def test_it_sweeps_the_least_recently_checked_files_within_a_byte_budget(officer
 def test_it_always_checks_at_least_one_file(officer):
     stored_file(officer, content=b"x" * 100)
     assert services.file_fixity_sweep(max_bytes=1).checked == 1
+
+
+def test_it_files_an_attachment_under_its_owners_department(org, officer):
+    from tests import factories as org_factories
+    from tests.enforcement import factories as enforcement_factories
+
+    act = enforcement_factories.act(enforcement_factories.taxpayer(org.district_a), department=org.a_legal)
+    stored = stored_file(officer, owner=act)
+    assert stored.department == org.a_legal
+    colleague = org_factories.user(org.district_a, org.a_legal, roles=["legal_reviewer"], scope="department")
+    other = org_factories.user(
+        org.district_a, org.a_collection, roles=["enforcement_officer"], scope="department"
+    )
+    assert list(StoredFile.objects.visible_to(colleague)) == [stored]
+    assert list(StoredFile.objects.visible_to(other)) == []
+    assert stored_file(officer).department == org.a_collection

@@ -40,6 +40,15 @@ class StoredFile(models.Model):
     authority = models.ForeignKey(
         "core.Authority", on_delete=models.PROTECT, related_name="stored_files", verbose_name=_("所属机关")
     )
+    department = models.ForeignKey(
+        "core.Department",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="stored_files",
+        verbose_name=_("所属部门"),
+        help_text=_("所属对象的承办部门，否则为上传人部门；决定“本部门”数据权限能否看到"),
+    )
     owner_type = models.ForeignKey(
         ContentType,
         on_delete=models.PROTECT,
@@ -54,7 +63,7 @@ class StoredFile(models.Model):
         _("用途"), max_length=60, blank=True, help_text=_("如 attachment、media_record")
     )
 
-    scope = ScopeSpec(authority="authority", owner="uploaded_by")
+    scope = ScopeSpec(authority="authority", department="department", owner="uploaded_by")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

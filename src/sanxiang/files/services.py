@@ -43,7 +43,7 @@ from sanxiang.audit.services import audit_log
 from sanxiang.core.choices import DataScope
 from sanxiang.core.exceptions import DomainError, PermissionDeniedError, ScopeViolation, ValidationFailed
 from sanxiang.core.middleware import current_request_context
-from sanxiang.core.models import Authority
+from sanxiang.core.models import Authority, Department
 
 from .models import FileAccess, FileAccessAction, StoredFile
 
@@ -178,6 +178,18 @@ def _check_can_store(actor: Any, authority: Authority, owner: models.Model | Non
     _check_owner_visible(actor, owner)
 
 
+def _department_for(actor: Any, authority: Authority, owner: models.Model | None) -> Department | None:
+    """The owner's department (an act's 承办部门), else the uploader's when it belongs to ``authority``.
+
+    It decides whether colleagues with a department data scope see the file.
+    """
+    department = getattr(owner, "department", None) if owner is not None else None
+    if isinstance(department, Department) and department.authority_id == authority.pk:
+        return department
+    own = getattr(actor, "department", None)
+    return own if isinstance(own, Department) and own.authority_id == authority.pk else None
+
+
 def _store(
     *,
     actor: Any,
@@ -190,6 +202,7 @@ def _store(
     expected_size: int | None,
 ) -> StoredFile:
     _check_can_store(actor, authority, owner)
+    department = _department_for(actor, authority, owner)
     root = file_root()
     tmp, fingerprint = _spool(chunks, root)
     final: Path | None = None
@@ -214,6 +227,7 @@ def _store(
                 storage_path=relative,
                 uploaded_by=actor,
                 authority=authority,
+                department=department,
                 owner_type=ContentType.objects.get_for_model(owner) if owner is not None else None,
                 owner_id=owner.pk if owner is not None else None,
                 purpose=purpose,

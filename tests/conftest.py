@@ -14,6 +14,22 @@ def _isolated_storage(settings, tmp_path):
     settings.SANXIANG_KEY_DIR = tmp_path / "keys"
 
 
+@pytest.fixture(autouse=True)
+def _own_pending_refusals():
+    """Refusals deferred by one test never leak into the next (as the middleware scopes them per request)."""
+    from sanxiang.audit.services import _pending
+
+    token = _pending.set(None)
+    yield
+    _pending.reset(token)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """PBKDF2's deliberate slowness protects production logins, not test runs."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def org(db):
     """A municipal bureau with two district bureaus, each with departments."""

@@ -74,5 +74,5 @@ def user(
         data_scope=scope,
         full_name=full_name or "测试人员",
     )
-    u.roles.set(Role.objects.filter(code__in=list(roles)))
+    u.roles.set(Role.for_codes(list(roles)))
     return u

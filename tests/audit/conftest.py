@@ -45,12 +45,3 @@ def sibling_admin(org):
 def leader(org):
     return factories.user(org.city, org.city_office, roles=["leader"], scope="unit_and_below")
 
-
-@pytest.fixture(autouse=True)
-def _own_pending_refusals():
-    """Refusals deferred by one test never leak into the next (as the middleware scopes them per request)."""
-    from sanxiang.audit.services import _pending
-
-    token = _pending.set(None)
-    yield
-    _pending.reset(token)

@@ -7,3 +7,18 @@ class CoreConfig(AppConfig):
 
     name = "sanxiang.core"
     verbose_name = _("组织与权限")
+
+    def ready(self) -> None:
+        from sanxiang.core import checks  # noqa: F401  (registers system checks)
+        from sanxiang.core.modules import StaffModule, register_module
+
+        register_module(
+            StaffModule(
+                code="org",
+                label=_("组织机构"),
+                url_name="org:overview",
+                description=_("机关、部门、人员、数据权限与组织架构导入"),
+                roles=("administrator",),
+                order=90,
+            )
+        )

@@ -112,7 +112,7 @@ def _bootstrap_administrator(ctx: DemoContext) -> Any:
         user = User(username="sysadmin", full_name="系统管理员", data_scope="all")
         user.set_password(DEMO_PASSWORD)
         user.save()
-        user.roles.set(Role.objects.filter(code="administrator"))
+        user.roles.set(Role.for_codes(["administrator"]))
         audit_log(
             actor=None,
             action="core.user.bootstrapped",

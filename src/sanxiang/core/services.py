@@ -108,7 +108,7 @@ def _roles(codes: Iterable[str]) -> list[Role]:
     unknown = [c for c in codes if c not in RoleCode.values]
     if unknown:
         raise ValidationFailed(_("未知角色：%(codes)s。") % {"codes": "、".join(unknown)})
-    return list(Role.objects.filter(code__in=codes))
+    return Role.for_codes(codes)
 
 
 # ---------------------------------------------------------------------------------------------

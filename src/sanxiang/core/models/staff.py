@@ -30,6 +30,15 @@ class Role(models.Model):
     def __str__(self) -> str:
         return str(RoleCode(self.code).label)
 
+    @classmethod
+    def for_codes(cls, codes: list[str] | tuple[str, ...] | set[str]) -> list[Role]:
+        """The rows for valid role codes, created if missing.
+
+        Migration 0002 creates every row, but a flushed database (transactional tests, a restored
+        dump) may lack them; roles are a fixed vocabulary, so recreating a row is always safe.
+        """
+        return [cls.objects.get_or_create(code=code)[0] for code in codes if code in RoleCode.values]
+
 
 class User(AbstractUser):
     """A staff member of an authority (the public never logs in)."""

@@ -7,3 +7,6 @@ class ApiConfig(AppConfig):
 
     name = "sanxiang.api"
     verbose_name = _("接口")
+
+    def ready(self) -> None:
+        from sanxiang.api import schema  # noqa: F401  (registers the OpenAPI auth extension)

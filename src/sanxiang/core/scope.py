@@ -96,6 +96,37 @@ class ScopedQuerySet(models.QuerySet):
         return self.filter(in_scope | grant_q(self.model, user))
 
 
+def authority_in_scope(user: Any, authority: Any) -> bool:
+    """Whether ``authority`` lies inside ``user``'s data scope (for writes *into* an authority).
+
+    Department and self scopes write into the user's own authority only.
+    """
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser or user.data_scope == DataScope.ALL:
+        return True
+    if user.authority_id is None:
+        return False
+    if user.data_scope == DataScope.UNIT_AND_BELOW:
+        return authority.path.startswith(user.authority.path)
+    return authority.pk == user.authority_id
+
+
+def authorities_in_scope(user: Any) -> models.QuerySet:
+    """The authorities ``user`` may write into; the queryset twin of ``authority_in_scope``."""
+    from sanxiang.core.models import Authority
+
+    if user is None or not getattr(user, "is_authenticated", False):
+        return Authority.objects.none()
+    if user.is_superuser or user.data_scope == DataScope.ALL:
+        return Authority.objects.all()
+    if user.authority_id is None:
+        return Authority.objects.none()
+    if user.data_scope == DataScope.UNIT_AND_BELOW:
+        return Authority.objects.filter(path__startswith=user.authority.path)
+    return Authority.objects.filter(pk=user.authority_id)
+
+
 def get_visible_or_404(
     source: type[M] | models.QuerySet, user: Any, *, action: str = "view", **lookup: Any
 ) -> M:

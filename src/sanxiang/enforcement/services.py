@@ -23,8 +23,9 @@ from sanxiang.core.exceptions import (
     ValidationFailed,
 )
 from sanxiang.core.models import Authority, Department, User
+from sanxiang.core.scope import authority_in_scope
 from sanxiang.files.models import StoredFile
-from sanxiang.files.services import authority_in_scope, file_store_from_upload
+from sanxiang.files.services import file_store_from_upload
 from sanxiang.lib import idnumbers
 
 from . import rules

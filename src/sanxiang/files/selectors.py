@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from sanxiang.core.scope import get_visible_or_404
+from sanxiang.core.scope import authorities_in_scope, get_visible_or_404
 
 from .models import FileAccess, StoredFile
 from .services import file_root
@@ -75,16 +75,5 @@ def file_orphan_list() -> Iterator[str]:
 
 
 def authority_choices(*, actor: Any) -> models.QuerySet:
-    """The authorities ``actor`` may store files into (mirrors ``services.authority_in_scope``)."""
-    from sanxiang.core.choices import DataScope
-    from sanxiang.core.models import Authority
-
-    if actor is None or not getattr(actor, "is_authenticated", False):
-        return Authority.objects.none()
-    if actor.is_superuser or actor.data_scope == DataScope.ALL:
-        return Authority.objects.all()
-    if actor.authority_id is None:
-        return Authority.objects.none()
-    if actor.data_scope == DataScope.UNIT_AND_BELOW:
-        return Authority.objects.filter(path__startswith=actor.authority.path)
-    return Authority.objects.filter(pk=actor.authority_id)
+    """The authorities ``actor`` may store files into."""
+    return authorities_in_scope(actor)

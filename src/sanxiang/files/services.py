@@ -40,10 +40,10 @@ from django.http import FileResponse
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.choices import DataScope
 from sanxiang.core.exceptions import DomainError, PermissionDeniedError, ScopeViolation, ValidationFailed
 from sanxiang.core.middleware import current_request_context
 from sanxiang.core.models import Authority, Department
+from sanxiang.core.scope import authority_in_scope  # also imported from here by other modules
 
 from .models import FileAccess, FileAccessAction, StoredFile
 
@@ -75,22 +75,6 @@ class Fingerprint:
 def file_root() -> Path:
     """The store root, read at call time so tests and deployments can move it."""
     return Path(settings.SANXIANG_FILE_ROOT)
-
-
-def authority_in_scope(user: Any, authority: Authority) -> bool:
-    """Whether ``authority`` lies inside ``user``'s data scope (for writes *into* an authority).
-
-    Department and self scopes write into the user's own authority only.
-    """
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    if user.is_superuser or user.data_scope == DataScope.ALL:
-        return True
-    if user.authority_id is None:
-        return False
-    if user.data_scope == DataScope.UNIT_AND_BELOW:
-        return authority.path.startswith(user.authority.path)
-    return authority.pk == user.authority_id
 
 
 def clean_file_name(name: str) -> str:

@@ -1,13 +1,13 @@
 """C2SP signed notes and tlog checkpoints with Ed25519 signatures (pure, no Django).
 
 The portal publishes the publication log's tree head as a checkpoint
-(https://c2sp.org/tlog-checkpoint)::
+(https://c2sp.org/tlog-checkpoint; this is the spec's own example)::
 
-    sanxiang.example.gov.cn/publicity
-    1042
-    Vd1sxeTZ6jS+XkwtSHm0kPtQc3X9wv6y1v4yF3cxk1o=
+    example.com/behind-the-sofa
+    20852163
+    CsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=
 
-    — sanxiang.example.gov.cn/publicity 1bm3MeuAj2oy...
+    — example.com/behind-the-sofa Az3grlgtzPICa5OS8npVmf1Myq/5IZniMp+ZJurmRDeOoRDe4URYN7u5/Zhcyv2q1gGzGku9nTo+zyWE+xeMcTOAYQ8=
 
 and signs it as a signed note (https://c2sp.org/signed-note): the text, a blank line and one
 line per signature, ``"— " + key name + " " + base64(key ID (4 bytes, big-endian) ||

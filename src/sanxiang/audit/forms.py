@@ -4,16 +4,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.models import AuditOutcome
+from sanxiang.core.widgets import DateInput
 
 
 class AuditEventFilterForm(forms.Form):
     action = forms.CharField(label=_("操作代码前缀"), required=False, max_length=100)
     actor = forms.CharField(label=_("操作人"), required=False, max_length=150)
     date_from = forms.DateField(
-        label=_("起始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("起始日期"), required=False, widget=DateInput()
     )
     date_to = forms.DateField(
-        label=_("截止日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("截止日期"), required=False, widget=DateInput()
     )
     target_type = forms.CharField(label=_("对象类型"), required=False, max_length=100)
     target_id = forms.CharField(label=_("对象编号"), required=False, max_length=64)

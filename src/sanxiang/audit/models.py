@@ -77,6 +77,12 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"#{self.seq} {self.action}"
 
+    @property
+    def action_label(self) -> str:
+        from sanxiang.audit.labels import action_label
+
+        return action_label(self.action, self.target_type)
+
 
 class AuditCheckpoint(models.Model):
     """A signed statement of the chain head: "at ``seq`` the hash was ``head_hash``".

@@ -1,16 +1,17 @@
 """Similar past decisions for a request: the k nearest and their penalty statistics.
 
 Only decisions for the same violation are compared. The same subject (individual/organisation)
-ranks first; then closeness of facts: numeric facts by the distance of their logarithms (so 20 vs
-30 days late is as far apart as 200 vs 300, and 1,000 vs 2,000 yuan of unpaid tax as far as 10,000
-vs 20,000), flags by whether they agree. Ties go to the more recent decision. The app feeds this
+ranks first; then closeness of the request's facts, each contributing 0 (same) to 1 (far): a
+number by its relative difference ``1 - smaller/larger`` (so 20 vs 30 days late is as far apart as
+200 vs 300, and 1,000 vs 10,000 yuan of unpaid tax as far as 100,000 vs 10,000), a flag by whether
+it agrees, and a fact the past decision did not record counts as far. Ties go to the more recent
+decision. The app feeds this
 with rows from its decision table; nothing here reads a database.
 """
 
 from __future__ import annotations
 
 import datetime
-import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -86,12 +87,13 @@ def _distance(wanted: Mapping[str, FactValue], had: Mapping[str, FactValue]) -> 
         if spec is None:
             continue
         other = had.get(key)
-        if other is None:
-            total += 1.0 if spec.kind != "bool" else 0.5
-        elif spec.kind == "bool":
+        if other is None or isinstance(other, bool) != isinstance(value, bool):
+            total += 1.0
+        elif isinstance(value, bool):
             total += 0.0 if other is value else 1.0
         else:
-            total += abs(math.log1p(float(value)) - math.log1p(float(other)))
+            smaller, larger = sorted((abs(float(value)), abs(float(other))))
+            total += 0.0 if larger == 0 else 1.0 - smaller / larger
     return total
 
 

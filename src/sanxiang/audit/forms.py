@@ -10,12 +10,8 @@ from sanxiang.core.widgets import DateInput
 class AuditEventFilterForm(forms.Form):
     action = forms.CharField(label=_("操作代码前缀"), required=False, max_length=100)
     actor = forms.CharField(label=_("操作人"), required=False, max_length=150)
-    date_from = forms.DateField(
-        label=_("起始日期"), required=False, widget=DateInput()
-    )
-    date_to = forms.DateField(
-        label=_("截止日期"), required=False, widget=DateInput()
-    )
+    date_from = forms.DateField(label=_("起始日期"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("截止日期"), required=False, widget=DateInput())
     target_type = forms.CharField(label=_("对象类型"), required=False, max_length=100)
     target_id = forms.CharField(label=_("对象编号"), required=False, max_length=64)
     outcome = forms.ChoiceField(

@@ -1,0 +1,443 @@
+"""Staff pages of supervision: upload → preview → correction → confirm; overview, timeline, task page.
+
+Thin: parse a form, call one selector or service, render. Out-of-scope ids raise
+``ScopeViolation`` in the selectors (404, audited by the middleware).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from sanxiang.core.exceptions import DomainError
+
+from . import exports, selectors, services
+from .choices import PlanStatus, ReminderKind, TaskStatus
+from .forms import (
+    CloseoutForm,
+    ConfirmForm,
+    DecideForm,
+    EventForm,
+    ExtensionForm,
+    MeetingForm,
+    ProgressForm,
+    ReviewForm,
+    TaskCorrectForm,
+    UploadForm,
+)
+from .models import Reminder
+from .permissions import can_decide, can_manage, staff_required
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _back_to_task(
+    request: HttpRequest, task_id: int, error: DomainError | None = None, ok: str = ""
+) -> HttpResponse:
+    if error is not None:
+        messages.error(request, str(error.message))
+    elif ok:
+        messages.success(request, ok)
+    return redirect("supervision:task_detail", pk=task_id)
+
+
+def _form_error(request: HttpRequest, form) -> None:
+    errors = "；".join(
+        f"{form.fields[f].label if f in form.fields else ''}{' '.join(e)}" for f, e in form.errors.items()
+    )
+    messages.error(request, _("输入有误：%(errors)s") % {"errors": errors})
+
+
+@staff_required
+@require_GET
+def plan_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "supervision/plan_list.html",
+        {
+            "plans": selectors.plan_list(actor=request.user),
+            "form": UploadForm(),
+            "can_manage": can_manage(request.user),
+        },
+    )
+
+
+@staff_required
+@require_POST
+def plan_upload(request: HttpRequest) -> HttpResponse:
+    if not can_manage(request.user):
+        raise PermissionDenied
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        _form_error(request, form)
+        return redirect("supervision:plan_list")
+    upload = form.cleaned_data["file"]
+    suffix = Path(upload.name or "").suffix
+    with tempfile.TemporaryDirectory(prefix="sanxiang-import-") as tmp:
+        path = Path(tmp) / f"upload{suffix}"
+        with path.open("wb") as handle:
+            for chunk in upload.chunks():
+                handle.write(chunk)
+        try:
+            outcome = services.plan_import(
+                actor=request.user,
+                path=path,
+                name=upload.name,
+                authority=request.user.authority,
+                plan_year=form.cleaned_data.get("plan_year"),
+                accept_unmatched=True,
+                upload=upload,
+            )
+        except DomainError as exc:
+            messages.error(request, str(exc.message))
+            return redirect("supervision:plan_list")
+    if not outcome.created:
+        messages.info(request, _("该文件已导入过，已打开原计划。"))
+    return redirect("supervision:plan_detail", pk=outcome.plan.pk)
+
+
+def _today(request: HttpRequest):
+    return timezone.localdate()
+
+
+@staff_required
+@require_GET
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.plan_get(actor=request.user, pk=pk)
+    tasks = list(selectors.task_list(actor=request.user, plan=plan, status=request.GET.get("status") or None))
+    if plan.status == PlanStatus.DRAFT:
+        rows = [{"task": t, "doubts": selectors.task_doubts(t)} for t in tasks]
+        return render(
+            request,
+            "supervision/plan_preview.html",
+            {
+                "plan": plan,
+                "rows": rows,
+                "doubtful": sum(1 for r in rows if r["doubts"]),
+                "confirm_form": ConfirmForm(),
+                "can_manage": can_manage(request.user, plan.authority),
+            },
+        )
+    return render(
+        request,
+        "supervision/plan_detail.html",
+        {
+            "plan": plan,
+            "tasks": tasks,
+            "overview": selectors.plan_overview(tasks=tasks),
+            "statuses": TaskStatus.choices,
+            "filter_status": request.GET.get("status", ""),
+        },
+    )
+
+
+@staff_required
+@require_GET
+def plan_timeline(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.plan_get(actor=request.user, pk=pk)
+    tasks = list(selectors.task_list(actor=request.user, plan=plan))
+    return render(
+        request,
+        "supervision/plan_timeline.html",
+        {"plan": plan, "timeline": selectors.plan_timeline(tasks=tasks, today=_today(request))},
+    )
+
+
+@staff_required
+@require_POST
+def plan_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.plan_get(actor=request.user, pk=pk, action="confirm")
+    form = ConfirmForm(request.POST)
+    form.is_valid()
+    try:
+        services.plan_confirm(
+            actor=request.user,
+            plan=plan,
+            accept_unmatched=form.cleaned_data.get("accept_unmatched", False),
+            confirm_suggested=form.cleaned_data.get("confirm_suggested", False),
+            today=_today(request),
+        )
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+    else:
+        messages.success(request, _("任务计划已确认下达。"))
+    return redirect("supervision:plan_detail", pk=plan.pk)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def task_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    """htmx: GET the row's edit form, POST it back and get the corrected row."""
+    task = selectors.task_get(actor=request.user, pk=pk, action="change")
+    if request.method == "GET":
+        units = task.units.all()
+        initial = {
+            role: "、".join(u.name for u in units if u.role == role)
+            for role in ("lead", "responsible", "cooperating")
+        }
+        initial["deadline_text"] = task.deadline_text
+        return render(
+            request,
+            "supervision/_task_edit_row.html",
+            {"task": task, "form": TaskCorrectForm(initial=initial)},
+        )
+    form = TaskCorrectForm(request.POST)
+    error = None
+    if form.is_valid():
+        try:
+            task = services.task_correct(actor=request.user, task=task, **form.cleaned_data)
+        except DomainError as exc:
+            error = str(exc.message)
+    task = selectors.task_list(actor=request.user).get(pk=task.pk)
+    return render(
+        request,
+        "supervision/_preview_row.html",
+        {"row": {"task": task, "doubts": selectors.task_doubts(task)}, "error": error, "can_manage": True},
+    )
+
+
+@staff_required
+@require_GET
+def my_tasks(request: HttpRequest) -> HttpResponse:
+    tasks = selectors.task_list(actor=request.user, status=request.GET.get("status") or None).filter(
+        plan__status=PlanStatus.CONFIRMED
+    )
+    return render(
+        request, "supervision/my_tasks.html", {"tasks": tasks[:500], "statuses": TaskStatus.choices}
+    )
+
+
+@staff_required
+@require_GET
+def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    task = selectors.task_get(actor=request.user, pk=pk)
+    history = selectors.task_history(task=task)
+    return render(
+        request,
+        "supervision/task_detail.html",
+        {
+            "task": task,
+            **history,
+            "due": selectors.task_due(task) if history["milestones"] else None,
+            "progress_form": ProgressForm(),
+            "can_decide": can_decide(request.user, task.authority),
+            "can_manage": can_manage(request.user, task.authority),
+        },
+    )
+
+
+@staff_required
+@require_POST
+def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
+    task = selectors.task_get(actor=request.user, pk=pk, action="report")
+    form = ProgressForm(request.POST, request.FILES)
+    if not form.is_valid():
+        _form_error(request, form)
+        return redirect("supervision:task_detail", pk=task.pk)
+    data = form.cleaned_data
+    milestone = task.milestones.filter(pk=data["milestone"]).first() if data.get("milestone") else None
+    try:
+        services.progress_report_create(
+            actor=request.user,
+            task=task,
+            text=data["text"],
+            percent=data["percent"],
+            milestone=milestone,
+            uploads=request.FILES.getlist("evidence"),
+            today=_today(request),
+        )
+    except DomainError as exc:
+        return _back_to_task(request, task.pk, exc)
+    return _back_to_task(request, task.pk, ok=_("进展已报送，等待牵头部门审核。"))
+
+
+@staff_required
+@require_POST
+def progress_review(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_get(actor=request.user, pk=pk, action="review")
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        _form_error(request, form)
+        return redirect("supervision:task_detail", pk=report.task_id)
+    try:
+        services.progress_report_review(
+            actor=request.user,
+            report=report,
+            accept=form.cleaned_data["decision"] == "accept",
+            comment=form.cleaned_data["comment"],
+            today=_today(request),
+        )
+    except DomainError as exc:
+        return _back_to_task(request, report.task_id, exc)
+    return _back_to_task(request, report.task_id, ok=_("审核意见已保存。"))
+
+
+@staff_required
+@require_POST
+def milestone_event(request: HttpRequest, pk: int) -> HttpResponse:
+    milestone = selectors.milestone_get(actor=request.user, pk=pk, action="change")
+    form = EventForm(request.POST)
+    if not form.is_valid():
+        _form_error(request, form)
+        return redirect("supervision:task_detail", pk=milestone.task_id)
+    try:
+        services.milestone_record_event(
+            actor=request.user, milestone=milestone, today=_today(request), **form.cleaned_data
+        )
+    except DomainError as exc:
+        return _back_to_task(request, milestone.task_id, exc)
+    return _back_to_task(request, milestone.task_id, ok=_("起算事件已登记，完成时限已按工作日历计算。"))
+
+
+@staff_required
+@require_POST
+def extension_create(request: HttpRequest, pk: int) -> HttpResponse:
+    milestone = selectors.milestone_get(actor=request.user, pk=pk, action="extend")
+    form = ExtensionForm(request.POST)
+    if not form.is_valid():
+        _form_error(request, form)
+        return redirect("supervision:task_detail", pk=milestone.task_id)
+    try:
+        services.extension_request(actor=request.user, milestone=milestone, **form.cleaned_data)
+    except DomainError as exc:
+        return _back_to_task(request, milestone.task_id, exc)
+    return _back_to_task(request, milestone.task_id, ok=_("延期申请已提交。"))
+
+
+@staff_required
+@require_POST
+def extension_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    extension = selectors.extension_get(actor=request.user, pk=pk, action="decide")
+    form = DecideForm(request.POST)
+    if not form.is_valid():
+        _form_error(request, form)
+        return redirect("supervision:task_detail", pk=extension.task_id)
+    try:
+        services.extension_decide(
+            actor=request.user,
+            extension=extension,
+            approve=form.cleaned_data["decision"] == "approve",
+            comment=form.cleaned_data["comment"],
+            today=_today(request),
+        )
+    except DomainError as exc:
+        return _back_to_task(request, extension.task_id, exc)
+    return _back_to_task(request, extension.task_id, ok=_("审批意见已保存。"))
+
+
+@staff_required
+@require_POST
+def closeout_create(request: HttpRequest, pk: int) -> HttpResponse:
+    task = selectors.task_get(actor=request.user, pk=pk, action="closeout")
+    form = CloseoutForm(request.POST)
+    if not form.is_valid():
+        _form_error(request, form)
+        return redirect("supervision:task_detail", pk=task.pk)
+    try:
+        services.closeout_request(actor=request.user, task=task, summary=form.cleaned_data["summary"])
+    except DomainError as exc:
+        return _back_to_task(request, task.pk, exc)
+    return _back_to_task(request, task.pk, ok=_("销号申请已提交。"))
+
+
+@staff_required
+@require_POST
+def closeout_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    closeout = selectors.closeout_get(actor=request.user, pk=pk, action="decide")
+    form = DecideForm(request.POST)
+    if not form.is_valid():
+        _form_error(request, form)
+        return redirect("supervision:task_detail", pk=closeout.task_id)
+    try:
+        services.closeout_decide(
+            actor=request.user,
+            closeout=closeout,
+            approve=form.cleaned_data["decision"] == "approve",
+            comment=form.cleaned_data["comment"],
+            today=_today(request),
+        )
+    except DomainError as exc:
+        return _back_to_task(request, closeout.task_id, exc)
+    return _back_to_task(request, closeout.task_id, ok=_("审批意见已保存。"))
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def meeting_create(request: HttpRequest) -> HttpResponse:
+    if not can_manage(request.user, request.user.authority):
+        raise PermissionDenied
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        items = []
+        for line in form.cleaned_data["items"].splitlines():
+            parts = [p.strip() for p in line.replace("|", "｜").split("｜")]
+            if parts and parts[0]:
+                items.append(
+                    services.AgreedItem(
+                        text=parts[0],
+                        units=parts[1] if len(parts) > 1 else "",
+                        deadline_text=parts[2] if len(parts) > 2 else "",
+                    )
+                )
+        try:
+            meeting = services.meeting_record(
+                actor=request.user,
+                authority=request.user.authority,
+                title=form.cleaned_data["title"],
+                held_on=form.cleaned_data["held_on"],
+                minutes=form.cleaned_data["minutes"],
+                items=items,
+                today=_today(request),
+            )
+        except DomainError as exc:
+            messages.error(request, str(exc.message))
+        else:
+            messages.success(request, _("会议纪要已保存，议定事项已转为督办任务。"))
+            return redirect("supervision:plan_detail", pk=meeting.plan_id)
+    return render(request, "supervision/meeting_form.html", {"form": form})
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@staff_required
+@require_GET
+def plan_report_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.plan_get(actor=request.user, pk=pk, action="export")
+    tasks = list(selectors.task_list(actor=request.user, plan=plan))
+    content = exports.plan_report_docx(plan=plan, tasks=tasks, today=_today(request))
+    return _download(content, DOCX, f"supervision-report-{plan.pk}.docx")
+
+
+@staff_required
+@require_GET
+def plan_report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.plan_get(actor=request.user, pk=pk, action="export")
+    tasks = list(selectors.task_list(actor=request.user, plan=plan))
+    content = exports.plan_report_xlsx(plan=plan, tasks=tasks, today=_today(request))
+    return _download(content, XLSX, f"supervision-report-{plan.pk}.xlsx")
+
+
+@staff_required
+@require_GET
+def order_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    reminder = Reminder.objects.filter(pk=pk, kind=ReminderKind.ORDER).first()
+    if reminder is None:
+        from django.http import Http404
+
+        raise Http404
+    selectors.task_get(actor=request.user, pk=reminder.task_id, action="export")
+    return _download(exports.order_docx(reminder=reminder), DOCX, f"supervision-order-{reminder.pk}.docx")

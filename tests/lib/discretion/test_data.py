@@ -1,3 +1,4 @@
+import dataclasses
 import datetime
 import itertools
 import json
@@ -8,10 +9,15 @@ import pytest
 from sanxiang.lib.discretion import (
     FACTS,
     Benchmark,
+    ExemptionItem,
+    Penalty,
     benchmark_problems,
     check_condition,
     evaluate,
     exemption_items,
+    load_benchmark_json,
+    parse_request,
+    rule_problems,
     shipped_benchmark_set,
     violations,
 )
@@ -153,3 +159,71 @@ def test_it_lists_every_code_and_fact_key_in_the_readme():
         assert f"`{code}`" in readme
     for key in FACTS:
         assert f"`{key}`" in readme
+
+
+@pytest.mark.parametrize(
+    ("penalty", "text"),
+    [
+        ({"kind": "no_penalty"}, "不予处罚"),
+        ({"kind": "fixed", "min": 200, "max": 200}, "罚款200元"),
+        ({"kind": "fixed", "min": 0, "max": 2000}, "罚款2000元以下"),
+        ({"kind": "fixed", "min": 2000, "max": 10000}, "罚款2000元至10000元"),
+        (
+            {"kind": "multiple", "min": 0.5, "max": 5, "base": "unpaid_tax"},
+            "按不缴或者少缴的税款（元）的0.5倍至5倍罚款",
+        ),
+        (
+            {"kind": "multiple", "min": 1, "max": 1, "base": "unpaid_tax", "floor": 50},
+            "按不缴或者少缴的税款（元）的1倍罚款，不低于50元",
+        ),
+        (
+            {"kind": "multiple", "min": 5, "max": 10, "base": "days_late", "ceiling": 2000},
+            "按逾期天数每日罚款5元至10元，不超过2000元",
+        ),
+    ],
+)
+def test_it_describes_a_penalty_band_in_chinese(penalty, text):
+    assert Penalty.from_json(penalty).describe() == text
+
+
+def test_it_loads_a_benchmark_from_its_json_text():
+    benchmark = SHIPPED.benchmarks[0]
+
+    assert load_benchmark_json(json.dumps(benchmark.to_json(), ensure_ascii=False)) == benchmark
+
+
+@pytest.mark.parametrize("item", exemption_items(), ids=lambda i: f"{i.batch}-{i.number}")
+def test_it_round_trips_an_exemption_item_through_json(item):
+    assert ExemptionItem.from_json(json.loads(json.dumps(item.to_json()))) == item
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message_part"),
+    [
+        ({"subject": "everyone"}, "subject", "适用对象应为个人、单位或全部"),
+        ({"violation": "征管法§99"}, "violation", "未知的违法行为代码"),
+        ({"circumstance": {"not": {"nope": 1}}}, "circumstance", "未知的事实字段“nope”"),
+    ],
+)
+def test_it_finds_problems_in_a_rule(changes, field, message_part):
+    rule = dataclasses.replace(SHIPPED.benchmarks[0].rules[0], **changes)
+
+    assert any(f == field and message_part in m for f, m in rule_problems(rule))
+
+
+def test_it_refuses_a_boolean_base_for_a_multiple():
+    penalty = Penalty.from_json({"kind": "multiple", "min": 1, "max": 2, "base": "first_time"})
+
+    with pytest.raises(TypeError):
+        penalty.bounds({"first_time": True})
+
+
+def test_it_accepts_an_already_parsed_request():
+    line = {
+        "violation": "征管法§62",
+        "subject": "individual",
+        "facts": {"days_late": 3},
+        "violation_date": "2024-05-01",
+    }
+
+    assert evaluate(parse_request(line), SHIPPED, today=TODAY) == evaluate(line, SHIPPED, today=TODAY)

@@ -91,7 +91,7 @@ NOT_FIRST = {"first_time": False, "corrected_in_time": True}
             request("征管法§60(1)", facts={"days_late": 30}, proposed_penalty=600),
             [600, 600],
             True,
-            "按逾期天数的20倍罚款",
+            "按逾期天数每日罚款20元",
         ),
         (
             request("征管法§60(1)", facts={"days_late": 400}, proposed_penalty=2000),

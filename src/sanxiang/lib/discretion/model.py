@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
-from .conditions import MissingFact, fact_value, holds
+from .conditions import fact_value, holds
 from .facts import FACTS, FactValue
 
 __all__ = [
@@ -80,8 +80,8 @@ class Penalty:
             return to_yuan(self.low), to_yuan(self.high)
         assert self.base is not None
         base = fact_value(facts, self.base)
-        if isinstance(base, bool):  # a boolean base is a data error, caught by the loader
-            raise MissingFact(self.base)
+        if isinstance(base, bool):  # rule_problems() rejects such a rule before it is used
+            raise TypeError(f"基数字段“{self.base}”不是数字事实")
         amount = Decimal(base)
         low, high = to_yuan(self.low * amount), to_yuan(self.high * amount)
         if self.floor is not None:
@@ -100,10 +100,15 @@ class Penalty:
             if self.low == 0:
                 return f"罚款{_plain(self.high)}元以下"
             return f"罚款{_plain(self.low)}元至{_plain(self.high)}元"
-        base = FACTS[self.base].label if self.base in FACTS else self.base
-        text = f"按{base}的{_plain(self.low)}倍至{_plain(self.high)}倍罚款"
-        if self.low == self.high:
+        spec = FACTS.get(self.base or "")
+        base = spec.label if spec else self.base
+        if spec is not None and spec.kind == "days":  # a per-day fine
+            rate = _plain(self.low) if self.low == self.high else f"{_plain(self.low)}元至{_plain(self.high)}"
+            text = f"按{base}每日罚款{rate}元"
+        elif self.low == self.high:
             text = f"按{base}的{_plain(self.low)}倍罚款"
+        else:
+            text = f"按{base}的{_plain(self.low)}倍至{_plain(self.high)}倍罚款"
         if self.floor is not None:
             text += f"，不低于{_plain(self.floor)}元"
         if self.ceiling is not None:

@@ -1,3 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+urlpatterns = [
+    path(
+        "entries/by-source/<slug:system>/<str:source_id>/",
+        views.EntryPushApi.as_view(),
+        name="publicity_entry_push",
+    ),
+    path("entries/<int:pk>/", views.EntryDetailApi.as_view(), name="publicity_entry_detail"),
+]

@@ -1,0 +1,428 @@
+"""Excel import of publicity entries: template, row-by-row checks, all-or-nothing import.
+
+A file is read whole and checked row by row; every fault is reported with its file, sheet, row,
+column and what is wrong, and nothing is imported until the file is clean. Rows are deduplicated on
+(authority, document number): an identical repeat is skipped, a repeat with different content is an
+error, and a number already on file for that authority is skipped and reported.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import uuid
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from sanxiang.audit.services import audit_log
+from sanxiang.core.exceptions import PermissionDeniedError, ValidationFailed
+from sanxiang.core.models import Authority
+from sanxiang.files.services import authority_in_scope
+from sanxiang.holidays.selectors import current_calendar
+from sanxiang.holidays.services import deadline_set
+
+from . import rules
+from .masking import PolicyTable
+from .models import Entry, EntryStatus, EntryVersion, Item
+from .schema import FieldError, clean_value, infer_subject_type
+from .services import PUBLISH, _minor, _store_mask, _text_of, can_draft, mask_version, rule_for
+
+MAX_ROWS = 50_000
+
+
+@dataclass(frozen=True)
+class RowError:
+    file: str
+    sheet: str
+    row: int
+    column: str  # letter, "" for a whole-row fault
+    header: str
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "header": self.header,
+            "message": self.message,
+        }
+
+
+@dataclass
+class ImportReport:
+    file: str
+    item: str
+    rows: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    duplicates: list[tuple[int, str]] = field(default_factory=list)  # (row, message)
+    created: list[int] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def template_workbook(item: Item) -> bytes:
+    """The downloadable template of ``item``: one header row (required columns marked) and a notes sheet."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = item.label[:31]
+    bold, required_fill = Font(bold=True), PatternFill("solid", fgColor="FFE58F")
+    for index, spec in enumerate(item.fields, start=1):
+        cell = ws.cell(row=1, column=index, value=spec["label"])
+        cell.font = bold
+        if spec.get("required"):
+            cell.fill = required_fill
+        ws.column_dimensions[get_column_letter(index)].width = 40 if spec.get("type") == "longtext" else 18
+    notes = wb.create_sheet(_("填写说明"))
+    notes.append([_("列名"), _("必填"), _("类型"), _("可选值"), _("也接受的列名")])
+    kinds = {
+        "text": _("文本"),
+        "longtext": _("长文本"),
+        "date": _("日期（2026-01-31）"),
+        "decimal": _("金额（元）"),
+        "choice": _("选项"),
+        "uscc": _("统一社会信用代码"),
+        "id_number": _("身份证件号码"),
+    }
+    for spec in item.fields:
+        notes.append(
+            [
+                spec["label"],
+                _("是") if spec.get("required") else "",
+                str(kinds.get(spec.get("type", "text"), spec.get("type"))),
+                "、".join(label for _code, label in spec.get("choices", [])),
+                "、".join(spec.get("aliases", [])),
+            ]
+        )
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _header_map(item: Item, headers: list[Any]) -> dict[int, dict]:
+    """Column index → field spec, by label or alias (unknown columns are ignored)."""
+    names: dict[str, dict] = {}
+    for spec in item.fields:
+        for name in (spec["label"], *spec.get("aliases", [])):
+            names.setdefault(str(name).strip(), spec)
+    mapping: dict[int, dict] = {}
+    taken: set[str] = set()
+    for index, header in enumerate(headers):
+        spec = names.get(str(header or "").strip())
+        if spec is not None and spec["key"] not in taken:
+            mapping[index] = spec
+            taken.add(spec["key"])
+    return mapping
+
+
+def _authority_lookup(actor: Any, default: Authority) -> Any:
+    cache: dict[str, Authority | None] = {}
+
+    def find(name: str) -> Authority | None:
+        if name not in cache:
+            cache[name] = (
+                Authority.objects.filter(name=name).first()
+                or Authority.objects.filter(short_name=name).first()
+            )
+        return cache[name]
+
+    return find
+
+
+def check_workbook(
+    *, actor: Any, item: Item, authority: Authority, stream: IO[bytes], file_name: str, today: datetime.date
+) -> tuple[ImportReport, list[tuple[Authority, dict[str, Any]]]]:
+    """Read and check a workbook's first sheet: the report and the clean rows to import."""
+    report = ImportReport(file=file_name, item=item.code)
+    try:
+        wb = load_workbook(stream, read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for a broken or non-Excel file
+        report.errors.append(
+            RowError(file_name, "", 0, "", "", _("无法读取该文件：不是有效的 Excel 工作簿（.xlsx）。"))
+        )
+        return report, []
+    ws = wb.worksheets[0]
+    rows = ws.iter_rows(values_only=True)
+    headers = list(next(rows, []) or [])
+    mapping = _header_map(item, headers)
+    present = {spec["key"] for spec in mapping.values()}
+    for spec in item.fields:
+        if spec.get("required") and spec["key"] not in present:
+            report.errors.append(
+                RowError(
+                    file_name,
+                    ws.title,
+                    1,
+                    "",
+                    spec["label"],
+                    _("缺少必填列“%(label)s”") % {"label": spec["label"]},
+                )
+            )
+    if report.errors:
+        wb.close()
+        return report, []
+    find_authority = _authority_lookup(actor, authority)
+    authority_column = next((i for i, spec in mapping.items() if spec["key"] == "authority"), None)
+    seen: dict[tuple[int, str], tuple[int, dict]] = {}
+    clean_rows: list[tuple[int, Authority, dict[str, Any]]] = []
+    for number, values in enumerate(rows, start=2):
+        if values is None or all(v in (None, "") for v in values):
+            continue
+        report.rows += 1
+        if report.rows > MAX_ROWS:
+            report.errors.append(
+                RowError(file_name, ws.title, number, "", "", _("行数超过上限 %(max)d") % {"max": MAX_ROWS})
+            )
+            break
+        data: dict[str, Any] = {}
+        row_errors: list[RowError] = []
+        for index, spec in mapping.items():
+            if spec["key"] == "authority":
+                continue
+            value = values[index] if index < len(values) else None
+            try:
+                data[spec["key"]] = clean_value(spec, value, today=today)
+            except FieldError as exc:
+                row_errors.append(
+                    RowError(
+                        file_name,
+                        ws.title,
+                        number,
+                        get_column_letter(index + 1),
+                        str(headers[index]),
+                        str(exc),
+                    )
+                )
+        target = authority
+        if authority_column is not None:
+            name = str(values[authority_column] or "").strip() if authority_column < len(values) else ""
+            letter, header = get_column_letter(authority_column + 1), str(headers[authority_column])
+            if not name:
+                row_errors.append(RowError(file_name, ws.title, number, letter, header, _("必填项为空")))
+            else:
+                found = find_authority(name)
+                if found is None:
+                    row_errors.append(
+                        RowError(
+                            file_name,
+                            ws.title,
+                            number,
+                            letter,
+                            header,
+                            _("未找到税务机关“%(name)s”") % {"name": name[:60]},
+                        )
+                    )
+                elif not authority_in_scope(actor, found):
+                    row_errors.append(
+                        RowError(
+                            file_name,
+                            ws.title,
+                            number,
+                            letter,
+                            header,
+                            _("税务机关“%(name)s”不在您的数据权限范围内") % {"name": name[:60]},
+                        )
+                    )
+                else:
+                    target = found
+        if row_errors:
+            report.errors.extend(row_errors)
+            continue
+        data["subject_type"] = infer_subject_type(data)
+        document = data.get("document_number", "")
+        if document:
+            key = (target.pk, document)
+            if key in seen:
+                first_row, first_data = seen[key]
+                if first_data == data:
+                    report.duplicates.append(
+                        (number, _("与第%(row)d行完全相同，已跳过") % {"row": first_row})
+                    )
+                    continue
+                column = next((i for i, s in mapping.items() if s["key"] == "document_number"), 0)
+                report.errors.append(
+                    RowError(
+                        file_name,
+                        ws.title,
+                        number,
+                        get_column_letter(column + 1),
+                        str(headers[column]),
+                        _("文书号“%(number)s”与第%(row)d行重复但内容不同")
+                        % {"number": document, "row": first_row},
+                    )
+                )
+                continue
+            seen[key] = (number, data)
+        clean_rows.append((number, target, data))
+    wb.close()
+    if clean_rows:
+        existing = set(
+            Entry.objects.filter(
+                authority_id__in={a.pk for _n, a, _d in clean_rows},
+                document_number__in={
+                    d.get("document_number") for _n, _a, d in clean_rows if d.get("document_number")
+                },
+            ).values_list("authority_id", "document_number")
+        )
+        kept = []
+        for number, target, data in clean_rows:
+            if (target.pk, data.get("document_number")) in existing:
+                report.duplicates.append(
+                    (
+                        number,
+                        _("文书号“%(number)s”已有公示信息，已跳过") % {"number": data["document_number"]},
+                    )
+                )
+            else:
+                kept.append((target, data))
+        return report, kept
+    return report, []
+
+
+@transaction.atomic
+def entries_import(
+    *,
+    actor: Any,
+    item: Item,
+    authority: Authority,
+    stream: IO[bytes],
+    file_name: str,
+    today: datetime.date | None = None,
+) -> ImportReport:
+    """Import a workbook as drafts: all rows or, if any row is faulty, none (the report says why)."""
+    if not can_draft(actor, item):
+        raise PermissionDeniedError(_("您没有起草该事项公示信息的权限。"))
+    if not authority_in_scope(actor, authority):
+        raise PermissionDeniedError(_("目标机关不在您的数据权限范围内。"))
+    today = today or timezone.localdate()
+    report, rows = check_workbook(
+        actor=actor, item=item, authority=authority, stream=stream, file_name=file_name, today=today
+    )
+    if not report.ok or not rows:
+        return report
+    entries = entries_bulk_create(actor=actor, item=item, rows=rows, today=today)
+    report.created = [e.pk for e in entries]
+    audit_log(
+        actor=actor,
+        action="publicity.entry.imported",
+        target=item,
+        authority=authority,
+        data={
+            "file": file_name,
+            "count": len(entries),
+            "entry_ids": report.created[:1000],
+            "duplicates": len(report.duplicates),
+        },
+    )
+    return report
+
+
+def entries_bulk_create(
+    *, actor: Any, item: Item, rows: list[tuple[Authority, dict[str, Any]]], today: datetime.date
+) -> list[Entry]:
+    """Create many checked drafts at once (import, demo): masked with one read of the policy table,
+    inserted in bulk, each with its publication Deadline. ``data["_text"]`` is an optional body.
+    The caller has checked permission and scope and audits the batch."""
+    if not rows:
+        return []
+    table = PolicyTable()
+    cal = current_calendar()
+    rules_cache = list(item.rules.all())
+    creator = actor if getattr(actor, "pk", None) else None
+    entries: list[Entry] = []
+    versions: list[EntryVersion] = []
+    for target, data in rows:
+        data = dict(data)
+        body = data.pop("_text", "")
+        entry = Entry(
+            item=item,
+            authority=target,
+            source_key=f"{item.code}-{uuid.uuid4().hex[:16]}",
+            status=EntryStatus.DRAFT,
+            subject_type=data["subject_type"],
+            party_name=data.get("party_name", "")[:200],
+            document_number=data.get("document_number", "")[:100],
+            event_date=datetime.date.fromisoformat(data["event_date"]) if data.get("event_date") else None,
+            credit_class=data.get("credit_class", "") or "",
+            is_minor=_minor(data, today),
+            department=_department(actor, target),
+            created_by=creator,
+        )
+        if entry.event_date:
+            rule = rule_for(item, entry.event_date, rules_cache)
+            if rule is not None:
+                entry.due_on = rules.publish_due(
+                    rule.kind, rule.params, event=entry.event_date, subject_type=entry.subject_type, cal=cal
+                ).date
+        entry.item = item
+        version = EntryVersion(
+            number=1,
+            data={k: v for k, v in data.items() if k not in ("legal_representative", "id_number")},
+            text=_text_of(item, data, body),
+            legal_representative=data.get("legal_representative", ""),
+            id_number=data.get("id_number", ""),
+            created_by=creator,
+        )
+        _store_mask(version, mask_version(entry, version, table=table, authority=target))
+        entries.append(entry)
+        versions.append(version)
+    Entry.objects.bulk_create(entries, batch_size=1000)
+    if entries[0].pk is None:  # backends that do not return ids from bulk inserts
+        keys = {e.source_key: e for e in entries}
+        for pk, key in Entry.objects.filter(source_key__in=list(keys)).values_list("pk", "source_key"):
+            keys[key].pk = pk
+    for entry, version in zip(entries, versions, strict=True):
+        version.entry = entry
+    EntryVersion.objects.bulk_create(versions, batch_size=1000)
+    for entry in entries:
+        if entry.due_on is None:
+            continue
+        rule = rule_for(item, entry.event_date, rules_cache)
+        due = rules.publish_due(
+            rule.kind, rule.params, event=entry.event_date, subject_type=entry.subject_type, cal=cal
+        )
+        kwargs = {"working_days": due.n} if due.unit == "working_days" else {"days": due.n}
+        deadline_set(
+            owner=entry,
+            purpose=PUBLISH,
+            label=_("%(item)s公示时限") % {"item": item.label},
+            start=entry.event_date,
+            actor=actor,
+            **kwargs,
+        )
+    return entries
+
+
+def _department(actor: Any, authority: Authority) -> Any:
+    department = getattr(actor, "department", None)
+    return department if department is not None and department.authority_id == authority.pk else None
+
+
+def report_workbook(report: ImportReport) -> bytes:
+    """The error report as a workbook (file, sheet, row, column, header, what is wrong)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _("错误报告")
+    ws.append([_("文件"), _("工作表"), _("行"), _("列"), _("列名"), _("问题")])
+    for error in report.errors:
+        ws.append([error.file, error.sheet, error.row, error.column, error.header, error.message])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def ensure_clean(report: ImportReport) -> None:
+    if not report.ok:
+        raise ValidationFailed(
+            _("文件有错误，未导入任何数据。"), extra={"errors": [e.as_dict() for e in report.errors]}
+        )

@@ -1,0 +1,51 @@
+"""``sanxiang mask``: mask personal data in text with the strictest policy.
+
+Plain mode reads stdin and writes the masked text to stdout. ``--jsonl`` reads one JSON object
+``{"id", "text"}`` per line and writes exactly one ``{"id", "text"}`` line per input line; a bad line
+gets ``{"id", "error": {"line", "message"}}`` instead, the command carries on and exits non-zero at
+the end.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from sanxiang.lib.masking import STRICTEST, mask_text
+
+
+class Command(BaseCommand):
+    help = "Mask personal data (names, ID numbers, phones, bank cards …) in text read from stdin."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--jsonl", action="store_true", help='read {"id", "text"} lines, write one line each'
+        )
+
+    def handle(self, *args, **options):
+        stdin = getattr(self, "stdin", None) or sys.stdin
+        if not options["jsonl"]:
+            self.stdout.write(mask_text(stdin.read(), policy=STRICTEST).text, ending="")
+            return
+        failures = 0
+        for number, line in enumerate(stdin, start=1):
+            if not line.strip():
+                continue
+            record_id = None
+            try:
+                record = json.loads(line)
+                if not isinstance(record, dict):
+                    raise ValueError("not a JSON object")
+                record_id = record.get("id")
+                text = record.get("text")
+                if not isinstance(text, str):
+                    raise ValueError('"text" must be a string')
+                out = {"id": record_id, "text": mask_text(text, policy=STRICTEST).text}
+            except ValueError as exc:  # json.JSONDecodeError is a ValueError
+                failures += 1
+                out = {"id": record_id, "error": {"line": number, "message": str(exc)}}
+            self.stdout.write(json.dumps(out, ensure_ascii=False))
+        if failures:
+            raise CommandError(f"{failures} line(s) could not be masked", returncode=1)

@@ -1,0 +1,221 @@
+"""Readers of enforcement publicity, scoped to the actor."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from sanxiang.core.modules import Todo
+from sanxiang.core.scope import get_visible_or_404
+from sanxiang.holidays.selectors import current_calendar
+
+from . import rules
+from .models import Entry, EntryStatus, Item
+from .services import rule_for
+
+# Which enforcement decision kinds publish as which item (应公示未公示).
+DECISION_ITEMS = {
+    "penalty": "penalty_decision",
+    "licensing_granted": "licensing_decision",
+    "tax_handling": "handling_decision",
+}
+
+
+def entry_list(
+    *, actor: Any, status: str | None = None, item: str | None = None, q: str | None = None
+) -> QuerySet[Entry]:
+    qs = Entry.objects.visible_to(actor).select_related("item", "authority", "created_by")
+    if status:
+        qs = qs.filter(status=status)
+    if item:
+        qs = qs.filter(item__code=item)
+    if q:
+        qs = qs.filter(Q(party_name__icontains=q) | Q(document_number__icontains=q))
+    return qs.order_by("-created_at", "-pk")
+
+
+def entry_get(*, actor: Any, pk: int, action: str = "view") -> Entry:
+    return get_visible_or_404(
+        Entry.objects.select_related("item__category", "authority", "decision"), actor, action=action, pk=pk
+    )
+
+
+def item_list(*, active_only: bool = True) -> QuerySet[Item]:
+    qs = Item.objects.select_related("category").prefetch_related("rules")
+    return qs.filter(is_active=True) if active_only else qs
+
+
+def overdue_list(*, actor: Any, today: datetime.date) -> QuerySet[Entry]:
+    """Entries not yet public whose publication limit has passed."""
+    return (
+        Entry.objects.visible_to(actor)
+        .filter(status__in=[EntryStatus.DRAFT, EntryStatus.SUBMITTED], due_on__lt=today)
+        .select_related("item", "authority")
+        .order_by("due_on")
+    )
+
+
+def withdrawal_overdue_list(*, actor: Any, today: datetime.date) -> QuerySet[Entry]:
+    """应撤未撤: public entries whose decision changed and whose 3-working-day withdrawal limit passed."""
+    return (
+        Entry.objects.visible_to(actor)
+        .public()
+        .filter(withdraw_due_on__lt=today)
+        .select_related("item", "authority", "decision")
+        .order_by("withdraw_due_on")
+    )
+
+
+@dataclass(frozen=True)
+class UnpublishedDecision:
+    decision: Any
+    item: Item
+    due: datetime.date
+    entry: Entry | None
+
+
+def unpublished_decisions(
+    *, actor: Any, today: datetime.date, since_days: int = 730
+) -> list[UnpublishedDecision]:
+    """应公示未公示: decisions recorded in Sanxiang whose publication limit passed without a
+    publication on time (none, or published after the due date)."""
+    from sanxiang.enforcement.models import Decision
+
+    items = {
+        i.code: i for i in Item.objects.filter(code__in=DECISION_ITEMS.values()).prefetch_related("rules")
+    }
+    decisions = (
+        Decision.objects.visible_to(actor)
+        .filter(kind__in=list(DECISION_ITEMS), decided_on__gte=today - datetime.timedelta(days=since_days))
+        .select_related("authority", "act__taxpayer")
+        .prefetch_related("publicity_entries")
+    )
+    cal = current_calendar()
+    result: list[UnpublishedDecision] = []
+    for decision in decisions:
+        item = items.get(DECISION_ITEMS[decision.kind])
+        if item is None or decision.decided_on is None:
+            continue
+        rule = rule_for(item, decision.decided_on, list(item.rules.all()))
+        if rule is None:
+            continue
+        due = rules.publish_due(rule.kind, rule.params, event=decision.decided_on, cal=cal).date
+        if due >= today:
+            continue
+        entries = list(decision.publicity_entries.all())
+        on_time = any(e.published_at and e.published_at.date() <= due for e in entries)
+        if not on_time:
+            result.append(UnpublishedDecision(decision, item, due, entries[0] if entries else None))
+    return sorted(result, key=lambda u: u.due)
+
+
+def publicity_todos(user: Any, today: datetime.date) -> list[Todo]:
+    """Home-page to-dos: overdue and soon-due entries, approvals waiting, withdrawals due."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    todos: list[Todo] = []
+    soon = today + datetime.timedelta(days=3)
+    pending = (
+        Entry.objects.visible_to(user)
+        .filter(status=EntryStatus.DRAFT, due_on__lte=soon)
+        .select_related("item")
+        .order_by("due_on")[:20]
+    )
+    provisional = _provisional_ids([e.pk for e in pending])
+    for entry in pending:
+        todos.append(
+            Todo(
+                label=f"{entry.item.label} {entry.document_number or entry.party_name}",
+                url=f"/staff/publicity/entries/{entry.pk}/",
+                module="publicity",
+                due=entry.due_on,
+                overdue=entry.due_on < today,
+                provisional=entry.pk in provisional,
+            )
+        )
+    if user.is_superuser or user.has_role("publicity_approver"):
+        waiting = (
+            Entry.objects.visible_to(user)
+            .filter(status__in=[EntryStatus.SUBMITTED, EntryStatus.CORRECTING])
+            .exclude(created_by=user)
+            .select_related("item")
+            .order_by("due_on")[:20]
+        )
+        for entry in waiting:
+            todos.append(
+                Todo(
+                    label=f"待审批：{entry.item.label} {entry.document_number or entry.party_name}",
+                    url=f"/staff/publicity/entries/{entry.pk}/",
+                    module="publicity",
+                    due=entry.due_on,
+                    overdue=bool(entry.due_on and entry.due_on < today),
+                )
+            )
+        for entry in withdrawal_overdue_list(actor=user, today=soon)[:20]:
+            todos.append(
+                Todo(
+                    label=f"须撤回：{entry.document_number or entry.party_name}",
+                    url=f"/staff/publicity/entries/{entry.pk}/",
+                    module="publicity",
+                    due=entry.withdraw_due_on,
+                    overdue=entry.withdraw_due_on < today,
+                )
+            )
+    return todos
+
+
+def _provisional_ids(ids: list[int]) -> set[int]:
+    from django.contrib.contenttypes.models import ContentType
+
+    from sanxiang.holidays.models import Deadline
+
+    if not ids:
+        return set()
+    return set(
+        Deadline.objects.filter(
+            content_type=ContentType.objects.get_for_model(Entry), object_id__in=ids, provisional=True
+        ).values_list("object_id", flat=True)
+    )
+
+
+@dataclass
+class AnnualStatistics:
+    year: int
+    items: list[tuple[str, str]]
+    rows: list[tuple[str, list[int], int]]  # authority name, counts per item, total
+    totals: list[int]
+    decisions: dict[str, int]
+
+
+def annual_statistics(*, actor: Any, year: int) -> AnnualStatistics:
+    """Last year's enforcement data by category and unit: entries published that year, by item and
+    authority, and decisions recorded that year by kind (seed 000 #10)."""
+    from sanxiang.enforcement.models import Decision
+
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    counts = (
+        Entry.objects.visible_to(actor)
+        .filter(published_at__date__gte=start, published_at__date__lte=end)
+        .values("authority__name", "item__code", "item__label")
+        .annotate(n=Count("pk"))
+    )
+    items: dict[str, str] = {}
+    table: dict[str, Counter] = defaultdict(Counter)
+    for row in counts:
+        items[row["item__code"]] = row["item__label"]
+        table[row["authority__name"]][row["item__code"]] += row["n"]
+    codes = sorted(items)
+    rows = [(name, [table[name][c] for c in codes], sum(table[name].values())) for name in sorted(table)]
+    totals = [sum(r[1][i] for r in rows) for i in range(len(codes))]
+    decisions = dict(
+        Decision.objects.visible_to(actor)
+        .filter(decided_on__gte=start, decided_on__lte=end)
+        .values_list("kind")
+        .annotate(n=Count("pk"))
+        .values_list("kind", "n")
+    )
+    return AnnualStatistics(year, [(c, items[c]) for c in codes], rows, totals, decisions)

@@ -1,0 +1,822 @@
+"""Writers of enforcement publicity: one service per workflow transition, each audited.
+
+Permission: drafting needs one of the item's ``draft_roles`` and a target authority inside the
+actor's data scope; approving needs one of its ``approve_roles``, an entry the actor can see, and an
+approver who is not the author of the version. Publication goes to the portal only through
+``sanxiang.portal.services`` with already-masked content.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sanxiang.audit.services import audit_log
+from sanxiang.core.exceptions import (
+    InvalidTransition,
+    PermissionDeniedError,
+    ScopeViolation,
+    ValidationFailed,
+)
+from sanxiang.core.models import Authority, Department
+from sanxiang.files.services import authority_in_scope
+from sanxiang.holidays.selectors import current_calendar
+from sanxiang.holidays.services import deadline_close, deadline_set
+from sanxiang.lib.masking import is_minor
+
+from . import rules
+from .masking import Masked, PolicyTable, masked_content, spans_to_json
+from .models import Entry, EntryStatus, EntryVersion, Item, ItemRule, MaskPolicy, Transition
+from .schema import FieldError, clean_value, infer_subject_type
+
+PUBLISH = "publicity.publish"
+WITHDRAW = "publicity.withdraw"
+CORE_KEYS = ("party_name", "document_number", "event_date", "credit_class")
+
+
+def _portal():
+    """The portal's publication API (``public_entry_publish`` …); imported late on purpose: the
+    portal app is optional for drafting, but nothing is ever published without it."""
+    from sanxiang.portal import services as portal_services
+
+    return portal_services
+
+
+# --- checks ------------------------------------------------------------------------------------
+
+
+def _has_role(actor: Any, roles: Iterable[str]) -> bool:
+    return bool(getattr(actor, "is_authenticated", False) and (actor.is_superuser or actor.has_role(*roles)))
+
+
+def can_draft(actor: Any, item: Item) -> bool:
+    return _has_role(actor, item.draft_roles)
+
+
+def can_approve(actor: Any, item: Item) -> bool:
+    return _has_role(actor, item.approve_roles)
+
+
+def _require_draft(actor: Any, item: Item, authority: Authority) -> None:
+    if not can_draft(actor, item):
+        raise PermissionDeniedError(_("您没有起草该事项公示信息的权限。"))
+    if not authority_in_scope(actor, authority):
+        raise PermissionDeniedError(_("目标机关不在您的数据权限范围内。"))
+
+
+def _require_visible(actor: Any, entry: Entry, action: str = "change") -> None:
+    if not Entry.objects.visible_to(actor).filter(pk=entry.pk).exists():
+        raise ScopeViolation(model_label=Entry._meta.label, object_ref=f"pk={entry.pk}", action=action)
+
+
+def _transition(entry: Entry, action: str) -> str:
+    target = rules.next_status(entry.status, action)
+    if target is None:
+        raise InvalidTransition(
+            _("当前状态下不能执行该操作。"), extra={"status": entry.status, "action": action}
+        )
+    return target
+
+
+def _record(entry: Entry, *, action: str, to: str, actor: Any, comment: str = "", at=None) -> None:
+    Transition.objects.create(
+        entry=entry,
+        action=action,
+        from_status=entry.status,
+        to_status=to,
+        version=entry.current_version,
+        actor=actor if getattr(actor, "pk", None) else None,
+        comment=comment,
+        at=at or timezone.now(),
+    )
+
+
+def _invalid(errors: Mapping[str, str]) -> ValidationFailed:
+    first = next(iter(errors.values()))
+    return ValidationFailed(first, extra={"fields": {k: [v] for k, v in errors.items()}})
+
+
+# --- catalogue ---------------------------------------------------------------------------------
+
+
+def rule_for(item: Item, on: datetime.date, rules_cache: list[ItemRule] | None = None) -> ItemRule | None:
+    """The item's rule version in force on ``on`` (the event date)."""
+    versions = rules_cache if rules_cache is not None else list(item.rules.all())
+    return rules.pick_version([(r.effective_from, r) for r in versions], on)
+
+
+def clean_data(
+    item: Item, raw: Mapping[str, Any], *, today: datetime.date
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Validate raw values against the item's schema: (clean data, {key: message})."""
+    data: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for spec in item.fields:
+        key = spec["key"]
+        if key == "authority":
+            continue
+        try:
+            data[key] = clean_value(spec, raw.get(key), today=today)
+        except FieldError as exc:
+            errors[key] = str(exc)
+    if not errors:
+        data["subject_type"] = infer_subject_type(data)
+    return data, errors
+
+
+def _text_of(item: Item, data: Mapping[str, Any], text: str) -> str:
+    """The body: the given text, else the item's free-text fields joined."""
+    if text:
+        return text
+    parts = [
+        f"{spec['label']}：{data[spec['key']]}"
+        for spec in item.fields
+        if spec.get("text") and data.get(spec["key"])
+    ]
+    return "\n".join(parts)
+
+
+def _minor(data: Mapping[str, Any], today: datetime.date) -> bool:
+    number = data.get("id_number") or ""
+    return bool(number and data.get("subject_type") != "organisation" and is_minor(number, today=today))
+
+
+def mask_version(
+    entry: Entry,
+    version: EntryVersion,
+    *,
+    table: PolicyTable | None = None,
+    authority: Authority | None = None,
+) -> Masked:
+    """Compute the public form of ``version`` under the policy table, its lifts and manual masks."""
+    table = table or PolicyTable()
+    authority = authority or entry.authority
+    policy = table.row(
+        entry.item.masking_category or entry.item.code,
+        entry.subject_type,
+        minor=entry.is_minor,
+        lifted=version.lifted.keys(),
+    )
+    data = dict(version.data)
+    data["legal_representative"] = version.legal_representative or data.get("legal_representative", "")
+    data["id_number"] = version.id_number or data.get("id_number", "")
+    return masked_content(
+        item_label=entry.item.label,
+        field_specs=entry.item.fields,
+        data=data,
+        text=version.text,
+        subject_type=entry.subject_type,
+        policy=policy,
+        manual=[(s["start"], s["end"]) for s in version.manual_spans],
+        public_phones=[authority.public_phone] if authority.public_phone else [],
+        public_emails=[authority.public_email] if authority.public_email else [],
+    )
+
+
+def _store_mask(version: EntryVersion, masked: Masked) -> None:
+    version.masked_title = masked.title[:300]
+    version.masked_fields = [list(pair) for pair in masked.fields]
+    version.masked_text = masked.text
+    version.spans = spans_to_json(masked.spans)
+
+
+def _set_deadline(entry: Entry, *, actor: Any, cal=None, rules_cache=None) -> None:
+    """Store the publication time limit of ``entry`` as a Deadline (and ``due_on`` for lists)."""
+    if entry.event_date is None:
+        return
+    rule = rule_for(entry.item, entry.event_date, rules_cache)
+    if rule is None:
+        return
+    due = rules.publish_due(
+        rule.kind,
+        rule.params,
+        event=entry.event_date,
+        subject_type=entry.subject_type,
+        cal=cal or current_calendar(),
+    )
+    kwargs = {"working_days": due.n} if due.unit == "working_days" else {"days": due.n}
+    deadline = deadline_set(
+        owner=entry,
+        purpose=PUBLISH,
+        label=_("%(item)s公示时限") % {"item": entry.item.label},
+        start=entry.event_date,
+        actor=actor,
+        **kwargs,
+    )
+    if entry.due_on != deadline.due:
+        entry.due_on = deadline.due
+        Entry.objects.filter(pk=entry.pk).update(due_on=deadline.due)
+
+
+def _link_decision(entry: Entry) -> None:
+    if entry.decision_id is None and entry.document_number:
+        from sanxiang.enforcement.models import Decision
+
+        entry.decision = Decision.objects.filter(
+            authority=entry.authority, document_number=entry.document_number
+        ).first()
+
+
+# --- drafting ----------------------------------------------------------------------------------
+
+
+def _build(
+    *,
+    actor: Any,
+    item: Item,
+    authority: Authority,
+    department: Department | None,
+    data: Mapping[str, Any],
+    text: str,
+    source_system: str = "",
+    source_id: str = "",
+    today: datetime.date,
+) -> tuple[Entry, EntryVersion]:
+    if department is None:
+        own = getattr(actor, "department", None)
+        department = own if own is not None and own.authority_id == authority.pk else None
+    entry = Entry(
+        item=item,
+        authority=authority,
+        department=department,
+        source_key=f"{item.code}-{uuid.uuid4().hex[:16]}",
+        status=EntryStatus.DRAFT,
+        subject_type=data["subject_type"],
+        party_name=data.get("party_name", "")[:200],
+        document_number=data.get("document_number", "")[:100],
+        event_date=datetime.date.fromisoformat(data["event_date"]) if data.get("event_date") else None,
+        credit_class=data.get("credit_class", "") or "",
+        is_minor=_minor(data, today),
+        source_system=source_system,
+        source_id=source_id,
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
+    version = EntryVersion(
+        number=1,
+        data={k: v for k, v in data.items() if k not in ("legal_representative", "id_number")},
+        text=_text_of(item, data, text),
+        legal_representative=data.get("legal_representative", ""),
+        id_number=data.get("id_number", ""),
+        created_by=entry.created_by,
+    )
+    return entry, version
+
+
+def _check_unique(entry: Entry) -> None:
+    if entry.document_number:
+        clash = Entry.objects.filter(authority=entry.authority, document_number=entry.document_number)
+        if entry.pk:
+            clash = clash.exclude(pk=entry.pk)
+        if clash.exists():
+            raise _invalid({"document_number": _("该机关已有相同文书号的公示信息。")})
+
+
+@transaction.atomic
+def entry_create(
+    *,
+    actor: Any,
+    item: Item,
+    authority: Authority,
+    data: Mapping[str, Any],
+    text: str = "",
+    department: Department | None = None,
+    source_system: str = "",
+    source_id: str = "",
+    today: datetime.date | None = None,
+) -> Entry:
+    """Draft an entry from raw values (validated against the item's schema)."""
+    _require_draft(actor, item, authority)
+    today = today or timezone.localdate()
+    clean, errors = clean_data(item, data, today=today)
+    if errors:
+        raise _invalid(errors)
+    entry, version = _build(
+        actor=actor,
+        item=item,
+        authority=authority,
+        department=department,
+        data=clean,
+        text=text,
+        source_system=source_system,
+        source_id=source_id,
+        today=today,
+    )
+    _check_unique(entry)
+    _link_decision(entry)
+    entry.save()
+    version.entry = entry
+    _store_mask(version, mask_version(entry, version))
+    version.save()
+    _set_deadline(entry, actor=actor)
+    audit_log(
+        actor=actor,
+        action="publicity.entry.created",
+        target=entry,
+        after={"item": item.code, "document_number": entry.document_number, "source_key": entry.source_key},
+    )
+    return entry
+
+
+def current_version(entry: Entry) -> EntryVersion:
+    return entry.versions.get(number=entry.current_version)
+
+
+@transaction.atomic
+def entry_update(
+    *, actor: Any, entry: Entry, data: Mapping[str, Any], text: str = "", today: datetime.date | None = None
+) -> Entry:
+    """Change the pending version of a draft (or of an open correction); approved versions never change."""
+    _require_visible(actor, entry)
+    _require_draft(actor, entry.item, entry.authority)
+    if entry.status not in rules.EDITABLE:
+        raise InvalidTransition(_("只有草稿或更正中的信息可以修改。"))
+    today = today or timezone.localdate()
+    clean, errors = clean_data(entry.item, data, today=today)
+    if errors:
+        raise _invalid(errors)
+    version = current_version(entry)
+    before = {"data": version.data, "document_number": entry.document_number}
+    version.data = {k: v for k, v in clean.items() if k not in ("legal_representative", "id_number")}
+    version.text = _text_of(entry.item, clean, text)
+    version.legal_representative = clean.get("legal_representative", "")
+    version.id_number = clean.get("id_number", "")
+    version.manual_spans = []  # offsets of the old text mean nothing in the new one
+    if entry.status == EntryStatus.DRAFT:
+        entry.party_name = clean.get("party_name", "")[:200]
+        entry.document_number = clean.get("document_number", "")[:100]
+        entry.event_date = (
+            datetime.date.fromisoformat(clean["event_date"]) if clean.get("event_date") else None
+        )
+        entry.subject_type = clean["subject_type"]
+        entry.credit_class = clean.get("credit_class", "") or ""
+    entry.is_minor = _minor(clean, today)
+    _check_unique(entry)
+    entry.save()
+    _store_mask(version, mask_version(entry, version))
+    version.save()
+    if entry.status == EntryStatus.DRAFT:
+        _set_deadline(entry, actor=actor)
+    audit_log(
+        actor=actor,
+        action="publicity.entry.updated",
+        target=entry,
+        before=before,
+        after={"data": version.data, "document_number": entry.document_number},
+    )
+    return entry
+
+
+@transaction.atomic
+def entry_submit(*, actor: Any, entry: Entry) -> Entry:
+    """Send a draft to confidentiality review and approval."""
+    _require_visible(actor, entry)
+    _require_draft(actor, entry.item, entry.authority)
+    target = _transition(entry, rules.Action.SUBMIT)
+    _record(entry, action=rules.Action.SUBMIT, to=target, actor=actor)
+    entry.status = target
+    entry.save(update_fields=["status", "updated_at"])
+    audit_log(actor=actor, action="publicity.entry.submitted", target=entry, after={"status": target})
+    return entry
+
+
+def _require_approver(actor: Any, entry: Entry) -> None:
+    _require_visible(actor, entry, action="approve")
+    if not can_approve(actor, entry.item):
+        raise PermissionDeniedError(_("您没有审批该事项公示信息的权限。"))
+
+
+@transaction.atomic
+def entry_return(*, actor: Any, entry: Entry, comment: str) -> Entry:
+    """Send a submitted entry (or a pending correction) back to its author with a comment."""
+    _require_approver(actor, entry)
+    if not (comment or "").strip():
+        raise _invalid({"comment": _("请填写退回意见。")})
+    if entry.status not in (EntryStatus.SUBMITTED, EntryStatus.CORRECTING):
+        raise InvalidTransition(_("当前状态下不能退回。"))
+    target = _transition(entry, rules.Action.RETURN)
+    _record(entry, action=rules.Action.RETURN, to=target, actor=actor, comment=comment.strip())
+    entry.status = target
+    entry.save(update_fields=["status", "updated_at"])
+    audit_log(actor=actor, action="publicity.entry.returned", target=entry, data={"comment": comment.strip()})
+    return entry
+
+
+@transaction.atomic
+def entry_add_mask(
+    *, actor: Any, entry: Entry, phrase: str = "", start: int | None = None, end: int | None = None
+) -> Entry:
+    """The approver masks more of the pending version's body: a span or every occurrence of a phrase."""
+    _require_approver(actor, entry)
+    if entry.status not in (EntryStatus.SUBMITTED, EntryStatus.CORRECTING):
+        raise InvalidTransition(_("只有待审核的信息可以添加遮盖。"))
+    version = current_version(entry)
+    found: list[dict[str, int]] = []
+    if phrase:
+        position = version.text.find(phrase)
+        while position >= 0:
+            found.append({"start": position, "end": position + len(phrase)})
+            position = version.text.find(phrase, position + len(phrase))
+    elif start is not None and end is not None and 0 <= start < end <= len(version.text):
+        found.append({"start": start, "end": end})
+    if not found:
+        raise _invalid({"phrase": _("正文中没有找到要遮盖的内容。")})
+    version.manual_spans = [*version.manual_spans, *found]
+    _store_mask(version, mask_version(entry, version))
+    version.save()
+    audit_log(actor=actor, action="publicity.entry.mask_added", target=entry, data={"spans": found})
+    return entry
+
+
+@transaction.atomic
+def entry_lift_mask(*, actor: Any, entry: Entry, field_type: str, reason: str) -> Entry:
+    """Show one kind of datum in full for this entry, where the policy table allows it, with a reason."""
+    _require_approver(actor, entry)
+    if entry.status not in (EntryStatus.SUBMITTED, EntryStatus.CORRECTING):
+        raise InvalidTransition(_("只有待审核的信息可以解除遮盖。"))
+    if not (reason or "").strip():
+        raise _invalid({"reason": _("请填写解除遮盖的理由。")})
+    table = PolicyTable()
+    if entry.is_minor or not table.may_lift(
+        entry.item.masking_category or entry.item.code, entry.subject_type, field_type
+    ):
+        raise PermissionDeniedError(_("脱敏策略不允许解除该类信息的遮盖。"))
+    version = current_version(entry)
+    version.lifted = {**version.lifted, field_type: reason.strip()}
+    _store_mask(version, mask_version(entry, version, table=table))
+    version.save()
+    audit_log(
+        actor=actor,
+        action="publicity.entry.mask_lifted",
+        target=entry,
+        data={"field_type": field_type, "reason": reason.strip()},
+    )
+    return entry
+
+
+@transaction.atomic
+def entry_approve(
+    *, actor: Any, entry: Entry, comment: str = "", now: datetime.datetime | None = None
+) -> Entry:
+    """Confidentiality review and approval: publish the pending version (first publication or correction)."""
+    _require_approver(actor, entry)
+    version = current_version(entry)
+    if not rules.approver_may_approve(author_id=version.created_by_id, approver_id=actor.pk):
+        raise PermissionDeniedError(_("审批人不能审批自己起草的信息。"))
+    target = _transition(entry, rules.Action.APPROVE)
+    now = now or timezone.now()
+    masked = mask_version(entry, version)
+    if not masked.published:
+        raise ValidationFailed(_("依脱敏策略该信息不予公开（如涉及未成年人）。"), code="not_publishable")
+    _store_mask(version, masked)
+    version.approved_by = actor
+    version.approved_at = now
+    version.save()
+    rule = rule_for(entry.item, entry.event_date or now.date())
+    start = entry.event_date or timezone.localdate(now)
+    entry.display_until = (
+        rules.display_until(rule.display, start=start, credit_class=entry.credit_class or None)
+        if rule
+        else None
+    )
+    _portal().public_entry_publish(
+        actor=actor,
+        source_key=entry.source_key,
+        version=version.number,
+        category_code=entry.item.code,
+        category_label=entry.item.label,
+        stage=entry.item.category.stage,
+        authority=entry.authority,
+        title=masked.title,
+        party_name=dict(masked.fields).get(_party_label(entry.item), ""),
+        document_number=entry.document_number,
+        decided_on=entry.event_date,
+        published_at=now,
+        display_until=entry.display_until,
+        fields=masked.fields,
+        text=masked.text,
+    )
+    _record(entry, action=rules.Action.APPROVE, to=target, actor=actor, comment=comment, at=now)
+    first = entry.published_version is None
+    entry.status = target
+    entry.published_version = version.number
+    entry.published_at = entry.published_at or now
+    entry.save()
+    deadline_close(owner=entry, purpose=PUBLISH, actor=actor, at=now)
+    audit_log(
+        actor=actor,
+        action="publicity.entry.published" if first else "publicity.entry.corrected",
+        target=entry,
+        after={
+            "version": version.number,
+            "title": masked.title,
+            "display_until": str(entry.display_until or ""),
+        },
+    )
+    return entry
+
+
+def _party_label(item: Item) -> str:
+    return next((spec["label"] for spec in item.fields if spec["key"] == "party_name"), "")
+
+
+@transaction.atomic
+def entry_correct(
+    *,
+    actor: Any,
+    entry: Entry,
+    data: Mapping[str, Any],
+    text: str = "",
+    reason: str,
+    today: datetime.date | None = None,
+) -> Entry:
+    """Open a correction of a published entry: a new version that goes through masking and approval
+    again; the published version stays on the portal until the correction is approved."""
+    _require_visible(actor, entry)
+    _require_draft(actor, entry.item, entry.authority)
+    if not (reason or "").strip():
+        raise _invalid({"reason": _("请填写更正原因。")})
+    today = today or timezone.localdate()
+    clean, errors = clean_data(entry.item, data, today=today)
+    if errors:
+        raise _invalid(errors)
+    target = _transition(entry, rules.Action.CORRECT)
+    number = entry.current_version + 1
+    _record(entry, action=rules.Action.CORRECT, to=target, actor=actor, comment=reason.strip())
+    version = EntryVersion(
+        entry=entry,
+        number=number,
+        data={k: v for k, v in clean.items() if k not in ("legal_representative", "id_number")},
+        text=_text_of(entry.item, clean, text),
+        legal_representative=clean.get("legal_representative", ""),
+        id_number=clean.get("id_number", ""),
+        reason=reason.strip(),
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
+    entry.current_version = number
+    entry.status = target
+    entry.is_minor = entry.is_minor or _minor(clean, today)
+    entry.save()
+    _store_mask(version, mask_version(entry, version))
+    version.save()
+    audit_log(
+        actor=actor,
+        action="publicity.entry.correction_opened",
+        target=entry,
+        data={"version": number, "reason": reason.strip()},
+    )
+    return entry
+
+
+@transaction.atomic
+def entry_withdraw(*, actor: Any, entry: Entry, reason: str, now: datetime.datetime | None = None) -> Entry:
+    """Take a published entry off the portal with the reason published (行政处罚法第四十八条)."""
+    _require_approver(actor, entry)
+    if not (reason or "").strip():
+        raise _invalid({"reason": _("请填写撤回原因。")})
+    target = _transition(entry, rules.Action.WITHDRAW)
+    now = now or timezone.now()
+    _portal().public_entry_withdraw(
+        actor=actor, source_key=entry.source_key, reason=reason.strip(), withdrawn_at=now
+    )
+    _record(entry, action=rules.Action.WITHDRAW, to=target, actor=actor, comment=reason.strip(), at=now)
+    entry.status = target
+    entry.ended_reason = reason.strip()
+    entry.ended_at = now
+    entry.save()
+    deadline_close(owner=entry, purpose=WITHDRAW, actor=actor, at=now)
+    audit_log(actor=actor, action="publicity.entry.withdrawn", target=entry, data={"reason": reason.strip()})
+    return entry
+
+
+@transaction.atomic
+def entry_expire(*, entry: Entry, at: datetime.datetime, reason: str, actor: Any = None) -> Entry:
+    """End the display (period over, or an approved credit repair); the entry stays in the archive."""
+    target = _transition(entry, rules.Action.EXPIRE)
+    _portal().public_entry_expire(source_key=entry.source_key, at=at)
+    _record(entry, action=rules.Action.EXPIRE, to=target, actor=actor, comment=reason, at=at)
+    entry.status = target
+    entry.ended_reason = reason
+    entry.ended_at = at
+    entry.save()
+    audit_log(actor=actor, action="publicity.entry.expired", target=entry, data={"reason": reason})
+    return entry
+
+
+@transaction.atomic
+def entry_credit_repair(
+    *,
+    actor: Any,
+    entry: Entry,
+    reason: str,
+    today: datetime.date | None = None,
+    now: datetime.datetime | None = None,
+) -> Entry:
+    """An approved credit repair 信用修复 ends the display early, after the class's minimum period."""
+    _require_approver(actor, entry)
+    if not (reason or "").strip():
+        raise _invalid({"reason": _("请填写信用修复依据。")})
+    today = today or timezone.localdate()
+    rule = rule_for(entry.item, entry.event_date or today)
+    display = rule.display if rule else {}
+    if not display.get("min_by_credit_class"):
+        raise InvalidTransition(_("该事项不适用信用修复。"))
+    if not rules.credit_repair_allowed(
+        display, start=entry.event_date or today, credit_class=entry.credit_class or None, today=today
+    ):
+        raise InvalidTransition(_("尚未达到最短公示期限，不能申请信用修复。"))
+    return entry_expire(
+        entry=entry,
+        at=now or timezone.now(),
+        reason=_("信用修复：%(reason)s") % {"reason": reason.strip()},
+        actor=actor,
+    )
+
+
+# --- source systems ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def entry_push(
+    *,
+    actor: Any,
+    token: Any,
+    item: Item,
+    source_system: str,
+    source_id: str,
+    data: Mapping[str, Any],
+    text: str = "",
+    authority: Authority | None = None,
+    today: datetime.date | None = None,
+) -> tuple[Entry, bool]:
+    """A source system pushes an entry: (entry, created).
+
+    The source's own id makes a repeated push update the draft instead of duplicating it; a push for
+    an entry already public opens a correction (masking and approval again). The token's categories
+    bound which items it may push; its user's scope bounds the authorities.
+    """
+    allowed = list(getattr(token, "categories", None) or [])
+    if allowed and item.code not in allowed and item.category.code not in allowed:
+        raise PermissionDeniedError(_("该令牌不能推送此类公示信息。"))
+    authority = authority or actor.authority
+    if authority is None:
+        raise _invalid({"authority": _("请指定公示机关。")})
+    existing = Entry.objects.filter(source_system=source_system, source_id=source_id).first()
+    if existing is None:
+        entry = entry_create(
+            actor=actor,
+            item=item,
+            authority=authority,
+            data=data,
+            text=text,
+            source_system=source_system,
+            source_id=source_id,
+            today=today,
+        )
+        return entry, True
+    _require_visible(actor, existing)
+    if existing.item_id != item.pk:
+        raise _invalid({"item": _("同一来源编号已用于其他公示事项。")})
+    if existing.status in rules.EDITABLE:
+        return entry_update(actor=actor, entry=existing, data=data, text=text, today=today), False
+    if existing.status == EntryStatus.SUBMITTED:
+        raise InvalidTransition(_("该信息正在审核，请待审核结束后再推送。"))
+    return (
+        entry_correct(
+            actor=actor, entry=existing, data=data, text=text, reason=_("源系统推送更正"), today=today
+        ),
+        False,
+    )
+
+
+# --- administration ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def mask_policy_set(*, actor: Any, policy: MaskPolicy, mode: str, liftable: bool) -> MaskPolicy:
+    """An administrator changes one cell of the masking policy table."""
+    if not _has_role(actor, ("administrator",)):
+        raise PermissionDeniedError(_("只有系统管理员可以修改脱敏策略。"))
+    if mode not in dict(MaskPolicy._meta.get_field("mode").choices):
+        raise _invalid({"mode": _("显示方式无效。")})
+    before = {"mode": policy.mode, "liftable": policy.liftable}
+    policy.mode, policy.liftable = mode, liftable
+    policy.save()
+    audit_log(
+        actor=actor,
+        action="publicity.mask_policy.changed",
+        target=policy,
+        before=before,
+        after={"mode": mode, "liftable": liftable},
+    )
+    return policy
+
+
+# --- deadlines and jobs ------------------------------------------------------------------------
+
+
+def withdrawal_deadlines_sync(*, today: datetime.date) -> int:
+    """Give every public entry whose decision was changed, revoked, held unlawful or void its
+    3-working-day withdrawal limit (行政处罚法第四十八条); returns how many limits were set."""
+    cal = current_calendar()
+    count = 0
+    candidates = (
+        Entry.objects.public()
+        .filter(item__withdraw_on_outcome=True, decision__isnull=False, decision__outcome_on__isnull=False)
+        .exclude(decision__outcome="in_force")
+        .filter(withdraw_due_on__isnull=True)
+        .select_related("decision", "item")
+    )
+    for entry in candidates:
+        due = rules.withdrawal_due(entry.decision.outcome_on, cal)
+        with transaction.atomic():
+            deadline = deadline_set(
+                owner=entry,
+                purpose=WITHDRAW,
+                label=_("决定变更后撤回公示"),
+                start=entry.decision.outcome_on,
+                working_days=due.n,
+            )
+            Entry.objects.filter(pk=entry.pk).update(withdraw_due_on=deadline.due)
+        count += 1
+    return count
+
+
+def expire_due_entries(*, today: datetime.date, now: datetime.datetime | None = None) -> int:
+    """End the display of every public entry whose display period ended before ``today``."""
+    now = now or timezone.now()
+    count = 0
+    for pk in Entry.objects.public().filter(display_until__lt=today).values_list("pk", flat=True):
+        with transaction.atomic():
+            # Claim the entry: a concurrent run that got here first leaves nothing to expire.
+            entry = Entry.objects.select_for_update().select_related("item").get(pk=pk)
+            if entry.status not in rules.PUBLIC:
+                continue
+            entry_expire(entry=entry, at=now, reason=_("公示期满"))
+            count += 1
+    return count
+
+
+def send_reminders(*, today: datetime.date, soon_days: int = 2) -> int:
+    """Remind drafters of entries past or near their publication limit, and approvers of entries past
+    their withdrawal limit; dedupe keys make a second run the same day send nothing."""
+    from sanxiang.notifications.services import notify, notify_users_with_role
+
+    sent = 0
+    soon = today + datetime.timedelta(days=soon_days)
+    pending = (
+        Entry.objects.filter(status__in=[EntryStatus.DRAFT, EntryStatus.SUBMITTED], due_on__lte=soon)
+        .select_related("item", "authority", "created_by")
+        .order_by("due_on")
+    )
+    for entry in pending:
+        overdue = entry.due_on < today
+        title = (_("公示已超期：%(title)s") if overdue else _("公示即将到期：%(title)s")) % {
+            "title": f"{entry.item.label} {entry.document_number or entry.source_key}"
+        }
+        url = f"/staff/publicity/entries/{entry.pk}/"
+        key = f"publicity.due:{entry.pk}:{'overdue' if overdue else 'soon'}"
+        if entry.status == EntryStatus.DRAFT and entry.created_by:
+            sent += len(
+                notify(
+                    recipients=[entry.created_by],
+                    title=title,
+                    url=url,
+                    category="publicity.due",
+                    dedupe_key=key,
+                )
+            )
+        else:
+            sent += len(
+                notify_users_with_role(
+                    authority=entry.authority,
+                    roles=entry.item.approve_roles,
+                    title=title,
+                    url=url,
+                    category="publicity.due",
+                    dedupe_key=key,
+                )
+            )
+    late = Entry.objects.public().filter(withdraw_due_on__lte=soon).select_related("item", "authority")
+    for entry in late:
+        title = _("决定已变更，须撤回公示：%(title)s") % {"title": entry.document_number or entry.source_key}
+        sent += len(
+            notify_users_with_role(
+                authority=entry.authority,
+                roles=entry.item.approve_roles,
+                title=title,
+                url=f"/staff/publicity/entries/{entry.pk}/",
+                category="publicity.withdraw",
+                dedupe_key=f"publicity.withdraw:{entry.pk}",
+            )
+        )
+    return sent
+
+
+def published_queryset_filter(qs: models.QuerySet) -> models.QuerySet:
+    return qs.filter(status__in=list(rules.PUBLIC))

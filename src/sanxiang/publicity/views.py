@@ -1,0 +1,361 @@
+"""Staff views of the publicity back office. Thin: a form, one service or selector, a template.
+
+Out-of-scope ids raise ``ScopeViolation`` in the selectors (404, audited by the middleware).
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from openpyxl import Workbook
+
+from sanxiang.core.exceptions import DomainError
+
+from . import imports, selectors, services
+from .forms import CommentForm, EntryForm, ImportForm, LiftForm, MaskForm, ReasonForm, add_domain_error
+from .masking import highlighted_segments
+from .models import EntryStatus, Item, MaskPolicy
+
+STAFF_ROLES = ("enforcement_officer", "publicity_approver", "leader", "administrator", "legal_reviewer")
+
+
+def staff_required(view: Callable) -> Callable:
+    @login_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        if not (request.user.is_superuser or request.user.has_role(*STAFF_ROLES)):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@staff_required
+@require_GET
+def entry_list(request: HttpRequest) -> HttpResponse:
+    entries = selectors.entry_list(
+        actor=request.user,
+        status=request.GET.get("status") or None,
+        item=request.GET.get("item") or None,
+        q=request.GET.get("q") or None,
+    )
+    return render(
+        request,
+        "publicity/entry_list.html",
+        {
+            "page": Paginator(entries, 50).get_page(request.GET.get("page")),
+            "items": selectors.item_list(),
+            "statuses": EntryStatus.choices,
+            "filters": request.GET,
+        },
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def entry_create(request: HttpRequest, code: str) -> HttpResponse:
+    item = get_object_or_404(Item, code=code, is_active=True)
+    if not services.can_draft(request.user, item):
+        raise PermissionDenied
+    form = EntryForm(request.POST or None, item=item, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = services.entry_create(
+                actor=request.user,
+                item=item,
+                authority=form.cleaned_data["authority"],
+                department=request.user.department
+                if request.user.department
+                and request.user.department.authority_id == form.cleaned_data["authority"].pk
+                else None,
+                data=form.values(),
+                text=form.cleaned_data.get("text", ""),
+            )
+        except DomainError as exc:
+            add_domain_error(form, exc)
+        else:
+            messages.success(request, _("公示信息草稿已保存。"))
+            return redirect("publicity:entry_detail", pk=entry.pk)
+    return render(request, "publicity/entry_form.html", {"form": form, "item": item})
+
+
+@staff_required
+@require_GET
+def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = selectors.entry_get(actor=request.user, pk=pk)
+    versions = list(entry.versions.select_related("created_by", "approved_by").order_by("number"))
+    current = next(v for v in versions if v.number == entry.current_version)
+    table = services.PolicyTable()
+    category = entry.item.masking_category or entry.item.code
+    liftable = sorted(table.liftable.get((category, entry.subject_type), set()))
+    return render(
+        request,
+        "publicity/entry_detail.html",
+        {
+            "entry": entry,
+            "version": current,
+            "versions": versions,
+            "segments": highlighted_segments(current.text, current.spans),
+            "transitions": entry.transitions.select_related("actor"),
+            "can_draft": services.can_draft(request.user, entry.item),
+            "can_approve": services.can_approve(request.user, entry.item),
+            "is_author": current.created_by_id == request.user.pk,
+            "liftable": liftable,
+            "comment_form": CommentForm(),
+            "reason_form": ReasonForm(),
+            "mask_form": MaskForm(),
+            "lift_form": LiftForm(),
+        },
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def entry_edit(request: HttpRequest, pk: int, correct: bool = False) -> HttpResponse:
+    entry = selectors.entry_get(actor=request.user, pk=pk, action="change")
+    version = services.current_version(entry)
+    initial = {
+        **version.data,
+        "legal_representative": version.legal_representative,
+        "id_number": version.id_number,
+    }
+    initial["authority"] = entry.authority_id
+    form = EntryForm(
+        request.POST or None, initial=initial, item=entry.item, user=request.user, with_reason=correct
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            if correct:
+                services.entry_correct(
+                    actor=request.user,
+                    entry=entry,
+                    data=form.values(),
+                    text=form.cleaned_data.get("text", ""),
+                    reason=form.cleaned_data["reason"],
+                )
+            else:
+                services.entry_update(
+                    actor=request.user,
+                    entry=entry,
+                    data=form.values(),
+                    text=form.cleaned_data.get("text", ""),
+                )
+        except DomainError as exc:
+            add_domain_error(form, exc)
+        else:
+            return redirect("publicity:entry_detail", pk=entry.pk)
+    return render(
+        request,
+        "publicity/entry_form.html",
+        {"form": form, "item": entry.item, "entry": entry, "correct": correct},
+    )
+
+
+def _action(request: HttpRequest, pk: int, run: Callable[[Any, Any], Any], ok: str) -> HttpResponse:
+    entry = selectors.entry_get(actor=request.user, pk=pk, action="change")
+    try:
+        run(entry, request.POST)
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+    else:
+        messages.success(request, ok)
+    return redirect("publicity:entry_detail", pk=entry.pk)
+
+
+@staff_required
+@require_POST
+def entry_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _action(
+        request, pk, lambda e, p: services.entry_submit(actor=request.user, entry=e), _("已提交审核。")
+    )
+
+
+@staff_required
+@require_POST
+def entry_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    return _action(
+        request,
+        pk,
+        lambda e, p: services.entry_approve(actor=request.user, entry=e, comment=p.get("comment", "")),
+        _("已审批并公示。"),
+    )
+
+
+@staff_required
+@require_POST
+def entry_return(request: HttpRequest, pk: int) -> HttpResponse:
+    return _action(
+        request,
+        pk,
+        lambda e, p: services.entry_return(actor=request.user, entry=e, comment=p.get("comment", "")),
+        _("已退回。"),
+    )
+
+
+@staff_required
+@require_POST
+def entry_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    return _action(
+        request,
+        pk,
+        lambda e, p: services.entry_withdraw(actor=request.user, entry=e, reason=p.get("reason", "")),
+        _("已撤回。"),
+    )
+
+
+@staff_required
+@require_POST
+def entry_credit_repair(request: HttpRequest, pk: int) -> HttpResponse:
+    return _action(
+        request,
+        pk,
+        lambda e, p: services.entry_credit_repair(actor=request.user, entry=e, reason=p.get("reason", "")),
+        _("已停止公示（信用修复）。"),
+    )
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+@staff_required
+@require_POST
+def entry_add_mask(request: HttpRequest, pk: int) -> HttpResponse:
+    return _action(
+        request,
+        pk,
+        lambda e, p: services.entry_add_mask(
+            actor=request.user,
+            entry=e,
+            phrase=p.get("phrase", "").strip(),
+            start=_int(p.get("start")),
+            end=_int(p.get("end")),
+        ),
+        _("已添加遮盖。"),
+    )
+
+
+@staff_required
+@require_POST
+def entry_lift_mask(request: HttpRequest, pk: int) -> HttpResponse:
+    return _action(
+        request,
+        pk,
+        lambda e, p: services.entry_lift_mask(
+            actor=request.user, entry=e, field_type=p.get("field_type", ""), reason=p.get("reason", "")
+        ),
+        _("已解除遮盖。"),
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def entry_import(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            report = imports.entries_import(
+                actor=request.user,
+                item=form.cleaned_data["item"],
+                authority=form.cleaned_data["authority"],
+                stream=upload,
+                file_name=upload.name,
+            )
+        except DomainError as exc:
+            add_domain_error(form, exc)
+        else:
+            if report.ok and report.created:
+                messages.success(request, _("已导入 %(n)d 条草稿。") % {"n": len(report.created)})
+    return render(
+        request, "publicity/import.html", {"form": form, "report": report, "items": selectors.item_list()}
+    )
+
+
+@staff_required
+@require_GET
+def item_template(request: HttpRequest, code: str) -> HttpResponse:
+    item = get_object_or_404(Item, code=code)
+    response = HttpResponse(
+        imports.template_workbook(item),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="template-{item.code}.xlsx"'
+    return response
+
+
+@staff_required
+@require_GET
+def catalogue(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "publicity/catalogue.html",
+        {"items": selectors.item_list(active_only=False), "policies": MaskPolicy.objects.all()},
+    )
+
+
+@staff_required
+@require_GET
+def overdue(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    return render(
+        request,
+        "publicity/overdue.html",
+        {
+            "today": today,
+            "overdue": selectors.overdue_list(actor=request.user, today=today)[:500],
+            "withdrawals": selectors.withdrawal_overdue_list(actor=request.user, today=today)[:500],
+            "unpublished": selectors.unpublished_decisions(actor=request.user, today=today)[:500],
+        },
+    )
+
+
+@staff_required
+@require_GET
+def statistics(request: HttpRequest) -> HttpResponse:
+    year = _int(request.GET.get("year")) or timezone.localdate().year - 1
+    if not 2000 <= year <= 2100:
+        year = timezone.localdate().year - 1
+    stats = selectors.annual_statistics(actor=request.user, year=year)
+    if request.GET.get("format") == "xlsx":
+        wb = Workbook()
+        ws = wb.active
+        ws.title = str(year)
+        ws.append([_("单位"), *[label for _code, label in stats.items], _("合计")])
+        for name, counts, total in stats.rows:
+            ws.append([name, *counts, total])
+        ws.append([_("合计"), *stats.totals, sum(stats.totals)])
+        sheet = wb.create_sheet(_("执法决定"))
+        sheet.append([_("决定类别"), _("数量")])
+        for kind, n in sorted(stats.decisions.items()):
+            sheet.append([kind, n])
+        buffer = io.BytesIO()
+        wb.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="publicity-statistics-{year}.xlsx"'
+        return response
+    return render(
+        request,
+        "publicity/statistics.html",
+        {"stats": stats, "year": year, "grand_total": sum(stats.totals), "today": datetime.date.today()},
+    )

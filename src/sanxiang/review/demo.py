@@ -1,0 +1,2 @@
+def review_step(ctx):
+    pass

@@ -7,3 +7,16 @@ class PortalConfig(AppConfig):
 
     name = "sanxiang.portal"
     verbose_name = _("公众门户")
+
+    def ready(self) -> None:
+        from sanxiang.core.schedule import Periodic, register_periodic
+
+        register_periodic(
+            Periodic(
+                # Every day at 00:10: entries whose display period ended yesterday leave the portal.
+                name="portal.expire_entries",
+                cron="10 0 * * *",
+                task_path="sanxiang.portal.tasks.expire_entries_task",
+                description="公示期满下线",
+            )
+        )

@@ -1,0 +1,305 @@
+"""The verifiable publication log (issue 3 §7): storage, appends, checkpoints and proofs.
+
+The tree math and the leaf formats are ``sanxiang.lib.merkle`` (RFC 9162) and the checkpoint
+format ``sanxiang.lib.signednote`` (C2SP signed note, Ed25519); this module stores leaves
+(``LogLeaf``), the complete subtrees an append finishes (``LogNode``, a cache) and the signed
+checkpoints (``LogCheckpoint``), and serves proofs from them.
+
+Appends are serialised like the audit chain: on PostgreSQL a transaction-scoped advisory lock on
+a constant key is taken before the log size is read; on SQLite the project's ``BEGIN IMMEDIATE``
+transactions already hold the database write lock. The primary key on the leaf index is the last
+guard: a forked append fails on insert instead of being stored.
+
+Keys live in ``settings.SANXIANG_KEY_DIR``, never in the database: ``publication-log.key`` (the
+Go-style signer key) and ``publication-checkpoints.log``, one ``size root`` line per checkpoint
+appended after commit, so that deleting the newest leaves together with their checkpoint rows is
+still detected.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import os
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import connection, models, transaction
+from django.utils import timezone
+
+from sanxiang.lib import merkle, signednote
+
+from .choices import EntryEvent
+from .models import LogCheckpoint, LogLeaf, LogNode, PublicEntry
+
+LOCK_KEY = (5358, 7)  # "SX", publication log
+KEY_FILE = "publication-log.key"
+CHECKPOINT_FILE = "publication-checkpoints.log"
+DEFAULT_ORIGIN = "sanxiang.localhost/publications"
+
+
+def utc_text(moment: datetime.datetime) -> str:
+    return moment.astimezone(datetime.UTC).isoformat(timespec="microseconds")
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+# ------------------------------------------------------------------------------------------ keys
+
+
+def key_dir() -> Path:
+    path = Path(settings.SANXIANG_KEY_DIR)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return path
+
+
+def _origin() -> str:
+    base = getattr(settings, "SANXIANG_BASE_URL", "") or ""
+    host = base.split("://", 1)[-1].strip("/")
+    origin = f"{host}/publications" if host else DEFAULT_ORIGIN
+    return origin if signednote.is_valid_key_name(origin) else DEFAULT_ORIGIN
+
+
+def signer() -> signednote.Ed25519Signer:
+    """The log's signing key, generated into the key directory on first use."""
+    path = key_dir() / KEY_FILE
+    if not path.exists():
+        skey, _vkey = signednote.generate_signer_key(_origin())
+        try:
+            signednote.write_signer_key(path, skey)
+        except FileExistsError:
+            pass  # another process created it first; use theirs
+    return signednote.read_signer_key(path)
+
+
+def verifier_key() -> str:
+    """The public verifier key string (``<name>+<id>+<key>``) that verifiers pin."""
+    key = signer()
+    return signednote.verifier_key_string(key.name, key.private_key.public_key())
+
+
+# --------------------------------------------------------------------------------------- storage
+
+
+class DatabaseTreeStore:
+    """A ``merkle.TreeStore`` over ``LogLeaf`` / ``LogNode`` rows.
+
+    ``prefetch`` loads every complete subtree a computation needs in one query, so a root or proof
+    over a million leaves is two or three queries.
+    """
+
+    def __init__(self, size: int | None = None) -> None:
+        self._size = log_size() if size is None else size
+        self._nodes: dict[tuple[int, int], bytes] = {}
+
+    def size(self) -> int:
+        return self._size
+
+    def prefetch(self, ranges: list[tuple[int, int]]) -> None:
+        wanted: set[tuple[int, int]] = set()
+        for lo, hi in ranges:
+            for start, end in merkle.subtree_cover(lo, hi):
+                level = (end - start).bit_length() - 1
+                wanted.add((level, start >> level))
+        wanted -= set(self._nodes)
+        if not wanted:
+            return
+        query = models.Q()
+        for level, index in wanted:
+            query |= models.Q(level=level, index=index)
+        for level, index, hashed in LogNode.objects.filter(query).values_list("level", "index", "node_hash"):
+            self._nodes[(level, index)] = bytes.fromhex(hashed)
+
+    def _node(self, level: int, index: int) -> bytes | None:
+        found = self._nodes.get((level, index))
+        if found is None:
+            hashed = (
+                LogNode.objects.filter(level=level, index=index).values_list("node_hash", flat=True).first()
+            )
+            if hashed is None:
+                return None
+            found = self._nodes[(level, index)] = bytes.fromhex(hashed)
+        return found
+
+    def leaf_hash(self, index: int) -> bytes:
+        found = self._node(0, index)
+        if found is None:
+            hashed = LogLeaf.objects.filter(index=index).values_list("leaf_hash", flat=True).first()
+            if hashed is None:
+                raise IndexError(f"leaf {index} is missing")
+            found = bytes.fromhex(hashed)
+        return found
+
+    def subtree_hash(self, start: int, end: int) -> bytes | None:
+        level = (end - start).bit_length() - 1
+        return self._node(level, start >> level)
+
+
+def log_size() -> int:
+    last = LogLeaf.objects.aggregate(last=models.Max("index"))["last"]
+    return 0 if last is None else last + 1
+
+
+def _lock() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", LOCK_KEY)
+
+
+# ---------------------------------------------------------------------------------------- append
+
+
+def leaf_data_for_version(
+    *, content: dict[str, Any], salt: str, target_index: int | None, target_hash: str | None
+) -> bytes:
+    """The leaf data of a publication (no target) or a correction (naming the leaf it replaces)."""
+    raw_salt = merkle.decode_salt(salt)
+    if target_index is None:
+        return merkle.publication_leaf(content, raw_salt)
+    return merkle.correction_leaf(
+        content, raw_salt, corrects_index=target_index, corrects_leaf_hash=bytes.fromhex(target_hash or "")
+    )
+
+
+def log_append(
+    *,
+    event: str,
+    entry: PublicEntry,
+    version: int,
+    data: bytes,
+    target_index: int | None = None,
+    keep_document: bool = False,
+    checkpoint: bool = True,
+) -> LogLeaf:
+    """Append one leaf (``data`` in a ``merkle`` leaf format) and sign a checkpoint of the new head.
+
+    Runs in the caller's transaction; the lock is held until it ends, so callers append last.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("log_append must run inside a transaction")
+    _lock()
+    size = log_size()
+    hashed = merkle.leaf_hash(data)
+    store = DatabaseTreeStore(size)
+    if size:
+        store.prefetch([(0, size)])
+
+    def lookup(level: int, index: int) -> bytes:
+        found = store.subtree_hash(index << level, (index + 1) << level)
+        if found is None:
+            raise LookupError(f"subtree {level}/{index} missing from the log cache")
+        return found
+
+    subtrees = merkle.completed_subtrees(size, hashed, lookup)
+    leaf = LogLeaf.objects.create(
+        index=size,
+        leaf_hash=hashed.hex(),
+        event=event,
+        entry=entry,
+        version=version,
+        target_index=target_index,
+        document=data.decode("utf-8") if keep_document else "",
+        appended_at=timezone.now(),
+    )
+    LogNode.objects.bulk_create(
+        LogNode(level=s.level, index=s.index, node_hash=s.hash.hex()) for s in subtrees
+    )
+    if checkpoint:
+        for s in subtrees:
+            store._nodes[(s.level, s.index)] = s.hash
+        store._size = size + 1
+        _checkpoint(store)
+    return leaf
+
+
+def _checkpoint(store: DatabaseTreeStore) -> LogCheckpoint:
+    size = store.size()
+    store.prefetch([(0, size)] if size else [])
+    root = merkle.root_hash(store, size)
+    key = signer()
+    note = signednote.sign_note_with(signednote.checkpoint_body(key.name, size, root), [key])
+    created = LogCheckpoint.objects.create(
+        size=size, root_hash=root.hex(), note=note, created_at=timezone.now()
+    )
+    line = f"{size} {root.hex()}\n"
+    transaction.on_commit(lambda: _append_checkpoint_line(line))
+    return created
+
+
+def _append_checkpoint_line(line: str) -> None:
+    path = key_dir() / CHECKPOINT_FILE
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    try:
+        os.write(fd, line.encode("ascii"))
+    finally:
+        os.close(fd)
+
+
+@transaction.atomic
+def log_checkpoint_create() -> LogCheckpoint | None:
+    """Sign the current head unless the newest checkpoint already covers it (after bulk loads)."""
+    _lock()
+    size = log_size()
+    latest = LogCheckpoint.objects.order_by("-size").first()
+    if latest is not None and latest.size == size:
+        return latest
+    return _checkpoint(DatabaseTreeStore(size))
+
+
+# --------------------------------------------------------------------------------------- readers
+
+
+def latest_checkpoint() -> LogCheckpoint | None:
+    return LogCheckpoint.objects.order_by("-size").first()
+
+
+def inclusion(index: int, size: int) -> dict[str, Any]:
+    """The inclusion proof of leaf ``index`` in the tree of ``size`` leaves (ValueError if out of range)."""
+    store = DatabaseTreeStore(log_size())
+    if not 0 <= index < size <= store.size():
+        raise ValueError("index or size out of range")
+    ranges = merkle.inclusion_proof_ranges(index, size)
+    store.prefetch([*ranges, (0, size), (index, index + 1)])
+    return {
+        "index": index,
+        "size": size,
+        "leaf_hash": b64(store.leaf_hash(index)),
+        "proof": [b64(h) for h in merkle.inclusion_proof(store, index, size)],
+        "root": b64(merkle.root_hash(store, size)),
+    }
+
+
+def consistency(first: int, second: int) -> dict[str, Any]:
+    """The consistency proof between the trees of ``first`` and ``second`` leaves."""
+    store = DatabaseTreeStore(log_size())
+    if not 0 <= first <= second <= store.size():
+        raise ValueError("sizes out of range")
+    ranges = merkle.consistency_proof_ranges(first, second)
+    store.prefetch([r for r in [*ranges, (0, first), (0, second)] if r[1] > r[0]])
+    return {
+        "first": first,
+        "second": second,
+        "first_root": b64(merkle.root_hash(store, first)),
+        "second_root": b64(merkle.root_hash(store, second)),
+        "proof": [b64(h) for h in merkle.consistency_proof(store, first, second)],
+    }
+
+
+def public_leaf_data(leaf: LogLeaf, entry: PublicEntry | None) -> bytes | None:
+    """The leaf data the public may download: a withdrawal notice, or the current leaf of an entry
+    that is visible (``entry``, from the visibility policy) with its published salt; else None."""
+    if leaf.event == EntryEvent.WITHDRAWN:
+        return leaf.document.encode("utf-8")
+    if entry is None or entry.leaf_index != leaf.index or not entry.salt:
+        return None
+    target_hash = None
+    if leaf.target_index is not None:
+        target_hash = (
+            LogLeaf.objects.filter(index=leaf.target_index).values_list("leaf_hash", flat=True).first()
+        )
+    return leaf_data_for_version(
+        content=entry.content(), salt=entry.salt, target_index=leaf.target_index, target_hash=target_hash
+    )

@@ -1,0 +1,370 @@
+"""Writers of the public portal: the only code that publishes, corrects, withdraws or expires a
+public entry, issues progress tickets and counts throttled requests.
+
+The publicity back office calls ``public_entry_publish`` / ``public_entry_withdraw`` /
+``public_entry_expire`` with content it has already masked and approved; the portal checks it once
+more for ID numbers, phones and bank cards in clear, keeps every version, maintains the search
+index and appends each publication, correction and withdrawal to the publication log, all in the
+caller's transaction.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import hmac
+import secrets
+from typing import Any
+
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sanxiang.audit.services import audit_log
+from sanxiang.core.exceptions import DomainError, InvalidTransition, ValidationFailed
+from sanxiang.core.models import Authority
+from sanxiang.core.scope import get_visible_or_404
+from sanxiang.lib import merkle
+
+from . import publog, rules, search
+from .choices import EntryEvent, EntryStatus, MatterStage, Stage
+from .models import LogLeaf, MatterTicket, PublicEntry, PublicEntryVersion, ThrottleCounter
+
+__all__ = [
+    "matter_ticket_advance",
+    "matter_ticket_issue",
+    "public_entries_expire_due",
+    "public_entry_expire",
+    "public_entry_publish",
+    "public_entry_withdraw",
+    "throttle_hit",
+]
+
+LIVE_STATUSES = (EntryStatus.LIVE, EntryStatus.CORRECTED)
+
+
+class PersonalDataInClear(ValidationFailed):
+    code = "personal_data_in_clear"
+    default_message = _("公示内容中仍含有未脱敏的身份证号、手机号或银行卡号，拒绝发布。")
+
+
+def _actor_label(actor: Any) -> str:
+    if actor is None:
+        return "system"
+    if isinstance(actor, str):
+        return actor[:150]
+    return str(getattr(actor, "username", "") or actor)[:150]
+
+
+def _refuse_personal_data(texts: list[str], authority: Authority) -> None:
+    phones = [authority.public_phone] if authority.public_phone else []
+    kinds = rules.personal_data_in_clear(texts, public_phones=phones)
+    if kinds:
+        raise PersonalDataInClear(extra={"kinds": kinds})
+
+
+@transaction.atomic
+def public_entry_publish(
+    *,
+    actor: Any,
+    source_key: str,
+    version: int,
+    category_code: str,
+    category_label: str,
+    stage: str,
+    authority: Authority,
+    title: str,
+    party_name: str,
+    document_number: str,
+    decided_on: datetime.date | None,
+    published_at: datetime.datetime,
+    display_until: datetime.date | None,
+    fields: list[tuple[str, str]],
+    text: str,
+) -> PublicEntry:
+    """Publish already-masked content, or correct it: a call with a higher ``version`` for a
+    ``source_key`` already published replaces the public content (the old version stays in the
+    archive and in the log). Refuses content with an ID number, mobile phone or bank card in clear,
+    a version not above the published one, and a correction of a withdrawn or expired entry."""
+    if not source_key or version < 1:
+        raise ValidationFailed(_("来源编号和版本号必须填写。"))
+    if stage not in Stage.values:
+        raise ValidationFailed(_("未知的公示阶段。"), extra={"stage": stage})
+    if timezone.is_naive(published_at):
+        raise ValidationFailed(_("公示时间必须带时区。"))
+    pairs = [[str(label), str(value)] for label, value in fields]
+    # A field is checked with its label in front, which gives the detectors their context (账号：…).
+    texts = [title, party_name, document_number, text, *(f"{label}：{value}" for label, value in pairs)]
+    _refuse_personal_data(texts, authority)
+
+    entry = PublicEntry.objects.select_for_update().filter(source_key=source_key).first()
+    target_index: int | None = None
+    if entry is None:
+        event = EntryEvent.PUBLISHED
+        entry = PublicEntry(source_key=source_key, status=EntryStatus.LIVE)
+    else:
+        if entry.status not in LIVE_STATUSES:
+            raise InvalidTransition(_("该公示信息已撤下或已期满，不能更正。"))
+        if version <= entry.version:
+            raise InvalidTransition(
+                _("更正的版本号必须大于已发布的版本号。"), extra={"published_version": entry.version}
+            )
+        event = EntryEvent.CORRECTED
+        entry.status = EntryStatus.CORRECTED
+        target_index = entry.leaf_index
+    # Every version gets a fresh salt (lib.merkle.correction_leaf), published while it is current.
+    entry.salt = merkle.encode_salt(secrets.token_bytes(merkle.SALT_SIZE))
+    entry.version = version
+    entry.category_code = category_code
+    entry.category_label = category_label
+    entry.stage = stage
+    entry.authority = authority
+    entry.title = title
+    entry.party_name = party_name
+    entry.document_number = document_number
+    entry.decided_on = decided_on
+    entry.published_at = published_at
+    entry.display_until = display_until
+    entry.fields = pairs
+    entry.text = text
+    entry.save()
+    search.index_entry(entry)
+
+    content = entry.content()
+    target_hash = _leaf_hash_at(target_index)
+    data = publog.leaf_data_for_version(
+        content=content, salt=entry.salt, target_index=target_index, target_hash=target_hash
+    )
+    leaf = publog.log_append(event=event, entry=entry, version=version, data=data, target_index=target_index)
+    entry.leaf_index = leaf.index
+    entry.save(update_fields=["leaf_index", "updated_at"])
+    PublicEntryVersion.objects.create(
+        entry=entry,
+        version=version,
+        event=event,
+        content=content,
+        salt=entry.salt,
+        recorded_at=timezone.now(),
+        leaf_index=leaf.index,
+        actor_label=_actor_label(actor),
+    )
+    audit_log(
+        actor=actor,
+        action=f"portal.entry.{event}",
+        target=entry,
+        authority=authority,
+        data={"key": source_key, "version": version, "leaf_index": leaf.index, "category": category_code},
+    )
+    return entry
+
+
+def _leaf_hash_at(index: int | None) -> str | None:
+    if index is None:
+        return None
+    return LogLeaf.objects.filter(index=index).values_list("leaf_hash", flat=True).first()
+
+
+def _entry_for_update(source_key: str) -> PublicEntry:
+    entry = PublicEntry.objects.select_for_update().filter(source_key=source_key).first()
+    if entry is None:
+        raise DomainError(_("未找到该公示信息。"), code="not_found", extra={"key": source_key})
+    return entry
+
+
+@transaction.atomic
+def public_entry_withdraw(
+    *, actor: Any, source_key: str, reason: str, withdrawn_at: datetime.datetime
+) -> PublicEntry:
+    """Take an entry off the portal with a published reason (行政处罚法第四十八条). Its salt is
+    deleted, so its content can no longer be confirmed against the log; the withdrawal itself is
+    logged with the key and the reason."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationFailed(_("撤下必须说明理由。"))
+    entry = _entry_for_update(source_key)
+    if entry.status == EntryStatus.WITHDRAWN:
+        raise InvalidTransition(_("该公示信息已撤下。"))
+    _refuse_personal_data([reason], entry.authority)
+    withdrawn_index = entry.leaf_index
+    entry.status = EntryStatus.WITHDRAWN
+    entry.withdrawal_reason = reason
+    entry.withdrawn_at = withdrawn_at
+    entry.salt = ""
+    entry.save()
+    PublicEntryVersion.objects.filter(entry=entry).update(salt="")
+    search.unindex_entry(entry)
+    data = merkle.withdrawal_leaf(
+        withdrawn_index=withdrawn_index,
+        withdrawn_leaf_hash=bytes.fromhex(_leaf_hash_at(withdrawn_index) or ""),
+        reason=reason,
+        withdrawn_at=publog.utc_text(withdrawn_at),
+    )
+    leaf = publog.log_append(
+        event=EntryEvent.WITHDRAWN,
+        entry=entry,
+        version=entry.version,
+        data=data,
+        target_index=withdrawn_index,
+        keep_document=True,
+    )
+    entry.leaf_index = leaf.index
+    entry.save(update_fields=["leaf_index", "updated_at"])
+    PublicEntryVersion.objects.create(
+        entry=entry,
+        version=entry.version,
+        event=EntryEvent.WITHDRAWN,
+        reason=reason,
+        recorded_at=withdrawn_at,
+        leaf_index=leaf.index,
+        actor_label=_actor_label(actor),
+    )
+    audit_log(
+        actor=actor,
+        action="portal.entry.withdrawn",
+        target=entry,
+        data={"key": source_key, "version": entry.version, "leaf_index": leaf.index, "reason": reason},
+    )
+    return entry
+
+
+@transaction.atomic
+def public_entry_expire(*, source_key: str, at: datetime.datetime) -> PublicEntry | None:
+    """Take an entry off the portal because its display period ended or its credit was repaired
+    (信用修复). It stays in the archive; None when there was nothing live to expire."""
+    entry = PublicEntry.objects.select_for_update().filter(source_key=source_key).first()
+    if entry is None or entry.status not in LIVE_STATUSES:
+        return None
+    entry.status = EntryStatus.EXPIRED
+    entry.expired_at = at
+    entry.save()
+    search.unindex_entry(entry)
+    PublicEntryVersion.objects.create(
+        entry=entry, version=entry.version, event=EntryEvent.EXPIRED, recorded_at=at, actor_label="system"
+    )
+    audit_log(
+        actor=None,
+        action="portal.entry.expired",
+        target=entry,
+        data={"key": source_key, "version": entry.version},
+    )
+    return entry
+
+
+def public_entries_expire_due(*, now: datetime.datetime) -> int:
+    """Expire every live entry whose display period ended before today; returns how many."""
+    today = timezone.localdate(now)
+    keys = list(
+        PublicEntry.objects.filter(status__in=LIVE_STATUSES, display_until__lt=today).values_list(
+            "source_key", flat=True
+        )
+    )
+    return sum(1 for key in keys if public_entry_expire(source_key=key, at=now) is not None)
+
+
+# ------------------------------------------------------------------------------------ throttling
+
+
+@transaction.atomic
+def throttle_hit(*, key: str, limit: int, window_seconds: int, now: datetime.datetime) -> bool:
+    """Count one request of ``key`` in the current window; False when the limit is exceeded.
+
+    A database counter rather than the per-process cache, so that every server worker shares it.
+    """
+    window = int(now.timestamp()) // window_seconds
+    try:
+        with transaction.atomic():
+            ThrottleCounter.objects.get_or_create(key=key, window=window)
+    except IntegrityError:
+        pass
+    ThrottleCounter.objects.filter(key=key, window=window).update(count=models.F("count") + 1)
+    count = ThrottleCounter.objects.filter(key=key, window=window).values_list("count", flat=True).first()
+    if window % 97 == 0:
+        ThrottleCounter.objects.filter(window__lt=window - 1).delete()
+    return (count or 0) <= limit
+
+
+# ------------------------------------------------------------------------------ progress tickets
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+# PBKDF2 rounds for the verification code: slow enough that a stolen table cannot be tried
+# through all 32**8 codes cheaply, fast enough for a throttled lookup.
+CODE_ROUNDS = 60_000
+
+
+def code_hash(code: str, salt: str) -> str:
+    normalised = code.strip().upper().encode("ascii", "ignore")
+    return hashlib.pbkdf2_hmac("sha256", normalised, bytes.fromhex(salt), CODE_ROUNDS).hex()
+
+
+def code_matches(code: str, salt: str, expected: str) -> bool:
+    return hmac.compare_digest(code_hash(code, salt), expected)
+
+
+def _require_act_in_scope(actor: Any, act: Any) -> None:
+    from sanxiang.enforcement.models import EnforcementAct
+    from sanxiang.enforcement.permissions import can_write
+
+    if not can_write(actor):
+        from sanxiang.core.exceptions import PermissionDeniedError
+
+        raise PermissionDeniedError()
+    get_visible_or_404(EnforcementAct, actor, action="matter_ticket", pk=act.pk)
+
+
+@transaction.atomic
+def matter_ticket_issue(
+    *,
+    actor: Any,
+    act: Any,
+    on: datetime.date,
+    stage: str = MatterStage.ACCEPTED,
+    matter_number: str | None = None,
+) -> tuple[MatterTicket, str]:
+    """Issue the progress lookup for an enforcement act: returns the ticket and the verification
+    code, which is shown once (printed on the acceptance notice) and stored only as a hash."""
+    _require_act_in_scope(actor, act)
+    if stage not in MatterStage.values:
+        raise ValidationFailed(_("未知的办理阶段。"))
+    number = matter_number or f"{on:%Y%m%d}{secrets.randbelow(10**8):08d}"
+    if MatterTicket.objects.filter(matter_number=number).exists():
+        raise ValidationFailed(_("事项编号已存在。"), extra={"matter_number": number})
+    code = "".join(secrets.choice(CODE_ALPHABET) for _i in range(CODE_LENGTH))
+    salt = secrets.token_hex(16)
+    ticket = MatterTicket.objects.create(
+        act=act,
+        matter_number=number,
+        code_salt=salt,
+        code_hash=code_hash(code, salt),
+        stage=stage,
+        stage_dates={str(stage): on.isoformat()},
+    )
+    audit_log(
+        actor=actor,
+        action="portal.matter_ticket.issued",
+        target=ticket,
+        authority=act.authority_id,
+        data={"act": act.pk, "stage": stage},
+    )
+    return ticket, code
+
+
+@transaction.atomic
+def matter_ticket_advance(*, actor: Any, ticket: MatterTicket, stage: str, on: datetime.date) -> MatterTicket:
+    """Record that the matter reached ``stage`` on ``on``."""
+    _require_act_in_scope(actor, ticket.act)
+    if stage not in MatterStage.values:
+        raise ValidationFailed(_("未知的办理阶段。"))
+    before = {"stage": ticket.stage}
+    ticket.stage = stage
+    ticket.stage_dates = {**ticket.stage_dates, str(stage): on.isoformat()}
+    ticket.save(update_fields=["stage", "stage_dates"])
+    audit_log(
+        actor=actor,
+        action="portal.matter_ticket.advanced",
+        target=ticket,
+        authority=ticket.act.authority_id,
+        before=before,
+        after={"stage": stage},
+    )
+    return ticket

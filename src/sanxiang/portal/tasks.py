@@ -1,0 +1,15 @@
+"""Periodic jobs of the portal; the schedule is registered in ``PortalConfig.ready``."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from sanxiang.core.tasks import task
+
+from .services import public_entries_expire_due
+
+
+@task()
+def expire_entries_task() -> int:
+    """Take entries whose display period has ended off the portal; returns how many."""
+    return public_entries_expire_due(now=timezone.now())

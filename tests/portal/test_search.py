@@ -1,0 +1,157 @@
+"""Search: two-character queries, filters, the authority subtree, pagination, masked-only index."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from sanxiang.lib.masking import mask_text
+from sanxiang.portal import search, selectors
+from sanxiang.portal.selectors import SearchParams
+
+from .conftest import publish
+
+pytestmark = pytest.mark.django_db
+
+
+def _keys(**params) -> list[str]:
+    queryset = selectors.entry_search(params=SearchParams(**params), now=timezone.now())
+    return [] if queryset is None else list(queryset.values_list("source_key", flat=True))
+
+
+def test_it_finds_a_two_character_word_and_a_longer_phrase(org):
+    publish(org.district_a, source_key="a", text="当事人逾期未申报，处以罚款。", fields=[])
+    publish(org.district_a, source_key="b", text="准予行政许可。", title="准予许可决定书", fields=[])
+    assert _keys(q="罚款") == ["a"]
+    assert _keys(q="许可") == ["b"]
+    assert _keys(q="逾期未申报") == ["a"]
+    assert _keys(q="未申许") == []
+
+
+def test_it_matches_a_phrase_only_where_its_characters_are_adjacent(org):
+    publish(org.district_a, source_key="a", title="税务稽查", party_name="", text="", fields=[])
+    assert _keys(q="税务稽查") == ["a"]
+    assert _keys(q="务稽") == ["a"]
+    assert _keys(q="税稽") == []
+
+
+def test_it_searches_document_numbers_and_single_characters(org):
+    publish(org.district_a, source_key="a", document_number="宝税罚〔2026〕77号")
+    assert _keys(q="2026 77") == ["a"]
+    assert _keys(q="罚〔2026〕77号") == ["a"]
+    assert "a" in _keys(q="宝")
+
+
+def test_it_filters_by_category_date_and_authority_with_subordinates(org):
+    now = timezone.now()
+    publish(org.city, source_key="city", text="罚款", category_code="x", category_label="X")
+    publish(org.district_a, source_key="a", text="罚款", published_at=now - datetime.timedelta(days=10))
+    publish(org.district_b, source_key="b", text="罚款")
+    assert _keys(q="罚款", authority=org.city) == ["b", "a", "city"]
+    assert _keys(q="罚款", authority=org.district_a) == ["a"]
+    assert _keys(q="罚款", category="x") == ["city"]
+    today = timezone.localdate()
+    assert _keys(date_from=today - datetime.timedelta(days=3)) == ["b", "city"]
+    assert _keys(date_to=today - datetime.timedelta(days=5)) == ["a"]
+
+
+def test_it_indexes_only_the_masked_text_so_a_hidden_name_or_id_finds_nothing(org):
+    raw = "当事人王建国，身份证号码610302199003071230，经营地址宝鸡市金台区。"
+    masked = mask_text(raw, known_names=["王建国"]).text
+    assert "王建国" not in masked
+    entry = publish(org.district_a, source_key="a", text=masked, party_name="王**")
+    assert _keys(q="王建国") == [] and _keys(q="建国") == []
+    assert _keys(q="610302199003071230") == []
+    assert _keys(q="经营地址") == ["a"]
+    assert "建国" not in search.entry_tokens(entry)
+
+
+def test_it_shows_nothing_for_a_query_of_punctuation_only(org, client):
+    publish(org.district_a)
+    assert _keys(q="，。") == []
+    response = client.get(reverse("portal:search"), {"q": "，。"})
+    assert response.status_code == 200 and response.context["page"].entries == []
+
+
+def test_it_pages_and_caps_the_count(org, monkeypatch):
+    for n in range(7):
+        publish(org.district_a, source_key=f"k{n}")
+    page = selectors.entry_search_page(params=SearchParams(q="罚款", page=2), now=timezone.now(), per_page=3)
+    assert [e.source_key for e in page.entries] == ["k3", "k2", "k1"]
+    assert (page.total, page.pages, page.has_next, page.has_previous) == (7, 3, True, True)
+    monkeypatch.setattr(search, "COUNT_CAP", 5)
+    capped = selectors.entry_search_page(params=SearchParams(q="罚款"), now=timezone.now(), per_page=3)
+    assert (capped.total, capped.capped) == (5, True)
+
+
+def test_the_search_page_renders_results_filters_and_errors(org, client):
+    publish(org.district_a, source_key="a", title="宝鸡某商店处罚决定书")
+    response = client.get(reverse("portal:search"), {"q": "商店", "authority": org.city.pk})
+    assert response.status_code == 200
+    assert "宝鸡某商店处罚决定书" in response.content.decode()
+    bad = client.get(reverse("portal:search"), {"date_from": "2026-03-10", "date_to": "2026-03-01"})
+    assert bad.status_code == 200 and bad.context["page"].entries == []
+    assert "起始日期不能晚于截止日期" in bad.content.decode()
+
+
+def test_the_detail_page_shows_a_visible_entry_and_404s_otherwise(org, client):
+    entry = publish(org.district_a, source_key="a", fields=[("处罚内容", "罚款800元")])
+    response = client.get(reverse("portal:entry_detail", kwargs={"key": "a"}))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert entry.title in body and "罚款800元" in body and entry.salt in body
+    assert client.get(reverse("portal:entry_detail", kwargs={"key": "missing"})).status_code == 404
+
+
+def test_the_statistics_count_by_category_and_authority(org, client):
+    publish(org.district_a, category_code="x", category_label="类别X")
+    publish(org.district_a, category_code="x", category_label="类别X")
+    publish(org.district_b, category_code="y", category_label="类别Y")
+    stats = selectors.entry_statistics(now=timezone.now())
+    assert stats["total"] == 3
+    assert [(r["label"], r["count"]) for r in stats["by_category"]] == [("类别X", 2), ("类别Y", 1)]
+    assert {r["name"]: r["count"] for r in stats["by_authority"]} == {
+        org.district_a.name: 2,
+        org.district_b.name: 1,
+    }
+    page = client.get(reverse("portal:statistics"))
+    body = page.content.decode()
+    assert page.status_code == 200 and 'id="chart-data"' in body and "<script>" not in body
+    assert "portal/statistics.js" in body
+    home = client.get(reverse("portal:home"))
+    assert home.status_code == 200 and "类别X" in home.content.decode()
+
+
+def test_exports_stream_csv_and_json_and_are_throttled(org, client, settings):
+    settings.SANXIANG_PORTAL_EXPORT_LIMIT = 2
+    publish(org.district_a, source_key="a", title="宝鸡某商店处罚决定书")
+    csv_response = client.get(reverse("portal:export_csv"), {"q": "商店"})
+    assert csv_response.status_code == 200 and csv_response.streaming
+    text = b"".join(csv_response.streaming_content).decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("编号,") and "宝鸡某商店处罚决定书" in text
+    json_response = client.get(reverse("portal:export_json"), {"q": "商店"})
+    import json
+
+    rows = json.loads(b"".join(json_response.streaming_content))
+    assert [row["key"] for row in rows] == ["a"]
+    assert client.get(reverse("portal:export_csv")).status_code == 429
+
+
+def test_the_public_api_lists_and_shows_entries(org, client):
+    entry = publish(org.district_a, source_key="a")
+    listing = client.get(reverse("portal:api_entries"), {"q": "罚款"}).json()
+    assert listing["count"] == 1 and listing["results"][0]["key"] == "a"
+    detail = client.get(reverse("portal:api_entry", kwargs={"key": "a"})).json()
+    assert detail["salt"] == entry.salt and detail["leaf_index"] == entry.leaf_index
+    assert client.get(reverse("portal:api_entry", kwargs={"key": "zz"})).status_code == 404
+    assert client.get(reverse("portal:api_entries"), {"date_from": "x"}).status_code == 400
+
+
+def test_feeds_list_the_latest_entries(org, client):
+    publish(org.district_a, title="最新公示的处罚决定书")
+    for name in ("portal:feed_rss", "portal:feed_atom"):
+        response = client.get(reverse(name))
+        assert response.status_code == 200 and "最新公示的处罚决定书" in response.content.decode()

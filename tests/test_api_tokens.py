@@ -19,13 +19,20 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def service_user(org):
-    return factories.user(org.district_a, org.a_collection, roles=["enforcement_officer"], scope="unit",
-                          username="jinsan-jintai")
+    return factories.user(
+        org.district_a,
+        org.a_collection,
+        roles=["enforcement_officer"],
+        scope="unit",
+        username="jinsan-jintai",
+    )
 
 
 def issue(service_user) -> str:
     out = io.StringIO()
-    call_command("create_source_token", name="金税三期", user=service_user.username, stdout=out, stderr=io.StringIO())
+    call_command(
+        "create_source_token", name="金税三期", user=service_user.username, stdout=out, stderr=io.StringIO()
+    )
     return out.getvalue().strip()
 
 

@@ -44,4 +44,3 @@ def sibling_admin(org):
 @pytest.fixture
 def leader(org):
     return factories.user(org.city, org.city_office, roles=["leader"], scope="unit_and_below")
-

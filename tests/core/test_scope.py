@@ -25,12 +25,19 @@ pytestmark = pytest.mark.django_db
 def world(org):
     """One taxpayer and act in each district and in the city bureau, owned by its own officer."""
     officers = {
-        "a": factories.user(org.district_a, org.a_collection, roles=["enforcement_officer"], scope="department"),
-        "b": factories.user(org.district_b, org.b_collection, roles=["enforcement_officer"], scope="department"),
+        "a": factories.user(
+            org.district_a, org.a_collection, roles=["enforcement_officer"], scope="department"
+        ),
+        "b": factories.user(
+            org.district_b, org.b_collection, roles=["enforcement_officer"], scope="department"
+        ),
         "city": factories.user(org.city, org.city_office, roles=["enforcement_officer"], scope="department"),
     }
-    places = {"a": (org.district_a, org.a_collection), "b": (org.district_b, org.b_collection),
-              "city": (org.city, org.city_office)}
+    places = {
+        "a": (org.district_a, org.a_collection),
+        "b": (org.district_b, org.b_collection),
+        "city": (org.city, org.city_office),
+    }
     objects = {}
     for key, (authority, department) in places.items():
         payer = ef.taxpayer(authority, department=department, created_by=officers[key])
@@ -44,15 +51,18 @@ def persona(world, name):
     return {
         # scope, home authority, home department
         "all": lambda: factories.user(org.city, org.city_office, roles=["leader"], scope="all"),
-        "city_and_below": lambda: factories.user(org.city, org.city_legal, roles=["legal_reviewer"],
-                                                 scope="unit_and_below"),
+        "city_and_below": lambda: factories.user(
+            org.city, org.city_legal, roles=["legal_reviewer"], scope="unit_and_below"
+        ),
         "city_unit": lambda: factories.user(org.city, org.city_legal, roles=["legal_reviewer"], scope="unit"),
         "a_unit": lambda: factories.user(org.district_a, org.a_legal, roles=["legal_reviewer"], scope="unit"),
         "a_department": lambda: world["officers"]["a"],
-        "a_other_department": lambda: factories.user(org.district_a, org.a_legal, roles=["enforcement_officer"],
-                                                     scope="department"),
-        "a_self": lambda: factories.user(org.district_a, org.a_collection, roles=["enforcement_officer"],
-                                         scope="self"),
+        "a_other_department": lambda: factories.user(
+            org.district_a, org.a_legal, roles=["enforcement_officer"], scope="department"
+        ),
+        "a_self": lambda: factories.user(
+            org.district_a, org.a_collection, roles=["enforcement_officer"], scope="self"
+        ),
     }[name]()
 
 

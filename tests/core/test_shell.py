@@ -65,7 +65,9 @@ def test_it_locks_out_after_repeated_failures(client, officer, settings):
 
 
 def test_it_lists_modules_by_role(org):
-    register_module(StaffModule(code="t-review", label="法制审核", url_name="core:home", roles=("legal_reviewer",)))
+    register_module(
+        StaffModule(code="t-review", label="法制审核", url_name="core:home", roles=("legal_reviewer",))
+    )
     reviewer = factories.user(org.city, org.city_legal, roles=["legal_reviewer"])
     clerk = factories.user(org.city, org.city_office, roles=["liaison"])
     assert "t-review" in {m.code for m in modules_for(reviewer)}

@@ -57,18 +57,67 @@ def demo_steps() -> list[DemoStep]:
 AUTHORITIES = [
     # key, parent key, code, name, short name, level, public phone
     ("sat", None, "11100000000", "国家税务总局", "税务总局", "national", "12366"),
-    ("shaanxi", "sat", "16100000000", "国家税务总局陕西省税务局", "陕西省税务局", "provincial", "029-87663366"),
-    ("city", "shaanxi", "16103000000", "国家税务总局宝鸡市税务局", "宝鸡市税务局", "municipal", "0917-3263366"),
-    ("jintai", "city", "16103020000", "国家税务总局宝鸡市金台区税务局", "金台区税务局", "county", "0917-3512366"),
-    ("weibin", "city", "16103030000", "国家税务总局宝鸡市渭滨区税务局", "渭滨区税务局", "county", "0917-3212366"),
+    (
+        "shaanxi",
+        "sat",
+        "16100000000",
+        "国家税务总局陕西省税务局",
+        "陕西省税务局",
+        "provincial",
+        "029-87663366",
+    ),
+    (
+        "city",
+        "shaanxi",
+        "16103000000",
+        "国家税务总局宝鸡市税务局",
+        "宝鸡市税务局",
+        "municipal",
+        "0917-3263366",
+    ),
+    (
+        "jintai",
+        "city",
+        "16103020000",
+        "国家税务总局宝鸡市金台区税务局",
+        "金台区税务局",
+        "county",
+        "0917-3512366",
+    ),
+    (
+        "weibin",
+        "city",
+        "16103030000",
+        "国家税务总局宝鸡市渭滨区税务局",
+        "渭滨区税务局",
+        "county",
+        "0917-3212366",
+    ),
 ]
 # Seed 001 (a municipal bureau's 处室) and seed 000 (a district bureau's 科室).
 CITY_DEPARTMENTS = [
-    "办公室", "政策法规处", "纳税服务处", "征管和科技发展处", "人事处", "财务管理处", "收入规划核算处",
-    "货物和劳务税处", "大企业税收管理处", "监察室", "信息中心", "稽查局",
+    "办公室",
+    "政策法规处",
+    "纳税服务处",
+    "征管和科技发展处",
+    "人事处",
+    "财务管理处",
+    "收入规划核算处",
+    "货物和劳务税处",
+    "大企业税收管理处",
+    "监察室",
+    "信息中心",
+    "稽查局",
 ]
 DISTRICT_DEPARTMENTS = [
-    "办公室", "法制科", "人事教育科", "纳税服务科", "征收管理科", "税收风险管理局", "纳税服务中心", "信息中心",
+    "办公室",
+    "法制科",
+    "人事教育科",
+    "纳税服务科",
+    "征收管理科",
+    "税收风险管理局",
+    "纳税服务中心",
+    "信息中心",
     "财务管理科",
 ]
 EXTERNAL_UNITS = [
@@ -80,8 +129,24 @@ EXTERNAL_UNITS = [
 # username, full name, authority, department, roles, data scope, legal qualification?
 DEMO_USERS = [
     ("sysadmin", "系统管理员", "city", "信息中心", ["administrator"], "all", False),
-    ("city_leader", "王建国", "city", "办公室", ["leader", "review_committee_member"], "unit_and_below", False),
-    ("city_legal", "李法明", "city", "政策法规处", ["legal_reviewer", "review_committee_member"], "unit_and_below", True),
+    (
+        "city_leader",
+        "王建国",
+        "city",
+        "办公室",
+        ["leader", "review_committee_member"],
+        "unit_and_below",
+        False,
+    ),
+    (
+        "city_legal",
+        "李法明",
+        "city",
+        "政策法规处",
+        ["legal_reviewer", "review_committee_member"],
+        "unit_and_below",
+        True,
+    ),
     ("city_approver", "赵公平", "city", "办公室", ["publicity_approver"], "unit_and_below", False),
     ("city_opengov", "陈政文", "city", "办公室", ["open_government_officer"], "unit_and_below", False),
     ("city_supervisor", "周督办", "city", "办公室", ["supervisor"], "unit_and_below", False),
@@ -141,7 +206,11 @@ def org_step(ctx: DemoContext) -> None:
                 public_phone=phone,
             )
         ctx.authorities[key] = authority
-    for key, names in (("city", CITY_DEPARTMENTS), ("jintai", DISTRICT_DEPARTMENTS), ("weibin", DISTRICT_DEPARTMENTS)):
+    for key, names in (
+        ("city", CITY_DEPARTMENTS),
+        ("jintai", DISTRICT_DEPARTMENTS),
+        ("weibin", DISTRICT_DEPARTMENTS),
+    ):
         authority = ctx.authorities[key]
         for name in names:
             department = Department.objects.filter(authority=authority, name=name).first()
@@ -192,10 +261,15 @@ def org_step(ctx: DemoContext) -> None:
                 )
             if qualified:
                 services.qualification_add(
-                    actor=admin, holder=user, number=f"A2019{len(ctx.users):08d}", obtained_on=datetime.date(2019, 9, 1)
+                    actor=admin,
+                    holder=user,
+                    number=f"A2019{len(ctx.users):08d}",
+                    obtained_on=datetime.date(2019, 9, 1),
                 )
         ctx.users[username] = user
-    ctx.out(f"组织机构：{len(ctx.authorities)} 个机关，{len(ctx.departments)} 个部门，{len(ctx.users)} 个账号")
+    ctx.out(
+        f"组织机构：{len(ctx.authorities)} 个机关，{len(ctx.departments)} 个部门，{len(ctx.users)} 个账号"
+    )
 
 
 register_demo_step(10, "org", org_step)

@@ -47,7 +47,9 @@ class Department(models.Model):
     )
     name = models.CharField(_("名称"), max_length=100)
     code = models.CharField(_("部门代码"), max_length=40, blank=True)
-    aliases = models.JSONField(_("别名"), default=list, blank=True, help_text=_("导入任务表时用于匹配的其他写法"))
+    aliases = models.JSONField(
+        _("别名"), default=list, blank=True, help_text=_("导入任务表时用于匹配的其他写法")
+    )
     is_active = models.BooleanField(_("启用"), default=True)
 
     class Meta:
@@ -55,7 +57,9 @@ class Department(models.Model):
         verbose_name_plural = _("部门")
         ordering = ["authority__path", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["authority", "name"], name="department_unique_name_per_authority"),
+            models.UniqueConstraint(
+                fields=["authority", "name"], name="department_unique_name_per_authority"
+            ),
         ]
 
     def __str__(self) -> str:

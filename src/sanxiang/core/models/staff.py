@@ -174,7 +174,11 @@ class AccessGrant(models.Model):
     target = GenericForeignKey("content_type", "object_id")
     reason = models.CharField(_("授权事由"), max_length=200)
     granted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("授权人")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name=_("授权人"),
     )
     granted_at = models.DateTimeField(_("授权时间"), default=timezone.now)
     expires_at = models.DateTimeField(_("到期时间"), null=True, blank=True)

@@ -19,4 +19,6 @@ class Command(BaseCommand):
             raise CommandError(f"用户不存在：{user}") from None
         token, key = source_token_create(actor=None, name=name, user=account, categories=category)
         self.stdout.write(f"{key}\n")
-        self.stderr.write(f"已为 {token.name} 创建令牌（前缀 {token.prefix}），请妥善保存，令牌不会再次显示。\n")
+        self.stderr.write(
+            f"已为 {token.name} 创建令牌（前缀 {token.prefix}），请妥善保存，令牌不会再次显示。\n"
+        )

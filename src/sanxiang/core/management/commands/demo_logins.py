@@ -20,6 +20,8 @@ class Command(BaseCommand):
             labels = "、".join(str(RoleCode(r).label) for r in roles)
             where = f"{names[authority]} {department}"
             if markdown:
-                self.stdout.write(f"| `{username}` | {full_name} | {where} | {labels} | {DataScope(scope).label} |")
+                self.stdout.write(
+                    f"| `{username}` | {full_name} | {where} | {labels} | {DataScope(scope).label} |"
+                )
             else:
                 self.stdout.write(f"  {username:<16} {full_name:<6} {where:<22} {labels}")

@@ -1,0 +1,116 @@
+"""Excel import throughput including masking: a generated 10,000-row workbook of penalty decisions.
+
+Standalone: ``.venv/bin/python bench/bench_publicity_import.py [rows]``. Uses a throwaway SQLite
+database in a temporary SANXIANG_VAR_DIR (set before Django starts), migrates first, then times
+``entries_import`` (read, check every cell, mask, insert, one Deadline per entry) and prints
+entries per second. Prints figures; asserts nothing about time.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import os
+import sys
+import tempfile
+import time
+
+
+def _workbook(rows: int, today: datetime.date) -> bytes:
+    from openpyxl import Workbook
+
+    from sanxiang.lib.fakedata import Faker
+
+    faker = Faker(seed=7)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet()
+    ws.append(
+        [
+            "当事人名称",
+            "统一社会信用代码",
+            "法定代表人",
+            "决定书文号",
+            "决定日期",
+            "违法事实",
+            "处罚结果",
+            "罚款金额",
+        ]
+    )
+    for n in range(rows):
+        person = faker.person(today=today)
+        ws.append(
+            [
+                faker.company_name(),
+                faker.uscc(),
+                person.name,
+                f"宝金税稽罚〔2025〕{n + 1}号",
+                (today - datetime.timedelta(days=1 + n % 300)).isoformat(),
+                f"法定代表人{person.name}（身份证号{person.id_number}，电话{faker.phone()}）通过账户{faker.bank_card()}"
+                f"收取货款未申报，少缴增值税{n % 97 * 100}元。住所{faker.address()}。",
+                f"罚款{n % 50 * 100}元",
+                str(n % 50 * 100),
+            ]
+        )
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def main() -> None:
+    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    with tempfile.TemporaryDirectory(prefix="sanxiang-bench-") as var_dir:
+        os.environ["SANXIANG_VAR_DIR"] = var_dir
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sanxiang.settings")
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+
+        from sanxiang.core.models import Authority, Role, User
+        from sanxiang.publicity.imports import check_workbook, entries_import
+        from sanxiang.publicity.models import Entry, Item
+
+        call_command("migrate", verbosity=0)
+        authority = Authority.objects.add_root(
+            create_kwargs={"name": "国家税务总局宝鸡市金台区税务局", "code": "16103020000", "level": "county"}
+        )
+        user = User.objects.create_user(
+            username="bench", password="x", authority=authority, data_scope="unit"
+        )
+        user.roles.set(Role.objects.filter(code="enforcement_officer"))
+        item = Item.objects.get(code="penalty_decision")
+        today = datetime.date(2026, 3, 2)
+        data = _workbook(rows, today)
+        print(f"workbook: {rows} rows, {len(data) / 1e6:.1f} MB")
+
+        started = time.perf_counter()
+        report, clean = check_workbook(
+            actor=user,
+            item=item,
+            authority=authority,
+            stream=io.BytesIO(data),
+            file_name="bench.xlsx",
+            today=today,
+        )
+        checked = time.perf_counter() - started
+        assert report.ok, report.errors[:3]
+        print(f"read + check only: {rows / checked:,.0f} rows/s ({checked:.2f} s)")
+
+        started = time.perf_counter()
+        report = entries_import(
+            actor=user,
+            item=item,
+            authority=authority,
+            stream=io.BytesIO(data),
+            file_name="bench.xlsx",
+            today=today,
+        )
+        elapsed = time.perf_counter() - started
+        assert report.ok and len(report.created) == rows == Entry.objects.count()
+        print(
+            f"full import (check, mask, insert, deadlines): {rows / elapsed:,.0f} entries/s ({elapsed:.2f} s)"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,4 +1,21 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "review"
-urlpatterns: list = []
+
+urlpatterns = [
+    path("", views.case_list, name="case_list"),
+    path("cases/new/", views.case_create, name="case_create"),
+    path("cases/<int:pk>/", views.case_detail, name="case_detail"),
+    path("cases/<int:pk>/do/<str:action>/", views.case_action, name="case_action"),
+    path(
+        "cases/<int:pk>/opinions/<int:opinion_pk>.<str:fmt>", views.opinion_document, name="opinion_document"
+    ),
+    path("cases/<int:pk>/no-penalty.docx", views.exemption_document, name="exemption_document"),
+    path("workflow/", views.workflow, name="workflow"),
+    path("statistics/", views.statistics, name="statistics"),
+    path("statistics.xlsx", views.statistics_xlsx, name="statistics_xlsx"),
+    path("unreviewed/", views.unreviewed, name="unreviewed"),
+    path("benchmarks/", views.benchmarks, name="benchmarks"),
+]

@@ -1,0 +1,164 @@
+"""Forms of the staff pages; each feeds one service."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sanxiang.enforcement.choices import DecisionKind
+from sanxiang.enforcement.models import EnforcementAct
+
+from . import rules
+from .choices import Finding, Opinion, ReviewPoint
+
+
+class CaseForm(forms.Form):
+    act = forms.ModelChoiceField(queryset=EnforcementAct.objects.none(), label=_("执法行为"))
+    decision_kind = forms.ChoiceField(choices=DecisionKind.choices, label=_("拟作决定类别"))
+    title = forms.CharField(max_length=200, required=False, label=_("案件名称"))
+    facts = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, label=_("违法事实"))
+    legal_basis = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), required=False, label=_("法律依据")
+    )
+    proposal = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), required=False, label=_("拟处理意见")
+    )
+    case_file = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        label=_("案卷材料（调查终结报告、证据目录）"),
+    )
+    penalty_amount = forms.DecimalField(min_value=0, decimal_places=2, initial=0, label=_("拟罚款（元）"))
+    tax_amount = forms.DecimalField(min_value=0, decimal_places=2, initial=0, label=_("涉及税款（元）"))
+    conditions = forms.MultipleChoiceField(
+        choices=sorted(rules.CONDITIONS.items()),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("其他情形"),
+    )
+    violation_code = forms.CharField(max_length=40, required=False, label=_("违法行为代码（如 征管法§62）"))
+    violation_date = forms.DateField(
+        required=False, label=_("违法行为发生日期"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    discretion_facts = forms.CharField(
+        required=False,
+        label=_("裁量情节（JSON）"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_('如 {"days_late": 20, "first_time": true, "corrected_in_time": true}'),
+    )
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["act"].queryset = EnforcementAct.objects.visible_to(actor).select_related("taxpayer")
+
+    def clean_discretion_facts(self) -> dict[str, Any]:
+        text = (self.cleaned_data.get("discretion_facts") or "").strip()
+        if not text:
+            return {}
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError:
+            raise forms.ValidationError(_("请填写 JSON 对象。")) from None
+        if not isinstance(value, dict):
+            raise forms.ValidationError(_("请填写 JSON 对象。"))
+        return value
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, label=_("说明"))
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label=_("理由"))
+
+
+class AssignForm(forms.Form):
+    reviewer = forms.ModelChoiceField(queryset=None, label=_("审核人员"))
+
+    def __init__(self, *args: Any, reviewers: list, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        from sanxiang.core.models import User
+
+        self.fields["reviewer"].queryset = User.objects.filter(pk__in=[u.pk for u in reviewers])
+
+
+class OpinionForm(forms.Form):
+    opinion = forms.ChoiceField(choices=Opinion.choices, label=_("审核意见"))
+    reasons = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label=_("理由"))
+
+    def __init__(self, *args: Any, items: list, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.items = items
+        for item in items:
+            self.fields[f"finding_{item.pk}"] = forms.ChoiceField(
+                choices=Finding.choices, label=item.text, initial=Finding.OK
+            )
+            self.fields[f"note_{item.pk}"] = forms.CharField(required=False, label=_("说明"))
+
+    def findings(self) -> list[dict[str, str]]:
+        return [
+            {
+                "point": item.point,
+                "text": item.text,
+                "finding": self.cleaned_data[f"finding_{item.pk}"],
+                "note": self.cleaned_data.get(f"note_{item.pk}", ""),
+            }
+            for item in self.items
+        ]
+
+
+class DeliberationForm(forms.Form):
+    held_on = forms.DateField(label=_("审议日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    member_units = forms.CharField(
+        label=_("成员单位（每行一个）"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        initial="政策法规\n税政业务\n纳税服务\n征管科技\n大企业税收管理\n税务稽查\n督察内审",
+    )
+    attended_units = forms.CharField(
+        label=_("出席单位（每行一个）"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    attendees = forms.CharField(label=_("出席人员"), required=False)
+    votes_for = forms.IntegerField(min_value=0, label=_("同意"))
+    votes_against = forms.IntegerField(min_value=0, label=_("反对"), initial=0)
+    abstentions = forms.IntegerField(min_value=0, label=_("弃权"), initial=0)
+    outcome = forms.ChoiceField(
+        choices=[("approve", _("通过")), ("investigate", _("退回补充调查")), ("rehandle", _("退回重新处理"))],
+        label=_("审议结论"),
+    )
+    minutes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label=_("会议纪要"))
+
+    def service_data(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data["member_units"] = data["member_units"].splitlines()
+        data["attended_units"] = data["attended_units"].splitlines()
+        return data
+
+
+class DecideForm(forms.Form):
+    approve = forms.TypedChoiceField(
+        choices=[("1", _("同意作出决定")), ("0", _("不予作出"))],
+        coerce=lambda v: v == "1",
+        initial="1",
+        label=_("决定"),
+    )
+    mode = forms.ChoiceField(
+        choices=[("individual", _("负责人决定")), ("collective", _("负责人集体讨论决定"))],
+        label=_("决定方式"),
+    )
+    leaders = forms.CharField(required=False, label=_("参加集体讨论的负责人（逗号分隔）"))
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, label=_("决定意见"))
+
+    def service_data(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data["leaders"] = [n for n in data["leaders"].replace("，", ",").split(",") if n.strip()]
+        return data
+
+
+class BenchmarkImportForm(forms.Form):
+    workbook = forms.FileField(label=_("裁量基准 Excel"))
+
+
+ALL_POINTS = ReviewPoint.values

@@ -1,0 +1,350 @@
+"""Staff pages of the legal review. Thin: parse a form, call one service or selector, render.
+Out-of-scope ids raise ``ScopeViolation`` in the selectors (404, audited by the middleware)."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from sanxiang.core.exceptions import DomainError
+from sanxiang.enforcement.choices import ActKind
+from sanxiang.files.selectors import file_list_for
+
+from . import documents, rules, selectors, services
+from .api.views import REVIEW_ROLES
+from .choices import CaseStatus, Opinion
+from .forms import (
+    AssignForm,
+    BenchmarkImportForm,
+    CaseForm,
+    CommentForm,
+    DecideForm,
+    DeliberationForm,
+    OpinionForm,
+    ReasonForm,
+)
+from .models import BenchmarkVersion, ExemptionBatch
+
+
+def review_required(view: Callable) -> Callable:
+    @login_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        if not (request.user.is_superuser or request.user.has_role(*REVIEW_ROLES)):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _today() -> datetime.date:
+    return services.now_date()
+
+
+@review_required
+@require_GET
+def case_list(request: HttpRequest) -> HttpResponse:
+    cases = selectors.case_list(
+        actor=request.user, status=request.GET.get("status") or None, q=request.GET.get("q")
+    )
+    page = Paginator(cases, 50).get_page(request.GET.get("page"))
+    queue = (
+        list(selectors.reviewer_queue(actor=request.user)[:20])
+        if request.user.has_role("legal_reviewer")
+        else []
+    )
+    return render(
+        request,
+        "review/case_list.html",
+        {"page": page, "statuses": CaseStatus.choices, "filters": request.GET, "queue": queue},
+    )
+
+
+@review_required
+@require_http_methods(["GET", "POST"])
+def case_create(request: HttpRequest) -> HttpResponse:
+    initial = {"act": request.GET.get("act")} if request.GET.get("act") else None
+    form = CaseForm(request.POST or None, actor=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = services.case_create(actor=request.user, today=_today(), **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, str(error.message))
+        else:
+            messages.success(request, _("已登记。"))
+            return redirect("review:case_detail", pk=case.pk)
+    return render(request, "review/case_form.html", {"form": form})
+
+
+def _detail_context(request: HttpRequest, case: Any) -> dict[str, Any]:
+    items = selectors.checklist_items(case.authority)
+    return {
+        "case": case,
+        "transitions": case.transitions.select_related("actor"),
+        "opinions": case.opinions.select_related("reviewer").prefetch_related("findings"),
+        "deliberations": case.deliberations.all(),
+        "pauses": case.pauses.all(),
+        "deadlines": selectors.case_deadlines(case),
+        "files": file_list_for(actor=request.user, owner=case),
+        "actions": {s.action for s in rules.actions_from(case.status)},
+        "discretion": selectors.case_discretion(case=case, today=_today()),
+        "assign_form": AssignForm(reviewers=selectors.eligible_reviewers(case=case))
+        if case.status == "submitted"
+        else None,
+        "opinion_form": OpinionForm(items=items),
+        "deliberation_form": DeliberationForm(initial={"held_on": _today()}),
+        "decide_form": DecideForm(
+            initial={"mode": "collective" if case.leaders_collective else "individual"}
+        ),
+        "comment_form": CommentForm(),
+        "reason_form": ReasonForm(),
+    }
+
+
+@review_required
+@require_GET
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get(actor=request.user, pk=pk)
+    return render(request, "review/case_detail.html", _detail_context(request, case))
+
+
+def _assign(request: HttpRequest, case: Any) -> None:
+    form = AssignForm(request.POST, reviewers=selectors.eligible_reviewers(case=case))
+    if not form.is_valid():
+        raise DomainError(_("请选择符合条件的审核人员。"))
+    services.case_assign(
+        actor=request.user, case=case, reviewer=form.cleaned_data["reviewer"], today=_today()
+    )
+
+
+def _opinion(request: HttpRequest, case: Any) -> None:
+    form = OpinionForm(request.POST, items=selectors.checklist_items(case.authority))
+    if not form.is_valid():
+        raise DomainError(_("请填写审核意见、理由和每项审核结论。"))
+    services.review_record_opinion(
+        actor=request.user,
+        case=case,
+        opinion=form.cleaned_data["opinion"],
+        reasons=form.cleaned_data["reasons"],
+        findings=form.findings(),
+        today=_today(),
+    )
+
+
+def _with_form(form_class: type, call: Callable) -> Callable:
+    def run(request: HttpRequest, case: Any) -> None:
+        form = form_class(request.POST)
+        if not form.is_valid():
+            raise DomainError(_("输入有误：%(errors)s") % {"errors": form.errors.as_text()})
+        call(request, case, form)
+
+    return run
+
+
+ACTIONS: dict[str, Callable] = {
+    "submit": _with_form(
+        CommentForm,
+        lambda r, c, f: services.case_submit(
+            actor=r.user, case=c, today=_today(), comment=f.cleaned_data["comment"]
+        ),
+    ),
+    "assign": _assign,
+    "opinion": _opinion,
+    "confirm_changes": _with_form(
+        CommentForm,
+        lambda r, c, f: services.review_confirm_changes(
+            actor=r.user, case=c, today=_today(), comment=f.cleaned_data["comment"]
+        ),
+    ),
+    "resume": _with_form(
+        CommentForm,
+        lambda r, c, f: services.case_resume(
+            actor=r.user, case=c, today=_today(), comment=f.cleaned_data["comment"]
+        ),
+    ),
+    "extend": _with_form(
+        ReasonForm,
+        lambda r, c, f: services.case_extend(
+            actor=r.user, case=c, today=_today(), reason=f.cleaned_data["reason"]
+        ),
+    ),
+    "deliberate": _with_form(
+        DeliberationForm,
+        lambda r, c, f: services.deliberation_record(actor=r.user, case=c, **f.service_data()),
+    ),
+    "decide": _with_form(
+        DecideForm,
+        lambda r, c, f: services.case_decide(actor=r.user, case=c, today=_today(), **f.service_data()),
+    ),
+    "withdraw": _with_form(
+        ReasonForm,
+        lambda r, c, f: services.case_withdraw(
+            actor=r.user, case=c, today=_today(), reason=f.cleaned_data["reason"]
+        ),
+    ),
+}
+
+
+@review_required
+@require_POST
+def case_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """One workflow step from the case page; refusals come back as a message on the page."""
+    if action not in ACTIONS:
+        raise Http404
+    case = selectors.case_get(actor=request.user, pk=pk, action="change")
+    try:
+        ACTIONS[action](request, case)
+    except DomainError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, _("已办理。"))
+    return redirect("review:case_detail", pk=pk)
+
+
+@review_required
+@require_GET
+def opinion_document(request: HttpRequest, pk: int, opinion_pk: int, fmt: str) -> HttpResponse:
+    case = selectors.case_get(actor=request.user, pk=pk)
+    opinion = case.opinions.filter(pk=opinion_pk).select_related("reviewer").first()
+    if opinion is None:
+        raise Http404
+    name = f"review-opinion-{case.pk}-{opinion.round}"
+    if fmt == "docx":
+        response = HttpResponse(
+            documents.opinion_docx(case, opinion),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
+        return response
+    pdf = documents.opinion_pdf(case, opinion)
+    if pdf is None:
+        return HttpResponse(
+            _("本服务器无法生成 PDF（未安装 WeasyPrint 或缺少字体），请下载 Word 版本。"), status=503
+        )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    return response
+
+
+@review_required
+@require_GET
+def exemption_document(request: HttpRequest, pk: int) -> HttpResponse:
+    """The 不予行政处罚决定书 (Word) for a case the first-violation exemption covers."""
+    from sanxiang.lib.discretion import DiscretionError, assess, parse_request, render_exemption_decision
+
+    case = selectors.case_get(actor=request.user, pk=pk)
+    parsed = parse_request(selectors.discretion_request(case))
+    if isinstance(parsed, DiscretionError):
+        raise Http404
+    assessment = assess(parsed, selectors.benchmark_set(), today=_today())
+    if getattr(assessment, "exemption", None) is None:
+        messages.error(request, _("该案不适用首违不罚，不能制作不予行政处罚决定书。"))
+        return redirect("review:case_detail", pk=pk)
+    taxpayer = case.act.taxpayer
+    sections = render_exemption_decision(
+        assessment,
+        authority=case.authority.name,
+        party_name=taxpayer.name,
+        party_identifier=taxpayer.uscc or taxpayer.tin or taxpayer.id_number_masked,
+        facts_text=case.facts or case.act.matter,
+        decision_date=case.decided_on or _today(),
+        review_authority=case.authority.parent.name if case.authority.get_parent() else case.authority.name,
+    )
+    response = HttpResponse(
+        documents.exemption_docx(sections),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="no-penalty-{case.pk}.docx"'
+    return response
+
+
+@review_required
+@require_GET
+def workflow(request: HttpRequest) -> HttpResponse:
+    labels = {value: str(label) for value, label in CaseStatus.choices}
+    return render(
+        request,
+        "review/workflow.html",
+        {
+            "steps": rules.TRANSITIONS,
+            "mermaid": rules.mermaid(labels=labels),
+            "dot": rules.dot(),
+            "labels": labels,
+        },
+    )
+
+
+def _year(request: HttpRequest) -> int:
+    value = request.GET.get("year", "")
+    return int(value) if value.isdigit() else _today().year
+
+
+@review_required
+@require_GET
+def statistics(request: HttpRequest) -> HttpResponse:
+    year = _year(request)
+    stats = selectors.review_statistics(actor=request.user, year=year)
+    return render(
+        request,
+        "review/statistics.html",
+        {
+            "stats": stats,
+            "year": year,
+            "kinds": dict(ActKind.choices),
+            "outcomes": dict(Opinion.choices) | dict(CaseStatus.choices),
+        },
+    )
+
+
+@review_required
+@require_GET
+def statistics_xlsx(request: HttpRequest) -> HttpResponse:
+    year = _year(request)
+    stats = selectors.review_statistics(actor=request.user, year=year)
+    labels = {k: str(v) for k, v in (dict(Opinion.choices) | dict(CaseStatus.choices)).items()}
+    body = documents.statistics_xlsx(stats, labels, {k: str(v) for k, v in ActKind.choices})
+    response = HttpResponse(
+        body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="review-statistics-{year}.xlsx"'
+    return response
+
+
+@review_required
+@require_GET
+def unreviewed(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "review/unreviewed.html", {"groups": selectors.unreviewed_by_unit(actor=request.user)}
+    )
+
+
+@review_required
+@require_http_methods(["GET", "POST"])
+def benchmarks(request: HttpRequest) -> HttpResponse:
+    form = BenchmarkImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.benchmark_import(actor=request.user, upload=form.cleaned_data["workbook"])
+        except DomainError as error:
+            form.add_error(None, str(error.message))
+            for line in error.extra.get("errors", []):
+                form.add_error(None, str(line))
+        else:
+            messages.success(request, _("已导入。"))
+            return redirect("review:benchmarks")
+    return render(
+        request,
+        "review/benchmarks.html",
+        {"form": form, "versions": BenchmarkVersion.objects.all(), "batches": ExemptionBatch.objects.all()},
+    )

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from sanxiang.review import services
+from sanxiang.review.models import ReviewCase
+from tests.review.conftest import ALL_OK, TODAY
+
+pytestmark = pytest.mark.django_db
+
+
+def _login(client, user):
+    client.force_login(user)
+    return client
+
+
+def _approved_opinion(case, officer, reviewer):
+    services.case_submit(actor=officer, case=case, today=TODAY)
+    services.case_assign(actor=reviewer, case=case, reviewer=reviewer, today=TODAY)
+    return services.review_record_opinion(
+        actor=reviewer, case=case, opinion="approve", reasons="同意", findings=ALL_OK, today=TODAY
+    )
+
+
+def test_it_lists_and_shows_cases_in_scope(client, officer, case):
+    _login(client, officer)
+    assert case.title in client.get(reverse("review:case_list")).content.decode()
+    page = client.get(reverse("review:case_detail", args=[case.pk])).content.decode()
+    assert "须审核" in page and "较大数额罚款" in page
+
+
+def test_it_hides_another_districts_case_and_redirects_anonymous(client, case, sibling_bureau_officer):
+    assert client.get(reverse("review:case_list")).status_code == 302
+    _login(client, sibling_bureau_officer)
+    assert client.get(reverse("review:case_detail", args=[case.pk])).status_code == 404
+    assert client.post(reverse("review:case_action", args=[case.pk, "submit"])).status_code == 404
+    assert ReviewCase.objects.get(pk=case.pk).status == "draft"
+
+
+def test_it_creates_a_case_from_the_form(client, officer, act):
+    _login(client, officer)
+    response = client.post(
+        reverse("review:case_create"),
+        {
+            "act": act.pk,
+            "decision_kind": "penalty",
+            "penalty_amount": "300",
+            "tax_amount": "0",
+            "case_file": "报告",
+        },
+    )
+    case = ReviewCase.objects.get()
+    assert response.status_code == 302
+    assert case.needs_review is False
+
+
+def test_it_shows_a_blocked_leader_decision_as_a_message(client, leader, case):
+    _login(client, leader)
+    response = client.post(
+        reverse("review:case_action", args=[case.pk, "decide"]),
+        {"approve": "1", "mode": "individual"},
+        follow=True,
+    )
+    assert "须经法制审核且审核通过后方可作出" in response.content.decode()
+    assert ReviewCase.objects.get(pk=case.pk).status == "draft"
+
+
+def test_it_serves_the_opinion_as_word_and_pdf(client, officer, reviewer, case):
+    opinion = _approved_opinion(case, officer, reviewer)
+    _login(client, reviewer)
+    docx = client.get(reverse("review:opinion_document", args=[case.pk, opinion.pk, "docx"]))
+    assert docx.status_code == 200
+    assert docx.content[:2] == b"PK"
+    pdf = client.get(reverse("review:opinion_document", args=[case.pk, opinion.pk, "pdf"]))
+    assert pdf.status_code == 200
+    assert pdf.content.startswith(b"%PDF")
+
+
+def test_it_draws_the_workflow(client, officer):
+    _login(client, officer)
+    page = client.get(reverse("review:workflow")).content.decode()
+    assert "stateDiagram-v2" in page
+    assert "退回补充调查" in page
+
+
+def test_it_shows_statistics_and_exports_them(client, officer, reviewer, case, parent_bureau_officer):
+    _approved_opinion(case, officer, reviewer)
+    _login(client, parent_bureau_officer)
+    page = client.get(reverse("review:statistics"), {"year": 2026}).content.decode()
+    assert 'id="total">1<' in page
+    workbook = load_workbook(
+        io.BytesIO(client.get(reverse("review:statistics_xlsx"), {"year": 2026}).content)
+    )
+    rows = list(workbook["按类别"].values)
+    assert rows[1][:3] == ("行政处罚", 1, 0)
+    staffing = {row[0]: row for row in workbook["审核人员配备"].values}
+    assert staffing["国家税务总局宝鸡市金台区税务局"][1:3] == (1, 1)
+
+
+def test_it_lists_unreviewed_decisions_per_unit(client, reviewer, act):
+    from decimal import Decimal
+
+    from tests.enforcement import factories
+
+    factories.decision(act, penalty_amount=Decimal("60000"), decided_on=TODAY)
+    services.unreviewed_scan(today=TODAY)
+    _login(client, reviewer)
+    page = client.get(reverse("review:unreviewed")).content.decode()
+    assert "国家税务总局宝鸡市金台区税务局（1）" in page

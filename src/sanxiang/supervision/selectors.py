@@ -103,6 +103,8 @@ def task_doubts(task: Task) -> list[str]:
         doubts.append(_("没有完成时限"))
     elif "unparsed" in kinds:
         doubts.append(_("完成时限未能解析，请人工确定"))
+    if any(m.awaits_event for m in task.milestones.all()):
+        doubts.append(_("时限自事件起算（日期未知），下达后需登记事件日期"))
     if any(m.provisional for m in task.milestones.all()):
         doubts.append(_("正文中有日期，建议设为节点，请确认"))
     return doubts
@@ -114,6 +116,15 @@ class DepartmentRow:
     statuses: Counter = field(default_factory=Counter)
     lights: Counter = field(default_factory=Counter)
     total: int = 0
+
+    @property
+    def counts(self) -> list[int]:
+        """Task counts in ``TaskStatus`` order (templates cannot index a Counter by variable)."""
+        return [self.statuses.get(value, 0) for value, _label in TaskStatus.choices]
+
+    @property
+    def red(self) -> int:
+        return self.lights.get(Light.RED, 0)
 
 
 def plan_overview(*, tasks: Iterable[Task]) -> dict[str, Any]:

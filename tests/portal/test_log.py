@@ -1,0 +1,186 @@
+"""The publication log: checkpoints, proofs checked with lib.merkle, leaf data and tamper detection."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.urls import reverse
+from django.utils import timezone
+
+from sanxiang.lib import merkle, signednote
+from sanxiang.portal import publog, services
+from sanxiang.portal.models import LogCheckpoint, LogLeaf, LogNode, PublicEntry, PublicEntryVersion
+from sanxiang.portal.verification import verify_publications
+
+from .conftest import publish
+
+pytestmark = pytest.mark.django_db
+
+
+def _d(text: str) -> bytes:
+    return base64.b64decode(text)
+
+
+@pytest.fixture
+def log(org, django_capture_on_commit_callbacks):
+    """Seven leaves: five publications, a correction and a withdrawal (checkpoint lines written on commit)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        entries = [publish(org.district_a, source_key=f"e{n}") for n in range(5)]
+        publish(org.district_a, source_key="e1", version=2, title="更正后的处罚决定书")
+        services.public_entry_withdraw(
+            actor=None, source_key="e2", reason="处罚决定已撤销", withdrawn_at=timezone.now()
+        )
+    return entries
+
+
+def _checkpoint(client) -> signednote.Checkpoint:
+    key = client.get(reverse("portal:log_key")).content.decode().strip()
+    note = client.get(reverse("portal:log_checkpoint")).content
+    return signednote.parse_checkpoint(signednote.verify_note(note, [key]))
+
+
+def test_the_checkpoint_is_a_signed_note_verified_by_the_published_key(log, client, settings):
+    checkpoint = _checkpoint(client)
+    assert checkpoint.size == 7
+    assert checkpoint.origin == publog.signer().name
+    assert (settings.SANXIANG_KEY_DIR / publog.KEY_FILE).exists()
+    assert not LogCheckpoint.objects.filter(note__contains="PRIVATE").exists()
+    other_key = signednote.generate_signer_key(checkpoint.origin)[1]
+    with pytest.raises(signednote.NoteError):
+        signednote.verify_note(client.get(reverse("portal:log_checkpoint")).content, [other_key])
+
+
+def test_every_inclusion_proof_verifies_against_the_checkpoint(log, client):
+    checkpoint = _checkpoint(client)
+    for index in range(checkpoint.size):
+        body = client.get(reverse("portal:log_inclusion"), {"index": index, "size": checkpoint.size}).json()
+        proof = [_d(p) for p in body["proof"]]
+        assert merkle.verify_inclusion(
+            _d(body["leaf_hash"]), index, checkpoint.size, proof, checkpoint.root_hash
+        )
+        assert _d(body["root"]) == checkpoint.root_hash
+    bad = client.get(reverse("portal:log_inclusion"), {"index": 7, "size": 7})
+    assert bad.status_code == 400
+    assert client.get(reverse("portal:log_inclusion"), {"index": "x", "size": 7}).status_code == 404
+
+
+def test_every_consistency_proof_verifies(log, client):
+    size = _checkpoint(client).size
+    roots = {c.size: bytes.fromhex(c.root_hash) for c in LogCheckpoint.objects.all()}
+    for first in range(1, size + 1):
+        body = client.get(reverse("portal:log_consistency"), {"first": first, "second": size}).json()
+        proof = [_d(p) for p in body["proof"]]
+        assert merkle.verify_consistency(first, size, roots[first], roots[size], proof)
+    assert client.get(reverse("portal:log_consistency"), {"first": 3, "second": 2}).status_code == 400
+
+
+def test_leaf_data_of_a_live_entry_hashes_to_its_leaf_and_carries_the_salt(log, client):
+    entry = PublicEntry.objects.get(source_key="e0")
+    response = client.get(reverse("portal:log_entry", kwargs={"index": entry.leaf_index}))
+    assert response.status_code == 200
+    leaf = LogLeaf.objects.get(index=entry.leaf_index)
+    assert hashlib.sha256(b"\x00" + response.content).hexdigest() == leaf.leaf_hash
+    record = merkle.parse_leaf(response.content)
+    assert record.kind == "publication" and record.entry == entry.content()
+    assert merkle.encode_salt(record.salt) == entry.salt
+
+
+def test_a_correction_leaf_names_the_leaf_it_replaces(log, client):
+    entry = PublicEntry.objects.get(source_key="e1")
+    record = merkle.parse_leaf(
+        client.get(reverse("portal:log_entry", kwargs={"index": entry.leaf_index})).content
+    )
+    first = PublicEntryVersion.objects.get(entry=entry, version=1)
+    assert record.kind == "correction" and record.target_index == first.leaf_index
+    assert client.get(reverse("portal:log_entry", kwargs={"index": first.leaf_index})).status_code == 404
+
+
+def test_a_withdrawn_entry_has_no_salt_and_only_its_withdrawal_notice_is_served(log, client):
+    entry = PublicEntry.objects.get(source_key="e2")
+    publication = PublicEntryVersion.objects.get(entry=entry, event="published")
+    assert entry.salt == "" and publication.salt == ""
+    assert (
+        client.get(reverse("portal:log_entry", kwargs={"index": publication.leaf_index})).status_code == 404
+    )
+    notice = client.get(reverse("portal:log_entry", kwargs={"index": entry.leaf_index}))
+    record = merkle.parse_leaf(notice.content)
+    assert record.kind == "withdrawal" and record.reason == "处罚决定已撤销"
+    assert record.target_index == publication.leaf_index
+    assert entry.title.encode() not in notice.content
+
+
+def test_the_entry_proof_bundle_verifies_offline(log, client):
+    entry = PublicEntry.objects.get(source_key="e3")
+    bundle = client.get(reverse("portal:entry_proof", kwargs={"key": "e3"})).json()
+    checkpoint = signednote.parse_checkpoint(
+        signednote.verify_note(bundle["checkpoint"], [bundle["verifier_key"]])
+    )
+    leaf = merkle.leaf_hash(bundle["leaf_data"].encode())
+    proof = [_d(p) for p in bundle["inclusion"]["proof"]]
+    assert merkle.verify_inclusion(leaf, entry.leaf_index, checkpoint.size, proof, checkpoint.root_hash)
+    assert client.get(reverse("portal:entry_proof", kwargs={"key": "e2"})).status_code == 404
+
+
+def test_the_verification_page_explains_the_method(log, client):
+    body = client.get(reverse("portal:log_about")).content.decode()
+    assert "如何验证" in body and "/log/checkpoint" in body and publog.verifier_key() in body
+
+
+def test_verify_publications_passes_on_an_intact_log(log, settings):
+    lines = (settings.SANXIANG_KEY_DIR / publog.CHECKPOINT_FILE).read_text().splitlines()
+    assert [int(line.split()[0]) for line in lines] == list(range(1, 8))
+    report = verify_publications()
+    assert report.ok, report.problems
+    assert (report.size, report.checkpoints, report.entries_checked) == (7, 7, 4)
+    call_command("verify_publications")
+
+
+def _fails_with(fragment: str) -> None:
+    with pytest.raises(CommandError) as failure:
+        call_command("verify_publications")
+    assert fragment in str(failure.value)
+
+
+def test_it_fails_when_a_published_entry_is_altered(log):
+    PublicEntry.objects.filter(source_key="e0").update(title="篡改后的标题")
+    _fails_with("published entry e0")
+
+
+def test_it_fails_when_an_archived_version_is_altered(log):
+    version = PublicEntryVersion.objects.get(entry__source_key="e1", version=1)
+    version.content = {**version.content, "text": "篡改"}
+    version.save()
+    _fails_with(f"record #{version.leaf_index}")
+
+
+def test_it_fails_when_a_log_record_is_altered(log):
+    LogLeaf.objects.filter(index=3).update(leaf_hash="ab" * 32)
+    _fails_with("does not match its signed checkpoint")
+
+
+def test_it_fails_when_a_log_record_is_removed(log):
+    LogLeaf.objects.filter(index=2).delete()
+    _fails_with("log record #2 is missing")
+
+
+def test_it_fails_when_the_newest_records_and_their_checkpoints_are_removed(log):
+    LogLeaf.objects.filter(index__gte=5).delete()
+    LogCheckpoint.objects.filter(size__gte=6).delete()
+    LogNode.objects.filter(index__gte=2, level__gte=1).delete()
+    LogNode.objects.filter(index__gte=5, level=0).delete()
+    PublicEntryVersion.objects.filter(leaf_index__gte=5).update(leaf_index=None)
+    _fails_with("checkpoint file")
+
+
+def test_it_fails_when_a_cached_subtree_or_a_checkpoint_is_altered(log):
+    LogNode.objects.filter(level=1, index=0).update(node_hash="cd" * 32)
+    _fails_with("cached subtree 1/0")
+
+
+def test_it_fails_when_a_withdrawal_notice_is_altered(log):
+    LogLeaf.objects.filter(event="withdrawn").update(document='{"withdrawal":{}}')
+    _fails_with("(withdrawal) does not match")

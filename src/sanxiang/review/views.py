@@ -237,6 +237,14 @@ def opinion_document(request: HttpRequest, pk: int, opinion_pk: int, fmt: str) -
     return response
 
 
+def _superior_name(authority: Any) -> str:
+    """The superior authority (复议机关 of a tax decision) through the materialised path."""
+    from sanxiang.core.models import Authority
+
+    parent = Authority.objects.filter(path=authority.path[: -Authority.steplen]).first()
+    return parent.name if parent else authority.name
+
+
 @review_required
 @require_GET
 def exemption_document(request: HttpRequest, pk: int) -> HttpResponse:
@@ -259,7 +267,7 @@ def exemption_document(request: HttpRequest, pk: int) -> HttpResponse:
         party_identifier=taxpayer.uscc or taxpayer.tin or taxpayer.id_number_masked,
         facts_text=case.facts or case.act.matter,
         decision_date=case.decided_on or _today(),
-        review_authority=case.authority.parent.name if case.authority.get_parent() else case.authority.name,
+        review_authority=_superior_name(case.authority),
     )
     response = HttpResponse(
         documents.exemption_docx(sections),

@@ -1,2 +1,134 @@
-def review_step(ctx):
-    pass
+"""Demo: a year of legal reviews in both district bureaus, through the services (≈200 cases, about
+5% returned, some collective deliberations, decisions issued without review flagged 应审未审)."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any
+
+from sanxiang.core.demo import DemoContext
+
+PER_DISTRICT = 100
+UNITS = ["政策法规", "税政业务", "纳税服务", "征管科技", "大企业税收管理", "税务稽查", "督察内审"]
+POINTS = ["subject", "procedure", "facts", "law", "discretion", "authority", "documents", "criminal_transfer"]
+OK = [{"point": p, "finding": "ok"} for p in POINTS]
+PROBLEM = [{"point": p, "finding": "problem" if p == "facts" else "ok", "note": "证据不足"} for p in POINTS]
+
+
+def _run_case(ctx: DemoContext, key: str, n: int, act: Any, officer: Any, reviewer: Any, leader: Any) -> None:
+    from sanxiang.review import services
+
+    day = ctx.today - datetime.timedelta(days=360 - (n * 350) // PER_DISTRICT)
+    step = datetime.timedelta(days=1)
+    collective = n % 33 == 5
+    small = n % 10 == 9
+    amount = (
+        Decimal(2_500_000)
+        if collective
+        else Decimal(300 + n * 37)
+        if small
+        else Decimal(10_000 + (n * 7919) % 190_000)
+    )
+    case = services.case_create(
+        actor=officer,
+        act=act,
+        decision_kind="penalty",
+        today=day,
+        facts=f"{act.taxpayer.name}{act.matter}",
+        legal_basis="《中华人民共和国税收征收管理法》第六十三条"
+        if amount >= 10_000
+        else "《中华人民共和国税收征收管理法》第六十二条",
+        proposal=f"拟处罚款{amount}元",
+        case_file="调查终结报告；询问笔录；证据目录",
+        penalty_amount=amount,
+        conditions=["hearing_held"] if n % 12 == 4 else [],
+        source_system="demo",
+        source_id=f"{key}-{n:03d}",
+    )
+    if not case.needs_review:
+        services.case_decide(actor=leader, case=case, today=day + step)
+        return
+    if n >= PER_DISTRICT - 3:
+        services.case_submit(actor=officer, case=case, today=day)  # still open at the end of the year
+        return
+    services.case_submit(actor=officer, case=case, today=day)
+    services.case_assign(actor=reviewer, case=case, reviewer=reviewer, today=day)
+    day += step * (1 + n % 4)
+    if n % 20 == 7:
+        services.review_record_opinion(
+            actor=reviewer,
+            case=case,
+            opinion="return_for_investigation",
+            reasons="主要证据不足，退回补充调查",
+            findings=PROBLEM,
+            today=day,
+        )
+        day += step * 10
+        services.case_submit(actor=officer, case=case, today=day, comment="已补充证据")
+        services.case_assign(actor=reviewer, case=case, reviewer=reviewer, today=day)
+        day += step * 2
+    if n % 15 == 3:
+        services.review_record_opinion(
+            actor=reviewer,
+            case=case,
+            opinion="propose_changes",
+            reasons="决定书须写明救济途径",
+            findings=OK,
+            today=day,
+        )
+        day += step
+        services.review_confirm_changes(actor=reviewer, case=case, today=day, comment="已按意见修改")
+    else:
+        services.review_record_opinion(
+            actor=reviewer,
+            case=case,
+            opinion="approve",
+            reasons="事实清楚，证据充分，程序合法",
+            findings=OK,
+            today=day,
+        )
+    if collective:
+        day += step * 7
+        services.deliberation_record(
+            actor=reviewer,
+            case=case,
+            held_on=day,
+            member_units=UNITS,
+            attended_units=UNITS[:6],
+            attendees="各成员单位负责人",
+            votes_for=5,
+            votes_against=1,
+            outcome="approve",
+            minutes="审议同意拟处理意见",
+        )
+    day += step
+    leaders = ["局长", "副局长甲", "副局长乙"] if case.leaders_collective else []
+    services.case_decide(
+        actor=leader, case=case, today=day, mode="collective" if leaders else "individual", leaders=leaders
+    )
+
+
+def review_step(ctx: DemoContext) -> None:
+    from sanxiang.enforcement.models import EnforcementAct
+    from sanxiang.review import services
+    from sanxiang.review.models import ReviewCase
+
+    created = 0
+    for key, prefix in (("jintai", "jt"), ("weibin", "wb")):
+        authority = ctx.authorities[key]
+        if ReviewCase.objects.filter(authority=authority, source_system="demo").exists():
+            continue
+        officer, reviewer, leader = (ctx.users[f"{prefix}_{role}"] for role in ("officer", "legal", "leader"))
+        acts = list(
+            EnforcementAct.objects.filter(authority=authority, officer_links__user=officer).select_related(
+                "taxpayer"
+            )[:40]
+        )
+        if not acts:
+            continue
+        for n in range(PER_DISTRICT):
+            _run_case(ctx, key, n, acts[n % len(acts)], officer, reviewer, leader)
+            created += 1
+    counts = services.unreviewed_scan(today=ctx.today)
+    ctx.out(f"法制审核：新增 {created} 件，应审未审 {sum(counts.values())} 件")

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from sanxiang.core.models import User
+from sanxiang.review.models import ReviewCase
+from sanxiang.review.selectors import review_statistics
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_loads_a_year_of_reviews_with_meaningful_statistics():
+    out = io.StringIO()
+    call_command("load_demo", only=["enforcement", "review"], stdout=out)
+    demo = ReviewCase.objects.filter(source_system="demo")
+    assert demo.count() == 200
+    city_legal = User.objects.get(username="city_legal")
+    year = demo.order_by("-submitted_on").first().submitted_on.year
+    stats = review_statistics(actor=city_legal, year=year)
+    assert stats.overall.total > 50
+    assert 0.02 < stats.overall.return_rate < 0.10
+    assert ReviewCase.objects.filter(unreviewed=True).exists()
+    assert demo.filter(deliberations__isnull=False).exists()
+    assert "法制审核：新增 200 件" in out.getvalue()
+    call_command("load_demo", only=["enforcement", "review"], stdout=io.StringIO())
+    assert ReviewCase.objects.filter(source_system="demo").count() == 200

@@ -86,7 +86,7 @@ def task_refresh(*, task: Task, today: datetime.date, actor: Any = None) -> Task
 
 def _locked(task: Task) -> Task:
     task = (
-        Task.objects.select_for_update()
+        Task.objects.select_for_update(of=("self",))
         .select_related("plan", "authority", "owner_department")
         .get(pk=task.pk)
     )

@@ -86,6 +86,9 @@ def apply_text_query(queryset: QuerySet, query: str) -> QuerySet | None:
             tables=["portal_search_fts"],
             where=[f'portal_search_fts.rowid = "{table}"."id"', "portal_search_fts MATCH %s"],
             params=[rules.fts5_match(runs)],
+            # Ordering by the FTS rowid (= entry id) lets SQLite walk the match list backwards and
+            # stop at the page's end; ordering by the entry's id would sort every match first.
+            order_by=["-portal_search_fts.rowid"],
         )
     if connection.vendor == "postgresql":
         return queryset.extra(

@@ -1,0 +1,375 @@
+"""Portal search latency over N published entries (default 1,000,000), on SQLite and PostgreSQL.
+
+    .venv/bin/python bench/bench_portal_search.py [--entries 1000000] [--duration 60]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/bench_portal_search.py
+
+Loads entries with bulk_create into a temporary database (SQLite under a temp dir; on PostgreSQL a
+database ``bench_portal_search`` created on the given server and dropped afterwards unless
+``--keep``), starts gunicorn with 2 workers on 127.0.0.1, and measures the HTML search page:
+one client back to back, then 20 clients each with 1 s think time, for a bounded duration each.
+Prints p50/p95/p99 in milliseconds. Figures only, no assertions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import http.client
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+VENV = ROOT / ".venv" / "bin"
+
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+)
+PLACES = ["金台", "渭滨", "陈仓", "凤翔", "岐山", "扶风", "眉县", "陇县", "千阳", "麟游", "凤县", "太白"]
+TRADES = ["商贸", "建材", "餐饮", "物流", "科技", "农业", "汽修", "服装", "医药", "印刷", "五金", "文化传媒"]
+CATEGORIES = [
+    ("penalty_decision", "行政处罚决定", "after"),
+    ("licensing_decision", "行政许可决定", "after"),
+    ("abnormal_household", "非正常户认定", "after"),
+    ("arrears_notice", "欠税公告", "after"),
+    ("credit_a_list", "纳税信用A级名单", "after"),
+    ("major_violation", "重大税收违法失信主体", "after"),
+    ("hearing_notice", "听证公告", "during"),
+    ("fixed_quota", "定期定额核定", "during"),
+    ("inspection_list", "随机抽查事项清单", "before"),
+]
+FACTS = [
+    "未按照规定期限办理纳税申报和报送纳税资料",
+    "未按照规定开具发票，虚开增值税普通发票",
+    "丢失增值税专用发票未按规定报告",
+    "扣缴义务人应扣未扣个人所得税",
+    "未按照规定设置、保管账簿或者保管记账凭证",
+    "逃避缴纳税款，少缴增值税及附加税费",
+    "取得不符合规定的发票入账",
+    "未按规定办理税务登记变更",
+]
+QUERIES = [
+    "罚款",
+    "发票",
+    "申报",
+    "金台",
+    "商贸",
+    "餐饮",
+    "许可",
+    "欠税",
+    "扣缴",
+    "登记",  # two characters, common
+    "印刷",
+    "太白",
+    "医药",
+    "麟游",  # two characters, rarer
+    "增值税",
+    "个人所得税",
+    "虚开增值税普通发票",
+    "未按照规定",
+    "逃避缴纳税款",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _env(var_dir: Path, database_url: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["SANXIANG_VAR_DIR"] = str(var_dir)
+    env["DJANGO_SETTINGS_MODULE"] = "sanxiang.settings"
+    env.pop("DATABASE_URL", None)
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    return env
+
+
+def load(entries: int, seed: int) -> None:
+    """Runs in a child process whose environment points at the bench database."""
+    import django
+
+    django.setup()
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from sanxiang.core.models import Authority
+    from sanxiang.portal import rules
+    from sanxiang.portal.models import PublicEntry, SearchDocument
+
+    rng = random.Random(seed)
+    province = Authority.objects.add_root(
+        create_kwargs={"name": "国家税务总局陕西省税务局", "code": "B0", "level": "provincial"}
+    )
+    city = Authority.objects.add_child(
+        province, create_kwargs={"name": "国家税务总局宝鸡市税务局", "code": "B01", "level": "municipal"}
+    )
+    districts = [
+        Authority.objects.add_child(
+            city,
+            create_kwargs={
+                "name": f"国家税务总局宝鸡市{place}区税务局",
+                "code": f"B01{i:02d}",
+                "level": "county",
+            },
+        )
+        for i, place in enumerate(PLACES)
+    ]
+    units = [city, *districts]
+    start = timezone.now() - datetime.timedelta(days=3 * 365)
+    step = datetime.timedelta(days=3 * 365) / entries
+    today = timezone.localdate()
+    began = time.perf_counter()
+    batch = 20_000
+    for offset in range(0, entries, batch):
+        rows, docs = [], []
+        for n in range(offset, min(entries, offset + batch)):
+            code, label, stage = CATEGORIES[n % len(CATEGORIES)]
+            unit = units[rng.randrange(len(units))]
+            place, trade = PLACES[rng.randrange(12)], TRADES[rng.randrange(12)]
+            party = f"宝鸡市{place}区{SURNAMES[rng.randrange(len(SURNAMES))]}*{trade}有限公司"
+            fact = FACTS[rng.randrange(len(FACTS))]
+            title = f"{party}{label}"
+            number = f"宝{place}税罚〔{2023 + n % 3}〕{n}号"
+            text = (
+                f"当事人{party}于{2023 + n % 3}年{1 + n % 12}月{fact}。根据《中华人民共和国税收征收管理法》"
+                f"第{60 + n % 10}条，处罚款{100 * (1 + n % 50)}元。联系电话：0917-12366。"
+            )
+            fields = [["处罚内容", f"罚款{100 * (1 + n % 50)}元"], ["违法事实", fact]]
+            rows.append(
+                PublicEntry(
+                    id=n + 1,
+                    source_key=f"bench-{n}",
+                    version=1,
+                    category_code=code,
+                    category_label=label,
+                    stage=stage,
+                    authority_id=unit.pk,
+                    title=title,
+                    party_name=party,
+                    document_number=number,
+                    decided_on=today,
+                    published_at=start + step * n,
+                    display_until=today + datetime.timedelta(days=365 + n % 700),
+                    fields=fields,
+                    text=text,
+                    status="live",
+                    salt="",
+                )
+            )
+            docs.append(
+                SearchDocument(
+                    entry_id=n + 1,
+                    tokens=rules.index_text([title, party, number, *(v for _k, v in fields), text]),
+                )
+            )
+        with transaction.atomic():
+            PublicEntry.objects.bulk_create(rows, batch_size=2000)
+            SearchDocument.objects.bulk_create(docs, batch_size=2000)
+        done = offset + len(rows)
+        if done % 100_000 == 0 or done == entries:
+            rate = done / (time.perf_counter() - began)
+            print(f"  loaded {done:,} entries ({rate:,.0f}/s)", flush=True)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "CREATE INDEX IF NOT EXISTS portal_search_vector_gin ON portal_searchdocument USING gin (vector)"
+            )
+            cursor.execute("ANALYZE")
+        else:
+            cursor.execute("INSERT INTO portal_search_fts(portal_search_fts) VALUES ('optimize')")
+            cursor.execute("ANALYZE")
+    print(f"  index ready after {time.perf_counter() - began:,.0f} s", flush=True)
+
+
+def _drop_gin(env: dict[str, str]) -> None:
+    code = (
+        "import django; django.setup()\n"
+        "from django.db import connection\n"
+        "if connection.vendor == 'postgresql':\n"
+        "    connection.cursor().execute('DROP INDEX IF EXISTS portal_search_vector_gin')\n"
+    )
+    subprocess.run([str(VENV / "python"), "-c", code], env=env, check=True)
+
+
+class Client:
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+
+    def get(self, path: str) -> float:
+        began = time.perf_counter()
+        try:
+            self.connection.request("GET", path)
+            response = self.connection.getresponse()
+            response.read()
+        except (http.client.HTTPException, OSError):
+            self.connection.close()
+            self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+            raise
+        if response.status != 200:
+            raise RuntimeError(f"{path}: HTTP {response.status}")
+        return (time.perf_counter() - began) * 1000
+
+
+def _paths(rng: random.Random, authority_ids: list[int]) -> str:
+    params: dict[str, str] = {"q": rng.choice(QUERIES)}
+    roll = rng.random()
+    if roll < 0.2:
+        params["category"] = rng.choice(CATEGORIES)[0]
+    elif roll < 0.35:
+        params["authority"] = str(rng.choice(authority_ids))
+    elif roll < 0.45:
+        params["page"] = str(rng.randint(2, 10))
+    return "/search/?" + urllib.parse.urlencode(params)
+
+
+def _report(label: str, samples: list[float], seconds: float) -> None:
+    samples = sorted(samples)
+    if not samples:
+        print(f"{label}: no samples")
+        return
+    q = statistics.quantiles(samples, n=100)
+    print(
+        f"{label}: {len(samples)} requests in {seconds:.0f} s ({len(samples) / seconds:.1f}/s) "
+        f"p50 {q[49]:.1f} ms, p95 {q[94]:.1f} ms, p99 {q[98]:.1f} ms, max {samples[-1]:.1f} ms"
+    )
+
+
+def measure(port: int, duration: float, authority_ids: list[int]) -> None:
+    rng = random.Random(7)
+    warm = Client(port)
+    for query in QUERIES:
+        warm.get("/search/?" + urllib.parse.urlencode({"q": query}))
+    # One client, back to back.
+    client = Client(port)
+    samples: list[float] = []
+    began = time.perf_counter()
+    while time.perf_counter() - began < duration:
+        samples.append(client.get(_paths(rng, authority_ids)))
+    _report("1 client, back to back", samples, time.perf_counter() - began)
+    # 20 clients, 1 s think time each.
+    results: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    stop = time.perf_counter() + duration
+
+    def user(seed: int) -> None:
+        local = random.Random(seed)
+        me = Client(port)
+        time.sleep(local.random())
+        while time.perf_counter() < stop:
+            try:
+                elapsed = me.get(_paths(local, authority_ids))
+            except Exception as exc:  # noqa: BLE001 - reported, not raised, in a load generator
+                with lock:
+                    errors.append(str(exc))
+                continue
+            with lock:
+                results.append(elapsed)
+            time.sleep(1.0)
+
+    threads = [threading.Thread(target=user, args=(n,)) for n in range(20)]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    _report("20 clients, 1 s think time", results, time.perf_counter() - began)
+    if errors:
+        print(f"  {len(errors)} errors, first: {errors[0]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=1_000_000)
+    parser.add_argument("--duration", type=float, default=60.0)
+    parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL bench database")
+    parser.add_argument("--load-only", action="store_true")
+    parser.add_argument("--_child-load", type=int, default=0, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args._child_load:
+        load(args._child_load, seed=1)
+        return
+
+    server_url = os.environ.get("DATABASE_URL", "")
+    tmp = Path(tempfile.mkdtemp(prefix="bench-portal-"))
+    database_url = ""
+    if server_url:
+        parsed = urllib.parse.urlparse(server_url)
+        database_url = parsed._replace(path="/bench_portal_search").geturl()
+        admin = _env(tmp, server_url)
+        code = (
+            "import django; django.setup()\n"
+            "from django.db import connection\n"
+            "connection.ensure_connection(); connection.connection.autocommit = True\n"
+            "c = connection.connection.cursor()\n"
+            "c.execute('DROP DATABASE IF EXISTS bench_portal_search'); c.execute('CREATE DATABASE bench_portal_search')\n"
+        )
+        subprocess.run([str(VENV / "python"), "-c", code], env=admin, check=True)
+    env = _env(tmp, database_url)
+    vendor = "PostgreSQL" if database_url else "SQLite"
+    print(f"{vendor}: migrating a fresh database under {tmp}", flush=True)
+    subprocess.run(
+        [str(VENV / "sanxiang"), "migrate", "-v", "0"], env=env, check=True, stderr=subprocess.DEVNULL
+    )
+    _drop_gin(env)
+    print(f"{vendor}: loading {args.entries:,} published entries", flush=True)
+    began = time.perf_counter()
+    subprocess.run([sys.executable, __file__, "--_child-load", str(args.entries)], env=env, check=True)
+    print(f"{vendor}: load took {time.perf_counter() - began:,.0f} s", flush=True)
+    if args.load_only:
+        return
+    port = _free_port()
+    server = subprocess.Popen(
+        [
+            str(VENV / "gunicorn"),
+            "sanxiang.wsgi",
+            "-w",
+            "2",
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+    )
+    try:
+        for _ in range(100):
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                    break
+            except OSError:
+                time.sleep(0.2)
+        code = "import django; django.setup()\nfrom sanxiang.core.models import Authority\nprint(' '.join(str(p) for p in Authority.objects.values_list('pk', flat=True)))"
+        ids = subprocess.run(
+            [str(VENV / "python"), "-c", code], env=env, check=True, capture_output=True, text=True
+        )
+        authority_ids = [int(x) for x in ids.stdout.split()]
+        print(f"{vendor}: search page over {args.entries:,} entries, gunicorn 2 workers on 127.0.0.1:{port}")
+        measure(port, args.duration, authority_ids)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        if database_url and not args.keep:
+            code = (
+                "import django; django.setup()\n"
+                "from django.db import connection\n"
+                "connection.ensure_connection(); connection.connection.autocommit = True\n"
+                "connection.connection.cursor().execute('DROP DATABASE IF EXISTS bench_portal_search')\n"
+            )
+            subprocess.run([str(VENV / "python"), "-c", code], env=_env(tmp, server_url), check=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -147,7 +147,11 @@ def _action(name: str, input_serializer: type, call: Any, description: str) -> t
             "call": lambda self, request, case, data: call(request, case, data),
         },
     )
-    cls.post = schema(cls.post)
+
+    def post(self: _ActionApi, request: Request, pk: int) -> Response:
+        return _ActionApi.post(self, request, pk)
+
+    cls.post = schema(post)  # a function of its own: the schema decoration is stored on it
     return cls
 
 

@@ -2,8 +2,10 @@
 
 Standalone: ``.venv/bin/python bench/bench_publicity_import.py [rows]``. Uses a throwaway SQLite
 database in a temporary SANXIANG_VAR_DIR (set before Django starts), migrates first, then times
-``entries_import`` (read, check every cell, mask, insert, one Deadline per entry) and prints
-entries per second. Prints figures; asserts nothing about time.
+``entries_import`` (read, check every cell, mask, insert, one Deadline per entry, every create
+audited) and prints entries per second, split by phase (read + check, mask, insert, deadlines,
+audit: each phase's own time, without the phases it calls), then checks that the audit chain
+still verifies. Prints figures; asserts nothing about time.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
 
 
 def _workbook(rows: int, today: datetime.date) -> bytes:
@@ -56,6 +61,43 @@ def _workbook(rows: int, today: datetime.date) -> bytes:
     return buffer.getvalue()
 
 
+class PhaseTimer:
+    """Exclusive wall time per phase: time spent in a phase called inside another counts once."""
+
+    def __init__(self) -> None:
+        self.totals: dict[str, float] = {}
+        self._stack: list[list[Any]] = []  # [name, running since]
+
+    def _charge(self, now: float) -> None:
+        name, since = self._stack[-1]
+        self.totals[name] = self.totals.get(name, 0.0) + now - since
+        self._stack[-1][1] = now
+
+    @contextmanager
+    def phase(self, name: str) -> Iterator[None]:
+        if self._stack:
+            self._charge(time.perf_counter())
+        self._stack.append([name, time.perf_counter()])
+        try:
+            yield
+        finally:
+            now = time.perf_counter()
+            self._charge(now)
+            self._stack.pop()
+            if self._stack:
+                self._stack[-1][1] = now
+
+    def wrap(self, module: Any, attribute: str, name: str) -> None:
+        """Time every call of ``module.attribute`` (as looked up at call time) as ``name``."""
+        original: Callable[..., Any] = getattr(module, attribute)
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            with self.phase(name):
+                return original(*args, **kwargs)
+
+        setattr(module, attribute, timed)
+
+
 def main() -> None:
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     with tempfile.TemporaryDirectory(prefix="sanxiang-bench-") as var_dir:
@@ -66,7 +108,12 @@ def main() -> None:
         django.setup()
         from django.core.management import call_command
 
+        from sanxiang.audit.models import AuditEvent
+        from sanxiang.audit.services import audit_verify
         from sanxiang.core.models import Authority, Role, User
+        from sanxiang.holidays import services as holidays_services
+        from sanxiang.holidays.models import Deadline
+        from sanxiang.publicity import imports
         from sanxiang.publicity.imports import check_workbook, entries_import
         from sanxiang.publicity.models import Entry, Item
 
@@ -96,19 +143,39 @@ def main() -> None:
         assert report.ok, report.errors[:3]
         print(f"read + check only: {rows / checked:,.0f} rows/s ({checked:.2f} s)")
 
+        timer = PhaseTimer()
+        timer.wrap(imports, "check_workbook", "read + check")
+        timer.wrap(imports, "mask_version", "mask")
+        timer.wrap(imports, "_insert_chunk", "insert")
+        timer.wrap(imports, "deadline_set_many", "deadlines")
+        timer.wrap(imports, "audit_log_many", "audit")
+        timer.wrap(imports, "audit_log", "audit")
+        timer.wrap(holidays_services, "audit_log_many", "audit")
         started = time.perf_counter()
-        report = entries_import(
-            actor=user,
-            item=item,
-            authority=authority,
-            stream=io.BytesIO(data),
-            file_name="bench.xlsx",
-            today=today,
-        )
+        with timer.phase("other"):
+            report = entries_import(
+                actor=user,
+                item=item,
+                authority=authority,
+                stream=io.BytesIO(data),
+                file_name="bench.xlsx",
+                today=today,
+            )
         elapsed = time.perf_counter() - started
         assert report.ok and len(report.created) == rows == Entry.objects.count()
         print(
-            f"full import (check, mask, insert, deadlines): {rows / elapsed:,.0f} entries/s ({elapsed:.2f} s)"
+            f"full import (check, mask, insert, deadlines, audit): {rows / elapsed:,.0f} entries/s"
+            f" ({elapsed:.2f} s)"
+        )
+        for name in ("read + check", "mask", "insert", "deadlines", "audit", "other"):
+            spent = timer.totals.get(name, 0.0)
+            print(f"  {name:<13} {spent:6.2f} s  {spent / elapsed:4.0%}")
+        print(f"  rows: {Deadline.objects.count():,} deadlines, {AuditEvent.objects.count():,} audit events")
+        started = time.perf_counter()
+        result = audit_verify(record=False)
+        print(
+            f"audit chain: {'verifies' if result.ok else 'BROKEN'} ({result.event_count:,} events,"
+            f" {time.perf_counter() - started:.2f} s)"
         )
 
 

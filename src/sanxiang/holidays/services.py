@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,7 +12,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sanxiang.audit.services import audit_log
+from sanxiang.audit.services import audit_log, audit_log_many
 from sanxiang.core.exceptions import PermissionDeniedError, ValidationFailed
 from sanxiang.holidays.choices import CalendarDayKind, RuleUnit
 from sanxiang.holidays.models import CalendarDay, CalendarYear, Deadline
@@ -153,6 +154,108 @@ def deadline_set(
         deadline.save()
         audit_log(actor=actor, action="holidays.deadline.set", target=deadline, before=before, after=after)
     return deadline
+
+
+# Owners per query and rows per INSERT of ``deadline_set_many``.
+MANY_CHUNK_SIZE = 500
+
+
+@transaction.atomic
+def deadline_set_many(
+    *,
+    owners: Sequence[models.Model],
+    purpose: str,
+    label: str,
+    rows: Sequence[tuple[datetime.date, int | None, int | None]],
+    tax_extension: bool = False,
+    actor: Any = None,
+) -> list[Deadline]:
+    """``deadline_set`` for many owners at once: ``rows[i]`` = (start, working_days, days) of ``owners[i]``.
+
+    The same deadlines and the same audit events as calling ``deadline_set`` for each owner in
+    order: one ``holidays.deadline.set`` event per created or changed deadline, none for an
+    unchanged one. Due dates are computed on one calendar; existing deadlines are read (and
+    locked) a chunk at a time, new ones inserted in bulk, and the events chained through
+    ``audit_log_many``. Returns the deadlines in the order of ``owners``. A deadline created
+    concurrently for the same owner and purpose makes the insert fail on the unique constraint
+    and the caller's transaction roll back, rather than being silently overwritten.
+    """
+    if len(owners) != len(rows):
+        raise ValueError("deadline_set_many needs one row per owner")
+    if not purpose or not label:
+        raise ValidationFailed(_("时限代码和时限名称不能为空。"))
+    calendar = current_calendar()
+    wanted: dict[tuple[int, int], dict[str, Any]] = {}
+    for owner, (start, working_days, days) in zip(owners, rows, strict=True):
+        unit, n = _rule(working_days, days)
+        key = (_owner_type(owner).pk, owner.pk)
+        if key in wanted:
+            raise ValueError(f"deadline_set_many got {owner!r} twice")
+        result = _compute(calendar, start, unit, n, tax_extension)
+        wanted[key] = {
+            "label": label,
+            "start": start,
+            "rule_unit": unit.value,
+            "rule_n": n,
+            "tax_extension": tax_extension,
+            "due": result.date,
+            "provisional": result.provisional,
+            "closed_at": None,
+        }
+    keys = list(wanted)
+    existing: dict[tuple[int, int], Deadline] = {}
+    for chunk in _chunks(keys):
+        for type_id, object_ids in _by_type(chunk).items():
+            for deadline in Deadline.objects.select_for_update().filter(
+                content_type_id=type_id, object_id__in=object_ids, purpose=purpose
+            ):
+                existing[(deadline.content_type_id, deadline.object_id)] = deadline
+    new: list[Deadline] = []
+    events: list[dict[str, Any]] = []
+    for key, fields in wanted.items():
+        deadline = existing.get(key)
+        if deadline is None:
+            deadline = Deadline(content_type_id=key[0], object_id=key[1], purpose=purpose, **fields)
+            existing[key] = deadline
+            new.append(deadline)
+            events.append({"action": "holidays.deadline.set", "target": deadline})
+            continue
+        before = _deadline_state(deadline)
+        for name, value in fields.items():
+            setattr(deadline, name, value)
+        after = _deadline_state(deadline)
+        if after != before:
+            deadline.save()
+            events.append(
+                {"action": "holidays.deadline.set", "target": deadline, "before": before, "after": after}
+            )
+    for chunk in _chunks(new):
+        Deadline.objects.bulk_create(chunk)
+    if new and new[0].pk is None:  # backends that do not return ids from bulk inserts
+        for chunk in _chunks(new):
+            for type_id, object_ids in _by_type([(d.content_type_id, d.object_id) for d in chunk]).items():
+                found = Deadline.objects.filter(
+                    content_type_id=type_id, object_id__in=object_ids, purpose=purpose
+                ).values_list("pk", "object_id")
+                for pk, object_id in found:
+                    existing[(type_id, object_id)].pk = pk
+    for event in events:
+        if "after" not in event:  # a create: the state as stored, as deadline_set logs it
+            event["after"] = _deadline_state(event["target"])
+    audit_log_many(actor=actor, events=events)
+    return [existing[key] for key in keys]
+
+
+def _chunks(values: Sequence[Any]) -> list[Sequence[Any]]:
+    return [values[first : first + MANY_CHUNK_SIZE] for first in range(0, len(values), MANY_CHUNK_SIZE)]
+
+
+def _by_type(keys: Sequence[tuple[int, int]]) -> dict[int, list[int]]:
+    """(content type id, object id) pairs grouped by content type."""
+    grouped: dict[int, list[int]] = {}
+    for type_id, object_id in keys:
+        grouped.setdefault(type_id, []).append(object_id)
+    return grouped
 
 
 @transaction.atomic

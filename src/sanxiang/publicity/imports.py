@@ -171,6 +171,12 @@ def check_workbook(
     if report.errors:
         wb.close()
         return report, []
+    # Fields without a column are stored empty, as ``clean_data`` stores them for a form.
+    absent = {
+        spec["key"]: clean_value(spec, None, today=today)
+        for spec in item.fields
+        if spec["key"] not in present and spec["key"] != "authority"
+    }
     find_authority = _authority_lookup(actor, authority)
     authority_column = next((i for i, spec in mapping.items() if spec["key"] == "authority"), None)
     seen: dict[tuple[int, str], tuple[int, dict]] = {}
@@ -238,6 +244,7 @@ def check_workbook(
         if row_errors:
             report.errors.extend(row_errors)
             continue
+        data.update(absent)
         data["subject_type"] = infer_subject_type(data)
         document = data.get("document_number", "")
         if document:

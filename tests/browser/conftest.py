@@ -16,6 +16,12 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screensh
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+# Browser tests run in real transactions (the live server is another thread); every flush would wipe
+# the rows data migrations create (roles, the publicity catalogue, benchmarks), so each browser test
+# module marks itself ``django_db(transaction=True, serialized_rollback=True)``. (pytest-django only
+# serialises the test database for tests that say so in their marker, so the marker is the only way.)
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
@@ -66,3 +72,4 @@ def screenshot(page):
         return path
 
     return take
+

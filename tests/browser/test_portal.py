@@ -9,7 +9,7 @@ from tests import factories
 from tests.portal.conftest import publish
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_it_searches_with_two_characters_and_opens_the_detail(page, screenshot, live_server):
     org = factories.build_org()
     raw = "当事人王建国，身份证号码610302199003071230，未按期申报个人所得税，处罚款500元。"

@@ -19,7 +19,7 @@ def _logout(page, live_server):
     page.wait_for_url(live_server.url + "/")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_it_drafts_approves_and_finds_an_entry_on_the_portal(live_server, page, screenshot):
     org = factories.build_org()
     officer = factories.user(

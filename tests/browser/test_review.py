@@ -15,7 +15,7 @@ from sanxiang.core.models import User
 from sanxiang.enforcement import services as enforcement
 from sanxiang.review.models import ReviewCase
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _login(page, base, username):

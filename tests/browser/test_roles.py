@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from sanxiang.core.demo import DEMO_PASSWORD, DEMO_USERS
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 # One login per role; the first demo user holding it.
 ROLE_USERS: dict[str, tuple[str, str]] = {}

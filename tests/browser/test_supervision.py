@@ -36,7 +36,7 @@ def log_in(page, live_server, user):
     )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_it_imports_reports_and_escalates(page, screenshot, live_server, tmp_path):
     org = factories.build_org()
     supervisor = factories.user(

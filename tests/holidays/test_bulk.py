@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from sanxiang.audit.models import AuditEvent
 from sanxiang.audit.services import audit_verify
@@ -105,14 +106,29 @@ def test_it_is_idempotent_and_logs_only_changes(org, officer):
     assert audit_verify(record=False).ok
 
 
-def test_it_queries_per_chunk_not_per_owner(org, officer, django_assert_max_num_queries, monkeypatch):
+def test_it_queries_per_chunk_not_per_owner(org, officer, monkeypatch):
     monkeypatch.setattr(services, "MANY_CHUNK_SIZE", 2)
-    owners = _owners(org)
-    deadline_set_many(owners=owners[:1], purpose="warm.up", label=LABEL, rows=ROWS[:1], actor=officer)
-    # Per chunk of 2: one locking read and one insert; then the lock, the head and audit inserts.
-    with django_assert_max_num_queries(2 * 2 + 2 + 4):
-        deadline_set_many(owners=owners, purpose=PURPOSE, label=LABEL, rows=ROWS, actor=officer)
-    assert Deadline.objects.filter(purpose=PURPOSE).count() == 4
+    departments = [
+        org.city_office,
+        org.city_legal,
+        org.a_collection,
+        org.a_legal,
+        org.b_collection,
+        org.b_legal,
+    ]
+    row = (D(2024, 9, 27), 7, None)
+
+    def queries(purpose: str, owners: list) -> int:
+        with CaptureQueriesContext(connection) as context:
+            deadline_set_many(
+                owners=owners, purpose=purpose, label=LABEL, rows=[row] * len(owners), actor=officer
+            )
+        return len(context)
+
+    queries("warm.up", departments[:1])
+    one_chunk, three_chunks = queries("one", departments[:2]), queries("three", departments)
+    assert three_chunks - one_chunk == 2 * 2  # a locking read and an insert per extra chunk
+    assert Deadline.objects.filter(purpose="three").count() == 6 and AuditEvent.objects.count() == 9
 
 
 @pytest.mark.parametrize(

@@ -9,17 +9,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sanxiang.audit.services import audit_log
+from sanxiang.audit.services import audit_log, audit_log_many
 from sanxiang.core.exceptions import InvalidTransition, PermissionDeniedError, ValidationFailed
-from sanxiang.core.models import Authority, Department, ExternalUnit, User
-from sanxiang.core.services import access_grant_create
+from sanxiang.core.models import AccessGrant, Authority, ExternalUnit, User
 from sanxiang.files.services import file_store, file_store_from_upload
-from sanxiang.holidays.services import deadline_set
+from sanxiang.holidays.services import deadline_set_many
 from sanxiang.lib.tasktables import (
     Measure,
     ParseResult,
@@ -384,21 +384,10 @@ def plan_confirm(
             extra={"unmatched": unmatched},
         )
     today = today or timezone.localdate()
-    milestones = Milestone.objects.filter(task__plan=plan, planned_date__isnull=False).select_related("task")
+    milestones = Milestone.objects.filter(task__plan=plan, planned_date__isnull=False).order_by("pk")
     if not confirm_suggested:
         milestones = milestones.filter(provisional=False)
-    for milestone in milestones:
-        milestone.deadline = deadline_set(
-            owner=milestone,
-            purpose=MILESTONE_PURPOSE,
-            label=milestone.label[:200],
-            start=milestone.planned_date,
-            days=0,
-            actor=actor,
-        )
-        if confirm_suggested:
-            milestone.provisional = False
-        milestone.save(update_fields=["deadline", "provisional"])
+    set_milestone_deadlines(list(milestones), actor=actor, confirm_suggested=confirm_suggested)
     _grant_and_notify(plan, actor)
     plan.status = PlanStatus.CONFIRMED
     plan.confirmed_by = actor
@@ -422,21 +411,119 @@ def plan_confirm(
     return plan
 
 
+def set_milestone_deadlines(
+    milestones: list[Milestone], *, actor: Any, confirm_suggested: bool = False
+) -> None:
+    """Calendar deadlines due on each milestone's planned date, in bulk (``deadline_set_many``).
+
+    ``deadline_set_many`` takes one label per call, so milestones are grouped by label: a plan
+    repeats a handful of deadline texts ("持续开展", "2019年底前完成"), so this stays a few calls.
+    """
+    by_label: dict[str, list[Milestone]] = defaultdict(list)
+    for milestone in milestones:
+        by_label[milestone.label[:200] or _("完成")].append(milestone)
+    for label, group in by_label.items():
+        deadlines = deadline_set_many(
+            owners=group,
+            purpose=MILESTONE_PURPOSE,
+            label=label,
+            rows=[(m.planned_date, None, 0) for m in group],
+            actor=actor,
+        )
+        for milestone, deadline in zip(group, deadlines, strict=True):
+            milestone.deadline = deadline
+            if confirm_suggested:
+                milestone.provisional = False
+    Milestone.objects.bulk_update(milestones, ["deadline", "provisional"], batch_size=500)
+
+
+def _grant_snapshot(grant: AccessGrant, content_type: ContentType) -> dict[str, Any]:
+    """The audit snapshot of a grant, in the shape ``core.services.access_grant_create`` logs."""
+    return {
+        "user": grant.user_id,
+        "department": grant.department_id,
+        "target": f"{content_type.app_label}.{content_type.model}#{grant.object_id}",
+        "reason": grant.reason,
+        "expires_at": None,
+        "revoked_at": None,
+    }
+
+
+def grant_tasks_to_departments(*, actor: Any, pairs: set[tuple[int, int]], reason: str) -> list[AccessGrant]:
+    """Grant each (task id, department id) pair in bulk, each grant audited as one
+    ``core.access_grant.created`` event (``audit_log_many``); an active grant is reused.
+
+    The bulk twin of ``core.services.access_grant_create`` for a plan's hundreds of assignments.
+    """
+    if not pairs:
+        return []
+    content_type = ContentType.objects.get_for_model(Task, for_concrete_model=False)
+    existing = set(
+        AccessGrant.objects.active()
+        .filter(
+            content_type=content_type,
+            object_id__in={task_id for task_id, _dept in pairs},
+            user__isnull=True,
+            expires_at__isnull=True,
+        )
+        .values_list("object_id", "department_id")
+    )
+    now = timezone.now()
+    grants = [
+        AccessGrant(
+            department_id=dept_id,
+            content_type=content_type,
+            object_id=task_id,
+            reason=reason,
+            granted_by=actor if getattr(actor, "pk", None) else None,
+            granted_at=now,
+        )
+        for task_id, dept_id in sorted(pairs)
+        if (task_id, dept_id) not in existing
+    ]
+    AccessGrant.objects.bulk_create(grants, batch_size=500)
+    if grants and grants[0].pk is None:  # backends that do not return ids from bulk inserts
+        ids = dict(
+            ((g_obj, g_dept), pk)
+            for pk, g_obj, g_dept in AccessGrant.objects.filter(
+                content_type=content_type, granted_at=now, user__isnull=True
+            ).values_list("pk", "object_id", "department_id")
+        )
+        for grant in grants:
+            grant.pk = ids[(grant.object_id, grant.department_id)]
+    audit_log_many(
+        actor=actor,
+        events=[
+            {
+                "action": "core.access_grant.created",
+                "target": grant,
+                "after": _grant_snapshot(grant, content_type),
+            }
+            for grant in grants
+        ],
+    )
+    return grants
+
+
 def _grant_and_notify(plan: TaskPlan, actor: Any) -> None:
     """Each assigned department sees its tasks (a grant where the owner's scope does not reach it)
     and its liaisons are told once per plan."""
+    owners: dict[int, int | None] = dict(plan.tasks.values_list("pk", "owner_department_id"))
+    acting: dict[int, set[int]] = {task_id: {owner} - {None} for task_id, owner in owners.items()}
+    # One flat read instead of model instances: a 1,000-row plan names some 4,000 units.
+    for task_id, dept_id, contact_id in TaskUnit.objects.filter(task__plan=plan).values_list(
+        "task_id", "department_id", "external_unit__lead_department_id"
+    ):
+        if dept_id or contact_id:
+            acting[task_id].add(dept_id or contact_id)
     per_department: dict[int, int] = defaultdict(int)
-    departments = {d.pk: d for d in Department.objects.filter(authority__isnull=False)}
-    for task in plan.tasks.prefetch_related("units__external_unit"):
-        ids = {u.acting_department_id for u in task.units.all()} - {None}
-        if task.owner_department_id:
-            ids.add(task.owner_department_id)
+    pairs: set[tuple[int, int]] = set()
+    for task_id, ids in acting.items():
         for dept_id in ids:
             per_department[dept_id] += 1
-            if dept_id != task.owner_department_id:
-                access_grant_create(
-                    actor=actor, target=task, department=departments[dept_id], reason=_("督办任务交办")
-                )
+            if dept_id != owners.get(task_id):
+                pairs.add((task_id, dept_id))
+    grant_tasks_to_departments(actor=actor, pairs=pairs, reason=_("督办任务交办"))
     from django.urls import reverse
 
     for dept_id, count in per_department.items():

@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sanxiang.audit.services import audit_log_many
 from sanxiang.core.exceptions import InvalidTransition, PermissionDeniedError, ValidationFailed
 from sanxiang.core.models import User
 from sanxiang.core.services import access_grant_create
@@ -21,7 +22,7 @@ from sanxiang.notifications.services import notify, notify_users_with_role
 
 from .. import rules
 from ..choices import EventKind, PlanStatus, ReportStatus, RequestStatus
-from ..models import CloseoutRequest, ExtensionRequest, Milestone, ProgressReport, Task
+from ..models import CloseoutRequest, ExtensionRequest, Milestone, ProgressReport, Task, TaskEvent
 from ..permissions import can_decide, can_manage
 from ._common import acting_department_ids, department_contacts, iso, record_event, task_url
 from .plans import MILESTONE_PURPOSE
@@ -46,10 +47,14 @@ def _next_due(task: Task) -> tuple[datetime.date | None, bool]:
 def refresh_tasks(
     tasks: QuerySet[Task] | Iterable[Task], *, today: datetime.date, actor: Any = None, record: bool = True
 ) -> list[Task]:
-    """Recompute status and light; with ``record`` a status change gets a history row and an audit entry."""
+    """Recompute status and light; with ``record`` a status change gets a history row and an audit entry.
+
+    Written in bulk (one UPDATE per 500 tasks, one audit append) because the daily job refreshes
+    every open task of every plan."""
     if isinstance(tasks, QuerySet):
         tasks = tasks.prefetch_related("milestones__deadline")
     changed: list[Task] = []
+    befores: list[dict[str, str]] = []
     for task in tasks:
         next_due, ongoing = _next_due(task)
         status = rules.task_status(
@@ -62,20 +67,35 @@ def refresh_tasks(
         light = rules.light(status=status, next_due=next_due, percent=task.percent, today=today)
         if status == task.status and light == task.light:
             continue
-        before = {"status": task.status, "light": task.light}
+        befores.append({"status": task.status, "light": task.light})
         task.status, task.light = status, light
-        Task.objects.filter(pk=task.pk).update(status=status, light=light)
-        if record and before["status"] != status:
-            record_event(
-                task,
-                EventKind.STATUS,
-                actor=actor,
-                comment=task.get_status_display(),
-                action="supervision.task.status_changed",
-                before=before,
-                after={"status": status, "light": light},
-            )
         changed.append(task)
+    Task.objects.bulk_update(changed, ["status", "light"], batch_size=500)
+    if record:
+        moved = [(t, b) for t, b in zip(changed, befores, strict=True) if b["status"] != t.status]
+        TaskEvent.objects.bulk_create(
+            [
+                TaskEvent(
+                    task=task,
+                    kind=EventKind.STATUS,
+                    actor=actor if getattr(actor, "pk", None) else None,
+                    comment=task.get_status_display(),
+                )
+                for task, _before in moved
+            ]
+        )
+        audit_log_many(
+            actor=actor,
+            events=[
+                {
+                    "action": "supervision.task.status_changed",
+                    "target": task,
+                    "before": before,
+                    "after": {"status": task.status, "light": task.light},
+                }
+                for task, before in moved
+            ],
+        )
     return changed
 
 

@@ -174,3 +174,58 @@ def test_it_records_a_meeting_as_tasks(client, sup):
     assert Task.objects.get().text == "完善平台"
     login(client, sup.lead_member)
     assert client.get(reverse("supervision:meeting_create")).status_code == 403
+
+
+@pytest.mark.parametrize("name", ["plan_detail", "plan_timeline", "plan_report_xlsx"])
+def test_it_shows_a_liaison_the_plan_with_only_the_tasks_it_may_see(client, sup, plan, name):
+    from openpyxl import load_workbook
+
+    task = Task.objects.get(plan=plan, seq="1")  # 办公室 cooperates on task 1 (a grant)
+    login(client, sup.office_liaison)  # department scope: 办公室
+    assert (
+        reverse("supervision:plan_detail", args=[plan.pk])
+        in client.get(reverse("supervision:plan_list")).content.decode()
+    )
+    response = client.get(reverse(f"supervision:{name}", args=[plan.pk]))
+    assert response.status_code == 200
+    if name == "plan_report_xlsx":
+        text = " ".join(
+            str(c.value)
+            for row in load_workbook(io.BytesIO(response.content)).active.iter_rows()
+            for c in row
+        )
+    else:
+        text = response.content.decode()
+        assert "只显示与您（本部门）相关的任务" in text
+    assert task.text[:10] in text
+    assert "制定执法公示工作规程" not in text  # task 2: 法制科 and 征收管理科, not 办公室
+
+
+def test_it_shows_a_lead_department_member_its_plan_but_not_a_draft(client, sup, small_table):
+    draft = services.plan_import(actor=sup.supervisor, path=small_table, authority=sup.org.city).plan
+    login(client, sup.lead_member)  # 法制科, department scope
+    assert client.get(reverse("supervision:plan_detail", args=[draft.pk])).status_code == 404
+    assert client.get(reverse("supervision:plan_list")).content.decode().count(draft.title) == 0
+    services.plan_confirm(actor=sup.supervisor, plan=draft, today=TODAY)
+    response = client.get(reverse("supervision:plan_detail", args=[draft.pk]))
+    assert response.status_code == 200 and "制定执法公示工作规程" in response.content.decode()
+
+
+def test_it_refuses_a_liaison_a_plan_without_its_tasks_and_audits_it(client, sup, plan):
+    login(client, sup.district_a_liaison)  # 金台 征收管理科: none of the city plan's tasks
+    before = AuditEvent.objects.filter(action="scope.refused").count()
+    assert client.get(reverse("supervision:plan_detail", args=[plan.pk])).status_code == 404
+    assert AuditEvent.objects.filter(action="scope.refused").count() == before + 1
+    assert client.get(reverse("supervision:plan_list")).content.decode().count(plan.title) == 0
+
+
+def test_it_keeps_confirmation_out_of_reach_of_a_liaison_who_sees_the_plan(client, sup, small_table):
+    draft = services.plan_import(actor=sup.supervisor, path=small_table, authority=sup.org.city).plan
+    other = services.plan_import(
+        actor=sup.supervisor, path=small_table, authority=sup.org.city, name="again.txt"
+    )
+    assert other.created is False
+    login(client, sup.office_liaison)
+    assert client.post(reverse("supervision:plan_confirm", args=[draft.pk])).status_code == 404
+    draft.refresh_from_db()
+    assert draft.status == "draft"

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -21,12 +22,45 @@ from .models import CloseoutRequest, ExtensionRequest, Milestone, ProgressReport
 from .permissions import can_decide, can_manage
 
 
+def _plans_seen_through_tasks(actor: Any) -> QuerySet[TaskPlan]:
+    """Plans outside the actor's scope of which the actor may see at least one confirmed task.
+
+    A liaison or department-scope officer sees the tasks of the department (and the tasks granted
+    to it) but not the plan, which belongs to the authority: the plan page is shown read-only
+    with only those tasks. A draft stays with its supervisors.
+    """
+    tasks = Task.objects.visible_to(actor).filter(plan__status=PlanStatus.CONFIRMED)
+    return TaskPlan.objects.filter(pk__in=tasks.values("plan_id"))
+
+
 def plan_list(*, actor: Any) -> QuerySet[TaskPlan]:
-    return TaskPlan.objects.visible_to(actor).select_related("authority", "imported_by")
+    """Plans in the actor's scope, and confirmed plans with at least one task the actor may see."""
+    scoped = TaskPlan.objects.visible_to(actor).values("pk")
+    through_tasks = _plans_seen_through_tasks(actor).values("pk")
+    return TaskPlan.objects.filter(Q(pk__in=scoped) | Q(pk__in=through_tasks)).select_related(
+        "authority", "imported_by"
+    )
+
+
+READ_ACTIONS = ("view", "export")
 
 
 def plan_get(*, actor: Any, pk: Any, action: str = "view") -> TaskPlan:
-    return get_visible_or_404(TaskPlan.objects.select_related("authority"), actor, action=action, pk=pk)
+    """One plan; reading (``view``, ``export``) also through a visible task, any other action
+    only within the actor's scope. Out of reach: ``ScopeViolation`` (404, audited)."""
+    if action not in READ_ACTIONS:
+        return get_visible_or_404(TaskPlan.objects.select_related("authority"), actor, action=action, pk=pk)
+    plan = plan_list(actor=actor).filter(pk=pk).first()
+    if plan is not None:
+        return plan
+    if TaskPlan.objects.filter(pk=pk).exists():
+        raise ScopeViolation(model_label=TaskPlan._meta.label, object_ref=f"pk={pk}", action=action)
+    raise Http404
+
+
+def plan_in_scope(*, actor: Any, plan: TaskPlan) -> bool:
+    """Whether the whole plan lies in the actor's scope (else the page shows only the actor's tasks)."""
+    return TaskPlan.objects.visible_to(actor).filter(pk=plan.pk).exists()
 
 
 def task_list(
@@ -56,8 +90,6 @@ def task_get(*, actor: Any, pk: Any, action: str = "view") -> Task:
 def _child_of_visible_task(model: Any, actor: Any, pk: Any, action: str) -> Any:
     obj = model.objects.select_related("task").filter(pk=pk).first()
     if obj is None:
-        from django.http import Http404
-
         raise Http404
     if not Task.objects.visible_to(actor).filter(pk=obj.task_id).exists():
         raise ScopeViolation(model_label=model._meta.label, object_ref=f"pk={pk}", action=action)

@@ -136,6 +136,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "overview": selectors.plan_overview(tasks=tasks),
             "statuses": TaskStatus.choices,
             "filter_status": request.GET.get("status", ""),
+            "partial": not selectors.plan_in_scope(actor=request.user, plan=plan),
         },
     )
 
@@ -148,7 +149,11 @@ def plan_timeline(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "supervision/plan_timeline.html",
-        {"plan": plan, "timeline": selectors.plan_timeline(tasks=tasks, today=_today(request))},
+        {
+            "plan": plan,
+            "timeline": selectors.plan_timeline(tasks=tasks, today=_today(request)),
+            "partial": not selectors.plan_in_scope(actor=request.user, plan=plan),
+        },
     )
 
 

@@ -20,8 +20,8 @@ def test_it_loads_a_year_of_reviews_with_meaningful_statistics():
     city_legal = User.objects.get(username="city_legal")
     year = demo.filter(submitted_on__isnull=False).latest("submitted_on").submitted_on.year
     stats = review_statistics(actor=city_legal, year=year)
-    assert stats.overall.total > 50
-    assert 0.02 < stats.overall.return_rate < 0.10
+    assert stats.overall.stats.total > 50
+    assert 0.02 < stats.overall.stats.return_rate < 0.10
     assert ReviewCase.objects.filter(unreviewed=True).exists()
     assert demo.filter(deliberations__isnull=False).exists()
     assert "法制审核：新增 200 件" in out.getvalue()

@@ -87,18 +87,85 @@ def test_it_draws_the_workflow(client, officer):
     assert "退回补充调查" in page
 
 
-def test_it_shows_statistics_and_exports_them(client, officer, reviewer, case, parent_bureau_officer):
+def test_it_shows_statistics_with_chinese_labels_and_exports_them(
+    client, officer, reviewer, case, parent_bureau_officer
+):
     _approved_opinion(case, officer, reviewer)
     _login(client, parent_bureau_officer)
     page = client.get(reverse("review:statistics"), {"year": 2026}).content.decode()
     assert 'id="total">1<' in page
+    assert "<td>行政处罚</td>" in page and "<td>行政处罚决定</td>" in page
+    assert "同意 1" in page
+    assert ">penalty<" not in page and "approve" not in page
+    assert "100.0%" in page  # the district has one reviewer for one officer
     workbook = load_workbook(
         io.BytesIO(client.get(reverse("review:statistics_xlsx"), {"year": 2026}).content)
     )
-    rows = list(workbook["按类别"].values)
+    rows = list(workbook["按执法类别"].values)
+    assert rows[0][-1] == "同意"
     assert rows[1][:3] == ("行政处罚", 1, 0)
+    assert rows[2][:2] == ("合计", 1)
+    assert list(workbook["按拟作决定类别"].values)[1][:2] == ("行政处罚决定", 1)
     staffing = {row[0]: row for row in workbook["审核人员配备"].values}
     assert staffing["国家税务总局宝鸡市金台区税务局"][1:3] == (1, 1)
+
+
+def test_it_guides_the_user_when_a_year_has_no_reviews(client, officer):
+    _login(client, officer)
+    page = client.get(reverse("review:statistics"), {"year": 2020}).content.decode()
+    assert 'id="no-reviews"' in page
+    assert "2020 年还没有送审的案件" in page
+
+
+def test_it_refuses_statistics_to_anonymous_and_to_staff_without_a_review_role(client, org):
+    from tests import factories as org_factories
+
+    assert client.get(reverse("review:statistics")).status_code == 302
+    assert client.get(reverse("review:statistics_xlsx")).status_code == 302
+    _login(client, org_factories.user(org.district_a, org.a_collection, roles=["liaison"], scope="unit"))
+    assert client.get(reverse("review:statistics")).status_code == 403
+
+
+def test_it_counts_only_the_actors_scope_in_statistics(
+    client, officer, reviewer, case, sibling_bureau_officer
+):
+    _approved_opinion(case, officer, reviewer)
+    _login(client, sibling_bureau_officer)
+    page = client.get(reverse("review:statistics"), {"year": 2026}).content.decode()
+    assert 'id="no-reviews"' in page
+    assert "金台区" not in page
+
+
+def test_it_shows_the_decision_kind_in_chinese_on_list_detail_and_documents(client, officer, reviewer, case):
+    _login(client, officer)
+    listing = client.get(reverse("review:case_list")).content.decode()
+    assert "<td>行政处罚决定</td>" in listing
+    detail = client.get(reverse("review:case_detail", args=[case.pk])).content.decode()
+    assert 'id="decision-kind">行政处罚决定；' in detail
+    assert ">penalty" not in detail
+    opinion = _approved_opinion(case, officer, reviewer)
+    from docx import Document
+
+    docx = client.get(reverse("review:opinion_document", args=[case.pk, opinion.pk, "docx"]))
+    text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
+    assert "拟作决定：行政处罚决定；罚款20000.00元" in text
+
+
+def test_it_refuses_an_unknown_decision_kind(officer, act):
+    from sanxiang.core.exceptions import ValidationFailed
+    from tests.review.conftest import make_case
+
+    with pytest.raises(ValidationFailed):
+        make_case(officer, act, decision_kind="fine")
+    assert not ReviewCase.objects.exists()
+
+
+def test_it_guides_an_empty_case_list(client, officer):
+    _login(client, officer)
+    page = client.get(reverse("review:case_list")).content.decode()
+    assert "登记送审案件" in page and "暂无案件" in page
+    page = client.get(reverse("review:case_list"), {"q": "不存在"}).content.decode()
+    assert "没有符合条件的案件" in page
 
 
 def test_it_lists_unreviewed_decisions_per_unit(client, reviewer, act):

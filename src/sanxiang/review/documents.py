@@ -38,6 +38,10 @@ def opinion_docx(case: ReviewCase, opinion: ReviewOpinion) -> bytes:
         ("执法机关", case.authority.name),
         ("当事人", case.act.taxpayer.display_name),
         ("送审轮次", str(opinion.round)),
+        (
+            "拟作决定",
+            f"{case.get_decision_kind_display()}；罚款{case.penalty_amount}元；税款{case.tax_amount}元",
+        ),
         ("拟处理意见", case.proposal or "—"),
         ("命中审核事项", "；".join(r["label"] for r in case.fired_rules) or "—"),
     ]
@@ -73,40 +77,56 @@ def exemption_docx(sections: dict[str, Any]) -> bytes:
     return _docx(f"{sections.get('authority', '')}\n{sections.get('title', '不予行政处罚决定书')}", rows)
 
 
-def statistics_xlsx(stats: Any, outcome_labels: dict[str, str], kind_labels: dict[str, str]) -> bytes:
+def _stats_sheet(sheet: Any, first_column: str, rows: list[Any], outcomes: list[str], total: Any) -> None:
+    sheet.append([first_column, "审核件数", "退回件数", "退回率", "平均用时（日）", *outcomes])
+    for row in [*rows, total] if total is not None else rows:
+        counts = dict(row.outcomes)
+        sheet.append(
+            [
+                row.label,
+                row.stats.total,
+                row.stats.returned,
+                round(row.stats.return_rate, 4),
+                round(row.stats.average_days, 1) if row.stats.average_days is not None else None,
+                *[counts.get(o, 0) for o in outcomes],
+            ]
+        )
+    from openpyxl.styles import Font
+
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.column_dimensions["A"].width = 22
+    for row in sheet.iter_rows(min_row=2, min_col=4, max_col=4):
+        row[0].number_format = "0.00%"
+
+
+def statistics_xlsx(stats: Any) -> bytes:
+    """The statistics page as a workbook: by act kind, by proposed decision kind, staffing; every
+    label in Chinese."""
     from openpyxl import Workbook
 
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = "按类别"
-    outcomes = sorted({o for s in stats.per_kind for o in s.outcomes})
-    sheet.append(
-        [
-            "执法类别",
-            "审核件数",
-            "退回件数",
-            "退回率",
-            "平均用时（日）",
-            *[outcome_labels.get(o, o) for o in outcomes],
-        ]
+    sheet.title = "按执法类别"
+    _stats_sheet(sheet, "执法类别", stats.per_kind, stats.outcome_labels, stats.overall)
+    sheet.append([])
+    sheet.append(["应审未审决定", stats.unreviewed])
+    _stats_sheet(
+        workbook.create_sheet("按拟作决定类别"),
+        "拟作决定类别",
+        stats.per_decision_kind,
+        stats.outcome_labels,
+        None,
     )
-    for row in [*stats.per_kind, stats.overall]:
-        sheet.append(
-            [
-                kind_labels.get(row.kind, "合计" if row.kind == "all" else row.kind),
-                row.total,
-                row.returned,
-                round(row.return_rate, 4),
-                round(row.average_days, 1) if row.average_days is not None else None,
-                *[row.outcomes.get(o, 0) for o in outcomes],
-            ]
-        )
     staffing = workbook.create_sheet("审核人员配备")
     staffing.append(["单位", "法制审核人员", "执法人员", "占比", "达到5%"])
     for row in stats.staffing:
         staffing.append(
             [row.authority.name, row.reviewers, row.officers, round(row.share, 4), "是" if row.ok else "否"]
         )
+    staffing.column_dimensions["A"].width = 36
+    for row in staffing.iter_rows(min_row=2, min_col=4, max_col=4):
+        row[0].number_format = "0.00%"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -8,11 +8,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.enforcement.choices import DecisionKind
+from sanxiang.enforcement.choices import ActKind, DecisionKind
 from sanxiang.enforcement.models import EnforcementAct
 
 from . import rules
-from .choices import Finding, Opinion, ReviewPoint
+from .choices import Certainty, Finding, Opinion, ReviewPoint
 
 
 class CaseForm(forms.Form):
@@ -162,3 +162,101 @@ class BenchmarkImportForm(forms.Form):
 
 
 ALL_POINTS = ReviewPoint.values
+
+
+# --- catalogue and checklist administration -------------------------------------------------------
+
+
+class CatalogueVersionForm(forms.Form):
+    authority = forms.ModelChoiceField(queryset=None, label=_("制定机关"))
+    name = forms.CharField(max_length=200, label=_("清单名称"))
+    version = forms.CharField(max_length=40, label=_("版本号"), help_text=_("如 2026-1"))
+    effective_from = forms.DateField(label=_("施行日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    filed_on = forms.DateField(
+        required=False,
+        label=_("报上级备案日期"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("清单调整后须在一个月内报上级机关备案；尚未备案的可以以后登记。"),
+    )
+
+    def __init__(self, *args: Any, authorities: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["authority"].queryset = authorities
+
+
+class CatalogueRuleForm(forms.Form):
+    """One row of a catalogue version (a rule fires by kind, by condition or by amount)."""
+
+    code = forms.CharField(max_length=40, label=_("代码"), help_text=_("字母、数字或下划线"))
+    label = forms.CharField(max_length=200, label=_("事项"))
+    act_kinds = forms.MultipleChoiceField(
+        choices=ActKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("执法类别（不选为不限）"),
+    )
+    condition = forms.ChoiceField(
+        choices=[("", _("（无）")), *rules.CONDITIONS.items()], required=False, label=_("其他条件")
+    )
+    amount_field = forms.ChoiceField(
+        choices=[("", _("（不按金额）")), *rules.AMOUNT_FIELDS.items()], required=False, label=_("金额口径")
+    )
+    threshold_organisation = forms.DecimalField(
+        required=False, min_value=0, decimal_places=2, label=_("单位金额门槛（元）")
+    )
+    threshold_individual = forms.DecimalField(
+        required=False, min_value=0, decimal_places=2, label=_("个人金额门槛（元）")
+    )
+    collective = forms.BooleanField(required=False, label=_("须集体审议"))
+    quorum = forms.CharField(max_length=10, initial="2/3", label=_("法定人数（成员单位比例）"))
+    leaders_collective = forms.BooleanField(required=False, label=_("须负责人集体讨论决定"))
+    basis = forms.CharField(max_length=300, required=False, label=_("依据"))
+    certainty = forms.ChoiceField(
+        choices=Certainty.choices, initial=Certainty.UNCONFIRMED, label=_("核实程度")
+    )
+
+
+CatalogueRuleFormSet = forms.formset_factory(CatalogueRuleForm, extra=1, can_delete=True)
+
+
+def catalogue_rows(formset: Any) -> list[dict[str, Any]]:
+    """The rows of a valid formset in service shape (deleted and untouched blank rows dropped)."""
+    rows = []
+    for form in formset.forms:
+        data = form.cleaned_data
+        if not data or data.get("DELETE"):
+            continue
+        rows.append({key: value for key, value in data.items() if key != "DELETE"})
+    return rows
+
+
+def initial_rows(catalogue_rules: list[Any]) -> list[dict[str, Any]]:
+    """Formset initial data from the rows of the version in force."""
+    return [
+        {
+            "code": r.code,
+            "label": r.label,
+            "act_kinds": list(r.act_kinds),
+            "condition": r.condition,
+            "amount_field": r.amount_field,
+            "threshold_organisation": r.threshold_organisation,
+            "threshold_individual": r.threshold_individual,
+            "collective": r.collective,
+            "quorum": r.quorum,
+            "leaders_collective": r.leaders_collective,
+            "basis": r.basis,
+            "certainty": r.certainty,
+        }
+        for r in catalogue_rules
+    ]
+
+
+class FilingForm(forms.Form):
+    filed_on = forms.DateField(label=_("报上级备案日期"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ChecklistItemForm(forms.Form):
+    point = forms.ChoiceField(choices=ReviewPoint.choices, label=_("审核要点"))
+    text = forms.CharField(max_length=300, label=_("审核内容"))
+    order = forms.IntegerField(min_value=0, required=False, label=_("序号"))
+    is_active = forms.BooleanField(required=False, initial=True, label=_("启用"))

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.core.scope import ScopedQuerySet, ScopeSpec
+from sanxiang.enforcement.choices import DecisionKind
 
 from .choices import (
     CaseStatus,
@@ -139,7 +140,7 @@ class ReviewCase(models.Model):
     )
     title = models.CharField(_("案件名称"), max_length=200)
     subject = models.CharField(_("当事人类型"), max_length=20, choices=Subject.choices)
-    decision_kind = models.CharField(_("拟作决定类别"), max_length=30)
+    decision_kind = models.CharField(_("拟作决定类别"), max_length=30, choices=DecisionKind.choices)
     facts = models.TextField(_("违法事实"), blank=True)
     legal_basis = models.TextField(_("法律依据"), blank=True)
     proposal = models.TextField(_("拟处理意见"), blank=True)

@@ -494,3 +494,91 @@ def staffing_ok(reviewers: int, officers: int, minimum: Fraction = STAFFING_MINI
 
 def days_between(start: datetime.date | None, end: datetime.date | None) -> int | None:
     return (end - start).days if start and end else None
+
+
+# --------------------------------------------------------------------------------------------
+# Filing of catalogue versions with the superior authority (报上级备案).
+
+FILING_MONTHS = 1  # 清单调整后一个月内报上级机关备案 (issue §2; 国办发〔2018〕118号)
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` later, clamped to the month's end (1月31日 + 1个月 = 2月28/29日)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    following = datetime.date(year + month // 12, month % 12 + 1, 1)
+    last = (following - datetime.timedelta(days=1)).day
+    return datetime.date(year, month, min(day.day, last))
+
+
+def filing_due(changed_on: datetime.date, months: int = FILING_MONTHS) -> datetime.date:
+    """The last day to file a catalogue version adopted on ``changed_on`` with the superior."""
+    return add_months(changed_on, months)
+
+
+def filing_status(*, changed_on: datetime.date, filed_on: datetime.date | None, today: datetime.date) -> str:
+    """``on_time``, ``late`` (filed after the due date), ``missing`` (not filed and the due date
+    has passed) or ``pending`` (not filed yet, still within the month)."""
+    due = filing_due(changed_on)
+    if filed_on is not None:
+        return "on_time" if filed_on <= due else "late"
+    return "missing" if today > due else "pending"
+
+
+AMOUNT_FIELDS: dict[str, str] = {"penalty_amount": "拟罚款", "tax_amount": "涉及税款"}
+
+
+def catalogue_problems(rows: Sequence[Mapping[str, Any]], act_kinds: Iterable[str]) -> list[str]:
+    """What is wrong with the rows of a catalogue version, in Chinese, one line per problem.
+
+    A row needs a code and a label, and something that makes it fire: a condition, an amount
+    threshold or act kinds; thresholds are non-negative amounts and the quorum a share in (0, 1].
+    """
+    known_kinds = set(act_kinds)
+    problems: list[str] = []
+    seen: set[str] = set()
+    if not rows:
+        problems.append("清单至少须有一个事项。")
+    for number, row in enumerate(rows, 1):
+        code = str(row.get("code") or "").strip()
+        where = f"第{number}项"
+        if not code or not code.replace("_", "").isalnum() or not code.isascii():
+            problems.append(f"{where}：代码须为字母、数字或下划线。")
+        elif code in seen:
+            problems.append(f"{where}：代码“{code}”重复。")
+        seen.add(code)
+        if not str(row.get("label") or "").strip():
+            problems.append(f"{where}：请填写事项名称。")
+        condition = row.get("condition") or ""
+        if condition and condition not in CONDITIONS:
+            problems.append(f"{where}：其他条件“{condition}”无效。")
+        unknown = set(row.get("act_kinds") or ()) - known_kinds
+        if unknown:
+            problems.append(f"{where}：执法类别无效：{'、'.join(sorted(unknown))}。")
+        amount_field = row.get("amount_field") or ""
+        if amount_field and amount_field not in AMOUNT_FIELDS:
+            problems.append(f"{where}：金额口径无效。")
+        thresholds = []
+        for key in ("threshold_organisation", "threshold_individual"):
+            try:
+                value = _decimal(row.get(key))
+            except ArithmeticError:
+                problems.append(f"{where}：金额门槛须为数字。")
+                continue
+            if value is not None and (not value.is_finite() or value < 0):
+                problems.append(f"{where}：金额门槛不能为负数。")
+            thresholds.append(value)
+        if amount_field and not any(t is not None for t in thresholds):
+            problems.append(f"{where}：按金额判断的事项须至少填写一个金额门槛。")
+        if not amount_field and any(t is not None for t in thresholds):
+            problems.append(f"{where}：填写金额门槛时须选择金额口径。")
+        if not (condition or amount_field or row.get("act_kinds")):
+            problems.append(f"{where}：须设定执法类别、其他条件或金额门槛之一。")
+        try:
+            quorum = Fraction(str(row.get("quorum") or "2/3"))
+        except (ValueError, ZeroDivisionError):
+            problems.append(f"{where}：法定人数须为比例，如 2/3。")
+        else:
+            if not 0 < quorum <= 1:
+                problems.append(f"{where}：法定人数须在 0 与 1 之间。")
+    return problems

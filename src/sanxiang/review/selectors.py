@@ -8,15 +8,24 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext as _
 
 from sanxiang.core.choices import RoleCode
 from sanxiang.core.models import Authority, User
 from sanxiang.core.scope import authorities_in_scope, get_visible_or_404
+from sanxiang.enforcement.choices import ActKind, DecisionKind
 from sanxiang.holidays.models import Deadline
 
 from . import rules
-from .choices import CaseStatus
-from .models import BenchmarkVersion, ChecklistItem, ExemptionBatch, ReviewCase
+from .choices import CaseStatus, Opinion
+from .models import (
+    BenchmarkVersion,
+    ChecklistItem,
+    ExemptionBatch,
+    ReviewCase,
+    ReviewCatalogue,
+    ReviewOpinion,
+)
 
 OPEN_STATES = (
     CaseStatus.SUBMITTED,
@@ -189,46 +198,106 @@ class StaffingRow:
     def ok(self) -> bool:
         return rules.staffing_ok(self.reviewers, self.officers)
 
+    @property
+    def share_percent(self) -> str:
+        return f"{self.share * 100:.1f}%" if self.officers else "—"
+
+
+@dataclass(frozen=True)
+class LabelledStats:
+    """One row of the statistics with its Chinese label and labelled outcome counts."""
+
+    label: str
+    stats: rules.KindStats
+    outcomes: list[tuple[str, int]]
+
+    @property
+    def return_percent(self) -> str:
+        return f"{self.stats.return_rate * 100:.2f}%"
+
 
 @dataclass(frozen=True)
 class Statistics:
     year: int
-    per_kind: list[rules.KindStats]
-    overall: rules.KindStats
+    per_kind: list[LabelledStats]
+    per_decision_kind: list[LabelledStats]
+    overall: LabelledStats
+    outcome_labels: list[str]
     unreviewed: int
     staffing: list[StaffingRow]
 
 
+def outcome_labels() -> dict[str, str]:
+    """Final opinions and, for cases without one, their status, in Chinese."""
+    return {k: str(v) for k, v in (dict(CaseStatus.choices) | dict(Opinion.choices)).items()}
+
+
+def _labelled(stats: rules.KindStats, labels: dict[str, str], outcomes: dict[str, str]) -> LabelledStats:
+    return LabelledStats(
+        label=labels.get(stats.kind, stats.kind),
+        stats=stats,
+        outcomes=[(outcomes.get(k, k), n) for k, n in sorted(stats.outcomes.items(), key=lambda kv: -kv[1])],
+    )
+
+
 def review_statistics(*, actor: Any, year: int) -> Statistics:
-    """Reviews by kind and outcome, return rate, days taken, and reviewer staffing per unit."""
+    """Reviews by act kind, by proposed decision kind and by outcome, return rate, days taken, and
+    reviewer staffing per unit (国办发〔2018〕118号: 不少于执法人员的5%). A fixed number of queries:
+    the cases with their final opinions, the 应审未审 count, and one staffing query."""
     cases = (
         case_list(actor=actor)
         .filter(submitted_on__year=year)
+        .select_related(None)
         .select_related("act")
-        .prefetch_related("opinions")
+        .prefetch_related(
+            models.Prefetch(
+                "opinions", queryset=ReviewOpinion.objects.only("pk", "case_id", "round", "opinion")
+            )
+        )
     )
-    rows = []
+    rows, decision_rows = [], []
     for case in cases:
         final = case.opinions.all()
         outcome = final[len(final) - 1].opinion if final else case.status
-        rows.append(
-            rules.ReviewRow(
-                kind=case.act.kind,
-                outcome=outcome,
-                returned=case.was_returned,
-                days_taken=rules.days_between(case.submitted_on, case.approved_on),
-            )
-        )
+        days = rules.days_between(case.submitted_on, case.approved_on)
+        rows.append(rules.ReviewRow(case.act.kind, outcome, case.was_returned, days))
+        decision_rows.append(rules.ReviewRow(case.decision_kind, outcome, case.was_returned, days))
+    outcomes = outcome_labels()
+    act_labels = {k: str(v) for k, v in ActKind.choices} | {"all": _("合计")}
+    decision_labels = {k: str(v) for k, v in DecisionKind.choices}
     per_kind, overall = rules.summarise(rows)
+    per_decision_kind, _overall = rules.summarise(decision_rows)
     unreviewed = case_list(actor=actor, unreviewed=True).filter(decided_on__year=year).count()
-    staffing = []
-    for authority in authorities_in_scope(actor).order_by("path"):
-        staff = User.objects.filter(authority=authority, is_active=True)
-        officers = staff.filter(roles__code=RoleCode.ENFORCEMENT_OFFICER).distinct().count()
-        reviewers = staff.filter(roles__code=RoleCode.LEGAL_REVIEWER).distinct().count()
-        if officers or reviewers:
-            staffing.append(StaffingRow(authority, reviewers, officers))
-    return Statistics(year, per_kind, overall, unreviewed, staffing)
+    return Statistics(
+        year=year,
+        per_kind=[_labelled(s, act_labels, outcomes) for s in per_kind],
+        per_decision_kind=[_labelled(s, decision_labels, outcomes) for s in per_decision_kind],
+        overall=_labelled(overall, act_labels, outcomes),
+        outcome_labels=[outcomes.get(k, k) for k in sorted(overall.outcomes)],
+        unreviewed=unreviewed,
+        staffing=staffing(actor=actor),
+    )
+
+
+def staffing(*, actor: Any) -> list[StaffingRow]:
+    """Active legal reviewers and enforcement officers per unit in the actor's scope (one query)."""
+    active = models.Q(staff__is_active=True)
+    authorities = (
+        authorities_in_scope(actor)
+        .annotate(
+            officers=models.Count(
+                "staff",
+                filter=active & models.Q(staff__roles__code=RoleCode.ENFORCEMENT_OFFICER),
+                distinct=True,
+            ),
+            reviewers=models.Count(
+                "staff", filter=active & models.Q(staff__roles__code=RoleCode.LEGAL_REVIEWER), distinct=True
+            ),
+        )
+        .filter(models.Q(officers__gt=0) | models.Q(reviewers__gt=0))
+        .order_by("path")
+    )
+    return [StaffingRow(a, a.reviewers, a.officers) for a in authorities]
 
 
 def unreviewed_by_unit(*, actor: Any) -> list[tuple[Authority, list[ReviewCase]]]:
@@ -237,3 +306,134 @@ def unreviewed_by_unit(*, actor: Any) -> list[tuple[Authority, list[ReviewCase]]
     for case in case_list(actor=actor, unreviewed=True).order_by("authority__path", "-decided_on"):
         grouped.setdefault(case.authority_id, (case.authority, []))[1].append(case)
     return list(grouped.values())
+
+
+# --- catalogue and checklist (administration) -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CatalogueRow:
+    """A catalogue version with its filing state (报上级备案, within a month of the change)."""
+
+    catalogue: ReviewCatalogue
+    due: datetime.date | None
+    filing: str  # rules.filing_status, or "" for the default catalogue
+
+    @property
+    def filing_label(self) -> str:
+        labels = {
+            "on_time": _("按期备案"),
+            "late": _("逾期备案"),
+            "missing": _("未备案（已逾期）"),
+            "pending": _("待备案"),
+        }
+        return labels[self.filing] if self.filing else _("默认清单，无需备案")
+
+    @property
+    def filing_problem(self) -> bool:
+        return self.filing in ("missing", "late")
+
+
+def catalogue_list(*, actor: Any, today: datetime.date) -> list[CatalogueRow]:
+    """The default catalogue versions and those of the authorities in the actor's scope and above
+    (the version in force may be a superior's), newest first, with their filing state."""
+    from .services import _ancestor_paths
+
+    own = authorities_in_scope(actor)
+    above = _ancestor_paths(actor.authority) if getattr(actor, "authority", None) else []
+    versions = (
+        ReviewCatalogue.objects.filter(
+            models.Q(authority__isnull=True)
+            | models.Q(authority__in=own)
+            | models.Q(authority__path__in=above)
+        )
+        .select_related("authority")
+        .annotate(rule_count=models.Count("rules"))
+        .order_by(models.F("authority__path").asc(nulls_first=True), "-effective_from", "-pk")
+    )
+    rows = []
+    for catalogue in versions:
+        if catalogue.authority_id is None:
+            rows.append(CatalogueRow(catalogue, None, ""))
+            continue
+        rows.append(
+            CatalogueRow(
+                catalogue,
+                rules.filing_due(catalogue.effective_from),
+                rules.filing_status(
+                    changed_on=catalogue.effective_from, filed_on=catalogue.filed_on, today=today
+                ),
+            )
+        )
+    return rows
+
+
+def catalogue_filing_problems(*, actor: Any, today: datetime.date) -> list[CatalogueRow]:
+    """Versions of authorities in the actor's scope not filed within a month, or not at all."""
+    own = set(authorities_in_scope(actor).values_list("pk", flat=True))
+    return [
+        row
+        for row in catalogue_list(actor=actor, today=today)
+        if row.filing_problem and row.catalogue.authority_id in own
+    ]
+
+
+def catalogue_get(*, actor: Any, pk: int, today: datetime.date) -> CatalogueRow:
+    from django.http import Http404
+
+    for row in catalogue_list(actor=actor, today=today):
+        if row.catalogue.pk == pk:
+            return row
+    raise Http404
+
+
+def catalogue_rules(catalogue: ReviewCatalogue) -> list[dict[str, Any]]:
+    """The rows of a version with Chinese labels for kinds, condition and amount basis."""
+    kinds = dict(ActKind.choices)
+    result = []
+    for rule in catalogue.rules.all():
+        result.append(
+            {
+                "rule": rule,
+                "kinds": "、".join(str(kinds.get(k, k)) for k in rule.act_kinds) or _("不限"),
+                "condition": rules.CONDITIONS.get(rule.condition, ""),
+                "amount_field": rules.AMOUNT_FIELDS.get(rule.amount_field, ""),
+            }
+        )
+    return result
+
+
+def catalogue_admin_authorities(*, actor: Any) -> models.QuerySet[Authority]:
+    """The authorities whose catalogue and checklist the actor may maintain."""
+    if not (actor.is_superuser or actor.has_role(RoleCode.ADMINISTRATOR)):
+        return Authority.objects.none()
+    return authorities_in_scope(actor).order_by("path")
+
+
+def checklist_admin(*, actor: Any, authority: Authority | None) -> tuple[list[ChecklistItem], bool]:
+    """Every item (active or not) of the authority's checklist and whether it is the authority's
+    own list (False: it uses the default until the first change)."""
+    own = list(ChecklistItem.objects.filter(authority=authority)) if authority else []
+    if own:
+        return own, True
+    return list(ChecklistItem.objects.filter(authority__isnull=True)), authority is None
+
+
+def checklist_item_get(*, actor: Any, pk: int) -> ChecklistItem:
+    """An item the actor may maintain: of an authority in scope, or a default one for those who
+    see everything; otherwise ``ScopeViolation`` (404)."""
+    from sanxiang.core.exceptions import ScopeViolation
+
+    item = ChecklistItem.objects.select_related("authority").filter(pk=pk).first()
+    if item is None:
+        from django.http import Http404
+
+        raise Http404
+    allowed = (
+        authorities_in_scope(actor).filter(pk=item.authority_id).exists()
+        if item.authority_id
+        else bool(actor.is_superuser or actor.data_scope == "all")
+    )
+    if not allowed:
+        raise ScopeViolation(model_label=ChecklistItem._meta.label, object_ref=f"pk={pk}", action="change")
+    return item

@@ -18,4 +18,10 @@ urlpatterns = [
     path("statistics.xlsx", views.statistics_xlsx, name="statistics_xlsx"),
     path("unreviewed/", views.unreviewed, name="unreviewed"),
     path("benchmarks/", views.benchmarks, name="benchmarks"),
+    path("catalogues/", views.catalogue_list, name="catalogue_list"),
+    path("catalogues/new/", views.catalogue_create, name="catalogue_create"),
+    path("catalogues/<int:pk>/", views.catalogue_detail, name="catalogue_detail"),
+    path("catalogues/<int:pk>/filing/", views.catalogue_file, name="catalogue_file"),
+    path("checklist/", views.checklist, name="checklist"),
+    path("checklist/<int:pk>/", views.checklist_item, name="checklist_item"),
 ]

@@ -12,27 +12,34 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.forms.models import model_to_dict
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sanxiang.core.exceptions import DomainError
-from sanxiang.enforcement.choices import ActKind
 from sanxiang.files.selectors import file_list_for
 
 from . import documents, rules, selectors, services
 from .api.views import REVIEW_ROLES
-from .choices import CaseStatus, Opinion
+from .choices import CaseStatus
 from .forms import (
     AssignForm,
     BenchmarkImportForm,
     CaseForm,
+    CatalogueRuleFormSet,
+    CatalogueVersionForm,
+    ChecklistItemForm,
     CommentForm,
     DecideForm,
     DeliberationForm,
+    FilingForm,
     OpinionForm,
     ReasonForm,
+    catalogue_rows,
+    initial_rows,
 )
 from .models import BenchmarkVersion, ExemptionBatch
 
@@ -91,6 +98,7 @@ def _detail_context(request: HttpRequest, case: Any) -> dict[str, Any]:
     items = selectors.checklist_items(case.authority)
     return {
         "case": case,
+        "condition_labels": [rules.CONDITIONS.get(c, c) for c in case.conditions or []],
         "transitions": case.transitions.select_related("actor"),
         "opinions": case.opinions.select_related("reviewer").prefetch_related("findings"),
         "deliberations": case.deliberations.all(),
@@ -306,12 +314,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "review/statistics.html",
-        {
-            "stats": stats,
-            "year": year,
-            "kinds": dict(ActKind.choices),
-            "outcomes": dict(Opinion.choices) | dict(CaseStatus.choices),
-        },
+        {"stats": stats, "year": year, "years": range(_today().year, _today().year - 5, -1)},
     )
 
 
@@ -320,8 +323,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
 def statistics_xlsx(request: HttpRequest) -> HttpResponse:
     year = _year(request)
     stats = selectors.review_statistics(actor=request.user, year=year)
-    labels = {k: str(v) for k, v in (dict(Opinion.choices) | dict(CaseStatus.choices)).items()}
-    body = documents.statistics_xlsx(stats, labels, {k: str(v) for k, v in ActKind.choices})
+    body = documents.statistics_xlsx(stats)
     response = HttpResponse(
         body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
@@ -356,3 +358,186 @@ def benchmarks(request: HttpRequest) -> HttpResponse:
         "review/benchmarks.html",
         {"form": form, "versions": BenchmarkVersion.objects.all(), "batches": ExemptionBatch.objects.all()},
     )
+
+
+# --- catalogue and checklist administration ------------------------------------------------------
+
+
+def admin_required(view: Callable) -> Callable:
+    """Pages that edit the catalogue or the checklist: administrators only (the services check
+    the data scope of each change again)."""
+
+    @review_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        if not (request.user.is_superuser or request.user.has_role("administrator")):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _can_administer(user: Any) -> bool:
+    return bool(user.is_superuser or user.has_role("administrator"))
+
+
+@review_required
+@require_GET
+def catalogue_list(request: HttpRequest) -> HttpResponse:
+    today = _today()
+    return render(
+        request,
+        "review/catalogue_list.html",
+        {
+            "rows": selectors.catalogue_list(actor=request.user, today=today),
+            "problems": selectors.catalogue_filing_problems(actor=request.user, today=today),
+            "can_edit": _can_administer(request.user),
+            "filing_form": FilingForm(initial={"filed_on": today}),
+        },
+    )
+
+
+@review_required
+@require_GET
+def catalogue_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    row = selectors.catalogue_get(actor=request.user, pk=pk, today=_today())
+    return render(
+        request,
+        "review/catalogue_detail.html",
+        {
+            "row": row,
+            "catalogue": row.catalogue,
+            "rules": selectors.catalogue_rules(row.catalogue),
+            "can_edit": _can_administer(request.user) and row.catalogue.authority_id is not None,
+            "filing_form": FilingForm(initial={"filed_on": row.catalogue.filed_on or _today()}),
+        },
+    )
+
+
+@admin_required
+@require_http_methods(["GET", "POST"])
+def catalogue_create(request: HttpRequest) -> HttpResponse:
+    authorities = selectors.catalogue_admin_authorities(actor=request.user)
+    chosen = authorities.filter(pk=request.GET.get("authority") or 0).first() or (
+        authorities.filter(pk=request.user.authority_id).first() or authorities.first()
+    )
+    in_force = services.catalogue_for(chosen, _today()) if chosen else None
+    form = CatalogueVersionForm(
+        request.POST or None,
+        authorities=authorities,
+        initial={
+            "authority": chosen,
+            "name": in_force.name.replace("（默认）", "") if in_force else _("重大执法决定法制审核事项清单"),
+            "effective_from": _today(),
+        },
+    )
+    rows = CatalogueRuleFormSet(
+        request.POST or None,
+        prefix="rules",
+        initial=initial_rows(list(in_force.rules.all())) if in_force else None,
+    )
+    if request.method == "POST" and form.is_valid() and rows.is_valid():
+        try:
+            catalogue = services.catalogue_create(
+                actor=request.user, rows=catalogue_rows(rows), today=_today(), **form.cleaned_data
+            )
+        except DomainError as error:
+            form.add_error(None, str(error.message))
+            for line in error.extra.get("errors", []):
+                form.add_error(None, str(line))
+        else:
+            messages.success(request, _("已保存新版本。"))
+            return redirect("review:catalogue_detail", pk=catalogue.pk)
+    return render(
+        request,
+        "review/catalogue_form.html",
+        {"form": form, "rows": rows, "in_force": in_force, "authorities": authorities, "chosen": chosen},
+    )
+
+
+@admin_required
+@require_POST
+def catalogue_file(request: HttpRequest, pk: int) -> HttpResponse:
+    row = selectors.catalogue_get(actor=request.user, pk=pk, today=_today())
+    form = FilingForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise DomainError(_("请填写备案日期。"))
+        services.catalogue_record_filing(
+            actor=request.user,
+            catalogue=row.catalogue,
+            filed_on=form.cleaned_data["filed_on"],
+            today=_today(),
+        )
+    except DomainError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, _("已登记备案日期。"))
+    return redirect("review:catalogue_detail", pk=pk)
+
+
+@review_required
+@require_http_methods(["GET", "POST"])
+def checklist(request: HttpRequest) -> HttpResponse:
+    authorities = selectors.catalogue_admin_authorities(actor=request.user)
+    authority = authorities.filter(pk=request.GET.get("authority") or 0).first() or (
+        authorities.filter(pk=request.user.authority_id).first()
+    )
+    if authority is None and request.user.authority_id and not authorities.exists():
+        authority = request.user.authority
+    form = ChecklistItemForm(request.POST or None, prefix="new")
+    if request.method == "POST":
+        if not _can_administer(request.user):
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.checklist_item_create(
+                    actor=request.user,
+                    authority=authority,
+                    point=form.cleaned_data["point"],
+                    text=form.cleaned_data["text"],
+                    order=form.cleaned_data["order"],
+                )
+            except DomainError as error:
+                form.add_error(None, str(error.message))
+            else:
+                messages.success(request, _("已添加审核事项。"))
+                return redirect(f"{request.path}?authority={authority.pk if authority else ''}")
+    items, own = selectors.checklist_admin(actor=request.user, authority=authority)
+    return render(
+        request,
+        "review/checklist.html",
+        {
+            "items": [
+                (item, ChecklistItemForm(prefix=f"i{item.pk}", initial=model_to_dict(item))) for item in items
+            ],
+            "own": own,
+            "authority": authority,
+            "authorities": authorities,
+            "form": form,
+            "can_edit": _can_administer(request.user),
+        },
+    )
+
+
+@admin_required
+@require_POST
+def checklist_item(request: HttpRequest, pk: int) -> HttpResponse:
+    item = selectors.checklist_item_get(actor=request.user, pk=pk)
+    form = ChecklistItemForm(request.POST, prefix=f"i{pk}")
+    try:
+        if not form.is_valid():
+            raise DomainError(_("输入有误：%(errors)s") % {"errors": form.errors.as_text()})
+        services.checklist_item_update(
+            actor=request.user,
+            item=item,
+            point=form.cleaned_data["point"],
+            text=form.cleaned_data["text"],
+            order=form.cleaned_data["order"] or 0,
+            is_active=form.cleaned_data["is_active"],
+        )
+    except DomainError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, _("已保存。"))
+    return redirect(f"{reverse('review:checklist')}?authority={item.authority_id or ''}")

@@ -7,10 +7,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sanxiang.core.choices import RoleCode
 from sanxiang.core.exceptions import DomainError
 from sanxiang.core.models import Authority
 
-from .models import Item
+from .models import Category, Item, ItemRule, MaskPolicy
 
 
 def add_domain_error(form: forms.Form, exc: DomainError) -> None:
@@ -98,9 +99,12 @@ class ReasonForm(forms.Form):
 
 
 class MaskForm(forms.Form):
-    phrase = forms.CharField(label=_("需遮盖的文字"), required=False, max_length=200)
-    start = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    end = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    phrase = forms.CharField(
+        label=_("需遮盖的文字"),
+        required=False,
+        max_length=200,
+        help_text=_("输入后将遮盖正文和各字段中所有相同的文字。"),
+    )
 
 
 class LiftForm(forms.Form):
@@ -119,3 +123,110 @@ class ImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["authority"].queryset = scoped_authorities(user)
         self.fields["authority"].initial = user.authority_id
+
+
+# --- catalogue administration ---------------------------------------------------------------------
+
+
+class CategoryForm(forms.ModelForm):
+    class Meta:
+        model = Category
+        fields = ["code", "label", "stage", "order"]
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["code"].disabled = True
+
+
+def _role_choices() -> list[tuple[str, str]]:
+    return [(code, str(label)) for code, label in RoleCode.choices]
+
+
+class JSONTextarea(forms.Textarea):
+    def __init__(self, rows: int = 4) -> None:
+        super().__init__(attrs={"rows": rows, "spellcheck": "false", "class": "code"})
+
+
+class ItemForm(forms.ModelForm):
+    """An item's settings; its field schema is edited as JSON (``Item.fields``)."""
+
+    draft_roles = forms.MultipleChoiceField(
+        label=_("可起草角色"), choices=_role_choices, widget=forms.CheckboxSelectMultiple
+    )
+    approve_roles = forms.MultipleChoiceField(
+        label=_("可审批角色"), choices=_role_choices, widget=forms.CheckboxSelectMultiple
+    )
+    fields = forms.JSONField(
+        label=_("字段定义（JSON）"),
+        widget=JSONTextarea(rows=14),
+        help_text=_(
+            "每个字段：key 代码、label 名称、type 类型、required 是否必填、aliases 导入时也接受的列名。"
+        ),
+    )
+
+    class Meta:
+        model = Item
+        fields = [
+            "category",
+            "code",
+            "label",
+            "masking_category",
+            "event_label",
+            "draft_roles",
+            "approve_roles",
+            "withdraw_on_outcome",
+            "is_active",
+            "order",
+            "fields",
+        ]
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["code"].disabled = True
+
+
+class ItemRuleForm(forms.ModelForm):
+    """One rule version; parameters as JSON, e.g. {"n": 7} or {"day": 15}."""
+
+    kind = forms.ChoiceField(label=_("时限类型"))
+    params = forms.JSONField(
+        label=_("时限参数（JSON）"),
+        widget=JSONTextarea(),
+        help_text=_(
+            '工作日/自然日：{"n": 7}；次月固定日：{"day": 15}；次年固定日：{"month": 1, "day": 31}；'
+            '周期：{"months": {"organisation": 3, "natural_person": 6}}；两段：{"handover": 20, "publish": 5}'
+        ),
+    )
+    display = forms.JSONField(
+        label=_("公示期限（JSON）"),
+        required=False,
+        widget=JSONTextarea(),
+        help_text=_(
+            '固定期限：{"months": 36}；按失信程度：{"by_credit_class": {"general": 12, "serious": 36}}；留空为长期。'
+        ),
+    )
+
+    class Meta:
+        model = ItemRule
+        fields = ["effective_from", "kind", "params", "display", "source", "certainty", "note"]
+        widgets = {
+            "effective_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        from .labels import RULE_KINDS
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(k, str(v)) for k, v in RULE_KINDS.items()]
+
+    def clean_display(self) -> dict:
+        return self.cleaned_data.get("display") or {}
+
+
+class MaskPolicyForm(forms.ModelForm):
+    class Meta:
+        model = MaskPolicy
+        fields = ["mode", "liftable"]

@@ -8,10 +8,11 @@ to the portal.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sanxiang.lib.masking import (
+    MANUAL,
     NOT_PUBLISHED,
     STRICTEST,
     DisplayMode,
@@ -64,12 +65,30 @@ class PolicyTable:
 
 
 @dataclass(frozen=True)
+class FieldMask:
+    """One field of a version for the approver's preview: its raw value and the masks over it.
+
+    ``shown`` is None for a field the policy does not publish; ``spans`` are in raw-value
+    coordinates; ``manual`` says whether the approver may draw masks over it (free text and plain
+    values; a structured field such as an ID number is masked by its type as a whole).
+    """
+
+    key: str
+    label: str
+    raw: str
+    shown: str | None
+    spans: list[Span]
+    manual: bool
+
+
+@dataclass(frozen=True)
 class Masked:
     title: str
     fields: list[tuple[str, str]]
     text: str
     spans: list[Span]
     published: bool
+    details: list[FieldMask] = field(default_factory=list)
 
 
 SKIP_KEYS = frozenset({"authority", "subject_type"})
@@ -83,6 +102,23 @@ def party_field_type(subject_type: str, spec: Mapping[str, Any]) -> str | None:
     return FieldType.PERSON_NAME.value if subject_type == "natural_person" else None
 
 
+def _manual_spans(value: str, manual: Iterable[tuple[int, int]]) -> list[Span]:
+    return [
+        Span(start, end, MANUAL, end - start, "*" * (end - start))
+        for start, end in manual
+        if 0 <= start < end <= len(value)
+    ]
+
+
+def derived_body(field_specs: list[dict], data: Mapping[str, Any]) -> str:
+    """The body built from the free-text fields when no body was given (``services._text_of``)."""
+    return "\n".join(
+        f"{spec['label']}：{data[spec['key']]}"
+        for spec in field_specs
+        if spec.get("text") and data.get(spec["key"])
+    )
+
+
 def masked_content(
     *,
     item_label: str,
@@ -92,16 +128,20 @@ def masked_content(
     subject_type: str,
     policy: PolicyRow,
     manual: Iterable[tuple[int, int]] = (),
+    manual_fields: Mapping[str, Iterable[tuple[int, int]]] | None = None,
     public_phones: Iterable[str] = (),
     public_emails: Iterable[str] = (),
 ) -> Masked:
     """The public form of one version: title, (label, value) fields and the body with its masks.
 
     Structured fields are masked by their type; free-text fields and the body are scanned, with the
-    party's and the representative's names masked wherever they stand alone.
+    party's and the representative's names masked wherever they stand alone. Free-text fields
+    (facts, result) are published as fields unless the body was built from them. ``manual`` are the
+    approver's masks over the body, ``manual_fields`` over a field's raw value.
     """
     if not policy.published:
         return Masked("", [], "", [], False)
+    manual_fields = manual_fields or {}
     party = str(data.get("party_name", ""))
     known: dict[str, str] = {}
     party_type = None
@@ -114,53 +154,67 @@ def masked_content(
     if representative:
         known[representative] = FieldType.REPRESENTATIVE_NAME.value
     phones, emails = list(public_phones), list(public_emails)
+    body_from_fields = bool(text) and text == derived_body(field_specs, data)
 
     fields: list[tuple[str, str]] = []
+    details: list[FieldMask] = []
     masked_party = party
     for spec in field_specs:
         key = spec["key"]
-        if key in SKIP_KEYS or spec.get("text"):
+        if key in SKIP_KEYS:
             continue
         value = data.get(key)
         if value in (None, ""):
             continue
         value = str(value)
         mask_type = party_field_type(subject_type, spec) if key == "party_name" else spec.get("mask")
+        spans: list[Span]
         if mask_type:
             shown = mask_field(value, mask_type, policy=policy)
+            spans = [] if shown == value else [Span(0, len(value), mask_type, len(value), shown or "")]
+            details.append(FieldMask(key, spec["label"], value, shown, spans, False))
             if shown is None:
                 continue
-        elif spec.get("type") == "longtext":
-            shown = mask_text(
-                value, policy=policy, known_names=known, public_phones=phones, public_emails=emails
-            ).text
         else:
-            shown = value
+            if spec.get("type") == "longtext" or spec.get("text"):
+                scanned = mask_text(
+                    value, policy=policy, known_names=known, public_phones=phones, public_emails=emails
+                )
+                spans = list(scanned.spans)
+            else:
+                spans = []
+            spans = merge_spans([*spans, *_manual_spans(value, manual_fields.get(key, ()))])
+            shown = apply_masks(value, spans) if spans else value
+            if spec.get("text") and body_from_fields:
+                continue  # shown in the body, where the approver masks it
+            details.append(FieldMask(key, spec["label"], value, shown, spans, True))
         if key == "party_name":
             masked_party = shown
         fields.append((spec["label"], shown))
 
     result = mask_text(text, policy=policy, known_names=known, public_phones=phones, public_emails=emails)
-    spans = list(result.spans)
-    for start, end in manual:
-        if 0 <= start < end <= len(text):
-            spans.append(Span(start, end, "manual", end - start, "*" * (end - start)))
-    spans = merge_spans(spans)
-    body = apply_masks(text, spans) if manual else result.text
+    spans = merge_spans([*result.spans, *_manual_spans(text, manual)])
+    body = apply_masks(text, spans) if spans else text
     title = f"{masked_party}{item_label}" if masked_party else item_label
-    return Masked(title, fields, body, spans, True)
+    return Masked(title, fields, body, spans, True, details)
 
 
 def highlighted_segments(text: str, spans: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Segments of the masked body for the approver: plain raw-text runs (with their offsets, so a
-    selection can be turned into a manual mask) and masks (kind and replacement)."""
+    """Segments of a masked text for the approver: plain raw-text runs (with their offsets, so a
+    selection can be turned into a manual mask) and masks (kind, replacement and raw offsets)."""
     segments: list[dict[str, Any]] = []
     position = 0
     for span in sorted(spans, key=lambda s: s["start"]):
         if span["start"] > position:
             segments.append({"text": text[position : span["start"]], "start": position, "mask": False})
         segments.append(
-            {"text": span["replacement"], "kind": span["kind"], "start": span["start"], "mask": True}
+            {
+                "text": span["replacement"],
+                "kind": span["kind"],
+                "start": span["start"],
+                "end": span["end"],
+                "mask": True,
+            }
         )
         position = span["end"]
     if position < len(text):
@@ -170,3 +224,45 @@ def highlighted_segments(text: str, spans: Iterable[Mapping[str, Any]]) -> list[
 
 def spans_to_json(spans: Iterable[Span]) -> list[dict[str, Any]]:
     return [{"start": s.start, "end": s.end, "kind": s.kind, "replacement": s.replacement} for s in spans]
+
+
+def field_masks_json(masked: Masked) -> dict[str, dict[str, Any]]:
+    """What ``EntryVersion.field_masks`` stores: per field key, whether the approver may draw masks
+    over it, whether the policy withholds it, and its masks in raw-value coordinates."""
+    return {
+        d.key: {"manual": d.manual, "withheld": d.shown is None, "spans": spans_to_json(d.spans)}
+        for d in masked.details
+    }
+
+
+def preview(
+    field_specs: list[dict],
+    data: Mapping[str, Any],
+    text: str,
+    spans: Iterable[Mapping[str, Any]],
+    field_masks: Mapping[str, Mapping[str, Any]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The approver's preview from a version's stored masks: (fields, body segments).
+
+    Each field is ``{"key", "label", "segments", "withheld", "manual"}``, in the item's field order.
+    """
+    fields = []
+    for spec in field_specs:
+        key = spec["key"]
+        stored = field_masks.get(key)
+        if stored is None:
+            continue
+        raw = str(data.get(key, ""))
+        marks = stored.get("spans", [])
+        if stored.get("withheld"):
+            marks = [{"start": 0, "end": len(raw), "kind": "withheld", "replacement": ""}]
+        fields.append(
+            {
+                "key": key,
+                "label": spec["label"],
+                "segments": highlighted_segments(raw, marks),
+                "withheld": bool(stored.get("withheld")),
+                "manual": bool(stored.get("manual")),
+            }
+        )
+    return fields, highlighted_segments(text, spans)

@@ -270,6 +270,7 @@ class EntryVersion(models.Model):
     masked_text = models.TextField(_("脱敏后正文"), blank=True)
     spans = models.JSONField(_("遮盖位置"), default=list)
     manual_spans = models.JSONField(_("人工遮盖"), default=list)
+    field_masks = models.JSONField(_("字段遮盖"), default=dict, blank=True)
     lifted = models.JSONField(_("解除遮盖"), default=dict, blank=True)
     reason = models.TextField(_("更正原因"), blank=True)
     created_by = models.ForeignKey(

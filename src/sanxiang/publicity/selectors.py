@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +15,7 @@ from sanxiang.core.scope import get_visible_or_404
 from sanxiang.holidays.selectors import current_calendar
 
 from . import rules
-from .models import Entry, EntryStatus, Item
+from .models import Category, Certainty, Entry, EntryStatus, Item, ItemRule, MaskPolicy
 from .services import rule_for
 
 # Which enforcement decision kinds publish as which item (应公示未公示).
@@ -47,6 +48,20 @@ def entry_get(*, actor: Any, pk: int, action: str = "view") -> Entry:
 def item_list(*, active_only: bool = True) -> QuerySet[Item]:
     qs = Item.objects.select_related("category").prefetch_related("rules")
     return qs.filter(is_active=True) if active_only else qs
+
+
+def category_list() -> QuerySet[Category]:
+    return Category.objects.annotate(item_count=Count("items"))
+
+
+def mask_policy_list() -> QuerySet[MaskPolicy]:
+    return MaskPolicy.objects.order_by("category", "subject_type", "field_type")
+
+
+def unconfirmed_rules(items: Iterable[Item]) -> list[ItemRule]:
+    """Rule versions marked ❓ (unconfirmed) among ``items`` (their rules prefetched), for the
+    catalogue's notice: administrators must confirm or correct these parameters."""
+    return [r for item in items for r in item.rules.all() if r.certainty == Certainty.UNCONFIRMED]
 
 
 def overdue_list(*, actor: Any, today: datetime.date) -> QuerySet[Entry]:

@@ -31,7 +31,7 @@ from sanxiang.holidays.services import deadline_close, deadline_set
 from sanxiang.lib.masking import is_minor
 
 from . import rules
-from .masking import Masked, PolicyTable, masked_content, spans_to_json
+from .masking import Masked, PolicyTable, field_masks_json, masked_content, spans_to_json
 from .models import Entry, EntryStatus, EntryVersion, Item, ItemRule, MaskPolicy, Transition
 from .schema import FieldError, clean_value, infer_subject_type
 
@@ -173,10 +173,19 @@ def mask_version(
         text=version.text,
         subject_type=entry.subject_type,
         policy=policy,
-        manual=[(s["start"], s["end"]) for s in version.manual_spans],
+        manual=[(s["start"], s["end"]) for s in version.manual_spans if not s.get("field")],
+        manual_fields=_manual_by_field(version.manual_spans),
         public_phones=[authority.public_phone] if authority.public_phone else [],
         public_emails=[authority.public_email] if authority.public_email else [],
     )
+
+
+def _manual_by_field(manual: Iterable[Mapping[str, Any]]) -> dict[str, list[tuple[int, int]]]:
+    grouped: dict[str, list[tuple[int, int]]] = {}
+    for span in manual:
+        if span.get("field"):
+            grouped.setdefault(span["field"], []).append((span["start"], span["end"]))
+    return grouped
 
 
 def _store_mask(version: EntryVersion, masked: Masked) -> None:
@@ -184,6 +193,7 @@ def _store_mask(version: EntryVersion, masked: Masked) -> None:
     version.masked_fields = [list(pair) for pair in masked.fields]
     version.masked_text = masked.text
     version.spans = spans_to_json(masked.spans)
+    version.field_masks = field_masks_json(masked)
 
 
 def _set_deadline(entry: Entry, *, actor: Any, cal=None, rules_cache=None) -> None:
@@ -407,25 +417,50 @@ def entry_return(*, actor: Any, entry: Entry, comment: str) -> Entry:
     return entry
 
 
+def _maskable_texts(entry: Entry, version: EntryVersion) -> dict[str, str]:
+    """What an approver may draw masks over: the body ("") and every field shown as written or
+    scanned (a structured field such as an ID number is masked by its type as a whole)."""
+    texts = {"": version.text}
+    for key, stored in version.field_masks.items():
+        if stored.get("manual"):
+            texts[key] = str(version.data.get(key, ""))
+    return texts
+
+
 @transaction.atomic
 def entry_add_mask(
-    *, actor: Any, entry: Entry, phrase: str = "", start: int | None = None, end: int | None = None
+    *,
+    actor: Any,
+    entry: Entry,
+    phrase: str = "",
+    start: int | None = None,
+    end: int | None = None,
+    field: str = "",
 ) -> Entry:
-    """The approver masks more of the pending version's body: a span or every occurrence of a phrase."""
+    """The approver masks more of the pending version: a selected span of the body or of one field
+    (``field`` is its key, "" the body), or every occurrence of a phrase in the body and the fields."""
     _require_approver(actor, entry)
     if entry.status not in (EntryStatus.SUBMITTED, EntryStatus.CORRECTING):
         raise InvalidTransition(_("只有待审核的信息可以添加遮盖。"))
     version = current_version(entry)
-    found: list[dict[str, int]] = []
+    texts = _maskable_texts(entry, version)
+    found: list[dict[str, Any]] = []
     if phrase:
-        position = version.text.find(phrase)
-        while position >= 0:
-            found.append({"start": position, "end": position + len(phrase)})
-            position = version.text.find(phrase, position + len(phrase))
-    elif start is not None and end is not None and 0 <= start < end <= len(version.text):
-        found.append({"start": start, "end": end})
+        for key, value in texts.items():
+            position = value.find(phrase)
+            while position >= 0:
+                found.append({"start": position, "end": position + len(phrase)})
+                if key:
+                    found[-1]["field"] = key
+                position = value.find(phrase, position + len(phrase))
+    elif start is not None and end is not None:
+        if field not in texts:
+            raise _invalid({"phrase": _("该字段不能手工遮盖。")})
+        if not 0 <= start < end <= len(texts[field]):
+            raise _invalid({"phrase": _("所选文字超出了该字段的范围。")})
+        found.append({"start": start, "end": end, **({"field": field} if field else {})})
     if not found:
-        raise _invalid({"phrase": _("正文中没有找到要遮盖的内容。")})
+        raise _invalid({"phrase": _("正文和字段中都没有找到要遮盖的内容。")})
     version.manual_spans = [*version.manual_spans, *found]
     _store_mask(version, mask_version(entry, version))
     version.save()

@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -24,10 +25,22 @@ from openpyxl import Workbook
 
 from sanxiang.core.exceptions import DomainError
 
-from . import imports, selectors, services
-from .forms import CommentForm, EntryForm, ImportForm, LiftForm, MaskForm, ReasonForm, add_domain_error
-from .masking import highlighted_segments
-from .models import EntryStatus, Item, MaskPolicy
+from . import catalogue_services, imports, selectors, services
+from .forms import (
+    CategoryForm,
+    CommentForm,
+    EntryForm,
+    ImportForm,
+    ItemForm,
+    ItemRuleForm,
+    LiftForm,
+    MaskForm,
+    MaskPolicyForm,
+    ReasonForm,
+    add_domain_error,
+)
+from .masking import preview
+from .models import Category, EntryStatus, Item, ItemRule, MaskPolicy
 
 STAFF_ROLES = ("enforcement_officer", "publicity_approver", "leader", "administrator", "legal_reviewer")
 
@@ -101,6 +114,15 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     table = services.PolicyTable()
     category = entry.item.masking_category or entry.item.code
     liftable = sorted(table.liftable.get((category, entry.subject_type), set()))
+    raw = {
+        **current.data,
+        "legal_representative": current.legal_representative,
+        "id_number": current.id_number,
+    }
+    can_approve = services.can_approve(request.user, entry.item)
+    preview_fields, segments = preview(
+        entry.item.fields, raw, current.text, current.spans, current.field_masks
+    )
     return render(
         request,
         "publicity/entry_detail.html",
@@ -108,14 +130,18 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "entry": entry,
             "version": current,
             "versions": versions,
-            "segments": highlighted_segments(current.text, current.spans),
+            "segments": segments,
+            "preview_fields": preview_fields,
             "transitions": entry.transitions.select_related("actor"),
             "can_draft": services.can_draft(request.user, entry.item),
-            "can_approve": services.can_approve(request.user, entry.item),
+            "can_approve": can_approve,
+            "can_mask": can_approve and entry.status in (EntryStatus.SUBMITTED, EntryStatus.CORRECTING),
             "is_author": current.created_by_id == request.user.pk,
             "liftable": liftable,
-            "comment_form": CommentForm(),
-            "reason_form": ReasonForm(),
+            "comment_form": CommentForm(auto_id="approve_%s"),
+            "return_form": CommentForm(auto_id="return_%s"),
+            "reason_form": ReasonForm(auto_id="withdraw_%s"),
+            "repair_form": ReasonForm(auto_id="repair_%s"),
             "mask_form": MaskForm(),
             "lift_form": LiftForm(),
         },
@@ -246,6 +272,7 @@ def entry_add_mask(request: HttpRequest, pk: int) -> HttpResponse:
             phrase=p.get("phrase", "").strip(),
             start=_int(p.get("start")),
             end=_int(p.get("end")),
+            field=p.get("field", ""),
         ),
         _("已添加遮盖。"),
     )
@@ -304,11 +331,142 @@ def item_template(request: HttpRequest, code: str) -> HttpResponse:
 @staff_required
 @require_GET
 def catalogue(request: HttpRequest) -> HttpResponse:
+    items = list(selectors.item_list(active_only=False))
     return render(
         request,
         "publicity/catalogue.html",
-        {"items": selectors.item_list(active_only=False), "policies": MaskPolicy.objects.all()},
+        {
+            "items": items,
+            "unconfirmed": selectors.unconfirmed_rules(items),
+            "categories": selectors.category_list(),
+            "can_edit": catalogue_services.can_edit_catalogue(request.user),
+        },
     )
+
+
+def admin_required(view: Callable) -> Callable:
+    """Catalogue editing: administrators only (the services check again)."""
+
+    @staff_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        if not catalogue_services.can_edit_catalogue(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _edit(
+    request: HttpRequest,
+    form: Any,
+    save: Callable[[dict[str, Any]], Any],
+    *,
+    title: str,
+    ok: str,
+    back: str,
+) -> HttpResponse:
+    """The one shape of every catalogue edit page: a form, one service call, back to the catalogue."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except DomainError as exc:
+            add_domain_error(form, exc)
+        else:
+            messages.success(request, ok)
+            return redirect(back)
+    return render(request, "publicity/catalogue_form.html", {"form": form, "title": title, "back": back})
+
+
+@admin_required
+@require_http_methods(["GET", "POST"])
+def category_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    category = get_object_or_404(Category, pk=pk) if pk else None
+    form = CategoryForm(request.POST or None, instance=category)
+    return _edit(
+        request,
+        form,
+        lambda d: catalogue_services.category_save(
+            actor=request.user,
+            category=category,
+            code=category.code if category else d["code"],
+            label=d["label"],
+            stage=d["stage"],
+            order=d["order"],
+        ),
+        title=_("修改公示类别") if category else _("新增公示类别"),
+        ok=_("公示类别已保存。"),
+        back=reverse("publicity:catalogue"),
+    )
+
+
+@admin_required
+@require_http_methods(["GET", "POST"])
+def item_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
+    item = get_object_or_404(Item, code=code) if code else None
+    form = ItemForm(request.POST or None, instance=item)
+    return _edit(
+        request,
+        form,
+        lambda d: catalogue_services.item_save(
+            actor=request.user, item=item, values={**d, "code": item.code if item else d["code"]}
+        ),
+        title=_("修改公示事项") if item else _("新增公示事项"),
+        ok=_("公示事项已保存。"),
+        back=reverse("publicity:catalogue"),
+    )
+
+
+@admin_required
+@require_http_methods(["GET", "POST"])
+def rule_edit(request: HttpRequest, code: str, pk: int | None = None) -> HttpResponse:
+    item = get_object_or_404(Item, code=code)
+    rule = get_object_or_404(ItemRule, pk=pk, item=item) if pk else None
+    form = ItemRuleForm(request.POST or None, instance=rule)
+    return _edit(
+        request,
+        form,
+        lambda d: catalogue_services.item_rule_save(actor=request.user, item=item, rule=rule, values=d),
+        title=(_("修改时限规则：%(item)s") if rule else _("新增时限规则版本：%(item)s")) % {"item": item.label},
+        ok=_("时限规则已保存。"),
+        back=reverse("publicity:catalogue") + f"#item-{item.code}",
+    )
+
+
+@staff_required
+@require_GET
+def mask_policies(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "publicity/mask_policies.html",
+        {
+            "policies": selectors.mask_policy_list(),
+            "modes": MaskPolicy._meta.get_field("mode").choices,
+            "can_edit": catalogue_services.can_edit_catalogue(request.user),
+        },
+    )
+
+
+@admin_required
+@require_POST
+def mask_policy_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    policy = get_object_or_404(MaskPolicy, pk=pk)
+    form = MaskPolicyForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("显示方式无效。"))
+    else:
+        try:
+            services.mask_policy_set(
+                actor=request.user,
+                policy=policy,
+                mode=form.cleaned_data["mode"],
+                liftable=form.cleaned_data["liftable"],
+            )
+        except DomainError as exc:
+            messages.error(request, str(exc.message))
+        else:
+            messages.success(request, _("脱敏策略已保存。"))
+    return redirect(reverse("publicity:mask_policies") + f"#policy-{policy.pk}")
 
 
 @staff_required

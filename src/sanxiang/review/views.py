@@ -434,7 +434,7 @@ def catalogue_create(request: HttpRequest) -> HttpResponse:
     rows = CatalogueRuleFormSet(
         request.POST or None,
         prefix="rules",
-        initial=initial_rows(list(in_force.rules.all())) if in_force else None,
+        initial=initial_rows(list(in_force.rules.all())) if in_force and request.method == "GET" else None,
     )
     if request.method == "POST" and form.is_valid() and rows.is_valid():
         try:

@@ -177,6 +177,7 @@ def test_it_takes_a_progress_report_with_evidence_and_lets_the_lead_accept_it(su
         percent=100,
         milestone=task.milestones.get(),
         uploads=[evidence],
+        today=TODAY,
     )
     stored = report.evidence.get()
     assert stored.original_name == "公示截图.pdf" and stored.purpose == "supervision.evidence"
@@ -196,24 +197,34 @@ def test_it_takes_a_progress_report_with_evidence_and_lets_the_lead_accept_it(su
 def test_it_refuses_reports_from_unassigned_departments_and_self_review(sup, confirmed):
     task = task_no(confirmed, "1")
     with pytest.raises(PermissionDeniedError):
-        services.progress_report_create(actor=sup.district_a_liaison, task=task, text="x", percent=10)
-    report = services.progress_report_create(actor=sup.lead_member, task=task, text="进行中", percent=10)
+        services.progress_report_create(
+            actor=sup.district_a_liaison, task=task, text="x", percent=10, today=TODAY
+        )
+    report = services.progress_report_create(
+        actor=sup.lead_member, task=task, text="进行中", percent=10, today=TODAY
+    )
     with pytest.raises(PermissionDeniedError):
-        services.progress_report_review(actor=sup.lead_member, report=report, accept=True)
+        services.progress_report_review(actor=sup.lead_member, report=report, accept=True, today=TODAY)
     with pytest.raises(PermissionDeniedError):
-        services.progress_report_review(actor=sup.office_liaison, report=report, accept=True)
+        services.progress_report_review(actor=sup.office_liaison, report=report, accept=True, today=TODAY)
     with pytest.raises(ValidationFailed):
-        services.progress_report_review(actor=sup.lead_liaison, report=report, accept=False, comment="")
-    services.progress_report_review(actor=sup.lead_liaison, report=report, accept=False, comment="请补充材料")
+        services.progress_report_review(
+            actor=sup.lead_liaison, report=report, accept=False, comment="", today=TODAY
+        )
+    services.progress_report_review(
+        actor=sup.lead_liaison, report=report, accept=False, comment="请补充材料", today=TODAY
+    )
     report.refresh_from_db()
     assert report.status == "returned"
     with pytest.raises(ValidationFailed):
-        services.progress_report_create(actor=sup.lead_member, task=task, text="x", percent=101)
+        services.progress_report_create(actor=sup.lead_member, task=task, text="x", percent=101, today=TODAY)
 
 
 def test_it_refuses_work_on_a_draft_plan(sup, plan):
     with pytest.raises(InvalidTransition):
-        services.progress_report_create(actor=sup.lead_member, task=task_no(plan, "1"), text="x", percent=10)
+        services.progress_report_create(
+            actor=sup.lead_member, task=task_no(plan, "1"), text="x", percent=10, today=TODAY
+        )
 
 
 def test_it_starts_the_clock_when_the_event_is_recorded(sup, confirmed):
@@ -229,7 +240,7 @@ def test_it_starts_the_clock_when_the_event_is_recorded(sup, confirmed):
     assert milestone.deadline.rule_unit == "working_days"
     with pytest.raises(InvalidTransition):
         services.milestone_record_event(
-            actor=sup.office_liaison, milestone=milestone, event_date=D(2019, 9, 27)
+            actor=sup.office_liaison, milestone=milestone, event_date=D(2019, 9, 27), today=TODAY
         )
 
 
@@ -248,7 +259,7 @@ def test_it_moves_a_deadline_only_on_an_approved_extension(sup, confirmed):
             actor=sup.lead_member, milestone=milestone, new_date=D(2019, 11, 30), reason="x"
         )
     with pytest.raises(PermissionDeniedError):
-        services.extension_decide(actor=sup.lead_liaison, extension=request, approve=True)
+        services.extension_decide(actor=sup.lead_liaison, extension=request, approve=True, today=TODAY)
     services.extension_decide(actor=sup.leader, extension=request, approve=True, comment="同意", today=TODAY)
     milestone.refresh_from_db()
     assert milestone.deadline.due == D(2019, 10, 31)
@@ -275,7 +286,7 @@ def test_it_closes_a_task_only_with_approval(sup, confirmed):
     task.refresh_from_db()
     assert task.closed_at is None and task.status != "done"
     with pytest.raises(PermissionDeniedError):
-        services.closeout_decide(actor=sup.lead_member, closeout=request, approve=True)
+        services.closeout_decide(actor=sup.lead_member, closeout=request, approve=True, today=TODAY)
     services.closeout_decide(actor=sup.leader, closeout=request, approve=True, today=TODAY)
     task.refresh_from_db()
     assert task.status == "done" and task.light == "green" and task.closed_at is not None
@@ -307,7 +318,13 @@ def test_it_turns_agreed_items_of_a_meeting_into_tasks(sup):
     assert tasks[1].status == "ongoing"
     with pytest.raises(ValidationFailed):
         services.meeting_record(
-            actor=sup.supervisor, authority=sup.org.city, title="x", held_on=TODAY, minutes="", items=[]
+            actor=sup.supervisor,
+            authority=sup.org.city,
+            title="x",
+            held_on=TODAY,
+            minutes="",
+            items=[],
+            today=TODAY,
         )
     with pytest.raises(PermissionDeniedError):
         services.meeting_record(
@@ -317,6 +334,7 @@ def test_it_turns_agreed_items_of_a_meeting_into_tasks(sup):
             held_on=TODAY,
             minutes="",
             items=[services.AgreedItem("a", "法制科")],
+            today=TODAY,
         )
 
 

@@ -72,3 +72,4 @@ class EventKind(models.TextChoices):
     EXTENSION_DECIDED = "extension_decided", _("延期审批")
     CLOSEOUT_REQUESTED = "closeout_requested", _("申请销号")
     CLOSEOUT_DECIDED = "closeout_decided", _("销号审批")
+    ROLLED = "rolled", _("生成下一周期节点")

@@ -112,6 +112,61 @@ def after_event_span(schedule: dict[str, Any], event_date: datetime.date) -> tup
     return event_date, "days", n
 
 
+# -- recurrence: yearly deadlines and report cycles ------------------------------------------------
+
+# Months per reporting cycle of an ongoing task (每月/每季度/每半年/每年报送); weekly is in days.
+CYCLE_MONTHS = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
+CYCLES = (*CYCLE_MONTHS, "weekly")
+
+
+def is_recurring(schedule: dict[str, Any] | None) -> bool:
+    """A yearly deadline (每年1月31日前) or a report milestone of an ongoing cycle."""
+    schedule = schedule or {}
+    return schedule.get("kind") == "yearly" or schedule.get("kind") == "cycle_report"
+
+
+def period_end(cycle: str, day: datetime.date) -> datetime.date:
+    """The last day of the ``cycle`` period containing ``day``: a report is due when its period
+    ends (a month's report by the month's last day, a quarter's by 3月31日, 6月30日 …)."""
+    if cycle == "weekly":
+        return day + datetime.timedelta(days=6 - day.weekday())
+    months = CYCLE_MONTHS[cycle]
+    last_month = ((day.month - 1) // months + 1) * months
+    return datetime.date(day.year, last_month, calendar.monthrange(day.year, last_month)[1])
+
+
+def first_cycle_due(cycle: str, today: datetime.date) -> datetime.date:
+    """The due date of the first report of an ongoing task confirmed on ``today``."""
+    return period_end(cycle, today)
+
+
+def next_due(schedule: dict[str, Any], previous: datetime.date) -> datetime.date:
+    """The due date after ``previous`` of a recurring milestone: the same day next year for a
+    yearly deadline (clipped to 2月28日), the next period's end for a report cycle."""
+    if schedule.get("kind") == "yearly":
+        return _yearly(int(schedule["month"]), int(schedule["day"]), previous.year + 1)
+    cycle = schedule.get("cycle") or "monthly"
+    return period_end(cycle, previous + datetime.timedelta(days=1))
+
+
+def recurrence_label(schedule: dict[str, Any], due: datetime.date, base: str) -> str:
+    """Which occurrence a milestone is: "2021年：每年1月31日前", "2026年第2季度进展报送".
+
+    Stored data (the milestone's label, like the schedule's own text), not interface text."""
+    if schedule.get("kind") == "yearly":
+        return f"{due.year}年：{base}"
+    cycle = schedule.get("cycle") or "monthly"
+    if cycle == "weekly":
+        return f"截至{due.isoformat()}的一周进展报送"
+    if cycle == "monthly":
+        return f"{due.year}年{due.month}月进展报送"
+    if cycle == "quarterly":
+        return f"{due.year}年第{(due.month - 1) // 3 + 1}季度进展报送"
+    if cycle == "half_yearly":
+        return f"{due.year}年{'上' if due.month <= 6 else '下'}半年进展报送"
+    return f"{due.year}年度进展报送"
+
+
 # -- status and lights --------------------------------------------------------------------------
 
 NOT_STARTED, IN_PROGRESS, DONE, OVERDUE, ONGOING = "not_started", "in_progress", "done", "overdue", "ongoing"
@@ -120,14 +175,21 @@ WARN_DAYS = 7  # a due date this close (calendar days) turns an unfinished task 
 
 
 def task_status(
-    *, closed: bool, next_due: datetime.date | None, percent: int, ongoing: bool, today: datetime.date
+    *,
+    closed: bool,
+    next_due: datetime.date | None,
+    percent: int,
+    ongoing: bool,
+    today: datetime.date,
+    only_reports: bool = False,
 ) -> str:
-    """Closed (销号) → done; past its next open due date → overdue; no date and ongoing → ongoing."""
+    """Closed (销号) → done; past its next open due date → overdue; ongoing work (持续开展) with no
+    date, or whose only dates are its periodic reports (``only_reports``) → ongoing."""
     if closed:
         return DONE
     if next_due is not None and next_due < today:
         return OVERDUE
-    if next_due is None and ongoing:
+    if ongoing and (next_due is None or only_reports):
         return ONGOING
     return IN_PROGRESS if percent > 0 else NOT_STARTED
 

@@ -23,6 +23,7 @@ from .progress import (
     progress_report_review,
     task_refresh,
 )
+from .recurrence import cycle_report_milestones, milestones_roll, recurring_due_to_roll
 from .reminders import EscalationResult, escalation_run, reminders_send, supervision_daily
 
 __all__ = [
@@ -31,6 +32,9 @@ __all__ = [
     "ImportOutcome",
     "ImportRefused",
     "closeout_decide",
+    "cycle_report_milestones",
+    "milestones_roll",
+    "recurring_due_to_roll",
     "closeout_request",
     "escalation_run",
     "extension_decide",

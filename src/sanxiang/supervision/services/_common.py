@@ -15,6 +15,9 @@ from sanxiang.core.models import User
 from ..choices import EventKind
 from ..models import Task, TaskEvent
 
+# The ``holidays.Deadline`` purpose of every milestone's due date.
+MILESTONE_PURPOSE = "supervision.milestone"
+
 
 def acting_department_ids(task: Task) -> set[int]:
     """Departments that act on ``task``: matched departments, external units' contacts, the owner."""
@@ -80,6 +83,7 @@ def iso(day: datetime.date | None) -> str | None:
 
 
 __all__ = [
+    "MILESTONE_PURPOSE",
     "EventKind",
     "acting_department_ids",
     "authority_users_with_role",

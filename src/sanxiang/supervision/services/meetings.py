@@ -38,7 +38,7 @@ def meeting_record(
     held_on: datetime.date,
     minutes: str,
     items: Sequence[AgreedItem],
-    today: datetime.date | None = None,
+    today: datetime.date,
 ) -> Meeting:
     """Record the minutes and turn each agreed item into a confirmed, supervised task."""
     _check_manage(actor, authority)

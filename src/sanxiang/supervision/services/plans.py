@@ -36,9 +36,8 @@ from ..matching import UnitMatcher
 from ..models import Milestone, Task, TaskEvent, TaskPlan, TaskUnit
 from ..permissions import can_manage
 from ..rules import milestone_specs
-from ._common import department_contacts, record_event
-
-MILESTONE_PURPOSE = "supervision.milestone"
+from ._common import MILESTONE_PURPOSE, department_contacts, record_event
+from .recurrence import cycle_report_milestones
 
 
 class ImportRefused(ValidationFailed):
@@ -122,8 +121,11 @@ def plan_import(
 
     The same file (by SHA-256) for the same authority returns the existing plan (``created`` is
     False). Unmatched unit names refuse the import unless ``accept_unmatched`` (the web preview
-    accepts them and asks again at confirmation). ``confirm`` confirms at once (the command).
+    accepts them and asks again at confirmation). ``confirm`` confirms at once (the command) as of
+    ``today``, which it then requires.
     """
+    if confirm and today is None:
+        raise TypeError("plan_import(confirm=True) needs today")
     _check_manage(actor, authority)
     path = Path(path)
     name = name or path.name
@@ -356,7 +358,7 @@ def plan_confirm(
     plan: TaskPlan,
     accept_unmatched: bool = False,
     confirm_suggested: bool = False,
-    today: datetime.date | None = None,
+    today: datetime.date,
 ) -> TaskPlan:
     """Confirm a draft plan: deadlines on the calendar, access grants, notices to the departments.
 
@@ -383,7 +385,8 @@ def plan_confirm(
             code="unmatched_units",
             extra={"unmatched": unmatched},
         )
-    today = today or timezone.localdate()
+    ongoing = Milestone.objects.filter(task__plan=plan, schedule__kind="ongoing", provisional=False)
+    Milestone.objects.bulk_create(cycle_report_milestones(ongoing, today=today))
     milestones = Milestone.objects.filter(task__plan=plan, planned_date__isnull=False).order_by("pk")
     if not confirm_suggested:
         milestones = milestones.filter(provisional=False)

@@ -24,24 +24,35 @@ from .. import rules
 from ..choices import EventKind, PlanStatus, ReportStatus, RequestStatus
 from ..models import CloseoutRequest, ExtensionRequest, Milestone, ProgressReport, Task, TaskEvent
 from ..permissions import can_decide, can_manage
-from ._common import acting_department_ids, department_contacts, iso, record_event, task_url
-from .plans import MILESTONE_PURPOSE
+from ._common import (
+    MILESTONE_PURPOSE,
+    acting_department_ids,
+    department_contacts,
+    iso,
+    record_event,
+    task_url,
+)
+from .recurrence import milestones_roll
 
 # -- status -------------------------------------------------------------------------------------
 
 
-def _next_due(task: Task) -> tuple[datetime.date | None, bool]:
-    """The earliest open binding due date and whether any step is ongoing (持续开展)."""
+def _next_due(task: Task) -> tuple[datetime.date | None, bool, bool]:
+    """The earliest open binding due date, whether any step is ongoing (持续开展), and whether
+    every open date is a periodic report of that ongoing work."""
     dues: list[datetime.date] = []
     ongoing = False
+    only_reports = True
     for milestone in task.milestones.all():
         if milestone.done_at is not None or milestone.provisional:
             continue
+        kind = (milestone.schedule or {}).get("kind")
         if milestone.deadline_id and milestone.deadline.closed_at is None:
             dues.append(milestone.deadline.due)
-        elif (milestone.schedule or {}).get("kind") == "ongoing":
+            only_reports = only_reports and kind == "cycle_report"
+        elif kind == "ongoing":
             ongoing = True
-    return (min(dues) if dues else None), ongoing
+    return (min(dues) if dues else None), ongoing, only_reports
 
 
 def refresh_tasks(
@@ -56,13 +67,14 @@ def refresh_tasks(
     changed: list[Task] = []
     befores: list[dict[str, str]] = []
     for task in tasks:
-        next_due, ongoing = _next_due(task)
+        next_due, ongoing, only_reports = _next_due(task)
         status = rules.task_status(
             closed=task.closed_at is not None,
             next_due=next_due,
             percent=task.percent,
             ongoing=ongoing,
             today=today,
+            only_reports=only_reports,
         )
         light = rules.light(status=status, next_due=next_due, percent=task.percent, today=today)
         if status == task.status and light == task.light:
@@ -131,7 +143,7 @@ def progress_report_create(
     percent: int,
     milestone: Milestone | None = None,
     uploads: Iterable[UploadedFile] = (),
-    today: datetime.date | None = None,
+    today: datetime.date,
 ) -> ProgressReport:
     """Report progress with evidence 佐证材料, by an assigned department (or its liaison)."""
     task = _locked(task)
@@ -198,7 +210,7 @@ def progress_report_review(
     report: ProgressReport,
     accept: bool,
     comment: str = "",
-    today: datetime.date | None = None,
+    today: datetime.date,
 ) -> ProgressReport:
     """The lead department accepts (progress counts) or returns (with a comment) a report."""
     task = _locked(report.task)
@@ -220,11 +232,15 @@ def progress_report_review(
     if accept:
         task.percent = max(task.percent, report.percent)
         task.save(update_fields=["percent"])
-        if report.percent == 100 and report.milestone_id:
-            milestone = report.milestone
+        milestone = report.milestone
+        # A periodic report (每月/每季度报送) is done once accepted; any other step at 100 %.
+        is_report = milestone is not None and (milestone.schedule or {}).get("kind") == "cycle_report"
+        if milestone is not None and milestone.done_at is None and (report.percent == 100 or is_report):
             milestone.done_at = timezone.now()
             milestone.save(update_fields=["done_at"])
             deadline_close(owner=milestone, purpose=MILESTONE_PURPOSE, actor=actor)
+            milestone.task = task
+            milestones_roll(milestones=[milestone], today=today, actor=actor)
     record_event(
         task,
         EventKind.REPORT_ACCEPTED if accept else EventKind.REPORT_RETURNED,
@@ -243,7 +259,7 @@ def progress_report_review(
         category="supervision.report_reviewed",
         actor=actor,
     )
-    refresh_tasks([task], today=today or timezone.localdate(), actor=actor)
+    refresh_tasks([task], today=today, actor=actor)
     return report
 
 
@@ -257,7 +273,7 @@ def milestone_record_event(
     milestone: Milestone,
     event_date: datetime.date,
     due_date: datetime.date | None = None,
-    today: datetime.date | None = None,
+    today: datetime.date,
 ) -> Milestone:
     """Record the day the awaited event happened ("实施方案印发"); the clock starts from it.
 
@@ -299,7 +315,7 @@ def milestone_record_event(
         action="supervision.milestone.event_recorded",
         after={"event_date": iso(event_date), "due": iso(milestone.deadline.due)},
     )
-    refresh_tasks([task], today=today or timezone.localdate(), actor=actor)
+    refresh_tasks([task], today=today, actor=actor)
     return milestone
 
 
@@ -353,7 +369,7 @@ def extension_decide(
     extension: ExtensionRequest,
     approve: bool,
     comment: str = "",
-    today: datetime.date | None = None,
+    today: datetime.date,
 ) -> ExtensionRequest:
     extension = ExtensionRequest.objects.select_for_update().select_related("milestone").get(pk=extension.pk)
     task = _locked(extension.task)
@@ -402,7 +418,7 @@ def extension_decide(
         category="supervision.extension_decided",
         actor=actor,
     )
-    refresh_tasks([task], today=today or timezone.localdate(), actor=actor)
+    refresh_tasks([task], today=today, actor=actor)
     return extension
 
 
@@ -449,7 +465,7 @@ def closeout_decide(
     closeout: CloseoutRequest,
     approve: bool,
     comment: str = "",
-    today: datetime.date | None = None,
+    today: datetime.date,
 ) -> CloseoutRequest:
     closeout = CloseoutRequest.objects.select_for_update().get(pk=closeout.pk)
     task = _locked(closeout.task)
@@ -492,7 +508,7 @@ def closeout_decide(
         category="supervision.closeout_decided",
         actor=actor,
     )
-    refresh_tasks([task], today=today or timezone.localdate(), actor=actor)
+    refresh_tasks([task], today=today, actor=actor)
     return closeout
 
 

@@ -29,6 +29,7 @@ from ._common import (
     task_url,
 )
 from .progress import refresh_tasks
+from .recurrence import milestones_roll, recurring_due_to_roll
 
 
 def remind_days() -> int:
@@ -53,6 +54,7 @@ class EscalationResult:
     orders: int = 0
     leaders: int = 0
     refreshed: int = 0
+    rolled: int = 0
     reminders: list[Reminder] = field(default_factory=list)
 
 
@@ -217,8 +219,10 @@ def _escalate(milestone: Milestone, task: Task, kind: str, today: datetime.date)
 
 
 def supervision_daily(*, today: datetime.date) -> EscalationResult:
-    """The daily job: refresh every open task's status and light, remind, escalate."""
+    """The daily job: next occurrences of done recurring milestones, then refresh every open
+    task's status and light, remind, escalate."""
     with transaction.atomic():
+        result_rolled = len(milestones_roll(milestones=recurring_due_to_roll(today=today), today=today))
         open_tasks = Task.objects.filter(plan__status=PlanStatus.CONFIRMED, closed_at__isnull=True)
         refreshed = len(refresh_tasks(open_tasks, today=today))
     reminded = reminders_send(today=today)
@@ -226,4 +230,5 @@ def supervision_daily(*, today: datetime.date) -> EscalationResult:
     result.reminded = reminded.reminded
     result.reminders = reminded.reminders + result.reminders
     result.refreshed += refreshed
+    result.rolled = result_rolled
     return result

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from sanxiang.core.choices import AuthorityLevel
 from sanxiang.core.models import Authority
@@ -26,6 +28,11 @@ class Command(BaseCommand):
         parser.add_argument("--accept-unmatched", action="store_true", help="有未匹配的单位名称时仍然导入")
         parser.add_argument("--plan-year", type=int, help="计划年度（“年底前”等未写年份的时限按此推算）")
         parser.add_argument("--user", help="以该用户身份导入（默认：系统）")
+        parser.add_argument(
+            "--today",
+            type=datetime.date.fromisoformat,
+            help="以该日期（YYYY-MM-DD）确认下达并计算任务状态（默认：今天）",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["file"])
@@ -46,6 +53,7 @@ class Command(BaseCommand):
                     plan_year=options.get("plan_year"),
                     accept_unmatched=options["accept_unmatched"],
                     confirm=True,
+                    today=options.get("today") or timezone.localdate(),
                 )
         except ImportRefused as exc:
             if options["json"] and exc.code == "no_measures":

@@ -61,3 +61,83 @@ def test_it_drafts_approves_and_finds_an_entry_on_the_portal(live_server, page, 
     assert "宝鸡市金台区浏览器测试商贸有限公司" in page.content()
     assert "13812345678" not in page.content()
     screenshot("publicity-portal-search")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_it_masks_text_the_approver_selects_with_the_mouse(live_server, page, screenshot):
+    import datetime
+
+    from sanxiang.publicity import services
+    from sanxiang.publicity.models import EntryVersion, Item
+
+    org = factories.build_org()
+    officer = factories.user(
+        org.district_a, org.a_collection, roles=["enforcement_officer"], scope="unit", username="drafter2"
+    )
+    approver = factories.user(
+        org.district_a, org.a_legal, roles=["publicity_approver"], scope="unit", username="approver2"
+    )
+    entry = services.entry_create(
+        actor=officer,
+        item=Item.objects.get(code="penalty_decision"),
+        authority=org.district_a,
+        data={
+            "party_name": "宝鸡市金台区选区测试商贸有限公司",
+            "uscc": "91610303MA6X0A0A0G",
+            "document_number": "宝金税稽罚〔2026〕89号",
+            "event_date": "2026-02-10",
+            "facts": "少缴增值税。",
+            "result": "罚款5000元，并处滞纳金",
+        },
+        text="经查，当事人少缴增值税，仓库保管员老周知情。",
+        today=datetime.date(2026, 3, 2),
+    )
+    services.entry_submit(actor=officer, entry=entry)
+
+    _login(page, live_server, approver)
+    page.goto(live_server.url + reverse("publicity:entry_detail", kwargs={"pk": entry.pk}))
+    assert page.is_disabled("#selection-mask-form button[type=submit]")
+    # Drag across the whole result field with the mouse.
+    run = page.locator('[data-mask-field="result"] span[data-start="0"]')
+    box = run.bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + 1, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 2, y, steps=5)
+    page.mouse.move(box["x"] + box["width"] - 1, y, steps=5)
+    page.mouse.up()
+    assert page.input_value("#selection-mask-form input[name=field]") == "result"
+    assert page.input_value("#selection-mask-form input[name=start]") == "0"
+    assert page.input_value("#selection-mask-form input[name=end]") == str(len("罚款5000元，并处滞纳金"))
+    assert page.inner_text("#selection-text") == "罚款5000元，并处滞纳金"
+    screenshot("publicity-mask-selection")
+    page.click("#selection-mask-form button[type=submit]")
+    page.wait_for_selector('[data-mask-field="result"] mark.manual')
+    assert "罚款5000元" not in page.inner_text('[data-mask-field="result"]')
+    # A selection inside the body, starting inside a run after the first character.
+    body = page.locator('#masked-text span[data-start="0"]')
+    box = body.bounding_box()
+    y = box["y"] + box["height"] / 2
+    char = box["width"] / len(body.inner_text())
+    page.mouse.move(box["x"] + char * 5 + 1, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + char * 10 - 1, y, steps=5)
+    page.mouse.up()
+    assert page.input_value("#selection-mask-form input[name=field]") == ""
+    start = int(page.input_value("#selection-mask-form input[name=start]"))
+    end = int(page.input_value("#selection-mask-form input[name=end]"))
+    assert (start, end) == (5, 10)
+    page.click("#selection-mask-form button[type=submit]")
+    page.wait_for_selector("#masked-text mark.manual")
+    screenshot("publicity-mask-added")
+    version = EntryVersion.objects.get(entry=entry, number=1)
+    assert version.manual_spans == [
+        {"field": "result", "start": 0, "end": 13},
+        {"start": 5, "end": 10},
+    ]
+    assert "少缴增值税" not in version.masked_text
+    # The typed-phrase way still works.
+    page.fill("#id_phrase", "老周")
+    page.click("#phrase-mask-form button[type=submit]")
+    page.wait_for_selector("#masked-text")
+    assert "老周" not in page.inner_text("#masked-text")

@@ -155,3 +155,18 @@ def test_feeds_list_the_latest_entries(org, client):
     for name in ("portal:feed_rss", "portal:feed_atom"):
         response = client.get(reverse(name))
         assert response.status_code == 200 and "最新公示的处罚决定书" in response.content.decode()
+
+
+def test_the_newest_window_widens_until_it_holds_enough_matches(org, monkeypatch):
+    from sanxiang.portal import selectors as sel
+
+    for n in range(6):
+        publish(org.district_a, source_key=f"w{n}", text="罚款" if n % 2 else "许可", fields=[])
+    monkeypatch.setattr(sel, "WINDOW_START", 1)
+    monkeypatch.setattr(search, "COUNT_CAP", 2)
+    queryset = sel.entry_search(params=SearchParams(q="罚款"), now=timezone.now())
+    narrowed, total = sel._newest_window(queryset)
+    assert total == 3 and list(narrowed.values_list("source_key", flat=True)) == ["w5", "w3", "w1"]
+    monkeypatch.setattr(search, "COUNT_CAP", 1)
+    narrowed, total = sel._newest_window(queryset)
+    assert total == 2 and list(narrowed.values_list("source_key", flat=True))[:2] == ["w5", "w3"]

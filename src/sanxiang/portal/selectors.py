@@ -8,7 +8,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db import models
+from django.db import connection, models
 from django.utils import timezone
 
 from sanxiang.core.models import Authority
@@ -21,6 +21,7 @@ PAGE_SIZE = 20
 MAX_PAGE = search.COUNT_CAP // PAGE_SIZE
 EXPORT_CAP = 5000
 STATS_TTL = 300
+WINDOW_START = 50_000
 
 
 @dataclass(frozen=True)
@@ -85,14 +86,37 @@ def entry_search_page(
         return SearchPage()
     page = max(1, min(params.page, MAX_PAGE))
     offset = (page - 1) * per_page
-    entries = list(queryset[offset : offset + per_page])
-    if len(entries) < per_page and (entries or page == 1):
-        total = offset + len(entries)
+    if params.q.strip() and connection.vendor == "postgresql":
+        queryset, total = _newest_window(queryset)
+        entries = list(queryset[offset : offset + per_page])
     else:
-        total = queryset.values("id")[: search.COUNT_CAP + 1].count()
+        entries = list(queryset[offset : offset + per_page])
+        if len(entries) < per_page and (entries or page == 1):
+            total = offset + len(entries)
+        else:
+            total = queryset.values("id")[: search.COUNT_CAP + 1].count()
     capped = total > search.COUNT_CAP
     total = min(total, search.COUNT_CAP)
     return SearchPage(entries=entries, total=total, capped=capped, page=page, pages=-(-total // per_page))
+
+
+def _newest_window(queryset: PublicEntryQuerySet) -> tuple[PublicEntryQuerySet, int]:
+    """Narrow a text search to the newest ids that still hold more than ``COUNT_CAP`` matches.
+
+    On PostgreSQL a GIN index returns the matches of a common bigram as one bitmap of most of
+    the table, which would then be joined and sorted in full to find the newest twenty. Bounding
+    the id range first (50,000 newest ids, then eight times more, and so on) keeps every step
+    small; since no page lies beyond ``COUNT_CAP`` results, the window holds every reachable page.
+    """
+    top = PublicEntry.objects.aggregate(top=models.Max("id"))["top"] or 0
+    window = WINDOW_START
+    while True:
+        low = top - window
+        narrowed = queryset.filter(id__gt=low) if low > 0 else queryset
+        total = narrowed.values("id")[: search.COUNT_CAP + 1].count()
+        if total > search.COUNT_CAP or low <= 0:
+            return narrowed, total
+        window *= 8
 
 
 def entry_export_rows(*, params: SearchParams, now: datetime.datetime) -> PublicEntryQuerySet | None:

@@ -1,0 +1,121 @@
+"""The tables of an uploaded import file: every worksheet of a workbook that carries the item's
+header, or the one table of a CSV file (UTF-8, with or without BOM, or GB18030 as Excel writes it
+on Chinese Windows).
+
+A workbook exported from a ledger often splits the same columns over several sheets (by status, by
+month) and adds sheets of its own (a run log, notes): the sheets whose header row carries every
+required column of the item are read, in workbook order; the others are named as skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from openpyxl import load_workbook
+
+# Try in this order: a BOM marks UTF-8 unambiguously; strict UTF-8 rarely decodes GB18030 text by
+# accident (its multi-byte sequences break UTF-8's continuation rules), while GB18030 decodes any
+# byte string, so it comes last.
+ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+class UnreadableFile(ValueError):
+    """The upload is neither an Excel workbook nor a CSV file in a known encoding."""
+
+
+@dataclass
+class Sheet:
+    """One table: its name (sheet title, or the CSV file's name), header row and numbered rows."""
+
+    name: str
+    headers: list[Any]
+    rows: Iterator[tuple[int, Sequence[Any]]]
+
+
+@dataclass
+class Tables:
+    sheets: list[Sheet] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # sheets without the item's header
+    close: Any = None  # releases the workbook; call when done reading
+
+    def __enter__(self) -> Tables:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.close is not None:
+            self.close()
+
+
+def field_names(fields: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """Column header (label or alias) → field key."""
+    names: dict[str, str] = {}
+    for spec in fields:
+        for name in (spec["label"], *spec.get("aliases", [])):
+            names.setdefault(str(name).strip(), spec["key"])
+    return names
+
+
+def carries_header(fields: Sequence[Mapping[str, Any]], headers: Sequence[Any]) -> bool:
+    """Whether a header row names every required field of the item (by label or alias)."""
+    names = field_names(fields)
+    present = {names.get(str(h or "").strip()) for h in headers}
+    return all(spec["key"] in present for spec in fields if spec.get("required"))
+
+
+def is_csv(file_name: str) -> bool:
+    return file_name.lower().endswith(".csv")
+
+
+def decode_csv(raw: bytes) -> str:
+    for encoding in ENCODINGS:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UnreadableFile("not UTF-8 or GB18030 text")
+
+
+def _numbered(rows: Iterator[Sequence[Any]]) -> Iterator[tuple[int, Sequence[Any]]]:
+    return ((number, values) for number, values in enumerate(rows, start=2))
+
+
+def _csv_rows(reader: Iterator[list[str]]) -> Iterator[Sequence[Any]]:
+    for values in reader:
+        yield [value if value.strip() else None for value in values]
+
+
+def read_tables(stream: IO[bytes], file_name: str, fields: Sequence[Mapping[str, Any]]) -> Tables:
+    """The tables of ``stream`` that carry the item's header (``fields`` is ``Item.fields``).
+
+    Raises ``UnreadableFile`` for a file that is neither a workbook nor a CSV file. A CSV file is one
+    table named after the file. When no sheet of a workbook carries the header, its first sheet is
+    returned alone, so that the missing columns are reported against it.
+    """
+    if is_csv(file_name):
+        text = decode_csv(stream.read())
+        reader = csv.reader(io.StringIO(text, newline=""))
+        headers = next(reader, [])
+        return Tables([Sheet(file_name, list(headers), _numbered(_csv_rows(reader)))])
+    try:
+        workbook = load_workbook(stream, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise UnreadableFile(str(exc)) from exc
+    tables = Tables(close=workbook.close)
+    for worksheet in workbook.worksheets:
+        rows = worksheet.iter_rows(values_only=True)
+        headers = list(next(rows, None) or [])
+        if carries_header(fields, headers):
+            tables.sheets.append(Sheet(worksheet.title, headers, _numbered(rows)))
+        else:
+            tables.skipped.append(worksheet.title)
+    if not tables.sheets and workbook.worksheets:
+        first = workbook.worksheets[0]
+        rows = first.iter_rows(values_only=True)
+        tables.sheets.append(Sheet(first.title, list(next(rows, None) or []), _numbered(rows)))
+        tables.skipped.remove(first.title)
+    return tables

@@ -24,6 +24,15 @@ def test_it_loads_a_year_of_reviews_with_meaningful_statistics():
     assert 0.02 < stats.overall.stats.return_rate < 0.10
     assert ReviewCase.objects.filter(unreviewed=True).exists()
     assert demo.filter(deliberations__isnull=False).exists()
+    assert demo.filter(needs_review=True).count() > 150
+    assert set(demo.values_list("decision_kind", flat=True)) == {
+        "penalty",
+        "compulsory_measure",
+        "licensing_refused",
+    }
+    shares = {row.authority.name: row for row in stats.staffing}
+    assert shares["国家税务总局宝鸡市金台区税务局"].ok is False  # one reviewer for 26 officers
+    assert shares["国家税务总局宝鸡市渭滨区税务局"].ok is True
     assert "法制审核：新增 200 件" in out.getvalue()
     call_command("load_demo", only=["enforcement", "review"], stdout=io.StringIO())
     assert ReviewCase.objects.filter(source_system="demo").count() == 200

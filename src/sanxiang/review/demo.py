@@ -7,6 +7,8 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from sanxiang.core.demo import DemoContext
 
 PER_DISTRICT = 100
@@ -16,33 +18,98 @@ OK = [{"point": p, "finding": "ok"} for p in POINTS]
 PROBLEM = [{"point": p, "finding": "problem" if p == "facts" else "ok", "note": "证据不足"} for p in POINTS]
 
 
-def _run_case(ctx: DemoContext, key: str, n: int, act: Any, officer: Any, reviewer: Any, leader: Any) -> None:
+# Enforcement staff per unit beside the named demo accounts, so that the reviewers' share reads like
+# a real bureau's (国办发〔2018〕118号: 原则上不少于执法人员的5%): 金台 falls short, 渭滨 and the city do not.
+STAFF = {
+    "city": ("city_staff", "稽查局", 16),
+    "jintai": ("jt_staff", "征收管理科", 24),
+    "weibin": ("wb_staff", "征收管理科", 14),
+}
+
+
+def _staff_step(ctx: DemoContext) -> None:
+    from sanxiang.core.models import User
+    from sanxiang.core.services import user_create
+
+    for key, (prefix, department, count) in STAFF.items():
+        authority = ctx.authorities[key]
+        dept = ctx.departments.get((key, department))
+        for index in range(1, count + 1):
+            username = f"{prefix}{index:02d}"
+            if User.objects.filter(username=username).exists():
+                continue
+            user_create(
+                actor=ctx.system_actor,
+                username=username,
+                full_name=ctx.faker.name(),
+                authority=authority,
+                department=dept,
+                roles=["enforcement_officer"],
+                data_scope="self",
+                password=None,
+            )
+
+
+BASIS = {
+    "compulsory_measure": "《中华人民共和国税收征收管理法》第三十八条、第四十条",
+    "licensing_refused": "《中华人民共和国行政许可法》第三十八条第二款",
+}
+
+
+def _kind_of(n: int) -> tuple[str, str, list[str]]:
+    """The act kinds to draw from, the proposed decision and its conditions for the n-th case."""
+    if n % 10 == 3:
+        return (
+            "compulsory_measure",
+            "compulsory_measure",
+            ["tax_preservation" if n % 20 == 3 else "compulsory_enforcement"],
+        )
+    if n % 25 == 11:
+        return "licensing", "licensing_refused", []
+    return "penalty", "penalty", ["hearing_held"] if n % 12 == 4 else []
+
+
+def _run_case(
+    ctx: DemoContext, key: str, n: int, acts: dict[str, list[Any]], officer: Any, reviewer: Any, leader: Any
+) -> None:
+    from sanxiang.enforcement.choices import DecisionKind
     from sanxiang.review import services
 
     day = ctx.today - datetime.timedelta(days=360 - (n * 350) // PER_DISTRICT)
     step = datetime.timedelta(days=1)
     collective = n % 33 == 5
     small = n % 10 == 9
+    act_kind, decision_kind, conditions = _kind_of(n)
+    kind_label = DecisionKind(decision_kind).label
+    pool = acts.get(act_kind) or acts["penalty"]
+    act = pool[n % len(pool)]
     amount = (
-        Decimal(2_500_000)
+        Decimal(0)
+        if decision_kind != "penalty"
+        else Decimal(2_500_000)
         if collective
-        else Decimal(300 + n * 37)
+        else Decimal(300 + n * 7)
         if small
         else Decimal(10_000 + (n * 7919) % 190_000)
     )
     case = services.case_create(
         actor=officer,
         act=act,
-        decision_kind="penalty",
+        decision_kind=decision_kind,
         today=day,
         facts=f"{act.taxpayer.name}{act.matter}",
-        legal_basis="《中华人民共和国税收征收管理法》第六十三条"
-        if amount >= 10_000
-        else "《中华人民共和国税收征收管理法》第六十二条",
-        proposal=f"拟处罚款{amount}元",
+        legal_basis=BASIS.get(decision_kind)
+        or (
+            "《中华人民共和国税收征收管理法》第六十三条"
+            if amount >= 10_000
+            else "《中华人民共和国税收征收管理法》第六十二条"
+        ),
+        proposal=f"拟处罚款{amount}元"
+        if decision_kind == "penalty"
+        else str(_("拟作出%(kind)s") % {"kind": kind_label}),
         case_file="调查终结报告；询问笔录；证据目录",
         penalty_amount=amount,
-        conditions=["hearing_held"] if n % 12 == 4 else [],
+        conditions=conditions,
         source_system="demo",
         source_id=f"{key}-{n:03d}",
     )
@@ -114,21 +181,23 @@ def review_step(ctx: DemoContext) -> None:
     from sanxiang.review import services
     from sanxiang.review.models import ReviewCase
 
+    _staff_step(ctx)
     created = 0
     for key, prefix in (("jintai", "jt"), ("weibin", "wb")):
         authority = ctx.authorities[key]
         if ReviewCase.objects.filter(authority=authority, source_system="demo").exists():
             continue
         officer, reviewer, leader = (ctx.users[f"{prefix}_{role}"] for role in ("officer", "legal", "leader"))
-        acts = list(
-            EnforcementAct.objects.filter(authority=authority, officer_links__user=officer).select_related(
-                "taxpayer"
-            )[:40]
-        )
-        if not acts:
+        acts: dict[str, list[Any]] = {}
+        for act in EnforcementAct.objects.filter(
+            authority=authority, officer_links__user=officer
+        ).select_related("taxpayer"):
+            # penalties come from penalty and audit acts (tax_audit), the rest from their own kind
+            acts.setdefault("penalty" if act.kind == "tax_audit" else act.kind, []).append(act)
+        if not acts.get("penalty"):
             continue
         for n in range(PER_DISTRICT):
-            _run_case(ctx, key, n, acts[n % len(acts)], officer, reviewer, leader)
+            _run_case(ctx, key, n, acts, officer, reviewer, leader)
             created += 1
     counts = services.unreviewed_scan(today=ctx.today)
     ctx.out(f"法制审核：新增 {created} 件，应审未审 {sum(counts.values())} 件")

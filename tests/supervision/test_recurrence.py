@@ -154,3 +154,12 @@ def test_it_draws_the_timelines_today_line_at_the_given_day(sup, plan):
     early = selectors.plan_timeline(tasks=tasks, today=D(2020, 1, 1))
     later = selectors.plan_timeline(tasks=tasks, today=D(2020, 6, 1))
     assert 0 < early["today_x"] < later["today_x"] < 100
+
+
+def test_it_labels_each_step_of_a_composite_deadline_by_its_own_kind():
+    schedule = {
+        "kind": "milestones",
+        "items": [{"kind": "by_date", "date": "2019-09-30"}, {"kind": "ongoing"}],
+    }
+    specs = rules.milestone_specs(schedule, label="2019年9月底前完成，并持续开展", plan_year=2019)
+    assert [s.label for s in specs] == ["2019-09-30前完成", "持续开展"]

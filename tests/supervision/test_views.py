@@ -229,3 +229,14 @@ def test_it_keeps_confirmation_out_of_reach_of_a_liaison_who_sees_the_plan(clien
     assert client.post(reverse("supervision:plan_confirm", args=[draft.pk])).status_code == 404
     draft.refresh_from_db()
     assert draft.status == "draft"
+
+
+def test_it_offers_the_close_out_form_to_the_lead_department_only(client, sup, plan):
+    task = Task.objects.get(plan=plan, seq="1")  # 法制科 leads, 办公室 cooperates
+    url = reverse("supervision:task_detail", args=[task.pk])
+    assert "申请销号" in login(client, sup.lead_liaison).get(url).content.decode()
+    page = login(client, sup.office_liaison).get(url).content.decode()
+    assert "申请销号" not in page and "报送进展" in page
+    response = client.post(reverse("supervision:closeout_create", args=[task.pk]), {"summary": "完成"})
+    assert response.status_code == 302
+    assert not task.closeouts.exists()

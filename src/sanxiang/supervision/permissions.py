@@ -35,6 +35,17 @@ def can_decide(user: Any, authority: Authority) -> bool:
     )
 
 
+def can_request_closeout(user: Any, task: Any) -> bool:
+    """Ask for 销号: the lead department, or a supervisor of the task's authority."""
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and (
+            (user.department_id and user.department_id == task.owner_department_id)
+            or can_manage(user, task.authority)
+        )
+    )
+
+
 def staff_required(view: Callable) -> Callable:
     """Login; the querysets decide what the user sees (an empty list for no tasks)."""
 

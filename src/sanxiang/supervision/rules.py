@@ -75,8 +75,19 @@ def milestone_specs(
 
 
 def _item_label(item: dict[str, Any], fallback: str) -> str:
+    """One step's own label: its note, else what its kind says ("2019-09-30前完成", "持续开展"),
+    so that the steps of "2019年9月底前完成，并持续开展" do not both carry the whole text."""
     note = item.get("note")
-    return note if note else fallback
+    if note:
+        return note
+    kind = item.get("kind")
+    if kind == "by_date" and item.get("date"):
+        return f"{item['date']}前完成"
+    if kind == "ongoing":
+        return "持续开展"
+    if kind == "yearly":
+        return f"每年{item.get('month')}月{item.get('day')}日前"
+    return fallback
 
 
 _LEVEL = re.compile(r"(税务总局|省及省以下税务机关|省税务局|市局|区局|各级税务机关|省以下)")

@@ -34,7 +34,7 @@ from .forms import (
     UploadForm,
 )
 from .models import Reminder
-from .permissions import can_decide, can_manage, staff_required
+from .permissions import can_decide, can_manage, can_request_closeout, staff_required
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -236,6 +236,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "progress_form": ProgressForm(),
             "can_decide": can_decide(request.user, task.authority),
             "can_manage": can_manage(request.user, task.authority),
+            "can_closeout": can_request_closeout(request.user, task),
         },
     )
 

@@ -23,7 +23,7 @@ from sanxiang.notifications.services import notify, notify_users_with_role
 from .. import rules
 from ..choices import EventKind, PlanStatus, ReportStatus, RequestStatus
 from ..models import CloseoutRequest, ExtensionRequest, Milestone, ProgressReport, Task, TaskEvent
-from ..permissions import can_decide, can_manage
+from ..permissions import can_decide, can_manage, can_request_closeout
 from ._common import (
     MILESTONE_PURPOSE,
     acting_department_ids,
@@ -429,7 +429,7 @@ def extension_decide(
 def closeout_request(*, actor: User, task: Task, summary: str) -> CloseoutRequest:
     """The lead department asks to close the task; only an approval closes it."""
     task = _locked(task)
-    if not (actor.department_id == task.owner_department_id or can_manage(actor, task.authority)):
+    if not can_request_closeout(actor, task):
         raise PermissionDeniedError(_("只有牵头部门可以申请销号。"))
     if task.closed_at is not None:
         raise InvalidTransition(_("任务已销号。"))

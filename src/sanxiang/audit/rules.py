@@ -87,14 +87,33 @@ def is_masked(value: Any) -> bool:
     return isinstance(value, Mapping) and set(value) == {"masked", "hmac"}
 
 
+# Personal keys longest first: a key ending in two of them ("owner_id_card_number" ends in both
+# "_id_card_number" and "_card_number") is named by the more specific one, whatever the set order.
+_SUFFIXES = tuple(("_" + k, k) for k in sorted(PERSONAL_KEYS, key=lambda k: (-len(k), k)))
+# Snapshot keys are a small vocabulary (field names) seen again and again: each is classified once.
+_KEY_CACHE: dict[str, str | None] = {}
+_KEY_CACHE_LIMIT = 4096
+
+
 def _personal_key(key: str) -> str | None:
+    try:
+        return _KEY_CACHE[key]
+    except KeyError:
+        pass
+    found = _classify_key(key)
+    if len(_KEY_CACHE) < _KEY_CACHE_LIMIT:  # bounded: keys could come from user data
+        _KEY_CACHE[key] = found
+    return found
+
+
+def _classify_key(key: str) -> str | None:
     key = key.lower()
     if key in PUBLIC_KEYS:
         return None
     if key in PERSONAL_KEYS:
         return key
-    for personal in PERSONAL_KEYS:
-        if key.endswith("_" + personal):
+    for suffix, personal in _SUFFIXES:
+        if key.endswith(suffix):
             return personal
     return None
 
@@ -111,8 +130,15 @@ def _mask_card(number: str) -> str:
     return "*" * (len(number) - 4) + number[-4:]
 
 
+# Every pattern above needs at least 11 digits in a row: a text without such a run is returned
+# at once (most snapshot strings: labels, codes, document numbers).
+_LONG_DIGITS = re.compile(r"\d{11}")
+
+
 def mask_text(text: str) -> str:
     """``text`` with every ID number, mobile number and bank card in it masked in place."""
+    if _LONG_DIGITS.search(text) is None:
+        return text
     text = _ID18.sub(lambda m: mask_id_number(m[0]) if _valid_id(m[0]) else m[0], text)
     text = _ID15.sub(lambda m: mask_id_number(m[0]) if _valid_id(m[0]) else m[0], text)
     text = _CARD.sub(lambda m: _mask_card(m[0]) if luhn.is_valid(m[0]) else m[0], text)
@@ -146,9 +172,21 @@ def mask_snapshot(value: Any, pepper: Callable[[], bytes], *, _key: str | None =
     ``pepper`` is called only when something personal is found, so snapshots without personal
     data never touch the key file.
     """
-    if is_masked(value):
+    if type(value) is str:  # the common case first; the same outcome as the general path below
+        if not value:
+            return value
+        if _key is not None:
+            return {
+                "masked": _mask_by_key(_key, value),
+                "hmac": hmac_sm3_hex(pepper(), value.encode("utf-8")),
+            }
+        masked = mask_text(value)
+        if masked != value:
+            return {"masked": masked, "hmac": hmac_sm3_hex(pepper(), value.encode("utf-8"))}
         return value
     if isinstance(value, Mapping):
+        if len(value) == 2 and is_masked(value):
+            return value
         out: dict[str, Any] = {}
         for key, item in value.items():
             personal = _personal_key(str(key))

@@ -41,6 +41,7 @@ from sanxiang.audit.keys import (
 from sanxiang.audit.models import AuditCheckpoint, AuditEvent, AuditOutcome, AuditVerification
 from sanxiang.audit.rules import mask_snapshot, mask_text
 from sanxiang.audit.verification import (
+    HASHED_FIELDS,
     VerificationResult,
     checkpoint_of,
     event_content,
@@ -54,6 +55,7 @@ from sanxiang.lib.hashchain import (
     GENESIS_HASH,
     Checkpoint,
     chain_hash,
+    chain_hash_normalized,
     normalize,
     parse_checkpoint_line,
     sign_checkpoint,
@@ -277,18 +279,57 @@ def audit_log_many(*, actor: Any, events: Sequence[Mapping[str, Any]]) -> list[A
 
 
 def _append_many(drafts: Sequence[dict[str, Any]]) -> list[AuditEvent]:
-    """Chain ``drafts`` in order onto the newest event with one lock and one read of the head."""
+    """Chain ``drafts`` in order onto the newest event with one lock and one read of the head.
+
+    The hashed content is built from the drafts directly: their snapshots were normalised while
+    drafting, so only the top-level values are normalised here (``chain_hash_normalized``) and
+    the hash equals ``chain_hash(prev_hash, event_content(event))``, which ``verify_audit`` checks.
+    """
     _lock_chain()
     last = AuditEvent.objects.order_by("-seq").values_list("seq", "hash").first()
     seq, prev_hash = (last[0], last[1]) if last else (0, GENESIS_HASH)
     created: list[AuditEvent] = []
     for draft in drafts:
         seq += 1
-        event = AuditEvent(seq=seq, occurred_at=timezone.now(), prev_hash=prev_hash, **draft)
-        event.hash = prev_hash = chain_hash(prev_hash, event_content(event))
-        created.append(event)
+        occurred_at = timezone.now()
+        content = {name: draft[name] for name in _DRAFT_HASHED}
+        for name in _SCALAR_HASHED:
+            content[name] = normalize(content[name])
+        content["seq"] = seq
+        content["occurred_at"] = utc_iso(occurred_at)
+        digest = chain_hash_normalized(prev_hash, content)
+        # Positional arguments in field order: Model.__init__'s fast path (the kwargs path
+        # costs more than the hashing). The values are the ones ``AuditEvent(**draft)`` sets.
+        created.append(
+            AuditEvent(None, seq, occurred_at, *[draft[name] for name in _DRAFT_FIELDS], prev_hash, digest)
+        )
+        prev_hash = digest
     _insert_many(created)
     return created
+
+
+# The draft's keys in the order of AuditEvent's fields between ``occurred_at`` and ``prev_hash``.
+_DRAFT_FIELDS = (
+    "actor_id",
+    "actor_label",
+    "action",
+    "target_type",
+    "target_id",
+    "target_label",
+    "authority_id",
+    "before",
+    "after",
+    "data",
+    "source_address",
+    "user_agent",
+    "outcome",
+)
+_SNAPSHOT_FIELDS = frozenset({"before", "after", "data"})  # normalised by ``_snapshot``
+_DRAFT_HASHED = tuple(name for name in HASHED_FIELDS if name not in ("seq", "occurred_at"))
+_SCALAR_HASHED = tuple(name for name in _DRAFT_HASHED if name not in _SNAPSHOT_FIELDS)
+# Field classes whose get_db_prep_save returns a str, int or None unchanged (``_insert_many``).
+_PLAIN_FIELDS = (models.CharField, models.PositiveBigIntegerField, models.ForeignKey)
+_PLAIN_VALUES = (str, int, type(None))
 
 
 def _insert_many(events: list[AuditEvent]) -> None:
@@ -296,22 +337,32 @@ def _insert_many(events: list[AuditEvent]) -> None:
 
     ``bulk_create`` compiles SQL for every row and splits SQLite inserts at 999 parameters; for a
     batch of thousands of events that was most of the cost. Values are prepared by each field's
-    own ``get_db_prep_save``, exactly what ``save()`` stores, so the hashes verify after reading back.
+    own ``get_db_prep_save``, exactly what ``save()`` stores, so the hashes verify after reading back;
+    a plain str, int or None under a char, integer or foreign-key field, which that method returns
+    unchanged, is passed as it is.
     """
     fields = [f for f in AuditEvent._meta.concrete_fields if not f.primary_key]
+    plain = [type(f) in _PLAIN_FIELDS for f in fields]
+    columns = list(zip([f.attname for f in fields], plain, fields, strict=True))
     quote = connection.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         quote(AuditEvent._meta.db_table),
         ", ".join(quote(f.column) for f in fields),
         ", ".join(["%s"] * len(fields)),
     )
+
+    def row(event: AuditEvent) -> list[Any]:
+        values = []
+        for attname, is_plain, field in columns:
+            value = getattr(event, attname)
+            if not (is_plain and type(value) in _PLAIN_VALUES):
+                value = field.get_db_prep_save(value, connection)
+            values.append(value)
+        return values
+
     with connection.cursor() as cursor:
         for start in range(0, len(events), MANY_CHUNK_SIZE):
-            chunk = events[start : start + MANY_CHUNK_SIZE]
-            cursor.executemany(
-                sql,
-                [[f.get_db_prep_save(getattr(e, f.attname), connection) for f in fields] for e in chunk],
-            )
+            cursor.executemany(sql, [row(e) for e in events[start : start + MANY_CHUNK_SIZE]])
     ids = dict(
         AuditEvent.objects.filter(seq__gte=events[0].seq, seq__lte=events[-1].seq).values_list("seq", "pk")
     )

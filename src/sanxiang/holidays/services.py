@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -185,13 +185,21 @@ def deadline_set_many(
     if not purpose or not label:
         raise ValidationFailed(_("时限代码和时限名称不能为空。"))
     calendar = current_calendar()
+    results: dict[tuple[datetime.date, str, int], WorkdayResult] = {}  # batches repeat start dates
+    types: dict[type, int] = {}
     wanted: dict[tuple[int, int], dict[str, Any]] = {}
     for owner, (start, working_days, days) in zip(owners, rows, strict=True):
         unit, n = _rule(working_days, days)
-        key = (_owner_type(owner).pk, owner.pk)
+        owner_class = type(owner)
+        type_id = types.get(owner_class)
+        if type_id is None or owner.pk is None:
+            type_id = types[owner_class] = _owner_type(owner).pk
+        key = (type_id, owner.pk)
         if key in wanted:
             raise ValueError(f"deadline_set_many got {owner!r} twice")
-        result = _compute(calendar, start, unit, n, tax_extension)
+        result = results.get((start, unit, n))
+        if result is None:
+            result = results[(start, unit, n)] = _compute(calendar, start, unit, n, tax_extension)
         wanted[key] = {
             "label": label,
             "start": start,
@@ -229,21 +237,49 @@ def deadline_set_many(
             events.append(
                 {"action": "holidays.deadline.set", "target": deadline, "before": before, "after": after}
             )
-    for chunk in _chunks(new):
-        Deadline.objects.bulk_create(chunk)
-    if new and new[0].pk is None:  # backends that do not return ids from bulk inserts
-        for chunk in _chunks(new):
-            for type_id, object_ids in _by_type([(d.content_type_id, d.object_id) for d in chunk]).items():
-                found = Deadline.objects.filter(
-                    content_type_id=type_id, object_id__in=object_ids, purpose=purpose
-                ).values_list("pk", "object_id")
-                for pk, object_id in found:
-                    existing[(type_id, object_id)].pk = pk
+    _insert_deadlines(new, purpose)
     for event in events:
         if "after" not in event:  # a create: the state as stored, as deadline_set logs it
             event["after"] = _deadline_state(event["target"])
     audit_log_many(actor=actor, events=events)
     return [existing[key] for key in keys]
+
+
+def _insert_deadlines(new: list[Deadline], purpose: str) -> None:
+    """INSERT ``new`` with one prepared statement per chunk (``executemany``), then read their ids.
+
+    The same rows as ``bulk_create`` (each value prepared by its field's ``pre_save`` and
+    ``get_db_prep_save``) without its SQL compilation per row and its 999-parameter split on SQLite.
+    The ids are read back with one query per owner type over the range of owner ids.
+    """
+    if not new:
+        return
+    fields = [f for f in Deadline._meta.concrete_fields if not f.primary_key]
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(Deadline._meta.db_table),
+        ", ".join(quote(f.column) for f in fields),
+        ", ".join(["%s"] * len(fields)),
+    )
+    with connection.cursor() as cursor:
+        for chunk in _chunks(new):
+            cursor.executemany(
+                sql, [[f.get_db_prep_save(f.pre_save(d, True), connection) for f in fields] for d in chunk]
+            )
+    by_key = {(d.content_type_id, d.object_id): d for d in new}
+    for type_id, object_ids in _by_type(list(by_key)).items():
+        found = Deadline.objects.filter(
+            content_type_id=type_id,
+            purpose=purpose,
+            object_id__gte=min(object_ids),
+            object_id__lte=max(object_ids),
+        ).values_list("object_id", "pk")
+        for object_id, pk in found:
+            deadline = by_key.get((type_id, object_id))
+            if deadline is not None:
+                deadline.pk = pk
+                deadline._state.adding = False
+                deadline._state.db = connection.alias
 
 
 def _chunks(values: Sequence[Any]) -> list[Sequence[Any]]:

@@ -15,7 +15,12 @@ PER_DISTRICT = 100
 UNITS = ["政策法规", "税政业务", "纳税服务", "征管科技", "大企业税收管理", "税务稽查", "督察内审"]
 POINTS = ["subject", "procedure", "facts", "law", "discretion", "authority", "documents", "criminal_transfer"]
 OK = [{"point": p, "finding": "ok"} for p in POINTS]
-PROBLEM = [{"point": p, "finding": "problem" if p == "facts" else "ok", "note": "证据不足"} for p in POINTS]
+PROBLEM = [
+    {"point": p, "finding": "problem", "note": "主要证据不足"}
+    if p == "facts"
+    else {"point": p, "finding": "ok"}
+    for p in POINTS
+]
 
 
 # Enforcement staff per unit beside the named demo accounts, so that the reviewers' share reads like

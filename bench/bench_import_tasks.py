@@ -9,6 +9,7 @@ under a temporary SANXIANG_VAR_DIR; prints figures, asserts nothing (aim: under 
 
 from __future__ import annotations
 
+import datetime
 import os
 import sys
 import tempfile
@@ -16,6 +17,7 @@ import time
 from pathlib import Path
 
 ROWS = 1000
+TODAY = datetime.date(2027, 3, 1)  # before the generated 2027 deadlines: no escalation noise
 DEPARTMENTS = ["办公室", "法制科", "征收管理科", "纳税服务科", "人事教育科", "税收风险管理局", "信息中心"]
 DEADLINES = [
     "2027年9月底前完成",
@@ -104,7 +106,7 @@ def main() -> None:
         outcome = plan_import(actor=None, path=path, authority=city)
         import_s = time.perf_counter() - started
         started = time.perf_counter()
-        plan_confirm(actor=None, plan=outcome.plan)
+        plan_confirm(actor=None, plan=outcome.plan, today=TODAY)
         confirm_s = time.perf_counter() - started
         tasks = outcome.plan.tasks.count()
         deadlines = Deadline.objects.filter(purpose="supervision.milestone").count() - deadlines_before

@@ -51,10 +51,15 @@ def _in_org_name(text: str, end: int) -> bool:
 
 # ------------------------------------------------------------------------------------------------- numbers
 
-_NUMBER = re.compile(r"(?<![0-9A-Za-z])(?:\d{17}[Xx]|\d{7,30})(?![0-9A-Za-z])")
+# A leading look-ahead on the first character of every possible match (here and in _ADDRESS,
+# _PASSPORT …) changes no match: it only lets the engine skip the other positions at once, where a
+# pattern opening with a look-behind would otherwise try every branch.
+_NUMBER = re.compile(r"(?=\d)(?<![0-9A-Za-z])(?:\d{17}[Xx]|\d{7,30})(?![0-9A-Za-z])")
 _GROUPED_NUMBER = re.compile(r"(?<![\d,.])\d{4}(?:[ \-]\d{3,4}){2,5}(?![\d,.])")
-_MOBILE_GROUPED = re.compile(r"(?<![\d])(?:\+?86[ \-]?)?1[3-9]\d[ \-]\d{4}[ \-]\d{4}(?!\d)")
-_LANDLINE = re.compile(r"(?<![\d])(?:[（(]0\d{2,3}[)）] ?|0\d{2,3}[-－—] ?)\d{7,8}(?:(?:-|转)\d{1,5})?(?!\d)")
+_MOBILE_GROUPED = re.compile(r"(?=[+81])(?<![\d])(?:\+?86[ \-]?)?1[3-9]\d[ \-]\d{4}[ \-]\d{4}(?!\d)")
+_LANDLINE = re.compile(
+    r"(?=[（(0])(?<![\d])(?:[（(]0\d{2,3}[)）] ?|0\d{2,3}[-－—] ?)\d{7,8}(?:(?:-|转)\d{1,5})?(?!\d)"
+)
 
 _ID_CONTEXT = re.compile(r"身份证|身份号码|证件号|居民身份|公民身份|身份证件")
 _USCC_CONTEXT = re.compile(r"信用代码|纳税人识别号|识别号|税号|注册号")
@@ -133,22 +138,27 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
     return None
 
 
+_NON_DIGIT = re.compile(r"\D")
+_ALWAYS_PUBLIC_PHONES = frozenset({"12366", "12345"})
+
+
 def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
     found: list[Finding] = []
     for m in _NUMBER.finditer(text):
         kind = _classify_number(text, m.start(), m.group(), public_phones)
         if kind is not None:
             found.append(Finding(m.start(), m.end(), kind))
-    for m in _MOBILE_GROUPED.finditer(text):
-        digits = re.sub(r"\D", "", m.group())[-11:]
+    grouped = " " in text or "-" in text  # both grouped patterns need a space or hyphen
+    for m in _MOBILE_GROUPED.finditer(text) if grouped else ():
+        digits = _NON_DIGIT.sub("", m.group())[-11:]
         if digits not in public_phones:
             found.append(Finding(m.start(), m.end(), FieldType.PHONE))
     for m in _LANDLINE.finditer(text):
-        digits = re.sub(r"\D", "", m.group())
+        digits = _NON_DIGIT.sub("", m.group())
         if not _is_public_landline(text, m.start(), digits, public_phones):
             found.append(Finding(m.start(), m.end(), FieldType.PHONE))
-    for m in _GROUPED_NUMBER.finditer(text):
-        digits = re.sub(r"\D", "", m.group())
+    for m in _GROUPED_NUMBER.finditer(text) if grouped else ():
+        digits = _NON_DIGIT.sub("", m.group())
         if len(digits) == 11 and digits[0] == "1":
             continue  # a grouped mobile number, handled above
         if (16 <= len(digits) <= 19 and luhn_ok(digits)) or (
@@ -165,7 +175,9 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
 _EMAIL = re.compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
 )
-_PASSPORT = re.compile(r"(?<![0-9A-Za-z])(?:E[A-HJ-NP-Z]\d{7}|[EGDSP]\d{8}|[EG]\d{7})(?![0-9A-Za-z])")
+_PASSPORT = re.compile(
+    r"(?=[EGDSP])(?<![0-9A-Za-z])(?:E[A-HJ-NP-Z]\d{7}|[EGDSP]\d{8}|[EG]\d{7})(?![0-9A-Za-z])"
+)
 _TRAVEL_CONTEXT = re.compile(
     r"(?:护照|通行证|回乡证|台胞证|旅行证|居留证|居住证|军官证|士兵证|警官证|签证|证件)(?:号码|号)?"
     rf"[^0-9A-Za-z。；;\n]{{0,8}}?([A-Za-z]{{0,2}}\d{{6,12}}[A-Za-z0-9]?|[{CJK}]字第\d{{4,10}}号)"
@@ -197,7 +209,9 @@ _HOME_LABELS = (
     "家庭住址|户籍地址|户籍所在地|户籍地|现住址|现住所|现居住地|居住地址|居住地|家住|住址|身份证地址"
 )
 _AMBIGUOUS_LABELS = "住所地|住所|通讯地址|联系地址|送达地址|地址"
+_LABEL_HEADS = "".join(sorted({label[0] for label in f"{_HOME_LABELS}|{_AMBIGUOUS_LABELS}".split("|")}))
 _ADDRESS = re.compile(
+    rf"(?=[{_LABEL_HEADS}])"
     rf"(?:(?P<home>{_HOME_LABELS})|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"
     rf"(?<!场所)(?<!网站)(?<!电子)(?<!邮寄)(?P<maybe>{_AMBIGUOUS_LABELS}))"
     r"[：:\s]*(?:为|在|是)?(?P<value>[^，,。；;）)\n]{4,60})"
@@ -405,16 +419,31 @@ def _find_names(text: str, known: Mapping[str, FieldType]) -> tuple[list[Finding
 
 
 def _find_name_occurrences(text: str, names: Mapping[str, FieldType]) -> list[Finding]:
-    """Every standalone occurrence of a known or discovered name (not inside an organisation name)."""
-    usable = [name for name in names if len(name) >= 2]
-    if not usable:
-        return []
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(usable, key=len, reverse=True)))
-    found: list[Finding] = []
-    for m in pattern.finditer(text):
-        if _in_org_name(text, m.end()):
+    """Every standalone occurrence of a known or discovered name (not inside an organisation name).
+
+    Scans as an alternation of the names, longest first, would (leftmost occurrence, the longest
+    name starting there, then on from its end) but with ``str.find``: the names differ from text to
+    text, and compiling a pattern for each text cost more than the search.
+    """
+    longest: dict[int, int] = {}  # start → length of the longest name found there
+    for name in names:
+        length = len(name)
+        if length < 2:
             continue
-        found.append(Finding(m.start(), m.end(), names[m.group()]))
+        at = text.find(name)
+        while at >= 0:
+            if longest.get(at, 0) < length:
+                longest[at] = length
+            at = text.find(name, at + 1)
+    found: list[Finding] = []
+    end = 0
+    for start in sorted(longest):
+        if start < end:
+            continue
+        end = start + longest[start]
+        if _in_org_name(text, end):
+            continue
+        found.append(Finding(start, end, names[text[start:end]]))
     return found
 
 
@@ -427,10 +456,13 @@ def find_personal_data(
 ) -> list[Finding]:
     """All personal data in ``text`` (possibly overlapping; the masker merges them)."""
     if isinstance(known_names, Mapping):
-        known = {str(k).strip(): FieldType(v) for k, v in known_names.items() if str(k).strip()}
+        known = {}
+        for k, v in known_names.items():
+            if name := str(k).strip():
+                known[name] = v if type(v) is FieldType else FieldType(v)
     else:
         known = {str(k).strip(): FieldType.PERSON_NAME for k in known_names if str(k).strip()}
-    phones = frozenset(re.sub(r"\D", "", p) for p in public_phones) | {"12366", "12345"}
+    phones = frozenset(_NON_DIGIT.sub("", p) for p in public_phones) | _ALWAYS_PUBLIC_PHONES
     emails = frozenset(e.strip().lower() for e in public_emails)
     found = _find_numbers(text, phones)
     found += _find_email_and_documents(text, emails)

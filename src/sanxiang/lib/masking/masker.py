@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 
 from .detect import find_personal_data
 from .policy import STRICTEST, DisplayMode, FieldType, PolicyRow, display_mode, format_value
-from .spans import MaskResult, Span, apply_masks, merge_spans
+from .spans import MaskResult, Span, apply_merged, merge_spans
 
 # When two findings overlap, the more sensitive kind names the merged mask.
 _PRIORITY = {
@@ -40,7 +40,9 @@ def mask_text(
     and so does any address on a gov.cn domain). Spans are in original-text coordinates.
     """
     if isinstance(known_names, Mapping):
-        known: Mapping[str, FieldType] | list[str] = {k: FieldType(v) for k, v in known_names.items()}
+        known: Mapping[str, FieldType] | list[str] = {
+            k: v if type(v) is FieldType else FieldType(v) for k, v in known_names.items()
+        }
     else:
         known = list(known_names)
     findings = find_personal_data(
@@ -59,4 +61,4 @@ def mask_text(
         assert replacement is not None
         spans.append(Span(finding.start, finding.end, finding.field_type.value, len(original), replacement))
     merged = merge_spans(spans)
-    return MaskResult(apply_masks(text, merged), tuple(merged))
+    return MaskResult(apply_merged(text, merged), tuple(merged))

@@ -99,7 +99,9 @@ def display_mode(row: PolicyRow, field_type: FieldType | str) -> DisplayMode:
     """How ``field_type`` is displayed under ``row``; everything is unpublished when the row is."""
     if not row.published:
         return DisplayMode.NOT_PUBLISHED
-    return row.modes.get(FieldType(field_type), DisplayMode.HIDDEN)
+    if type(field_type) is not FieldType:  # a member converts to itself: skip the enum call
+        field_type = FieldType(field_type)
+    return row.modes.get(field_type, DisplayMode.HIDDEN)
 
 
 STRICTEST = PolicyRow("strictest", "any", {ft: DisplayMode.HIDDEN for ft in FieldType})
@@ -190,7 +192,8 @@ def _surname_length(name: str) -> int:
 
 def partial_text(value: str, field_type: FieldType | str) -> str:
     """The partly-shown form: 张三 → 张*, 110101199003071234 → 110101********1234."""
-    field_type = FieldType(field_type)
+    if type(field_type) is not FieldType:
+        field_type = FieldType(field_type)
     if field_type in NAME_FIELDS:
         keep = _surname_length(value)
         return value[:keep] + "*" * (len(value) - keep)
@@ -221,14 +224,17 @@ def partial_text(value: str, field_type: FieldType | str) -> str:
 
 def hidden_text(value: str, field_type: FieldType | str) -> str:
     """The hidden form: one asterisk per character (addresses collapse to ``***``)."""
-    if FieldType(field_type) is FieldType.HOME_ADDRESS:
+    if field_type is FieldType.HOME_ADDRESS or (
+        type(field_type) is not FieldType and FieldType(field_type) is FieldType.HOME_ADDRESS
+    ):
         return "***"
     return "*" * len(value)
 
 
 def format_value(value: str, field_type: FieldType | str, mode: DisplayMode | str) -> str | None:
     """Display ``value`` of ``field_type`` in ``mode``; None means the field is not published."""
-    mode = DisplayMode(mode)
+    if type(mode) is not DisplayMode:
+        mode = DisplayMode(mode)
     if mode is DisplayMode.SHOWN:
         return value
     if mode is DisplayMode.PARTIAL:

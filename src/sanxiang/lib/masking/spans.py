@@ -65,9 +65,14 @@ def apply_masks(text: str, spans: Iterable[Span]) -> str:
     Used both for the detector's own masks and for an approver's extra masks, e.g.
     ``apply_masks(text, [*result.spans, manual_span(text, 10, 14)])``.
     """
+    return apply_merged(text, merge_spans(spans))
+
+
+def apply_merged(text: str, merged: Iterable[Span]) -> str:
+    """``apply_masks`` for spans that are already the output of ``merge_spans`` (sorted, disjoint)."""
     parts: list[str] = []
     position = 0
-    for span in merge_spans(spans):
+    for span in merged:
         if span.end > len(text):
             raise ValueError(f"span {span.start}:{span.end} outside a text of length {len(text)}")
         parts.append(text[position : span.start])

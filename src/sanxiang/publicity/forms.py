@@ -114,13 +114,20 @@ class LiftForm(forms.Form):
 
 class ImportForm(forms.Form):
     item = forms.ModelChoiceField(
-        label=_("公示事项"), queryset=Item.objects.filter(is_active=True), to_field_name="code"
+        label=_("公示事项"),
+        queryset=Item.objects.filter(is_active=True),
+        to_field_name="code",
+        empty_label=_("请选择公示事项"),
     )
     authority = forms.ModelChoiceField(label=_("默认公示机关"), queryset=Authority.objects.none())
     file = forms.FileField(label=_("Excel 文件（.xlsx）"))
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any):
+        from .services import can_draft
+
         super().__init__(*args, **kwargs)
+        items = Item.objects.filter(is_active=True)
+        self.fields["item"].queryset = items.filter(pk__in=[i.pk for i in items if can_draft(user, i)])
         self.fields["authority"].queryset = scoped_authorities(user)
         self.fields["authority"].initial = user.authority_id
 
@@ -217,10 +224,11 @@ class ItemRuleForm(forms.ModelForm):
         }
 
     def __init__(self, *args: Any, **kwargs: Any):
-        from .labels import RULE_KINDS
+        from .labels import CERTAINTY, RULE_KINDS
 
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [(k, str(v)) for k, v in RULE_KINDS.items()]
+        self.fields["certainty"].choices = [(k, str(v)) for k, v in CERTAINTY.items()]
 
     def clean_display(self) -> dict:
         return self.cleaned_data.get("display") or {}

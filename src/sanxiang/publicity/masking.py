@@ -110,6 +110,11 @@ def _manual_spans(value: str, manual: Iterable[tuple[int, int]]) -> list[Span]:
     ]
 
 
+def choice_label(spec: Mapping[str, Any], value: str) -> str:
+    """A choice field is published by its label (一般), never by its code (general)."""
+    return next((str(label) for code, label in spec.get("choices", []) if code == value), value)
+
+
 def derived_body(field_specs: list[dict], data: Mapping[str, Any]) -> str:
     """The body built from the free-text fields when no body was given (``services._text_of``)."""
     return "\n".join(
@@ -169,7 +174,10 @@ def masked_content(
         value = str(value)
         mask_type = party_field_type(subject_type, spec) if key == "party_name" else spec.get("mask")
         spans: list[Span]
-        if mask_type:
+        if spec.get("type") == "choice":
+            shown = choice_label(spec, value)
+            details.append(FieldMask(key, spec["label"], shown, shown, [], False))
+        elif mask_type:
             shown = mask_field(value, mask_type, policy=policy)
             spans = [] if shown == value else [Span(0, len(value), mask_type, len(value), shown or "")]
             details.append(FieldMask(key, spec["label"], value, shown, spans, False))
@@ -253,6 +261,8 @@ def preview(
         if stored is None:
             continue
         raw = str(data.get(key, ""))
+        if spec.get("type") == "choice":
+            raw = choice_label(spec, raw)
         marks = stored.get("spans", [])
         if stored.get("withheld"):
             marks = [{"start": 0, "end": len(raw), "kind": "withheld", "replacement": ""}]

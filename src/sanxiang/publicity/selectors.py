@@ -54,8 +54,19 @@ def category_list() -> QuerySet[Category]:
     return Category.objects.annotate(item_count=Count("items"))
 
 
-def mask_policy_list() -> QuerySet[MaskPolicy]:
-    return MaskPolicy.objects.order_by("category", "subject_type", "field_type")
+def mask_policy_list(*, category: str | None = None) -> QuerySet[MaskPolicy]:
+    qs = MaskPolicy.objects.order_by("category", "subject_type", "field_type")
+    return qs.filter(category=category) if category else qs
+
+
+def masking_categories() -> list[tuple[str, str]]:
+    """(masking category code, the label of the items masked under it) for every category in the
+    policy table, in table order; a category no item uses is shown by its code."""
+    labels: dict[str, list[str]] = {}
+    for code, masking, label in Item.objects.values_list("code", "masking_category", "label"):
+        labels.setdefault(masking or code, []).append(label)
+    codes = MaskPolicy.objects.order_by("category").values_list("category", flat=True).distinct()
+    return [(code, "、".join(labels.get(code, [code]))) for code in codes]
 
 
 def unconfirmed_rules(items: Iterable[Item]) -> list[ItemRule]:

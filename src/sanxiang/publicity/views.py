@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from openpyxl import Workbook
 
 from sanxiang.core.exceptions import DomainError
+from sanxiang.enforcement.choices import DecisionKind
 
 from . import catalogue_services, imports, selectors, services
 from .forms import (
@@ -71,8 +72,10 @@ def entry_list(request: HttpRequest) -> HttpResponse:
         {
             "page": Paginator(entries, 50).get_page(request.GET.get("page")),
             "items": selectors.item_list(),
+            "draftable": [i for i in selectors.item_list() if services.can_draft(request.user, i)],
             "statuses": EntryStatus.choices,
             "filters": request.GET,
+            "today": timezone.localdate(),
         },
     )
 
@@ -135,6 +138,7 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "transitions": entry.transitions.select_related("actor"),
             "can_draft": services.can_draft(request.user, entry.item),
             "can_approve": can_approve,
+            "today": timezone.localdate(),
             "can_mask": can_approve and entry.status in (EntryStatus.SUBMITTED, EntryStatus.CORRECTING),
             "is_author": current.created_by_id == request.user.pk,
             "liftable": liftable,
@@ -152,6 +156,8 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def entry_edit(request: HttpRequest, pk: int, correct: bool = False) -> HttpResponse:
     entry = selectors.entry_get(actor=request.user, pk=pk, action="change")
+    if not services.can_draft(request.user, entry.item):
+        raise PermissionDenied
     version = services.current_version(entry)
     initial = {
         **version.data,
@@ -427,7 +433,8 @@ def rule_edit(request: HttpRequest, code: str, pk: int | None = None) -> HttpRes
         request,
         form,
         lambda d: catalogue_services.item_rule_save(actor=request.user, item=item, rule=rule, values=d),
-        title=(_("修改时限规则：%(item)s") if rule else _("新增时限规则版本：%(item)s")) % {"item": item.label},
+        title=(_("修改时限规则：%(item)s") if rule else _("新增时限规则版本：%(item)s"))
+        % {"item": item.label},
         ok=_("时限规则已保存。"),
         back=reverse("publicity:catalogue") + f"#item-{item.code}",
     )
@@ -436,11 +443,18 @@ def rule_edit(request: HttpRequest, code: str, pk: int | None = None) -> HttpRes
 @staff_required
 @require_GET
 def mask_policies(request: HttpRequest) -> HttpResponse:
+    categories = selectors.masking_categories()
+    codes = [code for code, _label in categories]
+    category = request.GET.get("category") or (codes[0] if codes else "")
+    if category not in codes and category != "all":
+        category = codes[0] if codes else ""
     return render(
         request,
         "publicity/mask_policies.html",
         {
-            "policies": selectors.mask_policy_list(),
+            "policies": selectors.mask_policy_list(category=None if category == "all" else category),
+            "categories": categories,
+            "category": category,
             "modes": MaskPolicy._meta.get_field("mode").choices,
             "can_edit": catalogue_services.can_edit_catalogue(request.user),
         },
@@ -466,7 +480,7 @@ def mask_policy_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, str(exc.message))
         else:
             messages.success(request, _("脱敏策略已保存。"))
-    return redirect(reverse("publicity:mask_policies") + f"#policy-{policy.pk}")
+    return redirect(reverse("publicity:mask_policies") + f"?category={policy.category}#policy-{policy.pk}")
 
 
 @staff_required
@@ -515,5 +529,12 @@ def statistics(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "publicity/statistics.html",
-        {"stats": stats, "year": year, "grand_total": sum(stats.totals), "today": datetime.date.today()},
+        {
+            "stats": stats,
+            "year": year,
+            "years": range(timezone.localdate().year, timezone.localdate().year - 6, -1),
+            "grand_total": sum(stats.totals),
+            "decision_kinds": dict(DecisionKind.choices),
+            "today": datetime.date.today(),
+        },
     )

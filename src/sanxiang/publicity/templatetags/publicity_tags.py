@@ -19,6 +19,12 @@ def mask_kind(code: str) -> str:
 
 
 @register.filter
+def certainty(code: str) -> str:
+    """The RULES.md mark in words and a symbol every CJK font has (no emoji font needed)."""
+    return str(labels.CERTAINTY.get(code, code))
+
+
+@register.filter
 def action_label(code: str) -> str:
     return str(labels.ACTIONS.get(code, code))
 
@@ -29,9 +35,7 @@ def rule_kind(code: str) -> str:
 
 
 def _months(by: Mapping[str, Any], names: Mapping[str, Any]) -> str:
-    return "，".join(
-        _("%(who)s%(n)s个月") % {"who": names.get(k, k), "n": v} for k, v in by.items()
-    )
+    return "，".join(_("%(who)s%(n)s个月") % {"who": names.get(k, k), "n": v} for k, v in by.items())
 
 
 @register.filter

@@ -210,3 +210,20 @@ def test_it_keeps_the_refusal_when_the_surrounding_transaction_rolls_back(world)
         raise RuntimeError("the business operation fails afterwards")
     audit_flush_pending()
     assert AuditEvent.objects.filter(outcome="refused", actor=intruder).exists()
+
+
+def test_it_grants_many_objects_to_departments_in_bulk_and_audits_each(world, org):
+    from sanxiang.core.services import access_grant_create_many
+
+    admin = factories.user(org.city, org.city_office, roles=["administrator"], scope="all")
+    city_act = world["objects"]["city"]["act"]
+    a_act = world["objects"]["a"]["act"]
+    pairs = {(city_act.pk, org.b_collection.pk), (a_act.pk, org.b_collection.pk)}
+    before = AuditEvent.objects.filter(action="core.access_grant.created").count()
+    grants = access_grant_create_many(actor=admin, model=EnforcementAct, pairs=pairs, reason="批量交办")
+    assert len(grants) == 2
+    assert AuditEvent.objects.filter(action="core.access_grant.created").count() == before + 2
+    member = world["officers"]["b"]
+    assert set(EnforcementAct.objects.visible_to(member).values_list("pk", flat=True)) >= {city_act.pk, a_act.pk}
+    # Repeating the call reuses the active grants.
+    assert access_grant_create_many(actor=admin, model=EnforcementAct, pairs=pairs, reason="批量交办") == []

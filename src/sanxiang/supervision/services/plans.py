@@ -9,15 +9,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sanxiang.audit.services import audit_log, audit_log_many
+from sanxiang.audit.services import audit_log
 from sanxiang.core.exceptions import InvalidTransition, PermissionDeniedError, ValidationFailed
-from sanxiang.core.models import AccessGrant, Authority, ExternalUnit, User
+from sanxiang.core.models import Authority, ExternalUnit, User
+from sanxiang.core.services import access_grant_create_many
 from sanxiang.files.services import file_store, file_store_from_upload
 from sanxiang.holidays.services import deadline_set_many
 from sanxiang.lib.tasktables import (
@@ -440,74 +440,6 @@ def set_milestone_deadlines(
     Milestone.objects.bulk_update(milestones, ["deadline", "provisional"], batch_size=500)
 
 
-def _grant_snapshot(grant: AccessGrant, content_type: ContentType) -> dict[str, Any]:
-    """The audit snapshot of a grant, in the shape ``core.services.access_grant_create`` logs."""
-    return {
-        "user": grant.user_id,
-        "department": grant.department_id,
-        "target": f"{content_type.app_label}.{content_type.model}#{grant.object_id}",
-        "reason": grant.reason,
-        "expires_at": None,
-        "revoked_at": None,
-    }
-
-
-def grant_tasks_to_departments(*, actor: Any, pairs: set[tuple[int, int]], reason: str) -> list[AccessGrant]:
-    """Grant each (task id, department id) pair in bulk, each grant audited as one
-    ``core.access_grant.created`` event (``audit_log_many``); an active grant is reused.
-
-    The bulk twin of ``core.services.access_grant_create`` for a plan's hundreds of assignments.
-    """
-    if not pairs:
-        return []
-    content_type = ContentType.objects.get_for_model(Task, for_concrete_model=False)
-    existing = set(
-        AccessGrant.objects.active()
-        .filter(
-            content_type=content_type,
-            object_id__in={task_id for task_id, _dept in pairs},
-            user__isnull=True,
-            expires_at__isnull=True,
-        )
-        .values_list("object_id", "department_id")
-    )
-    now = timezone.now()
-    grants = [
-        AccessGrant(
-            department_id=dept_id,
-            content_type=content_type,
-            object_id=task_id,
-            reason=reason,
-            granted_by=actor if getattr(actor, "pk", None) else None,
-            granted_at=now,
-        )
-        for task_id, dept_id in sorted(pairs)
-        if (task_id, dept_id) not in existing
-    ]
-    AccessGrant.objects.bulk_create(grants, batch_size=500)
-    if grants and grants[0].pk is None:  # backends that do not return ids from bulk inserts
-        ids = dict(
-            ((g_obj, g_dept), pk)
-            for pk, g_obj, g_dept in AccessGrant.objects.filter(
-                content_type=content_type, granted_at=now, user__isnull=True
-            ).values_list("pk", "object_id", "department_id")
-        )
-        for grant in grants:
-            grant.pk = ids[(grant.object_id, grant.department_id)]
-    audit_log_many(
-        actor=actor,
-        events=[
-            {
-                "action": "core.access_grant.created",
-                "target": grant,
-                "after": _grant_snapshot(grant, content_type),
-            }
-            for grant in grants
-        ],
-    )
-    return grants
-
-
 def _grant_and_notify(plan: TaskPlan, actor: Any) -> None:
     """Each assigned department sees its tasks (a grant where the owner's scope does not reach it)
     and its liaisons are told once per plan."""
@@ -526,7 +458,7 @@ def _grant_and_notify(plan: TaskPlan, actor: Any) -> None:
             per_department[dept_id] += 1
             if dept_id != owners.get(task_id):
                 pairs.add((task_id, dept_id))
-    grant_tasks_to_departments(actor=actor, pairs=pairs, reason=_("督办任务交办"))
+    access_grant_create_many(actor=actor, model=Task, pairs=pairs, reason=_("督办任务交办"))
     from django.urls import reverse
 
     for dept_id, count in per_department.items():

@@ -92,3 +92,15 @@ def test_it_orders_todos_overdue_first(org):
         assert labels.index("late") < labels.index("later")
     finally:
         modules._todo_providers.remove(provider)
+
+
+def test_it_renders_date_pickers_in_iso_format_whatever_the_locale():
+    import datetime
+
+    from django.utils import translation
+
+    from sanxiang.core.widgets import DateInput
+
+    with translation.override("zh-hans"):
+        html = DateInput().render("day", datetime.date(2026, 11, 22))
+    assert 'type="date"' in html and 'value="2026-11-22"' in html

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sanxiang.core.choices import AuthorityLevel, DataScope, QualificationKind, RoleCode
 from sanxiang.core.models import Authority, Department
+from sanxiang.core.widgets import DateInput
 from sanxiang.lib import orgchart
 
 
@@ -126,10 +127,6 @@ class PasswordForm(forms.Form):
         if data.get("password1") and data.get("password1") != data.get("password2"):
             self.add_error("password2", _("两次输入的密码不一致。"))
         return data
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class CertificateForm(forms.Form):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sanxiang.core.exceptions import DomainError
 from sanxiang.core.models import Department, User
+from sanxiang.core.widgets import DateInput
 from sanxiang.files.selectors import authority_choices
 
 from .choices import ActKind, ActStatus, DecisionKind, DecisionOutcome, OfficerRole
@@ -34,12 +35,8 @@ class ActForm(forms.Form):
     taxpayer = forms.ModelChoiceField(label=_("纳税人"), queryset=None)
     authority = forms.ModelChoiceField(label=_("执法机关"), queryset=None)
     department = forms.ModelChoiceField(label=_("承办部门"), queryset=None, required=False)
-    started_on = forms.DateField(
-        label=_("开始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    concluded_on = forms.DateField(
-        label=_("办结日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    started_on = forms.DateField(label=_("开始日期"), required=False, widget=DateInput())
+    concluded_on = forms.DateField(label=_("办结日期"), required=False, widget=DateInput())
     status = forms.ChoiceField(label=_("状态"), choices=ActStatus.choices, initial=ActStatus.IN_PROGRESS)
     lead_officers = forms.ModelMultipleChoiceField(label=_("主办人员"), queryset=None, required=False)
     assist_officers = forms.ModelMultipleChoiceField(label=_("协办人员"), queryset=None, required=False)
@@ -69,12 +66,8 @@ class ActForm(forms.Form):
 class DecisionForm(forms.Form):
     kind = forms.ChoiceField(label=_("决定类别"), choices=DecisionKind.choices)
     document_number = forms.CharField(label=_("文书号"), max_length=100, required=False)
-    decided_on = forms.DateField(
-        label=_("决定日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    served_on = forms.DateField(
-        label=_("送达日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    decided_on = forms.DateField(label=_("决定日期"), required=False, widget=DateInput())
+    served_on = forms.DateField(label=_("送达日期"), required=False, widget=DateInput())
     tax_amount = forms.DecimalField(label=_("税款"), max_digits=16, decimal_places=2, initial=0)
     penalty_amount = forms.DecimalField(label=_("罚款"), max_digits=16, decimal_places=2, initial=0)
     late_fee_amount = forms.DecimalField(label=_("滞纳金"), max_digits=16, decimal_places=2, initial=0)
@@ -88,7 +81,7 @@ class DecisionOutcomeForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("决定状态"), choices=[c for c in DecisionOutcome.choices if c[0] != DecisionOutcome.IN_FORCE]
     )
-    outcome_on = forms.DateField(label=_("日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    outcome_on = forms.DateField(label=_("日期"), widget=DateInput())
     reason = forms.CharField(label=_("原因"), widget=forms.Textarea(attrs={"rows": 3}))
 
 

@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from sanxiang.core.widgets import DateInput
 from sanxiang.holidays.choices import RuleUnit
 from sanxiang.lib.workdays import MAX_PERIOD
 
@@ -103,7 +104,7 @@ class ArrangementForm(forms.Form):
 
 
 class CalculatorForm(forms.Form):
-    start = forms.DateField(label=gettext_lazy("起算日"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=gettext_lazy("起算日"), widget=DateInput())
     n = forms.IntegerField(label=gettext_lazy("期限天数"), min_value=0, max_value=MAX_PERIOD)
     unit = forms.ChoiceField(
         label=gettext_lazy("计算单位"), choices=RuleUnit.choices, initial=RuleUnit.WORKING_DAYS

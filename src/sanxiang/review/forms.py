@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sanxiang.core.widgets import DateInput
 from sanxiang.enforcement.choices import ActKind, DecisionKind
 from sanxiang.enforcement.models import EnforcementAct
 
@@ -40,9 +41,7 @@ class CaseForm(forms.Form):
         label=_("其他情形"),
     )
     violation_code = forms.CharField(max_length=40, required=False, label=_("违法行为代码（如 征管法§62）"))
-    violation_date = forms.DateField(
-        required=False, label=_("违法行为发生日期"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    violation_date = forms.DateField(required=False, label=_("违法行为发生日期"), widget=DateInput())
     discretion_facts = forms.CharField(
         required=False,
         label=_("裁量情节（JSON）"),
@@ -111,7 +110,7 @@ class OpinionForm(forms.Form):
 
 
 class DeliberationForm(forms.Form):
-    held_on = forms.DateField(label=_("审议日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    held_on = forms.DateField(label=_("审议日期"), widget=DateInput())
     member_units = forms.CharField(
         label=_("成员单位（每行一个）"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -171,11 +170,11 @@ class CatalogueVersionForm(forms.Form):
     authority = forms.ModelChoiceField(queryset=None, label=_("制定机关"))
     name = forms.CharField(max_length=200, label=_("清单名称"))
     version = forms.CharField(max_length=40, label=_("版本号"), help_text=_("如 2026-1"))
-    effective_from = forms.DateField(label=_("施行日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    effective_from = forms.DateField(label=_("施行日期"), widget=DateInput())
     filed_on = forms.DateField(
         required=False,
         label=_("报上级备案日期"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("清单调整后须在一个月内报上级机关备案；尚未备案的可以以后登记。"),
     )
 
@@ -252,7 +251,7 @@ def initial_rows(catalogue_rules: list[Any]) -> list[dict[str, Any]]:
 
 
 class FilingForm(forms.Form):
-    filed_on = forms.DateField(label=_("报上级备案日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    filed_on = forms.DateField(label=_("报上级备案日期"), widget=DateInput())
 
 
 class ChecklistItemForm(forms.Form):

@@ -344,7 +344,8 @@ def _insert_many(events: list[AuditEvent]) -> None:
     fields = [f for f in AuditEvent._meta.concrete_fields if not f.primary_key]
     plain = [type(f) in _PLAIN_FIELDS for f in fields]
     columns = list(zip([f.attname for f in fields], plain, fields, strict=True))
-    quote = connection.ops.quote_name
+    conn = connections[connection.alias]  # not the proxy: one thread-local lookup, not one per value
+    quote = conn.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         quote(AuditEvent._meta.db_table),
         ", ".join(quote(f.column) for f in fields),
@@ -356,11 +357,11 @@ def _insert_many(events: list[AuditEvent]) -> None:
         for attname, is_plain, field in columns:
             value = getattr(event, attname)
             if not (is_plain and type(value) in _PLAIN_VALUES):
-                value = field.get_db_prep_save(value, connection)
+                value = field.get_db_prep_save(value, conn)
             values.append(value)
         return values
 
-    with connection.cursor() as cursor:
+    with conn.cursor() as cursor:
         for start in range(0, len(events), MANY_CHUNK_SIZE):
             cursor.executemany(sql, [row(e) for e in events[start : start + MANY_CHUNK_SIZE]])
     ids = dict(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, models, transaction
+from django.db import connection, connections, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -255,16 +255,17 @@ def _insert_deadlines(new: list[Deadline], purpose: str) -> None:
     if not new:
         return
     fields = [f for f in Deadline._meta.concrete_fields if not f.primary_key]
-    quote = connection.ops.quote_name
+    conn = connections[connection.alias]  # not the proxy: one thread-local lookup, not one per value
+    quote = conn.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         quote(Deadline._meta.db_table),
         ", ".join(quote(f.column) for f in fields),
         ", ".join(["%s"] * len(fields)),
     )
-    with connection.cursor() as cursor:
+    with conn.cursor() as cursor:
         for chunk in _chunks(new):
             cursor.executemany(
-                sql, [[f.get_db_prep_save(f.pre_save(d, True), connection) for f in fields] for d in chunk]
+                sql, [[f.get_db_prep_save(f.pre_save(d, True), conn) for f in fields] for d in chunk]
             )
     by_key = {(d.content_type_id, d.object_id): d for d in new}
     for type_id, object_ids in _by_type(list(by_key)).items():

@@ -8,13 +8,9 @@ from sanxiang.core.modules import modules_for
 
 
 def shell(request: HttpRequest) -> dict:
-    """Navigation for the staff console and the portal."""
+    """Navigation of the staff console (the portal builds its own in portal_base.html)."""
     path = request.path
-    context: dict = {
-        "portal_nav": [
-            {"url": reverse("portal:home"), "label": _("首页"), "current": path == reverse("portal:home")},
-        ]
-    }
+    context: dict = {}
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated and path.startswith("/staff/"):
         from sanxiang.notifications.selectors import unread_count

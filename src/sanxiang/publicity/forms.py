@@ -74,6 +74,10 @@ class EntryForm(forms.Form):
             else:
                 field = forms.CharField(label=spec["label"], required=False)
             field.widget.attrs.setdefault("data-required", "1" if spec.get("required") else "0")
+            if spec.get("required"):
+                # Checked by the service (one rule for form, import and API); marked here for the clerk.
+                field.label = _("%(label)s *") % {"label": spec["label"]}
+                field.widget.attrs["aria-required"] = "true"
             self.fields[key] = field
         if with_text:
             self.fields["text"] = forms.CharField(

@@ -83,6 +83,8 @@ _ACTION = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 SYSTEM_ACTOR = "system"
 ANONYMOUS_ACTOR = "anonymous"
 
+_OUTCOMES = frozenset(AuditOutcome.values)  # the property builds a list on every read
+
 _pending: contextvars.ContextVar[list[dict[str, Any]] | None] = contextvars.ContextVar(
     "sanxiang_audit_pending", default=None
 )
@@ -154,7 +156,7 @@ def _draft(
     """Everything of an event except its chain position, computed in the caller's context."""
     if not _ACTION.match(action or "") or len(action) > 100:
         raise ValueError(f"audit action must be a dotted lower-case code, got {action!r}")
-    if outcome not in AuditOutcome.values:
+    if outcome not in _OUTCOMES:
         raise ValueError(f"unknown audit outcome {outcome!r}")
     actor_id, actor_label = _actor_fields(actor)
     if target is not None:

@@ -340,12 +340,13 @@ def _insert_many(events: list[AuditEvent]) -> None:
     ``bulk_create`` compiles SQL for every row and splits SQLite inserts at 999 parameters; for a
     batch of thousands of events that was most of the cost. Values are prepared by each field's
     own ``get_db_prep_save``, exactly what ``save()`` stores, so the hashes verify after reading back;
-    a plain str, int or None under a char, integer or foreign-key field, which that method returns
-    unchanged, is passed as it is.
+    a plain str, int or None under a char, integer or foreign-key field, and None under a JSON
+    field, which that method returns unchanged, are passed as they are.
     """
     fields = [f for f in AuditEvent._meta.concrete_fields if not f.primary_key]
     plain = [type(f) in _PLAIN_FIELDS for f in fields]
-    columns = list(zip([f.attname for f in fields], plain, fields, strict=True))
+    nullable = [isinstance(f, models.JSONField) for f in fields]  # None is stored as SQL NULL as is
+    columns = list(zip([f.attname for f in fields], plain, nullable, fields, strict=True))
     conn = connections[connection.alias]  # not the proxy: one thread-local lookup, not one per value
     quote = conn.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
@@ -356,9 +357,9 @@ def _insert_many(events: list[AuditEvent]) -> None:
 
     def row(event: AuditEvent) -> list[Any]:
         values = []
-        for attname, is_plain, field in columns:
+        for attname, is_plain, is_nullable, field in columns:
             value = getattr(event, attname)
-            if not (is_plain and type(value) in _PLAIN_VALUES):
+            if not ((is_plain and type(value) in _PLAIN_VALUES) or (is_nullable and value is None)):
                 value = field.get_db_prep_save(value, conn)
             values.append(value)
         return values

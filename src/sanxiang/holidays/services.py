@@ -262,11 +262,23 @@ def _insert_deadlines(new: list[Deadline], purpose: str) -> None:
         ", ".join(quote(f.column) for f in fields),
         ", ".join(["%s"] * len(fields)),
     )
+    # A str or int under a char or integer field is what get_db_prep_save would return; every
+    # other value (dates, flags, the auto_now times through pre_save) is prepared by its field.
+    plain_types = (models.CharField, models.PositiveIntegerField, models.PositiveBigIntegerField)
+    columns = [(f, type(f) in plain_types) for f in fields]
+
+    def row(deadline: Deadline) -> list[Any]:
+        values = []
+        for f, plain in columns:
+            value = getattr(deadline, f.attname) if plain else None
+            if not (plain and type(value) in (str, int)):
+                value = f.get_db_prep_save(f.pre_save(deadline, True), conn)
+            values.append(value)
+        return values
+
     with conn.cursor() as cursor:
         for chunk in _chunks(new):
-            cursor.executemany(
-                sql, [[f.get_db_prep_save(f.pre_save(d, True), conn) for f in fields] for d in chunk]
-            )
+            cursor.executemany(sql, [row(d) for d in chunk])
     by_key = {(d.content_type_id, d.object_id): d for d in new}
     for type_id, object_ids in _by_type(list(by_key)).items():
         found = Deadline.objects.filter(

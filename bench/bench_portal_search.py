@@ -296,6 +296,12 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=60.0)
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL bench database")
     parser.add_argument("--load-only", action="store_true")
+    parser.add_argument("--pg-database", default="bench_portal_search", help="name of the PostgreSQL bench database")
+    parser.add_argument(
+        "--reuse",
+        default="",
+        help="reuse a loaded database (SQLite: its var dir; PostgreSQL: --pg-database) instead of loading",
+    )
     parser.add_argument("--_child-load", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args._child_load:
@@ -303,18 +309,20 @@ def main() -> None:
         return
 
     server_url = os.environ.get("DATABASE_URL", "")
-    tmp = Path(tempfile.mkdtemp(prefix="bench-portal-"))
+    tmp = Path(args.reuse) if args.reuse and not server_url else Path(tempfile.mkdtemp(prefix="bench-portal-"))
     database_url = ""
+    name = args.pg_database
     if server_url:
         parsed = urllib.parse.urlparse(server_url)
-        database_url = parsed._replace(path="/bench_portal_search").geturl()
+        database_url = parsed._replace(path=f"/{name}").geturl()
+    if server_url and not args.reuse:
         admin = _env(tmp, server_url)
         code = (
             "import django; django.setup()\n"
             "from django.db import connection\n"
             "connection.ensure_connection(); connection.connection.autocommit = True\n"
             "c = connection.connection.cursor()\n"
-            "c.execute('DROP DATABASE IF EXISTS bench_portal_search'); c.execute('CREATE DATABASE bench_portal_search')\n"
+            f"c.execute('DROP DATABASE IF EXISTS {name}'); c.execute('CREATE DATABASE {name}')\n"
         )
         subprocess.run([str(VENV / "python"), "-c", code], env=admin, check=True)
     env = _env(tmp, database_url)
@@ -323,11 +331,12 @@ def main() -> None:
     subprocess.run(
         [str(VENV / "sanxiang"), "migrate", "-v", "0"], env=env, check=True, stderr=subprocess.DEVNULL
     )
-    _drop_gin(env)
-    print(f"{vendor}: loading {args.entries:,} published entries", flush=True)
-    began = time.perf_counter()
-    subprocess.run([sys.executable, __file__, "--_child-load", str(args.entries)], env=env, check=True)
-    print(f"{vendor}: load took {time.perf_counter() - began:,.0f} s", flush=True)
+    if not args.reuse:
+        _drop_gin(env)
+        print(f"{vendor}: loading {args.entries:,} published entries", flush=True)
+        began = time.perf_counter()
+        subprocess.run([sys.executable, __file__, "--_child-load", str(args.entries)], env=env, check=True)
+        print(f"{vendor}: load took {time.perf_counter() - began:,.0f} s", flush=True)
     if args.load_only:
         return
     port = _free_port()
@@ -361,12 +370,12 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
-        if database_url and not args.keep:
+        if database_url and not args.keep and not args.reuse:
             code = (
                 "import django; django.setup()\n"
                 "from django.db import connection\n"
                 "connection.ensure_connection(); connection.connection.autocommit = True\n"
-                "connection.connection.cursor().execute('DROP DATABASE IF EXISTS bench_portal_search')\n"
+                f"connection.connection.cursor().execute('DROP DATABASE IF EXISTS {name}')\n"
             )
             subprocess.run([str(VENV / "python"), "-c", code], env=_env(tmp, server_url), check=False)
 

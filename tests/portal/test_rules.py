@@ -37,7 +37,30 @@ def test_it_parses_one_character_as_a_prefix_and_drops_punctuation():
 def test_it_builds_fts5_and_tsquery_expressions():
     runs = rules.parse_query("税务局 罚 2026")
     assert rules.fts5_match(runs) == '"税务 务局" AND "罚"* AND "2026"'
-    assert rules.pg_tsquery(runs) == "('税务' <-> '务局') & '罚':* & ('2026')"
+    assert rules.pg_tsquery(runs) == "'税务' & '务局' & '罚':* & '2026'"
+
+
+def test_it_names_each_token_of_the_tsquery_once():
+    assert rules.pg_tsquery(rules.parse_query("税务税务")) == "'税务' & '务税'"
+
+
+def test_its_like_patterns_match_a_run_only_where_its_tokens_stand_side_by_side():
+    runs = rules.parse_query("税务局 罚 2026")
+    assert rules.like_patterns(runs) == ["% 税务 务局 %", "% 罚%", "% 2026 %"]
+    padded = " " + rules.index_text(["宝鸡市税务局罚款 20261"]) + " "
+    patterns = rules.like_patterns(rules.parse_query("税务局"))
+    assert all(_like(padded, pattern) for pattern in patterns)
+    assert not _like(padded, rules.like_patterns(rules.parse_query("2026"))[0])
+    assert not _like(padded, rules.like_patterns(rules.parse_query("税局"))[0])
+    assert _like(padded, rules.like_patterns(rules.parse_query("罚"))[0])
+
+
+def _like(text: str, pattern: str) -> bool:
+    """SQL LIKE for patterns whose only wildcards are leading and trailing %."""
+    inner = pattern.strip("%")
+    if pattern.endswith("%") and not pattern.startswith("%"):
+        return text.startswith(inner)
+    return inner in text
 
 
 def test_it_caps_the_number_of_query_runs():

@@ -157,16 +157,42 @@ def test_feeds_list_the_latest_entries(org, client):
         assert response.status_code == 200 and "最新公示的处罚决定书" in response.content.decode()
 
 
-def test_the_newest_window_widens_until_it_holds_enough_matches(org, monkeypatch):
+def test_a_text_search_returns_at_most_the_limit_of_newest_matching_ids(org):
+    entries = [
+        publish(org.district_a, source_key=f"w{n}", text="罚款" if n % 2 else "许可", fields=[])
+        for n in range(6)
+    ]
+    queryset = selectors._filtered(SearchParams(), timezone.now())
+    fined = [e.pk for e in reversed(entries) if e.source_key in {"w1", "w3", "w5"}]
+    assert search.matching_ids(queryset, "罚款", limit=2) == fined[:2]
+    assert search.matching_ids(queryset, "罚款", limit=10) == fined
+    assert search.matching_ids(queryset, "，。", limit=10) is None
+
+
+def test_a_search_page_past_the_matches_is_empty_but_keeps_the_count(org):
+    for n in range(3):
+        publish(org.district_a, source_key=f"p{n}")
+    page = selectors.entry_search_page(params=SearchParams(q="罚款", page=3), now=timezone.now(), per_page=2)
+    assert (page.entries, page.total, page.pages) == ([], 3, 2)
+
+
+def test_the_statistics_are_served_stale_while_one_refresh_recomputes_them(org, monkeypatch):
+    from types import SimpleNamespace
+
     from sanxiang.portal import selectors as sel
 
-    for n in range(6):
-        publish(org.district_a, source_key=f"w{n}", text="罚款" if n % 2 else "许可", fields=[])
-    monkeypatch.setattr(sel, "WINDOW_START", 1)
-    monkeypatch.setattr(search, "COUNT_CAP", 2)
-    queryset = sel.entry_search(params=SearchParams(q="罚款"), now=timezone.now())
-    narrowed, total = sel._newest_window(queryset)
-    assert total == 3 and list(narrowed.values_list("source_key", flat=True)) == ["w5", "w3", "w1"]
-    monkeypatch.setattr(search, "COUNT_CAP", 1)
-    narrowed, total = sel._newest_window(queryset)
-    assert total == 2 and list(narrowed.values_list("source_key", flat=True))[:2] == ["w5", "w3"]
+    publish(org.district_a)
+    now = timezone.now()
+    assert sel.entry_statistics(now=now)["total"] == 1
+    publish(org.district_a)
+    assert sel.entry_statistics(now=now)["total"] == 1
+    spawned = []
+    monkeypatch.setattr(sel, "_spawn", spawned.append)
+    later = now + datetime.timedelta(seconds=sel.STATS_TTL)
+    assert sel.entry_statistics(now=later)["total"] == 1
+    assert sel.entry_statistics(now=later)["total"] == 1
+    assert len(spawned) == 1  # one refresh at a time
+    monkeypatch.setattr(sel, "connection", SimpleNamespace(close=lambda: None))
+    spawned[0]()
+    assert sel.entry_statistics(now=later)["total"] == 2
+    assert not sel._stats_refreshing.locked()

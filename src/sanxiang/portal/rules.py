@@ -77,14 +77,28 @@ def fts5_match(runs: Sequence[QueryRun]) -> str:
 
 
 def pg_tsquery(runs: Sequence[QueryRun]) -> str:
-    """A PostgreSQL ``to_tsquery('simple', …)`` text for ``runs`` (<-> is "followed by")."""
-    parts = []
+    """A PostgreSQL ``to_tsquery('simple', …)`` text for ``runs``: the plain AND of their tokens.
+
+    It has no positions (``<->``), so a GIN index answers it without reading any row; it finds
+    candidates, and ``like_patterns`` confirms the exact phrases on them.
+    """
+    parts: list[str] = []
     for run in runs:
-        if run.prefix:
-            parts.append(f"'{run.tokens[0]}':*")
-        else:
-            parts.append("(" + " <-> ".join(f"'{token}'" for token in run.tokens) + ")")
+        for token in run.tokens:
+            part = f"'{token}':*" if run.prefix else f"'{token}'"
+            if part not in parts:
+                parts.append(part)
     return " & ".join(parts)
+
+
+def like_patterns(runs: Sequence[QueryRun]) -> list[str]:
+    """One LIKE pattern per run over the index text padded with a space at both ends.
+
+    The index text is tokens separated by single spaces, so a run occurs exactly where its tokens
+    stand side by side between spaces (a prefix run: where a token starts with its character).
+    Tokens hold only letters, digits and CJK characters, never a LIKE wildcard.
+    """
+    return [f"% {run.tokens[0]}%" if run.prefix else "% " + " ".join(run.tokens) + " %" for run in runs]
 
 
 # ----------------------------------------------------------------------------- defence in depth

@@ -74,12 +74,20 @@ def unindex_entry(entry: PublicEntry) -> None:
     SearchDocument.objects.filter(entry=entry).delete()
 
 
-def apply_text_query(queryset: QuerySet, query: str) -> QuerySet | None:
-    """``queryset`` (of PublicEntry) narrowed to entries matching ``query``; None if nothing is
-    searchable in the query (only punctuation), so the caller shows no results."""
+def matching_ids(queryset: QuerySet, query: str, *, limit: int) -> list[int] | None:
+    """Ids of at most ``limit`` entries of ``queryset`` (visible, filtered PublicEntry) matching
+    ``query``, newest first; None if nothing is searchable in the query (only punctuation).
+
+    One bounded query of ids: the caller takes its page from the list and its length is the
+    (capped) count, so neither a COUNT over a huge match set nor an OFFSET is ever run.
+    """
     runs = rules.parse_query(query)
     if not runs:
         return None
+    return list(_matching(queryset, runs).values_list("id", flat=True)[:limit])
+
+
+def _matching(queryset: QuerySet, runs: list[rules.QueryRun]) -> QuerySet:
     table = PublicEntry._meta.db_table
     if connection.vendor == "sqlite":
         return queryset.extra(
@@ -87,18 +95,24 @@ def apply_text_query(queryset: QuerySet, query: str) -> QuerySet | None:
             where=[f'portal_search_fts.rowid = "{table}"."id"', "portal_search_fts MATCH %s"],
             params=[rules.fts5_match(runs)],
             # Ordering by the FTS rowid (= entry id) lets SQLite walk the match list backwards and
-            # stop at the page's end; ordering by the entry's id would sort every match first.
+            # stop at the limit; ordering by the entry's id would sort every match first.
             order_by=["-portal_search_fts.rowid"],
         )
+    patterns = rules.like_patterns(runs)
+    likes = ["(' ' || portal_searchdocument.tokens || ' ') LIKE %s"] * len(patterns)
     if connection.vendor == "postgresql":
         return queryset.extra(
             tables=["portal_searchdocument"],
             where=[
                 f'portal_searchdocument.entry_id = "{table}"."id"',
                 "portal_searchdocument.vector @@ to_tsquery('simple'::regconfig, %s)",
+                *likes,
             ],
-            params=[rules.pg_tsquery(runs)],
-        )
-    # Any other database: a plain substring scan of the index text (correct, not fast).
-    tokens = " ".join(" ".join(run.tokens) for run in runs)
-    return queryset.filter(pk__in=SearchDocument.objects.filter(tokens__contains=tokens).values("entry_id"))
+            params=[rules.pg_tsquery(runs), *patterns],
+        ).order_by("-id")
+    # Any other database: the phrase patterns alone over the index text (correct, not fast).
+    return queryset.extra(
+        tables=["portal_searchdocument"],
+        where=[f'portal_searchdocument.entry_id = "{table}"."id"', *likes],
+        params=patterns,
+    ).order_by("-id")

@@ -5,6 +5,8 @@ published, masked data."""
 from __future__ import annotations
 
 import datetime
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -21,7 +23,7 @@ PAGE_SIZE = 20
 MAX_PAGE = search.COUNT_CAP // PAGE_SIZE
 EXPORT_CAP = 5000
 STATS_TTL = 300
-WINDOW_START = 50_000
+STATS_KEEP = 2 * 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -55,8 +57,8 @@ def _local_day_start(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-def entry_search(*, params: SearchParams, now: datetime.datetime) -> PublicEntryQuerySet | None:
-    """Visible entries matching ``params``, newest first; None when the query has nothing to search."""
+def _filtered(params: SearchParams, now: datetime.datetime) -> PublicEntryQuerySet:
+    """Visible entries narrowed by the filters of ``params`` (not by its text query)."""
     queryset = visible_entries(now)
     if params.category:
         queryset = queryset.filter(category_code=params.category)
@@ -71,8 +73,20 @@ def entry_search(*, params: SearchParams, now: datetime.datetime) -> PublicEntry
         queryset = queryset.filter(
             published_at__lt=_local_day_start(params.date_to + datetime.timedelta(days=1))
         )
+    return queryset
+
+
+def entry_search(
+    *, params: SearchParams, now: datetime.datetime, limit: int = EXPORT_CAP
+) -> PublicEntryQuerySet | None:
+    """Visible entries matching ``params``, newest first (a text search: its ``limit`` newest
+    matches); None when the query has nothing to search."""
+    queryset = _filtered(params, now)
     if params.q.strip():
-        return search.apply_text_query(queryset.order_by("-id"), params.q)
+        ids = search.matching_ids(queryset, params.q, limit=limit)
+        if ids is None:
+            return None
+        queryset = queryset.filter(id__in=ids)
     return queryset.order_by("-id")
 
 
@@ -80,16 +94,20 @@ def entry_search_page(
     *, params: SearchParams, now: datetime.datetime, per_page: int = PAGE_SIZE
 ) -> SearchPage:
     """One page of results. The count is capped at ``search.COUNT_CAP`` so that a two-character
-    query matching most of a million entries does not count them all."""
-    queryset = entry_search(params=params, now=now)
-    if queryset is None:
-        return SearchPage()
+    query matching most of a million entries does not count them all: a text search fetches the
+    ids of at most ``COUNT_CAP + 1`` newest matches in one query and takes the page from them."""
     page = max(1, min(params.page, MAX_PAGE))
     offset = (page - 1) * per_page
-    if params.q.strip() and connection.vendor == "postgresql":
-        queryset, total = _newest_window(queryset)
-        entries = list(queryset[offset : offset + per_page])
+    queryset = _filtered(params, now)
+    if params.q.strip():
+        ids = search.matching_ids(queryset, params.q, limit=search.COUNT_CAP + 1)
+        if ids is None:
+            return SearchPage()
+        total = len(ids)
+        wanted = ids[offset : offset + per_page]
+        entries = list(queryset.filter(id__in=wanted).order_by("-id")) if wanted else []
     else:
+        queryset = queryset.order_by("-id")
         entries = list(queryset[offset : offset + per_page])
         if len(entries) < per_page and (entries or page == 1):
             total = offset + len(entries)
@@ -98,25 +116,6 @@ def entry_search_page(
     capped = total > search.COUNT_CAP
     total = min(total, search.COUNT_CAP)
     return SearchPage(entries=entries, total=total, capped=capped, page=page, pages=-(-total // per_page))
-
-
-def _newest_window(queryset: PublicEntryQuerySet) -> tuple[PublicEntryQuerySet, int]:
-    """Narrow a text search to the newest ids that still hold more than ``COUNT_CAP`` matches.
-
-    On PostgreSQL a GIN index returns the matches of a common bigram as one bitmap of most of
-    the table, which would then be joined and sorted in full to find the newest twenty. Bounding
-    the id range first (50,000 newest ids, then eight times more, and so on) keeps every step
-    small; since no page lies beyond ``COUNT_CAP`` results, the window holds every reachable page.
-    """
-    top = PublicEntry.objects.aggregate(top=models.Max("id"))["top"] or 0
-    window = WINDOW_START
-    while True:
-        low = top - window
-        narrowed = queryset.filter(id__gt=low) if low > 0 else queryset
-        total = narrowed.values("id")[: search.COUNT_CAP + 1].count()
-        if total > search.COUNT_CAP or low <= 0:
-            return narrowed, total
-        window *= 8
 
 
 def entry_export_rows(*, params: SearchParams, now: datetime.datetime) -> PublicEntryQuerySet | None:
@@ -134,13 +133,44 @@ def entry_latest(*, now: datetime.datetime, limit: int = 10) -> list[PublicEntry
 
 
 def entry_statistics(*, now: datetime.datetime) -> dict:
-    """Counts of visible entries by category and by authority (cached for a few minutes: at a
-    million entries a grouped count is a full scan)."""
-    day = timezone.localdate(now)
-    key = f"portal:stats:{day.isoformat()}:{int(now.timestamp()) // STATS_TTL}"
+    """Counts of visible entries by category and by authority, served from the cache.
+
+    At a million entries a grouped count is a full scan, so no request waits for one once the day's
+    figures exist: after ``STATS_TTL`` seconds the cached figures are still served while one
+    background thread per process recomputes them (stale-while-revalidate).
+    """
+    key = f"portal:stats:{timezone.localdate(now).isoformat()}"
     cached = cache.get(key)
-    if cached is not None:
-        return cached
+    if cached is None:
+        return _statistics_refresh(key, now)
+    computed_at, result = cached
+    if now.timestamp() - computed_at >= STATS_TTL and _stats_refreshing.acquire(blocking=False):
+        _spawn(lambda: _statistics_refresh_in_background(key, now))
+    return result
+
+
+_stats_refreshing = threading.Lock()
+
+
+def _spawn(work: Callable[[], None]) -> None:
+    threading.Thread(target=work, name="portal-statistics", daemon=True).start()
+
+
+def _statistics_refresh_in_background(key: str, now: datetime.datetime) -> None:
+    try:
+        _statistics_refresh(key, now)
+    finally:
+        _stats_refreshing.release()
+        connection.close()  # this thread's own connection
+
+
+def _statistics_refresh(key: str, now: datetime.datetime) -> dict:
+    result = _statistics_compute(now)
+    cache.set(key, (now.timestamp(), result), STATS_KEEP)
+    return result
+
+
+def _statistics_compute(now: datetime.datetime) -> dict:
     visible = PublicEntry.objects.visible(now)
     by_category = [
         {"code": row["category_code"], "label": row["category_label"], "count": row["count"]}
@@ -157,14 +187,12 @@ def entry_statistics(*, now: datetime.datetime) -> dict:
         row["stage"]: row["count"]
         for row in visible.values("stage").annotate(count=models.Count("id")).order_by()
     }
-    result = {
+    return {
         "total": sum(row["count"] for row in by_category),
         "by_category": by_category,
         "by_authority": by_authority,
         "by_stage": by_stage,
     }
-    cache.set(key, result, STATS_TTL)
-    return result
 
 
 def authority_choices() -> list[Authority]:

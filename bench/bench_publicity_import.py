@@ -151,7 +151,7 @@ def main() -> None:
         timer.wrap(imports, "audit_log_many", "audit")
         timer.wrap(imports, "audit_log", "audit")
         timer.wrap(holidays_services, "audit_log_many", "audit")
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         with timer.phase("other"):
             report = entries_import(
                 actor=user,
@@ -161,11 +161,11 @@ def main() -> None:
                 file_name="bench.xlsx",
                 today=today,
             )
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
         assert report.ok and len(report.created) == rows == Entry.objects.count()
         print(
             f"full import (check, mask, insert, deadlines, audit): {rows / elapsed:,.0f} entries/s"
-            f" ({elapsed:.2f} s)"
+            f" ({elapsed:.2f} s; {cpu:.2f} s of CPU: on a busy machine, {rows / cpu:,.0f} entries per CPU second)"
         )
         for name in ("read + check", "mask", "insert", "deadlines", "audit", "other"):
             spent = timer.totals.get(name, 0.0)

@@ -14,7 +14,6 @@ from django.core.management import call_command
 from stdnum import luhn
 from stdnum.cn import ric
 
-from sanxiang.portal.models import PublicEntry
 from sanxiang.publicity.models import Entry, EntryStatus
 
 _PATH = Path(__file__).resolve().parents[2] / "bench" / "crawl_public_demo.py"
@@ -23,7 +22,7 @@ crawler = importlib.util.module_from_spec(_spec)
 sys.modules.setdefault("crawl_public_demo", crawler)
 _spec.loader.exec_module(crawler)
 
-ENTRIES_PER_DISTRICT = 120  # the full demo has 1,100: same mix of categories and subjects, a tenth of it
+ENTRIES_PER_DISTRICT = 90  # the full demo has 1,100; same mix of categories and subjects
 
 
 @pytest.fixture
@@ -41,17 +40,15 @@ def demo(db, monkeypatch):
 def test_it_finds_no_personal_data_on_any_public_page_of_the_demo(demo, client):
     corpus = demo
     # The demo really carries what must not leak, and some of it is public.
-    assert len(corpus.visible_keys) > 150
+    assert len(corpus.visible_keys) > 120
     assert len(corpus.ids) > 100 and len(corpus.phones) > 100 and len(corpus.cards) > 50
     assert len(corpus.hidden_names) > 30
     assert any(corpus.allowed_names.values())
 
     result = crawler.crawl(client, corpus)
 
-    detail_pages = result.by_path["/entries/…"]
-    assert detail_pages == len(corpus.visible_keys)
-    assert result.by_path["/entries/…/proof.json"] == len(corpus.visible_keys)
-    assert result.by_path["/public-api/v1/entries/…"] == len(corpus.visible_keys)
+    for path in ("/entries/…", "/entries/…/proof.json", "/public-api/v1/entries/…"):
+        assert result.by_path[path] == len(corpus.visible_keys), path
     for path in ("/search/export.csv", "/search/export.json", "/feeds/latest.atom", "/log/entries/…"):
         assert result.by_path[path] > 0, path
     assert result.hidden_searches > 0
@@ -59,24 +56,17 @@ def test_it_finds_no_personal_data_on_any_public_page_of_the_demo(demo, client):
     shown = "\n".join(str(f) for f in result.findings[:30])
     assert result.findings == [], f"{len(result.findings)} findings {result.counts()}:\n{shown}"
 
-
-def test_it_shows_nothing_of_an_entry_that_is_not_public_and_never_leaves_the_public_site(demo, client):
-    hidden = Entry.objects.exclude(status__in=[EntryStatus.PUBLISHED, EntryStatus.CORRECTING])
-    assert hidden.filter(status=EntryStatus.WITHDRAWN).exists() or hidden.exists()
-    for entry in hidden[:20]:
-        assert not PublicEntry.objects.visible(crawler_now()).filter(source_key=entry.source_key).exists()
+    # Denied: an entry that is not public (draft, submitted, withdrawn) is not found, and the staff
+    # side, which the crawl leaves alone, sends an anonymous visitor to the login page.
+    not_public = Entry.objects.exclude(status__in=[EntryStatus.PUBLISHED, EntryStatus.CORRECTING])
+    assert not_public.filter(status=EntryStatus.WITHDRAWN).exists()
+    for entry in not_public[:20]:
+        assert entry.source_key not in corpus.visible_keys
         assert client.get(f"/entries/{entry.source_key}/").status_code == 404
         assert client.get(f"/public-api/v1/entries/{entry.source_key}/").status_code == 404
-    # The staff side is not public: an anonymous visitor is sent to the login page.
     response = client.get("/staff/publicity/")
     assert response.status_code == 302
-    assert "/staff/" in response["Location"] and "login" in response["Location"]
-
-
-def crawler_now():
-    from django.utils import timezone
-
-    return timezone.now()
+    assert "login" in response["Location"]
 
 
 def test_it_flags_each_kind_of_planted_leak():
@@ -108,3 +98,60 @@ def test_it_flags_each_kind_of_planted_leak():
     assert "partial_id_beyond_policy" in {f.kind for f in elsewhere}
     clean = "当事人王秀英，身份证号码610302********1234，罚款500元，咨询电话12366。"
     assert crawler.check_text("/z", clean, corpus, {"k1"}) == []
+
+
+@pytest.fixture
+def word_named_third_party(db):
+    """One penalty decision of the demo's kind, through the demo's own path (import, submit,
+    approve), whose raw text names a third party 成立: surname 成, given name 立 — also a word."""
+    from django.utils import timezone
+
+    from sanxiang.core.models import Authority, User
+    from sanxiang.publicity import services
+    from sanxiang.publicity.imports import entries_bulk_create
+    from sanxiang.publicity.models import Item
+
+    call_command("load_demo", only=["org"], stdout=io.StringIO())
+    today = timezone.localdate()
+    authority = Authority.objects.get(code="16103030000")
+    officer, approver = User.objects.get(username="wb_officer"), User.objects.get(username="wb_approver")
+    item = Item.objects.get(code="penalty_decision")
+    raw = {
+        "party_name": "金台区岳强汽修厂",
+        "subject_type": "individual_business",
+        "uscc": "91610302MA6X4T2B5G",
+        "legal_representative": "岳强",
+        "event_date": today.isoformat(),
+        "document_number": "宝渭税稽罚〔2026〕9001号",
+        "facts": "少缴增值税及附加税费，经查属实。",
+        "basis": "《中华人民共和国税收征收管理法》第六十三条",
+        "result": "追缴税款并处罚款3000元",
+        "penalty_amount": "3000",
+        "credit_class": "general",
+    }
+    clean, errors = services.clean_data(item, raw, today=today)
+    assert errors == {}
+    clean["_text"] = (
+        "经查，当事人金台区岳强汽修厂，法定代表人岳强，收取货款未按规定申报，"
+        "财务负责人成立（身份证号110105198201279765）对上述事实予以确认。决定处以罚款3000元。"
+    )
+    (entry,) = entries_bulk_create(actor=officer, item=item, rows=[(authority, clean)], today=today)
+    services.entry_submit(actor=officer, entry=entry)
+    services.entry_approve(actor=approver, entry=entry)
+    return entry
+
+
+def test_it_keeps_a_third_party_whose_name_is_also_a_word_off_the_portal(word_named_third_party, client):
+    """KNOWN LEAK found by the full demo crawl (bench/crawl_public_demo.py): the entry
+    penalty_decision-95d49790c84b4687 shows "财务负责人成立（身份证号110105********9765）" in clear on
+    /entries/<key>/, its proof.json, /public-api/v1/entries/<key>/ and its /log/entries/<index> leaf.
+    The masking library's name detector (src/sanxiang/lib/masking/detect.py, the stop-word list
+    with "成立") drops a real name right after 负责人 and right before （身份证号, so the third party's
+    name, which no policy shows, is published. This test fails until the masker is fixed."""
+    corpus = crawler.gather_corpus()
+    assert "成立" in corpus.hidden_names  # the crawl's own reading of the raw text finds the name
+    result = crawler.crawl(client, corpus)
+    assert result.by_path["/entries/…"] == 1
+    names = sorted({(f.url, f.value) for f in result.findings if f.kind == "person_name"})
+    assert names == []
+    assert result.findings == []

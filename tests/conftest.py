@@ -7,6 +7,19 @@ import pytest
 from tests import factories
 
 
+def pytest_collection_modifyitems(config, items):
+    """Every test in real transactions restores the data migrations' rows (roles, catalogues,
+    benchmarks) on start: without serialized rollback, one such test's flush would leave later
+    ones with an empty vocabulary, and its post-migrate signal would recreate content types under
+    new ids."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            item.add_marker(
+                pytest.mark.django_db(**{**marker.kwargs, "serialized_rollback": True}), append=False
+            )
+
+
 @pytest.fixture(autouse=True)
 def _isolated_storage(settings, tmp_path):
     """Every test gets its own file store and key directory."""

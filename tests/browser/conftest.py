@@ -29,13 +29,23 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def chromium():
+def chromium(django_db_setup, django_db_blocker):
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         pytest.fail(
             f"Chromium not found at {CHROMIUM}: run `make install` (apt-get install chromium fonts-noto-cjk)"
         )
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    with django_db_blocker.unblock():
+        test_connection = connections["default"]
+    contents = getattr(test_connection, "_test_serialized_contents", None)
+    if contents is not None:
+        # Playwright's loop counts as "running" in this thread, which switches asgiref's
+        # thread-critical locals to context storage: Django then opens another connection (to the
+        # same test database) that lacks the serialized contents, and serialized rollback would
+        # silently restore nothing. Give every connection of this backend the contents.
+        type(test_connection)._test_serialized_contents = contents
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM,
@@ -72,4 +82,3 @@ def screenshot(page):
         return path
 
     return take
-

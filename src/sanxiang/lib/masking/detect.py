@@ -338,6 +338,13 @@ _VERB_AFTER = re.compile(
 _NAME_BOUNDARY = frozenset("，,。；;：:、（(\n 由与向对经将和及据")
 
 
+# An ID number or a gender right after a candidate ("成立（身份证号…", "高峰，男，") makes it a person's name
+# even when it is also an ordinary word, so the stop-word list does not apply there.
+_PERSON_CONTEXT_AFTER = re.compile(
+    r"\s*[，,（(]\s*(?:(?:公民)?身份证|(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。])"
+)
+
+
 def _trim_name(text: str, start: int, end: int) -> int | None:
     """Trim a candidate name ``text[start:end]`` to its likely end; None if it is not a name."""
     name = text[start:end]
@@ -352,7 +359,7 @@ def _trim_name(text: str, start: int, end: int) -> int | None:
         return None
     if text[start + head + 1 : start + head + 2] in _PLACE_CHARS or text[end : end + 1] in _PLACE_CHARS:
         return None  # 金城江区, 兰山区: a place name, not a person
-    if head == 1 and name[:2] in _NOT_NAMES:
+    if head == 1 and name[:2] in _NOT_NAMES and not _PERSON_CONTEXT_AFTER.match(text, start + 2):
         return None
     if _in_org_name(text, start + head + 1):
         return None
@@ -362,6 +369,7 @@ def _trim_name(text: str, start: int, end: int) -> int | None:
 def _look_back(text: str, end: int, add: Callable[[int, int, FieldType], None], *, boundary: bool) -> None:
     """Find a name ending at ``end`` (before 先生, "，男，", 代为 …). With ``boundary`` the name must
     follow punctuation or a preposition (由张三负责, ，李四表示), since the context alone is weaker."""
+    word_ok = _PERSON_CONTEXT_AFTER.match(text, end) is not None  # a stop word can still be a name here
     for length in (4, 3, 2):
         start = end - length
         if start < 0:
@@ -379,11 +387,13 @@ def _look_back(text: str, end: int, add: Callable[[int, int, FieldType], None], 
                 candidate[0] in _NOT_BEFORE_NAME
                 or candidate[1] in _NOT_GIVEN_START
                 or candidate[2] in _NOT_LAST
-                or candidate[:2] in _NOT_NAMES
+                or (candidate[:2] in _NOT_NAMES and not word_ok)
             ):
                 continue
             if length == 2 and (
-                candidate in _NOT_NAMES or candidate[1] in _NOT_LAST or candidate[1] in _NOT_GIVEN_START
+                (candidate in _NOT_NAMES and not word_ok)
+                or candidate[1] in _NOT_LAST
+                or candidate[1] in _NOT_GIVEN_START
             ):
                 return
         add(start, end, FieldType.THIRD_PARTY_NAME)

@@ -224,6 +224,9 @@ def test_it_grants_many_objects_to_departments_in_bulk_and_audits_each(world, or
     assert len(grants) == 2
     assert AuditEvent.objects.filter(action="core.access_grant.created").count() == before + 2
     member = world["officers"]["b"]
-    assert set(EnforcementAct.objects.visible_to(member).values_list("pk", flat=True)) >= {city_act.pk, a_act.pk}
+    assert set(EnforcementAct.objects.visible_to(member).values_list("pk", flat=True)) >= {
+        city_act.pk,
+        a_act.pk,
+    }
     # Repeating the call reuses the active grants.
     assert access_grant_create_many(actor=admin, model=EnforcementAct, pairs=pairs, reason="批量交办") == []

@@ -296,7 +296,9 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=60.0)
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL bench database")
     parser.add_argument("--load-only", action="store_true")
-    parser.add_argument("--pg-database", default="bench_portal_search", help="name of the PostgreSQL bench database")
+    parser.add_argument(
+        "--pg-database", default="bench_portal_search", help="name of the PostgreSQL bench database"
+    )
     parser.add_argument(
         "--reuse",
         default="",
@@ -309,7 +311,9 @@ def main() -> None:
         return
 
     server_url = os.environ.get("DATABASE_URL", "")
-    tmp = Path(args.reuse) if args.reuse and not server_url else Path(tempfile.mkdtemp(prefix="bench-portal-"))
+    tmp = (
+        Path(args.reuse) if args.reuse and not server_url else Path(tempfile.mkdtemp(prefix="bench-portal-"))
+    )
     database_url = ""
     name = args.pg_database
     if server_url:
@@ -350,6 +354,7 @@ def main() -> None:
             f"127.0.0.1:{port}",
             "--log-level",
             "warning",
+            "--preload",
         ],
         env=env,
     )

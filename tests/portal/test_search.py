@@ -164,8 +164,8 @@ def test_a_text_search_returns_at_most_the_limit_of_newest_matching_ids(org):
     ]
     queryset = selectors._filtered(SearchParams(), timezone.now())
     fined = [e.pk for e in reversed(entries) if e.source_key in {"w1", "w3", "w5"}]
-    assert search.matching_ids(queryset, "罚款", limit=2) == fined[:2]
-    assert search.matching_ids(queryset, "罚款", limit=10) == fined
+    assert search.matching_ids(queryset, "罚款", limit=2).ids == fined[:2]
+    assert search.matching_ids(queryset, "罚款", limit=10).ids == fined
     assert search.matching_ids(queryset, "，。", limit=10) is None
 
 
@@ -196,3 +196,22 @@ def test_the_statistics_are_served_stale_while_one_refresh_recomputes_them(org, 
     spawned[0]()
     assert sel.entry_statistics(now=later)["total"] == 2
     assert not sel._stats_refreshing.locked()
+
+
+def test_a_text_search_stops_at_its_budget_once_a_page_is_found_and_says_there_may_be_more(org, monkeypatch):
+    entries = [
+        publish(org.district_a, source_key=f"b{n}", text="罚款" if n % 2 else "许可", fields=[])
+        for n in range(6)
+    ]
+    fined = [e.pk for e in reversed(entries) if e.source_key in {"b1", "b3", "b5"}]
+    monkeypatch.setattr(search, "FIRST_WINDOW", 1)
+    monkeypatch.setattr(search, "SCAN_BUDGET", 2)
+    queryset = selectors._filtered(SearchParams(), timezone.now())
+    early = search.matching_ids(queryset, "罚款", limit=10, enough=1)
+    assert (early.ids, early.complete) == (fined[:2], False)
+    full = search.matching_ids(queryset, "罚款", limit=10, enough=5)
+    assert (full.ids, full.complete) == (fined, True)
+    page = selectors.entry_search_page(params=SearchParams(q="罚款"), now=timezone.now(), per_page=1)
+    assert (page.total, page.capped, [e.source_key for e in page.entries]) == (2, True, ["b5"])
+    licensed = search.matching_ids(queryset, "许可", limit=10, enough=4)
+    assert licensed.complete and len(licensed.ids) == 3

@@ -13,13 +13,17 @@ counting a million rows on each request.
 
 from __future__ import annotations
 
-from django.db import connection
+from dataclasses import dataclass
+
+from django.db import connection, models
 from django.db.models import QuerySet
 
 from . import rules
 from .models import PublicEntry, SearchDocument
 
 COUNT_CAP = 1000
+FIRST_WINDOW = 3000
+SCAN_BUDGET = 9000
 
 SQLITE_SETUP = [
     """CREATE VIRTUAL TABLE IF NOT EXISTS portal_search_fts USING fts5(
@@ -74,20 +78,62 @@ def unindex_entry(entry: PublicEntry) -> None:
     SearchDocument.objects.filter(entry=entry).delete()
 
 
-def matching_ids(queryset: QuerySet, query: str, *, limit: int) -> list[int] | None:
-    """Ids of at most ``limit`` entries of ``queryset`` (visible, filtered PublicEntry) matching
+@dataclass(frozen=True)
+class Matches:
+    """The newest matching ids of a search, and whether they are all of them (up to the limit).
+
+    ``complete`` is False when the search stopped at its work budget with a page's worth of
+    matches found: more may exist further back, and the portal says "N+" as for the count cap.
+    """
+
+    ids: list[int]
+    complete: bool
+
+
+def matching_ids(queryset: QuerySet, query: str, *, limit: int, enough: int | None = None) -> Matches | None:
+    """At most ``limit`` ids of entries of ``queryset`` (visible, filtered PublicEntry) matching
     ``query``, newest first; None if nothing is searchable in the query (only punctuation).
 
-    One bounded query of ids: the caller takes its page from the list and its length is the
-    (capped) count, so neither a COUNT over a huge match set nor an OFFSET is ever run.
+    The search walks back from the newest id in windows that double in size, each one query
+    answered by the index within an id range, so a common term stops after a few thousand ids
+    instead of sorting its whole match set, and a page never needs a COUNT or an OFFSET. Once
+    ``SCAN_BUDGET`` ids have been searched and ``enough`` matches found (the caller's page), it
+    stops there; otherwise the rest is searched in one query (where a rare term's index lookup is
+    cheap).
     """
     runs = rules.parse_query(query)
     if not runs:
         return None
-    return list(_matching(queryset, runs).values_list("id", flat=True)[:limit])
+    enough = limit if enough is None else min(enough, limit)
+    top = SearchDocument.objects.aggregate(top=models.Max("entry_id"))["top"] or 0
+    found: list[int] = []
+    high, window = top + 1, FIRST_WINDOW
+    while high > 0 and len(found) < limit:
+        searched = top + 1 - high
+        if searched >= SCAN_BUDGET:
+            if len(found) >= enough:
+                return Matches(found, complete=False)
+            window = high
+        low = max(0, high - window)
+        # A window is searched by walking its id range; the rest, past the budget, through the
+        # inverted index (where a rare term costs little).
+        matching = _matching(queryset, runs, walk=searched < SCAN_BUDGET)
+        window_rows = matching.filter(id__gte=low, id__lt=high).extra(
+            where=[f"{_index_id()} >= %s", f"{_index_id()} < %s"], params=[low, high]
+        )
+        found += window_rows.values_list("id", flat=True)[: limit - len(found)]
+        high, window = low, window * 2
+    return Matches(found, complete=True)
 
 
-def _matching(queryset: QuerySet, runs: list[rules.QueryRun]) -> QuerySet:
+def _index_id() -> str:
+    """The index's entry id column, so that an id range is searched within the index itself."""
+    if connection.vendor == "sqlite":
+        return "portal_search_fts.rowid"
+    return "portal_searchdocument.entry_id"
+
+
+def _matching(queryset: QuerySet, runs: list[rules.QueryRun], *, walk: bool = False) -> QuerySet:
     table = PublicEntry._meta.db_table
     if connection.vendor == "sqlite":
         return queryset.extra(
@@ -105,7 +151,11 @@ def _matching(queryset: QuerySet, runs: list[rules.QueryRun]) -> QuerySet:
             tables=["portal_searchdocument"],
             where=[
                 f'portal_searchdocument.entry_id = "{table}"."id"',
-                "portal_searchdocument.vector @@ to_tsquery('simple'::regconfig, %s)",
+                # COALESCE hides the column from the GIN index: in a small id range, reading
+                # the rows beats a bitmap of every match of a common bigram.
+                "COALESCE(portal_searchdocument.vector, ''::tsvector) @@ to_tsquery('simple'::regconfig, %s)"
+                if walk
+                else "portal_searchdocument.vector @@ to_tsquery('simple'::regconfig, %s)",
                 *likes,
             ],
             params=[rules.pg_tsquery(runs), *patterns],

@@ -63,10 +63,10 @@ def _filtered(params: SearchParams, now: datetime.datetime) -> PublicEntryQueryS
     if params.category:
         queryset = queryset.filter(category_code=params.category)
     if params.authority is not None:
-        # The authority and its subordinates: one prefix filter on the materialised path.
-        queryset = queryset.filter(
-            authority_id__in=Authority.objects.filter(path__startswith=params.authority.path).values("id")
-        )
+        # The authority and its subordinates: one prefix filter on the materialised path, resolved
+        # to ids once rather than joined into every row a text search walks.
+        subtree = Authority.objects.filter(path__startswith=params.authority.path)
+        queryset = queryset.filter(authority_id__in=list(subtree.values_list("id", flat=True)))
     if params.date_from:
         queryset = queryset.filter(published_at__gte=_local_day_start(params.date_from))
     if params.date_to:
@@ -83,10 +83,10 @@ def entry_search(
     matches); None when the query has nothing to search."""
     queryset = _filtered(params, now)
     if params.q.strip():
-        ids = search.matching_ids(queryset, params.q, limit=limit)
-        if ids is None:
+        matches = search.matching_ids(queryset, params.q, limit=limit)
+        if matches is None:
             return None
-        queryset = queryset.filter(id__in=ids)
+        queryset = queryset.filter(id__in=matches.ids)
     return queryset.order_by("-id")
 
 
@@ -100,12 +100,15 @@ def entry_search_page(
     offset = (page - 1) * per_page
     queryset = _filtered(params, now)
     if params.q.strip():
-        ids = search.matching_ids(queryset, params.q, limit=search.COUNT_CAP + 1)
-        if ids is None:
+        matches = search.matching_ids(
+            queryset, params.q, limit=search.COUNT_CAP + 1, enough=offset + per_page + 1
+        )
+        if matches is None:
             return SearchPage()
-        total = len(ids)
-        wanted = ids[offset : offset + per_page]
+        total = len(matches.ids)
+        wanted = matches.ids[offset : offset + per_page]
         entries = list(queryset.filter(id__in=wanted).order_by("-id")) if wanted else []
+        complete = matches.complete
     else:
         queryset = queryset.order_by("-id")
         entries = list(queryset[offset : offset + per_page])
@@ -113,7 +116,9 @@ def entry_search_page(
             total = offset + len(entries)
         else:
             total = queryset.values("id")[: search.COUNT_CAP + 1].count()
-    capped = total > search.COUNT_CAP
+        complete = True
+    # Capped: more than COUNT_CAP matches, or the search stopped at its budget with a page found.
+    capped = total > search.COUNT_CAP or not complete
     total = min(total, search.COUNT_CAP)
     return SearchPage(entries=entries, total=total, capped=capped, page=page, pages=-(-total // per_page))
 

@@ -42,6 +42,9 @@ class PolicyTable:
             self.modes.setdefault((category, subject_type), {})[field_type] = mode
             if liftable:
                 self.liftable.setdefault((category, subject_type), set()).add(field_type)
+        # Rows built so far: a batch asks for the same few (category, subject type, lifts) again
+        # and again, and each build converts every mode to its enum. A PolicyRow is immutable.
+        self._rows: dict[tuple[str, str, frozenset[str]], PolicyRow] = {}
 
     def row(
         self, category: str, subject_type: str, *, minor: bool = False, lifted: Iterable[str] = ()
@@ -49,6 +52,14 @@ class PolicyTable:
         """The policy for one entry; minors are never published (RULES.md §1.5); unknown pairs are strictest."""
         if minor:
             return NOT_PUBLISHED
+        lifts = frozenset(lifted)
+        key = (category, subject_type, lifts)
+        found = self._rows.get(key)
+        if found is None:
+            found = self._rows[key] = self._build(category, subject_type, lifts)
+        return found
+
+    def _build(self, category: str, subject_type: str, lifted: frozenset[str]) -> PolicyRow:
         modes = self.modes.get((category, subject_type))
         if modes is None:
             return STRICTEST
@@ -183,6 +194,10 @@ def masked_content(
             details.append(FieldMask(key, spec["label"], value, shown, spans, False))
             if shown is None:
                 continue
+        elif spec.get("text") and body_from_fields:
+            # Shown in the body, where the approver masks it: neither the field nor its masks
+            # are published or stored, so it is not scanned on its own.
+            continue
         else:
             if spec.get("type") == "longtext" or spec.get("text"):
                 scanned = mask_text(
@@ -193,8 +208,6 @@ def masked_content(
                 spans = []
             spans = merge_spans([*spans, *_manual_spans(value, manual_fields.get(key, ()))])
             shown = apply_masks(value, spans) if spans else value
-            if spec.get("text") and body_from_fields:
-                continue  # shown in the body, where the approver masks it
             details.append(FieldMask(key, spec["label"], value, shown, spans, True))
         if key == "party_name":
             masked_party = shown

@@ -48,6 +48,7 @@ from sanxiang.audit.verification import (
     problem_message,
     verify_chain,
 )
+from sanxiang.core.bulk import insert_rows
 from sanxiang.core.middleware import current_request_context
 from sanxiang.core.models import Authority
 from sanxiang.core.scope import ScopeSpec
@@ -241,7 +242,7 @@ def audit_log(
 _MANY_KEYS = frozenset(
     {"action", "target", "before", "after", "data", "outcome", "target_label", "authority"}
 )
-# Rows per INSERT of ``audit_log_many``: well under SQLite's 32,766 bound parameters (17 columns).
+# Rows per ``executemany`` of ``audit_log_many``.
 MANY_CHUNK_SIZE = 500
 
 
@@ -329,44 +330,16 @@ _DRAFT_FIELDS = (
 _SNAPSHOT_FIELDS = frozenset({"before", "after", "data"})  # normalised by ``_snapshot``
 _DRAFT_HASHED = tuple(name for name in HASHED_FIELDS if name not in ("seq", "occurred_at"))
 _SCALAR_HASHED = tuple(name for name in _DRAFT_HASHED if name not in _SNAPSHOT_FIELDS)
-# Field classes whose get_db_prep_save returns a str, int or None unchanged (``_insert_many``).
-_PLAIN_FIELDS = (models.CharField, models.PositiveBigIntegerField, models.ForeignKey)
-_PLAIN_VALUES = (str, int, type(None))
 
 
 def _insert_many(events: list[AuditEvent]) -> None:
-    """INSERT ``events`` with one prepared statement per chunk (``executemany``), then read their ids.
+    """INSERT ``events`` through ``insert_rows`` (one prepared statement per chunk), then read their ids.
 
-    ``bulk_create`` compiles SQL for every row and splits SQLite inserts at 999 parameters; for a
-    batch of thousands of events that was most of the cost. Values are prepared by each field's
-    own ``get_db_prep_save``, exactly what ``save()`` stores, so the hashes verify after reading back;
-    a plain str, int or None under a char, integer or foreign-key field, and None under a JSON
-    field, which that method returns unchanged, are passed as they are.
+    ``insert_rows`` stores what ``save()`` would, each value prepared by its field, so the hashes
+    verify after reading back; ``bulk_create`` compiled SQL for every row, which for a batch of
+    thousands of events was most of the cost.
     """
-    fields = [f for f in AuditEvent._meta.concrete_fields if not f.primary_key]
-    plain = [type(f) in _PLAIN_FIELDS for f in fields]
-    nullable = [isinstance(f, models.JSONField) for f in fields]  # None is stored as SQL NULL as is
-    columns = list(zip([f.attname for f in fields], plain, nullable, fields, strict=True))
-    conn = connections[connection.alias]  # not the proxy: one thread-local lookup, not one per value
-    quote = conn.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(AuditEvent._meta.db_table),
-        ", ".join(quote(f.column) for f in fields),
-        ", ".join(["%s"] * len(fields)),
-    )
-
-    def row(event: AuditEvent) -> list[Any]:
-        values = []
-        for attname, is_plain, is_nullable, field in columns:
-            value = getattr(event, attname)
-            if not ((is_plain and type(value) in _PLAIN_VALUES) or (is_nullable and value is None)):
-                value = field.get_db_prep_save(value, conn)
-            values.append(value)
-        return values
-
-    with conn.cursor() as cursor:
-        for start in range(0, len(events), MANY_CHUNK_SIZE):
-            cursor.executemany(sql, [row(e) for e in events[start : start + MANY_CHUNK_SIZE]])
+    insert_rows(AuditEvent, events, using=connection.alias, chunk=MANY_CHUNK_SIZE)
     ids = dict(
         AuditEvent.objects.filter(seq__gte=events[0].seq, seq__lte=events[-1].seq).values_list("seq", "pk")
     )

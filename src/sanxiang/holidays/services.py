@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, connections, models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log, audit_log_many
+from sanxiang.core.bulk import insert_rows
 from sanxiang.core.exceptions import PermissionDeniedError, ValidationFailed
 from sanxiang.holidays.choices import CalendarDayKind, RuleUnit
 from sanxiang.holidays.models import CalendarDay, CalendarYear, Deadline
@@ -246,39 +247,14 @@ def deadline_set_many(
 
 
 def _insert_deadlines(new: list[Deadline], purpose: str) -> None:
-    """INSERT ``new`` with one prepared statement per chunk (``executemany``), then read their ids.
+    """INSERT ``new`` through ``insert_rows`` (one prepared statement per chunk), then read their ids.
 
-    The same rows as ``bulk_create`` (each value prepared by its field's ``pre_save`` and
-    ``get_db_prep_save``) without its SQL compilation per row and its 999-parameter split on SQLite.
-    The ids are read back with one query per owner type over the range of owner ids.
+    The same rows as ``bulk_create`` without its SQL compilation per row. The ids are read back
+    with one query per owner type over the range of owner ids.
     """
     if not new:
         return
-    fields = [f for f in Deadline._meta.concrete_fields if not f.primary_key]
-    conn = connections[connection.alias]  # not the proxy: one thread-local lookup, not one per value
-    quote = conn.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(Deadline._meta.db_table),
-        ", ".join(quote(f.column) for f in fields),
-        ", ".join(["%s"] * len(fields)),
-    )
-    # A str or int under a char or integer field is what get_db_prep_save would return; every
-    # other value (dates, flags, the auto_now times through pre_save) is prepared by its field.
-    plain_types = (models.CharField, models.PositiveIntegerField, models.PositiveBigIntegerField)
-    columns = [(f, type(f) in plain_types) for f in fields]
-
-    def row(deadline: Deadline) -> list[Any]:
-        values = []
-        for f, plain in columns:
-            value = getattr(deadline, f.attname) if plain else None
-            if not (plain and type(value) in (str, int)):
-                value = f.get_db_prep_save(f.pre_save(deadline, True), conn)
-            values.append(value)
-        return values
-
-    with conn.cursor() as cursor:
-        for chunk in _chunks(new):
-            cursor.executemany(sql, [row(d) for d in chunk])
+    insert_rows(Deadline, new, using=connection.alias, chunk=MANY_CHUNK_SIZE)
     by_key = {(d.content_type_id, d.object_id): d for d in new}
     for type_id, object_ids in _by_type(list(by_key)).items():
         found = Deadline.objects.filter(

@@ -1,0 +1,137 @@
+"""``insert_rows`` stores what ``bulk_create``/``save()`` store, one statement per chunk (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.sessions.models import Session
+from django.db import connection
+from django.db.models import F
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
+
+from sanxiang.audit.models import AuditEvent
+from sanxiang.core.bulk import insert_rows
+from sanxiang.core.models import Authority
+from sanxiang.holidays.choices import RuleUnit
+from sanxiang.holidays.models import Deadline
+
+STAMPS = ("id", "object_id", "created_at", "updated_at")
+
+
+def _deadlines(type_id: int, first_id: int) -> list[Deadline]:
+    closed = timezone.make_aware(datetime.datetime(2026, 3, 2, 9, 30))
+    return [
+        Deadline(
+            content_type_id=type_id,
+            object_id=first_id + n,
+            purpose="bulk.test",
+            # A lazy translation and a TextChoices member go through their field; plain values do not.
+            label=gettext_lazy("工作日历") if n % 2 else f"时限{n}",
+            start=datetime.date(2026, 1, 1) + datetime.timedelta(days=n),
+            rule_unit=RuleUnit.WORKING_DAYS if n % 2 else RuleUnit.DAYS.value,
+            rule_n=n,
+            tax_extension=bool(n % 3),
+            due=datetime.date(2026, 2, 1) + datetime.timedelta(days=n),
+            provisional=n == 4,
+            closed_at=closed if n % 2 else None,
+        )
+        for n in range(5)
+    ]
+
+
+def _stored(type_id: int, first_id: int) -> list[dict]:
+    rows = Deadline.objects.filter(
+        content_type_id=type_id, object_id__gte=first_id, object_id__lt=first_id + 5
+    )
+    return [
+        {k: v for k, v in row.items() if k not in STAMPS} | {"offset": row["object_id"] - first_id}
+        for row in rows.order_by("object_id").values()
+    ]
+
+
+def test_it_stores_the_rows_bulk_create_stores(db):
+    type_id = ContentType.objects.get_for_model(Authority).pk
+    before = timezone.now()
+    inserted = _deadlines(type_id, 1000)
+    insert_rows(Deadline, inserted, using=connection.alias)
+    Deadline.objects.bulk_create(_deadlines(type_id, 2000))
+    assert len(_stored(type_id, 1000)) == 5
+    assert _stored(type_id, 1000) == _stored(type_id, 2000)
+    # auto_now_add / auto_now went through pre_save: set on the objects and stored as set there.
+    stored = Deadline.objects.filter(object_id__gte=1000, object_id__lt=1005).order_by("object_id")
+    for obj, row in zip(inserted, stored, strict=True):
+        assert obj.created_at >= before and obj.updated_at >= before
+        assert (row.created_at, row.updated_at) == (obj.created_at, obj.updated_at)
+        assert obj.pk is None  # ids are not read back
+
+
+def _event(seq: int, **values) -> AuditEvent:
+    return AuditEvent(
+        seq=seq,
+        occurred_at=timezone.make_aware(datetime.datetime(2026, 3, 2, 9, 30, 15, 123456)),
+        action="bulk.test.inserted",
+        prev_hash="0" * 64,
+        hash=f"{seq:064x}",
+        **values,
+    )
+
+
+def test_it_stores_json_values_and_sql_null_as_save_does(db, org):
+    values = [
+        {"before": None, "after": {"名称": "顺达", "items": [1, 2.5, None]}, "data": []},
+        {"before": {"a": None}, "after": None, "data": None, "authority_id": org.city.pk},
+        {"before": "text", "after": 0, "data": {"nested": {"x": True}}, "target_id": "12"},
+    ]
+    insert_rows(AuditEvent, [_event(9_000 + n, **v) for n, v in enumerate(values)])
+    for n, v in enumerate(values):
+        _event(9_100 + n, **v).save(force_insert=True)
+    fields = ["occurred_at", "before", "after", "data", "authority_id", "target_id", "outcome"]
+    inserted = list(AuditEvent.objects.filter(seq__range=(9_000, 9_002)).order_by("seq").values(*fields))
+    saved = list(AuditEvent.objects.filter(seq__range=(9_100, 9_102)).order_by("seq").values(*fields))
+    assert inserted == saved and len(inserted) == 3
+    assert inserted[0]["after"] == values[0]["after"] and inserted[2]["outcome"] == "ok"  # the default
+    # None is SQL NULL, not JSON null, on both paths.
+    assert AuditEvent.objects.filter(seq__range=(9_000, 9_002), before__isnull=True).count() == 1
+    assert AuditEvent.objects.filter(seq__range=(9_000, 9_002), data__isnull=True).count() == 1
+
+
+def test_it_inserts_a_primary_key_the_database_does_not_generate(db):
+    expires = timezone.now() + datetime.timedelta(days=1)
+    insert_rows(
+        Session,
+        [Session(session_key=f"bulk-{n}", session_data="e30=", expire_date=expires) for n in range(3)],
+    )
+    assert sorted(Session.objects.filter(expire_date=expires).values_list("pk", flat=True)) == [
+        "bulk-0",
+        "bulk-1",
+        "bulk-2",
+    ]
+
+
+def test_it_sends_one_statement_per_chunk(db):
+    type_id = ContentType.objects.get_for_model(Authority).pk
+    with CaptureQueriesContext(connection) as captured:
+        insert_rows(Deadline, _deadlines(type_id, 3000), chunk=2)
+    assert [q["sql"].split(" times: ")[0] for q in captured.captured_queries] == ["2", "2", "1"]
+    assert all('INSERT INTO "holidays_deadline"' in q["sql"] for q in captured.captured_queries)
+    assert Deadline.objects.filter(object_id__gte=3000, object_id__lt=3005).count() == 5
+
+
+def test_it_does_nothing_for_no_rows_and_refuses_a_chunk_of_none(db):
+    with CaptureQueriesContext(connection) as captured:
+        insert_rows(Deadline, [])
+    assert captured.captured_queries == []
+    with pytest.raises(ValueError):
+        insert_rows(Deadline, _deadlines(1, 0), chunk=0)
+
+
+def test_it_refuses_an_expression_as_a_value(db):
+    type_id = ContentType.objects.get_for_model(Authority).pk
+    [deadline] = _deadlines(type_id, 4000)[:1]
+    deadline.label = F("purpose")
+    with pytest.raises(TypeError, match="plain values"):
+        insert_rows(Deadline, [deadline])

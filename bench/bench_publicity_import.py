@@ -3,7 +3,8 @@
 Standalone: ``.venv/bin/python bench/bench_publicity_import.py [rows]``. Uses a throwaway SQLite
 database in a temporary SANXIANG_VAR_DIR (set before Django starts), migrates first, then times
 ``entries_import`` (read, check every cell, mask, insert, one Deadline per entry, every create
-audited) and prints entries per second, split by phase (read + check, mask, insert, deadlines,
+audited) and prints entries per second, wall and CPU time and the load average around the run (wall time
+on a shared machine says little alone), split by phase (read + check, mask, insert, deadlines,
 audit: each phase's own time, without the phases it calls), then checks that the audit chain
 still verifies. Prints figures; asserts nothing about time.
 """
@@ -59,6 +60,10 @@ def _workbook(rows: int, today: datetime.date) -> bytes:
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def _load(averages: tuple[float, float, float]) -> str:
+    return " ".join(f"{value:.2f}" for value in averages)
 
 
 class PhaseTimer:
@@ -143,6 +148,7 @@ def main() -> None:
         assert report.ok, report.errors[:3]
         print(f"read + check only: {rows / checked:,.0f} rows/s ({checked:.2f} s)")
 
+        load_before = os.getloadavg()
         timer = PhaseTimer()
         timer.wrap(imports, "check_workbook", "read + check")
         timer.wrap(imports, "mask_version", "mask")
@@ -162,10 +168,15 @@ def main() -> None:
                 today=today,
             )
         elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+        load_after = os.getloadavg()
         assert report.ok and len(report.created) == rows == Entry.objects.count()
         print(
             f"full import (check, mask, insert, deadlines, audit): {rows / elapsed:,.0f} entries/s"
             f" ({elapsed:.2f} s; {cpu:.2f} s of CPU: on a busy machine, {rows / cpu:,.0f} entries per CPU second)"
+        )
+        print(
+            "  load average (1, 5, 15 min) before and after, on this machine's"
+            f" {os.cpu_count()} cores: {_load(load_before)} / {_load(load_after)}"
         )
         for name in ("read + check", "mask", "insert", "deadlines", "audit", "other"):
             spent = timer.totals.get(name, 0.0)

@@ -124,7 +124,7 @@ class ImportForm(forms.Form):
         empty_label=_("请选择公示事项"),
     )
     authority = forms.ModelChoiceField(label=_("默认公示机关"), queryset=Authority.objects.none())
-    file = forms.FileField(label=_("Excel 文件（.xlsx）"))
+    file = forms.FileField(label=_("导入文件（Excel .xlsx 或 CSV）"))
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any):
         from .services import can_draft

@@ -1,9 +1,11 @@
-"""Excel import of publicity entries: template, row-by-row checks, all-or-nothing import.
+"""Excel and CSV import of publicity entries: template, row-by-row checks, all-or-nothing import.
 
-A file is read whole and checked row by row; every fault is reported with its file, sheet, row,
+A file is read whole (every worksheet carrying the item's header, or the one table of a CSV file:
+``sources.read_tables``) and checked row by row; every fault is reported with its file, sheet, row,
 column and what is wrong, and nothing is imported until the file is clean. Rows are deduplicated on
-(authority, document number): an identical repeat is skipped, a repeat with different content is an
-error, and a number already on file for that authority is skipped and reported.
+(authority, document number) across all sheets: an identical repeat is skipped, a repeat with
+different content is an error, and a number already on file for that authority is skipped and
+reported.
 """
 
 from __future__ import annotations
@@ -12,26 +14,27 @@ import datetime
 import gc
 import io
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from django.db import connection, connections, models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from sanxiang.audit.services import audit_log, audit_log_many
+from sanxiang.core.bulk import insert_rows
 from sanxiang.core.exceptions import PermissionDeniedError, ValidationFailed
 from sanxiang.core.models import Authority
 from sanxiang.files.services import authority_in_scope
 from sanxiang.holidays.selectors import current_calendar
 from sanxiang.holidays.services import deadline_set_many
 
-from . import rules
+from . import rules, sources
 from .masking import PolicyTable
 from .models import Entry, EntryStatus, EntryVersion, Item
 from .schema import FieldError, clean_value, infer_subject_type
@@ -67,6 +70,7 @@ class ImportReport:
     rows: int = 0
     errors: list[RowError] = field(default_factory=list)
     duplicates: list[tuple[int, str]] = field(default_factory=list)  # (row, message)
+    skipped_sheets: list[str] = field(default_factory=list)  # sheets without the item's header
     created: list[int] = field(default_factory=list)
 
     @property
@@ -145,52 +149,85 @@ def _authority_lookup(actor: Any, default: Authority) -> Any:
 def check_workbook(
     *, actor: Any, item: Item, authority: Authority, stream: IO[bytes], file_name: str, today: datetime.date
 ) -> tuple[ImportReport, list[tuple[Authority, dict[str, Any]]]]:
-    """Read and check a workbook's first sheet: the report and the clean rows to import."""
+    """Read and check every sheet of a workbook that carries the item's header, or a CSV file:
+    the report and the clean rows to import. Rows are deduplicated across sheets."""
     report = ImportReport(file=file_name, item=item.code)
     try:
-        wb = load_workbook(stream, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a broken or non-Excel file
-        report.errors.append(
-            RowError(file_name, "", 0, "", "", _("无法读取该文件：不是有效的 Excel 工作簿（.xlsx）。"))
-        )
+        tables = sources.read_tables(stream, file_name, item.fields)
+    except sources.UnreadableFile:
+        message = _("无法读取该文件：不是有效的 Excel 工作簿（.xlsx）或 CSV 文件。")
+        report.errors.append(RowError(file_name, "", 0, "", "", message))
         return report, []
-    ws = wb.worksheets[0]
-    rows = ws.iter_rows(values_only=True)
-    headers = list(next(rows, []) or [])
+    with tables:
+        report.skipped_sheets = tables.skipped
+        find_authority = _authority_lookup(actor, authority)
+        seen: dict[tuple[int, str], tuple[str, int, dict]] = {}
+        clean_rows: list[tuple[int, Authority, dict[str, Any]]] = []
+        for sheet in tables.sheets:
+            if report.rows > MAX_ROWS:
+                break
+            _check_sheet(
+                actor=actor,
+                item=item,
+                authority=authority,
+                sheet=sheet,
+                report=report,
+                today=today,
+                find_authority=find_authority,
+                seen=seen,
+                clean_rows=clean_rows,
+            )
+    if report.errors:
+        return report, []
+    return _drop_existing(report, clean_rows)
+
+
+def _check_sheet(
+    *,
+    actor: Any,
+    item: Item,
+    authority: Authority,
+    sheet: sources.Sheet,
+    report: ImportReport,
+    today: datetime.date,
+    find_authority: Any,
+    seen: dict[tuple[int, str], tuple[str, int, dict]],
+    clean_rows: list[tuple[int, Authority, dict[str, Any]]],
+) -> None:
+    """Check one sheet's rows into ``report`` and ``clean_rows``; ``seen`` spans all sheets."""
+    file_name, headers = report.file, sheet.headers
     mapping = _header_map(item, headers)
     present = {spec["key"] for spec in mapping.values()}
+    missing = False
     for spec in item.fields:
         if spec.get("required") and spec["key"] not in present:
+            missing = True
             report.errors.append(
                 RowError(
                     file_name,
-                    ws.title,
+                    sheet.name,
                     1,
                     "",
                     spec["label"],
                     _("缺少必填列“%(label)s”") % {"label": spec["label"]},
                 )
             )
-    if report.errors:
-        wb.close()
-        return report, []
+    if missing:
+        return
     # Fields without a column are stored empty, as ``clean_data`` stores them for a form.
     absent = {
         spec["key"]: clean_value(spec, None, today=today)
         for spec in item.fields
         if spec["key"] not in present and spec["key"] != "authority"
     }
-    find_authority = _authority_lookup(actor, authority)
     authority_column = next((i for i, spec in mapping.items() if spec["key"] == "authority"), None)
-    seen: dict[tuple[int, str], tuple[int, dict]] = {}
-    clean_rows: list[tuple[int, Authority, dict[str, Any]]] = []
-    for number, values in enumerate(rows, start=2):
+    for number, values in sheet.rows:
         if values is None or all(v in (None, "") for v in values):
             continue
         report.rows += 1
         if report.rows > MAX_ROWS:
             report.errors.append(
-                RowError(file_name, ws.title, number, "", "", _("行数超过上限 %(max)d") % {"max": MAX_ROWS})
+                RowError(file_name, sheet.name, number, "", "", _("行数超过上限 %(max)d") % {"max": MAX_ROWS})
             )
             break
         data: dict[str, Any] = {}
@@ -205,7 +242,7 @@ def check_workbook(
                 row_errors.append(
                     RowError(
                         file_name,
-                        ws.title,
+                        sheet.name,
                         number,
                         get_column_letter(index + 1),
                         str(headers[index]),
@@ -217,14 +254,14 @@ def check_workbook(
             name = str(values[authority_column] or "").strip() if authority_column < len(values) else ""
             letter, header = get_column_letter(authority_column + 1), str(headers[authority_column])
             if not name:
-                row_errors.append(RowError(file_name, ws.title, number, letter, header, _("必填项为空")))
+                row_errors.append(RowError(file_name, sheet.name, number, letter, header, _("必填项为空")))
             else:
                 found = find_authority(name)
                 if found is None:
                     row_errors.append(
                         RowError(
                             file_name,
-                            ws.title,
+                            sheet.name,
                             number,
                             letter,
                             header,
@@ -235,7 +272,7 @@ def check_workbook(
                     row_errors.append(
                         RowError(
                             file_name,
-                            ws.title,
+                            sheet.name,
                             number,
                             letter,
                             header,
@@ -253,28 +290,37 @@ def check_workbook(
         if document:
             key = (target.pk, document)
             if key in seen:
-                first_row, first_data = seen[key]
+                first_sheet, first_row, first_data = seen[key]
                 if first_data == data:
                     report.duplicates.append(
-                        (number, _("与第%(row)d行完全相同，已跳过") % {"row": first_row})
+                        (
+                            number,
+                            _("工作表“%(sheet)s”：与工作表“%(first)s”第%(row)d行完全相同，已跳过")
+                            % {"sheet": sheet.name, "first": first_sheet, "row": first_row},
+                        )
                     )
                     continue
                 column = next((i for i, s in mapping.items() if s["key"] == "document_number"), 0)
                 report.errors.append(
                     RowError(
                         file_name,
-                        ws.title,
+                        sheet.name,
                         number,
                         get_column_letter(column + 1),
                         str(headers[column]),
-                        _("文书号“%(number)s”与第%(row)d行重复但内容不同")
-                        % {"number": document, "row": first_row},
+                        _("文书号“%(number)s”与工作表“%(first)s”第%(row)d行重复但内容不同")
+                        % {"number": document, "first": first_sheet, "row": first_row},
                     )
                 )
                 continue
-            seen[key] = (number, data)
+            seen[key] = (sheet.name, number, data)
         clean_rows.append((number, target, data))
-    wb.close()
+
+
+def _drop_existing(
+    report: ImportReport, clean_rows: list[tuple[int, Authority, dict[str, Any]]]
+) -> tuple[ImportReport, list[tuple[Authority, dict[str, Any]]]]:
+    """Skip (and report) rows whose document number is already on file for their authority."""
     if clean_rows:
         existing = set(
             Entry.objects.filter(
@@ -309,7 +355,7 @@ def entries_import(
     file_name: str,
     today: datetime.date | None = None,
 ) -> ImportReport:
-    """Import a workbook as drafts: all rows or, if any row is faulty, none (the report says why)."""
+    """Import a workbook or CSV file as drafts: all rows or, if any row is faulty, none (the report says why)."""
     if not can_draft(actor, item):
         raise PermissionDeniedError(_("您没有起草该事项公示信息的权限。"))
     if not authority_in_scope(actor, authority):
@@ -420,32 +466,15 @@ def _collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-class _RowCache(PolicyTable):
-    """The policy table with each policy row built once per batch.
-
-    ``PolicyTable.row`` rebuilds its row (enum conversions of every mode) on each call; a batch
-    asks for the same handful of (category, subject type, minor, lifts) again and again. The rows
-    are immutable, so sharing one between entries changes nothing.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: dict[tuple[str, str, bool, frozenset[str]], Any] = {}
-
-    def row(
-        self, category: str, subject_type: str, *, minor: bool = False, lifted: Iterable[str] = ()
-    ) -> Any:
-        key = (category, subject_type, bool(minor), frozenset(lifted))
-        found = self._rows.get(key)
-        if found is None:
-            found = self._rows[key] = super().row(category, subject_type, minor=minor, lifted=key[3])
-        return found
+# ``PolicyTable`` now builds each policy row once itself; the name stays for
+# ``tests/publicity/test_import_internals.py`` until that test asks ``PolicyTable`` directly.
+_RowCache = PolicyTable
 
 
 def _bulk_create(
     *, actor: Any, item: Item, rows: list[tuple[Authority, dict[str, Any]]], today: datetime.date
 ) -> list[Entry]:
-    table = _RowCache()
+    table = PolicyTable()
     cal = current_calendar()
     rules_cache = list(item.rules.all())
     creator = actor if getattr(actor, "pk", None) else None
@@ -541,7 +570,7 @@ def _bulk_create(
 def _insert_chunk(entries: list[Entry], versions: list[EntryVersion]) -> None:
     """Link the chunk's entries to their decisions (one query), insert them and their versions.
 
-    Each table gets one prepared statement executed for all rows (``_insert_rows``); the entries'
+    Each table gets one prepared statement executed for all rows (``insert_rows``); the entries'
     ids are read back by their unique ``source_key``. The versions' ids are not needed here.
     """
     from sanxiang.enforcement.models import Decision
@@ -555,7 +584,7 @@ def _insert_chunk(entries: list[Entry], versions: list[EntryVersion]) -> None:
         decisions = {(authority_id, number): pk for authority_id, number, pk in found}
         for entry in numbered:
             entry.decision_id = decisions.get((entry.authority_id, entry.document_number))
-    _insert_rows(Entry, entries)
+    insert_rows(Entry, entries)
     keys = {e.source_key: e for e in entries}
     for pk, key in Entry.objects.filter(source_key__in=list(keys)).values_list("pk", "source_key"):
         entry = keys[key]
@@ -564,71 +593,7 @@ def _insert_chunk(entries: list[Entry], versions: list[EntryVersion]) -> None:
         entry._state.db = connection.alias
     for entry, version in zip(entries, versions, strict=True):
         version.entry = entry
-    _insert_rows(EntryVersion, versions)
-
-
-# Field classes whose get_db_prep_save returns a str, int or None unchanged, and whose pre_save
-# is a plain attribute read (``_insert_rows`` passes such values as they are).
-_PLAIN_FIELDS = (
-    models.CharField,
-    models.TextField,
-    models.PositiveIntegerField,
-    models.PositiveBigIntegerField,
-    models.BigIntegerField,
-    models.IntegerField,
-    models.ForeignKey,
-)
-_PLAIN_VALUES = (str, int, type(None))
-_PLAIN, _NULLABLE, _PREPARED = 0, 1, 2
-
-
-def _column_kind(model_field: models.Field) -> int:
-    """How ``_insert_rows`` prepares a field's value: plain types as they are (``_PLAIN``), None as it
-    is (``_NULLABLE``: a date or time without ``auto_now``, whose preparation maps None to None),
-    else through ``pre_save`` and ``get_db_prep_save`` (``_PREPARED``)."""
-    if type(model_field) in _PLAIN_FIELDS:
-        return _PLAIN
-    if isinstance(model_field, models.DateField) and not (model_field.auto_now or model_field.auto_now_add):
-        return _NULLABLE
-    return _PREPARED
-
-
-def _insert_rows(model: type[models.Model], objs: list[Any]) -> None:
-    """INSERT ``objs`` with one prepared statement (``executemany``), the rows ``bulk_create`` would store.
-
-    ``bulk_create`` compiles the SQL of every value and splits SQLite inserts at 999 parameters,
-    which cost more than the import's masking. Every value is what ``save()`` stores: its field's
-    ``pre_save`` (``auto_now_add`` times) then ``get_db_prep_save``, except where those return the
-    value unchanged: a plain str, int or None under a char, text, integer or foreign-key field, and
-    None under a date or time field without ``auto_now`` (see ``_column_kind``).
-    Ids are not read back (the caller does, by a unique key, where it needs them).
-    """
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    columns = [(f.attname, _column_kind(f), f) for f in fields]
-    # The connection itself: every attribute read through the ``connection`` proxy costs a
-    # thread-local lookup, and the field methods read several per value.
-    conn = connections[connection.alias]
-    quote = conn.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(model._meta.db_table),
-        ", ".join(quote(f.column) for f in fields),
-        ", ".join(["%s"] * len(fields)),
-    )
-
-    def row(obj: Any) -> list[Any]:
-        values = []
-        for attname, kind, model_field in columns:
-            if kind == _PREPARED:
-                value = model_field.get_db_prep_save(model_field.pre_save(obj, True), conn)
-            else:
-                value = getattr(obj, attname)
-                if value is not None and (kind == _NULLABLE or type(value) not in _PLAIN_VALUES):
-                    value = model_field.get_db_prep_save(value, conn)
-            values.append(value)
-        return values
-
-    with conn.cursor() as cursor:
-        cursor.executemany(sql, [row(obj) for obj in objs])
+    insert_rows(EntryVersion, versions)
 
 
 def _department(actor: Any, authority: Authority) -> Any:

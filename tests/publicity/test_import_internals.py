@@ -31,7 +31,7 @@ def test_it_builds_an_entry_as_the_keyword_constructor_does(officer, org, penalt
 
 
 def test_it_builds_each_policy_row_once_with_the_tables_result(db):
-    table = imports._RowCache()
+    table = PolicyTable()
     first = table.row("penalty_decision", "organisation", lifted=[])
     assert table.row("penalty_decision", "organisation", lifted=()) is first
     assert first == PolicyTable().row("penalty_decision", "organisation")

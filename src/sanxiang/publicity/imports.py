@@ -466,11 +466,6 @@ def _collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-# ``PolicyTable`` now builds each policy row once itself; the name stays for
-# ``tests/publicity/test_import_internals.py`` until that test asks ``PolicyTable`` directly.
-_RowCache = PolicyTable
-
-
 def _bulk_create(
     *, actor: Any, item: Item, rows: list[tuple[Authority, dict[str, Any]]], today: datetime.date
 ) -> list[Entry]:

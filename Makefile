@@ -58,6 +58,7 @@ test-pg: install
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check --quiet src tests bench
 	$(BIN)/lint-imports
 
 bench: install

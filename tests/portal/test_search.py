@@ -215,3 +215,21 @@ def test_a_text_search_stops_at_its_budget_once_a_page_is_found_and_says_there_m
     assert (page.total, page.capped, [e.source_key for e in page.entries]) == (2, True, ["b5"])
     licensed = search.matching_ids(queryset, "许可", limit=10, enough=4)
     assert licensed.complete and len(licensed.ids) == 3
+
+
+def test_a_common_term_under_narrow_filters_stops_at_the_walk_limit_and_says_so(org, monkeypatch, client):
+    publish(org.district_a, source_key="old", text="欠税公告", fields=[])
+    for n in range(4):
+        publish(org.district_a, source_key=f"new{n}", text="许可", fields=[])
+    monkeypatch.setattr(search, "FIRST_WINDOW", 1)
+    monkeypatch.setattr(search, "SCAN_BUDGET", 1)
+    monkeypatch.setattr(search, "WALK_LIMIT", 2)
+    monkeypatch.setattr(search, "_index_is_cheap", lambda runs, rows: False)
+    queryset = selectors._filtered(SearchParams(), timezone.now())
+    stopped = search.matching_ids(queryset, "欠税", limit=10, enough=1)
+    assert (stopped.ids, stopped.complete) == ([], False)
+    body = client.get(reverse("portal:search"), {"q": "欠税"}).content.decode()
+    assert "在最近的公示中没有找到，更早的公示中可能还有" in body
+    monkeypatch.setattr(search, "_index_is_cheap", lambda runs, rows: True)
+    found = search.matching_ids(queryset, "欠税", limit=10, enough=1)
+    assert found.complete and len(found.ids) == 1

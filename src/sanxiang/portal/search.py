@@ -13,6 +13,7 @@ counting a million rows on each request.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from django.db import connection, models
@@ -24,6 +25,9 @@ from .models import PublicEntry, SearchDocument
 COUNT_CAP = 1000
 FIRST_WINDOW = 3000
 SCAN_BUDGET = 9000
+WALK_LIMIT = 40_000
+INDEX_ROWS = 20_000
+STATS_SECONDS = 600
 
 SQLITE_SETUP = [
     """CREATE VIRTUAL TABLE IF NOT EXISTS portal_search_fts USING fts5(
@@ -110,20 +114,59 @@ def matching_ids(queryset: QuerySet, query: str, *, limit: int, enough: int | No
     high, window = top + 1, FIRST_WINDOW
     while high > 0 and len(found) < limit:
         searched = top + 1 - high
+        walk = True
         if searched >= SCAN_BUDGET:
             if len(found) >= enough:
                 return Matches(found, complete=False)
-            window = high
+            if _index_is_cheap(runs, high):
+                walk, window = False, high
+            elif searched >= WALK_LIMIT:
+                # A common term under narrow filters: the index would return most of the table.
+                return Matches(found, complete=False)
         low = max(0, high - window)
         # A window is searched by walking its id range; the rest, past the budget, through the
-        # inverted index (where a rare term costs little).
-        matching = _matching(queryset, runs, walk=searched < SCAN_BUDGET)
+        # inverted index when its terms are rare enough for that to be cheap.
+        matching = _matching(queryset, runs, walk=walk)
         window_rows = matching.filter(id__gte=low, id__lt=high).extra(
             where=[f"{_index_id()} >= %s", f"{_index_id()} < %s"], params=[low, high]
         )
         found += window_rows.values_list("id", flat=True)[: limit - len(found)]
         high, window = low, window * 2
     return Matches(found, complete=True)
+
+
+def _index_is_cheap(runs: list[rules.QueryRun], rows: int) -> bool:
+    """Whether the index can answer ``runs`` over ``rows`` entries without fetching a large share
+    of them: on PostgreSQL, by the rarest token's frequency in the column statistics (a token
+    missing from the most common elements is rarer than all of them)."""
+    if connection.vendor != "postgresql":
+        return True
+    frequencies = _pg_token_frequencies()
+    tokens = [token for run in runs if not run.prefix for token in run.tokens]
+    if not tokens:
+        return False  # a one-character prefix: any token starting with it, no frequency to go by
+    if not frequencies:
+        return True  # not analysed yet: a small table
+    floor = min(frequencies.values())
+    return rows * min(frequencies.get(token, floor) for token in tokens) <= INDEX_ROWS
+
+
+_pg_stats: dict[str, object] = {"at": 0.0, "frequencies": {}}
+
+
+def _pg_token_frequencies() -> dict[str, float]:
+    """Share of indexed entries holding each common token (from ANALYZE), cached per process."""
+    if time.monotonic() - float(_pg_stats["at"]) > STATS_SECONDS or not _pg_stats["at"]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+                "WHERE tablename = 'portal_searchdocument' AND attname = 'vector'"
+            )
+            row = cursor.fetchone()
+        elems, freqs = row or (None, None)
+        _pg_stats["frequencies"] = dict(zip(elems or [], freqs or [], strict=False))
+        _pg_stats["at"] = time.monotonic()
+    return _pg_stats["frequencies"]  # type: ignore[return-value]
 
 
 def _index_id() -> str:

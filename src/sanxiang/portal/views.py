@@ -117,6 +117,8 @@ def search(request: HttpRequest) -> HttpResponse:
             "page": page,
             "query_string": query.urlencode(),
             "categories": selectors.entry_statistics(now=now)["by_category"],
+            # The authority options drawn by the template: a form widget renders a template per option.
+            "authorities": selectors.authority_choices(),
             "searched": bool(request.GET),
         },
     )

@@ -1,13 +1,23 @@
 """Portal search latency over N published entries (default 1,000,000), on SQLite and PostgreSQL.
 
     .venv/bin/python bench/bench_portal_search.py [--entries 1000000] [--duration 60]
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/bench_portal_search.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/bench_portal_search.py \
+        [--pg-database bench_portal_search] [--keep]
+    .venv/bin/python bench/bench_portal_search.py --load-only          # prints the SQLite var dir
+    .venv/bin/python bench/bench_portal_search.py --reuse /tmp/bench-portal-xxxx
+    DATABASE_URL=... .venv/bin/python bench/bench_portal_search.py --reuse 1 --pg-database NAME
 
 Loads entries with bulk_create into a temporary database (SQLite under a temp dir; on PostgreSQL a
-database ``bench_portal_search`` created on the given server and dropped afterwards unless
-``--keep``), starts gunicorn with 2 workers on 127.0.0.1, and measures the HTML search page:
-one client back to back, then 20 clients each with 1 s think time, for a bounded duration each.
+database ``--pg-database`` created on the given server and dropped afterwards unless ``--keep``),
+starts gunicorn with 2 sync workers (``--preload``) on 127.0.0.1, and measures the HTML search
+page: one client back to back, then 20 clients each with 1 s think time, for a bounded duration
+each. ``--reuse`` skips the load (migrations still run) so a loaded database can be measured again.
 Prints p50/p95/p99 in milliseconds. Figures only, no assertions.
+
+Query mix (``QUERIES`` × ``_paths``): ten common two-character words (in 1/3 to all entries), four
+rarer two-character place and trade names (about 1/12 each), and five phrases of three to nine
+characters (增值税, 个人所得税, 虚开增值税普通发票 …); 20 % of requests add a category filter, 15 % an
+authority (with its subordinates), 10 % ask for page 2 to 10.
 """
 
 from __future__ import annotations

@@ -230,6 +230,10 @@ def test_a_common_term_under_narrow_filters_stops_at_the_walk_limit_and_says_so(
     assert (stopped.ids, stopped.complete) == ([], False)
     body = client.get(reverse("portal:search"), {"q": "欠税"}).content.decode()
     assert "在最近的公示中没有找到，更早的公示中可能还有" in body
+    dated = SearchParams(q="欠税", date_to=timezone.localdate())
+    page = selectors.entry_search_page(params=dated, now=timezone.now())
+    assert [e.source_key for e in page.entries] == ["old"] and not page.capped
+    assert _keys(q="欠税") == ["old"]  # exports search everything
     monkeypatch.setattr(search, "_index_is_cheap", lambda runs, rows: True)
     found = search.matching_ids(queryset, "欠税", limit=10, enough=1)
     assert found.complete and len(found.ids) == 1

@@ -94,7 +94,9 @@ class Matches:
     complete: bool
 
 
-def matching_ids(queryset: QuerySet, query: str, *, limit: int, enough: int | None = None) -> Matches | None:
+def matching_ids(
+    queryset: QuerySet, query: str, *, limit: int, enough: int | None = None, stop_early: bool = True
+) -> Matches | None:
     """At most ``limit`` ids of entries of ``queryset`` (visible, filtered PublicEntry) matching
     ``query``, newest first; None if nothing is searchable in the query (only punctuation).
 
@@ -103,7 +105,8 @@ def matching_ids(queryset: QuerySet, query: str, *, limit: int, enough: int | No
     instead of sorting its whole match set, and a page never needs a COUNT or an OFFSET. Once
     ``SCAN_BUDGET`` ids have been searched and ``enough`` matches found (the caller's page), it
     stops there; otherwise the rest is searched in one query (where a rare term's index lookup is
-    cheap).
+    cheap). A common term under narrow filters stops at ``WALK_LIMIT`` ids unless ``stop_early``
+    is False (an end date: its matches lie back beyond the newest ids, so all are searched).
     """
     runs = rules.parse_query(query)
     if not runs:
@@ -120,7 +123,7 @@ def matching_ids(queryset: QuerySet, query: str, *, limit: int, enough: int | No
                 return Matches(found, complete=False)
             if _index_is_cheap(runs, high):
                 walk, window = False, high
-            elif searched >= WALK_LIMIT:
+            elif stop_early and searched >= WALK_LIMIT:
                 # A common term under narrow filters: the index would return most of the table.
                 return Matches(found, complete=False)
         low = max(0, high - window)

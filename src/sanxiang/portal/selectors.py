@@ -83,7 +83,7 @@ def entry_search(
     matches); None when the query has nothing to search."""
     queryset = _filtered(params, now)
     if params.q.strip():
-        matches = search.matching_ids(queryset, params.q, limit=limit)
+        matches = search.matching_ids(queryset, params.q, limit=limit, stop_early=False)
         if matches is None:
             return None
         queryset = queryset.filter(id__in=matches.ids)
@@ -101,7 +101,11 @@ def entry_search_page(
     queryset = _filtered(params, now)
     if params.q.strip():
         matches = search.matching_ids(
-            queryset, params.q, limit=search.COUNT_CAP + 1, enough=offset + per_page + 1
+            queryset,
+            params.q,
+            limit=search.COUNT_CAP + 1,
+            enough=offset + per_page + 1,
+            stop_early=params.date_to is None,
         )
         if matches is None:
             return SearchPage()

@@ -224,7 +224,7 @@ def test_a_common_term_under_narrow_filters_stops_at_the_walk_limit_and_says_so(
     monkeypatch.setattr(search, "FIRST_WINDOW", 1)
     monkeypatch.setattr(search, "SCAN_BUDGET", 1)
     monkeypatch.setattr(search, "WALK_LIMIT", 2)
-    monkeypatch.setattr(search, "_index_is_cheap", lambda runs, rows: False)
+    monkeypatch.setattr(search, "_index_is_cheap", lambda runs, below, top: False)
     queryset = selectors._filtered(SearchParams(), timezone.now())
     stopped = search.matching_ids(queryset, "欠税", limit=10, enough=1)
     assert (stopped.ids, stopped.complete) == ([], False)
@@ -234,6 +234,6 @@ def test_a_common_term_under_narrow_filters_stops_at_the_walk_limit_and_says_so(
     page = selectors.entry_search_page(params=dated, now=timezone.now())
     assert [e.source_key for e in page.entries] == ["old"] and not page.capped
     assert _keys(q="欠税") == ["old"]  # exports search everything
-    monkeypatch.setattr(search, "_index_is_cheap", lambda runs, rows: True)
+    monkeypatch.setattr(search, "_index_is_cheap", lambda runs, below, top: True)
     found = search.matching_ids(queryset, "欠税", limit=10, enough=1)
     assert found.complete and len(found.ids) == 1

@@ -121,7 +121,7 @@ def matching_ids(
         if searched >= SCAN_BUDGET:
             if len(found) >= enough:
                 return Matches(found, complete=False)
-            if _index_is_cheap(runs, high):
+            if _index_is_cheap(runs, below=high, top=top):
                 walk, window = False, high
             elif stop_early and searched >= WALK_LIMIT:
                 # A common term under narrow filters: the index would return most of the table.
@@ -138,10 +138,20 @@ def matching_ids(
     return Matches(found, complete=True)
 
 
-def _index_is_cheap(runs: list[rules.QueryRun], rows: int) -> bool:
-    """Whether the index can answer ``runs`` over ``rows`` entries without fetching a large share
-    of them: on PostgreSQL, by the rarest token's frequency in the column statistics (a token
-    missing from the most common elements is rarer than all of them)."""
+def _index_is_cheap(runs: list[rules.QueryRun], *, below: int, top: int) -> bool:
+    """Whether the index can answer ``runs`` over the entries below id ``below`` without walking
+    a large share of them (ids ``below`` to ``top`` are already searched). On SQLite, by the density of the text's matches (no
+    filters) in the ids already searched, counted in the FTS index alone; on PostgreSQL, by the
+    rarest token's frequency in the column statistics (a token missing from the most common
+    elements is rarer than all of them)."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM portal_search_fts WHERE portal_search_fts MATCH %s AND rowid >= %s",
+                [rules.fts5_match(runs), below],
+            )
+            (text_matches,) = cursor.fetchone()
+        return text_matches * below / max(1, top + 1 - below) <= INDEX_ROWS
     if connection.vendor != "postgresql":
         return True
     frequencies = _pg_token_frequencies()
@@ -151,7 +161,7 @@ def _index_is_cheap(runs: list[rules.QueryRun], rows: int) -> bool:
     if not frequencies:
         return True  # not analysed yet: a small table
     floor = min(frequencies.values())
-    return rows * min(frequencies.get(token, floor) for token in tokens) <= INDEX_ROWS
+    return below * min(frequencies.get(token, floor) for token in tokens) <= INDEX_ROWS
 
 
 _pg_stats: dict[str, object] = {"at": 0.0, "frequencies": {}}

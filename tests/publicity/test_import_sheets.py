@@ -1,15 +1,14 @@
 """Import of every sheet carrying the template's header, and of CSV in GB18030 or UTF-8."""
 
 import io
-from pathlib import Path
 
 from sanxiang.publicity import imports
 from sanxiang.publicity.models import Entry
+from tests.shared import REAL_DECISIONS as REAL
 
 from .conftest import TODAY
 from .test_sources import _book  # a workbook of (title, rows) sheets
 
-REAL = Path("/work/shared/real/national-tax-decisions")
 HEADERS = ["当事人名称", "统一社会信用代码", "决定书文号", "决定日期", "违法事实"]
 
 

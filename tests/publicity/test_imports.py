@@ -1,7 +1,6 @@
 """Excel import: good file, every error kind, the real spreadsheet's report, nothing on error, dedupe."""
 
 import io
-from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -10,10 +9,11 @@ from sanxiang.core.exceptions import PermissionDeniedError
 from sanxiang.publicity import imports
 from sanxiang.publicity.models import Entry
 from tests import factories
+from tests.shared import REAL_DECISIONS
 
 from .conftest import TODAY
 
-REAL = Path("/work/shared/real/national-tax-decisions/decisions-summary.xlsx")
+REAL = REAL_DECISIONS / "decisions-summary.xlsx"
 HEADERS = ["当事人名称", "统一社会信用代码", "法定代表人", "决定书文号", "决定日期", "违法事实", "罚款金额"]
 
 

@@ -1,15 +1,14 @@
 """The tables of an import file: every sheet carrying the item's header, and CSV in UTF-8 or GB18030."""
 
 import io
-from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 
 from sanxiang.publicity.catalogue import ITEMS
 from sanxiang.publicity.sources import UnreadableFile, carries_header, read_tables
+from tests.shared import REAL_DECISIONS as REAL
 
-REAL = Path("/work/shared/real/national-tax-decisions")
 FIELDS = next(i for i in ITEMS if i["code"] == "penalty_decision")["fields"]
 HEADERS = ["当事人名称", "统一社会信用代码", "决定书文号", "决定日期"]
 ROW = ["顺达商贸有限公司", "91610303MA6X0A0A0G", "宝金税稽罚〔2026〕1号", "2026-02-10"]

@@ -11,8 +11,8 @@ import pytest
 
 from sanxiang.core.models import Department, ExternalUnit, User
 from tests import factories
+from tests.shared import SEEDS
 
-SEEDS = Path("/work/shared/seeds")
 SEED_000_DEPARTMENTS = [
     "人事教育科",
     "纳税服务科",

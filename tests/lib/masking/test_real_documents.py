@@ -2,12 +2,11 @@
 
 import csv
 import re
-from pathlib import Path
 
 from sanxiang.lib.masking import mask_text
 from sanxiang.lib.masking.idcodes import id_shaped, is_valid_uscc
+from tests.shared import REAL_DECISIONS as REAL
 
-REAL = Path(__file__).resolve().parents[4] / "shared" / "real" / "national-tax-decisions"
 TEXT_COLUMNS = (
     "当事人名称",
     "统一社会信用代码",

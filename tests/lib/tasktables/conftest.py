@@ -2,7 +2,8 @@ from pathlib import Path
 
 import pytest
 
-SEEDS = Path("/work/shared/seeds")
+from tests.shared import SEEDS
+
 # Departments of the test organisation; a name not here is unmatched (None).
 DEPARTMENTS = [
     "办公室",

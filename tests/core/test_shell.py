@@ -104,3 +104,31 @@ def test_it_renders_date_pickers_in_iso_format_whatever_the_locale():
     with translation.override("zh-hans"):
         html = DateInput().render("day", datetime.date(2026, 11, 22))
     assert 'type="date"' in html and 'value="2026-11-22"' in html
+
+
+def test_it_shows_the_module_label_of_each_todo(client, org):
+    import datetime
+
+    from sanxiang.core import modules
+
+    register_module(StaffModule(code="t-todo", label="测试模块", url_name="core:home"))
+
+    def provider(user, today):
+        return [
+            Todo(
+                label="逾期事项",
+                url="/",
+                module="t-todo",
+                due=today - datetime.timedelta(days=1),
+                overdue=True,
+            )
+        ]
+
+    modules.register_todo_provider(provider)
+    try:
+        user = factories.user(org.city, org.city_office)
+        client.force_login(user)
+        body = client.get(reverse("core:home")).content.decode()
+        assert "逾期事项" in body and "测试模块" in body and ">t-todo<" not in body
+    finally:
+        modules._todo_providers.remove(provider)

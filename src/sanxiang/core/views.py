@@ -27,12 +27,15 @@ def home(request: HttpRequest) -> HttpResponse:
 
     today = timezone.localdate()
     user = request.user
+    modules = modules_for(user)
+    labels = {m.code: m.label for m in modules}
+    todos = [(todo, labels.get(todo.module, todo.module)) for todo in todos_for(user, today)[:20]]
     return render(
         request,
         "core/home.html",
         {
-            "modules": modules_for(user),
-            "todos": todos_for(user, today)[:20],
+            "modules": modules,
+            "todos": todos,
             "inbox": inbox_list(user)[:8],
             "roles": role_labels(user),
             "today": today,

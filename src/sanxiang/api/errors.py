@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -19,20 +20,21 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         request = context.get("request")
         audit_scope_refusal(actor=getattr(request, "user", None), violation=exc)
         return Response(
-            {"code": "not_found", "message": "未找到该对象。", "extra": {}}, status=status.HTTP_404_NOT_FOUND
+            {"code": "not_found", "message": _("未找到该对象。"), "extra": {}},
+            status=status.HTTP_404_NOT_FOUND,
         )
     if isinstance(exc, DomainError):
         return Response(
             {"code": exc.code, "message": str(exc.message), "extra": exc.extra}, status=exc.http_status
         )
     if isinstance(exc, Http404):
-        exc = exceptions.NotFound("未找到该对象。")
+        exc = exceptions.NotFound(_("未找到该对象。"))
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
     detail = response.data
     if isinstance(exc, exceptions.ValidationError):
-        body = {"code": "invalid", "message": "输入有误。", "extra": {"fields": detail}}
+        body = {"code": "invalid", "message": _("输入有误。"), "extra": {"fields": detail}}
     else:
         code = getattr(exc, "default_code", "error")
         message = detail.get("detail", "") if isinstance(detail, dict) else str(detail)

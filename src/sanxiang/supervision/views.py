@@ -7,6 +7,7 @@ Thin: parse a form, call one selector or service, render. Out-of-scope ids raise
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from django.contrib import messages
@@ -48,6 +49,21 @@ def _back_to_task(
     elif ok:
         messages.success(request, ok)
     return redirect("supervision:task_detail", pk=task_id)
+
+
+def _task_action(
+    request: HttpRequest, *, task_id: int, form, perform: Callable[[dict], object], ok: str
+) -> HttpResponse:
+    """The shape of every action posted from a task page: validate ``form``, make the one service call
+    ``perform(cleaned_data)``, and return to the task with its outcome as a message."""
+    if not form.is_valid():
+        _form_error(request, form)
+        return redirect("supervision:task_detail", pk=task_id)
+    try:
+        perform(form.cleaned_data)
+    except DomainError as exc:
+        return _back_to_task(request, task_id, exc)
+    return _back_to_task(request, task_id, ok=ok)
 
 
 def _form_error(request: HttpRequest, form) -> None:
@@ -245,13 +261,9 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
     task = selectors.task_get(actor=request.user, pk=pk, action="report")
-    form = ProgressForm(request.POST, request.FILES)
-    if not form.is_valid():
-        _form_error(request, form)
-        return redirect("supervision:task_detail", pk=task.pk)
-    data = form.cleaned_data
-    milestone = task.milestones.filter(pk=data["milestone"]).first() if data.get("milestone") else None
-    try:
+
+    def perform(data: dict) -> None:
+        milestone = task.milestones.filter(pk=data["milestone"]).first() if data.get("milestone") else None
         services.progress_report_create(
             actor=request.user,
             task=task,
@@ -261,119 +273,114 @@ def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
             uploads=request.FILES.getlist("evidence"),
             today=_today(request),
         )
-    except DomainError as exc:
-        return _back_to_task(request, task.pk, exc)
-    return _back_to_task(request, task.pk, ok=_("进展已报送，等待牵头部门审核。"))
+
+    return _task_action(
+        request,
+        task_id=task.pk,
+        form=ProgressForm(request.POST, request.FILES),
+        perform=perform,
+        ok=_("进展已报送，等待牵头部门审核。"),
+    )
 
 
 @staff_required
 @require_POST
 def progress_review(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get(actor=request.user, pk=pk, action="review")
-    form = ReviewForm(request.POST)
-    if not form.is_valid():
-        _form_error(request, form)
-        return redirect("supervision:task_detail", pk=report.task_id)
-    try:
-        services.progress_report_review(
+    return _task_action(
+        request,
+        task_id=report.task_id,
+        form=ReviewForm(request.POST),
+        perform=lambda data: services.progress_report_review(
             actor=request.user,
             report=report,
-            accept=form.cleaned_data["decision"] == "accept",
-            comment=form.cleaned_data["comment"],
+            accept=data["decision"] == "accept",
+            comment=data["comment"],
             today=_today(request),
-        )
-    except DomainError as exc:
-        return _back_to_task(request, report.task_id, exc)
-    return _back_to_task(request, report.task_id, ok=_("审核意见已保存。"))
+        ),
+        ok=_("审核意见已保存。"),
+    )
 
 
 @staff_required
 @require_POST
 def milestone_event(request: HttpRequest, pk: int) -> HttpResponse:
     milestone = selectors.milestone_get(actor=request.user, pk=pk, action="change")
-    form = EventForm(request.POST)
-    if not form.is_valid():
-        _form_error(request, form)
-        return redirect("supervision:task_detail", pk=milestone.task_id)
-    try:
-        services.milestone_record_event(
-            actor=request.user, milestone=milestone, today=_today(request), **form.cleaned_data
-        )
-    except DomainError as exc:
-        return _back_to_task(request, milestone.task_id, exc)
-    return _back_to_task(request, milestone.task_id, ok=_("起算事件已登记，完成时限已按工作日历计算。"))
+    return _task_action(
+        request,
+        task_id=milestone.task_id,
+        form=EventForm(request.POST),
+        perform=lambda data: services.milestone_record_event(
+            actor=request.user, milestone=milestone, today=_today(request), **data
+        ),
+        ok=_("起算事件已登记，完成时限已按工作日历计算。"),
+    )
 
 
 @staff_required
 @require_POST
 def extension_create(request: HttpRequest, pk: int) -> HttpResponse:
     milestone = selectors.milestone_get(actor=request.user, pk=pk, action="extend")
-    form = ExtensionForm(request.POST)
-    if not form.is_valid():
-        _form_error(request, form)
-        return redirect("supervision:task_detail", pk=milestone.task_id)
-    try:
-        services.extension_request(actor=request.user, milestone=milestone, **form.cleaned_data)
-    except DomainError as exc:
-        return _back_to_task(request, milestone.task_id, exc)
-    return _back_to_task(request, milestone.task_id, ok=_("延期申请已提交。"))
+    return _task_action(
+        request,
+        task_id=milestone.task_id,
+        form=ExtensionForm(request.POST),
+        perform=lambda data: services.extension_request(actor=request.user, milestone=milestone, **data),
+        ok=_("延期申请已提交。"),
+    )
 
 
 @staff_required
 @require_POST
 def extension_decide(request: HttpRequest, pk: int) -> HttpResponse:
     extension = selectors.extension_get(actor=request.user, pk=pk, action="decide")
-    form = DecideForm(request.POST)
-    if not form.is_valid():
-        _form_error(request, form)
-        return redirect("supervision:task_detail", pk=extension.task_id)
-    try:
-        services.extension_decide(
+    return _task_action(
+        request,
+        task_id=extension.task_id,
+        form=DecideForm(request.POST),
+        perform=lambda data: services.extension_decide(
             actor=request.user,
             extension=extension,
-            approve=form.cleaned_data["decision"] == "approve",
-            comment=form.cleaned_data["comment"],
+            approve=data["decision"] == "approve",
+            comment=data["comment"],
             today=_today(request),
-        )
-    except DomainError as exc:
-        return _back_to_task(request, extension.task_id, exc)
-    return _back_to_task(request, extension.task_id, ok=_("审批意见已保存。"))
+        ),
+        ok=_("审批意见已保存。"),
+    )
 
 
 @staff_required
 @require_POST
 def closeout_create(request: HttpRequest, pk: int) -> HttpResponse:
     task = selectors.task_get(actor=request.user, pk=pk, action="closeout")
-    form = CloseoutForm(request.POST)
-    if not form.is_valid():
-        _form_error(request, form)
-        return redirect("supervision:task_detail", pk=task.pk)
-    try:
-        services.closeout_request(actor=request.user, task=task, summary=form.cleaned_data["summary"])
-    except DomainError as exc:
-        return _back_to_task(request, task.pk, exc)
-    return _back_to_task(request, task.pk, ok=_("销号申请已提交。"))
+    return _task_action(
+        request,
+        task_id=task.pk,
+        form=CloseoutForm(request.POST),
+        perform=lambda data: services.closeout_request(
+            actor=request.user, task=task, summary=data["summary"]
+        ),
+        ok=_("销号申请已提交。"),
+    )
 
 
 @staff_required
 @require_POST
 def closeout_decide(request: HttpRequest, pk: int) -> HttpResponse:
     closeout = selectors.closeout_get(actor=request.user, pk=pk, action="decide")
-    form = DecideForm(request.POST)
-    if not form.is_valid():
-        _form_error(request, form)
-        return redirect("supervision:task_detail", pk=closeout.task_id)
-    try:
-        services.closeout_decide(
+    return _task_action(
+        request,
+        task_id=closeout.task_id,
+        form=DecideForm(request.POST),
+        perform=lambda data: services.closeout_decide(
             actor=request.user,
             closeout=closeout,
-            approve=form.cleaned_data["decision"] == "approve",
-            comment=form.cleaned_data["comment"],
+            approve=data["decision"] == "approve",
+            comment=data["comment"],
             today=_today(request),
-        )
-    except DomainError as exc:
-        return _back_to_task(request, closeout.task_id, exc)
-    return _back_to_task(request, closeout.task_id, ok=_("审批意见已保存。"))
+        ),
+        ok=_("审批意见已保存。"),
+    )
 
 
 @staff_required

@@ -62,6 +62,9 @@ PERSONAL_KEYS: frozenset[str] = frozenset(
 PUBLIC_KEYS: frozenset[str] = frozenset(
     {"public_phone", "public_email", "public_address", "office_address", "ip_address", "source_address"}
 )
+# Keys whose values are identifiers this platform generates (random hex keys, digests): they are
+# never scanned, since a random hex run can look like a mobile number ("…-a13912345678b…").
+_TECHNICAL_SUFFIXES: tuple[str, ...] = ("source_key", "_hash", "_digest", "_uuid", "public_id", "key_id")
 _NAME_KEYS = frozenset(
     {
         "full_name",
@@ -189,6 +192,9 @@ def mask_snapshot(value: Any, pepper: Callable[[], bytes], *, _key: str | None =
             return value
         out: dict[str, Any] = {}
         for key, item in value.items():
+            if str(key).lower().endswith(_TECHNICAL_SUFFIXES):
+                out[key] = item
+                continue
             personal = _personal_key(str(key))
             out[key] = mask_snapshot(item, pepper, _key=personal or _key)
         return out

@@ -24,7 +24,7 @@ def test_it_serves_the_portal_home(live_server, page, screenshot):
 
 def test_it_logs_in_as_each_role_and_shows_its_home_page(live_server, page, screenshot):
     call_command("load_demo", only=["org"], stdout=open("/dev/null", "w"))
-    assert len(ROLE_USERS) == 9
+    assert len(ROLE_USERS) == 12
     for role, (username, full_name) in sorted(ROLE_USERS.items()):
         page.goto(live_server.url + "/staff/login/")
         page.fill("#id_username", username)

@@ -32,6 +32,10 @@ class RoleCode(models.TextChoices):
     LIAISON = "liaison", _("联络员")
     LEADER = "leader", _("局领导")
     ADMINISTRATOR = "administrator", _("系统管理员")
+    # Second wave
+    ARCHIVIST = "archivist", _("档案管理员")
+    OPEN_GOVERNMENT_HEAD = "open_government_head", _("政务公开办公室负责人")
+    INSPECTION_ORGANISER = "inspection_organiser", _("双随机抽查组织人员")
 
 
 class QualificationKind(models.TextChoices):

@@ -164,6 +164,18 @@ DEMO_USERS = [
     ("wb_approver", "宋审核", "weibin", "办公室", ["publicity_approver"], "unit", False),
     ("wb_officer", "唐执法", "weibin", "征收管理科", ["enforcement_officer"], "department", False),
     ("wb_liaison", "韩联络", "weibin", "纳税服务科", ["liaison"], "department", False),
+    # Second wave: records archive, open-government office head, random inspections.
+    ("city_archivist", "钱档案", "city", "办公室", ["archivist"], "unit_and_below", False),
+    (
+        "city_opengov_head",
+        "冯公开",
+        "city",
+        "办公室",
+        ["open_government_head", "open_government_officer"],
+        "unit_and_below",
+        False,
+    ),
+    ("city_inspection", "蒋抽查", "city", "稽查局", ["inspection_organiser"], "unit_and_below", False),
 ]
 
 

@@ -59,6 +59,9 @@ ROLE_LABELS: dict[str, str] = {
     "联络员": "liaison",
     "局领导": "leader",
     "系统管理员": "administrator",
+    "档案管理员": "archivist",
+    "政务公开办公室负责人": "open_government_head",
+    "双随机抽查组织人员": "inspection_organiser",
 }
 DATA_SCOPE_LABELS: dict[str, str] = {
     "全部数据": "all",

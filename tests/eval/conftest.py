@@ -1,0 +1,3 @@
+"""Evaluation sets (corpora, expected values, scorers) are not unit tests: pytest skips them."""
+
+collect_ignore_glob = ["*"]

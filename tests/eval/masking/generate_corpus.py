@@ -49,6 +49,13 @@ def put_name(d: Doc, g: Gen, name: str, tags: set[str], pad: bool = False) -> No
     d.p("name", name, tags=tags)
 
 
+def put_officer(d: Doc, name: str) -> None:
+    """A tax officer named in office (执法人员, 听证主持人, 书记员, the bureau's 联系人): 执法公示 publishes
+    these names, so they are left unlabelled - a masker may keep or mask them."""
+    d.t(name)
+    d.tags.add("officer_names_unlabelled")
+
+
 def put_id(d: Doc, g: Gen, id18: str | None = None) -> str:
     tags: set[str] = set()
     if id18 is None:
@@ -220,7 +227,7 @@ def penalty_simple(g: Gen, i: int) -> Doc:
     d.t("税务机关（签章）\n执法人员：")
     for _ in range(2):
         n, t = g.name(g.choice(["plain3", "plain2", "compound"]))
-        put_name(d, g, n, t)
+        put_officer(d, n)
         d.t("、" if _ == 0 else "\n")
     d.k("date", g.date()).t("\n")
     return d
@@ -275,7 +282,7 @@ def penalty_general(g: Gen, i: int) -> Doc:
     if g.chance(0.3):
         d.t("联系人：")
         n, t = g.name("plain3")
-        put_name(d, g, n, t | {"officer_name"})
+        put_officer(d, n)
         d.t("  联系电话：").k("authority_phone", g.authority_phone(region)).t("\n")
     if g.chance(0.3):
         d.t("原文链接：")
@@ -599,7 +606,7 @@ def service_notice(g: Gen, i: int) -> Doc:
     d.t("自公告之日起满三十日，即视为送达。\n")
     d.t("联系人：")
     n, t = g.name(g.choice(["plain3", "plain2"]))
-    put_name(d, g, n, t | {"officer_name"})
+    put_officer(d, n)
     d.t("\n联系电话：").k("authority_phone", g.authority_phone(region))
     d.t("\n联系地址：").k("business_address", g.business_address(region)).t("\n")
     d.k("authority_name", auth).t("\n").k("date", g.date()).t("\n")
@@ -658,10 +665,10 @@ def hearing_notice(g: Gen, i: int) -> Doc:
     d.k("business_address", g.business_address(region)).t("举行听证。\n")
     d.t("听证主持人：")
     n, t = g.name("plain3")
-    put_name(d, g, n, t | {"officer_name"})
+    put_officer(d, n)
     d.t("；书记员：")
     n, t = g.name(g.choice(["plain2", "plain3"]))
-    put_name(d, g, n, t | {"officer_name"})
+    put_officer(d, n)
     d.t("。\n")
     if g.chance(0.6):
         role = g.choice(["委托代理人", "辩护人", "代理人"])

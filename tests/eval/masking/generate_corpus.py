@@ -325,12 +325,7 @@ def shuanggongshi_penalty(g: Gen, i: int) -> Doc:
     d.t(f"\n处罚有效期{sep}").k("date", "2099-12-31" if g.chance(0.5) else g.date("iso"))
     d.t(f"\n公示截止期{sep}").k("date", g.date("iso"))
     d.t(f"\n处罚机关{sep}").k("authority_name", g.authority(region))
-    d.t(f"\n处罚机关统一社会信用代码{sep}").k(
-        "uscc",
-        g.uscc("company", region[0]).replace("91", "11", 1)[:17] + "X"
-        if False
-        else g.uscc("company", region[0]),
-    )
+    d.t(f"\n处罚机关统一社会信用代码{sep}").k("uscc", g.uscc("gov", region[0]))
     d.t(f"\n数据来源单位{sep}").k("authority_name", g.authority(region)).t("\n")
     return d
 
@@ -373,7 +368,7 @@ def licence(g: Gen, i: int) -> Doc:
     d.t(f"\n有效期至{sep}").k("date", g.date("iso")).t(f"\n许可机关{sep}").k(
         "authority_name", g.authority(region)
     )
-    d.t(f"\n许可机关统一社会信用代码{sep}").k("uscc", g.uscc("company", region[0]))
+    d.t(f"\n许可机关统一社会信用代码{sep}").k("uscc", g.uscc("gov", region[0]))
     d.t(f"\n当前状态{sep}有效\n")
     return d
 
@@ -797,7 +792,9 @@ def ent_contact_record(g: Gen, i: int) -> Doc:
         "document_number", g.doc_no("通")
     ).t("）。")
     d.t("请于十五日内办理。办税服务厅地址：").k("business_address", g.business_address(region))
-    d.t("，咨询电话：").k("authority_phone", g.authority_phone(region)).t("，纳税服务热线12366")
+    d.t("，咨询电话：").k("authority_phone", g.authority_phone(region)).t("，纳税服务热线").k(
+        "authority_phone", "12366"
+    )
     d.t("。网址：")
     put_url(d, g)
     d.t("\n")

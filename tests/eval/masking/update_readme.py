@@ -36,7 +36,7 @@ def main() -> int:
     kinds: collections.Counter[str] = collections.Counter()
     for d in docs:
         k = d["id"].rsplit("-", 1)[0]
-        kinds["hand-written (hand_cases.txt)" if k.startswith("hand") else k] += 1
+        kinds["hand-written (hand_cases.txt)" if d["id"].startswith("hand-") else k] += 1
     contents = (
         "## Contents\n"
         f"{len(docs)} documents, {sum(len(d['text']) for d in docs):,} characters, "

@@ -181,7 +181,7 @@ add(
     tax_amount=N,
     note="authority named 稽查局 in the header; summary rows say 国家税务总局安顺市税务局",
     personal_values=[],
-    already_masked=["罗*", "王*", "严*海", "彭*毕"],
+    already_masked=["罗*", "王*", "严*海", "彭*毕", "陈*敏", "高*", "李*民", "李*林"],
     summary_rows=[24],
 )
 add(
@@ -222,7 +222,7 @@ add(
     tax_amount="861721.91",
     tax_amount_note="增值税696,485.49 + 城市维护建设税50,019.66 + 印花税312.70 + 企业所得税64,884.41 + 教育费附加30,011.79 + 地方教育附加20,007.86 (sum computed); summary row gives 64884.41",
     personal_values=[],
-    already_masked=["罗*", "王*", "严*海", "彭*毕"],
+    already_masked=["罗*", "王*", "严*海", "彭*毕", "陈*敏", "高*", "李*民", "李*林"],
     summary_rows=[23],
 )
 add(

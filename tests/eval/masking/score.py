@@ -90,7 +90,7 @@ def _batch(mask_fn: MaskFn) -> Callable[[Sequence[str]], list[str]]:
             res = mask_fn(list(texts))  # type: ignore[arg-type]
             if isinstance(res, list) and len(res) == len(texts):
                 return [str(x) for x in res]
-        except (TypeError, AttributeError):
+        except Exception:  # a one-text function given a list: call it per text
             pass
         return [mask_fn(t) for t in texts]  # type: ignore[misc]
 

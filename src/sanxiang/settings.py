@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "sanxiang.publicity",
     "sanxiang.supervision",
     "sanxiang.review",
+    "sanxiang.evaluation",
     "sanxiang.portal",
     "sanxiang.api",
 ]

@@ -23,7 +23,9 @@ def legal(org):
 
 @pytest.fixture
 def leader(org):
-    return factories.user(org.city, org.city_office, roles=["leader"], scope="unit_and_below", username="eval_leader")
+    return factories.user(
+        org.city, org.city_office, roles=["leader"], scope="unit_and_below", username="eval_leader"
+    )
 
 
 NOVEMBER = datetime.date(2026, 11, 1)

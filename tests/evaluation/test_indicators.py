@@ -117,8 +117,11 @@ def test_certified_officers(org, library):
     with_cert = factories.user(org.district_a, org.a_collection, roles=["enforcement_officer"])
     factories.user(org.district_a, org.a_collection, roles=["enforcement_officer"])
     EnforcementCertificate.objects.create(
-        holder=with_cert, number="61030000001", issued_by="陕西省人民政府",
-        valid_from=D(2024, 1, 1), valid_until=D(2028, 12, 31),
+        holder=with_cert,
+        number="61030000001",
+        issued_by="陕西省人民政府",
+        valid_from=D(2024, 1, 1),
+        valid_until=D(2028, 12, 31),
     )
     assert _cell(_unit(library)[org.district_a.pk], "QT-01").pair == [1, 2]
 
@@ -137,7 +140,9 @@ def test_total_score_weights_only_indicators_with_data(org, library):
     b.entry(org.district_a, due=D(2026, 11, 5), published=D(2026, 11, 5))  # GS-01 100% → A
     a = _unit(library)[org.district_a.pk]
     scored = [c for c in a.cells if c.has_data]
-    expected = sum(float(c.indicator.weight) * c.score for c in scored) / sum(float(c.indicator.weight) for c in scored)
+    expected = sum(float(c.indicator.weight) * c.score for c in scored) / sum(
+        float(c.indicator.weight) for c in scored
+    )
     assert a.total == round(expected, 2)
     assert {c.indicator.code for c in scored} >= {"GS-01", "GS-03", "DB-02"}
 
@@ -154,6 +159,8 @@ def test_drill_rows_lead_to_the_records_behind_a_figure(org, library, legal):
     late = b.entry(org.district_a, due=D(2026, 11, 12), published=D(2026, 11, 13))
     b.entry(org.district_a, due=D(2026, 11, 5), published=D(2026, 11, 5))
     indicator = library.indicators.get(code="GS-01")
-    rows = selectors.drill_rows(actor=legal, indicator=indicator, period=NOV, level=Level.AUTHORITY, key=org.city.pk)
+    rows = selectors.drill_rows(
+        actor=legal, indicator=indicator, period=NOV, level=Level.AUTHORITY, key=org.city.pk
+    )
     assert len(rows) == 2
     assert rows[0].counts_against and rows[0].url.endswith(f"/entries/{late.pk}/")

@@ -317,15 +317,21 @@ def _month_results(library: IndicatorLibrary, period: Period, authority: Authori
 
 
 def unit_view(*, actor: User, authority: Authority, period: Period, trend_months: int = 6) -> UnitView:
+    from sanxiang.core.models import Authority
+
     require_unit_visible(actor, authority)
     library = library_for(period.start)
     all_results = authority_results(library, period)
     result = all_results[authority.pk]
-    children = [all_results[c.pk] for c in authority.get_children().order_by("path")]
-    parent = authority.get_parent()
+    children = [all_results[c.pk] for c in Authority.objects.get_children(authority).order_by("path")]
+    parent = Authority.objects.get_parent(authority) if authority.depth > 1 else None
     peers = (
         sorted(
-            (all_results[s.pk] for s in parent.get_children() if authority_in_scope(actor, s)),
+            (
+                all_results[s.pk]
+                for s in Authority.objects.get_children(parent)
+                if authority_in_scope(actor, s)
+            ),
             key=lambda r: (r.rank or 10**6, r.name),
         )
         if parent is not None
@@ -433,6 +439,8 @@ def home_panel_context(user: User, today: datetime.date) -> dict[str, Any] | Non
         and not user.authority_id
     ):
         return None
+    from sanxiang.core.models import Authority
+
     authority = default_authority(user)
     if authority is None or not IndicatorLibrary.objects.exists():
         return None
@@ -440,7 +448,7 @@ def home_panel_context(user: User, today: datetime.date) -> dict[str, Any] | Non
     library = library_for(period.start)
     results = authority_results(library, period)
     result = results[authority.pk]
-    children = [results[c.pk] for c in authority.get_children().order_by("path")]
+    children = [results[c.pk] for c in Authority.objects.get_children(authority).order_by("path")]
     counts = loop_counts(actor=user, authority=authority)
     loops = []
     for code, n in sorted(counts.items()):

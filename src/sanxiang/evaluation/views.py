@@ -233,8 +233,8 @@ def unit_docx(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@require_POST
 @role_required(*MANAGE_ROLES)
+@require_POST
 def period_close(request: HttpRequest, pk: int) -> HttpResponse:
     authority = _authority(pk)
     form = PeriodCloseForm(request.POST)
@@ -323,8 +323,8 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
 @role_required(*MANAGE_ROLES)
+@require_POST
 def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
     from sanxiang.core.models import Authority
 
@@ -351,8 +351,8 @@ def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("evaluation:campaign_detail", pk=pk)
 
 
-@require_POST
 @role_required(*MANAGE_ROLES)
+@require_POST
 def campaign_close(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = get_visible_or_404(Campaign, request.user, pk=pk)
     try:

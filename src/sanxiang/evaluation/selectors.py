@@ -8,6 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -46,6 +48,11 @@ class Cell:
     value: float | None = None
     grade: str | None = None
     score: float | None = None
+
+    @property
+    def counts_only(self) -> bool:
+        measure = measure_get(self.indicator.measure)
+        return measure is not None and measure.kind == MeasureKind.COUNT
 
     @property
     def has_data(self) -> bool:
@@ -175,6 +182,9 @@ def _result(
 ) -> UnitResult:
     cells = [_cell(i, library, level, figures.get(i.code, {}).get(key)) for i in indicators]
     total = rules.total_of((float(c.indicator.weight), c.score) for c in cells if c.has_data)
+    if not any(c.has_data and not c.counts_only for c in cells):
+        # Only failure counts (zero for anyone idle) would score: no activity is not a top grade.
+        total = None
     if total is not None and deduction:
         total = round(max(0.0, total - deduction), 2)
     grade = rules.total_grade(total, library.total_bands or rules.DEFAULT_TOTAL_BANDS)
@@ -187,13 +197,39 @@ def authority_results(
     *,
     codes: Sequence[str] | None = None,
     deductions: dict[int, float] | None = None,
+    fresh: bool = False,
 ) -> dict[int, UnitResult]:
-    """Every unit's results, each unit counting itself and its subordinate units (本级及下级)."""
+    """Every unit's results, each unit counting itself and its subordinate units (本级及下级).
+
+    One computation serves every unit; it is reused for ``SANXIANG_EVALUATION_CACHE_SECONDS``
+    (pages), never for snapshots and comparisons (``fresh=True``) or special evaluations.
+    """
+    seconds = settings.SANXIANG_EVALUATION_CACHE_SECONDS
+    if fresh or deductions or codes or seconds <= 0:
+        return _authority_results(library, period, codes=codes, deductions=deductions)
+    key = f"evaluation:{library.pk}:{library.version}:{period.start}:{period.end}:{period.cutoff}"
+    cached = cache.get(key)
+    if cached is None:
+        cached = _authority_results(library, period)
+        cache.set(key, cached, seconds)
+    return cached
+
+
+def _authority_results(
+    library: IndicatorLibrary,
+    period: Period,
+    *,
+    codes: Sequence[str] | None = None,
+    deductions: dict[int, float] | None = None,
+) -> dict[int, UnitResult]:
     from sanxiang.core.models import Authority
 
     indicators = library_indicators(library, codes)
     own = figures_for(indicators, period, Level.AUTHORITY)
-    units = list(Authority.objects.values_list("pk", "path", "name"))
+    units = [
+        (pk, path, short or name)
+        for pk, path, name, short in Authority.objects.values_list("pk", "path", "name", "short_name")
+    ]
     paths = {pk: path for pk, path, _name in units}
     rolled: dict[str, dict[int, Figure]] = {}
     for code, figures in own.items():
@@ -415,7 +451,7 @@ def snapshot_compare(*, snapshot: Snapshot) -> list[rules.Difference]:
     """Recompute the snapshot's period now and list every figure that no longer matches."""
     period = Period(snapshot.period_start, snapshot.period_end, snapshot.as_of)
     codes = snapshot.campaign.indicator_codes if snapshot.campaign_id else None  # type: ignore[union-attr]
-    current = authority_results(snapshot.library, period, codes=codes)
+    current = authority_results(snapshot.library, period, codes=codes, fresh=True)
     frozen_units = snapshot.results.get("units", {})
     now = results_pairs(current[int(k)] for k in frozen_units if int(k) in current)
     frozen = {k: v.get("cells", {}) for k, v in frozen_units.items()}

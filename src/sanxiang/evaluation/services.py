@@ -122,7 +122,7 @@ def _snapshot_content(
 ) -> dict[str, Any]:
     from sanxiang.core.models import Authority
 
-    results = authority_results(library, period, codes=codes, deductions=deductions)
+    results = authority_results(library, period, codes=codes, deductions=deductions, fresh=True)
     subtree = list(Authority.objects.get_tree(authority).values_list("pk", flat=True))
     units = {}
     pairs = results_pairs(results[pk] for pk in subtree)

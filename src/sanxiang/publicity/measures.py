@@ -118,18 +118,26 @@ def corrections_rows(period: Period, level: Level, key: int) -> Iterable[DrillRo
         )
 
 
-def _unpublished(today: datetime.date) -> list:
+# Publication limits run for weeks, not months: a decision taken this long before a period cannot
+# fall due inside it, so the measure reads only the decisions that can.
+_LIMIT_HORIZON = datetime.timedelta(days=180)
+
+
+def _unpublished(today: datetime.date, since: datetime.date | None = None) -> list:
     from sanxiang.enforcement.models import Decision
 
     from .selectors import unpublished_among
 
-    return unpublished_among(Decision.objects.all(), today=today)
+    decisions = Decision.objects.filter(decided_on__lte=today)
+    if since is not None:
+        decisions = decisions.filter(decided_on__gte=since - _LIMIT_HORIZON)
+    return unpublished_among(decisions, today=today)
 
 
 def unpublished_counts(period: Period, level: Level) -> dict[int, Figure]:
     """应公示未公示: decisions whose publication limit fell in the period without an on-time entry."""
     result: dict[int, Figure] = {}
-    for u in _unpublished(period.cutoff):
+    for u in _unpublished(period.cutoff, period.start):
         if not period.start <= u.due <= period.cutoff:
             continue
         act = u.decision.act
@@ -144,7 +152,7 @@ def unpublished_counts(period: Period, level: Level) -> dict[int, Figure]:
 
 
 def unpublished_rows(period: Period, level: Level, key: int) -> Iterable[DrillRow]:
-    for u in _unpublished(period.cutoff):
+    for u in _unpublished(period.cutoff, period.start):
         act = u.decision.act
         own = {
             Level.AUTHORITY: u.decision.authority_id,

@@ -240,7 +240,7 @@ def _measure(city, leader) -> None:
     from django.test import Client
     from django.utils import timezone
 
-    from sanxiang.core.measures import Level, Period
+    from sanxiang.core.measures import Level, Period, measures
     from sanxiang.evaluation import selectors
 
     today = timezone.localdate()
@@ -259,6 +259,32 @@ def _measure(city, leader) -> None:
             f"every department ({sum(len(v) for v in departments.values())} figures) in {t2 - t1:.2f} s; "
             f"total {t2 - t0:.2f} s"
         )
+    period = Period(today - datetime.timedelta(days=365), today, today)
+    slowest = []
+    for measure in measures():
+        t0 = time.perf_counter()
+        measure.compute(period, Level.AUTHORITY)
+        slowest.append((time.perf_counter() - t0, measure.code))
+    print(
+        "per measure, last 12 months, unit level: "
+        + ", ".join(f"{c} {t:.2f} s" for t, c in sorted(slowest, reverse=True))
+    )
+    from sanxiang.core.models import Authority
+    from sanxiang.evaluation.services import period_close
+
+    province = Authority.objects.get(depth=1)
+    month = Period.month(today.year, today.month)
+    t0 = time.perf_counter()
+    for back in range(12, 0, -1):
+        closing = month.shifted(months=-back)
+        period_close(
+            actor=None,
+            authority=province,
+            year=closing.start.year,
+            month=closing.start.month,
+            now=timezone.now(),
+        )
+    print(f"month close (the monthly job, whole province): {(time.perf_counter() - t0) / 12:.2f} s per month")
     client = Client()
     client.force_login(leader)
     url = f"/staff/evaluation/units/{city.pk}/"

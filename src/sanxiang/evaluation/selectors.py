@@ -151,6 +151,45 @@ def figures_for(
     return result
 
 
+Pairs = dict[str, dict[int, tuple[float, float]]]
+
+
+def _level_pairs(library: IndicatorLibrary, period: Period, level: Level, *, fresh: bool = False) -> Pairs:
+    """Every key's (numerator, denominator) per indicator at ``level``; units rolled up the tree.
+
+    One computation serves every page of the period; it is reused for
+    ``SANXIANG_EVALUATION_CACHE_SECONDS`` unless ``fresh`` (snapshots, comparisons). Cached as
+    plain tuples, so reading it back is cheap.
+    """
+    seconds = settings.SANXIANG_EVALUATION_CACHE_SECONDS
+    key = f"evaluation:{library.pk}:{library.version}:{level}:{period.start}:{period.end}:{period.cutoff}"
+    if not fresh and seconds > 0:
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+    figures = figures_for(library_indicators(library), period, level)
+    pairs: Pairs = {
+        code: {k: (f.numerator, f.denominator) for k, f in values.items()} for code, values in figures.items()
+    }
+    if level == Level.AUTHORITY:
+        from sanxiang.core.models import Authority
+
+        paths = dict(Authority.objects.values_list("pk", "path"))
+        pairs = {code: rules.roll_up(values, paths, Authority.steplen) for code, values in pairs.items()}
+    if seconds > 0:
+        cache.set(key, pairs, seconds)
+    return pairs
+
+
+def _as_figures(pairs: Pairs, codes: Sequence[str] | None = None) -> dict[str, dict[int, Figure]]:
+    wanted = set(codes) if codes else None
+    return {
+        code: {k: Figure(n, d) for k, (n, d) in values.items()}
+        for code, values in pairs.items()
+        if wanted is None or code in wanted
+    }
+
+
 def _cell(indicator: Indicator, library: IndicatorLibrary, level: Level, figure: Figure | None) -> Cell:
     measure = measure_get(indicator.measure)
     enabled = measure is not None
@@ -199,44 +238,15 @@ def authority_results(
     deductions: dict[int, float] | None = None,
     fresh: bool = False,
 ) -> dict[int, UnitResult]:
-    """Every unit's results, each unit counting itself and its subordinate units (本级及下级).
-
-    One computation serves every unit; it is reused for ``SANXIANG_EVALUATION_CACHE_SECONDS``
-    (pages), never for snapshots and comparisons (``fresh=True``) or special evaluations.
-    """
-    seconds = settings.SANXIANG_EVALUATION_CACHE_SECONDS
-    if fresh or deductions or codes or seconds <= 0:
-        return _authority_results(library, period, codes=codes, deductions=deductions)
-    key = f"evaluation:{library.pk}:{library.version}:{period.start}:{period.end}:{period.cutoff}"
-    cached = cache.get(key)
-    if cached is None:
-        cached = _authority_results(library, period)
-        cache.set(key, cached, seconds)
-    return cached
-
-
-def _authority_results(
-    library: IndicatorLibrary,
-    period: Period,
-    *,
-    codes: Sequence[str] | None = None,
-    deductions: dict[int, float] | None = None,
-) -> dict[int, UnitResult]:
+    """Every unit's results, each unit counting itself and its subordinate units (本级及下级)."""
     from sanxiang.core.models import Authority
 
     indicators = library_indicators(library, codes)
-    own = figures_for(indicators, period, Level.AUTHORITY)
+    rolled = _as_figures(_level_pairs(library, period, Level.AUTHORITY, fresh=fresh), codes)
     units = [
         (pk, path, short or name)
         for pk, path, name, short in Authority.objects.values_list("pk", "path", "name", "short_name")
     ]
-    paths = {pk: path for pk, path, _name in units}
-    rolled: dict[str, dict[int, Figure]] = {}
-    for code, figures in own.items():
-        sums = rules.roll_up(
-            {k: (f.numerator, f.denominator) for k, f in figures.items()}, paths, Authority.steplen
-        )
-        rolled[code] = {k: Figure(n, d) for k, (n, d) in sums.items()}
     results = {
         pk: _result(pk, name, Level.AUTHORITY, library, indicators, rolled, (deductions or {}).get(pk, 0))
         for pk, _path, name in units
@@ -256,7 +266,7 @@ def department_results(
     library: IndicatorLibrary, period: Period, authority: Authority, *, codes: Sequence[str] | None = None
 ) -> list[UnitResult]:
     indicators = library_indicators(library, codes)
-    figures = figures_for(indicators, period, Level.DEPARTMENT)
+    figures = _as_figures(_level_pairs(library, period, Level.DEPARTMENT), codes)
     departments = list(authority.departments.filter(is_active=True).order_by("name"))
     results = [_result(d.pk, d.name, Level.DEPARTMENT, library, indicators, figures) for d in departments]
     order = rules.ranks({r.key: r.total for r in results}, rules.Direction.HIGHER)

@@ -128,7 +128,7 @@ def test_certified_officers(org, library):
 
 def test_modules_not_installed_show_as_not_enabled_never_zero(org, library):
     a = _unit(library)[org.district_a.pk]
-    for code in ("JL-01", "JL-02", "JL-03", "GK-01", "GK-02", "GK-03", "GK-04", "SJ-01", "SJ-02", "SH-04"):
+    for code in ("JL-01", "JL-02", "JL-03", "GK-01", "GK-02", "GK-03", "GK-04", "SJ-01", "SJ-02"):
         cell = _cell(a, code)
         if cell.enabled:  # a module merged later registers its measure; then it is a real figure
             continue
@@ -164,3 +164,17 @@ def test_drill_rows_lead_to_the_records_behind_a_figure(org, library, legal):
     )
     assert len(rows) == 2
     assert rows[0].counts_against and rows[0].url.endswith(f"/entries/{late.pk}/")
+
+
+def test_discretion_deviation_counts_fines_outside_the_lawful_range(org, library):
+    # 征管法§60(2), corrected 5 days late: 200–1,000 yuan under the shipped benchmark.
+    common = {
+        "violation_code": "征管法§60(2)",
+        "violation_date": D(2026, 9, 1),
+        "decided_on": D(2026, 11, 10),
+        "discretion_facts": {"days_after_deadline": 5},
+    }
+    b.case(org.district_a, penalty_amount=18143, **common)
+    b.case(org.district_a, penalty_amount=1000, **common)
+    cell = _cell(_unit(library)[org.district_a.pk], "SH-04")
+    assert cell.enabled and cell.pair == [1, 1] and cell.grade == "B"

@@ -154,6 +154,43 @@ def reviewer_share_rows(period: Period, level: Level, key: int) -> Iterable[Dril
         )
 
 
+def _deviating(period: Period, level: Level, key: int | None = None) -> Iterable[tuple[ReviewCase, bool]]:
+    """Cases decided in the period with a violation code and a proposed fine, each with whether
+    the fine lies outside the benchmark's lawful range (the discretion engine decides)."""
+    from sanxiang.lib.discretion import evaluate
+
+    from .selectors import benchmark_set, discretion_request
+
+    benchmarks = benchmark_set()
+    cases = ReviewCase.objects.filter(
+        decided_on__gte=period.start,
+        decided_on__lte=period.end,
+        violation_date__isnull=False,
+    ).exclude(violation_code="")
+    if key is not None:
+        cases = cases.filter(**{_KEYS[level]: key})
+    for case in cases.select_related("department").iterator():
+        result = evaluate(discretion_request(case), benchmarks, today=case.decided_on)
+        yield case, result.get("within_range") is False
+
+
+def discretion_counts(period: Period, level: Level) -> dict[int, Figure]:
+    """裁量基准偏离: cases decided in the period whose fine lies outside the applicable range."""
+    key = _KEYS[level]
+    result: dict[int, Figure] = {}
+    for case, outside in _deviating(period, level):
+        own = getattr(case, key)
+        if own is None:
+            continue
+        result[own] = Figure(result.get(own, Figure(0)).numerator + (1 if outside else 0), 1)
+    return result
+
+
+def discretion_rows(period: Period, level: Level, key: int) -> Iterable[DrillRow]:
+    for case, outside in _deviating(period, level, key):
+        yield _case_row(case, on=case.decided_on, against=outside)
+
+
 def unreviewed_loop(today: datetime.date) -> Iterable[LoopItem]:
     for case in ReviewCase.objects.filter(unreviewed=True).select_related("act").order_by("pk"):
         yield LoopItem(
@@ -197,6 +234,17 @@ def register() -> None:
             compute=duration_counts,
             drill=duration_rows,
             unit=_("个工作日"),
+        )
+    )
+    register_measure(
+        Measure(
+            code="review.discretion_deviations",
+            system=SYSTEM,
+            label=_("罚款超出裁量基准幅度的案件数"),
+            kind=MeasureKind.COUNT,
+            compute=discretion_counts,
+            drill=discretion_rows,
+            unit=_("件"),
         )
     )
     register_measure(

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from django.db.models import Count, F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.core.measures import (
@@ -32,6 +33,17 @@ def _group(queryset: object, level: Level, **counts: object) -> dict[int, dict[s
     key = _KEYS[level]
     rows = queryset.values(key).annotate(**counts)  # type: ignore[attr-defined]
     return {row[key]: row for row in rows if row[key] is not None}
+
+
+def _day_start(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def _during(field: str, start: datetime.date, end: datetime.date) -> Q:
+    """``field`` (a timestamp) on a day from ``start`` to ``end``, as an index-friendly range."""
+    return Q(
+        **{f"{field}__gte": _day_start(start), f"{field}__lt": _day_start(end + datetime.timedelta(days=1))}
+    )
 
 
 def _due_in(period: Period) -> Q:
@@ -69,23 +81,19 @@ def corrections_counts(period: Period, level: Level) -> dict[int, Figure]:
     """更正撤回率: corrections approved and withdrawals made in the period, per entry first
     published in the period."""
     published = _group(
-        Entry.objects.filter(published_at__date__gte=period.start, published_at__date__lte=period.end),
+        Entry.objects.filter(_during("published_at", period.start, period.end)),
         level,
         n=Count("pk"),
     )
     withdrawn = _group(
-        Entry.objects.filter(
-            status=EntryStatus.WITHDRAWN, ended_at__date__gte=period.start, ended_at__date__lte=period.end
-        ),
+        Entry.objects.filter(_during("ended_at", period.start, period.end), status=EntryStatus.WITHDRAWN),
         level,
         n=Count("pk"),
     )
     key = _KEYS[level]
     corrected: dict[int, int] = {}
     for row in (
-        EntryVersion.objects.filter(
-            number__gte=2, approved_at__date__gte=period.start, approved_at__date__lte=period.end
-        )
+        EntryVersion.objects.filter(_during("approved_at", period.start, period.end), number__gte=2)
         .values(f"entry__{key}")
         .annotate(n=Count("pk"))
     ):

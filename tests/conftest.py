@@ -25,6 +25,7 @@ def _isolated_storage(settings, tmp_path):
     """Every test gets its own file store and key directory."""
     settings.SANXIANG_FILE_ROOT = tmp_path / "files"
     settings.SANXIANG_KEY_DIR = tmp_path / "keys"
+    settings.SANXIANG_EVALUATION_CACHE_SECONDS = 0  # each test computes from its own rows
 
 
 @pytest.fixture(autouse=True)

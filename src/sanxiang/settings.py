@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "sanxiang.publicity",
     "sanxiang.supervision",
     "sanxiang.review",
+    "sanxiang.evaluation",
     "sanxiang.portal",
     "sanxiang.api",
 ]
@@ -274,3 +275,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Evaluation: how long a computed set of unit results is reused (seconds; 0 recomputes every time).
+# Closed months are read from their frozen snapshots, so this only bounds the current period's freshness.
+SANXIANG_EVALUATION_CACHE_SECONDS = env.env_int("SANXIANG_EVALUATION_CACHE_SECONDS", 300)

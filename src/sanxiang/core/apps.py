@@ -22,3 +22,6 @@ class CoreConfig(AppConfig):
                 order=90,
             )
         )
+        from sanxiang.core import org_measures
+
+        org_measures.register()

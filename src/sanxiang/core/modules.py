@@ -67,3 +67,30 @@ def todos_for(user: User, today: datetime.date) -> list[Todo]:
         todos.extend(provider(user, today))
     far = datetime.date.max
     return sorted(todos, key=lambda t: (not t.overdue, t.due or far, t.label))
+
+
+@dataclass(frozen=True)
+class HomePanel:
+    """A block on the staff home page (a leader's evaluation summary …), rendered from ``template``
+    with the context ``context(user, today)`` returns; None hides the panel for that user."""
+
+    code: str
+    template: str
+    context: Callable[[User, datetime.date], dict | None]
+    order: int = 100
+
+
+_home_panels: dict[str, HomePanel] = {}
+
+
+def register_home_panel(panel: HomePanel) -> None:
+    _home_panels[panel.code] = panel
+
+
+def home_panels_for(user: User, today: datetime.date) -> list[tuple[HomePanel, dict]]:
+    shown: list[tuple[HomePanel, dict]] = []
+    for panel in sorted(_home_panels.values(), key=lambda p: (p.order, p.code)):
+        context = panel.context(user, today)
+        if context is not None:
+            shown.append((panel, context))
+    return shown

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from sanxiang.core.modules import modules_for, todos_for
+from sanxiang.core.modules import home_panels_for, modules_for, todos_for
 from sanxiang.core.selectors import role_labels
 
 
@@ -39,5 +39,6 @@ def home(request: HttpRequest) -> HttpResponse:
             "inbox": inbox_list(user)[:8],
             "roles": role_labels(user),
             "today": today,
+            "panels": home_panels_for(user, today),
         },
     )

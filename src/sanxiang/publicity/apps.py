@@ -27,6 +27,9 @@ class PublicityConfig(AppConfig):
             )
         )
         register_todo_provider(publicity_todos)
+        from . import measures
+
+        measures.register()
         register_periodic(
             Periodic(
                 # Every day at 06:30: withdrawal limits, display expiry and due-date reminders.

@@ -111,12 +111,21 @@ def unpublished_decisions(
     publication on time (none, or published after the due date)."""
     from sanxiang.enforcement.models import Decision
 
+    return unpublished_among(Decision.objects.visible_to(actor), today=today, since_days=since_days)
+
+
+def unpublished_among(
+    decisions: Any, *, today: datetime.date, since_days: int = 730
+) -> list[UnpublishedDecision]:
+    """The 应公示未公示 rule over any queryset of decisions (the actor's, or every unit's for the
+    evaluation's loop check)."""
     items = {
         i.code: i for i in Item.objects.filter(code__in=DECISION_ITEMS.values()).prefetch_related("rules")
     }
     decisions = (
-        Decision.objects.visible_to(actor)
-        .filter(kind__in=list(DECISION_ITEMS), decided_on__gte=today - datetime.timedelta(days=since_days))
+        decisions.filter(
+            kind__in=list(DECISION_ITEMS), decided_on__gte=today - datetime.timedelta(days=since_days)
+        )
         .select_related("authority", "act__taxpayer")
         .prefetch_related("publicity_entries")
     )

@@ -26,6 +26,9 @@ class SupervisionConfig(AppConfig):
             )
         )
         register_todo_provider(todos_for)
+        from . import measures
+
+        measures.register()
         register_periodic(
             Periodic(
                 # Every day at 07:30: refresh task lights, remind before due dates, escalate overdue tasks.

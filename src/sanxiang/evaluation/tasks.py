@@ -1,0 +1,15 @@
+"""Background jobs of the evaluation: thin wrappers calling one service."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from sanxiang.core.tasks import task
+
+from .services import evaluation_daily
+
+
+@task()
+def evaluation_daily_task() -> dict[str, int]:
+    """Refresh the loop checks and take today's routine snapshot."""
+    return evaluation_daily(now=timezone.now())

@@ -1,0 +1,236 @@
+"""What the publicity module counts for the evaluation (registered in ``PublicityConfig.ready``)."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from django.db.models import Count, F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sanxiang.core.measures import (
+    DrillRow,
+    Figure,
+    Level,
+    LoopCheck,
+    LoopItem,
+    Measure,
+    MeasureKind,
+    Period,
+    register_loop_check,
+    register_measure,
+)
+
+from .models import Entry, EntryStatus, EntryVersion, SubjectType
+
+SYSTEM = "publicity"
+_KEYS = {Level.AUTHORITY: "authority_id", Level.DEPARTMENT: "department_id", Level.OFFICER: "created_by_id"}
+
+
+def _group(queryset: object, level: Level, **counts: object) -> dict[int, dict[str, int]]:
+    key = _KEYS[level]
+    rows = queryset.values(key).annotate(**counts)  # type: ignore[attr-defined]
+    return {row[key]: row for row in rows if row[key] is not None}
+
+
+def _day_start(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def _during(field: str, start: datetime.date, end: datetime.date) -> Q:
+    """``field`` (a timestamp) on a day from ``start`` to ``end``, as an index-friendly range."""
+    return Q(
+        **{f"{field}__gte": _day_start(start), f"{field}__lt": _day_start(end + datetime.timedelta(days=1))}
+    )
+
+
+def _due_in(period: Period) -> Q:
+    return Q(due_on__gte=period.start, due_on__lte=period.cutoff)
+
+
+def on_time_counts(period: Period, level: Level) -> dict[int, Figure]:
+    """公示及时率: entries due in the period (up to its cutoff) published by their due date."""
+    rows = _group(
+        Entry.objects.filter(_due_in(period)),
+        level,
+        due=Count("pk"),
+        on_time=Count("pk", filter=Q(published_at__isnull=False, published_at__date__lte=F("due_on"))),
+    )
+    return {k: Figure(r["on_time"], r["due"]) for k, r in rows.items()}
+
+
+def on_time_rows(period: Period, level: Level, key: int) -> Iterable[DrillRow]:
+    entries = Entry.objects.filter(_due_in(period), **{_KEYS[level]: key}).select_related(
+        "item", "department"
+    )
+    for e in entries.order_by("due_on", "pk")[:500]:
+        late = e.published_at is None or e.published_at.date() > e.due_on  # type: ignore[operator]
+        yield DrillRow(
+            label=f"{e.item.label}：{e.party_name if e.subject_type != SubjectType.NATURAL_PERSON else e.source_key}",
+            url=reverse("publicity:entry_detail", args=[e.pk]),
+            on=e.due_on,
+            state=str(e.get_status_display()),
+            counts_against=late,
+            department=e.department.name if e.department else "",
+        )
+
+
+def corrections_counts(period: Period, level: Level) -> dict[int, Figure]:
+    """更正撤回率: corrections approved and withdrawals made in the period, per entry first
+    published in the period."""
+    published = _group(
+        Entry.objects.filter(_during("published_at", period.start, period.end)),
+        level,
+        n=Count("pk"),
+    )
+    withdrawn = _group(
+        Entry.objects.filter(_during("ended_at", period.start, period.end), status=EntryStatus.WITHDRAWN),
+        level,
+        n=Count("pk"),
+    )
+    key = _KEYS[level]
+    corrected: dict[int, int] = {}
+    for row in (
+        EntryVersion.objects.filter(_during("approved_at", period.start, period.end), number__gte=2)
+        .values(f"entry__{key}")
+        .annotate(n=Count("pk"))
+    ):
+        if row[f"entry__{key}"] is not None:
+            corrected[row[f"entry__{key}"]] = row["n"]
+    keys = set(published) | set(withdrawn) | set(corrected)
+    return {
+        k: Figure(withdrawn.get(k, {}).get("n", 0) + corrected.get(k, 0), published.get(k, {}).get("n", 0))
+        for k in keys
+    }
+
+
+def corrections_rows(period: Period, level: Level, key: int) -> Iterable[DrillRow]:
+    entries = Entry.objects.filter(
+        Q(status=EntryStatus.WITHDRAWN, ended_at__date__gte=period.start, ended_at__date__lte=period.end)
+        | Q(
+            versions__number__gte=2,
+            versions__approved_at__date__gte=period.start,
+            versions__approved_at__date__lte=period.end,
+        ),
+        **{_KEYS[level]: key},
+    ).distinct()
+    for e in entries.select_related("item").order_by("-pk")[:500]:
+        yield DrillRow(
+            label=f"{e.item.label} {e.source_key}",
+            url=reverse("publicity:entry_detail", args=[e.pk]),
+            on=e.ended_at.date() if e.ended_at else None,
+            state=str(e.get_status_display()),
+            counts_against=True,
+        )
+
+
+# Publication limits run for weeks, not months: a decision taken this long before a period cannot
+# fall due inside it, so the measure reads only the decisions that can.
+_LIMIT_HORIZON = datetime.timedelta(days=180)
+
+
+def _unpublished(today: datetime.date, since: datetime.date | None = None) -> list:
+    from sanxiang.enforcement.models import Decision
+
+    from .selectors import unpublished_among
+
+    decisions = Decision.objects.filter(decided_on__lte=today)
+    if since is not None:
+        decisions = decisions.filter(decided_on__gte=since - _LIMIT_HORIZON)
+    return unpublished_among(decisions, today=today)
+
+
+def unpublished_counts(period: Period, level: Level) -> dict[int, Figure]:
+    """应公示未公示: decisions whose publication limit fell in the period without an on-time entry."""
+    result: dict[int, Figure] = {}
+    for u in _unpublished(period.cutoff, period.start):
+        if not period.start <= u.due <= period.cutoff:
+            continue
+        act = u.decision.act
+        key = {
+            Level.AUTHORITY: u.decision.authority_id,
+            Level.DEPARTMENT: act.department_id,
+            Level.OFFICER: act.created_by_id,
+        }[level]
+        if key is not None:
+            result[key] = result.get(key, Figure(0)) + Figure(1, 0)
+    return {k: Figure(v.numerator, 1) for k, v in result.items()}
+
+
+def unpublished_rows(period: Period, level: Level, key: int) -> Iterable[DrillRow]:
+    for u in _unpublished(period.cutoff, period.start):
+        act = u.decision.act
+        own = {
+            Level.AUTHORITY: u.decision.authority_id,
+            Level.DEPARTMENT: act.department_id,
+            Level.OFFICER: act.created_by_id,
+        }[level]
+        if own == key and period.start <= u.due <= period.cutoff:
+            yield DrillRow(
+                label=f"{u.item.label}：{u.decision.document_number or act.matter}",
+                url=reverse("enforcement:act_detail", args=[act.pk]),
+                on=u.due,
+                state=str(_("已公示但超期") if u.entry else _("未公示")),
+                counts_against=True,
+            )
+
+
+def unpublished_loop(today: datetime.date) -> Iterable[LoopItem]:
+    for u in _unpublished(today):
+        act = u.decision.act
+        yield LoopItem(
+            key=f"enforcement.decision:{u.decision.pk}",
+            label=str(_("{item}（{doc}）超过公示时限未公示")).format(
+                item=u.item.label, doc=u.decision.document_number or act.matter
+            ),
+            url=reverse("enforcement:act_detail", args=[act.pk]),
+            authority_id=u.decision.authority_id,
+            department_id=act.department_id,
+            officer_id=act.created_by_id,
+            due=u.due,
+        )
+
+
+def register() -> None:
+    register_measure(
+        Measure(
+            code="publicity.on_time",
+            system=SYSTEM,
+            label=_("按时公示数 / 应公示数"),
+            kind=MeasureKind.RATIO,
+            compute=on_time_counts,
+            drill=on_time_rows,
+        )
+    )
+    register_measure(
+        Measure(
+            code="publicity.corrections",
+            system=SYSTEM,
+            label=_("更正与撤回数 / 首次公示数"),
+            kind=MeasureKind.RATIO,
+            compute=corrections_counts,
+            drill=corrections_rows,
+        )
+    )
+    register_measure(
+        Measure(
+            code="publicity.unpublished",
+            system=SYSTEM,
+            label=_("应公示未公示的决定数"),
+            kind=MeasureKind.COUNT,
+            compute=unpublished_counts,
+            drill=unpublished_rows,
+            unit=_("件"),
+        )
+    )
+    register_loop_check(
+        LoopCheck(
+            code="publicity.unpublished",
+            system=SYSTEM,
+            label=_("决定未按时公示"),
+            description=_("已作出的执法决定超过公示时限仍未公示（或公示晚于时限）。"),
+            find=unpublished_loop,
+        )
+    )

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from .idcodes import id_checksum_ok, id_shaped, is_valid_uscc, luhn_ok
+from .normalize import normalise
 from .policy import FieldType
 from .surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES
 
@@ -54,13 +55,13 @@ def _in_org_name(text: str, end: int) -> bool:
 # A leading look-ahead on the first character of every possible match (here and in _ADDRESS,
 # _PASSPORT …) changes no match: it only lets the engine skip the other positions at once, where a
 # pattern opening with a look-behind would otherwise try every branch.
-_NUMBER = re.compile(r"(?=\d)(?<![0-9A-Za-z])(?:\d{17}[Xx]|\d{7,30})(?![0-9A-Za-z])")
+_NUMBER = re.compile(r"(?=\d)(?<![0-9A-Za-z])(?:\d{17}[Xx]\d{0,2}|\d{7,30})(?![0-9A-Za-z])")
 _GROUPED_NUMBER = re.compile(r"(?<![\d,.])\d{4}(?:[ \-]\d{3,4}){2,5}(?![\d,.])")
 _MOBILE_GROUPED = re.compile(r"(?=[+81])(?<![\d])(?:\+?86[ \-]?)?1[3-9]\d[ \-]\d{4}[ \-]\d{4}(?!\d)")
 _LANDLINE = re.compile(
-    r"(?=[（(0])(?<![\d])(?:[（(]0\d{2,3}[)）] ?|0\d{2,3}[-－—] ?)\d{7,8}(?:(?:-|转)\d{1,5})?(?!\d)"
+    r"(?=[（(0+])(?<![\d])(?:(?:\+86[ \-]?|0086[ \-]?)?[（(]0\d{2,3}[)）][ \-]?|0\d{2,3}(?:[-－—]| - |-? ))"
+    r"[2-9]\d{2,3}[ \-]?\d{4}(?:[ ]?(?:-|转|分机|ext\.?|Ext\.?|EXT\.?|x|X)[ ]?\d{1,5})?(?![\d])"
 )
-
 _ID_CONTEXT = re.compile(r"身份证|身份号码|证件号|居民身份|公民身份|身份证件")
 _USCC_CONTEXT = re.compile(r"信用代码|纳税人识别号|识别号|税号|注册号")
 _BANK_CONTEXT = re.compile(r"账号|帐号|账户|帐户|卡号|开户行|开户银行|银行卡|存折|收款账")
@@ -109,6 +110,10 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
     mistyped ID is still personal."""
     before = _context_before(text, start, 24)
     n = len(token)
+    if n in (19, 20) and _is_person_tin(token.upper()):
+        return FieldType.ID_NUMBER  # an individual's taxpayer number: the ID number and a suffix
+    if n == 15 and token.startswith("0086") and token[4] == "1" and token[5] in "3456789":
+        return None if token[4:] in public_phones else FieldType.PHONE
     if n == 18:
         upper = token.upper()
         if _ID_CONTEXT.search(before) or (id_checksum_ok(upper) and id_shaped(upper)):
@@ -136,6 +141,87 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
             if _AMOUNT_AFTER.match(text, end) is None:
                 return None if _is_public_landline(text, start, token, public_phones) else FieldType.PHONE
     return None
+
+
+def _is_person_tin(number: str) -> bool:
+    """An individual's taxpayer number: a valid 18-character ID number followed by one or two digits."""
+    head = number[:18]
+    return number[18:].isdigit() and id_checksum_ok(head) and id_shaped(head)
+
+
+def _joined_kind(digits: str, grouped_by_four: bool, bank_context: bool) -> FieldType | None:
+    """What the digits of a number broken by spaces, hyphens or line breaks are, once joined; None
+    unless they are a valid datum (a join is kept only then)."""
+    n = len(digits)
+    upper = digits.upper()
+    if n == 18 and upper[:17].isdigit():
+        if id_checksum_ok(upper) and id_shaped(upper):
+            return FieldType.ID_NUMBER
+        if id_shaped(upper) and not is_valid_uscc(upper):
+            return FieldType.ID_NUMBER
+        return None
+    if n in (19, 20) and _is_person_tin(upper):
+        return FieldType.ID_NUMBER
+    if not digits.isdigit():
+        return None
+    if n == 15 and id_shaped(digits):
+        return FieldType.ID_NUMBER
+    if n == 11 and digits[0] == "1" and digits[1] in "3456789":
+        return FieldType.PHONE
+    if 16 <= n <= 19 and luhn_ok(digits) and (grouped_by_four or bank_context):
+        return FieldType.BANK_ACCOUNT
+    if 8 <= n <= 30 and bank_context:
+        return FieldType.BANK_ACCOUNT
+    return None
+
+
+# Digit groups broken by spaces, hyphens or a line break (PDF text, aligned columns, 1381 234 5678).
+_SPLIT_NUMBER = re.compile(
+    r"(?=\d)(?<![0-9A-Za-z.,])\d+(?:(?:[ \t]{1,2}|[ \t]?-[ \t]?|[ \t]?\r?\n[ \t]*)\d+)+[Xx]?(?![0-9A-Za-z])"
+)
+_DIGIT_GROUP = re.compile(r"\d+[Xx]?")
+
+
+def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
+    """Valid data among the runs of a broken number: every window of consecutive groups, longest first,
+    is joined and checked (an ID number, a taxpayer number, a mobile, a card); a window that is not a
+    valid datum is not joined, so an aligned table's neighbouring columns stay apart."""
+    found: list[Finding] = []
+    for m in _SPLIT_NUMBER.finditer(text):
+        groups = [(g.start(), g.end()) for g in _DIGIT_GROUP.finditer(text, m.start(), m.end())]
+        if len(groups) > 12:
+            groups = groups[:12]  # a long run of numbers is a list, not one datum
+        bank_context = _BANK_CONTEXT.search(text, max(0, m.start() - 30), m.start()) is not None
+        i = 0
+        while i < len(groups):
+            for j in range(len(groups) - 1, i, -1):
+                pieces = [text[a:b] for a, b in groups[i : j + 1]]
+                if any(p[-1] in "Xx" for p in pieces[:-1]):
+                    continue
+                digits = "".join(pieces)
+                if len(digits) > 30:
+                    continue
+                by_four = all(len(p) == 4 for p in pieces[:-1])
+                kind = _joined_kind(digits, by_four, bank_context)
+                if kind is FieldType.PHONE and digits in public_phones:
+                    kind = None
+                if kind is not None:
+                    found.append(Finding(groups[i][0], groups[j][1], kind))
+                    i = j
+                    break
+            i += 1
+    return found
+
+
+_COUNTRY_CODE = re.compile(r"(?:(?:\+|00)\s?86|[（(]\+?86[）)])[ \-]?$")
+
+
+def _with_country_code(text: str, finding: Finding) -> Finding:
+    """A phone number's span widened over a +86 / 0086 / (86) written before it."""
+    m = _COUNTRY_CODE.search(text, max(0, finding.start - 8), finding.start)
+    if m is None:
+        return finding
+    return Finding(m.start(), finding.end, finding.field_type)
 
 
 _NON_DIGIT = re.compile(r"\D")
@@ -167,7 +253,8 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
             found.append(Finding(m.start(), m.end(), FieldType.BANK_ACCOUNT))
         elif len(digits) == 18 and id_shaped(digits):
             found.append(Finding(m.start(), m.end(), FieldType.ID_NUMBER))
-    return found
+    found += _find_split_numbers(text, public_phones)
+    return [_with_country_code(text, f) if f.field_type is FieldType.PHONE else f for f in found]
 
 
 # ------------------------------------------------------------------------------------- e-mail, documents
@@ -175,11 +262,14 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
 _EMAIL = re.compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
 )
+# Passports (E/G/D/S/P), 港澳居民来往内地通行证 (H/M + 8 or 10 digits), 往来港澳通行证 (C + 8 digits or
+# C + letter + 7), 往来台湾通行证 (L + 8), a Hong Kong or Macao identity card (A123456(7), 1234567(8)).
 _PASSPORT = re.compile(
-    r"(?=[EGDSP])(?<![0-9A-Za-z])(?:E[A-HJ-NP-Z]\d{7}|[EGDSP]\d{8}|[EG]\d{7})(?![0-9A-Za-z])"
+    r"(?=[A-Z0-9])(?<![0-9A-Za-z])(?:E[A-HJ-NP-Z]\d{7}|[EGDSPHMCL]\d{8}|[EG]\d{7}|[HM]\d{10}|C[A-Z]\d{7}"
+    r"|[A-Z]{1,2}\d{6}[（(][0-9A][)）]|[157]\d{6}[（(]\d[)）])(?![0-9A-Za-z])"
 )
 _TRAVEL_CONTEXT = re.compile(
-    r"(?:护照|通行证|回乡证|台胞证|旅行证|居留证|居住证|军官证|士兵证|警官证|签证|证件)(?:号码|号)?"
+    r"(?:护照|通行证|回乡证|台胞证|旅行证|居留证|居住证|军官证|士兵证|警官证|签证|证件|身份证)(?:号码|号)?"
     rf"[^0-9A-Za-z。；;\n]{{0,8}}?([A-Za-z]{{0,2}}\d{{6,12}}[A-Za-z0-9]?|[{CJK}]字第\d{{4,10}}号)"
 )
 
@@ -197,7 +287,7 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
         found.append(Finding(m.start(), m.end(), FieldType.TRAVEL_DOCUMENT))
     for m in _TRAVEL_CONTEXT.finditer(text):
         token = m.group(1)
-        if token.isdigit() and len(token) in (15, 18):
+        if token.isdigit() and len(token) >= 15:
             continue  # an ID number under 证件号码: the number detector owns it
         found.append(Finding(m.start(1), m.end(1), FieldType.TRAVEL_DOCUMENT))
     return found
@@ -307,7 +397,8 @@ for _words, _kind in (
         "股东|实际控制人|实际经营人|实际负责人|控制人|委托代理人|代理人|委托人|受托人|证人|见证人|员工|职工|"
         "司机|收件人|签收人|受送达人|配偶|妻子|丈夫|儿子|女儿|父亲|母亲|亲属|经办人|举报人|检举人|监护人|"
         "担保人|合伙人|中介人|介绍人|法人|老板|店主|房东|出租人|承租人|员工|雇员|工作人员|保管人|"
-        "记账人员|代账人员",
+        "记账人员|代账人员|辩护人|辩护律师|代理律师|诉讼代理人|委托诉讼代理人|第三人|陪同人|翻译人员|"
+        "被检举人|被举报人|利害关系人|共同经营人|实际投资人",
         FieldType.THIRD_PARTY_NAME,
     ),
     (
@@ -322,6 +413,9 @@ _TRIGGER_ALT = "|".join(sorted((re.escape(w) for w in _TRIGGERS), key=len, rever
 _TRIGGERED_NAME = re.compile(
     rf"(?P<trigger>{_TRIGGER_ALT})(?:[（(][^）)\n]{{0,10}}[）)])?[：:\s]*(?:为|是|系|：)?\s*"
     rf"(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})"
+)
+_TRIGGER_BEFORE = re.compile(
+    rf"(?P<trigger>{_TRIGGER_ALT})(?:[（(][^）)\n]{{0,10}}[）)])?[：:\s]*(?:为|是|系)?\s*$"
 )
 _LIST_NEXT = re.compile(rf"[、和及与,，]\s*(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})")
 _TRAILING = re.compile(
@@ -400,6 +494,74 @@ def _look_back(text: str, end: int, add: Callable[[int, int, FieldType], None], 
         return
 
 
+# Names in Latin script: pinyin (ZHANG San, Zhang San, ZHANG SAN) or English in capitals, alone after a
+# role word or before / after the Chinese name in brackets.
+_PINYIN_SURNAMES = frozenset(
+    """ZHANG WANG LI LIU CHEN YANG HUANG ZHAO WU ZHOU XU SUN MA ZHU HU GUO HE GAO LIN LUO ZHENG LIANG XIE
+    SONG TANG HAN FENG DENG CAO PENG ZENG XIAO TIAN DONG YUAN PAN YU JIANG CAI DU YE CHENG SU WEI LV LU
+    DING REN SHEN YAO CUI ZHONG TAN WANG FAN JIN SHI LIAO JIA XIA FU FANG BAI ZOU MENG XIONG QIN QIU
+    YIN XUE YAN DUAN LEI HOU LONG TAO LI HE GU MAO HAO GONG SHAO WAN QIAN QIAO KONG KANG CHANG WEN NIU
+    GE XING AN QI YI NIE ZHAN ZHUANG LU YUE OUYANG SIMA SHANGGUAN ZHUGE DONGFANG HUANGFU MURONG""".split()
+)
+_PINYIN_GIVEN = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|"
+    r"an|en|in|un|ia|ie|iu|ua|uo|ue|ui|ve|er|a|e|i|o|u|v)(?:n|ng|r)?){1,3}",
+    re.IGNORECASE,
+)
+_LATIN_WORD = r"[A-Z][A-Za-z'\-]+"
+_LATIN_NAME = rf"{_LATIN_WORD}(?:[ ·.]{_LATIN_WORD}){{1,3}}"
+_LATIN_BRACKETED = re.compile(
+    rf"(?P<latin>{_LATIN_NAME})\s*[（(](?P<cjk>[{CJK}·]{{2,10}})[）)]"
+    rf"|(?P<cjk2>[{CJK}·]{{2,10}})\s*[（(](?P<latin2>{_LATIN_NAME})[）)]"
+)
+_LATIN_ALONE = re.compile(rf"(?<![A-Za-z])(?P<latin>{_LATIN_NAME})(?![A-Za-z])")
+# A minority name with a middle dot (买买提·艾力, 阿依古丽·吐尔逊); the left part is cut after a word that
+# cannot belong to it (经查…, …的).
+_DOTTED_PART = rf"(?:(?![系在于是为与和及等因被将对从向已未不的了均也都曾经现担任称说])[{CJK}])"
+_DOTTED_NAME = re.compile(rf"[{CJK}]{{1,6}}·{_DOTTED_PART}{{2,8}}(?:·{_DOTTED_PART}{{2,8}})?")
+_DOTTED_CUT = re.compile(r".*[的是查系在与和及对向由经据为将被：:，,、]")
+
+
+def _pinyin_name(words: list[str]) -> bool:
+    if words[0].upper() not in _PINYIN_SURNAMES:
+        return False
+    return all(_PINYIN_GIVEN.fullmatch(w.replace("-", "").replace("'", "")) for w in words[1:])
+
+
+def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType], None]) -> None:
+    latin = any("A" <= ch <= "Z" for ch in text)
+    if latin:
+        for m in _LATIN_BRACKETED.finditer(text):
+            cjk_group = "cjk" if m.group("cjk") else "cjk2"
+            latin_group = "latin" if m.group("latin") else "latin2"
+            cjk = m.group(cjk_group)
+            if not (_NAME_EXACT.fullmatch(cjk) or "·" in cjk) or _in_org_name(text, m.end(cjk_group)):
+                continue
+            kind = _kind_before(text, m.start())
+            add(m.start(latin_group), m.end(latin_group), kind)
+            add(m.start(cjk_group), m.end(cjk_group), kind)
+        for m in _LATIN_ALONE.finditer(text):
+            words = re.split(r"[ ·.]", m.group("latin"))
+            triggered = _TRIGGER_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None
+            if triggered or _pinyin_name(words):
+                add(m.start(), m.end(), _kind_before(text, m.start()))
+    if "·" in text:
+        for m in _DOTTED_NAME.finditer(text):
+            start = m.start()
+            cut = _DOTTED_CUT.match(text, start, text.index("·", start))
+            if cut is not None:
+                start = cut.end()
+            if text.index("·", start) - start < 2:
+                continue
+            add(start, m.end(), _kind_before(text, start))
+
+
+def _kind_before(text: str, start: int) -> FieldType:
+    """The kind named by a role word right before ``start`` (法定代表人：…), else a third party."""
+    m = _TRIGGER_BEFORE.search(text, max(0, start - 24), start)
+    return _TRIGGERS[m.group("trigger")] if m is not None else FieldType.THIRD_PARTY_NAME
+
+
 def _find_names(text: str, known: Mapping[str, FieldType]) -> tuple[list[Finding], dict[str, FieldType]]:
     """Names introduced by a trigger or followed by a telling context, plus the names passed in."""
     found: list[Finding] = []
@@ -421,6 +583,7 @@ def _find_names(text: str, known: Mapping[str, FieldType]) -> tuple[list[Finding
                 break
             add(nxt.start("name"), next_end, kind)
             end = next_end
+    _find_latin_and_dotted_names(text, add)
     for m in _TRAILING.finditer(text):
         _look_back(text, m.start(), add, boundary=False)
     for m in _VERB_AFTER.finditer(text):
@@ -457,6 +620,27 @@ def _find_name_occurrences(text: str, names: Mapping[str, FieldType]) -> list[Fi
     return found
 
 
+# A web address: nothing inside it is masked (an 11-digit number in a path is not a mobile number).
+_URL = re.compile(
+    r"(?=[hHwW0-9A-Za-z])(?:https?://|www\.)[^\s，。；、（）()<>\"'\u4e00-\u9fff]+"
+    r"|(?<![@\w.])(?:[A-Za-z0-9\-]+\.)+(?:gov\.cn|com\.cn|org\.cn|net\.cn|cn|com|net|org)"
+    r"/[^\s，。；、（）()<>\"'\u4e00-\u9fff]*"
+)
+
+
+def _outside_urls(text: str, found: list[Finding]) -> list[Finding]:
+    if "://" not in text and "www." not in text and "/" not in text:
+        return found
+    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    if not urls:
+        return found
+    return [
+        f
+        for f in found
+        if f.field_type is FieldType.EMAIL or not any(a <= f.start and f.end <= b for a, b in urls)
+    ]
+
+
 def find_personal_data(
     text: str,
     *,
@@ -474,10 +658,20 @@ def find_personal_data(
         known = {str(k).strip(): FieldType.PERSON_NAME for k in known_names if str(k).strip()}
     phones = frozenset(_NON_DIGIT.sub("", p) for p in public_phones) | _ALWAYS_PUBLIC_PHONES
     emails = frozenset(e.strip().lower() for e in public_emails)
-    found = _find_numbers(text, phones)
-    found += _find_email_and_documents(text, emails)
-    found += _find_addresses(text)
-    names_found, names = _find_names(text, known)
+    normalised = normalise(text)
+    norm = normalised.text
+    known = {normalise(k).text: v for k, v in known.items()}
+    found = _find_numbers(norm, phones)
+    found += _find_email_and_documents(norm, emails)
+    found += _find_addresses(norm)
+    names_found, names = _find_names(norm, known)
     found += names_found
-    found += _find_name_occurrences(text, names)
-    return found
+    found += _find_name_occurrences(norm, names)
+    found = _outside_urls(norm, found)
+    if not normalised.breaks:
+        return found
+    mapped = []
+    for f in found:
+        start, end = normalised.span(f.start, f.end)
+        mapped.append(Finding(start, end, f.field_type))
+    return mapped

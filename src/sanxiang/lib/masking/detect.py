@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from . import ner
 from .idcodes import id_checksum_ok, id_shaped, is_valid_uscc, luhn_ok
 from .normalize import normalise
 from .policy import FieldType
@@ -36,13 +37,14 @@ ORG_SUFFIXES = (
     "有限责任公司|股份有限公司|有限公司|分公司|公司|集团|商行|商店|便利店|超市|门市部|经营部|批发部|服务部|"
     "加工厂|厂|店|中心|事务所|合作社|工作室|酒店|餐厅|饭店|酒楼|宾馆|旅馆|茶楼|药房|诊所|医院|学校|"
     "农场|养殖场|种植场|商贸|贸易|建材|物流|科技|实业|餐馆|面馆|烟酒|副食|汽修|维修部|美容院|理发店|"
-    "网吧|幼儿园|培训|协会|商会|银行|支行|分行|营业部|营业厅|部|行|社|坊|馆|所|场"
+    "网吧|幼儿园|培训|协会|商会|银行|支行|分行|营业部|营业厅|(?<![全内外各本局])部|(?<![进执实发履运施银])行|社|坊|"
+    "(?<![宾会])馆|(?<![住场处])所|(?<![现市当到在商])场"
 )
 # A name followed (possibly after a few more characters of a shop name) by one of these suffixes is part
 # of an organisation name, e.g. 张伟便利店, 长沙张伟商贸有限公司. Function words stop the look-ahead so that
 # "张伟在某某有限公司任职" still counts as a standalone name.
 _ORG_TAIL = re.compile(
-    rf"(?:(?![在系于是的为与和及向对从被将由等任担经已未不曾现])[{CJK}]){{0,6}}?(?:{ORG_SUFFIXES})"
+    rf"(?:(?!中国)(?![在系于是的为与和及向对从被将由等任担经已未不曾现全转相个私账户名])[{CJK}]){{0,6}}?(?:{ORG_SUFFIXES})"
 )
 
 
@@ -417,19 +419,22 @@ _TRIGGERED_NAME = re.compile(
 _TRIGGER_BEFORE = re.compile(
     rf"(?P<trigger>{_TRIGGER_ALT})(?:[（(][^）)\n]{{0,10}}[）)])?[：:\s]*(?:为|是|系)?\s*$"
 )
+_TRIGGER_AT = re.compile(rf"(?:{_TRIGGER_ALT})")
 _LIST_NEXT = re.compile(rf"[、和及与,，]\s*(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})")
+# The addressee of a decision: "温作潘：（纳税人识别号：…）" at the start of a line.
+_ADDRESSEE = re.compile(r"[：:]?\s*[（(]\s*(?:纳税人识别号|身份证|公民身份号码)")
 _TRAILING = re.compile(
     r"先生|女士|同志|[，,（(]\s*(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]|[，,（(]\s*(?:公民)?身份证|身份证号|"
-    r"[（(]?系[^，。；\n]{0,30}?(?:法定代表人|负责人|股东|实际控制人|员工|职工|财务|会计|出纳|办税人|经营者|业主)"
+    r"[（(]?系(?![统列数])[^，。；\n]{0,30}?(?:法定代表人|负责人|股东|实际控制人|员工|职工|财务|会计|出纳|办税人|经营者|业主)"
 )
 _NAME_EXACT = re.compile(rf"{_NAME_HEAD}{_GIVEN}{{1,2}}")
 _NOT_BEFORE_NAME = frozenset("于在对由向将把给与和及的是为系被从经任即")
 _TITLES = ("先生", "女士", "同志")
 _PLACE_CHARS = frozenset("省市区县镇乡村旗州")
 _VERB_AFTER = re.compile(
-    r"代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|辩称|称其|本人"
+    r"个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|辩称|称其|本人"
 )
-_NAME_BOUNDARY = frozenset("，,。；;：:、（(\n 由与向对经将和及据")
+_NAME_BOUNDARY = frozenset("，,。；;：:、（(\n 由与向对经将和及据至给")
 
 
 # An ID number or a gender right after a candidate ("成立（身份证号…", "高峰，男，") makes it a person's name
@@ -522,6 +527,9 @@ _DOTTED_NAME = re.compile(rf"[{CJK}]{{1,6}}·{_DOTTED_PART}{{2,8}}(?:·{_DOTTED_
 _DOTTED_CUT = re.compile(r".*[的是查系在与和及对向由经据为将被：:，,、]")
 
 
+_UPPER = re.compile(r"[A-Z][A-Za-z'\-]+[ ·.][A-Z]")  # two Latin words at least: _LATIN_NAME's shape
+
+
 def _pinyin_name(words: list[str]) -> bool:
     if words[0].upper() not in _PINYIN_SURNAMES:
         return False
@@ -529,8 +537,7 @@ def _pinyin_name(words: list[str]) -> bool:
 
 
 def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType], None]) -> None:
-    latin = any("A" <= ch <= "Z" for ch in text)
-    if latin:
+    if _UPPER.search(text) is not None:
         for m in _LATIN_BRACKETED.finditer(text):
             cjk_group = "cjk" if m.group("cjk") else "cjk2"
             latin_group = "latin" if m.group("latin") else "latin2"
@@ -572,6 +579,8 @@ def _find_names(text: str, known: Mapping[str, FieldType]) -> tuple[list[Finding
         found.append(Finding(start, end, names.setdefault(name, kind)))
 
     for m in _TRIGGERED_NAME.finditer(text):
+        if m.start("name") == m.end("trigger") and text[m.start("name")] in "和与及或并":
+            continue  # 负责人和办税人, 纳税人和走逃失联户: a conjunction, not a surname
         kind = _TRIGGERS[m.group("trigger")]
         end = _trim_name(text, m.start("name"), m.end("name"))
         if end is None:
@@ -586,6 +595,8 @@ def _find_names(text: str, known: Mapping[str, FieldType]) -> tuple[list[Finding
     _find_latin_and_dotted_names(text, add)
     for m in _TRAILING.finditer(text):
         _look_back(text, m.start(), add, boundary=False)
+    for m in _ADDRESSEE.finditer(text):
+        _look_back(text, m.start(), add, boundary=True)
     for m in _VERB_AFTER.finditer(text):
         _look_back(text, m.start(), add, boundary=True)
     return found, names
@@ -641,12 +652,79 @@ def _outside_urls(text: str, found: list[Finding]) -> list[Finding]:
     ]
 
 
+_NOT_MODEL_NAME = re.compile(r"[*＊某X×○]|^[一二三四五六七八九十]")
+
+
+_NOT_CANDIDATE_END = frozenset("路街道巷区县镇村号省市州局厅处科室组队所站院校园楼栋幢层门店")
+
+
+def _doubtful(
+    text: str, spans: list[tuple[int, int]], names: Mapping[str, FieldType]
+) -> list[tuple[int, int]]:
+    """The candidates worth the model's time: not a word the rules know (经营者, 单位, 长江路 …), not a
+    name already found, and each distinct string once (the model's verdict holds for all its places)."""
+    seen: set[str] = set(names)
+    kept = []
+    for start, end in spans:
+        name = text[start:end]
+        head = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
+        if name in seen:
+            continue
+        seen.add(name)
+        if (
+            name[:2] in _NOT_NAMES
+            or name in _TRIGGERS
+            or text.startswith(name, start)
+            and _TRIGGER_AT.match(text, start)
+            or name[head] in _NOT_GIVEN_START
+            or name[-1] in _NOT_CANDIDATE_END
+            or text[end : end + 1] in _NOT_CANDIDATE_END
+        ):
+            continue
+        kept.append((start, end))
+    return kept
+
+
+def _model_findings(
+    text: str, found: list[Finding], names: dict[str, FieldType], model: str
+) -> list[Finding]:
+    """Names the model finds where the rules left a doubtful one (``gated``) or anywhere (``all``)."""
+    backend = ner.load() if model != "off" else None
+    if backend is None:
+        return []
+    if model == "all":
+        spans = ner.run_on_all_text(text, backend)
+    else:
+        covered = bytearray(len(text))
+        for f in found:
+            covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+        doubtful = _doubtful(text, ner.candidates(text, lambda a, b: covered.count(1, a, b) == b - a), names)
+        spans = ner.model_names(text, doubtful, backend) if doubtful else []
+        # The model's name cut short inside a candidate that ends at a boundary (杨才|小30%): the candidate.
+        ends = {start: end for start, end in doubtful}
+        spans = [(a, ends[a]) if a in ends and b < ends[a] and b - a >= 2 else (a, b) for a, b in spans]
+    added: list[Finding] = []
+    for start, end in spans:
+        name = text[start:end]
+        dotted = "·" in name
+        if not (2 <= len(name) <= (20 if dotted else 4)) or _NOT_MODEL_NAME.search(name):
+            continue
+        if not dotted and not (name[:2] in COMPOUND_SURNAMES or name[0] in SINGLE_SURNAMES):
+            continue
+        if name in _NOT_NAMES or _in_org_name(text, end):
+            continue
+        kind = names.setdefault(name, _kind_before(text, start))
+        added.append(Finding(start, end, kind))
+    return added
+
+
 def find_personal_data(
     text: str,
     *,
     known_names: Mapping[str, FieldType] | Iterable[str] = (),
     public_phones: Iterable[str] = (),
     public_emails: Iterable[str] = (),
+    model: str = "gated",
 ) -> list[Finding]:
     """All personal data in ``text`` (possibly overlapping; the masker merges them)."""
     if isinstance(known_names, Mapping):
@@ -666,6 +744,7 @@ def find_personal_data(
     found += _find_addresses(norm)
     names_found, names = _find_names(norm, known)
     found += names_found
+    found += _model_findings(norm, found, names, model)
     found += _find_name_occurrences(norm, names)
     found = _outside_urls(norm, found)
     if not normalised.breaks:

@@ -90,3 +90,27 @@ def test_a_known_name_spaced_out_is_masked_and_the_shop_named_after_it_stays():
     masked = mask_text(text, known_names=["张伟"], policy=STRICTEST).text
     assert "张伟便利店" in masked
     assert "张　伟" not in masked and "张伟于" not in masked
+
+
+def test_flattened_tables_mask_cells_by_their_header():
+    tab = (
+        "序号\t纳税人名称\t法定代表人\t证件号码\t地址\t欠税金额\n"
+        "1\t长沙某某贸易有限公司\t王建国\t110101199003071233\t长沙市岳麓区麓山路1号\t1000.00\n"
+        "2\t李小红\t李小红\t110101199003071233\t长沙市天心区书院路9号2栋\t300.00\n"
+        "3\t张伟便利店\t张伟\t\t长沙市开福区中山路3号\t50.00"
+    )
+    masked = mask_text(tab, policy=STRICTEST).text
+    assert "王建国" not in masked and "李小红" not in masked and "张伟\t" not in masked
+    assert "长沙市天心区书院路9号2栋" not in masked  # a natural person's address
+    for public in (
+        "长沙某某贸易有限公司",
+        "长沙市岳麓区麓山路1号",
+        "张伟便利店",
+        "长沙市开福区中山路3号",
+        "1000.00",
+    ):
+        assert public in masked
+    cells = "序号\n纳税人名称\n业主\n住所\n1\n李小红\n李小红\n长沙市天心区书院路9号2栋\n2\n张伟便利店\n张伟\n长沙市开福区中山路3号"
+    masked = mask_text(cells, policy=STRICTEST).text
+    assert "李小红" not in masked and "书院路" not in masked and "\n张伟\n" not in masked
+    assert "张伟便利店" in masked and "长沙市开福区中山路3号" in masked

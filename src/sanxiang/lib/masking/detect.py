@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from . import ner
+from . import ner, tables
 from .idcodes import id_checksum_ok, id_shaped, is_valid_uscc, luhn_ok
 from .normalize import normalise
 from .policy import FieldType
@@ -70,7 +70,8 @@ _BANK_CONTEXT = re.compile(r"账号|帐号|账户|帐户|卡号|开户行|开户
 _PHONE_CONTEXT = re.compile(r"电话|手机|联系方式|传真|Tel|TEL|热线")
 _INVOICE_CONTEXT = re.compile(r"发票|代码|编号|文号|凭证|单号|批次|证号|登记号|备案号|订单")
 _AUTHORITY = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅|纳税服务|税务机关")
-_PERSON_WORDS = re.compile(r"当事人|纳税人|你|法定代表人|负责人|经营者|联系人|先生|女士|本人|手机")
+# A party named between the authority and the number makes it the party's; the bureau's own 联系人 does not.
+_PERSON_WORDS = re.compile(r"当事人|纳税人|你|法定代表人|负责人|经营者|先生|女士|本人|手机|业主|住址|身份证")
 _AMOUNT_AFTER = re.compile(r"\s*(?:\.\d|元|万|亿|千|百|份|笔|户|张|吨|个|次|条|人|%|％)")
 
 
@@ -81,19 +82,28 @@ def _context_before(text: str, start: int, width: int) -> str:
     return window[cut + 1 :] if cut >= 0 else window
 
 
+# Lines that give an office's number: complaint, consultation and service lines.
+_PUBLIC_LINE = re.compile(
+    r"(?:咨询|举报|监督|投诉|服务|办税|纳税服务|值班|受理|听证)(?:电话|热线)|办税服务厅|税务局|稽查局|税务所|税务分局"
+)
+
+
 def _is_public_landline(text: str, start: int, digits: str, public_phones: frozenset[str]) -> bool:
     """An authority's own office line: listed as public, or labelled as a phone right after the
     authority's name with no person mentioned in between ("国家税务总局…税务局 联系电话：0731-…")."""
     if digits in public_phones:
         return True
-    window = _context_before(text, start, 60)
+    line_start = text.rfind("\n", 0, start) + 1
+    if _PUBLIC_LINE.search(text, max(line_start, start - 30), start):
+        return True
+    window = _context_before(text, start, 120)
     authorities = list(_AUTHORITY.finditer(window))
     if not authorities:
         return False
     authority = authorities[-1]
     between = window[authority.end() :]
     return (
-        len(between) <= 40
+        len(between) <= 100
         and _PHONE_CONTEXT.search(between) is not None
         and _PERSON_WORDS.search(between) is None
     )
@@ -114,6 +124,9 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
     n = len(token)
     if n in (19, 20) and _is_person_tin(token.upper()):
         return FieldType.ID_NUMBER  # an individual's taxpayer number: the ID number and a suffix
+    if n in (17, 18) and id_shaped(token[:15]) and not (n == 18 and is_valid_uscc(token)):
+        if n == 17 or _USCC_CONTEXT.search(before):
+            return FieldType.ID_NUMBER  # an old 15-digit ID number and a suffix
     if n == 15 and token.startswith("0086") and token[4] == "1" and token[5] in "3456789":
         return None if token[4:] in public_phones else FieldType.PHONE
     if n == 18:
@@ -262,7 +275,7 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
 # ------------------------------------------------------------------------------------- e-mail, documents
 
 _EMAIL = re.compile(
-    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+ ?@ ?[A-Za-z0-9\-]+(?: ?\. ?[A-Za-z0-9\-]+)*(?: ?\. ?)[A-Za-z]{2,}"
 )
 # Passports (E/G/D/S/P), 港澳居民来往内地通行证 (H/M + 8 or 10 digits), 往来港澳通行证 (C + 8 digits or
 # C + letter + 7), 往来台湾通行证 (L + 8), a Hong Kong or Macao identity card (A123456(7), 1234567(8)).
@@ -280,7 +293,7 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
     found: list[Finding] = []
     if "@" in text:
         for m in _EMAIL.finditer(text):
-            address = m.group().lower()
+            address = m.group().lower().replace(" ", "")
             domain = address.rpartition("@")[2]
             if address in public_emails or domain == "gov.cn" or domain.endswith(".gov.cn"):
                 continue
@@ -313,9 +326,7 @@ _ORG_MARKER = (
     r"公司|企业|单位|有限|合作社|商行|经营部|门市部|事务所|工作室|厂|集团|个体工商户|店|信用代码|超市|中心|"
     r"税务|机关|我局|本局|法定代表人|法人代表|负责人"
 )
-_PERSON_MARKER = (
-    r"身份证|身份号码|公民身份|性别|[，,（(\s：:][男女][，,）)\s]|出生|民族|自然人|先生|女士|你（|你\("
-)
+_PERSON_MARKER = r"身份证|身份号码|公民身份|证件号码|证件类型|性别|[，,（(\s：:][男女][，,）)\s]|出生|民族|自然人|先生|女士|你（|你\("
 _REPRESENTATIVE_MARKERS = frozenset({"法定代表人", "法人代表", "负责人"})
 _SUBJECT_MARKER = re.compile(rf"(?P<org>{_ORG_MARKER})|(?P<person>{_PERSON_MARKER})")
 
@@ -337,8 +348,8 @@ def _find_addresses(text: str) -> list[Finding]:
     found: list[Finding] = []
     for m in _ADDRESS.finditer(text):
         value = m.group("value").rstrip()
-        if not _ADDRESS_WORD.search(value):
-            continue
+        if not _ADDRESS_WORD.search(value) or "*" in value or "某" in value:
+            continue  # not an address, or one already masked by hand (长沙市岳麓区****)
         if m.group("maybe") and not _belongs_to_person(text, m.start()):
             continue
         found.append(Finding(m.start("value"), m.start("value") + len(value), FieldType.HOME_ADDRESS))
@@ -593,6 +604,14 @@ def _find_names(text: str, known: Mapping[str, FieldType]) -> tuple[list[Finding
             add(nxt.start("name"), next_end, kind)
             end = next_end
     _find_latin_and_dotted_names(text, add)
+
+    def add_cell(start: int, end: int, role: str) -> None:
+        if role == tables.HOME:
+            found.append(Finding(start, end, FieldType.HOME_ADDRESS))
+        else:
+            add(start, end, FieldType.PERSON_NAME if role == tables.PARTY else FieldType.REPRESENTATIVE_NAME)
+
+    tables.find_table_cells(text, add_cell)
     for m in _TRAILING.finditer(text):
         _look_back(text, m.start(), add, boundary=False)
     for m in _ADDRESSEE.finditer(text):

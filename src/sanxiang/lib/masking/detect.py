@@ -192,9 +192,10 @@ def _joined_kind(digits: str, grouped_by_four: bool, bank_context: bool) -> Fiel
 
 # Digit groups broken by spaces, hyphens or a line break (PDF text, aligned columns, 1381 234 5678).
 _SPLIT_NUMBER = re.compile(
-    r"(?=\d)(?<![0-9A-Za-z.,])\d+(?:(?:[ \t]{1,2}|[ \t]?-[ \t]?|[ \t]?\r?\n[ \t]*)\d+)+[Xx]?(?![0-9A-Za-z])"
+    r"(?=\d)(?<![0-9A-Za-z.,])\d+(?:[Xx]\d{0,2})?"
+    r"(?:(?:[ \t]{1,2}|[ \t]?-[ \t]?|[ \t]?\r?\n[ \t]*)\d+(?:[Xx]\d{0,2})?)+(?![0-9A-Za-z])"
 )
-_DIGIT_GROUP = re.compile(r"\d+[Xx]?")
+_DIGIT_GROUP = re.compile(r"\d+(?:[Xx]\d{0,2})?")
 
 
 def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
@@ -211,9 +212,10 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
         while i < len(groups):
             for j in range(len(groups) - 1, i, -1):
                 pieces = [text[a:b] for a, b in groups[i : j + 1]]
-                if any(p[-1] in "Xx" for p in pieces[:-1]):
-                    continue
                 digits = "".join(pieces)
+                x_at = [i for i, ch in enumerate(digits) if ch in "Xx"]
+                if x_at and (len(x_at) > 1 or x_at[0] != 17):
+                    continue  # an X stands only as an ID number's check character
                 if len(digits) > 30:
                     continue
                 by_four = all(len(p) == 4 for p in pieces[:-1])

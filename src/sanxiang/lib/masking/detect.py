@@ -315,7 +315,7 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
 _HOME_LABELS = (
     "家庭住址|户籍地址|户籍所在地|户籍地|现住址|现住所|现居住地|居住地址|居住地|家住|住址|身份证地址"
 )
-_AMBIGUOUS_LABELS = "住所地|住所|通讯地址|联系地址|送达地址|地址"
+_AMBIGUOUS_LABELS = "住所地|住所|通讯地址|联系地址|送达地址|经营地点|生产经营地址|经营地址|地址"
 _LABEL_HEADS = "".join(sorted({label[0] for label in f"{_HOME_LABELS}|{_AMBIGUOUS_LABELS}".split("|")}))
 _ADDRESS = re.compile(
     rf"(?=[{_LABEL_HEADS}])"
@@ -333,17 +333,41 @@ _REPRESENTATIVE_MARKERS = frozenset({"法定代表人", "法人代表", "负责�
 _SUBJECT_MARKER = re.compile(rf"(?P<org>{_ORG_MARKER})|(?P<person>{_PERSON_MARKER})")
 
 
-def _belongs_to_person(text: str, start: int) -> bool:
+# A place of business is published (欠税公告办法第五条) unless the record's subject is a natural person
+# (a person's only address is personal, RULES.md §1.5): hidden only on evidence of a person.
+_BUSINESS_LABELS = frozenset({"经营地点", "生产经营地址", "经营地址"})
+
+
+def _belongs_to_person(text: str, start: int, *, business: bool = False) -> bool:
     """Whether an ambiguous address label (住所、地址) describes a natural person: decided by the nearest
     subject marker before it (身份证、性别 … versus 公司、个体工商户 …); with none, it is hidden."""
+    low = max(0, start - 150)
+    record = text.rfind("\n\n", low, start)  # a record of a key-value list ends at a blank line
+    if record >= 0:
+        low = record + 2
+    line = text.rfind("\n", low, start) + 1
+    if ";" in text[line:start] or "；" in text[line:start]:
+        low = max(low, line)  # a record joined by semicolons is one line
+    party = _PARTY_NAME.search(text, low, start)
+    if party is not None:  # the record names its subject: a person unless the name is an organisation's
+        return not _ORG_IN_NAME.search(party.group("name"))
     decisive = None
-    for marker in _SUBJECT_MARKER.finditer(text, max(0, start - 150), start):
+    for marker in _SUBJECT_MARKER.finditer(text, low, start):
         if marker.group("org") is not None:
             decisive = marker
         elif decisive is None or decisive.group() not in _REPRESENTATIVE_MARKERS:
             # Personal details after 法定代表人 are the representative's, not the subject's.
             decisive = marker
-    return decisive is None or decisive.group("person") is not None
+    if decisive is None:
+        return not business  # a business address with no subject named stays; any other is hidden
+    return decisive.group("person") is not None
+
+
+# The subject's name in a record (纳税人名称：张三): a person's when it has no organisation word.
+_PARTY_NAME = re.compile(
+    r"(?:纳税人名称|当事人名称|单位名称|名称|当事人|姓名)[：:]\s*(?P<name>[^\s，,；;。]{2,40})"
+)
+_ORG_IN_NAME = re.compile(_ORG_MARKER + "|" + ORG_SUFFIXES)
 
 
 def _find_addresses(text: str) -> list[Finding]:
@@ -352,7 +376,8 @@ def _find_addresses(text: str) -> list[Finding]:
         value = m.group("value").rstrip()
         if not _ADDRESS_WORD.search(value) or "*" in value or "某" in value:
             continue  # not an address, or one already masked by hand (长沙市岳麓区****)
-        if m.group("maybe") and not _belongs_to_person(text, m.start()):
+        maybe = m.group("maybe")
+        if maybe and not _belongs_to_person(text, m.start(), business=maybe in _BUSINESS_LABELS):
             continue
         found.append(Finding(m.start("value"), m.start("value") + len(value), FieldType.HOME_ADDRESS))
     return found

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 import threading
-from pathlib import Path
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from .surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES
 

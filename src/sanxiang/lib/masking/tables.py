@@ -19,9 +19,8 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (HOME, re.compile(r"^(?:家庭住址|住址|户籍地址|户籍所在地|现住址|居住地址|现居住地)$")),
     (
         MAYBE_ADDRESS,
-        re.compile(
-            r"^(?:[^经注办营]{0,4})?(?:地址|住所|住所地)(?:[^经注办营]{0,6})?$|^.{0,6}(?:地址|住所).{0,6}$"
-        ),
+        # masked only in a natural person's row (a business's place of business is published)
+        re.compile(r"^.{0,6}(?:地址|住所|地点|场所).{0,6}$"),
     ),
     (
         NAME,

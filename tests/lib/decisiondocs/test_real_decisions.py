@@ -240,6 +240,14 @@ EXPECTED = {
         "《中华人民共和国发票管理办法》",
     ),
 }
+# The party's legal representative where the document names one (你公司法定代表人李振武…).
+REPRESENTATIVES = {
+    "5fa3c64462e529c1942f.doc": "李振武",
+    "8f27b09bf75d8da0a6b9.doc": "李振武",
+    "9ea878bf490799729d68.doc": "蔡海振",
+    "ee5fc3cec3c5060202d9.doc": "蔡海振",
+    "e348872e599e696da7f8.doc": "蒋金明",
+}
 SCANNED = ("ae008038812b2e8bf38c.pdf", "d7a220a4cbb0fe838526.pdf")
 
 
@@ -260,6 +268,7 @@ def test_each_readable_file_gives_its_type_item_and_fields(name):
     assert found.value("party_name") == party
     assert found.value("uscc") == code
     assert found.value("address") == address
+    assert found.value("legal_representative") == REPRESENTATIVES.get(name)
     assert found.value("event_date") == date
     for key in ("penalty_amount", "tax_amount"):
         assert found.value(key) == amounts.get(key), key

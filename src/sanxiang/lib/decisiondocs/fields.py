@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from sanxiang.lib.masking.surnames import SURNAMES
+
 
 @dataclass(frozen=True)
 class DocumentType:
@@ -78,6 +80,13 @@ _PARTY_PLAIN = re.compile(r"^(?P<party>[^\n：:，。（(]{2,80}?)\s*[：:]\s*$"
 _CODE_ANYWHERE = re.compile(rf"{_CODE_LABEL}\s*[：:]\s*(?P<code>[0-9A-Z*]{{15,20}})")
 _REPRESENTATIVE = re.compile(
     r"(?:法定代表人|负责人|经营者|业主)(?:[（(][^）)\n]{0,10}[）)])?\s*[：:]\s*(?P<name>[^\s，,。；;：:（()）\n]{2,12})"
+)
+# The party's own representative named in the body: 你公司法定代表人蔡海振在… / 你单位法定代表人蒋金明的…
+_SURNAME_CLASS = "".join(sorted(SURNAMES))
+_OWN_REPRESENTATIVE = re.compile(
+    rf"(?:你公司|你单位|你企业)(?:原)?(?:法定代表人|负责人)[：:]?\s*"
+    rf"(?P<name>[{_SURNAME_CLASS}][\u4e00-\u9fff*＊]{{1,2}}?)"
+    r"(?=[，,。；、（(\s]|在|的|中国|私人|个人|账户|向|于|称|为|转|等|签|名下)"
 )
 _ADDRESS_START = re.compile(r"[（(]\s*(?:地\s*址|住\s*所|经营地址|注册地址)\s*[：:]")
 _SECTION = re.compile(
@@ -236,7 +245,9 @@ def extract_fields(text: str) -> DecisionFields:
             code = _CODE_ANYWHERE.search(text, after_party, after_party + 200)
             if code:
                 fields["uscc"] = FieldValue(code.group("code"), code.start("code"), code.end("code"))
-    representative = _REPRESENTATIVE.search(text, party_from, party_from + 600)
+    representative = _REPRESENTATIVE.search(text, party_from, party_from + 600) or _OWN_REPRESENTATIVE.search(
+        text, party_from
+    )
     if representative:
         fields["legal_representative"] = FieldValue(
             representative.group("name"), representative.start("name"), representative.end("name")

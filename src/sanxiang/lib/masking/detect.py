@@ -561,7 +561,9 @@ _LATIN_ALONE = re.compile(rf"(?<![A-Za-z])(?P<latin>{_LATIN_NAME})(?![A-Za-z])")
 # A minority name with a middle dot (买买提·艾力, 阿依古丽·吐尔逊); the left part is cut after a word that
 # cannot belong to it (经查…, …的).
 _DOTTED_PART = rf"(?:(?![系在于是为与和及等因被将对从向已未不的了均也都曾经现担任称说])[{CJK}])"
-_DOTTED_NAME = re.compile(rf"[{CJK}]{{1,6}}·{_DOTTED_PART}{{2,8}}(?:·{_DOTTED_PART}{{2,8}})?")
+# The dot may also come as a full-width period (．, folded to "."), written between Chinese characters.
+_DOTTED_NAME = re.compile(rf"[{CJK}]{{1,6}}[·.]{_DOTTED_PART}{{2,8}}(?:[·.]{_DOTTED_PART}{{2,8}})?")
+_DOT = re.compile(r"[·.]")
 _DOTTED_CUT = re.compile(r".*[的是查系在与和及对向由经据为将被：:，,、]")
 
 
@@ -590,13 +592,14 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
             triggered = _TRIGGER_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None
             if triggered or _pinyin_name(words):
                 add(m.start(), m.end(), _kind_before(text, m.start()))
-    if "·" in text:
+    if "·" in text or "." in text:
         for m in _DOTTED_NAME.finditer(text):
             start = m.start()
-            cut = _DOTTED_CUT.match(text, start, text.index("·", start))
+            dot = _DOT.search(text, start).start()
+            cut = _DOTTED_CUT.match(text, start, dot)
             if cut is not None:
                 start = cut.end()
-            if text.index("·", start) - start < 2:
+            if dot - start < 2:
                 continue
             add(start, m.end(), _kind_before(text, start))
 

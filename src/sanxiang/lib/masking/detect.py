@@ -69,9 +69,10 @@ _USCC_CONTEXT = re.compile(r"信用代码|纳税人识别号|识别号|税号|�
 _BANK_CONTEXT = re.compile(r"账号|帐号|账户|帐户|卡号|开户行|开户银行|银行卡|存折|收款账")
 _PHONE_CONTEXT = re.compile(r"电话|手机|联系方式|传真|Tel|TEL|热线")
 _INVOICE_CONTEXT = re.compile(r"发票|代码|编号|文号|凭证|单号|批次|证号|登记号|备案号|订单")
-_AUTHORITY = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅|纳税服务|税务机关")
+_AUTHORITY = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅|纳税服务|税务机关|本局|我局|本机关|我机关")
 # A party named between the authority and the number makes it the party's; the bureau's own 联系人 does not.
-_PERSON_WORDS = re.compile(r"当事人|纳税人|你|法定代表人|负责人|经营者|先生|女士|本人|手机|业主|住址|身份证")
+# (Not 你: a notice addressed to the party says 你 throughout, and the number it gives is the office's.)
+_PERSON_WORDS = re.compile(r"当事人|纳税人|法定代表人|负责人|经营者|先生|女士|本人|手机|业主|住址|身份证")
 _AMOUNT_AFTER = re.compile(r"\s*(?:\.\d|元|万|亿|千|百|份|笔|户|张|吨|个|次|条|人|%|％)")
 
 

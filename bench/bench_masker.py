@@ -108,7 +108,7 @@ def main() -> None:
     )
     print()
     print(
-        f"{'mode':<8}{'chars/s':>12}{'own leak':>10}{'own keep':>10}{'real leak':>11}{'real keep':>11}  independent set"
+        f"{'mode':<8}{'best c/s':>12}{'mean c/s':>12}{'own leak':>10}{'own keep':>10}{'real leak':>11}{'real keep':>11}  independent set"
     )
     for mode in MODES:
         if mode == "all" and args.skip_all:

@@ -114,3 +114,20 @@ def test_flattened_tables_mask_cells_by_their_header():
     masked = mask_text(cells, policy=STRICTEST).text
     assert "李小红" not in masked and "书院路" not in masked and "\n张伟\n" not in masked
     assert "张伟便利店" in masked and "长沙市开福区中山路3号" in masked
+
+
+def test_a_records_subject_decides_whose_address_it_is():
+    records = (
+        "纳税人名称：长沙某某贸易有限公司\n法定代表人：王建国\n地址：长沙市岳麓区麓山路1号\n\n"
+        "纳税人名称：李小红\n纳税人识别号：11010119900307123301\n地址：长沙市天心区书院路9号2栋\n\n"
+        "名称：张伟便利店；经营者：张伟；经营地点：长沙市开福区中山路3号\n"
+        "纳税人姓名：赵六；证件号码：110101199003071233；经营地点：长沙市开福区中山路5号"
+    )
+    masked = mask_text(records, policy=STRICTEST).text
+    assert "长沙市岳麓区麓山路1号" in masked and "长沙市开福区中山路3号" in masked
+    assert "书院路" not in masked and "中山路5号" not in masked
+
+
+def test_a_dotted_name_written_with_a_full_width_period():
+    masked = mask_text("股东阿依古丽．吐尔逊签字", policy=STRICTEST).text
+    assert "阿依古丽" not in masked and "吐尔逊" not in masked

@@ -136,6 +136,36 @@ class ImportForm(forms.Form):
         self.fields["authority"].initial = user.authority_id
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one input (Django's documented pattern for ``multiple``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".doc,.docx,.pdf,.zip"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data]
+        return [single(data, initial)]
+
+
+class DocumentImportForm(forms.Form):
+    authority = forms.ModelChoiceField(label=_("公示机关"), queryset=Authority.objects.none())
+    files = MultipleFileField(
+        label=_("文书文件（.doc、.docx、.pdf 或其 .zip 压缩包，可多选）"),
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["authority"].queryset = scoped_authorities(user)
+        self.fields["authority"].initial = user.authority_id
+
+
 # --- catalogue administration ---------------------------------------------------------------------
 
 

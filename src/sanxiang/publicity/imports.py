@@ -72,10 +72,20 @@ class ImportReport:
     duplicates: list[tuple[int, str]] = field(default_factory=list)  # (row, message)
     skipped_sheets: list[str] = field(default_factory=list)  # sheets without the item's header
     created: list[int] = field(default_factory=list)
+    # Rows whose 文书类型 names another item than the one chosen: (sheet, row, type, item it went to).
+    mismatches: list[tuple[str, int, str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def mismatch_rows(self) -> list[tuple[str, int, str, str]]:
+        """The mismatches with the item's label in place of its code (for the page)."""
+        labels = dict(
+            Item.objects.filter(code__in={m[3] for m in self.mismatches}).values_list("code", "label")
+        )
+        return [(sheet, row, kind, labels.get(code, code)) for sheet, row, kind, code in self.mismatches]
 
 
 def template_workbook(item: Item) -> bytes:
@@ -281,6 +291,10 @@ def _check_sheet(
                     )
                 else:
                     target = found
+        routed = DOCUMENT_KIND_ITEMS.get(str(data.get("document_kind") or ""))
+        if routed and routed != item.code:  # reported whether or not the row has faults
+            report.mismatches.append((sheet.name, number, str(data["document_kind"]), routed))
+            data[ROUTE_KEY] = routed
         if row_errors:
             report.errors.extend(row_errors)
             continue
@@ -367,7 +381,9 @@ def entries_import(
         )
         if not report.ok or not rows:
             return report
-        entries = entries_bulk_create(actor=actor, item=item, rows=rows, today=today)
+        entries = []
+        for target_item, item_rows in _route_rows(actor, item, rows, report):
+            entries += entries_bulk_create(actor=actor, item=target_item, rows=item_rows, today=today)
     report.created = [e.pk for e in entries]
     audit_log(
         actor=actor,
@@ -382,6 +398,36 @@ def entries_import(
         },
     )
     return report
+
+
+# The 文书类型 column routes a row to its item (a summary spreadsheet mixes 处罚 and 处理 decisions).
+DOCUMENT_KIND_ITEMS = {
+    "税务行政处罚决定书": "penalty_decision",
+    "不予行政处罚决定书": "penalty_decision",
+    "税务处理决定书": "handling_decision",
+}
+ROUTE_KEY = "_item"
+
+
+def _route_rows(
+    actor: Any, item: Item, rows: list[tuple[Authority, dict[str, Any]]], report: ImportReport
+) -> list[tuple[Item, list[tuple[Authority, dict[str, Any]]]]]:
+    """Rows grouped by the item their 文书类型 names (the chosen item when it names none, or when the
+    importer may not draft the other item: then the report says so)."""
+    groups: dict[str, list[tuple[Authority, dict[str, Any]]]] = {}
+    items = {item.code: item}
+    for target, data in rows:
+        code = data.pop(ROUTE_KEY, item.code)
+        if code not in items:
+            other = Item.objects.filter(code=code, is_active=True).first()
+            items[code] = other if other is not None and can_draft(actor, other) else item
+        groups.setdefault(items[code].code, []).append((target, data))
+    if any(items[code].code != code for code in items):
+        report.mismatches = [
+            (sheet, row, kind, code if items[code].code == code else item.code)
+            for sheet, row, kind, code in report.mismatches
+        ]
+    return [(items[code], group) for code, group in groups.items()]
 
 
 # Rows per chunk of the bulk path: each chunk costs a handful of queries, whatever its size.

@@ -169,6 +169,10 @@ def masked_content(
     representative = str(data.get("legal_representative", ""))
     if representative:
         known[representative] = FieldType.REPRESENTATIVE_NAME.value
+    for spec in field_specs:  # numbers typed into structured fields are masked wherever they appear
+        value = str(data.get(spec["key"]) or "").strip()
+        if spec.get("mask") and spec["key"] != "legal_representative" and len(value) >= 4:
+            known.setdefault(value, spec["mask"])
     phones, emails = list(public_phones), list(public_emails)
     body_from_fields = bool(text) and text == derived_body(field_specs, data)
 

@@ -317,3 +317,27 @@ class Transition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.entry_id} {self.action}"
+
+
+class DocumentSource(models.Model):
+    """The decision document (文书) an entry was drafted from: its file, its recognised type and the
+    fields read from it with their spans in the entry's first version's text (for the approver)."""
+
+    entry = models.OneToOneField(
+        Entry, on_delete=models.CASCADE, related_name="document_source", verbose_name=_("公示信息")
+    )
+    file_name = models.CharField(_("文件名"), max_length=300)
+    digest = models.CharField(_("文件摘要"), max_length=64)
+    document_type = models.CharField(_("文书类型"), max_length=40)
+    fields = models.JSONField(_("识别出的字段"), default=dict)
+    created_at = models.DateTimeField(_("导入时间"), auto_now_add=True)
+
+    scope = ScopeSpec(authority="entry__authority", department="entry__department", owner="entry__created_by")
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("来源文书")
+        verbose_name_plural = _("来源文书")
+
+    def __str__(self) -> str:
+        return self.file_name

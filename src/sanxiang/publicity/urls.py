@@ -18,6 +18,7 @@ urlpatterns = [
     path("entries/<int:pk>/mask/", views.entry_add_mask, name="entry_add_mask"),
     path("entries/<int:pk>/lift/", views.entry_lift_mask, name="entry_lift_mask"),
     path("import/", views.entry_import, name="entry_import"),
+    path("import/documents/", views.document_import, name="document_import"),
     path("items/<slug:code>/template.xlsx", views.item_template, name="item_template"),
     path("catalogue/", views.catalogue, name="catalogue"),
     path("catalogue/categories/new/", views.category_edit, name="category_create"),

@@ -26,10 +26,11 @@ from openpyxl import Workbook
 from sanxiang.core.exceptions import DomainError
 from sanxiang.enforcement.choices import DecisionKind
 
-from . import catalogue_services, imports, selectors, services
+from . import catalogue_services, documents, imports, selectors, services
 from .forms import (
     CategoryForm,
     CommentForm,
+    DocumentImportForm,
     EntryForm,
     ImportForm,
     ItemForm,
@@ -123,6 +124,7 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "id_number": current.id_number,
     }
     can_approve = services.can_approve(request.user, entry.item)
+    source = documents.source_segments(entry)
     preview_fields, segments = preview(
         entry.item.fields, raw, current.text, current.spans, current.field_masks
     )
@@ -135,6 +137,9 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "versions": versions,
             "segments": segments,
             "preview_fields": preview_fields,
+            "source_fields": source[0] if source else None,
+            "source_segments": source[1] if source else None,
+            "source_file": entry.document_source.file_name if source else "",
             "transitions": entry.transitions.select_related("actor"),
             "can_draft": services.can_draft(request.user, entry.item),
             "can_approve": can_approve,
@@ -318,7 +323,43 @@ def entry_import(request: HttpRequest) -> HttpResponse:
             if report.ok and report.created:
                 messages.success(request, _("已导入 %(n)d 条草稿。") % {"n": len(report.created)})
     return render(
-        request, "publicity/import.html", {"form": form, "report": report, "items": selectors.item_list()}
+        request,
+        "publicity/import.html",
+        {
+            "form": form,
+            "report": report,
+            "items": selectors.item_list(),
+            "document_form": DocumentImportForm(user=request.user),
+        },
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def document_import(request: HttpRequest) -> HttpResponse:
+    """Upload decision documents (文书): one masked draft per document, routed by its type."""
+    form = DocumentImportForm(request.POST or None, request.FILES or None, user=request.user)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        uploads = [(f.name, f.read()) for f in form.cleaned_data["files"]]
+        try:
+            report = documents.documents_import(
+                actor=request.user, authority=form.cleaned_data["authority"], uploads=uploads
+            )
+        except DomainError as exc:
+            add_domain_error(form, exc)
+        else:
+            if report.created:
+                messages.success(request, _("已起草 %(n)d 条草稿。") % {"n": len(report.created)})
+    return render(
+        request,
+        "publicity/import.html",
+        {
+            "form": ImportForm(user=request.user),
+            "document_form": form,
+            "document_report": report,
+            "items": selectors.item_list(),
+        },
     )
 
 

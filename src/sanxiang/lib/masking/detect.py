@@ -13,7 +13,9 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from . import ner, tables
 from .idcodes import id_checksum_ok, id_shaped, is_valid_uscc, luhn_ok
+from .normalize import normalise
 from .policy import FieldType
 from .surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES
 
@@ -35,13 +37,14 @@ ORG_SUFFIXES = (
     "有限责任公司|股份有限公司|有限公司|分公司|公司|集团|商行|商店|便利店|超市|门市部|经营部|批发部|服务部|"
     "加工厂|厂|店|中心|事务所|合作社|工作室|酒店|餐厅|饭店|酒楼|宾馆|旅馆|茶楼|药房|诊所|医院|学校|"
     "农场|养殖场|种植场|商贸|贸易|建材|物流|科技|实业|餐馆|面馆|烟酒|副食|汽修|维修部|美容院|理发店|"
-    "网吧|幼儿园|培训|协会|商会|银行|支行|分行|营业部|营业厅|部|行|社|坊|馆|所|场"
+    "网吧|幼儿园|培训|协会|商会|银行|支行|分行|营业部|营业厅|(?<![全内外各本局])部|(?<![进执实发履运施银])行|社|坊|"
+    "(?<![宾会])馆|(?<![住场处])所|(?<![现市当到在商])场"
 )
 # A name followed (possibly after a few more characters of a shop name) by one of these suffixes is part
 # of an organisation name, e.g. 张伟便利店, 长沙张伟商贸有限公司. Function words stop the look-ahead so that
 # "张伟在某某有限公司任职" still counts as a standalone name.
 _ORG_TAIL = re.compile(
-    rf"(?:(?![在系于是的为与和及向对从被将由等任担经已未不曾现])[{CJK}]){{0,6}}?(?:{ORG_SUFFIXES})"
+    rf"(?:(?!中国)(?![在系于是的为与和及向对从被将由等任担经已未不曾现全转相个私账户名])[{CJK}]){{0,6}}?(?:{ORG_SUFFIXES})"
 )
 
 
@@ -54,20 +57,22 @@ def _in_org_name(text: str, end: int) -> bool:
 # A leading look-ahead on the first character of every possible match (here and in _ADDRESS,
 # _PASSPORT …) changes no match: it only lets the engine skip the other positions at once, where a
 # pattern opening with a look-behind would otherwise try every branch.
-_NUMBER = re.compile(r"(?=\d)(?<![0-9A-Za-z])(?:\d{17}[Xx]|\d{7,30})(?![0-9A-Za-z])")
+_NUMBER = re.compile(r"(?=\d)(?<![0-9A-Za-z])(?:\d{17}[Xx]\d{0,2}|\d{7,30})(?![0-9A-Za-z])")
 _GROUPED_NUMBER = re.compile(r"(?<![\d,.])\d{4}(?:[ \-]\d{3,4}){2,5}(?![\d,.])")
 _MOBILE_GROUPED = re.compile(r"(?=[+81])(?<![\d])(?:\+?86[ \-]?)?1[3-9]\d[ \-]\d{4}[ \-]\d{4}(?!\d)")
 _LANDLINE = re.compile(
-    r"(?=[（(0])(?<![\d])(?:[（(]0\d{2,3}[)）] ?|0\d{2,3}[-－—] ?)\d{7,8}(?:(?:-|转)\d{1,5})?(?!\d)"
+    r"(?=[（(0+])(?<![\d])(?:(?:\+86[ \-]?|0086[ \-]?)?[（(]0\d{2,3}[)）][ \-]?|0\d{2,3}(?:[-－—]| - |-? ))"
+    r"[2-9]\d{2,3}[ \-]?\d{4}(?:[ ]?(?:-|转|分机|ext\.?|Ext\.?|EXT\.?|x|X)[ ]?\d{1,5})?(?![\d])"
 )
-
 _ID_CONTEXT = re.compile(r"身份证|身份号码|证件号|居民身份|公民身份|身份证件")
 _USCC_CONTEXT = re.compile(r"信用代码|纳税人识别号|识别号|税号|注册号")
 _BANK_CONTEXT = re.compile(r"账号|帐号|账户|帐户|卡号|开户行|开户银行|银行卡|存折|收款账")
 _PHONE_CONTEXT = re.compile(r"电话|手机|联系方式|传真|Tel|TEL|热线")
 _INVOICE_CONTEXT = re.compile(r"发票|代码|编号|文号|凭证|单号|批次|证号|登记号|备案号|订单")
-_AUTHORITY = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅|纳税服务|税务机关")
-_PERSON_WORDS = re.compile(r"当事人|纳税人|你|法定代表人|负责人|经营者|联系人|先生|女士|本人|手机")
+_AUTHORITY = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅|纳税服务|税务机关|本局|我局|本机关|我机关")
+# A party named between the authority and the number makes it the party's; the bureau's own 联系人 does not.
+# (Not 你: a notice addressed to the party says 你 throughout, and the number it gives is the office's.)
+_PERSON_WORDS = re.compile(r"当事人|纳税人|法定代表人|负责人|经营者|先生|女士|本人|手机|业主|住址|身份证")
 _AMOUNT_AFTER = re.compile(r"\s*(?:\.\d|元|万|亿|千|百|份|笔|户|张|吨|个|次|条|人|%|％)")
 
 
@@ -78,19 +83,28 @@ def _context_before(text: str, start: int, width: int) -> str:
     return window[cut + 1 :] if cut >= 0 else window
 
 
+# Lines that give an office's number: complaint, consultation and service lines.
+_PUBLIC_LINE = re.compile(
+    r"(?:咨询|举报|监督|投诉|服务|办税|纳税服务|值班|受理|听证)(?:电话|热线)|办税服务厅|税务局|稽查局|税务所|税务分局"
+)
+
+
 def _is_public_landline(text: str, start: int, digits: str, public_phones: frozenset[str]) -> bool:
     """An authority's own office line: listed as public, or labelled as a phone right after the
     authority's name with no person mentioned in between ("国家税务总局…税务局 联系电话：0731-…")."""
     if digits in public_phones:
         return True
-    window = _context_before(text, start, 60)
+    line_start = text.rfind("\n", 0, start) + 1
+    if _PUBLIC_LINE.search(text, max(line_start, start - 30), start):
+        return True
+    window = _context_before(text, start, 120)
     authorities = list(_AUTHORITY.finditer(window))
     if not authorities:
         return False
     authority = authorities[-1]
     between = window[authority.end() :]
     return (
-        len(between) <= 40
+        len(between) <= 100
         and _PHONE_CONTEXT.search(between) is not None
         and _PERSON_WORDS.search(between) is None
     )
@@ -109,6 +123,13 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
     mistyped ID is still personal."""
     before = _context_before(text, start, 24)
     n = len(token)
+    if n in (19, 20) and _is_person_tin(token.upper()):
+        return FieldType.ID_NUMBER  # an individual's taxpayer number: the ID number and a suffix
+    if n in (17, 18) and id_shaped(token[:15]) and not (n == 18 and is_valid_uscc(token)):
+        if n == 17 or _USCC_CONTEXT.search(before):
+            return FieldType.ID_NUMBER  # an old 15-digit ID number and a suffix
+    if n == 15 and token.startswith("0086") and token[4] == "1" and token[5] in "3456789":
+        return None if token[4:] in public_phones else FieldType.PHONE
     if n == 18:
         upper = token.upper()
         if _ID_CONTEXT.search(before) or (id_checksum_ok(upper) and id_shaped(upper)):
@@ -136,6 +157,89 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
             if _AMOUNT_AFTER.match(text, end) is None:
                 return None if _is_public_landline(text, start, token, public_phones) else FieldType.PHONE
     return None
+
+
+def _is_person_tin(number: str) -> bool:
+    """An individual's taxpayer number: a valid 18-character ID number followed by one or two digits."""
+    head = number[:18]
+    return number[18:].isdigit() and id_checksum_ok(head) and id_shaped(head)
+
+
+def _joined_kind(digits: str, grouped_by_four: bool, bank_context: bool) -> FieldType | None:
+    """What the digits of a number broken by spaces, hyphens or line breaks are, once joined; None
+    unless they are a valid datum (a join is kept only then)."""
+    n = len(digits)
+    upper = digits.upper()
+    if n == 18 and upper[:17].isdigit():
+        if id_checksum_ok(upper) and id_shaped(upper):
+            return FieldType.ID_NUMBER
+        if id_shaped(upper) and not is_valid_uscc(upper):
+            return FieldType.ID_NUMBER
+        return None
+    if n in (19, 20) and _is_person_tin(upper):
+        return FieldType.ID_NUMBER
+    if not digits.isdigit():
+        return None
+    if n == 15 and id_shaped(digits):
+        return FieldType.ID_NUMBER
+    if n == 11 and digits[0] == "1" and digits[1] in "3456789":
+        return FieldType.PHONE
+    if 16 <= n <= 19 and luhn_ok(digits) and (grouped_by_four or bank_context):
+        return FieldType.BANK_ACCOUNT
+    if 8 <= n <= 30 and bank_context:
+        return FieldType.BANK_ACCOUNT
+    return None
+
+
+# Digit groups broken by spaces, hyphens or a line break (PDF text, aligned columns, 1381 234 5678).
+_SPLIT_NUMBER = re.compile(
+    r"(?=\d)(?<![0-9A-Za-z.,])\d+(?:[Xx]\d{0,2})?"
+    r"(?:(?:[ \t]{1,2}|[ \t]?-[ \t]?|[ \t]?\r?\n[ \t]*)\d+(?:[Xx]\d{0,2})?)+(?![0-9A-Za-z])"
+)
+_DIGIT_GROUP = re.compile(r"\d+(?:[Xx]\d{0,2})?")
+
+
+def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
+    """Valid data among the runs of a broken number: every window of consecutive groups, longest first,
+    is joined and checked (an ID number, a taxpayer number, a mobile, a card); a window that is not a
+    valid datum is not joined, so an aligned table's neighbouring columns stay apart."""
+    found: list[Finding] = []
+    for m in _SPLIT_NUMBER.finditer(text):
+        groups = [(g.start(), g.end()) for g in _DIGIT_GROUP.finditer(text, m.start(), m.end())]
+        if len(groups) > 12:
+            groups = groups[:12]  # a long run of numbers is a list, not one datum
+        bank_context = _BANK_CONTEXT.search(text, max(0, m.start() - 30), m.start()) is not None
+        i = 0
+        while i < len(groups):
+            for j in range(len(groups) - 1, i, -1):
+                pieces = [text[a:b] for a, b in groups[i : j + 1]]
+                digits = "".join(pieces)
+                x_at = [i for i, ch in enumerate(digits) if ch in "Xx"]
+                if x_at and (len(x_at) > 1 or x_at[0] != 17):
+                    continue  # an X stands only as an ID number's check character
+                if len(digits) > 30:
+                    continue
+                by_four = all(len(p) == 4 for p in pieces[:-1])
+                kind = _joined_kind(digits, by_four, bank_context)
+                if kind is FieldType.PHONE and digits in public_phones:
+                    kind = None
+                if kind is not None:
+                    found.append(Finding(groups[i][0], groups[j][1], kind))
+                    i = j
+                    break
+            i += 1
+    return found
+
+
+_COUNTRY_CODE = re.compile(r"(?:(?:\+|00)\s?86|[（(]\+?86[）)])[ \-]?$")
+
+
+def _with_country_code(text: str, finding: Finding) -> Finding:
+    """A phone number's span widened over a +86 / 0086 / (86) written before it."""
+    m = _COUNTRY_CODE.search(text, max(0, finding.start - 8), finding.start)
+    if m is None:
+        return finding
+    return Finding(m.start(), finding.end, finding.field_type)
 
 
 _NON_DIGIT = re.compile(r"\D")
@@ -167,19 +271,23 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
             found.append(Finding(m.start(), m.end(), FieldType.BANK_ACCOUNT))
         elif len(digits) == 18 and id_shaped(digits):
             found.append(Finding(m.start(), m.end(), FieldType.ID_NUMBER))
-    return found
+    found += _find_split_numbers(text, public_phones)
+    return [_with_country_code(text, f) if f.field_type is FieldType.PHONE else f for f in found]
 
 
 # ------------------------------------------------------------------------------------- e-mail, documents
 
 _EMAIL = re.compile(
-    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+ ?@ ?[A-Za-z0-9\-]+(?: ?\. ?[A-Za-z0-9\-]+)*(?: ?\. ?)[A-Za-z]{2,}"
 )
+# Passports (E/G/D/S/P), 港澳居民来往内地通行证 (H/M + 8 or 10 digits), 往来港澳通行证 (C + 8 digits or
+# C + letter + 7), 往来台湾通行证 (L + 8), a Hong Kong or Macao identity card (A123456(7), 1234567(8)).
 _PASSPORT = re.compile(
-    r"(?=[EGDSP])(?<![0-9A-Za-z])(?:E[A-HJ-NP-Z]\d{7}|[EGDSP]\d{8}|[EG]\d{7})(?![0-9A-Za-z])"
+    r"(?=[A-Z0-9])(?<![0-9A-Za-z])(?:E[A-HJ-NP-Z]\d{7}|[EGDSPHMCL]\d{8}|[EG]\d{7}|[HM]\d{10}|C[A-Z]\d{7}"
+    r"|[A-Z]{1,2}\d{6}[（(][0-9A][)）]|[157]\d{6}[（(]\d[)）])(?![0-9A-Za-z])"
 )
 _TRAVEL_CONTEXT = re.compile(
-    r"(?:护照|通行证|回乡证|台胞证|旅行证|居留证|居住证|军官证|士兵证|警官证|签证|证件)(?:号码|号)?"
+    r"(?:护照|通行证|回乡证|台胞证|旅行证|居留证|居住证|军官证|士兵证|警官证|签证|证件|身份证)(?:号码|号)?"
     rf"[^0-9A-Za-z。；;\n]{{0,8}}?([A-Za-z]{{0,2}}\d{{6,12}}[A-Za-z0-9]?|[{CJK}]字第\d{{4,10}}号)"
 )
 
@@ -188,7 +296,7 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
     found: list[Finding] = []
     if "@" in text:
         for m in _EMAIL.finditer(text):
-            address = m.group().lower()
+            address = m.group().lower().replace(" ", "")
             domain = address.rpartition("@")[2]
             if address in public_emails or domain == "gov.cn" or domain.endswith(".gov.cn"):
                 continue
@@ -197,7 +305,7 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
         found.append(Finding(m.start(), m.end(), FieldType.TRAVEL_DOCUMENT))
     for m in _TRAVEL_CONTEXT.finditer(text):
         token = m.group(1)
-        if token.isdigit() and len(token) in (15, 18):
+        if token.isdigit() and len(token) >= 15:
             continue  # an ID number under 证件号码: the number detector owns it
         found.append(Finding(m.start(1), m.end(1), FieldType.TRAVEL_DOCUMENT))
     return found
@@ -208,7 +316,7 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
 _HOME_LABELS = (
     "家庭住址|户籍地址|户籍所在地|户籍地|现住址|现住所|现居住地|居住地址|居住地|家住|住址|身份证地址"
 )
-_AMBIGUOUS_LABELS = "住所地|住所|通讯地址|联系地址|送达地址|地址"
+_AMBIGUOUS_LABELS = "住所地|住所|通讯地址|联系地址|送达地址|经营地点|生产经营地址|经营地址|地址"
 _LABEL_HEADS = "".join(sorted({label[0] for label in f"{_HOME_LABELS}|{_AMBIGUOUS_LABELS}".split("|")}))
 _ADDRESS = re.compile(
     rf"(?=[{_LABEL_HEADS}])"
@@ -221,33 +329,56 @@ _ORG_MARKER = (
     r"公司|企业|单位|有限|合作社|商行|经营部|门市部|事务所|工作室|厂|集团|个体工商户|店|信用代码|超市|中心|"
     r"税务|机关|我局|本局|法定代表人|法人代表|负责人"
 )
-_PERSON_MARKER = (
-    r"身份证|身份号码|公民身份|性别|[，,（(\s：:][男女][，,）)\s]|出生|民族|自然人|先生|女士|你（|你\("
-)
+_PERSON_MARKER = r"身份证|身份号码|公民身份|证件号码|证件类型|性别|[，,（(\s：:][男女][，,）)\s]|出生|民族|自然人|先生|女士|你（|你\("
 _REPRESENTATIVE_MARKERS = frozenset({"法定代表人", "法人代表", "负责人"})
 _SUBJECT_MARKER = re.compile(rf"(?P<org>{_ORG_MARKER})|(?P<person>{_PERSON_MARKER})")
 
 
-def _belongs_to_person(text: str, start: int) -> bool:
+# A place of business is published (欠税公告办法第五条) unless the record's subject is a natural person
+# (a person's only address is personal, RULES.md §1.5): hidden only on evidence of a person.
+_BUSINESS_LABELS = frozenset({"经营地点", "生产经营地址", "经营地址"})
+
+
+def _belongs_to_person(text: str, start: int, *, business: bool = False) -> bool:
     """Whether an ambiguous address label (住所、地址) describes a natural person: decided by the nearest
     subject marker before it (身份证、性别 … versus 公司、个体工商户 …); with none, it is hidden."""
+    low = max(0, start - 150)
+    record = text.rfind("\n\n", low, start)  # a record of a key-value list ends at a blank line
+    if record >= 0:
+        low = record + 2
+    line = text.rfind("\n", low, start) + 1
+    if ";" in text[line:start] or "；" in text[line:start]:
+        low = max(low, line)  # a record joined by semicolons is one line
+    party = _PARTY_NAME.search(text, low, start)
+    if party is not None:  # the record names its subject: a person unless the name is an organisation's
+        return not _ORG_IN_NAME.search(party.group("name"))
     decisive = None
-    for marker in _SUBJECT_MARKER.finditer(text, max(0, start - 150), start):
+    for marker in _SUBJECT_MARKER.finditer(text, low, start):
         if marker.group("org") is not None:
             decisive = marker
         elif decisive is None or decisive.group() not in _REPRESENTATIVE_MARKERS:
             # Personal details after 法定代表人 are the representative's, not the subject's.
             decisive = marker
-    return decisive is None or decisive.group("person") is not None
+    if decisive is None:
+        return not business  # a business address with no subject named stays; any other is hidden
+    return decisive.group("person") is not None
+
+
+# The subject's name in a record (纳税人名称：张三): a person's when it has no organisation word.
+_PARTY_NAME = re.compile(
+    r"(?:纳税人名称|当事人名称|单位名称|名称|当事人|姓名)[：:]\s*(?P<name>[^\s，,；;。]{2,40})"
+)
+_ORG_IN_NAME = re.compile(_ORG_MARKER + "|" + ORG_SUFFIXES)
 
 
 def _find_addresses(text: str) -> list[Finding]:
     found: list[Finding] = []
     for m in _ADDRESS.finditer(text):
         value = m.group("value").rstrip()
-        if not _ADDRESS_WORD.search(value):
-            continue
-        if m.group("maybe") and not _belongs_to_person(text, m.start()):
+        if not _ADDRESS_WORD.search(value) or "*" in value or "某" in value:
+            continue  # not an address, or one already masked by hand (长沙市岳麓区****)
+        maybe = m.group("maybe")
+        if maybe and not _belongs_to_person(text, m.start(), business=maybe in _BUSINESS_LABELS):
             continue
         found.append(Finding(m.start("value"), m.start("value") + len(value), FieldType.HOME_ADDRESS))
     return found
@@ -307,7 +438,8 @@ for _words, _kind in (
         "股东|实际控制人|实际经营人|实际负责人|控制人|委托代理人|代理人|委托人|受托人|证人|见证人|员工|职工|"
         "司机|收件人|签收人|受送达人|配偶|妻子|丈夫|儿子|女儿|父亲|母亲|亲属|经办人|举报人|检举人|监护人|"
         "担保人|合伙人|中介人|介绍人|法人|老板|店主|房东|出租人|承租人|员工|雇员|工作人员|保管人|"
-        "记账人员|代账人员",
+        "记账人员|代账人员|辩护人|辩护律师|代理律师|诉讼代理人|委托诉讼代理人|第三人|陪同人|翻译人员|"
+        "被检举人|被举报人|利害关系人|共同经营人|实际投资人",
         FieldType.THIRD_PARTY_NAME,
     ),
     (
@@ -323,19 +455,25 @@ _TRIGGERED_NAME = re.compile(
     rf"(?P<trigger>{_TRIGGER_ALT})(?:[（(][^）)\n]{{0,10}}[）)])?[：:\s]*(?:为|是|系|：)?\s*"
     rf"(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})"
 )
+_TRIGGER_BEFORE = re.compile(
+    rf"(?P<trigger>{_TRIGGER_ALT})(?:[（(][^）)\n]{{0,10}}[）)])?[：:\s]*(?:为|是|系)?\s*$"
+)
+_TRIGGER_AT = re.compile(rf"(?:{_TRIGGER_ALT})")
 _LIST_NEXT = re.compile(rf"[、和及与,，]\s*(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})")
+# The addressee of a decision: "温作潘：（纳税人识别号：…）" at the start of a line.
+_ADDRESSEE = re.compile(r"[：:]?\s*[（(]\s*(?:纳税人识别号|身份证|公民身份号码)")
 _TRAILING = re.compile(
     r"先生|女士|同志|[，,（(]\s*(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]|[，,（(]\s*(?:公民)?身份证|身份证号|"
-    r"[（(]?系[^，。；\n]{0,30}?(?:法定代表人|负责人|股东|实际控制人|员工|职工|财务|会计|出纳|办税人|经营者|业主)"
+    r"[（(]?系(?![统列数])[^，。；\n]{0,30}?(?:法定代表人|负责人|股东|实际控制人|员工|职工|财务|会计|出纳|办税人|经营者|业主)"
 )
 _NAME_EXACT = re.compile(rf"{_NAME_HEAD}{_GIVEN}{{1,2}}")
 _NOT_BEFORE_NAME = frozenset("于在对由向将把给与和及的是为系被从经任即")
 _TITLES = ("先生", "女士", "同志")
 _PLACE_CHARS = frozenset("省市区县镇乡村旗州")
 _VERB_AFTER = re.compile(
-    r"代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|辩称|称其|本人"
+    r"个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|辩称|称其|本人"
 )
-_NAME_BOUNDARY = frozenset("，,。；;：:、（(\n 由与向对经将和及据")
+_NAME_BOUNDARY = frozenset("，,。；;：:、（(\n 由与向对经将和及据至给")
 
 
 # An ID number or a gender right after a candidate ("成立（身份证号…", "高峰，男，") makes it a person's name
@@ -400,6 +538,79 @@ def _look_back(text: str, end: int, add: Callable[[int, int, FieldType], None], 
         return
 
 
+# Names in Latin script: pinyin (ZHANG San, Zhang San, ZHANG SAN) or English in capitals, alone after a
+# role word or before / after the Chinese name in brackets.
+_PINYIN_SURNAMES = frozenset(
+    """ZHANG WANG LI LIU CHEN YANG HUANG ZHAO WU ZHOU XU SUN MA ZHU HU GUO HE GAO LIN LUO ZHENG LIANG XIE
+    SONG TANG HAN FENG DENG CAO PENG ZENG XIAO TIAN DONG YUAN PAN YU JIANG CAI DU YE CHENG SU WEI LV LU
+    DING REN SHEN YAO CUI ZHONG TAN WANG FAN JIN SHI LIAO JIA XIA FU FANG BAI ZOU MENG XIONG QIN QIU
+    YIN XUE YAN DUAN LEI HOU LONG TAO LI HE GU MAO HAO GONG SHAO WAN QIAN QIAO KONG KANG CHANG WEN NIU
+    GE XING AN QI YI NIE ZHAN ZHUANG LU YUE OUYANG SIMA SHANGGUAN ZHUGE DONGFANG HUANGFU MURONG""".split()
+)
+_PINYIN_GIVEN = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|"
+    r"an|en|in|un|ia|ie|iu|ua|uo|ue|ui|ve|er|a|e|i|o|u|v)(?:n|ng|r)?){1,3}",
+    re.IGNORECASE,
+)
+_LATIN_WORD = r"[A-Z][A-Za-z'\-]+"
+_LATIN_NAME = rf"{_LATIN_WORD}(?:[ ·.]{_LATIN_WORD}){{1,3}}"
+_LATIN_BRACKETED = re.compile(
+    rf"(?P<latin>{_LATIN_NAME})\s*[（(](?P<cjk>[{CJK}·]{{2,10}})[）)]"
+    rf"|(?P<cjk2>[{CJK}·]{{2,10}})\s*[（(](?P<latin2>{_LATIN_NAME})[）)]"
+)
+_LATIN_ALONE = re.compile(rf"(?<![A-Za-z])(?P<latin>{_LATIN_NAME})(?![A-Za-z])")
+# A minority name with a middle dot (买买提·艾力, 阿依古丽·吐尔逊); the left part is cut after a word that
+# cannot belong to it (经查…, …的).
+_DOTTED_PART = rf"(?:(?![系在于是为与和及等因被将对从向已未不的了均也都曾经现担任称说])[{CJK}])"
+# The dot may also come as a full-width period (．, folded to "."), written between Chinese characters.
+_DOTTED_NAME = re.compile(rf"[{CJK}]{{1,6}}[·.]{_DOTTED_PART}{{2,8}}(?:[·.]{_DOTTED_PART}{{2,8}})?")
+_DOT = re.compile(r"[·.]")
+_DOTTED_CUT = re.compile(r".*[的是查系在与和及对向由经据为将被：:，,、]")
+
+
+_UPPER = re.compile(r"[A-Z][A-Za-z'\-]+[ ·.][A-Z]")  # two Latin words at least: _LATIN_NAME's shape
+
+
+def _pinyin_name(words: list[str]) -> bool:
+    if words[0].upper() not in _PINYIN_SURNAMES:
+        return False
+    return all(_PINYIN_GIVEN.fullmatch(w.replace("-", "").replace("'", "")) for w in words[1:])
+
+
+def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType], None]) -> None:
+    if _UPPER.search(text) is not None:
+        for m in _LATIN_BRACKETED.finditer(text):
+            cjk_group = "cjk" if m.group("cjk") else "cjk2"
+            latin_group = "latin" if m.group("latin") else "latin2"
+            cjk = m.group(cjk_group)
+            if not (_NAME_EXACT.fullmatch(cjk) or "·" in cjk) or _in_org_name(text, m.end(cjk_group)):
+                continue
+            kind = _kind_before(text, m.start())
+            add(m.start(latin_group), m.end(latin_group), kind)
+            add(m.start(cjk_group), m.end(cjk_group), kind)
+        for m in _LATIN_ALONE.finditer(text):
+            words = re.split(r"[ ·.]", m.group("latin"))
+            triggered = _TRIGGER_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None
+            if triggered or _pinyin_name(words):
+                add(m.start(), m.end(), _kind_before(text, m.start()))
+    if "·" in text or "." in text:
+        for m in _DOTTED_NAME.finditer(text):
+            start = m.start()
+            dot = _DOT.search(text, start).start()
+            cut = _DOTTED_CUT.match(text, start, dot)
+            if cut is not None:
+                start = cut.end()
+            if dot - start < 2:
+                continue
+            add(start, m.end(), _kind_before(text, start))
+
+
+def _kind_before(text: str, start: int) -> FieldType:
+    """The kind named by a role word right before ``start`` (法定代表人：…), else a third party."""
+    m = _TRIGGER_BEFORE.search(text, max(0, start - 24), start)
+    return _TRIGGERS[m.group("trigger")] if m is not None else FieldType.THIRD_PARTY_NAME
+
+
 def _find_names(text: str, known: Mapping[str, FieldType]) -> tuple[list[Finding], dict[str, FieldType]]:
     """Names introduced by a trigger or followed by a telling context, plus the names passed in."""
     found: list[Finding] = []
@@ -410,6 +621,8 @@ def _find_names(text: str, known: Mapping[str, FieldType]) -> tuple[list[Finding
         found.append(Finding(start, end, names.setdefault(name, kind)))
 
     for m in _TRIGGERED_NAME.finditer(text):
+        if m.start("name") == m.end("trigger") and text[m.start("name")] in "和与及或并":
+            continue  # 负责人和办税人, 纳税人和走逃失联户: a conjunction, not a surname
         kind = _TRIGGERS[m.group("trigger")]
         end = _trim_name(text, m.start("name"), m.end("name"))
         if end is None:
@@ -421,8 +634,19 @@ def _find_names(text: str, known: Mapping[str, FieldType]) -> tuple[list[Finding
                 break
             add(nxt.start("name"), next_end, kind)
             end = next_end
+    _find_latin_and_dotted_names(text, add)
+
+    def add_cell(start: int, end: int, role: str) -> None:
+        if role == tables.HOME:
+            found.append(Finding(start, end, FieldType.HOME_ADDRESS))
+        else:
+            add(start, end, FieldType.PERSON_NAME if role == tables.PARTY else FieldType.REPRESENTATIVE_NAME)
+
+    tables.find_table_cells(text, add_cell)
     for m in _TRAILING.finditer(text):
         _look_back(text, m.start(), add, boundary=False)
+    for m in _ADDRESSEE.finditer(text):
+        _look_back(text, m.start(), add, boundary=True)
     for m in _VERB_AFTER.finditer(text):
         _look_back(text, m.start(), add, boundary=True)
     return found, names
@@ -457,12 +681,100 @@ def _find_name_occurrences(text: str, names: Mapping[str, FieldType]) -> list[Fi
     return found
 
 
+# A web address: nothing inside it is masked (an 11-digit number in a path is not a mobile number).
+_URL = re.compile(
+    r"(?=[hHwW0-9A-Za-z])(?:https?://|www\.)[^\s，。；、（）()<>\"'\u4e00-\u9fff]+"
+    r"|(?<![@\w.])(?:[A-Za-z0-9\-]+\.)+(?:gov\.cn|com\.cn|org\.cn|net\.cn|cn|com|net|org)"
+    r"/[^\s，。；、（）()<>\"'\u4e00-\u9fff]*"
+)
+
+
+def _outside_urls(text: str, found: list[Finding]) -> list[Finding]:
+    if "://" not in text and "www." not in text and "/" not in text:
+        return found
+    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    if not urls:
+        return found
+    return [
+        f
+        for f in found
+        if f.field_type is FieldType.EMAIL or not any(a <= f.start and f.end <= b for a, b in urls)
+    ]
+
+
+_NOT_MODEL_NAME = re.compile(r"[*＊某X×○]|^[一二三四五六七八九十]")
+
+
+_NOT_CANDIDATE_END = frozenset("路街道巷区县镇村号省市州局厅处科室组队所站院校园楼栋幢层门店")
+
+
+def _doubtful(
+    text: str, spans: list[tuple[int, int]], names: Mapping[str, FieldType]
+) -> list[tuple[int, int]]:
+    """The candidates worth the model's time: not a word the rules know (经营者, 单位, 长江路 …), not a
+    name already found, and each distinct string once (the model's verdict holds for all its places)."""
+    seen: set[str] = set(names)
+    kept = []
+    for start, end in spans:
+        name = text[start:end]
+        head = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
+        if name in seen:
+            continue
+        seen.add(name)
+        if (
+            name[:2] in _NOT_NAMES
+            or name in _TRIGGERS
+            or text.startswith(name, start)
+            and _TRIGGER_AT.match(text, start)
+            or name[head] in _NOT_GIVEN_START
+            or name[-1] in _NOT_CANDIDATE_END
+            or text[end : end + 1] in _NOT_CANDIDATE_END
+        ):
+            continue
+        kept.append((start, end))
+    return kept
+
+
+def _model_findings(
+    text: str, found: list[Finding], names: dict[str, FieldType], model: str
+) -> list[Finding]:
+    """Names the model finds where the rules left a doubtful one (``gated``) or anywhere (``all``)."""
+    backend = ner.load() if model != "off" else None
+    if backend is None:
+        return []
+    if model == "all":
+        spans = ner.run_on_all_text(text, backend)
+    else:
+        covered = bytearray(len(text))
+        for f in found:
+            covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+        doubtful = _doubtful(text, ner.candidates(text, lambda a, b: covered.count(1, a, b) == b - a), names)
+        spans = ner.model_names(text, doubtful, backend) if doubtful else []
+        # The model's name cut short inside a candidate that ends at a boundary (杨才|小30%): the candidate.
+        ends = {start: end for start, end in doubtful}
+        spans = [(a, ends[a]) if a in ends and b < ends[a] and b - a >= 2 else (a, b) for a, b in spans]
+    added: list[Finding] = []
+    for start, end in spans:
+        name = text[start:end]
+        dotted = "·" in name
+        if not (2 <= len(name) <= (20 if dotted else 4)) or _NOT_MODEL_NAME.search(name):
+            continue
+        if not dotted and not (name[:2] in COMPOUND_SURNAMES or name[0] in SINGLE_SURNAMES):
+            continue
+        if name in _NOT_NAMES or _in_org_name(text, end):
+            continue
+        kind = names.setdefault(name, _kind_before(text, start))
+        added.append(Finding(start, end, kind))
+    return added
+
+
 def find_personal_data(
     text: str,
     *,
     known_names: Mapping[str, FieldType] | Iterable[str] = (),
     public_phones: Iterable[str] = (),
     public_emails: Iterable[str] = (),
+    model: str = "gated",
 ) -> list[Finding]:
     """All personal data in ``text`` (possibly overlapping; the masker merges them)."""
     if isinstance(known_names, Mapping):
@@ -474,10 +786,21 @@ def find_personal_data(
         known = {str(k).strip(): FieldType.PERSON_NAME for k in known_names if str(k).strip()}
     phones = frozenset(_NON_DIGIT.sub("", p) for p in public_phones) | _ALWAYS_PUBLIC_PHONES
     emails = frozenset(e.strip().lower() for e in public_emails)
-    found = _find_numbers(text, phones)
-    found += _find_email_and_documents(text, emails)
-    found += _find_addresses(text)
-    names_found, names = _find_names(text, known)
+    normalised = normalise(text)
+    norm = normalised.text
+    known = {normalise(k).text: v for k, v in known.items()}
+    found = _find_numbers(norm, phones)
+    found += _find_email_and_documents(norm, emails)
+    found += _find_addresses(norm)
+    names_found, names = _find_names(norm, known)
     found += names_found
-    found += _find_name_occurrences(text, names)
-    return found
+    found += _model_findings(norm, found, names, model)
+    found += _find_name_occurrences(norm, names)
+    found = _outside_urls(norm, found)
+    if not normalised.breaks:
+        return found
+    mapped = []
+    for f in found:
+        start, end = normalised.span(f.start, f.end)
+        mapped.append(Finding(start, end, f.field_type))
+    return mapped

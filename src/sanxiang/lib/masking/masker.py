@@ -30,6 +30,7 @@ def mask_text(
     known_names: Mapping[str, FieldType | str] | Iterable[str] = (),
     public_phones: Iterable[str] = (),
     public_emails: Iterable[str] = (),
+    model: str = "gated",
 ) -> MaskResult:
     """Mask the personal data in ``text`` under ``policy``.
 
@@ -37,7 +38,9 @@ def mask_text(
     treats them as the party's name, a mapping gives each its ``FieldType``. Each is masked wherever it
     stands alone, but not inside an organisation or shop name (张伟便利店 stays). ``public_phones`` and
     ``public_emails`` are the authority's own contacts, which stay visible (12366 and 12345 always do,
-    and so does any address on a gov.cn domain). Spans are in original-text coordinates.
+    and so does any address on a gov.cn domain). ``model`` is ``"gated"`` (the named-entity model reads
+    only the windows around names the rules leave in doubt), ``"all"`` (the model reads all text) or
+    ``"off"`` (rules only). Spans are in original-text coordinates.
     """
     if isinstance(known_names, Mapping):
         known: Mapping[str, FieldType] | list[str] = {
@@ -46,7 +49,7 @@ def mask_text(
     else:
         known = list(known_names)
     findings = find_personal_data(
-        text, known_names=known, public_phones=public_phones, public_emails=public_emails
+        text, known_names=known, public_phones=public_phones, public_emails=public_emails, model=model
     )
     findings.sort(key=lambda f: (f.start, -f.end, _PRIORITY[f.field_type]))
     spans: list[Span] = []

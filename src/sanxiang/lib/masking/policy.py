@@ -169,6 +169,7 @@ def is_minor(id_number: str, *, today: datetime.date) -> bool | None:
 # ---------------------------------------------------------------------------------------------- formatters
 
 _ALNUM = re.compile(r"[0-9A-Za-z]")
+_NOT_SPACE = re.compile(r"[^\s\u3000]")
 _ADMIN_PREFIX = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,8}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,8}?(?:市|自治州|州|盟|地区))?"
     r"(?:[\u4e00-\u9fff]{1,8}?(?:区|县|旗|市))?"
@@ -228,6 +229,8 @@ def hidden_text(value: str, field_type: FieldType | str) -> str:
         type(field_type) is not FieldType and FieldType(field_type) is FieldType.HOME_ADDRESS
     ):
         return "***"
+    if " " in value or "\n" in value or "\t" in value or "\u3000" in value:
+        return _NOT_SPACE.sub("*", value)  # a value broken over spaces or lines keeps its layout
     return "*" * len(value)
 
 

@@ -29,3 +29,25 @@ class EntryOutputSerializer(serializers.Serializer):
 
     def get_masked_title(self, entry) -> str:
         return entry.versions.get(number=entry.current_version).masked_title
+
+
+class DocumentImportInputSerializer(serializers.Serializer):
+    """Decision documents (文书) to draft from: one or many .doc/.docx/.pdf files or .zip archives."""
+
+    files = serializers.ListField(child=serializers.FileField(), allow_empty=False)
+    authority_code = serializers.CharField(required=False, allow_blank=True)
+
+
+class DocumentResultSerializer(serializers.Serializer):
+    file = serializers.CharField()
+    entry_id = serializers.IntegerField(allow_null=True)
+    item_label = serializers.CharField()
+    document_type = serializers.CharField()
+    document_number = serializers.CharField()
+    error = serializers.CharField()
+    notes = serializers.ListField(child=serializers.CharField())
+
+
+class DocumentImportOutputSerializer(serializers.Serializer):
+    created = serializers.ListField(child=serializers.IntegerField())
+    results = DocumentResultSerializer(many=True)

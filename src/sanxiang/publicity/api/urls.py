@@ -9,4 +9,5 @@ urlpatterns = [
         name="publicity_entry_push",
     ),
     path("entries/<int:pk>/", views.EntryDetailApi.as_view(), name="publicity_entry_detail"),
+    path("documents/", views.DocumentImportApi.as_view(), name="publicity_documents_import"),
 ]

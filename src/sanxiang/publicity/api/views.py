@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -17,9 +18,14 @@ from rest_framework.views import APIView
 from sanxiang.core.exceptions import PermissionDeniedError
 from sanxiang.core.models import Authority
 
-from .. import selectors, services
+from .. import documents, selectors, services
 from ..models import Item
-from .serializers import EntryOutputSerializer, EntryPushInputSerializer
+from .serializers import (
+    DocumentImportInputSerializer,
+    DocumentImportOutputSerializer,
+    EntryOutputSerializer,
+    EntryPushInputSerializer,
+)
 
 
 class EntryPushApi(APIView):
@@ -60,3 +66,35 @@ class EntryDetailApi(APIView):
     @extend_schema(operation_id="publicity_entry_get", responses={200: EntryOutputSerializer})
     def get(self, request: Request, pk: int) -> Response:
         return Response(EntryOutputSerializer(selectors.entry_get(actor=request.user, pk=pk)).data)
+
+
+class DocumentImportApi(APIView):
+    """``POST /api/v1/publicity/documents/`` (multipart ``files``, optional ``authority_code``): one masked
+    draft per decision document, routed to its item by its type; the answer lists each file's draft or
+    its error (201 when at least one draft was created, 200 otherwise)."""
+
+    parser_classes = (MultiPartParser, FormParser)
+
+    @extend_schema(
+        operation_id="publicity_documents_import",
+        request={"multipart/form-data": DocumentImportInputSerializer},
+        responses={200: DocumentImportOutputSerializer, 201: DocumentImportOutputSerializer},
+    )
+    def post(self, request: Request) -> Response:
+        serializer = DocumentImportInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        values = serializer.validated_data
+        authority = request.user.authority
+        if values.get("authority_code"):
+            authority = Authority.objects.filter(code=values["authority_code"]).first()
+        if authority is None:
+            raise PermissionDeniedError("未知的公示机关。")
+        report = documents.documents_import(
+            actor=request.user,
+            authority=authority,
+            uploads=[(f.name, f.read()) for f in values["files"]],
+        )
+        body = DocumentImportOutputSerializer(
+            {"created": report.created, "results": [r.__dict__ for r in report.results]}
+        ).data
+        return Response(body, status=status.HTTP_201_CREATED if report.created else status.HTTP_200_OK)

@@ -43,17 +43,19 @@ class Report:
         return "\n".join(lines)
 
 
-def mask_doc(doc: Doc) -> MaskResult:
-    return mask_text(doc.text, policy=STRICTEST, known_names=doc.known_names, public_phones=doc.public_phones)
+def mask_doc(doc: Doc, model: str = "gated") -> MaskResult:
+    return mask_text(
+        doc.text, policy=STRICTEST, known_names=doc.known_names, public_phones=doc.public_phones, model=model
+    )
 
 
-def evaluate(docs: Sequence[Doc]) -> Report:
+def evaluate(docs: Sequence[Doc], model: str = "gated") -> Report:
     """A personal item leaks unless masks cover every one of its characters; a must-keep item is
     wrongly masked if any mask touches it."""
     report = Report()
     for doc in docs:
         text = doc.text
-        result = mask_doc(doc)
+        result = mask_doc(doc, model)
         report.chars += len(text)
         report.masks += len(result.spans)
         covered = bytearray(len(text))

@@ -503,7 +503,8 @@ def _notice_doc(g: Gen, kind: str, subject: str) -> Doc:
                 doc.add("；身份证件号码：")
                 doc.add(g.id_number(), "id_number")
             doc.add("；经营地点：")
-            doc.add(g.business_address(), "business_address")
+            # A natural person's only address is personal (RULES.md §1.5); a business's is public.
+            doc.add(g.business_address(), "home_address" if sub == "natural_person" else "business_address")
             doc.add("；欠税税种：增值税；欠税余额：")
             doc.add(g.amount(), "amount")
             doc.add("。\n")

@@ -23,11 +23,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--jsonl", action="store_true", help='read {"id", "text"} lines, write one line each'
         )
+        parser.add_argument(
+            "--model",
+            choices=("gated", "all", "off"),
+            default="gated",
+            help="named-entity model: on the names the rules leave in doubt (default), on all text, or off",
+        )
 
     def handle(self, *args, **options):
         stdin = getattr(self, "stdin", None) or sys.stdin
+        model = options["model"]
         if not options["jsonl"]:
-            self.stdout.write(mask_text(stdin.read(), policy=STRICTEST).text, ending="")
+            self.stdout.write(mask_text(stdin.read(), policy=STRICTEST, model=model).text, ending="")
             return
         failures = 0
         for number, line in enumerate(stdin, start=1):
@@ -42,7 +49,7 @@ class Command(BaseCommand):
                 text = record.get("text")
                 if not isinstance(text, str):
                     raise ValueError('"text" must be a string')
-                out = {"id": record_id, "text": mask_text(text, policy=STRICTEST).text}
+                out = {"id": record_id, "text": mask_text(text, policy=STRICTEST, model=model).text}
             except ValueError as exc:  # json.JSONDecodeError is a ValueError
                 failures += 1
                 out = {"id": record_id, "error": {"line": number, "message": str(exc)}}

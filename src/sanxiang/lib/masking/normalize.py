@@ -1,0 +1,129 @@
+"""Normalisation before detection, with a map back to the original text.
+
+Text written elsewhere writes the same datum in many ways: full-width digits and letters (１３８…, ＠),
+ideographic or no-break spaces, dashes of every width, and names spaced out to line up a column (张　三).
+The detectors run on a normalised copy; every finding is mapped back to exact spans of the original, so
+the published text keeps its own layout.
+
+Two steps:
+
+1. ``FOLD``: a one-to-one character translation (the length does not change): the full-width forms
+   NFKC folds to ASCII (digits, letters, ＠ ＋ － ． ＿ ＊ ｜ …), the many space characters to a plain space,
+   dashes and minus signs to ``-``, middle-dot variants to ``·``. Chinese punctuation the detectors read
+   as such (（），：；！？) is left alone, and so are circled digits (①2021年 must not read as 12021).
+2. Letter-spaced words (张　三, 欧 阳 娜 娜, 张 三丰) lose the spaces inside: the only step that changes
+   length, recorded as break points so that a position maps back with one bisect.
+
+Digits broken by spaces, hyphens or line breaks are not joined here (a space-aligned table would run an ID
+number and a phone number into one 29-digit number); the number detector joins them itself and keeps a
+join only when the joined digits are a valid datum.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+CJK = "\u4e00-\u9fff"
+
+# Full-width punctuation the detectors read in its Chinese form; it is not folded.
+_KEEP_FULL_WIDTH = frozenset("（），：；！？。、“”‘’［］｛｝＜＞")
+
+
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0xFF01, 0xFF5F):
+        ch = chr(code)
+        if ch in _KEEP_FULL_WIDTH:
+            continue
+        folded = unicodedata.normalize("NFKC", ch)
+        if len(folded) == 1 and folded != ch:
+            table[code] = folded
+    for code in (0x00A0, 0x1680, 0x202F, 0x205F, 0x3000, 0xFEFF, 0x200B, 0x200C, 0x200D, 0x2060):
+        table[code] = " "
+    for code in range(0x2000, 0x200B):
+        table[code] = " "
+    for code in (0x2010, 0x2011, 0x2012, 0x2013, 0x2212, 0xFE63, 0xFE58):
+        table[code] = "-"
+    for code in (0x2022, 0x2027, 0x30FB, 0xFF65, 0x0387, 0x2219, 0x22C5):
+        table[code] = "·"
+    return table
+
+
+FOLD = _fold_table()
+_FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(FOLD)) + "]")
+
+# A run of single CJK characters separated by spaces (张 三, 欧 阳 娜 娜), or a surname spaced from a
+# two-character given name (张 三丰). Line breaks are not spaces here: a table cell per line stays one.
+_SPACED_WORD = re.compile(
+    rf"(?<![{CJK}])[{CJK}](?:[ \t]{{1,3}}[{CJK}]){{1,3}}(?![{CJK}])"
+    rf"|(?<![{CJK}])[{CJK}][ \t]{{1,3}}[{CJK}]{{2}}(?![{CJK}])"
+)
+_SPACES = re.compile(r"[ \t]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """The normalised text and how to map its positions back to the original.
+
+    ``breaks`` are sorted positions in ``text`` before which ``removed`` characters in total had been
+    removed from the original; position ``i`` of ``text`` is ``i + removed`` of the last break ≤ ``i``.
+    """
+
+    text: str
+    breaks: tuple[int, ...] = ()
+    removed: tuple[int, ...] = ()
+
+    def original(self, position: int) -> int:
+        if not self.breaks:
+            return position
+        index = bisect_right(self.breaks, position) - 1
+        return position if index < 0 else position + self.removed[index]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``[start, end)`` of the normalised ``text[start:end]`` (spaces inside included)."""
+        if not self.breaks:
+            return start, end
+        return self.original(start), self.original(end - 1) + 1
+
+
+def fold(text: str) -> str:
+    """Step 1 only: the one-to-one character folding (same length as ``text``)."""
+    if _FOLDABLE.search(text) is None:
+        return text
+    return text.translate(FOLD)
+
+
+def normalise(text: str) -> Normalised:
+    """Fold ``text`` and close up letter-spaced words; positions map back through ``Normalised``."""
+    folded = fold(text)
+    if " " not in folded and "\t" not in folded:
+        return Normalised(folded)
+    parts: list[str] = []
+    breaks: list[int] = []
+    removed: list[int] = []
+    total = 0
+    position = 0  # in the folded (original-length) text
+    out_length = 0  # length of the normalised text built so far
+    for m in _SPACED_WORD.finditer(folded):
+        parts.append(folded[position : m.start()])
+        out_length += m.start() - position
+        word_position = m.start()
+        for gap in _SPACES.finditer(folded, m.start(), m.end()):
+            piece = folded[word_position : gap.start()]
+            parts.append(piece)
+            out_length += len(piece)
+            total += gap.end() - gap.start()
+            breaks.append(out_length)
+            removed.append(total)
+            word_position = gap.end()
+        piece = folded[word_position : m.end()]
+        parts.append(piece)
+        out_length += len(piece)
+        position = m.end()
+    if not breaks:
+        return Normalised(folded)
+    parts.append(folded[position:])
+    return Normalised("".join(parts), tuple(breaks), tuple(removed))

@@ -1,0 +1,203 @@
+"""Personal data in flattened tables: the column's header says what a cell is.
+
+A list (欠税公告, 非正常户) flattened to text keeps one row per line with its cells separated by tabs,
+pipes or runs of spaces, under a header row. A cell under 姓名 / 法定代表人 / 负责人 / 业主 … is a name; a
+cell under 住址 is a home address; a cell under 名称 is a name only when the row is a natural person's
+(a person-shaped name, not an organisation or shop), and so is an address under 地址 / 住所. Business
+addresses (经营地址, 注册地址) stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+CJK = "\u4e00-\u9fff"
+
+NAME, PARTY, HOME, MAYBE_ADDRESS = "name", "party", "home", "maybe_address"
+_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (HOME, re.compile(r"^(?:家庭住址|住址|户籍地址|户籍所在地|现住址|居住地址|现居住地)$")),
+    (
+        MAYBE_ADDRESS,
+        # masked only in a natural person's row (a business's place of business is published)
+        re.compile(r"^.{0,6}(?:地址|住所|地点|场所).{0,6}$"),
+    ),
+    (
+        NAME,
+        re.compile(
+            r"^(?:姓名|法定代表人|法定代表人姓名|法定代表人（负责人）|法定代表人\(负责人\)|负责人|负责人姓名|业主|业主姓名|"
+            r"经营者|经营者姓名|投资人|投资者|户主|联系人|财务负责人|办税人|办税人员|当事人姓名|"
+            r"法定代表人或负责人|负责人/业主|业主/负责人|自然人姓名)$"
+        ),
+    ),
+    (
+        PARTY,
+        re.compile(
+            r"^(?:名称|纳税人名称|当事人|当事人名称|单位名称|企业名称|业户名称|纳税人|被处罚人|欠税人|失信主体)$"
+        ),
+    ),
+)
+_HEADER_WORD = re.compile(
+    r"名称|姓名|代表人|负责人|业主|经营者|投资人|证件|身份|号码|识别号|信用代码|地址|住址|住所|电话|欠税|税种|"
+    r"金额|余额|日期|序号|类型|认定|机关|期限|所属|事由|依据|结果|备注|当事人|纳税人"
+)
+_SPACES = re.compile(r" {2,}|\u3000+")
+_PERSON_NAME = re.compile(
+    rf"^(?:[{CJK}]{{2,4}}|[{CJK}]{{2,8}}·[{CJK}]{{2,10}}|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){{1,3}})$"
+)
+_ORG = re.compile(
+    r"公司|厂|店|部|中心|合作社|事务所|商行|超市|馆|社|场|院|所|站|行$|集团|协会|学校|工作室|门市|经营|个体|商贸|贸易|"
+    r"科技|实业|建材|餐饮|酒楼|批发|加工|服务|维修"
+)
+_EMPTY = re.compile(r"^(?:|[-—/／无]|不详|\*+)$")
+_ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区")
+
+
+def _cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """(separator kind, cell spans) of a table line, or None for a line that is not a row."""
+    if "\t" in line:
+        kind, pattern = "tab", re.compile(r"\t")
+    elif line.count("|") >= 2 or line.count("｜") >= 2:
+        kind, pattern = "pipe", re.compile(r"[|｜]")
+    elif _SPACES.search(line.strip()):
+        kind, pattern = "space", _SPACES
+    else:
+        return None
+    spans = []
+    position = 0
+    for m in pattern.finditer(line):
+        spans.append((position, m.start()))
+        position = m.end()
+    spans.append((position, len(line)))
+    if kind == "pipe":  # | a | b | has empty edge cells
+        spans = [
+            s
+            for i, s in enumerate(spans)
+            if not ((i == 0 or i == len(spans) - 1) and not line[s[0] : s[1]].strip())
+        ]
+    trimmed = []
+    for start, end in spans:
+        cell = line[start:end]
+        lead = len(cell) - len(cell.lstrip())
+        trimmed.append((start + lead, start + len(cell.rstrip())))
+    return (kind, trimmed) if len(trimmed) >= 2 else None
+
+
+def _roles(line: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
+    words = [line[a:b] for a, b in cells]
+    if sum(1 for w in words if w and len(w) <= 12 and _HEADER_WORD.search(w)) < max(2, len(words) // 2 + 1):
+        return None
+    roles: list[str | None] = []
+    for word in words:
+        role = next((r for r, pattern in _ROLES if pattern.match(word)), None)
+        roles.append(role)
+    return roles if any(roles) else None
+
+
+_ROW_NUMBER = re.compile(r"^\d{1,4}$")
+
+
+def _single_header(line: str) -> bool:
+    word = line.strip()
+    return 0 < len(word) <= 10 and not re.search(r"\d", word) and _HEADER_WORD.search(word) is not None
+
+
+def _find_cell_per_line(text: str, add: Callable[[int, int, str], None]) -> None:
+    """Tables whose cells stand one per line (as PDF extraction gives): a run of header lines, then the
+    values in the same order; a line holding only a row number (under 序号) starts a new row."""
+    lines = text.split("\n")
+    starts = []
+    position = 0
+    for line in lines:
+        starts.append(position)
+        position += len(line) + 1
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _single_header(lines[j]):
+            j += 1
+        if j - i < 3:
+            i = max(j, i + 1)
+            continue
+        words = [lines[k].strip() for k in range(i, j)]
+        roles = [next((r for r, p in _ROLES if p.match(w)), None) for w in words]
+        numbered = words[0] == "序号"
+        row: list[tuple[int, int]] = []
+        k = j
+        while k < len(lines) and lines[k].strip() and not _single_header(lines[k]):
+            line = lines[k]
+            if numbered and _ROW_NUMBER.match(line.strip()) and row:
+                _cell_row(text, row, roles, add)
+                row = []
+            lead = len(line) - len(line.lstrip())
+            row.append((starts[k] + lead, starts[k] + len(line.rstrip())))
+            if not numbered and len(row) == len(roles):
+                _cell_row(text, row, roles, add)
+                row = []
+            k += 1
+        if row:
+            _cell_row(text, row, roles, add)
+        i = k
+
+
+def _cell_row(
+    text: str, row: list[tuple[int, int]], roles: list[str | None], add: Callable[[int, int, str], None]
+) -> None:
+    if len(row) != len(roles):
+        return  # a wrapped value shifted the cells: the number and name detectors still see every line
+    _row(text, 0, row, roles, add)
+
+
+def find_table_cells(text: str, add: Callable[[int, int, str], None]) -> None:
+    """Report (start, end, role) of each personal cell: ``name``, ``party`` (a natural person's name in a
+    名称 column) or ``home`` (a home address)."""
+    _find_cell_per_line(text, add)
+    if (
+        "\t" not in text
+        and "|" not in text
+        and "｜" not in text
+        and "  " not in text
+        and "\u3000" not in text
+    ):
+        return
+    header: tuple[str, list[str | None]] | None = None
+    width = 0
+    offset = 0
+    for line in text.split("\n"):
+        parsed = _cells(line)
+        if parsed is None:
+            if line.strip():
+                header = None
+            offset += len(line) + 1
+            continue
+        kind, cells = parsed
+        roles = _roles(line, cells)
+        if roles is not None:
+            header, width = (kind, roles), len(cells)
+        elif header is not None and header[0] == kind and abs(len(cells) - width) <= 0:
+            _row(line, offset, cells, header[1], add)
+        offset += len(line) + 1
+
+
+def _row(
+    line: str,
+    offset: int,
+    cells: list[tuple[int, int]],
+    roles: list[str | None],
+    add: Callable[[int, int, str], None],
+) -> None:
+    values = [line[a:b] for a, b in cells]
+    person = False
+    for value, role in zip(values, roles, strict=False):
+        if role == PARTY:
+            person = bool(_PERSON_NAME.match(value)) and not _ORG.search(value)
+    for (start, end), value, role in zip(cells, values, roles, strict=False):
+        if role is None or _EMPTY.match(value) or "*" in value:
+            continue
+        if role == NAME and _PERSON_NAME.match(value) and not _ORG.search(value):
+            add(offset + start, offset + end, NAME)
+        elif role == PARTY and person:
+            add(offset + start, offset + end, PARTY)
+        elif role == HOME or (role == MAYBE_ADDRESS and person):
+            if _ADDRESS_WORD.search(value):
+                add(offset + start, offset + end, HOME)

@@ -1,0 +1,88 @@
+"""The document upload page and API: several files at once, each a draft or a named error."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from sanxiang.publicity.models import Entry
+from tests import factories
+from tests.shared import REAL_DECISIONS
+
+from .access_matrix import cases
+
+ATTACHMENTS = REAL_DECISIONS / "attachments"
+THREE = ("5fa3c64462e529c1942f.doc", "7b446ef1ecff49132d35.docx", "ae008038812b2e8bf38c.pdf")
+
+
+def _files(*names):
+    return [SimpleUploadedFile(name, (ATTACHMENTS / name).read_bytes()) for name in names]
+
+
+def test_the_import_page_drafts_several_documents_and_lists_the_unreadable_one(officer, org):
+    client = Client()
+    client.force_login(officer)
+    page = client.get(reverse("publicity:entry_import"))
+    assert "上传决定书等文书" in page.content.decode()
+    response = client.post(
+        reverse("publicity:document_import"),
+        {"authority": org.district_a.pk, "files": _files(*THREE)},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "共 3 份文书，生成草稿 2 条，无法导入 1 份。" in html
+    assert "ae008038812b2e8bf38c.pdf" in html and "扫描" in html
+    assert Entry.objects.count() == 2
+    entry = Entry.objects.get(document_number="南市税三稽罚〔2026〕9号")
+    detail = client.get(reverse("publicity:entry_detail", args=[entry.pk])).content.decode()
+    assert "来源文书识别结果" in detail
+    assert 'class="field field-document_number"' in detail and "南市税三稽罚〔2026〕9号</mark>" in detail
+
+
+def test_the_api_drafts_documents_and_reports_each_file(officer, org):
+    client = Client()
+    client.force_login(officer)
+    response = client.post(
+        "/api/v1/publicity/documents/", {"files": _files(*THREE), "authority_code": org.district_a.code}
+    )
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert len(body["created"]) == 2
+    errors = [r for r in body["results"] if r["error"]]
+    assert [r["file"] for r in errors] == ["ae008038812b2e8bf38c.pdf"]
+    kinds = {r["file"]: (r["document_type"], r["item_label"]) for r in body["results"] if not r["error"]}
+    assert kinds["7b446ef1ecff49132d35.docx"] == ("税务行政处罚决定书", "行政处罚决定")
+
+
+def test_a_user_without_a_drafting_role_is_refused(org):
+    archivist = factories.user(org.district_a, org.a_collection, roles=["archivist"], scope="unit")
+    client = Client()
+    client.force_login(archivist)
+    assert client.get(reverse("publicity:document_import")).status_code == 403
+    response = client.post(
+        "/api/v1/publicity/documents/", {"files": _files(THREE[0]), "authority_code": org.district_a.code}
+    )
+    assert response.status_code in (200, 403)
+    assert Entry.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_the_access_matrix_holds():
+    from sanxiang.core.demo import DemoContext  # noqa: F401  (the context type the matrix receives)
+
+    call_command("load_demo", "--only", "org", verbosity=0)
+    from sanxiang.core.models import User
+
+    class Demo:
+        users = {u.username: u for u in User.objects.all()}
+
+    for url_name, kwargs, expected in cases(Demo):
+        url = reverse(url_name, kwargs=kwargs)
+        for username, status in expected.items():
+            if username == "default":
+                continue
+            client = Client()
+            if username != "anonymous":
+                client.force_login(Demo.users[username])
+            assert client.get(url).status_code == status, (url_name, username)

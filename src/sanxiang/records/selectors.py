@@ -97,7 +97,7 @@ def _grace_deadline(start: datetime.date, calendar: Any) -> datetime.date:
 
     return deadline_compute(
         start=start, working_days=settings.SANXIANG_RECORDS_GRACE_WORKING_DAYS, calendar=calendar
-    ).due_date
+    ).date
 
 
 def act_missing_recording(
@@ -145,7 +145,7 @@ def missing_recordings(
         if include_grace or rules.recording_overdue(
             started_on=act.started_on, grace_deadline=deadline, today=today
         ):
-            officers = [link.user.get_full_name() or link.user.username for link in act.officer_links.all()]
+            officers = [link.user.display_name for link in act.officer_links.all()]
             result.append(
                 MissingRecording(act=act, matters=matching, grace_deadline=deadline, officers=officers)
             )

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from sanxiang.core.exceptions import PermissionDeniedError
 from sanxiang.core.modules import todos_for
 from sanxiang.enforcement.choices import ActKind
 from sanxiang.records import selectors, services
@@ -75,7 +76,7 @@ def test_matter_list_is_versioned_and_edited_by_the_legal_department(world):
         for m in current.rows.all()
         if m.matter != "增值税专用发票最高开票限额审批实地查验"
     ]
-    with pytest.raises(Exception):
+    with pytest.raises(PermissionDeniedError):
         services.matter_list_publish(actor=world.officer, rows=rows, effective_from=datetime.date(2026, 1, 1))
     version = services.matter_list_publish(
         actor=world.legal, rows=rows, effective_from=datetime.date(2026, 1, 1), note="删除限额查验"

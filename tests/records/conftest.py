@@ -73,3 +73,36 @@ def add_record(
         **meta,
     }
     return services.record_create(actor=actor or world.officer, metadata=metadata, stream=io.BytesIO(data))
+
+
+@pytest.fixture(scope="session")
+def seaweedfs():
+    from . import seaweed
+
+    server = seaweed.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def s3_storage(seaweedfs, settings):
+    """The file store on SeaweedFS's S3 gateway, in a fresh bucket per test."""
+    import uuid
+
+    from sanxiang.files import storage
+
+    bucket = f"sanxiang-{uuid.uuid4().hex[:12]}"
+    seaweedfs.client().create_bucket(Bucket=bucket)
+    settings.SANXIANG_FILE_STORAGE = "s3"
+    settings.SANXIANG_S3_BUCKET = bucket
+    settings.SANXIANG_S3_ENDPOINT_URL = seaweedfs.endpoint
+    settings.SANXIANG_S3_ACCESS_KEY = seaweed_access()[0]
+    settings.SANXIANG_S3_SECRET_KEY = seaweed_access()[1]
+    settings.SANXIANG_S3_PART_BYTES = 5 * 1024 * 1024
+    yield storage.backend()
+
+
+def seaweed_access() -> tuple[str, str]:
+    from .seaweed import ACCESS_KEY, SECRET_KEY
+
+    return ACCESS_KEY, SECRET_KEY

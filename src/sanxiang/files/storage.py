@@ -137,6 +137,7 @@ class S3Backend(StorageBackend):
             access_key=settings.SANXIANG_S3_ACCESS_KEY or None,
             secret_key=settings.SANXIANG_S3_SECRET_KEY or None,
             region_name=settings.SANXIANG_S3_REGION or None,
+            addressing_style="path",
             file_overwrite=False,
         )
         self.bucket = settings.SANXIANG_S3_BUCKET

@@ -336,6 +336,7 @@ def device_list(*, actor: User) -> models.QuerySet[Device]:
         Device.objects.visible_to(actor)
         .select_related("authority", "department", "holder")
         .annotate(record_count=models.Count("records"))
+        .order_by("authority_id", "serial")
     )
 
 
@@ -344,4 +345,5 @@ def room_list(*, actor: User) -> models.QuerySet[InterviewRoom]:
         InterviewRoom.objects.visible_to(actor)
         .select_related("authority")
         .annotate(record_count=models.Count("records"))
+        .order_by("authority_id", "name")
     )

@@ -55,6 +55,10 @@ def _error(exc: DomainError) -> HttpResponse:
     return _response(exc.http_status, str(exc.message))
 
 
+class _VersionMismatch(Exception):
+    pass
+
+
 class TusView(APIView):
     authentication_classes = [SourceTokenAuthentication, SessionAuthentication]
     permission_classes = [IsAuthenticated]
@@ -64,9 +68,18 @@ class TusView(APIView):
         override = request.META.get("HTTP_X_HTTP_METHOD_OVERRIDE")
         if override and request.method == "POST":
             request.method = override.upper()
-        if request.method != "OPTIONS" and request.META.get("HTTP_TUS_RESUMABLE") != TUS_VERSION:
-            return _response(412, "Tus-Resumable 1.0.0 required", Tus_Version=TUS_VERSION)
         return super().dispatch(request, *args, **kwargs)
+
+    def initial(self, request: Any, *args: Any, **kwargs: Any) -> None:
+        """Authentication and permission first (401/403), then the protocol version (412)."""
+        super().initial(request, *args, **kwargs)
+        if request.method not in ("OPTIONS", "GET") and request.META.get("HTTP_TUS_RESUMABLE") != TUS_VERSION:
+            raise _VersionMismatch()
+
+    def handle_exception(self, exc: Exception) -> Any:
+        if isinstance(exc, _VersionMismatch):
+            return _response(412, "Tus-Resumable 1.0.0 required", Tus_Version=TUS_VERSION)
+        return super().handle_exception(exc)
 
     def finalize_response(self, request: Any, response: Any, *args: Any, **kwargs: Any) -> Any:
         response = super().finalize_response(request, response, *args, **kwargs)

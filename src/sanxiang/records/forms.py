@@ -22,10 +22,12 @@ class UploadForm(forms.Form):
         label=_("约谈（询问）室"), queryset=InterviewRoom.objects.none(), required=False
     )
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, act: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["device"].queryset = Device.objects.visible_to(actor)
-        self.fields["room"].queryset = InterviewRoom.objects.visible_to(actor)
+        self.fields["device"].queryset = Device.objects.filter(authority=act.authority_id).exclude(
+            status="retired"
+        )
+        self.fields["room"].queryset = InterviewRoom.objects.filter(authority=act.authority_id)
 
 
 class ReasonForm(forms.Form):

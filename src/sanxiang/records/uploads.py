@@ -145,8 +145,12 @@ def resolve_target(*, actor: User, metadata: dict[str, str]) -> UploadTarget:
         raise ValidationFailed(_("上传元数据 act（执法行为）缺失。"), code="invalid_metadata")
     act = get_visible_or_404(EnforcementAct, actor, action="record", pk=act_pk)
     device_pk, room_pk = _pk(metadata.get("device"), "device"), _pk(metadata.get("room"), "room")
-    device = get_visible_or_404(Device, actor, pk=device_pk) if device_pk else None
-    room = get_visible_or_404(InterviewRoom, actor, pk=room_pk) if room_pk else None
+    # A device or room is usable for the acts of the unit it is registered to (whatever the
+    # recorder's own data scope inside that unit).
+    device = Device.objects.filter(pk=device_pk, authority=act.authority_id).first() if device_pk else None
+    room = InterviewRoom.objects.filter(pk=room_pk, authority=act.authority_id).first() if room_pk else None
+    if (device_pk and device is None) or (room_pk and room is None):
+        raise ValidationFailed(_("记录设备或约谈（询问）室不属于该执法机关。"), code="invalid_metadata")
     return UploadTarget(act=act, kind=kind, stage=stage, device=device, room=room)
 
 

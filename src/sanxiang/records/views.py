@@ -72,7 +72,7 @@ def record_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def record_upload(request: HttpRequest, act_pk: int) -> HttpResponse:
     act = enforcement_selectors.act_get(actor=request.user, pk=act_pk)
-    form = UploadForm(actor=request.user)
+    form = UploadForm(act=act)
     return render(
         request,
         "records/record_upload.html",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import os
 from fractions import Fraction
 
 MOVFLAGS = {"movflags": "use_metadata_tags"}
@@ -20,6 +21,7 @@ def make_video(
     serial: str = "",
     recorded_start: datetime.datetime | None = None,
     seed: int = 0,
+    noise: bool = False,
 ) -> bytes:
     """An H.264/MP4 (or VP8/WebM) clip of moving colour bars; tags carry start time and serial."""
     import av
@@ -44,6 +46,12 @@ def make_video(
             frame = av.VideoFrame(width, height, "rgb24")
             plane = frame.planes[0]
             line = plane.line_size
+            if noise:  # incompressible frames: a bigger file for upload tests and benchmarks
+                plane.update(os.urandom(line * height))
+                frame.pts = i
+                for packet in stream.encode(frame):
+                    container.mux(packet)
+                continue
             buf = bytearray(line * height)
             for y in range(height):
                 base = y * line

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -76,7 +77,12 @@ def record_upload(request: HttpRequest, act_pk: int) -> HttpResponse:
     return render(
         request,
         "records/record_upload.html",
-        {"act": act, "form": form, "records": selectors.record_list(actor=request.user, act=act)},
+        {
+            "act": act,
+            "form": form,
+            "records": selectors.record_list(actor=request.user, act=act),
+            "chunk_size": settings.SANXIANG_RECORDS_BROWSER_CHUNK_BYTES,
+        },
     )
 
 
@@ -275,7 +281,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "records/coverage.html",
-        {"report": report, "grace": services.settings.SANXIANG_RECORDS_GRACE_WORKING_DAYS},
+        {"report": report, "grace": settings.SANXIANG_RECORDS_GRACE_WORKING_DAYS},
     )
 
 

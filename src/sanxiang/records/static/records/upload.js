@@ -11,7 +11,7 @@
     var m = { act: form.dataset.act };
     ["kind", "stage", "title", "device", "room"].forEach(function (name) {
       var field = form.elements[name];
-      if (field && field.value) { m[name] = field.value; }
+      m[name] = field && field.value ? field.value : "";
     });
     return m;
   }
@@ -38,7 +38,7 @@
   });
   uppy.use(Uppy.Tus, {
     endpoint: form.dataset.tus,
-    chunkSize: 8 * 1024 * 1024,
+    chunkSize: parseInt(form.dataset.chunkSize, 10) || 8 * 1024 * 1024,
     retryDelays: [0, 1000, 3000, 5000, 10000],
     headers: { "X-CSRFToken": csrf },
     allowedMetaFields: ["act", "kind", "stage", "title", "device", "room", "filename"],

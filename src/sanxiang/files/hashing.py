@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives import hashes
 
 # Below this size the thread hand-off costs more than it saves.
 PARALLEL_MIN = 256 * 1024
-_executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="sha256")
+_executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="dualhash")
 
 
 def new_sm3() -> Any:
@@ -41,6 +41,15 @@ class _CryptographySM3:
         return self._ctx.copy().finalize().hex()
 
 
+class Pending:
+    def __init__(self, futures: Any) -> None:
+        self._futures = futures
+
+    def wait(self) -> None:
+        for future in self._futures:
+            future.result()
+
+
 class DualHasher:
     """SHA-256 and SM3 of everything passed to ``update``; SHA-256 in a helper thread."""
 
@@ -60,6 +69,21 @@ class DualHasher:
             self.sha256.update(chunk)
             self.sm3.update(chunk)
         self.size += len(chunk)
+
+    def update_async(self, chunk: bytes, sink: Any = None) -> Pending:
+        """Start hashing ``chunk`` (SM3 and SHA-256 each in a helper thread; ``sink(chunk)``, e.g.
+        a file's ``write``, beside SHA-256) and return at once, so the caller can read the next
+        chunk from the network meanwhile. Call ``Pending.wait()`` before the next update."""
+        if not chunk:
+            return Pending(())
+        self.size += len(chunk)
+
+        def sha_and_sink() -> None:
+            self.sha256.update(chunk)
+            if sink is not None:
+                sink(chunk)
+
+        return Pending((_executor.submit(self.sm3.update, chunk), _executor.submit(sha_and_sink)))
 
     def copy(self) -> DualHasher:
         other = DualHasher.__new__(DualHasher)

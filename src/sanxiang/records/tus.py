@@ -25,6 +25,7 @@ from sanxiang.core.exceptions import DomainError, ScopeViolation
 
 from . import uploads
 from .choices import UploadStatus
+from .wsgi_input import body_reader
 
 TUS_VERSION = "1.0.0"
 EXTENSIONS = "creation,termination,checksum,expiration"
@@ -167,13 +168,12 @@ class TusView(APIView):
         except ValueError:
             content_length = None
         upload = self._upload(request, upload_id)
-        raw = request._request
         try:
             upload = uploads.upload_append(
                 actor=request.user,
                 upload=upload,
                 offset=offset,
-                read=raw.read,
+                read=body_reader(request._request),
                 content_length=content_length,
                 checksum=checksum,
             )

@@ -295,19 +295,30 @@ def upload_append(
         room = upload.length - upload.offset
         budget = room if content_length is None else min(room, content_length)
         written, detected = 0, upload.detected_type
-        while written < budget:
-            data = read(min(CHUNK, budget - written))
-            if not data:
-                break  # the client stopped sending: keep what arrived (tus resumes from here)
-            handle.write(data)
-            working.update(data)
-            if chunk_digest is not None:
-                chunk_digest.update(data)
-            written += len(data)
-            if not detected and upload.offset + written >= min(rules.HEAD_BYTES, upload.length):
-                handle.flush()
-                detected = _check_head(upload, handle)
-                handle.seek(upload.offset + written)
+        pending = None
+        try:
+            while written < budget:
+                data = read(min(CHUNK, budget - written))
+                if pending is not None:
+                    pending.wait()  # the previous chunk is hashed and written
+                    pending = None
+                if not data:
+                    break  # the client stopped sending: keep what arrived (tus resumes from here)
+                if chunk_digest is not None:
+                    chunk_digest.update(data)
+                written += len(data)
+                if not detected and upload.offset + written >= min(rules.HEAD_BYTES, upload.length):
+                    working.update(data)
+                    handle.write(data)
+                    handle.flush()
+                    detected = _check_head(upload, handle)
+                    handle.seek(upload.offset + written)
+                else:
+                    # Hash (SM3 and SHA-256) and write in helper threads while the next chunk is read.
+                    pending = working.update_async(data, sink=handle.write)
+        finally:
+            if pending is not None:
+                pending.wait()
         if (
             content_length is not None
             and written < content_length

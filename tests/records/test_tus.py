@@ -219,3 +219,18 @@ def test_token_authenticated_device_upload(client, world, video_bytes):
     response = _patch(client, response["Location"], 0, video_bytes, **auth)
     assert response.status_code == 204
     assert Record.objects.get().recorder == world.officer
+
+
+def test_expiry_removes_stale_orphan_spool_files_only(world):
+    import os
+    import time
+
+    directory = uploads.tus_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    stale, fresh = directory / "orphan.part", directory / "fresh.part"
+    stale.write_bytes(b"x")
+    fresh.write_bytes(b"y")
+    old = time.time() - 7200
+    os.utime(stale, (old, old))
+    uploads.upload_expire_abandoned()
+    assert not stale.exists() and fresh.exists()

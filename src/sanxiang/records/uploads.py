@@ -416,15 +416,21 @@ def upload_expire_abandoned(*, now: datetime.datetime | None = None) -> int:
         _forget(upload)
         _discard_spool(upload)
         expired += 1
-    # Spool files without a receiving upload (a crash between create and commit) go too.
+    # Spool files without a receiving upload (a crash between create and commit, a direct store
+    # that died) go too, once older than an hour (younger ones may still be committing).
     live = {
         u.hex
         for u in Upload.objects.filter(status=UploadStatus.RECEIVING).values_list("public_id", flat=True)
     }
     directory = tus_dir()
+    cutoff = now.timestamp() - 3600
     if directory.exists():
         for entry in directory.glob("*.part"):
-            if entry.stem not in live:
+            try:
+                stale = entry.stat().st_mtime < cutoff
+            except FileNotFoundError:
+                continue
+            if entry.stem not in live and stale:
                 entry.unlink(missing_ok=True)
     return expired
 

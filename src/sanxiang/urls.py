@@ -13,6 +13,7 @@ urlpatterns = [
     path("staff/supervision/", include("sanxiang.supervision.urls")),
     path("staff/review/", include("sanxiang.review.urls")),
     path("staff/evaluation/", include("sanxiang.evaluation.urls")),
+    path("staff/records/", include("sanxiang.records.urls")),
     path("staff/inbox/", include("sanxiang.notifications.urls")),
     path("api/", include("sanxiang.api.urls")),
     path("admin/", admin.site.urls),

@@ -45,6 +45,7 @@ from sanxiang.core.middleware import current_request_context
 from sanxiang.core.models import Authority, Department
 from sanxiang.core.scope import authority_in_scope  # also imported from here by other modules
 
+from . import storage
 from .models import FileAccess, FileAccessAction, StoredFile
 
 CHUNK_SIZE = 1024 * 1024
@@ -139,12 +140,9 @@ def _place(tmp: Path, root: Path, fingerprint: Fingerprint, public_id: uuid.UUID
     """Link the spooled file to its final content-addressed name; never replace an existing file."""
     digest = fingerprint.sha256
     relative = f"{digest[:2]}/{digest[2:4]}/{digest}-{public_id.hex}"
-    final = root / relative
-    final.parent.mkdir(parents=True, exist_ok=True)
-    os.chmod(tmp, 0o440)
-    os.link(tmp, final)  # FileExistsError if the name is taken: the old file stays untouched.
+    # Local disk: a hard link that never replaces a name; S3: a multipart upload (files/storage.py).
+    storage.backend().place(tmp, relative)
     _discard(tmp)
-    _fsync_dir(final.parent)
     return relative
 
 
@@ -310,7 +308,7 @@ def file_open_for_download(*, actor: Any, file: StoredFile, inline: bool = False
             model_label=StoredFile._meta.label, object_ref=f"public_id={file.public_id}", action="download"
         )
     try:
-        handle = open(file_root() / file.storage_path, "rb")  # noqa: SIM115 - FileResponse closes it
+        handle = storage.backend().open(file.storage_path)  # FileResponse closes it
     except FileNotFoundError:
         raise FileMissingError() from None
     inline = inline and file.content_type in INLINE_CONTENT_TYPES
@@ -335,11 +333,11 @@ def file_open_for_download(*, actor: Any, file: StoredFile, inline: bool = False
     return response
 
 
-def _fingerprint_of(path: Path) -> Fingerprint:
+def _fingerprint_of(relative: str) -> Fingerprint:
     sha256 = hashlib.sha256()
     sm3 = hashes.Hash(hashes.SM3())
     size = 0
-    with open(path, "rb") as handle:
+    with storage.backend().open(relative) as handle:
         for chunk in _read_chunks(handle):
             sha256.update(chunk)
             sm3.update(chunk)
@@ -354,7 +352,7 @@ def file_fixity_check(*, file: StoredFile) -> bool:
     Every check is logged as a FileAccess; a mismatch or a missing file is also audited.
     """
     try:
-        actual: Fingerprint | None = _fingerprint_of(file_root() / file.storage_path)
+        actual: Fingerprint | None = _fingerprint_of(file.storage_path)
     except FileNotFoundError:
         actual = None
     ok = actual == Fingerprint(size=file.size, sha256=file.sha256, sm3=file.sm3)

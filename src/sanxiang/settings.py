@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "sanxiang.publicity",
     "sanxiang.supervision",
     "sanxiang.review",
+    "sanxiang.information_requests",
     "sanxiang.portal",
     "sanxiang.api",
 ]
@@ -274,3 +275,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Disclosure requests (依申请公开). The 🟡/❓ periods of RULES.md §6.3/§6.5, in working days.
+SANXIANG_INFOREQ_CORRECTION_PERIOD_DAYS = env.env_int("SANXIANG_INFOREQ_CORRECTION_PERIOD_DAYS", 15)
+SANXIANG_INFOREQ_FEE_PAYMENT_DAYS = env.env_int("SANXIANG_INFOREQ_FEE_PAYMENT_DAYS", 20)
+SANXIANG_INFOREQ_FEE_PAUSES_CLOCK = env.env_bool("SANXIANG_INFOREQ_FEE_PAUSES_CLOCK", True)
+SANXIANG_INFOREQ_REMIND_DAYS = env.env_int("SANXIANG_INFOREQ_REMIND_DAYS", 5)
+# Portal filings per client address per hour.
+SANXIANG_INFOREQ_SUBMIT_LIMIT = env.env_int("SANXIANG_INFOREQ_SUBMIT_LIMIT", 5)

@@ -545,3 +545,95 @@ def processing_fee(
         if pages >= first:
             total += rate * (min(pages, last) - first + 1)
     return total
+
+
+# -- the handling workflow ----------------------------------------------------------------------
+
+# action → (statuses it may start from, status it leads to). One service per action
+# (条例第四十五条: 登记、审核、办理、答复、归档).
+TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
+    "register": (frozenset({"submitted"}), "registered"),
+    "assign": (
+        frozenset({"registered", "assigned", "drafted", "in_review", "awaiting_approval"}),
+        "assigned",
+    ),
+    "draft": (frozenset({"registered", "assigned", "drafted"}), "drafted"),
+    "send_to_review": (frozenset({"drafted"}), "in_review"),
+    "submit_for_approval": (frozenset({"drafted", "in_review"}), "awaiting_approval"),
+    "return": (frozenset({"drafted", "in_review", "awaiting_approval"}), "assigned"),
+    "approve": (frozenset({"awaiting_approval"}), "approved"),
+    "issue": (frozenset({"approved"}), "replied"),
+    "route_away": (frozenset({"submitted", "registered", "assigned"}), "routed_away"),
+    "close_abandoned": (frozenset({"registered", "assigned", "drafted"}), "replied"),
+    "archive": (frozenset({"replied", "routed_away"}), "archived"),
+}
+
+
+def next_status(action: str, current: str) -> str:
+    """The status ``action`` leads to from ``current``; ``ClockError('invalid_transition')`` if none."""
+    sources, target = TRANSITIONS[action]
+    if current not in sources:
+        raise ClockError("invalid_transition", action=action, current=current)
+    return target
+
+
+# -- annual report rows -------------------------------------------------------------------------
+
+# Rows of table 三 (三、本年度办理结果) of 国办公开办函〔2021〕30号, in the national order.
+RESULT_ROWS: tuple[tuple[str, str], ...] = (
+    ("disclosed", "（一）予以公开"),
+    ("partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+    ("withheld.state_secret", "（三）不予公开 1.属于国家秘密"),
+    ("withheld.prohibited_by_law", "（三）不予公开 2.其他法律行政法规禁止公开"),
+    ("withheld.security_stability", "（三）不予公开 3.危及“三安全一稳定”"),
+    ("withheld.third_party", "（三）不予公开 4.保护第三方合法权益"),
+    ("withheld.internal_affairs", "（三）不予公开 5.属于三类内部事务信息"),
+    ("withheld.process_info", "（三）不予公开 6.属于四类过程性信息"),
+    ("withheld.enforcement_file", "（三）不予公开 7.属于行政执法案卷"),
+    ("withheld.administrative_query", "（三）不予公开 8.属于行政查询事项"),
+    ("unable.not_held", "（四）无法提供 1.本机关不掌握相关政府信息"),
+    ("unable.needs_creation", "（四）无法提供 2.没有现成信息需要另行制作"),
+    ("unable.still_unclear", "（四）无法提供 3.补正后申请内容仍不明确"),
+    ("not_processed.petition", "（五）不予处理 1.信访举报投诉类申请"),
+    ("not_processed.repeated", "（五）不予处理 2.重复申请"),
+    ("not_processed.publication", "（五）不予处理 3.要求提供公开出版物"),
+    ("not_processed.unreasonable", "（五）不予处理 4.无正当理由大量反复申请"),
+    ("not_processed.confirm_existing", "（五）不予处理 5.要求行政机关确认或重新出具已获取信息"),
+    (
+        "other.no_correction",
+        "（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    ),
+    (
+        "other.fee_unpaid",
+        "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    ),
+    ("other.other", "（六）其他处理 3.其他"),
+)
+
+_BY_REPLY_TYPE = {
+    "already_public": "disclosed",
+    "disclosed": "disclosed",
+    "partial": "partial",
+    "not_exist": "unable.not_held",
+    "not_this_organ": "unable.not_held",
+    "needs_creation": "unable.needs_creation",
+    "still_unclear": "unable.still_unclear",
+    "petition": "not_processed.petition",
+    "repeated": "not_processed.repeated",
+    "publication": "not_processed.publication",
+    "unreasonable": "not_processed.unreasonable",
+    "confirm_existing": "not_processed.confirm_existing",
+    "abandoned": "other.no_correction",
+    "fee_unpaid": "other.fee_unpaid",
+    "special_law": "other.other",
+    "other": "other.other",
+}
+
+
+def result_row(reply_type: str, withheld_reason: str = "") -> str:
+    """The row of table 三 a reply counts in. 不予公开 needs its reason (one of the eight sub-rows)."""
+    if reply_type == "withheld":
+        if not withheld_reason:
+            raise ClockError("withheld_reason_missing")
+        return f"withheld.{withheld_reason}"
+    return _BY_REPLY_TYPE[reply_type]

@@ -1,0 +1,1 @@
+"""Staff pages of the disclosure-request module."""

@@ -119,6 +119,9 @@ class InformationRequest(models.Model):
     extension_days = models.PositiveSmallIntegerField(_("延期工作日"), default=0)
     clock_refreshed_on = models.DateField(_("计时刷新日期"), null=True, blank=True)
 
+    fee_method = models.CharField(_("信息处理费计收方式"), max_length=20, blank=True)
+    fee_amount = models.DecimalField(_("信息处理费（元）"), max_digits=10, decimal_places=2, default=0)
+    fee_paid_on = models.DateField(_("缴费日期"), null=True, blank=True)
     closed_on = models.DateField(_("办结日期"), null=True, blank=True)
     created_by = models.ForeignKey(
         User, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("录入人")
@@ -255,7 +258,6 @@ class Reply(models.Model):
     source_text = models.TextField(_("拟公开信息原文"), blank=True)
     redactions = models.JSONField(_("审查人员选定的删除区段"), default=list, blank=True)
     released_text = models.TextField(_("公开文本（已区分处理）"), blank=True)
-    fee_amount = models.DecimalField(_("信息处理费（元）"), max_digits=10, decimal_places=2, default=0)
     drafted_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, related_name="+")
     drafted_at = models.DateTimeField(_("拟稿时间"), default=timezone.now)
     review_opinion = models.TextField(_("法制/保密审查意见"), blank=True)

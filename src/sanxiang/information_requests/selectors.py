@@ -396,7 +396,6 @@ def annual_report_tables(*, authority: Authority, year: int) -> ReportTables:
     carried_in: Counter[str] = Counter()
     carried_out: Counter[str] = Counter()
     results: dict[str, Counter[str]] = defaultdict(Counter)
-    fees = Decimal("0")
     warnings: list[str] = []
     for request in requests:
         column = request.applicant_type
@@ -413,9 +412,15 @@ def annual_report_tables(*, authority: Authority, year: int) -> ReportTables:
                 results["other.other"][column] += 1
             else:
                 results[rules.result_row(reply.reply_type, reply.withheld_reason)][column] += 1
-                fees += reply.fee_amount or 0
         else:
             carried_out[column] += 1
+    fees = sum(
+        (
+            r.fee_amount
+            for r in InformationRequest.objects.filter(authority=authority, fee_paid_on__range=(start, end))
+        ),
+        Decimal("0"),
+    )
     remedies: dict[str, Counter[str]] = defaultdict(Counter)
     for remedy in Remedy.objects.filter(request__authority=authority, filed_on__range=(start, end)):
         outcome = remedy.outcome

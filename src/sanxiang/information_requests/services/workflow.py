@@ -244,8 +244,12 @@ def fee_notice_send(
         on,
         actor=actor,
         today=today,
-        note=f"{method}:{pages if pages is not None else ordinal_in_month}:{amount}",
+        note=str(_("按件计收，本月第 %(n)s 件") if method == "per_request" else _("按量计收，%(n)s 页"))
+        % {"n": ordinal_in_month if method == "per_request" else pages},
     )
+    request.fee_method = method
+    request.fee_amount = amount
+    request.save(update_fields=["fee_method", "fee_amount", "updated_at"])
     return amount
 
 
@@ -255,6 +259,8 @@ def fee_paid(
 ) -> InformationRequest:
     _guard(actor, request)
     add_clock_event(request, K.FEE_PAID, on, actor=actor, today=today)
+    request.fee_paid_on = on
+    request.save(update_fields=["fee_paid_on", "updated_at"])
     return request
 
 

@@ -129,7 +129,13 @@ class InformationRequest(models.Model):
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
-    scope = ScopeSpec(authority="authority", department="holding_department")
+    # Only the open-government office and legal reviewers see requests in their scope (they hold
+    # the applicant's identity); the holding department sees its assigned request through a grant.
+    scope = ScopeSpec(
+        authority="authority",
+        department="holding_department",
+        roles=("open_government_officer", "open_government_head", "legal_reviewer"),
+    )
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

@@ -222,7 +222,7 @@ class Statistics:
 def statistics(*, actor: User, year: int, today: datetime.date) -> Statistics:
     """Requests of ``year`` in the actor's scope: by month, channel, applicant type, result;
     answer times (working days used) against the limit; carried-over requests."""
-    qs = request_list(actor=actor)
+    qs = InformationRequest.objects.visible_to(actor)
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     intake = qs.filter(
         Q(received_on__range=(start, end)) | Q(received_on__isnull=True, submitted_on__range=(start, end))

@@ -285,5 +285,4 @@ SANXIANG_INFOREQ_REMIND_DAYS = env.env_int("SANXIANG_INFOREQ_REMIND_DAYS", 5)
 # Portal filings per client address per hour.
 SANXIANG_INFOREQ_SUBMIT_LIMIT = env.env_int("SANXIANG_INFOREQ_SUBMIT_LIMIT", 5)
 # The portal filing form's captcha (django-simple-captcha); the image is served by the app itself.
-CAPTCHA_TEST_MODE = env.env_bool("SANXIANG_CAPTCHA_TEST_MODE", False)
 CAPTCHA_LENGTH = 4

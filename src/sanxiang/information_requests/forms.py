@@ -23,7 +23,7 @@ from .choices import (
     WithheldReason,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 class ApplicantForm(forms.Form):

@@ -23,7 +23,13 @@ def log_in(page, live_server, user):
     client.force_login(user)
     page.context.clear_cookies()
     page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value, "url": live_server.url}]
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
     )
 
 
@@ -34,13 +40,23 @@ def test_citizen_files_staff_partially_disclose_citizen_follows(page, screenshot
     org = factories.build_org()
     Department.objects.create(authority=org.city, name="财务管理处")
     head = factories.user(
-        org.city, org.city_office, roles=["open_government_head", "open_government_officer"], scope="unit", full_name="冯公开"
+        org.city,
+        org.city_office,
+        roles=["open_government_head", "open_government_officer"],
+        scope="unit",
+        full_name="冯公开",
     )
     # Someone else's request at the same office: none of it may show on the citizen's page.
     other, _token = services.request_create_by_staff(
-        actor=head, authority=org.city, channel="in_person",
-        data={"applicant_type": "natural_person", "applicant_name": "赵另一", "phone": "13600001111",
-              "description": "另一份申请的内容：公务用车清单"},
+        actor=head,
+        authority=org.city,
+        channel="in_person",
+        data={
+            "applicant_type": "natural_person",
+            "applicant_name": "赵另一",
+            "phone": "13600001111",
+            "description": "另一份申请的内容：公务用车清单",
+        },
         today=datetime.date.today(),
     )
 
@@ -81,7 +97,9 @@ def test_citizen_files_staff_partially_disclose_citizen_follows(page, screenshot
     page.fill("#id_reasons", "涉及第三方商业秘密，依据条例第十五条不予公开该部分。")
     page.fill("#id_source_text", SOURCE)
     start = SOURCE.index(SECRET)
-    page.eval_on_selector("#id_source_text", f"el => {{ el.focus(); el.setSelectionRange({start}, {start + len(SECRET)}); }}")
+    page.eval_on_selector(
+        "#id_source_text", f"el => {{ el.focus(); el.setSelectionRange({start}, {start + len(SECRET)}); }}"
+    )
     page.click("#mark-selection")
     assert f'"start":{start}' in page.locator("#id_redactions").input_value()
     screenshot("inforeq-5-staff-draft")
@@ -105,6 +123,15 @@ def test_citizen_files_staff_partially_disclose_citizen_follows(page, screenshot
     body = page.content()
     assert "部分公开" in body and "126件" in body
     assert SECRET not in body
-    for private in ("王小明", "13912345678", "wangxm@example.com", "11010519491231002X", "赵另一", "13600001111", other.code, "公务用车"):
+    for private in (
+        "王小明",
+        "13912345678",
+        "wangxm@example.com",
+        "11010519491231002X",
+        "赵另一",
+        "13600001111",
+        other.code,
+        "公务用车",
+    ):
         assert private not in body, private
     screenshot("inforeq-7-portal-follow")

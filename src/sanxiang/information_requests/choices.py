@@ -50,7 +50,7 @@ class DeliveryMethod(models.TextChoices):
     POST = "post", _("邮寄")
     EMAIL = "email", _("电子邮件")
     PICKUP = "pickup", _("当面领取")
-    ONLINE = "online", _("网上查看（凭查询码）")
+    ONLINE = "online", _("网上查看（凭查询凭证）")
     FAX = "fax", _("传真")
 
 

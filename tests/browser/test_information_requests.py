@@ -112,6 +112,14 @@ def test_citizen_files_staff_partially_disclose_citizen_follows(page, screenshot
     released = page.locator("#released-text").inner_text()
     assert SECRET not in released and "126件" in released
     screenshot("inforeq-6-staff-replied")
+    page.goto(f"{live_server.url}/staff/information-requests/statistics/")
+    page.wait_for_selector("text=按申请方式")
+    screenshot("inforeq-8-staff-statistics")
+    year = datetime.date.today().year
+    page.goto(f"{live_server.url}/staff/information-requests/reports/{org.city.pk}/{year}/")
+    page.wait_for_selector("#table-3")
+    assert "勾稽关系校验通过" in page.content()
+    screenshot("inforeq-9-staff-annual-report")
 
     # 3. The citizen follows with the request code and token.
     page.context.clear_cookies()

@@ -252,6 +252,10 @@ def gather_corpus(now: Any = None) -> Corpus:
 
     if apps.is_installed("sanxiang.information_requests"):
         from sanxiang.information_requests.models import InformationRequest
+        from sanxiang.information_requests.selectors import REPORT_LABELS
+
+        # The annual report's fixed national wording is no one's name (收费金额 holds 费金).
+        corpus.org_names.update(REPORT_LABELS)
 
         for row in InformationRequest.objects.values(
             "applicant_type",

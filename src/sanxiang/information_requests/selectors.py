@@ -271,6 +271,24 @@ def statistics(*, actor: User, year: int, today: datetime.date) -> Statistics:
 # -- the annual report ------------------------------------------------------------------------
 
 SOURCE_DISABLED = _("数据来源未启用")
+# The fixed wording of table 二 (titles, columns, rows), as the national format prints it.
+PROACTIVE_TABLES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    (
+        "第二十条第（一）项 信息内容",
+        ("本年制发件数", "本年废止件数", "现行有效件数"),
+        ("规章", "行政规范性文件"),
+    ),
+    ("第二十条第（五）项 信息内容", ("本年处理决定数量",), ("行政许可",)),
+    ("第二十条第（六）项 信息内容", ("本年处理决定数量",), ("行政处罚", "行政强制")),
+    ("第二十条第（八）项 信息内容", ("本年收费金额（单位：万元）",), ("行政事业性收费",)),
+)
+# Every fixed label of the report's tables (for checks that must not read them as names).
+REPORT_LABELS: tuple[str, ...] = tuple(
+    sorted(
+        {text for title, columns, rows in PROACTIVE_TABLES for text in (title, *columns, *rows)}
+        | {label for _key, label in rules.RESULT_ROWS}
+    )
+)
 COLUMNS = [t.value for t in ApplicantType]
 
 
@@ -358,27 +376,15 @@ def _proactive(authority: Authority, year: int) -> list[dict[str, Any]]:
             "penalty": in_year.filter(kind=DecisionKind.PENALTY).count(),
             "coercion": in_year.filter(kind=DecisionKind.COMPULSORY_MEASURE).count(),
         }
+    values = [
+        regulatory,
+        [("行政许可", [decisions["permit"]])],
+        [("行政处罚", [decisions["penalty"]]), ("行政强制", [decisions["coercion"]])],
+        [("行政事业性收费", [disabled])],
+    ]
     return [
-        {
-            "title": "第二十条第（一）项 信息内容",
-            "columns": ["本年制发件数", "本年废止件数", "现行有效件数"],
-            "rows": regulatory,
-        },
-        {
-            "title": "第二十条第（五）项 信息内容",
-            "columns": ["本年处理决定数量"],
-            "rows": [("行政许可", [decisions["permit"]])],
-        },
-        {
-            "title": "第二十条第（六）项 信息内容",
-            "columns": ["本年处理决定数量"],
-            "rows": [("行政处罚", [decisions["penalty"]]), ("行政强制", [decisions["coercion"]])],
-        },
-        {
-            "title": "第二十条第（八）项 信息内容",
-            "columns": ["本年收费金额（单位：万元）"],
-            "rows": [("行政事业性收费", [disabled])],
-        },
+        {"title": title, "columns": list(columns), "rows": rows}
+        for (title, columns, _labels), rows in zip(PROACTIVE_TABLES, values, strict=True)
     ]
 
 

@@ -382,3 +382,20 @@ def test_office_edits_the_template(office):
     )
     request = approved_request(office)
     assert request.reply.body.startswith(f"您的申请（{request.code}）予以公开")
+
+
+def test_reminders_and_overdue_list(office):
+    from sanxiang.information_requests import selectors
+
+    due_soon = counter_request(office, on=D(2025, 3, 3))  # due 31 Mar
+    late = counter_request(office, on=D(2025, 2, 10))  # due 10 Mar
+    todos = selectors.todos_for(office.officer, D(2025, 3, 26))
+    labels = {t.label: t for t in todos}
+    assert any(due_soon.code in label for label in labels)
+    assert any(late.code in label and t.overdue for label, t in labels.items())
+    groups = selectors.overdue_by_unit(actor=office.officer, today=D(2025, 3, 26))
+    assert [r.code for g in groups for r in g["requests"]] == [late.code]
+    assert selectors.overdue_by_unit(actor=office.outsider, today=D(2025, 3, 26)) == []
+    # Far from the due date: no deadline reminder yet (only the "to register" to-do).
+    early = [t.label for t in selectors.todos_for(office.officer, D(2025, 3, 4)) if due_soon.code in t.label]
+    assert early and all("待登记" in label for label in early)

@@ -65,6 +65,9 @@ START_URLS = (
     "/log/key",
     "/progress/",
     "/robots.txt",
+    "/information-requests/",
+    "/information-requests/apply/",
+    "/information-requests/follow/",
 )
 CJK = "\u4e00-\u9fff"
 
@@ -244,6 +247,33 @@ def gather_corpus(now: Any = None) -> Corpus:
     for facts in Decision.objects.values_list("facts", flat=True):
         corpus.names.update(_names_in_raw_text(facts, {}))
         _raw_numbers(corpus, facts)
+    # Disclosure requests: the applicants' identity and contact never appear on a public page.
+    from django.apps import apps
+
+    if apps.is_installed("sanxiang.information_requests"):
+        from sanxiang.information_requests.models import InformationRequest
+        from sanxiang.information_requests.selectors import REPORT_LABELS
+
+        # The annual report's fixed national wording is no one's name (收费金额 holds 费金).
+        corpus.org_names.update(REPORT_LABELS)
+
+        for row in InformationRequest.objects.values(
+            "applicant_type",
+            "applicant_name",
+            "legal_representative",
+            "contact_name",
+            "id_number",
+            "phone",
+            "email",
+        ):
+            person = row["applicant_type"] == "natural_person"
+            (corpus.names if person else corpus.org_names).add(row["applicant_name"])
+            corpus.names.update(n for n in (row["legal_representative"], row["contact_name"]) if n)
+            if row["id_number"]:
+                _raw_numbers(corpus, row["id_number"])
+            corpus.phones.update(RAW_PHONE.findall(row["phone"] or ""))
+            if row["email"]:
+                corpus.phones.add(row["email"])  # matched as an exact raw value, like a phone
 
     # Publicity: every version's raw data and text.
     table = PolicyTable()

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "captcha",
     "sanxiang.core",
     "sanxiang.audit",
     "sanxiang.holidays",
@@ -80,6 +81,7 @@ INSTALLED_APPS = [
     "sanxiang.review",
     "sanxiang.evaluation",
     "sanxiang.records",
+    "sanxiang.information_requests",
     "sanxiang.portal",
     "sanxiang.api",
 ]
@@ -321,3 +323,12 @@ SANXIANG_RECORDS_CASE_FILE_RETENTION_MONTHS = int(
 )
 # Chunk size of browser uploads (one tus PATCH per chunk).
 SANXIANG_RECORDS_BROWSER_CHUNK_BYTES = int(os.environ.get("SANXIANG_RECORDS_BROWSER_CHUNK_BYTES", str(8 * 1024 * 1024)))
+# Disclosure requests (依申请公开). The 🟡/❓ periods of RULES.md §6.3/§6.5, in working days.
+SANXIANG_INFOREQ_CORRECTION_PERIOD_DAYS = env.env_int("SANXIANG_INFOREQ_CORRECTION_PERIOD_DAYS", 15)
+SANXIANG_INFOREQ_FEE_PAYMENT_DAYS = env.env_int("SANXIANG_INFOREQ_FEE_PAYMENT_DAYS", 20)
+SANXIANG_INFOREQ_FEE_PAUSES_CLOCK = env.env_bool("SANXIANG_INFOREQ_FEE_PAUSES_CLOCK", True)
+SANXIANG_INFOREQ_REMIND_DAYS = env.env_int("SANXIANG_INFOREQ_REMIND_DAYS", 5)
+# Portal filings per client address per hour.
+SANXIANG_INFOREQ_SUBMIT_LIMIT = env.env_int("SANXIANG_INFOREQ_SUBMIT_LIMIT", 5)
+# The portal filing form's captcha (django-simple-captcha); the image is served by the app itself.
+CAPTCHA_LENGTH = 4

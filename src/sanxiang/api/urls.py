@@ -12,6 +12,7 @@ v1 = [
     path("supervision/", include("sanxiang.supervision.api.urls")),
     path("review/", include("sanxiang.review.api.urls")),
     path("records/", include("sanxiang.records.api.urls")),
+    path("information-requests/", include("sanxiang.information_requests.api.urls")),
 ]
 
 urlpatterns = [

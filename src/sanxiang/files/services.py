@@ -285,6 +285,65 @@ def file_store_from_upload(
     )
 
 
+def file_store_public_upload(
+    *,
+    upload: UploadedFile,
+    authority: Authority,
+    owner: models.Model,
+    purpose: str,
+    max_size: int = 10 * 1024 * 1024,
+) -> StoredFile:
+    """Store a file a member of the public sends with a portal form (e.g. the identity proof of a
+    disclosure request), attached to ``owner`` which the calling service has just created.
+
+    There is no acting user to check, so the caller decides the ``authority``; the file is never
+    served on the portal, only to staff who can see ``owner``. ``max_size`` bounds anonymous uploads.
+    """
+    if upload.size is not None and upload.size > max_size:
+        raise ValidationFailed(
+            _("上传文件不能超过 %(mb)d MB。") % {"mb": max_size // (1024 * 1024)}, extra={"field": "file"}
+        )
+    department = getattr(owner, "holding_department", None)
+    root = file_root()
+    tmp, fingerprint = _spool(upload.chunks(CHUNK_SIZE), root)
+    final: Path | None = None
+    try:
+        if upload.size is not None and fingerprint.size != upload.size:
+            raise ValidationFailed(
+                _("收到的文件大小与声明的不一致，上传可能中断，请重新上传。"), code="size_mismatch"
+            )
+        public_id = uuid.uuid4()
+        relative = _place(tmp, root, fingerprint, public_id)
+        final = root / relative
+        with transaction.atomic():
+            stored = StoredFile.objects.create(
+                public_id=public_id,
+                original_name=clean_file_name(upload.name or ""),
+                content_type=clean_content_type(upload.content_type),
+                size=fingerprint.size,
+                sha256=fingerprint.sha256,
+                sm3=fingerprint.sm3,
+                storage_path=relative,
+                uploaded_by=None,
+                authority=authority,
+                department=department if isinstance(department, Department) else None,
+                owner_type=ContentType.objects.get_for_model(owner),
+                owner_id=owner.pk,
+                purpose=purpose,
+            )
+            audit_log(
+                actor="portal",
+                action="files.file.stored",
+                target=stored,
+                after={"size": stored.size, "sha256": stored.sha256, "sm3": stored.sm3, "purpose": purpose},
+            )
+    except BaseException:
+        _discard(tmp)
+        _discard(final)
+        raise
+    return stored
+
+
 def _record_access(*, file: StoredFile, user: Any, action: str, ok: bool | None = None) -> FileAccess:
     context = current_request_context()
     return FileAccess.objects.create(

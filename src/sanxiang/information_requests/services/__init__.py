@@ -1,0 +1,62 @@
+"""Writers of the disclosure-request module; see the submodules."""
+
+from .intake import request_confirm_receipt, request_create_by_staff, request_submit_online
+from .replies import (
+    reply_approve,
+    reply_deliver,
+    reply_draft,
+    reply_issue,
+    reply_return,
+    reply_review,
+    template_save,
+)
+from .reports import annual_report_publish, annual_report_save
+from .workflow import (
+    assignment_answer,
+    consultation_reply,
+    consultation_send,
+    fee_notice_send,
+    fee_paid,
+    refresh_open_clocks,
+    remedy_decide,
+    remedy_record,
+    request_archive,
+    request_assign,
+    request_close_abandoned,
+    request_correction_notice,
+    request_correction_received,
+    request_extend,
+    request_register,
+    request_route_away,
+)
+
+__all__ = [
+    "annual_report_publish",
+    "annual_report_save",
+    "assignment_answer",
+    "consultation_reply",
+    "consultation_send",
+    "fee_notice_send",
+    "fee_paid",
+    "refresh_open_clocks",
+    "remedy_decide",
+    "remedy_record",
+    "reply_approve",
+    "reply_deliver",
+    "reply_draft",
+    "reply_issue",
+    "reply_return",
+    "reply_review",
+    "request_archive",
+    "request_assign",
+    "request_close_abandoned",
+    "request_confirm_receipt",
+    "request_correction_notice",
+    "request_correction_received",
+    "request_create_by_staff",
+    "request_extend",
+    "request_register",
+    "request_route_away",
+    "request_submit_online",
+    "template_save",
+]

@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "sanxiang.publicity",
     "sanxiang.supervision",
     "sanxiang.review",
+    "captcha",
+    "sanxiang.disclosure",
     "sanxiang.portal",
     "sanxiang.api",
 ]
@@ -274,3 +276,24 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Proactive disclosure 主动公开 (sanxiang.disclosure). Statutory values marked 🟡/❓ in RULES.md §7.
+# Working days after publication before a document without an interpretation is flagged (三同步; seed 001 #45).
+SANXIANG_DISCLOSURE_INTERPRETATION_GRACE_DAYS = env.env_int("SANXIANG_DISCLOSURE_INTERPRETATION_GRACE_DAYS", 5)
+# Minimum public-comment period in days (优化营商环境条例第六十二条).
+SANXIANG_DISCLOSURE_CONSULTATION_MIN_DAYS = env.env_int("SANXIANG_DISCLOSURE_CONSULTATION_MIN_DAYS", 30)
+# Comments accepted per client and hour on the portal.
+SANXIANG_DISCLOSURE_COMMENT_RATE_LIMIT = env.env_int("SANXIANG_DISCLOSURE_COMMENT_RATE_LIMIT", 5)
+# A rating at or below this score is a bad rating 差评 (reason required, rectification).
+SANXIANG_DISCLOSURE_RATING_LOW_SCORE = env.env_int("SANXIANG_DISCLOSURE_RATING_LOW_SCORE", 2)
+# Working days to answer the rectification of a bad rating.
+SANXIANG_DISCLOSURE_RECTIFICATION_DAYS = env.env_int("SANXIANG_DISCLOSURE_RECTIFICATION_DAYS", 5)
+# Public-opinion timers in clock hours (seed 001 #60) and the alert lead time.
+SANXIANG_DISCLOSURE_OPINION_INFO_HOURS = env.env_int("SANXIANG_DISCLOSURE_OPINION_INFO_HOURS", 5)
+SANXIANG_DISCLOSURE_OPINION_PRESS_HOURS = env.env_int("SANXIANG_DISCLOSURE_OPINION_PRESS_HOURS", 24)
+SANXIANG_DISCLOSURE_OPINION_ALERT_MINUTES = env.env_int("SANXIANG_DISCLOSURE_OPINION_ALERT_MINUTES", 60)
+# Days to publish a case-specific ruling 个案批复 (seed 001 #10; ❓ in RULES.md §7).
+SANXIANG_DISCLOSURE_RULING_PUBLISH_DAYS = env.env_int("SANXIANG_DISCLOSURE_RULING_PUBLISH_DAYS", 30)
+# django-simple-captcha: plain arithmetic challenges, no font download; test mode only for tests.
+CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"
+CAPTCHA_TEST_MODE = env.env_bool("SANXIANG_CAPTCHA_TEST_MODE", False)

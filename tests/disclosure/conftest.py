@@ -62,6 +62,7 @@ def publish_policy(
     interpretation: bool = True,
     issuer: str = "",
     tax_types: tuple[str, ...] = ("vat",),
+    subject_terms: str = "增值税 留抵退税",
 ) -> OfficialDocument:
     """Draft, submit, register, review and publish a proactive policy-library document."""
     document = services.document_create(
@@ -72,7 +73,7 @@ def publish_policy(
         issuer=issuer,
         kind=kind,
         heading="tax_policy",
-        subject_terms="增值税 留抵退税",
+        subject_terms=subject_terms,
         attribute="proactive",
         in_policy_library=True,
         tax_types=list(TaxType.objects.filter(code__in=tax_types)),
@@ -86,7 +87,7 @@ def publish_policy(
             actor=p.drafter,
             document=document,
             title=f"《{title}》解读",
-            body="本公告明确了留抵退税的条件和程序。",
+            body=f"本文件明确了{subject_terms}的有关事项。",
             kind="qa",
             qa=[{"q": "哪些纳税人可以申请？", "a": "同时符合条件的纳税人。"}],
         )

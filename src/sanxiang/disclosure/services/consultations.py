@@ -145,7 +145,7 @@ def comment_submit(
     if paragraph is not None and paragraph.consultation_id != consultation.pk:
         raise ValidationFailed(_("所选段落不属于该草案。"), extra={"field": "paragraph"})
     key = client_key(client)
-    if throttle_hit(
+    if not throttle_hit(
         key=f"disclosure-comment:{key[:40]}",
         limit=setting("COMMENT_RATE_LIMIT"),
         window_seconds=3600,

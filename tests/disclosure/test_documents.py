@@ -85,8 +85,8 @@ def test_publication_puts_the_document_in_the_catalogue_with_an_index_number(peo
         published_on=datetime.date(2025, 4, 1),
     )
     code = people.org.city.code
-    assert first.index_number == f"{code}/05-2025-00001"
-    assert second.index_number == f"{code}/05-2025-00002"
+    assert first.index_number == f"{code}05/2025-00001"
+    assert second.index_number == f"{code}05/2025-00002"
     entry = PublicEntry.objects.get(source_key=first.public_key)
     assert entry.category_code == "disclosure.tax_policy"
     labels = dict(entry.fields)

@@ -30,7 +30,7 @@ def test_it_finds_attribute_problems(attribute, reason, problem):
 
 
 def test_it_builds_index_numbers_by_the_documented_rule():
-    assert rules.index_number("61030000", 5, 2025, 12) == "61030000/05-2025-00012"
+    assert rules.index_number("16103000000", 5, 2025, 12) == "1610300000005/2025-00012"
     with pytest.raises(ValueError):
         rules.index_number("", 5, 2025, 1)
 

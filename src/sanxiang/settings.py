@@ -279,7 +279,9 @@ LOGGING = {
 
 # Proactive disclosure 主动公开 (sanxiang.disclosure). Statutory values marked 🟡/❓ in RULES.md §7.
 # Working days after publication before a document without an interpretation is flagged (三同步; seed 001 #45).
-SANXIANG_DISCLOSURE_INTERPRETATION_GRACE_DAYS = env.env_int("SANXIANG_DISCLOSURE_INTERPRETATION_GRACE_DAYS", 5)
+SANXIANG_DISCLOSURE_INTERPRETATION_GRACE_DAYS = env.env_int(
+    "SANXIANG_DISCLOSURE_INTERPRETATION_GRACE_DAYS", 5
+)
 # Minimum public-comment period in days (优化营商环境条例第六十二条).
 SANXIANG_DISCLOSURE_CONSULTATION_MIN_DAYS = env.env_int("SANXIANG_DISCLOSURE_CONSULTATION_MIN_DAYS", 30)
 # Comments accepted per client and hour on the portal.
@@ -294,6 +296,5 @@ SANXIANG_DISCLOSURE_OPINION_PRESS_HOURS = env.env_int("SANXIANG_DISCLOSURE_OPINI
 SANXIANG_DISCLOSURE_OPINION_ALERT_MINUTES = env.env_int("SANXIANG_DISCLOSURE_OPINION_ALERT_MINUTES", 60)
 # Days to publish a case-specific ruling 个案批复 (seed 001 #10; ❓ in RULES.md §7).
 SANXIANG_DISCLOSURE_RULING_PUBLISH_DAYS = env.env_int("SANXIANG_DISCLOSURE_RULING_PUBLISH_DAYS", 30)
-# django-simple-captcha: plain arithmetic challenges, no font download; test mode only for tests.
+# django-simple-captcha (public comments and ratings): arithmetic challenges, drawn with its bundled font.
 CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"
-CAPTCHA_TEST_MODE = env.env_bool("SANXIANG_CAPTCHA_TEST_MODE", False)

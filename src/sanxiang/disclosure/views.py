@@ -401,7 +401,11 @@ def incident_list(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("舆情已登记，时限开始计算。"))
             return redirect("disclosure:incident_detail", pk=incident.pk)
     rows = selectors.incident_rows(actor=request.user, now=timezone.now(), overdue_only=overdue)
-    return render(request, "disclosure/incident_list.html", {"rows": rows, "form": form, "overdue": overdue})
+    return render(
+        request,
+        "disclosure/incident_list.html",
+        {"rows": rows, "form": form, "overdue": overdue, "is_open_gov": True},
+    )
 
 
 @role_required(*OPEN_GOV_ROLES)

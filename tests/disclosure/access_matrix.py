@@ -13,6 +13,15 @@ from sanxiang.disclosure.models import TaxType
 ANY_STAFF = {"default": 200, "anonymous": 302}
 POST_ONLY = {"default": 405}
 PUBLIC = {"default": 200}
+API_STAFF = {"default": 200, "anonymous": 401}
+# The validity action: GET is not allowed for open-government staff, refused before that for others.
+API_POST_ONLY = {
+    "default": 403,
+    "anonymous": 401,
+    "city_opengov": 405,
+    "city_opengov_head": 405,
+    "jt_opengov": 405,
+}
 # Public-opinion incidents: open-government staff only (the system administrator holds no such role).
 OPEN_GOV = {
     "default": 403,
@@ -143,6 +152,15 @@ def cases(demo):
         ("disclosure:incident_press", {"pk": incident.pk}, POST_ONLY),
         ("disclosure:ruling_list", {}, ANY_STAFF),
         ("disclosure:ruling_publish", {"pk": ruling.pk}, POST_ONLY),
+        ("api:disclosure:document-list", {}, API_STAFF),
+        ("api:disclosure:document-detail", {"pk": document.pk}, {**CITY_OBJECT, "anonymous": 401}),
+        ("api:disclosure:document-validity", {"pk": document.pk}, API_POST_ONLY),
+        ("api:disclosure:incident-list", {}, {**OPEN_GOV, "anonymous": 401}),
+        (
+            "api:disclosure:regulatory-counts",
+            {},
+            {**OPEN_GOV, "anonymous": 401, "city_opengov": 400, "city_opengov_head": 400, "jt_opengov": 400},
+        ),
         ("open:catalogue", {}, PUBLIC),
         ("open:document", {"pk": document.pk}, PUBLIC),
         ("open:document_rate", {"pk": document.pk}, POST_ONLY),

@@ -129,3 +129,24 @@ def test_an_unpublished_document_is_not_public(client, people):
         actor=people.drafter, authority=people.org.city, title="内部", attribute="proactive"
     )
     assert client.get(reverse("open:document", args=[document.pk])).status_code == 404
+
+
+def test_an_attachment_goes_to_the_one_file_store(client, people):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from sanxiang.files.models import StoredFile
+
+    document = services.document_create(actor=people.drafter, authority=people.org.city, title="附件测试")
+    client.force_login(people.drafter)
+    client.post(
+        reverse("disclosure:attachment_add", args=[document.pk]),
+        {
+            "title": "附件1 申请表",
+            "file": SimpleUploadedFile("申请表.pdf", b"%PDF-1.4 test", "application/pdf"),
+        },
+    )
+    attachment = document.attachments.get()
+    assert attachment.title == "附件1 申请表"
+    assert StoredFile.objects.get(pk=attachment.file_id).original_name == "申请表.pdf"
+    page = client.get(reverse("disclosure:document_detail", args=[document.pk])).content.decode()
+    assert reverse("files:download", args=[attachment.file.public_id]) in page

@@ -150,3 +150,19 @@ def test_an_attachment_goes_to_the_one_file_store(client, people):
     assert StoredFile.objects.get(pk=attachment.file_id).original_name == "申请表.pdf"
     page = client.get(reverse("disclosure:document_detail", args=[document.pk])).content.decode()
     assert reverse("files:download", args=[attachment.file.public_id]) in page
+
+
+def test_published_rulings_are_listed_in_the_catalogue(client, people):
+    ruling = services.ruling_register(
+        actor=people.drafter,
+        authority=people.org.city,
+        document_number="宝税函〔2025〕3号",
+        title="关于某公司资产划转问题的批复",
+        text="经研究，批复如下。",
+        decided_on=timezone.localdate(),
+    )
+    assert "资产划转" not in client.get(reverse("open:catalogue"), {"heading": "rulings"}).content.decode()
+    ruling = services.ruling_publish(actor=people.officer, ruling=ruling)
+    page = client.get(reverse("open:catalogue"), {"heading": "rulings"}).content.decode()
+    assert "关于某公司资产划转问题的批复" in page
+    assert client.get(reverse("portal:entry_detail", kwargs={"key": ruling.public_key})).status_code == 200

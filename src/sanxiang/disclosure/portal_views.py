@@ -35,10 +35,16 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     if heading not in CatalogueHeading.values:
         heading = ""
     documents = selectors.catalogue(heading=heading)[:200]
+    rulings = selectors.published_rulings()[:200] if heading in ("", CatalogueHeading.RULINGS) else []
     return render(
         request,
         "disclosure/public/catalogue.html",
-        {"documents": documents, "headings": CatalogueHeading.choices, "heading": heading},
+        {
+            "documents": documents,
+            "rulings": rulings,
+            "headings": CatalogueHeading.choices,
+            "heading": heading,
+        },
     )
 
 

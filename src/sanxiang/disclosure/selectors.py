@@ -266,6 +266,15 @@ def catalogue(*, heading: str = "", authority: Authority | None = None) -> Query
     return queryset.order_by("-published_on", "-id")
 
 
+def published_rulings() -> QuerySet[CaseRuling]:
+    """Case rulings already published on the portal (their public page is the portal entry)."""
+    return (
+        CaseRuling.objects.filter(status=RulingStatus.PUBLISHED)
+        .select_related("authority")
+        .order_by("-decided_on")
+    )
+
+
 @dataclass(frozen=True)
 class LibraryParams:
     q: str = ""

@@ -203,3 +203,17 @@ def test_regulatory_document_counts_feed_the_annual_report(people):
         ]
         == 0
     )
+
+
+def test_a_proactive_document_must_be_published_within_twenty_working_days(people):
+    document = _draft(people, attribute="proactive", signed_on=datetime.date(2025, 3, 3))
+    services.document_submit(actor=people.drafter, document=document)
+    services.document_register(actor=people.officer, document=document)
+    deadline = Deadline.objects.get(object_id=document.pk, purpose="disclosure.publish")
+    assert deadline.due == datetime.date(2025, 3, 31)  # 20 working days after Monday 3 March
+    todos = selectors.todos_for(people.officer, datetime.date(2025, 4, 1))
+    assert any(t.overdue and "保密审查" in t.label for t in todos)
+    services.document_review(actor=people.head, document=document)
+    services.document_publish(actor=people.officer, document=document, today=datetime.date(2025, 4, 1))
+    deadline.refresh_from_db()
+    assert deadline.closed_at is not None

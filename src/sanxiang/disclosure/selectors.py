@@ -44,7 +44,7 @@ from .models import (
     ValidityChange,
 )
 from .services._common import OPEN_GOV_ROLES, setting
-from .services.documents import INTERPRETATION_PURPOSE
+from .services.documents import INTERPRETATION_PURPOSE, PUBLISH_PURPOSE
 
 if TYPE_CHECKING:
     from sanxiang.core.models import User
@@ -195,10 +195,20 @@ def todos_for(user: User, today: datetime.date) -> list[Todo]:
             ),
             (documents.filter(status=DocumentStatus.REVIEWED), _t("发布主动公开文件：{title}")),
         )
+        due = {
+            d.object_id: d.due
+            for d in Deadline.objects.filter(
+                content_type=ContentType.objects.get_for_model(OfficialDocument),
+                purpose=PUBLISH_PURPOSE,
+                closed_at__isnull=True,
+            )
+        }
         for waiting, label in queue:
             for document in waiting[:20]:
                 url = reverse("disclosure:document_detail", args=[document.pk])
-                todos.append(Todo(label.format(title=document.title), url, module))
+                day = due.get(document.pk)
+                overdue = bool(day and day < today)
+                todos.append(Todo(label.format(title=document.title), url, module, due=day, overdue=overdue))
         pending = ConsultationComment.objects.visible_to(user).filter(status=CommentStatus.PENDING)
         for consultation in Consultation.objects.filter(pk__in=pending.values("consultation")).distinct()[
             :20

@@ -46,6 +46,9 @@ if TYPE_CHECKING:
     from sanxiang.core.models import User
 
 INTERPRETATION_PURPOSE = "disclosure.interpretation"
+PUBLISH_PURPOSE = "disclosure.publish"
+# Proactive information is published within 20 working days of being formed (条例第二十六条).
+PUBLISH_WORKING_DAYS = 20
 RETURN_MESSAGES = {
     "missing_attribute": _("未明确公开属性（主动公开、依申请公开或不予公开），作退文处理。"),
     "missing_reason": _("拟不予公开但未依法说明理由（条例第十四条至第十六条），作退文处理。"),
@@ -210,6 +213,15 @@ def document_register(*, actor: User | Any, document: OfficialDocument) -> Offic
     _transition(document, DocumentStatus.REGISTERED, actor=actor)
     document.return_reason = ""
     document.save(update_fields=["status", "return_reason"])
+    if document.attribute == DisclosureAttribute.PROACTIVE:
+        deadline_set(
+            owner=document,
+            purpose=PUBLISH_PURPOSE,
+            label=_t("主动公开"),
+            start=document.signed_on or timezone.localdate(),
+            working_days=PUBLISH_WORKING_DAYS,
+            actor=actor,
+        )
     audit_log(actor=actor, action="disclosure.document.registered", target=document)
     return document
 
@@ -342,6 +354,7 @@ def document_publish(
         interpretation.published_at = now
         interpretation.save(update_fields=["status", "published_at"])
     _publish_to_portal(document, actor=actor)
+    deadline_close(owner=document, purpose=PUBLISH_PURPOSE, actor=actor)
     if (
         document.in_policy_library
         and not document.interpretations.filter(status=InterpretationStatus.PUBLISHED).exists()

@@ -51,9 +51,21 @@ from urllib.parse import parse_qsl, quote, quote_plus, urlencode, urljoin, urlsp
 
 ROOT = Path(__file__).resolve().parents[1]
 
-EXCLUDED_PREFIXES = ("/staff/", "/admin/", "/api/", "/static/", "/media/")
+# /captcha/: a fresh challenge image per form; the Excel export is binary (the CSV has the same rows).
+EXCLUDED_PREFIXES = (
+    "/staff/",
+    "/admin/",
+    "/api/",
+    "/static/",
+    "/media/",
+    "/captcha/",
+    "/open/library/export.xlsx",
+)
 START_URLS = (
     "/",
+    "/open/",
+    "/open/library/",
+    "/open/consultations/",
     "/search/",
     "/statistics/",
     "/feeds/latest.rss",
@@ -333,6 +345,16 @@ def gather_corpus(now: Any = None) -> Corpus:
                 corpus.partial_ids.setdefault(partial_text(number, FieldType.ID_NUMBER), set()).add(
                     entry.source_key
                 )
+    # Open government: commenters' and raters' names and contacts are never public.
+    from sanxiang.disclosure.models import ConsultationComment, ServiceRating
+
+    for name, contact in ConsultationComment.objects.values_list("commenter_name", "contact"):
+        if name:
+            corpus.names.add(name)
+            corpus.hidden_names.add(name)
+        corpus.phones.update(RAW_PHONE.findall(contact or ""))
+    for contact in ServiceRating.objects.values_list("contact", flat=True):
+        corpus.phones.update(RAW_PHONE.findall(contact or ""))
     shown_somewhere = set().union(*corpus.allowed_names.values()) if corpus.allowed_names else set()
     corpus.hidden_names -= shown_somewhere
     corpus.names -= corpus.org_names

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "sanxiang.evaluation",
     "sanxiang.records",
     "sanxiang.information_requests",
+    "sanxiang.disclosure",
     "sanxiang.portal",
     "sanxiang.api",
 ]
@@ -330,5 +331,25 @@ SANXIANG_INFOREQ_FEE_PAUSES_CLOCK = env.env_bool("SANXIANG_INFOREQ_FEE_PAUSES_CL
 SANXIANG_INFOREQ_REMIND_DAYS = env.env_int("SANXIANG_INFOREQ_REMIND_DAYS", 5)
 # Portal filings per client address per hour.
 SANXIANG_INFOREQ_SUBMIT_LIMIT = env.env_int("SANXIANG_INFOREQ_SUBMIT_LIMIT", 5)
-# The portal filing form's captcha (django-simple-captcha); the image is served by the app itself.
-CAPTCHA_LENGTH = 4
+# Proactive disclosure 主动公开 (sanxiang.disclosure). Statutory values marked 🟡/❓ in RULES.md §7.
+# Working days after publication before a document without an interpretation is flagged (三同步; seed 001 #45).
+SANXIANG_DISCLOSURE_INTERPRETATION_GRACE_DAYS = env.env_int(
+    "SANXIANG_DISCLOSURE_INTERPRETATION_GRACE_DAYS", 5
+)
+# Minimum public-comment period in days (优化营商环境条例第六十二条).
+SANXIANG_DISCLOSURE_CONSULTATION_MIN_DAYS = env.env_int("SANXIANG_DISCLOSURE_CONSULTATION_MIN_DAYS", 30)
+# Comments accepted per client and hour on the portal.
+SANXIANG_DISCLOSURE_COMMENT_RATE_LIMIT = env.env_int("SANXIANG_DISCLOSURE_COMMENT_RATE_LIMIT", 5)
+# A rating at or below this score is a bad rating 差评 (reason required, rectification).
+SANXIANG_DISCLOSURE_RATING_LOW_SCORE = env.env_int("SANXIANG_DISCLOSURE_RATING_LOW_SCORE", 2)
+# Working days to answer the rectification of a bad rating.
+SANXIANG_DISCLOSURE_RECTIFICATION_DAYS = env.env_int("SANXIANG_DISCLOSURE_RECTIFICATION_DAYS", 5)
+# Public-opinion timers in clock hours (seed 001 #60) and the alert lead time.
+SANXIANG_DISCLOSURE_OPINION_INFO_HOURS = env.env_int("SANXIANG_DISCLOSURE_OPINION_INFO_HOURS", 5)
+SANXIANG_DISCLOSURE_OPINION_PRESS_HOURS = env.env_int("SANXIANG_DISCLOSURE_OPINION_PRESS_HOURS", 24)
+SANXIANG_DISCLOSURE_OPINION_ALERT_MINUTES = env.env_int("SANXIANG_DISCLOSURE_OPINION_ALERT_MINUTES", 60)
+# Days to publish a case-specific ruling 个案批复 (seed 001 #10; ❓ in RULES.md §7).
+SANXIANG_DISCLOSURE_RULING_PUBLISH_DAYS = env.env_int("SANXIANG_DISCLOSURE_RULING_PUBLISH_DAYS", 30)
+# django-simple-captcha (disclosure requests, public comments and ratings): arithmetic challenges,
+# drawn with its bundled font; the image is served by the app itself.
+CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"

@@ -16,6 +16,8 @@ urlpatterns = [
     path("staff/records/", include("sanxiang.records.urls")),
     path("staff/information-requests/", include("sanxiang.information_requests.urls")),
     path("information-requests/", include("sanxiang.information_requests.urls_portal")),
+    path("staff/disclosure/", include("sanxiang.disclosure.urls")),
+    path("open/", include("sanxiang.disclosure.portal_urls")),
     path("captcha/", include("captcha.urls")),
     path("staff/inbox/", include("sanxiang.notifications.urls")),
     path("api/", include("sanxiang.api.urls")),

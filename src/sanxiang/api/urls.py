@@ -13,6 +13,7 @@ v1 = [
     path("review/", include("sanxiang.review.api.urls")),
     path("records/", include("sanxiang.records.api.urls")),
     path("information-requests/", include("sanxiang.information_requests.api.urls")),
+    path("disclosure/", include("sanxiang.disclosure.api.urls")),
 ]
 
 urlpatterns = [

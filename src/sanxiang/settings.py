@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "sanxiang.supervision",
     "sanxiang.review",
     "sanxiang.portal",
+    "sanxiang.inspections",
     "sanxiang.api",
 ]
 

@@ -275,3 +275,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Random inspections 双随机、一公开 (RULES.md §8; 🟡/❓ values, hence settings).
+SANXIANG_INSPECTIONS_PUBLISH_WORKING_DAYS = env.env_int("SANXIANG_INSPECTIONS_PUBLISH_WORKING_DAYS", 20)
+SANXIANG_INSPECTIONS_MAX_CASES_IN_HAND = env.env_int("SANXIANG_INSPECTIONS_MAX_CASES_IN_HAND", 3)
+SANXIANG_INSPECTIONS_EXCLUSION_YEARS = env.env_int("SANXIANG_INSPECTIONS_EXCLUSION_YEARS", 3)
+SANXIANG_INSPECTIONS_TASK_WORKING_DAYS = env.env_int("SANXIANG_INSPECTIONS_TASK_WORKING_DAYS", 60)
+# JSON object overriding default annual ratios, e.g. {"other_enterprise": "0.02"}.
+SANXIANG_INSPECTIONS_RATIOS = env.env_str("SANXIANG_INSPECTIONS_RATIOS", "")

@@ -12,6 +12,8 @@ urlpatterns = [
     path("staff/publicity/", include("sanxiang.publicity.urls")),
     path("staff/supervision/", include("sanxiang.supervision.urls")),
     path("staff/review/", include("sanxiang.review.urls")),
+    path("staff/inspections/", include("sanxiang.inspections.urls")),
+    path("random-inspections/", include("sanxiang.inspections.public_urls")),
     path("staff/inbox/", include("sanxiang.notifications.urls")),
     path("api/", include("sanxiang.api.urls")),
     path("admin/", admin.site.urls),

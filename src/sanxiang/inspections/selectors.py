@@ -107,6 +107,16 @@ def overdue_publications(*, authority: Authority, on: datetime.date) -> QuerySet
     )
 
 
+def overdue_publications_visible(*, actor: User, on: datetime.date) -> QuerySet[InspectionTask]:
+    """The same list across the actor's data scope (the staff page)."""
+    return (
+        InspectionTask.objects.visible_to(actor)
+        .filter(status=TaskStatus.FINISHED, publish_due_on__lt=on)
+        .select_related("plan", "authority")
+        .order_by("publish_due_on")
+    )
+
+
 # ------------------------------------------------------------------------------------- public
 
 

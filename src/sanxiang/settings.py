@@ -283,3 +283,6 @@ SANXIANG_INSPECTIONS_EXCLUSION_YEARS = env.env_int("SANXIANG_INSPECTIONS_EXCLUSI
 SANXIANG_INSPECTIONS_TASK_WORKING_DAYS = env.env_int("SANXIANG_INSPECTIONS_TASK_WORKING_DAYS", 60)
 # JSON object overriding default annual ratios, e.g. {"other_enterprise": "0.02"}.
 SANXIANG_INSPECTIONS_RATIOS = env.env_str("SANXIANG_INSPECTIONS_RATIOS", "")
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})["InspectionDrawModeEnum"] = (
+    "sanxiang.inspections.choices.DrawMode"
+)

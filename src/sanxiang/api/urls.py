@@ -11,6 +11,7 @@ v1 = [
     path("publicity/", include("sanxiang.publicity.api.urls")),
     path("supervision/", include("sanxiang.supervision.api.urls")),
     path("review/", include("sanxiang.review.api.urls")),
+    path("inspections/", include("sanxiang.inspections.api.urls")),
 ]
 
 urlpatterns = [

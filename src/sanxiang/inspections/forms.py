@@ -24,7 +24,9 @@ class DrawForm(forms.Form):
         label=_("名录库"), choices=[("classified", _("分类名录库")), ("abnormal", _("异常名录库"))]
     )
     mode = forms.ChoiceField(label=_("方式"), choices=DrawMode.choices)
-    target_class = forms.MultipleChoiceField(label=_("分类"), choices=TargetClass.choices, required=False)
+    target_class = forms.MultipleChoiceField(
+        label=_("分类"), choices=TargetClass.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
     industry = forms.CharField(
         label=_("行业"), max_length=60, required=False, help_text=_("多个行业用顿号分隔")
     )

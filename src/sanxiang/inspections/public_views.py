@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from . import selectors
+from . import rules, selectors
 from .choices import DrawStatus
 from .forms import json_text
 
@@ -42,6 +42,8 @@ def _draw_context(pk: int) -> dict:
         "commitment": commitment,
         "inputs": inputs,
         "filters_text": json_text(inputs["filters"]),
+        "filter_lines": rules.describe_filters(inputs["filters"]),
+        "weight_lines": rules.describe_weights(inputs["weights"]),
         "weights_text": json_text(inputs["weights"]),
         "result": result,
     }

@@ -232,3 +232,77 @@ def publication_overdue(
 ) -> bool:
     """Whether a result should have been published by ``on`` and was not."""
     return ended_on is not None and due_on is not None and not published and on > due_on
+
+
+# ------------------------------------------------------------------------- readable inputs
+
+FIELD_LABELS = {
+    "class": "分类",
+    "group": "比例类别",
+    "industry": "行业",
+    "scale": "规模",
+    "risk": "风险等级",
+    "abnormal": "异常情形",
+    "kind": "纳税人类型",
+    "key": "编号",
+    "industries": "擅长行业",
+    "tax_types": "擅长税种",
+    "case_types": "擅长案件类型",
+    "cases_in_hand": "在办案件数",
+    "last_random_inspection": "最近一次随机抽查日期",
+}
+VALUE_LABELS = {
+    "key_national": "全国重点税源企业",
+    "key_provincial": "省级重点税源企业",
+    "key_municipal": "市级重点税源企业",
+    "other_enterprise": "非重点税源企业",
+    "non_enterprise": "非企业纳税人",
+    "large": "大型",
+    "medium": "中型",
+    "small": "小型",
+    "micro": "微型",
+    "high": "高",
+    "low": "低",
+    "long_term_abnormal": "长期纳税申报异常",
+    "high_risk": "税收高风险",
+    "low_credit": "纳税信用级别低",
+    "repeatedly_reported": "多次被检举",
+    "joint_punishment": "列入联合惩戒名单",
+}
+
+
+def _values(values: Any) -> str:
+    items = values if isinstance(values, list) else [values]
+    if len(items) > 6:
+        return f"{len(items)} 项"
+    return "、".join(VALUE_LABELS.get(str(v), str(v)) for v in items)
+
+
+def describe_filters(filters: Mapping[str, Any]) -> list[str]:
+    """The committed filters in plain Chinese, one condition a line (the JSON stays authoritative)."""
+    lines = []
+    for field_name, condition in sorted(filters.items()):
+        label = FIELD_LABELS.get(field_name, field_name)
+        for op, operand in sorted(condition.items()):
+            if op == "in":
+                lines.append(f"{label}为 {_values(operand)}")
+            elif op == "not_in":
+                lines.append(f"{label}不为 {_values(operand)}（排除）")
+            elif op == "contains":
+                lines.append(f"{label}包含 {_values(operand)}")
+            elif op == "min":
+                lines.append(f"{label}不小于 {operand}")
+            elif op == "max":
+                lines.append(f"{label}不大于 {operand}")
+            elif op == "before_or_null":
+                lines.append(f"{label}早于 {operand} 或从未抽查")
+    return lines
+
+
+def describe_weights(weights: Iterable[Mapping[str, Any]]) -> list[str]:
+    lines = []
+    for spec in weights:
+        label = FIELD_LABELS.get(str(spec.get("field")), str(spec.get("field")))
+        parts = "、".join(f"{VALUE_LABELS.get(k, k)} {v}" for k, v in dict(spec.get("values", {})).items())
+        lines.append(f"按{label}加权：{parts}，其他 {spec.get('default', 1)}")
+    return lines

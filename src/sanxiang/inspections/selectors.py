@@ -65,9 +65,8 @@ def plan_progress(plan: InspectionPlan) -> list[rules.RatioProgress]:
     for directory in Directory.objects.filter(
         authority=plan.authority, kind__in=(DirectoryKind.CLASSIFIED, DirectoryKind.ABNORMAL)
     ):
-        latest = directory.snapshots.order_by("-version").first()
-        for row in latest.rows if latest else []:
-            populations[row["group"]] += 1
+        for target_class in directory.targets.filter(active=True).values_list("target_class", flat=True):
+            populations[rules.ratio_group(directory_kind=directory.kind, target_class=target_class)] += 1
     drawn: Counter[str] = Counter()
     for task in InspectionTask.objects.filter(plan=plan).select_related("draw__snapshot"):
         row = next(

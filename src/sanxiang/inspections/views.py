@@ -18,7 +18,7 @@ from sanxiang.core.access import get_visible_or_404, has_role, role_required
 from sanxiang.core.choices import RoleCode
 from sanxiang.core.exceptions import DomainError
 
-from . import selectors, services
+from . import rules, selectors, services
 from .choices import DirectoryKind, DrawKind
 from .forms import DrawForm, ImportForm, InspectorDrawForm, PlanForm, RecusalForm, ResultForm, json_text
 from .models import Assignment, Directory, Draw, InspectionItem, InspectionPlan, InspectionTask
@@ -241,6 +241,8 @@ def draw_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "draw": draw,
             "filters_text": json_text(draw.filters),
+            "filter_lines": rules.describe_filters(draw.filters),
+            "weight_lines": rules.describe_weights(draw.weights),
             "weights_text": json_text(draw.weights),
             "selected": [rows[key] | {"position": n} for n, key in enumerate(draw.result, start=1)],
             "checkpoint": services.seed_checkpoint(draw),

@@ -82,7 +82,9 @@ class RecusalForm(forms.Form):
 
 
 class ResultForm(forms.Form):
-    ended_on = forms.DateField(label=_("检查结束日期"))
+    ended_on = forms.DateField(
+        label=_("检查结束日期"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     category = forms.ChoiceField(label=_("检查结果"), choices=ResultCategory.choices)
     outcome = forms.CharField(label=_("处理结果"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 

@@ -241,3 +241,34 @@ def test_a_record_leaf_round_trips_and_is_no_publication():
     assert parsed.body == {"snapshot_hash": "ab" * 32} and parsed.entry is None
     with pytest.raises(ValueError):
         merkle.parse_leaf(b'{"record":{"body":[],"kind":"x"}}')
+
+
+def _reference_select(rows, spec, seed):
+    """The documented algorithm written as plainly as possible: scan the remaining rows each pick."""
+    pool = draw.eligible_rows(rows, spec.filters)
+    count = draw.resolve_count(eligible=len(pool), count=spec.count, ratio=spec.ratio)
+    weights = [draw.row_weight(row, spec.weights) for row in pool]
+    stream = draw.HashStream(seed)
+    chosen = []
+    for _ in range(count):
+        r = stream.below(sum(weights))
+        running = 0
+        position = 0
+        while r >= running + weights[position]:
+            running += weights[position]
+            position += 1
+        chosen.append(pool.pop(position)["key"])
+        weights.pop(position)
+    return tuple(chosen)
+
+
+@pytest.mark.parametrize("n", [1, 2, 7, 64, 100, 257])
+def test_the_fast_selection_equals_the_documented_scan(n):
+    rows = [{"key": f"K{i:04d}", "risk": ["low", "medium", "high"][(i * 7) % 3]} for i in range(n)]
+    weights = [{"field": "risk", "values": {"high": 5, "medium": 2}, "default": 1}]
+    for count in sorted({1, n // 2, n}):
+        for w in ([], weights):
+            spec = DrawSpec(snapshot_hash=draw.snapshot_hash(rows), count=count, weights=w)
+            for s in range(5):
+                seed = hashlib.sha256(bytes([s, n % 256, count % 256])).digest()
+                assert draw.select(rows, spec, seed).keys == _reference_select(rows, spec, seed)

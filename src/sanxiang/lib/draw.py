@@ -312,14 +312,35 @@ def inputs_document(spec: DrawSpec, secret_hash_hex: str) -> dict[str, Any]:
     }
 
 
-def _pick(weights: Sequence[int], r: int) -> int:
-    """The first position whose cumulative weight exceeds ``r``."""
-    running = 0
-    for position, weight in enumerate(weights):
-        running += weight
-        if r < running:
-            return position
-    raise DrawError("r is beyond the total weight")
+class _Fenwick:
+    """Prefix sums over the remaining rows' weights (a removed row has weight 0), so that each
+    pick is O(log n) instead of a scan: the result is the same as scanning the remaining rows."""
+
+    def __init__(self, weights: Sequence[int]) -> None:
+        self.size = len(weights)
+        self.tree = [0] * (self.size + 1)
+        for index, weight in enumerate(weights, start=1):
+            self.tree[index] += weight
+            parent = index + (index & -index)
+            if parent <= self.size:
+                self.tree[parent] += self.tree[index]
+
+    def remove(self, position: int, weight: int) -> None:
+        index = position + 1
+        while index <= self.size:
+            self.tree[index] -= weight
+            index += index & -index
+
+    def find(self, r: int) -> int:
+        """The first position whose cumulative weight exceeds ``r``."""
+        position, step = 0, 1 << self.size.bit_length()
+        while step:
+            nxt = position + step
+            if nxt <= self.size and self.tree[nxt] <= r:
+                position = nxt
+                r -= self.tree[nxt]
+            step >>= 1
+        return position  # zero-based: the tree index position + 1
 
 
 @dataclass(frozen=True)
@@ -341,17 +362,18 @@ def select(rows: Iterable[Mapping[str, Any]], spec: DrawSpec, seed: bytes) -> Dr
     if snapshot_hash(ordered) != spec.snapshot_hash:
         raise DrawError("the rows do not match the committed snapshot hash")
     _check_weights(spec.weights)
-    pool = eligible_rows(ordered, spec.filters)
+    _check_filters(spec.filters)
+    pool = [row for row in ordered if row_matches(row, spec.filters)]
     count = resolve_count(eligible=len(pool), count=spec.count, ratio=spec.ratio)
     weights = [row_weight(row, spec.weights) for row in pool]
     stream = HashStream(seed)
     chosen: list[str] = []
     total = sum(weights)
+    tree = _Fenwick(weights)
     for _ in range(count):
-        r = stream.below(total)
-        position = _pick(weights, r)
+        position = tree.find(stream.below(total))
         chosen.append(pool[position]["key"])
+        tree.remove(position, weights[position])
         total -= weights[position]
-        del pool[position]
-        del weights[position]
-    return DrawResult(keys=tuple(chosen), eligible=len(chosen) + len(pool), count=count)
+        weights[position] = 0
+    return DrawResult(keys=tuple(chosen), eligible=len(pool), count=count)

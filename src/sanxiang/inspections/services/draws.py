@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -326,8 +327,10 @@ def excluded_inspectors(task: InspectionTask, today: datetime.date) -> list[str]
     years = int(settings.SANXIANG_INSPECTIONS_EXCLUSION_YEARS)
     since = rules.years_before(today, years)
     ids = set(Conflict.objects.filter(taxpayer_id=task.taxpayer_id).values_list("inspector_id", flat=True))
+    # "Within 3 years after finishing": an inspection still open counts from its start.
+    recent = Q(task__ended_on__gte=since) | Q(task__ended_on__isnull=True, task__started_on__gte=since)
     ids |= set(
-        Assignment.objects.filter(task__taxpayer_id=task.taxpayer_id, task__started_on__gte=since)
+        Assignment.objects.filter(recent, task__taxpayer_id=task.taxpayer_id, status=AssignmentStatus.ACTIVE)
         .exclude(task=task)
         .values_list("inspector_id", flat=True)
     )

@@ -120,3 +120,41 @@ def test_a_file_that_is_not_excel_is_refused(world):
             actor=world.organiser, directory=world.abnormal, file_name="x.xlsx", content=b"not excel"
         )
     assert "x.xlsx" in str(caught.value.message)
+
+
+def _inspector_xlsx(rows) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["账号", "擅长行业", "擅长税种", "擅长案件类型", "其他在办案件数"])
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_the_inspector_directory_imports_idempotently_and_names_bad_rows(world):
+    from sanxiang.inspections.models import InspectorEntry
+
+    first = world.inspectors[0]
+    content = _inspector_xlsx([[first.username, "制造业、建筑业", "增值税", "偷税", 2]])
+    report = services.inspectors_import_excel(
+        actor=world.organiser, directory=world.inspector_dir, file_name="人员.xlsx", content=content
+    )
+    assert (report.created, report.updated) == (0, 1)
+    entry = InspectorEntry.objects.get(directory=world.inspector_dir, user=first)
+    assert entry.industries == sorted(["制造业", "建筑业"]) and entry.other_cases_in_hand == 2
+    services.inspectors_import_excel(
+        actor=world.organiser, directory=world.inspector_dir, file_name="人员.xlsx", content=content
+    )
+    assert InspectorEntry.objects.filter(directory=world.inspector_dir).count() == 6
+    bad = _inspector_xlsx([[first.username, "", "", "", "两件"], ["nobody", "", "", "", 0]])
+    with pytest.raises(ValidationFailed) as caught:
+        services.inspectors_import_excel(
+            actor=world.organiser, directory=world.inspector_dir, file_name="人员.xlsx", content=bad
+        )
+    errors = caught.value.extra["errors"]
+    assert any("人员.xlsx 第2行“其他在办案件数”" in e for e in errors)
+    assert any("人员.xlsx 第3行“账号”" in e for e in errors)
+    entry.refresh_from_db()
+    assert entry.other_cases_in_hand == 2

@@ -202,7 +202,12 @@ def directory_import(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("inspections:directory_detail", pk=pk)
     upload = form.cleaned_data["file"]
     try:
-        report = services.targets_import_excel(
+        importer = (
+            services.inspectors_import_excel
+            if directory.kind == DirectoryKind.INSPECTOR
+            else services.targets_import_excel
+        )
+        report = importer(
             actor=request.user, directory=directory, file_name=upload.name, content=upload.read()
         )
     except DomainError as exc:
@@ -211,7 +216,7 @@ def directory_import(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("导入完成：新增 %(c)d 户，更新 %(u)d 户。") % {"c": report.created, "u": report.updated},
+            _("导入完成：新增 %(c)d 条，更新 %(u)d 条。") % {"c": report.created, "u": report.updated},
         )
     return redirect("inspections:directory_detail", pk=pk)
 

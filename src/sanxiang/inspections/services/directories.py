@@ -238,6 +238,20 @@ TARGET_COLUMNS = {
 }
 
 
+def _sheet_rows(file_name: str, content: bytes) -> list[tuple[Any, ...]]:
+    """The first worksheet's rows (header first); a clear error for a file that is not .xlsx."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a non-xlsx file
+        raise ValidationFailed(_("%(file)s：不是有效的 Excel（.xlsx）文件。") % {"file": file_name}) from exc
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    if not rows:
+        raise ValidationFailed(_("%(file)s：工作表为空。") % {"file": file_name})
+    return rows
+
+
 @dataclass
 class ImportReport:
     created: int = 0
@@ -263,16 +277,9 @@ def targets_import_excel(
     (separated by 、 or ;), 最近一次随机抽查日期, 检查记录, 处罚记录, and 纳税额YYYY per year.
     """
     require_organiser(actor, directory.authority)
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a non-xlsx file
-        raise ValidationFailed(_("%(file)s：不是有效的 Excel（.xlsx）文件。") % {"file": file_name}) from exc
-    sheet = book.worksheets[0]
-    rows = list(sheet.iter_rows(values_only=True))
-    if not rows:
-        raise ValidationFailed(_("%(file)s：工作表为空。") % {"file": file_name})
+    if directory.kind == DirectoryKind.INSPECTOR:
+        raise ValidationFailed(_("执法检查人员名录库请导入检查人员名单。"))
+    rows = _sheet_rows(file_name, content)
     header = [str(h or "").strip() for h in rows[0]]
     if not any(TARGET_COLUMNS.get(h) == "tin" for h in header):
         raise ValidationFailed(
@@ -374,6 +381,95 @@ def targets_import_excel(
             report.created += 1
     if errors:
         raise ValidationFailed(errors[0], extra={"errors": errors})
+    audit_log(
+        actor=actor,
+        action="inspections.directory.imported",
+        target=directory,
+        data={"file": file_name, "created": report.created, "updated": report.updated},
+    )
+    return report
+
+
+INSPECTOR_COLUMNS = {
+    "账号": "username",
+    "执法证号": "certificate_number",
+    "擅长行业": "industries",
+    "擅长税种": "tax_types",
+    "擅长案件类型": "case_types",
+    "其他在办案件数": "other_cases_in_hand",
+}
+
+
+@transaction.atomic
+def inspectors_import_excel(
+    *, actor: User, directory: Directory, file_name: str, content: bytes
+) -> ImportReport:
+    """Import the inspector directory from an .xlsx sheet: 账号 or 执法证号, 擅长行业, 擅长税种,
+    擅长案件类型 (several separated by 、), 其他在办案件数. All or nothing; idempotent; every
+    error names the file, the row and the field."""
+    require_organiser(actor, directory.authority)
+    if directory.kind != DirectoryKind.INSPECTOR:
+        raise ValidationFailed(_("只能向执法检查人员名录库导入检查人员。"))
+    from sanxiang.core.models import User as StaffUser
+
+    rows = _sheet_rows(file_name, content)
+    header = [str(h or "").strip() for h in rows[0]]
+    if not {"账号", "执法证号"} & set(header):
+        raise ValidationFailed(_("%(file)s 第1行：缺少“账号”或“执法证号”列。") % {"file": file_name})
+    report = ImportReport()
+    parsed: list[tuple[Any, dict[str, Any]]] = []
+    for number, values in enumerate(rows[1:], start=2):
+        if not any(v not in (None, "") for v in values):
+            continue
+        record: dict[str, Any] = {}
+        for label, value in zip(header, values, strict=False):
+            target = INSPECTOR_COLUMNS.get(label)
+            text = "" if value is None else str(value).strip()
+            if target in ("industries", "tax_types", "case_types"):
+                record[target] = [
+                    p.strip() for p in text.replace(";", "、").replace("；", "、").split("、") if p.strip()
+                ]
+            elif target == "other_cases_in_hand":
+                if text and not text.isdigit():
+                    report.errors.append(
+                        _("%(file)s 第%(row)d行“%(field)s”：%(message)s")
+                        % {"file": file_name, "row": number, "field": label, "message": _("应为非负整数")}
+                    )
+                record[target] = int(text) if text.isdigit() else 0
+            elif target:
+                record[target] = text
+        user = None
+        if record.get("username"):
+            user = StaffUser.objects.filter(username=record["username"], is_active=True).first()
+        elif record.get("certificate_number"):
+            user = StaffUser.objects.filter(
+                certificates__number=record["certificate_number"], is_active=True
+            ).first()
+        if user is None:
+            field = "账号" if record.get("username") or "账号" in header else "执法证号"
+            report.errors.append(
+                _("%(file)s 第%(row)d行“%(field)s”：%(message)s")
+                % {"file": file_name, "row": number, "field": field, "message": _("未找到该人员")}
+            )
+            continue
+        record.pop("username", None)
+        parsed.append((user, record))
+    if report.errors:
+        raise ValidationFailed(report.errors[0], extra={"errors": report.errors})
+    for user, record in parsed:
+        existed = InspectorEntry.objects.filter(directory=directory, user=user).exists()
+        try:
+            inspector_upsert(actor=actor, directory=directory, user=user, data=record)
+        except (ValidationFailed, PermissionDeniedError) as exc:
+            report.errors.append(
+                _("%(file)s：%(name)s：%(message)s")
+                % {"file": file_name, "name": user.display_name, "message": exc.message}
+            )
+            continue
+        report.updated += existed
+        report.created += not existed
+    if report.errors:
+        raise ValidationFailed(report.errors[0], extra={"errors": report.errors})
     audit_log(
         actor=actor,
         action="inspections.directory.imported",

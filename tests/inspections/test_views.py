@@ -118,3 +118,21 @@ def test_recusal_and_result_through_the_pages(world, client):
     public = client.get(reverse("inspections_public:index")).content.decode()
     assert task.target_name in public and "未发现问题" in public
     assert client.get(reverse("inspections:overdue")).status_code == 200
+
+
+def test_the_organiser_sees_to_dos_for_waiting_draws_and_unpublished_results(world):
+    from sanxiang.inspections import selectors, services
+
+    snapshot = services.snapshot_take(actor=world.organiser, directory=world.classified, today=TODAY)
+    services.draw_commit(
+        actor=world.organiser,
+        plan=world.plan,
+        snapshot=snapshot,
+        title="待抽取摇号",
+        mode="undirected",
+        today=TODAY,
+        count=1,
+    )
+    labels = [t.label for t in selectors.todos_for(world.organiser, TODAY)]
+    assert any("待抽取摇号" in label for label in labels)
+    assert selectors.todos_for(world.leader, TODAY) == []

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "sanxiang.information_requests",
     "sanxiang.disclosure",
     "sanxiang.portal",
+    "sanxiang.inspections",
     "sanxiang.api",
 ]
 
@@ -353,3 +354,13 @@ SANXIANG_DISCLOSURE_RULING_PUBLISH_DAYS = env.env_int("SANXIANG_DISCLOSURE_RULIN
 # django-simple-captcha (disclosure requests, public comments and ratings): arithmetic challenges,
 # drawn with its bundled font; the image is served by the app itself.
 CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"
+# Random inspections 双随机、一公开 (RULES.md §8; 🟡/❓ values, hence settings).
+SANXIANG_INSPECTIONS_PUBLISH_WORKING_DAYS = env.env_int("SANXIANG_INSPECTIONS_PUBLISH_WORKING_DAYS", 20)
+SANXIANG_INSPECTIONS_MAX_CASES_IN_HAND = env.env_int("SANXIANG_INSPECTIONS_MAX_CASES_IN_HAND", 3)
+SANXIANG_INSPECTIONS_EXCLUSION_YEARS = env.env_int("SANXIANG_INSPECTIONS_EXCLUSION_YEARS", 3)
+SANXIANG_INSPECTIONS_TASK_WORKING_DAYS = env.env_int("SANXIANG_INSPECTIONS_TASK_WORKING_DAYS", 60)
+# JSON object overriding default annual ratios, e.g. {"other_enterprise": "0.02"}.
+SANXIANG_INSPECTIONS_RATIOS = env.env_str("SANXIANG_INSPECTIONS_RATIOS", "")
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})["InspectionDrawModeEnum"] = (
+    "sanxiang.inspections.choices.DrawMode"
+)

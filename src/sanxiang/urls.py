@@ -19,6 +19,8 @@ urlpatterns = [
     path("staff/disclosure/", include("sanxiang.disclosure.urls")),
     path("open/", include("sanxiang.disclosure.portal_urls")),
     path("captcha/", include("captcha.urls")),
+    path("staff/inspections/", include("sanxiang.inspections.urls")),
+    path("random-inspections/", include("sanxiang.inspections.public_urls")),
     path("staff/inbox/", include("sanxiang.notifications.urls")),
     path("api/", include("sanxiang.api.urls")),
     path("admin/", admin.site.urls),

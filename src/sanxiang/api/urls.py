@@ -14,6 +14,7 @@ v1 = [
     path("records/", include("sanxiang.records.api.urls")),
     path("information-requests/", include("sanxiang.information_requests.api.urls")),
     path("disclosure/", include("sanxiang.disclosure.api.urls")),
+    path("inspections/", include("sanxiang.inspections.api.urls")),
 ]
 
 urlpatterns = [

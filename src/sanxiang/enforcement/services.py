@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
+from sanxiang.core.access import has_role
+from sanxiang.core.choices import RoleCode
 from sanxiang.core.exceptions import (
     InvalidTransition,
     PermissionDeniedError,
@@ -29,7 +31,7 @@ from sanxiang.files.services import file_store_from_upload
 from sanxiang.lib import idnumbers
 
 from . import rules
-from .choices import ActStatus, DecisionOutcome, OfficerRole, TaxpayerKind
+from .choices import ActKind, ActStatus, DecisionOutcome, OfficerRole, TaxpayerKind
 from .models import ActOfficer, Decision, EnforcementAct, Taxpayer
 from .permissions import can_read, can_write
 
@@ -88,6 +90,16 @@ def _require_writer(actor: Any, authority: Authority) -> None:
         raise PermissionDeniedError(_("只有执法人员或系统管理员可以登记执法信息。"))
     if not authority_in_scope(actor, authority):
         raise PermissionDeniedError(_("目标机关不在您的数据权限范围内。"))
+
+
+def _require_act_writer(actor: Any, authority: Authority, kind: str) -> None:
+    """Writers of acts; the 双随机抽查组织人员 may also open and close the 行政检查 acts that
+    random inspections start (税总发〔2015〕104号)."""
+    if kind == ActKind.INSPECTION and has_role(actor, RoleCode.INSPECTION_ORGANISER):
+        if not authority_in_scope(actor, authority):
+            raise PermissionDeniedError(_("目标机关不在您的数据权限范围内。"))
+        return
+    _require_writer(actor, authority)
 
 
 def _require_visible(actor: Any, obj: models.Model, action: str = "change") -> None:
@@ -295,7 +307,7 @@ def act_create(
     officers: Officers = (),
 ) -> EnforcementAct:
     """Register an enforcement act; ``officers`` are (user, role) pairs (主办/协办)."""
-    _require_writer(actor, authority)
+    _require_act_writer(actor, authority, kind)
     act = EnforcementAct(
         kind=kind,
         matter=matter,
@@ -325,10 +337,10 @@ def act_update(
 ) -> EnforcementAct:
     """Change an act's fields (keys of ``ACT_FIELDS``); ``officers`` replaces the list when given."""
     _require_visible(actor, act)
-    _require_writer(actor, act.authority)
+    _require_act_writer(actor, act.authority, act.kind)
     before = _snapshot(act, ACT_FIELDS) | {"officers": _officer_snapshot(act)}
     _apply(act, data, ACT_FIELDS)
-    _require_writer(actor, act.authority)
+    _require_act_writer(actor, act.authority, act.kind)
     _clean_act(actor, act)
     act.save()
     if officers is not None:

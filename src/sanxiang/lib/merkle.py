@@ -58,6 +58,7 @@ __all__ = [
     "node_hash",
     "parse_leaf",
     "publication_leaf",
+    "record_leaf",
     "range_hash",
     "root_from_inclusion_proof",
     "root_hash",
@@ -573,6 +574,19 @@ def withdrawal_leaf(
     )
 
 
+def record_leaf(kind: str, body: Mapping[str, Any]) -> bytes:
+    """The leaf data of a record that is not a publicity entry (e.g. a draw's commitment or result).
+
+    ``canonicalize({"record": {"body": body, "kind": kind}})``: ``kind`` names the record type
+    (``"inspections.draw_commitment"``), ``body`` is its public JSON content, kept in full so that
+    anyone can rebuild the leaf. It has no ``"entry"``, ``"salt"`` or ``"withdrawal"`` member, so
+    it can never be mistaken for a publication or a withdrawal.
+    """
+    if not kind or not isinstance(kind, str):
+        raise ValueError("a record needs a kind")
+    return canonicalize({"record": {"body": dict(body), "kind": kind}})
+
+
 def _check_leaf_reference(index: int, hashed: bytes) -> None:
     if index < 0:
         raise ValueError("a leaf index is not negative")
@@ -582,9 +596,10 @@ def _check_leaf_reference(index: int, hashed: bytes) -> None:
 
 @dataclass(frozen=True)
 class LeafRecord:
-    """A parsed leaf: ``kind`` is ``publication``, ``correction`` or ``withdrawal``.
+    """A parsed leaf: ``kind`` is ``publication``, ``correction``, ``withdrawal`` or ``record``.
 
-    ``target_index``/``target_leaf_hash`` name the corrected or withdrawn leaf.
+    ``target_index``/``target_leaf_hash`` name the corrected or withdrawn leaf; a record has its
+    ``record_kind`` and ``body``.
     """
 
     kind: str
@@ -594,6 +609,8 @@ class LeafRecord:
     target_leaf_hash: bytes | None = None
     reason: str | None = None
     withdrawn_at: str | None = None
+    record_kind: str | None = None
+    body: dict[str, Any] | None = None
 
 
 def _reference(value: Any, extra_keys: frozenset[str] = frozenset()) -> tuple[int, bytes]:
@@ -640,6 +657,17 @@ def parse_leaf(data: bytes) -> LeafRecord:
             reason=body["reason"],
             withdrawn_at=body["withdrawn_at"],
         )
+    if keys == {"record"}:
+        record = value["record"]
+        if (
+            not isinstance(record, dict)
+            or set(record) != {"body", "kind"}
+            or not isinstance(record["kind"], str)
+            or not record["kind"]
+            or not isinstance(record["body"], dict)
+        ):
+            raise ValueError("malformed record leaf")
+        return LeafRecord(kind="record", record_kind=record["kind"], body=record["body"])
     raise ValueError("unknown leaf format")
 
 

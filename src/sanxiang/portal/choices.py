@@ -20,6 +20,7 @@ class EntryEvent(models.TextChoices):
     CORRECTED = "corrected", _("更正")
     WITHDRAWN = "withdrawn", _("撤下")
     EXPIRED = "expired", _("期满下线")
+    RECORD = "record", _("记录")  # a log leaf that is not a publicity entry (a draw's commitment …)
 
 
 class Stage(models.TextChoices):

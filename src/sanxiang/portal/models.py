@@ -189,13 +189,16 @@ class LogLeaf(models.Model):
     ``leaf_hash`` is SHA-256(0x00 ‖ leaf data), the leaf data being RFC 8785 JSON in the formats of
     ``sanxiang.lib.merkle``. ``target_index`` is the leaf a correction or withdrawal refers to. A
     withdrawal's leaf data is kept in ``document`` (it holds only the reference, the reason and the
-    time); a publication's is rebuilt from the entry's version and salt.
+    time); a publication's is rebuilt from the entry's version and salt. A ``record`` leaf (another
+    module's public record, e.g. a draw commitment) has no entry and keeps its whole leaf data in
+    ``document``; ``record_kind`` names its type.
     """
 
     index = models.BigIntegerField(primary_key=True)
     leaf_hash = models.CharField(max_length=64)
     event = models.CharField(max_length=12, choices=EntryEvent.choices)
-    entry = models.ForeignKey(PublicEntry, on_delete=models.PROTECT, related_name="+")
+    entry = models.ForeignKey(PublicEntry, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
+    record_kind = models.CharField(max_length=60, blank=True, db_index=True)
     version = models.PositiveIntegerField()
     target_index = models.BigIntegerField(null=True, blank=True)
     document = models.TextField(blank=True)

@@ -167,12 +167,13 @@ def leaf_data_for_version(
 def log_append(
     *,
     event: str,
-    entry: PublicEntry,
+    entry: PublicEntry | None,
     version: int,
     data: bytes,
     target_index: int | None = None,
     keep_document: bool = False,
     checkpoint: bool = True,
+    record_kind: str = "",
 ) -> LogLeaf:
     """Append one leaf (``data`` in a ``merkle`` leaf format) and sign a checkpoint of the new head.
 
@@ -203,6 +204,7 @@ def log_append(
         target_index=target_index,
         document=data.decode("utf-8") if keep_document else "",
         appended_at=timezone.now(),
+        record_kind=record_kind,
     )
     LogNode.objects.bulk_create(
         LogNode(level=s.level, index=s.index, node_hash=s.hash.hex()) for s in subtrees
@@ -213,6 +215,19 @@ def log_append(
         store._size = size + 1
         _checkpoint(store)
     return leaf
+
+
+def record_append(*, kind: str, body: dict[str, Any]) -> LogLeaf:
+    """Append a public record that is not a publicity entry (``merkle.record_leaf``) and sign a
+    checkpoint. The leaf data is kept whole, so anyone can download and re-hash it."""
+    return log_append(
+        event=EntryEvent.RECORD,
+        entry=None,
+        version=0,
+        data=merkle.record_leaf(kind, body),
+        keep_document=True,
+        record_kind=kind,
+    )
 
 
 def _checkpoint(store: DatabaseTreeStore) -> LogCheckpoint:
@@ -291,7 +306,7 @@ def consistency(first: int, second: int) -> dict[str, Any]:
 def public_leaf_data(leaf: LogLeaf, entry: PublicEntry | None) -> bytes | None:
     """The leaf data the public may download: a withdrawal notice, or the current leaf of an entry
     that is visible (``entry``, from the visibility policy) with its published salt; else None."""
-    if leaf.event == EntryEvent.WITHDRAWN:
+    if leaf.event in (EntryEvent.WITHDRAWN, EntryEvent.RECORD):
         return leaf.document.encode("utf-8")
     if entry is None or entry.leaf_index != leaf.index or not entry.salt:
         return None

@@ -24,6 +24,7 @@ class VerificationReport:
     size: int = 0
     checkpoints: int = 0
     entries_checked: int = 0
+    records: int = 0
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -53,6 +54,10 @@ def verify_publications() -> VerificationReport:
             store.append_leaf_hash(bytes(32))
         if event == EntryEvent.WITHDRAWN and merkle.leaf_hash(document.encode("utf-8")).hex() != hashed:
             problems.append(f"log record #{index} (withdrawal) does not match its leaf data")
+        if event == EntryEvent.RECORD:
+            report.records += 1
+            if merkle.leaf_hash(document.encode("utf-8")).hex() != hashed:
+                problems.append(f"log record #{index} (record) does not match its leaf data")
         leaf_rows[index] = (hashed, event, entry_id, version, target, document)
         expected += 1
     report.size = store.size()
@@ -152,8 +157,8 @@ def _check_entries(leaf_rows: dict[int, tuple], report: VerificationReport) -> N
                 problems.append(
                     f"published entry {entry.source_key} (record #{version.leaf_index}) was changed"
                 )
-    for index in leaf_rows:
-        if index not in logged:
+    for index, row in leaf_rows.items():
+        if index not in logged and row[1] != EntryEvent.RECORD:  # a record belongs to no entry version
             problems.append(f"log record #{index} has no entry version")
             break
     for entry in entries.values():

@@ -22,5 +22,5 @@ class Command(BaseCommand):
             )
         self.stdout.write(
             f"publication log intact: {report.size} records, {report.checkpoints} checkpoints, "
-            f"{report.entries_checked} published entries recomputed"
+            f"{report.entries_checked} published entries recomputed, {report.records} other records re-hashed"
         )

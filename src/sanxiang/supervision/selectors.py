@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -124,7 +125,7 @@ def task_due(task: Task) -> datetime.date | None:
 def task_doubts(task: Task) -> list[str]:
     """What the preview highlights for a person: parser doubts, unmatched units, unparsed schedules."""
     doubts = list(task.doubts)
-    unmatched = [u.name for u in task.units.all() if u.match_kind == MatchKind.UNMATCHED]
+    unmatched = list(dict.fromkeys(u.name for u in task.units.all() if u.match_kind == MatchKind.UNMATCHED))
     if unmatched:
         doubts.append(_("未匹配单位：%(names)s") % {"names": "、".join(unmatched)})
     if not task.units.all():
@@ -139,7 +140,16 @@ def task_doubts(task: Task) -> list[str]:
         doubts.append(_("时限自事件起算（日期未知），下达后需登记事件日期"))
     if any(m.provisional for m in task.milestones.all()):
         doubts.append(_("正文中有日期，建议设为节点，请确认"))
-    return doubts
+    return list(dict.fromkeys(doubts))  # the parser and this list may say the same thing
+
+
+_NOTE_LABEL = re.compile(r"^\s*(备注|注|说明)\s*[:：]\s*")
+
+
+def plan_notes(plan: TaskPlan) -> list[str]:
+    """The plan's notes without their own "备注：" label (the page prints it once)."""
+    notes = [_NOTE_LABEL.sub("", note).strip() for note in plan.notes]
+    return list(dict.fromkeys(note for note in notes if note))
 
 
 @dataclass
@@ -165,7 +175,7 @@ def plan_overview(*, tasks: Iterable[Task]) -> dict[str, Any]:
     totals: Counter = Counter()
     lights: Counter = Counter()
     for task in tasks:
-        name = task.owner_department.name if task.owner_department_id else _("未确定牵头部门")
+        name = task.owner_department.name if task.owner_department_id else _("待明确牵头部门")
         row = rows.setdefault(name, DepartmentRow(name=name))
         row.statuses[task.status] += 1
         row.lights[task.light] += 1

@@ -95,7 +95,7 @@ def _fit(text: str, header: str) -> int:
         return 0
     role = classify_header(header)
     if role in {ROLE_LEAD, ROLE_RESPONSIBLE, ROLE_COOPERATING, LEVEL}:
-        units = parse_units(text, role)
+        units = parse_units(text, ROLE_RESPONSIBLE if role == LEVEL else role)
         return 2 if units.names() and not units.doubts else -2
     if _PERSON_COLUMN.search(re.sub(r"\s", "", header)):
         if _PERSON.match(text) and not is_unit_like(text):

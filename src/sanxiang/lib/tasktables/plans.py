@@ -54,6 +54,12 @@ _HUITONG = re.compile(
     r"(?=研究|负责|共同|组织|制定|提出|落实|抓紧|按|进行|开展|做好|[，,。])"
 )
 _DEADLINE_LINE = re.compile(r"^(完成时限|完成时间|时间要求|时限要求|完成期限)\s*[:：]\s*(.*)$")
+# A deadline written in a unit bracket: "（牵头单位：A；责任单位：B，6月底完成）".
+_BRACKET_DEADLINE = re.compile(
+    r"[，,；;]\s*((?:(?:\d{4}年)?(?:\d{1,2}月(?:底|末|中旬|上旬|下旬|\d{1,2}日)?|上半年|下半年)|(?:\d{4})?年(?:底|内))"
+    r"(?:前|以前)?(?:完成|办结|落实到位)?|持续推进|长期坚持|持续开展)\s*$"
+)
+_MEASURES_FOLLOW = re.compile(r"^(具体措施|主要措施|工作措施|具体举措|具体任务)\s*[:：]?\s*$")
 _ANNEX = re.compile(r"^附件\s*\d*\s*[:：]?")
 _TERMINAL = "。；;！？!?：:）)"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -69,6 +75,7 @@ class _Item:
     unit_lines: list[tuple[str, str]] = field(default_factory=list)
     deadline: str = ""
     truncated: bool = False
+    two_level: bool = False
 
 
 def _unit_paren(inner: str) -> Roles | None:
@@ -87,7 +94,9 @@ def _unit_paren(inner: str) -> Roles | None:
 
 def _cut_bracket(inner: str, first_role: str) -> Roles:
     """The units readable in a bracket the text stops inside ("（市政府办公室、市")."""
-    labelled = parse_labelled(inner)
+    # The last name may be cut in the middle ("省编办、省"): keep what ends at a separator.
+    whole = re.sub(r"(?<=[、，,；;])[^、，,；;：:]*$", "", inner)
+    labelled = parse_labelled(whole)
     if labelled is not None:
         return labelled[0]
     roles = Roles()
@@ -123,6 +132,7 @@ def measures_from_paragraphs(
     path: list[str] = ["", ""]
     current: _Item | None = None
     pending: _Item | None = None  # a short "（一）…" heading that label lines may make a measure
+    parent_is_measure = False  # numbered items now are the measures of a "（一）" measure
     in_annex = False
     tail: _Item | None = None  # the item the text ends in
     last_line = ""
@@ -147,10 +157,12 @@ def measures_from_paragraphs(
         m1, m2 = _HEADING_1.match(line), _HEADING_2.match(line)
         if m1 and len(line) <= 40:
             path = [_heading_text(m1.group(1)), ""]
+            parent_is_measure = False
             current = tail = None
             continue
-        if m2 and len(line) <= 40:
+        if m2 and len(line) <= 40 and not (_has_unit_paren(line) or _huitong(line)):
             path = [path[0], _heading_text(m2.group(2))]
+            parent_is_measure = False
             pending = _Item(m2.group(1), number, [p for p in path[:1] if p], m2.group(2))
             last_heading = (m2.group(1), m2.group(2), number)
             current = tail = None
@@ -159,11 +171,16 @@ def measures_from_paragraphs(
             current = tail = _Item(m2.group(1), number, [p for p in path[:1] if p], m2.group(2))
             items.append(current)
             path = [path[0], _heading_text(re.split(r"[。；;]", m2.group(2))[0])[:60]]
+            parent_is_measure = True
             continue
         item = _ITEM.match(line)
         if item:
             current = tail = _Item(item.group(1), number, [p for p in path if p], item.group(2))
+            current.two_level = parent_is_measure
             items.append(current)
+            continue
+        if _MEASURES_FOLLOW.match(line):
+            parent_is_measure = True  # "具体措施：" under a "（一）" heading
             continue
         if current is None:
             continue
@@ -193,7 +210,7 @@ def measures_from_paragraphs(
         tail = _Item(seq, number, [p for p in path[:1] if p], text)
         items.append(tail)
     if tail is not None and (
-        last_line[-1] not in _TERMINAL + "”》"
+        last_line[-1] not in _TERMINAL + "”》〕】］]"
         or _open_bracket(tail.text)
         or (label_layout and not tail.unit_lines)
     ):
@@ -229,7 +246,7 @@ def measures_from_paragraphs(
             apply_first_is_lead(measure.roles)
     if measures and any(item.truncated for item in kept):
         found.add("cut_off")
-    if any("(" in m.category or "（" in m.category for m in measures) or any(
+    if any(item.two_level for item in kept) or any(
         _SUB_ITEM.search(line) for item in kept for line in item.text.split("\n")[1:]
     ):
         found.add("two_level")
@@ -326,6 +343,12 @@ def _measure(item: _Item, plan_year: int | None, first_role: str, found: set[str
             roles.extend(cut)
             if cut.lead and parse_labelled(inner) is None:
                 doubts.append("原文在括号内中断，牵头单位按本文件其他任务的写法推定，请核对")
+    deadline_text = item.deadline
+    if not deadline_text:
+        for _start, _end, inner, closed in brackets(item.text):
+            hit = _BRACKET_DEADLINE.search(inner) if closed and LABEL.search(inner) else None
+            if hit:
+                deadline_text = hit.group(1)
     if roles.is_empty():
         sentence = _huitong(item.text)
         if sentence is not None:
@@ -339,8 +362,8 @@ def _measure(item: _Item, plan_year: int | None, first_role: str, found: set[str
         category=" / ".join(item.path),
         task=item.text,
         roles=roles,
-        deadline_text=item.deadline,
-        schedule=parse_deadline(item.deadline, plan_year=plan_year),
+        deadline_text=deadline_text,
+        schedule=parse_deadline(deadline_text, plan_year=plan_year),
         parts=parts if len(distinct) > 1 else [],
         row=item.line,
     )

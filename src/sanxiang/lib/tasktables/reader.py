@@ -24,6 +24,7 @@ from .model import Measure, ParseResult
 from .pipes import pipe_tables
 from .plans import measures_from_paragraphs
 from .tables import Cell, Table, find_header, measures_from_table, tables_from_text
+from .units import FIRST_IS_LEAD, apply_first_is_lead
 
 __all__ = ["Limits", "parse_file", "parse_text", "Converter"]
 
@@ -226,6 +227,12 @@ def _from_parts(
         result.measures.extend(measures)
         result.warnings.extend(warnings)
         result.notes.extend(notes)
+    stated = [line for line in [*paragraphs, *result.notes] if FIRST_IS_LEAD.search(line)]
+    if stated and result.measures and "first_is_lead" not in result.layouts:
+        # "各项任务中列第一位的为牵头单位": said once for the whole table or plan.
+        result.layouts.append("first_is_lead")
+        for measure in result.measures:
+            apply_first_is_lead(measure.roles)
     if restore.changed:
         result.layouts.append("traditional")
         if result.title:

@@ -14,13 +14,17 @@ from .selectors import plan_overview, task_due
 HEADERS = ["序号", "类别", "任务内容", "牵头部门", "完成时限", "截止日期", "状态", "灯号", "进度"]
 
 
+def _department(task: Task) -> str:
+    return task.owner_department.name if task.owner_department_id else str(_("待明确牵头部门"))
+
+
 def _row(task: Task) -> list[str]:
     due = task_due(task)
     return [
         task.seq,
         task.category,
         task.text,
-        task.owner_department.name if task.owner_department_id else str(_("待明确牵头部门")),
+        _department(task),
         task.deadline_text,
         due.isoformat() if due else "",
         str(task.get_status_display()),
@@ -31,7 +35,7 @@ def _row(task: Task) -> list[str]:
 
 def _flagged_line(task: Task) -> str:
     """ "12 任务内容（法制科，2019年9月底前完成）", leaving out what is empty (never "（，…）")."""
-    inside = "，".join(part for part in (_row(task)[3], task.deadline_text.strip()) if part)
+    inside = "，".join(part for part in (_department(task), task.deadline_text.strip()) if part)
     return f"{task.seq} {task.text}" + (f"（{inside}）" if inside else "")
 
 

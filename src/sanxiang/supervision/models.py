@@ -174,8 +174,15 @@ class Task(models.Model):
 
     @property
     def needs_lead(self) -> bool:
-        """No department leads the task yet (待明确牵头部门): shown, blocks nothing else."""
-        return self.owner_department_id is None
+        """No lead unit matched (待明确牵头部门): shown on the pages, blocks nothing else.
+
+        The task still has an owner when a responsible unit matched (it acts and reviews until a
+        lead is named); without any matched unit only the supervisors act on it.
+        """
+        return not any(
+            unit.role == UnitRole.LEAD and unit.match_kind in (MatchKind.DEPARTMENT, MatchKind.EXTERNAL)
+            for unit in self.units.all()
+        )
 
 
 class TaskUnit(models.Model):

@@ -134,7 +134,7 @@ def task_doubts(task: Task) -> list[str]:
     kinds = [schedule.get("kind")] + [i.get("kind") for i in schedule.get("items", [])]
     if not schedule:
         doubts.append(_("没有完成时限"))
-    elif "unparsed" in kinds:
+    elif "unparsed" in kinds and not any(d.startswith("完成时限“") for d in doubts):
         doubts.append(_("完成时限未能解析，请人工确定"))
     if any(m.awaits_event for m in task.milestones.all()):
         doubts.append(_("时限自事件起算（日期未知），下达后需登记事件日期"))

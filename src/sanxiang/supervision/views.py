@@ -284,8 +284,8 @@ def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
         form=ProgressForm(request.POST, request.FILES),
         perform=perform,
         ok=_("进展已报送，等待牵头部门审核。")
-        if task.owner_department_id
-        else _("进展已报送。该任务待明确牵头部门，由督办员审核。"),
+        if not task.needs_lead
+        else _("进展已报送，等待审核（该任务待明确牵头部门，由督办员或承办部门审核）。"),
     )
 
 

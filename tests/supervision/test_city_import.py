@@ -91,8 +91,8 @@ def test_seed_000_at_city_level_has_a_lead_for_every_task_and_few_doubtful_rows(
     ]
     assert all(len(reasons) == 1 for reasons in doubtful.values()), doubtful
     # A name several district bureaus share is said once for the plan, not on every row.
-    shared = [w for w in plan.warnings if "“征收管理科”在多个下级机关" in w]
-    assert len(shared) == 1
+    shared = [w for w in plan.warnings if "在多个下级机关都有同名部门" in w]
+    assert len(shared) == 1 and "“征收管理科”" in shared[0] and "“人事教育科”" in shared[0]
 
 
 NO_LEAD = """重点工作任务分解方案

@@ -136,20 +136,20 @@ class UnitMatcher:
         return self.match(name).id
 
     def ambiguity_warnings(self, names: list[str]) -> list[str]:
-        """One line per name that several subordinate bureaus share, saying which one it went to."""
-        out: list[str] = []
+        """Names several subordinate bureaus share, one line per group, saying where they went."""
+        groups: dict[tuple[str, str], list[str]] = {}
         for name in dict.fromkeys(names):
             found = self.match(name)
             if not found.ambiguous or found.id is None:
                 continue
-            bureaus = self.bureaus.get(to_simplified(name)) or self.bureaus.get(
-                next((n for n in self.bureaus if self._exact.get(n) == found), ""), []
-            )
-            out.append(
-                f"“{name}”在多个下级机关都有同名部门（{'、'.join(bureaus)}），"
-                f"已交办{self.department_authority.get(found.id, '')}的部门；如需交办其他机关，请在预览中更正"
-            )
-        return out
+            bureaus = "、".join(self.bureaus.get(to_simplified(name), []))
+            chosen = self.department_authority.get(found.id, "")
+            groups.setdefault((bureaus, chosen), []).append(f"“{name}”")
+        return [
+            f"{'、'.join(group)}在多个下级机关都有同名部门（{bureaus}），已交办{chosen}的部门；"
+            "如需交办其他机关，请在预览中更正"
+            for (bureaus, chosen), group in groups.items()
+        ]
 
     def unmatched(self, names: list[str]) -> list[str]:
         """Names needing a person, in first-seen order without repeats."""

@@ -282,3 +282,31 @@ def test_a_labelled_value_keeps_units_and_drops_remarks():
     assert roles.lead == ["市发改委"]
     assert roles.responsible == ["市政府有关部门", "各县市区"]
     assert convention is False
+
+
+def test_a_complete_text_is_not_marked_cut():
+    text = """某区重点工作分工方案
+1. 增长6%。
+牵头单位：区发改局
+责任单位：各街道
+2. 增长5%。
+牵头单位：区财政局
+责任单位：区税务局
+某区人民政府办公室
+2023年3月28日
+"""
+    result = _only(text)
+
+    assert [m.doubts for m in result.measures] == [["没有完成时限"], ["没有完成时限"]]
+    assert "cut_off" not in result.layouts
+
+
+def test_a_last_label_line_without_a_full_stop_is_not_a_cut():
+    text = """1. 增长6%。
+牵头单位：区发改局
+2. 增长5%。
+牵头单位：区财政局
+完成时限：2023年底前"""
+    result = _only(text)
+
+    assert not any("中断" in d for m in result.measures for d in m.doubts)

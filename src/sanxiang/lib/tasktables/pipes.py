@@ -177,5 +177,6 @@ def pipe_tables(lines: list[str]) -> tuple[list[str], list[Table]]:
         if cut and position == len(data) - 1:
             table.warnings.append(f"第 {row[0][1]} 行：原文在此行中断，该行内容可能不完整，请核对")
             table.cut_rows.append(row[0][1])
+            table.layouts.append("cut_off")
         table.rows.append(cells)
     return preamble, [table]

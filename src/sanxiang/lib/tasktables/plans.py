@@ -60,6 +60,7 @@ _BRACKET_DEADLINE = re.compile(
     r"(?:前|以前)?(?:完成|办结|落实到位)?|持续推进|长期坚持|持续开展)\s*$"
 )
 _MEASURES_FOLLOW = re.compile(r"^(具体措施|主要措施|工作措施|具体举措|具体任务)\s*[:：]?\s*$")
+_CUT_LABEL = re.compile(r"^(牵头|责任|配合|协同|协办|主责|承办|完成时|时限)[^:：]{0,6}$")
 _ANNEX = re.compile(r"^附件\s*\d*\s*[:：]?")
 _TERMINAL = "。；;！？!?：:）)"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -136,12 +137,14 @@ def measures_from_paragraphs(
     in_annex = False
     tail: _Item | None = None  # the item the text ends in
     last_line = ""
+    last_complete = False
     last_heading: tuple[str, str, int] | None = None
     for number, raw in enumerate(lines, start=1):
         line = normalize(raw).lstrip("#").strip()
         if not line:
             continue
         last_line = line
+        last_complete = False  # the line is a whole "责任单位：…" line (it needs no full stop)
         last_heading = None
         if _ANNEX.match(line) and any(item.unit_lines or _has_unit_paren(item.text) for item in items):
             in_annex = True
@@ -183,15 +186,20 @@ def measures_from_paragraphs(
             parent_is_measure = True  # "具体措施：" under a "（一）" heading
             continue
         if current is None:
+            tail = None  # the text goes on after its measures (a signature, a date, an annex)
             continue
         if unit:
             current.unit_lines.append((unit.group(1), line[unit.end() :].strip()))
+            last_complete = bool(line[unit.end() :].strip())
             continue
         if deadline:
             current.deadline = (current.deadline + "\n" + deadline.group(2)).strip()
+            last_complete = bool(deadline.group(2).strip())
             continue
         if current.unit_lines or current.deadline:
             current = None  # prose after the unit lines is not part of the measure
+            if not _CUT_LABEL.match(line):
+                tail = None  # "牵头责任" (a label the text stops in) keeps the measure open
             continue
         if _SUB_ITEM.match(line):
             current.text = current.text + "\n" + line
@@ -210,7 +218,7 @@ def measures_from_paragraphs(
         tail = _Item(seq, number, [p for p in path[:1] if p], text)
         items.append(tail)
     if tail is not None and (
-        last_line[-1] not in _TERMINAL + "”》〕】］]"
+        (last_line[-1] not in _TERMINAL + "”》〕】］]" and not last_complete)
         or _open_bracket(tail.text)
         or (label_layout and not tail.unit_lines)
     ):

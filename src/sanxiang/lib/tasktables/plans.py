@@ -31,12 +31,12 @@ from .units import (
     ROLE_RESPONSIBLE,
     ROLE_WORD,
     Roles,
-    _strip_remarks,
     apply_first_is_lead,
     is_unit_like,
     label_role,
     parse_labelled,
     parse_units,
+    strip_remarks,
 )
 
 __all__ = ["CUT_DOUBT", "measures_from_paragraphs"]
@@ -331,7 +331,7 @@ def _measure(item: _Item, plan_year: int | None, first_role: str, found: set[str
         if default is None:
             continue  # a person ("牵头负责领导：金力")
         found.add("label_lines")
-        value, states = _strip_remarks(raw_value)
+        value, states = strip_remarks(raw_value)
         convention = convention or states
         roles.extend(parse_units(value, default))
     parts = _parts(item.text)

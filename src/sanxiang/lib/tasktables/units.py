@@ -23,6 +23,7 @@ __all__ = [
     "label_role",
     "parse_labelled",
     "parse_units",
+    "strip_remarks",
 ]
 
 ROLE_LEAD = "lead"
@@ -216,7 +217,7 @@ def label_role(label: str) -> str | None:
     return ROLE_RESPONSIBLE
 
 
-def _strip_remarks(value: str) -> tuple[str, bool]:
+def strip_remarks(value: str) -> tuple[str, bool]:
     """Cut a label's value to its unit list; True when it states the first-is-lead convention."""
     convention = bool(FIRST_IS_LEAD.search(value))
 
@@ -249,7 +250,7 @@ def parse_labelled(text: str) -> tuple[Roles, bool] | None:
     for index, m in enumerate(found):
         end = found[index + 1].start() if index + 1 < len(found) else len(text)
         role = label_role(m.group(1))
-        value, states = _strip_remarks(text[m.end() : end].strip(" ;；,，"))
+        value, states = strip_remarks(text[m.end() : end].strip(" ;；,，"))
         convention = convention or states
         if role is None:
             continue

@@ -224,3 +224,16 @@ def test_a_dry_run_works_on_an_empty_database():
     assert rows[0]["layout"] == ["从 Word 表格导出的文本表格"]
     assert "没有市级税务机关" in err.getvalue()
     assert "未匹配的单位名称" in err.getvalue()
+
+
+def test_the_preview_names_the_district_bureau_of_a_matched_department(city, client):
+    org, supervisor = city
+    plan = services.plan_import(
+        actor=supervisor, path=seed("000"), authority=org.city, accept_unmatched=True
+    ).plan
+    client.force_login(supervisor)
+
+    page = client.get(reverse("supervision:plan_detail", args=[plan.pk])).content.decode()
+
+    assert "人事教育科<small>（宝鸡市金台区税务局）</small>" in page
+    assert "法制科<small>" not in page  # the city's own department

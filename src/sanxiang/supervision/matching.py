@@ -75,7 +75,7 @@ class UnitMatcher:
         owners: dict[str, int] = {}  # name → authority id of the department it matched
         self.bureaus: dict[str, list[str]] = {}  # name → the bureaus having a department of that name
         for dept in departments:
-            bureau = dept.authority.short_name or dept.authority.name
+            bureau = dept.authority.short_name or dept.authority.name.removeprefix("国家税务总局")
             self.department_authority[dept.pk] = bureau
             if bureau not in self.bureaus.setdefault(to_simplified(dept.name), []):
                 self.bureaus[to_simplified(dept.name)].append(bureau)

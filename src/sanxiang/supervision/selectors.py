@@ -19,7 +19,7 @@ from sanxiang.core.modules import Todo
 from sanxiang.core.scope import get_visible_or_404
 
 from .choices import Light, MatchKind, PlanStatus, ReportStatus, RequestStatus, TaskStatus
-from .models import CloseoutRequest, ExtensionRequest, Milestone, ProgressReport, Task, TaskPlan
+from .models import CloseoutRequest, ExtensionRequest, Milestone, ProgressReport, Task, TaskPlan, TaskUnit
 from .permissions import can_decide, can_manage
 
 
@@ -75,7 +75,9 @@ def task_list(
     if department:
         qs = qs.filter(owner_department_id=department)
     return qs.prefetch_related(
-        "units", Prefetch("milestones", queryset=Milestone.objects.select_related("deadline"))
+        # A city plan's units may be the district bureaus' departments: the page names the bureau.
+        Prefetch("units", queryset=TaskUnit.objects.select_related("department__authority")),
+        Prefetch("milestones", queryset=Milestone.objects.select_related("deadline")),
     )
 
 

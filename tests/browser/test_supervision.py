@@ -84,3 +84,38 @@ def test_it_imports_reports_and_escalates(page, screenshot, live_server, tmp_pat
     page.goto(f"{live_server.url}/staff/supervision/plans/{plan.pk}/timeline/")
     assert page.locator("rect.bar-red").count() == 1
     screenshot("supervision-5-timeline")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_city_supervisor_previews_seed_000_with_district_departments(page, screenshot, live_server):
+    """Issue 9 point 8: the 科 of seed 000 are the district bureaus' departments; the preview marks
+    only the rows that really need a look, keeps 更正 on one line, and a refresh of the upload
+    address shows the form instead of a blank 405."""
+    from sanxiang.core.demo import DISTRICT_DEPARTMENTS
+    from tests.shared import SEEDS
+
+    org = factories.build_org()
+    for authority in (org.district_a, org.district_b):
+        existing = set(authority.departments.values_list("name", flat=True))
+        for name in DISTRICT_DEPARTMENTS:
+            if name not in existing:
+                factories.department(authority, name)
+    supervisor = factories.user(
+        org.city, org.city_office, roles=["supervisor"], scope="unit_and_below", full_name="张督办"
+    )
+    log_in(page, live_server, supervisor)
+    page.goto(f"{live_server.url}/staff/supervision/")
+    page.set_input_files("#id_file", str(sorted(SEEDS.glob("000_*.txt"))[0]))
+    page.get_by_role("button", name="上传并预览").click()
+    page.wait_for_selector("text=导入预览")
+
+    assert page.locator("tbody tr").count() == 34
+    assert page.locator("tr.doubtful").count() == 12  # see tests/supervision/test_city_import.py
+    assert page.locator("span.unit.unmatched").count() < 10
+    assert "识别的版式" in page.content()
+    button = page.get_by_role("button", name="更正").first.bounding_box()
+    assert button is not None and button["width"] > button["height"] and button["height"] < 40
+    screenshot("supervision-6-city-preview")
+
+    page.goto(f"{live_server.url}/staff/supervision/import/")
+    assert page.locator("#id_file").count() == 1

@@ -36,7 +36,9 @@ def test_it_prints_one_object_per_measure_on_a_dry_run(sup, prefix, count):
         "deadline_text",
         "schedule",
         "parts",
+        "layout",  # the layouts the file was read as, e.g. ["从 Word 表格导出的文本表格"]
     }
+    assert rows[0]["layout"] == rows[-1]["layout"] != []
     assert TaskPlan.objects.count() == 0 and Task.objects.count() == 0
 
 

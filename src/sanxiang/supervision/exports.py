@@ -14,19 +14,29 @@ from .selectors import plan_overview, task_due
 HEADERS = ["序号", "类别", "任务内容", "牵头部门", "完成时限", "截止日期", "状态", "灯号", "进度"]
 
 
+def _department(task: Task) -> str:
+    return task.owner_department.name if task.owner_department_id else str(_("待明确牵头部门"))
+
+
 def _row(task: Task) -> list[str]:
     due = task_due(task)
     return [
         task.seq,
         task.category,
         task.text,
-        task.owner_department.name if task.owner_department_id else "",
+        _department(task),
         task.deadline_text,
         due.isoformat() if due else "",
         str(task.get_status_display()),
         str(task.get_light_display()),
         f"{task.percent}%",
     ]
+
+
+def _flagged_line(task: Task) -> str:
+    """ "12 任务内容（法制科，2019年9月底前完成）", leaving out what is empty (never "（，…）")."""
+    inside = "，".join(part for part in (_department(task), task.deadline_text.strip()) if part)
+    return f"{task.seq} {task.text}" + (f"（{inside}）" if inside else "")
 
 
 def plan_report_docx(*, plan: TaskPlan, tasks: Sequence[Task], today: datetime.date) -> bytes:
@@ -47,9 +57,7 @@ def plan_report_docx(*, plan: TaskPlan, tasks: Sequence[Task], today: datetime.d
     if not flagged:
         doc.add_paragraph(_("无。"))
     for task in flagged:
-        doc.add_paragraph(
-            f"{task.seq} {task.text}（{_row(task)[3]}，{task.deadline_text}）", style="List Bullet"
-        )
+        doc.add_paragraph(_flagged_line(task), style="List Bullet")
     doc.add_heading(_("任务明细"), level=1)
     table = doc.add_table(rows=1, cols=len(HEADERS))
     table.style = "Table Grid"

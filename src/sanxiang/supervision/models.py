@@ -49,6 +49,7 @@ class TaskPlan(models.Model):
     status = models.CharField(_("状态"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
     notes = models.JSONField(_("备注"), default=list, blank=True)
     warnings = models.JSONField(_("导入提示"), default=list, blank=True)
+    layouts = models.JSONField(_("识别的版式"), default=list, blank=True)  # codes of the task-table reader
     imported_by = models.ForeignKey(
         USER, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("导入人")
     )
@@ -75,6 +76,13 @@ class TaskPlan(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def layout_labels(self) -> list[str]:
+        """The layouts the importer recognised in the source file, in words."""
+        from sanxiang.lib.tasktables.model import LAYOUT_LABELS
+
+        return [LAYOUT_LABELS.get(code, code) for code in self.layouts]
 
 
 class Meeting(models.Model):
@@ -163,6 +171,18 @@ class Task(models.Model):
 
     def __str__(self) -> str:
         return f"{self.seq} {self.text[:40]}".strip()
+
+    @property
+    def needs_lead(self) -> bool:
+        """No lead unit matched (待明确牵头部门): shown on the pages, blocks nothing else.
+
+        The task still has an owner when a responsible unit matched (it acts and reviews until a
+        lead is named); without any matched unit only the supervisors act on it.
+        """
+        return not any(
+            unit.role == UnitRole.LEAD and unit.match_kind in (MatchKind.DEPARTMENT, MatchKind.EXTERNAL)
+            for unit in self.units.all()
+        )
 
 
 class TaskUnit(models.Model):

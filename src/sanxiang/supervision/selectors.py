@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from sanxiang.core.modules import Todo
 from sanxiang.core.scope import get_visible_or_404
 
 from .choices import Light, MatchKind, PlanStatus, ReportStatus, RequestStatus, TaskStatus
-from .models import CloseoutRequest, ExtensionRequest, Milestone, ProgressReport, Task, TaskPlan
+from .models import CloseoutRequest, ExtensionRequest, Milestone, ProgressReport, Task, TaskPlan, TaskUnit
 from .permissions import can_decide, can_manage
 
 
@@ -74,7 +75,9 @@ def task_list(
     if department:
         qs = qs.filter(owner_department_id=department)
     return qs.prefetch_related(
-        "units", Prefetch("milestones", queryset=Milestone.objects.select_related("deadline"))
+        # A city plan's units may be the district bureaus' departments: the page names the bureau.
+        Prefetch("units", queryset=TaskUnit.objects.select_related("department__authority")),
+        Prefetch("milestones", queryset=Milestone.objects.select_related("deadline")),
     )
 
 
@@ -124,7 +127,7 @@ def task_due(task: Task) -> datetime.date | None:
 def task_doubts(task: Task) -> list[str]:
     """What the preview highlights for a person: parser doubts, unmatched units, unparsed schedules."""
     doubts = list(task.doubts)
-    unmatched = [u.name for u in task.units.all() if u.match_kind == MatchKind.UNMATCHED]
+    unmatched = list(dict.fromkeys(u.name for u in task.units.all() if u.match_kind == MatchKind.UNMATCHED))
     if unmatched:
         doubts.append(_("未匹配单位：%(names)s") % {"names": "、".join(unmatched)})
     if not task.units.all():
@@ -133,13 +136,22 @@ def task_doubts(task: Task) -> list[str]:
     kinds = [schedule.get("kind")] + [i.get("kind") for i in schedule.get("items", [])]
     if not schedule:
         doubts.append(_("没有完成时限"))
-    elif "unparsed" in kinds:
+    elif "unparsed" in kinds and not any(d.startswith("完成时限“") for d in doubts):
         doubts.append(_("完成时限未能解析，请人工确定"))
     if any(m.awaits_event for m in task.milestones.all()):
         doubts.append(_("时限自事件起算（日期未知），下达后需登记事件日期"))
     if any(m.provisional for m in task.milestones.all()):
         doubts.append(_("正文中有日期，建议设为节点，请确认"))
-    return doubts
+    return list(dict.fromkeys(doubts))  # the parser and this list may say the same thing
+
+
+_NOTE_LABEL = re.compile(r"^\s*(备注|注|说明)\s*[:：]\s*")
+
+
+def plan_notes(plan: TaskPlan) -> list[str]:
+    """The plan's notes without their own "备注：" label (the page prints it once)."""
+    notes = [_NOTE_LABEL.sub("", note).strip() for note in plan.notes]
+    return list(dict.fromkeys(note for note in notes if note))
 
 
 @dataclass
@@ -165,7 +177,7 @@ def plan_overview(*, tasks: Iterable[Task]) -> dict[str, Any]:
     totals: Counter = Counter()
     lights: Counter = Counter()
     for task in tasks:
-        name = task.owner_department.name if task.owner_department_id else _("未确定牵头部门")
+        name = task.owner_department.name if task.owner_department_id else _("待明确牵头部门")
         row = rows.setdefault(name, DepartmentRow(name=name))
         row.statuses[task.status] += 1
         row.lights[task.light] += 1

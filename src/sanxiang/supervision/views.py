@@ -88,8 +88,11 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def plan_upload(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        # A refresh after an upload, or a bookmarked address: the upload form is on the list.
+        return redirect("supervision:plan_list")
     if not can_manage(request.user):
         raise PermissionDenied
     form = UploadForm(request.POST, request.FILES)
@@ -137,6 +140,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "supervision/plan_preview.html",
             {
                 "plan": plan,
+                "notes": selectors.plan_notes(plan),
                 "rows": rows,
                 "doubtful": sum(1 for r in rows if r["doubts"]),
                 "confirm_form": ConfirmForm(),
@@ -279,7 +283,9 @@ def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
         task_id=task.pk,
         form=ProgressForm(request.POST, request.FILES),
         perform=perform,
-        ok=_("进展已报送，等待牵头部门审核。"),
+        ok=_("进展已报送，等待牵头部门审核。")
+        if not task.needs_lead
+        else _("进展已报送，等待审核（该任务待明确牵头部门，由督办员或承办部门审核）。"),
     )
 
 

@@ -8,7 +8,7 @@ from .deadlines import Schedule, find_dates
 from .model import Measure, SuggestedMilestone
 from .units import ROLE_WORD, is_unit_like, parse_units
 
-__all__ = ["detect_plan_year", "detect_title", "finish_measure", "UNIT_PAREN"]
+__all__ = ["brackets", "detect_plan_year", "detect_title", "finish_measure", "UNIT_PAREN"]
 
 _TITLE_WORDS = re.compile(r"(方案|计划|清单|要点|分解表|分工表|任务表|台账|安排)(》)?(的通知)?$")
 _DATE_LINE = re.compile(r"^\s*(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
@@ -16,6 +16,33 @@ _DOC_NUMBER = re.compile(r"[〔\[［(（](\d{4})[〕\]］)）]\s*\d+\s*号")
 _YEAR = re.compile(r"(\d{4})\s*年(?!度)")
 # A parenthesis in a measure's text: the plan readers decide whether it names units.
 UNIT_PAREN = re.compile(r"[（(]([^（）()]{2,200})[）)]")
+_OPENING = "（(〔【［["
+_CLOSING = "）)〕】］]"
+
+
+def brackets(text: str) -> list[tuple[int, int, str, bool]]:
+    """Top-level brackets of any kind, nested ones inside: (start, end, inner, closed).
+
+    A bracket the text ends inside ("（牵头单位：省发展改革委；责任单位：省编办、") is returned
+    with ``closed`` False and its inner text up to the end.
+    """
+    out: list[tuple[int, int, str, bool]] = []
+    depth = 0
+    start = 0
+    for index, char in enumerate(text):
+        if char in _OPENING:
+            if depth == 0:
+                start = index
+            depth += 1
+        elif char in _CLOSING and depth > 0:
+            depth -= 1
+            if depth == 0:
+                inner = text[start + 1 : index]
+                if 2 <= len(inner) <= 300:
+                    out.append((start, index + 1, inner, True))
+    if depth > 0:
+        out.append((start, len(text), text[start + 1 :], False))
+    return out
 
 
 def detect_title(lines: list[str]) -> str | None:

@@ -9,7 +9,24 @@ from typing import Any
 from .deadlines import Schedule
 from .units import Roles
 
-__all__ = ["Matcher", "Measure", "ParseResult", "Part", "SuggestedMilestone"]
+__all__ = ["LAYOUT_LABELS", "Matcher", "Measure", "ParseResult", "Part", "SuggestedMilestone"]
+
+# The layouts the importer recognises, as a clerk reads them in the preview.
+LAYOUT_LABELS = {
+    "table": "Word/Excel 表格",
+    "tab_table": "从 Word 表格导出的文本表格",
+    "pipe_table": "竖线“|”分隔的表格",
+    "ragged_cells": "行的单元格数与表头不一致（已按内容对齐）",
+    "numbered_paragraphs": "编号段落",
+    "label_lines": "措施后另起一行写明“牵头单位：/责任单位：”",
+    "inline_brackets": "措施后括号内写明单位",
+    "lead_in_sentence": "句中写明“由……会同……”",
+    "first_is_lead": "写明“列第一位的为牵头单位”",
+    "each_leads": "写明“分别牵头”",
+    "two_level": "两级措施",
+    "cut_off": "原文中途截断",
+    "traditional": "繁体字（仅为识别转换，保留原文）",
+}
 
 # Maps a unit name as written to an organisation or external-unit id, or None when unknown.
 Matcher = Callable[[str], int | None]
@@ -100,6 +117,11 @@ class ParseResult:
     notes: list[str] = field(default_factory=list)  # a table's 备注 and similar text kept aside
     title: str | None = None
     plan_year: int | None = None
+    layouts: list[str] = field(default_factory=list)  # codes, see ``LAYOUT_LABELS``
+
+    def layout_labels(self) -> list[str]:
+        """The layouts recognised, in words for the preview."""
+        return [LAYOUT_LABELS.get(code, code) for code in self.layouts]
 
     def to_json(self, matcher: Matcher) -> list[dict[str, Any]]:
         return [measure.to_json(matcher) for measure in self.measures]

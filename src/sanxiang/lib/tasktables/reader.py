@@ -16,12 +16,15 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from .chinese import Restorer, to_simplified
 from .common import detect_plan_year, detect_title
 from .errors import TaskTableError
 from .limits import Limits
 from .model import Measure, ParseResult
+from .pipes import pipe_tables
 from .plans import measures_from_paragraphs
 from .tables import Cell, Table, find_header, measures_from_table, tables_from_text
+from .units import FIRST_IS_LEAD, apply_first_is_lead
 
 __all__ = ["Limits", "parse_file", "parse_text", "Converter"]
 
@@ -176,17 +179,34 @@ def parse_text(
         raise TaskTableError(
             f"文件超过 {limits.max_rows * 20} 行，超过上限", file=file, row=limits.max_rows * 20 + 1
         )
+    layout = "tab_table"
     preamble, tables = tables_from_text(text) if "\t" in text else ([], [])
+    if not tables and "|" in text:
+        preamble, tables = pipe_tables(lines)
+        layout = "pipe_table"
     rows = sum(len(table.rows) for table in tables)
     if rows > limits.max_rows:
         raise TaskTableError(f"表格超过 {limits.max_rows} 行，超过上限", file=file, row=limits.max_rows + 1)
     paragraphs = preamble if tables else lines
-    return _from_parts(paragraphs, tables, plan_year, file)
+    return _from_parts(paragraphs, tables, plan_year, file, table_layout=layout)
 
 
 def _from_parts(
-    paragraphs: list[str], tables: list[Table], plan_year: int | None, file: str | None
+    paragraphs: list[str],
+    tables: list[Table],
+    plan_year: int | None,
+    file: str | None,
+    *,
+    table_layout: str = "table",
 ) -> ParseResult:
+    # Traditional characters are read as simplified; what is returned is given back as written.
+    originals = [*paragraphs, *(c.text for t in tables for row in [t.header, *t.rows] for c in row)]
+    restore = Restorer(originals)
+    if restore.changed:
+        paragraphs = [to_simplified(p) for p in paragraphs]
+        for table in tables:
+            for cell in [c for row in [table.header, *table.rows] for c in row]:
+                cell.text = to_simplified(cell.text)
     title = detect_title(paragraphs)
     year = plan_year if plan_year is not None else detect_plan_year(paragraphs, title)
     result = ParseResult(title=title, plan_year=year)
@@ -195,16 +215,47 @@ def _from_parts(
         result.measures.extend(measures)
         result.warnings.extend(warnings)
         result.notes.extend(notes)
+    if result.measures:
+        result.layouts.append(table_layout)
+        result.layouts.extend(
+            code for table in tables for code in table.layouts if code not in result.layouts
+        )
     if not result.measures:
-        measures, warnings, notes = measures_from_paragraphs(paragraphs, plan_year=year)
+        measures, warnings, notes = measures_from_paragraphs(
+            paragraphs, plan_year=year, layouts=result.layouts
+        )
         result.measures.extend(measures)
         result.warnings.extend(warnings)
         result.notes.extend(notes)
+    stated = [line for line in [*paragraphs, *result.notes] if FIRST_IS_LEAD.search(line)]
+    if stated and result.measures and "first_is_lead" not in result.layouts:
+        # "各项任务中列第一位的为牵头单位": said once for the whole table or plan.
+        result.layouts.append("first_is_lead")
+        for measure in result.measures:
+            apply_first_is_lead(measure.roles)
+    if restore.changed:
+        result.layouts.append("traditional")
+        if result.title:
+            result.title = restore(result.title)
+        for measure in result.measures:
+            _restore_measure(measure, restore)
     if not result.measures:
         result.errors.append(_no_measures_reason(paragraphs, tables))
     if year is None and any(_needs_year(m) for m in result.measures):
         result.warnings.append("部分完成时限没有写明年份，且无法从标题或日期推断计划年度，请指定年度")
     return result
+
+
+def _restore_measure(measure: Measure, restore: Restorer) -> None:
+    measure.task = restore(measure.task)
+    measure.category = " / ".join(restore(part) for part in measure.category.split(" / "))
+    measure.deadline_text = restore(measure.deadline_text)
+    for roles in [measure.roles, *(part.roles for part in measure.parts)]:
+        roles.lead[:] = [restore(name) for name in roles.lead]
+        roles.responsible[:] = [restore(name) for name in roles.responsible]
+        roles.cooperating[:] = [restore(name) for name in roles.cooperating]
+    for part in measure.parts:
+        part.text = restore(part.text)
 
 
 def _needs_year(measure: Measure) -> bool:

@@ -44,6 +44,8 @@ class Table:
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     label: str = "行"  # how ``Cell.row`` is named in messages
+    layouts: list[str] = field(default_factory=list)  # what the reader noticed ("ragged_cells")
+    cut_rows: list[int] = field(default_factory=list)  # rows the text stops in (``Cell.row``)
 
 
 def classify_header(label: str) -> str:
@@ -59,7 +61,7 @@ def classify_header(label: str) -> str:
         return DEADLINE
     if "牵头" in text:
         return ROLE_LEAD
-    if re.search(r"配合|协办|协助|参与", text):
+    if re.search(r"配合|协办|协助|参与|协同", text):
         return ROLE_COOPERATING
     if re.search(r"责任(部门|处室|科室|司局|人)|承办|主责|实施部门|落实部门", text):
         return ROLE_RESPONSIBLE
@@ -244,10 +246,13 @@ def measures_from_table(table: Table, *, plan_year: int | None) -> tuple[list[Me
     if not has_unit_column:
         header_roles = [(c, ROLE_RESPONSIBLE if r == LEVEL else r) for c, r in header_roles]
     if not any(r == MEASURE for _, r in header_roles):
-        # A table whose only text column is "任务" has its measures there.
+        # A table whose only text column is "任务" has its measures there; of several, the last
+        # one any row fills ("全年目标任务" merged away from every data row is not it).
         categories = [i for i, (_, r) in enumerate(header_roles) if r == CATEGORY]
+        filled = {cell.col for row in table.rows for cell in row if cell.text.strip()}
+        used = [i for i in categories if header_roles[i][0].col in filled]
         if categories:
-            last = categories[-1]
+            last = (used or categories)[-1]
             header_roles[last] = (header_roles[last][0], MEASURE)
     col_role: dict[int, str] = {}
     category_cols: list[int] = []
@@ -316,7 +321,10 @@ def measures_from_table(table: Table, *, plan_year: int | None) -> tuple[list[Me
             notes.append(f"{seq}：{note}")
         if not row_seq:
             measure.doubts.append("序号为空，沿用上一行的序号")
-        measures.append(finish_measure(measure, plan_year))
+        finish_measure(measure, plan_year)
+        if row.row in table.cut_rows:
+            measure.doubts.append("原文在此处中断，任务内容或责任单位可能不完整")
+        measures.append(measure)
     return measures, warnings, notes
 
 

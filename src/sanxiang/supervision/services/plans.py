@@ -57,7 +57,11 @@ class ImportOutcome:
     unmatched: list[str] = field(default_factory=list)
 
     def to_json(self) -> list[dict[str, Any]]:
-        return self.result.to_json(self.matcher) if self.result else []
+        """One object per measure (``import_tasks --json``), with the layouts the file was read as."""
+        if not self.result:
+            return []
+        layouts = self.result.layout_labels()
+        return [{**row, "layout": layouts} for row in self.result.to_json(self.matcher)]
 
 
 def _sha256(path: Path) -> str:
@@ -86,11 +90,12 @@ def _parse(path: Path, plan_year: int | None, name: str | None) -> ParseResult:
 
 
 def plan_preview(
-    *, path: Path, authority: Authority, plan_year: int | None = None, name: str | None = None
+    *, path: Path, authority: Authority | None, plan_year: int | None = None, name: str | None = None
 ) -> ImportOutcome:
     """Parse and match without writing anything (``import_tasks --dry-run``).
 
-    Raises ``ImportRefused`` for a broken file or a file without measures.
+    ``authority`` None (an empty database) parses and reports every department name as
+    unmatched. Raises ``ImportRefused`` for a broken file or a file without measures only.
     """
     matcher = UnitMatcher(authority)
     result = _parse(Path(path), plan_year, name)
@@ -152,7 +157,15 @@ def plan_import(
         source_sha256=sha,
         plan_year=result.plan_year,
         notes=result.notes,
-        warnings=result.warnings,
+        warnings=list(
+            dict.fromkeys(
+                [
+                    *result.warnings,
+                    *matcher.ambiguity_warnings([n for m in result.measures for n in m.unit_names()]),
+                ]
+            )
+        ),
+        layouts=result.layouts,
         imported_by=actor,
     )
     if upload is not None:

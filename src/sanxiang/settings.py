@@ -274,3 +274,28 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.env_str("LOG_LEVEL", "WARNING")},
 }
+
+# --- Reliability (issue 16): the safe reader, upload limits, spool, integrity schedule ---------
+# The one safe reader of uploads (sanxiang.lib.safefiles), applied by sanxiang.files.uploads.
+SANXIANG_SAFEFILE_MAX_MEMBERS = env.env_int("SANXIANG_SAFEFILE_MAX_MEMBERS", 5000)
+SANXIANG_SAFEFILE_MAX_UNPACKED_MB = env.env_int("SANXIANG_SAFEFILE_MAX_UNPACKED_MB", 300)
+SANXIANG_SAFEFILE_MAX_RATIO = env.env_int("SANXIANG_SAFEFILE_MAX_RATIO", 100)
+SANXIANG_SAFEFILE_MAX_ROWS = env.env_int("SANXIANG_SAFEFILE_MAX_ROWS", 200_000)
+SANXIANG_SAFEFILE_SECONDS = env.env_int("SANXIANG_SAFEFILE_SECONDS", 30)
+# Size limit per upload kind, in MB ("import" = a file read by an importer, "attachment" = a stored
+# file, "evidence" = supervision evidence); "default" for any other kind.
+SANXIANG_UPLOAD_LIMITS_MB = {
+    "default": env.env_int("SANXIANG_UPLOAD_MAX_MB", 100),
+    "import": env.env_int("SANXIANG_IMPORT_MAX_MB", 50),
+    "attachment": env.env_int("SANXIANG_ATTACHMENT_MAX_MB", 100),
+    "evidence": env.env_int("SANXIANG_EVIDENCE_MAX_MB", 50),
+}
+# An upload is refused when the free space of the data directory would fall under this floor.
+SANXIANG_DISK_FLOOR_MB = env.env_int("SANXIANG_DISK_FLOOR_MB", 1024)
+# Uploads larger than FILE_UPLOAD_MAX_MEMORY_SIZE spool here (not /tmp); emptied at server/worker start.
+SANXIANG_SPOOL_DIR = Path(env.env_str("SANXIANG_SPOOL_DIR", str(VAR_DIR / "spool")))
+FILE_UPLOAD_TEMP_DIR = str(SANXIANG_SPOOL_DIR)
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "sanxiang.files.uploads.SpoolUploadHandler",
+]

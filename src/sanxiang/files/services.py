@@ -274,7 +274,12 @@ def file_store_from_upload(
     owner: models.Model | None = None,
     purpose: str = "",
 ) -> StoredFile:
-    """Store a Django ``UploadedFile`` (already spooled to disk above 2 MiB) via its chunks."""
+    """Store a Django ``UploadedFile`` (already spooled to disk above 2 MiB) via its chunks.
+
+    Refused over the attachment size limit or under the free-disk floor (``files.uploads``)."""
+    from .uploads import upload_check
+
+    upload_check(upload, kind=purpose if purpose in settings.SANXIANG_UPLOAD_LIMITS_MB else "attachment")
     return _store(
         actor=actor,
         chunks=upload.chunks(CHUNK_SIZE),

@@ -130,7 +130,7 @@ else:
                 # IMMEDIATE serialises writers at BEGIN, so two writers never deadlock on lock
                 # upgrade; WAL lets readers continue while one writes.
                 "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
+                "timeout": env.env_int("SANXIANG_SQLITE_TIMEOUT", 60),
                 "init_command": (
                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
                 ),
@@ -294,6 +294,7 @@ SANXIANG_UPLOAD_LIMITS_MB = {
 SANXIANG_DISK_FLOOR_MB = env.env_int("SANXIANG_DISK_FLOOR_MB", 1024)
 # Uploads larger than FILE_UPLOAD_MAX_MEMORY_SIZE spool here (not /tmp); emptied at server/worker start.
 SANXIANG_SPOOL_DIR = Path(env.env_str("SANXIANG_SPOOL_DIR", str(VAR_DIR / "spool")))
+SANXIANG_SPOOL_DIR.mkdir(parents=True, exist_ok=True)
 FILE_UPLOAD_TEMP_DIR = str(SANXIANG_SPOOL_DIR)
 FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",

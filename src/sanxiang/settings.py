@@ -300,3 +300,13 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "sanxiang.files.uploads.SpoolUploadHandler",
 ]
+# Fixity cycle (sanxiang.files.integrity): every stored file is re-hashed at least once per cycle;
+# the sweep runs on SANXIANG_FIXITY_CRON, every SANXIANG_FIXITY_RUN_EVERY_HOURS hours.
+SANXIANG_FIXITY_CYCLE_HOURS = env.env_int("SANXIANG_FIXITY_CYCLE_HOURS", 7 * 24)
+SANXIANG_FIXITY_RUN_EVERY_HOURS = env.env_int("SANXIANG_FIXITY_RUN_EVERY_HOURS", 1)
+SANXIANG_FIXITY_CRON = env.env_str("SANXIANG_FIXITY_CRON", "15 * * * *")
+SANXIANG_FIXITY_MIN_RUN_MB = env.env_int("SANXIANG_FIXITY_MIN_RUN_MB", 64)
+# Audit checkpoints: signed on this schedule when events were written since the last one (and at a
+# clean worker shutdown); key ids trusted to sign them (empty: any key whose public half is kept).
+SANXIANG_AUDIT_CHECKPOINT_CRON = env.env_str("SANXIANG_AUDIT_CHECKPOINT_CRON", "*/5 * * * *")
+SANXIANG_AUDIT_TRUSTED_KEYS = env.env_list("SANXIANG_AUDIT_TRUSTED_KEYS", [])

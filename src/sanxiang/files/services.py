@@ -314,6 +314,9 @@ def file_open_for_download(*, actor: Any, file: StoredFile, inline: bool = False
         raise ScopeViolation(
             model_label=StoredFile._meta.label, object_ref=f"public_id={file.public_id}", action="download"
         )
+    from .integrity import fixity_guard
+
+    fixity_guard(file, actor=actor)  # a file whose last fixity check failed is not served
     try:
         handle = open(file_root() / file.storage_path, "rb")  # noqa: SIM115 - FileResponse closes it
     except FileNotFoundError:

@@ -252,8 +252,13 @@ def file_store(
 ) -> StoredFile:
     """Store everything ``stream.read()`` yields as a new file; see the module docstring.
 
-    ``expected_size`` (e.g. the request's Content-Length) rejects a truncated body.
+    ``expected_size`` (e.g. the request's Content-Length) rejects a truncated body; it is also
+    checked against the size limit of the purpose's upload kind and the free-disk floor.
     """
+    if expected_size is not None:
+        from .uploads import kind_for, size_check
+
+        size_check(expected_size, name=name, kind=kind_for(purpose))
     return _store(
         actor=actor,
         chunks=_read_chunks(stream),
@@ -277,9 +282,9 @@ def file_store_from_upload(
     """Store a Django ``UploadedFile`` (already spooled to disk above 2 MiB) via its chunks.
 
     Refused over the attachment size limit or under the free-disk floor (``files.uploads``)."""
-    from .uploads import upload_check
+    from .uploads import kind_for, upload_check
 
-    upload_check(upload, kind=purpose if purpose in settings.SANXIANG_UPLOAD_LIMITS_MB else "attachment")
+    upload_check(upload, kind=kind_for(purpose))
     return _store(
         actor=actor,
         chunks=upload.chunks(CHUNK_SIZE),

@@ -37,6 +37,8 @@ __all__ = [
     "spool_clean",
     "spool_dir",
     "spool_directory",
+    "kind_for",
+    "size_check",
     "upload_check",
     "upload_limit_bytes",
 ]
@@ -86,10 +88,22 @@ def disk_check(size: int, *, name: str = "") -> None:
         )
 
 
+# The upload kind of a stored file's purpose (anything else is an "attachment").
+KIND_BY_PURPOSE = {"supervision.evidence": "evidence", "supervision.plan": "import"}
+
+
+def kind_for(purpose: str) -> str:
+    return KIND_BY_PURPOSE.get(
+        purpose, purpose if purpose in settings.SANXIANG_UPLOAD_LIMITS_MB else "attachment"
+    )
+
+
 def upload_check(upload: Any, *, kind: str = "default") -> None:
     """Refuse an upload over its kind's size limit, or one the disk cannot take above the floor."""
-    size = int(getattr(upload, "size", 0) or 0)
-    name = str(getattr(upload, "name", "") or "")
+    size_check(int(getattr(upload, "size", 0) or 0), name=str(getattr(upload, "name", "") or ""), kind=kind)
+
+
+def size_check(size: int, *, name: str, kind: str) -> None:
     limit = upload_limit_bytes(kind)
     if size > limit:
         raise ValidationFailed(

@@ -48,6 +48,20 @@ def database_env(var_dir: Path, suffix: str) -> dict[str, str]:
     return env
 
 
+def django_eval(env: dict[str, str], code: str) -> str:
+    """Run ``code`` in a fresh process set up with ``env``; its stdout."""
+    script = "import django; django.setup()\n" + code
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**env, "DJANGO_SETTINGS_MODULE": "sanxiang.settings"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
 def manage(env: dict[str, str], *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
     return subprocess.run(
         [str(BIN / "sanxiang"), *args], env=env, capture_output=True, text=True, timeout=timeout, check=True
@@ -86,8 +100,8 @@ def gunicorn(
         ],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group, so a test can SIGKILL master and workers
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -105,11 +119,21 @@ def gunicorn(
             time.sleep(0.3)
         yield Server(url, process, env)
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                kill_group(process)
+
+
+def kill_group(process: subprocess.Popen) -> None:
+    """SIGKILL the process and everything in its group (gunicorn's master and workers)."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.wait(timeout=30)
 
 
 def login(url: str, username: str, login_path: str) -> requests.Session:

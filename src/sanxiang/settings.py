@@ -310,3 +310,9 @@ SANXIANG_FIXITY_MIN_RUN_MB = env.env_int("SANXIANG_FIXITY_MIN_RUN_MB", 64)
 # clean worker shutdown); key ids trusted to sign them (empty: any key whose public half is kept).
 SANXIANG_AUDIT_CHECKPOINT_CRON = env.env_str("SANXIANG_AUDIT_CHECKPOINT_CRON", "*/5 * * * *")
 SANXIANG_AUDIT_TRUSTED_KEYS = env.env_list("SANXIANG_AUDIT_TRUSTED_KEYS", [])
+# API contract: error responses in the schema, OPTIONS that never fail, JSON bodies only (bodies with
+# nested fields cannot be sent as forms); views that take files declare their own parsers.
+REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "sanxiang.api.schema.AutoSchema"
+REST_FRAMEWORK["DEFAULT_METADATA_CLASS"] = "sanxiang.api.metadata.SafeMetadata"
+REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = ["rest_framework.parsers.JSONParser"]
+REST_FRAMEWORK["TEST_REQUEST_DEFAULT_FORMAT"] = "json"

@@ -25,6 +25,10 @@ def _isolated_storage(settings, tmp_path):
     """Every test gets its own file store and key directory."""
     settings.SANXIANG_FILE_ROOT = tmp_path / "files"
     settings.SANXIANG_KEY_DIR = tmp_path / "keys"
+    settings.CACHES = {
+        **settings.CACHES,
+        "shared": {**settings.CACHES["shared"], "LOCATION": str(tmp_path / "cache")},
+    }
 
 
 @pytest.fixture(autouse=True)

@@ -316,3 +316,12 @@ REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "sanxiang.api.schema.AutoSchema"
 REST_FRAMEWORK["DEFAULT_METADATA_CLASS"] = "sanxiang.api.metadata.SafeMetadata"
 REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = ["rest_framework.parsers.JSONParser"]
 REST_FRAMEWORK["TEST_REQUEST_DEFAULT_FORMAT"] = "json"
+# Caches: "default" per process as before; "shared" on disk under var/, read by every worker process
+# (the portal's statistics are computed once, in the background, for all of them).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env.env_str("SANXIANG_SHARED_CACHE_DIR", str(VAR_DIR / "cache")),
+    },
+}

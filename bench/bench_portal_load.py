@@ -128,7 +128,7 @@ def main() -> None:
     _django(env, "from sanxiang.portal.tasks import statistics_refresh_task; statistics_refresh_task.call()")
     key = _django(
         env,
-        "from sanxiang.portal.models import PublicEntry; print(PublicEntry.objects.order_by('-id').values_list('key', flat=True).first())",
+        "from sanxiang.portal.models import PublicEntry; print(PublicEntry.objects.order_by('-id').values_list('source_key', flat=True).first())",
     )
     port = _free_port()
     server = subprocess.Popen(

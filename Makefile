@@ -34,14 +34,15 @@ os-packages:
 	fi
 
 run: install
-	$(SANXIANG) migrate --noinput -v0
-	$(SANXIANG) collectstatic --noinput -v0
-	$(SANXIANG) load_demo --if-empty
+	@$(SANXIANG) check --fail-level ERROR  # the system checks (e.g. a missing holiday calendar) once
+	$(SANXIANG) migrate --noinput -v0 --skip-checks
+	$(SANXIANG) collectstatic --noinput -v0 --skip-checks
+	$(SANXIANG) load_demo --if-empty --skip-checks
 	@echo ""
 	@echo "三项制度平台  公众门户: http://$(HOST):$(PORT)/   工作台: http://$(HOST):$(PORT)/staff/"
 	@echo "接口文档: http://$(HOST):$(PORT)/api/docs/   演示账号见 README.md（密码均为 Sanxiang-2026）"
-	@$(SANXIANG) demo_logins || true
-	@$(SANXIANG) worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	@$(SANXIANG) demo_logins --skip-checks || true
+	@$(SANXIANG) worker --skip-checks & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	  $(BIN)/gunicorn sanxiang.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile - --log-level warning
 
 test: install lint

@@ -136,7 +136,7 @@ else:
                 # IMMEDIATE serialises writers at BEGIN, so two writers never deadlock on lock
                 # upgrade; WAL lets readers continue while one writes.
                 "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
+                "timeout": env.env_int("SANXIANG_SQLITE_TIMEOUT", 60),
                 "init_command": (
                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
                 ),
@@ -364,3 +364,53 @@ SANXIANG_INSPECTIONS_RATIOS = env.env_str("SANXIANG_INSPECTIONS_RATIOS", "")
 SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})["InspectionDrawModeEnum"] = (
     "sanxiang.inspections.choices.DrawMode"
 )
+# --- Reliability (issue 16): the safe reader, upload limits, spool, integrity schedule ---------
+# The one safe reader of uploads (sanxiang.lib.safefiles), applied by sanxiang.files.uploads.
+SANXIANG_SAFEFILE_MAX_MEMBERS = env.env_int("SANXIANG_SAFEFILE_MAX_MEMBERS", 5000)
+SANXIANG_SAFEFILE_MAX_UNPACKED_MB = env.env_int("SANXIANG_SAFEFILE_MAX_UNPACKED_MB", 300)
+SANXIANG_SAFEFILE_MAX_RATIO = env.env_int("SANXIANG_SAFEFILE_MAX_RATIO", 100)
+SANXIANG_SAFEFILE_MAX_ROWS = env.env_int("SANXIANG_SAFEFILE_MAX_ROWS", 200_000)
+SANXIANG_SAFEFILE_SECONDS = env.env_int("SANXIANG_SAFEFILE_SECONDS", 30)
+# Size limit per upload kind, in MB ("import" = a file read by an importer, "attachment" = a stored
+# file, "evidence" = supervision evidence); "default" for any other kind.
+SANXIANG_UPLOAD_LIMITS_MB = {
+    "default": env.env_int("SANXIANG_UPLOAD_MAX_MB", 100),
+    "import": env.env_int("SANXIANG_IMPORT_MAX_MB", 50),
+    "attachment": env.env_int("SANXIANG_ATTACHMENT_MAX_MB", 100),
+    "evidence": env.env_int("SANXIANG_EVIDENCE_MAX_MB", 50),
+}
+# An upload is refused when the free space of the data directory would fall under this floor.
+SANXIANG_DISK_FLOOR_MB = env.env_int("SANXIANG_DISK_FLOOR_MB", 1024)
+# Uploads larger than FILE_UPLOAD_MAX_MEMORY_SIZE spool here (not /tmp); emptied at server/worker start.
+SANXIANG_SPOOL_DIR = Path(env.env_str("SANXIANG_SPOOL_DIR", str(VAR_DIR / "spool")))
+SANXIANG_SPOOL_DIR.mkdir(parents=True, exist_ok=True)
+FILE_UPLOAD_TEMP_DIR = str(SANXIANG_SPOOL_DIR)
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "sanxiang.files.uploads.SpoolUploadHandler",
+]
+# Fixity cycle (sanxiang.files.integrity): every stored file is re-hashed at least once per cycle;
+# the sweep runs on SANXIANG_FIXITY_CRON, every SANXIANG_FIXITY_RUN_EVERY_HOURS hours.
+SANXIANG_FIXITY_CYCLE_HOURS = env.env_int("SANXIANG_FIXITY_CYCLE_HOURS", 7 * 24)
+SANXIANG_FIXITY_RUN_EVERY_HOURS = env.env_int("SANXIANG_FIXITY_RUN_EVERY_HOURS", 1)
+SANXIANG_FIXITY_CRON = env.env_str("SANXIANG_FIXITY_CRON", "15 * * * *")
+SANXIANG_FIXITY_MIN_RUN_MB = env.env_int("SANXIANG_FIXITY_MIN_RUN_MB", 64)
+# Audit checkpoints: signed on this schedule when events were written since the last one (and at a
+# clean worker shutdown); key ids trusted to sign them (empty: any key whose public half is kept).
+SANXIANG_AUDIT_CHECKPOINT_CRON = env.env_str("SANXIANG_AUDIT_CHECKPOINT_CRON", "*/5 * * * *")
+SANXIANG_AUDIT_TRUSTED_KEYS = env.env_list("SANXIANG_AUDIT_TRUSTED_KEYS", [])
+# API contract: error responses in the schema, OPTIONS that never fail, JSON bodies only (bodies with
+# nested fields cannot be sent as forms); views that take files declare their own parsers.
+REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "sanxiang.api.schema.AutoSchema"
+REST_FRAMEWORK["DEFAULT_METADATA_CLASS"] = "sanxiang.api.metadata.SafeMetadata"
+REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = ["rest_framework.parsers.JSONParser"]
+REST_FRAMEWORK["TEST_REQUEST_DEFAULT_FORMAT"] = "json"
+# Caches: "default" per process as before; "shared" on disk under var/, read by every worker process
+# (the portal's statistics are computed once, in the background, for all of them).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env.env_str("SANXIANG_SHARED_CACHE_DIR", str(VAR_DIR / "cache")),
+    },
+}

@@ -142,9 +142,9 @@ def test_it_refuses_to_register_a_bad_cron_expression(clean_registry):
 def test_it_keeps_the_well_known_jobs_in_the_core_schedule():
     by_name = {p.name: p for p in schedule.SCHEDULE}
 
-    assert by_name["audit.checkpoint"].cron == "0 * * * *"
+    assert by_name["audit.checkpoint"].cron == "*/5 * * * *"
     assert by_name["audit.verify"].cron == "30 2 * * *"
-    assert by_name["files.fixity_sweep"].cron == "0 3 * * *"
+    assert by_name["files.fixity_sweep"].cron == "15 * * * *"
     assert by_name["notifications.digest"].task_path == (
         "sanxiang.notifications.tasks.send_notification_digest_task"
     )

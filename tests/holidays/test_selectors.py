@@ -116,4 +116,4 @@ def test_it_warns_while_next_year_has_no_arrangement(admin_user):
     with time_machine.travel(datetime.datetime(2025, 6, 1, 12, tzinfo=datetime.UTC), tick=False):
         assert check_calendar_years() == []
     with time_machine.travel(datetime.datetime(2028, 6, 1, 12, tzinfo=datetime.UTC), tick=False):
-        assert [w.obj for w in check_calendar_years()] == ["holiday calendar 2028", "holiday calendar 2029"]
+        assert [w.obj for w in check_calendar_years()] == ["2028 年工作日历", "2029 年工作日历"]

@@ -41,3 +41,10 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         body = {"code": code, "message": str(message), "extra": {}}
     response.data = body
     return response
+
+
+def not_found(request: Any, *args: Any, **kwargs: Any) -> Any:
+    """Any path under /api/ that matches no endpoint: a JSON 404, never Django's HTML page."""
+    from django.http import JsonResponse
+
+    return JsonResponse({"code": "not_found", "message": _("未找到该接口或对象。"), "extra": {}}, status=404)

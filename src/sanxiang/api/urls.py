@@ -1,7 +1,9 @@
 """/api/v1: the root router. Each app owns its own serializers and views and registers here."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
+
+from .errors import not_found
 
 app_name = "api"
 
@@ -22,4 +24,6 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    # Anything else under /api/ (a non-integer id, a typo) is a JSON 404 in the API's error shape.
+    re_path(r"^.*$", not_found, name="not_found"),
 ]

@@ -7,9 +7,11 @@ Nothing here relies on the database triggers: they can be dropped by anyone with
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.keys import checkpoint_log_lines, public_key
@@ -132,8 +134,21 @@ def problem_message(problem: Problem) -> str:
 
 
 def _signed(checkpoint: Checkpoint) -> bool:
+    """Signed by a kept key, and by a pinned one where ``SANXIANG_AUDIT_TRUSTED_KEYS`` lists them
+    (so a chain re-signed with a key swapped into the key directory is not trusted)."""
+    trusted = getattr(settings, "SANXIANG_AUDIT_TRUSTED_KEYS", None)
+    if trusted and checkpoint.key_id not in trusted:
+        return False
     key = public_key(checkpoint.key_id)
     return key is not None and verify_checkpoint(key, checkpoint)
+
+
+def unprotected_tail() -> tuple[int, datetime.datetime | None]:
+    """Events after the last signed checkpoint (not yet covered by a signature) and the oldest one's time."""
+    last = AuditCheckpoint.objects.order_by("-seq").values_list("seq", flat=True).first() or 0
+    tail = AuditEvent.objects.filter(seq__gt=last)
+    oldest = tail.order_by("seq").values_list("occurred_at", flat=True).first()
+    return tail.count(), oldest
 
 
 def _checkpoints() -> tuple[dict[int, str], int, list[Problem]]:

@@ -904,7 +904,11 @@ class _Rollback(Exception):
 
 @transaction.atomic
 def org_chart_import(
-    *, actor: User, path_or_file: str | Path | IO[bytes], dry_run: bool = False
+    *,
+    actor: User,
+    path_or_file: str | Path | IO[bytes],
+    dry_run: bool = False,
+    file_name: str | None = None,
 ) -> ImportReport:
     """Import an organisation chart workbook: all rows or none, matching existing rows by code.
 
@@ -922,7 +926,10 @@ def org_chart_import(
         (code, name) for code, name in Department.objects.values_list("authority__code", "name")
     }
     chart = orgchart.parse_org_chart(
-        path_or_file, existing_authorities=existing_authorities, existing_departments=existing_departments
+        path_or_file,
+        existing_authorities=existing_authorities,
+        existing_departments=existing_departments,
+        name=file_name,
     )
     report.errors.extend(chart.errors)
     applier = _OrgChartApplier(actor, report)

@@ -531,7 +531,10 @@ def org_chart_import(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         name = _store_upload(form.cleaned_data["file"])
         report = services.org_chart_import(
-            actor=request.user, path_or_file=_import_dir() / f"{name}.xlsx", dry_run=True
+            actor=request.user,
+            path_or_file=_import_dir() / f"{name}.xlsx",
+            dry_run=True,
+            file_name=form.cleaned_data["file"].name,
         )
         token = signing.dumps({"f": name, "u": request.user.pk}, salt=IMPORT_TOKEN_SALT) if report.ok else ""
         if not report.ok:

@@ -7,3 +7,10 @@ class FilesConfig(AppConfig):
 
     name = "sanxiang.files"
     verbose_name = _("文件存储")
+
+    def ready(self) -> None:
+        from . import uploads
+
+        uploads.configure_safe_reader()
+        # Uploads spooled by a process that was killed are removed when the next one starts.
+        uploads.spool_clean()

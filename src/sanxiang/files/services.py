@@ -250,8 +250,13 @@ def file_store(
 ) -> StoredFile:
     """Store everything ``stream.read()`` yields as a new file; see the module docstring.
 
-    ``expected_size`` (e.g. the request's Content-Length) rejects a truncated body.
+    ``expected_size`` (e.g. the request's Content-Length) rejects a truncated body; it is also
+    checked against the size limit of the purpose's upload kind and the free-disk floor.
     """
+    if expected_size is not None:
+        from .uploads import kind_for, size_check
+
+        size_check(expected_size, name=name, kind=kind_for(purpose))
     return _store(
         actor=actor,
         chunks=_read_chunks(stream),
@@ -272,7 +277,12 @@ def file_store_from_upload(
     owner: models.Model | None = None,
     purpose: str = "",
 ) -> StoredFile:
-    """Store a Django ``UploadedFile`` (already spooled to disk above 2 MiB) via its chunks."""
+    """Store a Django ``UploadedFile`` (already spooled to disk above 2 MiB) via its chunks.
+
+    Refused over the attachment size limit or under the free-disk floor (``files.uploads``)."""
+    from .uploads import kind_for, upload_check
+
+    upload_check(upload, kind=kind_for(purpose))
     return _store(
         actor=actor,
         chunks=upload.chunks(CHUNK_SIZE),
@@ -366,6 +376,9 @@ def file_open_for_download(*, actor: Any, file: StoredFile, inline: bool = False
         raise ScopeViolation(
             model_label=StoredFile._meta.label, object_ref=f"public_id={file.public_id}", action="download"
         )
+    from .integrity import fixity_guard
+
+    fixity_guard(file, actor=actor)  # a file whose last fixity check failed is not served
     try:
         handle = storage.backend().open(file.storage_path)  # FileResponse closes it
     except FileNotFoundError:

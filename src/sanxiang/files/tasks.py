@@ -5,7 +5,7 @@ from __future__ import annotations
 from sanxiang.core.tasks import task
 
 from .models import StoredFile
-from .services import file_fixity_check, file_fixity_sweep
+from .services import file_fixity_check
 
 
 @task()
@@ -16,6 +16,14 @@ def fixity_check_task(stored_file_id: int) -> bool:
 
 @task()
 def fixity_sweep_task() -> dict:
-    """Daily rotation over the store (scheduled in ``sanxiang.core.schedule`` as files.fixity_sweep)."""
-    result = file_fixity_sweep()
-    return {"checked": result.checked, "failed": result.failed, "bytes_read": result.bytes_read}
+    """One run of the fixity cycle (scheduled in ``sanxiang.core.schedule`` as files.fixity_sweep):
+    every stored file is checked within ``SANXIANG_FIXITY_CYCLE_HOURS`` (``files.integrity``)."""
+    from .integrity import fixity_cycle_run
+
+    result = fixity_cycle_run()
+    return {
+        "checked": result.checked,
+        "failed": result.failed,
+        "skipped": result.skipped,
+        "bytes_read": result.bytes_read,
+    }

@@ -12,6 +12,8 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from sanxiang.core.exceptions import DomainError
+
 from .forms import FileUploadForm
 from .selectors import file_access_list, file_get
 from .services import file_open_for_download, file_store_from_upload
@@ -25,9 +27,13 @@ def upload(request: HttpRequest) -> HttpResponse:
         request.POST if posted else None, request.FILES if posted else None, actor=request.user
     )
     if posted and form.is_valid():
-        stored = file_store_from_upload(
-            actor=request.user, upload=form.cleaned_data["file"], authority=form.cleaned_data["authority"]
-        )
+        try:
+            stored = file_store_from_upload(
+                actor=request.user, upload=form.cleaned_data["file"], authority=form.cleaned_data["authority"]
+            )
+        except DomainError as refused:  # over the size limit, or the disk under its floor
+            form.add_error("file", str(refused.message))
+            return render(request, "files/upload.html", {"form": form}, status=refused.http_status)
         return redirect("files:detail", public_id=stored.public_id)
     return render(request, "files/upload.html", {"form": form})
 
@@ -44,4 +50,14 @@ def detail(request: HttpRequest, public_id: str) -> HttpResponse:
 @require_GET
 def download(request: HttpRequest, public_id: str) -> FileResponse:
     stored = file_get(actor=request.user, public_id=public_id, action="download")
-    return file_open_for_download(actor=request.user, file=stored, inline=request.GET.get("inline") == "1")
+    try:
+        return file_open_for_download(
+            actor=request.user, file=stored, inline=request.GET.get("inline") == "1"
+        )
+    except DomainError as refused:  # failed fixity check, or bytes missing: say so, never a 500
+        return render(
+            request,
+            "files/refused.html",
+            {"file": stored, "message": refused.message},
+            status=refused.http_status,
+        )

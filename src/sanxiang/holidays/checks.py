@@ -33,9 +33,9 @@ def check_calendar_years(
         missing = [year for year in missing if year not in entered]
     return [
         checks.Warning(
-            f"No holiday arrangement for {year}: deadlines in {year} are provisional (weekends only).",
-            hint="Enter the State Council notice for the year at /staff/calendar/ (administrators).",
-            obj=f"holiday calendar {year}",
+            f"{year} 年的法定节假日安排尚未录入：该年的期限暂按只排除周末计算（临时结果）。",
+            hint="请系统管理员在“工作日历”页面（/staff/calendar/）录入国务院办公厅当年的放假通知。",
+            obj=f"{year} 年工作日历",
             id="holidays.W001",
         )
         for year in missing

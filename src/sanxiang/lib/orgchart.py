@@ -14,15 +14,15 @@ sheet may refer to units imported earlier.
 from __future__ import annotations
 
 import datetime
-import zipfile
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
-from openpyxl.utils.exceptions import InvalidFileException
+
+from sanxiang.lib import safefiles
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS_PER_SHEET = 5000
@@ -307,6 +307,7 @@ def parse_org_chart(
     *,
     existing_authorities: Mapping[str, str] | None = None,
     existing_departments: Collection[tuple[str, str]] = (),
+    name: str | None = None,
 ) -> OrgChart:
     """Parse an organisation chart workbook; every problem ends up in ``OrgChart.errors``."""
     chart = OrgChart()
@@ -316,9 +317,9 @@ def parse_org_chart(
         errors.append(OrgChartError("", None, "", f"文件超过 {MAX_FILE_BYTES // (1024 * 1024)} MB 上限。"))
         return chart
     try:
-        wb = load_workbook(source, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        errors.append(OrgChartError("", None, "", "文件不是有效的 Excel（.xlsx）工作簿。"))
+        wb = safefiles.open_workbook(source, name=name)
+    except safefiles.UnsafeFile as exc:
+        errors.append(OrgChartError("", None, "", f"{exc}。"))
         return chart
     try:
         sheets: dict[str, _Sheet] = {}
@@ -332,6 +333,10 @@ def parse_org_chart(
                 parsed = _read_sheet(wb[names[sheet]], sheet, errors)
                 if parsed is not None:
                     sheets[sheet] = parsed
+    except Exception:  # openpyxl parses lazily: a broken cell surfaces while the rows are read
+        broken = safefiles.UnsafeFile("文件已损坏，工作表内容无法解析", file=name or "上传文件")
+        errors.append(OrgChartError("", None, "", f"{broken}。"))
+        return chart
     finally:
         wb.close()
 

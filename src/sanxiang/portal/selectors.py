@@ -9,7 +9,8 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import BaseCache, cache, caches
 from django.db import connection, models
 from django.utils import timezone
 
@@ -141,21 +142,40 @@ def entry_latest(*, now: datetime.datetime, limit: int = 10) -> list[PublicEntry
     return list(visible_entries(now).order_by("-id")[:limit])
 
 
+STATS_KEY = "portal:stats"
+
+
+def _stats_cache() -> BaseCache:
+    """The cache the statistics live in: ``shared`` (a file cache every worker process reads) when
+    configured, so they are computed once for all workers, not once per worker."""
+    return caches["shared"] if "shared" in settings.CACHES else cache
+
+
 def entry_statistics(*, now: datetime.datetime) -> dict:
     """Counts of visible entries by category and by authority, served from the cache.
 
-    At a million entries a grouped count is a full scan, so no request waits for one once the day's
-    figures exist: after ``STATS_TTL`` seconds the cached figures are still served while one
-    background thread per process recomputes them (stale-while-revalidate).
+    At a million entries a grouped count is a full scan, so no request waits for one once figures
+    exist: the periodic job ``portal.statistics`` recomputes them in the background into the cache
+    shared by every worker; a request that finds them older than ``STATS_TTL`` (or of another day)
+    still gets them while one background thread per process recomputes (stale-while-revalidate).
+    Only an empty cache (a fresh installation) computes during the request.
     """
-    key = f"portal:stats:{timezone.localdate(now).isoformat()}"
-    cached = cache.get(key)
+    cached = _stats_cache().get(STATS_KEY)
     if cached is None:
-        return _statistics_refresh(key, now)
+        return _statistics_refresh(STATS_KEY, now)
     computed_at, result = cached
-    if now.timestamp() - computed_at >= STATS_TTL and _stats_refreshing.acquire(blocking=False):
-        _spawn(lambda: _statistics_refresh_in_background(key, now))
+    stale = now.timestamp() - computed_at >= STATS_TTL or (
+        timezone.localdate(now)
+        != timezone.localdate(datetime.datetime.fromtimestamp(computed_at, datetime.UTC))
+    )
+    if stale and _stats_refreshing.acquire(blocking=False):
+        _spawn(lambda: _statistics_refresh_in_background(STATS_KEY, now))
     return result
+
+
+def statistics_refresh(*, now: datetime.datetime) -> dict:
+    """Recompute the statistics into the shared cache (the periodic job ``portal.statistics``)."""
+    return _statistics_refresh(STATS_KEY, now)
 
 
 _stats_refreshing = threading.Lock()
@@ -175,7 +195,7 @@ def _statistics_refresh_in_background(key: str, now: datetime.datetime) -> None:
 
 def _statistics_refresh(key: str, now: datetime.datetime) -> dict:
     result = _statistics_compute(now)
-    cache.set(key, (now.timestamp(), result), STATS_KEEP)
+    _stats_cache().set(key, (now.timestamp(), result), STATS_KEEP)
     return result
 
 

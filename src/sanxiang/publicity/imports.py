@@ -164,32 +164,40 @@ def check_workbook(
     report = ImportReport(file=file_name, item=item.code)
     try:
         tables = sources.read_tables(stream, file_name, item.fields)
-    except sources.UnreadableFile:
-        message = _("无法读取该文件：不是有效的 Excel 工作簿（.xlsx）或 CSV 文件。")
-        report.errors.append(RowError(file_name, "", 0, "", "", message))
+    except sources.UnreadableFile as exc:
+        report.errors.append(RowError(file_name, "", 0, "", "", _unreadable(exc)))
         return report, []
     with tables:
         report.skipped_sheets = tables.skipped
         find_authority = _authority_lookup(actor, authority)
         seen: dict[tuple[int, str], tuple[str, int, dict]] = {}
         clean_rows: list[tuple[int, Authority, dict[str, Any]]] = []
-        for sheet in tables.sheets:
-            if report.rows > MAX_ROWS:
-                break
-            _check_sheet(
-                actor=actor,
-                item=item,
-                authority=authority,
-                sheet=sheet,
-                report=report,
-                today=today,
-                find_authority=find_authority,
-                seen=seen,
-                clean_rows=clean_rows,
-            )
+        try:
+            for sheet in tables.sheets:
+                if report.rows > MAX_ROWS:
+                    break
+                _check_sheet(
+                    actor=actor,
+                    item=item,
+                    authority=authority,
+                    sheet=sheet,
+                    report=report,
+                    today=today,
+                    find_authority=find_authority,
+                    seen=seen,
+                    clean_rows=clean_rows,
+                )
+        except sources.UnreadableFile as exc:  # a broken cell, the row limit or the time budget
+            report.errors.append(RowError(file_name, "", 0, "", "", _unreadable(exc)))
+            return report, []
     if report.errors:
         return report, []
     return _drop_existing(report, clean_rows)
+
+
+def _unreadable(exc: sources.UnreadableFile) -> str:
+    """The safe reader's reason (it names the file), or the generic one."""
+    return str(exc) or str(_("无法读取该文件：不是有效的 Excel 工作簿（.xlsx）或 CSV 文件。"))
 
 
 def _check_sheet(

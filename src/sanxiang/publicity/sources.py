@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from openpyxl import load_workbook
+from sanxiang.lib import safefiles
 
 # Try in this order: a BOM marks UTF-8 unambiguously; strict UTF-8 rarely decodes GB18030 text by
 # accident (its multi-byte sequences break UTF-8's continuation rules), while GB18030 decodes any
@@ -25,7 +24,8 @@ ENCODINGS = ("utf-8-sig", "gb18030")
 
 
 class UnreadableFile(ValueError):
-    """The upload is neither an Excel workbook nor a CSV file in a known encoding."""
+    """The upload is neither an Excel workbook nor a CSV file in a known encoding, or the one safe
+    reader (``sanxiang.lib.safefiles``) refused it; ``str()`` names the file and the reason."""
 
 
 @dataclass
@@ -80,8 +80,16 @@ def decode_csv(raw: bytes) -> str:
     raise UnreadableFile("not UTF-8 or GB18030 text")
 
 
-def _numbered(rows: Iterator[Sequence[Any]]) -> Iterator[tuple[int, Sequence[Any]]]:
-    return ((number, values) for number, values in enumerate(rows, start=2))
+def _numbered(rows: Iterator[Sequence[Any]], file_name: str) -> Iterator[tuple[int, Sequence[Any]]]:
+    try:
+        guarded = safefiles.guarded(rows, file=file_name)
+        yield from enumerate(guarded, start=2)
+    except safefiles.UnsafeFile as exc:
+        raise UnreadableFile(str(exc)) from exc
+    except safefiles.PARSER_ERRORS as exc:
+        # openpyxl parses lazily: a broken cell surfaces only while its row is read.
+        broken = safefiles.UnsafeFile("文件已损坏，工作表内容无法解析", file=file_name, kind="corrupt")
+        raise UnreadableFile(str(broken)) from exc
 
 
 def _csv_rows(reader: Iterator[list[str]]) -> Iterator[Sequence[Any]]:
@@ -96,26 +104,34 @@ def read_tables(stream: IO[bytes], file_name: str, fields: Sequence[Mapping[str,
     table named after the file. When no sheet of a workbook carries the header, its first sheet is
     returned alone, so that the missing columns are reported against it.
     """
-    if is_csv(file_name):
-        text = decode_csv(stream.read())
-        reader = csv.reader(io.StringIO(text, newline=""))
-        headers = next(reader, [])
-        return Tables([Sheet(file_name, list(headers), _numbered(_csv_rows(reader)))])
     try:
-        workbook = load_workbook(stream, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        if is_csv(file_name):
+            text = safefiles.read_text(stream, name=file_name)
+            reader = csv.reader(io.StringIO(text, newline=""))
+            headers = next(reader, [])
+            return Tables([Sheet(file_name, list(headers), _numbered(_csv_rows(reader), file_name))])
+        workbook = safefiles.open_workbook(stream, name=file_name)
+    except (safefiles.UnsafeFile, csv.Error) as exc:
         raise UnreadableFile(str(exc)) from exc
     tables = Tables(close=workbook.close)
     for worksheet in workbook.worksheets:
         rows = worksheet.iter_rows(values_only=True)
-        headers = list(next(rows, None) or [])
+        headers = _first_row(rows, file_name)
         if carries_header(fields, headers):
-            tables.sheets.append(Sheet(worksheet.title, headers, _numbered(rows)))
+            tables.sheets.append(Sheet(worksheet.title, headers, _numbered(rows, file_name)))
         else:
             tables.skipped.append(worksheet.title)
     if not tables.sheets and workbook.worksheets:
         first = workbook.worksheets[0]
         rows = first.iter_rows(values_only=True)
-        tables.sheets.append(Sheet(first.title, list(next(rows, None) or []), _numbered(rows)))
+        tables.sheets.append(Sheet(first.title, _first_row(rows, file_name), _numbered(rows, file_name)))
         tables.skipped.remove(first.title)
     return tables
+
+
+def _first_row(rows: Iterator[Sequence[Any]], file_name: str) -> list[Any]:
+    try:
+        return list(next(rows, None) or [])
+    except safefiles.PARSER_ERRORS as exc:
+        broken = safefiles.UnsafeFile("文件已损坏，工作表内容无法解析", file=file_name, kind="corrupt")
+        raise UnreadableFile(str(broken)) from exc

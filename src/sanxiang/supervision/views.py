@@ -6,7 +6,6 @@ Thin: parse a form, call one selector or service, render. Out-of-scope ids raise
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sanxiang.core.exceptions import DomainError
+from sanxiang.files.uploads import spool_directory
 
 from . import exports, selectors, services
 from .choices import PlanStatus, ReminderKind, TaskStatus
@@ -101,8 +101,8 @@ def plan_upload(request: HttpRequest) -> HttpResponse:
         return redirect("supervision:plan_list")
     upload = form.cleaned_data["file"]
     suffix = Path(upload.name or "").suffix
-    with tempfile.TemporaryDirectory(prefix="sanxiang-import-") as tmp:
-        path = Path(tmp) / f"upload{suffix}"
+    with spool_directory(prefix="import-") as tmp:  # under the data directory, cleaned at start
+        path = tmp / f"upload{suffix}"
         with path.open("wb") as handle:
             for chunk in upload.chunks():
                 handle.write(chunk)

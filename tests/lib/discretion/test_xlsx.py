@@ -206,7 +206,12 @@ def test_it_accepts_excel_dates_in_the_metadata():
     [
         (
             lambda: io.BytesIO(b"not a workbook"),
-            SheetError("", None, None, "文件不是有效的 Excel（.xlsx）工作簿"),
+            SheetError(
+                "",
+                None,
+                None,
+                "文件“上传文件”无法读取：文件内容不是有效的 Excel 工作簿（.xlsx）（实际是文本文件，扩展名与内容不符）",
+            ),
         ),
         (
             lambda: workbook_bytes([GOOD], meta=None),

@@ -174,7 +174,7 @@ def test_it_refuses_100000_rows_naming_the_row(tmp_path):
         sheet.append([number])
     workbook.save(path)
 
-    with pytest.raises(TaskTableError, match="超过 10000 行") as raised:
+    with pytest.raises(TaskTableError, match="超过上限 10000 行") as raised:
         parse_file(path)
     assert raised.value.row == 10_001
     assert "第 10001 行" in str(raised.value)

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics, status
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from sanxiang.api.filters import IdFilter, choice_filter, query, text_filter
+
 from .. import selectors, services
+from ..models import EnforcementAct, Taxpayer
 from ..permissions import EnforcementApiPermission
 from .serializers import (
     ActCreateInputSerializer,
@@ -40,19 +43,32 @@ class _Api(generics.GenericAPIView):
     permission_classes = [EnforcementApiPermission]
 
 
+class TaxpayerQuery(serializers.Serializer):
+    q = text_filter(help_text="名称、统一社会信用代码、纳税人识别号或完整身份证号")
+    kind = choice_filter(Taxpayer._meta.get_field("kind"))
+
+
+class ActQuery(serializers.Serializer):
+    taxpayer = IdFilter()
+    kind = choice_filter(EnforcementAct._meta.get_field("kind"))
+    status = choice_filter(EnforcementAct._meta.get_field("status"))
+    q = text_filter()
+
+
+class DecisionQuery(serializers.Serializer):
+    act = IdFilter()
+
+
 class TaxpayerListApi(_Api):
     serializer_class = TaxpayerOutputSerializer
 
     def get_queryset(self):
-        params = self.request.query_params
+        params = query(self.request, TaxpayerQuery)
         return selectors.taxpayer_list(actor=self.request.user, q=params.get("q"), kind=params.get("kind"))
 
     @extend_schema(
         operation_id="enforcement_taxpayers_list",
-        parameters=[
-            OpenApiParameter("q", str, description="名称、统一社会信用代码、纳税人识别号或完整身份证号"),
-            OpenApiParameter("kind", str),
-        ],
+        parameters=[TaxpayerQuery],
         responses={200: TaxpayerOutputSerializer(many=True)},
     )
     def get(self, request: Request) -> Response:
@@ -93,25 +109,20 @@ class ActListApi(_Api):
     serializer_class = ActOutputSerializer
 
     def get_queryset(self):
-        params = self.request.query_params
+        params = query(self.request, ActQuery)
         qs = selectors.act_list(
             actor=self.request.user,
-            kind=params.get("kind") or None,
-            status=params.get("status") or None,
+            kind=params.get("kind"),
+            status=params.get("status"),
             q=params.get("q"),
         )
-        if params.get("taxpayer", "").isdigit():
-            qs = qs.filter(taxpayer_id=int(params["taxpayer"]))
+        if "taxpayer" in params:
+            qs = qs.filter(taxpayer_id=params["taxpayer"])
         return qs.prefetch_related("officer_links__user")
 
     @extend_schema(
         operation_id="enforcement_acts_list",
-        parameters=[
-            OpenApiParameter("taxpayer", int),
-            OpenApiParameter("kind", str),
-            OpenApiParameter("status", str),
-            OpenApiParameter("q", str),
-        ],
+        parameters=[ActQuery],
         responses={200: ActOutputSerializer(many=True)},
     )
     def get(self, request: Request) -> Response:
@@ -173,12 +184,12 @@ class DecisionListApi(_Api):
 
     def get_queryset(self):
         qs = selectors.decision_list(actor=self.request.user)
-        act = self.request.query_params.get("act", "")
-        return qs.filter(act_id=int(act)) if act.isdigit() else qs
+        params = query(self.request, DecisionQuery)
+        return qs.filter(act_id=params["act"]) if "act" in params else qs
 
     @extend_schema(
         operation_id="enforcement_decisions_list",
-        parameters=[OpenApiParameter("act", int)],
+        parameters=[DecisionQuery],
         responses={200: DecisionOutputSerializer(many=True)},
     )
     def get(self, request: Request) -> Response:

@@ -106,18 +106,25 @@ def _date(value: Any) -> datetime.date | None:
     return datetime.date.fromisoformat(_text(value))
 
 
-def read_benchmark_xlsx(source: Path | str | IO[bytes]) -> Benchmark | list[SheetError]:
-    """Read one benchmark version; returns it, or every row-level problem (in Chinese)."""
-    import openpyxl
+def read_benchmark_xlsx(
+    source: Path | str | IO[bytes], *, name: str | None = None
+) -> Benchmark | list[SheetError]:
+    """Read one benchmark version; returns it, or every row-level problem (in Chinese).
+
+    The workbook is opened through the one safe reader (``sanxiang.lib.safefiles``)."""
+    from sanxiang.lib import safefiles
 
     try:
-        workbook = openpyxl.load_workbook(source, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises several kinds (zip, XML, key) for a file that is not a workbook
-        return [SheetError("", None, None, "文件不是有效的 Excel（.xlsx）工作簿")]
+        workbook = safefiles.open_workbook(source, name=name)
+    except safefiles.UnsafeFile as exc:
+        return [SheetError("", None, None, str(exc))]
     try:
         errors: list[SheetError] = []
         meta = _read_meta(workbook, errors)
         rules = _read_rules(workbook, errors)
+    except Exception:  # openpyxl parses lazily: a broken cell surfaces while the rows are read
+        broken = safefiles.UnsafeFile("文件已损坏，工作表内容无法解析", file=name or "上传文件")
+        return [SheetError("", None, None, str(broken))]
     finally:
         workbook.close()
     if errors:

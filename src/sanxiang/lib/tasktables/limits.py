@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from sanxiang.lib import safefiles
 
 __all__ = ["Limits"]
 
@@ -16,3 +18,13 @@ class Limits:
     max_unzipped_bytes: int = 200 * 1024 * 1024
     max_compression_ratio: int = 200  # per member larger than 1 MB
     convert_timeout_seconds: int = 120
+
+    def safe(self) -> safefiles.Limits:
+        """These thresholds applied through the one safe reader (``sanxiang.lib.safefiles``)."""
+        return replace(
+            safefiles.default_limits(),
+            max_bytes=self.max_file_bytes,
+            max_unpacked_bytes=self.max_unzipped_bytes,
+            max_ratio=self.max_compression_ratio,
+            max_rows=self.max_rows,
+        )

@@ -12,6 +12,8 @@ import datetime
 from pathlib import Path
 from typing import Any
 
+from sanxiang.lib import safefiles
+
 from .errors import TaskTableError
 from .limits import Limits
 from .tables import Cell, Table, find_header
@@ -42,13 +44,12 @@ def _width(row: list[Cell]) -> int:
 
 
 def read_docx(path: Path, name: str, limits: Limits) -> tuple[list[str], list[Table]]:
-    import docx
     from docx.oxml.ns import qn
 
     try:
-        document = docx.Document(str(path))
-    except Exception:  # python-docx raises several kinds for a broken package
-        raise TaskTableError("Word 文件已损坏，无法打开", file=name) from None
+        document = safefiles.open_document(path, name=name, limits=limits.safe())
+    except safefiles.UnsafeFile as exc:
+        raise TaskTableError(exc.reason, file=name, row=exc.row) from None
     body = document.element.body
     t_tag, p_tag, tbl_tag, tr_tag = qn("w:t"), qn("w:p"), qn("w:tbl"), qn("w:tr")
     breaks = {qn("w:br"), qn("w:cr")}
@@ -118,28 +119,12 @@ def _text(value: Any) -> str:
 
 
 def read_xlsx(path: Path, name: str, limits: Limits) -> tuple[list[str], list[Table]]:
-    import openpyxl
-
     try:
-        # A read-only pass counts rows cheaply, so a 100,000-row sheet is refused before the
-        # full load (which the merged-cell ranges need) would take its time and memory.
-        workbook = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
-        try:
-            for sheet in workbook.worksheets:
-                for count, _ in enumerate(sheet.iter_rows(values_only=True), start=1):
-                    if count > limits.max_rows:
-                        raise TaskTableError(
-                            f"工作表“{sheet.title}”超过 {limits.max_rows} 行的上限",
-                            file=name,
-                            row=limits.max_rows + 1,
-                        )
-        finally:
-            workbook.close()
-        workbook = openpyxl.load_workbook(str(path), data_only=True)
-    except TaskTableError:
-        raise
-    except Exception:  # openpyxl raises several kinds for a broken package
-        raise TaskTableError("Excel 文件已损坏，无法打开", file=name) from None
+        # The safe reader counts the rows while it checks the XML, so a 100,000-row sheet is
+        # refused before the full load (which the merged-cell ranges need) takes its time.
+        workbook = safefiles.open_workbook(path, name=name, limits=limits.safe(), read_only=False)
+    except safefiles.UnsafeFile as exc:
+        raise TaskTableError(exc.reason, file=name, row=exc.row) from None
 
     paragraphs: list[str] = []
     tables: list[Table] = []

@@ -12,11 +12,12 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 from .chinese import Restorer, to_simplified
+from sanxiang.lib import safefiles
+
 from .common import detect_plan_year, detect_title
 from .errors import TaskTableError
 from .limits import Limits
@@ -136,29 +137,17 @@ def _libreoffice(soffice: str, path: Path, target: str, outdir: Path, limits: Li
 
 
 def _parse_zip(path: Path, name: str, plan_year: int | None, limits: Limits) -> ParseResult:
+    # The one safe reader checks members, sizes, ratio, XML (no DTD) and rows before any parser.
     try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-            names = {info.filename for info in infos}
-    except (zipfile.BadZipFile, OSError):
-        raise TaskTableError("文件已损坏：不是有效的 Word/Excel 文件", file=name) from None
-    total = sum(info.file_size for info in infos)
-    if total > limits.max_unzipped_bytes:
-        raise TaskTableError(
-            f"解压后大小 {total / 1048576:.0f} MB 超过上限 {limits.max_unzipped_bytes / 1048576:.0f} MB，疑似压缩炸弹",
-            file=name,
-        )
-    for info in infos:
-        if info.file_size > 1024 * 1024 and info.file_size > limits.max_compression_ratio * max(
-            info.compress_size, 1
-        ):
-            raise TaskTableError(f"压缩比异常（{info.filename}），疑似压缩炸弹，已拒绝", file=name)
-    if "word/document.xml" in names:
+        kind = safefiles.check(path, name=name, expect={"docx", "xlsx", "zip"}, limits=limits.safe())
+    except safefiles.UnsafeFile as exc:
+        raise TaskTableError(exc.reason, file=name, row=exc.row) from None
+    if kind == "docx":
         from .office import read_docx
 
         paragraphs, tables = read_docx(path, name, limits)
         return _from_parts(paragraphs, tables, plan_year, name)
-    if "xl/workbook.xml" in names:
+    if kind == "xlsx":
         from .office import read_xlsx
 
         paragraphs, tables = read_xlsx(path, name, limits)

@@ -125,7 +125,12 @@ class OpinionOutputSerializer(serializers.ModelSerializer):
 
 class CaseOutputSerializer(serializers.ModelSerializer):
     authority = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    reviewer = serializers.CharField(source="reviewer.username", default=None, read_only=True)
+    reviewer = serializers.CharField(
+        source="reviewer.username", default=None, read_only=True, allow_null=True
+    )
+    decision_mode = serializers.ChoiceField(
+        choices=ReviewCase._meta.get_field("decision_mode").choices, allow_blank=True, read_only=True
+    )
     allowed_actions = serializers.SerializerMethodField()
 
     class Meta:

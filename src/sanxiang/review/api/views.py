@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics, permissions, status
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, permissions, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from sanxiang.api.filters import choice_filter, query, text_filter
 from sanxiang.core.choices import RoleCode
 
 from .. import selectors, services
+from ..models import ReviewCase
 from .serializers import (
     AssignInputSerializer,
     CaseCreateInputSerializer,
@@ -58,24 +60,25 @@ class _Api(generics.GenericAPIView):
     serializer_class = CaseOutputSerializer
 
 
+class CaseQuery(serializers.Serializer):
+    status = choice_filter(ReviewCase._meta.get_field("status"))
+    q = text_filter()
+    unreviewed = serializers.BooleanField(required=False, allow_null=True, default=None)
+
+
 class CaseListApi(_Api):
     def get_queryset(self):
-        params = self.request.query_params
-        unreviewed = params.get("unreviewed")
+        params = query(self.request, CaseQuery)
         return selectors.case_list(
             actor=self.request.user,
-            status=params.get("status") or None,
+            status=params.get("status"),
             q=params.get("q"),
-            unreviewed={"true": True, "false": False}.get(unreviewed or ""),
+            unreviewed=params.get("unreviewed"),
         )
 
     @extend_schema(
         operation_id="review_cases_list",
-        parameters=[
-            OpenApiParameter("status", str),
-            OpenApiParameter("q", str),
-            OpenApiParameter("unreviewed", bool),
-        ],
+        parameters=[CaseQuery],
         responses={200: CaseOutputSerializer(many=True)},
     )
     def get(self, request: Request) -> Response:

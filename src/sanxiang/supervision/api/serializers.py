@@ -36,7 +36,7 @@ class UnitOutputSerializer(serializers.ModelSerializer):
 
 
 class MilestoneOutputSerializer(serializers.ModelSerializer):
-    due = serializers.DateField(read_only=True)
+    due = serializers.DateField(read_only=True, allow_null=True)
 
     class Meta:
         model = Milestone

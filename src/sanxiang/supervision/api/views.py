@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics, status
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, serializers, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from sanxiang.api.filters import IdFilter, choice_filter, query
+
 from .. import selectors, services
+from ..models import Task
 from ..permissions import SupervisionApiPermission
 from .serializers import (
     PlanDetailOutputSerializer,
@@ -43,19 +46,24 @@ class PlanDetailApi(_Api):
         return Response(PlanDetailOutputSerializer(plan, context={"tasks": tasks}).data)
 
 
+class TaskQuery(serializers.Serializer):
+    plan = IdFilter()
+    status = choice_filter(Task._meta.get_field("status"))
+
+
 class TaskListApi(_Api):
     serializer_class = TaskOutputSerializer
 
     @extend_schema(
         operation_id="supervision_tasks_list",
-        parameters=[OpenApiParameter("plan", int), OpenApiParameter("status", str)],
+        parameters=[TaskQuery],
         responses={200: TaskOutputSerializer(many=True)},
     )
     def get(self, request: Request) -> Response:
-        params = request.query_params
-        qs = selectors.task_list(actor=request.user, status=params.get("status") or None)
-        if params.get("plan", "").isdigit():
-            qs = qs.filter(plan_id=int(params["plan"]))
+        params = query(request, TaskQuery)
+        qs = selectors.task_list(actor=request.user, status=params.get("status"))
+        if "plan" in params:
+            qs = qs.filter(plan_id=params["plan"])
         page = self.paginate_queryset(qs)
         return self.get_paginated_response(TaskOutputSerializer(page, many=True).data)
 

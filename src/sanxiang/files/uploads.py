@@ -1,0 +1,191 @@
+"""Uploads before they reach a service: the safe reader's limits from the settings, a size limit
+per upload kind, the free-disk floor, and the spool directory under the data directory.
+
+- ``configure_safe_reader`` applies the ``SANXIANG_SAFEFILE_*`` settings to
+  :mod:`sanxiang.lib.safefiles` (called once when the app is ready).
+- ``upload_check(upload, kind=…)`` refuses a file over its kind's limit, or one that would bring
+  the free space of the data directory under ``SANXIANG_DISK_FLOOR_MB``, with a Chinese message
+  (:class:`~sanxiang.core.exceptions.ValidationFailed`).
+- Django spools an upload larger than ``FILE_UPLOAD_MAX_MEMORY_SIZE`` to disk. ``SpoolUploadHandler``
+  writes it under ``<spool>/<pid>/`` instead of ``/tmp``: a process killed mid-upload leaves its
+  directory behind, and ``spool_clean`` (run when the server or a worker starts) removes the
+  directories of processes that are no longer alive — never those of a live sibling worker.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadhandler import FileUploadHandler, TemporaryFileUploadHandler
+from django.utils.translation import gettext as _
+
+from sanxiang.core.exceptions import ValidationFailed
+from sanxiang.lib import safefiles
+
+__all__ = [
+    "SpoolUploadHandler",
+    "configure_safe_reader",
+    "disk_check",
+    "spool_clean",
+    "spool_dir",
+    "spool_directory",
+    "kind_for",
+    "size_check",
+    "upload_check",
+    "upload_limit_bytes",
+]
+
+_MIB = 1024 * 1024
+
+
+def configure_safe_reader() -> safefiles.Limits:
+    return safefiles.configure(
+        max_members=settings.SANXIANG_SAFEFILE_MAX_MEMBERS,
+        max_unpacked_bytes=settings.SANXIANG_SAFEFILE_MAX_UNPACKED_MB * _MIB,
+        max_ratio=settings.SANXIANG_SAFEFILE_MAX_RATIO,
+        max_rows=settings.SANXIANG_SAFEFILE_MAX_ROWS,
+        time_budget=float(settings.SANXIANG_SAFEFILE_SECONDS),
+        max_bytes=settings.SANXIANG_UPLOAD_LIMITS_MB.get("import", 50) * _MIB,
+    )
+
+
+# --- limits --------------------------------------------------------------------------------------
+
+
+def upload_limit_bytes(kind: str) -> int:
+    limits = settings.SANXIANG_UPLOAD_LIMITS_MB
+    return int(limits.get(kind, limits.get("default", 100))) * _MIB
+
+
+def _data_dir() -> Path:
+    root = Path(settings.SANXIANG_FILE_ROOT)
+    for candidate in (root, *root.parents):
+        if candidate.exists():
+            return candidate
+    return Path(settings.VAR_DIR)
+
+
+def disk_check(size: int, *, name: str = "") -> None:
+    """Refuse a write of ``size`` bytes that would bring the data directory under the floor."""
+    floor = settings.SANXIANG_DISK_FLOOR_MB * _MIB
+    free = shutil.disk_usage(_data_dir()).free
+    if free - size < floor:
+        raise ValidationFailed(
+            _(
+                "服务器存储空间不足：保存文件“%(name)s”后可用空间将低于 %(floor)d MB 的下限，已拒绝。请联系系统管理员。"
+            )
+            % {"name": name, "floor": settings.SANXIANG_DISK_FLOOR_MB},
+            code="disk_floor",
+            extra={"free_mb": free // _MIB, "floor_mb": settings.SANXIANG_DISK_FLOOR_MB},
+        )
+
+
+# The upload kind of a stored file's purpose (anything else is an "attachment").
+KIND_BY_PURPOSE = {"supervision.evidence": "evidence", "supervision.plan": "import"}
+
+
+def kind_for(purpose: str) -> str:
+    return KIND_BY_PURPOSE.get(
+        purpose, purpose if purpose in settings.SANXIANG_UPLOAD_LIMITS_MB else "attachment"
+    )
+
+
+def upload_check(upload: Any, *, kind: str = "default") -> None:
+    """Refuse an upload over its kind's size limit, or one the disk cannot take above the floor."""
+    size_check(int(getattr(upload, "size", 0) or 0), name=str(getattr(upload, "name", "") or ""), kind=kind)
+
+
+def size_check(size: int, *, name: str, kind: str) -> None:
+    limit = upload_limit_bytes(kind)
+    if size > limit:
+        raise ValidationFailed(
+            _("文件“%(name)s”大小 %(size).1f MB，超过此处上传的上限 %(limit)d MB。")
+            % {"name": name, "size": size / _MIB, "limit": limit // _MIB},
+            code="too_large",
+            extra={"size": size, "limit": limit},
+        )
+    disk_check(size, name=name)
+
+
+# --- spool ---------------------------------------------------------------------------------------
+
+
+def spool_root() -> Path:
+    return Path(settings.SANXIANG_SPOOL_DIR)
+
+
+def spool_dir() -> Path:
+    """This process's spool directory (created on first use)."""
+    path = spool_root() / str(os.getpid())
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@contextlib.contextmanager
+def spool_directory(prefix: str = "work-") -> Iterator[Path]:
+    """A temporary directory in this process's spool, removed on exit (or at the next start)."""
+    with tempfile.TemporaryDirectory(prefix=prefix, dir=spool_dir()) as tmp:
+        yield Path(tmp)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def spool_clean() -> list[Path]:
+    """Remove what dead processes left in the spool; returns what was removed."""
+    root = spool_root()
+    removed: list[Path] = []
+    if not root.is_dir():
+        return removed
+    for entry in root.iterdir():
+        if entry.is_dir() and entry.name.isdigit() and _alive(int(entry.name)):
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+        removed.append(entry)
+    return removed
+
+
+class SpooledUpload(UploadedFile):
+    """Django's ``TemporaryUploadedFile``, written in this process's spool directory."""
+
+    def __init__(
+        self, name: str, content_type: str, size: int, charset: str | None, extra: Any = None
+    ) -> None:
+        _root, ext = os.path.splitext(name)
+        file = tempfile.NamedTemporaryFile(suffix=".upload" + ext[:16], dir=spool_dir())  # noqa: SIM115
+        super().__init__(file, name, content_type, size, charset, extra)
+
+    def temporary_file_path(self) -> str:
+        return self.file.name
+
+    def close(self) -> None:
+        try:
+            return self.file.close()
+        except FileNotFoundError:
+            return None
+
+
+class SpoolUploadHandler(TemporaryFileUploadHandler):
+    def new_file(self, *args: Any, **kwargs: Any) -> None:
+        FileUploadHandler.new_file(self, *args, **kwargs)
+        self.file = SpooledUpload(self.file_name, self.content_type, 0, self.charset, self.content_type_extra)

@@ -1,0 +1,124 @@
+"""Every hostile file posted to every import endpoint: a clear Chinese error, never a 500, and
+nothing written. The outcome matrix is printed (``-s``) and written to test-artifacts/."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from tests import factories
+from tests.reliability import hostile
+
+WATCHED_APPS = ("core", "publicity", "review", "supervision", "files", "audit", "enforcement")
+ARTIFACT = Path(__file__).resolve().parents[2] / "test-artifacts" / "hostile-matrix.json"
+_matrix: dict[str, dict[str, str]] = {}
+
+
+def _counts() -> dict[str, int]:
+    return {
+        model._meta.label: model._default_manager.count()
+        for app in WATCHED_APPS
+        for model in apps.get_app_config(app).get_models()
+    }
+
+
+def _text(response) -> str:
+    body = response.content.decode("utf-8", "replace")
+    body = re.sub(r"<[^>]+>", " ", body)
+    return " ".join(body.split())
+
+
+@pytest.fixture
+def users(org):
+    return {
+        "org": factories.user(
+            org.district_a, org.a_collection, roles=["administrator"], scope="unit_and_below"
+        ),
+        "benchmark": factories.user(
+            org.city, org.city_legal, roles=["legal_reviewer"], scope="unit_and_below"
+        ),
+        "publicity": factories.user(
+            org.district_a, org.a_collection, roles=["enforcement_officer"], scope="unit"
+        ),
+        "supervision": factories.user(
+            org.city, org.city_office, roles=["supervisor"], scope="unit_and_below"
+        ),
+    }
+
+
+def _post(endpoint: str, users, org, name: str, data: bytes):
+    client = Client()
+    client.force_login(users[endpoint])
+    upload = SimpleUploadedFile(name, data)
+    if endpoint == "org":
+        return client.post(reverse("org:import"), {"file": upload})
+    if endpoint == "benchmark":
+        return client.post(reverse("review:benchmarks"), {"workbook": upload})
+    if endpoint == "publicity":
+        return client.post(
+            reverse("publicity:entry_import"),
+            {"item": "penalty_decision", "authority": org.district_a.pk, "file": upload},
+        )
+    return client.post(reverse("supervision:plan_upload"), {"file": upload}, follow=True)
+
+
+ENDPOINTS = {
+    "org": (".xlsx",),
+    "benchmark": (".xlsx",),
+    "publicity": (".xlsx", ".csv"),
+    "supervision": (".xlsx", ".docx"),
+}
+CASES = [
+    (endpoint, ext, case)
+    for endpoint, exts in ENDPOINTS.items()
+    for ext in exts
+    for case in (hostile.CSV_CASES if ext == ".csv" else hostile.HOSTILE)
+]
+# What the page must say (besides naming the file) for each case.
+REASON = {
+    "zip_bomb": "压缩炸弹",
+    "many_members": "成员",
+    "billion_laughs": "实体",
+    "external_entity": "实体",
+    "truncated": "损坏",
+    "wrong_type": "扩展名与内容不符",
+    "zero_bytes": "为空",
+    "huge_rows": "上限",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("endpoint", "ext", "case"), CASES)
+def test_a_hostile_file_gets_a_clear_error_and_writes_nothing(endpoint, ext, case, users, org):
+    name = f"{case}{ext}"
+    before = _counts()
+    response = _post(endpoint, users, org, name, hostile.build(case, ext))
+    text = _text(response)
+    after = _counts()
+
+    assert response.status_code in (200, 400), response.status_code
+    assert after == before, {k: (before[k], after[k]) for k in before if before[k] != after[k]}
+    if case == "zero_bytes":
+        # Django's form refuses an empty upload before any reader sees it.
+        assert "空文件" in text or "为空" in text
+    elif case == "empty":
+        assert any(word in text for word in ("没有", "缺少", "为空", "未找到", "表头")), text[:400]
+    elif endpoint == "supervision" and case == "wrong_type":
+        # The task-table importer takes PDF (converted by LibreOffice where installed) and Word or
+        # Excel whatever the extension says: it reads the content and says what it found.
+        assert name in text, text[:600]
+        assert "另存为" in text or "未找到任务" in text, text[:600]
+    else:
+        assert name in text, text[:600]
+        assert REASON[case] in text, text[:600]
+    outcome = f"{response.status_code} 已拒绝"
+    _matrix.setdefault(f"{case}{'' if ext != '.csv' else ' (csv)'}", {})[f"{endpoint}{ext}"] = outcome
+    ARTIFACT.parent.mkdir(exist_ok=True)
+    ARTIFACT.write_text(json.dumps(_matrix, ensure_ascii=False, indent=1))

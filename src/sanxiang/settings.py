@@ -318,13 +318,17 @@ SANXIANG_RECORDS_SIZE_LIMITS = json.loads(
 # Working days after an act starts before a missing required recording counts as 应录未录.
 SANXIANG_RECORDS_GRACE_WORKING_DAYS = int(os.environ.get("SANXIANG_RECORDS_GRACE_WORKING_DAYS", "3"))
 # Retention of raw audio/video in months (公安机关现场执法视音频记录工作规定 §13: ≥ 6 months) ❓
-SANXIANG_RECORDS_DEFAULT_RETENTION_MONTHS = int(os.environ.get("SANXIANG_RECORDS_DEFAULT_RETENTION_MONTHS", "6"))
+SANXIANG_RECORDS_DEFAULT_RETENTION_MONTHS = int(
+    os.environ.get("SANXIANG_RECORDS_DEFAULT_RETENTION_MONTHS", "6")
+)
 # Retention of a case file, which evidence in a case follows (months after the case concludes; 0 = permanent) ❓
 SANXIANG_RECORDS_CASE_FILE_RETENTION_MONTHS = int(
     os.environ.get("SANXIANG_RECORDS_CASE_FILE_RETENTION_MONTHS", str(30 * 12))
 )
 # Chunk size of browser uploads (one tus PATCH per chunk).
-SANXIANG_RECORDS_BROWSER_CHUNK_BYTES = int(os.environ.get("SANXIANG_RECORDS_BROWSER_CHUNK_BYTES", str(8 * 1024 * 1024)))
+SANXIANG_RECORDS_BROWSER_CHUNK_BYTES = int(
+    os.environ.get("SANXIANG_RECORDS_BROWSER_CHUNK_BYTES", str(8 * 1024 * 1024))
+)
 # Disclosure requests (依申请公开). The 🟡/❓ periods of RULES.md §6.3/§6.5, in working days.
 SANXIANG_INFOREQ_CORRECTION_PERIOD_DAYS = env.env_int("SANXIANG_INFOREQ_CORRECTION_PERIOD_DAYS", 15)
 SANXIANG_INFOREQ_FEE_PAYMENT_DAYS = env.env_int("SANXIANG_INFOREQ_FEE_PAYMENT_DAYS", 20)

@@ -22,7 +22,14 @@ def login(client, user):
     return client
 
 
-def test_unit_page_shows_scores_not_enabled_sources_and_links_to_records(client, org, library, leader):
+def test_unit_page_shows_scores_not_enabled_sources_and_links_to_records(
+    client, org, library, leader, monkeypatch
+):
+    from sanxiang.core import measures as registry
+
+    monkeypatch.setattr(
+        registry, "_measures", {c: m for c, m in registry._measures.items() if m.system != "records"}
+    )
     b.entry(org.district_a, due=D(2026, 11, 5), published=D(2026, 11, 5))
     page = login(client, leader).get(reverse("evaluation:unit", args=[org.city.pk]) + "?period=2026-11")
     html = page.content.decode()

@@ -30,6 +30,9 @@ class DisclosureConfig(AppConfig):
             )
         )
         register_todo_provider(todos_for)
+        from . import measures
+
+        measures.register()
         register_periodic(
             Periodic(
                 # Every 10 minutes: public-opinion timers run in clock hours, day and night.

@@ -30,6 +30,9 @@ class InformationRequestsConfig(AppConfig):
             )
         )
         register_todo_provider(todos_for)
+        from . import measures
+
+        measures.register()
         register_periodic(
             Periodic(
                 # Every day at 07:00: recompute every open request's clock, close abandoned ones.

@@ -30,6 +30,9 @@ class InspectionsConfig(AppConfig):
             )
         )
         register_todo_provider(todos_for)
+        from . import measures
+
+        measures.register()
         register_demo_step(70, "inspections", demo_inspections)
         for code, label in {
             "inspections.draw.committed": _("承诺摇号条件"),

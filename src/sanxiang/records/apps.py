@@ -30,6 +30,9 @@ class RecordsConfig(AppConfig):
             )
         )
         register_todo_provider(todos_for)
+        from . import measures
+
+        measures.register()
         register_periodic(
             Periodic(
                 # Every hour at :20: expire abandoned resumable uploads and delete their partial bytes.

@@ -15,9 +15,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .chinese import Restorer, to_simplified
 from sanxiang.lib import safefiles
 
+from .chinese import Restorer, to_simplified
 from .common import detect_plan_year, detect_title
 from .errors import TaskTableError
 from .limits import Limits

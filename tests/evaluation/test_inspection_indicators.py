@@ -1,0 +1,33 @@
+"""SJ-01/02 on the random-inspection tests' world (a city plan with directories and draws)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from sanxiang.core.measures import Period
+from sanxiang.evaluation import selectors
+from sanxiang.inspections import services
+from tests.inspections.conftest import world  # noqa: F401  (fixture)
+from tests.inspections.test_services import _staffed_task
+
+pytestmark = pytest.mark.django_db
+
+
+def test_results_published_on_time_and_ratios(world, library):  # noqa: F811
+    task, _draw = _staffed_task(world)
+    services.task_record_result(
+        actor=world.organiser, task=task, ended_on=datetime.date(2026, 4, 30), category="no_problem"
+    )
+    task.refresh_from_db()
+    june = Period.month(2026, 6)  # the result was due on 1 June 2026 and never published
+    city = selectors.authority_results(library, june)[world.org.city.pk]
+    assert city.cell("SJ-02").pair == [0, 1]
+    services.task_publish_result(actor=world.organiser, task=task)
+    task.refresh_from_db()
+    # Published today (after the limit): still late.
+    assert selectors.authority_results(library, june)[world.org.city.pk].cell("SJ-02").pair == [0, 1]
+    year = selectors.authority_results(library, Period.year(2026))[world.org.city.pk]
+    ratios = year.cell("SJ-01")
+    assert ratios.enabled and ratios.denominator >= 1 and ratios.numerator <= ratios.denominator

@@ -12,8 +12,8 @@ from django.db import transaction
 from django.urls import reverse
 
 from sanxiang.audit.models import AuditEvent
+from sanxiang.core.access import get_visible_or_404
 from sanxiang.core.exceptions import ScopeViolation
-from sanxiang.core.scope import get_visible_or_404
 from sanxiang.enforcement.models import EnforcementAct, Taxpayer
 from tests import factories
 from tests.enforcement import factories as ef

@@ -9,13 +9,11 @@ from typing import Any
 from django.db.models import QuerySet
 
 from sanxiang.audit.models import AUDIT_ROLES, AuditCheckpoint, AuditEvent, AuditVerification
-from sanxiang.core.scope import get_visible_or_404
+from sanxiang.core.access import get_visible_or_404, has_role
 
 
 def audit_access_allowed(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False)) and (
-        user.is_superuser or user.has_role(*AUDIT_ROLES)
-    )
+    return has_role(user, *AUDIT_ROLES)
 
 
 def audit_event_list(

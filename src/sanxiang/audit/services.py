@@ -48,10 +48,10 @@ from sanxiang.audit.verification import (
     problem_message,
     verify_chain,
 )
+from sanxiang.core.access import ScopeSpec
 from sanxiang.core.bulk import insert_rows
 from sanxiang.core.middleware import current_request_context
 from sanxiang.core.models import Authority
-from sanxiang.core.scope import ScopeSpec
 from sanxiang.lib.hashchain import (
     GENESIS_HASH,
     Checkpoint,

@@ -26,7 +26,9 @@ class StaffModule:
     order: int = 100
 
     def open_to(self, user: User) -> bool:
-        return user.is_superuser or not self.roles or user.has_role(*self.roles)
+        from sanxiang.core.access import has_role
+
+        return not self.roles or has_role(user, *self.roles)
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sanxiang.audit.services import audit_log, audit_log_many
-from sanxiang.core import selectors_org
-from sanxiang.core.choices import AuthorityLevel, DataScope, QualificationKind, RoleCode
+from sanxiang.core import access, selectors_org
+from sanxiang.core.choices import AuthorityLevel, QualificationKind, RoleCode
 from sanxiang.core.exceptions import PermissionDeniedError, ValidationFailed
 from sanxiang.core.models import (
     AccessGrant,
@@ -49,58 +49,7 @@ LEVEL_ORDER = [
 
 
 # ---------------------------------------------------------------------------------------------
-# Permission helpers
-
-
-def _require_admin(actor: Any) -> None:
-    if not selectors_org.is_org_admin(actor):
-        raise PermissionDeniedError(_("只有系统管理员可以管理组织机构。"))
-
-
-def _require_manages_authority(actor: User, authority: Authority) -> None:
-    """The authority's own data (departments, sub-authorities, external units) is the actor's to change."""
-    _require_admin(actor)
-    if not selectors_org.authority_writable_list(actor=actor).filter(pk=authority.pk).exists():
-        raise PermissionDeniedError(
-            _("您的数据权限不包括「%(name)s」，不能管理该机关。") % {"name": authority.name}
-        )
-
-
-def _require_may_place_user(actor: User, authority: Authority | None, department: Department | None) -> None:
-    """A user may be placed only where the actor could see them afterwards."""
-    _require_admin(actor)
-    if actor.is_superuser or actor.data_scope == DataScope.ALL:
-        return
-    if authority is None:
-        raise PermissionDeniedError(_("只有全部数据权限的管理员可以创建不属于任何机关的用户。"))
-    if actor.data_scope in (DataScope.DEPARTMENT, DataScope.SELF):
-        if department is None or department.pk != actor.department_id:
-            raise PermissionDeniedError(_("您的数据权限为本部门，只能管理本部门的人员。"))
-        return
-    if not selectors_org.authority_list(actor=actor).filter(pk=authority.pk).exists():
-        raise PermissionDeniedError(
-            _("您的数据权限不包括「%(name)s」，不能在该机关管理人员。") % {"name": authority.name}
-        )
-
-
-def _require_manages_user(actor: User, user: User) -> None:
-    _require_admin(actor)
-    if not selectors_org.user_list(actor=actor).filter(pk=user.pk).exists():
-        raise PermissionDeniedError(_("您的数据权限不包括该人员。"))
-    if not actor.is_superuser and selectors_org.SCOPE_BREADTH[user.data_scope] > selectors_org.scope_breadth(
-        actor
-    ):
-        raise PermissionDeniedError(_("该人员的数据权限大于您的数据权限，您不能管理该人员。"))
-
-
-def _check_data_scope(actor: User, data_scope: str) -> None:
-    if data_scope not in DataScope.values:
-        raise ValidationFailed(_("数据权限「%(value)s」无效。") % {"value": data_scope})
-    if selectors_org.SCOPE_BREADTH[data_scope] > selectors_org.scope_breadth(actor):
-        raise PermissionDeniedError(
-            _("不能授予比您自己更大的数据权限（您的数据权限：%(own)s）。")
-            % {"own": DataScope(actor.data_scope).label if not actor.is_superuser else DataScope.ALL.label}
-        )
+# Helpers (permission checks are ``sanxiang.core.access.org_require_*``)
 
 
 def _roles(codes: Iterable[str]) -> list[Role]:
@@ -231,12 +180,12 @@ def authority_create(
     address: str = "",
 ) -> Authority:
     """Add an authority under ``parent`` (a new root needs an all-data administrator)."""
-    _require_admin(actor)
+    access.org_require_admin(actor)
     if parent is None:
-        if not (actor.is_superuser or actor.data_scope == DataScope.ALL):
+        if not access.sees_all(actor):
             raise PermissionDeniedError(_("只有全部数据权限的管理员可以创建顶级机关。"))
     else:
-        _require_manages_authority(actor, parent)
+        access.org_require_manages_authority(actor, parent)
         # Treebeard computes the child's path from the parent's numchild: use a fresh row.
         parent = Authority.objects.select_for_update().get(pk=parent.pk)
     name, code = _clean(name), _clean(code)
@@ -277,7 +226,7 @@ def authority_update(
     address: str = "",
     is_active: bool = True,
 ) -> Authority:
-    _require_manages_authority(actor, authority)
+    access.org_require_manages_authority(actor, authority)
     authority = Authority.objects.select_for_update().get(pk=authority.pk)
     before = _authority_snapshot(authority)
     name, code = _clean(name), _clean(code)
@@ -327,7 +276,7 @@ def _check_department_fields(
 def department_create(
     *, actor: User, authority: Authority, name: str, code: str = "", aliases: Sequence[str] = ()
 ) -> Department:
-    _require_manages_authority(actor, authority)
+    access.org_require_manages_authority(actor, authority)
     name, code = _clean(name), _clean(code)
     _check_department_fields(authority, name, code)
     department = Department.objects.create(
@@ -352,7 +301,7 @@ def department_update(
     aliases: Sequence[str] = (),
     is_active: bool = True,
 ) -> Department:
-    _require_manages_authority(actor, department.authority)
+    access.org_require_manages_authority(actor, department.authority)
     department = Department.objects.select_for_update().get(pk=department.pk)
     before = _department_snapshot(department)
     name, code = _clean(name), _clean(code)
@@ -396,7 +345,7 @@ def external_unit_create(
     lead_department: Department | None = None,
 ) -> ExternalUnit:
     """Record another government body named in plans; it has no users."""
-    _require_manages_authority(actor, authority)
+    access.org_require_manages_authority(actor, authority)
     name = _clean(name)
     _check_external_unit(name, authority, lead_department, None)
     unit = ExternalUnit.objects.create(
@@ -418,8 +367,8 @@ def external_unit_update(
     aliases: Sequence[str] = (),
     lead_department: Department | None = None,
 ) -> ExternalUnit:
-    _require_manages_authority(actor, unit.authority)
-    _require_manages_authority(actor, authority)
+    access.org_require_manages_authority(actor, unit.authority)
+    access.org_require_manages_authority(actor, authority)
     unit = ExternalUnit.objects.select_for_update().get(pk=unit.pk)
     before = _external_unit_snapshot(unit)
     name = _clean(name)
@@ -437,7 +386,7 @@ def external_unit_update(
 
 @transaction.atomic
 def post_create(*, actor: User, department: Department, name: str) -> Post:
-    _require_manages_authority(actor, department.authority)
+    access.org_require_manages_authority(actor, department.authority)
     name = _clean(name)
     if not name:
         raise ValidationFailed(_("岗位名称不能为空。"))
@@ -490,9 +439,9 @@ def user_create(
 ) -> User:
     """Create a staff account. ``password=None`` leaves it unusable until an administrator sets one."""
     username, full_name = _clean(username), _clean(full_name)
-    _require_may_place_user(actor, authority, department)
+    access.org_require_may_place_user(actor, authority, department)
     _check_placement(authority, department)
-    _check_data_scope(actor, data_scope)
+    access.org_require_grantable_scope(actor, data_scope)
     role_rows = _roles(roles)
     if not username:
         raise ValidationFailed(_("用户名不能为空。"))
@@ -543,10 +492,10 @@ def user_update(
     roles: Sequence[str] | None = None,
 ) -> User:
     """Change a staff member's details; ``roles`` (if given) replaces their roles in the same step."""
-    _require_manages_user(actor, user)
-    _require_may_place_user(actor, authority, department)
+    access.org_require_manages_user(actor, user)
+    access.org_require_may_place_user(actor, authority, department)
     _check_placement(authority, department)
-    _check_data_scope(actor, data_scope)
+    access.org_require_grantable_scope(actor, data_scope)
     role_rows = _roles(roles) if roles is not None else None
     full_name = _clean(full_name)
     if not full_name:
@@ -571,7 +520,7 @@ def user_update(
 
 @transaction.atomic
 def user_set_roles(*, actor: User, user: User, roles: Sequence[str]) -> User:
-    _require_manages_user(actor, user)
+    access.org_require_manages_user(actor, user)
     role_rows = _roles(roles)
     before = _user_snapshot(user)
     _set_roles(actor, user, role_rows)
@@ -584,7 +533,7 @@ def user_set_roles(*, actor: User, user: User, roles: Sequence[str]) -> User:
 @transaction.atomic
 def user_set_password(*, actor: User, user: User, password: str) -> User:
     """Set a staff member's password (imported users start without one); the password is not logged."""
-    _require_manages_user(actor, user)
+    access.org_require_manages_user(actor, user)
     user = User.objects.select_for_update().get(pk=user.pk)
     _validate_password(password, user)
     user.set_password(password)
@@ -595,7 +544,7 @@ def user_set_password(*, actor: User, user: User, password: str) -> User:
 
 @transaction.atomic
 def user_deactivate(*, actor: User, user: User) -> User:
-    _require_manages_user(actor, user)
+    access.org_require_manages_user(actor, user)
     if user.pk == actor.pk:
         raise ValidationFailed(_("不能停用自己的账号。"))
     user = User.objects.select_for_update().get(pk=user.pk)
@@ -621,7 +570,7 @@ def certificate_add(
     valid_until: datetime.date,
     enforcement_area: str = "",
 ) -> EnforcementCertificate:
-    _require_manages_user(actor, holder)
+    access.org_require_manages_user(actor, holder)
     number, issued_by = _clean(number), _clean(issued_by)
     if not number:
         raise ValidationFailed(_("执法证件编号不能为空。"))
@@ -664,7 +613,7 @@ def qualification_add(
     kind: str = QualificationKind.LEGAL_PROFESSION,
 ) -> Qualification:
     """Record a qualification; 法律职业资格 is what 行政处罚法第五十八条 requires of first-time reviewers."""
-    _require_manages_user(actor, holder)
+    access.org_require_manages_user(actor, holder)
     number = _clean(number)
     if kind not in QualificationKind.values:
         raise ValidationFailed(_("资格类别「%(value)s」无效。") % {"value": kind})
@@ -915,7 +864,7 @@ def org_chart_import(
     errors, a dry run returns them in the report; a real run raises ``ValidationFailed`` carrying
     the report in ``extra["report"]``.
     """
-    _require_admin(actor)
+    access.org_require_admin(actor)
     report = ImportReport(dry_run=dry_run)
     existing_authorities = dict(Authority.objects.values_list("code", "level"))
     existing_departments = {
@@ -1037,7 +986,7 @@ class _OrgChartApplier:
             self.item("authority", row.code, row.name, "updated" if changed else "unchanged")
             return
         parent = self.get_authority(row.parent_code) if row.parent_code else None
-        if parent is None and not (self.actor.is_superuser or self.actor.data_scope == DataScope.ALL):
+        if parent is None and not access.sees_all(self.actor):
             self.error(sheet, row.row, "上级机关代码", _("只有全部数据权限的管理员可以创建顶级机关。"))
             return
         if parent is not None and not self.writable(parent):
@@ -1160,7 +1109,7 @@ class _OrgChartApplier:
         user = User.objects.filter(username__iexact=row.username).first()
         if user is not None:
             try:
-                _require_manages_user(self.actor, user)
+                access.org_require_manages_user(self.actor, user)
             except PermissionDeniedError as exc:
                 self.error(sheet, row.row, "用户名", exc.message)
                 return
@@ -1168,12 +1117,12 @@ class _OrgChartApplier:
                 department = user.department  # blank keeps the current department
         data_scope = row.data_scope or (user.data_scope if user is not None else orgchart.DEFAULT_DATA_SCOPE)
         try:
-            _require_may_place_user(self.actor, authority, department)
+            access.org_require_may_place_user(self.actor, authority, department)
         except PermissionDeniedError as exc:
             self.error(sheet, row.row, "机关代码", exc.message)
             return
         try:
-            _check_data_scope(self.actor, data_scope)
+            access.org_require_grantable_scope(self.actor, data_scope)
         except (PermissionDeniedError, ValidationFailed) as exc:
             self.error(sheet, row.row, "数据权限", exc.message)
             return

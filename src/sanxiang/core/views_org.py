@@ -26,7 +26,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sanxiang.core import forms, selectors_org, services
+from sanxiang.core import access, forms, selectors_org, services
 from sanxiang.core.exceptions import DomainError, ValidationFailed
 
 IMPORT_TOKEN_SALT = "sanxiang.core.org_chart_import"
@@ -40,7 +40,7 @@ def org_admin_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
     @login_required
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not selectors_org.is_org_admin(request.user):
+        if not access.is_org_admin(request.user):
             raise Http404
         return view(request, *args, **kwargs)
 
@@ -89,7 +89,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         {
             "tree": selectors_org.authority_tree(actor=actor),
             "writable": set(selectors_org.authority_writable_list(actor=actor).values_list("pk", flat=True)),
-            "may_create_root": actor.is_superuser or actor.data_scope == "all",
+            "may_create_root": access.sees_all(actor),
         },
     )
 
@@ -104,7 +104,7 @@ def authority_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "authority": authority,
             "children": selectors_org.authority_list(actor=actor).filter(
-                path__startswith=authority.path, depth=authority.depth + 1
+                pk__in=access.subtree(authority).filter(depth=authority.depth + 1).values("pk")
             ),
             "departments": selectors_org.department_list(actor=actor, authority=authority),
             "staff": selectors_org.user_list(actor=actor, authority=authority)[:200],

@@ -16,7 +16,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.scope import ScopedQuerySet, ScopeSpec
+from sanxiang.core.access import ScopedQuerySet, ScopeSpec
 from sanxiang.lib import idnumbers
 
 from .choices import ActKind, ActStatus, DecisionKind, DecisionOutcome, OfficerRole, TaxpayerKind

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db import models
 
-from sanxiang.core.scope import get_visible_or_404
+from sanxiang.core.access import get_visible_or_404
 from sanxiang.files.models import StoredFile
 from sanxiang.files.selectors import file_list_for_owners
 from sanxiang.lib import idnumbers

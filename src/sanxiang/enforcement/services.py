@@ -16,14 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
+from sanxiang.core.access import authority_in_scope, has_role, require_role, require_visible
 from sanxiang.core.exceptions import (
     InvalidTransition,
     PermissionDeniedError,
-    ScopeViolation,
     ValidationFailed,
 )
 from sanxiang.core.models import Authority, Department, User
-from sanxiang.core.scope import authority_in_scope
 from sanxiang.files.models import StoredFile
 from sanxiang.files.services import file_store_from_upload
 from sanxiang.lib import idnumbers
@@ -31,7 +30,7 @@ from sanxiang.lib import idnumbers
 from . import rules
 from .choices import ActStatus, DecisionOutcome, OfficerRole, TaxpayerKind
 from .models import ActOfficer, Decision, EnforcementAct, Taxpayer
-from .permissions import can_read, can_write
+from .roles import READ_ROLES, WRITE_ROLES
 
 TAXPAYER_FIELDS = (
     "kind",
@@ -84,15 +83,10 @@ def _invalid(field: str, message: Any, code: str = "invalid") -> ValidationFaile
 
 
 def _require_writer(actor: Any, authority: Authority) -> None:
-    if not can_write(actor):
+    if not has_role(actor, *WRITE_ROLES):
         raise PermissionDeniedError(_("只有执法人员或系统管理员可以登记执法信息。"))
     if not authority_in_scope(actor, authority):
         raise PermissionDeniedError(_("目标机关不在您的数据权限范围内。"))
-
-
-def _require_visible(actor: Any, obj: models.Model, action: str = "change") -> None:
-    if not type(obj)._default_manager.visible_to(actor).filter(pk=obj.pk).exists():
-        raise ScopeViolation(model_label=obj._meta.label, object_ref=f"pk={obj.pk}", action=action)
 
 
 def _check_department(department: Department | None, authority: Authority) -> None:
@@ -167,7 +161,7 @@ def _clean_taxpayer(actor: Any, taxpayer: Taxpayer) -> None:
     if person is not None:
         if not person.is_natural_person or person.pk == taxpayer.pk:
             raise _invalid("legal_representative_person", _("法定代表人须为自然人档案。"))
-        _require_visible(actor, person, action="link")
+        require_visible(actor, person, action="link")
         if not taxpayer.legal_representative:
             taxpayer.legal_representative = person.name
     _check_department(taxpayer.department, taxpayer.authority)
@@ -221,7 +215,7 @@ def taxpayer_create(
 @transaction.atomic
 def taxpayer_update(*, actor: Any, taxpayer: Taxpayer, data: Mapping[str, Any]) -> Taxpayer:
     """Change a taxpayer's fields (keys of ``TAXPAYER_FIELDS``); moving it needs scope over both."""
-    _require_visible(actor, taxpayer)
+    require_visible(actor, taxpayer)
     _require_writer(actor, taxpayer.authority)
     before = _snapshot(taxpayer, TAXPAYER_FIELDS)
     _apply(taxpayer, data, TAXPAYER_FIELDS)
@@ -236,9 +230,8 @@ def taxpayer_update(*, actor: Any, taxpayer: Taxpayer, data: Mapping[str, Any]) 
 @transaction.atomic
 def taxpayer_reveal_id_number(*, actor: Any, taxpayer: Taxpayer) -> str:
     """The full ID number for a permitted user whose scope covers the taxpayer; audited."""
-    if not can_read(actor):
-        raise PermissionDeniedError()
-    _require_visible(actor, taxpayer, action="reveal")
+    require_role(actor, *READ_ROLES)
+    require_visible(actor, taxpayer, action="reveal")
     audit_log(
         actor=actor,
         action="enforcement.taxpayer.id_revealed",
@@ -256,7 +249,7 @@ def _clean_act(actor: Any, act: EnforcementAct) -> None:
         raise _invalid("matter", _("请填写执法事项。"))
     if act.status not in ActStatus.values:
         raise _invalid("status", _("状态无效。"))
-    _require_visible(actor, act.taxpayer, action="link")
+    require_visible(actor, act.taxpayer, action="link")
     _check_department(act.department, act.authority)
     if act.started_on and act.concluded_on and act.concluded_on < act.started_on:
         raise _invalid("concluded_on", _("办结日期不能早于开始日期。"))
@@ -324,7 +317,7 @@ def act_update(
     *, actor: Any, act: EnforcementAct, data: Mapping[str, Any], officers: Officers | None = None
 ) -> EnforcementAct:
     """Change an act's fields (keys of ``ACT_FIELDS``); ``officers`` replaces the list when given."""
-    _require_visible(actor, act)
+    require_visible(actor, act)
     _require_writer(actor, act.authority)
     before = _snapshot(act, ACT_FIELDS) | {"officers": _officer_snapshot(act)}
     _apply(act, data, ACT_FIELDS)
@@ -382,7 +375,7 @@ def act_attach_file(
     *, actor: Any, act: EnforcementAct, upload: Any, purpose: str = "attachment"
 ) -> StoredFile:
     """Store an uploaded attachment of ``act`` in the file store (owner = the act)."""
-    _require_visible(actor, act)
+    require_visible(actor, act)
     _require_writer(actor, act.authority)
     stored = file_store_from_upload(
         actor=actor, upload=upload, authority=act.authority, owner=act, purpose=purpose
@@ -443,7 +436,7 @@ def decision_create(
     source_id: str = "",
 ) -> Decision:
     """Record a decision of ``act``; it is made by the act's authority."""
-    _require_visible(actor, act)
+    require_visible(actor, act)
     _require_writer(actor, act.authority)
     decision = Decision(
         act=act,
@@ -476,7 +469,7 @@ def decision_create(
 def decision_update(*, actor: Any, decision: Decision, data: Mapping[str, Any]) -> Decision:
     """Correct a decision's fields (keys of ``DECISION_FIELDS``); outcomes go through
     ``decision_record_outcome``."""
-    _require_visible(actor, decision)
+    require_visible(actor, decision)
     _require_writer(actor, decision.authority)
     before = _snapshot(decision, DECISION_FIELDS)
     _apply(decision, data, DECISION_FIELDS)
@@ -492,7 +485,7 @@ def decision_record_outcome(
     *, actor: Any, decision: Decision, outcome: str, outcome_on: datetime.date, reason: str
 ) -> Decision:
     """Record that a decision was changed, revoked, held unlawful or void (行政处罚法第四十八条)."""
-    _require_visible(actor, decision)
+    require_visible(actor, decision)
     _require_writer(actor, decision.authority)
     if outcome not in DecisionOutcome.values or not rules.outcome_allowed(decision.outcome, outcome):
         raise InvalidTransition(

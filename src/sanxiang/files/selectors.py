@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from sanxiang.core.scope import authorities_in_scope, get_visible_or_404
+from sanxiang.core.access import authorities_in_scope, get_visible_or_404
 
 from .models import FileAccess, StoredFile
 from .services import file_root

@@ -40,10 +40,10 @@ from django.http import FileResponse
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
+from sanxiang.core.access import authority_in_scope  # also imported from here by other modules
 from sanxiang.core.exceptions import DomainError, PermissionDeniedError, ScopeViolation, ValidationFailed
 from sanxiang.core.middleware import current_request_context
 from sanxiang.core.models import Authority, Department
-from sanxiang.core.scope import authority_in_scope  # also imported from here by other modules
 
 from .models import FileAccess, FileAccessAction, StoredFile
 

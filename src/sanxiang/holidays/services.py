@@ -13,13 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log, audit_log_many
+from sanxiang.core.access import has_role
 from sanxiang.core.bulk import insert_rows
+from sanxiang.core.choices import RoleCode
 from sanxiang.core.exceptions import PermissionDeniedError, ValidationFailed
 from sanxiang.holidays.choices import CalendarDayKind, RuleUnit
 from sanxiang.holidays.models import CalendarDay, CalendarYear, Deadline
 from sanxiang.holidays.selectors import (
     build_calendar,
-    can_edit_calendar,
     current_calendar,
     invalidate_calendar_cache,
 )
@@ -371,7 +372,7 @@ def _year_state(year: int) -> dict[str, Any]:
 
 
 def _check_administrator(actor: Any) -> None:
-    if not can_edit_calendar(actor):
+    if not has_role(actor, RoleCode.ADMINISTRATOR):
         raise PermissionDeniedError(_("只有系统管理员可以录入放假安排。"))
 
 

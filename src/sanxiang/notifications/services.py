@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log
+from sanxiang.core.access import lineage_paths
 from sanxiang.core.exceptions import ScopeViolation
 from sanxiang.core.models import Authority, User
 from sanxiang.core.tasks import enqueue_on_commit
@@ -136,11 +137,7 @@ def notify_users_with_role(
     """
     paths = [authority.path]
     if include_ancestors:
-        # In a materialised-path tree every ancestor's path is a prefix of the node's path.
-        paths = [
-            authority.path[:end]
-            for end in range(Authority.steplen, len(authority.path) + 1, Authority.steplen)
-        ]
+        paths = lineage_paths(authority)
     users = (
         User.objects.filter(is_active=True, authority__path__in=paths, roles__code__in=list(roles))
         .distinct()

@@ -21,9 +21,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
+from sanxiang.core.access import get_visible_or_404, require_role
 from sanxiang.core.exceptions import DomainError, InvalidTransition, ValidationFailed
 from sanxiang.core.models import Authority
-from sanxiang.core.scope import get_visible_or_404
 from sanxiang.lib import merkle
 
 from . import publog, rules, search
@@ -303,12 +303,9 @@ def code_matches(code: str, salt: str, expected: str) -> bool:
 
 def _require_act_in_scope(actor: Any, act: Any) -> None:
     from sanxiang.enforcement.models import EnforcementAct
-    from sanxiang.enforcement.permissions import can_write
+    from sanxiang.enforcement.roles import WRITE_ROLES
 
-    if not can_write(actor):
-        from sanxiang.core.exceptions import PermissionDeniedError
-
-        raise PermissionDeniedError()
+    require_role(actor, *WRITE_ROLES)
     get_visible_or_404(EnforcementAct, actor, action="matter_ticket", pk=act.pk)
 
 

@@ -16,13 +16,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log, audit_snapshot
+from sanxiang.core.access import has_role
+from sanxiang.core.choices import RoleCode
 from sanxiang.core.exceptions import PermissionDeniedError, ValidationFailed
 from sanxiang.core.models import Role
 from sanxiang.holidays.selectors import current_calendar
 
 from . import rules
 from .models import Category, Certainty, Item, ItemRule, Stage
-from .services import _has_role
 
 FIELD_TYPES = frozenset({"text", "longtext", "date", "decimal", "choice", "uscc", "id_number"})
 ITEM_FIELDS = (
@@ -42,7 +43,7 @@ RULE_FIELDS = ("effective_from", "kind", "params", "display", "source", "certain
 
 
 def can_edit_catalogue(actor: Any) -> bool:
-    return _has_role(actor, ("administrator",))
+    return has_role(actor, RoleCode.ADMINISTRATOR)
 
 
 def _require_admin(actor: Any) -> None:

@@ -27,10 +27,10 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from sanxiang.audit.services import audit_log, audit_log_many
+from sanxiang.core.access import authority_in_scope
 from sanxiang.core.bulk import insert_rows
 from sanxiang.core.exceptions import PermissionDeniedError, ValidationFailed
 from sanxiang.core.models import Authority
-from sanxiang.files.services import authority_in_scope
 from sanxiang.holidays.selectors import current_calendar
 from sanxiang.holidays.services import deadline_set_many
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.scope import ScopedQuerySet, ScopeSpec
+from sanxiang.core.access import ScopedQuerySet, ScopeSpec
 
 from .rules import RuleKind, Status
 

@@ -10,8 +10,8 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
+from sanxiang.core.access import get_visible_or_404, has_role
 from sanxiang.core.modules import Todo
-from sanxiang.core.scope import get_visible_or_404
 from sanxiang.holidays.selectors import current_calendar
 
 from . import rules
@@ -163,7 +163,7 @@ def publicity_todos(user: Any, today: datetime.date) -> list[Todo]:
                 provisional=entry.pk in provisional,
             )
         )
-    if user.is_superuser or user.has_role("publicity_approver"):
+    if has_role(user, "publicity_approver"):
         waiting = (
             Entry.objects.visible_to(user)
             .filter(status__in=[EntryStatus.SUBMITTED, EntryStatus.CORRECTING])

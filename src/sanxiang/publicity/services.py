@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log
+from sanxiang.core.access import authority_in_scope, has_role
+from sanxiang.core.choices import RoleCode
 from sanxiang.core.exceptions import (
     InvalidTransition,
     PermissionDeniedError,
@@ -25,7 +27,6 @@ from sanxiang.core.exceptions import (
     ValidationFailed,
 )
 from sanxiang.core.models import Authority, Department
-from sanxiang.files.services import authority_in_scope
 from sanxiang.holidays.selectors import current_calendar
 from sanxiang.holidays.services import deadline_close, deadline_set
 from sanxiang.lib.masking import is_minor
@@ -51,16 +52,12 @@ def _portal():
 # --- checks ------------------------------------------------------------------------------------
 
 
-def _has_role(actor: Any, roles: Iterable[str]) -> bool:
-    return bool(getattr(actor, "is_authenticated", False) and (actor.is_superuser or actor.has_role(*roles)))
-
-
 def can_draft(actor: Any, item: Item) -> bool:
-    return _has_role(actor, item.draft_roles)
+    return has_role(actor, *item.draft_roles)
 
 
 def can_approve(actor: Any, item: Item) -> bool:
-    return _has_role(actor, item.approve_roles)
+    return has_role(actor, *item.approve_roles)
 
 
 def _require_draft(actor: Any, item: Item, authority: Authority) -> None:
@@ -735,7 +732,7 @@ def entry_push(
 @transaction.atomic
 def mask_policy_set(*, actor: Any, policy: MaskPolicy, mode: str, liftable: bool) -> MaskPolicy:
     """An administrator changes one cell of the masking policy table."""
-    if not _has_role(actor, ("administrator",)):
+    if not has_role(actor, RoleCode.ADMINISTRATOR):
         raise PermissionDeniedError(_("只有系统管理员可以修改脱敏策略。"))
     if mode not in dict(MaskPolicy._meta.get_field("mode").choices):
         raise _invalid({"mode": _("显示方式无效。")})

@@ -10,9 +10,9 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext as _
 
+from sanxiang.core.access import authorities_in_scope, get_visible_or_404, has_role, lineage_paths, sees_all
 from sanxiang.core.choices import RoleCode
 from sanxiang.core.models import Authority, User
-from sanxiang.core.scope import authorities_in_scope, get_visible_or_404
 from sanxiang.enforcement.choices import ActKind, DecisionKind
 from sanxiang.holidays.models import Deadline
 
@@ -89,10 +89,7 @@ def eligible_reviewers(*, case: ReviewCase) -> list[User]:
     """Legal reviewers of the case's authority and its superiors who may review it."""
     from .services import reviewer_eligibility
 
-    paths = [
-        case.authority.path[:end]
-        for end in range(Authority.steplen, len(case.authority.path) + 1, Authority.steplen)
-    ]
+    paths = lineage_paths(case.authority)
     candidates = (
         User.objects.filter(is_active=True, roles__code=RoleCode.LEGAL_REVIEWER, authority__path__in=paths)
         .distinct()
@@ -337,10 +334,8 @@ class CatalogueRow:
 def catalogue_list(*, actor: Any, today: datetime.date) -> list[CatalogueRow]:
     """The default catalogue versions and those of the authorities in the actor's scope and above
     (the version in force may be a superior's), newest first, with their filing state."""
-    from .services import _ancestor_paths
-
     own = authorities_in_scope(actor)
-    above = _ancestor_paths(actor.authority) if getattr(actor, "authority", None) else []
+    above = lineage_paths(actor.authority) if getattr(actor, "authority", None) else []
     versions = (
         ReviewCatalogue.objects.filter(
             models.Q(authority__isnull=True)
@@ -405,7 +400,7 @@ def catalogue_rules(catalogue: ReviewCatalogue) -> list[dict[str, Any]]:
 
 def catalogue_admin_authorities(*, actor: Any) -> models.QuerySet[Authority]:
     """The authorities whose catalogue and checklist the actor may maintain."""
-    if not (actor.is_superuser or actor.has_role(RoleCode.ADMINISTRATOR)):
+    if not has_role(actor, RoleCode.ADMINISTRATOR):
         return Authority.objects.none()
     return authorities_in_scope(actor).order_by("path")
 
@@ -432,7 +427,7 @@ def checklist_item_get(*, actor: Any, pk: int) -> ChecklistItem:
     allowed = (
         authorities_in_scope(actor).filter(pk=item.authority_id).exists()
         if item.authority_id
-        else bool(actor.is_superuser or actor.data_scope == "all")
+        else sees_all(actor)
     )
     if not allowed:
         raise ScopeViolation(model_label=ChecklistItem._meta.label, object_ref=f"pk={pk}", action="change")

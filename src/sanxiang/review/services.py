@@ -10,7 +10,7 @@ review has not approved the case, so the UI, the API and jobs all obey.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -21,7 +21,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log, audit_refusal
-from sanxiang.core.choices import DataScope, QualificationKind, RoleCode
+from sanxiang.core.access import (
+    authority_in_scope,
+    has_role,
+    holds_role,
+    lineage_paths,
+    require_visible,
+    sees_all,
+)
+from sanxiang.core.choices import QualificationKind, RoleCode
 from sanxiang.core.exceptions import (
     DomainError,
     InvalidTransition,
@@ -30,7 +38,6 @@ from sanxiang.core.exceptions import (
     ValidationFailed,
 )
 from sanxiang.core.models import Authority, User
-from sanxiang.core.scope import authority_in_scope
 from sanxiang.core.services import access_grant_create
 from sanxiang.enforcement.choices import DecisionKind
 from sanxiang.enforcement.models import ActOfficer, Decision, EnforcementAct
@@ -90,15 +97,6 @@ def stage_limits() -> dict[str, Any]:
     return getattr(settings, "SANXIANG_REVIEW_STAGE_LIMITS", {})
 
 
-def _has_role(actor: Any, roles: Iterable[str]) -> bool:
-    return bool(getattr(actor, "is_authenticated", False) and (actor.is_superuser or actor.has_role(*roles)))
-
-
-def _require_visible(actor: Any, case: ReviewCase, action: str = "change") -> None:
-    if not ReviewCase.objects.visible_to(actor).filter(pk=case.pk).exists():
-        raise ScopeViolation(model_label=ReviewCase._meta.label, object_ref=f"pk={case.pk}", action=action)
-
-
 def _snapshot(case: ReviewCase) -> dict[str, Any]:
     return {
         "status": case.status,
@@ -126,7 +124,7 @@ def _move(
         raise InvalidTransition(
             _("案件当前状态下不能执行该操作。"), extra={"status": case.status, "action": action}
         )
-    if check_role and not _has_role(actor, STAGE_ROLES[step.role]):
+    if check_role and not has_role(actor, *STAGE_ROLES[step.role]):
         raise PermissionDeniedError(_("您的角色不能执行该操作。"), extra={"action": action})
     before = _snapshot(case)
     case.status = step.target
@@ -225,17 +223,10 @@ def _clock_resume(case: ReviewCase, today: datetime.date, actor: Any) -> None:
 # --- catalogue --------------------------------------------------------------------------------
 
 
-def _ancestor_paths(authority: Authority) -> list[str]:
-    """The materialised paths of ``authority`` and every superior of it."""
-    return [
-        authority.path[:end] for end in range(Authority.steplen, len(authority.path) + 1, Authority.steplen)
-    ]
-
-
 def catalogue_for(authority: Authority, on: datetime.date) -> ReviewCatalogue | None:
     """The catalogue version in force on ``on`` for ``authority``: its own, else the nearest
     superior authority's, else the default (no authority)."""
-    ancestors = _ancestor_paths(authority)
+    ancestors = lineage_paths(authority)
     candidates = ReviewCatalogue.objects.filter(effective_from__lte=on).select_related("authority")
     own = [c for c in candidates.filter(authority__path__in=ancestors)]
     if own:
@@ -272,10 +263,10 @@ def _require_catalogue_admin(actor: Any, authority: Authority | None) -> None:
     the default (no authority) belongs to those who see everything."""
     if actor is None:  # migrations and the demo loader run as the system
         return
-    if not _has_role(actor, (RoleCode.ADMINISTRATOR,)):
+    if not has_role(actor, RoleCode.ADMINISTRATOR):
         raise PermissionDeniedError(_("只有系统管理员可以维护审核事项清单和审核清单。"))
     if authority is None:
-        if not (actor.is_superuser or actor.data_scope == DataScope.ALL):
+        if not sees_all(actor):
             raise PermissionDeniedError(_("默认清单只能由全部数据权限的系统管理员维护。"))
     elif not authority_in_scope(actor, authority):
         raise ScopeViolation(
@@ -512,7 +503,7 @@ def _clean(case: ReviewCase) -> None:
 
 
 def _require_officer_for(actor: Any, act: EnforcementAct) -> None:
-    if not _has_role(actor, (RoleCode.ENFORCEMENT_OFFICER,)):
+    if not has_role(actor, RoleCode.ENFORCEMENT_OFFICER):
         raise PermissionDeniedError(_("只有执法人员可以登记送审案件。"))
     if not EnforcementAct.objects.visible_to(actor).filter(pk=act.pk).exists():
         raise ScopeViolation(model_label=EnforcementAct._meta.label, object_ref=f"pk={act.pk}", action="link")
@@ -580,7 +571,7 @@ def case_create(
 def case_update(*, actor: Any, case: ReviewCase, data: Mapping[str, Any], today: datetime.date) -> ReviewCase:
     """Change the proposal while the case is with the handling unit (draft or returned, or
     after proposed changes); detection runs again."""
-    _require_visible(actor, case)
+    require_visible(actor, case)
     _require_officer_for(actor, case.act)
     if case.status not in (
         CaseStatus.DRAFT,
@@ -605,8 +596,8 @@ def case_update(*, actor: Any, case: ReviewCase, data: Mapping[str, Any], today:
 @transaction.atomic
 def case_attach_file(*, actor: Any, case: ReviewCase, upload: Any, purpose: str = "case_file") -> StoredFile:
     """Add a document to the case file (evidence, investigation report, draft decision)."""
-    _require_visible(actor, case)
-    if not _has_role(actor, (RoleCode.ENFORCEMENT_OFFICER, RoleCode.LEGAL_REVIEWER)):
+    require_visible(actor, case)
+    if not has_role(actor, RoleCode.ENFORCEMENT_OFFICER, RoleCode.LEGAL_REVIEWER):
         raise PermissionDeniedError()
     stored = file_store_from_upload(
         actor=actor, upload=upload, authority=case.authority, owner=case, purpose=purpose
@@ -636,7 +627,7 @@ def _has_case_file(case: ReviewCase) -> bool:
 def case_submit(*, actor: Any, case: ReviewCase, today: datetime.date, comment: str = "") -> ReviewCase:
     """Send the case with its file to the legal review unit; after a return, resubmit it (a new
     round, earlier opinions kept) and let a stopped clock run again."""
-    _require_visible(actor, case)
+    require_visible(actor, case)
     if not _has_case_file(case):
         raise ValidationFailed(
             _("送审须附案卷材料（调查终结报告、证据材料等）。"),
@@ -673,7 +664,7 @@ def reviewer_eligibility(*, case: ReviewCase, reviewer: User) -> rules.Eligibili
         ActOfficer.objects.filter(act=case.act, user=reviewer).exists() or case.created_by_id == reviewer.pk
     )
     return rules.reviewer_eligibility(
-        is_reviewer=reviewer.is_active and reviewer.has_role(RoleCode.LEGAL_REVIEWER),
+        is_reviewer=holds_role(reviewer, RoleCode.LEGAL_REVIEWER),
         handled_case=handled,
         first_review=_first_review(reviewer),
         holds_legal_qualification=reviewer.qualifications.filter(
@@ -693,7 +684,7 @@ ELIGIBILITY_MESSAGES = {
 def case_assign(*, actor: Any, case: ReviewCase, reviewer: User, today: datetime.date) -> ReviewCase:
     """Assign a reviewer who did not handle the case and, on a first review, holds 法律职业资格;
     a reviewer from another department or authority gets access to this case alone."""
-    _require_visible(actor, case)
+    require_visible(actor, case)
     eligibility = reviewer_eligibility(case=case, reviewer=reviewer)
     if not eligibility.ok:
         audit_refusal(
@@ -727,11 +718,11 @@ def case_assign(*, actor: Any, case: ReviewCase, reviewer: User, today: datetime
 @transaction.atomic
 def case_extend(*, actor: Any, case: ReviewCase, today: datetime.date, reason: str) -> ReviewCase:
     """Extend the running stage once by its configured extension."""
-    _require_visible(actor, case)
+    require_visible(actor, case)
     stage = "deliberation" if case.status == CaseStatus.DELIBERATION else "review"
     if case.status not in (CaseStatus.IN_REVIEW, CaseStatus.DELIBERATION):
         raise InvalidTransition(_("只有审核中或集体审议中的案件可以延长时限。"))
-    if not _has_role(actor, STAGE_ROLES["committee"]):
+    if not has_role(actor, *STAGE_ROLES["committee"]):
         raise PermissionDeniedError()
     if case.extended:
         raise InvalidTransition(_("该案件已延长过时限。"))
@@ -794,7 +785,7 @@ def review_record_opinion(
 ) -> ReviewOpinion:
     """The reviewer's opinion for this round with a finding per checklist item: approve, propose
     changes, return for supplementary investigation or re-handling, or refer upward."""
-    _require_visible(actor, case)
+    require_visible(actor, case)
     _require_reviewer_of(actor, case)
     if case.status != CaseStatus.IN_REVIEW:
         raise InvalidTransition(_("案件当前不在审核中。"), extra={"status": case.status})
@@ -858,7 +849,7 @@ def review_confirm_changes(
     *, actor: Any, case: ReviewCase, today: datetime.date, comment: str = ""
 ) -> ReviewCase:
     """The reviewer confirms that the proposed changes were made; the case counts as approved."""
-    _require_visible(actor, case)
+    require_visible(actor, case)
     _require_reviewer_of(actor, case)
     if not comment.strip():
         raise ValidationFailed(_("请说明修改情况。"))
@@ -875,7 +866,7 @@ def review_confirm_changes(
 @transaction.atomic
 def case_resume(*, actor: Any, case: ReviewCase, today: datetime.date, comment: str) -> ReviewCase:
     """The superior answered the referral: the review goes on and the clock runs again."""
-    _require_visible(actor, case)
+    require_visible(actor, case)
     _require_reviewer_of(actor, case)
     if not comment.strip():
         raise ValidationFailed(_("请填写上级答复或有权机关意见。"))
@@ -886,7 +877,7 @@ def case_resume(*, actor: Any, case: ReviewCase, today: datetime.date, comment: 
 
 @transaction.atomic
 def case_withdraw(*, actor: Any, case: ReviewCase, today: datetime.date, reason: str) -> ReviewCase:
-    _require_visible(actor, case)
+    require_visible(actor, case)
     if not reason.strip():
         raise ValidationFailed(_("请填写撤回理由。"))
     _move(case, actor=actor, action="withdraw", today=today, comment=reason)
@@ -925,10 +916,10 @@ def deliberation_record(
 ) -> Deliberation:
     """Record the committee meeting. Without the quorum (a share of member units, two thirds for
     重大税务案件 — 重大税务案件审理办法) the meeting cannot decide and nothing changes."""
-    _require_visible(actor, case)
+    require_visible(actor, case)
     if case.status != CaseStatus.DELIBERATION:
         raise InvalidTransition(_("案件当前不在集体审议阶段。"), extra={"status": case.status})
-    if not _has_role(actor, STAGE_ROLES["committee"]):
+    if not has_role(actor, *STAGE_ROLES["committee"]):
         raise PermissionDeniedError(_("只有审理委员会成员或法制审核人员可以登记集体审议。"))
     if outcome not in DELIBERATION_ACTIONS:
         raise ValidationFailed(_("审议结论无效。"))
@@ -1021,8 +1012,8 @@ def case_decide(
     """The leader's decision. Refused while a case that needs review has not been approved by it
     (行政处罚法第五十八条: 未经法制审核或者审核未通过的，不得作出决定); where the catalogue asks,
     the bureau's leaders decide collectively (行政处罚法第五十七条第二款)."""
-    _require_visible(actor, case)
-    if not _has_role(actor, STAGE_ROLES["leader"]):
+    require_visible(actor, case)
+    if not has_role(actor, *STAGE_ROLES["leader"]):
         raise PermissionDeniedError(_("只有局领导可以作出决定。"))
     if not rules.leader_may_decide(needs_review=case.needs_review, status=case.status):
         audit_refusal(
@@ -1069,7 +1060,7 @@ def case_record_decision(
     """Record the issued decision document of a decided case as the shared enforcement decision."""
     from sanxiang.enforcement.services import decision_create
 
-    _require_visible(actor, case)
+    require_visible(actor, case)
     if case.status != CaseStatus.DECIDED or case.decision_id is not None:
         raise InvalidTransition(_("只有已决定且尚未登记文书的案件可以登记执法决定。"))
     decision = decision_create(
@@ -1217,7 +1208,7 @@ def benchmark_import(*, actor: Any, upload: Any) -> BenchmarkVersion:
     """Import one benchmark version from an Excel workbook through the lib's loader."""
     from sanxiang.lib.discretion import benchmark_problems, read_benchmark_xlsx
 
-    if not _has_role(actor, (RoleCode.LEGAL_REVIEWER, RoleCode.ADMINISTRATOR)):
+    if not has_role(actor, RoleCode.LEGAL_REVIEWER, RoleCode.ADMINISTRATOR):
         raise PermissionDeniedError(_("只有法制审核人员或系统管理员可以导入裁量基准。"))
     result = read_benchmark_xlsx(upload)
     if isinstance(result, list):

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.forms.models import model_to_dict
@@ -19,11 +17,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from sanxiang.core.access import has_role, holds_role, role_required, superior_of
+from sanxiang.core.choices import RoleCode
 from sanxiang.core.exceptions import DomainError
 from sanxiang.files.selectors import file_list_for
 
 from . import documents, rules, selectors, services
-from .api.views import REVIEW_ROLES
 from .choices import CaseStatus
 from .forms import (
     AssignForm,
@@ -42,17 +41,9 @@ from .forms import (
     initial_rows,
 )
 from .models import BenchmarkVersion, ExemptionBatch
+from .roles import REVIEW_ROLES
 
-
-def review_required(view: Callable) -> Callable:
-    @login_required
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        if not (request.user.is_superuser or request.user.has_role(*REVIEW_ROLES)):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+review_required = role_required(*REVIEW_ROLES)
 
 
 def _today() -> datetime.date:
@@ -68,7 +59,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(cases, 50).get_page(request.GET.get("page"))
     queue = (
         list(selectors.reviewer_queue(actor=request.user)[:20])
-        if request.user.has_role("legal_reviewer")
+        if holds_role(request.user, "legal_reviewer")
         else []
     )
     return render(
@@ -247,9 +238,7 @@ def opinion_document(request: HttpRequest, pk: int, opinion_pk: int, fmt: str) -
 
 def _superior_name(authority: Any) -> str:
     """The superior authority (复议机关 of a tax decision) through the materialised path."""
-    from sanxiang.core.models import Authority
-
-    parent = Authority.objects.filter(path=authority.path[: -Authority.steplen]).first()
+    parent = superior_of(authority)
     return parent.name if parent else authority.name
 
 
@@ -367,18 +356,11 @@ def admin_required(view: Callable) -> Callable:
     """Pages that edit the catalogue or the checklist: administrators only (the services check
     the data scope of each change again)."""
 
-    @review_required
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        if not (request.user.is_superuser or request.user.has_role("administrator")):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+    return review_required(role_required(RoleCode.ADMINISTRATOR)(view))
 
 
 def _can_administer(user: Any) -> bool:
-    return bool(user.is_superuser or user.has_role("administrator"))
+    return has_role(user, RoleCode.ADMINISTRATOR)
 
 
 @review_required

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.conf import settings
 
+from sanxiang.core.access import holds_role
 from sanxiang.core.models import ExternalUnit, User
 from sanxiang.core.services import external_unit_create
 
@@ -111,7 +112,7 @@ def _staff_of(department_id: int | None) -> User | None:
     if department_id is None:
         return None
     staff = list(User.objects.filter(department_id=department_id, is_active=True).order_by("username"))
-    liaisons = [u for u in staff if u.has_role("liaison")]
+    liaisons = [u for u in staff if holds_role(u, "liaison")]
     return (liaisons or staff or [None])[0]
 
 

@@ -13,13 +13,13 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from sanxiang.core.access import get_visible_or_404
 from sanxiang.core.exceptions import ScopeViolation
 from sanxiang.core.modules import Todo
-from sanxiang.core.scope import get_visible_or_404
 
 from .choices import Light, MatchKind, PlanStatus, ReportStatus, RequestStatus, TaskStatus
 from .models import CloseoutRequest, ExtensionRequest, Milestone, ProgressReport, Task, TaskPlan
-from .permissions import can_decide, can_manage
+from .roles import can_decide, can_manage
 
 
 def _plans_seen_through_tasks(actor: Any) -> QuerySet[TaskPlan]:

@@ -15,8 +15,10 @@ from rest_framework import generics, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from sanxiang.core.access import HasRole
+
 from .. import selectors, services
-from ..permissions import EnforcementApiPermission
+from ..roles import READ_ROLES, WRITE_ROLES
 from .serializers import (
     ActCreateInputSerializer,
     ActInputSerializer,
@@ -37,7 +39,9 @@ def _valid(serializer_class: type, request: Request, *, partial: bool = False) -
 
 
 class _Api(generics.GenericAPIView):
-    permission_classes = [EnforcementApiPermission]
+    permission_classes = [HasRole]
+    required_roles = READ_ROLES
+    write_roles = WRITE_ROLES
 
 
 class TaxpayerListApi(_Api):

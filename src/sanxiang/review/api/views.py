@@ -8,13 +8,14 @@ from __future__ import annotations
 from typing import Any
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics, permissions, status
+from rest_framework import generics, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from sanxiang.core.choices import RoleCode
+from sanxiang.core.access import HasRole
 
 from .. import selectors, services
+from ..roles import REVIEW_ROLES
 from .serializers import (
     AssignInputSerializer,
     CaseCreateInputSerializer,
@@ -28,20 +29,6 @@ from .serializers import (
     ReasonInputSerializer,
 )
 
-REVIEW_ROLES = (
-    RoleCode.ENFORCEMENT_OFFICER,
-    RoleCode.LEGAL_REVIEWER,
-    RoleCode.REVIEW_COMMITTEE_MEMBER,
-    RoleCode.LEADER,
-    RoleCode.ADMINISTRATOR,
-)
-
-
-class ReviewApiPermission(permissions.BasePermission):
-    def has_permission(self, request: Request, view: Any) -> bool:
-        user = request.user
-        return bool(user and user.is_authenticated and (user.is_superuser or user.has_role(*REVIEW_ROLES)))
-
 
 def _valid(serializer_class: type, request: Request) -> dict[str, Any]:
     serializer = serializer_class(data=request.data, context={"request": request})
@@ -54,7 +41,8 @@ def _detail(case: Any) -> Response:
 
 
 class _Api(generics.GenericAPIView):
-    permission_classes = [ReviewApiPermission]
+    permission_classes = [HasRole]
+    required_roles = REVIEW_ROLES
     serializer_class = CaseOutputSerializer
 
 

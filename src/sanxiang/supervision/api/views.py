@@ -9,8 +9,9 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from sanxiang.core.access import HasRole
+
 from .. import selectors, services
-from ..permissions import SupervisionApiPermission
 from .serializers import (
     PlanDetailOutputSerializer,
     PlanOutputSerializer,
@@ -21,7 +22,8 @@ from .serializers import (
 
 
 class _Api(generics.GenericAPIView):
-    permission_classes = [SupervisionApiPermission]
+    # Any signed-in staff member; scope and roles are checked by the selectors and services.
+    permission_classes = [HasRole]
 
 
 class PlanListApi(_Api):

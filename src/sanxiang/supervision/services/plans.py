@@ -34,7 +34,7 @@ from sanxiang.notifications.services import notify
 from ..choices import EventKind, MatchKind, PlanStatus, UnitRole
 from ..matching import UnitMatcher
 from ..models import Milestone, Task, TaskEvent, TaskPlan, TaskUnit
-from ..permissions import can_manage
+from ..roles import can_manage
 from ..rules import milestone_specs
 from ._common import MILESTONE_PURPOSE, department_contacts, record_event
 from .recurrence import cycle_report_milestones
@@ -98,7 +98,7 @@ def plan_preview(
     return ImportOutcome(result=result, matcher=matcher, unmatched=matcher.unmatched(names))
 
 
-def _check_manage(actor: Any, authority: Authority) -> None:
+def check_manage(actor: Any, authority: Authority) -> None:
     # ``None`` is the system (the import_tasks command run by an operator on the server).
     if actor is not None and not can_manage(actor, authority):
         raise PermissionDeniedError(_("只有本机关的督办员可以导入和确认任务计划。"))
@@ -126,7 +126,7 @@ def plan_import(
     """
     if confirm and today is None:
         raise TypeError("plan_import(confirm=True) needs today")
-    _check_manage(actor, authority)
+    check_manage(actor, authority)
     path = Path(path)
     name = name or path.name
     sha = _sha256(path)
@@ -310,7 +310,7 @@ def task_correct(
 ) -> Task:
     """Correct one row of a draft plan: units (re-matched) and deadline (re-parsed)."""
     task = Task.objects.select_for_update().select_related("plan__authority").get(pk=task.pk)
-    _check_manage(actor, task.plan.authority)
+    check_manage(actor, task.plan.authority)
     if task.plan.status != PlanStatus.DRAFT:
         raise InvalidTransition(_("计划已确认，不能再修改导入结果。"))
     before = {"units": [f"{u.role}:{u.name}" for u in task.units.all()], "deadline_text": task.deadline_text}
@@ -368,7 +368,7 @@ def plan_confirm(
     from .progress import refresh_tasks
 
     plan = TaskPlan.objects.select_for_update().select_related("authority").get(pk=plan.pk)
-    _check_manage(actor, plan.authority)
+    check_manage(actor, plan.authority)
     if plan.status != PlanStatus.DRAFT:
         raise InvalidTransition(_("该计划已确认。"))
     unmatched = sorted(

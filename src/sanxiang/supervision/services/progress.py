@@ -23,7 +23,7 @@ from sanxiang.notifications.services import notify, notify_users_with_role
 from .. import rules
 from ..choices import EventKind, PlanStatus, ReportStatus, RequestStatus
 from ..models import CloseoutRequest, ExtensionRequest, Milestone, ProgressReport, Task, TaskEvent
-from ..permissions import can_decide, can_manage, can_request_closeout
+from ..roles import can_decide, can_manage, can_request_closeout
 from ._common import (
     MILESTONE_PURPOSE,
     acting_department_ids,

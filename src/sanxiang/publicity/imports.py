@@ -38,7 +38,7 @@ from . import rules, sources
 from .masking import PolicyTable
 from .models import Entry, EntryStatus, EntryVersion, Item
 from .schema import FieldError, clean_value, infer_subject_type
-from .services import PUBLISH, _minor, _store_mask, _text_of, can_draft, mask_version, rule_for
+from .services import PUBLISH, can_draft, entry_text, is_minor_party, mask_version, rule_for, store_mask
 
 MAX_ROWS = 50_000
 
@@ -492,7 +492,7 @@ def _bulk_create(
                 if data.get("event_date")
                 else None,
                 "credit_class": data.get("credit_class", "") or "",
-                "is_minor": _minor(data, today),
+                "is_minor": is_minor_party(data, today),
             },
             item=item,
             authority=target,
@@ -518,13 +518,13 @@ def _bulk_create(
             {
                 "number": 1,
                 "data": {k: v for k, v in data.items() if k not in ("legal_representative", "id_number")},
-                "text": _text_of(item, data, body),
+                "text": entry_text(item, data, body),
                 "legal_representative": data.get("legal_representative", ""),
                 "id_number": data.get("id_number", ""),
             },
             created_by=creator,
         )
-        _store_mask(version, mask_version(entry, version, table=table, authority=target))
+        store_mask(version, mask_version(entry, version, table=table, authority=target))
         entries.append(entry)
         versions.append(version)
         periods.append(period)

@@ -127,7 +127,7 @@ def clean_data(
     return data, errors
 
 
-def _text_of(item: Item, data: Mapping[str, Any], text: str) -> str:
+def entry_text(item: Item, data: Mapping[str, Any], text: str) -> str:
     """The body: the given text, else the item's free-text fields joined."""
     if text:
         return text
@@ -139,7 +139,7 @@ def _text_of(item: Item, data: Mapping[str, Any], text: str) -> str:
     return "\n".join(parts)
 
 
-def _minor(data: Mapping[str, Any], today: datetime.date) -> bool:
+def is_minor_party(data: Mapping[str, Any], today: datetime.date) -> bool:
     number = data.get("id_number") or ""
     return bool(number and data.get("subject_type") != "organisation" and is_minor(number, today=today))
 
@@ -185,7 +185,7 @@ def _manual_by_field(manual: Iterable[Mapping[str, Any]]) -> dict[str, list[tupl
     return grouped
 
 
-def _store_mask(version: EntryVersion, masked: Masked) -> None:
+def store_mask(version: EntryVersion, masked: Masked) -> None:
     version.masked_title = masked.title[:300]
     version.masked_fields = [list(pair) for pair in masked.fields]
     version.masked_text = masked.text
@@ -259,7 +259,7 @@ def _build(
         document_number=data.get("document_number", "")[:100],
         event_date=datetime.date.fromisoformat(data["event_date"]) if data.get("event_date") else None,
         credit_class=data.get("credit_class", "") or "",
-        is_minor=_minor(data, today),
+        is_minor=is_minor_party(data, today),
         source_system=source_system,
         source_id=source_id,
         created_by=actor if getattr(actor, "pk", None) else None,
@@ -267,7 +267,7 @@ def _build(
     version = EntryVersion(
         number=1,
         data={k: v for k, v in data.items() if k not in ("legal_representative", "id_number")},
-        text=_text_of(item, data, text),
+        text=entry_text(item, data, text),
         legal_representative=data.get("legal_representative", ""),
         id_number=data.get("id_number", ""),
         created_by=entry.created_by,
@@ -318,7 +318,7 @@ def entry_create(
     _link_decision(entry)
     entry.save()
     version.entry = entry
-    _store_mask(version, mask_version(entry, version))
+    store_mask(version, mask_version(entry, version))
     version.save()
     _set_deadline(entry, actor=actor)
     audit_log(
@@ -350,7 +350,7 @@ def entry_update(
     version = current_version(entry)
     before = {"data": version.data, "document_number": entry.document_number}
     version.data = {k: v for k, v in clean.items() if k not in ("legal_representative", "id_number")}
-    version.text = _text_of(entry.item, clean, text)
+    version.text = entry_text(entry.item, clean, text)
     version.legal_representative = clean.get("legal_representative", "")
     version.id_number = clean.get("id_number", "")
     version.manual_spans = []  # offsets of the old text mean nothing in the new one
@@ -362,10 +362,10 @@ def entry_update(
         )
         entry.subject_type = clean["subject_type"]
         entry.credit_class = clean.get("credit_class", "") or ""
-    entry.is_minor = _minor(clean, today)
+    entry.is_minor = is_minor_party(clean, today)
     _check_unique(entry)
     entry.save()
-    _store_mask(version, mask_version(entry, version))
+    store_mask(version, mask_version(entry, version))
     version.save()
     if entry.status == EntryStatus.DRAFT:
         _set_deadline(entry, actor=actor)
@@ -459,7 +459,7 @@ def entry_add_mask(
     if not found:
         raise _invalid({"phrase": _("正文和字段中都没有找到要遮盖的内容。")})
     version.manual_spans = [*version.manual_spans, *found]
-    _store_mask(version, mask_version(entry, version))
+    store_mask(version, mask_version(entry, version))
     version.save()
     audit_log(actor=actor, action="publicity.entry.mask_added", target=entry, data={"spans": found})
     return entry
@@ -480,7 +480,7 @@ def entry_lift_mask(*, actor: Any, entry: Entry, field_type: str, reason: str) -
         raise PermissionDeniedError(_("脱敏策略不允许解除该类信息的遮盖。"))
     version = current_version(entry)
     version.lifted = {**version.lifted, field_type: reason.strip()}
-    _store_mask(version, mask_version(entry, version, table=table))
+    store_mask(version, mask_version(entry, version, table=table))
     version.save()
     audit_log(
         actor=actor,
@@ -505,7 +505,7 @@ def entry_approve(
     masked = mask_version(entry, version)
     if not masked.published:
         raise ValidationFailed(_("依脱敏策略该信息不予公开（如涉及未成年人）。"), code="not_publishable")
-    _store_mask(version, masked)
+    store_mask(version, masked)
     version.approved_by = actor
     version.approved_at = now
     version.save()
@@ -584,7 +584,7 @@ def entry_correct(
         entry=entry,
         number=number,
         data={k: v for k, v in clean.items() if k not in ("legal_representative", "id_number")},
-        text=_text_of(entry.item, clean, text),
+        text=entry_text(entry.item, clean, text),
         legal_representative=clean.get("legal_representative", ""),
         id_number=clean.get("id_number", ""),
         reason=reason.strip(),
@@ -592,9 +592,9 @@ def entry_correct(
     )
     entry.current_version = number
     entry.status = target
-    entry.is_minor = entry.is_minor or _minor(clean, today)
+    entry.is_minor = entry.is_minor or is_minor_party(clean, today)
     entry.save()
-    _store_mask(version, mask_version(entry, version))
+    store_mask(version, mask_version(entry, version))
     version.save()
     audit_log(
         actor=actor,

@@ -10,10 +10,18 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext as _
 
-from sanxiang.core.access import authorities_in_scope, get_visible_or_404, has_role, lineage_paths, sees_all
-from sanxiang.core.choices import RoleCode
+from sanxiang.core.access import (
+    authorities_in_scope,
+    get_visible_or_404,
+    has_role,
+    holds_role,
+    lineage_paths,
+    sees_all,
+)
+from sanxiang.core.choices import QualificationKind, RoleCode
 from sanxiang.core.models import Authority, User
 from sanxiang.enforcement.choices import ActKind, DecisionKind
+from sanxiang.enforcement.models import ActOfficer
 from sanxiang.holidays.models import Deadline
 
 from . import rules
@@ -85,10 +93,27 @@ def reviewer_queue(*, actor: Any) -> models.QuerySet[ReviewCase]:
     )
 
 
+def _first_review(reviewer: User) -> bool:
+    """Whether the reviewer has never given a review opinion (初次从事法制审核)."""
+    return not ReviewOpinion.objects.filter(reviewer=reviewer).exists()
+
+
+def reviewer_eligibility(*, case: ReviewCase, reviewer: User) -> rules.Eligibility:
+    handled = (
+        ActOfficer.objects.filter(act=case.act, user=reviewer).exists() or case.created_by_id == reviewer.pk
+    )
+    return rules.reviewer_eligibility(
+        is_reviewer=holds_role(reviewer, RoleCode.LEGAL_REVIEWER),
+        handled_case=handled,
+        first_review=_first_review(reviewer),
+        holds_legal_qualification=reviewer.qualifications.filter(
+            kind=QualificationKind.LEGAL_PROFESSION
+        ).exists(),
+    )
+
+
 def eligible_reviewers(*, case: ReviewCase) -> list[User]:
     """Legal reviewers of the case's authority and its superiors who may review it."""
-    from .services import reviewer_eligibility
-
     paths = lineage_paths(case.authority)
     candidates = (
         User.objects.filter(is_active=True, roles__code=RoleCode.LEGAL_REVIEWER, authority__path__in=paths)

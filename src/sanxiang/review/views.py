@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from sanxiang.core.access import has_role, holds_role, role_required, superior_of
+from sanxiang.core.access import has_role, holds_role, role_required
 from sanxiang.core.choices import RoleCode
 from sanxiang.core.exceptions import DomainError
 from sanxiang.files.selectors import file_list_for
@@ -236,38 +236,20 @@ def opinion_document(request: HttpRequest, pk: int, opinion_pk: int, fmt: str) -
     return response
 
 
-def _superior_name(authority: Any) -> str:
-    """The superior authority (复议机关 of a tax decision) through the materialised path."""
-    parent = superior_of(authority)
-    return parent.name if parent else authority.name
-
-
 @review_required
 @require_GET
 def exemption_document(request: HttpRequest, pk: int) -> HttpResponse:
     """The 不予行政处罚决定书 (Word) for a case the first-violation exemption covers."""
-    from sanxiang.lib.discretion import DiscretionError, assess, parse_request, render_exemption_decision
-
     case = selectors.case_get(actor=request.user, pk=pk)
-    parsed = parse_request(selectors.discretion_request(case))
-    if isinstance(parsed, DiscretionError):
-        raise Http404
-    assessment = assess(parsed, selectors.benchmark_set(), today=_today())
-    if getattr(assessment, "exemption", None) is None:
-        messages.error(request, _("该案不适用首违不罚，不能制作不予行政处罚决定书。"))
+    try:
+        document = services.exemption_decision_document(actor=request.user, case=case, today=_today())
+    except services.ExemptionNotApplicable as exc:
+        if exc.unreadable:
+            raise Http404 from None
+        messages.error(request, str(exc.message))
         return redirect("review:case_detail", pk=pk)
-    taxpayer = case.act.taxpayer
-    sections = render_exemption_decision(
-        assessment,
-        authority=case.authority.name,
-        party_name=taxpayer.name,
-        party_identifier=taxpayer.uscc or taxpayer.tin or taxpayer.id_number_masked,
-        facts_text=case.facts or case.act.matter,
-        decision_date=case.decided_on or _today(),
-        review_authority=_superior_name(case.authority),
-    )
     response = HttpResponse(
-        documents.exemption_docx(sections),
+        document,
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
     response["Content-Disposition"] = f'attachment; filename="no-penalty-{case.pk}.docx"'

@@ -37,12 +37,6 @@ class InvalidTransition(DomainError):
     http_status = 409
 
 
-class DeadlineExpired(DomainError):
-    code = "deadline_expired"
-    default_message = _("已超过时限。")
-    http_status = 409
-
-
 class PermissionDeniedError(DomainError):
     """The actor lacks the role for an action on an object they can see (403)."""
 

@@ -24,7 +24,7 @@ from sanxiang.core.exceptions import (
 )
 from sanxiang.core.models import Authority, Department, User
 from sanxiang.files.models import StoredFile
-from sanxiang.files.services import file_store_from_upload
+from sanxiang.files.services import file_attach
 from sanxiang.lib import idnumbers
 
 from . import rules
@@ -377,16 +377,14 @@ def act_attach_file(
     """Store an uploaded attachment of ``act`` in the file store (owner = the act)."""
     require_visible(actor, act)
     _require_writer(actor, act.authority)
-    stored = file_store_from_upload(
-        actor=actor, upload=upload, authority=act.authority, owner=act, purpose=purpose
-    )
-    audit_log(
+    return file_attach(
         actor=actor,
+        owner=act,
+        upload=upload,
+        authority=act.authority,
+        purpose=purpose,
         action="enforcement.act.file_attached",
-        target=act,
-        data={"file": str(stored.public_id), "name": stored.original_name, "sha256": stored.sha256},
     )
-    return stored
 
 
 # --- decisions -----------------------------------------------------------------------------

@@ -287,6 +287,25 @@ def file_store_from_upload(
     )
 
 
+@transaction.atomic
+def file_attach(
+    *, actor: Any, owner: models.Model, upload: UploadedFile, authority: Authority, purpose: str, action: str
+) -> StoredFile:
+    """Attach an uploaded document to ``owner`` (an act, a case …): store it with ``owner`` as its
+    owner and write ``action`` (e.g. ``enforcement.act.file_attached``) on the owner's audit trail.
+    The caller's service checks first that ``actor`` may change ``owner``."""
+    stored = file_store_from_upload(
+        actor=actor, upload=upload, authority=authority, owner=owner, purpose=purpose
+    )
+    audit_log(
+        actor=actor,
+        action=action,
+        target=owner,
+        data={"file": str(stored.public_id), "name": stored.original_name, "sha256": stored.sha256},
+    )
+    return stored
+
+
 def _record_access(*, file: StoredFile, user: Any, action: str, ok: bool | None = None) -> FileAccess:
     context = current_request_context()
     return FileAccess.objects.create(

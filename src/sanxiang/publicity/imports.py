@@ -29,7 +29,7 @@ from openpyxl.utils import get_column_letter
 from sanxiang.audit.services import audit_log, audit_log_many
 from sanxiang.core.access import authority_in_scope
 from sanxiang.core.bulk import insert_rows
-from sanxiang.core.exceptions import PermissionDeniedError, ValidationFailed
+from sanxiang.core.exceptions import PermissionDeniedError
 from sanxiang.core.models import Authority
 from sanxiang.holidays.selectors import current_calendar
 from sanxiang.holidays.services import deadline_set_many
@@ -607,10 +607,3 @@ def report_workbook(report: ImportReport) -> bytes:
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
-
-
-def ensure_clean(report: ImportReport) -> None:
-    if not report.ok:
-        raise ValidationFailed(
-            _("文件有错误，未导入任何数据。"), extra={"errors": [e.as_dict() for e in report.errors]}
-        )

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -848,7 +848,3 @@ def send_reminders(*, today: datetime.date, soon_days: int = 2) -> int:
             )
         )
     return sent
-
-
-def published_queryset_filter(qs: models.QuerySet) -> models.QuerySet:
-    return qs.filter(status__in=list(rules.PUBLIC))

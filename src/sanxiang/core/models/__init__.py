@@ -1,5 +1,6 @@
 """Core models: the organisation tree, staff, roles and access grants."""
 
+from .base import SourcedRecord
 from .org import Authority, Department, ExternalUnit, Post
 from .staff import AccessGrant, EnforcementCertificate, Qualification, Role, User
 
@@ -12,5 +13,6 @@ __all__ = [
     "Post",
     "Qualification",
     "Role",
+    "SourcedRecord",
     "User",
 ]

@@ -17,7 +17,6 @@ from .benchmarks import benchmark_import
 from .cases import (
     ELIGIBILITY_MESSAGES,
     case_assign,
-    case_attach_file,
     case_create,
     case_extend,
     case_resume,
@@ -50,7 +49,6 @@ __all__ = [
     "benchmark_import",
     "case_accept_issued",
     "case_assign",
-    "case_attach_file",
     "case_create",
     "case_decide",
     "case_extend",

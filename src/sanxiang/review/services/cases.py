@@ -27,7 +27,6 @@ from sanxiang.core.services import access_grant_create
 from sanxiang.enforcement.choices import DecisionKind
 from sanxiang.enforcement.models import EnforcementAct
 from sanxiang.files.models import StoredFile
-from sanxiang.files.services import file_store_from_upload
 from sanxiang.holidays.selectors import deadline_get
 from sanxiang.holidays.services import deadline_set
 
@@ -202,24 +201,6 @@ def case_update(*, actor: Any, case: ReviewCase, data: Mapping[str, Any], today:
         actor=actor, action="review.case.updated", target=case, before=before, after=case_snapshot(case)
     )
     return case
-
-
-@transaction.atomic
-def case_attach_file(*, actor: Any, case: ReviewCase, upload: Any, purpose: str = "case_file") -> StoredFile:
-    """Add a document to the case file (evidence, investigation report, draft decision)."""
-    require_visible(actor, case)
-    if not has_role(actor, RoleCode.ENFORCEMENT_OFFICER, RoleCode.LEGAL_REVIEWER):
-        raise PermissionDeniedError()
-    stored = file_store_from_upload(
-        actor=actor, upload=upload, authority=case.authority, owner=case, purpose=purpose
-    )
-    audit_log(
-        actor=actor,
-        action="review.case.file_attached",
-        target=case,
-        data={"file": str(stored.public_id), "name": stored.original_name, "sha256": stored.sha256},
-    )
-    return stored
 
 
 # --- submission and assignment ----------------------------------------------------------------

@@ -12,7 +12,7 @@ def shell(request: HttpRequest) -> dict:
     path = request.path
     context: dict = {}
     user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated and path.startswith("/staff/"):
+    if user is not None and user.is_authenticated and path.startswith(reverse("core:home")):
         from sanxiang.notifications.selectors import unread_count
 
         nav = [{"url": reverse("core:home"), "label": _("首页"), "current": path == reverse("core:home")}]

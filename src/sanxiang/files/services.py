@@ -400,9 +400,6 @@ class FixitySweepResult:
     bytes_read: int
 
 
-DEFAULT_FIXITY_SWEEP_BYTES = 20 * 1024**3
-
-
 def file_fixity_sweep(*, max_bytes: int | None = None) -> FixitySweepResult:
     """Check the files whose last fixity check is oldest (never-checked first), within a byte budget.
 
@@ -411,8 +408,7 @@ def file_fixity_sweep(*, max_bytes: int | None = None) -> FixitySweepResult:
     At least one file is always checked, however large. Not atomic as a whole: each check commits
     on its own, so an interrupted sweep keeps what it did.
     """
-    budget = max_bytes if max_bytes is not None else getattr(settings, "SANXIANG_FIXITY_SWEEP_BYTES", None)
-    budget = DEFAULT_FIXITY_SWEEP_BYTES if budget is None else budget
+    budget = max_bytes if max_bytes is not None else settings.SANXIANG_FIXITY_SWEEP_BYTES
     last_check = models.Max("accesses__at", filter=models.Q(accesses__action=FileAccessAction.FIXITY))
     candidates = (
         StoredFile.objects.annotate(last_check=last_check)

@@ -52,7 +52,7 @@ def notify(
     """Put a message in each recipient's inbox; return the notifications created.
 
     ``category`` is a dotted code such as ``"publicity.overdue"``; ``url`` a site path
-    (``/staff/…``) the message links to. With ``dedupe_key`` a recipient who already has a
+    (a staff page, from ``reverse()``) the message links to. With ``dedupe_key`` a recipient who already has a
     notification with that key gets no new one (and is left out of the result), so a periodic
     reminder can call this every run. Inactive users and repeated recipients are skipped. ``actor``
     is the user whose action caused the message (None for a scheduled job), for the audit trail.
@@ -183,7 +183,7 @@ def _subject(title: str) -> str:
 
 
 def _link(url: str) -> str:
-    base = getattr(settings, "SANXIANG_BASE_URL", "").rstrip("/")
+    base = settings.SANXIANG_BASE_URL.rstrip("/")
     return f"{base}{url}" if url else ""
 
 

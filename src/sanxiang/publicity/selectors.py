@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 
 from sanxiang.core.access import get_visible_or_404, has_role
 from sanxiang.core.modules import Todo
@@ -156,7 +157,7 @@ def publicity_todos(user: Any, today: datetime.date) -> list[Todo]:
         todos.append(
             Todo(
                 label=f"{entry.item.label} {entry.document_number or entry.party_name}",
-                url=f"/staff/publicity/entries/{entry.pk}/",
+                url=reverse("publicity:entry_detail", args=[entry.pk]),
                 module="publicity",
                 due=entry.due_on,
                 overdue=entry.due_on < today,
@@ -175,7 +176,7 @@ def publicity_todos(user: Any, today: datetime.date) -> list[Todo]:
             todos.append(
                 Todo(
                     label=f"待审批：{entry.item.label} {entry.document_number or entry.party_name}",
-                    url=f"/staff/publicity/entries/{entry.pk}/",
+                    url=reverse("publicity:entry_detail", args=[entry.pk]),
                     module="publicity",
                     due=entry.due_on,
                     overdue=bool(entry.due_on and entry.due_on < today),
@@ -185,7 +186,7 @@ def publicity_todos(user: Any, today: datetime.date) -> list[Todo]:
             todos.append(
                 Todo(
                     label=f"须撤回：{entry.document_number or entry.party_name}",
-                    url=f"/staff/publicity/entries/{entry.pk}/",
+                    url=reverse("publicity:entry_detail", args=[entry.pk]),
                     module="publicity",
                     due=entry.withdraw_due_on,
                     overdue=entry.withdraw_due_on < today,

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -811,7 +812,7 @@ def send_reminders(*, today: datetime.date, soon_days: int = 2) -> int:
         title = (_("公示已超期：%(title)s") if overdue else _("公示即将到期：%(title)s")) % {
             "title": f"{entry.item.label} {entry.document_number or entry.source_key}"
         }
-        url = f"/staff/publicity/entries/{entry.pk}/"
+        url = reverse("publicity:entry_detail", args=[entry.pk])
         key = f"publicity.due:{entry.pk}:{'overdue' if overdue else 'soon'}"
         if entry.status == EntryStatus.DRAFT and entry.created_by:
             sent += len(
@@ -842,7 +843,7 @@ def send_reminders(*, today: datetime.date, soon_days: int = 2) -> int:
                 authority=entry.authority,
                 roles=entry.item.approve_roles,
                 title=title,
-                url=f"/staff/publicity/entries/{entry.pk}/",
+                url=reverse("publicity:entry_detail", args=[entry.pk]),
                 category="publicity.withdraw",
                 dedupe_key=f"publicity.withdraw:{entry.pk}",
             )

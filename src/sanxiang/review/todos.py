@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from sanxiang.core.access import has_role, holds_role
@@ -44,7 +45,7 @@ def review_todos(user, today: datetime.date) -> Iterable[Todo]:
         todos.append(
             Todo(
                 label=_("%(status)s：%(title)s") % {"status": case.get_status_display(), "title": case.title},
-                url=f"/staff/review/cases/{case.pk}/",
+                url=reverse("review:case_detail", args=[case.pk]),
                 module="review",
                 due=deadline.due if deadline else None,
                 overdue=bool(deadline and deadline.due < today),

@@ -17,8 +17,6 @@ from sanxiang.core.models import Authority, Department, ExternalUnit
 from .choices import MatchKind
 from .rules import fuzzy_best, is_group
 
-DEFAULT_THRESHOLD = 0.85
-
 _SELF_NAMES = {
     AuthorityLevel.COUNTY: ("区税务局", "县税务局", "区局", "县局", "本局"),
     AuthorityLevel.BRANCH: ("分局", "税务所", "本局"),
@@ -49,9 +47,7 @@ class UnitMatcher:
     def __init__(self, authority: Authority, *, threshold: float | None = None) -> None:
         self.authority = authority
         self.threshold = (
-            threshold
-            if threshold is not None
-            else float(getattr(settings, "SANXIANG_SUPERVISION_MATCH_THRESHOLD", DEFAULT_THRESHOLD))
+            threshold if threshold is not None else float(settings.SANXIANG_SUPERVISION_MATCH_THRESHOLD)
         )
         self._exact: dict[str, Match] = {}
         self._alias: dict[str, Match] = {}

@@ -61,7 +61,7 @@ class ReviewRequired(InvalidTransition):
 
 def stage_limits() -> dict[str, Any]:
     """Per-stage overrides from ``settings.SANXIANG_REVIEW_STAGE_LIMITS`` (read at call time)."""
-    return getattr(settings, "SANXIANG_REVIEW_STAGE_LIMITS", {})
+    return dict(settings.SANXIANG_REVIEW_STAGE_LIMITS)
 
 
 def case_snapshot(case: ReviewCase) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log, audit_refusal
@@ -238,7 +239,7 @@ def case_submit(*, actor: Any, case: ReviewCase, today: datetime.date, comment: 
         authority=case.authority,
         roles=[RoleCode.LEGAL_REVIEWER],
         title=_("新的法制审核送审：%(title)s") % {"title": case.title},
-        url=f"/staff/review/cases/{case.pk}/",
+        url=reverse("review:case_detail", args=[case.pk]),
         category="review.submitted",
         dedupe_key=f"review.submitted.{case.pk}.{case.round}",
         actor=actor,
@@ -281,7 +282,7 @@ def case_assign(*, actor: Any, case: ReviewCase, reviewer: User, today: datetime
     notify(
         recipients=[reviewer],
         title=_("请审核：%(title)s") % {"title": case.title},
-        url=f"/staff/review/cases/{case.pk}/",
+        url=reverse("review:case_detail", args=[case.pk]),
         category="review.assigned",
         actor=actor,
     )
@@ -411,7 +412,7 @@ def tell_handlers(case: ReviewCase, actor: Any, title: str) -> None:
     notify(
         recipients=recipients,
         title=f"{case.title}：{title}",
-        url=f"/staff/review/cases/{case.pk}/",
+        url=reverse("review:case_detail", args=[case.pk]),
         category="review.opinion",
         actor=actor,
     )

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log
@@ -105,7 +106,7 @@ def unreviewed_scan(*, today: datetime.date, since_days: int = 400) -> dict[int,
             authority=authority,
             roles=[RoleCode.LEGAL_REVIEWER],
             title=_("应审未审决定 %(n)d 件") % {"n": counts[authority.pk]},
-            url="/staff/review/unreviewed/",
+            url=reverse("review:unreviewed"),
             category="review.unreviewed",
             dedupe_key=f"review.unreviewed.{authority.pk}.{today.isoformat()}",
         )
@@ -131,7 +132,7 @@ def overdue_remind(*, today: datetime.date) -> int:
             notify(
                 recipients=[case.reviewer],
                 title=_("法制审核已超期：%(title)s") % {"title": case.title},
-                url=f"/staff/review/cases/{case.pk}/",
+                url=reverse("review:case_detail", args=[case.pk]),
                 category="review.overdue",
                 dedupe_key=f"review.overdue.{case.pk}.{deadline.purpose}.{deadline.due.isoformat()}",
             )

@@ -32,8 +32,9 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from sanxiang.core.demo import DemoContext, org_step
+from sanxiang.kernel.demo import DemoContext
 from sanxiang.lib.fakedata import Faker
+from sanxiang.org.demo import org_step
 
 Case = tuple[str, dict[str, Any], dict[str, int]]
 ANONYMOUS = "anonymous"

@@ -31,7 +31,7 @@ def test_the_check_finds_a_literal(tmp_path):
 
 
 def test_a_misspelt_sanxiang_variable_is_reported(monkeypatch):
-    from sanxiang.core.checks import check_unknown_environment
+    from sanxiang.kernel.checks import check_unknown_environment
 
     monkeypatch.setenv("SANXIANG_SUPERVISON_REMIND_DAYS", "2")  # sic
     monkeypatch.setenv("SANXIANG_SUPERVISION_REMIND_DAYS", "2")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
 
-from sanxiang.core.models import AccessGrant, ExternalUnit
+from sanxiang.org.models import AccessGrant, ExternalUnit
 
 
 def cases(demo):

@@ -9,10 +9,10 @@ from django.utils import timezone
 
 from sanxiang.api.models import SourceToken
 from sanxiang.audit.services import audit_log
-from sanxiang.core.access import has_role
-from sanxiang.core.choices import RoleCode
-from sanxiang.core.exceptions import PermissionDeniedError
-from sanxiang.core.models import User
+from sanxiang.kernel.access import has_role
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.exceptions import PermissionDeniedError
+from sanxiang.org.models import User
 
 
 def _require_admin(actor: User | None) -> None:

@@ -10,7 +10,7 @@ class AuditConfig(AppConfig):
 
     def ready(self) -> None:
         from sanxiang.audit.models import AUDIT_ROLES
-        from sanxiang.core.modules import StaffModule, register_module
+        from sanxiang.kernel.modules import StaffModule, register_module
 
         register_module(
             StaffModule(

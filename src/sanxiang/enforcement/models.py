@@ -16,9 +16,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.access import ScopedQuerySet, ScopeSpec
-from sanxiang.core.models import SourcedRecord
+from sanxiang.kernel.access import ScopedQuerySet, ScopeSpec
 from sanxiang.lib import idnumbers
+from sanxiang.org.models import SourcedRecord
 
 from .choices import ActKind, ActStatus, DecisionKind, DecisionOutcome, OfficerRole, TaxpayerKind
 

@@ -1,8 +1,8 @@
-"""Which roles read and write enforcement data; the checks themselves are ``sanxiang.core.access``."""
+"""Which roles read and write enforcement data; the checks themselves are ``sanxiang.kernel.access``."""
 
 from __future__ import annotations
 
-from sanxiang.core.choices import RoleCode
+from sanxiang.kernel.choices import RoleCode
 
 READ_ROLES: tuple[str, ...] = (
     RoleCode.ENFORCEMENT_OFFICER,

@@ -16,16 +16,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.access import authority_in_scope, has_role, require_role, require_visible
-from sanxiang.core.exceptions import (
+from sanxiang.files.models import StoredFile
+from sanxiang.files.services import file_attach
+from sanxiang.kernel.access import authority_in_scope, has_role, require_role, require_visible
+from sanxiang.kernel.exceptions import (
     InvalidTransition,
     PermissionDeniedError,
     ValidationFailed,
 )
-from sanxiang.core.models import Authority, Department, User
-from sanxiang.files.models import StoredFile
-from sanxiang.files.services import file_attach
 from sanxiang.lib import idnumbers
+from sanxiang.org.models import Authority, Department, User
 
 from . import rules
 from .choices import ActStatus, DecisionOutcome, OfficerRole, TaxpayerKind
@@ -82,7 +82,7 @@ def _invalid(field: str, message: Any, code: str = "invalid") -> ValidationFaile
     return ValidationFailed(message, code=code, extra={"fields": {field: [str(message)]}})
 
 
-def _require_writer(actor: Any, authority: Authority) -> None:
+def _require_writer(actor: User, authority: Authority) -> None:
     if not has_role(actor, *WRITE_ROLES):
         raise PermissionDeniedError(_("只有执法人员或系统管理员可以登记执法信息。"))
     if not authority_in_scope(actor, authority):
@@ -129,7 +129,7 @@ def _apply(obj: models.Model, data: Mapping[str, Any], allowed: Sequence[str]) -
 # --- taxpayers -----------------------------------------------------------------------------
 
 
-def _clean_taxpayer(actor: Any, taxpayer: Taxpayer) -> None:
+def _clean_taxpayer(actor: User, taxpayer: Taxpayer) -> None:
     if taxpayer.kind not in TaxpayerKind.values:
         raise _invalid("kind", _("纳税人类型无效。"))
     if not (taxpayer.name or "").strip():
@@ -170,7 +170,7 @@ def _clean_taxpayer(actor: Any, taxpayer: Taxpayer) -> None:
 @transaction.atomic
 def taxpayer_create(
     *,
-    actor: Any,
+    actor: User,
     kind: str,
     name: str,
     authority: Authority,
@@ -213,7 +213,7 @@ def taxpayer_create(
 
 
 @transaction.atomic
-def taxpayer_update(*, actor: Any, taxpayer: Taxpayer, data: Mapping[str, Any]) -> Taxpayer:
+def taxpayer_update(*, actor: User, taxpayer: Taxpayer, data: Mapping[str, Any]) -> Taxpayer:
     """Change a taxpayer's fields (keys of ``TAXPAYER_FIELDS``); moving it needs scope over both."""
     require_visible(actor, taxpayer)
     _require_writer(actor, taxpayer.authority)
@@ -228,7 +228,7 @@ def taxpayer_update(*, actor: Any, taxpayer: Taxpayer, data: Mapping[str, Any]) 
 
 
 @transaction.atomic
-def taxpayer_reveal_id_number(*, actor: Any, taxpayer: Taxpayer) -> str:
+def taxpayer_reveal_id_number(*, actor: User, taxpayer: Taxpayer) -> str:
     """The full ID number for a permitted user whose scope covers the taxpayer; audited."""
     require_role(actor, *READ_ROLES)
     require_visible(actor, taxpayer, action="reveal")
@@ -244,7 +244,7 @@ def taxpayer_reveal_id_number(*, actor: Any, taxpayer: Taxpayer) -> str:
 # --- enforcement acts ----------------------------------------------------------------------
 
 
-def _clean_act(actor: Any, act: EnforcementAct) -> None:
+def _clean_act(actor: User, act: EnforcementAct) -> None:
     if not (act.matter or "").strip():
         raise _invalid("matter", _("请填写执法事项。"))
     if act.status not in ActStatus.values:
@@ -257,7 +257,7 @@ def _clean_act(actor: Any, act: EnforcementAct) -> None:
         raise _invalid("source_id", _("来源系统与来源系统编号须同时填写。"))
 
 
-def _set_officers(actor: Any, act: EnforcementAct, officers: Officers) -> None:
+def _set_officers(actor: User, act: EnforcementAct, officers: Officers) -> None:
     for user, role in officers:
         if role not in OfficerRole.values:
             raise _invalid("officers", _("执法人员角色无效。"))
@@ -274,7 +274,7 @@ def _officer_snapshot(act: EnforcementAct) -> list[list[Any]]:
 @transaction.atomic
 def act_create(
     *,
-    actor: Any,
+    actor: User,
     kind: str,
     matter: str,
     taxpayer: Taxpayer,
@@ -314,7 +314,7 @@ def act_create(
 
 @transaction.atomic
 def act_update(
-    *, actor: Any, act: EnforcementAct, data: Mapping[str, Any], officers: Officers | None = None
+    *, actor: User, act: EnforcementAct, data: Mapping[str, Any], officers: Officers | None = None
 ) -> EnforcementAct:
     """Change an act's fields (keys of ``ACT_FIELDS``); ``officers`` replaces the list when given."""
     require_visible(actor, act)
@@ -334,7 +334,7 @@ def act_update(
 @transaction.atomic
 def act_upsert_from_source(
     *,
-    actor: Any,
+    actor: User,
     source_system: str,
     source_id: str,
     data: Mapping[str, Any],
@@ -372,7 +372,7 @@ def act_upsert_from_source(
 
 @transaction.atomic
 def act_attach_file(
-    *, actor: Any, act: EnforcementAct, upload: Any, purpose: str = "attachment"
+    *, actor: User, act: EnforcementAct, upload: Any, purpose: str = "attachment"
 ) -> StoredFile:
     """Store an uploaded attachment of ``act`` in the file store (owner = the act)."""
     require_visible(actor, act)
@@ -419,7 +419,7 @@ def _clean_decision(decision: Decision) -> None:
 @transaction.atomic
 def decision_create(
     *,
-    actor: Any,
+    actor: User,
     act: EnforcementAct,
     kind: str,
     document_number: str = "",
@@ -464,7 +464,7 @@ def decision_create(
 
 
 @transaction.atomic
-def decision_update(*, actor: Any, decision: Decision, data: Mapping[str, Any]) -> Decision:
+def decision_update(*, actor: User, decision: Decision, data: Mapping[str, Any]) -> Decision:
     """Correct a decision's fields (keys of ``DECISION_FIELDS``); outcomes go through
     ``decision_record_outcome``."""
     require_visible(actor, decision)
@@ -480,7 +480,7 @@ def decision_update(*, actor: Any, decision: Decision, data: Mapping[str, Any]) 
 
 @transaction.atomic
 def decision_record_outcome(
-    *, actor: Any, decision: Decision, outcome: str, outcome_on: datetime.date, reason: str
+    *, actor: User, decision: Decision, outcome: str, outcome_on: datetime.date, reason: str
 ) -> Decision:
     """Record that a decision was changed, revoked, held unlawful or void (行政处罚法第四十八条)."""
     require_visible(actor, decision)

@@ -13,9 +13,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from sanxiang.core.access import has_role, role_required
-from sanxiang.core.exceptions import DomainError
 from sanxiang.files.selectors import file_list_for
+from sanxiang.kernel.access import has_role, role_required
+from sanxiang.kernel.exceptions import DomainError
 
 from . import selectors, services
 from .choices import ActKind, ActStatus

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives import hashes
 from django.conf import settings
@@ -40,10 +40,10 @@ from django.http import FileResponse
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.access import authority_in_scope  # also imported from here by other modules
-from sanxiang.core.exceptions import DomainError, PermissionDeniedError, ScopeViolation, ValidationFailed
-from sanxiang.core.middleware import current_request_context
-from sanxiang.core.models import Authority, Department
+from sanxiang.kernel.access import authority_in_scope  # also imported from here by other modules
+from sanxiang.kernel.exceptions import DomainError, PermissionDeniedError, ScopeViolation, ValidationFailed
+from sanxiang.kernel.middleware import current_request_context
+from sanxiang.org.models import Authority, Department
 
 from .models import FileAccess, FileAccessAction, StoredFile
 
@@ -55,6 +55,9 @@ INLINE_CONTENT_TYPES = frozenset(
 )
 _CONTENT_TYPE_RE = re.compile(r"^[A-Za-z0-9][\w.+-]*/[\w.+-]+$")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+
+if TYPE_CHECKING:
+    from sanxiang.org.models import User
 
 
 class FileMissingError(DomainError):
@@ -148,7 +151,7 @@ def _place(tmp: Path, root: Path, fingerprint: Fingerprint, public_id: uuid.UUID
     return relative
 
 
-def _check_owner_visible(actor: Any, owner: models.Model | None) -> None:
+def _check_owner_visible(actor: User, owner: models.Model | None) -> None:
     if owner is None:
         return
     manager = type(owner)._default_manager
@@ -156,13 +159,13 @@ def _check_owner_visible(actor: Any, owner: models.Model | None) -> None:
         raise ScopeViolation(model_label=owner._meta.label, object_ref=f"pk={owner.pk}", action="attach")
 
 
-def _check_can_store(actor: Any, authority: Authority, owner: models.Model | None) -> None:
+def _check_can_store(actor: User, authority: Authority, owner: models.Model | None) -> None:
     if not authority_in_scope(actor, authority):
         raise PermissionDeniedError(_("不能向本人数据权限以外的机关上传文件。"))
     _check_owner_visible(actor, owner)
 
 
-def _department_for(actor: Any, authority: Authority, owner: models.Model | None) -> Department | None:
+def _department_for(actor: User, authority: Authority, owner: models.Model | None) -> Department | None:
     """The owner's department (an act's 承办部门), else the uploader's when it belongs to ``authority``.
 
     It decides whether colleagues with a department data scope see the file.
@@ -176,7 +179,7 @@ def _department_for(actor: Any, authority: Authority, owner: models.Model | None
 
 def _store(
     *,
-    actor: Any,
+    actor: User,
     chunks: Iterable[bytes],
     name: str,
     content_type: str | None,
@@ -241,7 +244,7 @@ def _read_chunks(stream: IO[bytes]) -> Iterator[bytes]:
 
 def file_store(
     *,
-    actor: Any,
+    actor: User,
     stream: IO[bytes],
     name: str,
     content_type: str | None,
@@ -268,7 +271,7 @@ def file_store(
 
 def file_store_from_upload(
     *,
-    actor: Any,
+    actor: User,
     upload: UploadedFile,
     authority: Authority,
     owner: models.Model | None = None,
@@ -289,7 +292,7 @@ def file_store_from_upload(
 
 @transaction.atomic
 def file_attach(
-    *, actor: Any, owner: models.Model, upload: UploadedFile, authority: Authority, purpose: str, action: str
+    *, actor: User, owner: models.Model, upload: UploadedFile, authority: Authority, purpose: str, action: str
 ) -> StoredFile:
     """Attach an uploaded document to ``owner`` (an act, a case …): store it with ``owner`` as its
     owner and write ``action`` (e.g. ``enforcement.act.file_attached``) on the owner's audit trail.
@@ -318,7 +321,7 @@ def _record_access(*, file: StoredFile, user: Any, action: str, ok: bool | None 
 
 
 @transaction.atomic
-def file_open_for_download(*, actor: Any, file: StoredFile, inline: bool = False) -> FileResponse:
+def file_open_for_download(*, actor: User, file: StoredFile, inline: bool = False) -> FileResponse:
     """Open ``file`` for ``actor`` as a streamed response; logs a FileAccess and an audit entry.
 
     ``inline`` is honoured only for types a browser shows safely (PDF, raster images, plain

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sanxiang.core.tasks import task
+from sanxiang.kernel.tasks import task
 
 from .models import StoredFile
 from .services import file_fixity_check, file_fixity_sweep
@@ -16,6 +16,6 @@ def fixity_check_task(stored_file_id: int) -> bool:
 
 @task()
 def fixity_sweep_task() -> dict:
-    """Daily rotation over the store (scheduled in ``sanxiang.core.schedule`` as files.fixity_sweep)."""
+    """Daily rotation over the store (scheduled in ``sanxiang.kernel.schedule`` as files.fixity_sweep)."""
     result = file_fixity_sweep()
     return {"checked": result.checked, "failed": result.failed, "bytes_read": result.bytes_read}

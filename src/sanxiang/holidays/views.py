@@ -10,12 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from sanxiang.core.access import has_role
-from sanxiang.core.choices import RoleCode
-from sanxiang.core.exceptions import ValidationFailed
 from sanxiang.holidays import selectors, services
 from sanxiang.holidays.choices import RuleUnit
 from sanxiang.holidays.forms import ArrangementForm, CalculatorForm
+from sanxiang.kernel.access import has_role
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.exceptions import ValidationFailed
 
 
 def _check_year(year: int) -> None:

@@ -17,10 +17,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.access import lineage_paths
-from sanxiang.core.exceptions import ScopeViolation
-from sanxiang.core.models import Authority, User
-from sanxiang.core.tasks import enqueue_on_commit
+from sanxiang.kernel.access import lineage_paths
+from sanxiang.kernel.exceptions import ScopeViolation
+from sanxiang.kernel.tasks import enqueue_on_commit
+from sanxiang.org.models import Authority, User
 
 from .models import Notification
 

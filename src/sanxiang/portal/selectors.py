@@ -13,8 +13,8 @@ from django.core.cache import cache
 from django.db import connection, models
 from django.utils import timezone
 
-from sanxiang.core.access import subtree
-from sanxiang.core.models import Authority
+from sanxiang.kernel.access import subtree
+from sanxiang.org.models import Authority
 
 from . import search, services
 from .models import MatterTicket, PublicEntry, PublicEntryQuerySet

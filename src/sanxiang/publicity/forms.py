@@ -8,15 +8,15 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.access import authorities_in_scope
-from sanxiang.core.choices import RoleCode
-from sanxiang.core.exceptions import DomainError
-from sanxiang.core.models import Authority
+from sanxiang.kernel.access import authorities_in_scope
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.exceptions import DomainError
+from sanxiang.org.models import Authority
 
 from .models import Category, Item, ItemRule, MaskPolicy
 
 if TYPE_CHECKING:
-    from sanxiang.core.access import Actor
+    from sanxiang.kernel.access import Actor
 
 
 def add_domain_error(form: forms.Form, exc: DomainError) -> None:

@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from django.db import connection, models, transaction
 from django.utils import timezone
@@ -27,12 +27,12 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from sanxiang.audit.services import audit_log, audit_log_many
-from sanxiang.core.access import authority_in_scope
-from sanxiang.core.bulk import insert_rows
-from sanxiang.core.exceptions import PermissionDeniedError
-from sanxiang.core.models import Authority
 from sanxiang.holidays.selectors import current_calendar
 from sanxiang.holidays.services import deadline_set_many
+from sanxiang.kernel.access import authority_in_scope
+from sanxiang.kernel.bulk import insert_rows
+from sanxiang.kernel.exceptions import PermissionDeniedError
+from sanxiang.org.models import Authority
 
 from . import rules, sources
 from .masking import PolicyTable
@@ -41,6 +41,9 @@ from .schema import FieldError, clean_value, infer_subject_type
 from .services import PUBLISH, can_draft, entry_text, is_minor_party, mask_version, rule_for, store_mask
 
 MAX_ROWS = 50_000
+
+if TYPE_CHECKING:
+    from sanxiang.org.models import User
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,7 @@ def _header_map(item: Item, headers: list[Any]) -> dict[int, dict]:
     return mapping
 
 
-def _authority_lookup(actor: Any, default: Authority) -> Any:
+def _authority_lookup(actor: User, default: Authority) -> Any:
     cache: dict[str, Authority | None] = {}
 
     def find(name: str) -> Authority | None:
@@ -147,7 +150,7 @@ def _authority_lookup(actor: Any, default: Authority) -> Any:
 
 
 def check_workbook(
-    *, actor: Any, item: Item, authority: Authority, stream: IO[bytes], file_name: str, today: datetime.date
+    *, actor: User, item: Item, authority: Authority, stream: IO[bytes], file_name: str, today: datetime.date
 ) -> tuple[ImportReport, list[tuple[Authority, dict[str, Any]]]]:
     """Read and check every sheet of a workbook that carries the item's header, or a CSV file:
     the report and the clean rows to import. Rows are deduplicated across sheets."""
@@ -184,7 +187,7 @@ def check_workbook(
 
 def _check_sheet(
     *,
-    actor: Any,
+    actor: User,
     item: Item,
     authority: Authority,
     sheet: sources.Sheet,
@@ -348,7 +351,7 @@ def _drop_existing(
 @transaction.atomic
 def entries_import(
     *,
-    actor: Any,
+    actor: User,
     item: Item,
     authority: Authority,
     stream: IO[bytes],
@@ -389,7 +392,7 @@ CHUNK_SIZE = 1000
 
 
 def entries_bulk_create(
-    *, actor: Any, item: Item, rows: list[tuple[Authority, dict[str, Any]]], today: datetime.date
+    *, actor: User, item: Item, rows: list[tuple[Authority, dict[str, Any]]], today: datetime.date
 ) -> list[Entry]:
     """Create many checked drafts at once (import, demo); ``data["_text"]`` is an optional body.
 
@@ -467,7 +470,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _bulk_create(
-    *, actor: Any, item: Item, rows: list[tuple[Authority, dict[str, Any]]], today: datetime.date
+    *, actor: User, item: Item, rows: list[tuple[Authority, dict[str, Any]]], today: datetime.date
 ) -> list[Entry]:
     table = PolicyTable()
     cal = current_calendar()
@@ -591,7 +594,7 @@ def _insert_chunk(entries: list[Entry], versions: list[EntryVersion]) -> None:
     insert_rows(EntryVersion, versions)
 
 
-def _department(actor: Any, authority: Authority) -> Any:
+def _department(actor: User, authority: Authority) -> Any:
     department = getattr(actor, "department", None)
     return department if department is not None and department.authority_id == authority.pk else None
 

@@ -6,8 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.access import ScopedQuerySet, ScopeSpec
-from sanxiang.core.models import SourcedRecord
+from sanxiang.kernel.access import ScopedQuerySet, ScopeSpec
+from sanxiang.org.models import SourcedRecord
 
 from .rules import RuleKind, Status
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import uuid
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.urls import reverse
@@ -19,18 +19,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.access import authority_in_scope, has_role
-from sanxiang.core.choices import RoleCode
-from sanxiang.core.exceptions import (
+from sanxiang.holidays.selectors import current_calendar
+from sanxiang.holidays.services import deadline_close, deadline_set
+from sanxiang.kernel.access import authority_in_scope, has_role
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.exceptions import (
     InvalidTransition,
     PermissionDeniedError,
     ScopeViolation,
     ValidationFailed,
 )
-from sanxiang.core.models import Authority, Department
-from sanxiang.holidays.selectors import current_calendar
-from sanxiang.holidays.services import deadline_close, deadline_set
 from sanxiang.lib.masking import is_minor
+from sanxiang.org.models import Authority, Department
 
 from . import rules
 from .masking import Masked, PolicyTable, field_masks_json, masked_content, spans_to_json
@@ -40,6 +40,9 @@ from .schema import FieldError, clean_value, infer_subject_type
 PUBLISH = "publicity.publish"
 WITHDRAW = "publicity.withdraw"
 CORE_KEYS = ("party_name", "document_number", "event_date", "credit_class")
+
+if TYPE_CHECKING:
+    from sanxiang.org.models import User
 
 
 def _portal():
@@ -53,22 +56,22 @@ def _portal():
 # --- checks ------------------------------------------------------------------------------------
 
 
-def can_draft(actor: Any, item: Item) -> bool:
+def can_draft(actor: User, item: Item) -> bool:
     return has_role(actor, *item.draft_roles)
 
 
-def can_approve(actor: Any, item: Item) -> bool:
+def can_approve(actor: User, item: Item) -> bool:
     return has_role(actor, *item.approve_roles)
 
 
-def _require_draft(actor: Any, item: Item, authority: Authority) -> None:
+def _require_draft(actor: User, item: Item, authority: Authority) -> None:
     if not can_draft(actor, item):
         raise PermissionDeniedError(_("您没有起草该事项公示信息的权限。"))
     if not authority_in_scope(actor, authority):
         raise PermissionDeniedError(_("目标机关不在您的数据权限范围内。"))
 
 
-def _require_visible(actor: Any, entry: Entry, action: str = "change") -> None:
+def _require_visible(actor: User, entry: Entry, action: str = "change") -> None:
     if not Entry.objects.visible_to(actor).filter(pk=entry.pk).exists():
         raise ScopeViolation(model_label=Entry._meta.label, object_ref=f"pk={entry.pk}", action=action)
 
@@ -82,7 +85,7 @@ def _transition(entry: Entry, action: str) -> str:
     return target
 
 
-def _record(entry: Entry, *, action: str, to: str, actor: Any, comment: str = "", at=None) -> None:
+def _record(entry: Entry, *, action: str, to: str, actor: User, comment: str = "", at=None) -> None:
     Transition.objects.create(
         entry=entry,
         action=action,
@@ -194,7 +197,7 @@ def store_mask(version: EntryVersion, masked: Masked) -> None:
     version.field_masks = field_masks_json(masked)
 
 
-def _set_deadline(entry: Entry, *, actor: Any, cal=None, rules_cache=None) -> None:
+def _set_deadline(entry: Entry, *, actor: User, cal=None, rules_cache=None) -> None:
     """Store the publication time limit of ``entry`` as a Deadline (and ``due_on`` for lists)."""
     if entry.event_date is None:
         return
@@ -236,7 +239,7 @@ def _link_decision(entry: Entry) -> None:
 
 def _build(
     *,
-    actor: Any,
+    actor: User,
     item: Item,
     authority: Authority,
     department: Department | None,
@@ -288,7 +291,7 @@ def _check_unique(entry: Entry) -> None:
 @transaction.atomic
 def entry_create(
     *,
-    actor: Any,
+    actor: User,
     item: Item,
     authority: Authority,
     data: Mapping[str, Any],
@@ -337,7 +340,7 @@ def current_version(entry: Entry) -> EntryVersion:
 
 @transaction.atomic
 def entry_update(
-    *, actor: Any, entry: Entry, data: Mapping[str, Any], text: str = "", today: datetime.date | None = None
+    *, actor: User, entry: Entry, data: Mapping[str, Any], text: str = "", today: datetime.date | None = None
 ) -> Entry:
     """Change the pending version of a draft (or of an open correction); approved versions never change."""
     _require_visible(actor, entry)
@@ -381,7 +384,7 @@ def entry_update(
 
 
 @transaction.atomic
-def entry_submit(*, actor: Any, entry: Entry) -> Entry:
+def entry_submit(*, actor: User, entry: Entry) -> Entry:
     """Send a draft to confidentiality review and approval."""
     _require_visible(actor, entry)
     _require_draft(actor, entry.item, entry.authority)
@@ -393,14 +396,14 @@ def entry_submit(*, actor: Any, entry: Entry) -> Entry:
     return entry
 
 
-def _require_approver(actor: Any, entry: Entry) -> None:
+def _require_approver(actor: User, entry: Entry) -> None:
     _require_visible(actor, entry, action="approve")
     if not can_approve(actor, entry.item):
         raise PermissionDeniedError(_("您没有审批该事项公示信息的权限。"))
 
 
 @transaction.atomic
-def entry_return(*, actor: Any, entry: Entry, comment: str) -> Entry:
+def entry_return(*, actor: User, entry: Entry, comment: str) -> Entry:
     """Send a submitted entry (or a pending correction) back to its author with a comment."""
     _require_approver(actor, entry)
     if not (comment or "").strip():
@@ -428,7 +431,7 @@ def _maskable_texts(entry: Entry, version: EntryVersion) -> dict[str, str]:
 @transaction.atomic
 def entry_add_mask(
     *,
-    actor: Any,
+    actor: User,
     entry: Entry,
     phrase: str = "",
     start: int | None = None,
@@ -467,7 +470,7 @@ def entry_add_mask(
 
 
 @transaction.atomic
-def entry_lift_mask(*, actor: Any, entry: Entry, field_type: str, reason: str) -> Entry:
+def entry_lift_mask(*, actor: User, entry: Entry, field_type: str, reason: str) -> Entry:
     """Show one kind of datum in full for this entry, where the policy table allows it, with a reason."""
     _require_approver(actor, entry)
     if entry.status not in (EntryStatus.SUBMITTED, EntryStatus.CORRECTING):
@@ -494,7 +497,7 @@ def entry_lift_mask(*, actor: Any, entry: Entry, field_type: str, reason: str) -
 
 @transaction.atomic
 def entry_approve(
-    *, actor: Any, entry: Entry, comment: str = "", now: datetime.datetime | None = None
+    *, actor: User, entry: Entry, comment: str = "", now: datetime.datetime | None = None
 ) -> Entry:
     """Confidentiality review and approval: publish the pending version (first publication or correction)."""
     _require_approver(actor, entry)
@@ -561,7 +564,7 @@ def _party_label(item: Item) -> str:
 @transaction.atomic
 def entry_correct(
     *,
-    actor: Any,
+    actor: User,
     entry: Entry,
     data: Mapping[str, Any],
     text: str = "",
@@ -607,7 +610,7 @@ def entry_correct(
 
 
 @transaction.atomic
-def entry_withdraw(*, actor: Any, entry: Entry, reason: str, now: datetime.datetime | None = None) -> Entry:
+def entry_withdraw(*, actor: User, entry: Entry, reason: str, now: datetime.datetime | None = None) -> Entry:
     """Take a published entry off the portal with the reason published (行政处罚法第四十八条)."""
     _require_approver(actor, entry)
     if not (reason or "").strip():
@@ -628,7 +631,7 @@ def entry_withdraw(*, actor: Any, entry: Entry, reason: str, now: datetime.datet
 
 
 @transaction.atomic
-def entry_expire(*, entry: Entry, at: datetime.datetime, reason: str, actor: Any = None) -> Entry:
+def entry_expire(*, entry: Entry, at: datetime.datetime, reason: str, actor: User = None) -> Entry:
     """End the display (period over, or an approved credit repair); the entry stays in the archive."""
     target = _transition(entry, rules.Action.EXPIRE)
     _portal().public_entry_expire(source_key=entry.source_key, at=at)
@@ -644,7 +647,7 @@ def entry_expire(*, entry: Entry, at: datetime.datetime, reason: str, actor: Any
 @transaction.atomic
 def entry_credit_repair(
     *,
-    actor: Any,
+    actor: User,
     entry: Entry,
     reason: str,
     today: datetime.date | None = None,
@@ -677,7 +680,7 @@ def entry_credit_repair(
 @transaction.atomic
 def entry_push(
     *,
-    actor: Any,
+    actor: User,
     token: Any,
     item: Item,
     source_system: str,
@@ -731,7 +734,7 @@ def entry_push(
 
 
 @transaction.atomic
-def mask_policy_set(*, actor: Any, policy: MaskPolicy, mode: str, liftable: bool) -> MaskPolicy:
+def mask_policy_set(*, actor: User, policy: MaskPolicy, mode: str, liftable: bool) -> MaskPolicy:
     """An administrator changes one cell of the masking policy table."""
     if not has_role(actor, RoleCode.ADMINISTRATOR):
         raise PermissionDeniedError(_("只有系统管理员可以修改脱敏策略。"))

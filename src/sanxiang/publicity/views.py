@@ -22,9 +22,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from openpyxl import Workbook
 
-from sanxiang.core.access import role_required
-from sanxiang.core.exceptions import DomainError
 from sanxiang.enforcement.choices import DecisionKind
+from sanxiang.kernel.access import role_required
+from sanxiang.kernel.exceptions import DomainError
 
 from . import catalogue_services, imports, selectors, services
 from .forms import (

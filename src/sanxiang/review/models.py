@@ -11,9 +11,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.access import ScopedQuerySet, ScopeSpec
-from sanxiang.core.models import SourcedRecord
 from sanxiang.enforcement.choices import DecisionKind
+from sanxiang.kernel.access import ScopedQuerySet, ScopeSpec
+from sanxiang.org.models import SourcedRecord
 
 from .choices import (
     CaseStatus,

@@ -1,8 +1,8 @@
-"""Which roles use legal review; the checks themselves are ``sanxiang.core.access``."""
+"""Which roles use legal review; the checks themselves are ``sanxiang.kernel.access``."""
 
 from __future__ import annotations
 
-from sanxiang.core.choices import RoleCode
+from sanxiang.kernel.choices import RoleCode
 
 REVIEW_ROLES: tuple[str, ...] = (
     RoleCode.ENFORCEMENT_OFFICER,

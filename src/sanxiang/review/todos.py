@@ -9,9 +9,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from sanxiang.core.access import has_role, holds_role
-from sanxiang.core.modules import Todo
 from sanxiang.holidays.models import Deadline
+from sanxiang.kernel.access import has_role, holds_role
+from sanxiang.kernel.modules import Todo
 
 from .choices import CaseStatus
 from .models import ReviewCase

@@ -17,10 +17,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from sanxiang.core.access import has_role, holds_role, role_required
-from sanxiang.core.choices import RoleCode
-from sanxiang.core.exceptions import DomainError
 from sanxiang.files.selectors import file_list_for
+from sanxiang.kernel.access import has_role, holds_role, role_required
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.exceptions import DomainError
 
 from . import documents, rules, selectors, services
 from .choices import CaseStatus

@@ -17,9 +17,9 @@ from typing import Any
 
 from django.conf import settings
 
-from sanxiang.core.access import holds_role
-from sanxiang.core.models import ExternalUnit, User
-from sanxiang.core.services import external_unit_create
+from sanxiang.kernel.access import holds_role
+from sanxiang.org.models import ExternalUnit, User
+from sanxiang.org.services import external_unit_create
 
 from .matching import UnitMatcher
 from .models import Milestone, Task, TaskPlan

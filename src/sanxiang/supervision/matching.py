@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from sanxiang.core.choices import AuthorityLevel
-from sanxiang.core.models import Authority, Department, ExternalUnit
+from sanxiang.kernel.choices import AuthorityLevel
+from sanxiang.org.models import Authority, Department, ExternalUnit
 
 from .choices import MatchKind
 from .rules import fuzzy_best, is_group

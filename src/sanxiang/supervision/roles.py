@@ -1,15 +1,15 @@
-"""Who may do what in supervision, expressed with ``sanxiang.core.access`` (roles plus scope)."""
+"""Who may do what in supervision, expressed with ``sanxiang.kernel.access`` (roles plus scope)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sanxiang.core.access import authority_in_scope, has_role
-from sanxiang.core.choices import RoleCode
+from sanxiang.kernel.access import authority_in_scope, has_role
+from sanxiang.kernel.choices import RoleCode
 
 if TYPE_CHECKING:
-    from sanxiang.core.access import Actor
-    from sanxiang.core.models import Authority
+    from sanxiang.kernel.access import Actor
+    from sanxiang.org.models import Authority
 
     from .models import Task
 

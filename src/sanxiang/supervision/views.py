@@ -18,8 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from sanxiang.core.access import role_required
-from sanxiang.core.exceptions import DomainError
+from sanxiang.kernel.access import role_required
+from sanxiang.kernel.exceptions import DomainError
 
 from . import exports, selectors, services
 from .choices import PlanStatus, ReminderKind, TaskStatus

@@ -15,7 +15,7 @@ from rest_framework import generics, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from sanxiang.core.access import HasRole
+from sanxiang.kernel.access import HasRole
 
 from .. import selectors, services
 from ..roles import READ_ROLES, WRITE_ROLES

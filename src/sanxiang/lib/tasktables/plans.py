@@ -107,13 +107,13 @@ def measures_from_paragraphs(
     kept: list[_Item] = [
         item for item in items if item.unit_lines or item.deadline or _has_unit_paren(item.text)
     ]
-    for item in items:
-        if item not in kept:
+    for kept_item in items:
+        if kept_item not in kept:
             continue
-        measure = _measure(item, plan_year)
-        for line_number in item.joins:
+        measure = _measure(kept_item, plan_year)
+        for line_number in kept_item.joins:
             warnings.append(
-                f"第 {line_number} 行：任务 {item.seq} 的文字跨页断开，已接续（去掉了分页处重复的字），请核对"
+                f"第 {line_number} 行：任务 {kept_item.seq} 的文字跨页断开，已接续（去掉了分页处重复的字），请核对"
             )
         measures.append(measure)
     _drop_common_category_prefix(measures, kept)
@@ -167,13 +167,13 @@ def _parts(text: str) -> list[Part]:
     The first sentence, the measure's title ("深化大数据和新技术应用。"), belongs to no part.
     """
     found = [(m, _unit_paren(m.group(1))) for m in UNIT_PAREN.finditer(text)]
-    found = [(m, roles) for m, roles in found if roles is not None]
-    if not found:
+    complete = [(m, roles) for m, roles in found if roles is not None]
+    if not complete:
         return []
     title_end = text.find("。")
-    start = title_end + 1 if 0 <= title_end < found[0][0].start() else 0
+    start = title_end + 1 if 0 <= title_end < complete[0][0].start() else 0
     parts: list[Part] = []
-    for m, roles in found:
+    for m, roles in complete:
         part_text = text[start : m.start()].strip(" 。；;，,\n")
         parts.append(Part(part_text, roles))
         start = m.end()

@@ -245,9 +245,9 @@ def measures_from_table(table: Table, *, plan_year: int | None) -> tuple[list[Me
         header_roles = [(c, ROLE_RESPONSIBLE if r == LEVEL else r) for c, r in header_roles]
     if not any(r == MEASURE for _, r in header_roles):
         # A table whose only text column is "任务" has its measures there.
-        categories = [i for i, (_, r) in enumerate(header_roles) if r == CATEGORY]
-        if categories:
-            last = categories[-1]
+        category_positions = [i for i, (_, r) in enumerate(header_roles) if r == CATEGORY]
+        if category_positions:
+            last = category_positions[-1]
             header_roles[last] = (header_roles[last][0], MEASURE)
     col_role: dict[int, str] = {}
     category_cols: list[int] = []

@@ -13,7 +13,7 @@ from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from sanxiang.core.access import HasRole
+from sanxiang.kernel.access import HasRole
 
 from .. import selectors, services
 from ..models import ReviewCase

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.access import (
+from sanxiang.holidays.selectors import current_calendar, deadline_get
+from sanxiang.holidays.services import deadline_close, deadline_set
+from sanxiang.kernel.access import (
     has_role,
 )
-from sanxiang.core.choices import RoleCode
-from sanxiang.core.exceptions import (
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.exceptions import (
     InvalidTransition,
     PermissionDeniedError,
 )
-from sanxiang.holidays.selectors import current_calendar, deadline_get
-from sanxiang.holidays.services import deadline_close, deadline_set
 
 from .. import rules
 from ..models import (
@@ -48,6 +48,9 @@ CASE_FIELDS = (
     "violation_date",
     "discretion_facts",
 )
+
+if TYPE_CHECKING:
+    from sanxiang.org.models import User
 
 
 class ReviewRequired(InvalidTransition):
@@ -79,7 +82,7 @@ def case_snapshot(case: ReviewCase) -> dict[str, Any]:
 def case_move(
     case: ReviewCase,
     *,
-    actor: Any,
+    actor: User,
     action: str,
     today: datetime.date,
     comment: str = "",
@@ -117,7 +120,7 @@ def case_move(
     return step
 
 
-def require_reviewer_of(actor: Any, case: ReviewCase) -> None:
+def require_reviewer_of(actor: User, case: ReviewCase) -> None:
     if case.reviewer_id is None or actor.pk != case.reviewer_id:
         raise PermissionDeniedError(_("只有本案的审核人员可以出具审核意见。"))
 
@@ -129,7 +132,7 @@ def clock_purpose(stage: str) -> str:
     return f"review.{stage}"
 
 
-def clock_ensure(case: ReviewCase, stage: str, today: datetime.date, actor: Any) -> None:
+def clock_ensure(case: ReviewCase, stage: str, today: datetime.date, actor: User) -> None:
     """Start the stage's clock unless one is already running (a resumed clock keeps its remainder)."""
     existing = deadline_get(owner=case, purpose=clock_purpose(stage))
     if existing is not None and existing.closed_at is None:
@@ -145,7 +148,7 @@ def clock_ensure(case: ReviewCase, stage: str, today: datetime.date, actor: Any)
     )
 
 
-def clock_close(case: ReviewCase, stage: str, actor: Any) -> None:
+def clock_close(case: ReviewCase, stage: str, actor: User) -> None:
     deadline_close(owner=case, purpose=clock_purpose(stage), actor=actor)
 
 
@@ -155,7 +158,7 @@ def _used(unit: str, start: datetime.date, today: datetime.date) -> int:
     return (today - start).days
 
 
-def clock_pause(case: ReviewCase, stage: str, reason: str, today: datetime.date, actor: Any) -> None:
+def clock_pause(case: ReviewCase, stage: str, reason: str, today: datetime.date, actor: User) -> None:
     """Stop the clock: record what is left and close the running deadline (RULES.md 0.20)."""
     deadline = deadline_get(owner=case, purpose=clock_purpose(stage))
     if deadline is None or deadline.closed_at is not None:
@@ -169,7 +172,7 @@ def clock_pause(case: ReviewCase, stage: str, reason: str, today: datetime.date,
     deadline_close(owner=case, purpose=clock_purpose(stage), actor=actor)
 
 
-def clock_resume(case: ReviewCase, today: datetime.date, actor: Any) -> None:
+def clock_resume(case: ReviewCase, today: datetime.date, actor: User) -> None:
     """Restart a stopped clock from ``today`` with what was left, and recompute the due date."""
     pause = case.pauses.filter(ended_on__isnull=True).order_by("-pk").first()
     if pause is None:

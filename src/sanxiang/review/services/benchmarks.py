@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.access import (
+from sanxiang.kernel.access import (
     has_role,
 )
-from sanxiang.core.choices import RoleCode
-from sanxiang.core.exceptions import (
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.exceptions import (
     PermissionDeniedError,
     ValidationFailed,
 )
@@ -23,9 +23,12 @@ from ..models import (
 
 # --- discretion benchmarks ---------------------------------------------------------------------
 
+if TYPE_CHECKING:
+    from sanxiang.org.models import User
+
 
 @transaction.atomic
-def benchmark_import(*, actor: Any, upload: Any) -> BenchmarkVersion:
+def benchmark_import(*, actor: User, upload: Any) -> BenchmarkVersion:
     """Import one benchmark version from an Excel workbook through the lib's loader."""
     from sanxiang.lib.discretion import benchmark_problems, read_benchmark_xlsx
 

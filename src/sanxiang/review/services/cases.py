@@ -12,24 +12,24 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log, audit_refusal
-from sanxiang.core.access import (
-    has_role,
-    require_visible,
-)
-from sanxiang.core.choices import RoleCode
-from sanxiang.core.exceptions import (
-    InvalidTransition,
-    PermissionDeniedError,
-    ScopeViolation,
-    ValidationFailed,
-)
-from sanxiang.core.models import User
-from sanxiang.core.services import access_grant_create
 from sanxiang.enforcement.choices import DecisionKind
 from sanxiang.enforcement.models import EnforcementAct
 from sanxiang.files.models import StoredFile
 from sanxiang.holidays.selectors import deadline_get
 from sanxiang.holidays.services import deadline_set
+from sanxiang.kernel.access import (
+    has_role,
+    require_visible,
+)
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.exceptions import (
+    InvalidTransition,
+    PermissionDeniedError,
+    ScopeViolation,
+    ValidationFailed,
+)
+from sanxiang.org.models import User
+from sanxiang.org.services import access_grant_create
 
 from .. import rules
 from ..choices import CaseStatus, Finding, Opinion, PauseReason, ReviewPoint
@@ -111,7 +111,7 @@ def case_clean(case: ReviewCase) -> None:
         raise ValidationFailed(_("金额不能为负数。"))
 
 
-def _require_officer_for(actor: Any, act: EnforcementAct) -> None:
+def _require_officer_for(actor: User, act: EnforcementAct) -> None:
     if not has_role(actor, RoleCode.ENFORCEMENT_OFFICER):
         raise PermissionDeniedError(_("只有执法人员可以登记送审案件。"))
     if not EnforcementAct.objects.visible_to(actor).filter(pk=act.pk).exists():
@@ -121,7 +121,7 @@ def _require_officer_for(actor: Any, act: EnforcementAct) -> None:
 @transaction.atomic
 def case_create(
     *,
-    actor: Any,
+    actor: User,
     act: EnforcementAct,
     decision_kind: str,
     today: datetime.date,
@@ -177,7 +177,9 @@ def case_create(
 
 
 @transaction.atomic
-def case_update(*, actor: Any, case: ReviewCase, data: Mapping[str, Any], today: datetime.date) -> ReviewCase:
+def case_update(
+    *, actor: User, case: ReviewCase, data: Mapping[str, Any], today: datetime.date
+) -> ReviewCase:
     """Change the proposal while the case is with the handling unit (draft or returned, or
     after proposed changes); detection runs again."""
     require_visible(actor, case)
@@ -217,7 +219,7 @@ def _has_case_file(case: ReviewCase) -> bool:
 
 
 @transaction.atomic
-def case_submit(*, actor: Any, case: ReviewCase, today: datetime.date, comment: str = "") -> ReviewCase:
+def case_submit(*, actor: User, case: ReviewCase, today: datetime.date, comment: str = "") -> ReviewCase:
     """Send the case with its file to the legal review unit; after a return, resubmit it (a new
     round, earlier opinions kept) and let a stopped clock run again."""
     require_visible(actor, case)
@@ -255,7 +257,7 @@ ELIGIBILITY_MESSAGES = {
 
 
 @transaction.atomic
-def case_assign(*, actor: Any, case: ReviewCase, reviewer: User, today: datetime.date) -> ReviewCase:
+def case_assign(*, actor: User, case: ReviewCase, reviewer: User, today: datetime.date) -> ReviewCase:
     """Assign a reviewer who did not handle the case and, on a first review, holds 法律职业资格;
     a reviewer from another department or authority gets access to this case alone."""
     require_visible(actor, case)
@@ -290,7 +292,7 @@ def case_assign(*, actor: Any, case: ReviewCase, reviewer: User, today: datetime
 
 
 @transaction.atomic
-def case_extend(*, actor: Any, case: ReviewCase, today: datetime.date, reason: str) -> ReviewCase:
+def case_extend(*, actor: User, case: ReviewCase, today: datetime.date, reason: str) -> ReviewCase:
     """Extend the running stage once by its configured extension."""
     require_visible(actor, case)
     stage = "deliberation" if case.status == CaseStatus.DELIBERATION else "review"
@@ -350,7 +352,7 @@ def _clean_findings(findings: Sequence[Mapping[str, Any]]) -> list[dict[str, str
 @transaction.atomic
 def review_record_opinion(
     *,
-    actor: Any,
+    actor: User,
     case: ReviewCase,
     opinion: str,
     reasons: str,
@@ -403,7 +405,7 @@ def review_record_opinion(
     return record
 
 
-def tell_handlers(case: ReviewCase, actor: Any, title: str) -> None:
+def tell_handlers(case: ReviewCase, actor: User, title: str) -> None:
     from sanxiang.notifications.services import notify
 
     recipients = [link.user for link in case.act.officer_links.select_related("user")]
@@ -420,7 +422,7 @@ def tell_handlers(case: ReviewCase, actor: Any, title: str) -> None:
 
 @transaction.atomic
 def review_confirm_changes(
-    *, actor: Any, case: ReviewCase, today: datetime.date, comment: str = ""
+    *, actor: User, case: ReviewCase, today: datetime.date, comment: str = ""
 ) -> ReviewCase:
     """The reviewer confirms that the proposed changes were made; the case counts as approved."""
     require_visible(actor, case)
@@ -438,7 +440,7 @@ def review_confirm_changes(
 
 
 @transaction.atomic
-def case_resume(*, actor: Any, case: ReviewCase, today: datetime.date, comment: str) -> ReviewCase:
+def case_resume(*, actor: User, case: ReviewCase, today: datetime.date, comment: str) -> ReviewCase:
     """The superior answered the referral: the review goes on and the clock runs again."""
     require_visible(actor, case)
     require_reviewer_of(actor, case)
@@ -450,7 +452,7 @@ def case_resume(*, actor: Any, case: ReviewCase, today: datetime.date, comment: 
 
 
 @transaction.atomic
-def case_withdraw(*, actor: Any, case: ReviewCase, today: datetime.date, reason: str) -> ReviewCase:
+def case_withdraw(*, actor: User, case: ReviewCase, today: datetime.date, reason: str) -> ReviewCase:
     require_visible(actor, case)
     if not reason.strip():
         raise ValidationFailed(_("请填写撤回理由。"))

@@ -5,25 +5,25 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.access import (
+from sanxiang.kernel.access import (
     authority_in_scope,
     has_role,
     lineage_paths,
     sees_all,
 )
-from sanxiang.core.choices import RoleCode
-from sanxiang.core.exceptions import (
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.exceptions import (
     PermissionDeniedError,
     ScopeViolation,
     ValidationFailed,
 )
-from sanxiang.core.models import Authority
+from sanxiang.org.models import Authority
 
 from .. import rules
 from ..choices import ReviewPoint
@@ -35,6 +35,9 @@ from ..models import (
 from .base import now_date
 
 # --- catalogue --------------------------------------------------------------------------------
+
+if TYPE_CHECKING:
+    from sanxiang.org.models import User
 
 
 def catalogue_for(authority: Authority, on: datetime.date) -> ReviewCatalogue | None:
@@ -72,7 +75,7 @@ def catalogue_rules(catalogue: ReviewCatalogue | None) -> list[rules.CatalogueRu
     ]
 
 
-def _require_catalogue_admin(actor: Any, authority: Authority | None) -> None:
+def _require_catalogue_admin(actor: User, authority: Authority | None) -> None:
     """Administrators maintain catalogues and checklists of the authorities in their data scope;
     the default (no authority) belongs to those who see everything."""
     if actor is None:  # migrations and the demo loader run as the system
@@ -109,7 +112,7 @@ def _rule_row(row: Mapping[str, Any]) -> dict[str, Any]:
 @transaction.atomic
 def catalogue_create(
     *,
-    actor: Any,
+    actor: User,
     authority: Authority | None,
     name: str,
     version: str,
@@ -163,7 +166,7 @@ def catalogue_create(
 
 @transaction.atomic
 def catalogue_record_filing(
-    *, actor: Any, catalogue: ReviewCatalogue, filed_on: datetime.date, today: datetime.date
+    *, actor: User, catalogue: ReviewCatalogue, filed_on: datetime.date, today: datetime.date
 ) -> ReviewCatalogue:
     """Record the date a catalogue version was filed with the superior authority (报上级备案)."""
     _require_catalogue_admin(actor, catalogue.authority)
@@ -207,7 +210,7 @@ def _clean_item(point: str, text: str) -> None:
 
 @transaction.atomic
 def checklist_item_create(
-    *, actor: Any, authority: Authority | None, point: str, text: str, order: int | None = None
+    *, actor: User, authority: Authority | None, point: str, text: str, order: int | None = None
 ) -> ChecklistItem:
     """Add an item to the authority's review checklist (None: the default list)."""
     _require_catalogue_admin(actor, authority)
@@ -234,7 +237,7 @@ def checklist_item_create(
 
 @transaction.atomic
 def checklist_item_update(
-    *, actor: Any, item: ChecklistItem, point: str, text: str, order: int, is_active: bool
+    *, actor: User, item: ChecklistItem, point: str, text: str, order: int, is_active: bool
 ) -> ChecklistItem:
     """Change or switch off a checklist item; findings already recorded keep their own text."""
     _require_catalogue_admin(actor, item.authority)

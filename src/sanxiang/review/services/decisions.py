@@ -10,15 +10,15 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log, audit_refusal
-from sanxiang.core.access import has_role, require_visible, superior_of
-from sanxiang.core.exceptions import (
+from sanxiang.enforcement.models import Decision
+from sanxiang.kernel.access import has_role, require_visible, superior_of
+from sanxiang.kernel.exceptions import (
     DomainError,
     InvalidTransition,
     PermissionDeniedError,
     ValidationFailed,
 )
-from sanxiang.core.models import User
-from sanxiang.enforcement.models import Decision
+from sanxiang.org.models import User
 
 from .. import rules
 from ..choices import CaseStatus
@@ -34,7 +34,7 @@ from .cases import tell_handlers
 @transaction.atomic
 def case_decide(
     *,
-    actor: Any,
+    actor: User,
     case: ReviewCase,
     today: datetime.date,
     mode: str = "individual",
@@ -84,7 +84,7 @@ def case_decide(
 @transaction.atomic
 def case_record_decision(
     *,
-    actor: Any,
+    actor: User,
     case: ReviewCase,
     document_number: str,
     decided_on: datetime.date,

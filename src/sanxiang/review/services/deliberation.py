@@ -5,17 +5,17 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log, audit_refusal
-from sanxiang.core.access import (
+from sanxiang.kernel.access import (
     has_role,
     require_visible,
 )
-from sanxiang.core.exceptions import (
+from sanxiang.kernel.exceptions import (
     DomainError,
     InvalidTransition,
     PermissionDeniedError,
@@ -38,6 +38,9 @@ DELIBERATION_ACTIONS = {
     "rehandle": "deliberate_rehandle",
 }
 
+if TYPE_CHECKING:
+    from sanxiang.org.models import User
+
 
 class NoQuorum(DomainError):
     code = "no_quorum"
@@ -47,7 +50,7 @@ class NoQuorum(DomainError):
 @transaction.atomic
 def deliberation_record(
     *,
-    actor: Any,
+    actor: User,
     case: ReviewCase,
     held_on: datetime.date,
     member_units: Sequence[str],

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.choices import RoleCode
-from sanxiang.core.models import Authority
 from sanxiang.enforcement.models import Decision
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.org.models import Authority
 
 from .. import rules
 from ..choices import CaseStatus
@@ -25,6 +25,9 @@ from .cases import case_clean, case_detect
 
 # --- decisions issued elsewhere (应审未审) -----------------------------------------------------
 
+if TYPE_CHECKING:
+    from sanxiang.org.models import User
+
 
 def _act_kind_conditions(decision: Decision) -> list[str]:
     if decision.kind == "licensing_refused":
@@ -35,7 +38,7 @@ def _act_kind_conditions(decision: Decision) -> list[str]:
 @transaction.atomic
 def case_accept_issued(
     *,
-    actor: Any,
+    actor: User | None,
     decision: Decision,
     today: datetime.date,
     conditions: Sequence[str] = (),

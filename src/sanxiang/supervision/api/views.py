@@ -9,7 +9,7 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from sanxiang.core.access import HasRole
+from sanxiang.kernel.access import HasRole
 
 from .. import selectors, services
 from .serializers import (

@@ -10,9 +10,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.exceptions import ValidationFailed
-from sanxiang.core.models import Authority, User
+from sanxiang.kernel.exceptions import ValidationFailed
 from sanxiang.lib.tasktables import Measure, parse_deadline, parse_units
+from sanxiang.org.models import Authority, User
 
 from ..choices import PlanStatus
 from ..matching import UnitMatcher

@@ -14,9 +14,9 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from sanxiang.core.models import User
 from sanxiang.holidays.selectors import current_calendar
 from sanxiang.notifications.services import notify
+from sanxiang.org.models import User
 
 from .. import rules
 from ..choices import EventKind, PlanStatus, ReminderKind

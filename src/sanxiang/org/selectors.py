@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sanxiang.core.choices import RoleCode
-from sanxiang.core.models import User
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.org.models import User
 
 
 def role_labels(user: User) -> list[str]:

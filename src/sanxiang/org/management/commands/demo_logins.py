@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from sanxiang.core.demo import DEMO_PASSWORD, DEMO_USERS
+from sanxiang.kernel.demo import DEMO_PASSWORD
+from sanxiang.org.demo import DEMO_USERS
 
 
 class Command(BaseCommand):
@@ -10,8 +11,8 @@ class Command(BaseCommand):
         parser.add_argument("--markdown", action="store_true", help="输出 README 用的 Markdown 表格行")
 
     def handle(self, *args, markdown: bool, **options):
-        from sanxiang.core.choices import DataScope, RoleCode
-        from sanxiang.core.demo import AUTHORITIES
+        from sanxiang.kernel.choices import DataScope, RoleCode
+        from sanxiang.org.demo import AUTHORITIES
 
         names = {key: short for key, _p, _c, _n, short, _l, _t in AUTHORITIES}
         if not markdown:

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
-from sanxiang.core.choices import AuthorityLevel
+from sanxiang.kernel.choices import AuthorityLevel
 
 
 class Authority(MP_Node):

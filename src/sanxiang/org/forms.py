@@ -8,10 +8,10 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.choices import AuthorityLevel, DataScope, QualificationKind, RoleCode
-from sanxiang.core.models import Authority, Department
-from sanxiang.core.widgets import DateInput
+from sanxiang.kernel.choices import AuthorityLevel, DataScope, QualificationKind, RoleCode
 from sanxiang.lib import orgchart
+from sanxiang.org.models import Authority, Department
+from sanxiang.org.widgets import DateInput
 
 
 def _split_aliases(value: str) -> list[str]:

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 
-from sanxiang.core.demo import DemoContext, demo_steps
+from sanxiang.kernel.demo import DemoContext, demo_steps
 from sanxiang.lib.fakedata import Faker
 
 
@@ -17,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--only", action="append", default=[], help="只运行指定步骤（可重复），如 org")
 
     def handle(self, *args, if_empty: bool, only: list[str], **options):
-        from sanxiang.core.models import Authority
+        from sanxiang.org.models import Authority
 
         if if_empty and Authority.objects.exists():
             self.stdout.write("数据库已有数据，跳过演示数据加载。")

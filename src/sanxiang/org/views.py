@@ -8,8 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from sanxiang.core.modules import modules_for, todos_for
-from sanxiang.core.selectors import role_labels
+from sanxiang.kernel.modules import modules_for, todos_for
+from sanxiang.org.selectors import role_labels
 
 
 class LoginView(auth_views.LoginView):

@@ -68,7 +68,7 @@ def _unchanged(field: models.Field) -> frozenset[type]:
     if kind in (models.ForeignKey, models.OneToOneField):
         # A key is prepared by its target field; only an int id is sure to pass unchanged ("" under
         # a key may become NULL).
-        unchanged = _unchanged(field.target_field) & {int}
+        unchanged = _unchanged(field.target_field) & {int}  # type: ignore[attr-defined]  # a ForeignKey
     else:
         unchanged = _UNCHANGED.get(kind, frozenset())
     return unchanged | {type(None)} if kind in _NONE_UNCHANGED else unchanged
@@ -78,7 +78,7 @@ def _reads_attribute(field: models.Field) -> bool:
     """Whether ``field.pre_save`` returns the attribute as it is (else it is called, as by ``save()``)."""
     if type(field).pre_save is models.Field.pre_save:
         return True
-    return type(field) in _DATES and not (field.auto_now or field.auto_now_add)
+    return type(field) in _DATES and not (field.auto_now or field.auto_now_add)  # type: ignore[attr-defined]  # a date field
 
 
 def insert_rows(
@@ -116,7 +116,7 @@ def insert_rows(
     quote = conn.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         quote(model._meta.db_table),
-        ", ".join(quote(f.column) for f in fields),
+        ", ".join(quote(f.column) for f in fields),  # type: ignore[arg-type]  # concrete fields have columns
         ", ".join(["%s"] * len(fields)),
     )
 

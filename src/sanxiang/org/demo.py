@@ -1,55 +1,14 @@
-"""The demo: a municipal bureau with two district bureaus, staff for every role, realistic data.
+"""The demo's organisation: a municipal bureau with two district bureaus, staff for every role.
 
-Each app contributes steps with ``register_demo_step`` from its ``AppConfig.ready``; ``load_demo``
-runs them in order through the same services the UI uses, so the demo leaves audit events. Every
-step is idempotent: it looks its objects up by natural keys before creating them.
+The demo framework (``DemoContext``, ``register_demo_step``) is ``sanxiang.kernel.demo``.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
-from sanxiang.lib.fakedata import Faker
-
-DEMO_PASSWORD = "Sanxiang-2026"
-
-
-@dataclass
-class DemoContext:
-    today: datetime.date
-    faker: Faker
-    out: Callable[[str], None]
-    authorities: dict[str, Any] = field(default_factory=dict)
-    departments: dict[tuple[str, str], Any] = field(default_factory=dict)
-    users: dict[str, Any] = field(default_factory=dict)
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def system_actor(self) -> Any:
-        """The demo's administrator, acting for steps that need an actor."""
-        return self.users["sysadmin"]
-
-
-@dataclass(frozen=True)
-class DemoStep:
-    order: int
-    name: str
-    run: Callable[[DemoContext], None]
-
-
-_steps: dict[str, DemoStep] = {}
-
-
-def register_demo_step(order: int, name: str, run: Callable[[DemoContext], None]) -> None:
-    _steps[name] = DemoStep(order, name, run)
-
-
-def demo_steps() -> list[DemoStep]:
-    return sorted(_steps.values(), key=lambda s: (s.order, s.name))
-
+from sanxiang.kernel.demo import DEMO_PASSWORD, DemoContext, register_demo_step
 
 # ---------------------------------------------------------------------------------------------
 # The organisation: 宝鸡市税务局 with 金台区 and 渭滨区 税务局 (department names from seeds 000 and 001).
@@ -182,7 +141,7 @@ DEMO_USERS = [
 def _bootstrap_administrator(ctx: DemoContext) -> Any:
     """The first administrator: there is nobody yet to act for its creation, so it is audited as system."""
     from sanxiang.audit.services import audit_log
-    from sanxiang.core.models import Role, User
+    from sanxiang.org.models import Role, User
 
     user = User.objects.filter(username="sysadmin").first()
     if user is None:
@@ -200,8 +159,8 @@ def _bootstrap_administrator(ctx: DemoContext) -> Any:
 
 
 def org_step(ctx: DemoContext) -> None:
-    from sanxiang.core import services
-    from sanxiang.core.models import Authority, Department, ExternalUnit, User
+    from sanxiang.org import services
+    from sanxiang.org.models import Authority, Department, ExternalUnit, User
 
     admin = _bootstrap_administrator(ctx)
     ctx.users["sysadmin"] = admin

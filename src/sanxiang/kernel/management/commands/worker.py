@@ -26,8 +26,8 @@ from django.utils.crypto import get_random_string
 from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.management.commands.db_worker import Worker, valid_interval
 
-from sanxiang.core.schedule import schedule_tick
-from sanxiang.core.tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+from sanxiang.kernel.schedule import schedule_tick
+from sanxiang.kernel.tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 
 logger = logging.getLogger("sanxiang.worker")
 

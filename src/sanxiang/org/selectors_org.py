@@ -1,7 +1,7 @@
 """Readers for organisation administration: what an administrator may see and manage.
 
 Authorities, departments and users are not ``ScopedQuerySet`` models; their scope is spelt out
-in ``sanxiang.core.access`` (``org_*``), these add ordering, filters and prefetching. Only administrators (role ``administrator``) and superusers manage organisation data; for
+in ``sanxiang.kernel.access`` (``org_*``), these add ordering, filters and prefetching. Only administrators (role ``administrator``) and superusers manage organisation data; for
 anyone else every list is empty and every ``*_get`` is a 404. An administrator's data scope is the
 part of the tree they manage: ``all`` everything, ``unit_and_below`` their authority's subtree,
 ``unit`` their authority, ``department`` their department (and their authority, read-only),
@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Q, QuerySet
 
-from sanxiang.core import access
-from sanxiang.core.access import SCOPE_BREADTH, is_org_admin, scope_breadth
-from sanxiang.core.models import AccessGrant, Authority, Department, ExternalUnit, User
+from sanxiang.kernel import access
+from sanxiang.kernel.access import SCOPE_BREADTH, is_org_admin, scope_breadth
+from sanxiang.org.models import AccessGrant, Authority, Department, ExternalUnit, User
 
 if TYPE_CHECKING:
-    from sanxiang.core.access import Actor
+    from sanxiang.kernel.access import Actor
 
 __all__ = [
     "SCOPE_BREADTH",

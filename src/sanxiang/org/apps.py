@@ -5,12 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     """Organisation and access."""
 
-    name = "sanxiang.core"
+    name = "sanxiang.org"
+    # The label stays "core": tables (core_user …), migration history and AUTH_USER_MODEL
+    # ("core.User") are untouched by the move of the package from sanxiang.core to sanxiang.org.
+    label = "core"
     verbose_name = _("组织与权限")
 
     def ready(self) -> None:
-        from sanxiang.core import checks  # noqa: F401  (registers system checks)
-        from sanxiang.core.modules import StaffModule, register_module
+        from sanxiang.kernel.modules import StaffModule, register_module
 
         register_module(
             StaffModule(

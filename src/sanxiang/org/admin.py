@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
-from sanxiang.core.models import (
+from sanxiang.org.models import (
     AccessGrant,
     Authority,
     Department,

@@ -26,10 +26,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sanxiang.core import access, forms, selectors_org, services
-from sanxiang.core.exceptions import DomainError, ValidationFailed
+from sanxiang.kernel import access
+from sanxiang.kernel.exceptions import DomainError, ValidationFailed
+from sanxiang.org import forms, selectors_org, services
 
-IMPORT_TOKEN_SALT = "sanxiang.core.org_chart_import"
+IMPORT_TOKEN_SALT = "sanxiang.org.org_chart_import"
 IMPORT_TOKEN_MAX_AGE = 3600
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

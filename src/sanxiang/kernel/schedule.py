@@ -3,7 +3,7 @@
 ``SCHEDULE`` lists the platform-wide jobs; a business module adds its own from its
 ``AppConfig.ready()``::
 
-    from sanxiang.core.schedule import Periodic, register_periodic
+    from sanxiang.kernel.schedule import Periodic, register_periodic
 
     register_periodic(Periodic(
         # Every working-day morning at 08:00: remind approvers of publications past their deadline.
@@ -33,6 +33,7 @@ Cron expressions are evaluated in local time (``settings.TIME_ZONE``).
 from __future__ import annotations
 
 import datetime
+import functools
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -42,8 +43,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from sanxiang.core.tasks import Task
+from sanxiang.kernel.tasks import Task
 from sanxiang.lib import cron
+from sanxiang.lib.cron import CronExpression
 
 logger = logging.getLogger("sanxiang.schedule")
 
@@ -58,7 +60,7 @@ class Periodic:
     description: str = ""
 
     @property
-    def expression(self) -> cron.CronExpression:
+    def expression(self) -> CronExpression:
         return cron.parse(self.cron)
 
 
@@ -146,7 +148,7 @@ def due_slot(entry: Periodic, now: datetime.datetime) -> datetime.datetime | Non
 
 def _record_enqueued(run_id: int, task_: Task) -> None:
     result = task_.enqueue()
-    from sanxiang.notifications.models import PeriodicRun
+    from sanxiang.kernel.models import PeriodicRun
 
     PeriodicRun.objects.filter(pk=run_id).update(task_result_id=str(result.id))
     logger.info("Enqueued periodic job run %s as task %s", run_id, result.id)
@@ -160,7 +162,7 @@ def schedule_tick(*, now: datetime.datetime, entries: list[Periodic] | None = No
     that one slot; the next slot runs as usual. An error on one entry is logged and the others
     still run, so a bad entry can never stop the worker.
     """
-    from sanxiang.notifications.models import PeriodicRun
+    from sanxiang.kernel.models import PeriodicRun
 
     claimed: list[str] = []
     for entry in periodic_entries() if entries is None else entries:
@@ -177,7 +179,7 @@ def schedule_tick(*, now: datetime.datetime, entries: list[Periodic] | None = No
                 with transaction.atomic():
                     run = PeriodicRun.objects.create(name=entry.name, scheduled_for=slot, claimed_at=now)
                     logger.info("Claimed periodic job %s for %s", entry.name, slot)
-                    transaction.on_commit(lambda run_id=run.pk, t=task_: _record_enqueued(run_id, t))
+                    transaction.on_commit(functools.partial(_record_enqueued, run.pk, task_))
             except IntegrityError:
                 logger.info("Periodic job %s at %s already claimed by another worker", entry.name, slot)
                 continue

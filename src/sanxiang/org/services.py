@@ -23,10 +23,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sanxiang.audit.services import audit_log, audit_log_many
-from sanxiang.core import access, selectors_org
-from sanxiang.core.choices import AuthorityLevel, QualificationKind, RoleCode
-from sanxiang.core.exceptions import PermissionDeniedError, ValidationFailed
-from sanxiang.core.models import (
+from sanxiang.kernel import access
+from sanxiang.kernel.choices import AuthorityLevel, QualificationKind, RoleCode
+from sanxiang.kernel.exceptions import PermissionDeniedError, ValidationFailed
+from sanxiang.lib import orgchart
+from sanxiang.org import selectors_org
+from sanxiang.org.models import (
     AccessGrant,
     Authority,
     Department,
@@ -37,7 +39,6 @@ from sanxiang.core.models import (
     Role,
     User,
 )
-from sanxiang.lib import orgchart
 
 LEVEL_ORDER = [
     AuthorityLevel.NATIONAL,
@@ -49,7 +50,7 @@ LEVEL_ORDER = [
 
 
 # ---------------------------------------------------------------------------------------------
-# Helpers (permission checks are ``sanxiang.core.access.org_require_*``)
+# Helpers (permission checks are ``sanxiang.kernel.access.org_require_*``)
 
 
 def _roles(codes: Iterable[str]) -> list[Role]:

@@ -2,7 +2,7 @@
 
 The staff home page lists the modules a user's roles open and the to-dos every provider returns
 for that user, so a later module appears on the right home pages by registering here, without
-touching core.
+touching the kernel.
 """
 
 from __future__ import annotations
@@ -13,20 +13,22 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import User
+    from django_stubs_ext import StrOrPromise
+
+    from sanxiang.org.models import User
 
 
 @dataclass(frozen=True)
 class StaffModule:
     code: str
-    label: str
+    label: StrOrPromise
     url_name: str
-    description: str = ""
+    description: StrOrPromise = ""
     roles: tuple[str, ...] = ()  # empty: every staff member
     order: int = 100
 
     def open_to(self, user: User) -> bool:
-        from sanxiang.core.access import has_role
+        from sanxiang.kernel.access import has_role
 
         return not self.roles or has_role(user, *self.roles)
 

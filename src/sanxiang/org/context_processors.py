@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from sanxiang.core.modules import modules_for
+from sanxiang.kernel.modules import modules_for
 
 
 def shell(request: HttpRequest) -> dict:

@@ -1,6 +1,6 @@
 """The one place Sanxiang imports Django's Tasks API from.
 
-Every module writes ``from sanxiang.core.tasks import task, enqueue_on_commit``; nothing else
+Every module writes ``from sanxiang.kernel.tasks import task, enqueue_on_commit``; nothing else
 imports ``django_tasks``. Moving to Django 6's built-in ``django.tasks`` then changes the imports
 below and nothing else.
 

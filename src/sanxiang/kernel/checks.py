@@ -12,7 +12,7 @@ from django.core import checks
 
 @checks.register(checks.Tags.files)
 def check_storage_writable(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
-    problems = []
+    problems: list[checks.CheckMessage] = []
     for name, value in (
         ("SANXIANG_FILE_ROOT", settings.SANXIANG_FILE_ROOT),
         ("SANXIANG_KEY_DIR", settings.SANXIANG_KEY_DIR),

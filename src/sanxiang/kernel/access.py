@@ -29,20 +29,20 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from rest_framework import permissions
 
-from sanxiang.core.choices import DataScope, RoleCode
-from sanxiang.core.exceptions import PermissionDeniedError, ScopeViolation, ValidationFailed
+from sanxiang.kernel.choices import DataScope, RoleCode
+from sanxiang.kernel.exceptions import PermissionDeniedError, ScopeViolation, ValidationFailed
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
     from django.http import HttpRequest, HttpResponseBase
 
-    from sanxiang.core.models import AccessGrant, Authority, Department, ExternalUnit, User
+    from sanxiang.org.models import AccessGrant, Authority, Department, ExternalUnit, User
 
     Actor = User | AnonymousUser | None
 
@@ -86,6 +86,14 @@ __all__ = [
 
 M = TypeVar("M", bound=models.Model)
 V = TypeVar("V", bound=Callable[..., Any])
+
+
+def _org_model(name: str) -> Any:
+    """A model of the organisation app (label ``core``), through the app registry: the kernel
+    never imports the organisation's code."""
+    from django.apps import apps
+
+    return apps.get_model("core", name)
 
 
 def _signed_in(actor: Any) -> bool:
@@ -197,7 +205,8 @@ def lineage(authority: Authority) -> models.QuerySet[Authority]:
 
 def superior_of(authority: Authority) -> Authority | None:
     """The direct superior authority (treebeard's parent), None for a root."""
-    return type(authority).objects.get_parent(authority)  # type: ignore[attr-defined,no-any-return]
+    parent: Authority | None = type(authority).objects.get_parent(authority)
+    return parent
 
 
 # --- data scope ---------------------------------------------------------------------------------
@@ -241,12 +250,13 @@ def scope_q(spec: ScopeSpec, user: User) -> models.Q | None:
     if scope == DataScope.UNIT:
         return models.Q(**{f"{spec.authority}_id": user.authority_id})
     # UNIT_AND_BELOW: the materialised path of a descendant starts with the ancestor's path.
+    assert user.authority is not None
     return models.Q(**{f"{spec.authority}__path__startswith": user.authority.path})
 
 
 def grant_q(model: type[models.Model], user: User) -> models.Q:
     """Objects of ``model`` granted to ``user`` or the user's department (active grants)."""
-    from sanxiang.core.models import AccessGrant
+    AccessGrant = _org_model("AccessGrant")
 
     grantee = models.Q(user=user)
     if user.department_id:
@@ -289,13 +299,14 @@ def authority_in_scope(user: Actor, authority: Authority) -> bool:
     if user.authority_id is None:
         return False
     if user.data_scope == DataScope.UNIT_AND_BELOW:
+        assert user.authority is not None
         return authority.path.startswith(user.authority.path)
     return bool(authority.pk == user.authority_id)
 
 
 def authorities_in_scope(user: Actor) -> models.QuerySet[Authority]:
     """The authorities ``user`` may write into; the queryset twin of ``authority_in_scope``."""
-    from sanxiang.core.models import Authority
+    Authority = _org_model("Authority")
 
     if user is None or not user.is_authenticated:
         return Authority.objects.none()
@@ -304,6 +315,7 @@ def authorities_in_scope(user: Actor) -> models.QuerySet[Authority]:
     if user.authority_id is None:
         return Authority.objects.none()
     if user.data_scope == DataScope.UNIT_AND_BELOW:
+        assert user.authority is not None
         return subtree(user.authority)
     return Authority.objects.filter(pk=user.authority_id)
 
@@ -314,8 +326,8 @@ def get_visible_or_404(
     """Fetch one object the user may see; 404 if missing, ``ScopeViolation`` if out of scope."""
     queryset = source._default_manager.all() if isinstance(source, type) else source
     try:
-        return queryset.visible_to(user).get(**lookup)  # type: ignore[attr-defined, no-any-return]
-    except queryset.model.DoesNotExist:
+        return queryset.visible_to(user).get(**lookup)  # type: ignore[attr-defined]  # a ScopedQuerySet
+    except ObjectDoesNotExist:
         if queryset.filter(**lookup).exists():
             raise ScopeViolation(
                 model_label=queryset.model._meta.label,
@@ -331,7 +343,7 @@ def get_from_or_404(visible: models.QuerySet[M], pk: Any, *, action: str = "view
     model = visible.model
     try:
         return visible.get(pk=pk)
-    except model.DoesNotExist:
+    except ObjectDoesNotExist:
         if model._default_manager.filter(pk=pk).exists():
             raise ScopeViolation(
                 model_label=model._meta.label, object_ref=f"pk={pk}", action=action
@@ -375,7 +387,7 @@ def is_org_admin(actor: Actor) -> bool:
 def org_authorities(actor: Actor) -> models.QuerySet[Authority]:
     """The authorities an administrator manages: ``all`` everything, ``unit_and_below`` their
     subtree, any narrower scope their own authority; nothing for anyone else."""
-    from sanxiang.core.models import Authority
+    Authority = _org_model("Authority")
 
     if not is_org_admin(actor):
         return Authority.objects.none()
@@ -385,7 +397,7 @@ def org_authorities(actor: Actor) -> models.QuerySet[Authority]:
 def org_writable_authorities(actor: Actor) -> models.QuerySet[Authority]:
     """Authorities whose own data (departments, external units, sub-authorities) the actor may
     change: a department- or self-scoped administrator sees their authority but changes only people."""
-    from sanxiang.core.models import Authority
+    Authority = _org_model("Authority")
 
     if not is_org_admin(actor):
         return Authority.objects.none()
@@ -397,7 +409,7 @@ def org_writable_authorities(actor: Actor) -> models.QuerySet[Authority]:
 
 def org_departments(actor: Actor) -> models.QuerySet[Department]:
     """Departments an administrator manages (department and self scopes: their own department)."""
-    from sanxiang.core.models import Department
+    Department = _org_model("Department")
 
     qs = Department.objects.all()
     if not is_org_admin(actor):
@@ -413,7 +425,7 @@ def org_departments(actor: Actor) -> models.QuerySet[Department]:
 def org_users(actor: Actor) -> models.QuerySet[User]:
     """Users an administrator manages; superusers are managed only by superusers (else a
     password reset would hand over everything)."""
-    from sanxiang.core.models import User
+    User = _org_model("User")
 
     qs = User.objects.all()
     if not is_org_admin(actor):
@@ -436,7 +448,7 @@ def org_users(actor: Actor) -> models.QuerySet[User]:
 
 
 def org_external_units(actor: Actor) -> models.QuerySet[ExternalUnit]:
-    from sanxiang.core.models import ExternalUnit
+    ExternalUnit = _org_model("ExternalUnit")
 
     qs = ExternalUnit.objects.all()
     if not is_org_admin(actor):
@@ -446,7 +458,7 @@ def org_external_units(actor: Actor) -> models.QuerySet[ExternalUnit]:
 
 def org_access_grants(actor: Actor) -> models.QuerySet[AccessGrant]:
     """Grants held by staff or departments of the authorities an administrator manages."""
-    from sanxiang.core.models import AccessGrant
+    AccessGrant = _org_model("AccessGrant")
 
     managed = org_authorities(actor)
     visible = AccessGrant.objects.filter(

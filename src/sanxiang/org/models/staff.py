@@ -12,7 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.choices import DataScope, QualificationKind, RoleCode
+from sanxiang.kernel.choices import DataScope, QualificationKind, RoleCode
 
 from .org import Authority, Department, Post
 
@@ -149,7 +149,7 @@ class AccessGrant(models.Model):
 
     A case sent to a reviewer in another department, a city task assigned to a district
     department: the assignee sees that object alone. Created and revoked only through
-    ``sanxiang.core.services.access_grant_create`` / ``access_grant_revoke``, which audit both.
+    ``sanxiang.org.services.access_grant_create`` / ``access_grant_revoke``, which audit both.
     """
 
     user = models.ForeignKey(

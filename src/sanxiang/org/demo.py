@@ -169,7 +169,7 @@ def org_step(ctx: DemoContext) -> None:
         if authority is None:
             authority = services.authority_create(
                 actor=admin,
-                parent=ctx.authorities.get(parent_key),
+                parent=ctx.authorities.get(parent_key) if parent_key else None,
                 name=name,
                 code=code,
                 level=level,

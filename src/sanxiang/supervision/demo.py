@@ -94,7 +94,7 @@ def _import(ctx: Any, prefix: str, authority: Any, *, confirm_suggested: bool = 
     except ImportRefused as exc:
         ctx.out(f"supervision: seed {prefix} refused: {exc.message}")
         return None
-    if not outcome.created:
+    if not outcome.created or outcome.plan is None:
         return None
     # Seed 004 has no deadline column: the years in its measures' text (2022年基本实现…) are
     # the only dates, and the supervisor adopts them as milestones.
@@ -113,7 +113,8 @@ def _staff_of(department_id: int | None) -> User | None:
         return None
     staff = list(User.objects.filter(department_id=department_id, is_active=True).order_by("username"))
     liaisons = [u for u in staff if holds_role(u, "liaison")]
-    return (liaisons or staff or [None])[0]
+    chosen = liaisons or staff
+    return chosen[0] if chosen else None
 
 
 def _work(ctx: Any, plan: TaskPlan) -> dict[str, int]:

@@ -204,7 +204,7 @@ class TaskUnit(models.Model):
         """The department that acts for this unit: itself, or an external unit's contact department."""
         if self.department_id:
             return self.department_id
-        if self.external_unit_id:
+        if self.external_unit is not None:
             return self.external_unit.lead_department_id
         return None
 

@@ -128,6 +128,11 @@ def require_reviewer_of(actor: User, case: ReviewCase) -> None:
 # --- the stage clock --------------------------------------------------------------------------
 
 
+def deadline_units(unit: str, n: int) -> dict[str, Any]:
+    """``deadline_set``'s length argument named by ``unit`` (``working_days=5`` …)."""
+    return {unit: n}
+
+
 def clock_purpose(stage: str) -> str:
     return f"review.{stage}"
 
@@ -144,7 +149,7 @@ def clock_ensure(case: ReviewCase, stage: str, today: datetime.date, actor: User
         label=str(limit.label),
         start=today,
         actor=actor,
-        **limit.kwargs(),
+        **deadline_units(limit.unit, limit.n),
     )
 
 
@@ -186,7 +191,7 @@ def clock_resume(case: ReviewCase, today: datetime.date, actor: User) -> None:
         label=str(limit.label),
         start=today,
         actor=actor,
-        **{pause.unit: pause.remaining},
+        **deadline_units(pause.unit, pause.remaining),
     )
 
 

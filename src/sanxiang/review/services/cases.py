@@ -49,6 +49,7 @@ from .base import (
     clock_pause,
     clock_purpose,
     clock_resume,
+    deadline_units,
     require_reviewer_of,
     stage_limits,
 )
@@ -314,7 +315,7 @@ def case_extend(*, actor: User, case: ReviewCase, today: datetime.date, reason: 
         label=str(limit.label),
         start=deadline.start,
         actor=actor,
-        **{deadline.rule_unit: deadline.rule_n + limit.extension},
+        **deadline_units(deadline.rule_unit, deadline.rule_n + limit.extension),
     )
     case.extended = True
     case.save(update_fields=["extended", "updated_at"])

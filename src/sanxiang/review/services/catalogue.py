@@ -47,7 +47,7 @@ def catalogue_for(authority: Authority, on: datetime.date) -> ReviewCatalogue | 
     candidates = ReviewCatalogue.objects.filter(effective_from__lte=on).select_related("authority")
     own = [c for c in candidates.filter(authority__path__in=ancestors)]
     if own:
-        return max(own, key=lambda c: (len(c.authority.path), c.effective_from, c.pk))
+        return max(own, key=lambda c: (len(c.authority.path if c.authority else ""), c.effective_from, c.pk))
     return candidates.filter(authority__isnull=True).order_by("-effective_from", "-pk").first()
 
 

@@ -143,7 +143,7 @@ def exemption_decision_document(*, actor: User, case: ReviewCase, today: datetim
     if isinstance(parsed, DiscretionError):
         raise ExemptionNotApplicable(unreadable=True)
     assessment = assess(parsed, benchmark_set(), today=today)
-    if getattr(assessment, "exemption", None) is None:
+    if isinstance(assessment, DiscretionError) or getattr(assessment, "exemption", None) is None:
         raise ExemptionNotApplicable()
     taxpayer = case.act.taxpayer
     superior = superior_of(case.authority)

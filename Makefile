@@ -61,6 +61,8 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check --quiet src tests bench
 	$(BIN)/lint-imports
+	$(BIN)/mypy
+	$(BIN)/pytest -q tests/arch
 
 bench: install
 	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

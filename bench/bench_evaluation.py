@@ -70,9 +70,9 @@ def main() -> None:
 def _load(records: int):
     from django.utils import timezone
 
-    from sanxiang.core.models import Authority, Department, Role, User
     from sanxiang.enforcement.models import Decision, EnforcementAct, Taxpayer
     from sanxiang.evaluation.services import library_install_default
+    from sanxiang.org.models import Authority, Department, Role, User
     from sanxiang.publicity.models import Entry, Item
     from sanxiang.review.models import ReviewCase
     from sanxiang.supervision.models import Milestone, Task, TaskPlan
@@ -240,8 +240,8 @@ def _measure(city, leader) -> None:
     from django.test import Client
     from django.utils import timezone
 
-    from sanxiang.core.measures import Level, Period, measures
     from sanxiang.evaluation import selectors
+    from sanxiang.kernel.measures import Level, Period, measures
 
     today = timezone.localdate()
     library = selectors.library_for(today)
@@ -269,8 +269,8 @@ def _measure(city, leader) -> None:
         "per measure, last 12 months, unit level: "
         + ", ".join(f"{c} {t:.2f} s" for t, c in sorted(slowest, reverse=True))
     )
-    from sanxiang.core.models import Authority
     from sanxiang.evaluation.services import period_close
+    from sanxiang.org.models import Authority
 
     province = Authority.objects.get(depth=1)
     month = Period.month(today.year, today.month)

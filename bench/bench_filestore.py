@@ -44,9 +44,9 @@ def main() -> None:
     django.setup()
     from django.core.management import call_command
 
-    from sanxiang.core.choices import AuthorityLevel
-    from sanxiang.core.models import Authority, User
     from sanxiang.files.services import file_store
+    from sanxiang.kernel.choices import AuthorityLevel
+    from sanxiang.org.models import Authority, User
 
     call_command("migrate", verbosity=0)
     authority = Authority.objects.add_root(

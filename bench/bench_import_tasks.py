@@ -80,9 +80,9 @@ def main() -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from sanxiang.core.choices import AuthorityLevel
-    from sanxiang.core.models import Authority, Department
+    from sanxiang.kernel.choices import AuthorityLevel
     from sanxiang.lib.tasktables import parse_file
+    from sanxiang.org.models import Authority, Department
     from sanxiang.supervision.services import plan_confirm, plan_import
 
     city = Authority.objects.add_root(
@@ -91,8 +91,8 @@ def main() -> None:
     for name in DEPARTMENTS:
         Department.objects.create(authority=city, name=name)
     from sanxiang.audit.models import AuditEvent
-    from sanxiang.core.models import AccessGrant
     from sanxiang.holidays.models import Deadline
+    from sanxiang.org.models import AccessGrant
 
     deadlines_before = grants_before = 0
     events_before = AuditEvent.objects.count()

@@ -113,7 +113,7 @@ def load(entries: int, seed: int) -> None:
     from django.db import connection, transaction
     from django.utils import timezone
 
-    from sanxiang.core.models import Authority
+    from sanxiang.org.models import Authority
     from sanxiang.portal import rules
     from sanxiang.portal.models import PublicEntry, SearchDocument
 
@@ -375,7 +375,7 @@ def main() -> None:
                     break
             except OSError:
                 time.sleep(0.2)
-        code = "import django; django.setup()\nfrom sanxiang.core.models import Authority\nprint(' '.join(str(p) for p in Authority.objects.values_list('pk', flat=True)))"
+        code = "import django; django.setup()\nfrom sanxiang.org.models import Authority\nprint(' '.join(str(p) for p in Authority.objects.values_list('pk', flat=True)))"
         ids = subprocess.run(
             [str(VENV / "python"), "-c", code], env=env, check=True, capture_output=True, text=True
         )

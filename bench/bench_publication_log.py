@@ -39,8 +39,8 @@ def run(leaves: int, appends: int, proofs: int) -> None:
     from django.db import connection, transaction
     from django.utils import timezone
 
-    from sanxiang.core.models import Authority
     from sanxiang.lib import merkle
+    from sanxiang.org.models import Authority
     from sanxiang.portal import publog
     from sanxiang.portal.models import LogLeaf, LogNode, PublicEntry
 

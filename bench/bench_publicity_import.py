@@ -115,9 +115,9 @@ def main() -> None:
 
         from sanxiang.audit.models import AuditEvent
         from sanxiang.audit.services import audit_verify
-        from sanxiang.core.models import Authority, Role, User
         from sanxiang.holidays import services as holidays_services
         from sanxiang.holidays.models import Deadline
+        from sanxiang.org.models import Authority, Role, User
         from sanxiang.publicity import imports
         from sanxiang.publicity.imports import check_workbook, entries_import
         from sanxiang.publicity.models import Entry, Item

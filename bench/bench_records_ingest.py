@@ -83,8 +83,8 @@ def setup(env: dict[str, str]) -> str:
     """Migrate, create an officer with an act and a source token; return the token key."""
     script = (
         "import datetime\n"
-        "from sanxiang.core.models import Authority, Department, Role, User\n"
-        "from sanxiang.core.choices import AuthorityLevel\n"
+        "from sanxiang.org.models import Authority, Department, Role, User\n"
+        "from sanxiang.kernel.choices import AuthorityLevel\n"
         "from sanxiang.enforcement.models import EnforcementAct, Taxpayer\n"
         "from sanxiang.api.services import source_token_create\n"
         "a = Authority.objects.add_root(create_kwargs={'name': '国家税务总局宝鸡市税务局', 'level': AuthorityLevel.MUNICIPAL, 'code': '16103000000'})\n"

@@ -226,9 +226,9 @@ def gather_corpus(now: Any = None) -> Corpus:
     """Read the raw records of the enforcement and publicity apps and the policy table."""
     from django.utils import timezone
 
-    from sanxiang.core.models import Authority, Department, ExternalUnit
     from sanxiang.enforcement.models import Decision, Taxpayer
     from sanxiang.lib.masking import DisplayMode, FieldType, display_mode, partial_text
+    from sanxiang.org.models import Authority, Department, ExternalUnit
     from sanxiang.portal.models import LogLeaf, PublicEntry
     from sanxiang.publicity.masking import PolicyTable, party_field_type
     from sanxiang.publicity.models import Entry, EntryVersion
@@ -758,7 +758,7 @@ def main(argv: list[str] | None = None) -> int:
     from django.core.management import call_command
     from django.test import Client
 
-    from sanxiang.core.models import Authority
+    from sanxiang.org.models import Authority
 
     print(f"var dir: {var_dir}")
     load_seconds = None

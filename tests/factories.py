@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from sanxiang.core.choices import AuthorityLevel
-from sanxiang.core.models import Authority, Department, Role, User
+from sanxiang.kernel.choices import AuthorityLevel
+from sanxiang.org.models import Authority, Department, Role, User
 
 _seq = itertools.count(1)
 PASSWORD = "Sanxiang-2026"

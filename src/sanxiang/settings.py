@@ -70,7 +70,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "captcha",
-    "sanxiang.core",
+    "sanxiang.kernel",
+    "sanxiang.org",
     "sanxiang.audit",
     "sanxiang.holidays",
     "sanxiang.files",
@@ -99,7 +100,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "sanxiang.core.middleware.RequestContextMiddleware",
+    "sanxiang.kernel.middleware.RequestContextMiddleware",
     "sanxiang.audit.middleware.ScopeRefusalMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -118,7 +119,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
-                "sanxiang.core.context_processors.shell",
+                "sanxiang.org.context_processors.shell",
             ],
         },
     },
@@ -217,6 +218,35 @@ else:
 USE_EMAIL_NOTIFICATIONS = bool(EMAIL_URL_HOST)
 # Absolute base for links in e-mails (e.g. https://sanxiang.example.gov.cn); relative links when empty.
 SANXIANG_BASE_URL = env.env_str("SANXIANG_BASE_URL", "")
+
+# Module settings: each declared once here, read from the environment, read by the code as
+# ``settings.SANXIANG_…`` at call time (a misspelt name is an AttributeError, a misspelt
+# environment variable a warning of the check ``sanxiang.W002``). Documented in the README.
+try:
+    # Supervision: 到期提醒 this many working days ahead; 督办单 and 报领导 after this many overdue.
+    SANXIANG_SUPERVISION_REMIND_DAYS = env.env_int("SANXIANG_SUPERVISION_REMIND_DAYS", 3)
+    SANXIANG_SUPERVISION_ORDER_AFTER_DAYS = env.env_int("SANXIANG_SUPERVISION_ORDER_AFTER_DAYS", 3)
+    SANXIANG_SUPERVISION_LEADER_AFTER_DAYS = env.env_int("SANXIANG_SUPERVISION_LEADER_AFTER_DAYS", 5)
+    # Fuzzy department-name matching of imported task tables (0..1).
+    SANXIANG_SUPERVISION_MATCH_THRESHOLD = env.env_float("SANXIANG_SUPERVISION_MATCH_THRESHOLD", 0.85)
+    # Review stage limits overriding review.rules.DEFAULT_STAGE_LIMITS, as JSON:
+    # {"review": {"unit": "working_days", "n": 5, "extension": 5}, …}
+    SANXIANG_REVIEW_STAGE_LIMITS = env.env_json("SANXIANG_REVIEW_STAGE_LIMITS", {})
+    # Portal: progress lookups and exports per client address and minute.
+    SANXIANG_PORTAL_LOOKUP_LIMIT = env.env_int("SANXIANG_PORTAL_LOOKUP_LIMIT", 10)
+    SANXIANG_PORTAL_EXPORT_LIMIT = env.env_int("SANXIANG_PORTAL_EXPORT_LIMIT", 10)
+    # File store: bytes re-read by one daily fixity sweep (20 GiB).
+    SANXIANG_FIXITY_SWEEP_BYTES = env.env_int("SANXIANG_FIXITY_SWEEP_BYTES", 20 * 1024**3)
+except ValueError as exc:
+    raise ImproperlyConfigured(str(exc)) from exc
+# Variables read above that are not settings of their own (for the check sanxiang.W002).
+SANXIANG_ENVIRONMENT_ONLY = (
+    "SANXIANG_VAR_DIR",
+    "SANXIANG_SECURE",
+    "SANXIANG_LOGIN_FAILURE_LIMIT",
+    "SANXIANG_TEST_DB_NAME",
+    "SANXIANG_TASK_BACKEND",
+)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

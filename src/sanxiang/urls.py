@@ -3,8 +3,8 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("sanxiang.portal.urls")),
-    path("staff/", include("sanxiang.core.urls")),
-    path("staff/org/", include("sanxiang.core.urls_org")),
+    path("staff/", include("sanxiang.org.urls")),
+    path("staff/org/", include("sanxiang.org.urls_org")),
     path("staff/audit/", include("sanxiang.audit.urls")),
     path("staff/calendar/", include("sanxiang.holidays.urls")),
     path("staff/files/", include("sanxiang.files.urls")),

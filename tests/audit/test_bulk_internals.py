@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sanxiang.audit import services
 from sanxiang.audit.models import AuditEvent
-from sanxiang.audit.rules import _personal_key, mask_snapshot, mask_text
+from sanxiang.audit.rules import mask_snapshot, mask_text, personal_key
 
 
 def test_it_builds_events_from_drafts_in_the_models_field_order():
@@ -13,10 +13,10 @@ def test_it_builds_events_from_drafts_in_the_models_field_order():
 
 
 def test_it_names_a_key_by_its_longest_personal_suffix_every_time():
-    assert _personal_key("owner_id_card_number") == "id_card_number"
-    assert _personal_key("contact_home_address") == "home_address"
-    assert _personal_key("Owner_ID_Card_Number") == "id_card_number"
-    assert _personal_key("office_address") is None and _personal_key("title") is None
+    assert personal_key("owner_id_card_number") == "id_card_number"
+    assert personal_key("contact_home_address") == "home_address"
+    assert personal_key("Owner_ID_Card_Number") == "id_card_number"
+    assert personal_key("office_address") is None and personal_key("title") is None
     masked = mask_snapshot({"owner_id_card_number": "11010519491231002X"}, lambda: b"p" * 32)
     assert masked["owner_id_card_number"]["masked"] == "110105********002X"
 

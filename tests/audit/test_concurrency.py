@@ -9,7 +9,7 @@ from django.db import connection, connections, transaction
 
 from sanxiang.audit.models import AuditEvent
 from sanxiang.audit.services import audit_checkpoint_create, audit_log, audit_scope_refusal, audit_verify
-from sanxiang.core.exceptions import ScopeViolation
+from sanxiang.kernel.exceptions import ScopeViolation
 
 THREADS = 6
 PER_THREAD = 20

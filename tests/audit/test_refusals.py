@@ -17,8 +17,8 @@ from sanxiang.audit.services import (
     audit_verify,
     pending_refusals,
 )
-from sanxiang.core.exceptions import ScopeViolation
-from sanxiang.core.scope import get_visible_or_404
+from sanxiang.kernel.access import get_visible_or_404
+from sanxiang.kernel.exceptions import ScopeViolation
 from tests import factories
 
 

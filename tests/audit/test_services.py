@@ -16,8 +16,8 @@ from sanxiang.audit.models import AuditCheckpoint, AuditEvent, AuditVerification
 from sanxiang.audit.services import audit_checkpoint_create, audit_log, audit_snapshot, audit_verify
 from sanxiang.audit.tasks import audit_checkpoint_task, audit_verify_task
 from sanxiang.audit.verification import event_content
-from sanxiang.core.middleware import RequestContextMiddleware
-from sanxiang.core.scope import ScopeSpec
+from sanxiang.kernel.access import ScopeSpec
+from sanxiang.kernel.middleware import RequestContextMiddleware
 from sanxiang.lib.hashchain import GENESIS_HASH, chain_hash, parse_checkpoint_line
 
 ID18 = "11010519491231002X"

@@ -174,7 +174,7 @@ def test_it_streams_events_in_chunks(chain, monkeypatch):
     from django.db.models import QuerySet
 
     from sanxiang.audit.verification import verify_chain
-    from sanxiang.core.scope import ScopedQuerySet
+    from sanxiang.kernel.access import ScopedQuerySet
 
     sizes = []
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from sanxiang.audit.models import AuditEvent
 from sanxiang.audit.services import audit_log, audit_verify
-from sanxiang.core.modules import modules_for
+from sanxiang.kernel.modules import modules_for
 from tests import factories
 
 INDEX = reverse("audit:index")

@@ -10,9 +10,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from sanxiang.core.demo import DEMO_PASSWORD
-from sanxiang.core.models import Authority, User
 from sanxiang.evaluation.services import library_install_default, loop_findings_refresh
+from sanxiang.kernel.demo import DEMO_PASSWORD
+from sanxiang.org.models import Authority, User
 from tests.enforcement import factories as ef
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -9,9 +9,9 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from sanxiang.core.models import Department
 from sanxiang.information_requests import services
 from sanxiang.information_requests.models import InformationRequest
+from sanxiang.org.models import Department
 from tests import factories
 
 SECRET = "甲类商品进项1,203万元"

@@ -10,9 +10,9 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from sanxiang.core.demo import DEMO_PASSWORD
-from sanxiang.core.models import User
 from sanxiang.enforcement import services as enforcement
+from sanxiang.kernel.demo import DEMO_PASSWORD
+from sanxiang.org.models import User
 from sanxiang.review.models import ReviewCase
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
-from sanxiang.core.demo import DEMO_PASSWORD, DEMO_USERS
+from sanxiang.kernel.demo import DEMO_PASSWORD
+from sanxiang.org.demo import DEMO_USERS
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

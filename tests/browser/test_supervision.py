@@ -91,7 +91,7 @@ def test_a_city_supervisor_previews_seed_000_with_district_departments(page, scr
     """Issue 9 point 8: the 科 of seed 000 are the district bureaus' departments; the preview marks
     only the rows that really need a look, keeps 更正 on one line, and a refresh of the upload
     address shows the form instead of a blank 405."""
-    from sanxiang.core.demo import DISTRICT_DEPARTMENTS
+    from sanxiang.org.demo import DISTRICT_DEPARTMENTS
     from tests.shared import SEEDS
 
     org = factories.build_org()

@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from sanxiang.audit.models import AuditEvent
-from sanxiang.core.bulk import insert_rows
-from sanxiang.core.models import Authority
 from sanxiang.holidays.choices import RuleUnit
 from sanxiang.holidays.models import Deadline
+from sanxiang.kernel.bulk import insert_rows
+from sanxiang.org.models import Authority
 
 STAMPS = ("id", "object_id", "created_at", "updated_at")
 

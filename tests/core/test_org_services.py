@@ -9,10 +9,11 @@ import pytest
 from django.utils import timezone
 from openpyxl import Workbook
 
-from sanxiang.core import services
-from sanxiang.core.choices import AuthorityLevel, DataScope
-from sanxiang.core.exceptions import PermissionDeniedError, ValidationFailed
-from sanxiang.core.models import (
+from sanxiang.kernel.choices import AuthorityLevel, DataScope
+from sanxiang.kernel.exceptions import PermissionDeniedError, ValidationFailed
+from sanxiang.lib import orgchart
+from sanxiang.org import services
+from sanxiang.org.models import (
     AccessGrant,
     Authority,
     Department,
@@ -21,7 +22,6 @@ from sanxiang.core.models import (
     Qualification,
     User,
 )
-from sanxiang.lib import orgchart
 from tests import factories
 
 STRONG = "Qiang-Mima-2026!"
@@ -691,7 +691,7 @@ def test_it_returns_parse_errors_with_their_location(org, admin_user, audit, tmp
 
 
 def test_the_template_lists_role_and_scope_labels_the_models_know(org):
-    from sanxiang.core.choices import RoleCode
+    from sanxiang.kernel.choices import RoleCode
 
     assert set(orgchart.ROLE_LABELS.values()) == set(RoleCode.values)
     assert {str(label) for label in RoleCode.labels} <= set(orgchart.ROLE_LABELS)

@@ -13,8 +13,8 @@ from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from sanxiang.audit import services as audit_services
-from sanxiang.core import services
-from sanxiang.core.models import AccessGrant, Authority, Department, User
+from sanxiang.org import services
+from sanxiang.org.models import AccessGrant, Authority, Department, User
 from tests import factories
 
 STRONG = "Qiang-Mima-2026!"

@@ -5,11 +5,11 @@ import pytest
 from django.db.models import QuerySet
 from django_tasks_db.models import DBTaskResult
 
-from sanxiang.core import schedule
-from sanxiang.core.schedule import Periodic
-from sanxiang.core.tasks import TaskResultStatus, task
+from sanxiang.kernel import schedule
+from sanxiang.kernel.models import PeriodicRun
+from sanxiang.kernel.schedule import Periodic
+from sanxiang.kernel.tasks import TaskResultStatus, task
 from sanxiang.lib.cron import CronError
-from sanxiang.notifications.models import PeriodicRun
 
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 
@@ -99,7 +99,7 @@ def test_it_claims_the_next_slot_when_it_comes(db, django_capture_on_commit_call
 
 def test_it_skips_a_missing_task_without_claiming_it(db, django_capture_on_commit_callbacks):
     missing = Periodic("test.missing", "* * * * *", "sanxiang.nowhere.tasks.missing_task")
-    not_a_task = Periodic("test.not_a_task", "* * * * *", "sanxiang.core.schedule.SCHEDULE")
+    not_a_task = Periodic("test.not_a_task", "* * * * *", "sanxiang.kernel.schedule.SCHEDULE")
 
     with django_capture_on_commit_callbacks(execute=True):
         enqueued = schedule.schedule_tick(now=at(13), entries=[missing, not_a_task, PROBE])

@@ -12,9 +12,9 @@ from django.db import transaction
 from django.urls import reverse
 
 from sanxiang.audit.models import AuditEvent
-from sanxiang.core.exceptions import ScopeViolation
-from sanxiang.core.scope import get_visible_or_404
 from sanxiang.enforcement.models import EnforcementAct, Taxpayer
+from sanxiang.kernel.access import get_visible_or_404
+from sanxiang.kernel.exceptions import ScopeViolation
 from tests import factories
 from tests.enforcement import factories as ef
 
@@ -166,7 +166,7 @@ def test_it_lists_nothing_of_another_district_through_the_api(client, world):
 
 
 def test_it_grants_access_to_one_assigned_object_only(world, org):
-    from sanxiang.core.services import access_grant_create, access_grant_revoke
+    from sanxiang.org.services import access_grant_create, access_grant_revoke
 
     admin = factories.user(org.city, org.city_office, roles=["administrator"], scope="all")
     reviewer = factories.user(org.district_b, org.b_legal, roles=["legal_reviewer"], scope="unit")
@@ -187,7 +187,7 @@ def test_it_grants_access_to_one_assigned_object_only(world, org):
 
 
 def test_it_grants_access_to_a_whole_department(world, org):
-    from sanxiang.core.services import access_grant_create
+    from sanxiang.org.services import access_grant_create
 
     admin = factories.user(org.city, org.city_office, roles=["administrator"], scope="all")
     city_act = world["objects"]["city"]["act"]
@@ -213,7 +213,7 @@ def test_it_keeps_the_refusal_when_the_surrounding_transaction_rolls_back(world)
 
 
 def test_it_grants_many_objects_to_departments_in_bulk_and_audits_each(world, org):
-    from sanxiang.core.services import access_grant_create_many
+    from sanxiang.org.services import access_grant_create_many
 
     admin = factories.user(org.city, org.city_office, roles=["administrator"], scope="all")
     city_act = world["objects"]["city"]["act"]

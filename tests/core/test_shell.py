@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from sanxiang.core.modules import StaffModule, Todo, modules_for, register_module, todos_for
+from sanxiang.kernel.modules import StaffModule, Todo, modules_for, register_module, todos_for
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +77,7 @@ def test_it_lists_modules_by_role(org):
 def test_it_orders_todos_overdue_first(org):
     import datetime
 
-    from sanxiang.core import modules
+    from sanxiang.kernel import modules
 
     def provider(user, today):
         return [
@@ -99,7 +99,7 @@ def test_it_renders_date_pickers_in_iso_format_whatever_the_locale():
 
     from django.utils import translation
 
-    from sanxiang.core.widgets import DateInput
+    from sanxiang.org.widgets import DateInput
 
     with translation.override("zh-hans"):
         html = DateInput().render("day", datetime.date(2026, 11, 22))
@@ -109,7 +109,7 @@ def test_it_renders_date_pickers_in_iso_format_whatever_the_locale():
 def test_it_shows_the_module_label_of_each_todo(client, org):
     import datetime
 
-    from sanxiang.core import modules
+    from sanxiang.kernel import modules
 
     register_module(StaffModule(code="t-todo", label="测试模块", url_name="core:home"))
 

@@ -8,13 +8,14 @@ import time_machine
 from django.core.management import CommandError, call_command
 from django_tasks_db.models import DBTaskResult
 
-from sanxiang.core import schedule
-from sanxiang.core.management.commands import worker as worker_command
-from sanxiang.core.models import User
-from sanxiang.core.schedule import Periodic
-from sanxiang.core.tasks import TaskResultStatus, task
-from sanxiang.notifications.models import Notification, PeriodicRun
+from sanxiang.kernel import schedule
+from sanxiang.kernel.management.commands import worker as worker_command
+from sanxiang.kernel.models import PeriodicRun
+from sanxiang.kernel.schedule import Periodic
+from sanxiang.kernel.tasks import TaskResultStatus, task
+from sanxiang.notifications.models import Notification
 from sanxiang.notifications.services import notify
+from sanxiang.org.models import User
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

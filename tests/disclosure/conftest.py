@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from sanxiang.core.models import Department, User
 from sanxiang.disclosure import services
 from sanxiang.disclosure.models import OfficialDocument, TaxType
+from sanxiang.org.models import Department, User
 from tests import factories
 
 

@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
-from sanxiang.core.exceptions import InvalidTransition, PermissionDeniedError, ValidationFailed
 from sanxiang.disclosure import selectors, services
+from sanxiang.kernel.exceptions import InvalidTransition, PermissionDeniedError, ValidationFailed
 
 pytestmark = pytest.mark.django_db
 

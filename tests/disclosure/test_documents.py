@@ -7,10 +7,10 @@ import datetime
 
 import pytest
 
-from sanxiang.core.exceptions import InvalidTransition, PermissionDeniedError, ValidationFailed
 from sanxiang.disclosure import selectors, services
 from sanxiang.disclosure.models import ValidityLabel
 from sanxiang.holidays.models import Deadline
+from sanxiang.kernel.exceptions import InvalidTransition, PermissionDeniedError, ValidationFailed
 from sanxiang.notifications.models import Notification
 from sanxiang.portal.models import PublicEntry
 

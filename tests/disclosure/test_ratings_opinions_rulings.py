@@ -8,8 +8,8 @@ import zoneinfo
 import pytest
 import time_machine
 
-from sanxiang.core.exceptions import InvalidTransition, ValidationFailed
 from sanxiang.disclosure import selectors, services
+from sanxiang.kernel.exceptions import InvalidTransition, ValidationFailed
 from sanxiang.notifications.models import Notification
 from sanxiang.portal.models import PublicEntry
 

@@ -10,10 +10,10 @@ from typing import Any
 
 from stdnum.cn import ric, uscc
 
-from sanxiang.core.models import Authority, Department
 from sanxiang.enforcement.choices import ActKind, DecisionKind, OfficerRole, TaxpayerKind
 from sanxiang.enforcement.models import ActOfficer, Decision, EnforcementAct, Taxpayer
 from sanxiang.lib import idnumbers
+from sanxiang.org.models import Authority, Department
 
 _seq = itertools.count(1)
 

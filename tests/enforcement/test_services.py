@@ -5,16 +5,16 @@ from decimal import Decimal
 
 import pytest
 
-from sanxiang.core.exceptions import (
+from sanxiang.enforcement import services
+from sanxiang.enforcement.choices import ActKind, DecisionKind, DecisionOutcome, OfficerRole, TaxpayerKind
+from sanxiang.enforcement.models import ActOfficer, Decision, EnforcementAct, Taxpayer
+from sanxiang.files.models import StoredFile
+from sanxiang.kernel.exceptions import (
     InvalidTransition,
     PermissionDeniedError,
     ScopeViolation,
     ValidationFailed,
 )
-from sanxiang.enforcement import services
-from sanxiang.enforcement.choices import ActKind, DecisionKind, DecisionOutcome, OfficerRole, TaxpayerKind
-from sanxiang.enforcement.models import ActOfficer, Decision, EnforcementAct, Taxpayer
-from sanxiang.files.models import StoredFile
 from tests import factories as org_factories
 from tests.enforcement import factories
 

@@ -207,7 +207,7 @@ def test_it_redirects_anonymous_visitors(client, name):
 
 
 def test_it_registers_the_staff_module(officer):
-    from sanxiang.core.modules import modules_for
+    from sanxiang.kernel.modules import modules_for
 
     assert "enforcement" in [m.code for m in modules_for(officer)]
 

@@ -8,8 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from sanxiang.core.demo import AUTHORITIES, DEMO_USERS
-from sanxiang.core.models import Authority, User
+from sanxiang.org.demo import AUTHORITIES, DEMO_USERS
+from sanxiang.org.models import Authority, User
 
 from .access_matrix import cases
 

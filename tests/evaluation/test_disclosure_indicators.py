@@ -8,10 +8,10 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from sanxiang.core.measures import Period
 from sanxiang.disclosure.models import Consultation, OfficialDocument, ServiceRating
 from sanxiang.evaluation import selectors
 from sanxiang.information_requests.models import InformationRequest
+from sanxiang.kernel.measures import Period
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

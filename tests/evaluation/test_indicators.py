@@ -7,9 +7,9 @@ import datetime
 
 import pytest
 
-from sanxiang.core.measures import Level, Period
-from sanxiang.core.models import EnforcementCertificate
 from sanxiang.evaluation import selectors
+from sanxiang.kernel.measures import Level, Period
+from sanxiang.org.models import EnforcementCertificate
 from tests import factories
 from tests.enforcement import factories as ef
 
@@ -127,7 +127,7 @@ def test_certified_officers(org, library):
 
 
 def test_modules_not_installed_show_as_not_enabled_never_zero(org, library, monkeypatch):
-    from sanxiang.core import measures as registry
+    from sanxiang.org import measures as registry
 
     # As if the records archive were not installed: its measures are not registered.
     kept = {code: m for code, m in registry._measures.items() if m.system != "records"}

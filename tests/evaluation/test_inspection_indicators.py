@@ -6,9 +6,9 @@ import datetime
 
 import pytest
 
-from sanxiang.core.measures import Period
 from sanxiang.evaluation import selectors
 from sanxiang.inspections import services
+from sanxiang.kernel.measures import Period
 from tests.inspections.conftest import world  # noqa: F401  (fixture)
 from tests.inspections.test_services import _staffed_task
 

@@ -9,9 +9,9 @@ import pytest
 from django.utils import timezone
 
 from sanxiang.audit.models import AuditEvent
-from sanxiang.core.exceptions import InvalidTransition, ValidationFailed
 from sanxiang.evaluation import selectors, services
 from sanxiang.evaluation.models import LoopFinding, Snapshot
+from sanxiang.kernel.exceptions import InvalidTransition, ValidationFailed
 from tests import factories
 from tests.enforcement import factories as ef
 
@@ -139,7 +139,7 @@ def test_special_evaluation_with_manual_finding_and_deduction(org, library, lega
 
 
 def test_only_the_legal_department_or_administrators_close_periods(org, library, leader):
-    from sanxiang.core.exceptions import PermissionDeniedError
+    from sanxiang.kernel.exceptions import PermissionDeniedError
 
     with pytest.raises(PermissionDeniedError):
         services.period_close(actor=leader, authority=org.city, year=2026, month=11, now=NOW)

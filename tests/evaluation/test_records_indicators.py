@@ -6,9 +6,9 @@ import datetime
 
 import pytest
 
-from sanxiang.core.measures import Period
 from sanxiang.enforcement.choices import ActKind
 from sanxiang.evaluation import selectors
+from sanxiang.kernel.measures import Period
 from sanxiang.records.models import FixityCheck
 from tests.enforcement import factories as ef
 from tests.records.conftest import add_record, video_bytes, world  # noqa: F401  (fixtures)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from sanxiang.core.models import Authority
 from sanxiang.files.models import StoredFile
 from sanxiang.files.services import file_store
+from sanxiang.org.models import Authority
 
 
 def stored_file(

@@ -11,12 +11,12 @@ import pytest
 from cryptography.hazmat.primitives import hashes
 from django.conf import settings
 
-from sanxiang.core.exceptions import PermissionDeniedError, ScopeViolation, ValidationFailed
 from sanxiang.files import services
 from sanxiang.files.models import FileAccess, FileAccessAction, StoredFile
 from sanxiang.files.selectors import file_orphan_list
 from sanxiang.files.services import file_fixity_check, file_open_for_download, file_store
 from sanxiang.files.tasks import fixity_check_task, fixity_sweep_task
+from sanxiang.kernel.exceptions import PermissionDeniedError, ScopeViolation, ValidationFailed
 from tests.files.factories import GeneratedStream, stored_file
 
 pytestmark = pytest.mark.django_db

@@ -10,10 +10,10 @@ from django.test.utils import CaptureQueriesContext
 
 from sanxiang.audit.models import AuditEvent
 from sanxiang.audit.services import audit_verify
-from sanxiang.core.exceptions import ValidationFailed
 from sanxiang.holidays import services
 from sanxiang.holidays.models import Deadline
 from sanxiang.holidays.services import deadline_close, deadline_set, deadline_set_many
+from sanxiang.kernel.exceptions import ValidationFailed
 
 D = datetime.date
 PURPOSE = "publicity.publish"

@@ -6,7 +6,6 @@ import datetime
 
 import pytest
 
-from sanxiang.core.exceptions import PermissionDeniedError, ValidationFailed
 from sanxiang.holidays.models import CalendarDay, CalendarYear, Deadline
 from sanxiang.holidays.selectors import current_calendar, deadline_get, deadline_list
 from sanxiang.holidays.services import (
@@ -16,6 +15,7 @@ from sanxiang.holidays.services import (
     deadline_compute,
     deadline_set,
 )
+from sanxiang.kernel.exceptions import PermissionDeniedError, ValidationFailed
 from sanxiang.lib.workdays import WorkdayResult
 
 from .conftest import ADJUSTED_2027, HOLIDAYS_2027
@@ -111,7 +111,7 @@ def test_it_closes_a_deadline_once_and_reopens_it_when_set_again(org, audit_call
 
 
 def test_it_refuses_an_unsaved_owner_or_empty_purpose(org):
-    from sanxiang.core.models import Department
+    from sanxiang.org.models import Department
 
     with pytest.raises(ValidationFailed):
         deadline_set(owner=Department(name="x"), purpose="p", label="l", start=D(2024, 1, 2), days=3)

@@ -250,6 +250,6 @@ def test_it_renders_the_whole_page_without_htmx(officer_client):
 
 
 def test_it_appears_among_every_staff_members_modules(officer):
-    from sanxiang.core.modules import modules_for
+    from sanxiang.kernel.modules import modules_for
 
     assert "calendar" in [m.code for m in modules_for(officer)]

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from sanxiang.core.models import Department, User
 from sanxiang.information_requests import services
 from sanxiang.information_requests.models import InformationRequest
+from sanxiang.org.models import Department, User
 from tests import factories
 
 TODAY = datetime.date(2025, 3, 3)  # a Monday

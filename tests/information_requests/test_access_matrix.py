@@ -7,8 +7,9 @@ import io
 import pytest
 from django.urls import reverse
 
-from sanxiang.core.demo import DemoContext, org_step
+from sanxiang.kernel.demo import DemoContext
 from sanxiang.lib.fakedata import Faker
+from sanxiang.org.demo import org_step
 
 from .access_matrix import cases
 

@@ -7,9 +7,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from sanxiang.core.exceptions import PermissionDeniedError, ValidationFailed
 from sanxiang.information_requests import selectors, services
 from sanxiang.information_requests.rules import RESULT_ROWS
+from sanxiang.kernel.exceptions import PermissionDeniedError, ValidationFailed
 from tests.enforcement import factories as ef
 
 from .conftest import counter_request

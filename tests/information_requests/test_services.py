@@ -8,12 +8,12 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from sanxiang.core.exceptions import InvalidTransition, PermissionDeniedError, ValidationFailed
 from sanxiang.holidays.models import Deadline
 from sanxiang.holidays.selectors import deadline_get
 from sanxiang.information_requests import selectors, services
 from sanxiang.information_requests.choices import ReplyType, RequestStatus
 from sanxiang.information_requests.models import InformationRequest
+from sanxiang.kernel.exceptions import InvalidTransition, PermissionDeniedError, ValidationFailed
 
 from .conftest import APPLICANT, TODAY, approved_request, counter_request
 

@@ -13,11 +13,11 @@ from django.db import transaction
 
 
 def cases(demo):
-    from sanxiang.core.models import User
     from sanxiang.enforcement.models import Taxpayer
     from sanxiang.inspections import services
     from sanxiang.inspections.choices import DirectoryKind
     from sanxiang.inspections.models import InspectionTask
+    from sanxiang.org.models import User
 
     organiser = demo.users["city_inspection"]
     city = demo.authorities["city"]

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from django.db import transaction
 
-from sanxiang.core.models import EnforcementCertificate
 from sanxiang.enforcement.models import Taxpayer
 from sanxiang.inspections import services
 from sanxiang.inspections.choices import DirectoryKind
+from sanxiang.org.models import EnforcementCertificate
 from tests import factories
 
 TODAY = datetime.date(2026, 3, 2)

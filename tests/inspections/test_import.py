@@ -7,9 +7,9 @@ import io
 import openpyxl
 import pytest
 
-from sanxiang.core.exceptions import ValidationFailed
 from sanxiang.inspections import services
 from sanxiang.inspections.models import TargetEntry
+from sanxiang.kernel.exceptions import ValidationFailed
 
 pytestmark = pytest.mark.django_db
 

@@ -7,11 +7,11 @@ import datetime
 import pytest
 from django.core.management import call_command
 
-from sanxiang.core.exceptions import InvalidTransition, PermissionDeniedError, ValidationFailed
 from sanxiang.inspections import selectors, services
 from sanxiang.inspections.choices import AssignmentStatus, DrawStatus, TaskStatus
 from sanxiang.inspections.models import Assignment, InspectionTask
 from sanxiang.inspections.rules import target_key
+from sanxiang.kernel.exceptions import InvalidTransition, PermissionDeniedError, ValidationFailed
 from sanxiang.portal.verification import verify_publications
 
 from .conftest import TODAY, beacon, committed_and_drawn, make_taxpayer

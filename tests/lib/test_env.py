@@ -27,3 +27,17 @@ def test_it_reads_secrets_from_files(tmp_path):
 def test_it_splits_lists():
     assert env.env_list("H", ["a"], environ={"H": "x, y,,z"}) == ["x", "y", "z"]
     assert env.env_list("H", ["a"], environ={}) == ["a"]
+
+
+def test_it_reads_floats_and_json_and_names_the_variable_when_bad():
+    import pytest
+
+    from sanxiang.lib.env import env_float, env_json
+
+    assert env_float("X", 0.85, environ={}) == 0.85
+    assert env_float("X", 0.85, environ={"X": "0.9"}) == 0.9
+    assert env_json("X", {}, environ={"X": '{"review": {"n": 5}}'}) == {"review": {"n": 5}}
+    with pytest.raises(ValueError, match="X must be a number"):
+        env_float("X", 0.85, environ={"X": "high"})
+    with pytest.raises(ValueError, match="X must be JSON"):
+        env_json("X", {}, environ={"X": "{review"})

@@ -5,7 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 from django.utils import timezone
 
-from sanxiang.core.exceptions import ScopeViolation
+from sanxiang.kernel.exceptions import ScopeViolation
 from sanxiang.notifications import selectors, services
 from sanxiang.notifications.models import Notification
 

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from sanxiang.core.exceptions import ScopeViolation
+from sanxiang.kernel.exceptions import ScopeViolation
 from sanxiang.notifications import services
 from sanxiang.notifications.models import Notification
 from sanxiang.notifications.tasks import send_notification_email_task

@@ -106,7 +106,7 @@ def word_named_third_party(db):
     approve), whose raw text names a third party 成立: surname 成, given name 立 — also a word."""
     from django.utils import timezone
 
-    from sanxiang.core.models import Authority, User
+    from sanxiang.org.models import Authority, User
     from sanxiang.publicity import services
     from sanxiang.publicity.imports import entries_bulk_create
     from sanxiang.publicity.models import Item

@@ -9,7 +9,7 @@ from django.utils import timezone
 from stdnum.cn import ric
 
 from sanxiang.audit.models import AuditEvent
-from sanxiang.core.exceptions import (
+from sanxiang.kernel.exceptions import (
     InvalidTransition,
     PermissionDeniedError,
     ScopeViolation,

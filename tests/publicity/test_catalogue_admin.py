@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from sanxiang.audit.models import AuditEvent
-from sanxiang.core.exceptions import PermissionDeniedError, ValidationFailed
+from sanxiang.kernel.exceptions import PermissionDeniedError, ValidationFailed
 from sanxiang.publicity import catalogue_services, services
 from sanxiang.publicity.models import Category, Item, ItemRule, MaskPolicy
 

@@ -69,10 +69,10 @@ def test_a_user_without_a_drafting_role_is_refused(org):
 
 @pytest.mark.django_db
 def test_the_access_matrix_holds():
-    from sanxiang.core.demo import DemoContext  # noqa: F401  (the context type the matrix receives)
+    from sanxiang.kernel.demo import DemoContext  # noqa: F401  (the context type the matrix receives)
 
     call_command("load_demo", "--only", "org", verbosity=0)
-    from sanxiang.core.models import User
+    from sanxiang.org.models import User
 
     class Demo:
         users = {u.username: u for u in User.objects.all()}

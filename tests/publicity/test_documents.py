@@ -116,7 +116,7 @@ def test_the_approver_preview_marks_each_field_in_the_source_text(officer, org):
 
 
 def test_an_officer_outside_the_authority_gets_nothing(officer, org):
-    from sanxiang.core.exceptions import PermissionDeniedError
+    from sanxiang.kernel.exceptions import PermissionDeniedError
 
     with pytest.raises(PermissionDeniedError):
         documents.documents_import(

@@ -5,7 +5,7 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from sanxiang.core.exceptions import PermissionDeniedError
+from sanxiang.kernel.exceptions import PermissionDeniedError
 from sanxiang.publicity import imports
 from sanxiang.publicity.models import Entry
 from tests import factories

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from sanxiang.audit.models import AuditEvent
-from sanxiang.core.exceptions import PermissionDeniedError, ScopeViolation, ValidationFailed
+from sanxiang.kernel.exceptions import PermissionDeniedError, ScopeViolation, ValidationFailed
 from sanxiang.publicity import services
 from sanxiang.publicity.models import EntryVersion
 

@@ -6,14 +6,14 @@ import pytest
 from django.utils import timezone
 
 from sanxiang.audit.models import AuditEvent
-from sanxiang.core.exceptions import (
+from sanxiang.enforcement.models import Decision, EnforcementAct, Taxpayer
+from sanxiang.holidays.models import Deadline
+from sanxiang.kernel.exceptions import (
     InvalidTransition,
     PermissionDeniedError,
     ScopeViolation,
     ValidationFailed,
 )
-from sanxiang.enforcement.models import Decision, EnforcementAct, Taxpayer
-from sanxiang.holidays.models import Deadline
 from sanxiang.portal.models import PublicEntry
 from sanxiang.publicity import selectors, services
 from sanxiang.publicity.models import EntryStatus, MaskPolicy

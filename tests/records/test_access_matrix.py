@@ -9,8 +9,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from sanxiang.core.demo import DemoContext, org_step
+from sanxiang.kernel.demo import DemoContext
 from sanxiang.lib.fakedata import Faker
+from sanxiang.org.demo import org_step
 
 from . import access_matrix
 

@@ -7,9 +7,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from sanxiang.core.exceptions import PermissionDeniedError
-from sanxiang.core.modules import todos_for
 from sanxiang.enforcement.choices import ActKind
+from sanxiang.kernel.exceptions import PermissionDeniedError
+from sanxiang.kernel.modules import todos_for
 from sanxiang.records import selectors, services
 from tests.enforcement import factories as ef
 

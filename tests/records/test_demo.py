@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from sanxiang.core.demo import DemoContext, org_step
 from sanxiang.enforcement.demo import enforcement_step
 from sanxiang.enforcement.models import EnforcementAct
+from sanxiang.kernel.demo import DemoContext
 from sanxiang.lib.fakedata import Faker
+from sanxiang.org.demo import org_step
 from sanxiang.records.demo import demo_records
 from sanxiang.records.models import Device, InterviewRoom, Record
 from sanxiang.records.selectors import missing_recordings

@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 
 from sanxiang.audit.models import AuditEvent
-from sanxiang.core.exceptions import InvalidTransition, PermissionDeniedError, ValidationFailed
 from sanxiang.files.services import file_root
+from sanxiang.kernel.exceptions import InvalidTransition, PermissionDeniedError, ValidationFailed
 from sanxiang.records import selectors, services
 from sanxiang.records.models import Record
 from tests.enforcement import factories as ef

@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.urls import reverse
 
-from sanxiang.core.demo import DEMO_USERS
+from sanxiang.org.demo import DEMO_USERS
 from tests.reliability import server
 
 ROWS = 5_000

@@ -11,10 +11,10 @@ import time
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from sanxiang.org.management.commands.worker import _checkpoint_on_shutdown
 
 from sanxiang.audit.models import AuditCheckpoint
 from sanxiang.audit.services import audit_log
-from sanxiang.core.management.commands.worker import _checkpoint_on_shutdown
 from sanxiang.files.integrity import fixity_cycle_run
 from sanxiang.files.models import FileAccess, StoredFile
 from sanxiang.files.services import file_root

@@ -33,7 +33,7 @@ def _csv(rows: int) -> bytes:
 
 IMPORT = """
 import io, sys
-from sanxiang.core.models import User
+from sanxiang.org.models import User
 from sanxiang.publicity.imports import entries_import
 from sanxiang.publicity.models import Item
 officer = User.objects.get(username="jt_officer")

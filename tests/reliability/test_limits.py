@@ -9,10 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from sanxiang.core.exceptions import ValidationFailed
 from sanxiang.files import uploads
 from sanxiang.files.models import StoredFile
 from sanxiang.files.services import file_store
+from sanxiang.kernel.exceptions import ValidationFailed
 from tests import factories
 
 

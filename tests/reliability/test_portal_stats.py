@@ -8,7 +8,7 @@ import datetime
 from django.core.cache import caches
 from django.utils import timezone
 
-from sanxiang.core.schedule import periodic_entries
+from sanxiang.kernel.schedule import periodic_entries
 from sanxiang.portal import selectors as sel
 from sanxiang.portal.tasks import statistics_refresh_task
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from sanxiang.core.models import Qualification
+from sanxiang.org.models import Qualification
 from sanxiang.review import services
 from tests import factories as org_factories
 from tests.enforcement import factories

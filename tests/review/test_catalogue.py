@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from sanxiang.core.exceptions import PermissionDeniedError, ScopeViolation, ValidationFailed
 from sanxiang.enforcement.choices import ActKind
+from sanxiang.kernel.exceptions import PermissionDeniedError, ScopeViolation, ValidationFailed
 from sanxiang.review import rules, selectors, services
 from sanxiang.review.models import ChecklistItem, ReviewCatalogue
 from tests import factories as org_factories

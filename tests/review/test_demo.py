@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from sanxiang.core.models import User
+from sanxiang.org.models import User
 from sanxiang.review.models import ReviewCase
 from sanxiang.review.selectors import review_statistics
 

@@ -9,13 +9,13 @@ from decimal import Decimal
 import pytest
 
 from sanxiang.audit.models import AuditEvent
-from sanxiang.core.exceptions import (
+from sanxiang.holidays.selectors import deadline_get
+from sanxiang.kernel.exceptions import (
     InvalidTransition,
     PermissionDeniedError,
     ScopeViolation,
     ValidationFailed,
 )
-from sanxiang.holidays.selectors import deadline_get
 from sanxiang.notifications.models import Notification
 from sanxiang.review import services
 from sanxiang.review.models import CaseTransition, ReviewCase
@@ -165,7 +165,7 @@ def test_it_refuses_a_first_time_reviewer_without_qualification(case, officer, o
 
 def test_it_grants_a_reviewer_from_the_city_bureau_access_to_the_case(case, officer, org, reviewer):
     city_reviewer = org_factories.user(org.city, org.city_legal, roles=["legal_reviewer"], scope="department")
-    from sanxiang.core.models import Qualification
+    from sanxiang.org.models import Qualification
 
     Qualification.objects.create(
         holder=city_reviewer, kind="legal_profession", number="C1", obtained_on=TODAY

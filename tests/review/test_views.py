@@ -152,7 +152,7 @@ def test_it_shows_the_decision_kind_in_chinese_on_list_detail_and_documents(clie
 
 
 def test_it_refuses_an_unknown_decision_kind(officer, act):
-    from sanxiang.core.exceptions import ValidationFailed
+    from sanxiang.kernel.exceptions import ValidationFailed
     from tests.review.conftest import make_case
 
     with pytest.raises(ValidationFailed):

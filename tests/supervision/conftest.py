@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sanxiang.core.models import Department, ExternalUnit, User
+from sanxiang.org.models import Department, ExternalUnit, User
 from tests import factories
 from tests.shared import SEEDS
 

@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from sanxiang.audit.models import AuditEvent
-from sanxiang.core.models import AccessGrant
-from sanxiang.core.services import access_grant_create
 from sanxiang.holidays.models import Deadline
+from sanxiang.org.models import AccessGrant
+from sanxiang.org.services import access_grant_create
 from sanxiang.supervision import services
 from sanxiang.supervision.models import Milestone, Task
 

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from sanxiang.core.demo import DISTRICT_DEPARTMENTS
+from sanxiang.org.demo import DISTRICT_DEPARTMENTS
 from sanxiang.supervision import exports, selectors, services
 from sanxiang.supervision.choices import MatchKind
 from sanxiang.supervision.models import Task

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 
-from sanxiang.core.models import User
+from sanxiang.org.models import User
 from sanxiang.supervision import selectors
 from sanxiang.supervision.models import Reminder, TaskPlan
 

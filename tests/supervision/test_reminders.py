@@ -94,7 +94,7 @@ def test_the_daily_job_refreshes_reminds_and_escalates(sup, plan):
 
 
 def test_it_registers_the_daily_periodic_job():
-    from sanxiang.core.schedule import periodic_entries, resolve_task
+    from sanxiang.kernel.schedule import periodic_entries, resolve_task
 
     entry = {p.name: p for p in periodic_entries()}["supervision.daily"]
     assert entry.task_path == "sanxiang.supervision.tasks.supervision_daily_task"

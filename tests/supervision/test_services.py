@@ -9,9 +9,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from sanxiang.audit.models import AuditEvent
-from sanxiang.core.exceptions import InvalidTransition, PermissionDeniedError, ValidationFailed
-from sanxiang.core.models import AccessGrant
 from sanxiang.holidays.models import Deadline
+from sanxiang.kernel.exceptions import InvalidTransition, PermissionDeniedError, ValidationFailed
+from sanxiang.org.models import AccessGrant
 from sanxiang.supervision import services
 from sanxiang.supervision.models import Milestone, ProgressReport, Task, TaskPlan, TaskUnit
 

@@ -10,7 +10,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from sanxiang.core.exceptions import DomainError, ScopeViolation
+from sanxiang.kernel.exceptions import DomainError, ScopeViolation
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:

@@ -9,12 +9,14 @@ from django.utils import timezone
 
 from sanxiang.api.models import SourceToken
 from sanxiang.audit.services import audit_log
-from sanxiang.core.exceptions import PermissionDeniedError
-from sanxiang.core.models import User
+from sanxiang.kernel.access import has_role
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.exceptions import PermissionDeniedError
+from sanxiang.org.models import User
 
 
 def _require_admin(actor: User | None) -> None:
-    if actor is not None and not (actor.is_superuser or actor.has_role("administrator")):
+    if actor is not None and not has_role(actor, RoleCode.ADMINISTRATOR):
         raise PermissionDeniedError()
 
 

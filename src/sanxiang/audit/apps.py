@@ -10,7 +10,13 @@ class AuditConfig(AppConfig):
 
     def ready(self) -> None:
         from sanxiang.audit.models import AUDIT_ROLES
-        from sanxiang.core.modules import StaffModule, register_module
+        from sanxiang.kernel.modules import StaffModule, register_module
+        from sanxiang.kernel.schedule import register_shutdown_hook
+
+        from .services import audit_checkpoint_create
+
+        # A clean worker shutdown signs the chain's head (issue 16: the unprotected tail is bounded).
+        register_shutdown_hook(audit_checkpoint_create)
 
         register_module(
             StaffModule(

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.models import AuditOutcome
-from sanxiang.core.widgets import DateInput
+from sanxiang.org.widgets import DateInput
 
 
 class AuditEventFilterForm(forms.Form):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from sanxiang.core.exceptions import ScopeViolation
+from sanxiang.kernel.exceptions import ScopeViolation
 
 
 class ScopeRefusalMiddleware:

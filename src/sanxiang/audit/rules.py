@@ -98,7 +98,7 @@ _KEY_CACHE: dict[str, str | None] = {}
 _KEY_CACHE_LIMIT = 4096
 
 
-def _personal_key(key: str) -> str | None:
+def personal_key(key: str) -> str | None:
     try:
         return _KEY_CACHE[key]
     except KeyError:
@@ -195,7 +195,7 @@ def mask_snapshot(value: Any, pepper: Callable[[], bytes], *, _key: str | None =
             if str(key).lower().endswith(_TECHNICAL_SUFFIXES):
                 out[key] = item
                 continue
-            personal = _personal_key(str(key))
+            personal = personal_key(str(key))
             out[key] = mask_snapshot(item, pepper, _key=personal or _key)
         return out
     if isinstance(value, list):

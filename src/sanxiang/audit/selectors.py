@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 
 from sanxiang.audit.models import AUDIT_ROLES, AuditCheckpoint, AuditEvent, AuditVerification
-from sanxiang.core.scope import get_visible_or_404
+from sanxiang.kernel.access import get_visible_or_404, has_role
+
+if TYPE_CHECKING:
+    from sanxiang.org.models import User
 
 
 def audit_access_allowed(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False)) and (
-        user.is_superuser or user.has_role(*AUDIT_ROLES)
-    )
+    return has_role(user, *AUDIT_ROLES)
 
 
 def audit_event_list(
     *,
-    actor: Any,
+    actor: User,
     action_prefix: str = "",
     actor_query: str = "",
     date_from: datetime.date | None = None,
@@ -48,7 +49,7 @@ def audit_event_list(
     return qs
 
 
-def audit_event_get(*, actor: Any, seq: int) -> AuditEvent:
+def audit_event_get(*, actor: User, seq: int) -> AuditEvent:
     """One event in scope; ``ScopeViolation`` (404, audited) if it exists outside the scope."""
     return get_visible_or_404(
         AuditEvent.objects.select_related("actor", "authority"), actor, action="view", seq=seq
@@ -62,7 +63,7 @@ class ChainStatus:
     latest_verification: AuditVerification | None
 
 
-def audit_chain_status(*, actor: Any) -> ChainStatus:
+def audit_chain_status(*, actor: User) -> ChainStatus:
     """Head, newest checkpoint and newest verification run (chain-wide figures, not scoped)."""
     head = AuditEvent.objects.order_by("-seq").values_list("seq", flat=True).first() or 0
     return ChainStatus(

@@ -26,7 +26,7 @@ import re
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import OperationalError, connection, connections, models, transaction
 from django.utils import timezone
@@ -48,10 +48,9 @@ from sanxiang.audit.verification import (
     problem_message,
     verify_chain,
 )
-from sanxiang.core.bulk import insert_rows
-from sanxiang.core.middleware import current_request_context
-from sanxiang.core.models import Authority
-from sanxiang.core.scope import ScopeSpec
+from sanxiang.kernel.access import ScopeSpec
+from sanxiang.kernel.bulk import insert_rows
+from sanxiang.kernel.middleware import current_request_context
 from sanxiang.lib.hashchain import (
     GENESIS_HASH,
     Checkpoint,
@@ -63,6 +62,7 @@ from sanxiang.lib.hashchain import (
     utc_iso,
     verify_checkpoint,
 )
+from sanxiang.org.models import Authority
 
 __all__ = [
     "audit_checkpoint_create",
@@ -93,12 +93,15 @@ _pending: contextvars.ContextVar[list[dict[str, Any]] | None] = contextvars.Cont
 
 # --- building an event -------------------------------------------------------------------------
 
+if TYPE_CHECKING:
+    from sanxiang.org.models import User
+
 
 def _text(value: Any, limit: int) -> str:
     return str(value or "").replace("\x00", "")[:limit]
 
 
-def _actor_fields(actor: Any) -> tuple[int | None, str]:
+def _actor_fields(actor: User) -> tuple[int | None, str]:
     if actor is None:
         return None, SYSTEM_ACTOR
     if isinstance(actor, str):
@@ -110,7 +113,7 @@ def _actor_fields(actor: Any) -> tuple[int | None, str]:
     return actor.pk, _text(label, 150)
 
 
-def _authority_id(target: Any, actor: Any, authority: Any) -> int | None:
+def _authority_id(target: Any, actor: User, authority: Any) -> int | None:
     """The unit the event belongs to: explicit, else the target's (via its ScopeSpec), else the actor's."""
     if authority is not None:
         return authority.pk if isinstance(authority, models.Model) else int(authority)
@@ -142,7 +145,7 @@ def _snapshot(value: dict | None) -> Any:
 
 def _draft(
     *,
-    actor: Any,
+    actor: User,
     action: str,
     target: Any,
     before: dict | None,
@@ -205,7 +208,7 @@ def _append(draft: dict[str, Any]) -> AuditEvent:
 
 def audit_log(
     *,
-    actor: Any,
+    actor: User | None,
     action: str,
     target: Any = None,
     before: dict | None = None,
@@ -246,7 +249,7 @@ _MANY_KEYS = frozenset(
 MANY_CHUNK_SIZE = 500
 
 
-def audit_log_many(*, actor: Any, events: Sequence[Mapping[str, Any]]) -> list[AuditEvent]:
+def audit_log_many(*, actor: User, events: Sequence[Mapping[str, Any]]) -> list[AuditEvent]:
     """Append several events in one go, inside the caller's transaction; the same chain as one by one.
 
     Each mapping holds the keyword arguments of ``audit_log`` except ``actor`` (``action`` is
@@ -351,7 +354,7 @@ def _insert_many(events: list[AuditEvent]) -> None:
 
 def audit_refusal(
     *,
-    actor: Any,
+    actor: User | None,
     action: str,
     target: Any = None,
     data: dict | None = None,
@@ -376,11 +379,11 @@ def audit_refusal(
     return _record_independently(draft)
 
 
-def audit_scope_refusal(*, actor: Any, violation: Any) -> AuditEvent | None:
+def audit_scope_refusal(*, actor: User | None, violation: Any) -> AuditEvent | None:
     """Record a request for an object outside the actor's data scope (answered with 404).
 
     Called by ``ScopeRefusalMiddleware`` and the API exception handler with the
-    ``sanxiang.core.exceptions.ScopeViolation``; the event has action "scope.refused", outcome
+    ``sanxiang.kernel.exceptions.ScopeViolation``; the event has action "scope.refused", outcome
     "refused" and data ``{model, object_ref, action}``.
     """
     model_label = str(getattr(violation, "model_label", ""))

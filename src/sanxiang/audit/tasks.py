@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sanxiang.audit.services import audit_checkpoint_create, audit_verify
-from sanxiang.core.tasks import task
+from sanxiang.kernel.tasks import task
 
 
 @task()

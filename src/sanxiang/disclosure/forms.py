@@ -6,7 +6,7 @@ from captcha.fields import CaptchaField
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.models import Department
+from sanxiang.org.models import Department
 
 from .choices import (
     CatalogueHeading,

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.measures import DrillRow, Figure, Level, Measure, MeasureKind, Period, register_measure
 from sanxiang.holidays.models import Deadline
+from sanxiang.kernel.measures import DrillRow, Figure, Level, Measure, MeasureKind, Period, register_measure
 
 from . import rules
 from .choices import DocumentKind, DocumentStatus, InterpretationStatus

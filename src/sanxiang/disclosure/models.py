@@ -15,7 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.access import ScopedQuerySet, ScopeSpec
+from sanxiang.kernel.access import ScopedQuerySet, ScopeSpec
 
 from .choices import (
     CatalogueHeading,

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sanxiang.core.exceptions import DomainError
+from sanxiang.kernel.exceptions import DomainError
 from sanxiang.portal.services import throttle_hit
 
 from . import forms, selectors, services

@@ -13,10 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _t
 
-from sanxiang.core.access import has_role
-from sanxiang.core.models import Authority
-from sanxiang.core.modules import Todo
 from sanxiang.holidays.models import Deadline
+from sanxiang.kernel.access import has_role
+from sanxiang.kernel.modules import Todo
+from sanxiang.org.models import Authority
 from sanxiang.portal import search
 from sanxiang.portal.models import PublicEntry
 
@@ -47,7 +47,7 @@ from .services._common import OPEN_GOV_ROLES, setting
 from .services.documents import INTERPRETATION_PURPOSE, PUBLISH_PURPOSE
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import User
+    from sanxiang.org.models import User
 
 
 # ----------------------------------------------------------------------------- annual report

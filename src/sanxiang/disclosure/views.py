@@ -16,10 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sanxiang.core.access import authorities_in_scope, get_visible_or_404, has_role, role_required
-from sanxiang.core.exceptions import DomainError
-from sanxiang.core.models import Department
 from sanxiang.files.services import file_store_from_upload
+from sanxiang.kernel.access import authorities_in_scope, get_visible_or_404, has_role, role_required
+from sanxiang.kernel.exceptions import DomainError
+from sanxiang.org.models import Department
 
 from . import forms, selectors, services
 from .choices import DocumentStatus

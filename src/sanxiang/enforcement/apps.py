@@ -9,7 +9,7 @@ class EnforcementConfig(AppConfig):
     verbose_name = _("纳税人与执法行为")
 
     def ready(self) -> None:
-        from sanxiang.core.modules import StaffModule, register_module
+        from sanxiang.kernel.modules import StaffModule, register_module
 
         register_module(
             StaffModule(

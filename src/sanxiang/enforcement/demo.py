@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from sanxiang.core.demo import DemoContext, register_demo_step
+from sanxiang.kernel.demo import DemoContext, register_demo_step
 
 # (act kind, matter, decision kind, legal basis)
 ACT_TEMPLATES = [

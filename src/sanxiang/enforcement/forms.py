@@ -7,10 +7,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.exceptions import DomainError
-from sanxiang.core.models import Department, User
-from sanxiang.core.widgets import DateInput
 from sanxiang.files.selectors import authority_choices
+from sanxiang.kernel.exceptions import DomainError
+from sanxiang.org.models import Department, User
+from sanxiang.org.widgets import DateInput
 
 from .choices import ActKind, ActStatus, DecisionKind, DecisionOutcome, OfficerRole
 from .selectors import taxpayer_list
@@ -41,7 +41,7 @@ class ActForm(forms.Form):
     lead_officers = forms.ModelMultipleChoiceField(label=_("主办人员"), queryset=None, required=False)
     assist_officers = forms.ModelMultipleChoiceField(label=_("协办人员"), queryset=None, required=False)
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any):
+    def __init__(self, *args: Any, actor: User, **kwargs: Any):
         super().__init__(*args, **kwargs)
         authorities = authority_choices(actor=actor)
         self.fields["taxpayer"].queryset = taxpayer_list(actor=actor)

@@ -16,8 +16,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.scope import ScopedQuerySet, ScopeSpec
+from sanxiang.kernel.access import ScopedQuerySet, ScopeSpec
 from sanxiang.lib import idnumbers
+from sanxiang.org.models import SourcedRecord
 
 from .choices import ActKind, ActStatus, DecisionKind, DecisionOutcome, OfficerRole, TaxpayerKind
 
@@ -118,7 +119,7 @@ class Taxpayer(models.Model):
         return self.is_minor_on(timezone.localdate())
 
 
-class EnforcementAct(models.Model):
+class EnforcementAct(SourcedRecord):
     """An enforcement act 执法行为 on one taxpayer: its kind, matter, dates and handling officers.
 
     ``source_system``/``source_id`` identify the act in the system it was pushed from
@@ -156,17 +157,6 @@ class EnforcementAct(models.Model):
     status = models.CharField(
         _("状态"), max_length=20, choices=ActStatus.choices, default=ActStatus.IN_PROGRESS
     )
-    source_system = models.CharField(_("来源系统"), max_length=40, blank=True)
-    source_id = models.CharField(_("来源系统编号"), max_length=100, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        related_name="+",
-        verbose_name=_("登记人"),
-    )
-    created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     scope = ScopeSpec(authority="authority", department="department", owner="created_by")
     objects = ScopedQuerySet.as_manager()
@@ -210,7 +200,7 @@ class ActOfficer(models.Model):
         return f"{self.user} ({self.get_role_display()})"
 
 
-class Decision(models.Model):
+class Decision(SourcedRecord):
     """A decision 决定 closing (part of) an act: document number, dates, amounts and later outcome.
 
     ``authority`` repeats the act's authority so that document numbers are unique per authority
@@ -246,17 +236,6 @@ class Decision(models.Model):
     )
     outcome_on = models.DateField(_("状态变化日期"), null=True, blank=True)
     outcome_reason = models.TextField(_("状态变化原因"), blank=True)
-    source_system = models.CharField(_("来源系统"), max_length=40, blank=True)
-    source_id = models.CharField(_("来源系统编号"), max_length=100, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        related_name="+",
-        verbose_name=_("登记人"),
-    )
-    created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     scope = ScopeSpec(authority="authority", department="act__department", owner="created_by")
     objects = ScopedQuerySet.as_manager()

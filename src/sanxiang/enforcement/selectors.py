@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import models
 
-from sanxiang.core.scope import get_visible_or_404
 from sanxiang.files.models import StoredFile
 from sanxiang.files.selectors import file_list_for_owners
+from sanxiang.kernel.access import get_visible_or_404
 from sanxiang.lib import idnumbers
 
 from .models import Decision, EnforcementAct, Taxpayer
 
+if TYPE_CHECKING:
+    from sanxiang.org.models import User
 
-def taxpayer_list(*, actor: Any, q: str | None = None, kind: str | None = None) -> models.QuerySet[Taxpayer]:
+
+def taxpayer_list(*, actor: User, q: str | None = None, kind: str | None = None) -> models.QuerySet[Taxpayer]:
     """Visible taxpayers, searched by name, USCC, TIN or (exactly) ID number."""
     qs = Taxpayer.objects.visible_to(actor).select_related("authority", "department")
     if kind:
@@ -33,7 +36,7 @@ def taxpayer_list(*, actor: Any, q: str | None = None, kind: str | None = None) 
     return qs
 
 
-def taxpayer_get(*, actor: Any, pk: int, action: str = "view") -> Taxpayer:
+def taxpayer_get(*, actor: User, pk: int, action: str = "view") -> Taxpayer:
     return get_visible_or_404(
         Taxpayer.objects.select_related("authority", "department", "legal_representative_person"),
         actor,
@@ -44,7 +47,7 @@ def taxpayer_get(*, actor: Any, pk: int, action: str = "view") -> Taxpayer:
 
 def act_list(
     *,
-    actor: Any,
+    actor: User,
     taxpayer: Taxpayer | None = None,
     kind: str | None = None,
     status: str | None = None,
@@ -65,7 +68,7 @@ def act_list(
     return qs
 
 
-def act_get(*, actor: Any, pk: int, action: str = "view") -> EnforcementAct:
+def act_get(*, actor: User, pk: int, action: str = "view") -> EnforcementAct:
     return get_visible_or_404(
         EnforcementAct.objects.select_related(
             "taxpayer", "authority", "department", "created_by"
@@ -76,12 +79,12 @@ def act_get(*, actor: Any, pk: int, action: str = "view") -> EnforcementAct:
     )
 
 
-def decision_list(*, actor: Any, act: EnforcementAct | None = None) -> models.QuerySet[Decision]:
+def decision_list(*, actor: User, act: EnforcementAct | None = None) -> models.QuerySet[Decision]:
     qs = Decision.objects.visible_to(actor).select_related("act", "act__taxpayer", "authority")
     return qs.filter(act=act) if act is not None else qs
 
 
-def decision_get(*, actor: Any, pk: int, action: str = "view") -> Decision:
+def decision_get(*, actor: User, pk: int, action: str = "view") -> Decision:
     return get_visible_or_404(
         Decision.objects.select_related("act", "act__taxpayer", "authority"), actor, action=action, pk=pk
     )
@@ -98,7 +101,7 @@ class TaxpayerArchive:
     represented: list[Taxpayer]
 
 
-def taxpayer_archive(*, actor: Any, taxpayer: Taxpayer) -> TaxpayerArchive:
+def taxpayer_archive(*, actor: User, taxpayer: Taxpayer) -> TaxpayerArchive:
     """Everything the actor may see about ``taxpayer``: acts, decisions and attachments.
 
     Each part is filtered by its own scope, so a city officer sees the district's acts while a

@@ -16,24 +16,22 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.access import has_role
-from sanxiang.core.choices import RoleCode
-from sanxiang.core.exceptions import (
+from sanxiang.files.models import StoredFile
+from sanxiang.files.services import file_attach
+from sanxiang.kernel.access import authority_in_scope, has_role, require_role, require_visible
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.exceptions import (
     InvalidTransition,
     PermissionDeniedError,
-    ScopeViolation,
     ValidationFailed,
 )
-from sanxiang.core.models import Authority, Department, User
-from sanxiang.core.scope import authority_in_scope
-from sanxiang.files.models import StoredFile
-from sanxiang.files.services import file_store_from_upload
 from sanxiang.lib import idnumbers
+from sanxiang.org.models import Authority, Department, User
 
 from . import rules
 from .choices import ActKind, ActStatus, DecisionOutcome, OfficerRole, TaxpayerKind
 from .models import ActOfficer, Decision, EnforcementAct, Taxpayer
-from .permissions import can_read, can_write
+from .roles import READ_ROLES, WRITE_ROLES
 
 TAXPAYER_FIELDS = (
     "kind",
@@ -85,14 +83,14 @@ def _invalid(field: str, message: Any, code: str = "invalid") -> ValidationFaile
     return ValidationFailed(message, code=code, extra={"fields": {field: [str(message)]}})
 
 
-def _require_writer(actor: Any, authority: Authority) -> None:
-    if not can_write(actor):
+def _require_writer(actor: User, authority: Authority) -> None:
+    if not has_role(actor, *WRITE_ROLES):
         raise PermissionDeniedError(_("只有执法人员或系统管理员可以登记执法信息。"))
     if not authority_in_scope(actor, authority):
         raise PermissionDeniedError(_("目标机关不在您的数据权限范围内。"))
 
 
-def _require_act_writer(actor: Any, authority: Authority, kind: str) -> None:
+def _require_act_writer(actor: User, authority: Authority, kind: str) -> None:
     """Writers of acts; the 双随机抽查组织人员 may also open and close the 行政检查 acts that
     random inspections start (税总发〔2015〕104号)."""
     if kind == ActKind.INSPECTION and has_role(actor, RoleCode.INSPECTION_ORGANISER):
@@ -100,11 +98,6 @@ def _require_act_writer(actor: Any, authority: Authority, kind: str) -> None:
             raise PermissionDeniedError(_("目标机关不在您的数据权限范围内。"))
         return
     _require_writer(actor, authority)
-
-
-def _require_visible(actor: Any, obj: models.Model, action: str = "change") -> None:
-    if not type(obj)._default_manager.visible_to(actor).filter(pk=obj.pk).exists():
-        raise ScopeViolation(model_label=obj._meta.label, object_ref=f"pk={obj.pk}", action=action)
 
 
 def _check_department(department: Department | None, authority: Authority) -> None:
@@ -147,7 +140,7 @@ def _apply(obj: models.Model, data: Mapping[str, Any], allowed: Sequence[str]) -
 # --- taxpayers -----------------------------------------------------------------------------
 
 
-def _clean_taxpayer(actor: Any, taxpayer: Taxpayer) -> None:
+def _clean_taxpayer(actor: User, taxpayer: Taxpayer) -> None:
     if taxpayer.kind not in TaxpayerKind.values:
         raise _invalid("kind", _("纳税人类型无效。"))
     if not (taxpayer.name or "").strip():
@@ -179,7 +172,7 @@ def _clean_taxpayer(actor: Any, taxpayer: Taxpayer) -> None:
     if person is not None:
         if not person.is_natural_person or person.pk == taxpayer.pk:
             raise _invalid("legal_representative_person", _("法定代表人须为自然人档案。"))
-        _require_visible(actor, person, action="link")
+        require_visible(actor, person, action="link")
         if not taxpayer.legal_representative:
             taxpayer.legal_representative = person.name
     _check_department(taxpayer.department, taxpayer.authority)
@@ -188,7 +181,7 @@ def _clean_taxpayer(actor: Any, taxpayer: Taxpayer) -> None:
 @transaction.atomic
 def taxpayer_create(
     *,
-    actor: Any,
+    actor: User,
     kind: str,
     name: str,
     authority: Authority,
@@ -231,9 +224,9 @@ def taxpayer_create(
 
 
 @transaction.atomic
-def taxpayer_update(*, actor: Any, taxpayer: Taxpayer, data: Mapping[str, Any]) -> Taxpayer:
+def taxpayer_update(*, actor: User, taxpayer: Taxpayer, data: Mapping[str, Any]) -> Taxpayer:
     """Change a taxpayer's fields (keys of ``TAXPAYER_FIELDS``); moving it needs scope over both."""
-    _require_visible(actor, taxpayer)
+    require_visible(actor, taxpayer)
     _require_writer(actor, taxpayer.authority)
     before = _snapshot(taxpayer, TAXPAYER_FIELDS)
     _apply(taxpayer, data, TAXPAYER_FIELDS)
@@ -246,11 +239,10 @@ def taxpayer_update(*, actor: Any, taxpayer: Taxpayer, data: Mapping[str, Any]) 
 
 
 @transaction.atomic
-def taxpayer_reveal_id_number(*, actor: Any, taxpayer: Taxpayer) -> str:
+def taxpayer_reveal_id_number(*, actor: User, taxpayer: Taxpayer) -> str:
     """The full ID number for a permitted user whose scope covers the taxpayer; audited."""
-    if not can_read(actor):
-        raise PermissionDeniedError()
-    _require_visible(actor, taxpayer, action="reveal")
+    require_role(actor, *READ_ROLES)
+    require_visible(actor, taxpayer, action="reveal")
     audit_log(
         actor=actor,
         action="enforcement.taxpayer.id_revealed",
@@ -263,12 +255,12 @@ def taxpayer_reveal_id_number(*, actor: Any, taxpayer: Taxpayer) -> str:
 # --- enforcement acts ----------------------------------------------------------------------
 
 
-def _clean_act(actor: Any, act: EnforcementAct) -> None:
+def _clean_act(actor: User, act: EnforcementAct) -> None:
     if not (act.matter or "").strip():
         raise _invalid("matter", _("请填写执法事项。"))
     if act.status not in ActStatus.values:
         raise _invalid("status", _("状态无效。"))
-    _require_visible(actor, act.taxpayer, action="link")
+    require_visible(actor, act.taxpayer, action="link")
     _check_department(act.department, act.authority)
     if act.started_on and act.concluded_on and act.concluded_on < act.started_on:
         raise _invalid("concluded_on", _("办结日期不能早于开始日期。"))
@@ -276,7 +268,7 @@ def _clean_act(actor: Any, act: EnforcementAct) -> None:
         raise _invalid("source_id", _("来源系统与来源系统编号须同时填写。"))
 
 
-def _set_officers(actor: Any, act: EnforcementAct, officers: Officers) -> None:
+def _set_officers(actor: User, act: EnforcementAct, officers: Officers) -> None:
     for user, role in officers:
         if role not in OfficerRole.values:
             raise _invalid("officers", _("执法人员角色无效。"))
@@ -293,7 +285,7 @@ def _officer_snapshot(act: EnforcementAct) -> list[list[Any]]:
 @transaction.atomic
 def act_create(
     *,
-    actor: Any,
+    actor: User,
     kind: str,
     matter: str,
     taxpayer: Taxpayer,
@@ -333,10 +325,10 @@ def act_create(
 
 @transaction.atomic
 def act_update(
-    *, actor: Any, act: EnforcementAct, data: Mapping[str, Any], officers: Officers | None = None
+    *, actor: User, act: EnforcementAct, data: Mapping[str, Any], officers: Officers | None = None
 ) -> EnforcementAct:
     """Change an act's fields (keys of ``ACT_FIELDS``); ``officers`` replaces the list when given."""
-    _require_visible(actor, act)
+    require_visible(actor, act)
     _require_act_writer(actor, act.authority, act.kind)
     before = _snapshot(act, ACT_FIELDS) | {"officers": _officer_snapshot(act)}
     _apply(act, data, ACT_FIELDS)
@@ -353,7 +345,7 @@ def act_update(
 @transaction.atomic
 def act_upsert_from_source(
     *,
-    actor: Any,
+    actor: User,
     source_system: str,
     source_id: str,
     data: Mapping[str, Any],
@@ -391,21 +383,19 @@ def act_upsert_from_source(
 
 @transaction.atomic
 def act_attach_file(
-    *, actor: Any, act: EnforcementAct, upload: Any, purpose: str = "attachment"
+    *, actor: User, act: EnforcementAct, upload: Any, purpose: str = "attachment"
 ) -> StoredFile:
     """Store an uploaded attachment of ``act`` in the file store (owner = the act)."""
-    _require_visible(actor, act)
+    require_visible(actor, act)
     _require_writer(actor, act.authority)
-    stored = file_store_from_upload(
-        actor=actor, upload=upload, authority=act.authority, owner=act, purpose=purpose
-    )
-    audit_log(
+    return file_attach(
         actor=actor,
+        owner=act,
+        upload=upload,
+        authority=act.authority,
+        purpose=purpose,
         action="enforcement.act.file_attached",
-        target=act,
-        data={"file": str(stored.public_id), "name": stored.original_name, "sha256": stored.sha256},
     )
-    return stored
 
 
 # --- decisions -----------------------------------------------------------------------------
@@ -440,7 +430,7 @@ def _clean_decision(decision: Decision) -> None:
 @transaction.atomic
 def decision_create(
     *,
-    actor: Any,
+    actor: User,
     act: EnforcementAct,
     kind: str,
     document_number: str = "",
@@ -455,7 +445,7 @@ def decision_create(
     source_id: str = "",
 ) -> Decision:
     """Record a decision of ``act``; it is made by the act's authority."""
-    _require_visible(actor, act)
+    require_visible(actor, act)
     _require_writer(actor, act.authority)
     decision = Decision(
         act=act,
@@ -485,10 +475,10 @@ def decision_create(
 
 
 @transaction.atomic
-def decision_update(*, actor: Any, decision: Decision, data: Mapping[str, Any]) -> Decision:
+def decision_update(*, actor: User, decision: Decision, data: Mapping[str, Any]) -> Decision:
     """Correct a decision's fields (keys of ``DECISION_FIELDS``); outcomes go through
     ``decision_record_outcome``."""
-    _require_visible(actor, decision)
+    require_visible(actor, decision)
     _require_writer(actor, decision.authority)
     before = _snapshot(decision, DECISION_FIELDS)
     _apply(decision, data, DECISION_FIELDS)
@@ -501,10 +491,10 @@ def decision_update(*, actor: Any, decision: Decision, data: Mapping[str, Any]) 
 
 @transaction.atomic
 def decision_record_outcome(
-    *, actor: Any, decision: Decision, outcome: str, outcome_on: datetime.date, reason: str
+    *, actor: User, decision: Decision, outcome: str, outcome_on: datetime.date, reason: str
 ) -> Decision:
     """Record that a decision was changed, revoked, held unlawful or void (行政处罚法第四十八条)."""
-    _require_visible(actor, decision)
+    require_visible(actor, decision)
     _require_writer(actor, decision.authority)
     if outcome not in DecisionOutcome.values or not rules.outcome_allowed(decision.outcome, outcome):
         raise InvalidTransition(

@@ -13,8 +13,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from sanxiang.core.exceptions import DomainError
 from sanxiang.files.selectors import file_list_for
+from sanxiang.kernel.access import has_role, role_required
+from sanxiang.kernel.exceptions import DomainError
 
 from . import selectors, services
 from .choices import ActKind, ActStatus
@@ -26,7 +27,10 @@ from .forms import (
     TaxpayerSearchForm,
     add_domain_error,
 )
-from .permissions import can_write, read_required, write_required
+from .roles import READ_ROLES, WRITE_ROLES
+
+read_required = role_required(*READ_ROLES)
+write_required = role_required(*WRITE_ROLES)
 
 PAGE_SIZE = 50
 
@@ -88,7 +92,7 @@ def act_list(request: HttpRequest) -> HttpResponse:
             "kinds": ActKind.choices,
             "statuses": ActStatus.choices,
             "filters": request.GET,
-            "can_write": can_write(request.user),
+            "can_write": has_role(request.user, *WRITE_ROLES),
         },
     )
 
@@ -104,7 +108,7 @@ def act_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "act": act,
             "decisions": selectors.decision_list(actor=request.user, act=act),
             "files": file_list_for(actor=request.user, owner=act),
-            "can_write": can_write(request.user),
+            "can_write": has_role(request.user, *WRITE_ROLES),
             "attachment_form": AttachmentForm(),
             "outcome_form": DecisionOutcomeForm(),
         },

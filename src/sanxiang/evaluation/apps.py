@@ -9,9 +9,9 @@ class EvaluationConfig(AppConfig):
     verbose_name = _("评估考核")
 
     def ready(self) -> None:
-        from sanxiang.core.demo import register_demo_step
-        from sanxiang.core.modules import HomePanel, StaffModule, register_home_panel, register_module
-        from sanxiang.core.schedule import Periodic, register_periodic
+        from sanxiang.kernel.demo import register_demo_step
+        from sanxiang.kernel.modules import HomePanel, StaffModule, register_home_panel, register_module
+        from sanxiang.kernel.schedule import Periodic, register_periodic
 
         from .demo import demo_evaluation
         from .selectors import VIEW_ROLES, home_panel_context

@@ -1,7 +1,7 @@
 """The default indicator library (version 1), drawn from what the modules record.
 
 Seed 002 (Wuhan): 18 indicators in four dimensions. Every entry names a measure that a module
-registers (``sanxiang.core.measures``); an indicator whose module is not installed shows
+registers (``sanxiang.kernel.measures``); an indicator whose module is not installed shows
 "数据来源未启用". Bands are ``[[grade, bound], …]`` best first (``>=`` for higher-is-better,
 ``<=`` for lower-is-better); administrators change them by issuing a new library version.
 """

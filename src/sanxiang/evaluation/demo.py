@@ -9,7 +9,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from sanxiang.core.measures import Period
+from sanxiang.kernel.measures import Period
 
 from .choices import SnapshotKind
 from .models import Campaign, Snapshot

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
-from sanxiang.core.measures import loop_check_get
+from sanxiang.kernel.measures import loop_check_get
 
 if TYPE_CHECKING:
     from .selectors import UnitResult, UnitView

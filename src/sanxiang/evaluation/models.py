@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.access import ScopedQuerySet, ScopeSpec
+from sanxiang.kernel.access import ScopedQuerySet, ScopeSpec
 
 from .choices import CampaignStatus, Dimension, Direction, SnapshotKind, System
 

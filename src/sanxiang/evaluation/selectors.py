@@ -13,17 +13,17 @@ from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from sanxiang.core.access import authorities_in_scope, authority_in_scope, has_role
-from sanxiang.core.choices import RoleCode
-from sanxiang.core.exceptions import ScopeViolation, ValidationFailed
-from sanxiang.core.measures import DrillRow, Figure, Level, MeasureKind, Period, measure_get
+from sanxiang.kernel.access import authorities_in_scope, authority_in_scope, has_role
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.exceptions import ScopeViolation, ValidationFailed
+from sanxiang.kernel.measures import DrillRow, Figure, Level, MeasureKind, Period, measure_get
 
 from . import rules
 from .choices import GRADE_LABELS, SnapshotKind
 from .models import Campaign, Indicator, IndicatorLibrary, LoopFinding, Snapshot
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import Authority, User
+    from sanxiang.org.models import Authority, User
 
 # Who sees units' evaluations: leaders, the legal department that runs the evaluation, supervisors.
 VIEW_ROLES: tuple[str, ...] = (
@@ -172,7 +172,7 @@ def _level_pairs(library: IndicatorLibrary, period: Period, level: Level, *, fre
         code: {k: (f.numerator, f.denominator) for k, f in values.items()} for code, values in figures.items()
     }
     if level == Level.AUTHORITY:
-        from sanxiang.core.models import Authority
+        from sanxiang.org.models import Authority
 
         paths = dict(Authority.objects.values_list("pk", "path"))
         pairs = {code: rules.roll_up(values, paths, Authority.steplen) for code, values in pairs.items()}
@@ -239,7 +239,7 @@ def authority_results(
     fresh: bool = False,
 ) -> dict[int, UnitResult]:
     """Every unit's results, each unit counting itself and its subordinate units (本级及下级)."""
-    from sanxiang.core.models import Authority
+    from sanxiang.org.models import Authority
 
     indicators = library_indicators(library, codes)
     rolled = _as_figures(_level_pairs(library, period, Level.AUTHORITY, fresh=fresh), codes)
@@ -298,7 +298,7 @@ def require_unit_visible(actor: User, authority: Authority) -> None:
 
 def evaluable_authorities(actor: User) -> QuerySet[Authority]:
     if not has_role(actor, *VIEW_ROLES):
-        from sanxiang.core.models import Authority
+        from sanxiang.org.models import Authority
 
         return Authority.objects.none()
     return authorities_in_scope(actor).order_by("path")
@@ -363,7 +363,7 @@ def _month_results(library: IndicatorLibrary, period: Period, authority: Authori
 
 
 def unit_view(*, actor: User, authority: Authority, period: Period, trend_months: int = 6) -> UnitView:
-    from sanxiang.core.models import Authority
+    from sanxiang.org.models import Authority
 
     require_unit_visible(actor, authority)
     library = library_for(period.start)
@@ -416,7 +416,7 @@ def drill_rows(
     if measure is None or measure.drill is None:
         return []
     if level == Level.AUTHORITY:
-        from sanxiang.core.models import Authority
+        from sanxiang.org.models import Authority
 
         keys = list(Authority.objects.get_tree(Authority.objects.get(pk=key)).values_list("pk", flat=True))
     else:
@@ -477,7 +477,7 @@ def campaign_list(*, actor: User) -> QuerySet[Campaign]:
 
 def home_panel_context(user: User, today: datetime.date) -> dict[str, Any] | None:
     """The evaluation summary on a leader's home: the unit's score this month and the loop counts."""
-    from sanxiang.core.measures import loop_check_get
+    from sanxiang.kernel.measures import loop_check_get
 
     if (
         not has_role(user, RoleCode.LEADER, RoleCode.ADMINISTRATOR)
@@ -485,7 +485,7 @@ def home_panel_context(user: User, today: datetime.date) -> dict[str, Any] | Non
         and not user.authority_id
     ):
         return None
-    from sanxiang.core.models import Authority
+    from sanxiang.org.models import Authority
 
     authority = default_authority(user)
     if authority is None or not IndicatorLibrary.objects.exists():

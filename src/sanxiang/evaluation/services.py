@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.access import authority_in_scope, require_role
-from sanxiang.core.exceptions import InvalidTransition, ValidationFailed
-from sanxiang.core.measures import Period, loop_checks
+from sanxiang.kernel.access import authority_in_scope, require_role
+from sanxiang.kernel.exceptions import InvalidTransition, ValidationFailed
+from sanxiang.kernel.measures import Period, loop_checks
 
 from . import rules
 from .choices import CampaignStatus, SnapshotKind
@@ -25,7 +25,7 @@ from .models import Campaign, Finding, Indicator, IndicatorLibrary, LoopFinding,
 from .selectors import MANAGE_ROLES, authority_results, library_for, library_indicators, results_pairs
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import Authority, Department, User
+    from sanxiang.org.models import Authority, Department, User
 
 
 # --- library ----------------------------------------------------------------------------------
@@ -120,7 +120,7 @@ def _snapshot_content(
     codes: Sequence[str] | None,
     deductions: dict[int, float] | None = None,
 ) -> dict[str, Any]:
-    from sanxiang.core.models import Authority
+    from sanxiang.org.models import Authority
 
     results = authority_results(library, period, codes=codes, deductions=deductions, fresh=True)
     subtree = list(Authority.objects.get_tree(authority).values_list("pk", flat=True))
@@ -235,7 +235,7 @@ def daily_snapshot(*, authority: Authority, today: datetime.date, now: datetime.
 
 def evaluation_daily(*, now: datetime.datetime) -> dict[str, int]:
     """The daily job: refresh the loop checks, then a daily snapshot for every top unit."""
-    from sanxiang.core.models import Authority
+    from sanxiang.org.models import Authority
 
     loops = loop_findings_refresh(now=now)
     today = timezone.localtime(now).date()
@@ -301,8 +301,8 @@ def finding_add(
     indicator_code: str = "",
     evidence: UploadedFile | None = None,
 ) -> Finding:
-    from sanxiang.core.models import Authority as AuthorityModel
     from sanxiang.files.services import file_store_from_upload
+    from sanxiang.org.models import Authority as AuthorityModel
 
     require_role(actor, *MANAGE_ROLES, message=_("只有法制部门或系统管理员可以登记评估发现的问题。"))
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)

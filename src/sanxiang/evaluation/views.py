@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sanxiang.core.access import get_visible_or_404, has_role, role_required
-from sanxiang.core.exceptions import DomainError, ScopeViolation
-from sanxiang.core.measures import Level, Period, loop_check_get, loop_checks
+from sanxiang.kernel.access import get_visible_or_404, has_role, role_required
+from sanxiang.kernel.exceptions import DomainError, ScopeViolation
+from sanxiang.kernel.measures import Level, Period, loop_check_get, loop_checks
 
 from . import exports, selectors, services
 from .choices import Dimension, System
@@ -27,7 +27,7 @@ from .selectors import MANAGE_ROLES, VIEW_ROLES
 
 
 def _authority(pk: int) -> Any:
-    from sanxiang.core.models import Authority
+    from sanxiang.org.models import Authority
 
     return get_object_or_404(Authority, pk=pk)
 
@@ -136,7 +136,7 @@ def drill(request: HttpRequest, pk: int, code: str) -> HttpResponse:
 @role_required()
 def officer(request: HttpRequest, pk: int) -> HttpResponse:
     """一员式: an officer's acts, reviews, publications, open loop findings and indicators."""
-    from sanxiang.core.models import User
+    from sanxiang.org.models import User
 
     person = get_object_or_404(User, pk=pk)
     if not selectors.can_view_officer(request.user, person):  # type: ignore[arg-type]
@@ -183,7 +183,7 @@ def loops(request: HttpRequest) -> HttpResponse:
 
 @role_required(*VIEW_ROLES)
 def library(request: HttpRequest) -> HttpResponse:
-    from sanxiang.core.measures import measure_get
+    from sanxiang.kernel.measures import measure_get
 
     today = timezone.localdate()
     current = selectors.library_for(today)
@@ -291,7 +291,7 @@ def campaign_create(request: HttpRequest) -> HttpResponse:
 
 @role_required(*VIEW_ROLES)
 def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    from sanxiang.core.models import Authority
+    from sanxiang.org.models import Authority
 
     campaign = get_visible_or_404(Campaign, request.user, pk=pk)
     period = Period(
@@ -326,7 +326,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*MANAGE_ROLES)
 @require_POST
 def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
-    from sanxiang.core.models import Authority
+    from sanxiang.org.models import Authority
 
     campaign = get_visible_or_404(Campaign, request.user, pk=pk)
     form = FindingForm(

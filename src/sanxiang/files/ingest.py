@@ -16,7 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.models import Authority
+from sanxiang.org.models import Authority
 
 from . import storage
 from .models import StoredFile
@@ -32,7 +32,7 @@ from .services import (
 )
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import User
+    from sanxiang.org.models import User
 
 
 def file_store_spooled(

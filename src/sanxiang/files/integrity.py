@@ -31,7 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from sanxiang.core.exceptions import DomainError
+from sanxiang.kernel.exceptions import DomainError
 
 from .models import FileAccess, FileAccessAction, StoredFile
 from .services import file_fixity_check, file_root
@@ -55,7 +55,7 @@ def last_fixity(file: StoredFile) -> FileAccess | None:
 
 def fixity_alert(file: StoredFile) -> None:
     """Tell the administrators of the file's authority (and the authorities above) once per file."""
-    from sanxiang.core.choices import RoleCode
+    from sanxiang.kernel.choices import RoleCode
     from sanxiang.notifications.services import notify_users_with_role
 
     notify_users_with_role(

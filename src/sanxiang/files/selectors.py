@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from sanxiang.core.scope import authorities_in_scope, get_visible_or_404
+from sanxiang.kernel.access import authorities_in_scope, get_visible_or_404
 
 from .models import FileAccess, StoredFile
 from .services import file_root
 
+if TYPE_CHECKING:
+    from sanxiang.org.models import User
 
-def file_get(*, actor: Any, public_id: uuid.UUID | str, action: str = "view") -> StoredFile:
+
+def file_get(*, actor: User, public_id: uuid.UUID | str, action: str = "view") -> StoredFile:
     """One file by its public id; 404 (audited as a scope refusal) outside the actor's scope."""
     return get_visible_or_404(
         StoredFile.objects.select_related("authority", "uploaded_by"),
@@ -25,19 +28,19 @@ def file_get(*, actor: Any, public_id: uuid.UUID | str, action: str = "view") ->
     )
 
 
-def file_list(*, actor: Any) -> models.QuerySet[StoredFile]:
+def file_list(*, actor: User) -> models.QuerySet[StoredFile]:
     return StoredFile.objects.visible_to(actor).select_related("authority", "uploaded_by")
 
 
 def file_list_for(
-    *, actor: Any, owner: models.Model, purpose: str | None = None
+    *, actor: User, owner: models.Model, purpose: str | None = None
 ) -> models.QuerySet[StoredFile]:
     """The files attached to ``owner`` that the actor may see."""
     return file_list_for_owners(actor=actor, owners=[owner], purpose=purpose)
 
 
 def file_list_for_owners(
-    *, actor: Any, owners: Iterable[models.Model], purpose: str | None = None
+    *, actor: User, owners: Iterable[models.Model], purpose: str | None = None
 ) -> models.QuerySet[StoredFile]:
     """The visible files attached to any of ``owners`` (one query, whatever the owner types)."""
     by_type: dict[int, list[int]] = {}
@@ -53,7 +56,7 @@ def file_list_for_owners(
     return qs.filter(purpose=purpose) if purpose is not None else qs
 
 
-def file_access_list(*, actor: Any, file: StoredFile) -> models.QuerySet[FileAccess]:
+def file_access_list(*, actor: User, file: StoredFile) -> models.QuerySet[FileAccess]:
     """The access log of a file the actor may see (checked again here)."""
     visible = file_list(actor=actor).filter(pk=file.pk)
     return FileAccess.objects.filter(file__in=visible).select_related("user")
@@ -74,6 +77,6 @@ def file_orphan_list() -> Iterator[str]:
             yield relative
 
 
-def authority_choices(*, actor: Any) -> models.QuerySet:
+def authority_choices(*, actor: User) -> models.QuerySet:
     """The authorities ``actor`` may store files into."""
     return authorities_in_scope(actor)

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives import hashes
 from django.conf import settings
@@ -40,10 +40,10 @@ from django.http import FileResponse
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.exceptions import DomainError, PermissionDeniedError, ScopeViolation, ValidationFailed
-from sanxiang.core.middleware import current_request_context
-from sanxiang.core.models import Authority, Department
-from sanxiang.core.scope import authority_in_scope  # also imported from here by other modules
+from sanxiang.kernel.access import authority_in_scope  # also imported from here by other modules
+from sanxiang.kernel.exceptions import DomainError, PermissionDeniedError, ScopeViolation, ValidationFailed
+from sanxiang.kernel.middleware import current_request_context
+from sanxiang.org.models import Authority, Department
 
 from . import storage
 from .models import FileAccess, FileAccessAction, StoredFile
@@ -56,6 +56,9 @@ INLINE_CONTENT_TYPES = frozenset(
 )
 _CONTENT_TYPE_RE = re.compile(r"^[A-Za-z0-9][\w.+-]*/[\w.+-]+$")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+
+if TYPE_CHECKING:
+    from sanxiang.org.models import User
 
 
 class FileMissingError(DomainError):
@@ -146,7 +149,7 @@ def _place(tmp: Path, root: Path, fingerprint: Fingerprint, public_id: uuid.UUID
     return relative
 
 
-def _check_owner_visible(actor: Any, owner: models.Model | None) -> None:
+def _check_owner_visible(actor: User, owner: models.Model | None) -> None:
     if owner is None:
         return
     manager = type(owner)._default_manager
@@ -154,13 +157,13 @@ def _check_owner_visible(actor: Any, owner: models.Model | None) -> None:
         raise ScopeViolation(model_label=owner._meta.label, object_ref=f"pk={owner.pk}", action="attach")
 
 
-def _check_can_store(actor: Any, authority: Authority, owner: models.Model | None) -> None:
+def _check_can_store(actor: User, authority: Authority, owner: models.Model | None) -> None:
     if not authority_in_scope(actor, authority):
         raise PermissionDeniedError(_("不能向本人数据权限以外的机关上传文件。"))
     _check_owner_visible(actor, owner)
 
 
-def _department_for(actor: Any, authority: Authority, owner: models.Model | None) -> Department | None:
+def _department_for(actor: User, authority: Authority, owner: models.Model | None) -> Department | None:
     """The owner's department (an act's 承办部门), else the uploader's when it belongs to ``authority``.
 
     It decides whether colleagues with a department data scope see the file.
@@ -174,7 +177,7 @@ def _department_for(actor: Any, authority: Authority, owner: models.Model | None
 
 def _store(
     *,
-    actor: Any,
+    actor: User,
     chunks: Iterable[bytes],
     name: str,
     content_type: str | None,
@@ -239,7 +242,7 @@ def _read_chunks(stream: IO[bytes]) -> Iterator[bytes]:
 
 def file_store(
     *,
-    actor: Any,
+    actor: User,
     stream: IO[bytes],
     name: str,
     content_type: str | None,
@@ -271,7 +274,7 @@ def file_store(
 
 def file_store_from_upload(
     *,
-    actor: Any,
+    actor: User,
     upload: UploadedFile,
     authority: Authority,
     owner: models.Model | None = None,
@@ -354,6 +357,25 @@ def file_store_public_upload(
     return stored
 
 
+@transaction.atomic
+def file_attach(
+    *, actor: User, owner: models.Model, upload: UploadedFile, authority: Authority, purpose: str, action: str
+) -> StoredFile:
+    """Attach an uploaded document to ``owner`` (an act, a case …): store it with ``owner`` as its
+    owner and write ``action`` (e.g. ``enforcement.act.file_attached``) on the owner's audit trail.
+    The caller's service checks first that ``actor`` may change ``owner``."""
+    stored = file_store_from_upload(
+        actor=actor, upload=upload, authority=authority, owner=owner, purpose=purpose
+    )
+    audit_log(
+        actor=actor,
+        action=action,
+        target=owner,
+        data={"file": str(stored.public_id), "name": stored.original_name, "sha256": stored.sha256},
+    )
+    return stored
+
+
 def _record_access(*, file: StoredFile, user: Any, action: str, ok: bool | None = None) -> FileAccess:
     context = current_request_context()
     return FileAccess.objects.create(
@@ -366,7 +388,7 @@ def _record_access(*, file: StoredFile, user: Any, action: str, ok: bool | None 
 
 
 @transaction.atomic
-def file_open_for_download(*, actor: Any, file: StoredFile, inline: bool = False) -> FileResponse:
+def file_open_for_download(*, actor: User, file: StoredFile, inline: bool = False) -> FileResponse:
     """Open ``file`` for ``actor`` as a streamed response; logs a FileAccess and an audit entry.
 
     ``inline`` is honoured only for types a browser shows safely (PDF, raster images, plain
@@ -451,9 +473,6 @@ class FixitySweepResult:
     bytes_read: int
 
 
-DEFAULT_FIXITY_SWEEP_BYTES = 20 * 1024**3
-
-
 def file_fixity_sweep(*, max_bytes: int | None = None) -> FixitySweepResult:
     """Check the files whose last fixity check is oldest (never-checked first), within a byte budget.
 
@@ -462,8 +481,7 @@ def file_fixity_sweep(*, max_bytes: int | None = None) -> FixitySweepResult:
     At least one file is always checked, however large. Not atomic as a whole: each check commits
     on its own, so an interrupted sweep keeps what it did.
     """
-    budget = max_bytes if max_bytes is not None else getattr(settings, "SANXIANG_FIXITY_SWEEP_BYTES", None)
-    budget = DEFAULT_FIXITY_SWEEP_BYTES if budget is None else budget
+    budget = max_bytes if max_bytes is not None else settings.SANXIANG_FIXITY_SWEEP_BYTES
     last_check = models.Max("accesses__at", filter=models.Q(accesses__action=FileAccessAction.FIXITY))
     candidates = (
         StoredFile.objects.annotate(last_check=last_check)

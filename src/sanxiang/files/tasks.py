@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sanxiang.core.tasks import task
+from sanxiang.kernel.tasks import task
 
 from .models import StoredFile
 from .services import file_fixity_check
@@ -16,7 +16,7 @@ def fixity_check_task(stored_file_id: int) -> bool:
 
 @task()
 def fixity_sweep_task() -> dict:
-    """One run of the fixity cycle (scheduled in ``sanxiang.core.schedule`` as files.fixity_sweep):
+    """One run of the fixity cycle (scheduled in ``sanxiang.kernel.schedule`` as files.fixity_sweep):
     every stored file is checked within ``SANXIANG_FIXITY_CYCLE_HOURS`` (``files.integrity``)."""
     from .integrity import fixity_cycle_run
 

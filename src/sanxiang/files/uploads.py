@@ -5,7 +5,7 @@ per upload kind, the free-disk floor, and the spool directory under the data dir
   :mod:`sanxiang.lib.safefiles` (called once when the app is ready).
 - ``upload_check(upload, kind=…)`` refuses a file over its kind's limit, or one that would bring
   the free space of the data directory under ``SANXIANG_DISK_FLOOR_MB``, with a Chinese message
-  (:class:`~sanxiang.core.exceptions.ValidationFailed`).
+  (:class:`~sanxiang.kernel.exceptions.ValidationFailed`).
 - Django spools an upload larger than ``FILE_UPLOAD_MAX_MEMORY_SIZE`` to disk. ``SpoolUploadHandler``
   writes it under ``<spool>/<pid>/`` instead of ``/tmp``: a process killed mid-upload leaves its
   directory behind, and ``spool_clean`` (run when the server or a worker starts) removes the
@@ -27,7 +27,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, TemporaryFileUploadHandler
 from django.utils.translation import gettext as _
 
-from sanxiang.core.exceptions import ValidationFailed
+from sanxiang.kernel.exceptions import ValidationFailed
 from sanxiang.lib import safefiles
 
 __all__ = [

@@ -12,7 +12,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from sanxiang.core.exceptions import DomainError
+from sanxiang.kernel.exceptions import DomainError
 
 from .forms import FileUploadForm
 from .selectors import file_access_list, file_get

@@ -11,8 +11,8 @@ class HolidaysConfig(AppConfig):
     def ready(self) -> None:
         from django.core import checks
 
-        from sanxiang.core.modules import StaffModule, register_module
         from sanxiang.holidays.checks import check_calendar_years
+        from sanxiang.kernel.modules import StaffModule, register_module
 
         register_module(
             StaffModule(

@@ -10,9 +10,9 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from sanxiang.core.widgets import DateInput
 from sanxiang.holidays.choices import RuleUnit
 from sanxiang.lib.workdays import MAX_PERIOD
+from sanxiang.org.widgets import DateInput
 
 # Words that make a line an adjusted working day (调休上班) rather than a holiday.
 WORKING_WORDS = ("调休上班", "补班", "上班")

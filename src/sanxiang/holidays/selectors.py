@@ -11,12 +11,10 @@ import datetime
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from django.db import models
 from django.db.models import Count, Max
 
-from sanxiang.core.choices import RoleCode
 from sanxiang.holidays.choices import CalendarDayKind, YearBasis
 from sanxiang.holidays.models import CalendarDay, CalendarYear, Deadline
 from sanxiang.lib.workdays import DayInfo, HolidayCalendar, YearArrangement, package_arrangements
@@ -84,13 +82,6 @@ def current_calendar() -> HolidayCalendar:
 def calendar_for(years: Iterable[int]) -> HolidayCalendar:
     """The current calendar limited to ``years``; other years read as weekend-only, provisional."""
     return current_calendar().restricted_to(years)
-
-
-def can_edit_calendar(user: Any) -> bool:
-    """Administrators and superusers enter arrangements; every other staff member only reads."""
-    if user is None or not getattr(user, "is_authenticated", False):
-        return False
-    return bool(user.is_superuser or user.has_role(RoleCode.ADMINISTRATOR))
 
 
 # -- the year list and a year's page ------------------------------------------------------------

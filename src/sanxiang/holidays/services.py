@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
@@ -13,20 +13,24 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log, audit_log_many
-from sanxiang.core.bulk import insert_rows
-from sanxiang.core.exceptions import PermissionDeniedError, ValidationFailed
 from sanxiang.holidays.choices import CalendarDayKind, RuleUnit
 from sanxiang.holidays.models import CalendarDay, CalendarYear, Deadline
 from sanxiang.holidays.selectors import (
     build_calendar,
-    can_edit_calendar,
     current_calendar,
     invalidate_calendar_cache,
 )
+from sanxiang.kernel.access import has_role
+from sanxiang.kernel.bulk import insert_rows
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.exceptions import PermissionDeniedError, ValidationFailed
 from sanxiang.lib.workdays import MAX_PERIOD, HolidayCalendar, WorkdayResult, package_arrangement
 
 FIRST_YEAR = 2000
 LAST_YEAR = 2100
+
+if TYPE_CHECKING:
+    from sanxiang.org.models import User
 
 
 @dataclass(frozen=True)
@@ -117,7 +121,7 @@ def deadline_set(
     working_days: int | None = None,
     days: int | None = None,
     tax_extension: bool = False,
-    actor: Any = None,
+    actor: User = None,
 ) -> Deadline:
     """Create or update the ``purpose`` deadline of ``owner`` and compute its due date.
 
@@ -169,7 +173,7 @@ def deadline_set_many(
     label: str,
     rows: Sequence[tuple[datetime.date, int | None, int | None]],
     tax_extension: bool = False,
-    actor: Any = None,
+    actor: User = None,
 ) -> list[Deadline]:
     """``deadline_set`` for many owners at once: ``rows[i]`` = (start, working_days, days) of ``owners[i]``.
 
@@ -285,7 +289,7 @@ def _by_type(keys: Sequence[tuple[int, int]]) -> dict[int, list[int]]:
 
 @transaction.atomic
 def deadline_close(
-    *, owner: models.Model, purpose: str, actor: Any = None, at: datetime.datetime | None = None
+    *, owner: models.Model, purpose: str, actor: User = None, at: datetime.datetime | None = None
 ) -> Deadline | None:
     """Mark the deadline met or moot (published, answered …); None when the owner has no such deadline.
 
@@ -311,7 +315,7 @@ def deadline_close(
     return deadline
 
 
-def _recompute_open_deadlines(*, actor: Any, year: int, calendar: HolidayCalendar) -> list[DeadlineMove]:
+def _recompute_open_deadlines(*, actor: User, year: int, calendar: HolidayCalendar) -> list[DeadlineMove]:
     """Recompute every open deadline whose start … due window overlaps ``year``.
 
     A window that does not overlap the year never looked at it, so its result cannot change.
@@ -370,8 +374,8 @@ def _year_state(year: int) -> dict[str, Any]:
     }
 
 
-def _check_administrator(actor: Any) -> None:
-    if not can_edit_calendar(actor):
+def _check_administrator(actor: User) -> None:
+    if not has_role(actor, RoleCode.ADMINISTRATOR):
         raise PermissionDeniedError(_("只有系统管理员可以录入放假安排。"))
 
 
@@ -416,7 +420,7 @@ def _validate_year(
 @transaction.atomic
 def calendar_year_save(
     *,
-    actor: Any,
+    actor: User,
     year: int,
     source: str,
     holidays: list[tuple[datetime.date, str]],
@@ -466,7 +470,7 @@ def calendar_year_save(
 
 
 @transaction.atomic
-def calendar_year_delete(*, actor: Any, year: int) -> list[DeadlineMove]:
+def calendar_year_delete(*, actor: User, year: int) -> list[DeadlineMove]:
     """Remove an administrator's entry: the year falls back to the package data, or to provisional."""
     _check_administrator(actor)
     record = CalendarYear.objects.select_for_update().filter(year=year).first()

@@ -10,10 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from sanxiang.core.exceptions import ValidationFailed
 from sanxiang.holidays import selectors, services
 from sanxiang.holidays.choices import RuleUnit
 from sanxiang.holidays.forms import ArrangementForm, CalculatorForm
+from sanxiang.kernel.access import has_role
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.exceptions import ValidationFailed
 
 
 def _check_year(year: int) -> None:
@@ -24,7 +26,7 @@ def _check_year(year: int) -> None:
 def _require_editor(request: HttpRequest) -> None:
     # Every staff member may read the calendar; only administrators change it (403, not 404:
     # the page exists and the user knows it does).
-    if not selectors.can_edit_calendar(request.user):
+    if not has_role(request.user, RoleCode.ADMINISTRATOR):
         raise PermissionDenied
 
 
@@ -37,7 +39,7 @@ def index(request: HttpRequest) -> HttpResponse:
         {
             "years": selectors.calendar_year_overview(today=today),
             "form": CalculatorForm(initial={"start": today}),
-            "can_edit": selectors.can_edit_calendar(request.user),
+            "can_edit": has_role(request.user, RoleCode.ADMINISTRATOR),
             "today": today,
         },
     )
@@ -53,7 +55,7 @@ def year_detail(request: HttpRequest, year: int) -> HttpResponse:
             "status": selectors.year_status(year),
             "months": selectors.year_months(year),
             "weekday_heads": [_("一"), _("二"), _("三"), _("四"), _("五"), _("六"), _("日")],
-            "can_edit": selectors.can_edit_calendar(request.user),
+            "can_edit": has_role(request.user, RoleCode.ADMINISTRATOR),
         },
     )
 
@@ -130,7 +132,7 @@ def calculate(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     context |= {
         "years": selectors.calendar_year_overview(today=today),
-        "can_edit": selectors.can_edit_calendar(request.user),
+        "can_edit": has_role(request.user, RoleCode.ADMINISTRATOR),
         "today": today,
     }
     return render(request, "holidays/index.html", context)

@@ -55,7 +55,7 @@ class PortalRequestForm(ApplicantForm):
     field_order = ["authority"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from sanxiang.core.models import Authority
+        from sanxiang.org.models import Authority
 
         super().__init__(*args, **kwargs)
         self.fields["authority"].queryset = Authority.objects.order_by("path")  # type: ignore[attr-defined]

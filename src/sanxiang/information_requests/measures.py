@@ -9,7 +9,7 @@ from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.measures import (
+from sanxiang.kernel.measures import (
     DrillRow,
     Figure,
     Level,

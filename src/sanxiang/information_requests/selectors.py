@@ -16,8 +16,8 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.access import get_visible_or_404, has_role
-from sanxiang.core.modules import Todo
+from sanxiang.kernel.access import get_visible_or_404, has_role
+from sanxiang.kernel.modules import Todo
 
 from . import rules
 from .choices import (
@@ -33,7 +33,7 @@ from .choices import (
 from .models import AnnualReport, InformationRequest, Remedy
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import Authority, User
+    from sanxiang.org.models import Authority, User
 
 HANDLER_ROLES = ("open_government_officer", "open_government_head")
 
@@ -452,7 +452,7 @@ def annual_report_get(*, actor: User, pk: int) -> AnnualReport:
 
 def report_warnings(*, actor: User, today: datetime.date) -> list[AnnualReport | tuple[Authority, int]]:
     """From 1 January until published: last year's report of each authority in scope is due by 31 January."""
-    from sanxiang.core.access import authorities_in_scope
+    from sanxiang.kernel.access import authorities_in_scope
 
     if not has_role(actor, *HANDLER_ROLES):
         return []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from sanxiang.core.tasks import task
+from sanxiang.kernel.tasks import task
 
 
 @task()

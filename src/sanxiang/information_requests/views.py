@@ -16,10 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
-from sanxiang.core.access import authorities_in_scope, has_role, role_required
-from sanxiang.core.exceptions import DomainError
-from sanxiang.core.models import Department
 from sanxiang.files.services import file_open_for_download
+from sanxiang.kernel.access import authorities_in_scope, has_role, role_required
+from sanxiang.kernel.exceptions import DomainError
+from sanxiang.org.models import Department
 
 from . import forms, selectors, services
 from .choices import ReplyType, RequestStatus

@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from sanxiang.core.exceptions import DomainError
+from sanxiang.kernel.exceptions import DomainError
 from sanxiang.portal.services import throttle_hit
 
 from . import forms, selectors, services

@@ -12,9 +12,9 @@ class InspectionsConfig(AppConfig):
 
     def ready(self) -> None:
         from sanxiang.audit.labels import register_action_label
-        from sanxiang.core.choices import RoleCode
-        from sanxiang.core.demo import register_demo_step
-        from sanxiang.core.modules import StaffModule, register_module, register_todo_provider
+        from sanxiang.kernel.choices import RoleCode
+        from sanxiang.kernel.demo import register_demo_step
+        from sanxiang.kernel.modules import StaffModule, register_module, register_todo_provider
 
         from .demo import demo_inspections
         from .selectors import todos_for

@@ -14,7 +14,7 @@ import datetime
 
 from django.db import transaction
 
-from sanxiang.core.demo import DemoContext
+from sanxiang.kernel.demo import DemoContext
 
 from .choices import AssignmentStatus, DirectoryKind, TaskStatus
 
@@ -46,8 +46,8 @@ ITEMS = [
 
 
 def demo_inspections(ctx: DemoContext) -> None:
-    from sanxiang.core import services as core_services
     from sanxiang.enforcement.models import Taxpayer
+    from sanxiang.org import services as core_services
 
     from . import services
     from .models import Draw, InspectionPlan, InspectionTask
@@ -61,7 +61,7 @@ def demo_inspections(ctx: DemoContext) -> None:
     admin = ctx.system_actor
     extra = []
     for n, (username, name, department, industries, tax_types, case_types) in enumerate(EXTRA_INSPECTORS):
-        from sanxiang.core.models import User
+        from sanxiang.org.models import User
 
         user = User.objects.filter(username=username).first()
         if user is None:

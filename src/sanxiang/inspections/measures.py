@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.measures import (
+from sanxiang.kernel.measures import (
     DrillRow,
     Figure,
     Level,

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.scope import ScopedQuerySet, ScopeSpec
+from sanxiang.kernel.access import ScopedQuerySet, ScopeSpec
 
 from .choices import (
     AbnormalReason,

@@ -11,9 +11,9 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.access import has_role
-from sanxiang.core.choices import RoleCode
-from sanxiang.core.modules import Todo
+from sanxiang.kernel.access import has_role
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.modules import Todo
 from sanxiang.lib import merkle
 from sanxiang.portal import publog
 from sanxiang.portal.models import LogLeaf
@@ -24,7 +24,7 @@ from .models import Directory, DirectorySnapshot, Draw, InspectionPlan, Inspecti
 from .verification import DrawVerification, check_published_draw
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import Authority, User
+    from sanxiang.org.models import Authority, User
 
 STAFF_ROLES = (
     RoleCode.INSPECTION_ORGANISER,

@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from sanxiang.core.access import get_visible_or_404, has_role, role_required
-from sanxiang.core.choices import RoleCode
-from sanxiang.core.exceptions import DomainError
+from sanxiang.kernel.access import get_visible_or_404, has_role, role_required
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.exceptions import DomainError
 
 from . import rules, selectors, services
 from .choices import DirectoryKind, DrawKind

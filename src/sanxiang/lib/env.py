@@ -6,8 +6,10 @@ Bad values raise ``ValueError`` naming the variable; settings.py turns that into
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Mapping
+from typing import Any
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -38,6 +40,27 @@ def env_int(name: str, default: int, environ: Mapping[str, str] | None = None) -
         return int(environ[name])
     except ValueError:
         raise ValueError(f"{name} must be an integer, got {environ[name]!r}") from None
+
+
+def env_float(name: str, default: float, environ: Mapping[str, str] | None = None) -> float:
+    environ = os.environ if environ is None else environ
+    if name not in environ:
+        return default
+    try:
+        return float(environ[name])
+    except ValueError:
+        raise ValueError(f"{name} must be a number, got {environ[name]!r}") from None
+
+
+def env_json(name: str, default: Any, environ: Mapping[str, str] | None = None) -> Any:
+    """A JSON value (an object of per-stage limits …); ``default`` when unset."""
+    environ = os.environ if environ is None else environ
+    if name not in environ:
+        return default
+    try:
+        return json.loads(environ[name])
+    except ValueError:
+        raise ValueError(f"{name} must be JSON, got {environ[name]!r}") from None
 
 
 def env_list(name: str, default: list[str], environ: Mapping[str, str] | None = None) -> list[str]:

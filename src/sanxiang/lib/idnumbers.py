@@ -111,12 +111,12 @@ def validate_uscc(number: str) -> str:
 
 def classify(number: str, *, today: datetime.date | None = None) -> IdKind:
     """Tell a valid 居民身份证号 from a valid 统一社会信用代码; anything else is UNKNOWN."""
-    for kind, validator in ((IdKind.ID_NUMBER, validate_id_number), (IdKind.USCC, validate_uscc)):
+    for kind in (IdKind.ID_NUMBER, IdKind.USCC):
         try:
             if kind is IdKind.ID_NUMBER:
-                validator(number, today=today)
+                validate_id_number(number, today=today)
             else:
-                validator(number)
+                validate_uscc(number)
         except InvalidIdNumber:
             continue
         return kind

@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.contrib import admin
 from django.http import HttpRequest
 
-from .models import Notification, PeriodicRun
+from sanxiang.kernel.models import PeriodicRun
+
+from .models import Notification
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -10,7 +10,7 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("通知")
 
     def ready(self) -> None:
-        from sanxiang.core.schedule import check_schedule
+        from sanxiang.kernel.schedule import check_schedule
 
         # The schedule's claim table lives in this app, so its check is registered here.
         checks.register(check_schedule)

@@ -1,9 +1,5 @@
-"""The in-app inbox and the bookkeeping of periodic job runs.
-
-The notifications app is the jobs-and-messages app: besides the inbox it holds ``PeriodicRun``,
-the claim table of the periodic schedule (``sanxiang.core.schedule``), because core's models
-describe the organisation only and every other app is a business module.
-"""
+"""The in-app inbox. (``PeriodicRun``, the claim table of the periodic schedule, lives in the
+kernel since the core split; its table keeps the name ``notifications_periodicrun``.)"""
 
 from __future__ import annotations
 
@@ -70,28 +66,3 @@ class Notification(models.Model):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
-
-
-class PeriodicRun(models.Model):
-    """One claimed slot of a periodic schedule entry: inserting the row is the claim.
-
-    The unique (name, scheduled_for) pair makes the first scheduler to insert the row the one
-    that enqueues the run; any other worker ticking at the same time gets an IntegrityError and
-    skips it. ``task_result_id`` is filled once the task has been enqueued.
-    """
-
-    name = models.CharField(_("计划任务"), max_length=100)
-    scheduled_for = models.DateTimeField(_("计划时间"))
-    claimed_at = models.DateTimeField(_("认领时间"), default=timezone.now)
-    task_result_id = models.CharField(_("任务结果编号"), max_length=64, blank=True)
-
-    class Meta:
-        verbose_name = _("计划任务运行")
-        verbose_name_plural = _("计划任务运行")
-        ordering = ["-scheduled_for", "name"]
-        constraints = [
-            models.UniqueConstraint(fields=["name", "scheduled_for"], name="periodic_run_unique_slot"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.name} @ {self.scheduled_for:%Y-%m-%d %H:%M}"

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import Http404
 
-from sanxiang.core.exceptions import ScopeViolation
+from sanxiang.kernel.exceptions import ScopeViolation
 
 from .models import Notification
 
 __all__ = ["inbox_list", "notification_get", "unread_count"]
+
+if TYPE_CHECKING:
+    from sanxiang.org.models import User
 
 
 def inbox_list(user: Any) -> QuerySet[Notification]:
@@ -27,7 +30,7 @@ def unread_count(user: Any) -> int:
     return Notification.objects.for_recipient(user).unread().count()
 
 
-def notification_get(*, actor: Any, pk: int) -> Notification:
+def notification_get(*, actor: User, pk: int) -> Notification:
     """One of the actor's own notifications.
 
     Anyone else's raises ``ScopeViolation`` (a 404 that is audited), a missing one ``Http404``:

@@ -17,9 +17,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.exceptions import ScopeViolation
-from sanxiang.core.models import Authority, User
-from sanxiang.core.tasks import enqueue_on_commit
+from sanxiang.kernel.access import lineage_paths
+from sanxiang.kernel.exceptions import ScopeViolation
+from sanxiang.kernel.tasks import enqueue_on_commit
+from sanxiang.org.models import Authority, User
 
 from .models import Notification
 
@@ -51,7 +52,7 @@ def notify(
     """Put a message in each recipient's inbox; return the notifications created.
 
     ``category`` is a dotted code such as ``"publicity.overdue"``; ``url`` a site path
-    (``/staff/…``) the message links to. With ``dedupe_key`` a recipient who already has a
+    (a staff page, from ``reverse()``) the message links to. With ``dedupe_key`` a recipient who already has a
     notification with that key gets no new one (and is left out of the result), so a periodic
     reminder can call this every run. Inactive users and repeated recipients are skipped. ``actor``
     is the user whose action caused the message (None for a scheduled job), for the audit trail.
@@ -136,11 +137,7 @@ def notify_users_with_role(
     """
     paths = [authority.path]
     if include_ancestors:
-        # In a materialised-path tree every ancestor's path is a prefix of the node's path.
-        paths = [
-            authority.path[:end]
-            for end in range(Authority.steplen, len(authority.path) + 1, Authority.steplen)
-        ]
+        paths = lineage_paths(authority)
     users = (
         User.objects.filter(is_active=True, authority__path__in=paths, roles__code__in=list(roles))
         .distinct()
@@ -186,7 +183,7 @@ def _subject(title: str) -> str:
 
 
 def _link(url: str) -> str:
-    base = getattr(settings, "SANXIANG_BASE_URL", "").rstrip("/")
+    base = settings.SANXIANG_BASE_URL.rstrip("/")
     return f"{base}{url}" if url else ""
 
 

@@ -9,7 +9,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("公众门户")
 
     def ready(self) -> None:
-        from sanxiang.core.schedule import Periodic, register_periodic
+        from sanxiang.kernel.schedule import Periodic, register_periodic
 
         register_periodic(
             Periodic(

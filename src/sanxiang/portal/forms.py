@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.models import Authority
+from sanxiang.org.models import Authority
 
 
 class SearchForm(forms.Form):

@@ -57,7 +57,7 @@ def key_dir() -> Path:
 
 
 def _origin() -> str:
-    base = getattr(settings, "SANXIANG_BASE_URL", "") or ""
+    base = settings.SANXIANG_BASE_URL or ""
     host = base.split("://", 1)[-1].strip("/")
     origin = f"{host}/publications" if host else DEFAULT_ORIGIN
     return origin if signednote.is_valid_key_name(origin) else DEFAULT_ORIGIN

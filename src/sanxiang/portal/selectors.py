@@ -14,7 +14,8 @@ from django.core.cache import BaseCache, cache, caches
 from django.db import connection, models
 from django.utils import timezone
 
-from sanxiang.core.models import Authority
+from sanxiang.kernel.access import subtree
+from sanxiang.org.models import Authority
 
 from . import search, services
 from .models import MatterTicket, PublicEntry, PublicEntryQuerySet
@@ -66,8 +67,8 @@ def _filtered(params: SearchParams, now: datetime.datetime) -> PublicEntryQueryS
     if params.authority is not None:
         # The authority and its subordinates: one prefix filter on the materialised path, resolved
         # to ids once rather than joined into every row a text search walks.
-        subtree = Authority.objects.filter(path__startswith=params.authority.path)
-        queryset = queryset.filter(authority_id__in=list(subtree.values_list("id", flat=True)))
+        below = subtree(params.authority)
+        queryset = queryset.filter(authority_id__in=list(below.values_list("id", flat=True)))
     if params.date_from:
         queryset = queryset.filter(published_at__gte=_local_day_start(params.date_from))
     if params.date_to:

@@ -14,17 +14,17 @@ import datetime
 import hashlib
 import hmac
 import secrets
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.exceptions import DomainError, InvalidTransition, ValidationFailed
-from sanxiang.core.models import Authority
-from sanxiang.core.scope import get_visible_or_404
+from sanxiang.kernel.access import get_visible_or_404, require_role
+from sanxiang.kernel.exceptions import DomainError, InvalidTransition, ValidationFailed
 from sanxiang.lib import merkle
+from sanxiang.org.models import Authority
 
 from . import publog, rules, search
 from .choices import EntryEvent, EntryStatus, MatterStage, Stage
@@ -42,13 +42,16 @@ __all__ = [
 
 LIVE_STATUSES = (EntryStatus.LIVE, EntryStatus.CORRECTED)
 
+if TYPE_CHECKING:
+    from sanxiang.org.models import User
+
 
 class PersonalDataInClear(ValidationFailed):
     code = "personal_data_in_clear"
     default_message = _("公示内容中仍含有未脱敏的身份证号、手机号或银行卡号，拒绝发布。")
 
 
-def _actor_label(actor: Any) -> str:
+def _actor_label(actor: User) -> str:
     if actor is None:
         return "system"
     if isinstance(actor, str):
@@ -66,7 +69,7 @@ def _refuse_personal_data(texts: list[str], authority: Authority) -> None:
 @transaction.atomic
 def public_entry_publish(
     *,
-    actor: Any,
+    actor: User,
     source_key: str,
     version: int,
     category_code: str,
@@ -173,7 +176,7 @@ def _entry_for_update(source_key: str) -> PublicEntry:
 
 @transaction.atomic
 def public_entry_withdraw(
-    *, actor: Any, source_key: str, reason: str, withdrawn_at: datetime.datetime
+    *, actor: User, source_key: str, reason: str, withdrawn_at: datetime.datetime
 ) -> PublicEntry:
     """Take an entry off the portal with a published reason (行政处罚法第四十八条). Its salt is
     deleted, so its content can no longer be confirmed against the log; the withdrawal itself is
@@ -301,21 +304,18 @@ def code_matches(code: str, salt: str, expected: str) -> bool:
     return hmac.compare_digest(code_hash(code, salt), expected)
 
 
-def _require_act_in_scope(actor: Any, act: Any) -> None:
+def _require_act_in_scope(actor: User, act: Any) -> None:
     from sanxiang.enforcement.models import EnforcementAct
-    from sanxiang.enforcement.permissions import can_write
+    from sanxiang.enforcement.roles import WRITE_ROLES
 
-    if not can_write(actor):
-        from sanxiang.core.exceptions import PermissionDeniedError
-
-        raise PermissionDeniedError()
+    require_role(actor, *WRITE_ROLES)
     get_visible_or_404(EnforcementAct, actor, action="matter_ticket", pk=act.pk)
 
 
 @transaction.atomic
 def matter_ticket_issue(
     *,
-    actor: Any,
+    actor: User,
     act: Any,
     on: datetime.date,
     stage: str = MatterStage.ACCEPTED,
@@ -350,7 +350,9 @@ def matter_ticket_issue(
 
 
 @transaction.atomic
-def matter_ticket_advance(*, actor: Any, ticket: MatterTicket, stage: str, on: datetime.date) -> MatterTicket:
+def matter_ticket_advance(
+    *, actor: User, ticket: MatterTicket, stage: str, on: datetime.date
+) -> MatterTicket:
     """Record that the matter reached ``stage`` on ``on``."""
     _require_act_in_scope(actor, ticket.act)
     if stage not in MatterStage.values:

@@ -172,7 +172,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
 
 
 def _export_allowed(request: HttpRequest) -> bool:
-    limit = getattr(settings, "SANXIANG_PORTAL_EXPORT_LIMIT", 10)
+    limit = settings.SANXIANG_PORTAL_EXPORT_LIMIT
     return not _throttled(request, "export", limit, 60)
 
 
@@ -345,7 +345,7 @@ def progress(request: HttpRequest) -> HttpResponse:
     status = 200
     form = ProgressLookupForm(request.POST or None)
     if request.method == "POST":
-        limit = getattr(settings, "SANXIANG_PORTAL_LOOKUP_LIMIT", 10)
+        limit = settings.SANXIANG_PORTAL_LOOKUP_LIMIT
         if _throttled(request, "lookup", limit, 600):
             status = 429
             form = ProgressLookupForm()

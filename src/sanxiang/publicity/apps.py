@@ -9,9 +9,9 @@ class PublicityConfig(AppConfig):
     verbose_name = _("行政执法公示")
 
     def ready(self) -> None:
-        from sanxiang.core.demo import register_demo_step
-        from sanxiang.core.modules import StaffModule, register_module, register_todo_provider
-        from sanxiang.core.schedule import Periodic, register_periodic
+        from sanxiang.kernel.demo import register_demo_step
+        from sanxiang.kernel.modules import StaffModule, register_module, register_todo_provider
+        from sanxiang.kernel.schedule import Periodic, register_periodic
 
         from .demo import demo_publicity
         from .selectors import publicity_todos

@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log, audit_snapshot
-from sanxiang.core.exceptions import PermissionDeniedError, ValidationFailed
-from sanxiang.core.models import Role
 from sanxiang.holidays.selectors import current_calendar
+from sanxiang.kernel.access import has_role
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.exceptions import PermissionDeniedError, ValidationFailed
+from sanxiang.org.models import Role
 
 from . import rules
 from .models import Category, Certainty, Item, ItemRule, Stage
-from .services import _has_role
 
 FIELD_TYPES = frozenset({"text", "longtext", "date", "decimal", "choice", "uscc", "id_number"})
 ITEM_FIELDS = (
@@ -40,12 +41,15 @@ ITEM_FIELDS = (
 )
 RULE_FIELDS = ("effective_from", "kind", "params", "display", "source", "certainty", "note")
 
+if TYPE_CHECKING:
+    from sanxiang.org.models import User
 
-def can_edit_catalogue(actor: Any) -> bool:
-    return _has_role(actor, ("administrator",))
+
+def can_edit_catalogue(actor: User) -> bool:
+    return has_role(actor, RoleCode.ADMINISTRATOR)
 
 
-def _require_admin(actor: Any) -> None:
+def _require_admin(actor: User) -> None:
     if not can_edit_catalogue(actor):
         raise PermissionDeniedError(_("只有系统管理员可以修改公示目录。"))
 
@@ -63,7 +67,7 @@ def _snapshot(obj: Any, names: Sequence[str]) -> dict[str, Any]:
 
 @transaction.atomic
 def category_save(
-    *, actor: Any, category: Category | None = None, code: str, label: str, stage: str, order: int = 100
+    *, actor: User, category: Category | None = None, code: str, label: str, stage: str, order: int = 100
 ) -> Category:
     """Create a category, or change one (its code stays: URLs and tokens name it)."""
     _require_admin(actor)
@@ -113,7 +117,7 @@ def _check_roles(key: str, roles: Any) -> None:
 
 
 @transaction.atomic
-def item_save(*, actor: Any, item: Item | None = None, values: Mapping[str, Any]) -> Item:
+def item_save(*, actor: User, item: Item | None = None, values: Mapping[str, Any]) -> Item:
     """Create an item, or change one: label, field schema, masking category, roles, state.
 
     ``values`` holds ``ITEM_FIELDS``; an existing item keeps its code (entries and templates use it).
@@ -166,7 +170,7 @@ def check_rule(kind: str, params: Any, display: Any) -> None:
 
 @transaction.atomic
 def item_rule_save(
-    *, actor: Any, item: Item, rule: ItemRule | None = None, values: Mapping[str, Any]
+    *, actor: User, item: Item, rule: ItemRule | None = None, values: Mapping[str, Any]
 ) -> ItemRule:
     """Add a rule version to ``item`` (or change one): kind, parameters, display period, source and
     certainty (RULES.md marks). A version takes effect on ``effective_from`` for events from that day."""

@@ -11,7 +11,7 @@ import datetime
 import random
 from typing import Any
 
-from sanxiang.core.demo import DemoContext
+from sanxiang.kernel.demo import DemoContext
 
 PER_DISTRICT = 1100  # two districts → 2,200 entries plus the before-stage lists
 

@@ -23,8 +23,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.exceptions import DomainError, PermissionDeniedError
 from sanxiang.files.services import authority_in_scope
+from sanxiang.kernel.exceptions import DomainError, PermissionDeniedError
 from sanxiang.lib import decisiondocs
 from sanxiang.lib.decisiondocs import ParsedDocument, UnreadableDocument
 from sanxiang.lib.masking.idcodes import is_valid_uscc
@@ -33,7 +33,7 @@ from .models import DocumentSource, Entry, Item
 from .services import can_draft, entry_create
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import Authority, User
+    from sanxiang.org.models import Authority, User
 
 MAX_FILES = 200
 SOURCE_SYSTEM = "document"

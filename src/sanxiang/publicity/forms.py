@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.choices import RoleCode
-from sanxiang.core.exceptions import DomainError
-from sanxiang.core.models import Authority
+from sanxiang.kernel.access import authorities_in_scope
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.exceptions import DomainError
+from sanxiang.org.models import Authority
 
 from .models import Category, Item, ItemRule, MaskPolicy
+
+if TYPE_CHECKING:
+    from sanxiang.kernel.access import Actor
 
 
 def add_domain_error(form: forms.Form, exc: DomainError) -> None:
@@ -26,14 +31,9 @@ def add_domain_error(form: forms.Form, exc: DomainError) -> None:
         form.add_error(None, str(exc.message))
 
 
-def scoped_authorities(user: Any):
-    if user.is_superuser or user.data_scope == "all":
-        return Authority.objects.filter(is_active=True)
-    if user.authority_id is None:
-        return Authority.objects.none()
-    if user.data_scope == "unit_and_below":
-        return Authority.objects.filter(path__startswith=user.authority.path, is_active=True)
-    return Authority.objects.filter(pk=user.authority_id)
+def scoped_authorities(user: Actor) -> QuerySet[Authority]:
+    """Active authorities the user may write into (their own one even if it is inactive)."""
+    return authorities_in_scope(user).filter(Q(is_active=True) | Q(pk=getattr(user, "authority_id", None)))
 
 
 class EntryForm(forms.Form):

@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from django.db import connection, models, transaction
 from django.utils import timezone
@@ -27,20 +27,23 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from sanxiang.audit.services import audit_log, audit_log_many
-from sanxiang.core.bulk import insert_rows
-from sanxiang.core.exceptions import PermissionDeniedError, ValidationFailed
-from sanxiang.core.models import Authority
-from sanxiang.files.services import authority_in_scope
 from sanxiang.holidays.selectors import current_calendar
 from sanxiang.holidays.services import deadline_set_many
+from sanxiang.kernel.access import authority_in_scope
+from sanxiang.kernel.bulk import insert_rows
+from sanxiang.kernel.exceptions import PermissionDeniedError
+from sanxiang.org.models import Authority
 
 from . import rules, sources
 from .masking import PolicyTable
 from .models import Entry, EntryStatus, EntryVersion, Item
 from .schema import FieldError, clean_value, infer_subject_type
-from .services import PUBLISH, _minor, _store_mask, _text_of, can_draft, mask_version, rule_for
+from .services import PUBLISH, can_draft, entry_text, is_minor_party, mask_version, rule_for, store_mask
 
 MAX_ROWS = 50_000
+
+if TYPE_CHECKING:
+    from sanxiang.org.models import User
 
 
 @dataclass(frozen=True)
@@ -142,7 +145,7 @@ def _header_map(item: Item, headers: list[Any]) -> dict[int, dict]:
     return mapping
 
 
-def _authority_lookup(actor: Any, default: Authority) -> Any:
+def _authority_lookup(actor: User, default: Authority) -> Any:
     cache: dict[str, Authority | None] = {}
 
     def find(name: str) -> Authority | None:
@@ -157,7 +160,7 @@ def _authority_lookup(actor: Any, default: Authority) -> Any:
 
 
 def check_workbook(
-    *, actor: Any, item: Item, authority: Authority, stream: IO[bytes], file_name: str, today: datetime.date
+    *, actor: User, item: Item, authority: Authority, stream: IO[bytes], file_name: str, today: datetime.date
 ) -> tuple[ImportReport, list[tuple[Authority, dict[str, Any]]]]:
     """Read and check every sheet of a workbook that carries the item's header, or a CSV file:
     the report and the clean rows to import. Rows are deduplicated across sheets."""
@@ -202,7 +205,7 @@ def _unreadable(exc: sources.UnreadableFile) -> str:
 
 def _check_sheet(
     *,
-    actor: Any,
+    actor: User,
     item: Item,
     authority: Authority,
     sheet: sources.Sheet,
@@ -370,7 +373,7 @@ def _drop_existing(
 @transaction.atomic
 def entries_import(
     *,
-    actor: Any,
+    actor: User,
     item: Item,
     authority: Authority,
     stream: IO[bytes],
@@ -443,7 +446,7 @@ CHUNK_SIZE = 1000
 
 
 def entries_bulk_create(
-    *, actor: Any, item: Item, rows: list[tuple[Authority, dict[str, Any]]], today: datetime.date
+    *, actor: User, item: Item, rows: list[tuple[Authority, dict[str, Any]]], today: datetime.date
 ) -> list[Entry]:
     """Create many checked drafts at once (import, demo); ``data["_text"]`` is an optional body.
 
@@ -521,7 +524,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _bulk_create(
-    *, actor: Any, item: Item, rows: list[tuple[Authority, dict[str, Any]]], today: datetime.date
+    *, actor: User, item: Item, rows: list[tuple[Authority, dict[str, Any]]], today: datetime.date
 ) -> list[Entry]:
     table = PolicyTable()
     cal = current_calendar()
@@ -546,7 +549,7 @@ def _bulk_create(
                 if data.get("event_date")
                 else None,
                 "credit_class": data.get("credit_class", "") or "",
-                "is_minor": _minor(data, today),
+                "is_minor": is_minor_party(data, today),
             },
             item=item,
             authority=target,
@@ -572,13 +575,13 @@ def _bulk_create(
             {
                 "number": 1,
                 "data": {k: v for k, v in data.items() if k not in ("legal_representative", "id_number")},
-                "text": _text_of(item, data, body),
+                "text": entry_text(item, data, body),
                 "legal_representative": data.get("legal_representative", ""),
                 "id_number": data.get("id_number", ""),
             },
             created_by=creator,
         )
-        _store_mask(version, mask_version(entry, version, table=table, authority=target))
+        store_mask(version, mask_version(entry, version, table=table, authority=target))
         entries.append(entry)
         versions.append(version)
         periods.append(period)
@@ -645,7 +648,7 @@ def _insert_chunk(entries: list[Entry], versions: list[EntryVersion]) -> None:
     insert_rows(EntryVersion, versions)
 
 
-def _department(actor: Any, authority: Authority) -> Any:
+def _department(actor: User, authority: Authority) -> Any:
     department = getattr(actor, "department", None)
     return department if department is not None and department.authority_id == authority.pk else None
 
@@ -661,10 +664,3 @@ def report_workbook(report: ImportReport) -> bytes:
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
-
-
-def ensure_clean(report: ImportReport) -> None:
-    if not report.ok:
-        raise ValidationFailed(
-            _("文件有错误，未导入任何数据。"), extra={"errors": [e.as_dict() for e in report.errors]}
-        )

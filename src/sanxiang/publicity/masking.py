@@ -127,7 +127,7 @@ def choice_label(spec: Mapping[str, Any], value: str) -> str:
 
 
 def derived_body(field_specs: list[dict], data: Mapping[str, Any]) -> str:
-    """The body built from the free-text fields when no body was given (``services._text_of``)."""
+    """The body built from the free-text fields when no body was given (``services.entry_text``)."""
     return "\n".join(
         f"{spec['label']}：{data[spec['key']]}"
         for spec in field_specs

@@ -6,7 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.scope import ScopedQuerySet, ScopeSpec
+from sanxiang.kernel.access import ScopedQuerySet, ScopeSpec
+from sanxiang.org.models import SourcedRecord
 
 from .rules import RuleKind, Status
 
@@ -163,7 +164,7 @@ class EntryQuerySet(ScopedQuerySet):
         return self.filter(status__in=[EntryStatus.PUBLISHED, EntryStatus.CORRECTING])
 
 
-class Entry(models.Model):
+class Entry(SourcedRecord):
     """A publicity entry 公示信息: the raw record (with personal data) and its workflow state.
 
     ``source_key`` names the entry on the portal (``portal:entry_detail``). Raw values stay here,
@@ -203,8 +204,6 @@ class Entry(models.Model):
         related_name="publicity_entries",
         verbose_name=_("执法决定"),
     )
-    source_system = models.CharField(_("来源系统"), max_length=40, blank=True)
-    source_id = models.CharField(_("来源系统编号"), max_length=100, blank=True)
     current_version = models.PositiveIntegerField(_("当前版本"), default=1)
     published_version = models.PositiveIntegerField(_("已公示版本"), null=True, blank=True)
     published_at = models.DateTimeField(_("首次公示时间"), null=True, blank=True)
@@ -213,6 +212,7 @@ class Entry(models.Model):
     withdraw_due_on = models.DateField(_("应撤回日期"), null=True, blank=True)
     ended_reason = models.TextField(_("撤回/停止原因"), blank=True)
     ended_at = models.DateTimeField(_("撤回/停止时间"), null=True, blank=True)
+    # An entry's registrar is its drafter: the two fields keep their own labels.
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -221,7 +221,6 @@ class Entry(models.Model):
         verbose_name=_("起草人"),
     )
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     scope = ScopeSpec(authority="authority", department="department", owner="created_by")
     objects = EntryQuerySet.as_manager()
@@ -273,6 +272,7 @@ class EntryVersion(models.Model):
     field_masks = models.JSONField(_("字段遮盖"), default=dict, blank=True)
     lifted = models.JSONField(_("解除遮盖"), default=dict, blank=True)
     reason = models.TextField(_("更正原因"), blank=True)
+    # An entry's registrar is its drafter: the two fields keep their own labels.
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

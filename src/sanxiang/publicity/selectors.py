@@ -6,13 +6,14 @@ import datetime
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 
-from sanxiang.core.modules import Todo
-from sanxiang.core.scope import get_visible_or_404
 from sanxiang.holidays.selectors import current_calendar
+from sanxiang.kernel.access import get_visible_or_404, has_role
+from sanxiang.kernel.modules import Todo
 
 from . import rules
 from .models import Category, Certainty, Entry, EntryStatus, Item, ItemRule, MaskPolicy
@@ -25,9 +26,12 @@ DECISION_ITEMS = {
     "tax_handling": "handling_decision",
 }
 
+if TYPE_CHECKING:
+    from sanxiang.org.models import User
+
 
 def entry_list(
-    *, actor: Any, status: str | None = None, item: str | None = None, q: str | None = None
+    *, actor: User, status: str | None = None, item: str | None = None, q: str | None = None
 ) -> QuerySet[Entry]:
     qs = Entry.objects.visible_to(actor).select_related("item", "authority", "created_by")
     if status:
@@ -39,7 +43,7 @@ def entry_list(
     return qs.order_by("-created_at", "-pk")
 
 
-def entry_get(*, actor: Any, pk: int, action: str = "view") -> Entry:
+def entry_get(*, actor: User, pk: int, action: str = "view") -> Entry:
     return get_visible_or_404(
         Entry.objects.select_related("item__category", "authority", "decision"), actor, action=action, pk=pk
     )
@@ -75,7 +79,7 @@ def unconfirmed_rules(items: Iterable[Item]) -> list[ItemRule]:
     return [r for item in items for r in item.rules.all() if r.certainty == Certainty.UNCONFIRMED]
 
 
-def overdue_list(*, actor: Any, today: datetime.date) -> QuerySet[Entry]:
+def overdue_list(*, actor: User, today: datetime.date) -> QuerySet[Entry]:
     """Entries not yet public whose publication limit has passed."""
     return (
         Entry.objects.visible_to(actor)
@@ -85,7 +89,7 @@ def overdue_list(*, actor: Any, today: datetime.date) -> QuerySet[Entry]:
     )
 
 
-def withdrawal_overdue_list(*, actor: Any, today: datetime.date) -> QuerySet[Entry]:
+def withdrawal_overdue_list(*, actor: User, today: datetime.date) -> QuerySet[Entry]:
     """应撤未撤: public entries whose decision changed and whose 3-working-day withdrawal limit passed."""
     return (
         Entry.objects.visible_to(actor)
@@ -105,7 +109,7 @@ class UnpublishedDecision:
 
 
 def unpublished_decisions(
-    *, actor: Any, today: datetime.date, since_days: int = 730
+    *, actor: User, today: datetime.date, since_days: int = 730
 ) -> list[UnpublishedDecision]:
     """应公示未公示: decisions recorded in Sanxiang whose publication limit passed without a
     publication on time (none, or published after the due date)."""
@@ -165,14 +169,14 @@ def publicity_todos(user: Any, today: datetime.date) -> list[Todo]:
         todos.append(
             Todo(
                 label=f"{entry.item.label} {entry.document_number or entry.party_name}",
-                url=f"/staff/publicity/entries/{entry.pk}/",
+                url=reverse("publicity:entry_detail", args=[entry.pk]),
                 module="publicity",
                 due=entry.due_on,
                 overdue=entry.due_on < today,
                 provisional=entry.pk in provisional,
             )
         )
-    if user.is_superuser or user.has_role("publicity_approver"):
+    if has_role(user, "publicity_approver"):
         waiting = (
             Entry.objects.visible_to(user)
             .filter(status__in=[EntryStatus.SUBMITTED, EntryStatus.CORRECTING])
@@ -184,7 +188,7 @@ def publicity_todos(user: Any, today: datetime.date) -> list[Todo]:
             todos.append(
                 Todo(
                     label=f"待审批：{entry.item.label} {entry.document_number or entry.party_name}",
-                    url=f"/staff/publicity/entries/{entry.pk}/",
+                    url=reverse("publicity:entry_detail", args=[entry.pk]),
                     module="publicity",
                     due=entry.due_on,
                     overdue=bool(entry.due_on and entry.due_on < today),
@@ -194,7 +198,7 @@ def publicity_todos(user: Any, today: datetime.date) -> list[Todo]:
             todos.append(
                 Todo(
                     label=f"须撤回：{entry.document_number or entry.party_name}",
-                    url=f"/staff/publicity/entries/{entry.pk}/",
+                    url=reverse("publicity:entry_detail", args=[entry.pk]),
                     module="publicity",
                     due=entry.withdraw_due_on,
                     overdue=entry.withdraw_due_on < today,
@@ -226,7 +230,7 @@ class AnnualStatistics:
     decisions: dict[str, int]
 
 
-def annual_statistics(*, actor: Any, year: int) -> AnnualStatistics:
+def annual_statistics(*, actor: User, year: int) -> AnnualStatistics:
     """Last year's enforcement data by category and unit: entries published that year, by item and
     authority, and decisions recorded that year by kind (seed 000 #10)."""
     from sanxiang.enforcement.models import Decision

@@ -11,24 +11,26 @@ from __future__ import annotations
 import datetime
 import uuid
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.db import models, transaction
+from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.exceptions import (
+from sanxiang.holidays.selectors import current_calendar
+from sanxiang.holidays.services import deadline_close, deadline_set
+from sanxiang.kernel.access import authority_in_scope, has_role
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.exceptions import (
     InvalidTransition,
     PermissionDeniedError,
     ScopeViolation,
     ValidationFailed,
 )
-from sanxiang.core.models import Authority, Department
-from sanxiang.files.services import authority_in_scope
-from sanxiang.holidays.selectors import current_calendar
-from sanxiang.holidays.services import deadline_close, deadline_set
 from sanxiang.lib.masking import is_minor
+from sanxiang.org.models import Authority, Department
 
 from . import rules
 from .masking import Masked, PolicyTable, field_masks_json, masked_content, spans_to_json
@@ -38,6 +40,9 @@ from .schema import FieldError, clean_value, infer_subject_type
 PUBLISH = "publicity.publish"
 WITHDRAW = "publicity.withdraw"
 CORE_KEYS = ("party_name", "document_number", "event_date", "credit_class")
+
+if TYPE_CHECKING:
+    from sanxiang.org.models import User
 
 
 def _portal():
@@ -51,26 +56,22 @@ def _portal():
 # --- checks ------------------------------------------------------------------------------------
 
 
-def _has_role(actor: Any, roles: Iterable[str]) -> bool:
-    return bool(getattr(actor, "is_authenticated", False) and (actor.is_superuser or actor.has_role(*roles)))
+def can_draft(actor: User, item: Item) -> bool:
+    return has_role(actor, *item.draft_roles)
 
 
-def can_draft(actor: Any, item: Item) -> bool:
-    return _has_role(actor, item.draft_roles)
+def can_approve(actor: User, item: Item) -> bool:
+    return has_role(actor, *item.approve_roles)
 
 
-def can_approve(actor: Any, item: Item) -> bool:
-    return _has_role(actor, item.approve_roles)
-
-
-def _require_draft(actor: Any, item: Item, authority: Authority) -> None:
+def _require_draft(actor: User, item: Item, authority: Authority) -> None:
     if not can_draft(actor, item):
         raise PermissionDeniedError(_("您没有起草该事项公示信息的权限。"))
     if not authority_in_scope(actor, authority):
         raise PermissionDeniedError(_("目标机关不在您的数据权限范围内。"))
 
 
-def _require_visible(actor: Any, entry: Entry, action: str = "change") -> None:
+def _require_visible(actor: User, entry: Entry, action: str = "change") -> None:
     if not Entry.objects.visible_to(actor).filter(pk=entry.pk).exists():
         raise ScopeViolation(model_label=Entry._meta.label, object_ref=f"pk={entry.pk}", action=action)
 
@@ -84,7 +85,7 @@ def _transition(entry: Entry, action: str) -> str:
     return target
 
 
-def _record(entry: Entry, *, action: str, to: str, actor: Any, comment: str = "", at=None) -> None:
+def _record(entry: Entry, *, action: str, to: str, actor: User, comment: str = "", at=None) -> None:
     Transition.objects.create(
         entry=entry,
         action=action,
@@ -130,7 +131,7 @@ def clean_data(
     return data, errors
 
 
-def _text_of(item: Item, data: Mapping[str, Any], text: str) -> str:
+def entry_text(item: Item, data: Mapping[str, Any], text: str) -> str:
     """The body: the given text, else the item's free-text fields joined."""
     if text:
         return text
@@ -142,7 +143,7 @@ def _text_of(item: Item, data: Mapping[str, Any], text: str) -> str:
     return "\n".join(parts)
 
 
-def _minor(data: Mapping[str, Any], today: datetime.date) -> bool:
+def is_minor_party(data: Mapping[str, Any], today: datetime.date) -> bool:
     number = data.get("id_number") or ""
     return bool(number and data.get("subject_type") != "organisation" and is_minor(number, today=today))
 
@@ -188,7 +189,7 @@ def _manual_by_field(manual: Iterable[Mapping[str, Any]]) -> dict[str, list[tupl
     return grouped
 
 
-def _store_mask(version: EntryVersion, masked: Masked) -> None:
+def store_mask(version: EntryVersion, masked: Masked) -> None:
     version.masked_title = masked.title[:300]
     version.masked_fields = [list(pair) for pair in masked.fields]
     version.masked_text = masked.text
@@ -196,7 +197,7 @@ def _store_mask(version: EntryVersion, masked: Masked) -> None:
     version.field_masks = field_masks_json(masked)
 
 
-def _set_deadline(entry: Entry, *, actor: Any, cal=None, rules_cache=None) -> None:
+def _set_deadline(entry: Entry, *, actor: User, cal=None, rules_cache=None) -> None:
     """Store the publication time limit of ``entry`` as a Deadline (and ``due_on`` for lists)."""
     if entry.event_date is None:
         return
@@ -238,7 +239,7 @@ def _link_decision(entry: Entry) -> None:
 
 def _build(
     *,
-    actor: Any,
+    actor: User,
     item: Item,
     authority: Authority,
     department: Department | None,
@@ -262,7 +263,7 @@ def _build(
         document_number=data.get("document_number", "")[:100],
         event_date=datetime.date.fromisoformat(data["event_date"]) if data.get("event_date") else None,
         credit_class=data.get("credit_class", "") or "",
-        is_minor=_minor(data, today),
+        is_minor=is_minor_party(data, today),
         source_system=source_system,
         source_id=source_id,
         created_by=actor if getattr(actor, "pk", None) else None,
@@ -270,7 +271,7 @@ def _build(
     version = EntryVersion(
         number=1,
         data={k: v for k, v in data.items() if k not in ("legal_representative", "id_number")},
-        text=_text_of(item, data, text),
+        text=entry_text(item, data, text),
         legal_representative=data.get("legal_representative", ""),
         id_number=data.get("id_number", ""),
         created_by=entry.created_by,
@@ -290,7 +291,7 @@ def _check_unique(entry: Entry) -> None:
 @transaction.atomic
 def entry_create(
     *,
-    actor: Any,
+    actor: User,
     item: Item,
     authority: Authority,
     data: Mapping[str, Any],
@@ -321,7 +322,7 @@ def entry_create(
     _link_decision(entry)
     entry.save()
     version.entry = entry
-    _store_mask(version, mask_version(entry, version))
+    store_mask(version, mask_version(entry, version))
     version.save()
     _set_deadline(entry, actor=actor)
     audit_log(
@@ -339,7 +340,7 @@ def current_version(entry: Entry) -> EntryVersion:
 
 @transaction.atomic
 def entry_update(
-    *, actor: Any, entry: Entry, data: Mapping[str, Any], text: str = "", today: datetime.date | None = None
+    *, actor: User, entry: Entry, data: Mapping[str, Any], text: str = "", today: datetime.date | None = None
 ) -> Entry:
     """Change the pending version of a draft (or of an open correction); approved versions never change."""
     _require_visible(actor, entry)
@@ -353,7 +354,7 @@ def entry_update(
     version = current_version(entry)
     before = {"data": version.data, "document_number": entry.document_number}
     version.data = {k: v for k, v in clean.items() if k not in ("legal_representative", "id_number")}
-    version.text = _text_of(entry.item, clean, text)
+    version.text = entry_text(entry.item, clean, text)
     version.legal_representative = clean.get("legal_representative", "")
     version.id_number = clean.get("id_number", "")
     version.manual_spans = []  # offsets of the old text mean nothing in the new one
@@ -365,10 +366,10 @@ def entry_update(
         )
         entry.subject_type = clean["subject_type"]
         entry.credit_class = clean.get("credit_class", "") or ""
-    entry.is_minor = _minor(clean, today)
+    entry.is_minor = is_minor_party(clean, today)
     _check_unique(entry)
     entry.save()
-    _store_mask(version, mask_version(entry, version))
+    store_mask(version, mask_version(entry, version))
     version.save()
     if entry.status == EntryStatus.DRAFT:
         _set_deadline(entry, actor=actor)
@@ -383,7 +384,7 @@ def entry_update(
 
 
 @transaction.atomic
-def entry_submit(*, actor: Any, entry: Entry) -> Entry:
+def entry_submit(*, actor: User, entry: Entry) -> Entry:
     """Send a draft to confidentiality review and approval."""
     _require_visible(actor, entry)
     _require_draft(actor, entry.item, entry.authority)
@@ -395,14 +396,14 @@ def entry_submit(*, actor: Any, entry: Entry) -> Entry:
     return entry
 
 
-def _require_approver(actor: Any, entry: Entry) -> None:
+def _require_approver(actor: User, entry: Entry) -> None:
     _require_visible(actor, entry, action="approve")
     if not can_approve(actor, entry.item):
         raise PermissionDeniedError(_("您没有审批该事项公示信息的权限。"))
 
 
 @transaction.atomic
-def entry_return(*, actor: Any, entry: Entry, comment: str) -> Entry:
+def entry_return(*, actor: User, entry: Entry, comment: str) -> Entry:
     """Send a submitted entry (or a pending correction) back to its author with a comment."""
     _require_approver(actor, entry)
     if not (comment or "").strip():
@@ -430,7 +431,7 @@ def _maskable_texts(entry: Entry, version: EntryVersion) -> dict[str, str]:
 @transaction.atomic
 def entry_add_mask(
     *,
-    actor: Any,
+    actor: User,
     entry: Entry,
     phrase: str = "",
     start: int | None = None,
@@ -462,14 +463,14 @@ def entry_add_mask(
     if not found:
         raise _invalid({"phrase": _("正文和字段中都没有找到要遮盖的内容。")})
     version.manual_spans = [*version.manual_spans, *found]
-    _store_mask(version, mask_version(entry, version))
+    store_mask(version, mask_version(entry, version))
     version.save()
     audit_log(actor=actor, action="publicity.entry.mask_added", target=entry, data={"spans": found})
     return entry
 
 
 @transaction.atomic
-def entry_lift_mask(*, actor: Any, entry: Entry, field_type: str, reason: str) -> Entry:
+def entry_lift_mask(*, actor: User, entry: Entry, field_type: str, reason: str) -> Entry:
     """Show one kind of datum in full for this entry, where the policy table allows it, with a reason."""
     _require_approver(actor, entry)
     if entry.status not in (EntryStatus.SUBMITTED, EntryStatus.CORRECTING):
@@ -483,7 +484,7 @@ def entry_lift_mask(*, actor: Any, entry: Entry, field_type: str, reason: str) -
         raise PermissionDeniedError(_("脱敏策略不允许解除该类信息的遮盖。"))
     version = current_version(entry)
     version.lifted = {**version.lifted, field_type: reason.strip()}
-    _store_mask(version, mask_version(entry, version, table=table))
+    store_mask(version, mask_version(entry, version, table=table))
     version.save()
     audit_log(
         actor=actor,
@@ -496,7 +497,7 @@ def entry_lift_mask(*, actor: Any, entry: Entry, field_type: str, reason: str) -
 
 @transaction.atomic
 def entry_approve(
-    *, actor: Any, entry: Entry, comment: str = "", now: datetime.datetime | None = None
+    *, actor: User, entry: Entry, comment: str = "", now: datetime.datetime | None = None
 ) -> Entry:
     """Confidentiality review and approval: publish the pending version (first publication or correction)."""
     _require_approver(actor, entry)
@@ -508,7 +509,7 @@ def entry_approve(
     masked = mask_version(entry, version)
     if not masked.published:
         raise ValidationFailed(_("依脱敏策略该信息不予公开（如涉及未成年人）。"), code="not_publishable")
-    _store_mask(version, masked)
+    store_mask(version, masked)
     version.approved_by = actor
     version.approved_at = now
     version.save()
@@ -563,7 +564,7 @@ def _party_label(item: Item) -> str:
 @transaction.atomic
 def entry_correct(
     *,
-    actor: Any,
+    actor: User,
     entry: Entry,
     data: Mapping[str, Any],
     text: str = "",
@@ -587,7 +588,7 @@ def entry_correct(
         entry=entry,
         number=number,
         data={k: v for k, v in clean.items() if k not in ("legal_representative", "id_number")},
-        text=_text_of(entry.item, clean, text),
+        text=entry_text(entry.item, clean, text),
         legal_representative=clean.get("legal_representative", ""),
         id_number=clean.get("id_number", ""),
         reason=reason.strip(),
@@ -595,9 +596,9 @@ def entry_correct(
     )
     entry.current_version = number
     entry.status = target
-    entry.is_minor = entry.is_minor or _minor(clean, today)
+    entry.is_minor = entry.is_minor or is_minor_party(clean, today)
     entry.save()
-    _store_mask(version, mask_version(entry, version))
+    store_mask(version, mask_version(entry, version))
     version.save()
     audit_log(
         actor=actor,
@@ -609,7 +610,7 @@ def entry_correct(
 
 
 @transaction.atomic
-def entry_withdraw(*, actor: Any, entry: Entry, reason: str, now: datetime.datetime | None = None) -> Entry:
+def entry_withdraw(*, actor: User, entry: Entry, reason: str, now: datetime.datetime | None = None) -> Entry:
     """Take a published entry off the portal with the reason published (行政处罚法第四十八条)."""
     _require_approver(actor, entry)
     if not (reason or "").strip():
@@ -630,7 +631,7 @@ def entry_withdraw(*, actor: Any, entry: Entry, reason: str, now: datetime.datet
 
 
 @transaction.atomic
-def entry_expire(*, entry: Entry, at: datetime.datetime, reason: str, actor: Any = None) -> Entry:
+def entry_expire(*, entry: Entry, at: datetime.datetime, reason: str, actor: User = None) -> Entry:
     """End the display (period over, or an approved credit repair); the entry stays in the archive."""
     target = _transition(entry, rules.Action.EXPIRE)
     _portal().public_entry_expire(source_key=entry.source_key, at=at)
@@ -646,7 +647,7 @@ def entry_expire(*, entry: Entry, at: datetime.datetime, reason: str, actor: Any
 @transaction.atomic
 def entry_credit_repair(
     *,
-    actor: Any,
+    actor: User,
     entry: Entry,
     reason: str,
     today: datetime.date | None = None,
@@ -679,7 +680,7 @@ def entry_credit_repair(
 @transaction.atomic
 def entry_push(
     *,
-    actor: Any,
+    actor: User,
     token: Any,
     item: Item,
     source_system: str,
@@ -733,9 +734,9 @@ def entry_push(
 
 
 @transaction.atomic
-def mask_policy_set(*, actor: Any, policy: MaskPolicy, mode: str, liftable: bool) -> MaskPolicy:
+def mask_policy_set(*, actor: User, policy: MaskPolicy, mode: str, liftable: bool) -> MaskPolicy:
     """An administrator changes one cell of the masking policy table."""
-    if not _has_role(actor, ("administrator",)):
+    if not has_role(actor, RoleCode.ADMINISTRATOR):
         raise PermissionDeniedError(_("只有系统管理员可以修改脱敏策略。"))
     if mode not in dict(MaskPolicy._meta.get_field("mode").choices):
         raise _invalid({"mode": _("显示方式无效。")})
@@ -814,7 +815,7 @@ def send_reminders(*, today: datetime.date, soon_days: int = 2) -> int:
         title = (_("公示已超期：%(title)s") if overdue else _("公示即将到期：%(title)s")) % {
             "title": f"{entry.item.label} {entry.document_number or entry.source_key}"
         }
-        url = f"/staff/publicity/entries/{entry.pk}/"
+        url = reverse("publicity:entry_detail", args=[entry.pk])
         key = f"publicity.due:{entry.pk}:{'overdue' if overdue else 'soon'}"
         if entry.status == EntryStatus.DRAFT and entry.created_by:
             sent += len(
@@ -845,13 +846,9 @@ def send_reminders(*, today: datetime.date, soon_days: int = 2) -> int:
                 authority=entry.authority,
                 roles=entry.item.approve_roles,
                 title=title,
-                url=f"/staff/publicity/entries/{entry.pk}/",
+                url=reverse("publicity:entry_detail", args=[entry.pk]),
                 category="publicity.withdraw",
                 dedupe_key=f"publicity.withdraw:{entry.pk}",
             )
         )
     return sent
-
-
-def published_queryset_filter(qs: models.QuerySet) -> models.QuerySet:
-    return qs.filter(status__in=list(rules.PUBLIC))

@@ -12,7 +12,6 @@ from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -23,8 +22,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from openpyxl import Workbook
 
-from sanxiang.core.exceptions import DomainError
 from sanxiang.enforcement.choices import DecisionKind
+from sanxiang.kernel.access import role_required
+from sanxiang.kernel.exceptions import DomainError
 
 from . import catalogue_services, documents, imports, selectors, services
 from .forms import (
@@ -47,15 +47,7 @@ from .models import Category, EntryStatus, Item, ItemRule, MaskPolicy
 STAFF_ROLES = ("enforcement_officer", "publicity_approver", "leader", "administrator", "legal_reviewer")
 
 
-def staff_required(view: Callable) -> Callable:
-    @login_required
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        if not (request.user.is_superuser or request.user.has_role(*STAFF_ROLES)):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+staff_required = role_required(*STAFF_ROLES)
 
 
 @staff_required

@@ -11,9 +11,9 @@ class RecordsConfig(AppConfig):
 
     def ready(self) -> None:
         from sanxiang.audit.labels import register_action_label
-        from sanxiang.core.demo import register_demo_step
-        from sanxiang.core.modules import StaffModule, register_module, register_todo_provider
-        from sanxiang.core.schedule import Periodic, register_periodic
+        from sanxiang.kernel.demo import register_demo_step
+        from sanxiang.kernel.modules import StaffModule, register_module, register_todo_provider
+        from sanxiang.kernel.schedule import Periodic, register_periodic
 
         from .demo import demo_records
         from .permissions import READ_ROLES

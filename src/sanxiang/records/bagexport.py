@@ -23,16 +23,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.exceptions import ValidationFailed
 from sanxiang.files import storage
 from sanxiang.files.services import clean_file_name
+from sanxiang.kernel.exceptions import ValidationFailed
 
 from .choices import CustodyAction
 from .selectors import record_list
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import User
     from sanxiang.enforcement.models import Taxpayer
+    from sanxiang.org.models import User
 
 CHUNK = 1024 * 1024
 _UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
@@ -106,7 +106,7 @@ def build_bag(*, actor: User, taxpayer: Taxpayer, directory: Path) -> list:
 
 def taxpayer_bag_export(*, actor: User, taxpayer: Taxpayer, reason: str) -> Path:
     """Build, validate and zip the bag; log an export custody event per record. Returns the zip path."""
-    from sanxiang.core.access import require_role
+    from sanxiang.kernel.access import require_role
 
     from .permissions import DOWNLOAD_ROLES
     from .services import _custody

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db import transaction
 
-from sanxiang.core.demo import DemoContext
+from sanxiang.kernel.demo import DemoContext
 
 PLACES = [
     ("jintai", "征收管理科", "jt_officer"),

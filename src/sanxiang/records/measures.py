@@ -9,7 +9,8 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.measures import (
+from sanxiang.enforcement.models import EnforcementAct
+from sanxiang.kernel.measures import (
     DrillRow,
     Figure,
     Level,
@@ -21,7 +22,6 @@ from sanxiang.core.measures import (
     register_loop_check,
     register_measure,
 )
-from sanxiang.enforcement.models import EnforcementAct
 
 from . import rules
 from .choices import MEDIA_KINDS, FixityOutcome, Obligation

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sanxiang.core.choices import RoleCode
+from sanxiang.kernel.choices import RoleCode
 
 # Record (upload) audio/video and text records of acts.
 RECORD_ROLES: tuple[str, ...] = (RoleCode.ENFORCEMENT_OFFICER, RoleCode.ARCHIVIST, RoleCode.ADMINISTRATOR)

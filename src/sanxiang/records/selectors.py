@@ -11,15 +11,15 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from sanxiang.core.scope import get_visible_or_404
 from sanxiang.enforcement.models import EnforcementAct, Taxpayer
+from sanxiang.kernel.access import get_visible_or_404
 
 from . import rules
 from .choices import MEDIA_KINDS, Obligation
 from .models import CustodyEvent, Device, InterviewRoom, LegalHold, MatterListVersion, Record, RequiredMatter
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import User
+    from sanxiang.org.models import User
 
 
 def record_list(

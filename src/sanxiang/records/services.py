@@ -12,12 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.access import require_role, require_visible
-from sanxiang.core.exceptions import InvalidTransition, PermissionDeniedError, ValidationFailed
-from sanxiang.core.middleware import current_request_context
 from sanxiang.files.ingest import file_store_spooled
 from sanxiang.files.models import FileAccess, FileAccessAction, StoredFile
 from sanxiang.files.services import Fingerprint, file_fixity_check
+from sanxiang.kernel.access import require_role, require_visible
+from sanxiang.kernel.exceptions import InvalidTransition, PermissionDeniedError, ValidationFailed
+from sanxiang.kernel.middleware import current_request_context
 
 from . import media
 from .choices import MEDIA_KINDS, CustodyAction, DisposalStatus, FixityOutcome, UploadStatus
@@ -44,8 +44,8 @@ from .permissions import (
 )
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import User
     from sanxiang.enforcement.models import EnforcementAct
+    from sanxiang.org.models import User
 
 
 # ---- records ---------------------------------------------------------------------------------
@@ -236,7 +236,7 @@ def access_reason_required(record: Record) -> bool:
 
 
 def can_download(actor: Any) -> bool:
-    from sanxiang.core.access import has_role
+    from sanxiang.kernel.access import has_role
 
     return has_role(actor, *DOWNLOAD_ROLES)
 
@@ -557,7 +557,7 @@ def disposal_order_execute(*, actor: User, order: DisposalOrder) -> DisposalOrde
 
 @transaction.atomic
 def device_save(*, actor: User, device: Device) -> Device:
-    from sanxiang.core.access import authority_in_scope
+    from sanxiang.kernel.access import authority_in_scope
 
     require_role(actor, *ARCHIVE_ROLES)
     if not authority_in_scope(actor, device.authority):
@@ -576,7 +576,7 @@ def device_save(*, actor: User, device: Device) -> Device:
 
 @transaction.atomic
 def room_save(*, actor: User, room: InterviewRoom) -> InterviewRoom:
-    from sanxiang.core.access import authority_in_scope
+    from sanxiang.kernel.access import authority_in_scope
 
     require_role(actor, *ARCHIVE_ROLES)
     if not authority_in_scope(actor, room.authority):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sanxiang.core.tasks import task
+from sanxiang.kernel.tasks import task
 
 
 @task()

@@ -8,8 +8,8 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from sanxiang.core.access import has_role
-from sanxiang.core.modules import Todo
+from sanxiang.kernel.access import has_role
+from sanxiang.kernel.modules import Todo
 
 from .permissions import REPORT_ROLES
 

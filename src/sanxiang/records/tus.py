@@ -16,12 +16,10 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.http import http_date
-from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.views import APIView
 
-from sanxiang.api.authentication import SourceTokenAuthentication
-from sanxiang.core.exceptions import DomainError, ScopeViolation
+from sanxiang.kernel.exceptions import DomainError, ScopeViolation
 
 from . import uploads
 from .choices import UploadStatus
@@ -61,7 +59,8 @@ class _VersionMismatch(Exception):
 
 
 class TusView(APIView):
-    authentication_classes = [SourceTokenAuthentication, SessionAuthentication]
+    # Devices and source systems send the API's source token; the browser its session (the
+    # project's default DRF authentication classes, so no import of the API layer here).
     permission_classes = [IsAuthenticated]
     schema = None  # not a JSON API: the tus protocol is documented at tus.io
 

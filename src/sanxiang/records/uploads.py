@@ -29,12 +29,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.access import require_role
-from sanxiang.core.exceptions import DomainError, ValidationFailed
-from sanxiang.core.scope import get_visible_or_404
 from sanxiang.enforcement.models import EnforcementAct
 from sanxiang.files.hashing import DualHasher
 from sanxiang.files.services import Fingerprint, file_root
+from sanxiang.kernel.access import get_visible_or_404, require_role
+from sanxiang.kernel.exceptions import DomainError, ValidationFailed
 
 from . import rules
 from .choices import MEDIA_KINDS, RecordKind, Stage, UploadStatus
@@ -42,7 +41,7 @@ from .models import Device, InterviewRoom, Upload
 from .permissions import RECORD_ROLES
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import User
+    from sanxiang.org.models import User
     from sanxiang.records.models import Record
 
 CHUNK = 1024 * 1024

@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from sanxiang.core.access import has_role, role_required
-from sanxiang.core.exceptions import DomainError
 from sanxiang.enforcement import selectors as enforcement_selectors
 from sanxiang.files import storage
+from sanxiang.kernel.access import has_role, role_required
+from sanxiang.kernel.exceptions import DomainError
 
 from . import selectors, services
 from .choices import CustodyAction, DisposalStatus
@@ -208,7 +208,7 @@ def record_hold(request: HttpRequest, public_id: str) -> HttpResponse:
 @role_required(*ARCHIVE_ROLES)
 @require_POST
 def hold_release(request: HttpRequest, pk: int) -> HttpResponse:
-    from sanxiang.core.scope import get_visible_or_404
+    from sanxiang.kernel.access import get_visible_or_404
 
     hold = get_visible_or_404(LegalHold, request.user, action="release", pk=pk)
     try:
@@ -422,7 +422,7 @@ def disposal_list(request: HttpRequest) -> HttpResponse:
 @role_required(*ARCHIVE_ROLES, *DISPOSAL_APPROVER_ROLES)
 @require_POST
 def disposal_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    from sanxiang.core.scope import get_visible_or_404
+    from sanxiang.kernel.access import get_visible_or_404
 
     order = get_visible_or_404(DisposalOrder, request.user, action=action, pk=pk)
     try:

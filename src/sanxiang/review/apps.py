@@ -9,9 +9,9 @@ class ReviewConfig(AppConfig):
     verbose_name = _("重大执法决定法制审核")
 
     def ready(self) -> None:
-        from sanxiang.core.demo import register_demo_step
-        from sanxiang.core.modules import StaffModule, register_module, register_todo_provider
-        from sanxiang.core.schedule import Periodic, register_periodic
+        from sanxiang.kernel.demo import register_demo_step
+        from sanxiang.kernel.modules import StaffModule, register_module, register_todo_provider
+        from sanxiang.kernel.schedule import Periodic, register_periodic
 
         from . import demo, todos
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from sanxiang.core.demo import DemoContext
+from sanxiang.kernel.demo import DemoContext
 
 PER_DISTRICT = 100
 UNITS = ["政策法规", "税政业务", "纳税服务", "征管科技", "大企业税收管理", "税务稽查", "督察内审"]
@@ -33,8 +33,8 @@ STAFF = {
 
 
 def _staff_step(ctx: DemoContext) -> None:
-    from sanxiang.core.models import User
-    from sanxiang.core.services import user_create
+    from sanxiang.org.models import User
+    from sanxiang.org.services import user_create
 
     for key, (prefix, department, count) in STAFF.items():
         authority = ctx.authorities[key]

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.widgets import DateInput
 from sanxiang.enforcement.choices import ActKind, DecisionKind
 from sanxiang.enforcement.models import EnforcementAct
+from sanxiang.org.widgets import DateInput
 
 from . import rules
 from .choices import Certainty, Finding, Opinion, ReviewPoint
+
+if TYPE_CHECKING:
+    from sanxiang.org.models import User
 
 
 class CaseForm(forms.Form):
@@ -49,7 +52,7 @@ class CaseForm(forms.Form):
         help_text=_('如 {"days_late": 20, "first_time": true, "corrected_in_time": true}'),
     )
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any):
+    def __init__(self, *args: Any, actor: User, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.fields["act"].queryset = EnforcementAct.objects.visible_to(actor).select_related("taxpayer")
 
@@ -79,7 +82,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, reviewers: list, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        from sanxiang.core.models import User
+        from sanxiang.org.models import User
 
         self.fields["reviewer"].queryset = User.objects.filter(pk__in=[u.pk for u in reviewers])
 

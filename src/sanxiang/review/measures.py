@@ -9,8 +9,8 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.choices import RoleCode
-from sanxiang.core.measures import (
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.measures import (
     DrillRow,
     Figure,
     Level,
@@ -124,7 +124,7 @@ def duration_rows(period: Period, level: Level, key: int) -> Iterable[DrillRow]:
 
 def reviewer_share_counts(period: Period, level: Level) -> dict[int, Figure]:
     """法制审核人员占比: active legal reviewers per active enforcement officer of each unit."""
-    from sanxiang.core.models import User
+    from sanxiang.org.models import User
 
     rows = (
         User.objects.filter(is_active=True, authority__isnull=False)
@@ -138,7 +138,7 @@ def reviewer_share_counts(period: Period, level: Level) -> dict[int, Figure]:
 
 
 def reviewer_share_rows(period: Period, level: Level, key: int) -> Iterable[DrillRow]:
-    from sanxiang.core.models import User
+    from sanxiang.org.models import User
 
     people = (
         User.objects.filter(is_active=True, authority_id=key, roles__code=RoleCode.LEGAL_REVIEWER)

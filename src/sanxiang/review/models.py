@@ -11,8 +11,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.scope import ScopedQuerySet, ScopeSpec
 from sanxiang.enforcement.choices import DecisionKind
+from sanxiang.kernel.access import ScopedQuerySet, ScopeSpec
+from sanxiang.org.models import SourcedRecord
 
 from .choices import (
     CaseStatus,
@@ -114,7 +115,7 @@ class ChecklistItem(models.Model):
         return self.text
 
 
-class ReviewCase(models.Model):
+class ReviewCase(SourcedRecord):
     """A proposed decision of an enforcement act on its way to the leader's decision.
 
     ``needs_review``/``fired_rules`` record what detection said (against ``catalogue``);
@@ -181,13 +182,6 @@ class ReviewCase(models.Model):
     unreviewed = models.BooleanField(_("应审未审"), default=False)
     was_returned = models.BooleanField(_("曾被退回"), default=False)
     extended = models.BooleanField(_("已延长时限"), default=False)
-    source_system = models.CharField(_("来源系统"), max_length=40, blank=True)
-    source_id = models.CharField(_("来源系统编号"), max_length=100, blank=True)
-    created_by = models.ForeignKey(
-        _USER, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("登记人")
-    )
-    created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     scope = ScopeSpec(authority="authority", department="department", owner="created_by")
     objects = ScopedQuerySet.as_manager()

@@ -226,7 +226,7 @@ DEFAULT_CATALOGUE: tuple[dict[str, Any], ...] = (
 )
 
 
-def _decimal(value: Any) -> Decimal | None:
+def decimal_or_none(value: Any) -> Decimal | None:
     return None if value in (None, "") else Decimal(str(value))
 
 
@@ -238,8 +238,8 @@ def rule_from_data(data: Mapping[str, Any]) -> CatalogueRule:
         act_kinds=tuple(data.get("act_kinds") or ()),
         condition=data.get("condition") or "",
         amount_field=data.get("amount_field") or "",
-        threshold_organisation=_decimal(data.get("threshold_organisation")),
-        threshold_individual=_decimal(data.get("threshold_individual")),
+        threshold_organisation=decimal_or_none(data.get("threshold_organisation")),
+        threshold_individual=decimal_or_none(data.get("threshold_individual")),
         collective=bool(data.get("collective")),
         quorum=Fraction(str(data.get("quorum") or "2/3")),
         leaders_collective=bool(data.get("leaders_collective")),
@@ -561,7 +561,7 @@ def catalogue_problems(rows: Sequence[Mapping[str, Any]], act_kinds: Iterable[st
         thresholds = []
         for key in ("threshold_organisation", "threshold_individual"):
             try:
-                value = _decimal(row.get(key))
+                value = decimal_or_none(row.get(key))
             except ArithmeticError:
                 problems.append(f"{where}：金额门槛须为数字。")
                 continue

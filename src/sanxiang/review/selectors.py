@@ -10,11 +10,19 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext as _
 
-from sanxiang.core.choices import RoleCode
-from sanxiang.core.models import Authority, User
-from sanxiang.core.scope import authorities_in_scope, get_visible_or_404
 from sanxiang.enforcement.choices import ActKind, DecisionKind
+from sanxiang.enforcement.models import ActOfficer
 from sanxiang.holidays.models import Deadline
+from sanxiang.kernel.access import (
+    authorities_in_scope,
+    get_visible_or_404,
+    has_role,
+    holds_role,
+    lineage_paths,
+    sees_all,
+)
+from sanxiang.kernel.choices import QualificationKind, RoleCode
+from sanxiang.org.models import Authority, User
 
 from . import rules
 from .choices import CaseStatus, Opinion
@@ -38,7 +46,7 @@ OPEN_STATES = (
 
 
 def case_list(
-    *, actor: Any, status: str | None = None, q: str | None = None, unreviewed: bool | None = None
+    *, actor: User, status: str | None = None, q: str | None = None, unreviewed: bool | None = None
 ) -> models.QuerySet[ReviewCase]:
     qs = ReviewCase.objects.visible_to(actor).select_related("act__taxpayer", "authority", "reviewer")
     if status:
@@ -51,7 +59,7 @@ def case_list(
     return qs
 
 
-def case_get(*, actor: Any, pk: int, action: str = "view") -> ReviewCase:
+def case_get(*, actor: User, pk: int, action: str = "view") -> ReviewCase:
     return get_visible_or_404(
         ReviewCase.objects.select_related(
             "act__taxpayer",
@@ -73,7 +81,7 @@ def case_deadlines(case: ReviewCase) -> list[Deadline]:
     return list(Deadline.objects.for_owner(case).order_by("purpose"))
 
 
-def reviewer_queue(*, actor: Any) -> models.QuerySet[ReviewCase]:
+def reviewer_queue(*, actor: User) -> models.QuerySet[ReviewCase]:
     """The cases waiting for this reviewer, and the unassigned ones the reviewer's unit sees."""
     qs = case_list(actor=actor)
     return qs.filter(
@@ -85,14 +93,28 @@ def reviewer_queue(*, actor: Any) -> models.QuerySet[ReviewCase]:
     )
 
 
+def _first_review(reviewer: User) -> bool:
+    """Whether the reviewer has never given a review opinion (初次从事法制审核)."""
+    return not ReviewOpinion.objects.filter(reviewer=reviewer).exists()
+
+
+def reviewer_eligibility(*, case: ReviewCase, reviewer: User) -> rules.Eligibility:
+    handled = (
+        ActOfficer.objects.filter(act=case.act, user=reviewer).exists() or case.created_by_id == reviewer.pk
+    )
+    return rules.reviewer_eligibility(
+        is_reviewer=holds_role(reviewer, RoleCode.LEGAL_REVIEWER),
+        handled_case=handled,
+        first_review=_first_review(reviewer),
+        holds_legal_qualification=reviewer.qualifications.filter(
+            kind=QualificationKind.LEGAL_PROFESSION
+        ).exists(),
+    )
+
+
 def eligible_reviewers(*, case: ReviewCase) -> list[User]:
     """Legal reviewers of the case's authority and its superiors who may review it."""
-    from .services import reviewer_eligibility
-
-    paths = [
-        case.authority.path[:end]
-        for end in range(Authority.steplen, len(case.authority.path) + 1, Authority.steplen)
-    ]
+    paths = lineage_paths(case.authority)
     candidates = (
         User.objects.filter(is_active=True, roles__code=RoleCode.LEGAL_REVIEWER, authority__path__in=paths)
         .distinct()
@@ -240,7 +262,7 @@ def _labelled(stats: rules.KindStats, labels: dict[str, str], outcomes: dict[str
     )
 
 
-def review_statistics(*, actor: Any, year: int) -> Statistics:
+def review_statistics(*, actor: User, year: int) -> Statistics:
     """Reviews by act kind, by proposed decision kind and by outcome, return rate, days taken, and
     reviewer staffing per unit (国办发〔2018〕118号: 不少于执法人员的5%). A fixed number of queries:
     the cases with their final opinions, the 应审未审 count, and one staffing query."""
@@ -279,7 +301,7 @@ def review_statistics(*, actor: Any, year: int) -> Statistics:
     )
 
 
-def staffing(*, actor: Any) -> list[StaffingRow]:
+def staffing(*, actor: User) -> list[StaffingRow]:
     """Active legal reviewers and enforcement officers per unit in the actor's scope (one query)."""
     active = models.Q(staff__is_active=True)
     authorities = (
@@ -300,7 +322,7 @@ def staffing(*, actor: Any) -> list[StaffingRow]:
     return [StaffingRow(a, a.reviewers, a.officers) for a in authorities]
 
 
-def unreviewed_by_unit(*, actor: Any) -> list[tuple[Authority, list[ReviewCase]]]:
+def unreviewed_by_unit(*, actor: User) -> list[tuple[Authority, list[ReviewCase]]]:
     """The 应审未审 decisions the actor may see, grouped by unit."""
     grouped: dict[int, tuple[Authority, list[ReviewCase]]] = {}
     for case in case_list(actor=actor, unreviewed=True).order_by("authority__path", "-decided_on"):
@@ -334,13 +356,11 @@ class CatalogueRow:
         return self.filing in ("missing", "late")
 
 
-def catalogue_list(*, actor: Any, today: datetime.date) -> list[CatalogueRow]:
+def catalogue_list(*, actor: User, today: datetime.date) -> list[CatalogueRow]:
     """The default catalogue versions and those of the authorities in the actor's scope and above
     (the version in force may be a superior's), newest first, with their filing state."""
-    from .services import _ancestor_paths
-
     own = authorities_in_scope(actor)
-    above = _ancestor_paths(actor.authority) if getattr(actor, "authority", None) else []
+    above = lineage_paths(actor.authority) if getattr(actor, "authority", None) else []
     versions = (
         ReviewCatalogue.objects.filter(
             models.Q(authority__isnull=True)
@@ -368,7 +388,7 @@ def catalogue_list(*, actor: Any, today: datetime.date) -> list[CatalogueRow]:
     return rows
 
 
-def catalogue_filing_problems(*, actor: Any, today: datetime.date) -> list[CatalogueRow]:
+def catalogue_filing_problems(*, actor: User, today: datetime.date) -> list[CatalogueRow]:
     """Versions of authorities in the actor's scope not filed within a month, or not at all."""
     own = set(authorities_in_scope(actor).values_list("pk", flat=True))
     return [
@@ -378,7 +398,7 @@ def catalogue_filing_problems(*, actor: Any, today: datetime.date) -> list[Catal
     ]
 
 
-def catalogue_get(*, actor: Any, pk: int, today: datetime.date) -> CatalogueRow:
+def catalogue_get(*, actor: User, pk: int, today: datetime.date) -> CatalogueRow:
     from django.http import Http404
 
     for row in catalogue_list(actor=actor, today=today):
@@ -403,14 +423,14 @@ def catalogue_rules(catalogue: ReviewCatalogue) -> list[dict[str, Any]]:
     return result
 
 
-def catalogue_admin_authorities(*, actor: Any) -> models.QuerySet[Authority]:
+def catalogue_admin_authorities(*, actor: User) -> models.QuerySet[Authority]:
     """The authorities whose catalogue and checklist the actor may maintain."""
-    if not (actor.is_superuser or actor.has_role(RoleCode.ADMINISTRATOR)):
+    if not has_role(actor, RoleCode.ADMINISTRATOR):
         return Authority.objects.none()
     return authorities_in_scope(actor).order_by("path")
 
 
-def checklist_admin(*, actor: Any, authority: Authority | None) -> tuple[list[ChecklistItem], bool]:
+def checklist_admin(*, actor: User, authority: Authority | None) -> tuple[list[ChecklistItem], bool]:
     """Every item (active or not) of the authority's checklist and whether it is the authority's
     own list (False: it uses the default until the first change)."""
     own = list(ChecklistItem.objects.filter(authority=authority)) if authority else []
@@ -419,10 +439,10 @@ def checklist_admin(*, actor: Any, authority: Authority | None) -> tuple[list[Ch
     return list(ChecklistItem.objects.filter(authority__isnull=True)), authority is None
 
 
-def checklist_item_get(*, actor: Any, pk: int) -> ChecklistItem:
+def checklist_item_get(*, actor: User, pk: int) -> ChecklistItem:
     """An item the actor may maintain: of an authority in scope, or a default one for those who
     see everything; otherwise ``ScopeViolation`` (404)."""
-    from sanxiang.core.exceptions import ScopeViolation
+    from sanxiang.kernel.exceptions import ScopeViolation
 
     item = ChecklistItem.objects.select_related("authority").filter(pk=pk).first()
     if item is None:
@@ -432,7 +452,7 @@ def checklist_item_get(*, actor: Any, pk: int) -> ChecklistItem:
     allowed = (
         authorities_in_scope(actor).filter(pk=item.authority_id).exists()
         if item.authority_id
-        else bool(actor.is_superuser or actor.data_scope == "all")
+        else sees_all(actor)
     )
     if not allowed:
         raise ScopeViolation(model_label=ChecklistItem._meta.label, object_ref=f"pk={pk}", action="change")

@@ -6,10 +6,12 @@ import datetime
 from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from sanxiang.core.modules import Todo
 from sanxiang.holidays.models import Deadline
+from sanxiang.kernel.access import has_role, holds_role
+from sanxiang.kernel.modules import Todo
 
 from .choices import CaseStatus
 from .models import ReviewCase
@@ -17,18 +19,18 @@ from .selectors import case_list
 
 
 def review_todos(user, today: datetime.date) -> Iterable[Todo]:
-    if not (user.is_superuser or user.has_role("legal_reviewer", "leader", "review_committee_member")):
+    if not has_role(user, "legal_reviewer", "leader", "review_committee_member"):
         return []
     cases = case_list(actor=user)
     wanted = []
-    if user.has_role("legal_reviewer"):
+    if holds_role(user, "legal_reviewer"):
         wanted += list(
             cases.filter(reviewer=user, status__in=[CaseStatus.IN_REVIEW, CaseStatus.CHANGES_PROPOSED])[:20]
         )
         wanted += list(cases.filter(status=CaseStatus.SUBMITTED)[:20])
-    if user.has_role("review_committee_member", "legal_reviewer"):
+    if holds_role(user, "review_committee_member", "legal_reviewer"):
         wanted += list(cases.filter(status=CaseStatus.DELIBERATION)[:20])
-    if user.has_role("leader"):
+    if holds_role(user, "leader"):
         wanted += list(cases.filter(status=CaseStatus.APPROVED)[:20])
     content_type = ContentType.objects.get_for_model(ReviewCase)
     due = {
@@ -43,7 +45,7 @@ def review_todos(user, today: datetime.date) -> Iterable[Todo]:
         todos.append(
             Todo(
                 label=_("%(status)s：%(title)s") % {"status": case.get_status_display(), "title": case.title},
-                url=f"/staff/review/cases/{case.pk}/",
+                url=reverse("review:case_detail", args=[case.pk]),
                 module="review",
                 due=deadline.due if deadline else None,
                 overdue=bool(deadline and deadline.due < today),

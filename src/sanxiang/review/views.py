@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.forms.models import model_to_dict
@@ -19,11 +17,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from sanxiang.core.exceptions import DomainError
 from sanxiang.files.selectors import file_list_for
+from sanxiang.kernel.access import has_role, holds_role, role_required
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.exceptions import DomainError
 
 from . import documents, rules, selectors, services
-from .api.views import REVIEW_ROLES
 from .choices import CaseStatus
 from .forms import (
     AssignForm,
@@ -42,17 +41,9 @@ from .forms import (
     initial_rows,
 )
 from .models import BenchmarkVersion, ExemptionBatch
+from .roles import REVIEW_ROLES
 
-
-def review_required(view: Callable) -> Callable:
-    @login_required
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        if not (request.user.is_superuser or request.user.has_role(*REVIEW_ROLES)):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+review_required = role_required(*REVIEW_ROLES)
 
 
 def _today() -> datetime.date:
@@ -68,7 +59,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(cases, 50).get_page(request.GET.get("page"))
     queue = (
         list(selectors.reviewer_queue(actor=request.user)[:20])
-        if request.user.has_role("legal_reviewer")
+        if holds_role(request.user, "legal_reviewer")
         else []
     )
     return render(
@@ -245,40 +236,20 @@ def opinion_document(request: HttpRequest, pk: int, opinion_pk: int, fmt: str) -
     return response
 
 
-def _superior_name(authority: Any) -> str:
-    """The superior authority (复议机关 of a tax decision) through the materialised path."""
-    from sanxiang.core.models import Authority
-
-    parent = Authority.objects.filter(path=authority.path[: -Authority.steplen]).first()
-    return parent.name if parent else authority.name
-
-
 @review_required
 @require_GET
 def exemption_document(request: HttpRequest, pk: int) -> HttpResponse:
     """The 不予行政处罚决定书 (Word) for a case the first-violation exemption covers."""
-    from sanxiang.lib.discretion import DiscretionError, assess, parse_request, render_exemption_decision
-
     case = selectors.case_get(actor=request.user, pk=pk)
-    parsed = parse_request(selectors.discretion_request(case))
-    if isinstance(parsed, DiscretionError):
-        raise Http404
-    assessment = assess(parsed, selectors.benchmark_set(), today=_today())
-    if getattr(assessment, "exemption", None) is None:
-        messages.error(request, _("该案不适用首违不罚，不能制作不予行政处罚决定书。"))
+    try:
+        document = services.exemption_decision_document(actor=request.user, case=case, today=_today())
+    except services.ExemptionNotApplicable as exc:
+        if exc.unreadable:
+            raise Http404 from None
+        messages.error(request, str(exc.message))
         return redirect("review:case_detail", pk=pk)
-    taxpayer = case.act.taxpayer
-    sections = render_exemption_decision(
-        assessment,
-        authority=case.authority.name,
-        party_name=taxpayer.name,
-        party_identifier=taxpayer.uscc or taxpayer.tin or taxpayer.id_number_masked,
-        facts_text=case.facts or case.act.matter,
-        decision_date=case.decided_on or _today(),
-        review_authority=_superior_name(case.authority),
-    )
     response = HttpResponse(
-        documents.exemption_docx(sections),
+        document,
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
     response["Content-Disposition"] = f'attachment; filename="no-penalty-{case.pk}.docx"'
@@ -367,18 +338,11 @@ def admin_required(view: Callable) -> Callable:
     """Pages that edit the catalogue or the checklist: administrators only (the services check
     the data scope of each change again)."""
 
-    @review_required
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        if not (request.user.is_superuser or request.user.has_role("administrator")):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+    return review_required(role_required(RoleCode.ADMINISTRATOR)(view))
 
 
 def _can_administer(user: Any) -> bool:
-    return bool(user.is_superuser or user.has_role("administrator"))
+    return has_role(user, RoleCode.ADMINISTRATOR)
 
 
 @review_required

@@ -9,9 +9,9 @@ class SupervisionConfig(AppConfig):
     verbose_name = _("任务督办")
 
     def ready(self) -> None:
-        from sanxiang.core.demo import register_demo_step
-        from sanxiang.core.modules import StaffModule, register_module, register_todo_provider
-        from sanxiang.core.schedule import Periodic, register_periodic
+        from sanxiang.kernel.demo import register_demo_step
+        from sanxiang.kernel.modules import StaffModule, register_module, register_todo_provider
+        from sanxiang.kernel.schedule import Periodic, register_periodic
 
         from .demo import demo_supervision
         from .selectors import todos_for

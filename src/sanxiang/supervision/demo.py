@@ -17,8 +17,9 @@ from typing import Any
 
 from django.conf import settings
 
-from sanxiang.core.models import ExternalUnit, User
-from sanxiang.core.services import external_unit_create
+from sanxiang.kernel.access import holds_role
+from sanxiang.org.models import ExternalUnit, User
+from sanxiang.org.services import external_unit_create
 
 from .matching import UnitMatcher
 from .models import Milestone, Task, TaskPlan
@@ -93,7 +94,7 @@ def _import(ctx: Any, prefix: str, authority: Any, *, confirm_suggested: bool = 
     except ImportRefused as exc:
         ctx.out(f"supervision: seed {prefix} refused: {exc.message}")
         return None
-    if not outcome.created:
+    if not outcome.created or outcome.plan is None:
         return None
     # Seed 004 has no deadline column: the years in its measures' text (2022年基本实现…) are
     # the only dates, and the supervisor adopts them as milestones.
@@ -111,8 +112,9 @@ def _staff_of(department_id: int | None) -> User | None:
     if department_id is None:
         return None
     staff = list(User.objects.filter(department_id=department_id, is_active=True).order_by("username"))
-    liaisons = [u for u in staff if u.has_role("liaison")]
-    return (liaisons or staff or [None])[0]
+    liaisons = [u for u in staff if holds_role(u, "liaison")]
+    chosen = liaisons or staff
+    return chosen[0] if chosen else None
 
 
 def _work(ctx: Any, plan: TaskPlan) -> dict[str, int]:

@@ -116,7 +116,7 @@ def order_docx(*, reminder: Reminder) -> bytes:
     doc.add_heading(_("督办单"), level=0)
     doc.add_paragraph(reminder.number)
     doc.add_paragraph(
-        _("承办部门：%(dept)s") % {"dept": task.owner_department.name if task.owner_department_id else ""}
+        _("承办部门：%(dept)s") % {"dept": task.owner_department.name if task.owner_department else ""}
     )
     doc.add_paragraph(_("督办事项：%(task)s") % {"task": task.text})
     doc.add_paragraph(_("完成时限：%(text)s") % {"text": task.deadline_text})

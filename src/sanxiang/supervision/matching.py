@@ -18,14 +18,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from sanxiang.core.choices import AuthorityLevel
-from sanxiang.core.models import Authority, Department, ExternalUnit
+from sanxiang.kernel.choices import AuthorityLevel
 from sanxiang.lib.tasktables.chinese import to_simplified
+from sanxiang.org.models import Authority, Department, ExternalUnit
 
 from .choices import MatchKind
 from .rules import fuzzy_best, is_group
-
-DEFAULT_THRESHOLD = 0.85
 
 _SELF_NAMES = {
     AuthorityLevel.COUNTY: ("区税务局", "县税务局", "区局", "县局", "本局"),
@@ -58,9 +56,7 @@ class UnitMatcher:
     def __init__(self, authority: Authority | None, *, threshold: float | None = None) -> None:
         self.authority = authority
         self.threshold = (
-            threshold
-            if threshold is not None
-            else float(getattr(settings, "SANXIANG_SUPERVISION_MATCH_THRESHOLD", DEFAULT_THRESHOLD))
+            threshold if threshold is not None else float(settings.SANXIANG_SUPERVISION_MATCH_THRESHOLD)
         )
         self._exact: dict[str, Match] = {}
         self._alias: dict[str, Match] = {}

@@ -9,7 +9,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.measures import DrillRow, Figure, Level, Measure, MeasureKind, Period, register_measure
+from sanxiang.kernel.measures import DrillRow, Figure, Level, Measure, MeasureKind, Period, register_measure
 
 from .choices import TaskStatus
 from .models import Milestone

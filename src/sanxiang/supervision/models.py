@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.scope import ScopedQuerySet, ScopeSpec
+from sanxiang.kernel.access import ScopedQuerySet, ScopeSpec
 
 from .choices import (
     EventKind,
@@ -224,7 +224,7 @@ class TaskUnit(models.Model):
         """The department that acts for this unit: itself, or an external unit's contact department."""
         if self.department_id:
             return self.department_id
-        if self.external_unit_id:
+        if self.external_unit is not None:
             return self.external_unit.lead_department_id
         return None
 

@@ -57,7 +57,12 @@ def milestone_specs(
         return specs or [MilestoneSpec(label=label, schedule=schedule, doubtful=True)]
     note = schedule.get("note") or ""
     start = _date(schedule.get("start"))
-    common = {"label": label, "schedule": schedule, "level_note": _level_note(note), "start": start}
+    common: dict[str, Any] = {
+        "label": label,
+        "schedule": schedule,
+        "level_note": _level_note(note),
+        "start": start,
+    }
     if kind == "by_date":
         return [MilestoneSpec(planned_date=_date(schedule.get("date")), **common)]
     if kind == "yearly":
@@ -79,7 +84,7 @@ def _item_label(item: dict[str, Any], fallback: str) -> str:
     so that the steps of "2019年9月底前完成，并持续开展" do not both carry the whole text."""
     note = item.get("note")
     if note:
-        return note
+        return str(note)
     kind = item.get("kind")
     if kind == "by_date" and item.get("date"):
         return f"{item['date']}前完成"

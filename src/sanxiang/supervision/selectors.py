@@ -7,23 +7,26 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from sanxiang.core.exceptions import ScopeViolation
-from sanxiang.core.modules import Todo
-from sanxiang.core.scope import get_visible_or_404
+from sanxiang.kernel.access import get_visible_or_404
+from sanxiang.kernel.exceptions import ScopeViolation
+from sanxiang.kernel.modules import Todo
 
 from .choices import Light, MatchKind, PlanStatus, ReportStatus, RequestStatus, TaskStatus
 from .models import CloseoutRequest, ExtensionRequest, Milestone, ProgressReport, Task, TaskPlan, TaskUnit
-from .permissions import can_decide, can_manage
+from .roles import can_decide, can_manage
+
+if TYPE_CHECKING:
+    from sanxiang.org.models import User
 
 
-def _plans_seen_through_tasks(actor: Any) -> QuerySet[TaskPlan]:
+def _plans_seen_through_tasks(actor: User) -> QuerySet[TaskPlan]:
     """Plans outside the actor's scope of which the actor may see at least one confirmed task.
 
     A liaison or department-scope officer sees the tasks of the department (and the tasks granted
@@ -34,7 +37,7 @@ def _plans_seen_through_tasks(actor: Any) -> QuerySet[TaskPlan]:
     return TaskPlan.objects.filter(pk__in=tasks.values("plan_id"))
 
 
-def plan_list(*, actor: Any) -> QuerySet[TaskPlan]:
+def plan_list(*, actor: User) -> QuerySet[TaskPlan]:
     """Plans in the actor's scope, and confirmed plans with at least one task the actor may see."""
     scoped = TaskPlan.objects.visible_to(actor).values("pk")
     through_tasks = _plans_seen_through_tasks(actor).values("pk")
@@ -46,7 +49,7 @@ def plan_list(*, actor: Any) -> QuerySet[TaskPlan]:
 READ_ACTIONS = ("view", "export")
 
 
-def plan_get(*, actor: Any, pk: Any, action: str = "view") -> TaskPlan:
+def plan_get(*, actor: User, pk: Any, action: str = "view") -> TaskPlan:
     """One plan; reading (``view``, ``export``) also through a visible task, any other action
     only within the actor's scope. Out of reach: ``ScopeViolation`` (404, audited)."""
     if action not in READ_ACTIONS:
@@ -59,13 +62,13 @@ def plan_get(*, actor: Any, pk: Any, action: str = "view") -> TaskPlan:
     raise Http404
 
 
-def plan_in_scope(*, actor: Any, plan: TaskPlan) -> bool:
+def plan_in_scope(*, actor: User, plan: TaskPlan) -> bool:
     """Whether the whole plan lies in the actor's scope (else the page shows only the actor's tasks)."""
     return TaskPlan.objects.visible_to(actor).filter(pk=plan.pk).exists()
 
 
 def task_list(
-    *, actor: Any, plan: TaskPlan | None = None, status: str | None = None, department: int | None = None
+    *, actor: User, plan: TaskPlan | None = None, status: str | None = None, department: int | None = None
 ) -> QuerySet[Task]:
     qs = Task.objects.visible_to(actor).select_related("plan", "owner_department", "authority")
     if plan is not None:
@@ -81,7 +84,7 @@ def task_list(
     )
 
 
-def task_get(*, actor: Any, pk: Any, action: str = "view") -> Task:
+def task_get(*, actor: User, pk: Any, action: str = "view") -> Task:
     return get_visible_or_404(
         Task.objects.select_related("plan__authority", "owner_department", "authority"),
         actor,
@@ -90,7 +93,7 @@ def task_get(*, actor: Any, pk: Any, action: str = "view") -> Task:
     )
 
 
-def _child_of_visible_task(model: Any, actor: Any, pk: Any, action: str) -> Any:
+def _child_of_visible_task(model: Any, actor: User, pk: Any, action: str) -> Any:
     obj = model.objects.select_related("task").filter(pk=pk).first()
     if obj is None:
         raise Http404
@@ -99,19 +102,19 @@ def _child_of_visible_task(model: Any, actor: Any, pk: Any, action: str) -> Any:
     return obj
 
 
-def milestone_get(*, actor: Any, pk: Any, action: str = "view") -> Milestone:
+def milestone_get(*, actor: User, pk: Any, action: str = "view") -> Milestone:
     return _child_of_visible_task(Milestone, actor, pk, action)
 
 
-def report_get(*, actor: Any, pk: Any, action: str = "view") -> ProgressReport:
+def report_get(*, actor: User, pk: Any, action: str = "view") -> ProgressReport:
     return _child_of_visible_task(ProgressReport, actor, pk, action)
 
 
-def extension_get(*, actor: Any, pk: Any, action: str = "view") -> ExtensionRequest:
+def extension_get(*, actor: User, pk: Any, action: str = "view") -> ExtensionRequest:
     return _child_of_visible_task(ExtensionRequest, actor, pk, action)
 
 
-def closeout_get(*, actor: Any, pk: Any, action: str = "view") -> CloseoutRequest:
+def closeout_get(*, actor: User, pk: Any, action: str = "view") -> CloseoutRequest:
     return _child_of_visible_task(CloseoutRequest, actor, pk, action)
 
 

@@ -10,7 +10,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from sanxiang.core.access import HasRole, get_visible_or_404
+from sanxiang.kernel.access import HasRole, get_visible_or_404
 
 from .. import selectors, services
 from ..models import OfficialDocument, ValidityLabel

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.core.access import authority_in_scope, has_role, require_role
-from sanxiang.core.choices import RoleCode
-from sanxiang.core.exceptions import PermissionDeniedError
-from sanxiang.core.models import Authority
+from sanxiang.kernel.access import authority_in_scope, has_role, require_role
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.exceptions import PermissionDeniedError
+from sanxiang.org.models import Authority
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import User
+    from sanxiang.org.models import User
 
 OPEN_GOV_ROLES: tuple[str, ...] = (RoleCode.OPEN_GOVERNMENT_OFFICER, RoleCode.OPEN_GOVERNMENT_HEAD)
 HEAD_ROLES: tuple[str, ...] = (RoleCode.OPEN_GOVERNMENT_HEAD,)

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.exceptions import InvalidTransition, ValidationFailed
-from sanxiang.core.models import Authority, Department
+from sanxiang.kernel.exceptions import InvalidTransition, ValidationFailed
+from sanxiang.org.models import Authority, Department
 from sanxiang.portal.services import throttle_hit
 
 from .. import rules
@@ -28,7 +28,7 @@ from ..models import (
 from ._common import actor_or_none, require_open_gov_in, require_staff_in, setting
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import User
+    from sanxiang.org.models import User
 
 MAX_COMMENT_LENGTH = 2000
 

@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.exceptions import InvalidTransition, ValidationFailed
-from sanxiang.core.models import Authority, Department
 from sanxiang.holidays.services import deadline_close, deadline_set
+from sanxiang.kernel.exceptions import InvalidTransition, ValidationFailed
 from sanxiang.notifications.services import notify
+from sanxiang.org.models import Authority, Department
 from sanxiang.portal.choices import Stage
 from sanxiang.portal.services import public_entry_publish
 
@@ -43,7 +43,7 @@ from ..models import (
 from ._common import actor_or_none, require_open_gov_in, require_staff_in, setting
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import User
+    from sanxiang.org.models import User
 
 INTERPRETATION_PURPOSE = "disclosure.interpretation"
 PUBLISH_PURPOSE = "disclosure.publish"

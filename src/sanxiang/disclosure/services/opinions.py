@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.exceptions import InvalidTransition, ValidationFailed
-from sanxiang.core.models import Authority
+from sanxiang.kernel.exceptions import InvalidTransition, ValidationFailed
 from sanxiang.notifications.services import notify_users_with_role
+from sanxiang.org.models import Authority
 
 from .. import rules
 from ..choices import IncidentSeverity
@@ -22,7 +22,7 @@ from ..models import PublicOpinionIncident
 from ._common import OPEN_GOV_ROLES, require_open_gov_in, setting
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import User
+    from sanxiang.org.models import User
 
 
 @transaction.atomic

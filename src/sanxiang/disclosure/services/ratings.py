@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.exceptions import InvalidTransition, ValidationFailed
-from sanxiang.core.models import Department
 from sanxiang.holidays.services import deadline_close, deadline_compute, deadline_set
+from sanxiang.kernel.exceptions import InvalidTransition, ValidationFailed
+from sanxiang.org.models import Department
 
 from .. import rules
 from ..choices import RectificationStatus
@@ -25,7 +25,7 @@ from ..models import Rectification, ServiceRating
 from ._common import actor_or_none, require_open_gov_in, require_staff_in, setting
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import User
+    from sanxiang.org.models import User
 
 RECTIFICATION_PURPOSE = "disclosure.rectification"
 PROBLEMS = {

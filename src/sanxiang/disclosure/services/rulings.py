@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.exceptions import InvalidTransition, ValidationFailed
-from sanxiang.core.models import Authority, Department
 from sanxiang.holidays.services import deadline_close, deadline_set
+from sanxiang.kernel.exceptions import InvalidTransition, ValidationFailed
 from sanxiang.lib.masking import mask_text
+from sanxiang.org.models import Authority, Department
 from sanxiang.portal.choices import Stage
 from sanxiang.portal.services import public_entry_publish
 
@@ -24,7 +24,7 @@ from ..models import CaseRuling
 from ._common import actor_or_none, require_open_gov_in, require_staff_in, setting
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import User
+    from sanxiang.org.models import User
 
 PUBLISH_PURPOSE = "disclosure.ruling.publish"
 

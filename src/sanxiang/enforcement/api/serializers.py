@@ -8,7 +8,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from sanxiang.core.models import Authority, Department, User
+from sanxiang.org.models import Authority, Department, User
 
 from ..choices import ActKind, ActStatus, DecisionKind, DecisionOutcome, OfficerRole, TaxpayerKind
 from ..models import ActOfficer, Decision, EnforcementAct, Taxpayer

@@ -15,11 +15,12 @@ from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from sanxiang.api.filters import IdFilter, choice_filter, query, text_filter
+from sanxiang.kernel.access import HasRole
+from sanxiang.kernel.api_filters import IdFilter, choice_filter, query, text_filter
 
 from .. import selectors, services
 from ..models import EnforcementAct, Taxpayer
-from ..permissions import EnforcementApiPermission
+from ..roles import READ_ROLES, WRITE_ROLES
 from .serializers import (
     ActCreateInputSerializer,
     ActInputSerializer,
@@ -40,7 +41,9 @@ def _valid(serializer_class: type, request: Request, *, partial: bool = False) -
 
 
 class _Api(generics.GenericAPIView):
-    permission_classes = [EnforcementApiPermission]
+    permission_classes = [HasRole]
+    required_roles = READ_ROLES
+    write_roles = WRITE_ROLES
 
 
 class TaxpayerQuery(serializers.Serializer):

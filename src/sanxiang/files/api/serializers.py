@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from sanxiang.core.models import Authority
+from sanxiang.org.models import Authority
 
 from ..models import StoredFile
 

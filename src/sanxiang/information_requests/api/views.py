@@ -14,8 +14,8 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from sanxiang.core.access import HasRole, authorities_in_scope
-from sanxiang.core.models import Department
+from sanxiang.kernel.access import HasRole, authorities_in_scope
+from sanxiang.org.models import Department
 
 from .. import selectors, services
 from . import serializers as s

@@ -9,18 +9,18 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.access import require_role
-from sanxiang.core.choices import RoleCode
-from sanxiang.core.exceptions import InvalidTransition, ValidationFailed
 from sanxiang.holidays.selectors import current_calendar
 from sanxiang.holidays.services import deadline_close, deadline_set
+from sanxiang.kernel.access import require_role
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.exceptions import InvalidTransition, ValidationFailed
 
 from .. import rules
 from ..choices import ClockState
 from ..models import ClockEventRow, InformationRequest, RequestTransition
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import User
+    from sanxiang.org.models import User
 
 HANDLER_ROLES = (RoleCode.OPEN_GOVERNMENT_OFFICER, RoleCode.OPEN_GOVERNMENT_HEAD)
 HEAD_ROLES = (RoleCode.OPEN_GOVERNMENT_HEAD,)

@@ -13,9 +13,9 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.exceptions import ValidationFailed
-from sanxiang.core.models import Authority
 from sanxiang.files.services import file_store_from_upload, file_store_public_upload
+from sanxiang.kernel.exceptions import ValidationFailed
+from sanxiang.org.models import Authority
 
 from .. import rules
 from ..choices import ApplicantType, Channel, IdType
@@ -23,7 +23,7 @@ from ..models import InformationRequest
 from ._common import add_clock_event, refresh_clock, require_handler
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import User
+    from sanxiang.org.models import User
 
 IDENTITY_PURPOSE = "information_requests.identity_proof"
 PRIVATE_FIELDS = (
@@ -174,7 +174,7 @@ def request_create_by_staff(
 ) -> tuple[InformationRequest, str]:
     """A request received at the counter, by post, e-mail or fax, or made orally and written down."""
     require_handler(actor)
-    from sanxiang.core.scope import authority_in_scope
+    from sanxiang.kernel.access import authority_in_scope
 
     if not authority_in_scope(actor, authority):
         raise ValidationFailed(_("只能为本人数据权限内的机关登记申请。"))

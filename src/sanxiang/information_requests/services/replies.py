@@ -14,11 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.access import require_role, require_visible
-from sanxiang.core.exceptions import ValidationFailed
-from sanxiang.core.models import Authority
 from sanxiang.files.services import file_store, file_store_from_upload
+from sanxiang.kernel.access import require_role, require_visible
+from sanxiang.kernel.exceptions import ValidationFailed
 from sanxiang.lib import masking
+from sanxiang.org.models import Authority
 
 from .. import rules
 from ..choices import DeliveryMethod, ReplyType, WithheldReason
@@ -27,7 +27,7 @@ from ..templates_default import DEFAULTS, REMEDIES
 from ._common import REVIEW_ROLES, add_clock_event, refresh_clock, require_handler, require_head, transition
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import User
+    from sanxiang.org.models import User
 
 DOCUMENT_PURPOSE = "information_requests.reply_document"
 PROOF_PURPOSE = "information_requests.delivery_proof"
@@ -320,7 +320,7 @@ def template_save(
 ) -> ReplyTemplate:
     """The office edits the 告知书 text of one reply type for its authority."""
     require_handler(actor)
-    from sanxiang.core.scope import authority_in_scope
+    from sanxiang.kernel.access import authority_in_scope
 
     if not authority_in_scope(actor, authority):
         raise ValidationFailed(_("只能编辑本人数据权限内机关的模板。"))

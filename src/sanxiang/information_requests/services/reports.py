@@ -10,17 +10,16 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.access import require_role
-from sanxiang.core.exceptions import ValidationFailed
-from sanxiang.core.models import Authority
-from sanxiang.core.scope import authority_in_scope
+from sanxiang.kernel.access import authority_in_scope, require_role
+from sanxiang.kernel.exceptions import ValidationFailed
+from sanxiang.org.models import Authority
 
 from ..choices import ReportStatus
 from ..models import AnnualReport
 from ._common import HANDLER_ROLES, require_head
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import User
+    from sanxiang.org.models import User
 
 
 def _tables_json(tables: Any) -> dict[str, Any]:

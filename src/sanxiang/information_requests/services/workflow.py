@@ -12,11 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.access import require_visible
-from sanxiang.core.exceptions import PermissionDeniedError, ValidationFailed
-from sanxiang.core.models import Department
-from sanxiang.core.services import access_grant_create
 from sanxiang.holidays.selectors import current_calendar
+from sanxiang.kernel.access import require_visible
+from sanxiang.kernel.exceptions import PermissionDeniedError, ValidationFailed
+from sanxiang.org.models import Department
+from sanxiang.org.services import access_grant_create
 
 from .. import rules
 from ..choices import ConsultationOpinion, RemedyKind, RemedyOutcome, ReplyType, RequestStatus
@@ -34,7 +34,7 @@ from ._common import (
 )
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import User
+    from sanxiang.org.models import User
 
 K = rules.ClockEventKind
 

@@ -8,9 +8,9 @@ from rest_framework import generics, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from sanxiang.core.access import HasRole, get_visible_or_404
-from sanxiang.core.choices import RoleCode
 from sanxiang.enforcement.models import Taxpayer
+from sanxiang.kernel.access import HasRole, get_visible_or_404
+from sanxiang.kernel.choices import RoleCode
 
 from .. import selectors, services
 from ..models import Directory, Draw, InspectionPlan

@@ -13,10 +13,10 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.access import authority_in_scope, require_role
-from sanxiang.core.choices import RoleCode
-from sanxiang.core.exceptions import PermissionDeniedError, ValidationFailed
 from sanxiang.enforcement.models import Taxpayer
+from sanxiang.kernel.access import authority_in_scope, require_role
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.exceptions import PermissionDeniedError, ValidationFailed
 from sanxiang.lib import draw as drawlib
 
 from .. import rules
@@ -42,7 +42,7 @@ from ..models import (
 from ..rules import inspector_key, target_key
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import Authority, User
+    from sanxiang.org.models import Authority, User
 
 ORGANISER_ROLES = (RoleCode.INSPECTION_ORGANISER, RoleCode.ADMINISTRATOR)
 PUBLICITY_ITEM_CODE = "random_inspection_list"
@@ -410,7 +410,7 @@ def inspectors_import_excel(
     require_organiser(actor, directory.authority)
     if directory.kind != DirectoryKind.INSPECTOR:
         raise ValidationFailed(_("只能向执法检查人员名录库导入检查人员。"))
-    from sanxiang.core.models import User as StaffUser
+    from sanxiang.org.models import User as StaffUser
 
     rows = _sheet_rows(file_name, content)
     header = [str(h or "").strip() for h in rows[0]]

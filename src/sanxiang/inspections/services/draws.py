@@ -23,10 +23,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.exceptions import InvalidTransition, ValidationFailed
 from sanxiang.enforcement.choices import ActKind
 from sanxiang.enforcement.services import act_create
 from sanxiang.holidays.services import deadline_set
+from sanxiang.kernel.exceptions import InvalidTransition, ValidationFailed
 from sanxiang.lib import draw as drawlib
 from sanxiang.portal import publog
 from sanxiang.portal.models import LogCheckpoint, LogLeaf
@@ -56,7 +56,7 @@ from ..rules import inspector_key, target_key
 from .directories import require_organiser, snapshot_take
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import User
+    from sanxiang.org.models import User
 
 COMMITMENT_KIND = "inspections.draw_commitment"
 RESULT_KIND = "inspections.draw_result"
@@ -336,7 +336,7 @@ def excluded_inspectors(task: InspectionTask, today: datetime.date) -> list[str]
     )
     ids |= set(Assignment.objects.filter(task=task).values_list("inspector_id", flat=True))
     if task.taxpayer.department_id:
-        from sanxiang.core.models import User
+        from sanxiang.org.models import User
 
         ids |= set(
             User.objects.filter(department_id=task.taxpayer.department_id).values_list("pk", flat=True)

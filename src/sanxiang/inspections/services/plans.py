@@ -11,12 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.access import authority_in_scope, require_role
-from sanxiang.core.choices import RoleCode
-from sanxiang.core.exceptions import InvalidTransition, PermissionDeniedError, ValidationFailed
 from sanxiang.enforcement.choices import ActStatus
 from sanxiang.enforcement.services import act_update
 from sanxiang.holidays.services import deadline_close, deadline_set
+from sanxiang.kernel.access import authority_in_scope, require_role
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.exceptions import InvalidTransition, PermissionDeniedError, ValidationFailed
 from sanxiang.lib.masking import mask_text
 from sanxiang.portal import publog
 
@@ -27,7 +27,7 @@ from .directories import require_organiser
 from .draws import TASK_PURPOSE
 
 if TYPE_CHECKING:
-    from sanxiang.core.models import Authority, User
+    from sanxiang.org.models import Authority, User
 
 PLAN_KIND = "inspections.plan"
 RESULT_PUBLICATION_KIND = "inspections.result"

@@ -15,8 +15,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from sanxiang.core.exceptions import PermissionDeniedError
-from sanxiang.core.models import Authority
+from sanxiang.kernel.exceptions import PermissionDeniedError
+from sanxiang.org.models import Authority
 
 from .. import documents, selectors, services
 from ..models import Item

@@ -11,9 +11,9 @@ from rest_framework import generics, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from sanxiang.core.access import HasRole, authorities_in_scope
-from sanxiang.core.exceptions import ValidationFailed
-from sanxiang.core.models import Department, User
+from sanxiang.kernel.access import HasRole, authorities_in_scope
+from sanxiang.kernel.exceptions import ValidationFailed
+from sanxiang.org.models import Department, User
 
 from .. import selectors, services
 from ..models import Device

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from sanxiang.core.access import has_role
+from sanxiang.kernel.access import has_role
 
 register = template.Library()
 

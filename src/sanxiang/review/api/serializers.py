@@ -7,9 +7,9 @@ from typing import Any
 
 from rest_framework import serializers
 
-from sanxiang.core.models import User
 from sanxiang.enforcement.choices import DecisionKind
 from sanxiang.enforcement.models import Decision, EnforcementAct
+from sanxiang.org.models import User
 
 from .. import rules
 from ..choices import Finding, Opinion, ReviewPoint

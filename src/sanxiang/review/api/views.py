@@ -5,18 +5,20 @@ e.g. ``review_required`` when the leader decides before the review approved)."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import generics, permissions, serializers, status
+from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from sanxiang.api.filters import choice_filter, query, text_filter
-from sanxiang.core.choices import RoleCode
+from sanxiang.kernel.access import HasRole
+from sanxiang.kernel.api_filters import choice_filter, query, text_filter
 
 from .. import selectors, services
 from ..models import ReviewCase
+from ..roles import REVIEW_ROLES
 from .serializers import (
     AssignInputSerializer,
     CaseCreateInputSerializer,
@@ -30,20 +32,6 @@ from .serializers import (
     ReasonInputSerializer,
 )
 
-REVIEW_ROLES = (
-    RoleCode.ENFORCEMENT_OFFICER,
-    RoleCode.LEGAL_REVIEWER,
-    RoleCode.REVIEW_COMMITTEE_MEMBER,
-    RoleCode.LEADER,
-    RoleCode.ADMINISTRATOR,
-)
-
-
-class ReviewApiPermission(permissions.BasePermission):
-    def has_permission(self, request: Request, view: Any) -> bool:
-        user = request.user
-        return bool(user and user.is_authenticated and (user.is_superuser or user.has_role(*REVIEW_ROLES)))
-
 
 def _valid(serializer_class: type, request: Request) -> dict[str, Any]:
     serializer = serializer_class(data=request.data, context={"request": request})
@@ -56,7 +44,8 @@ def _detail(case: Any) -> Response:
 
 
 class _Api(generics.GenericAPIView):
-    permission_classes = [ReviewApiPermission]
+    permission_classes = [HasRole]
+    required_roles = REVIEW_ROLES
     serializer_class = CaseOutputSerializer
 
 
@@ -121,100 +110,166 @@ class CaseDetailApi(_Api):
         return _detail(selectors.case_get(actor=request.user, pk=pk))
 
 
+def _today() -> datetime.date:
+    return services.now_date()
+
+
 class _ActionApi(_Api):
-    """One workflow step: parse the input, call one service, return the case."""
+    """One workflow step: parse the input with ``input_serializer``, call one service (``call``),
+    return the case. Each subclass declares its own ``post`` so that its OpenAPI schema is its own."""
 
-    input_serializer: type = CommentInputSerializer
+    input_serializer: type[serializers.Serializer] = CommentInputSerializer
 
-    def call(self, request: Request, case: Any, data: dict[str, Any]) -> None:
+    def call(self, request: Request, case: ReviewCase, data: dict[str, Any]) -> None:
         raise NotImplementedError
 
-    def post(self, request: Request, pk: int) -> Response:
+    def act(self, request: Request, pk: int) -> Response:
         case = selectors.case_get(actor=request.user, pk=pk, action="change")
         self.call(request, case, _valid(self.input_serializer, request))
         return _detail(selectors.case_get(actor=request.user, pk=pk))
 
 
-def _action(name: str, input_serializer: type, call: Any, description: str) -> type:
-    schema = extend_schema(
-        operation_id=f"review_cases_{name}",
-        request=input_serializer,
+class CaseSubmitApi(_ActionApi):
+    input_serializer = CommentInputSerializer
+
+    def call(self, request: Request, case: ReviewCase, data: dict[str, Any]) -> None:
+        services.case_submit(actor=request.user, case=case, today=_today(), comment=data["comment"])
+
+    @extend_schema(
+        operation_id="review_cases_submit",
+        request=CommentInputSerializer,
         responses={200: CaseDetailOutputSerializer},
-        description=description,
+        description="送审（退回后再次调用即重新送审，保留历次意见）。",
     )
-    cls = type(
-        f"Case{name.title().replace('_', '')}Api",
-        (_ActionApi,),
-        {
-            "input_serializer": input_serializer,
-            "call": lambda self, request, case, data: call(request, case, data),
-        },
+    def post(self, request: Request, pk: int) -> Response:
+        return self.act(request, pk)
+
+
+class CaseAssignApi(_ActionApi):
+    input_serializer = AssignInputSerializer
+
+    def call(self, request: Request, case: ReviewCase, data: dict[str, Any]) -> None:
+        services.case_assign(actor=request.user, case=case, reviewer=data["reviewer"], today=_today())
+
+    @extend_schema(
+        operation_id="review_cases_assign",
+        request=AssignInputSerializer,
+        responses={200: CaseDetailOutputSerializer},
+        description="分配审核人员：不得为承办人员；初次审核须具有法律职业资格。",
     )
-
-    def post(self: _ActionApi, request: Request, pk: int) -> Response:
-        return _ActionApi.post(self, request, pk)
-
-    cls.post = schema(post)  # a function of its own: the schema decoration is stored on it
-    return cls
+    def post(self, request: Request, pk: int) -> Response:
+        return self.act(request, pk)
 
 
-def _today() -> Any:
-    return services.now_date()
+class CaseOpinionApi(_ActionApi):
+    input_serializer = OpinionInputSerializer
+
+    def call(self, request: Request, case: ReviewCase, data: dict[str, Any]) -> None:
+        services.review_record_opinion(actor=request.user, case=case, today=_today(), **data)
+
+    @extend_schema(
+        operation_id="review_cases_opinion",
+        request=OpinionInputSerializer,
+        responses={200: CaseDetailOutputSerializer},
+        description="出具审核意见（同意、提出修改意见、退回补充调查、退回重新处理、请示上级），逐项填写审核清单结论。",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        return self.act(request, pk)
 
 
-CaseSubmitApi = _action(
-    "submit",
-    CommentInputSerializer,
-    lambda r, c, d: services.case_submit(actor=r.user, case=c, today=_today(), comment=d["comment"]),
-    "送审（退回后再次调用即重新送审，保留历次意见）。",
-)
-CaseAssignApi = _action(
-    "assign",
-    AssignInputSerializer,
-    lambda r, c, d: services.case_assign(actor=r.user, case=c, reviewer=d["reviewer"], today=_today()),
-    "分配审核人员：不得为承办人员；初次审核须具有法律职业资格。",
-)
-CaseOpinionApi = _action(
-    "opinion",
-    OpinionInputSerializer,
-    lambda r, c, d: services.review_record_opinion(actor=r.user, case=c, today=_today(), **d),
-    "出具审核意见（同意、提出修改意见、退回补充调查、退回重新处理、请示上级），逐项填写审核清单结论。",
-)
-CaseConfirmChangesApi = _action(
-    "confirm_changes",
-    CommentInputSerializer,
-    lambda r, c, d: services.review_confirm_changes(
-        actor=r.user, case=c, today=_today(), comment=d["comment"]
-    ),
-    "审核人员确认已按修改意见修改。",
-)
-CaseResumeApi = _action(
-    "resume",
-    CommentInputSerializer,
-    lambda r, c, d: services.case_resume(actor=r.user, case=c, today=_today(), comment=d["comment"]),
-    "收到上级答复，恢复审核并重新计算时限。",
-)
-CaseExtendApi = _action(
-    "extend",
-    ReasonInputSerializer,
-    lambda r, c, d: services.case_extend(actor=r.user, case=c, today=_today(), reason=d["reason"]),
-    "延长本阶段时限（一次）。",
-)
-CaseDeliberateApi = _action(
-    "deliberate",
-    DeliberationInputSerializer,
-    lambda r, c, d: services.deliberation_record(actor=r.user, case=c, **d),
-    "登记集体审议：成员单位、出席单位、表决与会议纪要；未达法定人数返回 409 no_quorum。",
-)
-CaseDecideApi = _action(
-    "decide",
-    DecideInputSerializer,
-    lambda r, c, d: services.case_decide(actor=r.user, case=c, today=_today(), **d),
-    "领导决定；须审核而未通过审核的返回 409 review_required。",
-)
-CaseWithdrawApi = _action(
-    "withdraw",
-    ReasonInputSerializer,
-    lambda r, c, d: services.case_withdraw(actor=r.user, case=c, today=_today(), reason=d["reason"]),
-    "撤回案件。",
-)
+class CaseConfirmChangesApi(_ActionApi):
+    input_serializer = CommentInputSerializer
+
+    def call(self, request: Request, case: ReviewCase, data: dict[str, Any]) -> None:
+        services.review_confirm_changes(
+            actor=request.user, case=case, today=_today(), comment=data["comment"]
+        )
+
+    @extend_schema(
+        operation_id="review_cases_confirm_changes",
+        request=CommentInputSerializer,
+        responses={200: CaseDetailOutputSerializer},
+        description="审核人员确认已按修改意见修改。",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        return self.act(request, pk)
+
+
+class CaseResumeApi(_ActionApi):
+    input_serializer = CommentInputSerializer
+
+    def call(self, request: Request, case: ReviewCase, data: dict[str, Any]) -> None:
+        services.case_resume(actor=request.user, case=case, today=_today(), comment=data["comment"])
+
+    @extend_schema(
+        operation_id="review_cases_resume",
+        request=CommentInputSerializer,
+        responses={200: CaseDetailOutputSerializer},
+        description="收到上级答复，恢复审核并重新计算时限。",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        return self.act(request, pk)
+
+
+class CaseExtendApi(_ActionApi):
+    input_serializer = ReasonInputSerializer
+
+    def call(self, request: Request, case: ReviewCase, data: dict[str, Any]) -> None:
+        services.case_extend(actor=request.user, case=case, today=_today(), reason=data["reason"])
+
+    @extend_schema(
+        operation_id="review_cases_extend",
+        request=ReasonInputSerializer,
+        responses={200: CaseDetailOutputSerializer},
+        description="延长本阶段时限（一次）。",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        return self.act(request, pk)
+
+
+class CaseDeliberateApi(_ActionApi):
+    input_serializer = DeliberationInputSerializer
+
+    def call(self, request: Request, case: ReviewCase, data: dict[str, Any]) -> None:
+        services.deliberation_record(actor=request.user, case=case, **data)
+
+    @extend_schema(
+        operation_id="review_cases_deliberate",
+        request=DeliberationInputSerializer,
+        responses={200: CaseDetailOutputSerializer},
+        description="登记集体审议：成员单位、出席单位、表决与会议纪要；未达法定人数返回 409 no_quorum。",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        return self.act(request, pk)
+
+
+class CaseDecideApi(_ActionApi):
+    input_serializer = DecideInputSerializer
+
+    def call(self, request: Request, case: ReviewCase, data: dict[str, Any]) -> None:
+        services.case_decide(actor=request.user, case=case, today=_today(), **data)
+
+    @extend_schema(
+        operation_id="review_cases_decide",
+        request=DecideInputSerializer,
+        responses={200: CaseDetailOutputSerializer},
+        description="领导决定；须审核而未通过审核的返回 409 review_required。",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        return self.act(request, pk)
+
+
+class CaseWithdrawApi(_ActionApi):
+    input_serializer = ReasonInputSerializer
+
+    def call(self, request: Request, case: ReviewCase, data: dict[str, Any]) -> None:
+        services.case_withdraw(actor=request.user, case=case, today=_today(), reason=data["reason"])
+
+    @extend_schema(
+        operation_id="review_cases_withdraw",
+        request=ReasonInputSerializer,
+        responses={200: CaseDetailOutputSerializer},
+        description="撤回案件。",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        return self.act(request, pk)

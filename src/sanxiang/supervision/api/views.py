@@ -9,11 +9,11 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from sanxiang.api.filters import IdFilter, choice_filter, query
+from sanxiang.kernel.access import HasRole
+from sanxiang.kernel.api_filters import IdFilter, choice_filter, query
 
 from .. import selectors, services
 from ..models import Task
-from ..permissions import SupervisionApiPermission
 from .serializers import (
     PlanDetailOutputSerializer,
     PlanOutputSerializer,
@@ -24,7 +24,8 @@ from .serializers import (
 
 
 class _Api(generics.GenericAPIView):
-    permission_classes = [SupervisionApiPermission]
+    # Any signed-in staff member; scope and roles are checked by the selectors and services.
+    permission_classes = [HasRole]
 
 
 class PlanListApi(_Api):

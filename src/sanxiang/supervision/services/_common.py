@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
 
 from django.db.models import Q
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.choices import RoleCode
-from sanxiang.core.models import User
+from sanxiang.kernel.choices import RoleCode
+from sanxiang.org.models import User
 
 from ..choices import EventKind
 from ..models import Task, TaskEvent
@@ -52,7 +51,7 @@ def record_event(
     task: Task,
     kind: str,
     *,
-    actor: Any,
+    actor: User,
     comment: str = "",
     data: dict | None = None,
     action: str | None = None,

@@ -10,14 +10,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.exceptions import ValidationFailed
-from sanxiang.core.models import Authority, User
+from sanxiang.kernel.exceptions import ValidationFailed
 from sanxiang.lib.tasktables import Measure, parse_deadline, parse_units
+from sanxiang.org.models import Authority, User
 
 from ..choices import PlanStatus
 from ..matching import UnitMatcher
 from ..models import Meeting, TaskPlan
-from .plans import _check_manage, create_tasks, plan_confirm
+from .plans import check_manage, create_tasks, plan_confirm
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def meeting_record(
     today: datetime.date,
 ) -> Meeting:
     """Record the minutes and turn each agreed item into a confirmed, supervised task."""
-    _check_manage(actor, authority)
+    check_manage(actor, authority)
     items = [item for item in items if item.text.strip()]
     if not title.strip():
         raise ValidationFailed(_("请填写会议名称。"), extra={"field": "title"})

@@ -15,11 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.core.exceptions import InvalidTransition, PermissionDeniedError, ValidationFailed
-from sanxiang.core.models import Authority, ExternalUnit, User
-from sanxiang.core.services import access_grant_create_many
 from sanxiang.files.services import file_store, file_store_from_upload
 from sanxiang.holidays.services import deadline_set_many
+from sanxiang.kernel.exceptions import InvalidTransition, PermissionDeniedError, ValidationFailed
 from sanxiang.lib.tasktables import (
     Measure,
     ParseResult,
@@ -30,11 +28,13 @@ from sanxiang.lib.tasktables import (
 )
 from sanxiang.lib.tasktables.units import ROLE_COOPERATING, ROLE_LEAD, ROLE_RESPONSIBLE
 from sanxiang.notifications.services import notify
+from sanxiang.org.models import Authority, ExternalUnit, User
+from sanxiang.org.services import access_grant_create_many
 
 from ..choices import EventKind, MatchKind, PlanStatus, UnitRole
 from ..matching import UnitMatcher
 from ..models import Milestone, Task, TaskEvent, TaskPlan, TaskUnit
-from ..permissions import can_manage
+from ..roles import can_manage
 from ..rules import milestone_specs
 from ._common import MILESTONE_PURPOSE, department_contacts, record_event
 from .recurrence import cycle_report_milestones
@@ -103,7 +103,7 @@ def plan_preview(
     return ImportOutcome(result=result, matcher=matcher, unmatched=matcher.unmatched(names))
 
 
-def _check_manage(actor: Any, authority: Authority) -> None:
+def check_manage(actor: User, authority: Authority) -> None:
     # ``None`` is the system (the import_tasks command run by an operator on the server).
     if actor is not None and not can_manage(actor, authority):
         raise PermissionDeniedError(_("只有本机关的督办员可以导入和确认任务计划。"))
@@ -131,7 +131,7 @@ def plan_import(
     """
     if confirm and today is None:
         raise TypeError("plan_import(confirm=True) needs today")
-    _check_manage(actor, authority)
+    check_manage(actor, authority)
     path = Path(path)
     name = name or path.name
     sha = _sha256(path)
@@ -267,7 +267,7 @@ def _milestones_for(task: Task, measure_suggested: list[Any], plan_year: int | N
 
 
 def create_tasks(
-    *, plan: TaskPlan, measures: list[Measure], matcher: UnitMatcher, actor: Any, meeting: Any = None
+    *, plan: TaskPlan, measures: list[Measure], matcher: UnitMatcher, actor: User, meeting: Any = None
 ) -> int:
     """Tasks, units and milestones of ``measures`` in bulk (a 1,000-row table in a few queries)."""
     externals = {e.pk: e for e in ExternalUnit.objects.all()}
@@ -323,7 +323,7 @@ def task_correct(
 ) -> Task:
     """Correct one row of a draft plan: units (re-matched) and deadline (re-parsed)."""
     task = Task.objects.select_for_update().select_related("plan__authority").get(pk=task.pk)
-    _check_manage(actor, task.plan.authority)
+    check_manage(actor, task.plan.authority)
     if task.plan.status != PlanStatus.DRAFT:
         raise InvalidTransition(_("计划已确认，不能再修改导入结果。"))
     before = {"units": [f"{u.role}:{u.name}" for u in task.units.all()], "deadline_text": task.deadline_text}
@@ -381,7 +381,7 @@ def plan_confirm(
     from .progress import refresh_tasks
 
     plan = TaskPlan.objects.select_for_update().select_related("authority").get(pk=plan.pk)
-    _check_manage(actor, plan.authority)
+    check_manage(actor, plan.authority)
     if plan.status != PlanStatus.DRAFT:
         raise InvalidTransition(_("该计划已确认。"))
     unmatched = sorted(
@@ -428,7 +428,7 @@ def plan_confirm(
 
 
 def set_milestone_deadlines(
-    milestones: list[Milestone], *, actor: Any, confirm_suggested: bool = False
+    milestones: list[Milestone], *, actor: User, confirm_suggested: bool = False
 ) -> None:
     """Calendar deadlines due on each milestone's planned date, in bulk (``deadline_set_many``).
 
@@ -453,7 +453,7 @@ def set_milestone_deadlines(
     Milestone.objects.bulk_update(milestones, ["deadline", "provisional"], batch_size=500)
 
 
-def _grant_and_notify(plan: TaskPlan, actor: Any) -> None:
+def _grant_and_notify(plan: TaskPlan, actor: User) -> None:
     """Each assigned department sees its tasks (a grant where the owner's scope does not reach it)
     and its liaisons are told once per plan."""
     owners: dict[int, int | None] = dict(plan.tasks.values_list("pk", "owner_department_id"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -13,17 +12,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log_many
-from sanxiang.core.exceptions import InvalidTransition, PermissionDeniedError, ValidationFailed
-from sanxiang.core.models import User
-from sanxiang.core.services import access_grant_create
 from sanxiang.files.services import file_store_from_upload
 from sanxiang.holidays.services import deadline_close, deadline_set
+from sanxiang.kernel.exceptions import InvalidTransition, PermissionDeniedError, ValidationFailed
 from sanxiang.notifications.services import notify, notify_users_with_role
+from sanxiang.org.models import User
+from sanxiang.org.services import access_grant_create
 
 from .. import rules
 from ..choices import EventKind, PlanStatus, ReportStatus, RequestStatus
 from ..models import CloseoutRequest, ExtensionRequest, Milestone, ProgressReport, Task, TaskEvent
-from ..permissions import can_decide, can_manage, can_request_closeout
+from ..roles import can_decide, can_manage, can_request_closeout
 from ._common import (
     MILESTONE_PURPOSE,
     acting_department_ids,
@@ -56,7 +55,7 @@ def _next_due(task: Task) -> tuple[datetime.date | None, bool, bool]:
 
 
 def refresh_tasks(
-    tasks: QuerySet[Task] | Iterable[Task], *, today: datetime.date, actor: Any = None, record: bool = True
+    tasks: QuerySet[Task] | Iterable[Task], *, today: datetime.date, actor: User = None, record: bool = True
 ) -> list[Task]:
     """Recompute status and light; with ``record`` a status change gets a history row and an audit entry.
 
@@ -111,7 +110,7 @@ def refresh_tasks(
     return changed
 
 
-def task_refresh(*, task: Task, today: datetime.date, actor: Any = None) -> Task:
+def task_refresh(*, task: Task, today: datetime.date, actor: User = None) -> Task:
     refresh_tasks(Task.objects.filter(pk=task.pk), today=today, actor=actor)
     return Task.objects.get(pk=task.pk)
 

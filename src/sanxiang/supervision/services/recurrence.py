@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
@@ -21,6 +21,9 @@ from .. import rules
 from ..choices import EventKind, PlanStatus
 from ..models import Milestone, TaskEvent
 from ._common import MILESTONE_PURPOSE, iso
+
+if TYPE_CHECKING:
+    from sanxiang.org.models import User
 
 
 def cycle_report_milestones(milestones: Iterable[Milestone], *, today: datetime.date) -> list[Milestone]:
@@ -73,7 +76,7 @@ def _base_label(milestone: Milestone) -> str:
 
 @transaction.atomic
 def milestones_roll(
-    *, milestones: Iterable[Milestone], today: datetime.date, actor: Any = None
+    *, milestones: Iterable[Milestone], today: datetime.date, actor: User = None
 ) -> list[Milestone]:
     """Create the next occurrence of each done recurring milestone that has none yet.
 

@@ -14,9 +14,9 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from sanxiang.core.models import User
 from sanxiang.holidays.selectors import current_calendar
 from sanxiang.notifications.services import notify
+from sanxiang.org.models import User
 
 from .. import rules
 from ..choices import EventKind, PlanStatus, ReminderKind
@@ -34,17 +34,17 @@ from .recurrence import milestones_roll, recurring_due_to_roll
 
 def remind_days() -> int:
     """Working days before a milestone's due date to start reminding (read at call time)."""
-    return int(getattr(settings, "SANXIANG_SUPERVISION_REMIND_DAYS", 3))
+    return int(settings.SANXIANG_SUPERVISION_REMIND_DAYS)
 
 
 def order_after_days() -> int:
     """Working days overdue after which a 督办单 is issued."""
-    return int(getattr(settings, "SANXIANG_SUPERVISION_ORDER_AFTER_DAYS", 3))
+    return int(settings.SANXIANG_SUPERVISION_ORDER_AFTER_DAYS)
 
 
 def leader_after_days() -> int:
     """Working days overdue after which the leader is told."""
-    return int(getattr(settings, "SANXIANG_SUPERVISION_LEADER_AFTER_DAYS", 5))
+    return int(settings.SANXIANG_SUPERVISION_LEADER_AFTER_DAYS)
 
 
 @dataclass

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from sanxiang.api.services import source_token_create
-from sanxiang.core.models import User
+from sanxiang.org.models import User
 
 
 class Command(BaseCommand):

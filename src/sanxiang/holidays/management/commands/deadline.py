@@ -22,9 +22,9 @@ from typing import Any, TextIO
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from sanxiang.core.exceptions import ValidationFailed
 from sanxiang.holidays.selectors import current_calendar
 from sanxiang.holidays.services import deadline_compute
+from sanxiang.kernel.exceptions import ValidationFailed
 from sanxiang.lib.workdays import MAX_PERIOD, DayKind, HolidayCalendar, WorkdayResult
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

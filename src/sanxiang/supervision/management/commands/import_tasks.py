@@ -11,8 +11,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from sanxiang.core.choices import AuthorityLevel
-from sanxiang.core.models import Authority
+from sanxiang.kernel.choices import AuthorityLevel
+from sanxiang.org.models import Authority
 
 from ...services import ImportRefused, plan_import, plan_preview
 

@@ -1,0 +1,50 @@
+"""The demo framework: each app contributes steps with ``register_demo_step`` from its
+``AppConfig.ready`` (or its ``demo`` module); ``load_demo`` runs them in order through the same
+services the UI uses, so the demo leaves audit events. Every step is idempotent: it looks its
+objects up by natural keys before creating them. The organisation itself is ``sanxiang.org.demo``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sanxiang.lib.fakedata import Faker
+
+DEMO_PASSWORD = "Sanxiang-2026"
+
+
+@dataclass
+class DemoContext:
+    today: datetime.date
+    faker: Faker
+    out: Callable[[str], None]
+    authorities: dict[str, Any] = field(default_factory=dict)
+    departments: dict[tuple[str, str], Any] = field(default_factory=dict)
+    users: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def system_actor(self) -> Any:
+        """The demo's administrator, acting for steps that need an actor."""
+        return self.users["sysadmin"]
+
+
+@dataclass(frozen=True)
+class DemoStep:
+    order: int
+    name: str
+    run: Callable[[DemoContext], None]
+
+
+_steps: dict[str, DemoStep] = {}
+
+
+def register_demo_step(order: int, name: str, run: Callable[[DemoContext], None]) -> None:
+    _steps[name] = DemoStep(order, name, run)
+
+
+def demo_steps() -> list[DemoStep]:
+    return sorted(_steps.values(), key=lambda s: (s.order, s.name))

@@ -1,0 +1,11 @@
+"""Access matrix of the API root: the OpenAPI schema and its documentation pages."""
+
+from __future__ import annotations
+
+
+def cases(demo):
+    return [
+        ("api:schema", {}, {"default": 200}),
+        ("api:docs", {}, {"default": 200}),
+        ("api:redoc", {}, {"default": 200}),
+    ]

@@ -24,7 +24,7 @@ def _headers(result: UnitResult) -> list[str]:
     ]
 
 
-def _row(result: UnitResult) -> list[object]:
+def _row(result: UnitResult) -> list[str | float | None]:
     rank = f"{result.rank}/{result.peers}" if result.rank else ""
     return [result.name, result.total, result.grade_label, rank] + [c.display for c in result.cells]
 

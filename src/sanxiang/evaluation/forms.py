@@ -5,10 +5,14 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sanxiang.org.models import Authority
+
 
 class CampaignForm(forms.Form):
     name = forms.CharField(label=_("专项评估名称"), max_length=200)
-    authority = forms.ModelChoiceField(label=_("评估范围（单位）"), queryset=None, empty_label=None)  # type: ignore[arg-type]
+    authority: forms.ModelChoiceField[Authority] = forms.ModelChoiceField(
+        label=_("评估范围（单位）"), queryset=Authority.objects.none(), empty_label=None
+    )
     period_start = forms.DateField(label=_("评估期起"), widget=forms.DateInput(attrs={"type": "date"}))
     period_end = forms.DateField(label=_("评估期止"), widget=forms.DateInput(attrs={"type": "date"}))
     indicator_codes = forms.MultipleChoiceField(
@@ -22,7 +26,9 @@ class CampaignForm(forms.Form):
 
 
 class FindingForm(forms.Form):
-    authority = forms.ModelChoiceField(label=_("被评估单位"), queryset=None, empty_label=None)  # type: ignore[arg-type]
+    authority: forms.ModelChoiceField[Authority] = forms.ModelChoiceField(
+        label=_("被评估单位"), queryset=Authority.objects.none(), empty_label=None
+    )
     indicator_code = forms.ChoiceField(label=_("相关指标"), required=False)
     description = forms.CharField(label=_("问题描述"), widget=forms.Textarea(attrs={"rows": 3}))
     deduction = forms.DecimalField(label=_("扣分"), min_value=0, max_value=100, decimal_places=2, initial=0)

@@ -308,14 +308,14 @@ def can_view_officer(actor: User, officer: User) -> bool:
     if actor.pk == officer.pk and actor.is_active:
         return True
     return bool(
-        officer.authority_id
+        officer.authority is not None
         and has_role(actor, *SUPERIOR_ROLES)
         and authority_in_scope(actor, officer.authority)
     )
 
 
 def default_authority(actor: User) -> Authority | None:
-    if actor.authority_id and authority_in_scope(actor, actor.authority):
+    if actor.authority is not None and authority_in_scope(actor, actor.authority):
         return actor.authority
     return evaluable_authorities(actor).first()
 

@@ -244,11 +244,11 @@ def period_close(request: HttpRequest, pk: int) -> HttpResponse:
     year, month = (int(x) for x in form.cleaned_data["month"].split("-"))
     try:
         snapshot = services.period_close(
-            actor=request.user,
+            actor=request.user,  # type: ignore[arg-type]  # role_required: a signed-in User
             authority=authority,
             year=year,
             month=month,
-            now=timezone.now(),  # type: ignore[arg-type]
+            now=timezone.now(),
         )
     except (DomainError, ValueError) as exc:
         messages.error(request, str(getattr(exc, "message", exc)))

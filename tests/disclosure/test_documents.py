@@ -217,3 +217,15 @@ def test_a_proactive_document_must_be_published_within_twenty_working_days(peopl
     services.document_publish(actor=people.officer, document=document, today=datetime.date(2025, 4, 1))
     deadline.refresh_from_db()
     assert deadline.closed_at is not None
+
+
+def test_department_scoped_drafters_see_their_departments_flag(people):
+    from tests import factories
+
+    colleague = factories.user(people.org.city, people.policy_dept, roles=[], scope="department")
+    outsider = factories.user(people.org.city, people.org.city_legal, roles=[], scope="department")
+    document = publish_policy(people, interpretation=False, published_on=datetime.date(2025, 3, 3))
+    today = datetime.date(2025, 3, 20)
+    assert [d for d, _ in selectors.interpretation_overdue(actor=colleague, today=today)] == [document]
+    assert any("三同步" in t.label for t in selectors.todos_for(colleague, today))
+    assert selectors.interpretation_overdue(actor=outsider, today=today) == []

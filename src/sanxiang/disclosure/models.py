@@ -159,7 +159,8 @@ class OfficialDocument(models.Model):
     public_version = models.PositiveIntegerField(_("门户版本"), default=0)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
 
-    scope = ScopeSpec(authority="authority")
+    # Department-scoped staff see their own department's drafts (the 三同步 flag reaches them).
+    scope = ScopeSpec(authority="authority", department="drafting_department")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -361,7 +362,7 @@ class Consultation(models.Model):
     created_by = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, related_name="+")
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
 
-    scope = ScopeSpec(authority="authority")
+    scope = ScopeSpec(authority="authority", department="department")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

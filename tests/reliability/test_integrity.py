@@ -11,7 +11,7 @@ import time
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from sanxiang.org.management.commands.worker import _checkpoint_on_shutdown
+from sanxiang.kernel.management.commands.worker import _checkpoint_on_shutdown
 
 from sanxiang.audit.models import AuditCheckpoint
 from sanxiang.audit.services import audit_log

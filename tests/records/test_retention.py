@@ -47,6 +47,7 @@ def test_disposal_needs_approval_and_lists_fingerprints(
     world, old_record, django_capture_on_commit_callbacks
 ):
     path = file_root() / old_record.file.storage_path
+    poster = file_root() / selectors.record_poster(old_record).storage_path
     assert [r for r, _, _ in selectors.expiry_report(actor=world.archivist, today=LATER)] == [old_record]
     with pytest.raises(ValidationFailed):
         services.disposal_order_create(actor=world.archivist, records=[old_record], appraisal="", today=LATER)
@@ -70,7 +71,7 @@ def test_disposal_needs_approval_and_lists_fingerprints(
     services.disposal_order_decide(actor=world.leader, order=order, approve=True)
     with django_capture_on_commit_callbacks(execute=True):
         services.disposal_order_execute(actor=world.archivist, order=order)
-    assert not path.exists()
+    assert not path.exists() and not poster.exists()
     record = Record.objects.get(pk=old_record.pk)
     assert record.disposed_at is not None
     executed = AuditEvent.objects.get(action="records.disposal_order.executed")

@@ -547,7 +547,10 @@ def disposal_order_execute(*, actor: User, order: DisposalOrder) -> DisposalOrde
             target=order,
             data={"destroyed": [{"sha256": i.sha256, "sm3": i.sm3, "size": i.size} for i in items]},
         )
+        from .selectors import record_poster
+
         paths = [item.record.file.storage_path for item in items]
+        paths += [p.storage_path for item in items if (p := record_poster(item.record)) is not None]
         transaction.on_commit(lambda: [storage.backend().delete(p) for p in paths])
     return order
 

@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
-from rest_framework.request import Request
 from rest_framework.response import Response
 
 from sanxiang.kernel.access import HasRole, authorities_in_scope
@@ -19,6 +18,9 @@ from sanxiang.org.models import Department
 
 from .. import selectors, services
 from . import serializers as s
+
+if TYPE_CHECKING:
+    from sanxiang.kernel.http import StaffRequest
 
 HANDLERS = ("open_government_officer", "open_government_head")
 READERS = (*HANDLERS, "legal_reviewer")
@@ -36,7 +38,7 @@ class RequestListApi(_Api):
     @extend_schema(
         operation_id="information_requests_list", responses={200: s.RequestOutputSerializer(many=True)}
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: StaffRequest) -> Response:
         status_filter = request.query_params.get("status", "")
         page = self.paginate_queryset(
             selectors.request_list(actor=request.user, status=status_filter).select_related("reply")
@@ -48,7 +50,7 @@ class RequestListApi(_Api):
         request=s.RequestCreateInputSerializer,
         responses={201: s.RequestCreatedOutputSerializer},
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: StaffRequest) -> Response:
         data_in = s.RequestCreateInputSerializer(data=request.data)
         data_in.is_valid(raise_exception=True)
         data = dict(data_in.validated_data)
@@ -74,7 +76,7 @@ class RequestDetailApi(_Api):
     required_roles = ()  # the holding department reads its request through a grant
 
     @extend_schema(operation_id="information_requests_retrieve", responses={200: s.RequestOutputSerializer})
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: StaffRequest, pk: int) -> Response:
         return Response(s.RequestOutputSerializer(selectors.request_get(actor=request.user, pk=pk)).data)
 
 
@@ -89,7 +91,7 @@ def _today() -> Any:
     return timezone.localdate()
 
 
-Call = Callable[[Request, Any, dict[str, Any]], Any]
+Call = Callable[[StaffRequest, Any, dict[str, Any]], Any]
 
 ACTIONS: dict[str, tuple[type[serializers.Serializer], Call, tuple[str, ...]]] = {
     "register": (
@@ -221,7 +223,7 @@ def _action_view(name: str) -> type[_Api]:
             request=serializer,
             responses={200: s.RequestOutputSerializer},
         )
-        def post(self, request: Request, pk: int) -> Response:
+        def post(self, request: StaffRequest, pk: int) -> Response:
             item = selectors.request_get(actor=request.user, pk=pk)
             data_in = serializer(data=request.data)
             data_in.is_valid(raise_exception=True)

@@ -62,7 +62,7 @@ def _new_code(on: datetime.date) -> str:
 
 def _validate(data: dict[str, Any]) -> dict[str, Any]:
     """The fields of 条例第二十九条: name, identity proof, contact, description, form and channel."""
-    cleaned = {
+    cleaned: dict[str, Any] = {
         k: (data.get(k) or "").strip() if isinstance(data.get(k), str) else data.get(k)
         for k in APPLICANT_FIELDS
     }

@@ -146,7 +146,8 @@ def reply_draft(
             _("非本机关负责公开的，须告知负责公开的机关名称及联系方式（能够确定的）。"),
             extra={"field": "responsible_organ"},
         )
-    released, clean = "", []
+    released = ""
+    clean: list[dict[str, Any]] = []
     if reply_type == ReplyType.PARTIAL:
         if not source_text.strip():
             raise ValidationFailed(
@@ -181,7 +182,7 @@ def reply_draft(
     request.needs_legal_review = needs_legal_review
     request.needs_confidentiality_review = needs_confidentiality_review
     request.save(update_fields=["needs_legal_review", "needs_confidentiality_review", "updated_at"])
-    transition(request, "draft", actor=actor, comment=ReplyType(reply_type).label)
+    transition(request, "draft", actor=actor, comment=str(ReplyType(reply_type).label))
     if needs_legal_review or needs_confidentiality_review:
         transition(request, "send_to_review", actor=actor)
     else:

@@ -92,7 +92,9 @@ class RegisterForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    department: forms.ModelChoiceField[Department] = forms.ModelChoiceField(label=_("承办部门"), queryset=None)
+    department: forms.ModelChoiceField[Department] = forms.ModelChoiceField(
+        label=_("承办部门"), queryset=None
+    )
     instructions = forms.CharField(
         label=_("办理要求"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

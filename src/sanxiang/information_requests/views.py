@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from django import forms as djforms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -321,7 +321,7 @@ def request_action(request: StaffHttpRequest, pk: int, action: str) -> HttpRespo
     form = make_form(item, request.POST, request.FILES)
     if not form.is_valid():
         errors = "；".join(
-            f"{form.fields[f].label if f in form.fields else ''}{'：' if f in form.fields else ''}{' '.join(e)}"
+            f"{form.fields[f].label if f in form.fields else ''}{'：' if f in form.fields else ''}{' '.join(str(m) for m in e)}"
             for f, e in form.errors.items()
         )
         messages.error(request, _("输入有误：%(errors)s") % {"errors": errors})
@@ -337,7 +337,7 @@ def request_action(request: StaffHttpRequest, pk: int, action: str) -> HttpRespo
 
 @login_required
 @require_GET
-def reply_document(request: StaffHttpRequest, pk: int, fmt: str) -> HttpResponse:
+def reply_document(request: StaffHttpRequest, pk: int, fmt: str) -> FileResponse:
     item = selectors.request_get(actor=request.user, pk=pk)
     reply = getattr(item, "reply", None)
     stored = None if reply is None else (reply.document_pdf if fmt == "pdf" else reply.document_docx)

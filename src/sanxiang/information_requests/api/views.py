@@ -28,8 +28,8 @@ READERS = (*HANDLERS, "legal_reviewer")
 
 class _Api(generics.GenericAPIView):
     permission_classes = [HasRole]
-    required_roles = READERS
-    write_roles = HANDLERS
+    required_roles: tuple[str, ...] = READERS
+    write_roles: tuple[str, ...] = HANDLERS
 
 
 class RequestListApi(_Api):

@@ -35,8 +35,9 @@ PROOF_PURPOSE = "information_requests.delivery_proof"
 REDACTED_MARK = "█"
 
 
-def template_for(authority: Authority, reply_type: str) -> tuple[str, str, str]:
-    """(title, body, legal basis): the authority's own template, else the national default."""
+def template_for(authority: Authority | None, reply_type: str) -> tuple[str, str, str]:
+    """(title, body, legal basis): the authority's own template, else the national default
+    (always for None: a user without an authority)."""
     row = ReplyTemplate.objects.filter(authority=authority, reply_type=reply_type).first()
     if row is not None:
         return row.title, row.body, row.legal_basis
@@ -317,13 +318,13 @@ def reply_deliver(
 
 @transaction.atomic
 def template_save(
-    *, actor: User, authority: Authority, reply_type: str, title: str, body: str, legal_basis: str
+    *, actor: User, authority: Authority | None, reply_type: str, title: str, body: str, legal_basis: str
 ) -> ReplyTemplate:
     """The office edits the 告知书 text of one reply type for its authority."""
     require_handler(actor)
     from sanxiang.kernel.access import authority_in_scope
 
-    if not authority_in_scope(actor, authority):
+    if authority is None or not authority_in_scope(actor, authority):
         raise ValidationFailed(_("只能编辑本人数据权限内机关的模板。"))
     if reply_type not in ReplyType.values:
         raise ValidationFailed(_("未知的答复类型。"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django import forms as djforms
 from django.contrib import messages
@@ -19,15 +19,13 @@ from django.views.decorators.http import require_GET, require_POST
 from sanxiang.files.services import file_open_for_download
 from sanxiang.kernel.access import authorities_in_scope, has_role, role_required
 from sanxiang.kernel.exceptions import DomainError
+from sanxiang.kernel.http import StaffHttpRequest
 from sanxiang.org.models import Department
 
 from . import forms, selectors, services
 from .choices import ReplyType, RequestStatus
 from .models import AnnualReport, InformationRequest
 from .templates_default import DEFAULTS
-
-if TYPE_CHECKING:
-    from sanxiang.kernel.http import StaffHttpRequest
 
 HANDLERS = ("open_government_officer", "open_government_head")
 READERS = (*HANDLERS, "legal_reviewer")

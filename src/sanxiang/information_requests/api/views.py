@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.http import Http404
 from django.utils import timezone
@@ -14,13 +14,11 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from sanxiang.kernel.access import HasRole, authorities_in_scope
+from sanxiang.kernel.http import StaffRequest
 from sanxiang.org.models import Department
 
 from .. import selectors, services
 from . import serializers as s
-
-if TYPE_CHECKING:
-    from sanxiang.kernel.http import StaffRequest
 
 HANDLERS = ("open_government_officer", "open_government_head")
 READERS = (*HANDLERS, "legal_reviewer")

@@ -1,5 +1,7 @@
 """OpenAPI description of the source-system token scheme (drf-spectacular extension)."""
 
+from typing import Literal
+
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 
 
@@ -47,7 +49,7 @@ ERROR_RESPONSES = {
 class AutoSchema(_SpectacularAutoSchema):
     """drf-spectacular's schema plus the error responses every operation can give."""
 
-    def _get_response_bodies(self, direction: str = "response") -> dict:
+    def _get_response_bodies(self, direction: Literal["request", "response"] = "response") -> dict:
         responses = super()._get_response_bodies(direction)
         for code, description in ERROR_RESPONSES.items():
             if code not in responses:

@@ -7,8 +7,13 @@ still register a label for a code whose generic reading is poor.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 VERBS = {
     "created": _("新增"),
@@ -40,10 +45,11 @@ VERBS = {
     "outcome_recorded": _("登记结果"),
 }
 
-_registered: dict[str, str] = {"scope.refused": _("越权访问被拒绝")}
+# Lazy labels: translated when read (``action_label``), in the language of that moment.
+_registered: dict[str, StrOrPromise] = {"scope.refused": _("越权访问被拒绝")}
 
 
-def register_action_label(code: str, label: str) -> None:
+def register_action_label(code: str, label: StrOrPromise) -> None:
     _registered[code] = label
 
 

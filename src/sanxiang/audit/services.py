@@ -101,7 +101,7 @@ def _text(value: Any, limit: int) -> str:
     return str(value or "").replace("\x00", "")[:limit]
 
 
-def _actor_fields(actor: User) -> tuple[int | None, str]:
+def _actor_fields(actor: User | str | None) -> tuple[int | None, str]:
     if actor is None:
         return None, SYSTEM_ACTOR
     if isinstance(actor, str):
@@ -208,7 +208,7 @@ def _append(draft: dict[str, Any]) -> AuditEvent:
 
 def audit_log(
     *,
-    actor: User | None,
+    actor: User | str | None,
     action: str,
     target: Any = None,
     before: dict | None = None,

@@ -20,7 +20,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -176,11 +176,13 @@ class SpooledUpload(UploadedFile):
         super().__init__(file, name, content_type, size, charset, extra)
 
     def temporary_file_path(self) -> str:
+        assert self.file is not None  # opened in __init__
         return self.file.name
 
     def close(self) -> None:
+        assert self.file is not None  # opened in __init__
         try:
-            return self.file.close()
+            self.file.close()
         except FileNotFoundError:
             return None
 
@@ -188,4 +190,8 @@ class SpooledUpload(UploadedFile):
 class SpoolUploadHandler(TemporaryFileUploadHandler):
     def new_file(self, *args: Any, **kwargs: Any) -> None:
         FileUploadHandler.new_file(self, *args, **kwargs)
-        self.file = SpooledUpload(self.file_name, self.content_type, 0, self.charset, self.content_type_extra)
+        # The stubs type ``file`` as the parent's TemporaryUploadedFile; this one is an UploadedFile like it.
+        # file_name and content_type are set (str) by FileUploadHandler.new_file just above.
+        self.file = SpooledUpload(  # type: ignore[assignment]
+            cast(str, self.file_name), cast(str, self.content_type), 0, self.charset, self.content_type_extra
+        )

@@ -57,13 +57,6 @@ def _new(
             "legal_representative": person.name,
         }
     channel = extra.pop("channel", ["in_person", "post_signed", "email", "fax", "in_person"][i % 5])
-    dates = {"submitted_on": on}
-    if channel == "post_signed":
-        dates["signed_for_on"] = on
-    elif channel == "email":
-        dates["mail_received_on"] = on
-    elif channel in ("fax", "post_ordinary"):
-        dates["confirmed_on"] = on
     request, _token = services.request_create_by_staff(
         actor=officer,
         authority=authority,
@@ -79,7 +72,10 @@ def _new(
             "oral_record": "",
         },
         today=on,
-        **dates,
+        submitted_on=on,
+        signed_for_on=on if channel == "post_signed" else None,
+        mail_received_on=on if channel == "email" else None,
+        confirmed_on=on if channel in ("fax", "post_ordinary") else None,
     )
     return request
 
@@ -349,6 +345,7 @@ def run(ctx: Any) -> None:
     start = ctx.today - datetime.timedelta(days=45)
     overdue = _new(ctx, city, officer, current_calendar().roll_forward(start), i)
     i += 1
+    assert overdue.received_on is not None  # its channel starts the clock on entry
     services.request_register(actor=officer, request=overdue, today=overdue.received_on)
     inspection = ctx.departments.get(("city", "稽查局"))
     if inspection is not None:
@@ -358,6 +355,7 @@ def run(ctx: Any) -> None:
     recent_day = ctx.today - datetime.timedelta(days=10)
     waiting = _new(ctx, city, officer, current_calendar().roll_forward(recent_day), i)
     i += 1
+    assert waiting.received_on is not None  # its channel starts the clock on entry
     services.request_register(actor=officer, request=waiting, today=waiting.received_on)
     services.reply_draft(
         actor=officer, request=waiting, reply_type="disclosed", obtain_how="现以附件形式提供。"

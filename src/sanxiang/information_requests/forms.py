@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from captcha.fields import CaptchaField
 from django import forms
@@ -22,6 +22,9 @@ from .choices import (
     ReplyType,
     WithheldReason,
 )
+
+if TYPE_CHECKING:
+    from sanxiang.org.models import Authority, Department
 
 DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
@@ -50,7 +53,9 @@ class ApplicantForm(forms.Form):
 
 
 class PortalRequestForm(ApplicantForm):
-    authority = forms.ModelChoiceField(label=_("向哪个机关申请"), queryset=None, empty_label=None)  # type: ignore[arg-type]
+    authority: forms.ModelChoiceField[Authority] = forms.ModelChoiceField(
+        label=_("向哪个机关申请"), queryset=None, empty_label=None
+    )
     captcha = CaptchaField(label=_("验证码"))
     field_order = ["authority"]
 
@@ -87,7 +92,9 @@ class RegisterForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    department = forms.ModelChoiceField(label=_("承办部门"), queryset=None)  # type: ignore[arg-type]
+    department: forms.ModelChoiceField[Department] = forms.ModelChoiceField(
+        label=_("承办部门"), queryset=None
+    )
     instructions = forms.CharField(
         label=_("办理要求"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

@@ -9,7 +9,7 @@ import hmac
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.apps import apps
 from django.db.models import Q, QuerySet
@@ -111,9 +111,11 @@ def public_view(request: InformationRequest) -> PublicView:
     steps += [(row.on, str(PUBLIC_EVENT_LABELS[ClockKind(row.kind)])) for row in request.clock_events.all()]
     reply = getattr(request, "reply", None)
     shown = (
-        reply is not None
+        reply
+        if reply is not None
         and reply.issued_on is not None
         and request.status in (RequestStatus.REPLIED, RequestStatus.ARCHIVED, RequestStatus.ROUTED_AWAY)
+        else None
     )
     return PublicView(
         code=request.code,
@@ -124,10 +126,10 @@ def public_view(request: InformationRequest) -> PublicView:
         clock_label=str(request.get_clock_state_display()),
         due_on=request.due_on if request.is_open else None,
         steps=sorted(steps, key=lambda s: s[0]),
-        reply_type_label=str(reply.get_reply_type_display()) if shown else "",
-        reply_body=reply.body if shown else "",
-        released_text=reply.released_text if shown else "",
-        issued_on=reply.issued_on if shown else None,
+        reply_type_label=str(shown.get_reply_type_display()) if shown is not None else "",
+        reply_body=shown.body if shown is not None else "",
+        released_text=shown.released_text if shown is not None else "",
+        issued_on=shown.issued_on if shown is not None else None,
     )
 
 
@@ -228,7 +230,9 @@ def statistics(*, actor: User, year: int, today: datetime.date) -> Statistics:
         Q(received_on__range=(start, end)) | Q(received_on__isnull=True, submitted_on__range=(start, end))
     )
     months = Counter(
-        (r.received_on or r.submitted_on).month for r in intake.only("received_on", "submitted_on")
+        # The filter above: one of the two dates is set.
+        cast(datetime.date, r.received_on or r.submitted_on).month
+        for r in intake.only("received_on", "submitted_on")
     )
     channels = Counter(intake.values_list("channel", flat=True))
     types = Counter(intake.values_list("applicant_type", flat=True))
@@ -350,11 +354,11 @@ def _intake_date(request: InformationRequest) -> datetime.date:
 def _proactive(authority: Authority, year: int) -> list[dict[str, Any]]:
     disabled = str(SOURCE_DISABLED)
     if apps.is_installed("sanxiang.disclosure"):
-        from sanxiang.disclosure.selectors import regulatory_document_counts  # type: ignore[import-not-found]
+        from sanxiang.disclosure.selectors import regulatory_document_counts
 
         counts = regulatory_document_counts(authority=authority, year=year)
         rule, normative = counts.get("rule", {}), counts.get("normative", {})
-        regulatory = [
+        regulatory: list[tuple[str, list[int | str]]] = [
             ("规章", [rule.get("issued", 0), rule.get("repealed", 0), rule.get("in_force", 0)]),
             (
                 "行政规范性文件",

@@ -10,7 +10,7 @@ from typing import Any
 from django import forms as djforms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from sanxiang.files.services import file_open_for_download
 from sanxiang.kernel.access import authorities_in_scope, has_role, role_required
 from sanxiang.kernel.exceptions import DomainError
+from sanxiang.kernel.http import StaffHttpRequest
 from sanxiang.org.models import Department
 
 from . import forms, selectors, services
@@ -36,7 +37,7 @@ def _today() -> datetime.date:
 
 @role_required(*READERS)
 @require_GET
-def request_list(request: HttpRequest) -> HttpResponse:
+def request_list(request: StaffHttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status not in RequestStatus.values:
         status = ""
@@ -55,7 +56,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*HANDLERS)
-def request_create(request: HttpRequest) -> HttpResponse:
+def request_create(request: StaffHttpRequest) -> HttpResponse:
     form = forms.StaffRequestForm(request.POST or None, request.FILES or None)
     authorities = authorities_in_scope(request.user)
     if request.method == "POST" and form.is_valid():
@@ -83,7 +84,7 @@ def request_create(request: HttpRequest) -> HttpResponse:
     return render(request, "information_requests/request_create.html", {"form": form})
 
 
-def _detail_context(request: HttpRequest, item: InformationRequest) -> dict[str, Any]:
+def _detail_context(request: StaffHttpRequest, item: InformationRequest) -> dict[str, Any]:
     user = request.user
     departments = Department.objects.filter(authority=item.authority).order_by("name")
     reply = getattr(item, "reply", None)
@@ -140,7 +141,7 @@ def _draft_initial(reply: Any) -> dict[str, Any]:
 
 @login_required
 @require_GET
-def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def request_detail(request: StaffHttpRequest, pk: int) -> HttpResponse:
     item = selectors.request_get(actor=request.user, pk=pk)
     return render(request, "information_requests/request_detail.html", _detail_context(request, item))
 
@@ -148,7 +149,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 # -- actions: each parses one form and calls one service ---------------------------------------
 
 Action = tuple[
-    Callable[..., djforms.Form], Callable[[HttpRequest, InformationRequest, dict[str, Any]], Any], Any
+    Callable[..., djforms.Form], Callable[[StaffHttpRequest, InformationRequest, dict[str, Any]], Any], Any
 ]
 
 
@@ -310,7 +311,7 @@ ACTIONS: dict[str, Action] = {
 
 @login_required
 @require_POST
-def request_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def request_action(request: StaffHttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in ACTIONS:
         raise Http404
     item = selectors.request_get(actor=request.user, pk=pk)
@@ -318,7 +319,7 @@ def request_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     form = make_form(item, request.POST, request.FILES)
     if not form.is_valid():
         errors = "；".join(
-            f"{form.fields[f].label if f in form.fields else ''}{'：' if f in form.fields else ''}{' '.join(e)}"
+            f"{form.fields[f].label if f in form.fields else ''}{'：' if f in form.fields else ''}{' '.join(str(m) for m in e)}"
             for f, e in form.errors.items()
         )
         messages.error(request, _("输入有误：%(errors)s") % {"errors": errors})
@@ -334,7 +335,7 @@ def request_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def reply_document(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def reply_document(request: StaffHttpRequest, pk: int, fmt: str) -> FileResponse:
     item = selectors.request_get(actor=request.user, pk=pk)
     reply = getattr(item, "reply", None)
     stored = None if reply is None else (reply.document_pdf if fmt == "pdf" else reply.document_docx)
@@ -345,7 +346,7 @@ def reply_document(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 @role_required(*READERS)
 @require_GET
-def overdue(request: HttpRequest) -> HttpResponse:
+def overdue(request: StaffHttpRequest) -> HttpResponse:
     return render(
         request,
         "information_requests/overdue.html",
@@ -355,7 +356,7 @@ def overdue(request: HttpRequest) -> HttpResponse:
 
 @role_required(*READERS)
 @require_GET
-def statistics(request: HttpRequest) -> HttpResponse:
+def statistics(request: StaffHttpRequest) -> HttpResponse:
     try:
         year = int(request.GET.get("year") or _today().year)
     except ValueError:
@@ -374,7 +375,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
 
 @role_required(*HANDLERS)
 @require_GET
-def report_list(request: HttpRequest) -> HttpResponse:
+def report_list(request: StaffHttpRequest) -> HttpResponse:
     reports = AnnualReport.objects.visible_to(request.user).select_related("authority")
     return render(
         request,
@@ -388,7 +389,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _authority_or_404(request: HttpRequest, authority_id: int) -> Any:
+def _authority_or_404(request: StaffHttpRequest, authority_id: int) -> Any:
     authority = authorities_in_scope(request.user).filter(pk=authority_id).first()
     if authority is None:
         raise Http404
@@ -396,7 +397,7 @@ def _authority_or_404(request: HttpRequest, authority_id: int) -> Any:
 
 
 @role_required(*HANDLERS)
-def report_edit(request: HttpRequest, authority_id: int, year: int) -> HttpResponse:
+def report_edit(request: StaffHttpRequest, authority_id: int, year: int) -> HttpResponse:
     authority = _authority_or_404(request, authority_id)
     report = AnnualReport.objects.filter(authority=authority, year=year).first()
     initial = (
@@ -433,7 +434,7 @@ def report_edit(request: HttpRequest, authority_id: int, year: int) -> HttpRespo
 
 @role_required("open_government_head")
 @require_POST
-def report_publish(request: HttpRequest, authority_id: int, year: int) -> HttpResponse:
+def report_publish(request: StaffHttpRequest, authority_id: int, year: int) -> HttpResponse:
     authority = _authority_or_404(request, authority_id)
     report = AnnualReport.objects.filter(authority=authority, year=year).first()
     if report is None:
@@ -450,7 +451,7 @@ def report_publish(request: HttpRequest, authority_id: int, year: int) -> HttpRe
 
 @role_required(*HANDLERS)
 @require_GET
-def report_docx(request: HttpRequest, authority_id: int, year: int) -> HttpResponse:
+def report_docx(request: StaffHttpRequest, authority_id: int, year: int) -> HttpResponse:
     from .documents import annual_report_docx
 
     authority = _authority_or_404(request, authority_id)
@@ -470,7 +471,7 @@ def report_docx(request: HttpRequest, authority_id: int, year: int) -> HttpRespo
 
 @role_required(*HANDLERS)
 @require_GET
-def template_list(request: HttpRequest) -> HttpResponse:
+def template_list(request: StaffHttpRequest) -> HttpResponse:
     from .services.replies import template_for
 
     authority = request.user.authority
@@ -479,7 +480,7 @@ def template_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*HANDLERS)
-def template_edit(request: HttpRequest, reply_type: str) -> HttpResponse:
+def template_edit(request: StaffHttpRequest, reply_type: str) -> HttpResponse:
     from .services.replies import template_for
 
     if reply_type not in DEFAULTS:

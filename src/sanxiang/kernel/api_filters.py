@@ -39,7 +39,9 @@ class IdFilter(serializers.IntegerField):
 
 def choice_filter(field: models.Field, **kwargs: Any) -> serializers.ChoiceField:
     """A code filter with the model field's choices; empty means no filter."""
-    return serializers.ChoiceField(choices=field.choices, required=False, allow_blank=True, **kwargs)
+    choices = field.choices
+    assert choices is not None, f"{field} has no choices"
+    return serializers.ChoiceField(choices=choices, required=False, allow_blank=True, **kwargs)
 
 
 def text_filter(**kwargs: Any) -> serializers.CharField:

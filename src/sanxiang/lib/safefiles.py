@@ -140,7 +140,12 @@ def _open(source: Source) -> tuple[IO[bytes], Callable[[], None]]:
     except (AttributeError, OSError):
         data = source.read()
         return io.BytesIO(data), lambda: None
-    return source, lambda: source.seek(0)
+    rewindable = source
+
+    def rewind() -> None:
+        rewindable.seek(0)
+
+    return source, rewind
 
 
 def _size(handle: IO[bytes]) -> int:

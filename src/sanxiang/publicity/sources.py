@@ -131,7 +131,8 @@ def read_tables(stream: IO[bytes], file_name: str, fields: Sequence[Mapping[str,
 
 def _first_row(rows: Iterator[Sequence[Any]], file_name: str) -> list[Any]:
     try:
-        return list(next(rows, None) or [])
+        row: Sequence[Any] | None = next(rows, None)
+        return list(row or [])
     except safefiles.PARSER_ERRORS as exc:
         broken = safefiles.UnsafeFile("文件已损坏，工作表内容无法解析", file=file_name, kind="corrupt")
         raise UnreadableFile(str(broken)) from exc

@@ -170,6 +170,7 @@ def _deviating(period: Period, level: Level, key: int | None = None) -> Iterable
     if key is not None:
         cases = cases.filter(**{_KEYS[level]: key})
     for case in cases.select_related("department").iterator():
+        assert case.decided_on is not None  # filtered on decided_on__gte
         result = evaluate(discretion_request(case), benchmarks, today=case.decided_on)
         yield case, result.get("within_range") is False
 

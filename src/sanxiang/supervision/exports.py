@@ -15,7 +15,7 @@ HEADERS = ["序号", "类别", "任务内容", "牵头部门", "完成时限", "
 
 
 def _department(task: Task) -> str:
-    return task.owner_department.name if task.owner_department_id else str(_("待明确牵头部门"))
+    return task.owner_department.name if task.owner_department is not None else str(_("待明确牵头部门"))
 
 
 def _row(task: Task) -> list[str]:

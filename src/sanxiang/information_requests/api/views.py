@@ -11,10 +11,10 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
-from rest_framework.request import Request
 from rest_framework.response import Response
 
 from sanxiang.kernel.access import HasRole, authorities_in_scope
+from sanxiang.kernel.http import StaffRequest
 from sanxiang.org.models import Department
 
 from .. import selectors, services
@@ -26,8 +26,8 @@ READERS = (*HANDLERS, "legal_reviewer")
 
 class _Api(generics.GenericAPIView):
     permission_classes = [HasRole]
-    required_roles = READERS
-    write_roles = HANDLERS
+    required_roles: tuple[str, ...] = READERS
+    write_roles: tuple[str, ...] = HANDLERS
 
 
 class RequestListApi(_Api):
@@ -36,7 +36,7 @@ class RequestListApi(_Api):
     @extend_schema(
         operation_id="information_requests_list", responses={200: s.RequestOutputSerializer(many=True)}
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: StaffRequest) -> Response:
         status_filter = request.query_params.get("status", "")
         page = self.paginate_queryset(
             selectors.request_list(actor=request.user, status=status_filter).select_related("reply")
@@ -48,7 +48,7 @@ class RequestListApi(_Api):
         request=s.RequestCreateInputSerializer,
         responses={201: s.RequestCreatedOutputSerializer},
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: StaffRequest) -> Response:
         data_in = s.RequestCreateInputSerializer(data=request.data)
         data_in.is_valid(raise_exception=True)
         data = dict(data_in.validated_data)
@@ -74,7 +74,7 @@ class RequestDetailApi(_Api):
     required_roles = ()  # the holding department reads its request through a grant
 
     @extend_schema(operation_id="information_requests_retrieve", responses={200: s.RequestOutputSerializer})
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: StaffRequest, pk: int) -> Response:
         return Response(s.RequestOutputSerializer(selectors.request_get(actor=request.user, pk=pk)).data)
 
 
@@ -89,7 +89,7 @@ def _today() -> Any:
     return timezone.localdate()
 
 
-Call = Callable[[Request, Any, dict[str, Any]], Any]
+Call = Callable[[StaffRequest, Any, dict[str, Any]], Any]
 
 ACTIONS: dict[str, tuple[type[serializers.Serializer], Call, tuple[str, ...]]] = {
     "register": (
@@ -221,7 +221,7 @@ def _action_view(name: str) -> type[_Api]:
             request=serializer,
             responses={200: s.RequestOutputSerializer},
         )
-        def post(self, request: Request, pk: int) -> Response:
+        def post(self, request: StaffRequest, pk: int) -> Response:
             item = selectors.request_get(actor=request.user, pk=pk)
             data_in = serializer(data=request.data)
             data_in.is_valid(raise_exception=True)

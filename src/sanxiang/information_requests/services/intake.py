@@ -62,7 +62,7 @@ def _new_code(on: datetime.date) -> str:
 
 def _validate(data: dict[str, Any]) -> dict[str, Any]:
     """The fields of 条例第二十九条: name, identity proof, contact, description, form and channel."""
-    cleaned = {
+    cleaned: dict[str, Any] = {
         k: (data.get(k) or "").strip() if isinstance(data.get(k), str) else data.get(k)
         for k in APPLICANT_FIELDS
     }
@@ -162,7 +162,7 @@ def request_submit_online(
 def request_create_by_staff(
     *,
     actor: User,
-    authority: Authority,
+    authority: Authority | None,
     channel: str,
     data: dict[str, Any],
     today: datetime.date,
@@ -176,7 +176,8 @@ def request_create_by_staff(
     require_handler(actor)
     from sanxiang.kernel.access import authority_in_scope
 
-    if not authority_in_scope(actor, authority):
+    # None: the actor has no authority and none in scope (the views pass the first one in scope).
+    if authority is None or not authority_in_scope(actor, authority):
         raise ValidationFailed(_("只能为本人数据权限内的机关登记申请。"))
     if channel not in Channel.values:
         raise ValidationFailed(_("未知的申请方式。"), extra={"field": "channel"})

@@ -35,8 +35,9 @@ PROOF_PURPOSE = "information_requests.delivery_proof"
 REDACTED_MARK = "█"
 
 
-def template_for(authority: Authority, reply_type: str) -> tuple[str, str, str]:
-    """(title, body, legal basis): the authority's own template, else the national default."""
+def template_for(authority: Authority | None, reply_type: str) -> tuple[str, str, str]:
+    """(title, body, legal basis): the authority's own template, else the national default
+    (always for None: a user without an authority)."""
     row = ReplyTemplate.objects.filter(authority=authority, reply_type=reply_type).first()
     if row is not None:
         return row.title, row.body, row.legal_basis
@@ -146,7 +147,8 @@ def reply_draft(
             _("非本机关负责公开的，须告知负责公开的机关名称及联系方式（能够确定的）。"),
             extra={"field": "responsible_organ"},
         )
-    released, clean = "", []
+    released = ""
+    clean: list[dict[str, Any]] = []
     if reply_type == ReplyType.PARTIAL:
         if not source_text.strip():
             raise ValidationFailed(
@@ -181,7 +183,7 @@ def reply_draft(
     request.needs_legal_review = needs_legal_review
     request.needs_confidentiality_review = needs_confidentiality_review
     request.save(update_fields=["needs_legal_review", "needs_confidentiality_review", "updated_at"])
-    transition(request, "draft", actor=actor, comment=ReplyType(reply_type).label)
+    transition(request, "draft", actor=actor, comment=str(ReplyType(reply_type).label))
     if needs_legal_review or needs_confidentiality_review:
         transition(request, "send_to_review", actor=actor)
     else:
@@ -316,13 +318,13 @@ def reply_deliver(
 
 @transaction.atomic
 def template_save(
-    *, actor: User, authority: Authority, reply_type: str, title: str, body: str, legal_basis: str
+    *, actor: User, authority: Authority | None, reply_type: str, title: str, body: str, legal_basis: str
 ) -> ReplyTemplate:
     """The office edits the 告知书 text of one reply type for its authority."""
     require_handler(actor)
     from sanxiang.kernel.access import authority_in_scope
 
-    if not authority_in_scope(actor, authority):
+    if authority is None or not authority_in_scope(actor, authority):
         raise ValidationFailed(_("只能编辑本人数据权限内机关的模板。"))
     if reply_type not in ReplyType.values:
         raise ValidationFailed(_("未知的答复类型。"))

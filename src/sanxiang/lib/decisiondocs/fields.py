@@ -215,6 +215,7 @@ def extract_fields(text: str) -> DecisionFields:
     head_end = sum(len(line) + 1 for line in lines[:_HEAD_LINES])
     title_start = found[1] if found else 0
     if found:
+        assert doc_type is not None  # found[0]
         fields["document_kind"] = FieldValue(
             DOCUMENT_KIND.get(doc_type.title, doc_type.title), found[1], found[2]
         )
@@ -281,12 +282,12 @@ def extract_fields(text: str) -> DecisionFields:
             and doc_type.item_code == "penalty_decision"
             and not doc_type.title.startswith("不予")
         ):
-            m = _PENALTY_TOTAL.search(text, decision[2], end) or _PENALTY.search(text, decision[2], end)
-            if m and (amount := _amount(m)):
+            total = _PENALTY_TOTAL.search(text, decision[2], end) or _PENALTY.search(text, decision[2], end)
+            if total and (amount := _amount(total)):
                 fields["penalty_amount"] = FieldValue(*amount)
         else:
-            m = _TAX_TOTAL.search(text, decision[2], end)
-            if m and (amount := _amount(m)):
+            total = _TAX_TOTAL.search(text, decision[2], end)
+            if total and (amount := _amount(total)):
                 fields["tax_amount"] = FieldValue(*amount)
     tail_from = max(0, len(text) - 400)
     dates = [m for pattern in (_DATE_CN, _DATE_AR) for m in pattern.finditer(text, tail_from)]

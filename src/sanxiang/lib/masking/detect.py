@@ -596,7 +596,9 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
     if "·" in text or "." in text:
         for m in _DOTTED_NAME.finditer(text):
             start = m.start()
-            dot = _DOT.search(text, start).start()
+            dot_match = _DOT.search(text, start)
+            assert dot_match is not None  # _DOTTED_NAME contains a dot
+            dot = dot_match.start()
             cut = _DOTTED_CUT.match(text, start, dot)
             if cut is not None:
                 start = cut.end()

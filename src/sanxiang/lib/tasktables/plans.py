@@ -176,9 +176,9 @@ def measures_from_paragraphs(
             path = [path[0], _heading_text(re.split(r"[。；;]", m2.group(2))[0])[:60]]
             parent_is_measure = True
             continue
-        item = _ITEM.match(line)
-        if item:
-            current = tail = _Item(item.group(1), number, [p for p in path if p], item.group(2))
+        item_match = _ITEM.match(line)
+        if item_match:
+            current = tail = _Item(item_match.group(1), number, [p for p in path if p], item_match.group(2))
             current.two_level = parent_is_measure
             items.append(current)
             continue

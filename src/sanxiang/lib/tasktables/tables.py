@@ -248,11 +248,11 @@ def measures_from_table(table: Table, *, plan_year: int | None) -> tuple[list[Me
     if not any(r == MEASURE for _, r in header_roles):
         # A table whose only text column is "任务" has its measures there; of several, the last
         # one any row fills ("全年目标任务" merged away from every data row is not it).
-        categories = [i for i, (_, r) in enumerate(header_roles) if r == CATEGORY]
+        category_headers = [i for i, (_, r) in enumerate(header_roles) if r == CATEGORY]
         filled = {cell.col for row in table.rows for cell in row if cell.text.strip()}
-        used = [i for i in categories if header_roles[i][0].col in filled]
-        if categories:
-            last = (used or categories)[-1]
+        used = [i for i in category_headers if header_roles[i][0].col in filled]
+        if category_headers:
+            last = (used or category_headers)[-1]
             header_roles[last] = (header_roles[last][0], MEASURE)
     col_role: dict[int, str] = {}
     category_cols: list[int] = []

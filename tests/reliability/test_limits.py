@@ -77,3 +77,23 @@ def test_the_safe_reader_takes_its_limits_from_the_settings(settings):
         assert uploads.configure_safe_reader().max_rows == 123
     finally:
         safefiles.configure(**before.__dict__)
+
+
+def test_the_spool_of_a_dead_or_zombie_process_is_removed_never_a_live_ones(settings, tmp_path):
+    import subprocess
+    import time
+
+    settings.SANXIANG_SPOOL_DIR = tmp_path / "spool"
+    child = subprocess.Popen(["true"])
+    time.sleep(0.5)  # exited and not yet reaped: a zombie, as a SIGKILLed worker can be
+    dead = tmp_path / "spool" / str(child.pid)
+    dead.mkdir(parents=True)
+    (dead / "x.upload.bin").write_bytes(b"x")
+    live = uploads.spool_dir()
+    (live / "y.upload.bin").write_bytes(b"y")
+    (tmp_path / "spool" / "stray.upload").write_bytes(b"z")
+    removed = uploads.spool_clean()
+    child.wait()
+    assert dead in removed and not dead.exists()
+    assert (live / "y.upload.bin").exists()
+    assert not (tmp_path / "spool" / "stray.upload").exists()

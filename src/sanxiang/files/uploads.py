@@ -137,6 +137,7 @@ def spool_directory(prefix: str = "work-") -> Iterator[Path]:
 
 
 def _alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a zombie — killed, not yet reaped — does not)."""
     if pid == os.getpid():
         return True
     try:
@@ -145,7 +146,12 @@ def _alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True  # no /proc: trust the signal test
+    state = stat.rpartition(")")[2].split()[:1]
+    return state not in (["Z"], ["X"])
 
 
 def spool_clean() -> list[Path]:

@@ -11,13 +11,13 @@ import time
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from sanxiang.kernel.management.commands.worker import _checkpoint_on_shutdown
 
 from sanxiang.audit.models import AuditCheckpoint
 from sanxiang.audit.services import audit_log
 from sanxiang.files.integrity import fixity_cycle_run
 from sanxiang.files.models import FileAccess, StoredFile
 from sanxiang.files.services import file_root
+from sanxiang.kernel.management.commands.worker import _checkpoint_on_shutdown
 from tests import factories
 from tests.files.factories import stored_file
 

@@ -63,6 +63,7 @@ def _closed_consultations(period: Period) -> object:
 
 
 def _period_ok(c: Consultation) -> bool:
+    assert c.opens_on is not None and c.closes_on is not None  # _closed_consultations filters them
     check = rules.consultation_period(
         c.opens_on, c.closes_on, minimum_days=settings.SANXIANG_DISCLOSURE_CONSULTATION_MIN_DAYS
     )

@@ -73,8 +73,11 @@ def _due_in(period: Period) -> object:
 
 
 def _published_on_time(task: InspectionTask) -> bool:
+    due = task.publish_due_on
     return (
-        task.published_at is not None and timezone.localtime(task.published_at).date() <= task.publish_due_on
+        due is not None
+        and task.published_at is not None
+        and timezone.localtime(task.published_at).date() <= due
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -36,7 +36,7 @@ _ACT_KEYS = {
 }
 
 
-def _acts(period: Period) -> object:
+def _acts(period: Period) -> QuerySet[EnforcementAct]:
     return EnforcementAct.objects.filter(started_on__gte=period.start, started_on__lte=period.cutoff)
 
 
@@ -50,7 +50,7 @@ def _required(period: Period) -> list[tuple[EnforcementAct, bool]]:
     acts = _acts(period)
     kinds = {m.act_kind for m in rows}
     if rows and "" not in kinds:
-        acts = acts.filter(kind__in=kinds)  # type: ignore[attr-defined]
+        acts = acts.filter(kind__in=kinds)
     recorded = set(
         Record.objects.filter(act__in=acts, kind__in=MEDIA_KINDS, disposed_at__isnull=True).values_list(
             "act_id", flat=True
@@ -58,7 +58,7 @@ def _required(period: Period) -> list[tuple[EnforcementAct, bool]]:
     )
     return [
         (act, act.pk in recorded)
-        for act in acts.select_related("department")  # type: ignore[attr-defined]
+        for act in acts.select_related("department")
         if any(rules.matter_matches(act.kind, act.matter, m.act_kind, m.matter_keyword) for m in rows)
     ]
 
@@ -88,7 +88,7 @@ def coverage_rows(period: Period, level: Level, key: int) -> Iterable[DrillRow]:
 
 
 def _missing(period: Period) -> list:
-    return missing_recordings(acts=_acts(period), today=period.cutoff)  # type: ignore[arg-type]
+    return missing_recordings(acts=_acts(period), today=period.cutoff)
 
 
 def missing_counts(period: Period, level: Level) -> dict[int, Figure]:

@@ -127,7 +127,7 @@ def test_certified_officers(org, library):
 
 
 def test_modules_not_installed_show_as_not_enabled_never_zero(org, library, monkeypatch):
-    from sanxiang.org import measures as registry
+    from sanxiang.kernel import measures as registry
 
     # As if the records archive were not installed: its measures are not registered.
     kept = {code: m for code, m in registry._measures.items() if m.system != "records"}

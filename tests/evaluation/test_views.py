@@ -25,7 +25,7 @@ def login(client, user):
 def test_unit_page_shows_scores_not_enabled_sources_and_links_to_records(
     client, org, library, leader, monkeypatch
 ):
-    from sanxiang.org import measures as registry
+    from sanxiang.kernel import measures as registry
 
     monkeypatch.setattr(
         registry, "_measures", {c: m for c, m in registry._measures.items() if m.system != "records"}

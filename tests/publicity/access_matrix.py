@@ -176,6 +176,6 @@ def cases(demo):
         (
             "publicity:document_import",
             {},
-            {"city_archivist": 403, "city_inspection": 403, "anonymous": 302, "default": 200},
+            {"default": 200, "anonymous": 302, **each(WITHOUT_PUBLICITY_ROLE, 403)},
         ),
     ]

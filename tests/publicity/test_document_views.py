@@ -2,7 +2,6 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -69,20 +68,6 @@ def test_a_user_without_a_drafting_role_is_refused(org):
 
 @pytest.mark.django_db
 def test_the_access_matrix_holds():
-    from sanxiang.kernel.demo import DemoContext  # noqa: F401  (the context type the matrix receives)
+    from tests.matrix import assert_cases, org_demo
 
-    call_command("load_demo", "--only", "org", verbosity=0)
-    from sanxiang.org.models import User
-
-    class Demo:
-        users = {u.username: u for u in User.objects.all()}
-
-    for url_name, kwargs, expected in cases(Demo):
-        url = reverse(url_name, kwargs=kwargs)
-        for username, status in expected.items():
-            if username == "default":
-                continue
-            client = Client()
-            if username != "anonymous":
-                client.force_login(Demo.users[username])
-            assert client.get(url).status_code == status, (url_name, username)
+    assert_cases(cases, org_demo())

@@ -214,7 +214,12 @@ def _action_view(name: str) -> type[_Api]:
     class ActionApi(_Api):
         serializer_class = serializer
         write_roles = roles
-        parser_classes = [JSONParser, MultiPartParser, FormParser]
+        # JSON bodies; the one action that takes a file (deliver: the proof of delivery) also forms.
+        parser_classes = (
+            [JSONParser, MultiPartParser, FormParser]
+            if any(isinstance(f, serializers.FileField) for f in serializer().fields.values())
+            else [JSONParser]
+        )
 
         @extend_schema(
             operation_id=f"information_requests_{name.replace('-', '_')}",

@@ -1,6 +1,6 @@
 """Records API for devices and source systems: the device registry and the records of acts.
 
-Uploads go through the tus endpoint (``/staff/records/tus/``, token auth works there too).
+Uploads go through the records app's tus endpoint (URL name ``records:tus``; token auth works there too).
 """
 
 from __future__ import annotations

@@ -315,50 +315,37 @@ LOGGING = {
 # Closed months are read from their frozen snapshots, so this only bounds the current period's freshness.
 SANXIANG_EVALUATION_CACHE_SECONDS = env.env_int("SANXIANG_EVALUATION_CACHE_SECONDS", 300)
 # Whole-process records (sanxiang.records) and the file store's storage backend.
-import json  # noqa: E402
-import os  # noqa: E402
-
 # SANXIANG_FILE_STORAGE: "local" (SANXIANG_FILE_ROOT) or "s3" (S3-compatible object storage).
-SANXIANG_FILE_STORAGE = os.environ.get("SANXIANG_FILE_STORAGE", "local")
-SANXIANG_S3_BUCKET = os.environ.get("SANXIANG_S3_BUCKET", "sanxiang")
-SANXIANG_S3_ENDPOINT_URL = os.environ.get("SANXIANG_S3_ENDPOINT_URL", "")
-SANXIANG_S3_ACCESS_KEY = os.environ.get("SANXIANG_S3_ACCESS_KEY", "")
-SANXIANG_S3_SECRET_KEY = os.environ.get("SANXIANG_S3_SECRET_KEY", "")
-SANXIANG_S3_REGION = os.environ.get("SANXIANG_S3_REGION", "us-east-1")
-SANXIANG_S3_PART_BYTES = int(os.environ.get("SANXIANG_S3_PART_BYTES", str(16 * 1024 * 1024)))
+SANXIANG_FILE_STORAGE = env.env_str("SANXIANG_FILE_STORAGE", "local")
+SANXIANG_S3_BUCKET = env.env_str("SANXIANG_S3_BUCKET", "sanxiang")
+SANXIANG_S3_ENDPOINT_URL = env.env_str("SANXIANG_S3_ENDPOINT_URL", "")
+SANXIANG_S3_ACCESS_KEY = env.env_str("SANXIANG_S3_ACCESS_KEY", "")
+SANXIANG_S3_SECRET_KEY = env.env_str("SANXIANG_S3_SECRET_KEY", "")
+SANXIANG_S3_REGION = env.env_str("SANXIANG_S3_REGION", "us-east-1")
+SANXIANG_S3_PART_BYTES = env.env_int("SANXIANG_S3_PART_BYTES", 16 * 1024 * 1024)
 # Where unfinished tus uploads are spooled (same file system as SANXIANG_FILE_ROOT for local storage).
-SANXIANG_RECORDS_TUS_DIR = os.environ.get("SANXIANG_RECORDS_TUS_DIR", "")
+SANXIANG_RECORDS_TUS_DIR = env.env_str("SANXIANG_RECORDS_TUS_DIR", "")
 # An abandoned upload expires this many hours after its last byte arrived.
-SANXIANG_RECORDS_UPLOAD_EXPIRY_HOURS = int(os.environ.get("SANXIANG_RECORDS_UPLOAD_EXPIRY_HOURS", "24"))
+SANXIANG_RECORDS_UPLOAD_EXPIRY_HOURS = env.env_int("SANXIANG_RECORDS_UPLOAD_EXPIRY_HOURS", 24)
 # Size limit per record kind in bytes (JSON object: kind -> bytes, "default" for the rest).
-SANXIANG_RECORDS_SIZE_LIMITS = json.loads(
-    os.environ.get(
-        "SANXIANG_RECORDS_SIZE_LIMITS",
-        json.dumps(
-            {
-                "default": 200 * 1024**2,
-                "body_camera": 16 * 1024**3,
-                "interview_room": 16 * 1024**3,
-                "audio": 2 * 1024**3,
-                "site_photo": 50 * 1024**2,
-            }
-        ),
-    )
+SANXIANG_RECORDS_SIZE_LIMITS = env.env_json(
+    "SANXIANG_RECORDS_SIZE_LIMITS",
+    {
+        "default": 200 * 1024**2,
+        "body_camera": 16 * 1024**3,
+        "interview_room": 16 * 1024**3,
+        "audio": 2 * 1024**3,
+        "site_photo": 50 * 1024**2,
+    },
 )
 # Working days after an act starts before a missing required recording counts as 应录未录.
-SANXIANG_RECORDS_GRACE_WORKING_DAYS = int(os.environ.get("SANXIANG_RECORDS_GRACE_WORKING_DAYS", "3"))
+SANXIANG_RECORDS_GRACE_WORKING_DAYS = env.env_int("SANXIANG_RECORDS_GRACE_WORKING_DAYS", 3)
 # Retention of raw audio/video in months (公安机关现场执法视音频记录工作规定 §13: ≥ 6 months) ❓
-SANXIANG_RECORDS_DEFAULT_RETENTION_MONTHS = int(
-    os.environ.get("SANXIANG_RECORDS_DEFAULT_RETENTION_MONTHS", "6")
-)
+SANXIANG_RECORDS_DEFAULT_RETENTION_MONTHS = env.env_int("SANXIANG_RECORDS_DEFAULT_RETENTION_MONTHS", 6)
 # Retention of a case file, which evidence in a case follows (months after the case concludes; 0 = permanent) ❓
-SANXIANG_RECORDS_CASE_FILE_RETENTION_MONTHS = int(
-    os.environ.get("SANXIANG_RECORDS_CASE_FILE_RETENTION_MONTHS", str(30 * 12))
-)
+SANXIANG_RECORDS_CASE_FILE_RETENTION_MONTHS = env.env_int("SANXIANG_RECORDS_CASE_FILE_RETENTION_MONTHS", 30 * 12)
 # Chunk size of browser uploads (one tus PATCH per chunk).
-SANXIANG_RECORDS_BROWSER_CHUNK_BYTES = int(
-    os.environ.get("SANXIANG_RECORDS_BROWSER_CHUNK_BYTES", str(8 * 1024 * 1024))
-)
+SANXIANG_RECORDS_BROWSER_CHUNK_BYTES = env.env_int("SANXIANG_RECORDS_BROWSER_CHUNK_BYTES", 8 * 1024 * 1024)
 # Disclosure requests (依申请公开). The 🟡/❓ periods of RULES.md §6.3/§6.5, in working days.
 SANXIANG_INFOREQ_CORRECTION_PERIOD_DAYS = env.env_int("SANXIANG_INFOREQ_CORRECTION_PERIOD_DAYS", 15)
 SANXIANG_INFOREQ_FEE_PAYMENT_DAYS = env.env_int("SANXIANG_INFOREQ_FEE_PAYMENT_DAYS", 20)

@@ -54,7 +54,7 @@ def test_leader_follows_a_figure_down_to_the_overdue_act(live_server, page, scre
     screenshot("evaluation-02-unit")
 
     # Drill down to the district, then behind 应公示未公示 to the act itself.
-    page.click(f"#children a:has-text('{jintai.name}')")
+    page.click(f"#children a:has-text('{jintai.display_name}')")
     page.wait_for_selector("#indicators")
     period = f"{today:%Y-%m}"
     due_month_link = page.locator("#indicators a[href*='/indicators/GS-03/']")

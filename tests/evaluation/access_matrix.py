@@ -27,13 +27,33 @@ def cases(demo: Any) -> list[tuple[str, dict, dict[str, int]]]:
     viewers = {"city_leader": 200, "city_legal": 200, "city_supervisor": 200, "sysadmin": 200}
     district = {"jt_leader": 200, "jt_legal": 200, "jt_admin": 200, "wb_leader": 404, "wb_legal": 404}
     officer = demo.users["jt_officer"]
-    return [
-        ("evaluation:home", {}, {**{k: 302 for k in [*viewers, *district]}, "default": 403}),
-        ("evaluation:unit", {"pk": city.pk}, {**viewers, **{k: 404 for k in district}, "default": 403}),
-        ("evaluation:unit", {"pk": jintai.pk}, {**viewers, **district, "default": 403}),
-        ("evaluation:drill", {"pk": jintai.pk, "code": "GS-01"}, {**viewers, **district, "default": 403}),
-        ("evaluation:unit_xlsx", {"pk": jintai.pk}, {**viewers, **district, "default": 403}),
-        ("evaluation:unit_docx", {"pk": jintai.pk}, {**viewers, **district, "default": 403}),
+    rows = [
+        (
+            "evaluation:home",
+            {},
+            {**{k: 302 for k in [*viewers, *district]}, "default": 403, "anonymous": 302},
+        ),
+        (
+            "evaluation:unit",
+            {"pk": city.pk},
+            {**viewers, **{k: 404 for k in district}, "default": 403, "anonymous": 302},
+        ),
+        ("evaluation:unit", {"pk": jintai.pk}, {**viewers, **district, "default": 403, "anonymous": 302}),
+        (
+            "evaluation:drill",
+            {"pk": jintai.pk, "code": "GS-01"},
+            {**viewers, **district, "default": 403, "anonymous": 302},
+        ),
+        (
+            "evaluation:unit_xlsx",
+            {"pk": jintai.pk},
+            {**viewers, **district, "default": 403, "anonymous": 302},
+        ),
+        (
+            "evaluation:unit_docx",
+            {"pk": jintai.pk},
+            {**viewers, **district, "default": 403, "anonymous": 302},
+        ),
         (
             "evaluation:period_close",
             {"pk": city.pk},
@@ -58,9 +78,17 @@ def cases(demo: Any) -> list[tuple[str, dict, dict[str, int]]]:
                 "default": 404,
             },
         ),
-        ("evaluation:loops", {}, {"default": 200}),
-        ("evaluation:library", {}, {**viewers, **{k: 200 for k in district}, "default": 403}),
-        ("evaluation:campaign_list", {}, {**viewers, **{k: 200 for k in district}, "default": 403}),
+        ("evaluation:loops", {}, {"default": 200, "anonymous": 302}),
+        (
+            "evaluation:library",
+            {},
+            {**viewers, **{k: 200 for k in district}, "default": 403, "anonymous": 302},
+        ),
+        (
+            "evaluation:campaign_list",
+            {},
+            {**viewers, **{k: 200 for k in district}, "default": 403, "anonymous": 302},
+        ),
         (
             "evaluation:campaign_create",
             {},
@@ -102,10 +130,16 @@ def cases(demo: Any) -> list[tuple[str, dict, dict[str, int]]]:
                 "default": 403,
             },
         ),
-        ("evaluation:snapshot_list", {}, {**viewers, **{k: 200 for k in district}, "default": 403}),
+        (
+            "evaluation:snapshot_list",
+            {},
+            {**viewers, **{k: 200 for k in district}, "default": 403, "anonymous": 302},
+        ),
         (
             "evaluation:snapshot_detail",
             {"pk": snapshot.pk},
             {**viewers, **{k: 404 for k in district}, "default": 403},
         ),
     ]
+    # Every evaluation page is staff-only: anonymous visitors are sent to the login page.
+    return [(name, kwargs, {**expected, "anonymous": 302}) for name, kwargs, expected in rows]

@@ -94,12 +94,38 @@ def cases(demo: Any) -> list[tuple[str, dict, dict[str, int]]]:
             {"pk": request.pk},
             {**detail, "anonymous": 401, "default": 404},
         ),
-        (
-            "api:information_requests:request-approve",
-            {"pk": request.pk},
-            {**{k: 405 for k in READERS}, "anonymous": 401, "default": 403},
-        ),
+        *[
+            (
+                f"api:information_requests:request-{action}",
+                {"pk": request.pk},
+                {**{k: 405 for k in READERS}, "anonymous": 401, "default": 403},
+            )
+            for action in ACTIONS
+        ],
     ]
 
+
+# Every workflow action is a POST endpoint: a GET is 405 for those who may read requests.
+ACTIONS = (
+    "register",
+    "assign",
+    "correction-notice",
+    "correction-received",
+    "extend",
+    "consultations",
+    "consultation-replies",
+    "fee-notice",
+    "fee-paid",
+    "route-away",
+    "draft",
+    "review",
+    "approve",
+    "return",
+    "issue",
+    "deliver",
+    "archive",
+    "remedies",
+    "remedy-outcomes",
+)
 
 __all__ = ["cases"]

@@ -178,4 +178,5 @@ def cases(demo):
             {},
             {"default": 200, "anonymous": 302, **each(WITHOUT_PUBLICITY_ROLE, 403)},
         ),
+        ("api:publicity_documents_import", {}, {"default": 405, "anonymous": 401}),
     ]

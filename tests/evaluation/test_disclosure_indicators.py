@@ -101,3 +101,15 @@ def test_interpretations_in_step(org, library):
         closed_at=timezone.make_aware(datetime.datetime(2026, 11, 12, 9)),
     )
     assert selectors.authority_results(library, NOV)[org.district_a.pk].cell("GK-04").pair == [1, 2]
+
+
+def test_a_request_past_its_limit_is_a_loop_finding(org, library):
+    from sanxiang.evaluation.models import LoopFinding
+    from sanxiang.evaluation.services import loop_findings_refresh
+
+    late = _request(org, 9, due=D(2026, 11, 20), closed=None)
+    _request(org, 10, due=D(2026, 11, 20), closed=D(2026, 11, 19))
+    loop_findings_refresh(now=timezone.make_aware(datetime.datetime(2026, 12, 1, 9)))
+    finding = LoopFinding.objects.get(check_code="information_requests.overdue")
+    assert finding.key == f"information_requests.request:{late.pk}"
+    assert finding.department == org.a_collection and finding.due == D(2026, 11, 20)

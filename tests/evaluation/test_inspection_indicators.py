@@ -31,3 +31,22 @@ def test_results_published_on_time_and_ratios(world, library):  # noqa: F811
     year = selectors.authority_results(library, Period.year(2026))[world.org.city.pk]
     ratios = year.cell("SJ-01")
     assert ratios.enabled and ratios.denominator >= 1 and ratios.numerator <= ratios.denominator
+
+
+def test_an_unpublished_result_past_its_limit_is_a_loop_finding(world, library):  # noqa: F811
+    from django.utils import timezone
+
+    from sanxiang.evaluation.models import LoopFinding
+    from sanxiang.evaluation.services import loop_findings_refresh
+
+    task, _draw = _staffed_task(world)
+    services.task_record_result(
+        actor=world.organiser, task=task, ended_on=datetime.date(2026, 4, 30), category="no_problem"
+    )
+    loop_findings_refresh(now=timezone.make_aware(datetime.datetime(2026, 6, 2, 9)))
+    finding = LoopFinding.objects.get(check_code="inspections.unpublished")
+    assert finding.key == f"inspections.task:{task.pk}" and finding.due == datetime.date(2026, 6, 1)
+    services.task_publish_result(actor=world.organiser, task=task)
+    loop_findings_refresh(now=timezone.make_aware(datetime.datetime(2026, 6, 3, 9)))
+    finding.refresh_from_db()
+    assert finding.resolved_at is not None

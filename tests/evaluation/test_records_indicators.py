@@ -38,3 +38,18 @@ def test_coverage_missing_recordings_and_fixity_failures(world, video_bytes, lib
     assert unit.cell("JL-02").pair == [1, 1]  # world.act: past its grace period without a recording
     assert unit.cell("JL-03").pair == [1, 1]
     assert selectors.authority_results(library, MARCH)[world.org.district_b.pk].cell("JL-01").value is None
+
+
+def test_missing_recording_is_a_loop_finding_with_its_owner(world, library):  # noqa: F811
+    from django.utils import timezone
+
+    from sanxiang.evaluation.models import LoopFinding
+    from sanxiang.evaluation.services import loop_findings_refresh
+
+    world.act.created_by = world.officer
+    world.act.save()
+    loop_findings_refresh(now=timezone.make_aware(datetime.datetime(2026, 3, 20, 9)))
+    finding = LoopFinding.objects.get(check_code="records.missing_recording")
+    assert finding.key == f"enforcement.act:{world.act.pk}"
+    assert finding.department == world.org.a_collection and finding.officer == world.officer
+    assert finding.due == datetime.date(2026, 3, 5)

@@ -343,7 +343,9 @@ SANXIANG_RECORDS_GRACE_WORKING_DAYS = env.env_int("SANXIANG_RECORDS_GRACE_WORKIN
 # Retention of raw audio/video in months (公安机关现场执法视音频记录工作规定 §13: ≥ 6 months) ❓
 SANXIANG_RECORDS_DEFAULT_RETENTION_MONTHS = env.env_int("SANXIANG_RECORDS_DEFAULT_RETENTION_MONTHS", 6)
 # Retention of a case file, which evidence in a case follows (months after the case concludes; 0 = permanent) ❓
-SANXIANG_RECORDS_CASE_FILE_RETENTION_MONTHS = env.env_int("SANXIANG_RECORDS_CASE_FILE_RETENTION_MONTHS", 30 * 12)
+SANXIANG_RECORDS_CASE_FILE_RETENTION_MONTHS = env.env_int(
+    "SANXIANG_RECORDS_CASE_FILE_RETENTION_MONTHS", 30 * 12
+)
 # Chunk size of browser uploads (one tus PATCH per chunk).
 SANXIANG_RECORDS_BROWSER_CHUNK_BYTES = env.env_int("SANXIANG_RECORDS_BROWSER_CHUNK_BYTES", 8 * 1024 * 1024)
 # Disclosure requests (依申请公开). The 🟡/❓ periods of RULES.md §6.3/§6.5, in working days.

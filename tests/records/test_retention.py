@@ -109,3 +109,20 @@ def test_disposed_record_cannot_be_viewed(world, old_record):
     old_record.refresh_from_db()
     with pytest.raises(InvalidTransition):
         services.record_access(actor=world.archivist, record=old_record, action="viewed", reason="x")
+
+
+def test_destroyed_files_leave_the_fixity_cycle_and_are_never_served(world, video_bytes, tmp_path):
+    """A disposal destroys through the file store: the fingerprints stay, the fixity sweep and
+    ``verify_files`` do not report the (deliberately) missing bytes, and a download is refused."""
+    from sanxiang.files.integrity import fixity_cycle_run, verify_all
+    from sanxiang.files.services import FileMissingError, file_destroy_many, file_open_for_download
+
+    record = add_record(world, video_bytes)
+    stored = record.file
+    file_destroy_many(actor=world.archivist, files=[stored], reason="测试销毁")
+    stored.refresh_from_db()
+    assert stored.destroyed_at is not None and stored.sha256
+    assert fixity_cycle_run().failed == []
+    assert all(f.pk != stored.pk for f, _ok in verify_all())
+    with pytest.raises(FileMissingError):
+        file_open_for_download(actor=world.archivist, file=stored)

@@ -118,7 +118,8 @@ def fixity_cycle_run(*, now: datetime.datetime | None = None, budget: int | None
     overdue_before = now - _cycle()
     last_check = models.Max("accesses__at", filter=models.Q(accesses__action=FileAccessAction.FIXITY))
     candidates = (
-        StoredFile.objects.annotate(last_check=last_check)
+        StoredFile.objects.filter(destroyed_at__isnull=True)
+        .annotate(last_check=last_check)
         .order_by(models.F("last_check").asc(nulls_first=True), "pk")
         .values_list("pk", "size", "last_check")
     )
@@ -139,7 +140,8 @@ def fixity_cycle_run(*, now: datetime.datetime | None = None, budget: int | None
 
 def verify_all() -> Iterator[tuple[StoredFile, bool]]:
     """Check every stored file now (``sanxiang verify_files``)."""
-    for pk in StoredFile.objects.order_by("pk").values_list("pk", flat=True).iterator(chunk_size=500):
+    live = StoredFile.objects.filter(destroyed_at__isnull=True).order_by("pk")
+    for pk in live.values_list("pk", flat=True).iterator(chunk_size=500):
         stored = StoredFile.objects.get(pk=pk)
         ok = file_fixity_check(file=stored)
         if not ok:

@@ -37,6 +37,12 @@ class StoredFile(models.Model):
         verbose_name=_("上传人"),
     )
     uploaded_at = models.DateTimeField(_("上传时间"), default=timezone.now)
+    destroyed_at = models.DateTimeField(
+        _("销毁时间"),
+        null=True,
+        blank=True,
+        help_text=_("经批准销毁后内容已删除；指纹保留，不再参加完整性校验"),
+    )
     authority = models.ForeignKey(
         "core.Authority", on_delete=models.PROTECT, related_name="stored_files", verbose_name=_("所属机关")
     )

@@ -37,6 +37,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.http import FileResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
@@ -388,6 +389,29 @@ def _record_access(*, file: StoredFile, user: Any, action: str, ok: bool | None 
 
 
 @transaction.atomic
+@transaction.atomic
+def file_destroy_many(*, actor: User, files: list[StoredFile], reason: str) -> int:
+    """Destroy the content of ``files`` (an approved disposal): the rows and fingerprints stay,
+    marked destroyed, and the bytes are deleted once the caller's transaction commits. A destroyed
+    file is never served and leaves the fixity cycle, so its absence is not reported as tampering.
+    The calling service has checked the approval; this one only records and deletes."""
+    now = timezone.now()
+    ids = [f.pk for f in files if f.destroyed_at is None]
+    StoredFile.objects.filter(pk__in=ids).update(destroyed_at=now)
+    for f in files:
+        if f.pk in ids:
+            f.destroyed_at = now
+            audit_log(
+                actor=actor,
+                action="files.file.destroyed",
+                target=f,
+                data={"sha256": f.sha256, "sm3": f.sm3, "size": f.size, "reason": reason},
+            )
+    paths = [f.storage_path for f in files if f.pk in ids]
+    transaction.on_commit(lambda: [storage.backend().delete(p) for p in paths])
+    return len(ids)
+
+
 def file_open_for_download(*, actor: User, file: StoredFile, inline: bool = False) -> FileResponse:
     """Open ``file`` for ``actor`` as a streamed response; logs a FileAccess and an audit entry.
 
@@ -400,6 +424,8 @@ def file_open_for_download(*, actor: User, file: StoredFile, inline: bool = Fals
         )
     from .integrity import fixity_guard
 
+    if file.destroyed_at is not None:
+        raise FileMissingError(_("该文件已按批准的销毁清单销毁，内容不再保存。"))
     fixity_guard(file, actor=actor)  # a file whose last fixity check failed is not served
     try:
         handle = storage.backend().open(file.storage_path)  # FileResponse closes it

@@ -504,9 +504,8 @@ def disposal_order_decide(*, actor: User, order: DisposalOrder, approve: bool) -
 
 
 def disposal_order_execute(*, actor: User, order: DisposalOrder) -> DisposalOrder:
-    """Destroy the bytes of every record of an approved order; the fingerprints stay on the order."""
-    from sanxiang.files import storage
-
+    """Destroy the bytes of every record of an approved order (through the file store, which keeps
+    the fingerprints and takes the files out of the fixity cycle); the order lists them too."""
     from .selectors import record_is_held
 
     with transaction.atomic():
@@ -547,11 +546,13 @@ def disposal_order_execute(*, actor: User, order: DisposalOrder) -> DisposalOrde
             target=order,
             data={"destroyed": [{"sha256": i.sha256, "sm3": i.sm3, "size": i.size} for i in items]},
         )
+        from sanxiang.files.services import file_destroy_many
+
         from .selectors import record_poster
 
-        paths = [item.record.file.storage_path for item in items]
-        paths += [p.storage_path for item in items if (p := record_poster(item.record)) is not None]
-        transaction.on_commit(lambda: [storage.backend().delete(p) for p in paths])
+        destroyed = [item.record.file for item in items]
+        destroyed += [p for item in items if (p := record_poster(item.record)) is not None]
+        file_destroy_many(actor=actor, files=destroyed, reason=f"销毁清单 #{order.pk}")
     return order
 
 

@@ -408,7 +408,12 @@ def file_destroy_many(*, actor: User, files: list[StoredFile], reason: str) -> i
                 data={"sha256": f.sha256, "sm3": f.sm3, "size": f.size, "reason": reason},
             )
     paths = [f.storage_path for f in files if f.pk in ids]
-    transaction.on_commit(lambda: [storage.backend().delete(p) for p in paths])
+    def delete_all() -> None:
+        backend = storage.backend()
+        for path in paths:
+            backend.delete(path)
+
+    transaction.on_commit(delete_all)
     return len(ids)
 
 

@@ -408,6 +408,7 @@ def file_destroy_many(*, actor: User, files: list[StoredFile], reason: str) -> i
                 data={"sha256": f.sha256, "sm3": f.sm3, "size": f.size, "reason": reason},
             )
     paths = [f.storage_path for f in files if f.pk in ids]
+
     def delete_all() -> None:
         backend = storage.backend()
         for path in paths:

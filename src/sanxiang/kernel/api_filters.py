@@ -55,3 +55,13 @@ def query(request: Request, serializer_class: type[serializers.Serializer]) -> d
     serializer = serializer_class(data={k: v for k, v in request.query_params.dict().items() if v != ""})
     serializer.is_valid(raise_exception=True)
     return {key: value for key, value in serializer.validated_data.items() if value not in ("", None)}
+
+
+class SlugLookupField(serializers.SlugRelatedField):
+    """``SlugRelatedField`` that refuses a value the database cannot even compare (a NUL character,
+    which PostgreSQL rejects in any text literal) as an invalid choice, a 400, not a 500."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("does_not_exist", slug_name=self.slug_field, value="\\x00")
+        return super().to_internal_value(data)

@@ -8,6 +8,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from sanxiang.kernel.api_filters import SlugLookupField
 from sanxiang.org.models import Authority, Department, User
 
 from ..choices import ActKind, ActStatus, DecisionKind, DecisionOutcome, OfficerRole, TaxpayerKind
@@ -33,7 +34,7 @@ class _ScopedInput(serializers.Serializer):
             field.queryset = model.objects.visible_to(actor)
 
 
-AuthorityCodeField = serializers.SlugRelatedField
+AuthorityCodeField = SlugLookupField
 
 
 # --- taxpayers -----------------------------------------------------------------------------
@@ -94,9 +95,7 @@ class TaxpayerOutputSerializer(serializers.ModelSerializer):
 
 
 class OfficerInputSerializer(serializers.Serializer):
-    username = serializers.SlugRelatedField(
-        slug_field="username", queryset=User.objects.filter(is_active=True)
-    )
+    username = SlugLookupField(slug_field="username", queryset=User.objects.filter(is_active=True))
     role = serializers.ChoiceField(choices=OfficerRole.choices, default=OfficerRole.LEAD)
 
 

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from sanxiang.kernel.api_filters import SlugLookupField
 from sanxiang.org.models import Authority
 
 from ..models import StoredFile
@@ -13,7 +14,7 @@ class FileUploadQuerySerializer(serializers.Serializer):
     """Query parameters of the raw upload; the body is the file itself."""
 
     name = serializers.CharField(max_length=255, help_text=_("原文件名"))
-    authority = serializers.SlugRelatedField(
+    authority = SlugLookupField(
         slug_field="code", queryset=Authority.objects.all(), help_text=_("所属机关代码")
     )
     content_type = serializers.CharField(

@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from sanxiang.enforcement.choices import DecisionKind
 from sanxiang.enforcement.models import Decision, EnforcementAct
+from sanxiang.kernel.api_filters import SlugLookupField
 from sanxiang.org.models import User
 
 from .. import rules
@@ -68,9 +69,7 @@ class ReasonInputSerializer(serializers.Serializer):
 
 
 class AssignInputSerializer(serializers.Serializer):
-    reviewer = serializers.SlugRelatedField(
-        slug_field="username", queryset=User.objects.filter(is_active=True)
-    )
+    reviewer = SlugLookupField(slug_field="username", queryset=User.objects.filter(is_active=True))
 
 
 class FindingInputSerializer(serializers.Serializer):

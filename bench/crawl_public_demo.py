@@ -80,6 +80,7 @@ START_URLS = (
     "/information-requests/",
     "/information-requests/apply/",
     "/information-requests/follow/",
+    "/random-inspections/",
 )
 CJK = "\u4e00-\u9fff"
 

@@ -148,3 +148,15 @@ def test_it_follows_the_transition_table(status, action, target):
 def test_it_never_lets_the_author_approve():
     assert rules.approver_may_approve(author_id=3, approver_id=3) is False
     assert rules.approver_may_approve(author_id=3, approver_id=4) is True
+
+
+def test_new_source_keys_never_look_like_a_card_or_id_number(monkeypatch):
+    import uuid as uuid_module
+
+    from sanxiang.publicity.services import new_source_key
+
+    digits_only = uuid_module.UUID("14711114722142230000000000000000")
+    letters = uuid_module.UUID("1471a1147221422300000000000000ab")
+    draws = iter([digits_only, letters])
+    monkeypatch.setattr(uuid_module, "uuid4", lambda: next(draws))
+    assert new_source_key("penalty_decision") == "penalty_decision-1471a11472214223"

@@ -9,6 +9,7 @@ approver who is not the author of the version. Publication goes to the portal on
 from __future__ import annotations
 
 import datetime
+import re
 import uuid
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -54,6 +55,16 @@ def _portal():
 
 
 # --- checks ------------------------------------------------------------------------------------
+
+
+def new_source_key(item_code: str) -> str:
+    """A public key for a new entry: the item code and 16 random hex digits, never with a run of 12
+    or more decimal digits, which a reader (or the portal's own personal-data check) could take for a
+    bank card or ID number."""
+    while True:
+        token = uuid.uuid4().hex[:16]
+        if not re.search(r"\d{12}", token):
+            return f"{item_code}-{token}"
 
 
 def can_draft(actor: User, item: Item) -> bool:
@@ -256,7 +267,7 @@ def _build(
         item=item,
         authority=authority,
         department=department,
-        source_key=f"{item.code}-{uuid.uuid4().hex[:16]}",
+        source_key=new_source_key(item.code),
         status=EntryStatus.DRAFT,
         subject_type=data["subject_type"],
         party_name=data.get("party_name", "")[:200],

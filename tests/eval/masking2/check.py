@@ -46,12 +46,31 @@ def check_value(kind: str, typ: str, value: str) -> str | None:
     return None
 
 
+def stats(docs: list[dict]) -> None:
+    """Counts by template, document tag, value type and value tag (the README tables)."""
+    tables: dict[str, Counter] = {
+        k: Counter()
+        for k in ("template", "doc tag", "personal type", "public type", "personal tag", "public tag")
+    }
+    for doc in docs:
+        tables["template"][doc["id"].rsplit("-", 1)[0]] += 1
+        tables["doc tag"].update(doc["tags"])
+        for kind in ("personal", "public"):
+            for s in doc[kind]:
+                tables[f"{kind} type"][s["type"]] += 1
+                tables[f"{kind} tag"].update(s["tags"])
+    for title, counter in tables.items():
+        print(f"{title}: " + ", ".join(f"{k} {v}" for k, v in sorted(counter.items())))
+
+
 def main() -> int:
     faults: list[str] = []
     counts: Counter = Counter()
+    docs: list[dict] = []
     ids: set[str] = set()
     for line_no, line in enumerate(CORPUS.read_text(encoding="utf-8").splitlines(), 1):
         doc = json.loads(line)
+        docs.append(doc)
         where = f"line {line_no} ({doc.get('id')})"
         if doc["id"] in ids:
             faults.append(f"{where}: duplicate id")
@@ -79,6 +98,8 @@ def main() -> int:
         counts["docs"] += 1
     if counts["docs"] < MIN_DOCS or counts["personal"] < MIN_PERSONAL or counts["public"] < MIN_PUBLIC:
         faults.append(f"too small: {dict(counts)}")
+    if "--stats" in sys.argv:
+        stats(docs)
     for f in faults[:50]:
         print(f)
     print(

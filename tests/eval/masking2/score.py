@@ -235,6 +235,11 @@ def main() -> None:
             if not ok:
                 show("changed", doc, {**span, "type": "already_masked"}, out, kept)
         other.add("idempotent", out2 == out)
+        if out2 != out and shown["not idempotent"] < args.show:
+            shown["not idempotent"] += 1
+            sm = difflib.SequenceMatcher(None, out, out2, autojunk=False)
+            diffs = [(out[a1:a2], out2[b1:b2]) for op, a1, a2, b1, b2 in sm.get_opcodes() if op != "equal"]
+            print(f"  [not idempotent] {doc['id']}: {diffs[:3]}")
         other.add("length_preserved", len(out) == len(text))
 
     def table(title: str, tally: Tally, col: str, lenient: bool = False) -> list:

@@ -361,10 +361,10 @@ class Gen:
         return luhn_complete(partial)
 
     def passport(self) -> str:
+        """Nine characters: one or two letters, then digits (E12345678, EA1234567, G12345678)."""
         r = self.r
-        return r.choice(["E", "EA", "G", "EH"]) + "".join(
-            str(r.randint(0, 9)) for _ in range(9 - 1 if r.random() < 0.5 else 7)
-        )
+        prefix = r.choice(["E", "G", "EA", "EH", "TK", "M"])
+        return prefix + "".join(str(r.randint(0, 9)) for _ in range(9 - len(prefix)))
 
     def permit(self) -> tuple[str, str]:
         r = self.r

@@ -21,9 +21,11 @@ from sanxiang.kernel.measures import (
     Period,
     register_loop_check,
     register_measure,
+    shared,
 )
 
 from .models import Entry, EntryStatus, EntryVersion, SubjectType
+from .selectors import LateDecision, UnpublishedDecision, late_decisions, unpublished_among
 
 SYSTEM = "publicity"
 _KEYS = {Level.AUTHORITY: "authority_id", Level.DEPARTMENT: "department_id", Level.OFFICER: "created_by_id"}
@@ -131,32 +133,42 @@ def corrections_rows(period: Period, level: Level, key: int) -> Iterable[DrillRo
 _LIMIT_HORIZON = datetime.timedelta(days=180)
 
 
-def _unpublished(today: datetime.date, since: datetime.date | None = None) -> list:
+def _late(today: datetime.date, since: datetime.date | None = None) -> list[LateDecision]:
+    """Every unit's late decisions as values (shared by the levels of one computation)."""
     from sanxiang.enforcement.models import Decision
 
-    from .selectors import unpublished_among
+    def build() -> list[LateDecision]:
+        decisions = Decision.objects.filter(decided_on__lte=today)
+        if since is not None:
+            decisions = decisions.filter(decided_on__gte=since - _LIMIT_HORIZON)
+        return late_decisions(decisions, today=today)
+
+    return shared(("publicity.late", today, since), build)
+
+
+def _owner(u: LateDecision, level: Level) -> int | None:
+    return {Level.AUTHORITY: u.authority_id, Level.DEPARTMENT: u.department_id, Level.OFFICER: u.officer_id}[
+        level
+    ]
+
+
+def unpublished_counts(period: Period, level: Level) -> dict[int, Figure]:
+    """应公示未公示: decisions whose publication limit fell in the period without an on-time entry."""
+    counts: dict[int, int] = {}
+    for u in _late(period.cutoff, period.start):
+        key = _owner(u, level)
+        if key is not None and period.start <= u.due <= period.cutoff:
+            counts[key] = counts.get(key, 0) + 1
+    return {k: Figure(n, 1) for k, n in counts.items()}
+
+
+def _unpublished(today: datetime.date, since: datetime.date | None = None) -> list[UnpublishedDecision]:
+    from sanxiang.enforcement.models import Decision
 
     decisions = Decision.objects.filter(decided_on__lte=today)
     if since is not None:
         decisions = decisions.filter(decided_on__gte=since - _LIMIT_HORIZON)
     return unpublished_among(decisions, today=today)
-
-
-def unpublished_counts(period: Period, level: Level) -> dict[int, Figure]:
-    """应公示未公示: decisions whose publication limit fell in the period without an on-time entry."""
-    result: dict[int, Figure] = {}
-    for u in _unpublished(period.cutoff, period.start):
-        if not period.start <= u.due <= period.cutoff:
-            continue
-        act = u.decision.act
-        key = {
-            Level.AUTHORITY: u.decision.authority_id,
-            Level.DEPARTMENT: act.department_id,
-            Level.OFFICER: act.created_by_id,
-        }[level]
-        if key is not None:
-            result[key] = result.get(key, Figure(0)) + Figure(1, 0)
-    return {k: Figure(v.numerator, 1) for k, v in result.items()}
 
 
 def unpublished_rows(period: Period, level: Level, key: int) -> Iterable[DrillRow]:

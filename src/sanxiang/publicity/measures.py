@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -52,15 +52,39 @@ def _due_in(period: Period) -> Q:
     return Q(due_on__gte=period.start, due_on__lte=period.cutoff)
 
 
+def _due_rows(period: Period) -> list[tuple[int, int | None, int | None, bool]]:
+    """(authority, department, officer, published on time) of each entry due in the period,
+    read once for every level of a computation. The on-time test runs here rather than in SQL:
+    a timestamp's local date costs SQLite a Python call per row either way."""
+
+    def build() -> list[tuple[int, int | None, int | None, bool]]:
+        tz = timezone.get_current_timezone()
+        return [
+            (authority, department, officer, published is not None and published.astimezone(tz).date() <= due)
+            for authority, department, officer, due, published in Entry.objects.filter(_due_in(period))
+            .order_by()
+            .values_list("authority_id", "department_id", "created_by_id", "due_on", "published_at")
+        ]
+
+    return shared(("publicity.due", period), build)
+
+
+_POSITION = {Level.AUTHORITY: 0, Level.DEPARTMENT: 1, Level.OFFICER: 2}
+
+
 def on_time_counts(period: Period, level: Level) -> dict[int, Figure]:
     """公示及时率: entries due in the period (up to its cutoff) published by their due date."""
-    rows = _group(
-        Entry.objects.filter(_due_in(period)),
-        level,
-        due=Count("pk"),
-        on_time=Count("pk", filter=Q(published_at__isnull=False, published_at__date__lte=F("due_on"))),
-    )
-    return {k: Figure(r["on_time"], r["due"]) for k, r in rows.items()}
+    at = _POSITION[level]
+    due: dict[int, int] = {}
+    on_time: dict[int, int] = {}
+    for row in _due_rows(period):
+        key = row[at]
+        if key is None:
+            continue
+        due[key] = due.get(key, 0) + 1
+        if row[3]:
+            on_time[key] = on_time.get(key, 0) + 1
+    return {k: Figure(on_time.get(k, 0), n) for k, n in due.items()}
 
 
 def on_time_rows(period: Period, level: Level, key: int) -> Iterable[DrillRow]:

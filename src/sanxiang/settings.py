@@ -311,9 +311,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.env_str("LOG_LEVEL", "WARNING")},
 }
 
-# Evaluation: how long a computed set of unit results is reused (seconds; 0 recomputes every time).
-# Closed months are read from their frozen snapshots, so this only bounds the current period's freshness.
-SANXIANG_EVALUATION_CACHE_SECONDS = env.env_int("SANXIANG_EVALUATION_CACHE_SECONDS", 300)
+# Evaluation: pages read unit and department figures computed in the background (cron below) and
+# serve them for up to SANXIANG_EVALUATION_CACHE_SECONDS (0: every page computes its own). Closed
+# months are read from their frozen snapshots.
+SANXIANG_EVALUATION_CACHE_SECONDS = env.env_int("SANXIANG_EVALUATION_CACHE_SECONDS", 1800)
+SANXIANG_EVALUATION_REFRESH_CRON = env.env_str("SANXIANG_EVALUATION_REFRESH_CRON", "*/10 * * * *")
 # Whole-process records (sanxiang.records) and the file store's storage backend.
 # SANXIANG_FILE_STORAGE: "local" (SANXIANG_FILE_ROOT) or "s3" (S3-compatible object storage).
 SANXIANG_FILE_STORAGE = env.env_str("SANXIANG_FILE_STORAGE", "local")

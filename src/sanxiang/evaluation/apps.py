@@ -9,6 +9,8 @@ class EvaluationConfig(AppConfig):
     verbose_name = _("评估考核")
 
     def ready(self) -> None:
+        from django.conf import settings
+
         from sanxiang.kernel.demo import register_demo_step
         from sanxiang.kernel.modules import HomePanel, StaffModule, register_home_panel, register_module
         from sanxiang.kernel.schedule import Periodic, register_periodic
@@ -41,6 +43,15 @@ class EvaluationConfig(AppConfig):
                 cron="30 6 * * *",
                 task_path="sanxiang.evaluation.tasks.evaluation_daily_task",
                 description="闭环检查与日常评估",
+            )
+        )
+        register_periodic(
+            Periodic(
+                # Pages read figures computed here, never compute them in the request.
+                name="evaluation.refresh",
+                cron=settings.SANXIANG_EVALUATION_REFRESH_CRON,
+                task_path="sanxiang.evaluation.tasks.evaluation_refresh_task",
+                description="评估指标计算（供页面读取）",
             )
         )
         register_demo_step(80, "evaluation", demo_evaluation)

@@ -9,14 +9,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from sanxiang.kernel.access import authorities_in_scope, authority_in_scope, has_role
 from sanxiang.kernel.choices import RoleCode
 from sanxiang.kernel.exceptions import ScopeViolation, ValidationFailed
-from sanxiang.kernel.measures import DrillRow, Figure, Level, MeasureKind, Period, measure_get
+from sanxiang.kernel.measures import DrillRow, Figure, Level, MeasureKind, Period, computing, measure_get
 
 from . import rules
 from .choices import GRADE_LABELS, SnapshotKind
@@ -152,21 +151,15 @@ def figures_for(
 
 
 Pairs = dict[str, dict[int, tuple[float, float]]]
+# Levels whose figures serve pages (units and departments); officers are computed per officer.
+SHARED_LEVELS = (Level.AUTHORITY, Level.DEPARTMENT)
 
 
-def _level_pairs(library: IndicatorLibrary, period: Period, level: Level, *, fresh: bool = False) -> Pairs:
-    """Every key's (numerator, denominator) per indicator at ``level``; units rolled up the tree.
+def _pairs_key(library: IndicatorLibrary, period: Period, level: Level) -> str:
+    return f"evaluation:{library.pk}:{library.version}:{level}:{period.start}:{period.end}:{period.cutoff}"
 
-    One computation serves every page of the period; it is reused for
-    ``SANXIANG_EVALUATION_CACHE_SECONDS`` unless ``fresh`` (snapshots, comparisons). Cached as
-    plain tuples, so reading it back is cheap.
-    """
-    seconds = settings.SANXIANG_EVALUATION_CACHE_SECONDS
-    key = f"evaluation:{library.pk}:{library.version}:{level}:{period.start}:{period.end}:{period.cutoff}"
-    if not fresh and seconds > 0:
-        cached = cache.get(key)
-        if cached is not None:
-            return cached
+
+def _compute_pairs(library: IndicatorLibrary, period: Period, level: Level) -> Pairs:
     figures = figures_for(library_indicators(library), period, level)
     pairs: Pairs = {
         code: {k: (f.numerator, f.denominator) for k, f in values.items()} for code, values in figures.items()
@@ -176,9 +169,72 @@ def _level_pairs(library: IndicatorLibrary, period: Period, level: Level, *, fre
 
         paths = dict(Authority.objects.values_list("pk", "path"))
         pairs = {code: rules.roll_up(values, paths, Authority.steplen) for code, values in pairs.items()}
-    if seconds > 0:
-        cache.set(key, pairs, seconds)
     return pairs
+
+
+@dataclass(frozen=True)
+class Computed:
+    pairs: Pairs
+    at: datetime.datetime
+
+
+def computed_pairs(
+    library: IndicatorLibrary, period: Period, *, now: datetime.datetime
+) -> dict[Level, Computed]:
+    """Compute every unit's and department's figures of ``period`` as one batch (a measure reads
+    its rows once for both levels) and keep them in the cache all workers share."""
+    seconds = settings.SANXIANG_EVALUATION_CACHE_SECONDS
+    done: dict[Level, Computed] = {}
+    with computing():
+        for level in SHARED_LEVELS:
+            done[level] = Computed(_compute_pairs(library, period, level), now)
+            if seconds > 0:
+                # Kept twice as long as it is served, so a refresh that runs late never leaves a gap.
+                shared_cache().set(_pairs_key(library, period, level), done[level], 2 * seconds)
+    return done
+
+
+def _level_pairs(library: IndicatorLibrary, period: Period, level: Level, *, fresh: bool = False) -> Pairs:
+    return level_computed(library, period, level, fresh=fresh).pairs
+
+
+def level_computed(
+    library: IndicatorLibrary, period: Period, level: Level, *, fresh: bool = False
+) -> Computed:
+    """Every key's (numerator, denominator) per indicator at ``level``; units rolled up the tree.
+
+    Pages read what the background refresh (``evaluation.refresh``, every few minutes) computed,
+    for up to ``SANXIANG_EVALUATION_CACHE_SECONDS``; only when there is none does the request
+    compute it (and share it). ``fresh`` always computes (snapshots, comparisons).
+    """
+    from django.utils import timezone
+
+    seconds = settings.SANXIANG_EVALUATION_CACHE_SECONDS
+    now = timezone.now()
+    if not fresh and seconds > 0:
+        cached = shared_cache().get(_pairs_key(library, period, level))
+        if isinstance(cached, Computed) and (now - cached.at).total_seconds() <= seconds:
+            return cached
+    if fresh or level not in SHARED_LEVELS:
+        return Computed(_compute_pairs(library, period, level), now)
+    return computed_pairs(library, period, now=now)[level]
+
+
+def is_computed(library: IndicatorLibrary, period: Period) -> bool:
+    """Whether pages of ``period`` would find figures computed within the serving time."""
+    from django.utils import timezone
+
+    cached = shared_cache().get(_pairs_key(library, period, Level.AUTHORITY))
+    return isinstance(cached, Computed) and (
+        (timezone.now() - cached.at).total_seconds() <= settings.SANXIANG_EVALUATION_CACHE_SECONDS
+    )
+
+
+def shared_cache() -> Any:
+    """The cache every worker process reads (the default one may be per process)."""
+    from django.core.cache import caches
+
+    return caches["shared"]
 
 
 def _as_figures(pairs: Pairs, codes: Sequence[str] | None = None) -> dict[str, dict[int, Figure]]:
@@ -343,6 +399,7 @@ class UnitView:
     departments: list[UnitResult]
     trend: list[TrendPoint]
     loop_counts: dict[str, int]
+    computed_at: datetime.datetime | None = None
 
 
 def _month_results(library: IndicatorLibrary, period: Period, authority: Authority) -> UnitResult | None:
@@ -367,6 +424,7 @@ def unit_view(*, actor: User, authority: Authority, period: Period, trend_months
 
     require_unit_visible(actor, authority)
     library = library_for(period.start)
+    computed_at = level_computed(library, period, Level.AUTHORITY).at
     all_results = authority_results(library, period)
     result = all_results[authority.pk]
     children = [all_results[c.pk] for c in Authority.objects.get_children(authority).order_by("path")]
@@ -405,6 +463,7 @@ def unit_view(*, actor: User, authority: Authority, period: Period, trend_months
         departments=department_results(library, period, authority),
         trend=trend,
         loop_counts=loop_counts(actor=actor, authority=authority),
+        computed_at=computed_at,
     )
 
 

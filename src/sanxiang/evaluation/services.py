@@ -22,7 +22,15 @@ from . import rules
 from .choices import CampaignStatus, SnapshotKind
 from .defaults import DEFAULT_INDICATORS
 from .models import Campaign, Finding, Indicator, IndicatorLibrary, LoopFinding, Snapshot
-from .selectors import MANAGE_ROLES, authority_results, library_for, library_indicators, results_pairs
+from .selectors import (
+    MANAGE_ROLES,
+    authority_results,
+    computed_pairs,
+    is_computed,
+    library_for,
+    library_indicators,
+    results_pairs,
+)
 
 if TYPE_CHECKING:
     from sanxiang.org.models import Authority, Department, User
@@ -231,6 +239,29 @@ def daily_snapshot(*, authority: Authority, today: datetime.date, now: datetime.
         library=library_for(today),
         now=now,
     )
+
+
+def results_refresh(*, now: datetime.datetime, months_back: int = 12) -> dict[str, int]:
+    """Compute what the evaluation pages show, before anyone asks: the current month's figures
+    for every unit and department, and each of the last ``months_back`` months that has no frozen
+    month snapshot and nothing computed yet (trends and 环比/同比 read those). Every worker
+    shares the result (``selectors.level_computed``)."""
+    if not IndicatorLibrary.objects.exists():
+        return {"computed": 0}
+    today = timezone.localtime(now).date()
+    current = Period.month(today.year, today.month, as_of=today)
+    computed_pairs(library_for(current.start), current, now=now)
+    computed = 1
+    months = (current.shifted(months=-back) for back in range(1, months_back + 1))
+    for month in months:
+        frozen = Snapshot.objects.filter(
+            kind=SnapshotKind.MONTH, period_start=month.start, period_end=month.end, campaign__isnull=True
+        ).exists()
+        library = library_for(month.start)
+        if not frozen and not is_computed(library, month):
+            computed_pairs(library, month, now=now)
+            computed += 1
+    return {"computed": computed}
 
 
 def evaluation_daily(*, now: datetime.datetime) -> dict[str, int]:

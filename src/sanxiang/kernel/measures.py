@@ -21,11 +21,15 @@ a screen leads to what it counts.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 class Level(enum.StrEnum):
@@ -195,3 +199,38 @@ def loop_check_get(code: str) -> LoopCheck | None:
 def enabled_systems() -> set[str]:
     """Systems with at least one registered measure (their module is installed)."""
     return {m.system for m in _measures.values()}
+
+
+# --- one computation over many measures and levels ----------------------------------------------
+
+_batch: contextvars.ContextVar[dict[Hashable, Any] | None] = contextvars.ContextVar(
+    "sanxiang_measure_batch", default=None
+)
+
+
+@contextlib.contextmanager
+def computing() -> Iterator[None]:
+    """Compute several measures (or one measure at several levels) as one batch.
+
+    Inside the block, :func:`shared` keeps what a measure read once (e.g. every decision with its
+    publication limit) for the other levels and measures that need the same rows; outside it,
+    nothing is kept, so a figure never comes from data older than the computation asking for it.
+    """
+    if _batch.get() is not None:
+        yield
+        return
+    token = _batch.set({})
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+
+
+def shared(key: Hashable, build: Callable[[], T]) -> T:
+    """``build()``, once per :func:`computing` block for the same ``key`` (every call outside one)."""
+    memo = _batch.get()
+    if memo is None:
+        return build()
+    if key not in memo:
+        memo[key] = build()
+    return memo[key]  # type: ignore[no-any-return]

@@ -243,6 +243,10 @@ class Entry(SourcedRecord):
         ]
         indexes = [
             models.Index(fields=["status", "due_on"]),
+            # The evaluation counts by period: due, published and withdrawn on a day range.
+            models.Index(fields=["due_on"], name="publicity_entry_due_on"),
+            models.Index(fields=["published_at"], name="publicity_entry_published_at"),
+            models.Index(fields=["ended_at"], name="publicity_entry_ended_at"),
             models.Index(fields=["status", "display_until"]),
         ]
 
@@ -293,6 +297,7 @@ class EntryVersion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["entry", "number"], name="publicity_version_unique_number"),
         ]
+        indexes = [models.Index(fields=["approved_at"], name="publicity_version_approved_at")]
 
     def __str__(self) -> str:
         return f"{self.entry_id} v{self.number}"

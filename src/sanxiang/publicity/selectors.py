@@ -118,38 +118,84 @@ def unpublished_decisions(
     return unpublished_among(Decision.objects.visible_to(actor), today=today, since_days=since_days)
 
 
+@dataclass(frozen=True)
+class LateDecision:
+    """A decision past its publication limit without an on-time entry, as plain values."""
+
+    decision_id: int
+    item: Item
+    due: datetime.date
+    entry_id: int | None  # its newest entry (published late or not at all), if any
+    authority_id: int
+    department_id: int | None
+    officer_id: int | None
+
+
+def late_decisions(decisions: Any, *, today: datetime.date, since_days: int = 730) -> list[LateDecision]:
+    """The 应公示未公示 rule over any queryset of decisions, reading values only: the publication
+    limit is worked out once per item and decision date, and entries are read in one query."""
+    items = {
+        i.code: i for i in Item.objects.filter(code__in=DECISION_ITEMS.values()).prefetch_related("rules")
+    }
+    decisions = decisions.filter(
+        kind__in=list(DECISION_ITEMS), decided_on__gte=today - datetime.timedelta(days=since_days)
+    )
+    cal = current_calendar()
+    due_of: dict[tuple[str, datetime.date], datetime.date | None] = {}
+    late: dict[int, tuple[Item, datetime.date, int, int | None, int | None]] = {}
+    for pk, kind, decided_on, authority_id, department_id, officer_id in decisions.order_by().values_list(
+        "pk", "kind", "decided_on", "authority_id", "act__department_id", "act__created_by_id"
+    ):
+        item = items.get(DECISION_ITEMS[kind])
+        if item is None or decided_on is None:
+            continue
+        if (item.code, decided_on) not in due_of:
+            rule = rule_for(item, decided_on, list(item.rules.all()))
+            due_of[item.code, decided_on] = (
+                None
+                if rule is None
+                else rules.publish_due(rule.kind, rule.params, event=decided_on, cal=cal).date
+            )
+        due = due_of[item.code, decided_on]
+        if due is not None and due < today:
+            late[pk] = (item, due, authority_id, department_id, officer_id)
+    newest: dict[int, int] = {}
+    on_time: set[int] = set()
+    for decision_id, entry_id, published_at in (
+        Entry.objects.filter(decision__in=decisions.order_by().values("pk"))
+        .order_by("created_at", "pk")
+        .values_list("decision_id", "pk", "published_at")
+    ):
+        if decision_id not in late:
+            continue
+        newest[decision_id] = entry_id
+        if published_at is not None and published_at.date() <= late[decision_id][1]:
+            on_time.add(decision_id)
+    result = [
+        LateDecision(pk, item, due, newest.get(pk), authority_id, department_id, officer_id)
+        for pk, (item, due, authority_id, department_id, officer_id) in late.items()
+        if pk not in on_time
+    ]
+    return sorted(result, key=lambda u: (u.due, u.decision_id))
+
+
 def unpublished_among(
     decisions: Any, *, today: datetime.date, since_days: int = 730
 ) -> list[UnpublishedDecision]:
     """The 应公示未公示 rule over any queryset of decisions (the actor's, or every unit's for the
-    evaluation's loop check)."""
-    items = {
-        i.code: i for i in Item.objects.filter(code__in=DECISION_ITEMS.values()).prefetch_related("rules")
-    }
-    decisions = (
-        decisions.filter(
-            kind__in=list(DECISION_ITEMS), decided_on__gte=today - datetime.timedelta(days=since_days)
-        )
-        .select_related("authority", "act__taxpayer")
-        .prefetch_related("publicity_entries")
+    evaluation's loop check), as model instances for pages and lists."""
+    late = late_decisions(decisions, today=today, since_days=since_days)
+    models = decisions.model.objects.select_related("authority", "act__taxpayer").in_bulk(
+        [u.decision_id for u in late]
     )
-    cal = current_calendar()
-    result: list[UnpublishedDecision] = []
-    for decision in decisions:
-        item = items.get(DECISION_ITEMS[decision.kind])
-        if item is None or decision.decided_on is None:
-            continue
-        rule = rule_for(item, decision.decided_on, list(item.rules.all()))
-        if rule is None:
-            continue
-        due = rules.publish_due(rule.kind, rule.params, event=decision.decided_on, cal=cal).date
-        if due >= today:
-            continue
-        entries = list(decision.publicity_entries.all())
-        on_time = any(e.published_at and e.published_at.date() <= due for e in entries)
-        if not on_time:
-            result.append(UnpublishedDecision(decision, item, due, entries[0] if entries else None))
-    return sorted(result, key=lambda u: u.due)
+    entries = Entry.objects.in_bulk([u.entry_id for u in late if u.entry_id is not None])
+    return [
+        UnpublishedDecision(
+            models[u.decision_id], u.item, u.due, entries.get(u.entry_id) if u.entry_id else None
+        )
+        for u in late
+        if u.decision_id in models
+    ]
 
 
 def publicity_todos(user: Any, today: datetime.date) -> list[Todo]:

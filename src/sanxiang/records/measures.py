@@ -21,12 +21,13 @@ from sanxiang.kernel.measures import (
     Period,
     register_loop_check,
     register_measure,
+    shared,
 )
 
 from . import rules
 from .choices import MEDIA_KINDS, FixityOutcome, Obligation
 from .models import FixityCheck, Record
-from .selectors import matter_list_current, missing_recordings
+from .selectors import RequiredActs, matter_list_current, missing_recordings, required_acts
 
 SYSTEM = "records"
 _ACT_KEYS = {
@@ -63,14 +64,28 @@ def _required(period: Period) -> list[tuple[EnforcementAct, bool]]:
     ]
 
 
+def _required_values(period: Period) -> list[RequiredActs]:
+    """Shared by both measures and every level of one computation."""
+    return shared(
+        ("records.required", period), lambda: required_acts(acts=_acts(period), today=period.cutoff)
+    )
+
+
+def _owner(act: RequiredActs, level: Level) -> int | None:
+    return {
+        Level.AUTHORITY: act.authority_id,
+        Level.DEPARTMENT: act.department_id,
+        Level.OFFICER: act.officer_id,
+    }[level]
+
+
 def coverage_counts(period: Period, level: Level) -> dict[int, Figure]:
     """音像记录覆盖率: acts on the matter list started in the period that have their recording."""
-    key = _ACT_KEYS[level]
     result: dict[int, Figure] = {}
-    for act, recorded in _required(period):
-        own = getattr(act, key)
+    for act in _required_values(period):
+        own = _owner(act, level)
         if own is not None:
-            result[own] = result.get(own, Figure(0, 0)) + Figure(1 if recorded else 0, 1)
+            result[own] = result.get(own, Figure(0, 0)) + Figure(act.count if act.recorded else 0, act.count)
     return result
 
 
@@ -93,13 +108,12 @@ def _missing(period: Period) -> list:
 
 def missing_counts(period: Period, level: Level) -> dict[int, Figure]:
     """应录未录: acts started in the period still without their required recording after the grace period."""
-    key = _ACT_KEYS[level]
-    result: dict[int, Figure] = {}
-    for item in _missing(period):
-        own = getattr(item.act, key)
-        if own is not None:
-            result[own] = Figure(result.get(own, Figure(0)).numerator + 1, 1)
-    return result
+    counts: dict[int, int] = {}
+    for act in _required_values(period):
+        own = _owner(act, level)
+        if own is not None and act.overdue(period.cutoff):
+            counts[own] = counts.get(own, 0) + act.count
+    return {k: Figure(n, 1) for k, n in counts.items()}
 
 
 def missing_rows(period: Period, level: Level, key: int) -> Iterable[DrillRow]:

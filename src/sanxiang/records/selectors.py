@@ -100,6 +100,77 @@ def _grace_deadline(start: datetime.date, calendar: Any) -> datetime.date:
     ).date
 
 
+@dataclass(frozen=True)
+class RequiredActs:
+    """Acts the matter list says must be filmed, counted per owner, start date and whether they
+    have their recording (for the evaluation's counts)."""
+
+    started_on: datetime.date
+    authority_id: int
+    department_id: int | None
+    officer_id: int | None
+    recorded: bool
+    grace_deadline: datetime.date
+    count: int
+
+    def overdue(self, today: datetime.date) -> bool:
+        """应录未录: no recording once the grace period has passed."""
+        return not self.recorded and rules.recording_overdue(
+            started_on=self.started_on, grace_deadline=self.grace_deadline, today=today
+        )
+
+
+def required_acts(*, acts: models.QuerySet[EnforcementAct], today: datetime.date) -> list[RequiredActs]:
+    """The acts among ``acts`` that need a mandatory (应当) media record, grouped in the database
+    by owner, start date, kind and matter, with whether they have one; the matter rows are matched
+    once per kind and matter, the grace deadline worked out once per start date."""
+    from sanxiang.holidays.services import current_calendar
+
+    version = matter_list_current(today)
+    if version is None:
+        return []
+    rows = [m for m in version.rows.all() if m.obligation == Obligation.MUST]
+    if not rows:
+        return []
+    kinds = {m.act_kind for m in rows}
+    candidates = acts.filter(started_on__isnull=False)
+    if "" not in kinds:
+        candidates = candidates.filter(kind__in=kinds)
+    media = Record.objects.filter(act=models.OuterRef("pk"), kind__in=MEDIA_KINDS, disposed_at__isnull=True)
+    groups = (
+        candidates.order_by()
+        .annotate(recorded=models.Exists(media))
+        .values("kind", "matter", "started_on", "authority_id", "department_id", "created_by_id", "recorded")
+        .annotate(n=models.Count("pk"))
+    )
+    calendar = current_calendar()
+    matches: dict[tuple[str, str], bool] = {}
+    deadlines: dict[datetime.date, datetime.date] = {}
+    result: list[RequiredActs] = []
+    for g in groups:
+        kind, matter, started_on = g["kind"], g["matter"], g["started_on"]
+        if (kind, matter) not in matches:
+            matches[kind, matter] = any(
+                rules.matter_matches(kind, matter, m.act_kind, m.matter_keyword) for m in rows
+            )
+        if not matches[kind, matter]:
+            continue
+        if started_on not in deadlines:
+            deadlines[started_on] = _grace_deadline(started_on, calendar)
+        result.append(
+            RequiredActs(
+                started_on,
+                g["authority_id"],
+                g["department_id"],
+                g["created_by_id"],
+                g["recorded"],
+                deadlines[started_on],
+                g["n"],
+            )
+        )
+    return result
+
+
 def act_missing_recording(
     act: EnforcementAct, *, today: datetime.date | None = None
 ) -> MissingRecording | None:

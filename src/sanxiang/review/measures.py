@@ -21,6 +21,7 @@ from sanxiang.kernel.measures import (
     Period,
     register_loop_check,
     register_measure,
+    shared,
 )
 
 from .models import ReviewCase
@@ -97,20 +98,43 @@ def _approved_in(period: Period) -> Q:
     return Q(submitted_on__isnull=False, approved_on__gte=period.start, approved_on__lte=period.end)
 
 
-def duration_counts(period: Period, level: Level) -> dict[int, Figure]:
-    """审核平均用时: working days from first submission to approval, for cases approved in the period."""
+def _durations(period: Period) -> list[tuple[int | None, int | None, int | None, int, int]]:
+    """(authority, department, officer, working days, cases) of the cases approved in the period,
+    grouped by owner and dates in the database, read once for every level of a computation."""
     from sanxiang.holidays.selectors import current_calendar
 
-    cal = current_calendar()
-    key = _KEYS[level]
+    def build() -> list[tuple[int | None, int | None, int | None, int, int]]:
+        cal = current_calendar()
+        days: dict[tuple[datetime.date, datetime.date], int] = {}
+        result = []
+        for row in (
+            ReviewCase.objects.filter(_approved_in(period))
+            .order_by()
+            .values("authority_id", "department_id", "created_by_id", "submitted_on", "approved_on")
+            .annotate(n=Count("pk"))
+        ):
+            span = (row["submitted_on"], row["approved_on"])
+            if span not in days:
+                days[span] = cal.working_days_between(*span)
+            result.append(
+                (row["authority_id"], row["department_id"], row["created_by_id"], days[span], row["n"])
+            )
+        return result
+
+    return shared(("review.durations", period), build)
+
+
+_POSITION = {Level.AUTHORITY: 0, Level.DEPARTMENT: 1, Level.OFFICER: 2}
+
+
+def duration_counts(period: Period, level: Level) -> dict[int, Figure]:
+    """审核平均用时: working days from first submission to approval, for cases approved in the period."""
+    at = _POSITION[level]
     result: dict[int, Figure] = {}
-    for own, submitted, approved in ReviewCase.objects.filter(_approved_in(period)).values_list(
-        key, "submitted_on", "approved_on"
-    ):
-        if own is None:
-            continue
-        days = cal.working_days_between(submitted, approved)
-        result[own] = result.get(own, Figure(0, 0)) + Figure(days, 1)
+    for row in _durations(period):
+        own = row[at]
+        if own is not None:
+            result[own] = result.get(own, Figure(0, 0)) + Figure(row[3] * row[4], row[4])
     return result
 
 

@@ -197,7 +197,13 @@ class ReviewCase(SourcedRecord):
                 name="review_case_unique_source",
             ),
         ]
-        indexes = [models.Index(fields=["authority", "status"])]
+        indexes = [
+            models.Index(fields=["authority", "status"]),
+            # The evaluation counts by period: decided, submitted and approved on a day range.
+            models.Index(fields=["decided_on"], name="review_case_decided_on"),
+            models.Index(fields=["submitted_on"], name="review_case_submitted_on"),
+            models.Index(fields=["approved_on"], name="review_case_approved_on"),
+        ]
 
     def __str__(self) -> str:
         return self.title

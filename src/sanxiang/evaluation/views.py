@@ -55,7 +55,7 @@ def _month_choices(today: datetime.date, count: int = 24) -> list[tuple[str, str
     for back in range(count):
         period = Period.month(today.year, today.month).shifted(months=-back)
         choices.append((f"{period.start:%Y-%m}", period.label))
-    choices += [(str(today.year - n), f"{today.year - n}年（全年）") for n in range(3)]
+    choices += [(str(today.year - n), _("%(year)s年（全年）") % {"year": today.year - n}) for n in range(3)]
     return choices
 
 

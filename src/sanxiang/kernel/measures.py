@@ -29,6 +29,8 @@ from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from django.utils.translation import gettext as _
+
 T = TypeVar("T")
 
 
@@ -95,13 +97,13 @@ class Period:
     def label(self) -> str:
         whole_month = Period.month(self.start.year, self.start.month)
         if (self.start, self.end) == (whole_month.start, whole_month.end):
-            return f"{self.start.year}年{self.start.month}月"
+            return _("%(year)s年%(month)s月") % {"year": self.start.year, "month": self.start.month}
         if (self.start, self.end) == (
             datetime.date(self.start.year, 1, 1),
             datetime.date(self.start.year, 12, 31),
         ):
-            return f"{self.start.year}年"
-        return f"{self.start:%Y-%m-%d} 至 {self.end:%Y-%m-%d}"
+            return _("%(year)s年") % {"year": self.start.year}
+        return _("%(start)s 至 %(end)s") % {"start": f"{self.start:%Y-%m-%d}", "end": f"{self.end:%Y-%m-%d}"}
 
 
 @dataclass(frozen=True)

@@ -142,6 +142,9 @@ class ActOutputSerializer(serializers.ModelSerializer):
     authority = serializers.SlugRelatedField(slug_field="code", read_only=True)
     taxpayer_name = serializers.CharField(source="taxpayer.display_name", read_only=True)
     officers = OfficerOutputSerializer(source="officer_links", many=True, read_only=True)
+    matter_number = serializers.SerializerMethodField(
+        help_text=_("承诺件的事项编号（执法进度网上查询）；即办件为 null。查询码只印在受理回执上。")
+    )
 
     class Meta:
         model = EnforcementAct
@@ -159,10 +162,15 @@ class ActOutputSerializer(serializers.ModelSerializer):
             "status",
             "source_system",
             "source_id",
+            "matter_number",
             "created_at",
             "updated_at",
         ]
         read_only_fields = fields
+
+    def get_matter_number(self, act: EnforcementAct) -> str | None:
+        ticket = getattr(act, "matter_ticket", None)
+        return ticket.matter_number if ticket is not None else None
 
 
 # --- decisions -----------------------------------------------------------------------------

@@ -113,3 +113,26 @@ def test_the_form_registers_the_answers_and_the_reason(as_officer, act):
     assert case.violation_code == BOOKKEEPING and case.penalty_reason == "情节特别严重"
     # only the questions this violation asks are kept; days late is not one of them
     assert case.discretion_facts == {"serious": True, "first_time": False}
+
+
+def test_the_discretion_command_answers_missing_facts_with_the_statutory_range(tmp_path):
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    source = tmp_path / "in.jsonl"
+    line = {
+        "violation": "征管法§62",
+        "subject": "organisation",
+        "facts": {"first_time": False},
+        "violation_date": "2025-03-01",
+        "proposed_penalty": 18143,
+    }
+    source.write_text(json.dumps(line, ensure_ascii=False) + "\n")
+    out = io.StringIO()
+    call_command("discretion", "--jsonl", "--input", str(source), stdout=out)
+    result = json.loads(out.getvalue())
+    assert "error" not in result
+    assert result["range"] == [0, 10000] and result["within_range"] is False
+    assert result["missing_facts"] == ["days_late"]

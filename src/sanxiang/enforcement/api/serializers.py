@@ -142,8 +142,11 @@ class ActOutputSerializer(serializers.ModelSerializer):
     authority = serializers.SlugRelatedField(slug_field="code", read_only=True)
     taxpayer_name = serializers.CharField(source="taxpayer.display_name", read_only=True)
     officers = OfficerOutputSerializer(source="officer_links", many=True, read_only=True)
-    matter_number = serializers.SerializerMethodField(
-        help_text=_("承诺件的事项编号（执法进度网上查询）；即办件为 null。查询码只印在受理回执上。")
+    matter_number = serializers.CharField(
+        source="matter_ticket.matter_number",
+        read_only=True,
+        allow_null=True,
+        help_text=_("承诺件的事项编号（执法进度网上查询）；即办件为 null。查询码只印在受理回执上。"),
     )
 
     class Meta:
@@ -167,10 +170,6 @@ class ActOutputSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = fields
-
-    def get_matter_number(self, act: EnforcementAct) -> str | None:
-        ticket = getattr(act, "matter_ticket", None)
-        return ticket.matter_number if ticket is not None else None
 
 
 # --- decisions -----------------------------------------------------------------------------

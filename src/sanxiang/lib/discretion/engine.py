@@ -355,7 +355,7 @@ def _statutory(request: DiscretionRequest, benchmarks: BenchmarkSet, open_facts:
         f"违法行为发生日{request.violation_date}施行{open_facts.benchmark.title}",
         f"尚缺事实{labels}，无法确定适用{open_facts.benchmark.title}的哪一裁量阶次；"
         f"补充这些事实后可得出裁量幅度",
-        f"法定罚则：{violation.basis}{violation.statutory_text}"
+        f"法定罚则：{violation.basis}：{violation.statutory_text}"
         + (
             f"；法定幅度{_band(bounds)}"
             if bounds is not None

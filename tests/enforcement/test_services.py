@@ -244,7 +244,7 @@ def test_it_upserts_an_act_by_source_id_idempotently(officer, org, company_a, au
         "enforcement.matter_ticket.issued",
         "enforcement.act.updated",
     ]
-    assert audit_calls[1]["after"] == {"matter": "逾期申报（更正）"}
+    assert audit_calls[2]["after"] == {"matter": "逾期申报（更正）"}
 
 
 def test_it_refuses_an_upsert_onto_another_districts_act(officer, act_b):

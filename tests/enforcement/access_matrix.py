@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+
+from sanxiang.enforcement import tickets
 from tests.enforcement import factories
 
 WITHOUT_READ_ROLE = (
@@ -35,6 +38,7 @@ def cases(demo):
         source_id="MATRIX-1",
     )
     decision = factories.decision(act)
+    tickets.matter_ticket_issue(actor=demo.users["jt_officer"], act=act, on=datetime.date(2026, 3, 2))
     return [
         ("enforcement:act_list", {}, {"default": 200, "anonymous": 302, **each(WITHOUT_READ_ROLE, 403)}),
         (
@@ -70,6 +74,20 @@ def cases(demo):
         (
             "enforcement:act_edit",
             {"pk": act.pk},
+            {
+                "default": 403,
+                "jt_admin": 200,
+                "jt_officer": 200,
+                "sysadmin": 200,
+                "anonymous": 302,
+                "city_officer": 404,
+                "jt_risk": 404,
+                "wb_officer": 404,
+            },
+        ),
+        (
+            "enforcement:act_receipt",
+            {"pk": act.pk, "fmt": "docx"},
             {
                 "default": 403,
                 "jt_admin": 200,

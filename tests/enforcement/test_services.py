@@ -167,8 +167,12 @@ def test_it_creates_an_act_with_officers(officer, org, company_a, audit_calls):
     )
     roles = dict(ActOfficer.objects.filter(act=act).values_list("user_id", "role"))
     assert roles == {officer.pk: "lead", colleague.pk: "assist"}
-    assert audit_calls[-1]["action"] == "enforcement.act.created"
-    assert sorted(audit_calls[-1]["after"]["officers"]) == sorted(
+    # a penalty is a 承诺件: its progress ticket is issued right after the act
+    assert [c["action"] for c in audit_calls][-2:] == [
+        "enforcement.act.created",
+        "enforcement.matter_ticket.issued",
+    ]
+    assert sorted(audit_calls[-2]["after"]["officers"]) == sorted(
         [[officer.pk, "lead"], [colleague.pk, "assist"]]
     )
 
@@ -235,8 +239,12 @@ def test_it_upserts_an_act_by_source_id_idempotently(officer, org, company_a, au
     assert created is False
     assert second.pk == first.pk
     assert EnforcementAct.objects.get().matter == "逾期申报（更正）"
-    assert [c["action"] for c in audit_calls] == ["enforcement.act.created", "enforcement.act.updated"]
-    assert audit_calls[1]["after"] == {"matter": "逾期申报（更正）"}
+    assert [c["action"] for c in audit_calls] == [
+        "enforcement.act.created",
+        "enforcement.matter_ticket.issued",
+        "enforcement.act.updated",
+    ]
+    assert audit_calls[2]["after"] == {"matter": "逾期申报（更正）"}
 
 
 def test_it_refuses_an_upsert_onto_another_districts_act(officer, act_b):

@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from sanxiang.portal import services
+from sanxiang.enforcement import tickets
 from tests.enforcement import factories as ef
 
 pytestmark = pytest.mark.django_db
@@ -17,12 +17,8 @@ pytestmark = pytest.mark.django_db
 def ticket(org, officer):
     taxpayer = ef.taxpayer(org.district_a, name="宝鸡市某某商贸有限公司")
     act = ef.act(taxpayer, matter="逾期未申报")
-    issued, code = services.matter_ticket_issue(
-        actor=officer, act=act, on=datetime.date(2026, 3, 2), matter_number="20260302000001"
-    )
-    services.matter_ticket_advance(
-        actor=officer, ticket=issued, stage="decided", on=datetime.date(2026, 3, 9)
-    )
+    issued, code = tickets.matter_ticket_issue(actor=officer, act=act, on=datetime.date(2026, 3, 2))
+    tickets.matter_ticket_advance(actor=officer, ticket=issued, stage="decided", on=datetime.date(2026, 3, 9))
     return issued, code
 
 
@@ -79,3 +75,20 @@ def test_it_throttles_lookups_per_client(ticket, client, settings):
         REMOTE_ADDR="10.0.0.9",
     )
     assert other.status_code == 200 and "当前阶段" in other.content.decode()
+
+
+def test_it_shows_the_time_limit_on_the_working_day_calendar_and_overdue(org, officer, client):
+    import time_machine
+
+    taxpayer = ef.taxpayer(org.district_a, name="宝鸡市某某商贸有限公司")
+    act = ef.act(taxpayer, kind="licensing", matter="最高开票限额审批", started_on=datetime.date(2025, 9, 26))
+    issued, code = tickets.matter_ticket_issue(actor=officer, act=act, on=datetime.date(2025, 9, 26))
+    with time_machine.travel(datetime.datetime(2025, 10, 29, 9, tzinfo=datetime.UTC), tick=False):
+        within = _lookup(client, issued.matter_number, code).content.decode()
+    with time_machine.travel(datetime.datetime(2025, 10, 31, 9, tzinfo=datetime.UTC), tick=False):
+        late = _lookup(client, issued.matter_number, code).content.decode()
+    assert "2025年10月30日" in within and "20工作日" in within and "在办理期限内" in within
+    assert "已超过办理期限" in late and "在办理期限内" not in late
+    for body in (within, late):
+        assert "宝鸡市某某商贸有限公司" not in body and "最高开票限额审批" not in body
+        assert officer.display_name not in body and "行政许可" in body

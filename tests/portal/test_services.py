@@ -11,13 +11,10 @@ from stdnum.cn import ric
 from sanxiang.audit.models import AuditEvent
 from sanxiang.kernel.exceptions import (
     InvalidTransition,
-    PermissionDeniedError,
-    ScopeViolation,
     ValidationFailed,
 )
 from sanxiang.portal import services
 from sanxiang.portal.models import LogCheckpoint, LogLeaf, PublicEntry, PublicEntryVersion, SearchDocument
-from tests.enforcement import factories as ef
 
 from .conftest import publish
 
@@ -132,29 +129,6 @@ def test_it_expires_entries_past_their_display_period(org):
     assert services.public_entries_expire_due(now=timezone.now()) == 1
     assert PublicEntry.objects.get(source_key="old").status == "expired"
     assert PublicEntry.objects.get(source_key="current").status == "live"
-
-
-def test_it_issues_and_advances_a_matter_ticket(org, officer):
-    act = ef.act(ef.taxpayer(org.district_a))
-    ticket, code = services.matter_ticket_issue(actor=officer, act=act, on=datetime.date(2026, 3, 2))
-    assert len(code) == 8 and code not in ticket.code_hash
-    assert services.code_matches(code, ticket.code_salt, ticket.code_hash)
-    services.matter_ticket_advance(
-        actor=officer, ticket=ticket, stage="decided", on=datetime.date(2026, 3, 9)
-    )
-    ticket.refresh_from_db()
-    assert ticket.stage_dates == {"accepted": "2026-03-02", "decided": "2026-03-09"}
-    assert AuditEvent.objects.filter(action__startswith="portal.matter_ticket.").count() == 2
-
-
-def test_it_refuses_a_ticket_outside_the_actors_scope_or_role(
-    org, sibling_bureau_officer, parent_bureau_officer
-):
-    act = ef.act(ef.taxpayer(org.district_a))
-    with pytest.raises(ScopeViolation):
-        services.matter_ticket_issue(actor=sibling_bureau_officer, act=act, on=datetime.date(2026, 3, 2))
-    with pytest.raises(PermissionDeniedError):
-        services.matter_ticket_issue(actor=parent_bureau_officer, act=act, on=datetime.date(2026, 3, 2))
 
 
 def test_it_throttles_per_key_and_window(db):

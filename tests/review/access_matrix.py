@@ -47,6 +47,11 @@ def cases(demo):
         ("review:case_list", {}, {"default": 200, "anonymous": 302, **each(WITHOUT_REVIEW_ROLE, 403)}),
         ("review:case_create", {}, {"default": 200, "anonymous": 302, **each(WITHOUT_REVIEW_ROLE, 403)}),
         (
+            "review:discretion_assist",
+            {},
+            {"default": 200, "anonymous": 302, **each(WITHOUT_REVIEW_ROLE, 403)},
+        ),
+        (
             "review:case_detail",
             ref,
             {

@@ -52,6 +52,7 @@ def test_it_flags_a_departure_from_the_benchmark_for_review(officer, act):
         violation_code="征管法§62",
         violation_date=datetime.date(2025, 3, 1),
         discretion_facts=LATE,
+        penalty_reason="当事人拒不改正，情节较重",
     )
     assert selectors.case_discretion(case=case, today=TODAY).result["within_range"] is False
     assert [r["code"] for r in case.fired_rules] == ["benchmark_departure"]

@@ -52,3 +52,26 @@ class DecisionOutcome(models.TextChoices):
     REVOKED = "revoked", _("已撤销")
     HELD_UNLAWFUL = "held_unlawful", _("确认违法")
     VOID = "void", _("确认无效")
+
+
+class Handling(models.TextChoices):
+    """How the catalogue handles a matter: settled on the spot, or accepted with a promised time limit."""
+
+    IMMEDIATE = "immediate", _("即办件")
+    PROMISED = "promised", _("承诺件")
+
+
+class TimeUnit(models.TextChoices):
+    WORKING_DAYS = "working_days", _("工作日")
+    DAYS = "days", _("自然日")
+
+
+class MatterStage(models.TextChoices):
+    """Stages of one party's matter shown by the progress lookup 执法进度网上查询 (seed 000 #5)."""
+
+    ACCEPTED = "accepted", _("已受理")
+    INVESTIGATING = "investigating", _("调查取证")
+    REVIEWING = "reviewing", _("审核审理")
+    DECIDED = "decided", _("已作出决定")
+    SERVED = "served", _("已送达")
+    CONCLUDED = "concluded", _("已办结")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from typing import Any
 
 from sanxiang.kernel.demo import DemoContext, register_demo_step
 
@@ -140,7 +141,31 @@ def enforcement_step(ctx: DemoContext) -> None:
                 f"身份证号码{person.id_number}，联系电话{person.phone}）{matter}。",
             )
             created += 1
+        if key == "jintai":
+            _progress_demo(ctx, officer, payer, authority, department)
     ctx.out(f"纳税人与执法行为：新增 {created} 户")
+
+
+def _progress_demo(ctx: DemoContext, officer: Any, payer: Any, authority: Any, department: Any) -> None:
+    """One 承诺件 still in hand (a licensing application received last week), so a tester can try
+    the public progress lookup with the number and code printed here."""
+    from sanxiang.enforcement import services, tickets
+
+    act = services.act_create(
+        actor=officer,
+        kind="licensing",
+        matter="增值税专用发票（增值税税控系统）最高开票限额审批",
+        taxpayer=payer,
+        authority=authority,
+        department=department,
+        started_on=ctx.today - datetime.timedelta(days=7),
+        officers=[(officer, "lead")],
+    )
+    ticket = act.matter_ticket
+    ctx.out(
+        f"  执法进度网上查询（/progress/）演示：事项编号 {ticket.matter_number}，"
+        f"查询码 {tickets.matter_ticket_code(ticket)}（受理回执见该执法行为页面）"
+    )
 
 
 register_demo_step(20, "enforcement", enforcement_step)

@@ -20,7 +20,17 @@ from sanxiang.kernel.access import ScopedQuerySet, ScopeSpec
 from sanxiang.lib import idnumbers
 from sanxiang.org.models import SourcedRecord
 
-from .choices import ActKind, ActStatus, DecisionKind, DecisionOutcome, OfficerRole, TaxpayerKind
+from .choices import (
+    ActKind,
+    ActStatus,
+    DecisionKind,
+    DecisionOutcome,
+    Handling,
+    MatterStage,
+    OfficerRole,
+    TaxpayerKind,
+    TimeUnit,
+)
 
 _NON_NEGATIVE = [MinValueValidator(Decimal("0"))]
 
@@ -265,3 +275,87 @@ class Decision(SourcedRecord):
 
     def __str__(self) -> str:
         return self.document_number or f"{self.get_kind_display()} #{self.pk}"
+
+
+class MatterCatalogueItem(models.Model):
+    """One row of the matter catalogue 执法事项目录: whether acts of a kind (or whose matter names
+    ``matter_keyword``) are settled on the spot (即办件) or accepted with a promised time limit
+    (承诺件). A 承诺件 gets a progress ticket (事项编号 + 查询码) and an acknowledgement receipt
+    (受理回执) when it is registered; its time limit runs on the working-day calendar.
+    """
+
+    act_kind = models.CharField(_("执法类别"), max_length=30, choices=ActKind.choices, blank=True)
+    matter_keyword = models.CharField(
+        _("匹配关键词"),
+        max_length=100,
+        blank=True,
+        help_text=_("执法事项包含此关键词即适用；留空则适用该类别全部执法行为"),
+    )
+    name = models.CharField(_("事项名称"), max_length=200)
+    handling = models.CharField(_("办理方式"), max_length=20, choices=Handling.choices)
+    time_limit = models.PositiveIntegerField(_("办理时限"), default=0)
+    time_unit = models.CharField(
+        _("时限单位"), max_length=20, choices=TimeUnit.choices, default=TimeUnit.WORKING_DAYS
+    )
+    basis = models.CharField(_("时限依据"), max_length=300, blank=True)
+    order = models.PositiveIntegerField(_("排序"), default=0)
+
+    class Meta:
+        verbose_name = _("执法事项目录")
+        verbose_name_plural = _("执法事项目录")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(handling="immediate") | models.Q(time_limit__gt=0),
+                name="matter_catalogue_promised_has_limit",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def time_limit_label(self) -> str:
+        if self.handling == Handling.IMMEDIATE:
+            return str(_("即时办结"))
+        return f"{self.time_limit}{self.get_time_unit_display()}"
+
+
+class MatterTicket(models.Model):
+    """The progress lookup 执法进度网上查询 of one 承诺件: its number, the hashed verification
+    code and the stages reached with their dates.
+
+    The code is checked against ``code_hash`` (PBKDF2, constant-time); ``code_sealed`` keeps it
+    encrypted under a key derived from SECRET_KEY only so that the officer can print the receipt
+    again. The lookup shows stages and dates, nothing about the party or the officers.
+    """
+
+    act = models.OneToOneField(
+        EnforcementAct, on_delete=models.PROTECT, related_name="matter_ticket", verbose_name=_("执法行为")
+    )
+    matter_number = models.CharField(_("事项编号"), max_length=40, unique=True)
+    code_salt = models.CharField(max_length=32)
+    code_hash = models.CharField(max_length=64)
+    code_sealed = models.CharField(max_length=200, blank=True)
+    stage = models.CharField(
+        _("阶段"), max_length=20, choices=MatterStage.choices, default=MatterStage.ACCEPTED
+    )
+    stage_dates = models.JSONField(_("各阶段日期"), default=dict)
+    matter_name = models.CharField(
+        _("事项名称"), max_length=200, blank=True, help_text=_("执法事项目录中的名称，可公开")
+    )
+    received_on = models.DateField(_("受理日期"))
+    time_limit_label = models.CharField(_("办理时限"), max_length=40, blank=True)
+    due_on = models.DateField(_("办理期限"), null=True, blank=True)
+    due_provisional = models.BooleanField(_("期限按暂定日历计算"), default=False)
+    issued_at = models.DateTimeField(_("签发时间"), default=timezone.now)
+
+    scope = ScopeSpec(authority="act__authority", department="act__department", owner="act__created_by")
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("办理进度凭证")
+        verbose_name_plural = _("办理进度凭证")
+
+    def __str__(self) -> str:
+        return self.matter_number

@@ -12,7 +12,7 @@ from sanxiang.files.selectors import file_list_for_owners
 from sanxiang.kernel.access import get_visible_or_404
 from sanxiang.lib import idnumbers
 
-from .models import Decision, EnforcementAct, Taxpayer
+from .models import Decision, EnforcementAct, MatterTicket, Taxpayer
 
 if TYPE_CHECKING:
     from sanxiang.org.models import User
@@ -77,6 +77,11 @@ def act_get(*, actor: User, pk: int, action: str = "view") -> EnforcementAct:
         action=action,
         pk=pk,
     )
+
+
+def matter_ticket_for(act: EnforcementAct) -> MatterTicket | None:
+    """The progress ticket of an act the caller has already read through ``act_get``."""
+    return MatterTicket.objects.filter(act=act).first()
 
 
 def decision_list(*, actor: User, act: EnforcementAct | None = None) -> models.QuerySet[Decision]:

@@ -28,7 +28,7 @@ from sanxiang.kernel.exceptions import (
 from sanxiang.lib import idnumbers
 from sanxiang.org.models import Authority, Department, User
 
-from . import rules
+from . import rules, tickets
 from .choices import ActKind, ActStatus, DecisionOutcome, OfficerRole, TaxpayerKind
 from .models import ActOfficer, Decision, EnforcementAct, Taxpayer
 from .roles import READ_ROLES, WRITE_ROLES
@@ -320,6 +320,8 @@ def act_create(
     _set_officers(actor, act, officers)
     after = _snapshot(act, ACT_FIELDS) | {"officers": _officer_snapshot(act)}
     audit_log(actor=actor, action="enforcement.act.created", target=act, after=after)
+    # A 承诺件 gets its progress ticket in the same transaction, whichever way it was registered.
+    tickets.matter_ticket_issue_for_act(actor=actor, act=act)
     return act
 
 
@@ -339,6 +341,7 @@ def act_update(
         _set_officers(actor, act, officers)
     old, new = _changed(before, _snapshot(act, ACT_FIELDS) | {"officers": _officer_snapshot(act)})
     audit_log(actor=actor, action="enforcement.act.updated", target=act, before=old, after=new)
+    tickets.matter_ticket_follow_act(actor=actor, act=act)
     return act
 
 
@@ -471,6 +474,7 @@ def decision_create(
         target=decision,
         after=_snapshot(decision, ("act", *DECISION_FIELDS)),
     )
+    tickets.matter_ticket_follow_act(actor=actor, act=decision.act)
     return decision
 
 
@@ -486,6 +490,7 @@ def decision_update(*, actor: User, decision: Decision, data: Mapping[str, Any])
     decision.save()
     old, new = _changed(before, _snapshot(decision, DECISION_FIELDS))
     audit_log(actor=actor, action="enforcement.decision.updated", target=decision, before=old, after=new)
+    tickets.matter_ticket_follow_act(actor=actor, act=decision.act)
     return decision
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -17,7 +17,7 @@ from sanxiang.files.selectors import file_list_for
 from sanxiang.kernel.access import has_role, role_required
 from sanxiang.kernel.exceptions import DomainError
 
-from . import selectors, services
+from . import documents, selectors, services, tickets
 from .choices import ActKind, ActStatus
 from .forms import (
     ActForm,
@@ -109,6 +109,7 @@ def act_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "decisions": selectors.decision_list(actor=request.user, act=act),
             "files": file_list_for(actor=request.user, owner=act),
             "can_write": has_role(request.user, *WRITE_ROLES),
+            "ticket": selectors.matter_ticket_for(act),
             "attachment_form": AttachmentForm(),
             "outcome_form": DecisionOutcomeForm(),
         },
@@ -193,3 +194,33 @@ def decision_outcome(request: HttpRequest, pk: int) -> HttpResponse:
             request, "enforcement/decision_outcome.html", {"form": form, "decision": decision}, status=400
         )
     return redirect("enforcement:act_detail", pk=decision.act_id)
+
+
+@write_required
+@require_GET
+def act_receipt(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The 受理回执 of a 承诺件 in Word or PDF; it shows the verification code (audited)."""
+    if fmt not in ("docx", "pdf"):
+        raise Http404
+    act = selectors.act_get(actor=request.user, pk=pk, action="change")
+    try:
+        receipt = tickets.matter_ticket_receipt(actor=request.user, act=act)
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+        return redirect("enforcement:act_detail", pk=act.pk)
+    name = f"receipt-{receipt.ticket.matter_number}"
+    if fmt == "docx":
+        response = HttpResponse(
+            documents.receipt_docx(receipt),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+    else:
+        pdf = documents.receipt_pdf(receipt)
+        if pdf is None:
+            return HttpResponse(
+                _("本服务器无法生成 PDF（未安装 WeasyPrint 或缺少字体），请下载 Word 版本。"), status=503
+            )
+        response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

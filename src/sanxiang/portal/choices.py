@@ -27,14 +27,3 @@ class Stage(models.TextChoices):
     BEFORE = "before", _("事前公开")
     DURING = "during", _("事中公示")
     AFTER = "after", _("事后公开")
-
-
-class MatterStage(models.TextChoices):
-    """Stages of one's own matter shown by the progress lookup (seed 000 #5)."""
-
-    ACCEPTED = "accepted", _("已受理")
-    INVESTIGATING = "investigating", _("调查取证")
-    REVIEWING = "reviewing", _("审核审理")
-    DECIDED = "decided", _("已作出决定")
-    SERVED = "served", _("已送达")
-    CONCLUDED = "concluded", _("已办结")

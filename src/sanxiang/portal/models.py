@@ -14,7 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import EntryEvent, EntryStatus, MatterStage, Stage
+from .choices import EntryEvent, EntryStatus, Stage
 
 
 class PublicEntryQuerySet(models.QuerySet):
@@ -140,33 +140,6 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return str(self.entry_id)
-
-
-class MatterTicket(models.Model):
-    """The verification of one party's matter for the progress lookup 办理进度查询 (seed 000 #5).
-
-    Only the hash of the verification code is kept; the lookup shows the stage and its dates,
-    nothing else, and is never listed or indexed.
-    """
-
-    act = models.ForeignKey(
-        "enforcement.EnforcementAct", on_delete=models.PROTECT, related_name="+", verbose_name=_("执法行为")
-    )
-    matter_number = models.CharField(_("事项编号"), max_length=40, unique=True)
-    code_salt = models.CharField(max_length=32)
-    code_hash = models.CharField(max_length=64)
-    stage = models.CharField(
-        _("阶段"), max_length=20, choices=MatterStage.choices, default=MatterStage.ACCEPTED
-    )
-    stage_dates = models.JSONField(_("各阶段日期"), default=dict)
-    issued_at = models.DateTimeField(_("签发时间"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("办理进度凭证")
-        verbose_name_plural = _("办理进度凭证")
-
-    def __str__(self) -> str:
-        return self.matter_number
 
 
 class ThrottleCounter(models.Model):

@@ -17,8 +17,8 @@ from django.utils import timezone
 from sanxiang.kernel.access import subtree
 from sanxiang.org.models import Authority
 
-from . import search, services
-from .models import MatterTicket, PublicEntry, PublicEntryQuerySet
+from . import search
+from .models import PublicEntry, PublicEntryQuerySet
 from .visibility import visible_entries, visible_entry
 
 PAGE_SIZE = 20
@@ -235,32 +235,65 @@ _DUMMY_SALT = "00" * 16
 
 
 @dataclass(frozen=True)
+class ProgressStage:
+    """One stage row of the lookup: reached (with its date), current, or still ahead."""
+
+    label: str
+    day: datetime.date | None
+    current: bool
+
+
+@dataclass(frozen=True)
 class Progress:
+    """What the public lookup shows: stages, dates and time limit only; no party, no officer."""
+
+    matter_number: str
+    matter: str
     stage: str
     stage_label: str
-    dates: list[tuple[str, str]]
+    stages: list[ProgressStage]
+    received_on: datetime.date
+    time_limit: str
+    due_on: datetime.date | None
+    due_provisional: bool
+    overdue: bool
+    settled: bool
 
 
-def matter_progress_lookup(*, matter_number: str, code: str) -> Progress | None:
-    """The stage and dates of one matter when number and code match; None otherwise.
+def matter_progress_lookup(*, matter_number: str, code: str, today: datetime.date) -> Progress | None:
+    """The stages and time limit of one matter when number and code match; None otherwise.
 
     A wrong number and a wrong code take the same path (the code is hashed either way) and give
     the same None, so the lookup cannot be used to find out which matter numbers exist.
     """
-    from .choices import MatterStage
+    from sanxiang.enforcement import rules as act_rules
+    from sanxiang.enforcement.choices import MatterStage
+    from sanxiang.enforcement.models import MatterTicket
 
     ticket = MatterTicket.objects.filter(matter_number=matter_number.strip()).first()
     salt = ticket.code_salt if ticket else _DUMMY_SALT
     expected = ticket.code_hash if ticket else "0" * 64
-    if not services.code_matches(code, salt, expected) or ticket is None:
+    if not act_rules.code_matches(code, salt, expected) or ticket is None:
         return None
     labels = dict(MatterStage.choices)
-    order = list(MatterStage.values)
-    dates = sorted(
-        ticket.stage_dates.items(), key=lambda item: order.index(item[0]) if item[0] in order else 99
-    )
+    reached = {stage: datetime.date.fromisoformat(day) for stage, day in ticket.stage_dates.items()}
+    stages = [
+        ProgressStage(label=str(labels[stage]), day=reached.get(stage), current=stage == ticket.stage)
+        for stage in act_rules.STAGE_ORDER
+        if stage in reached or act_rules.stage_reached(ticket.stage, stage)
+    ]
     return Progress(
+        matter_number=ticket.matter_number,
+        # The catalogue's matter name is public (办税指南); the act's own wording may name the
+        # party, so the public sees the catalogue name only.
+        matter=ticket.matter_name,
         stage=ticket.stage,
         stage_label=str(labels.get(ticket.stage, ticket.stage)),
-        dates=[(str(labels.get(stage, stage)), day) for stage, day in dates],
+        stages=stages,
+        received_on=ticket.received_on,
+        time_limit=ticket.time_limit_label,
+        due_on=ticket.due_on,
+        due_provisional=ticket.due_provisional,
+        overdue=act_rules.is_overdue(stage=ticket.stage, due_on=ticket.due_on, today=today),
+        settled=ticket.stage in act_rules.SETTLED_STAGES,
     )

@@ -1,5 +1,6 @@
 """Writers of the public portal: the only code that publishes, corrects, withdraws or expires a
-public entry, issues progress tickets and counts throttled requests.
+public entry, and counts throttled requests
+(the progress lookup among others).
 
 The publicity back office calls ``public_entry_publish`` / ``public_entry_withdraw`` /
 ``public_entry_expire`` with content it has already masked and approved; the portal checks it once
@@ -11,28 +12,23 @@ caller's transaction.
 from __future__ import annotations
 
 import datetime
-import hashlib
-import hmac
 import secrets
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
-from sanxiang.kernel.access import get_visible_or_404, require_role
 from sanxiang.kernel.exceptions import DomainError, InvalidTransition, ValidationFailed
 from sanxiang.lib import merkle
 from sanxiang.org.models import Authority
 
 from . import publog, rules, search
-from .choices import EntryEvent, EntryStatus, MatterStage, Stage
-from .models import LogLeaf, MatterTicket, PublicEntry, PublicEntryVersion, ThrottleCounter
+from .choices import EntryEvent, EntryStatus, Stage
+from .models import LogLeaf, PublicEntry, PublicEntryVersion, ThrottleCounter
 
 __all__ = [
-    "matter_ticket_advance",
-    "matter_ticket_issue",
     "public_entries_expire_due",
     "public_entry_expire",
     "public_entry_publish",
@@ -284,89 +280,3 @@ def throttle_hit(*, key: str, limit: int, window_seconds: int, now: datetime.dat
     if window % 97 == 0:
         ThrottleCounter.objects.filter(window__lt=window - 1).delete()
     return (count or 0) <= limit
-
-
-# ------------------------------------------------------------------------------ progress tickets
-
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-CODE_LENGTH = 8
-# PBKDF2 rounds for the verification code: slow enough that a stolen table cannot be tried
-# through all 32**8 codes cheaply, fast enough for a throttled lookup.
-CODE_ROUNDS = 60_000
-
-
-def code_hash(code: str, salt: str) -> str:
-    normalised = code.strip().upper().encode("ascii", "ignore")
-    return hashlib.pbkdf2_hmac("sha256", normalised, bytes.fromhex(salt), CODE_ROUNDS).hex()
-
-
-def code_matches(code: str, salt: str, expected: str) -> bool:
-    return hmac.compare_digest(code_hash(code, salt), expected)
-
-
-def _require_act_in_scope(actor: User, act: Any) -> None:
-    from sanxiang.enforcement.models import EnforcementAct
-    from sanxiang.enforcement.roles import WRITE_ROLES
-
-    require_role(actor, *WRITE_ROLES)
-    get_visible_or_404(EnforcementAct, actor, action="matter_ticket", pk=act.pk)
-
-
-@transaction.atomic
-def matter_ticket_issue(
-    *,
-    actor: User,
-    act: Any,
-    on: datetime.date,
-    stage: str = MatterStage.ACCEPTED,
-    matter_number: str | None = None,
-) -> tuple[MatterTicket, str]:
-    """Issue the progress lookup for an enforcement act: returns the ticket and the verification
-    code, which is shown once (printed on the acceptance notice) and stored only as a hash."""
-    _require_act_in_scope(actor, act)
-    if stage not in MatterStage.values:
-        raise ValidationFailed(_("未知的办理阶段。"))
-    number = matter_number or f"{on:%Y%m%d}{secrets.randbelow(10**8):08d}"
-    if MatterTicket.objects.filter(matter_number=number).exists():
-        raise ValidationFailed(_("事项编号已存在。"), extra={"matter_number": number})
-    code = "".join(secrets.choice(CODE_ALPHABET) for _i in range(CODE_LENGTH))
-    salt = secrets.token_hex(16)
-    ticket = MatterTicket.objects.create(
-        act=act,
-        matter_number=number,
-        code_salt=salt,
-        code_hash=code_hash(code, salt),
-        stage=stage,
-        stage_dates={str(stage): on.isoformat()},
-    )
-    audit_log(
-        actor=actor,
-        action="portal.matter_ticket.issued",
-        target=ticket,
-        authority=act.authority_id,
-        data={"act": act.pk, "stage": stage},
-    )
-    return ticket, code
-
-
-@transaction.atomic
-def matter_ticket_advance(
-    *, actor: User, ticket: MatterTicket, stage: str, on: datetime.date
-) -> MatterTicket:
-    """Record that the matter reached ``stage`` on ``on``."""
-    _require_act_in_scope(actor, ticket.act)
-    if stage not in MatterStage.values:
-        raise ValidationFailed(_("未知的办理阶段。"))
-    before = {"stage": ticket.stage}
-    ticket.stage = stage
-    ticket.stage_dates = {**ticket.stage_dates, str(stage): on.isoformat()}
-    ticket.save(update_fields=["stage", "stage_dates"])
-    audit_log(
-        actor=actor,
-        action="portal.matter_ticket.advanced",
-        target=ticket,
-        authority=ticket.act.authority_id,
-        before=before,
-        after={"stage": stage},
-    )
-    return ticket

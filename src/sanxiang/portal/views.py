@@ -351,7 +351,9 @@ def progress(request: HttpRequest) -> HttpResponse:
             form = ProgressLookupForm()
         elif form.is_valid():
             result = selectors.matter_progress_lookup(
-                matter_number=form.cleaned_data["matter_number"], code=form.cleaned_data["code"]
+                matter_number=form.cleaned_data["matter_number"],
+                code=form.cleaned_data["code"],
+                today=timezone.localdate(),
             )
             not_found = result is None
     response = render(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import datetime
 from typing import TYPE_CHECKING, Any
 
 from django import forms
@@ -43,30 +43,109 @@ class CaseForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         label=_("其他情形"),
     )
-    violation_code = forms.CharField(max_length=40, required=False, label=_("违法行为代码（如 征管法§62）"))
-    violation_date = forms.DateField(required=False, label=_("违法行为发生日期"), widget=DateInput())
-    discretion_facts = forms.CharField(
+    violation_code = forms.ChoiceField(
+        choices=(),
         required=False,
-        label=_("裁量情节（JSON）"),
+        label=_("违法行为"),
+        help_text=_("可在上方输入关键词筛选，如“账簿”“申报”“发票”"),
+    )
+    violation_date = forms.DateField(required=False, label=_("违法行为发生日期"), widget=DateInput())
+    penalty_reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_('如 {"days_late": 20, "first_time": true, "corrected_in_time": true}'),
+        required=False,
+        label=_("拟罚款超出幅度的理由"),
+        help_text=_("拟罚款超出裁量幅度或法定幅度时必须填写"),
     )
 
+    # Fields the assistant renders next to the questions, not in the main column.
+    ASSISTANT_FIELDS = ("penalty_reason",)
+
     def __init__(self, *args: Any, actor: User, **kwargs: Any):
+        from sanxiang.lib.discretion import FACTS, violations
+
         super().__init__(*args, **kwargs)
         self.fields["act"].queryset = EnforcementAct.objects.visible_to(actor).select_related("taxpayer")
+        # The clerk picks the violation by its statutory wording; the code stays behind the scenes.
+        self.fields["violation_code"].choices = [("", _("（不涉及罚款或暂不选择）"))] + [
+            (code, f"{v.title}（{v.basis}）") for code, v in violations().items()
+        ]
+        for key, spec in FACTS.items():
+            self.fields[fact_field(key)] = _fact_field(spec)
 
-    def clean_discretion_facts(self) -> dict[str, Any]:
-        text = (self.cleaned_data.get("discretion_facts") or "").strip()
-        if not text:
-            return {}
-        try:
-            value = json.loads(text)
-        except json.JSONDecodeError:
-            raise forms.ValidationError(_("请填写 JSON 对象。")) from None
-        if not isinstance(value, dict):
-            raise forms.ValidationError(_("请填写 JSON 对象。"))
-        return value
+    def fact_fields(self, keys: list[str]) -> list[Any]:
+        """The bound fields of the questions asked, in the order asked."""
+        return [self[fact_field(key)] for key in keys]
+
+    def main_fields(self) -> list[Any]:
+        return [f for f in self if not f.name.startswith("fact_") and f.name not in self.ASSISTANT_FIELDS]
+
+    def discretion_facts(self, keys: list[str] | None = None) -> dict[str, Any]:
+        """The answered questions as the engine's facts (unanswered ones are left out: the engine
+        then says which facts would narrow the range)."""
+        from sanxiang.lib.discretion import FACTS
+
+        data = self.cleaned_data
+        facts: dict[str, Any] = {}
+        for key, spec in FACTS.items():
+            if keys is not None and key not in keys:
+                continue
+            value = data.get(fact_field(key))
+            if value in (None, ""):
+                continue
+            if spec.kind == "bool":
+                facts[key] = value == "yes"
+            elif spec.kind == "days":
+                facts[key] = int(value)
+            else:
+                facts[key] = int(value) if value == int(value) else float(value)
+        return facts
+
+    def questions(self, today: datetime.date) -> list[Any]:
+        """The questions the chosen violation's benchmark asks (after ``is_valid``, valid parts only)."""
+        from .selectors import discretion_questions
+
+        data = getattr(self, "cleaned_data", {})
+        act = data.get("act")
+        violation = data.get("violation_code") or ""
+        if not violation:
+            return []
+        subject = rules.subject_of(act.taxpayer.kind) if act is not None else "organisation"
+        return discretion_questions(
+            violation=violation, subject=subject, on=data.get("violation_date") or today
+        )
+
+    def case_data(self, today: datetime.date) -> dict[str, Any]:
+        """The keyword arguments of ``case_create``: the fields plus the answers to the questions asked."""
+        asked = [spec.key for spec in self.questions(today)]
+        data = {k: v for k, v in self.cleaned_data.items() if not k.startswith("fact_")}
+        data["discretion_facts"] = self.discretion_facts(asked) if data.get("violation_code") else {}
+        return data
+
+
+def fact_field(key: str) -> str:
+    return f"fact_{key}"
+
+
+def _fact_field(spec: Any) -> forms.Field:
+    label = spec.label
+    if spec.kind == "bool":
+        return forms.ChoiceField(
+            choices=[("", _("未查明")), ("yes", _("是")), ("no", _("否"))],
+            required=False,
+            label=label,
+            widget=forms.RadioSelect,
+            help_text=spec.description,
+        )
+    if spec.kind == "days":
+        return forms.IntegerField(
+            min_value=0,
+            required=False,
+            label=_("%(label)s（天）") % {"label": label},
+            help_text=spec.description,
+        )
+    return forms.DecimalField(
+        min_value=0, decimal_places=2, required=False, label=label, help_text=spec.description
+    )
 
 
 class CommentForm(forms.Form):

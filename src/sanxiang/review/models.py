@@ -152,6 +152,11 @@ class ReviewCase(SourcedRecord):
     violation_code = models.CharField(_("违法行为代码"), max_length=40, blank=True)
     violation_date = models.DateField(_("违法行为发生日期"), null=True, blank=True)
     discretion_facts = models.JSONField(_("裁量情节"), default=dict, blank=True)
+    penalty_reason = models.TextField(
+        _("拟罚款超出幅度的理由"),
+        blank=True,
+        help_text=_("拟罚款超出裁量幅度或法定幅度时必须填写（行政处罚法第五条、第三十四条）"),
+    )
     catalogue = models.ForeignKey(ReviewCatalogue, on_delete=models.PROTECT, null=True, related_name="+")
     needs_review = models.BooleanField(_("须法制审核"), default=False)
     fired_rules = models.JSONField(_("命中清单事项"), default=list, blank=True)

@@ -184,23 +184,82 @@ def past_decisions(*, violation: str, exclude_case: int | None = None) -> list[A
 class DiscretionView:
     result: dict[str, Any]
     similar: dict[str, Any] | None
+    missing_labels: tuple[str, ...] = ()
+    statutory_text: str = ""
+
+    @property
+    def needs_reason(self) -> bool:
+        return self.result.get("within_range") is False
+
+
+def _view(request: dict[str, Any], today: datetime.date, exclude_case: int | None) -> DiscretionView:
+    from sanxiang.lib.discretion import FACTS, DiscretionError, evaluate, parse_request, similar_decisions
+    from sanxiang.lib.discretion import violations as all_violations
+
+    result = evaluate(request, benchmark_set(), today=today)
+    parsed = parse_request(request)
+    similar = None
+    if not isinstance(parsed, DiscretionError):
+        similar = similar_decisions(
+            parsed, past_decisions(violation=request["violation"], exclude_case=exclude_case)
+        ).to_json()
+    missing = tuple(FACTS[k].label for k in result.get("missing_facts", []) if k in FACTS)
+    violation = all_violations().get(request["violation"])
+    return DiscretionView(
+        result=result,
+        similar=similar,
+        missing_labels=missing,
+        statutory_text=f"{violation.basis}：{violation.statutory_text}" if violation else "",
+    )
+
+
+def discretion_questions(*, violation: str, subject: str, on: datetime.date) -> list[Any]:
+    """The circumstance questions (``FactSpec``) the benchmark in force and the 首违不罚 lists ask."""
+    from sanxiang.lib.discretion import questions
+
+    if not violation:
+        return []
+    return questions(benchmark_set(), violation=violation, subject=subject, on=on)
+
+
+def discretion_preview(
+    *,
+    actor: User,
+    act_id: int | None,
+    violation: str,
+    violation_date: datetime.date | None,
+    facts: dict[str, Any],
+    proposed_penalty: Decimal | None,
+    today: datetime.date,
+) -> DiscretionView | None:
+    """The live assistant of the case form: the assessment of what the clerk has entered so far.
+
+    The subject (个人/单位) comes from the act's taxpayer, read through the actor's data scope."""
+    from sanxiang.enforcement.models import EnforcementAct
+
+    if not violation or violation_date is None or act_id is None:
+        return None
+    act = EnforcementAct.objects.visible_to(actor).select_related("taxpayer").filter(pk=act_id).first()
+    if act is None:
+        return None
+    request = {
+        "violation": violation,
+        "subject": rules.subject_of(act.taxpayer.kind),
+        "facts": facts,
+        "violation_date": violation_date.isoformat(),
+    }
+    if proposed_penalty is not None:
+        request["proposed_penalty"] = (
+            int(proposed_penalty) if proposed_penalty == int(proposed_penalty) else float(proposed_penalty)
+        )
+    return _view(request, today, None)
 
 
 def case_discretion(*, case: ReviewCase, today: datetime.date) -> DiscretionView | None:
     """Within range, first-violation exemption and similar past decisions for the case's proposal."""
     if not case.violation_code or case.violation_date is None:
         return None
-    from sanxiang.lib.discretion import DiscretionError, evaluate, parse_request, similar_decisions
-
-    request = discretion_request(case)
-    result = evaluate(request, benchmark_set(), today=today)
-    parsed = parse_request(request)
-    similar = None
-    if not isinstance(parsed, DiscretionError):
-        similar = similar_decisions(
-            parsed, past_decisions(violation=case.violation_code, exclude_case=case.pk)
-        ).to_json()
-    return DiscretionView(result=result, similar=similar)
+    return _view(discretion_request(case), today, case.pk)
 
 
 # --- statistics --------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ app_name = "review"
 urlpatterns = [
     path("", views.case_list, name="case_list"),
     path("cases/new/", views.case_create, name="case_create"),
+    path("cases/new/assistant/", views.discretion_assist, name="discretion_assist"),
     path("cases/<int:pk>/", views.case_detail, name="case_detail"),
     path("cases/<int:pk>/do/<str:action>/", views.case_action, name="case_action"),
     path(

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from sanxiang.enforcement.forms import add_domain_error
 from sanxiang.files.selectors import file_list_for
 from sanxiang.kernel.access import has_role, holds_role, role_required
 from sanxiang.kernel.choices import RoleCode
@@ -76,13 +77,43 @@ def case_create(request: HttpRequest) -> HttpResponse:
     form = CaseForm(request.POST or None, actor=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            case = services.case_create(actor=request.user, today=_today(), **form.cleaned_data)
+            case = services.case_create(actor=request.user, today=_today(), **form.case_data(_today()))
         except DomainError as error:
-            form.add_error(None, str(error.message))
+            add_domain_error(form, error)
         else:
             messages.success(request, _("已登记。"))
             return redirect("review:case_detail", pk=case.pk)
-    return render(request, "review/case_form.html", {"form": form})
+    return render(request, "review/case_form.html", {"form": form, **_assistant(request, form)})
+
+
+def _assistant(request: HttpRequest, form: CaseForm) -> dict[str, Any]:
+    """The live discretion assistant for what the form holds so far (valid parts only)."""
+    if form.is_bound:
+        form.is_valid()
+    data = getattr(form, "cleaned_data", {}) if form.is_bound else {}
+    questions = form.questions(_today()) if form.is_bound else []
+    preview = None
+    if data.get("violation_code"):
+        act = data.get("act")
+        preview = selectors.discretion_preview(
+            actor=request.user,
+            act_id=act.pk if act is not None else None,
+            violation=data["violation_code"],
+            violation_date=data.get("violation_date"),
+            facts=form.discretion_facts([q.key for q in questions]),
+            proposed_penalty=data.get("penalty_amount"),
+            today=_today(),
+        )
+    return {"questions": form.fact_fields([q.key for q in questions]), "discretion": preview}
+
+
+@review_required
+@require_GET
+def discretion_assist(request: HttpRequest) -> HttpResponse:
+    """htmx: the circumstance questions, lawful range, benchmark line, 首违不罚 and similar cases
+    for the case form as filled in so far."""
+    form = CaseForm(request.GET, actor=request.user)
+    return render(request, "review/_discretion_assist.html", {"form": form, **_assistant(request, form)})
 
 
 def _detail_context(request: HttpRequest, case: Any) -> dict[str, Any]:

@@ -142,6 +142,12 @@ class ActOutputSerializer(serializers.ModelSerializer):
     authority = serializers.SlugRelatedField(slug_field="code", read_only=True)
     taxpayer_name = serializers.CharField(source="taxpayer.display_name", read_only=True)
     officers = OfficerOutputSerializer(source="officer_links", many=True, read_only=True)
+    matter_number = serializers.CharField(
+        source="matter_ticket.matter_number",
+        read_only=True,
+        allow_null=True,
+        help_text=_("承诺件的事项编号（执法进度网上查询）；即办件为 null。查询码只印在受理回执上。"),
+    )
 
     class Meta:
         model = EnforcementAct
@@ -159,6 +165,7 @@ class ActOutputSerializer(serializers.ModelSerializer):
             "status",
             "source_system",
             "source_id",
+            "matter_number",
             "created_at",
             "updated_at",
         ]

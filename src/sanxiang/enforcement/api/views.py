@@ -121,7 +121,7 @@ class ActListApi(_Api):
         )
         if "taxpayer" in params:
             qs = qs.filter(taxpayer_id=params["taxpayer"])
-        return qs.prefetch_related("officer_links__user")
+        return qs.select_related("matter_ticket").prefetch_related("officer_links__user")
 
     @extend_schema(
         operation_id="enforcement_acts_list",

@@ -29,6 +29,7 @@ from .engine import (
     evaluate_line,
     parse_request,
     parse_request_line,
+    questions,
     run_jsonl,
 )
 from .facts import FACTS, FactSpec
@@ -62,6 +63,7 @@ __all__ = [
     "load_benchmark_json",
     "parse_request",
     "parse_request_line",
+    "questions",
     "read_benchmark_xlsx",
     "render_exemption_decision",
     "rule_problems",

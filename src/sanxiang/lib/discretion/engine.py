@@ -34,8 +34,8 @@ from decimal import Decimal
 from typing import Any
 
 from .catalogue import violations
-from .conditions import MissingFact, describe_test, holds
-from .facts import FACTS, FactValue, fact_label
+from .conditions import MissingFact, describe_test, holds, referenced_facts
+from .facts import FACTS, FactSpec, FactValue, fact_label
 from .model import (
     CERTAINTY_MARKS,
     SUBJECT_LABELS,
@@ -44,6 +44,7 @@ from .model import (
     BenchmarkSet,
     ExemptionItem,
     Subject,
+    to_yuan,
 )
 
 __all__ = [
@@ -55,6 +56,7 @@ __all__ = [
     "evaluate_line",
     "parse_request",
     "parse_request_line",
+    "questions",
     "run_jsonl",
 ]
 
@@ -93,22 +95,29 @@ class Assessment:
 
     request: DiscretionRequest
     benchmark: Benchmark
-    rule: BenchmarkRule
-    range: tuple[int, int]
+    rule: BenchmarkRule | None
+    range: tuple[int, int] | None
     within_range: bool | None
     exemption: ExemptionItem | None
     reasons: tuple[str, ...]
+    missing_facts: tuple[str, ...] = ()
 
     @property
     def first_violation_exemption(self) -> bool:
         return self.exemption is not None
 
+    @property
+    def determined(self) -> bool:
+        """Whether the benchmark line is known; if not, ``range`` is the statutory frame."""
+        return self.rule is not None
+
     def to_json(self) -> dict[str, Any]:
         return {
             "benchmark": self.benchmark.title,
-            "range": [self.range[0], self.range[1]],
+            "range": [self.range[0], self.range[1]] if self.range is not None else None,
             "within_range": self.within_range,
             "first_violation_exemption": self.first_violation_exemption,
+            "missing_facts": list(self.missing_facts),
             "reasons": list(self.reasons),
         }
 
@@ -226,35 +235,74 @@ class _Refused(Exception):
         self.message = message
 
 
-def _match(benchmark: Benchmark, request: DiscretionRequest) -> BenchmarkRule:
-    """The rule for these facts: subject-specific before ``any``, then by item number."""
-    rules = benchmark.rules_for(request.violation)
-    if not rules:
-        raise _Refused("violation", f"{benchmark.title}未规定违法行为“{request.violation}”")
-    candidates = sorted(
-        (rule for rule in rules if rule.subject in (request.subject, "any")),
+class _Undetermined(Exception):
+    """The benchmark line depends on facts the request does not give."""
+
+    def __init__(self, benchmark: Benchmark, missing: tuple[str, ...]) -> None:
+        self.benchmark = benchmark
+        self.missing = missing
+
+
+def _unknown(keys: Iterable[str], facts: Mapping[str, FactValue]) -> set[str]:
+    """The keys neither given nor defaulted."""
+    return {k for k in keys if k not in facts and (k not in FACTS or FACTS[k].default is None)}
+
+
+def _candidates(benchmark: Benchmark, request: DiscretionRequest) -> list[BenchmarkRule]:
+    return sorted(
+        (rule for rule in benchmark.rules_for(request.violation) if rule.subject in (request.subject, "any")),
         key=lambda rule: (rule.subject == "any", rule.order),
     )
-    for rule in candidates:
+
+
+def _narrowing_facts(benchmark: Benchmark, request: DiscretionRequest) -> tuple[str, ...]:
+    """Every unknown fact that a circumstance or a band of this violation uses, in FACTS order."""
+    keys: set[str] = set()
+    for rule in _candidates(benchmark, request):
+        keys |= referenced_facts(rule.circumstance)
+        if rule.penalty.base:
+            keys.add(rule.penalty.base)
+    unknown = _unknown(keys, request.facts)
+    return tuple(key for key in FACTS if key in unknown)
+
+
+def questions(benchmarks: BenchmarkSet, *, violation: str, subject: str, on: datetime.date) -> list[FactSpec]:
+    """The facts the benchmark in force on ``on`` and the 首违不罚 lists ask about ``violation``,
+    in FACTS order: the questions a case form puts to the clerk instead of a JSON box."""
+    keys: set[str] = set()
+    benchmark = benchmarks.in_force_on(on)
+    if benchmark is not None:
+        for rule in benchmark.rules_for(violation):
+            if rule.subject in (subject, "any"):
+                keys |= referenced_facts(rule.circumstance)
+                if rule.penalty.base:
+                    keys.add(rule.penalty.base)
+    for item in benchmarks.exemptions_for(violation):
+        if item.effective_from <= on:
+            keys |= referenced_facts(item.conditions)
+    return [spec for key, spec in FACTS.items() if key in keys]
+
+
+def _match(benchmark: Benchmark, request: DiscretionRequest) -> BenchmarkRule:
+    """The rule for these facts: subject-specific before ``any``, then by item number."""
+    if not benchmark.rules_for(request.violation):
+        raise _Refused("violation", f"{benchmark.title}未规定违法行为“{request.violation}”")
+    for rule in _candidates(benchmark, request):
         try:
             if rule.matches(request.facts):
                 return rule
-        except MissingFact as missing:
-            raise _Refused(
-                f"facts.{missing.key}",
-                f"缺少事实{fact_label(missing.key)}：{benchmark.title}第{rule.order}项“{rule.label}”需要该事实",
-            ) from None
+        except MissingFact:
+            # An earlier circumstance cannot be decided: which line applies is open until the
+            # clerk answers; the statutory frame and the open facts are the answer meanwhile.
+            raise _Undetermined(benchmark, _narrowing_facts(benchmark, request)) from None
     raise _Refused("facts", f"事实不符合{benchmark.title}中“{request.violation}”的任何情形")
 
 
 def _bounds(rule: BenchmarkRule, request: DiscretionRequest, benchmark: Benchmark) -> tuple[int, int]:
     try:
         return rule.penalty.bounds(request.facts)
-    except MissingFact as missing:
-        raise _Refused(
-            f"facts.{missing.key}",
-            f"缺少事实{fact_label(missing.key)}：{benchmark.title}第{rule.order}项按该事实计算罚款",
-        ) from None
+    except MissingFact:
+        raise _Undetermined(benchmark, _narrowing_facts(benchmark, request)) from None
 
 
 def _lighter(new: tuple[int, int], old: tuple[int, int]) -> bool:
@@ -278,6 +326,73 @@ def assess(
         return _assess(request, benchmarks, today)
     except _Refused as refused:
         return DiscretionError(line, refused.field, refused.message)
+    except _Undetermined as open_facts:
+        return _statutory(request, benchmarks, open_facts)
+
+
+def _statutory_range(request: DiscretionRequest) -> tuple[int, int] | None:
+    """The frame the law itself sets: a multiple of the unpaid tax when that is known, else
+    nothing above the statutory maximum; None when neither can be said in yuan."""
+    violation = violations()[request.violation]
+    if violation.statutory_multiple is not None:
+        tax = request.facts.get("unpaid_tax")
+        if tax is None or isinstance(tax, bool):
+            return None
+        low, high = violation.statutory_multiple
+        return to_yuan(low * Decimal(tax)), to_yuan(high * Decimal(tax))
+    if violation.statutory_max is not None:
+        return 0, to_yuan(violation.statutory_max)
+    return None
+
+
+def _statutory(request: DiscretionRequest, benchmarks: BenchmarkSet, open_facts: _Undetermined) -> Assessment:
+    """The answer while facts are missing: the statutory frame, the facts that would narrow it to
+    a benchmark line, and whether the proposal already breaks the frame."""
+    violation = violations()[request.violation]
+    bounds = _statutory_range(request)
+    labels = "、".join(fact_label(key) for key in open_facts.missing)
+    reasons = [
+        f"违法行为发生日{request.violation_date}施行{open_facts.benchmark.title}",
+        f"尚缺事实{labels}，无法确定适用{open_facts.benchmark.title}的哪一裁量阶次；"
+        f"补充这些事实后可得出裁量幅度",
+        f"法定罚则：{violation.basis}：{violation.statutory_text}"
+        + (
+            f"；法定幅度{_band(bounds)}"
+            if bounds is not None
+            else "；按法定倍数计算须先提供不缴或者少缴的税款"
+        ),
+    ]
+    exemption, exemption_reasons = _exemption(request, benchmarks)
+    reasons += exemption_reasons
+    if exemption is not None:
+        bounds = (0, 0)
+    within: bool | None = None
+    proposed = request.proposed_penalty
+    if proposed is None:
+        reasons.append("未提供拟处罚款金额（proposed_penalty），未判断是否在幅度内")
+    elif bounds is None:
+        reasons.append("法定幅度尚不能以金额表示，未判断拟处罚款是否在幅度内")
+    elif exemption is not None:
+        within, text = _within(request, bounds, exemption)
+        reasons.append(text)
+    elif proposed > bounds[1]:
+        within = False
+        reasons.append(f"拟处罚款{_yuan(proposed)}元超过法定最高罚款{bounds[1]}元")
+    elif proposed < bounds[0]:
+        within = False
+        reasons.append(f"拟处罚款{_yuan(proposed)}元低于法定最低罚款{bounds[0]}元")
+    else:
+        reasons.append(f"拟处罚款{_yuan(proposed)}元在法定幅度内；是否符合裁量基准，须补充上述事实后判断")
+    return Assessment(
+        request,
+        open_facts.benchmark,
+        None,
+        bounds,
+        within,
+        exemption,
+        tuple(reasons),
+        open_facts.missing,
+    )
 
 
 def _assess(request: DiscretionRequest, benchmarks: BenchmarkSet, today: datetime.date) -> Assessment:

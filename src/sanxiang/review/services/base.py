@@ -47,6 +47,7 @@ CASE_FIELDS = (
     "violation_code",
     "violation_date",
     "discretion_facts",
+    "penalty_reason",
 )
 
 if TYPE_CHECKING:
@@ -76,6 +77,9 @@ def case_snapshot(case: ReviewCase) -> dict[str, Any]:
         "penalty_amount": str(case.penalty_amount),
         "tax_amount": str(case.tax_amount),
         "reviewer": case.reviewer_id,
+        "violation_code": case.violation_code,
+        "discretion_facts": dict(case.discretion_facts or {}),
+        "penalty_reason": case.penalty_reason,
     }
 
 

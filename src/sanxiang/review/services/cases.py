@@ -66,9 +66,23 @@ def _discretion_assessment(case: ReviewCase, today: datetime.date) -> dict[str, 
     return evaluate(discretion_request(case), benchmark_set(), today=today)
 
 
-def case_detect(case: ReviewCase, today: datetime.date) -> None:
+def _require_reason_outside_range(case: ReviewCase, assessment: dict[str, Any] | None) -> None:
+    """A proposed fine outside the lawful range (benchmark line, or the statutory frame while
+    facts are missing) is kept only with a written reason (行政处罚法第五条、第三十四条)."""
+    if not assessment or assessment.get("within_range") is not False:
+        return
+    if (case.penalty_reason or "").strip():
+        case.penalty_reason = case.penalty_reason.strip()
+        return
+    message = _("拟罚款超出裁量幅度，请填写理由。")
+    raise ValidationFailed(
+        message, code="reason_required", extra={"fields": {"penalty_reason": [str(message)]}}
+    )
+
+
+def case_detect(case: ReviewCase, today: datetime.date) -> dict[str, Any] | None:
     """Run the catalogue in force on the case; a proposal outside the benchmark range adds the
-    departure condition, a refused licence its own (清单)."""
+    departure condition, a refused licence its own (清单). Returns the discretion assessment."""
     catalogue = catalogue_for(case.authority, today)
     conditions = set(case.conditions or [])
     if case.decision_kind == "licensing_refused":
@@ -96,6 +110,7 @@ def case_detect(case: ReviewCase, today: datetime.date) -> None:
     case.collective_required = detection.collective
     case.quorum = str(detection.quorum) if detection.quorum is not None else ""
     case.leaders_collective = detection.leaders_collective
+    return assessment
 
 
 def case_clean(case: ReviewCase) -> None:
@@ -137,6 +152,7 @@ def case_create(
     violation_code: str = "",
     violation_date: datetime.date | None = None,
     discretion_facts: Mapping[str, Any] | None = None,
+    penalty_reason: str = "",
     source_system: str = "",
     source_id: str = "",
 ) -> ReviewCase:
@@ -161,12 +177,13 @@ def case_create(
         violation_code=violation_code,
         violation_date=violation_date,
         discretion_facts=dict(discretion_facts or {}),
+        penalty_reason=penalty_reason,
         source_system=source_system,
         source_id=source_id,
         created_by=actor,
     )
     case_clean(case)
-    case_detect(case, today)
+    _require_reason_outside_range(case, case_detect(case, today))
     case.save()
     audit_log(
         actor=actor,
@@ -199,7 +216,7 @@ def case_update(
     for name, value in data.items():
         setattr(case, name, value)
     case_clean(case)
-    case_detect(case, today)
+    _require_reason_outside_range(case, case_detect(case, today))
     case.save()
     audit_log(
         actor=actor, action="review.case.updated", target=case, before=before, after=case_snapshot(case)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy as _
+
 from sanxiang.kernel.demo import DemoContext, register_demo_step
 
 # (act kind, matter, decision kind, legal basis)
@@ -143,4 +145,4 @@ def enforcement_step(ctx: DemoContext) -> None:
     ctx.out(f"纳税人与执法行为：新增 {created} 户")
 
 
-register_demo_step(20, "enforcement", enforcement_step)
+register_demo_step(20, "enforcement", enforcement_step, label=_("纳税人与执法行为"))

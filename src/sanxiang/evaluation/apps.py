@@ -43,4 +43,4 @@ class EvaluationConfig(AppConfig):
                 description="闭环检查与日常评估",
             )
         )
-        register_demo_step(80, "evaluation", demo_evaluation)
+        register_demo_step(80, "evaluation", demo_evaluation, label=_("评估考核"))

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any, cast
 
 from django.conf import settings
-from django.core.files.uploadedfile import UploadedFile
 from django.core.exceptions import RequestDataTooBig
+from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, TemporaryFileUploadHandler
 from django.utils.translation import gettext as _
 

@@ -198,11 +198,11 @@ def _district(
         services.entries_submit_many(
             actor=officer, entries=[e for e, roll in zip(entries, rolls, strict=True) if roll >= 0.1]
         )
+        # From 0.15 on published (in one batch), above 0.985 then withdrawn again.
+        approved = [e for e, roll in zip(entries, rolls, strict=True) if roll >= 0.15]
+        services.entries_approve_many(actor=approver, entries=approved)
+        counts["published"] += len(approved)
         for entry, roll in zip(entries, rolls, strict=True):
-            if roll < 0.15:
-                continue  # a draft, or waiting for approval
-            services.entry_approve(actor=approver, entry=entry)
-            counts["published"] += 1
             if roll > 0.985:
                 services.entry_withdraw(actor=approver, entry=entry, reason="决定已被复议机关撤销")
                 counts["withdrawn"] += 1

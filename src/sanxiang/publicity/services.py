@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log, audit_log_many
 from sanxiang.holidays.selectors import current_calendar
-from sanxiang.holidays.services import deadline_close, deadline_set
+from sanxiang.holidays.services import deadline_close, deadline_set, deadlines_close_many
 from sanxiang.kernel.access import authority_in_scope, has_role
 from sanxiang.kernel.choices import RoleCode
 from sanxiang.kernel.exceptions import (
@@ -553,8 +553,10 @@ def entry_approve(
 ) -> Entry:
     """Confidentiality review and approval: publish the pending version (first publication or correction)."""
     _require_approver(actor, entry)
-    transition, event = _approve(actor, entry, current_version(entry), comment, now or timezone.now())
+    now = now or timezone.now()
+    transition, event = _approve(actor, entry, current_version(entry), comment, now)
     transition.save()
+    deadline_close(owner=entry, purpose=PUBLISH, actor=actor, at=now)
     audit_log(actor=actor, **event)
     return entry
 
@@ -578,6 +580,7 @@ def entries_approve_many(
     }
     allowed: dict[int, bool] = {}
     rules_by_item: dict[int, list[ItemRule]] = {}
+    table = PolicyTable()
     rows, events = [], []
     for entry in entries:
         if entry.pk not in visible:
@@ -589,10 +592,11 @@ def entries_approve_many(
             raise PermissionDeniedError(_("您没有审批该事项公示信息的权限。"))
         version = versions[(entry.pk, entry.current_version)]
         version.entry = entry
-        transition, event = _approve(actor, entry, version, "", now, rules_by_item[entry.item_id])
+        transition, event = _approve(actor, entry, version, "", now, rules_by_item[entry.item_id], table)
         rows.append(transition)
         events.append(event)
     Transition.objects.bulk_create(rows)
+    deadlines_close_many(owners=entries, purpose=PUBLISH, actor=actor, at=now)
     audit_log_many(actor=actor, events=events)
     return list(entries)
 
@@ -604,13 +608,15 @@ def _approve(
     comment: str,
     now: datetime.datetime,
     rules_cache: list[ItemRule] | None = None,
+    table: PolicyTable | None = None,
 ) -> tuple[Transition, dict[str, Any]]:
     """Publish ``version`` of a visible entry the actor may approve; returns the unsaved
-    transition row and the audit event (``audit_log`` keywords) for the caller to write."""
+    transition row and the audit event (``audit_log`` keywords) for the caller to write, and
+    leaves the publication deadline for the caller to close."""
     if not rules.approver_may_approve(author_id=version.created_by_id, approver_id=actor.pk):
         raise PermissionDeniedError(_("审批人不能审批自己起草的信息。"))
     target = _transition(entry, rules.Action.APPROVE)
-    masked = mask_version(entry, version)
+    masked = mask_version(entry, version, table=table)
     if not masked.published:
         raise ValidationFailed(_("依脱敏策略该信息不予公开（如涉及未成年人）。"), code="not_publishable")
     store_mask(version, masked)
@@ -649,7 +655,6 @@ def _approve(
     entry.published_version = version.number
     entry.published_at = entry.published_at or now
     entry.save()
-    deadline_close(owner=entry, purpose=PUBLISH, actor=actor, at=now)
     event = {
         "action": "publicity.entry.published" if first else "publicity.entry.corrected",
         "target": entry,

@@ -102,7 +102,7 @@ def run(leaves: int, appends: int, proofs: int, batch: int) -> None:
     print(f"append (leaf + subtrees + signed checkpoint, one transaction each): {single / elapsed:,.0f}/s")
     _quantiles("  append latency", samples)
 
-    began = time.perf_counter()
+    began, began_cpu = time.perf_counter(), time.process_time()
     done = 0
     while done < appends:
         with publog.checkpoint_batch():
@@ -110,10 +110,10 @@ def run(leaves: int, appends: int, proofs: int, batch: int) -> None:
                 data = merkle.publication_leaf({"n": leaves + single + done}, os.urandom(32))
                 publog.log_append(event="published", entry=entry, version=1, data=data)
                 done += 1
-    elapsed = time.perf_counter() - began
+    elapsed, cpu = time.perf_counter() - began, time.process_time() - began_cpu
     print(
         f"append in checkpoint_batch of {batch} (one transaction and one signed checkpoint per batch): "
-        f"{appends / elapsed:,.0f}/s"
+        f"{appends / elapsed:,.0f}/s ({appends / cpu:,.0f} per CPU second; load average {os.getloadavg()[0]:.1f})"
     )
 
     size = publog.log_size()

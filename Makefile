@@ -14,9 +14,9 @@ OS_PACKAGES := chromium fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 antiword
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 
+# The venv's own pip (23+ with Python 3.11) installs an editable pyproject: no upgrade round trip.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $@
 
 install: $(VENV)/.installed os-packages
@@ -33,11 +33,19 @@ os-packages:
 	  echo "缺少系统软件包:$$missing —— 请运行: sudo apt-get install -y$$missing"; \
 	fi
 
+# WhiteNoise serves from the apps' static folders (WHITENOISE_USE_FINDERS), so collecting is only
+# for the compressed copies: it runs beside migrate and the demo, and only when a static file is
+# newer than the last collection.
+STATIC_STAMP := var/static/.collected
+COLLECT_STATIC := [ -f $(STATIC_STAMP) ] \
+	&& [ -z "$$(find src/sanxiang -path '*/static/*' -type f -newer $(STATIC_STAMP) -print -quit)" ] \
+	|| { $(SANXIANG) collectstatic --noinput -v0 --skip-checks && touch $(STATIC_STAMP); }
+
 run: install
 	@$(SANXIANG) check --fail-level ERROR  # the system checks (e.g. a missing holiday calendar) once
-	$(SANXIANG) migrate --noinput -v0 --skip-checks
-	$(SANXIANG) collectstatic --noinput -v0 --skip-checks
-	$(SANXIANG) load_demo --if-empty --skip-checks
+	@( $(COLLECT_STATIC) ) & static=$$!; \
+	  $(SANXIANG) migrate --noinput -v0 --skip-checks && $(SANXIANG) load_demo --if-empty --skip-checks; \
+	  status=$$?; wait $$static; exit $$status
 	@echo ""
 	@echo "三项制度平台  公众门户: http://$(HOST):$(PORT)/   工作台: http://$(HOST):$(PORT)/staff/"
 	@echo "接口文档: http://$(HOST):$(PORT)/api/docs/   演示账号见 README.md（密码均为 Sanxiang-2026）"

@@ -91,6 +91,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the body: an oversized upload is refused unread (sanxiang.files.uploads).
+    "sanxiang.files.middleware.UploadLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -411,6 +413,7 @@ SANXIANG_SPOOL_DIR = Path(env.env_str("SANXIANG_SPOOL_DIR", str(VAR_DIR / "spool
 SANXIANG_SPOOL_DIR.mkdir(parents=True, exist_ok=True)
 FILE_UPLOAD_TEMP_DIR = str(SANXIANG_SPOOL_DIR)
 FILE_UPLOAD_HANDLERS = [
+    "sanxiang.files.uploads.LimitUploadHandler",  # stops a body past the limit while streaming
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "sanxiang.files.uploads.SpoolUploadHandler",
 ]

@@ -184,3 +184,50 @@ def test_it_fails_when_a_cached_subtree_or_a_checkpoint_is_altered(log):
 def test_it_fails_when_a_withdrawal_notice_is_altered(log):
     LogLeaf.objects.filter(event="withdrawn").update(document='{"withdrawal":{}}')
     _fails_with("(withdrawal) does not match")
+
+
+def test_a_checkpoint_batch_signs_one_checkpoint_that_verifies(
+    org, django_capture_on_commit_callbacks, settings
+):
+    """Appends inside ``checkpoint_batch`` sign one checkpoint at its end; the log verifies as with
+    one checkpoint per append, and the checkpoint file gets the batch's line."""
+    publish(org.district_a, source_key="before")
+    assert LogCheckpoint.objects.count() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        with publog.checkpoint_batch():
+            for n in range(9):
+                publish(org.district_a, source_key=f"batch{n}")
+            assert LogCheckpoint.objects.count() == 1  # nothing signed inside the block
+    assert list(LogCheckpoint.objects.order_by("size").values_list("size", flat=True)) == [1, 10]
+    lines = (settings.SANXIANG_KEY_DIR / publog.CHECKPOINT_FILE).read_text().split()
+    assert lines[-2] == "10"
+    report = verify_publications()
+    assert report.ok, report.problems
+    # The batch's checkpoint signs the same root a tree rebuilt from the leaves has.
+    store = merkle.InMemoryTreeStore()
+    for leaf in LogLeaf.objects.order_by("index"):
+        store.append_leaf_hash(bytes.fromhex(leaf.leaf_hash))
+    assert merkle.root_hash(store, 10).hex() == LogCheckpoint.objects.get(size=10).root_hash
+
+
+def test_a_rolled_back_append_inside_a_batch_leaves_no_gap(org):
+    """An append rolled back to a savepoint inside the block does not poison the shared tree store."""
+    from django.db import transaction
+
+    with publog.checkpoint_batch():
+        publish(org.district_a, source_key="a")
+        with pytest.raises(RuntimeError), transaction.atomic():
+            publish(org.district_a, source_key="b")
+            raise RuntimeError("undo b")
+        publish(org.district_a, source_key="c")
+    assert list(LogLeaf.objects.order_by("index").values_list("index", flat=True)) == [0, 1]
+    assert LogCheckpoint.objects.get().size == 2
+    assert verify_publications().ok
+
+
+def test_a_failing_batch_signs_nothing(org):
+    with pytest.raises(RuntimeError), publog.checkpoint_batch():
+        publish(org.district_a, source_key="a")
+        raise RuntimeError("abort")
+    assert not LogLeaf.objects.exists()
+    assert not LogCheckpoint.objects.exists()

@@ -16,7 +16,7 @@ from sanxiang.kernel.exceptions import (
 )
 from sanxiang.portal.models import PublicEntry
 from sanxiang.publicity import selectors, services
-from sanxiang.publicity.models import EntryStatus, MaskPolicy
+from sanxiang.publicity.models import Entry, EntryStatus, MaskPolicy
 
 from .conftest import BODY, TODAY, penalty_data
 
@@ -308,3 +308,57 @@ def test_it_audits_every_policy_change_and_refuses_non_administrators(officer, a
     services.mask_policy_set(actor=admin_user, policy=policy, mode="partial", liftable=False)
     assert AuditEvent.objects.filter(action="publicity.mask_policy.changed").exists()
     assert timezone.now()
+
+
+def test_submitting_and_approving_many_does_what_one_by_one_does(officer, approver, org, penalty_item):
+    """entries_submit_many / entries_approve_many: the same states, transitions, portal entries,
+    closed deadlines and audit actions as the one-entry services, in one log checkpoint batch."""
+    from sanxiang.portal import publog
+    from sanxiang.portal.models import LogCheckpoint
+
+    one = _publish(officer, approver, org, penalty_item, document_number="宝金税稽罚〔2026〕1号")
+    many = [
+        _create(officer, org, penalty_item, document_number=f"宝金税稽罚〔2026〕{n}号") for n in (2, 3, 4)
+    ]
+    services.entries_submit_many(actor=officer, entries=many)
+    with publog.checkpoint_batch():
+        services.entries_approve_many(actor=approver, entries=many)
+    for entry in [one, *many]:
+        entry.refresh_from_db()
+        assert entry.status == EntryStatus.PUBLISHED and entry.published_version == 1
+        assert entry.display_until == one.display_until
+        assert list(entry.transitions.values_list("action", flat=True)) == ["submit", "approve"]
+        assert Deadline.objects.for_owner(entry).get(purpose=services.PUBLISH).closed_at is not None
+        assert PublicEntry.objects.filter(source_key=entry.source_key).exists()
+        actions = sorted(
+            AuditEvent.objects.filter(target_id=str(entry.pk), target_type="publicity.entry").values_list(
+                "action", flat=True
+            )
+        )
+        assert actions == [
+            "publicity.entry.created",
+            "publicity.entry.published",
+            "publicity.entry.submitted",
+        ]
+    assert list(LogCheckpoint.objects.order_by("size").values_list("size", flat=True)) == [1, 4]
+
+
+def test_approving_many_refuses_all_when_one_is_out_of_scope_or_the_authors_own(
+    officer, officer_approver, sibling_approver, org, penalty_item
+):
+    entries = [
+        _create(officer, org, penalty_item, document_number=f"宝金税稽罚〔2026〕{n}号") for n in (5, 6)
+    ]
+    services.entries_submit_many(actor=officer, entries=entries)
+    with pytest.raises(ScopeViolation):
+        services.entries_approve_many(actor=sibling_approver, entries=entries)
+    own = _create(officer_approver, org, penalty_item, document_number="宝金税稽罚〔2026〕7号")
+    services.entry_submit(actor=officer_approver, entry=own)
+    with pytest.raises(PermissionDeniedError):
+        services.entries_approve_many(actor=officer_approver, entries=[own])
+    with pytest.raises(PermissionDeniedError):
+        services.entries_approve_many(actor=officer, entries=entries)  # no approver role
+    assert not PublicEntry.objects.exists()
+    assert set(Entry.objects.filter(pk__in=[e.pk for e in entries]).values_list("status", flat=True)) == {
+        EntryStatus.SUBMITTED
+    }

@@ -58,4 +58,4 @@ class DisclosureConfig(AppConfig):
             "disclosure.incident.press_held": _("登记舆情新闻发布会"),
         }.items():
             register_action_label(code, label)
-        register_demo_step(55, "disclosure", demo_disclosure)
+        register_demo_step(55, "disclosure", demo_disclosure, label=_("政务公开"))

@@ -10,6 +10,8 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from sanxiang.kernel.demo import DemoContext, register_demo_step
 
 # (act kind, matter, decision kind, legal basis)
@@ -168,4 +170,4 @@ def _progress_demo(ctx: DemoContext, officer: Any, payer: Any, authority: Any, d
     )
 
 
-register_demo_step(20, "enforcement", enforcement_step)
+register_demo_step(20, "enforcement", enforcement_step, label=_("纳税人与执法行为"))

@@ -54,4 +54,4 @@ class EvaluationConfig(AppConfig):
                 description="评估指标计算（供页面读取）",
             )
         )
-        register_demo_step(80, "evaluation", demo_evaluation)
+        register_demo_step(80, "evaluation", demo_evaluation, label=_("评估考核"))

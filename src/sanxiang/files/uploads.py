@@ -6,6 +6,10 @@ per upload kind, the free-disk floor, and the spool directory under the data dir
 - ``upload_check(upload, kind=…)`` refuses a file over its kind's limit, or one that would bring
   the free space of the data directory under ``SANXIANG_DISK_FLOOR_MB``, with a Chinese message
   (:class:`~sanxiang.kernel.exceptions.ValidationFailed`).
+- ``LimitUploadHandler`` (first of ``FILE_UPLOAD_HANDLERS``) and ``UploadLimitMiddleware`` refuse a
+  request body over the largest upload limit before it is spooled: on its ``Content-Length`` at
+  once, and while streaming (a chunked body, a lying length) as soon as the bytes received pass
+  the limit. The per-kind limit is checked again by ``upload_check`` once the file is in.
 - Django spools an upload larger than ``FILE_UPLOAD_MAX_MEMORY_SIZE`` to disk. ``SpoolUploadHandler``
   writes it under ``<spool>/<pid>/`` instead of ``/tmp``: a process killed mid-upload leaves its
   directory behind, and ``spool_clean`` (run when the server or a worker starts) removes the
@@ -23,6 +27,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, TemporaryFileUploadHandler
 from django.utils.translation import gettext as _
@@ -31,7 +36,10 @@ from sanxiang.kernel.exceptions import ValidationFailed
 from sanxiang.lib import safefiles
 
 __all__ = [
+    "LimitUploadHandler",
     "SpoolUploadHandler",
+    "UploadTooLarge",
+    "request_limit_bytes",
     "configure_safe_reader",
     "disk_check",
     "spool_clean",
@@ -201,3 +209,50 @@ class SpoolUploadHandler(TemporaryFileUploadHandler):
         self.file = SpooledUpload(  # type: ignore[assignment]
             cast(str, self.file_name), cast(str, self.content_type), 0, self.charset, self.content_type_extra
         )
+
+
+# --- early refusal ---------------------------------------------------------------------------------
+
+# Room for the multipart envelope (boundaries, part headers, the other form fields) around the file.
+ENVELOPE_BYTES = 1 * _MIB
+
+
+def request_limit_bytes() -> int:
+    """The largest request body any upload may send: the largest per-kind limit and the envelope."""
+    return max(upload_limit_bytes(kind) for kind in settings.SANXIANG_UPLOAD_LIMITS_MB) + ENVELOPE_BYTES
+
+
+class UploadTooLarge(RequestDataTooBig):
+    """A request body over ``request_limit_bytes`` (a ``SuspiciousOperation``: a 400 if nobody
+    catches it; ``UploadLimitMiddleware`` answers 413 with the message)."""
+
+    def __init__(self, size: int | None = None) -> None:
+        self.size = size
+        limit = request_limit_bytes() - ENVELOPE_BYTES
+        super().__init__(
+            _("上传的文件过大：超过系统允许的最大上传大小 %(limit)d MB，已拒绝接收。请压缩或拆分后再上传。")
+            % {"limit": limit // _MIB}
+        )
+
+
+class LimitUploadHandler(FileUploadHandler):
+    """Refuses a multipart body over the request limit on its length, and stops reading as soon as
+    the file bytes received pass the largest upload limit, so an oversized file is never spooled
+    whole (nor a body whose length understates it)."""
+
+    def handle_raw_input(
+        self, input_data: Any, META: Any, content_length: int, boundary: Any, encoding: Any = None
+    ) -> None:
+        self.limit = request_limit_bytes() - ENVELOPE_BYTES
+        self.received = 0
+        if content_length and content_length > self.limit + ENVELOPE_BYTES:
+            raise UploadTooLarge(content_length)
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
+        self.received += len(raw_data)
+        if self.received > self.limit:
+            raise UploadTooLarge(self.received)
+        return raw_data
+
+    def file_complete(self, file_size: int) -> None:
+        return None  # the next handler (memory or spool) makes the file

@@ -315,6 +315,39 @@ def deadline_close(
     return deadline
 
 
+@transaction.atomic
+def deadlines_close_many(
+    *, owners: Sequence[models.Model], purpose: str, actor: User = None, at: datetime.datetime | None = None
+) -> list[Deadline]:
+    """``deadline_close`` for several owners of one model: one locking read, one update, one
+    audit batch; the same events as closing them one by one. Returns the deadlines it closed."""
+    if not owners:
+        return []
+    at = at or timezone.now()
+    deadlines = list(
+        Deadline.objects.select_for_update()
+        .filter(
+            content_type=_owner_type(owners[0]),
+            object_id__in=[o.pk for o in owners],
+            purpose=purpose,
+            closed_at__isnull=True,
+        )
+        .order_by("pk")
+    )
+    befores = [_deadline_state(d) for d in deadlines]
+    Deadline.objects.filter(pk__in=[d.pk for d in deadlines]).update(closed_at=at, updated_at=timezone.now())
+    for deadline in deadlines:
+        deadline.closed_at = at
+    audit_log_many(
+        actor=actor,
+        events=[
+            {"action": "holidays.deadline.closed", "target": d, "before": b, "after": _deadline_state(d)}
+            for d, b in zip(deadlines, befores, strict=True)
+        ],
+    )
+    return deadlines
+
+
 def _recompute_open_deadlines(*, actor: User, year: int, calendar: HolidayCalendar) -> list[DeadlineMove]:
     """Recompute every open deadline whose start … due window overlaps ``year``.
 

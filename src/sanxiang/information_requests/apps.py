@@ -42,7 +42,7 @@ class InformationRequestsConfig(AppConfig):
                 description="依申请公开计时刷新与视为放弃处理",
             )
         )
-        register_demo_step(60, "information_requests", demo_information_requests)
+        register_demo_step(60, "information_requests", demo_information_requests, label=_("依申请公开"))
         for code, label in {
             "information_requests.request.submitted": _("网上提交政府信息公开申请"),
             "information_requests.request.created": _("登记政府信息公开申请"),

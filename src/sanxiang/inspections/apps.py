@@ -33,7 +33,7 @@ class InspectionsConfig(AppConfig):
         from . import measures
 
         measures.register()
-        register_demo_step(70, "inspections", demo_inspections)
+        register_demo_step(70, "inspections", demo_inspections, label=_("双随机、一公开"))
         for code, label in {
             "inspections.draw.committed": _("承诺摇号条件"),
             "inspections.draw.drawn": _("执行摇号"),

@@ -25,6 +25,22 @@ class DemoContext:
     departments: dict[tuple[str, str], Any] = field(default_factory=dict)
     users: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    step_label: str = ""
+    _reported: int = -1
+
+    def begin_step(self, label: str) -> None:
+        self.step_label = label
+        self._reported = -1
+
+    def progress(self, done: int, total: int, unit: str = "条") -> None:
+        """Report the count of a long step: one line each time another fifth is done (and at the end)."""
+        if total <= 0:
+            return
+        fifth = min(5, done * 5 // total)
+        if fifth <= self._reported:
+            return
+        self._reported = fifth
+        self.out(f"    {self.step_label}：已处理 {done} / {total} {unit}")
 
     @property
     def system_actor(self) -> Any:
@@ -37,13 +53,14 @@ class DemoStep:
     order: int
     name: str
     run: Callable[[DemoContext], None]
+    label: str = ""  # shown in the progress lines (Chinese); the name when empty
 
 
 _steps: dict[str, DemoStep] = {}
 
 
-def register_demo_step(order: int, name: str, run: Callable[[DemoContext], None]) -> None:
-    _steps[name] = DemoStep(order, name, run)
+def register_demo_step(order: int, name: str, run: Callable[[DemoContext], None], label: Any = "") -> None:
+    _steps[name] = DemoStep(order, name, run, str(label) if label else name)
 
 
 def demo_steps() -> list[DemoStep]:

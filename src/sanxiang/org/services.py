@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from django.contrib.auth.hashers import identify_hasher
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -437,8 +438,13 @@ def user_create(
     data_scope: str,
     password: str | None,
     phone: str = "",
+    password_hash: str | None = None,
 ) -> User:
-    """Create a staff account. ``password=None`` leaves it unusable until an administrator sets one."""
+    """Create a staff account. ``password=None`` leaves it unusable until an administrator sets one.
+
+    ``password_hash`` (instead of ``password``) is an already hashed password (``make_password``):
+    the demo hashes its one shared password once instead of once per account.
+    """
     username, full_name = _clean(username), _clean(full_name)
     access.org_require_may_place_user(actor, authority, department)
     _check_placement(authority, department)
@@ -458,7 +464,10 @@ def user_create(
         data_scope=data_scope,
         phone=_clean(phone),
     )
-    if password is None:
+    if password_hash is not None:
+        identify_hasher(password_hash)  # ValueError for anything that is not a hash
+        user.password = password_hash
+    elif password is None:
         user.set_unusable_password()
     else:
         _validate_password(password, user)

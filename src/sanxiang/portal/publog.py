@@ -10,6 +10,13 @@ a constant key is taken before the log size is read; on SQLite the project's ``B
 transactions already hold the database write lock. The primary key on the leaf index is the last
 guard: a forked append fails on insert instead of being stored.
 
+Inside ``checkpoint_batch()`` appends sign no checkpoint each: the block runs in one transaction
+and signs one checkpoint of the head when it ends, so a bulk publication (the demo, an import)
+pays one signature instead of one per leaf; the appends in the block also share the tree's right
+edge in memory instead of reading it back each time. What is committed is the same as with one
+checkpoint per append except for the intermediate checkpoints, which no proof needs: a block's
+leaves are covered by its final checkpoint (and its line in the checkpoint file) when it commits.
+
 Keys live in ``settings.SANXIANG_KEY_DIR``, never in the database: ``publication-log.key`` (the
 Go-style signer key) and ``publication-checkpoints.log``, one ``size root`` line per checkpoint
 appended after commit, so that deleting the newest leaves together with their checkpoint rows is
@@ -19,8 +26,12 @@ still detected.
 from __future__ import annotations
 
 import base64
+import contextlib
+import contextvars
 import datetime
 import os
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -164,6 +175,51 @@ def leaf_data_for_version(
     )
 
 
+@dataclass
+class _Batch:
+    """The open ``checkpoint_batch``: the tree store its appends share, and how many there were."""
+
+    store: DatabaseTreeStore | None = None
+    appended: int = 0
+
+
+_batch: contextvars.ContextVar[_Batch | None] = contextvars.ContextVar("publog_batch", default=None)
+
+
+@contextlib.contextmanager
+def checkpoint_batch() -> Iterator[None]:
+    """Run the block in one transaction and sign one checkpoint at its end for all its appends.
+
+    Nested blocks join the outermost one. If the block raises, the transaction rolls back and
+    nothing is signed. The log lock is held from the first append to the commit, as usual.
+    """
+    if _batch.get() is not None:
+        yield
+        return
+    state = _Batch()
+    with transaction.atomic():
+        token = _batch.set(state)
+        try:
+            yield
+        finally:
+            _batch.reset(token)
+        if state.appended:
+            _lock()
+            size = log_size()
+            store = state.store if state.store is not None and state.store.size() == size else None
+            _checkpoint(store or DatabaseTreeStore(size))
+
+
+def _batch_store(state: _Batch, size: int) -> DatabaseTreeStore:
+    """The batch's shared store if it still describes the log of ``size`` leaves, else a fresh one
+    (an append inside the block was rolled back to a savepoint)."""
+    if state.store is None or state.store.size() != size:
+        state.store = DatabaseTreeStore(size)
+        if size:
+            state.store.prefetch([(0, size)])
+    return state.store
+
+
 def log_append(
     *,
     event: str,
@@ -175,7 +231,8 @@ def log_append(
     checkpoint: bool = True,
     record_kind: str = "",
 ) -> LogLeaf:
-    """Append one leaf (``data`` in a ``merkle`` leaf format) and sign a checkpoint of the new head.
+    """Append one leaf (``data`` in a ``merkle`` leaf format) and sign a checkpoint of the new head
+    (inside ``checkpoint_batch`` the block's end signs it instead).
 
     Runs in the caller's transaction; the lock is held until it ends, so callers append last.
     """
@@ -184,9 +241,13 @@ def log_append(
     _lock()
     size = log_size()
     hashed = merkle.leaf_hash(data)
-    store = DatabaseTreeStore(size)
-    if size:
-        store.prefetch([(0, size)])
+    batch = _batch.get()
+    if batch is not None:
+        store = _batch_store(batch, size)
+    else:
+        store = DatabaseTreeStore(size)
+        if size:
+            store.prefetch([(0, size)])
 
     def lookup(level: int, index: int) -> bytes:
         found = store.subtree_hash(index << level, (index + 1) << level)
@@ -209,10 +270,13 @@ def log_append(
     LogNode.objects.bulk_create(
         LogNode(level=s.level, index=s.index, node_hash=s.hash.hex()) for s in subtrees
     )
-    if checkpoint:
+    if batch is not None or checkpoint:
         for s in subtrees:
             store._nodes[(s.level, s.index)] = s.hash
         store._size = size + 1
+    if batch is not None:
+        batch.appended += 1
+    elif checkpoint:
         _checkpoint(store)
     return leaf
 

@@ -39,4 +39,4 @@ class PublicityConfig(AppConfig):
                 description="执法公示每日检查：撤回时限、公示期满、到期提醒",
             )
         )
-        register_demo_step(40, "publicity", demo_publicity)
+        register_demo_step(40, "publicity", demo_publicity, label=_("执法公示"))

@@ -51,7 +51,7 @@ class RecordsConfig(AppConfig):
                 description="执法记录完整性校验结果登记与告警",
             )
         )
-        register_demo_step(65, "records", demo_records)
+        register_demo_step(65, "records", demo_records, label=_("执法全过程记录"))
         for code, label in {
             "records.record.viewed": _("查看/播放执法记录"),
             "records.record.downloaded": _("下载执法记录"),

@@ -53,4 +53,4 @@ class ReviewConfig(AppConfig):
                 description="法制审核超期提醒",
             )
         )
-        register_demo_step(60, "review", demo.review_step)
+        register_demo_step(60, "review", demo.review_step, label=_("法制审核"))

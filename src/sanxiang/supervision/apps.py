@@ -38,4 +38,4 @@ class SupervisionConfig(AppConfig):
                 description="督办任务到期提醒与逾期督办",
             )
         )
-        register_demo_step(50, "supervision", demo_supervision)
+        register_demo_step(50, "supervision", demo_supervision, label=_("任务督办"))

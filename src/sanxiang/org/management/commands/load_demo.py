@@ -24,17 +24,29 @@ class Command(BaseCommand):
             return
         autodiscover_modules("demo")
         ctx = DemoContext(today=timezone.localdate(), faker=Faker(2026), out=self.stdout.write)
-        for step in demo_steps():
-            if only and step.name not in only and step.name != "org":
-                continue
-            started = time.monotonic()
+        steps = [s for s in demo_steps() if not only or s.name in only or s.name == "org"]
+        began, began_cpu = time.monotonic(), time.process_time()
+        for number, step in enumerate(steps, 1):
+            started, started_cpu = time.monotonic(), time.process_time()
+            self.stdout.write(f"[{number}/{len(steps)}] {step.label}……")
+            self.stdout.flush()
+            ctx.begin_step(step.label)
             # One transaction per step: a failing step leaves the steps before it intact and
             # nothing of its own half-written.
             with transaction.atomic():
                 step.run(ctx)
-            self.stdout.write(f"  [{step.name}] {time.monotonic() - started:.1f}s")
+            self.stdout.write(
+                f"[{number}/{len(steps)}] {step.label} 完成，用时 {time.monotonic() - started:.1f} 秒"
+                f"（CPU {time.process_time() - started_cpu:.1f} 秒）"
+            )
+            self.stdout.flush()
         from sanxiang.audit.services import audit_checkpoint_create
 
         # Sign the chain head now rather than waiting for the worker's hourly checkpoint.
         audit_checkpoint_create()
-        self.stdout.write(self.style.SUCCESS("演示数据已就绪。"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"演示数据已就绪，共用时 {time.monotonic() - began:.1f} 秒"
+                f"（CPU {time.process_time() - began_cpu:.1f} 秒）。"
+            )
+        )

@@ -22,10 +22,11 @@ def _boom(request):
 
 
 urlpatterns = [*project_urls.urlpatterns, path("staff/boom/", _boom), path("boom/", _boom)]
-handler400 = project_urls.handler400
-handler403 = project_urls.handler403
-handler404 = project_urls.handler404
-handler500 = project_urls.handler500
+# The project's handlers (Django's defaults where a project defines none).
+handler400 = getattr(project_urls, "handler400", "django.views.defaults.bad_request")
+handler403 = getattr(project_urls, "handler403", "django.views.defaults.permission_denied")
+handler404 = getattr(project_urls, "handler404", "django.views.defaults.page_not_found")
+handler500 = getattr(project_urls, "handler500", "django.views.defaults.server_error")
 
 
 def _page(response) -> str:

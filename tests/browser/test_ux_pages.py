@@ -92,6 +92,7 @@ def test_error_pages_and_the_withdrawn_page(live_server, page, screenshot, peopl
     response = page.goto(live_server.url + "/staff/org/")
     assert response.status in (403, 404) and "返回工作台" in page.inner_text("main")
     liaison = factories.user(org.district_a, org.a_collection, roles=["liaison"], username="ux_liaison")
+    page.goto(live_server.url + "/staff/")  # the error page has no user menu (rendered without a query)
     _logout(page, live_server)
     _login(page, live_server, liaison)
     response = page.goto(live_server.url + "/staff/publicity/")

@@ -237,6 +237,8 @@ try:
     # Portal: progress lookups and exports per client address and minute.
     SANXIANG_PORTAL_LOOKUP_LIMIT = env.env_int("SANXIANG_PORTAL_LOOKUP_LIMIT", 10)
     SANXIANG_PORTAL_EXPORT_LIMIT = env.env_int("SANXIANG_PORTAL_EXPORT_LIMIT", 10)
+    # Staff home: to-dos due within this many days are listed with the overdue ones, first.
+    SANXIANG_TODO_DUE_SOON_DAYS = env.env_int("SANXIANG_TODO_DUE_SOON_DAYS", 7)
     # File store: bytes re-read by one daily fixity sweep (20 GiB).
     SANXIANG_FIXITY_SWEEP_BYTES = env.env_int("SANXIANG_FIXITY_SWEEP_BYTES", 20 * 1024**3)
 except ValueError as exc:
@@ -281,6 +283,7 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 3600
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "sanxiang.kernel.errors.csrf_failure"  # Chinese page with a way back
 SESSION_COOKIE_SECURE = SECURE_DEPLOYMENT
 CSRF_COOKIE_SECURE = SECURE_DEPLOYMENT
 SECURE_SSL_REDIRECT = SECURE_DEPLOYMENT

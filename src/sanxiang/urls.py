@@ -25,3 +25,9 @@ urlpatterns = [
     path("api/", include("sanxiang.api.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# Chinese error pages with a way back (sanxiang.kernel.errors); CSRF failures: settings.CSRF_FAILURE_VIEW.
+handler400 = "sanxiang.kernel.errors.bad_request"
+handler403 = "sanxiang.kernel.errors.permission_denied"
+handler404 = "sanxiang.kernel.errors.page_not_found"
+handler500 = "sanxiang.kernel.errors.server_error"

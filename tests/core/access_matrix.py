@@ -21,6 +21,12 @@ def cases(demo):
     )
     return [
         ("core:home", {}, {"default": 200, "anonymous": 302}),
+        ("core:todos", {}, {"default": 200, "anonymous": 302}),
+        (
+            "core:overview_items",
+            {"check": "publicity.unpublished", "authority": jintai.pk},
+            {"default": 403, "anonymous": 302, "city_leader": 200, "jt_leader": 200, "wb_leader": 404},
+        ),
         ("core:login", {}, {"default": 302, "anonymous": 200}),
         ("core:logout", {}, {"default": 405}),
         ("org:overview", {}, {"default": 404, "jt_admin": 200, "sysadmin": 200, "anonymous": 302}),

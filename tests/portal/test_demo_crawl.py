@@ -56,13 +56,16 @@ def test_it_finds_no_personal_data_on_any_public_page_of_the_demo(demo, client):
     shown = "\n".join(str(f) for f in result.findings[:30])
     assert result.findings == [], f"{len(result.findings)} findings {result.counts()}:\n{shown}"
 
-    # Denied: an entry that is not public (draft, submitted, withdrawn) is not found, and the staff
-    # side, which the crawl leaves alone, sends an anonymous visitor to the login page.
+    # Denied: an entry that is not public (draft, submitted) is not found, a withdrawn one is gone
+    # (410, its date and reason only), and the staff side, which the crawl leaves alone, sends an
+    # anonymous visitor to the login page.
     not_public = Entry.objects.exclude(status__in=[EntryStatus.PUBLISHED, EntryStatus.CORRECTING])
     assert not_public.filter(status=EntryStatus.WITHDRAWN).exists()
     for entry in not_public[:20]:
         assert entry.source_key not in corpus.visible_keys
-        assert client.get(f"/entries/{entry.source_key}/").status_code == 404
+        page = client.get(f"/entries/{entry.source_key}/")
+        assert page.status_code == (410 if entry.status == EntryStatus.WITHDRAWN else 404)
+        assert not entry.party_name or entry.party_name not in page.content.decode()
         assert client.get(f"/public-api/v1/entries/{entry.source_key}/").status_code == 404
     response = client.get("/staff/publicity/")
     assert response.status_code == 302

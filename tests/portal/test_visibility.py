@@ -93,7 +93,7 @@ def test_every_portal_path_is_enumerated_and_none_shows_a_hidden_entry(entries, 
     for name, calls in requests.items():
         for url, params in calls:
             response = client.get(url, params)
-            assert response.status_code in (200, 400, 404), (url, params, response.status_code)
+            assert response.status_code in (200, 400, 404, 410), (url, params, response.status_code)
             body = _body(response)
             for marker in HIDDEN.values():
                 assert marker not in body, f"{name} {url} {params} shows a hidden entry"
@@ -118,7 +118,9 @@ def test_every_portal_path_is_enumerated_and_none_shows_a_hidden_entry(entries, 
 def test_hidden_entries_are_404_on_every_per_entry_path(entries, client):
     for key in HIDDEN:
         for name in ("portal:entry_detail", "portal:entry_proof", "portal:api_entry"):
-            assert client.get(reverse(name, kwargs={"key": key})).status_code == 404
+            # A withdrawn entry's page is 410 Gone: it says when and why, never what it held.
+            expected = 410 if (key, name) == ("withdrawn", "portal:entry_detail") else 404
+            assert client.get(reverse(name, kwargs={"key": key})).status_code == expected, (key, name)
 
 
 def test_the_search_index_holds_only_live_entries(entries):

@@ -183,7 +183,12 @@ def test_it_corrects_with_a_new_version_that_goes_through_approval(officer, appr
     with pytest.raises(ValidationFailed):
         services.entry_correct(actor=officer, entry=entry, data=penalty_data(), reason="")
     services.entry_correct(
-        actor=officer, entry=entry, data=penalty_data(result="罚款3000元"), reason="罚款金额有误", today=TODAY
+        actor=officer,
+        entry=entry,
+        data=penalty_data(result="罚款3000元"),
+        text=BODY,
+        reason="罚款金额有误",
+        today=TODAY,
     )
     entry.refresh_from_db()
     assert (
@@ -194,7 +199,8 @@ def test_it_corrects_with_a_new_version_that_goes_through_approval(officer, appr
     assert entry.published_version == 2
     assert entry.versions.count() == 2
     public = PublicEntry.objects.get(source_key=entry.source_key)
-    assert "3000" in public.text
+    # The corrected field is published, and the body text of version 1 is kept (issue 9, point 1).
+    assert "3000" in str(public.fields) and "少缴增值税" in public.text
     assert AuditEvent.objects.filter(action="publicity.entry.corrected").exists()
 
 

@@ -35,7 +35,10 @@ class StaffModule:
 
 @dataclass(frozen=True)
 class Todo:
-    """One thing a user should act on: shown on the home page, ordered by due date."""
+    """One thing a user should act on: shown on the home page, most urgent first.
+
+    ``module`` is the code of a registered ``StaffModule``: the list shows its label, never the
+    code. ``notice`` groups to-dos under a heading the home page counts ("待审核" …)."""
 
     label: str
     url: str
@@ -44,6 +47,7 @@ class Todo:
     overdue: bool = False
     provisional: bool = False
     extra: dict = field(default_factory=dict)
+    notice: StrOrPromise = ""
 
 
 TodoProvider = Callable[["User", datetime.date], Iterable[Todo]]
@@ -65,12 +69,50 @@ def modules_for(user: User) -> list[StaffModule]:
     return sorted((m for m in _modules.values() if m.open_to(user)), key=lambda m: (m.order, m.code))
 
 
+def module_open_to(code: str, user: User) -> bool:
+    """Whether ``user``'s roles open the registered module ``code`` (an unknown code: no)."""
+    module = _modules.get(code)
+    return module is not None and module.open_to(user)
+
+
+def module_label(code: str) -> StrOrPromise:
+    """The Chinese name of a registered module (never the raw code on a page)."""
+    module = _modules.get(code)
+    return module.label if module is not None else code
+
+
+def todo_sort_key(todo: Todo, today: datetime.date, soon_days: int) -> tuple:
+    """Overdue and due-soon first, the one nearest today first (the newest overdue, the next due);
+    then later due dates in order; undated to-dos last."""
+    if todo.overdue or (todo.due is not None and todo.due <= today + datetime.timedelta(days=soon_days)):
+        distance = abs((todo.due - today).days) if todo.due is not None else 0
+        return (0, distance, not todo.overdue, todo.label)
+    if todo.due is not None:
+        return (1, (todo.due - today).days, False, todo.label)
+    return (2, 0, False, todo.label)
+
+
 def todos_for(user: User, today: datetime.date) -> list[Todo]:
-    todos: list[Todo] = []
-    for provider in _todo_providers:
-        todos.extend(provider(user, today))
-    far = datetime.date.max
-    return sorted(todos, key=lambda t: (not t.overdue, t.due or far, t.label))
+    """Every to-do the providers offer ``user``, most urgent first.
+
+    Each provider offers only what the user may act on and open: the roles its views require, the
+    user's data scope (``sanxiang.kernel.access``), or an assignment to the user's department
+    (which can lead a user outside the module's usual roles to one request); tests/test_home_todos.py
+    opens every to-do of every demo login."""
+    from django.conf import settings
+
+    todos = [todo for provider in _todo_providers for todo in provider(user, today)]
+    return sorted(todos, key=lambda t: todo_sort_key(t, today, settings.SANXIANG_TODO_DUE_SOON_DAYS))
+
+
+def todo_notices(todos: Iterable[Todo]) -> list[tuple[StrOrPromise, int]]:
+    """("待审核", 3) …: how many to-dos each notice heading groups, in first-seen order."""
+    counts: dict[str, tuple[StrOrPromise, int]] = {}
+    for todo in todos:
+        if todo.notice:
+            label, count = counts.get(str(todo.notice), (todo.notice, 0))
+            counts[str(todo.notice)] = (label, count + 1)
+    return list(counts.values())
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("组织与权限")
 
     def ready(self) -> None:
-        from sanxiang.kernel.modules import StaffModule, register_module
+        from sanxiang.kernel.modules import HomePanel, StaffModule, register_home_panel, register_module
+        from sanxiang.org.overview import leader_overview
 
         register_module(
             StaffModule(
@@ -22,6 +23,15 @@ class CoreConfig(AppConfig):
                 description=_("机关、部门、人员、数据权限与组织架构导入"),
                 roles=("administrator",),
                 order=90,
+            )
+        )
+        # A leader's units x modules: overdue now, due this week, change against last month.
+        register_home_panel(
+            HomePanel(
+                code="leader_overview",
+                template="core/_leader_overview.html",
+                context=leader_overview,
+                order=5,
             )
         )
         from sanxiang.org import measures as org_measures

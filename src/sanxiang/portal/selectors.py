@@ -18,6 +18,7 @@ from sanxiang.kernel.access import subtree
 from sanxiang.org.models import Authority
 
 from . import search
+from .choices import EntryStatus
 from .models import PublicEntry, PublicEntryQuerySet
 from .visibility import visible_entries, visible_entry
 
@@ -137,6 +138,17 @@ def entry_export_rows(*, params: SearchParams, now: datetime.datetime) -> Public
 
 def entry_get(*, key: str, now: datetime.datetime) -> PublicEntry:
     return visible_entry(key, now)
+
+
+def entry_withdrawn(*, key: str) -> PublicEntry | None:
+    """A withdrawn entry by its key, for the page telling an old link's visitor when and why it was
+    withdrawn (the published reason; the entry's content is not shown)."""
+    return (
+        PublicEntry.objects.filter(source_key=key, status=EntryStatus.WITHDRAWN)
+        .select_related("authority")
+        .only("source_key", "category_label", "withdrawal_reason", "withdrawn_at", "authority__name")
+        .first()
+    )
 
 
 def entry_latest(*, now: datetime.datetime, limit: int = 10) -> list[PublicEntry]:

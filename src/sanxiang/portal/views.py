@@ -126,7 +126,15 @@ def search(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def entry_detail(request: HttpRequest, key: str) -> HttpResponse:
-    entry = selectors.entry_get(key=key, now=_now())
+    """A visible entry; a withdrawn one answers 410 Gone with the date and the published reason (the
+    address existed and was taken down on purpose: crawlers drop it, a person learns why)."""
+    try:
+        entry = selectors.entry_get(key=key, now=_now())
+    except Http404:
+        withdrawn = selectors.entry_withdrawn(key=key)
+        if withdrawn is None:
+            raise
+        return render(request, "portal/entry_withdrawn.html", {"entry": withdrawn}, status=410)
     return render(request, "portal/entry_detail.html", {"entry": entry})
 
 

@@ -253,6 +253,11 @@ class Entry(SourcedRecord):
     def __str__(self) -> str:
         return f"{self.item.label}·{self.document_number or self.source_key}"
 
+    @property
+    def is_public(self) -> bool:
+        """Shown on the portal now (published, or published while a correction awaits approval)."""
+        return self.status in (EntryStatus.PUBLISHED, EntryStatus.CORRECTING) and bool(self.published_version)
+
 
 class EntryVersion(models.Model):
     """One version of an entry's content: raw data, the masked result and who approved it.

@@ -262,3 +262,16 @@ def next_status(status: str, action: str) -> str | None:
 def approver_may_approve(*, author_id: int | None, approver_id: int) -> bool:
     """The approver is never the author of the version (four-eyes principle)."""
     return author_id is None or author_id != approver_id
+
+
+def blanked_fields(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[str]:
+    """Keys filled in ``before`` (the published version) that ``after`` (the correction) leaves empty.
+
+    A correction replaces the published text wholesale, so an emptied field is information silently
+    taken off the portal; the service refuses it (withdraw the entry to take it down instead)."""
+    return [
+        key
+        for key, value in before.items()
+        if str(value if value is not None else "").strip()
+        and not str(after.get(key) if after.get(key) is not None else "").strip()
+    ]

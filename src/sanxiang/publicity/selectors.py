@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from sanxiang.holidays.selectors import current_calendar
 from sanxiang.kernel.access import get_visible_or_404, has_role
@@ -18,6 +19,9 @@ from sanxiang.kernel.modules import Todo
 from . import rules
 from .models import Category, Certainty, Entry, EntryStatus, Item, ItemRule, MaskPolicy
 from .services import rule_for
+
+# Who opens the publicity back office (its pages and the entries' detail pages).
+STAFF_ROLES = ("enforcement_officer", "publicity_approver", "leader", "administrator", "legal_reviewer")
 
 # Which enforcement decision kinds publish as which item (应公示未公示).
 DECISION_ITEMS = {
@@ -47,6 +51,19 @@ def entry_get(*, actor: User, pk: int, action: str = "view") -> Entry:
     return get_visible_or_404(
         Entry.objects.select_related("item__category", "authority", "decision"), actor, action=action, pk=pk
     )
+
+
+def entry_form_initial(entry: Entry) -> dict[str, Any]:
+    """The edit and correction form's starting values: every field of the current version, the
+    body text included (a correction saves all of it as the next version)."""
+    version = entry.versions.get(number=entry.current_version)
+    return {
+        **version.data,
+        "legal_representative": version.legal_representative,
+        "id_number": version.id_number,
+        "text": version.text,
+        "authority": entry.authority_id,
+    }
 
 
 def item_list(*, active_only: bool = True) -> QuerySet[Item]:
@@ -199,16 +216,20 @@ def unpublished_among(
 
 
 def publicity_todos(user: Any, today: datetime.date) -> list[Todo]:
-    """Home-page to-dos: overdue and soon-due entries, approvals waiting, withdrawals due."""
-    if not getattr(user, "is_authenticated", False):
-        return []
+    """Home-page to-dos of what the user may act on: soon-due drafts of the items the user drafts,
+    submissions and withdrawals waiting for the items the user approves."""
+    from .services import can_approve, can_draft
+
+    if not has_role(user, *STAFF_ROLES):
+        return []  # the entries' pages would refuse the user
     todos: list[Todo] = []
     soon = today + datetime.timedelta(days=3)
-    pending = (
-        Entry.objects.visible_to(user)
-        .filter(status=EntryStatus.DRAFT, due_on__lte=soon)
-        .select_related("item")
-        .order_by("due_on")[:20]
+    items = list(Item.objects.all())
+    drafts_of = [i.pk for i in items if can_draft(user, i)]
+    approves = [i.pk for i in items if can_approve(user, i)]
+    visible = Entry.objects.visible_to(user).select_related("item")
+    pending = list(
+        visible.filter(status=EntryStatus.DRAFT, due_on__lte=soon, item_id__in=drafts_of).order_by("-due_on")
     )
     provisional = _provisional_ids([e.pk for e in pending])
     for entry in pending:
@@ -220,36 +241,39 @@ def publicity_todos(user: Any, today: datetime.date) -> list[Todo]:
                 due=entry.due_on,
                 overdue=entry.due_on < today,
                 provisional=entry.pk in provisional,
+                notice=_("待提交"),
             )
         )
-    if has_role(user, "publicity_approver"):
-        waiting = (
-            Entry.objects.visible_to(user)
-            .filter(status__in=[EntryStatus.SUBMITTED, EntryStatus.CORRECTING])
-            .exclude(created_by=user)
-            .select_related("item")
-            .order_by("due_on")[:20]
+    if not approves:
+        return todos
+    waiting = (
+        visible.filter(status__in=[EntryStatus.SUBMITTED, EntryStatus.CORRECTING], item_id__in=approves)
+        .exclude(created_by=user)
+        .order_by("due_on")
+    )
+    for entry in waiting:
+        todos.append(
+            Todo(
+                label=_("待审核：%(item)s %(name)s")
+                % {"item": entry.item.label, "name": entry.document_number or entry.party_name},
+                url=reverse("publicity:entry_detail", args=[entry.pk]),
+                module="publicity",
+                due=entry.due_on,
+                overdue=bool(entry.due_on and entry.due_on < today),
+                notice=_("待审核"),
+            )
         )
-        for entry in waiting:
-            todos.append(
-                Todo(
-                    label=f"待审批：{entry.item.label} {entry.document_number or entry.party_name}",
-                    url=reverse("publicity:entry_detail", args=[entry.pk]),
-                    module="publicity",
-                    due=entry.due_on,
-                    overdue=bool(entry.due_on and entry.due_on < today),
-                )
+    for entry in withdrawal_overdue_list(actor=user, today=soon).filter(item_id__in=approves):
+        todos.append(
+            Todo(
+                label=_("须撤回：%(name)s") % {"name": entry.document_number or entry.party_name},
+                url=reverse("publicity:entry_detail", args=[entry.pk]),
+                module="publicity",
+                due=entry.withdraw_due_on,
+                overdue=entry.withdraw_due_on < today,
+                notice=_("须撤回"),
             )
-        for entry in withdrawal_overdue_list(actor=user, today=soon)[:20]:
-            todos.append(
-                Todo(
-                    label=f"须撤回：{entry.document_number or entry.party_name}",
-                    url=reverse("publicity:entry_detail", args=[entry.pk]),
-                    module="publicity",
-                    due=entry.withdraw_due_on,
-                    overdue=entry.withdraw_due_on < today,
-                )
-            )
+        )
     return todos
 
 

@@ -691,6 +691,7 @@ def entry_correct(
     clean, errors = clean_data(entry.item, data, today=today)
     if errors:
         raise _invalid(errors)
+    _refuse_blanking(entry, clean, text)
     target = _transition(entry, rules.Action.CORRECT)
     number = entry.current_version + 1
     _record(entry, action=rules.Action.CORRECT, to=target, actor=actor, comment=reason.strip())
@@ -717,6 +718,29 @@ def entry_correct(
         data={"version": number, "reason": reason.strip()},
     )
     return entry
+
+
+def _refuse_blanking(entry: Entry, clean: Mapping[str, Any], text: str) -> None:
+    """A correction may change every field but not empty one the published version filled (the
+    decision text included): that would take information off the portal without a withdrawal."""
+    published = current_version(entry)
+    before = {
+        **published.data,
+        "legal_representative": published.legal_representative,
+        "id_number": published.id_number,
+    }
+    labels = {spec["key"]: spec["label"] for spec in entry.item.fields}
+    errors = {
+        key: _("更正不能清空已公示的“%(field)s”；如需删除该内容，请撤回后重新发布。")
+        % {"field": labels.get(key, key)}
+        for key in rules.blanked_fields(before, clean)
+        if key in labels
+    }
+    generated = entry_text(entry.item, published.data, "")
+    if not (text or "").strip() and published.text.strip() and published.text != generated:
+        errors["text"] = _("更正不能清空已公示的正文；请在“正文”中保留或修改原文。")
+    if errors:
+        raise _invalid(errors)
 
 
 @transaction.atomic

@@ -44,7 +44,7 @@ from .forms import (
 from .masking import preview
 from .models import Category, EntryStatus, Item, ItemRule, MaskPolicy
 
-STAFF_ROLES = ("enforcement_officer", "publicity_approver", "leader", "administrator", "legal_reviewer")
+STAFF_ROLES = selectors.STAFF_ROLES
 
 
 staff_required = role_required(*STAFF_ROLES)
@@ -155,19 +155,17 @@ def entry_edit(request: HttpRequest, pk: int, correct: bool = False) -> HttpResp
     entry = selectors.entry_get(actor=request.user, pk=pk, action="change")
     if not services.can_draft(request.user, entry.item):
         raise PermissionDenied
-    version = services.current_version(entry)
-    initial = {
-        **version.data,
-        "legal_representative": version.legal_representative,
-        "id_number": version.id_number,
-    }
-    initial["authority"] = entry.authority_id
     form = EntryForm(
-        request.POST or None, initial=initial, item=entry.item, user=request.user, with_reason=correct
+        request.POST or None,
+        initial=selectors.entry_form_initial(entry),
+        item=entry.item,
+        user=request.user,
+        with_reason=correct,
     )
     if request.method == "POST" and form.is_valid():
         try:
             if correct:
+                published = entry.published_version
                 services.entry_correct(
                     actor=request.user,
                     entry=entry,
@@ -175,6 +173,9 @@ def entry_edit(request: HttpRequest, pk: int, correct: bool = False) -> HttpResp
                     text=form.cleaned_data.get("text", ""),
                     reason=form.cleaned_data["reason"],
                 )
+                message = _(
+                    "已生成更正版本（第%(new)s版），已提交审核；审核通过前，公示页面仍显示第%(old)s版。"
+                ) % {"new": entry.current_version, "old": published}
             else:
                 services.entry_update(
                     actor=request.user,
@@ -182,9 +183,11 @@ def entry_edit(request: HttpRequest, pk: int, correct: bool = False) -> HttpResp
                     data=form.values(),
                     text=form.cleaned_data.get("text", ""),
                 )
+                message = _("修改已保存（第%(n)s版）。") % {"n": entry.current_version}
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
+            messages.success(request, message)
             return redirect("publicity:entry_detail", pk=entry.pk)
     return render(
         request,

@@ -46,4 +46,4 @@ SUBJECT_PARAMS = {
 
 CREDIT_CLASSES = {"minor": _("轻微"), "general": _("一般"), "serious": _("严重")}
 
-CERTAINTY = {"confirmed": _("✓ 已确认"), "partly": _("△ 部分确认"), "unconfirmed": _("？未确认（待核实）")}
+CERTAINTY = {"confirmed": _("已确认"), "partly": _("部分确认"), "unconfirmed": _("未确认")}

@@ -40,9 +40,6 @@ class Certainty(StrEnum):
     UNCONFIRMED = "unconfirmed"  # ❓
 
 
-CERTAINTY_MARKS = {Certainty.CONFIRMED: "✅", Certainty.PARTLY: "🟡", Certainty.UNCONFIRMED: "❓"}
-
-
 class CreditClass(StrEnum):
     """失信行为 classes of the 信用修复管理办法 (2026-04-01)."""
 

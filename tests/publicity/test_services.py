@@ -16,7 +16,7 @@ from sanxiang.kernel.exceptions import (
 )
 from sanxiang.portal.models import PublicEntry
 from sanxiang.publicity import selectors, services
-from sanxiang.publicity.models import EntryStatus, MaskPolicy
+from sanxiang.publicity.models import Entry, EntryStatus, MaskPolicy
 
 from .conftest import BODY, TODAY, penalty_data
 
@@ -308,3 +308,24 @@ def test_it_audits_every_policy_change_and_refuses_non_administrators(officer, a
     services.mask_policy_set(actor=admin_user, policy=policy, mode="partial", liftable=False)
     assert AuditEvent.objects.filter(action="publicity.mask_policy.changed").exists()
     assert timezone.now()
+
+
+def test_it_names_an_entry_in_reminders_by_its_item_and_number_never_by_its_key(officer, org, penalty_item):
+    from sanxiang.notifications.models import Notification
+
+    entry = _create(officer, org, penalty_item)
+    services.send_reminders(today=datetime.date(2026, 3, 3))
+    title = Notification.objects.get(recipient=officer).title
+    assert entry.source_key not in title
+    assert title == f"公示已超期：{penalty_item.label}·宝金税稽罚〔2026〕1号"
+
+
+def test_it_shows_a_natural_persons_name_partly_in_a_notice_title(penalty_item):
+    entry = Entry(
+        item=penalty_item,
+        source_key="officer_list-224cebebd42d4e27",
+        subject_type="natural_person",
+        party_name="张三丰",
+        event_date=datetime.date(2026, 2, 10),
+    )
+    assert services.entry_notice_title(entry) == f"{penalty_item.label}·张**（2026-02-10）"

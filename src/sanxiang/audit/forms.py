@@ -1,14 +1,20 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sanxiang.audit.labels import action_choices, module_label
 from sanxiang.audit.models import AuditOutcome
 from sanxiang.org.widgets import DateInput
 
 
 class AuditEventFilterForm(forms.Form):
-    action = forms.CharField(label=_("操作代码前缀"), required=False, max_length=100)
+    """Filters by module and action named in words; the dotted codes stay behind the options."""
+
+    module = forms.ChoiceField(label=_("模块"), required=False)
+    action = forms.ChoiceField(label=_("操作"), required=False)
     actor = forms.CharField(label=_("操作人"), required=False, max_length=150)
     date_from = forms.DateField(label=_("起始日期"), required=False, widget=DateInput())
     date_to = forms.DateField(label=_("截止日期"), required=False, widget=DateInput())
@@ -18,13 +24,21 @@ class AuditEventFilterForm(forms.Form):
         label=_("结果"), required=False, choices=[("", _("全部")), *AuditOutcome.choices]
     )
 
+    def __init__(self, *args: object, codes: Iterable[str] = (), **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        codes = sorted(set(codes))
+        modules = sorted({code.split(".", 1)[0] for code in codes}, key=module_label)
+        self.fields["module"].choices = [("", _("全部模块")), *((m, module_label(m)) for m in modules)]
+        self.fields["action"].choices = [("", _("全部操作")), *action_choices(codes)]
+
     def filters(self) -> dict:
         """Keyword arguments for ``audit_event_list`` (empty when the form is invalid)."""
         if not self.is_valid():
             return {}
         d = self.cleaned_data
         return {
-            "action_prefix": d["action"].strip(),
+            "action_prefix": f"{d['module']}." if d["module"] else "",
+            "action": d["action"],
             "actor_query": d["actor"].strip(),
             "date_from": d["date_from"],
             "date_to": d["date_to"],

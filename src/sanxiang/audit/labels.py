@@ -85,6 +85,7 @@ VERBS = {
     "recused": _("回避"),
     "registered": _("登记"),
     "rejected": _("驳回"),
+    "recalled": _("撤回提交"),
     "requested": _("提交"),
     "result_recorded": _("登记结果"),
     "reviewed": _("审核"),

@@ -21,6 +21,7 @@ MASK_KINDS = {
 
 ACTIONS = {
     "submit": _("提交审核"),
+    "recall": _("撤回提交"),
     "return": _("退回"),
     "approve": _("审批通过并公示"),
     "correct": _("发起更正"),

@@ -407,6 +407,20 @@ def entry_submit(*, actor: User, entry: Entry) -> Entry:
     return entry
 
 
+@transaction.atomic
+def entry_recall(*, actor: User, entry: Entry) -> Entry:
+    """Take a submitted entry back to draft before it is approved (to fix it, or not to publish)."""
+    _require_visible(actor, entry)
+    _require_draft(actor, entry.item, entry.authority)
+    entry = Entry.objects.select_for_update().get(pk=entry.pk)
+    target = _transition(entry, rules.Action.RECALL)
+    _record(entry, action=rules.Action.RECALL, to=target, actor=actor)
+    entry.status = target
+    entry.save(update_fields=["status", "updated_at"])
+    audit_log(actor=actor, action="publicity.entry.recalled", target=entry, after={"status": target})
+    return entry
+
+
 def _require_approver(actor: User, entry: Entry) -> None:
     _require_visible(actor, entry, action="approve")
     if not can_approve(actor, entry.item):

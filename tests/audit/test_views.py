@@ -159,8 +159,9 @@ def test_the_admin_is_read_only(client, org, events):
     assert AuditEvent.objects.count() == 5
 
 
-def test_it_names_modules_and_actions_in_words_never_by_code(client, admin_user, events):
+def test_it_names_modules_and_actions_in_words_never_by_code(client, admin_user, org, events):
     audit_log(actor=None, action="notifications.notification.created")
+    audit_log(actor=None, action="core.department.updated", target=org.a_collection, target_label="")
     client.force_login(admin_user)
     page = client.get(INDEX).content.decode()
     text = re.sub(r"<[^>]+>", " ", page)  # what a reader sees; option values may hold codes
@@ -169,3 +170,4 @@ def test_it_names_modules_and_actions_in_words_never_by_code(client, admin_user,
     assert "新增消息" in text
     assert '<option value="publicity">行政执法公示</option>' in page
     assert '<optgroup label="重大执法决定法制审核">' in page
+    assert "core.department" not in text and "部门（组织与权限）" in text

@@ -179,6 +179,15 @@ def action_label(action: str, target_type: str = "") -> str:
     return f"{noun}{verb_label}" if verb in NOUN_FIRST else f"{verb_label}{noun}"
 
 
+def target_type_label(target_type: str) -> str:
+    """A target type ("core.department") in words: the model's name, with its module if ambiguous."""
+    try:
+        model = apps.get_model(target_type)
+    except (LookupError, ValueError):
+        return target_type
+    return f"{model._meta.verbose_name}（{module_label(model._meta.app_label)}）"
+
+
 def module_label(module: str) -> str:
     """The module (first part of a code) in words: the app's name."""
     if module in MODULES:

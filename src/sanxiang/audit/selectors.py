@@ -57,6 +57,11 @@ def audit_action_codes() -> list[str]:
     return sorted(AuditEvent.objects.order_by().values_list("action", flat=True).distinct())
 
 
+def audit_target_types() -> list[str]:
+    """Every target type the chain holds, for the filter's options."""
+    return sorted(AuditEvent.objects.order_by().values_list("target_type", flat=True).distinct())
+
+
 def audit_event_get(*, actor: User, seq: int) -> AuditEvent:
     """One event in scope; ``ScopeViolation`` (404, audited) if it exists outside the scope."""
     return get_visible_or_404(

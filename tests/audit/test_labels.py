@@ -33,7 +33,7 @@ CODE = re.compile(r"^[a-z_]+(\.[a-z_]+){1,3}$")
 
 
 def written_action_codes(root: Path = SRC) -> tuple[set[str], set[str]]:
-    """Audit action codes the source writes: literal ``action="…"`` keywords and ``{"action": "…"}``
+    """Audit action codes the source writes: literal ``action="…"`` (or ``audit_action="…"``) keywords and ``{"action": "…"}``
     entries (static codes), and the fixed prefixes of f-string codes ("records.record.")."""
     static, prefixes = set(), set()
     for path in root.rglob("*.py"):
@@ -41,7 +41,7 @@ def written_action_codes(root: Path = SRC) -> tuple[set[str], set[str]]:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             values = []
-            if isinstance(node, ast.keyword) and node.arg == "action":
+            if isinstance(node, ast.keyword) and node.arg in ("action", "audit_action"):
                 values.append(node.value)
             if isinstance(node, ast.Dict):
                 values += [

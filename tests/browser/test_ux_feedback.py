@@ -132,3 +132,28 @@ def test_an_upload_shows_its_progress_and_then_the_answer(live_server, page, scr
     )
     page.wait_for_selector("#import-report, .errorlist, .messages", timeout=60000)
     assert page.url.endswith(reverse("publicity:entry_import"))
+
+
+def test_catalogue_pages_show_rules_and_sources_without_emoji_or_status_words(live_server, page, screenshot):
+    from sanxiang.review.models import ReviewCatalogue
+
+    _ensure_catalogue()
+    org = factories.build_org()
+    officer = factories.user(org.district_a, org.a_collection, roles=["enforcement_officer"], scope="unit")
+    reviewer = factories.user(org.district_a, org.a_legal, roles=["legal_reviewer"], scope="unit")
+    _login(page, live_server, officer)
+    page.goto(live_server.url + reverse("publicity:catalogue"))
+    text = page.inner_text("#catalogue")
+    assert "未确认" not in text and "✅" not in text and "❓" not in text
+    screenshot("ux-c-publicity-catalogue")
+    page.context.clear_cookies()
+    _login(page, live_server, reviewer)
+    catalogue = ReviewCatalogue.objects.filter(authority=None).first()
+    if catalogue is not None:
+        page.goto(live_server.url + reverse("review:catalogue_detail", kwargs={"pk": catalogue.pk}))
+        rules = page.inner_text("#rules")
+        assert "未核实" not in rules and "可配置" not in rules
+        screenshot("ux-c-review-catalogue")
+    page.goto(live_server.url + reverse("review:benchmarks"))
+    assert "❓" not in page.inner_text("main")
+    screenshot("ux-c-review-benchmarks")

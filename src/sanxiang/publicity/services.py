@@ -394,31 +394,31 @@ def entry_update(
     return entry
 
 
+def _drafter_step(actor: User, entry: Entry, action: str, *, audit_action: str) -> Entry:
+    """A drafter's own workflow step (submit, recall): scope and role checked, the entry locked,
+    the transition recorded and audited."""
+    _require_visible(actor, entry)
+    _require_draft(actor, entry.item, entry.authority)
+    # Lock the row and read its current status into the caller's instance (which callers reuse).
+    entry.status = Entry.objects.select_for_update().values_list("status", flat=True).get(pk=entry.pk)
+    target = _transition(entry, action)
+    _record(entry, action=action, to=target, actor=actor)
+    entry.status = target
+    entry.save(update_fields=["status", "updated_at"])
+    audit_log(actor=actor, action=audit_action, target=entry, after={"status": target})
+    return entry
+
+
 @transaction.atomic
 def entry_submit(*, actor: User, entry: Entry) -> Entry:
     """Send a draft to confidentiality review and approval."""
-    _require_visible(actor, entry)
-    _require_draft(actor, entry.item, entry.authority)
-    target = _transition(entry, rules.Action.SUBMIT)
-    _record(entry, action=rules.Action.SUBMIT, to=target, actor=actor)
-    entry.status = target
-    entry.save(update_fields=["status", "updated_at"])
-    audit_log(actor=actor, action="publicity.entry.submitted", target=entry, after={"status": target})
-    return entry
+    return _drafter_step(actor, entry, rules.Action.SUBMIT, audit_action="publicity.entry.submitted")
 
 
 @transaction.atomic
 def entry_recall(*, actor: User, entry: Entry) -> Entry:
     """Take a submitted entry back to draft before it is approved (to fix it, or not to publish)."""
-    _require_visible(actor, entry)
-    _require_draft(actor, entry.item, entry.authority)
-    entry = Entry.objects.select_for_update().get(pk=entry.pk)
-    target = _transition(entry, rules.Action.RECALL)
-    _record(entry, action=rules.Action.RECALL, to=target, actor=actor)
-    entry.status = target
-    entry.save(update_fields=["status", "updated_at"])
-    audit_log(actor=actor, action="publicity.entry.recalled", target=entry, after={"status": target})
-    return entry
+    return _drafter_step(actor, entry, rules.Action.RECALL, audit_action="publicity.entry.recalled")
 
 
 def _require_approver(actor: User, entry: Entry) -> None:

@@ -1,7 +1,9 @@
-"""Strip the RULES.md certainty marks (✅/🟡/❓) from stored benchmark text.
+"""Strip the RULES.md certainty marks (✅/🟡/❓) from stored benchmark text, and the editors' word
+"可配置" from the default catalogue's legal bases.
 
 The example benchmarks were copied from the lib's JSON with the marks inside their notes and source;
-offline they render as empty boxes and only repeat the separate ``certainty`` field.
+offline they render as empty boxes and only repeat the separate ``certainty`` field. A clerk reads
+a rule's basis, not a note that its threshold is a setting.
 """
 
 from django.db import migrations
@@ -26,6 +28,10 @@ def forwards(apps, schema_editor):
         if (source, payload) != (benchmark.source, benchmark.payload):
             benchmark.source, benchmark.payload = source, payload
             benchmark.save(update_fields=["source", "payload"])
+    Rule = apps.get_model("review", "CatalogueRule")
+    for rule in Rule.objects.filter(basis__contains="，可配置）"):
+        rule.basis = rule.basis.replace("，可配置）", "）")
+        rule.save(update_fields=["basis"])
 
 
 class Migration(migrations.Migration):

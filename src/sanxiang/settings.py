@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -106,6 +107,10 @@ MIDDLEWARE = [
     "sanxiang.audit.middleware.ScopeRefusalMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+# Form widgets render through TEMPLATES, so templates/django/forms/ can reword Django's defaults
+# (the empty choice "---------" reads 请选择).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 ROOT_URLCONF = "sanxiang.urls"
 WSGI_APPLICATION = "sanxiang.wsgi.application"
@@ -156,6 +161,7 @@ AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "sanxiang.org.backends.AdminSiteBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -239,6 +245,9 @@ try:
     SANXIANG_PORTAL_EXPORT_LIMIT = env.env_int("SANXIANG_PORTAL_EXPORT_LIMIT", 10)
     # Staff home: to-dos due within this many days are listed with the overdue ones, first.
     SANXIANG_TODO_DUE_SOON_DAYS = env.env_int("SANXIANG_TODO_DUE_SOON_DAYS", 7)
+    # Portal: the public log's name (first line of its checkpoints, name of its key). Empty: the host
+    # of SANXIANG_BASE_URL, else the top authority's name + 执法公示日志. No spaces or "+".
+    SANXIANG_PUBLOG_ORIGIN = env.env_str("SANXIANG_PUBLOG_ORIGIN", "")
     # File store: bytes re-read by one daily fixity sweep (20 GiB).
     SANXIANG_FIXITY_SWEEP_BYTES = env.env_int("SANXIANG_FIXITY_SWEEP_BYTES", 20 * 1024**3)
 except ValueError as exc:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import time_machine
 from django.urls import reverse
@@ -65,9 +67,10 @@ def test_it_shows_a_superuser_everything(client, org, events):
     assert len(listed(client, root)) == 5
 
 
-def test_it_filters_by_action_prefix_outcome_target_and_actor(client, admin_user, org, officer, events):
+def test_it_filters_by_module_action_outcome_target_and_actor(client, admin_user, org, officer, events):
     refused = audit_log(actor=officer, action="scope.refused", outcome="refused", target=org.a_collection)
-    assert listed(client, admin_user, action="publicity.") == [events["b"].seq, events["a1"].seq]
+    assert listed(client, admin_user, module="publicity") == [events["b"].seq, events["a1"].seq]
+    assert listed(client, admin_user, action="review.case.approved") == [events["city"].seq]
     assert listed(client, admin_user, outcome="refused") == [refused.seq]
     assert listed(client, admin_user, target_type="core.department", target_id=str(org.a_collection.pk)) == [
         refused.seq
@@ -154,3 +157,17 @@ def test_the_admin_is_read_only(client, org, events):
     response = client.post(reverse("admin:audit_auditevent_delete", args=[events["a1"].pk]), {"post": "yes"})
     assert response.status_code == 403
     assert AuditEvent.objects.count() == 5
+
+
+def test_it_names_modules_and_actions_in_words_never_by_code(client, admin_user, org, events):
+    audit_log(actor=None, action="notifications.notification.created")
+    audit_log(actor=None, action="core.department.updated", target=org.a_collection, target_label="")
+    client.force_login(admin_user)
+    page = client.get(INDEX).content.decode()
+    text = re.sub(r"<[^>]+>", " ", page)  # what a reader sees; option values may hold codes
+    assert "操作代码前缀" not in text
+    assert "notifications.notification.created" not in text
+    assert "新增消息" in text
+    assert '<option value="publicity">行政执法公示</option>' in page
+    assert '<optgroup label="重大执法决定法制审核">' in page
+    assert "core.department" not in text and "部门（组织与权限）" in text

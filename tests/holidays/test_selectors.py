@@ -60,7 +60,7 @@ def test_it_lists_years_with_their_basis(admin_user):
     assert by_year[2027].provisional
     assert by_year[2028].basis == YearBasis.ADMINISTRATOR
     assert by_year[2028].record.entered_by == admin_user
-    assert by_year[2026].source.startswith("chinese-calendar")
+    assert by_year[2026].source == "国务院办公厅关于2026年部分节假日安排的通知（内置日历数据）"
     assert (by_year[2026].holiday_count, by_year[2026].adjusted_count) == (33, 6)
 
 

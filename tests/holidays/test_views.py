@@ -70,6 +70,7 @@ def test_it_lists_years_with_official_administrator_and_provisional_marks(office
     assert "管理员录入" in html
     assert "国办发明电〔2027〕9号" in html
     assert 'class="badge provisional"' in html  # 2027
+    assert "暂定（以国务院办公厅通知为准）" in html and " provisional<" not in html
     assert reverse("holidays:year", args=[2027]) in html
     assert reverse("holidays:year_edit", args=[2027]) not in html  # officers read only
     assert 'hx-post="' + reverse("holidays:calculate") + '"' in html
@@ -84,7 +85,8 @@ def test_it_shows_a_years_month_grid(officer_client):
     response = officer_client.get(reverse("holidays:year", args=[2026]))
     html = response.content.decode()
     assert response.status_code == 200
-    assert "chinese-calendar" in html
+    assert "国务院办公厅关于2026年部分节假日安排的通知（内置日历数据）" in html
+    assert "chinese-calendar" not in html
     assert html.count('class="data month"') == 12
     assert 'class="day adjusted"' in html  # 2026-02-14
     assert html.count('<td class="day holiday"') == 33

@@ -49,7 +49,7 @@ def test_it_covers_2004_to_2026_from_the_package_and_not_2027(cal):
     assert set(range(2019, 2027)) <= set(cal.years)
     assert not cal.covers(2027)
     assert package_arrangement(2027) is None
-    assert package_arrangement(2026).source.startswith("chinese-calendar")
+    assert package_arrangement(2026).source == "国务院办公厅关于2026年部分节假日安排的通知（内置日历数据）"
 
 
 # RULES.md §9.1, copied from 国办发明电〔2024〕12号 and the 2026 notice (2025-11-04).

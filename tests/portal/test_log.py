@@ -231,3 +231,16 @@ def test_a_failing_batch_signs_nothing(org):
         raise RuntimeError("abort")
     assert not LogLeaf.objects.exists()
     assert not LogCheckpoint.objects.exists()
+
+
+def test_the_log_is_named_by_the_setting_else_the_top_authority_never_localhost(db, org, settings):
+    settings.SANXIANG_BASE_URL = ""
+    settings.SANXIANG_PUBLOG_ORIGIN = ""
+    top = "".join(type(org.province).objects.get_root_nodes().first().name.split())
+    assert publog._origin() == f"{top}执法公示日志"
+    settings.SANXIANG_PUBLOG_ORIGIN = "宝鸡市税务局公示日志"
+    assert publog._origin() == "宝鸡市税务局公示日志"
+    settings.SANXIANG_PUBLOG_ORIGIN = "has space"
+    settings.SANXIANG_BASE_URL = "https://gs.example.gov.cn/"
+    assert publog._origin() == "gs.example.gov.cn/publications"
+    assert signednote.generate_signer_key(f"{top}执法公示日志")[1].startswith(f"{top}执法公示日志+")

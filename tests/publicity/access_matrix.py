@@ -93,6 +93,11 @@ def cases(demo):
             {"default": 405, "anonymous": 302, **each(WITHOUT_PUBLICITY_ROLE, 403)},
         ),
         (
+            "publicity:entry_recall",
+            ref,
+            {"default": 405, "anonymous": 302, **each(WITHOUT_PUBLICITY_ROLE, 403)},
+        ),
+        (
             "publicity:entry_approve",
             ref,
             {"default": 405, "anonymous": 302, **each(WITHOUT_PUBLICITY_ROLE, 403)},

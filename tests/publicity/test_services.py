@@ -368,3 +368,24 @@ def test_approving_many_refuses_all_when_one_is_out_of_scope_or_the_authors_own(
     assert set(Entry.objects.filter(pk__in=[e.pk for e in entries]).values_list("status", flat=True)) == {
         EntryStatus.SUBMITTED
     }
+
+
+def test_it_names_an_entry_in_reminders_by_its_item_and_number_never_by_its_key(officer, org, penalty_item):
+    from sanxiang.notifications.models import Notification
+
+    entry = _create(officer, org, penalty_item)
+    services.send_reminders(today=datetime.date(2026, 3, 3))
+    title = Notification.objects.get(recipient=officer).title
+    assert entry.source_key not in title
+    assert title == f"公示已超期：{penalty_item.label}·宝金税稽罚〔2026〕1号"
+
+
+def test_it_shows_a_natural_persons_name_partly_in_a_notice_title(penalty_item):
+    entry = Entry(
+        item=penalty_item,
+        source_key="officer_list-224cebebd42d4e27",
+        subject_type="natural_person",
+        party_name="张三丰",
+        event_date=datetime.date(2026, 2, 10),
+    )
+    assert services.entry_notice_title(entry) == f"{penalty_item.label}·张**（2026-02-10）"

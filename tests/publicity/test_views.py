@@ -135,3 +135,63 @@ def test_it_exports_the_annual_statistics(officer, approver, entry):
     assert "行政处罚决定" in page
     other = _client(approver).get(f"/staff/publicity/statistics/?year={year - 1}&format=xlsx")
     assert list(load_workbook(io.BytesIO(other.content)).active.values)[1] == ("合计", 0)
+
+
+def test_it_tells_the_drafter_a_submitted_entry_awaits_approval_and_lets_them_recall_it(officer, entry):
+    client = _client(officer)
+    page = client.post(f"/staff/publicity/entries/{entry.pk}/submit/", follow=True).content.decode()
+    assert (
+        "“行政处罚决定·宝金税稽罚〔2026〕1号”已提交审核" in page or "宝金税稽罚〔2026〕1号”已提交审核" in page
+    )
+    assert 'id="awaiting-approval"' in page
+    assert f'action="/staff/publicity/entries/{entry.pk}/recall/"' in page
+    page = client.post(f"/staff/publicity/entries/{entry.pk}/recall/", follow=True).content.decode()
+    entry.refresh_from_db()
+    assert entry.status == EntryStatus.DRAFT
+    assert "已撤回提交，回到草稿" in page
+    assert f'action="/staff/publicity/entries/{entry.pk}/submit/"' in page
+    assert list(entry.transitions.values_list("action", flat=True)) == ["submit", "recall"]
+
+
+def test_only_a_drafter_may_recall_a_submission(officer, approver, entry):
+    from sanxiang.kernel.exceptions import DomainError
+
+    services.entry_submit(actor=officer, entry=entry)
+    with pytest.raises(DomainError):
+        services.entry_recall(actor=approver, entry=entry)
+    services.entry_recall(actor=officer, entry=entry)
+    with pytest.raises(DomainError):
+        services.entry_recall(actor=officer, entry=entry)  # a draft has nothing to recall
+
+
+def test_the_overdue_list_pages_filters_and_exports(officer, org, penalty_item, monkeypatch):
+    from sanxiang.publicity import views
+    from sanxiang.publicity.models import Item
+
+    monkeypatch.setattr(views, "OVERDUE_PAGE_SIZE", 2)
+    for n in (1, 2, 3):
+        services.entry_create(
+            actor=officer,
+            item=penalty_item,
+            authority=org.district_a,
+            data=penalty_data(document_number=f"宝金税稽罚〔2026〕{n}号"),
+            text=BODY,
+            today=TODAY,
+        )
+    client = _client(officer)
+    first = client.get("/staff/publicity/overdue/").content.decode()
+    assert '<span class="badge bad" id="overdue-count">3</span>' in first
+    assert first.count("宝金税稽罚〔2026〕") == 2 and "page=2" in first
+    assert '<option value="" selected>全部机关</option>' in first
+    second = client.get("/staff/publicity/overdue/", {"page": 2}).content.decode()
+    assert second.count("宝金税稽罚〔2026〕") == 1
+    other = Item.objects.filter(is_active=True).exclude(pk=penalty_item.pk).first()
+    none = client.get("/staff/publicity/overdue/", {"item": other.code}).content.decode()
+    assert '<span class="badge bad" id="overdue-count">0</span>' in none
+    mine = client.get("/staff/publicity/overdue/", {"authority": org.district_a.pk}).content.decode()
+    assert '<span class="badge bad" id="overdue-count">3</span>' in mine
+    export = client.get("/staff/publicity/overdue/", {"authority": org.district_a.pk, "format": "xlsx"})
+    assert export["Content-Type"].startswith("application/vnd.openxmlformats")
+    rows = list(load_workbook(io.BytesIO(export.content)).active.values)
+    assert rows[0][:3] == ("应公示日期", "超期天数", "公示事项")
+    assert sorted(r[4] for r in rows[1:]) == [f"宝金税稽罚〔2026〕{n}号" for n in (1, 2, 3)]

@@ -126,3 +126,18 @@ def test_destroyed_files_leave_the_fixity_cycle_and_are_never_served(world, vide
     assert all(f.pk != stored.pk for f, _ok in verify_all())
     with pytest.raises(FileMissingError):
         file_open_for_download(actor=world.archivist, file=stored)
+
+
+def test_a_disposal_step_on_the_page_names_the_order_and_its_new_state(client, world, old_record):
+    from django.urls import reverse
+
+    order = services.disposal_order_create(
+        actor=world.archivist, records=[old_record], appraisal="经鉴定无保存价值", today=LATER
+    )
+    client.force_login(world.leader)
+    response = client.post(
+        reverse("records:disposal_action", kwargs={"pk": order.pk, "action": "approve"}), follow=True
+    )
+    page = response.content.decode()
+    assert f"已批准第 {order.pk} 号销毁清单，当前状态“" in page
+    assert "已处理。" not in page

@@ -178,3 +178,12 @@ def test_it_lists_unreviewed_decisions_per_unit(client, reviewer, act):
     _login(client, reviewer)
     page = client.get(reverse("review:unreviewed")).content.decode()
     assert "国家税务总局宝鸡市金台区税务局（1）" in page
+
+
+def test_it_confirms_a_step_with_the_case_and_its_new_status(client, officer, case):
+    _login(client, officer)
+    response = client.post(reverse("review:case_action", args=[case.pk, "submit"]), follow=True)
+    page = response.content.decode()
+    case.refresh_from_db()
+    assert f"已送审：{case}，当前状态“{case.get_status_display()}”。" in page
+    assert "已办理。" not in page

@@ -240,3 +240,17 @@ def test_it_offers_the_close_out_form_to_the_lead_department_only(client, sup, p
     response = client.post(reverse("supervision:closeout_create", args=[task.pk]), {"summary": "完成"})
     assert response.status_code == 302
     assert not task.closeouts.exists()
+
+
+def test_it_offers_accept_and_return_only_to_a_reviewer_never_on_ones_own_report(client, sup, plan):
+    task = Task.objects.get(plan=plan, seq="1")
+    reporter = sup.lead_liaison  # a liaison of the lead department, who may review others' reports
+    report = services.progress_report_create(
+        actor=reporter, task=task, text="已公示", percent=60, today=TODAY
+    )
+    review_url = reverse("supervision:progress_review", args=[report.pk])
+    own = login(client, reporter).get(reverse("supervision:task_detail", args=[task.pk])).content.decode()
+    assert review_url not in own
+    assert "等待牵头部门审核" in own
+    other = login(client, sup.supervisor).get(reverse("supervision:task_detail", args=[task.pk]))
+    assert review_url in other.content.decode()

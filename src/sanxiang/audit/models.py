@@ -83,6 +83,12 @@ class AuditEvent(models.Model):
 
         return action_label(self.action, self.target_type)
 
+    @property
+    def target_type_label(self) -> str:
+        from sanxiang.audit.labels import target_type_label
+
+        return target_type_label(self.target_type) if self.target_type else ""
+
 
 class AuditCheckpoint(models.Model):
     """A signed statement of the chain head: "at ``seq`` the hash was ``head_hash``".

@@ -23,6 +23,7 @@ def audit_event_list(
     *,
     actor: User,
     action_prefix: str = "",
+    action: str = "",
     actor_query: str = "",
     date_from: datetime.date | None = None,
     date_to: datetime.date | None = None,
@@ -34,6 +35,8 @@ def audit_event_list(
     qs = AuditEvent.objects.visible_to(actor).select_related("actor", "authority").order_by("-seq")
     if action_prefix:
         qs = qs.filter(action__startswith=action_prefix)
+    if action:
+        qs = qs.filter(action=action)
     if actor_query:
         qs = qs.filter(actor_label__icontains=actor_query)
     if date_from:
@@ -47,6 +50,16 @@ def audit_event_list(
     if outcome:
         qs = qs.filter(outcome=outcome)
     return qs
+
+
+def audit_action_codes() -> list[str]:
+    """Every action code the chain holds, for the filter's options (codes name no one's data)."""
+    return sorted(AuditEvent.objects.order_by().values_list("action", flat=True).distinct())
+
+
+def audit_target_types() -> list[str]:
+    """Every target type the chain holds, for the filter's options."""
+    return sorted(AuditEvent.objects.order_by().values_list("target_type", flat=True).distinct())
 
 
 def audit_event_get(*, actor: User, seq: int) -> AuditEvent:

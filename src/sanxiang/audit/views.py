@@ -13,9 +13,11 @@ from django.shortcuts import render
 from sanxiang.audit.forms import AuditEventFilterForm
 from sanxiang.audit.selectors import (
     audit_access_allowed,
+    audit_action_codes,
     audit_chain_status,
     audit_event_get,
     audit_event_list,
+    audit_target_types,
 )
 
 PAGE_SIZE = 50
@@ -25,7 +27,9 @@ PAGE_SIZE = 50
 def event_list(request: HttpRequest) -> HttpResponse:
     if not audit_access_allowed(request.user):
         raise PermissionDenied
-    form = AuditEventFilterForm(request.GET or None)
+    form = AuditEventFilterForm(
+        request.GET or None, codes=audit_action_codes(), target_types=audit_target_types()
+    )
     events = audit_event_list(actor=request.user, **form.filters())
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sanxiang.kernel.forms import preselect_only_choices
 from sanxiang.org.models import Authority
 
 from .selectors import authority_choices
@@ -23,3 +24,4 @@ class FileUploadForm(forms.Form):
         field.queryset = authority_choices(actor=actor)
         if actor.authority_id:
             field.initial = actor.authority_id
+        preselect_only_choices(self)

@@ -24,7 +24,13 @@ from sanxiang.kernel.access import has_role
 from sanxiang.kernel.bulk import insert_rows
 from sanxiang.kernel.choices import RoleCode
 from sanxiang.kernel.exceptions import PermissionDeniedError, ValidationFailed
-from sanxiang.lib.workdays import MAX_PERIOD, HolidayCalendar, WorkdayResult, package_arrangement
+from sanxiang.lib.workdays import (
+    MAX_PERIOD,
+    HolidayCalendar,
+    WorkdayResult,
+    package_arrangement,
+    package_source,
+)
 
 FIRST_YEAR = 2000
 LAST_YEAR = 2100
@@ -402,6 +408,7 @@ def _year_state(year: int) -> dict[str, Any]:
     return {
         "basis": "official",
         "source": package.source,
+        "package": package_source(),
         "holidays": [[d.isoformat(), package.name_of(d)] for d in sorted(package.holidays)],
         "adjusted_working_days": [d.isoformat() for d in sorted(package.adjusted_working_days)],
     }

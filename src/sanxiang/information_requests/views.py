@@ -170,7 +170,7 @@ ACTIONS: dict[str, Action] = {
         lambda r, item, d: services.request_register(
             actor=r.user, request=item, today=_today(), register_number=d["register_number"]
         ),
-        _("已登记。"),
+        _("已登记政府信息公开申请，答复期限开始计算。"),
     ),
     "assign": (
         lambda item, data, files: forms.AssignForm(data, departments=_departments(item)),

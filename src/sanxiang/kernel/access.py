@@ -60,6 +60,7 @@ __all__ = [
     "grant_q",
     "has_role",
     "holds_role",
+    "may_use_admin_site",
     "is_org_admin",
     "lineage",
     "lineage_paths",
@@ -114,6 +115,21 @@ def has_role(actor: Actor, *codes: str) -> bool:
     if actor.is_superuser or not codes:
         return True
     return bool(actor.has_role(*codes))  # type: ignore[union-attr]  # signed in: a User
+
+
+def may_use_admin_site(user: Actor) -> bool:
+    """Whether ``user`` may open Django's admin site (/admin/) and change data there.
+
+    The admin site reads whole tables with no data scope, so only a 系统管理员 whose data scope is
+    all data (or a superuser) may use it; a district administrator works in the staff pages, which
+    scope every list. ``User.is_staff`` mirrors this, kept in sync by the org services.
+    """
+    if not _signed_in(user):
+        return False
+    assert user is not None
+    if user.is_superuser:
+        return True
+    return bool(user.data_scope == DataScope.ALL and user.has_role(RoleCode.ADMINISTRATOR))  # type: ignore[union-attr]
 
 
 def holds_role(actor: Actor, *codes: str) -> bool:

@@ -280,7 +280,7 @@ def write_signer_key(path: Path, skey: str, *, overwrite: bool = False) -> None:
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         os.fchmod(descriptor, 0o600)
-        with os.fdopen(descriptor, "w", encoding="ascii") as handle:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             handle.write(skey + "\n")
             handle.flush()
             os.fsync(handle.fileno())
@@ -310,7 +310,7 @@ def read_signer_key(path: Path) -> Ed25519Signer:
     path = Path(path)
     try:
         mode = path.stat().st_mode
-        text = path.read_text(encoding="ascii")
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise KeyFileError(f"{path} does not exist") from exc
     except (OSError, UnicodeDecodeError) as exc:

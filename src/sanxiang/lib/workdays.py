@@ -38,6 +38,7 @@ __all__ = [
     "YearArrangement",
     "package_arrangement",
     "package_arrangements",
+    "official_notice_title",
     "package_source",
 ]
 
@@ -275,6 +276,12 @@ def package_source() -> str:
         return "chinese-calendar"
 
 
+def official_notice_title(year: int) -> str:
+    """How a clerk reads the source of the built-in data for ``year``: the State Council notice the
+    ``chinese-calendar`` package transcribes (its release is recorded by ``package_source``)."""
+    return f"国务院办公厅关于{year}年部分节假日安排的通知（内置日历数据）"
+
+
 @functools.cache
 def package_arrangements() -> tuple[YearArrangement, ...]:
     """Every year the ``chinese-calendar`` package covers, as ``YearArrangement``s.
@@ -288,7 +295,6 @@ def package_arrangements() -> tuple[YearArrangement, ...]:
     from chinese_calendar.constants import workdays as make_up_days
 
     chinese = {member.value: member.chinese for member in Holiday}
-    source = package_source()
     years = sorted({d.year for d in rest_days} | {d.year for d in make_up_days})
     arrangements = []
     for year in years:
@@ -300,7 +306,7 @@ def package_arrangements() -> tuple[YearArrangement, ...]:
                 holidays=frozenset(off),
                 adjusted_working_days=frozenset(on),
                 names=tuple(sorted({**off, **on}.items())),
-                source=source,
+                source=official_notice_title(year),
             )
         )
     return tuple(arrangements)

@@ -153,6 +153,7 @@ def _bootstrap_administrator(ctx: DemoContext) -> Any:
     """The first administrator: there is nobody yet to act for its creation, so it is audited as system."""
     from sanxiang.audit.services import audit_log
     from sanxiang.org.models import Role, User
+    from sanxiang.org.services import user_sync_admin_site_access
 
     user = User.objects.filter(username="sysadmin").first()
     if user is None:
@@ -160,6 +161,7 @@ def _bootstrap_administrator(ctx: DemoContext) -> Any:
         user.password = _password_hash(ctx)
         user.save()
         user.roles.set(Role.for_codes(["administrator"]))
+        user_sync_admin_site_access(user)
         audit_log(
             actor=None,
             action="core.user.bootstrapped",

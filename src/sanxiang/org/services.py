@@ -474,8 +474,18 @@ def user_create(
         user.set_password(password)
     user.save()
     user.roles.set(role_rows)
+    user_sync_admin_site_access(user)
     audit_log(actor=actor, action="core.user.created", target=user, after=_user_snapshot(user))
     return user
+
+
+def user_sync_admin_site_access(user: User) -> None:
+    """Set ``is_staff`` (entry to /admin/) from the user's roles and data scope, by the access rule."""
+    user._role_codes = None
+    allowed = access.may_use_admin_site(user)
+    if user.is_staff != allowed:
+        user.is_staff = allowed
+        User.objects.filter(pk=user.pk).update(is_staff=allowed)
 
 
 def _set_roles(actor: User, user: User, role_rows: list[Role]) -> None:
@@ -486,7 +496,7 @@ def _set_roles(actor: User, user: User, role_rows: list[Role]) -> None:
     ):
         raise ValidationFailed(_("不能取消自己的系统管理员角色，请由其他管理员操作。"))
     user.roles.set(role_rows)
-    user._role_codes = None
+    user_sync_admin_site_access(user)
 
 
 @transaction.atomic
@@ -522,6 +532,8 @@ def user_update(
     user.save()
     if role_rows is not None:
         _set_roles(actor, user, role_rows)
+    else:
+        user_sync_admin_site_access(user)
     after = _user_snapshot(user)
     if after != before:
         audit_log(actor=actor, action="core.user.updated", target=user, before=before, after=after)
@@ -1154,6 +1166,7 @@ class _OrgChartApplier:
             user.set_unusable_password()
             user.save()
             user.roles.set(Role.objects.filter(code__in=row.roles or ()))
+            user_sync_admin_site_access(user)
             self.log(action="core.user.created", target=user, after=_user_snapshot(user))
             self.item("user", row.username, row.full_name, "created")
             self.report.users_without_password.append(row.username)
@@ -1166,6 +1179,7 @@ class _OrgChartApplier:
             user.save()
             if row.roles is not None:
                 user.roles.set(Role.objects.filter(code__in=row.roles))
+            user_sync_admin_site_access(user)
             after = _user_snapshot(user)
             if after != before:
                 self.log(action="core.user.updated", target=user, before=before, after=after)
@@ -1272,5 +1286,6 @@ __all__ = [
     "user_deactivate",
     "user_set_password",
     "user_set_roles",
+    "user_sync_admin_site_access",
     "user_update",
 ]

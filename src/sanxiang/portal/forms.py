@@ -12,7 +12,10 @@ class SearchForm(forms.Form):
     q = forms.CharField(label=_("关键词"), required=False, max_length=60)
     category = forms.CharField(label=_("类别"), required=False, max_length=60)
     authority = forms.ModelChoiceField(
-        label=_("公示机关（含下级）"), queryset=Authority.objects.none(), required=False
+        label=_("公示机关（含下级）"),
+        queryset=Authority.objects.none(),
+        required=False,
+        empty_label=_("全部机关"),
     )
     date_from = forms.DateField(label=_("公示日期起"), required=False)
     date_to = forms.DateField(label=_("公示日期止"), required=False)

@@ -47,7 +47,7 @@ from .models import LogCheckpoint, LogLeaf, LogNode, PublicEntry
 LOCK_KEY = (5358, 7)  # "SX", publication log
 KEY_FILE = "publication-log.key"
 CHECKPOINT_FILE = "publication-checkpoints.log"
-DEFAULT_ORIGIN = "sanxiang.localhost/publications"
+DEFAULT_ORIGIN = "执法公示日志"
 
 
 def utc_text(moment: datetime.datetime) -> str:
@@ -68,10 +68,19 @@ def key_dir() -> Path:
 
 
 def _origin() -> str:
-    base = settings.SANXIANG_BASE_URL or ""
-    host = base.split("://", 1)[-1].strip("/")
-    origin = f"{host}/publications" if host else DEFAULT_ORIGIN
-    return origin if signednote.is_valid_key_name(origin) else DEFAULT_ORIGIN
+    """The log's name (the first line of every checkpoint and the name of its key).
+
+    ``SANXIANG_PUBLOG_ORIGIN`` when set; else the site's host from ``SANXIANG_BASE_URL``; else the
+    top authority's name ("国家税务总局宝鸡市税务局执法公示日志"), so a reader knows whose log it is.
+    """
+    from sanxiang.org.models import Authority
+
+    candidates = [settings.SANXIANG_PUBLOG_ORIGIN.strip()]
+    host = (settings.SANXIANG_BASE_URL or "").split("://", 1)[-1].strip("/")
+    candidates.append(f"{host}/publications" if host else "")
+    root = Authority.objects.get_root_nodes().order_by("pk").first()
+    candidates.append("".join(f"{root.name}{DEFAULT_ORIGIN}".split()) if root else "")
+    return next((c for c in candidates if c and signednote.is_valid_key_name(c)), DEFAULT_ORIGIN)
 
 
 def signer() -> signednote.Ed25519Signer:

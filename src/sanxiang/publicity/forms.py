@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from sanxiang.kernel.access import authorities_in_scope
 from sanxiang.kernel.choices import RoleCode
 from sanxiang.kernel.exceptions import DomainError
-from sanxiang.org.models import Authority
+from sanxiang.kernel.forms import preselect_only_choices
+from sanxiang.org.models import Authority, Department
 
 from .models import Category, Item, ItemRule, MaskPolicy
 
@@ -134,6 +135,47 @@ class ImportForm(forms.Form):
         self.fields["item"].queryset = items.filter(pk__in=[i.pk for i in items if can_draft(user, i)])
         self.fields["authority"].queryset = scoped_authorities(user)
         self.fields["authority"].initial = user.authority_id
+        preselect_only_choices(self)
+
+
+class OverdueFilterForm(forms.Form):
+    """Filters of the overdue list: an authority (with those below it), an item, a department."""
+
+    authority = forms.ModelChoiceField(
+        label=_("公示机关（含下级）"),
+        queryset=Authority.objects.none(),
+        required=False,
+        empty_label=_("全部机关"),
+    )
+    item = forms.ModelChoiceField(
+        label=_("公示事项"),
+        queryset=Item.objects.none(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("全部事项"),
+    )
+    department = forms.ModelChoiceField(
+        label=_("承办部门"), queryset=Department.objects.none(), required=False, empty_label=_("全部部门")
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        authorities = authorities_in_scope(user).filter(is_active=True).order_by("path")
+        self.fields["authority"].queryset = authorities
+        self.fields["item"].queryset = Item.objects.filter(is_active=True).order_by(
+            "category__order", "order"
+        )
+        self.fields["department"].queryset = (
+            Department.objects.filter(authority__in=authorities, is_active=True)
+            .select_related("authority")
+            .order_by("authority__path", "name")
+        )
+
+    def filters(self) -> dict[str, Any]:
+        """Keyword arguments for ``selectors.overdue_list`` (none when the form is invalid)."""
+        if not self.is_bound or not self.is_valid():
+            return {}
+        return {key: value for key, value in self.cleaned_data.items() if value is not None}
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -164,6 +206,7 @@ class DocumentImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["authority"].queryset = scoped_authorities(user)
         self.fields["authority"].initial = user.authority_id
+        preselect_only_choices(self)
 
 
 # --- catalogue administration ---------------------------------------------------------------------

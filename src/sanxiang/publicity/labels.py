@@ -21,6 +21,7 @@ MASK_KINDS = {
 
 ACTIONS = {
     "submit": _("提交审核"),
+    "recall": _("撤回提交"),
     "return": _("退回"),
     "approve": _("审批通过并公示"),
     "correct": _("发起更正"),
@@ -46,4 +47,4 @@ SUBJECT_PARAMS = {
 
 CREDIT_CLASSES = {"minor": _("轻微"), "general": _("一般"), "serious": _("严重")}
 
-CERTAINTY = {"confirmed": _("✓ 已确认"), "partly": _("△ 部分确认"), "unconfirmed": _("？未确认（待核实）")}
+CERTAINTY = {"confirmed": _("已确认"), "partly": _("部分确认"), "unconfirmed": _("未确认")}

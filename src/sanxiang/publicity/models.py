@@ -19,9 +19,9 @@ class Stage(models.TextChoices):
 
 
 class Certainty(models.TextChoices):
-    CONFIRMED = "confirmed", _("✅ 已确认")
-    PARTLY = "partly", _("🟡 部分确认")
-    UNCONFIRMED = "unconfirmed", _("❓ 未确认")
+    CONFIRMED = "confirmed", _("已确认")
+    PARTLY = "partly", _("部分确认")
+    UNCONFIRMED = "unconfirmed", _("未确认")
 
 
 class SubjectType(models.TextChoices):

@@ -40,9 +40,6 @@ class Certainty(StrEnum):
     UNCONFIRMED = "unconfirmed"  # ❓
 
 
-CERTAINTY_MARKS = {Certainty.CONFIRMED: "✅", Certainty.PARTLY: "🟡", Certainty.UNCONFIRMED: "❓"}
-
-
 class CreditClass(StrEnum):
     """失信行为 classes of the 信用修复管理办法 (2026-04-01)."""
 
@@ -229,6 +226,7 @@ class Status(StrEnum):
 
 class Action(StrEnum):
     SUBMIT = "submit"
+    RECALL = "recall"  # the drafter takes a submitted entry back before anyone approves it
     RETURN = "return"
     APPROVE = "approve"  # confidentiality review and approval → published
     CORRECT = "correct"  # open a new version of a published entry
@@ -238,6 +236,7 @@ class Action(StrEnum):
 
 TRANSITIONS: Mapping[tuple[str, str], str] = {
     (Status.DRAFT, Action.SUBMIT): Status.SUBMITTED,
+    (Status.SUBMITTED, Action.RECALL): Status.DRAFT,
     (Status.SUBMITTED, Action.RETURN): Status.DRAFT,
     (Status.SUBMITTED, Action.APPROVE): Status.PUBLISHED,
     (Status.PUBLISHED, Action.CORRECT): Status.CORRECTING,

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from sanxiang.holidays.selectors import current_calendar
-from sanxiang.kernel.access import get_visible_or_404, has_role
+from sanxiang.kernel.access import get_visible_or_404, has_role, subtree
 from sanxiang.kernel.modules import Todo
 
 from . import rules
@@ -31,7 +31,7 @@ DECISION_ITEMS = {
 }
 
 if TYPE_CHECKING:
-    from sanxiang.org.models import User
+    from sanxiang.org.models import Authority, Department, User
 
 
 def entry_list(
@@ -96,14 +96,26 @@ def unconfirmed_rules(items: Iterable[Item]) -> list[ItemRule]:
     return [r for item in items for r in item.rules.all() if r.certainty == Certainty.UNCONFIRMED]
 
 
-def overdue_list(*, actor: User, today: datetime.date) -> QuerySet[Entry]:
-    """Entries not yet public whose publication limit has passed."""
-    return (
-        Entry.objects.visible_to(actor)
-        .filter(status__in=[EntryStatus.DRAFT, EntryStatus.SUBMITTED], due_on__lt=today)
-        .select_related("item", "authority")
-        .order_by("due_on")
+def overdue_list(
+    *,
+    actor: User,
+    today: datetime.date,
+    authority: Authority | None = None,
+    item: Item | None = None,
+    department: Department | None = None,
+) -> QuerySet[Entry]:
+    """Entries not yet public whose publication limit has passed, oldest limit first; ``authority``
+    keeps that authority and those below it."""
+    qs = Entry.objects.visible_to(actor).filter(
+        status__in=[EntryStatus.DRAFT, EntryStatus.SUBMITTED], due_on__lt=today
     )
+    if authority is not None:
+        qs = qs.filter(authority__in=subtree(authority))
+    if item is not None:
+        qs = qs.filter(item=item)
+    if department is not None:
+        qs = qs.filter(department=department)
+    return qs.select_related("item", "authority", "department").order_by("due_on", "pk")
 
 
 def withdrawal_overdue_list(*, actor: User, today: datetime.date) -> QuerySet[Entry]:

@@ -30,12 +30,12 @@ from sanxiang.kernel.exceptions import (
     ScopeViolation,
     ValidationFailed,
 )
-from sanxiang.lib.masking import is_minor
+from sanxiang.lib.masking import FieldType, is_minor, partial_text
 from sanxiang.org.models import Authority, Department
 
 from . import rules
 from .masking import Masked, PolicyTable, field_masks_json, masked_content, spans_to_json
-from .models import Entry, EntryStatus, EntryVersion, Item, ItemRule, MaskPolicy, Transition
+from .models import Entry, EntryStatus, EntryVersion, Item, ItemRule, MaskPolicy, SubjectType, Transition
 from .schema import FieldError, clean_value, infer_subject_type
 
 PUBLISH = "publicity.publish"
@@ -400,17 +400,31 @@ def entry_update(
     return entry
 
 
+def _drafter_step(actor: User, entry: Entry, action: str, *, audit_action: str) -> Entry:
+    """A drafter's own workflow step (submit, recall): scope and role checked, the entry locked,
+    the transition recorded and audited."""
+    _require_visible(actor, entry)
+    _require_draft(actor, entry.item, entry.authority)
+    # Lock the row and read its current status into the caller's instance (which callers reuse).
+    entry.status = Entry.objects.select_for_update().values_list("status", flat=True).get(pk=entry.pk)
+    target = _transition(entry, action)
+    _record(entry, action=action, to=target, actor=actor)
+    entry.status = target
+    entry.save(update_fields=["status", "updated_at"])
+    audit_log(actor=actor, action=audit_action, target=entry, after={"status": target})
+    return entry
+
+
 @transaction.atomic
 def entry_submit(*, actor: User, entry: Entry) -> Entry:
     """Send a draft to confidentiality review and approval."""
-    _require_visible(actor, entry)
-    _require_draft(actor, entry.item, entry.authority)
-    target = _transition(entry, rules.Action.SUBMIT)
-    _record(entry, action=rules.Action.SUBMIT, to=target, actor=actor)
-    entry.status = target
-    entry.save(update_fields=["status", "updated_at"])
-    audit_log(actor=actor, action="publicity.entry.submitted", target=entry, after={"status": target})
-    return entry
+    return _drafter_step(actor, entry, rules.Action.SUBMIT, audit_action="publicity.entry.submitted")
+
+
+@transaction.atomic
+def entry_recall(*, actor: User, entry: Entry) -> Entry:
+    """Take a submitted entry back to draft before it is approved (to fix it, or not to publish)."""
+    return _drafter_step(actor, entry, rules.Action.RECALL, audit_action="publicity.entry.recalled")
 
 
 @transaction.atomic
@@ -932,6 +946,22 @@ def expire_due_entries(*, today: datetime.date, now: datetime.datetime | None = 
     return count
 
 
+def entry_notice_title(entry: Entry) -> str:
+    """How an inbox or e-mail names an entry: its item and decision number, else its party.
+
+    The public key (``source_key``) is an internal identifier a clerk cannot place; a natural person's
+    name is shown partly (张*) because notifications may also go out by e-mail.
+    """
+    if entry.document_number:
+        who = entry.document_number
+    elif entry.subject_type == SubjectType.NATURAL_PERSON:
+        who = partial_text(entry.party_name, FieldType.PERSON_NAME)
+    else:
+        who = entry.party_name
+    when = f"（{entry.event_date:%Y-%m-%d}）" if entry.event_date and not entry.document_number else ""
+    return f"{entry.item.label}·{who}{when}"
+
+
 def send_reminders(*, today: datetime.date, soon_days: int = 2) -> int:
     """Remind drafters of entries past or near their publication limit, and approvers of entries past
     their withdrawal limit; dedupe keys make a second run the same day send nothing."""
@@ -947,7 +977,7 @@ def send_reminders(*, today: datetime.date, soon_days: int = 2) -> int:
     for entry in pending:
         overdue = entry.due_on < today
         title = (_("公示已超期：%(title)s") if overdue else _("公示即将到期：%(title)s")) % {
-            "title": f"{entry.item.label} {entry.document_number or entry.source_key}"
+            "title": entry_notice_title(entry)
         }
         url = reverse("publicity:entry_detail", args=[entry.pk])
         key = f"publicity.due:{entry.pk}:{'overdue' if overdue else 'soon'}"
@@ -974,7 +1004,7 @@ def send_reminders(*, today: datetime.date, soon_days: int = 2) -> int:
             )
     late = Entry.objects.public().filter(withdraw_due_on__lte=soon).select_related("item", "authority")
     for entry in late:
-        title = _("决定已变更，须撤回公示：%(title)s") % {"title": entry.document_number or entry.source_key}
+        title = _("决定已变更，须撤回公示：%(title)s") % {"title": entry_notice_title(entry)}
         sent += len(
             notify_users_with_role(
                 authority=entry.authority,

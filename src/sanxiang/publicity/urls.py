@@ -11,6 +11,7 @@ urlpatterns = [
     path("entries/<int:pk>/edit/", views.entry_edit, name="entry_edit"),
     path("entries/<int:pk>/correct/", views.entry_edit, {"correct": True}, name="entry_correct"),
     path("entries/<int:pk>/submit/", views.entry_submit, name="entry_submit"),
+    path("entries/<int:pk>/recall/", views.entry_recall, name="entry_recall"),
     path("entries/<int:pk>/approve/", views.entry_approve, name="entry_approve"),
     path("entries/<int:pk>/return/", views.entry_return, name="entry_return"),
     path("entries/<int:pk>/withdraw/", views.entry_withdraw, name="entry_withdraw"),

@@ -26,7 +26,7 @@ from sanxiang.enforcement.choices import DecisionKind
 from sanxiang.kernel.access import role_required
 from sanxiang.kernel.exceptions import DomainError
 
-from . import catalogue_services, documents, imports, selectors, services
+from . import catalogue_services, documents, exports, imports, selectors, services
 from .forms import (
     CategoryForm,
     CommentForm,
@@ -38,6 +38,7 @@ from .forms import (
     LiftForm,
     MaskForm,
     MaskPolicyForm,
+    OverdueFilterForm,
     ReasonForm,
     add_domain_error,
 )
@@ -197,13 +198,14 @@ def entry_edit(request: HttpRequest, pk: int, correct: bool = False) -> HttpResp
 
 
 def _action(request: HttpRequest, pk: int, run: Callable[[Any, Any], Any], ok: str) -> HttpResponse:
+    """Run one workflow step on an entry; ``ok`` names the entry (``%(entry)s``) and its new state."""
     entry = selectors.entry_get(actor=request.user, pk=pk, action="change")
     try:
         run(entry, request.POST)
     except DomainError as exc:
         messages.error(request, str(exc.message))
     else:
-        messages.success(request, ok)
+        messages.success(request, ok % {"entry": services.entry_notice_title(entry)})
     return redirect("publicity:entry_detail", pk=entry.pk)
 
 
@@ -211,7 +213,21 @@ def _action(request: HttpRequest, pk: int, run: Callable[[Any, Any], Any], ok: s
 @require_POST
 def entry_submit(request: HttpRequest, pk: int) -> HttpResponse:
     return _action(
-        request, pk, lambda e, p: services.entry_submit(actor=request.user, entry=e), _("已提交审核。")
+        request,
+        pk,
+        lambda e, p: services.entry_submit(actor=request.user, entry=e),
+        _("“%(entry)s”已提交审核，等待审批人保密审查与发布审批。"),
+    )
+
+
+@staff_required
+@require_POST
+def entry_recall(request: HttpRequest, pk: int) -> HttpResponse:
+    return _action(
+        request,
+        pk,
+        lambda e, p: services.entry_recall(actor=request.user, entry=e),
+        _("“%(entry)s”已撤回提交，回到草稿，可修改后重新提交。"),
     )
 
 
@@ -222,7 +238,7 @@ def entry_approve(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         lambda e, p: services.entry_approve(actor=request.user, entry=e, comment=p.get("comment", "")),
-        _("已审批并公示。"),
+        _("“%(entry)s”已审批，现已在门户公示。"),
     )
 
 
@@ -233,7 +249,7 @@ def entry_return(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         lambda e, p: services.entry_return(actor=request.user, entry=e, comment=p.get("comment", "")),
-        _("已退回。"),
+        _("“%(entry)s”已退回起草人修改。"),
     )
 
 
@@ -244,7 +260,7 @@ def entry_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         lambda e, p: services.entry_withdraw(actor=request.user, entry=e, reason=p.get("reason", "")),
-        _("已撤回。"),
+        _("“%(entry)s”已撤回公示，门户不再显示。"),
     )
 
 
@@ -255,7 +271,7 @@ def entry_credit_repair(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         lambda e, p: services.entry_credit_repair(actor=request.user, entry=e, reason=p.get("reason", "")),
-        _("已停止公示（信用修复）。"),
+        _("“%(entry)s”已因信用修复停止公示。"),
     )
 
 
@@ -523,16 +539,39 @@ def mask_policy_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def overdue(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
+    form = OverdueFilterForm(request.GET or None, user=request.user)
+    overdue = selectors.overdue_list(actor=request.user, today=today, **form.filters())
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response(
+            exports.overdue_xlsx(overdue[: exports.MAX_ROWS], today=today),
+            f"publicity-overdue-{today:%Y%m%d}.xlsx",
+        )
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("format", None)
     return render(
         request,
         "publicity/overdue.html",
         {
             "today": today,
-            "overdue": selectors.overdue_list(actor=request.user, today=today)[:500],
+            "form": form,
+            "page": Paginator(overdue, OVERDUE_PAGE_SIZE).get_page(request.GET.get("page")),
+            "query": query.urlencode(),
             "withdrawals": selectors.withdrawal_overdue_list(actor=request.user, today=today)[:500],
             "unpublished": selectors.unpublished_decisions(actor=request.user, today=today)[:500],
         },
     )
+
+
+OVERDUE_PAGE_SIZE = 50
+
+
+def xlsx_response(data: bytes, file_name: str) -> HttpResponse:
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
+    return response
 
 
 @staff_required
@@ -556,12 +595,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
             sheet.append([kind, n])
         buffer = io.BytesIO()
         wb.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="publicity-statistics-{year}.xlsx"'
-        return response
+        return xlsx_response(buffer.getvalue(), f"publicity-statistics-{year}.xlsx")
     return render(
         request,
         "publicity/statistics.html",

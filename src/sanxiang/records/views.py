@@ -432,7 +432,13 @@ def disposal_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             services.disposal_order_execute(actor=request.user, order=order)
         else:
             raise Http404
-        messages.success(request, _("已处理。"))
+        done = {"approve": _("已批准"), "reject": _("已驳回"), "execute": _("已执行销毁")}[action]
+        order.refresh_from_db()
+        messages.success(
+            request,
+            _("%(done)s第 %(number)s 号销毁清单，当前状态“%(status)s”。")
+            % {"done": done, "number": order.pk, "status": order.get_status_display()},
+        )
     except DomainError as exc:
         messages.error(request, str(exc.message))
     return redirect("records:disposal_list")

@@ -65,6 +65,6 @@ class PauseReason(models.TextChoices):
 
 
 class Certainty(models.TextChoices):
-    CONFIRMED = "confirmed", _("✅ 已核实")
-    PARTLY = "partly", _("🟡 部分核实")
-    UNCONFIRMED = "unconfirmed", _("❓ 未核实（可配置）")
+    CONFIRMED = "confirmed", _("已核实")
+    PARTLY = "partly", _("部分核实")
+    UNCONFIRMED = "unconfirmed", _("未核实")

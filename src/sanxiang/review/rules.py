@@ -188,7 +188,7 @@ DEFAULT_CATALOGUE: tuple[dict[str, Any], ...] = (
         "amount_field": "penalty_amount",
         "threshold_organisation": "10000",
         "threshold_individual": "2000",
-        "basis": "税务行政处罚听证程序实施办法（听证标准，作为默认门槛，可配置）",
+        "basis": "税务行政处罚听证程序实施办法（听证标准，作为默认门槛）",
         "certainty": "unconfirmed",
     },
     {
@@ -201,7 +201,7 @@ DEFAULT_CATALOGUE: tuple[dict[str, Any], ...] = (
         "collective": True,
         "quorum": "2/3",
         "leaders_collective": True,
-        "basis": "《重大税务案件审理办法》第十一条（金额参照北京2021年第6号区局标准，可配置）",
+        "basis": "《重大税务案件审理办法》第十一条（金额参照北京2021年第6号区局标准）",
         "certainty": "unconfirmed",
     },
     {

@@ -81,7 +81,11 @@ def case_create(request: HttpRequest) -> HttpResponse:
         except DomainError as error:
             add_domain_error(form, error)
         else:
-            messages.success(request, _("已登记。"))
+            messages.success(
+                request,
+                _("已登记法制审核案件：%(case)s，当前状态“%(status)s”。")
+                % {"case": case, "status": case.get_status_display()},
+            )
             return redirect("review:case_detail", pk=case.pk)
     return render(request, "review/case_form.html", {"form": form, **_assistant(request, form)})
 
@@ -182,6 +186,19 @@ def _with_form(form_class: type, call: Callable) -> Callable:
     return run
 
 
+# What each step did, for the confirmation message (with the case and its new status).
+ACTION_DONE = {
+    "submit": _("已送审"),
+    "assign": _("已分配审核人员"),
+    "opinion": _("审核意见已保存"),
+    "confirm_changes": _("已确认按修改意见修改"),
+    "resume": _("已恢复审核计时"),
+    "extend": _("已延长审核期限"),
+    "deliberate": _("集体审议结果已登记"),
+    "decide": _("决定已登记"),
+    "withdraw": _("已撤回送审"),
+}
+
 ACTIONS: dict[str, Callable] = {
     "submit": _with_form(
         CommentForm,
@@ -238,7 +255,12 @@ def case_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     except DomainError as error:
         messages.error(request, str(error.message))
     else:
-        messages.success(request, _("已办理。"))
+        case.refresh_from_db()
+        messages.success(
+            request,
+            _("%(done)s：%(case)s，当前状态“%(status)s”。")
+            % {"done": ACTION_DONE[action], "case": case, "status": case.get_status_display()},
+        )
     return redirect("review:case_detail", pk=pk)
 
 
@@ -534,5 +556,5 @@ def checklist_item(request: HttpRequest, pk: int) -> HttpResponse:
     except DomainError as error:
         messages.error(request, str(error.message))
     else:
-        messages.success(request, _("已保存。"))
+        messages.success(request, _("已保存审核清单项“%(item)s”。") % {"item": item.text})
     return redirect(f"{reverse('review:checklist')}?authority={item.authority_id or ''}")

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from sanxiang.kernel.access import Actor
     from sanxiang.org.models import Authority
 
-    from .models import Task
+    from .models import ProgressReport, Task
 
 MANAGE_ROLES: tuple[str, ...] = (RoleCode.SUPERVISOR, RoleCode.ADMINISTRATOR)
 DECIDE_ROLES: tuple[str, ...] = (RoleCode.SUPERVISOR, RoleCode.LEADER)
@@ -30,6 +30,16 @@ def can_decide(user: Actor, authority: Authority) -> bool:
 def can_request_closeout(user: Actor, task: Task) -> bool:
     """Ask for 销号: the lead department, or a supervisor of the task's authority."""
     if not has_role(user):
+        return False
+    department_id = getattr(user, "department_id", None)
+    return bool(department_id and department_id == task.owner_department_id) or can_manage(
+        user, task.authority
+    )
+
+
+def can_review_report(user: Actor, task: Task, report: ProgressReport) -> bool:
+    """Accept or return a progress report: the lead department or a supervisor, never its reporter."""
+    if not has_role(user) or report.reporter_id == getattr(user, "pk", None):
         return False
     department_id = getattr(user, "department_id", None)
     return bool(department_id and department_id == task.owner_department_id) or can_manage(

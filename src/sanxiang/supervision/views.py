@@ -36,7 +36,7 @@ from .forms import (
     UploadForm,
 )
 from .models import Reminder
-from .roles import can_decide, can_manage, can_request_closeout
+from .roles import can_decide, can_manage, can_request_closeout, can_review_report
 
 # Any signed-in staff member; the querysets decide what they see (an empty list for no tasks).
 staff_required = role_required()
@@ -261,6 +261,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_decide": can_decide(request.user, task.authority),
             "can_manage": can_manage(request.user, task.authority),
             "can_closeout": can_request_closeout(request.user, task),
+            "reviewable": {r.pk for r in history["reports"] if can_review_report(request.user, task, r)},
         },
     )
 

@@ -37,7 +37,7 @@ from .catalogue import violations
 from .conditions import MissingFact, describe_test, holds, referenced_facts
 from .facts import FACTS, FactSpec, FactValue, fact_label
 from .model import (
-    CERTAINTY_MARKS,
+    CERTAINTY_NOTES,
     SUBJECT_LABELS,
     Benchmark,
     BenchmarkRule,
@@ -446,7 +446,7 @@ def _rule_reason(
         text += f"；{FACTS[rule.penalty.base].label}为{_yuan(Decimal(base))}，按倍数计算的金额四舍五入到元"
     text += f"；幅度{_band(bounds)}"
     if rule.certainty != "confirmed":
-        text += f"（该项数据确认程度{CERTAINTY_MARKS[rule.certainty]}，使用前须核对原文）"
+        text += f"（{CERTAINTY_NOTES[rule.certainty]}）"
     return text
 
 

@@ -18,7 +18,7 @@ from .conditions import fact_value, holds
 from .facts import FACTS, FactValue
 
 __all__ = [
-    "CERTAINTY_MARKS",
+    "CERTAINTY_NOTES",
     "SUBJECT_LABELS",
     "Benchmark",
     "BenchmarkRule",
@@ -37,7 +37,11 @@ Subject = Literal["individual", "organisation"]
 RuleSubject = Literal["individual", "organisation", "any"]
 PenaltyKind = Literal["fixed", "multiple", "no_penalty"]
 
-CERTAINTY_MARKS: dict[str, str] = {"confirmed": "✅", "partly": "🟡", "unconfirmed": "❓"}
+CERTAINTY_NOTES: dict[str, str] = {
+    "confirmed": "",
+    "partly": "该项数据部分核对原文，使用前须核对原文",
+    "unconfirmed": "该项数据为示例，使用前须核对原文",
+}
 SUBJECT_LABELS: dict[str, str] = {"individual": "个人", "organisation": "单位", "any": "个人和单位"}
 
 

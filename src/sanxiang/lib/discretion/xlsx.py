@@ -49,10 +49,9 @@ _SUBJECTS = {"个人": "individual", "单位": "organisation", "全部": "any", 
 _SUBJECT_TEXT = {"individual": "个人", "organisation": "单位", "any": "全部"}
 _KINDS = {"固定": "fixed", "倍数": "multiple", "不予处罚": "no_penalty"}
 _KIND_TEXT = {value: key for key, value in _KINDS.items()}
-_CERTAINTY = {"✅": "confirmed", "已确认": "confirmed", "confirmed": "confirmed", "🟡": "partly",
-              "部分确认": "partly", "partly": "partly", "❓": "unconfirmed", "未确认": "unconfirmed",
-              "unconfirmed": "unconfirmed"}  # fmt: skip
-_CERTAINTY_TEXT = {"confirmed": "✅", "partly": "🟡", "unconfirmed": "❓"}
+_CERTAINTY = {"已确认": "confirmed", "confirmed": "confirmed", "部分确认": "partly", "partly": "partly",
+              "未确认": "unconfirmed", "unconfirmed": "unconfirmed"}  # fmt: skip
+_CERTAINTY_TEXT = {"confirmed": "已确认", "partly": "部分确认", "unconfirmed": "未确认"}
 # rule_problems() names fields; these are the columns they came from.
 _FIELD_COLUMN = {"violation": "违法行为代码", "subject": "适用对象", "circumstance": "情形条件(JSON)",
                  "min": "下限", "max": "上限", "base": "基数字段", "floor": "保底金额", "ceiling": "封顶金额"}  # fmt: skip
@@ -168,9 +167,9 @@ def _read_meta(workbook: Any, errors: list[SheetError]) -> dict[str, Any] | None
         errors.append(SheetError(META_SHEET, values["失效日期"][0], "内容", "失效日期早于施行日期"))
     meta["source"] = _text(values.get("来源", (None, None))[1])
     row_number, value = values.get("确认程度", (None, None))
-    certainty = _CERTAINTY.get(_text(value) or "❓")
+    certainty = _CERTAINTY.get(_text(value) or "未确认")
     if certainty is None:
-        errors.append(SheetError(META_SHEET, row_number, "内容", "确认程度应为 ✅、🟡 或 ❓"))
+        errors.append(SheetError(META_SHEET, row_number, "内容", "确认程度应为“已确认”“部分确认”或“未确认”"))
     meta["certainty"] = certainty
     return meta
 
@@ -242,9 +241,9 @@ def _read_rule(
                 fail(column, f"“{_KIND_TEXT[kind]}”处罚须填写{column}")
     if kind == "multiple" and base is None:
         fail("基数字段", "按倍数处罚须填写基数字段（如 unpaid_tax）")
-    certainty = _CERTAINTY.get(_text(cells.get("确认程度")) or "❓")
+    certainty = _CERTAINTY.get(_text(cells.get("确认程度")) or "未确认")
     if certainty is None:
-        fail("确认程度", "确认程度应为 ✅、🟡 或 ❓")
+        fail("确认程度", "确认程度应为“已确认”“部分确认”或“未确认”")
     if found:
         errors += found
         return None

@@ -98,7 +98,7 @@ class Migration(migrations.Migration):
                 ('params', models.JSONField(default=dict, verbose_name='时限参数')),
                 ('display', models.JSONField(blank=True, default=dict, verbose_name='公示期限')),
                 ('source', models.CharField(max_length=300, verbose_name='依据')),
-                ('certainty', models.CharField(choices=[('confirmed', '✅ 已确认'), ('partly', '🟡 部分确认'), ('unconfirmed', '❓ 未确认')], max_length=20, verbose_name='确认程度')),
+                ('certainty', models.CharField(choices=[('confirmed', '已确认'), ('partly', '部分确认'), ('unconfirmed', '未确认')], max_length=20, verbose_name='确认程度')),
                 ('note', models.TextField(blank=True, verbose_name='说明')),
                 ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rules', to='publicity.item', verbose_name='事项')),
             ],

@@ -22,7 +22,7 @@ from sanxiang.org.services import access_grant_create
 from .. import rules
 from ..choices import EventKind, PlanStatus, ReportStatus, RequestStatus
 from ..models import CloseoutRequest, ExtensionRequest, Milestone, ProgressReport, Task, TaskEvent
-from ..roles import can_decide, can_manage, can_request_closeout
+from ..roles import can_decide, can_manage, can_request_closeout, can_review_report
 from ._common import (
     MILESTONE_PURPOSE,
     acting_department_ids,
@@ -214,10 +214,10 @@ def progress_report_review(
     """The lead department accepts (progress counts) or returns (with a comment) a report."""
     task = _locked(report.task)
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
-    if not (actor.department_id == task.owner_department_id or can_manage(actor, task.authority)):
-        raise PermissionDeniedError(_("只有牵头部门可以审核进展。"))
     if report.reporter_id == actor.pk:
         raise PermissionDeniedError(_("不能审核本人报送的进展。"))
+    if not can_review_report(actor, task, report):
+        raise PermissionDeniedError(_("只有牵头部门可以审核进展。"))
     target = ReportStatus.ACCEPTED if accept else ReportStatus.RETURNED
     if not rules.can_transition(rules.REPORT_TRANSITIONS, report.status, target):
         raise InvalidTransition(_("该进展已审核。"))

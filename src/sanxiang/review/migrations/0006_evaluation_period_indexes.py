@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('core', '0003_second_wave_roles'),
         ('enforcement', '0001_initial'),
-        ('review', '0004_case_penalty_reason'),
+        ('review', '0005_benchmark_text_without_marks'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('core', '0003_second_wave_roles'),
         ('enforcement', '0001_initial'),
-        ('publicity', '0004_document_source'),
+        ('publicity', '0005_rule_text_without_marks'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from . import ner, tables
-from .idcodes import id_checksum_ok, id_shaped, is_valid_uscc, luhn_ok
+from .idcodes import id_checksum_ok, id_shaped, is_enterprise_tin15, is_valid_uscc, luhn_ok
 from .normalize import normalise
 from .policy import FieldType
 from .surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES
@@ -89,10 +89,48 @@ _PUBLIC_LINE = re.compile(
 )
 
 
+# The closing block of a notice the bureau issues (联系人：… 联系电话：0532-… 联系地址：…, then the bureau's
+# name and the date) gives the bureau's own contact; a party's contact stands in the header, before the body.
+_AUTHORITY_LINE = re.compile(
+    rf"\n[ \t]*(?:国家税务总局[{CJK}]{{2,30}}|[{CJK}]{{2,24}}(?:税务局|稽查局|税务所|税务分局))[ \t]*(?:\n|$)"
+)
+_BLOCK_PERSON = re.compile(
+    _PERSON_WORDS.pattern + r"|办税人|代理人|律师|辩护人|住所|家庭|你单位|财务|会计|出纳|股东|证人"
+)
+
+
+def _in_closing_block(text: str, start: int) -> bool:
+    """Whether ``start`` lies in the closing contact block of a notice: after the last sentence of the
+    body, with the bureau's name following within three lines or no sentence following at all, and no
+    person named in the block."""
+    body_end = max(text.rfind("。", 0, start), text.rfind("\n\n", 0, start))
+    if body_end < 0 or _BLOCK_PERSON.search(text, body_end, start) is not None:
+        return False
+    line_end = text.find("\n", start)
+    if line_end < 0:
+        return True
+    after = text.find("。", start)
+    if after < 0:
+        return _BLOCK_PERSON.search(text, start, min(len(text), start + 200)) is None
+    limit = line_end
+    for _ in range(3):
+        nxt = text.find("\n", limit + 1)
+        if nxt < 0:
+            nxt = len(text)
+        if _AUTHORITY_LINE.match(text, limit, min(len(text), nxt + 1)) is not None:
+            return _BLOCK_PERSON.search(text, start, limit) is None
+        limit = nxt
+        if limit >= len(text):
+            break
+    return False
+
+
 def _is_public_landline(text: str, start: int, digits: str, public_phones: frozenset[str]) -> bool:
     """An authority's own office line: listed as public, or labelled as a phone right after the
     authority's name with no person mentioned in between ("国家税务总局…税务局 联系电话：0731-…")."""
     if digits in public_phones:
+        return True
+    if _in_closing_block(text, start):
         return True
     line_start = text.rfind("\n", 0, start) + 1
     if _PUBLIC_LINE.search(text, max(line_start, start - 30), start):
@@ -138,7 +176,12 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
             return None
         if id_shaped(upper):
             return FieldType.ID_NUMBER
-    elif n == 15 and (id_shaped(token) or _ID_CONTEXT.search(before)):
+    elif n == 15 and _ID_CONTEXT.search(before):
+        return FieldType.ID_NUMBER
+    elif n == 15 and id_shaped(token) and not is_enterprise_tin15(token):
+        # An old 15-digit ID shares its shape with an enterprise's old taxpayer number (region code and
+        # organisation code); the organisation code's check character tells them apart (1 ID in 11 is
+        # misread, and only where no 身份证 label stands before it).
         return FieldType.ID_NUMBER
     if token[:1] == "1" and n == 11 and token[1] in "3456789":
         return None if token in public_phones else FieldType.PHONE
@@ -194,7 +237,7 @@ def _joined_kind(digits: str, grouped_by_four: bool, bank_context: bool) -> Fiel
 # Digit groups broken by spaces, hyphens or a line break (PDF text, aligned columns, 1381 234 5678).
 _SPLIT_NUMBER = re.compile(
     r"(?=\d)(?<![0-9A-Za-z.,])\d+(?:[Xx]\d{0,2})?"
-    r"(?:(?:[ \t]{1,2}|[ \t]?-[ \t]?|[ \t]?\r?\n[ \t]*)\d+(?:[Xx]\d{0,2})?)+(?![0-9A-Za-z])"
+    r"(?:(?:[ \t]{1,2}|[ \t]?-[ \t]?|[ \t]?\r?\n[ \t]*)\d+(?:[Xx]\d{0,2})?)+(?![0-9A-Za-z]|[.,]\d)"
 )
 _DIGIT_GROUP = re.compile(r"\d+(?:[Xx]\d{0,2})?")
 
@@ -288,7 +331,7 @@ _PASSPORT = re.compile(
 )
 _TRAVEL_CONTEXT = re.compile(
     r"(?:护照|通行证|回乡证|台胞证|旅行证|居留证|居住证|军官证|士兵证|警官证|签证|证件|身份证)(?:号码|号)?"
-    rf"[^0-9A-Za-z。；;\n]{{0,8}}?([A-Za-z]{{0,2}}\d{{6,12}}[A-Za-z0-9]?|[{CJK}]字第\d{{4,10}}号)"
+    rf"[^0-9A-Za-z。；;\n]{{0,8}}?([A-Za-z]{{0,2}}\d{{6,12}}[A-Za-z0-9]?(?![0-9A-Za-z*＊])|[{CJK}]字第\d{{4,10}}号)"
 )
 
 
@@ -320,7 +363,7 @@ _AMBIGUOUS_LABELS = "住所地|住所|通讯地址|联系地址|送达地址|经
 _LABEL_HEADS = "".join(sorted({label[0] for label in f"{_HOME_LABELS}|{_AMBIGUOUS_LABELS}".split("|")}))
 _ADDRESS = re.compile(
     rf"(?=[{_LABEL_HEADS}])"
-    rf"(?:(?P<home>{_HOME_LABELS})|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"
+    rf"(?:(?P<home>{_HOME_LABELS}|(?<=[，,；;])住(?![址所宿房院宅])(?=[{CJK}]{{0,8}}?[省市区县]))|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"
     rf"(?<!场所)(?<!网站)(?<!电子)(?<!邮寄)(?P<maybe>{_AMBIGUOUS_LABELS}))"
     r"[：:\s]*(?:为|在|是)?(?P<value>[^，,。；;）)\n]{4,60})"
 )
@@ -380,6 +423,8 @@ def _find_addresses(text: str) -> list[Finding]:
         maybe = m.group("maybe")
         if maybe and not _belongs_to_person(text, m.start(), business=maybe in _BUSINESS_LABELS):
             continue
+        if maybe and _in_closing_block(text, m.start()):
+            continue  # 联系地址 in a notice's closing block: the bureau's own address
         found.append(Finding(m.start("value"), m.start("value") + len(value), FieldType.HOME_ADDRESS))
     return found
 
@@ -426,7 +471,7 @@ for _words, _kind in (
     (
         "当事人姓名|当事人名称|当事人|纳税人姓名|纳税人名称|纳税人（自然人）|纳税人(自然人)|纳税人|被查对象|被查人|"
         "被处罚人|被申请人|申请人|欠税人|被执行人|经营者姓名|经营者|业主|投资人|户主|姓名|个体工商户|失信主体|"
-        "自然人",
+        "自然人|行政相对人名称|行政相对人|相对人名称|外籍个人|个人姓名",
         FieldType.PERSON_NAME,
     ),
     (
@@ -439,7 +484,8 @@ for _words, _kind in (
         "司机|收件人|签收人|受送达人|配偶|妻子|丈夫|儿子|女儿|父亲|母亲|亲属|经办人|举报人|检举人|监护人|"
         "担保人|合伙人|中介人|介绍人|法人|老板|店主|房东|出租人|承租人|员工|雇员|工作人员|保管人|"
         "记账人员|代账人员|辩护人|辩护律师|代理律师|诉讼代理人|委托诉讼代理人|第三人|陪同人|翻译人员|"
-        "被检举人|被举报人|利害关系人|共同经营人|实际投资人",
+        "被检举人|被举报人|利害关系人|共同经营人|实际投资人|户名|开户名|账户名称|账户名|收款人|付款人|"
+        "从业人员",
         FieldType.THIRD_PARTY_NAME,
     ),
     (
@@ -469,11 +515,12 @@ _TRAILING = re.compile(
 _NAME_EXACT = re.compile(rf"{_NAME_HEAD}{_GIVEN}{{1,2}}")
 _NOT_BEFORE_NAME = frozenset("于在对由向将把给与和及的是为系被从经任即")
 _TITLES = ("先生", "女士", "同志")
+_CLAUSE_END = frozenset("、，,；;。\n（(")
 _PLACE_CHARS = frozenset("省市区县镇乡村旗州")
 _VERB_AFTER = re.compile(
     r"个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|辩称|称其|本人"
 )
-_NAME_BOUNDARY = frozenset("，,。；;：:、（(\n 由与向对经将和及据至给")
+_NAME_BOUNDARY = frozenset("，,。；;：:、（(\n .．由与向对经将和及据至给")
 
 
 # An ID number or a gender right after a candidate ("成立（身份证号…", "高峰，男，") makes it a person's name
@@ -493,7 +540,12 @@ def _trim_name(text: str, start: int, end: int) -> int | None:
     if len(name) - head == 2 and (name[-1] in _NOT_LAST or name[-1] + text[end : end + 1] in _TITLES):
         end -= 1
         name = name[:-1]
-    if len(name) <= head or name[head] in _NOT_GIVEN_START:
+    if len(name) <= head:
+        return None
+    if name[head] in _NOT_GIVEN_START and not (
+        # 法定代表人黎中华、…: a full given name that ends at a clause boundary is one, whatever it starts with
+        len(name) - head == 2 and text[end : end + 1] in _CLAUSE_END and name[:2] not in _NOT_NAMES
+    ):
         return None
     if text[start + head + 1 : start + head + 2] in _PLACE_CHARS or text[end : end + 1] in _PLACE_CHARS:
         return None  # 金城江区, 兰山区: a place name, not a person
@@ -502,6 +554,28 @@ def _trim_name(text: str, start: int, end: int) -> int | None:
     if _in_org_name(text, start + head + 1):
         return None
     return end
+
+
+_MASKED_NAME = rf"(?:[*＊]{{2,4}}|{_NAME_HEAD}?某某?|[{_SINGLE_CLASS}][*＊]{{1,3}})"
+_BEFORE_MASKED = re.compile(rf"(?<=[{CJK}])、(?={_MASKED_NAME}(?:[、等和及与三两二四五六]|$))")
+_AFTER_MASKED = re.compile(
+    rf"(?:(?<=[^{CJK}]){_MASKED_NAME}|^{_MASKED_NAME})、(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})"
+)
+_LIST_END = frozenset("、等和及与，,。；;（(\n三两二四五六")
+
+
+# A label (当事人：…, a tab-separated 行政相对人名称	…) gives its value a cell of its own.
+_PREMASKED = re.compile(r"[某*＊Xx×○]")
+_LABEL_SEPARATOR = re.compile(r"[：:\t]")
+_LABEL_CELL = re.compile(r"[^\s，,；;。（()）|｜、：:]{1,40}")
+
+
+def _label_value(text: str, trigger_end: int, name_start: int) -> str | None:
+    """The whole value of a label up to the end of its cell, when the trigger is used as a label."""
+    if _LABEL_SEPARATOR.search(text, trigger_end, name_start) is None:
+        return None
+    m = _LABEL_CELL.match(text, name_start)
+    return m.group() if m is not None else None
 
 
 def _look_back(text: str, end: int, add: Callable[[int, int, FieldType], None], *, boundary: bool) -> None:
@@ -561,14 +635,33 @@ _LATIN_BRACKETED = re.compile(
 _LATIN_ALONE = re.compile(rf"(?<![A-Za-z])(?P<latin>{_LATIN_NAME})(?![A-Za-z])")
 # A minority name with a middle dot (买买提·艾力, 阿依古丽·吐尔逊); the left part is cut after a word that
 # cannot belong to it (经查…, …的).
-_DOTTED_PART = rf"(?:(?![系在于是为与和及等因被将对从向已未不的了均也都曾经现担任称说])[{CJK}])"
+_DOTTED_PART = rf"(?:(?![系在于是为与和及等因被将对从向已未的了均也曾经现担任称说])[{CJK}])"
 # The dot may also come as a full-width period (．, folded to "."), written between Chinese characters.
 _DOTTED_NAME = re.compile(rf"[{CJK}]{{1,6}}[·.]{_DOTTED_PART}{{2,8}}(?:[·.]{_DOTTED_PART}{{2,8}})?")
 _DOT = re.compile(r"[·.]")
 _DOTTED_CUT = re.compile(r".*[的是查系在与和及对向由经据为将被：:，,、]")
+_DOTTED_ROLE = re.compile(rf".*(?:{_TRIGGER_ALT})")
 
 
 _UPPER = re.compile(r"[A-Z][A-Za-z'\-]+[ ·.][A-Z]")  # two Latin words at least: _LATIN_NAME's shape
+
+
+# Words that make a run of capitals an organisation's or a product's name, not a person's.
+_LATIN_NOT_NAME = frozenset(
+    """CO LTD LIMITED INC CORP CORPORATION COMPANY GROUP BANK TRADING INTERNATIONAL CHINA HOLDINGS HOLDING
+    TECHNOLOGY TECH INDUSTRY INDUSTRIAL SERVICE SERVICES LLC LLP PLC GMBH AG SA BV PTE HK USA UK PRC VAT
+    TAX INVOICE THE OF AND FOR NO ID PDF OCR GB ISO CN WWW HTTP HTTPS API NEW DEVELOPMENT MANAGEMENT
+    CONSULTING LOGISTICS SHIPPING IMPORT EXPORT STORE SHOP CENTER CENTRE HOTEL SCHOOL UNIVERSITY""".split()
+)
+
+
+def _capitals_name(words: list[str]) -> bool:
+    """Two or three words in capitals (JOHN SMITH, MARIA GARCIA) amid Chinese text: a foreigner's name."""
+    return (
+        2 <= len(words) <= 3
+        and all(w.isupper() and w.isalpha() and 2 <= len(w) <= 12 for w in words)
+        and not any(w in _LATIN_NOT_NAME for w in words)
+    )
 
 
 def _pinyin_name(words: list[str]) -> bool:
@@ -591,7 +684,7 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
         for m in _LATIN_ALONE.finditer(text):
             words = re.split(r"[ ·.]", m.group("latin"))
             triggered = _TRIGGER_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None
-            if triggered or _pinyin_name(words):
+            if triggered or _pinyin_name(words) or _capitals_name(words):
                 add(m.start(), m.end(), _kind_before(text, m.start()))
     if "·" in text or "." in text:
         for m in _DOTTED_NAME.finditer(text):
@@ -602,6 +695,9 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
             cut = _DOTTED_CUT.match(text, start, dot)
             if cut is not None:
                 start = cut.end()
+            role = _DOTTED_ROLE.match(text, start, dot)  # 财务负责人热合曼·…: the role word is no part
+            if role is not None:
+                start = role.end()
             if dot - start < 2:
                 continue
             add(start, m.end(), _kind_before(text, start))
@@ -626,7 +722,20 @@ def _find_names(text: str, known: Mapping[str, FieldType]) -> tuple[list[Finding
         if m.start("name") == m.end("trigger") and text[m.start("name")] in "和与及或并":
             continue  # 负责人和办税人, 纳税人和走逃失联户: a conjunction, not a surname
         kind = _TRIGGERS[m.group("trigger")]
-        end = _trim_name(text, m.start("name"), m.end("name"))
+        value = _label_value(text, m.end("trigger"), m.start("name"))
+        if value is not None and (
+            (len(value) > 4 and _ORG_IN_NAME.search(value)) or _PREMASKED.search(value)
+        ):
+            continue  # 纳税人名称：乌鲁木齐市…理发店 (an organisation's name), 王某某 (masked already)
+        if (
+            value is not None
+            and _NAME_EXACT.fullmatch(value)
+            and (len(value) <= 3 or value[:2] in COMPOUND_SURNAMES)
+        ):
+            # A label's whole value shaped as a name is one, even when it is also a word (经营者：白中华).
+            end = m.start("name") + len(value)
+        else:
+            end = _trim_name(text, m.start("name"), m.end("name"))
         if end is None:
             continue
         add(m.start("name"), end, kind)
@@ -651,6 +760,14 @@ def _find_names(text: str, known: Mapping[str, FieldType]) -> tuple[list[Finding
         _look_back(text, m.start(), add, boundary=True)
     for m in _VERB_AFTER.finditer(text):
         _look_back(text, m.start(), add, boundary=True)
+    if "、" in text:
+        # In a list of people the bureau masked already (林邦国、**、***三人), the unmasked one is a name too.
+        for m in _BEFORE_MASKED.finditer(text):
+            _look_back(text, m.start(), add, boundary=True)
+        for m in _AFTER_MASKED.finditer(text):
+            end = _trim_name(text, m.start("name"), m.end("name"))
+            if end is not None and text[end : end + 1] in _LIST_END:
+                add(m.start("name"), end, _kind_before(text, m.start()))
     return found, names
 
 
@@ -770,6 +887,33 @@ def _model_findings(
     return added
 
 
+_PEOPLE = frozenset({FieldType.PERSON_NAME, FieldType.THIRD_PARTY_NAME, FieldType.REPRESENTATIVE_NAME})
+
+
+def _list_neighbours(text: str, found: list[Finding], names: dict[str, FieldType]) -> list[Finding]:
+    """A name listed next to a name found (转出给独孤秀、张三、李四等): the one left over is a name too."""
+    if "、" not in text:
+        return []
+    added: list[Finding] = []
+
+    def add(start: int, end: int, kind: FieldType) -> None:
+        added.append(Finding(start, end, names.setdefault(text[start:end], kind)))
+
+    people = [f for f in found if f.field_type in _PEOPLE]
+    starts = {f.start for f in people}
+    ends = {f.end for f in people}
+    for f in people:
+        if f.start > 1 and text[f.start - 1] == "、" and f.start - 1 not in ends:
+            _look_back(text, f.start - 1, add, boundary=True)
+        if text[f.end : f.end + 1] == "、" and f.end + 1 not in starts:
+            m = _NAME_EXACT.match(text, f.end + 1)
+            if m is not None:
+                end = _trim_name(text, m.start(), m.end())
+                if end is not None and text[end : end + 1] in _LIST_END:
+                    add(m.start(), end, FieldType.THIRD_PARTY_NAME)
+    return added
+
+
 def find_personal_data(
     text: str,
     *,
@@ -797,6 +941,7 @@ def find_personal_data(
     names_found, names = _find_names(norm, known)
     found += names_found
     found += _model_findings(norm, found, names, model)
+    found += _list_neighbours(norm, found, names)
     found += _find_name_occurrences(norm, names)
     found = _outside_urls(norm, found)
     if not normalised.breaks:

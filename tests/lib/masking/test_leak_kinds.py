@@ -1,0 +1,93 @@
+"""Kinds of leak and of lost public fact found on the independent evaluation set (tests/eval/masking),
+each pinned here on text of its own (no string of that set)."""
+
+import pytest
+
+from sanxiang.lib.masking import mask_text
+from sanxiang.lib.masking.idcodes import id_check_digit, is_enterprise_tin15, is_valid_org_code
+
+PERSON_ID = "33010619850312123" + id_check_digit("33010619850312123")
+
+
+def _tin15() -> str:
+    """An enterprise's old 15-digit taxpayer number whose digits also read as an old ID number."""
+    for check in "0123456789":
+        code = "80052233" + check
+        if is_valid_org_code(code):
+            return "330106" + code
+    raise AssertionError("no check digit")
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("经营者：白中华\n许可决定日期：2026年1月5日", "中华"),  # a label's value that is also a word
+        ("法定代表人（负责人）：蒋和平\n身份证件号码：****", "和平"),
+        ("法定代表人黎中华、财务负责人某某无法联系", "中华"),  # a given name ending at a boundary
+        ("行政相对人名称\t石杰\n行政相对人类别\t自然人", "石杰"),
+        ("通过个人银行账户（户名：温新，账号：6222）收取", "温新"),
+        ("法定代表人或負責人姓名：陳國華\n居民身份證號碼：***", "國華"),  # traditional characters
+        ("個人姓名：歐陽靜；", "靜"),
+        ("法定代表人：呼延荣\n住所：***", "延荣"),  # 呼 is simplified: not read as 唿
+        ("委托代理人：热合曼·阿不都拉，某律师事务所律师", "阿不都拉"),
+        ("转出给JOHN SMITH等个人银行账户", "SMITH"),  # a foreigner's name in capitals
+        ("从业人员MARIA GARCIA）", "GARCIA"),
+        ("李某，住浙江省杭州市上城区解放路88号5幢201室，系当事人之子。", "解放路88号"),
+        ("随即转出给独孤秀、张家明、李红等个人银行账户", "孤秀"),  # a name listed with names found
+        ("询问笔录；5.林邦国、**、***三人的", "邦国"),  # … or with names masked already
+    ],
+)
+def test_it_hides(text, secret):
+    assert secret not in mask_text(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "public"),
+    [
+        ("纳税人名称：杭州启航房地产开发有限责任公司\n", "杭州启航房地产开发有限责任公司"),
+        ("纳税人名称：乌鲁木齐市天山区春华理发店\n", "乌鲁木齐市天山区春华理发店"),
+        (f"纳税人识别号：{_tin15()}\n", _tin15()),  # an enterprise's 15-digit TIN, ID-shaped
+        (f"身份证号码\t{PERSON_ID}\t12,345.60\n", "12,345.60"),  # an amount in the next cell
+        ("转入ABC TRADING CO LTD账户", "ABC TRADING CO LTD"),
+    ],
+)
+def test_it_keeps(text, public):
+    assert public in mask_text(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "当事人：王某某\n身份证件号码：420106********5556\n纳税人识别号：XXX\n",
+        "委托代理人：李某；证人：张某某；财务负责人：王*明",
+    ],
+)
+def test_text_masked_by_the_bureau_stays_as_it_is(text):
+    assert mask_text(text).text == text
+
+
+NOTICE = (
+    "国家税务总局杭州市西湖区税务局\n税务事项通知书\n"
+    "当事人：钱塘辉\n联系电话：0571-88886666\n住所：杭州市西湖区灵隐路5号\n"
+    "你于2025年3月未按期申报，请于十五日内办理。\n"
+    "联系人：李明\n联系电话：0571-87654321\n联系地址：杭州市西湖区文三路1号\n"
+    "国家税务总局杭州市西湖区税务局\n2025年4月1日\n"
+)
+
+
+def test_a_notice_keeps_the_bureaus_closing_contact_and_hides_the_partys():
+    masked = mask_text(NOTICE).text
+    assert "0571-87654321" in masked
+    assert "杭州市西湖区文三路1号" in masked
+    assert "88886666" not in masked
+    assert "灵隐路5号" not in masked
+
+
+def test_a_contact_person_of_the_party_in_a_closing_line_is_still_personal():
+    text = "请于十五日内办理。\n你单位财务负责人钱塘辉，联系电话：0571-88886666\n"
+    assert "88886666" not in mask_text(text).text
+
+
+def test_an_enterprise_tin15_is_told_from_an_old_id_by_its_organisation_code():
+    assert is_enterprise_tin15(_tin15())
+    assert not is_enterprise_tin15(_tin15()[:-1] + str((int(_tin15()[-1]) + 1) % 10))

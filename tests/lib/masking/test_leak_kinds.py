@@ -91,3 +91,20 @@ def test_a_contact_person_of_the_party_in_a_closing_line_is_still_personal():
 def test_an_enterprise_tin15_is_told_from_an_old_id_by_its_organisation_code():
     assert is_enterprise_tin15(_tin15())
     assert not is_enterprise_tin15(_tin15()[:-1] + str((int(_tin15()[-1]) + 1) % 10))
+
+
+def test_an_account_the_bureau_masked_only_in_its_last_digits_is_masked_further():
+    # Fifteen digits left in clear expose the account; the published forms show at most 6 + 4.
+    text = "经查询你公司账号：中国工商银行210217460930004****，银行流水显示"
+    assert "210217460930004" not in mask_text(text).text
+
+
+def test_a_name_wrapped_over_a_line_break_by_the_extractor_is_hidden_whole():
+    text = "经查，该公司在2019年期间通过银行转账方式向该公司时任财务负责人李光\n健转款229,958.00元。"
+    masked = mask_text(text).text
+    assert "光" not in masked and "\n*转款" in masked
+
+
+def test_a_short_line_ending_in_a_two_character_name_is_not_taken_as_wrapped():
+    text = "法定代表人：李光\n健康证明：有\n"
+    assert "健康证明" in mask_text(text).text

@@ -242,6 +242,12 @@ _SPLIT_NUMBER = re.compile(
 _DIGIT_GROUP = re.compile(r"\d+(?:[Xx]\d{0,2})?")
 
 
+# The lengths ``_joined_kind`` can accept: mobile, old ID, card, ID, individual TIN (any length of
+# account number after a bank word).
+_JOINED_LENGTHS = frozenset({11, 15, 16, 17, 18, 19, 20})
+_BANK_LENGTHS = _JOINED_LENGTHS | frozenset(range(8, 31))
+
+
 def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
     """Valid data among the runs of a broken number: every window of consecutive groups, longest first,
     is joined and checked (an ID number, a taxpayer number, a mobile, a card); a window that is not a
@@ -252,9 +258,15 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
         if len(groups) > 12:
             groups = groups[:12]  # a long run of numbers is a list, not one datum
         bank_context = _BANK_CONTEXT.search(text, max(0, m.start() - 30), m.start()) is not None
+        lengths = _BANK_LENGTHS if bank_context else _JOINED_LENGTHS
+        total = [0]  # total[k]: the characters of the first k groups
+        for a, b in groups:
+            total.append(total[-1] + b - a)
         i = 0
         while i < len(groups):
             for j in range(len(groups) - 1, i, -1):
+                if total[j + 1] - total[i] not in lengths:
+                    continue  # no datum has that many characters: not worth joining
                 pieces = [text[a:b] for a, b in groups[i : j + 1]]
                 digits = "".join(pieces)
                 x_at = [i for i, ch in enumerate(digits) if ch in "Xx"]
@@ -578,6 +590,23 @@ def _label_value(text: str, trigger_end: int, name_start: int) -> str | None:
     return m.group() if m is not None else None
 
 
+_WRAP_WIDTH = 30  # a line at least this long that breaks mid-sentence was wrapped by the extractor
+
+
+def _wrapped_given_name(text: str, start: int, end: int) -> bool:
+    """Whether a name of a surname and one character runs on past a line break that only wraps the
+    line (a document extracted at a fixed width): the next line's first character ends the name."""
+    if text[end : end + 1] != "\n" or end + 1 >= len(text):
+        return False
+    head = 2 if text[start : start + 2] in COMPOUND_SURNAMES else 1
+    if end - start != head + 1:
+        return False
+    nxt = text[end + 1]
+    if not ("\u4e00" <= nxt <= "\u9fff") or nxt in _NOT_LAST or nxt in _NOT_GIVEN_START:
+        return False
+    return end - (text.rfind("\n", 0, start) + 1) >= _WRAP_WIDTH
+
+
 def _look_back(text: str, end: int, add: Callable[[int, int, FieldType], None], *, boundary: bool) -> None:
     """Find a name ending at ``end`` (before 先生, "，男，", 代为 …). With ``boundary`` the name must
     follow punctuation or a preposition (由张三负责, ，李四表示), since the context alone is weaker."""
@@ -739,6 +768,8 @@ def _find_names(text: str, known: Mapping[str, FieldType]) -> tuple[list[Finding
         if end is None:
             continue
         add(m.start("name"), end, kind)
+        if _wrapped_given_name(text, m.start("name"), end):
+            add(end + 1, end + 2, kind)  # 财务负责人李光⏎健转款: the line broke inside the name
         while (nxt := _LIST_NEXT.match(text, end)) is not None:
             next_end = _trim_name(text, nxt.start("name"), nxt.end("name"))
             if next_end is None:

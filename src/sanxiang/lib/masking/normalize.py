@@ -74,8 +74,8 @@ _FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(FOLD)) + 
 # A run of single CJK characters separated by spaces (张 三, 欧 阳 娜 娜), or a surname spaced from a
 # two-character given name (张 三丰). Line breaks are not spaces here: a table cell per line stays one.
 _SPACED_WORD = re.compile(
-    rf"(?<![{CJK}])[{CJK}](?:[ \t]{{1,3}}[{CJK}]){{1,3}}(?![{CJK}])"
-    rf"|(?<![{CJK}])[{CJK}][ \t]{{1,3}}[{CJK}]{{2}}(?![{CJK}])"
+    rf"(?=[{CJK}][ \t])(?<![{CJK}])(?:[{CJK}](?:[ \t]{{1,3}}[{CJK}]){{1,3}}(?![{CJK}])"
+    rf"|[{CJK}][ \t]{{1,3}}[{CJK}]{{2}}(?![{CJK}]))"
 )
 _SPACES = re.compile(r"[ \t]+")
 

@@ -11,6 +11,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
+
 from sanxiang.lib.masking import (
     MANUAL,
     NOT_PUBLISHED,
@@ -205,7 +207,12 @@ def masked_content(
         else:
             if spec.get("type") == "longtext" or spec.get("text"):
                 scanned = mask_text(
-                    value, policy=policy, known_names=known, public_phones=phones, public_emails=emails
+                    value,
+                    policy=policy,
+                    known_names=known,
+                    public_phones=phones,
+                    public_emails=emails,
+                    individual_business_address=settings.SANXIANG_MASK_PUBLISH_INDIVIDUAL_BUSINESS_ADDRESS,
                 )
                 spans = list(scanned.spans)
             else:
@@ -217,7 +224,14 @@ def masked_content(
             masked_party = shown
         fields.append((spec["label"], shown))
 
-    result = mask_text(text, policy=policy, known_names=known, public_phones=phones, public_emails=emails)
+    result = mask_text(
+        text,
+        policy=policy,
+        known_names=known,
+        public_phones=phones,
+        public_emails=emails,
+        individual_business_address=settings.SANXIANG_MASK_PUBLISH_INDIVIDUAL_BUSINESS_ADDRESS,
+    )
     spans = merge_spans([*result.spans, *_manual_spans(text, manual)])
     body = apply_masks(text, spans) if spans else text
     title = f"{masked_party}{item_label}" if masked_party else item_label

@@ -108,3 +108,35 @@ def test_a_name_wrapped_over_a_line_break_by_the_extractor_is_hidden_whole():
 def test_a_short_line_ending_in_a_two_character_name_is_not_taken_as_wrapped():
     text = "法定代表人：李光\n健康证明：有\n"
     assert "健康证明" in mask_text(text).text
+
+
+SHOP_RECORD = (
+    "纳税人名称：杭州市西湖区钱塘辉便利店\n纳税人识别号：92330106MA2KX0Y04L\n"
+    "业主姓名：钱塘辉\n经营地点：杭州市西湖区灵隐路5号\n欠税税种：增值税\n"
+)
+SHOP_ROW = (
+    "纳税人名称\t纳税人识别号\t负责人\t经营地点\t欠税税种\n"
+    "杭州市西湖区钱塘辉便利店\t92330106MA2KX0Y04L\t钱塘辉\t杭州市西湖区灵隐路5号\t增值税\n"
+)
+
+
+@pytest.mark.parametrize("text", [SHOP_RECORD, SHOP_ROW])
+def test_an_individual_business_address_follows_the_setting(text):
+    # 欠税公告办法第五条 publishes it (RULES.md §2A, 🟡): shown by default, hidden when switched off.
+    assert "灵隐路5号" in mask_text(text).text
+    hidden = mask_text(text, individual_business_address=False).text
+    assert "灵隐路5号" not in hidden
+    assert "杭州市西湖区钱塘辉便利店" in hidden  # the shop's name is still published
+
+
+def test_a_company_address_stays_whatever_the_setting():
+    text = "纳税人名称\t纳税人识别号\t经营地点\n杭州永兴贸易有限公司\t91330106MA2KX0Y04L\t杭州市西湖区文二路5号\n"
+    assert "文二路5号" in mask_text(text, individual_business_address=False).text
+
+
+def test_a_food_stall_named_after_its_owner_is_an_organisation_name():
+    text = "業戶名稱：廈門市思明區林阿明海鮮排檔；業主姓名：林阿明；經營地點：廈門市思明區中山路88號；"
+    masked = mask_text(text).text
+    assert "廈門市思明區林阿明海鮮排檔" in masked
+    assert "中山路88號" in masked
+    assert "業主姓名：林阿明" not in masked

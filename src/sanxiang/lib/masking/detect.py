@@ -37,7 +37,7 @@ ORG_SUFFIXES = (
     "有限责任公司|股份有限公司|有限公司|分公司|公司|集团|商行|商店|便利店|超市|门市部|经营部|批发部|服务部|"
     "加工厂|厂|店|中心|事务所|合作社|工作室|酒店|餐厅|饭店|酒楼|宾馆|旅馆|茶楼|药房|诊所|医院|学校|"
     "农场|养殖场|种植场|商贸|贸易|建材|物流|科技|实业|餐馆|面馆|烟酒|副食|汽修|维修部|美容院|理发店|"
-    "网吧|幼儿园|培训|协会|商会|银行|支行|分行|营业部|营业厅|(?<![全内外各本局])部|(?<![进执实发履运施银])行|社|坊|"
+    "网吧|幼儿园|培训|协会|商会|银行|支行|分行|营业部|营业厅|排档|档口|酒家|食府|山庄|农庄|茶庄|鱼庄|商铺|(?<![全内外各本局])部|(?<![进执实发履运施银])行|社|坊|"
     "(?<![宾会])馆|(?<![住场处])所|(?<![现市当到在商])场"
 )
 # A name followed (possibly after a few more characters of a shop name) by one of these suffixes is part
@@ -278,6 +278,8 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
                 kind = _joined_kind(digits, by_four, bank_context)
                 if kind is FieldType.PHONE and digits in public_phones:
                     kind = None
+                if kind is FieldType.ID_NUMBER and len(digits) > 18 and total[j] - total[i] == 18:
+                    j -= 1  # an ID number and the next line's row number, not a taxpayer number
                 if kind is not None:
                     found.append(Finding(groups[i][0], groups[j][1], kind))
                     i = j
@@ -394,9 +396,9 @@ _SUBJECT_MARKER = re.compile(rf"(?P<org>{_ORG_MARKER})|(?P<person>{_PERSON_MARKE
 _BUSINESS_LABELS = frozenset({"经营地点", "生产经营地址", "经营地址"})
 
 
-def _belongs_to_person(text: str, start: int, *, business: bool = False) -> bool:
-    """Whether an ambiguous address label (住所、地址) describes a natural person: decided by the nearest
-    subject marker before it (身份证、性别 … versus 公司、个体工商户 …); with none, it is hidden."""
+def _record_start(text: str, start: int) -> int:
+    """Where the record holding ``start`` begins: a blank line, the line of a ；-joined record, or 150
+    characters back."""
     low = max(0, start - 150)
     record = text.rfind("\n\n", low, start)  # a record of a key-value list ends at a blank line
     if record >= 0:
@@ -404,6 +406,13 @@ def _belongs_to_person(text: str, start: int, *, business: bool = False) -> bool
     line = text.rfind("\n", low, start) + 1
     if ";" in text[line:start] or "；" in text[line:start]:
         low = max(low, line)  # a record joined by semicolons is one line
+    return low
+
+
+def _belongs_to_person(text: str, start: int, *, business: bool = False) -> bool:
+    """Whether an ambiguous address label (住所、地址) describes a natural person: decided by the nearest
+    subject marker before it (身份证、性别 … versus 公司、个体工商户 …); with none, it is hidden."""
+    low = _record_start(text, start)
     party = _PARTY_NAME.search(text, low, start)
     if party is not None:  # the record names its subject: a person unless the name is an organisation's
         return not _ORG_IN_NAME.search(party.group("name"))
@@ -426,7 +435,15 @@ _PARTY_NAME = re.compile(
 _ORG_IN_NAME = re.compile(_ORG_MARKER + "|" + ORG_SUFFIXES)
 
 
-def _find_addresses(text: str) -> list[Finding]:
+# An individual business (个体工商户) in its record: named so, or its credit code's type digits 92.
+INDIVIDUAL_BUSINESS = re.compile(
+    r"个体工商户|个体户|个体经营|(?<![0-9A-Z])92\d{4}[0-9A-HJ-NPQRTUWXY]{12}(?![0-9A-Z])"
+)
+
+
+def _find_addresses(text: str, *, individual_business_address: bool = True) -> list[Finding]:
+    """Home addresses after their labels; a place of business (经营地点) stays unless the record is a
+    natural person's, or an individual business's when ``individual_business_address`` is off."""
     found: list[Finding] = []
     for m in _ADDRESS.finditer(text):
         value = m.group("value").rstrip()
@@ -434,7 +451,10 @@ def _find_addresses(text: str) -> list[Finding]:
             continue  # not an address, or one already masked by hand (长沙市岳麓区****)
         maybe = m.group("maybe")
         if maybe and not _belongs_to_person(text, m.start(), business=maybe in _BUSINESS_LABELS):
-            continue
+            if individual_business_address or not INDIVIDUAL_BUSINESS.search(
+                text, _record_start(text, m.start()), m.start()
+            ):
+                continue
         if maybe and _in_closing_block(text, m.start()):
             continue  # 联系地址 in a notice's closing block: the bureau's own address
         found.append(Finding(m.start("value"), m.start("value") + len(value), FieldType.HOME_ADDRESS))
@@ -738,7 +758,9 @@ def _kind_before(text: str, start: int) -> FieldType:
     return _TRIGGERS[m.group("trigger")] if m is not None else FieldType.THIRD_PARTY_NAME
 
 
-def _find_names(text: str, known: Mapping[str, FieldType]) -> tuple[list[Finding], dict[str, FieldType]]:
+def _find_names(
+    text: str, known: Mapping[str, FieldType], *, individual_business_address: bool = True
+) -> tuple[list[Finding], dict[str, FieldType]]:
     """Names introduced by a trigger or followed by a telling context, plus the names passed in."""
     found: list[Finding] = []
     names: dict[str, FieldType] = dict(known)
@@ -784,7 +806,7 @@ def _find_names(text: str, known: Mapping[str, FieldType]) -> tuple[list[Finding
         else:
             add(start, end, FieldType.PERSON_NAME if role == tables.PARTY else FieldType.REPRESENTATIVE_NAME)
 
-    tables.find_table_cells(text, add_cell)
+    tables.find_table_cells(text, add_cell, individual_business_address=individual_business_address)
     for m in _TRAILING.finditer(text):
         _look_back(text, m.start(), add, boundary=False)
     for m in _ADDRESSEE.finditer(text):
@@ -952,8 +974,11 @@ def find_personal_data(
     public_phones: Iterable[str] = (),
     public_emails: Iterable[str] = (),
     model: str = "gated",
+    individual_business_address: bool = True,
 ) -> list[Finding]:
-    """All personal data in ``text`` (possibly overlapping; the masker merges them)."""
+    """All personal data in ``text`` (possibly overlapping; the masker merges them).
+    ``individual_business_address``: whether an individual business's place of business is published
+    (欠税公告办法第五条 lists it, RULES.md §2A, 🟡: a setting)."""
     if isinstance(known_names, Mapping):
         known = {}
         for k, v in known_names.items():
@@ -968,8 +993,8 @@ def find_personal_data(
     known = {normalise(k).text: v for k, v in known.items()}
     found = _find_numbers(norm, phones)
     found += _find_email_and_documents(norm, emails)
-    found += _find_addresses(norm)
-    names_found, names = _find_names(norm, known)
+    found += _find_addresses(norm, individual_business_address=individual_business_address)
+    names_found, names = _find_names(norm, known, individual_business_address=individual_business_address)
     found += names_found
     found += _model_findings(norm, found, names, model)
     found += _list_neighbours(norm, found, names)

@@ -47,8 +47,9 @@ _PERSON_NAME = re.compile(
 )
 _ORG = re.compile(
     r"公司|厂|店|部|中心|合作社|事务所|商行|超市|馆|社|场|院|所|站|行$|集团|协会|学校|工作室|门市|经营|个体|商贸|贸易|"
-    r"科技|实业|建材|餐饮|酒楼|批发|加工|服务|维修"
+    r"科技|实业|建材|餐饮|酒楼|批发|加工|服务|维修|排档|档口|酒家|食府|山庄|农庄|茶庄|鱼庄|商铺"
 )
+_INDIVIDUAL_CODE = re.compile(r"^(?:92\d{4}[0-9A-HJ-NPQRTUWXY]{12}|\d{17}[\dXx]\d{1,2})$")
 _EMPTY = re.compile(r"^(?:|[-—/／无]|不详|\*+)$")
 _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区")
 
@@ -104,7 +105,7 @@ def _single_header(line: str) -> bool:
     return 0 < len(word) <= 10 and not re.search(r"\d", word) and _HEADER_WORD.search(word) is not None
 
 
-def _find_cell_per_line(text: str, add: Callable[[int, int, str], None]) -> None:
+def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_individual: bool) -> None:
     """Tables whose cells stand one per line (as PDF extraction gives): a run of header lines, then the
     values in the same order. Under a 序号 header a line holding the next row number starts a row, and a
     value wrapped over several lines (a number, an address) is joined back (``_align``)."""
@@ -123,6 +124,8 @@ def _find_cell_per_line(text: str, add: Callable[[int, int, str], None]) -> None
             i = max(j, i + 1)
             continue
         words = [lines[k].strip() for k in range(i, j)]
+        if "序号" in words[1:]:
+            words = words[words.index("序号") :]  # a title line (…名单) right above the header
         roles = [next((r for r, p in _ROLES if p.match(w)), None) for w in words]
         kinds = [_column_kind(w) for w in words]
         numbered = words[0] == "序号"
@@ -136,17 +139,17 @@ def _find_cell_per_line(text: str, add: Callable[[int, int, str], None]) -> None
                 break  # the text after the table (特此公告。)
             if numbered and _ROW_NUMBER.match(value) and (expected is None or int(value) == expected):
                 if row:
-                    _cell_row(text, row, roles, kinds, add)
+                    _cell_row(text, row, roles, kinds, add, hide_individual)
                 row = []
                 expected = int(value) + 1
             lead = len(line) - len(line.lstrip())
             row.append((starts[k] + lead, starts[k] + len(line.rstrip())))
             if not numbered and len(row) == len(roles):
-                _cell_row(text, row, roles, kinds, add)
+                _cell_row(text, row, roles, kinds, add, hide_individual)
                 row = []
             k += 1
         if row:
-            _cell_row(text, row, roles, kinds, add)
+            _cell_row(text, row, roles, kinds, add, hide_individual)
         i = k
 
 
@@ -224,21 +227,26 @@ def _cell_row(
     roles: list[str | None],
     kinds: list[str | None],
     add: Callable[[int, int, str], None],
+    hide_individual: bool,
 ) -> None:
     if len(row) == len(roles):
-        _row(text, 0, row, roles, add)
+        _row(text, 0, row, roles, add, hide_individual)
         return
     groups = _align(text, row, kinds)
     if groups is None:
         return  # the number and name detectors still see every line
     values = ["".join(text[a:b] for a, b in group) for group in groups]
-    _row_values(values, groups, roles, add)
+    _row_values(values, groups, roles, add, hide_individual)
 
 
-def find_table_cells(text: str, add: Callable[[int, int, str], None]) -> None:
+def find_table_cells(
+    text: str, add: Callable[[int, int, str], None], *, individual_business_address: bool = True
+) -> None:
     """Report (start, end, role) of each personal cell: ``name``, ``party`` (a natural person's name in a
-    名称 column) or ``home`` (a home address)."""
-    _find_cell_per_line(text, add)
+    名称 column) or ``home`` (a home address; an individual business's place of business too when
+    ``individual_business_address`` is off)."""
+    hide = not individual_business_address
+    _find_cell_per_line(text, add, hide)
     if (
         "\t" not in text
         and "|" not in text
@@ -262,7 +270,7 @@ def find_table_cells(text: str, add: Callable[[int, int, str], None]) -> None:
         if roles is not None:
             header, width = (kind, roles), len(cells)
         elif header is not None and header[0] == kind and abs(len(cells) - width) <= 0:
-            _row(line, offset, cells, header[1], add)
+            _row(line, offset, cells, header[1], add, hide)
         offset += len(line) + 1
 
 
@@ -272,9 +280,10 @@ def _row(
     cells: list[tuple[int, int]],
     roles: list[str | None],
     add: Callable[[int, int, str], None],
+    hide_individual: bool,
 ) -> None:
     values = [line[a:b] for a, b in cells]
-    _row_values(values, [[(offset + a, offset + b)] for a, b in cells], roles, add)
+    _row_values(values, [[(offset + a, offset + b)] for a, b in cells], roles, add, hide_individual)
 
 
 def _row_values(
@@ -282,12 +291,17 @@ def _row_values(
     pieces: list[list[tuple[int, int]]],
     roles: list[str | None],
     add: Callable[[int, int, str], None],
+    hide_individual: bool,
 ) -> None:
     """Report the personal cells of one row; a cell wrapped over lines is reported line by line."""
     person = False
     for value, role in zip(values, roles, strict=False):
         if role == PARTY:
             person = bool(_PERSON_NAME.match(value)) and not _ORG.search(value)
+    # The row's address is hidden for a natural person, and for an individual business (its credit
+    # code's type digits are 92, or its taxpayer number is the owner's ID number and a suffix) when
+    # individual businesses' addresses are not published.
+    address_hidden = person or (hide_individual and any(_INDIVIDUAL_CODE.match(v) for v in values))
     for cell, value, role in zip(pieces, values, roles, strict=False):
         if role is None or _EMPTY.match(value) or "*" in value:
             continue
@@ -295,7 +309,7 @@ def _row_values(
             found = NAME
         elif role == PARTY and person:
             found = PARTY
-        elif (role == HOME or (role == MAYBE_ADDRESS and person)) and _ADDRESS_WORD.search(value):
+        elif (role == HOME or (role == MAYBE_ADDRESS and address_hidden)) and _ADDRESS_WORD.search(value):
             found = HOME
         else:
             continue

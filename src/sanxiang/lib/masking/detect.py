@@ -813,7 +813,7 @@ def _find_names(
         _look_back(text, m.start(), add, boundary=True)
     for m in _VERB_AFTER.finditer(text):
         _look_back(text, m.start(), add, boundary=True)
-    if "、" in text:
+    if "、" in text and ("*" in text or "＊" in text or "某" in text):
         # In a list of people the bureau masked already (林邦国、**、***三人), the unmasked one is a name too.
         for m in _BEFORE_MASKED.finditer(text):
             _look_back(text, m.start(), add, boundary=True)

@@ -54,12 +54,16 @@ _EMPTY = re.compile(r"^(?:|[-—/／无]|不详|\*+)$")
 _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区")
 
 
+_TAB = re.compile(r"\t")
+_PIPE = re.compile(r"[|｜]")
+
+
 def _cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
     """(separator kind, cell spans) of a table line, or None for a line that is not a row."""
     if "\t" in line:
-        kind, pattern = "tab", re.compile(r"\t")
+        kind, pattern = "tab", _TAB
     elif line.count("|") >= 2 or line.count("｜") >= 2:
-        kind, pattern = "pipe", re.compile(r"[|｜]")
+        kind, pattern = "pipe", _PIPE
     elif _SPACES.search(line.strip()):
         kind, pattern = "space", _SPACES
     else:
@@ -98,6 +102,10 @@ def _roles(line: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
 
 
 _ROW_NUMBER = re.compile(r"^\d{1,4}$")
+# Three lines in a row that ``_single_header`` may accept (a looser test: it only rules texts out).
+_HEADER_RUN = re.compile(
+    rf"^(?:[ \t]*(?=[^\d\n]{{1,16}}(?:\n|$))[^\n]*?(?:{_HEADER_WORD.pattern})[^\n]*(?:\n|$)){{3}}", re.M
+)
 
 
 def _single_header(line: str) -> bool:
@@ -109,6 +117,8 @@ def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_in
     """Tables whose cells stand one per line (as PDF extraction gives): a run of header lines, then the
     values in the same order. Under a 序号 header a line holding the next row number starts a row, and a
     value wrapped over several lines (a number, an address) is joined back (``_align``)."""
+    if _HEADER_RUN.search(text) is None:
+        return  # no three header lines in a row: no such table (one search instead of a loop per line)
     lines = text.split("\n")
     starts = []
     position = 0

@@ -140,3 +140,12 @@ def test_a_food_stall_named_after_its_owner_is_an_organisation_name():
     assert "廈門市思明區林阿明海鮮排檔" in masked
     assert "中山路88號" in masked
     assert "業主姓名：林阿明" not in masked
+
+
+def test_an_address_given_after_the_bureaus_name_is_the_bureaus():
+    text = (
+        "当事人：李四，联系电话：0731-84561111。\n"
+        "国家税务总局长沙市税务局第一稽查局（地址：长沙市芙蓉区五一大道1号，电话：0731-85551234）\n"
+    )
+    masked = mask_text(text).text
+    assert "五一大道1号" in masked and "84561111" not in masked

@@ -396,6 +396,9 @@ _SUBJECT_MARKER = re.compile(rf"(?P<org>{_ORG_MARKER})|(?P<person>{_PERSON_MARKE
 _BUSINESS_LABELS = frozenset({"经营地点", "生产经营地址", "经营地址"})
 
 
+_AUTHORITY_NAME = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅")
+
+
 def _record_start(text: str, start: int) -> int:
     """Where the record holding ``start`` begins: a blank line, the line of a ；-joined record, or 150
     characters back."""
@@ -414,7 +417,9 @@ def _belongs_to_person(text: str, start: int, *, business: bool = False) -> bool
     subject marker before it (身份证、性别 … versus 公司、个体工商户 …); with none, it is hidden."""
     low = _record_start(text, start)
     party = _PARTY_NAME.search(text, low, start)
-    if party is not None:  # the record names its subject: a person unless the name is an organisation's
+    if party is not None and _AUTHORITY_NAME.search(text, party.end(), start) is None:
+        # The record names its subject: a person unless the name is an organisation's (an authority
+        # named after the party owns the address: 稽查局（地址：…）).
         return not _ORG_IN_NAME.search(party.group("name"))
     decisive = None
     for marker in _SUBJECT_MARKER.finditer(text, low, start):

@@ -146,6 +146,7 @@ def test_an_address_given_after_the_bureaus_name_is_the_bureaus():
     text = (
         "当事人：李四，联系电话：0731-84561111。\n"
         "国家税务总局长沙市税务局第一稽查局（地址：长沙市芙蓉区五一大道1号，电话：0731-85551234）\n"
+        "本决定自送达之日起生效。\n"
     )
     masked = mask_text(text).text
     assert "五一大道1号" in masked and "84561111" not in masked

@@ -45,3 +45,26 @@ def test_a_cell_per_line_list_with_wrapped_numbers_and_addresses_is_read_row_by_
     assert "杭州永兴贸易有限公司" in masked
     # The text after the list is not read as a cell of its last row.
     assert masked.endswith("特此公告。\n国家税务总局杭州市税务局\n2025年5月4日\n")
+
+
+def test_a_row_under_a_name_header_is_a_natural_persons_and_its_address_is_hidden():
+    text = f"纳税人姓名\t身份证件号码\t经营地点\n钱塘辉\t{PERSON_ID}\t杭州市西湖区灵隐路5号\n"
+    masked = mask_text(text).text
+    assert "塘辉" not in masked and "灵隐路5号" not in masked
+
+
+def test_an_address_label_never_takes_the_next_table_row_as_its_value():
+    text = (
+        "序号\t纳税人名称\t统一社会信用代码\t经营地址\n"
+        "1\t杭州永兴贸易有限公司\t91330106MA2KX0Y04L\t杭州市西湖区文二路5号\n"
+    )
+    assert mask_text(text).text == text
+
+
+def test_an_address_on_the_line_after_its_label_and_colon_is_still_read():
+    assert "体育西路" not in mask_text("住址：\n广州市天河区体育西路101号\n").text
+
+
+def test_an_address_value_ends_at_its_cell():
+    text = "住所：\t杭州市西湖区文二路5号\t统一社会信用代码：\t91330106MA2KX0Y04L\n"
+    assert "91330106MA2KX0Y04L" in mask_text(text).text

@@ -325,6 +325,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.env_str("LOG_LEVEL", "WARNING")},
 }
 
+# Masking: whether an individual business's place of business (经营地点) is published. 欠税公告办法
+# 第五条 lists it for individual businesses (RULES.md §2A, 🟡 recalled, not read in the primary text);
+# a natural person's address is hidden either way (RULES.md §1.5).
+SANXIANG_MASK_PUBLISH_INDIVIDUAL_BUSINESS_ADDRESS = env.env_bool(
+    "SANXIANG_MASK_PUBLISH_INDIVIDUAL_BUSINESS_ADDRESS", True
+)
 # Evaluation: pages read unit and department figures computed in the background (cron below) and
 # serve them for up to SANXIANG_EVALUATION_CACHE_SECONDS (0: every page computes its own). Closed
 # months are read from their frozen snapshots.

@@ -11,12 +11,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
+
 from sanxiang.lib.masking import (
     MANUAL,
     NOT_PUBLISHED,
     STRICTEST,
     DisplayMode,
     FieldType,
+    MaskResult,
     PolicyRow,
     Span,
     apply_masks,
@@ -174,6 +177,17 @@ def masked_content(
         if spec.get("mask") and spec["key"] != "legal_representative" and len(value) >= 4:
             known.setdefault(value, spec["mask"])
     phones, emails = list(public_phones), list(public_emails)
+
+    def scan(value: str) -> MaskResult:
+        return mask_text(
+            value,
+            policy=policy,
+            known_names=known,
+            public_phones=phones,
+            public_emails=emails,
+            individual_business_address=settings.SANXIANG_MASK_PUBLISH_INDIVIDUAL_BUSINESS_ADDRESS,
+        )
+
     body_from_fields = bool(text) and text == derived_body(field_specs, data)
 
     fields: list[tuple[str, str]] = []
@@ -204,9 +218,7 @@ def masked_content(
             continue
         else:
             if spec.get("type") == "longtext" or spec.get("text"):
-                scanned = mask_text(
-                    value, policy=policy, known_names=known, public_phones=phones, public_emails=emails
-                )
+                scanned = scan(value)
                 spans = list(scanned.spans)
             else:
                 spans = []
@@ -217,7 +229,7 @@ def masked_content(
             masked_party = shown
         fields.append((spec["label"], shown))
 
-    result = mask_text(text, policy=policy, known_names=known, public_phones=phones, public_emails=emails)
+    result = scan(text)
     spans = merge_spans([*result.spans, *_manual_spans(text, manual)])
     body = apply_masks(text, spans) if spans else text
     title = f"{masked_party}{item_label}" if masked_party else item_label

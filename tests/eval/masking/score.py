@@ -291,6 +291,16 @@ def format_table(res: dict) -> str:
     return "\n".join(lines)
 
 
+def in_process_masker(model: str) -> Callable[[Sequence[str]], list[str]]:
+    """The masker called in this process, as the CLI calls it (``mask_text`` with the strictest policy)."""
+    from sanxiang.lib.masking import STRICTEST, mask_text
+
+    def run(texts: Sequence[str]) -> list[str]:
+        return [mask_text(t, policy=STRICTEST, model=model).text for t in texts]
+
+    return run
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
@@ -300,9 +310,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--show-leaks", type=int, default=0, help="print this many leaks and dropped public values"
     )
     ap.add_argument("--no-idempotence", action="store_true")
+    ap.add_argument(
+        "--in-process",
+        choices=("gated", "off", "all"),
+        help="call sanxiang.lib.masking.mask_text in this process (strictest policy, this model mode) "
+        "instead of the CLI: what `sanxiang mask --jsonl` calls, usable from a worktree",
+    )
     args = ap.parse_args(argv)
     try:
-        fn = cli_masker(args.masker.split()) if args.masker else None
+        fn = in_process_masker(args.in_process) if args.in_process else None
+        fn = cli_masker(args.masker.split()) if args.masker else fn
         res = score(args.corpus, fn, idempotence=not args.no_idempotence)
     except Exception as exc:  # report, never fail
         print(f"scoring failed: {exc!r}")

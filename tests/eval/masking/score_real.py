@@ -31,7 +31,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from corpus_lib import default_keep  # noqa: E402
-from score import REPO, format_table, score  # noqa: E402
+from score import REPO, format_table, in_process_masker, score  # noqa: E402
 
 REAL = REPO.parent / "shared" / "real" / "national-tax-decisions" / "attachments"
 EXPECTED = HERE.parent / "decisions" / "expected.json"
@@ -131,11 +131,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--show-leaks", type=int, default=0)
     ap.add_argument("--corpus-out", default="/tmp/sanxiang_real_masking_corpus.jsonl")
+    ap.add_argument("--in-process", choices=("gated", "off", "all"), help="as score.py --in-process")
     args = ap.parse_args(argv)
     try:
         out = Path(args.corpus_out)
         skipped = build_corpus(out)
-        res = score(out)
+        res = score(out, in_process_masker(args.in_process) if args.in_process else None)
     except Exception as exc:  # report, never fail
         print(f"scoring failed: {exc!r}")
         return 0

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from . import ner, tables
-from .idcodes import id_checksum_ok, id_shaped, is_valid_uscc, luhn_ok
+from .idcodes import id_checksum_ok, id_shaped, is_enterprise_tin15, is_valid_uscc, luhn_ok
 from .normalize import normalise
 from .policy import FieldType
 from .surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES
@@ -37,7 +37,7 @@ ORG_SUFFIXES = (
     "有限责任公司|股份有限公司|有限公司|分公司|公司|集团|商行|商店|便利店|超市|门市部|经营部|批发部|服务部|"
     "加工厂|厂|店|中心|事务所|合作社|工作室|酒店|餐厅|饭店|酒楼|宾馆|旅馆|茶楼|药房|诊所|医院|学校|"
     "农场|养殖场|种植场|商贸|贸易|建材|物流|科技|实业|餐馆|面馆|烟酒|副食|汽修|维修部|美容院|理发店|"
-    "网吧|幼儿园|培训|协会|商会|银行|支行|分行|营业部|营业厅|(?<![全内外各本局])部|(?<![进执实发履运施银])行|社|坊|"
+    "网吧|幼儿园|培训|协会|商会|银行|支行|分行|营业部|营业厅|排档|档口|酒家|食府|山庄|农庄|茶庄|鱼庄|商铺|(?<![全内外各本局])部|(?<![进执实发履运施银])行|社|坊|"
     "(?<![宾会])馆|(?<![住场处])所|(?<![现市当到在商])场"
 )
 # A name followed (possibly after a few more characters of a shop name) by one of these suffixes is part
@@ -89,10 +89,48 @@ _PUBLIC_LINE = re.compile(
 )
 
 
+# The closing block of a notice the bureau issues (联系人：… 联系电话：0532-… 联系地址：…, then the bureau's
+# name and the date) gives the bureau's own contact; a party's contact stands in the header, before the body.
+_AUTHORITY_LINE = re.compile(
+    rf"\n[ \t]*(?:国家税务总局[{CJK}]{{2,30}}|[{CJK}]{{2,24}}(?:税务局|稽查局|税务所|税务分局))[ \t]*(?:\n|$)"
+)
+_BLOCK_PERSON = re.compile(
+    _PERSON_WORDS.pattern + r"|办税人|代理人|律师|辩护人|住所|家庭|你单位|财务|会计|出纳|股东|证人"
+)
+
+
+def _in_closing_block(text: str, start: int) -> bool:
+    """Whether ``start`` lies in the closing contact block of a notice: after the last sentence of the
+    body, with the bureau's name following within three lines or no sentence following at all, and no
+    person named in the block."""
+    body_end = max(text.rfind("。", 0, start), text.rfind("\n\n", 0, start))
+    if body_end < 0 or _BLOCK_PERSON.search(text, body_end, start) is not None:
+        return False
+    line_end = text.find("\n", start)
+    if line_end < 0:
+        return True
+    after = text.find("。", start)
+    if after < 0:
+        return _BLOCK_PERSON.search(text, start, min(len(text), start + 200)) is None
+    limit = line_end
+    for _ in range(3):
+        nxt = text.find("\n", limit + 1)
+        if nxt < 0:
+            nxt = len(text)
+        if _AUTHORITY_LINE.match(text, limit, min(len(text), nxt + 1)) is not None:
+            return _BLOCK_PERSON.search(text, start, limit) is None
+        limit = nxt
+        if limit >= len(text):
+            break
+    return False
+
+
 def _is_public_landline(text: str, start: int, digits: str, public_phones: frozenset[str]) -> bool:
     """An authority's own office line: listed as public, or labelled as a phone right after the
     authority's name with no person mentioned in between ("国家税务总局…税务局 联系电话：0731-…")."""
     if digits in public_phones:
+        return True
+    if _in_closing_block(text, start):
         return True
     line_start = text.rfind("\n", 0, start) + 1
     if _PUBLIC_LINE.search(text, max(line_start, start - 30), start):
@@ -138,7 +176,12 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
             return None
         if id_shaped(upper):
             return FieldType.ID_NUMBER
-    elif n == 15 and (id_shaped(token) or _ID_CONTEXT.search(before)):
+    elif n == 15 and _ID_CONTEXT.search(before):
+        return FieldType.ID_NUMBER
+    elif n == 15 and id_shaped(token) and not is_enterprise_tin15(token):
+        # An old 15-digit ID shares its shape with an enterprise's old taxpayer number (region code and
+        # organisation code); the organisation code's check character tells them apart (1 ID in 11 is
+        # misread, and only where no 身份证 label stands before it).
         return FieldType.ID_NUMBER
     if token[:1] == "1" and n == 11 and token[1] in "3456789":
         return None if token in public_phones else FieldType.PHONE
@@ -194,9 +237,15 @@ def _joined_kind(digits: str, grouped_by_four: bool, bank_context: bool) -> Fiel
 # Digit groups broken by spaces, hyphens or a line break (PDF text, aligned columns, 1381 234 5678).
 _SPLIT_NUMBER = re.compile(
     r"(?=\d)(?<![0-9A-Za-z.,])\d+(?:[Xx]\d{0,2})?"
-    r"(?:(?:[ \t]{1,2}|[ \t]?-[ \t]?|[ \t]?\r?\n[ \t]*)\d+(?:[Xx]\d{0,2})?)+(?![0-9A-Za-z])"
+    r"(?:(?:[ \t]{1,2}|[ \t]?-[ \t]?|[ \t]?\r?\n[ \t]*)\d+(?:[Xx]\d{0,2})?)+(?![0-9A-Za-z]|[.,]\d)"
 )
 _DIGIT_GROUP = re.compile(r"\d+(?:[Xx]\d{0,2})?")
+
+
+# The lengths ``_joined_kind`` can accept: mobile, old ID, card, ID, individual TIN (any length of
+# account number after a bank word).
+_JOINED_LENGTHS = frozenset({11, 15, 16, 17, 18, 19, 20})
+_BANK_LENGTHS = _JOINED_LENGTHS | frozenset(range(8, 31))
 
 
 def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
@@ -209,9 +258,15 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
         if len(groups) > 12:
             groups = groups[:12]  # a long run of numbers is a list, not one datum
         bank_context = _BANK_CONTEXT.search(text, max(0, m.start() - 30), m.start()) is not None
+        lengths = _BANK_LENGTHS if bank_context else _JOINED_LENGTHS
+        total = [0]  # total[k]: the characters of the first k groups
+        for a, b in groups:
+            total.append(total[-1] + b - a)
         i = 0
         while i < len(groups):
             for j in range(len(groups) - 1, i, -1):
+                if total[j + 1] - total[i] not in lengths:
+                    continue  # no datum has that many characters: not worth joining
                 pieces = [text[a:b] for a, b in groups[i : j + 1]]
                 digits = "".join(pieces)
                 x_at = [i for i, ch in enumerate(digits) if ch in "Xx"]
@@ -223,6 +278,8 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
                 kind = _joined_kind(digits, by_four, bank_context)
                 if kind is FieldType.PHONE and digits in public_phones:
                     kind = None
+                if kind is FieldType.ID_NUMBER and len(digits) > 18 and total[j] - total[i] == 18:
+                    j -= 1  # an ID number and the next line's row number, not a taxpayer number
                 if kind is not None:
                     found.append(Finding(groups[i][0], groups[j][1], kind))
                     i = j
@@ -288,7 +345,7 @@ _PASSPORT = re.compile(
 )
 _TRAVEL_CONTEXT = re.compile(
     r"(?:护照|通行证|回乡证|台胞证|旅行证|居留证|居住证|军官证|士兵证|警官证|签证|证件|身份证)(?:号码|号)?"
-    rf"[^0-9A-Za-z。；;\n]{{0,8}}?([A-Za-z]{{0,2}}\d{{6,12}}[A-Za-z0-9]?|[{CJK}]字第\d{{4,10}}号)"
+    rf"[^0-9A-Za-z。；;\n]{{0,8}}?([A-Za-z]{{0,2}}\d{{6,12}}[A-Za-z0-9]?(?![0-9A-Za-z*＊])|[{CJK}]字第\d{{4,10}}号)"
 )
 
 
@@ -320,9 +377,9 @@ _AMBIGUOUS_LABELS = "住所地|住所|通讯地址|联系地址|送达地址|经
 _LABEL_HEADS = "".join(sorted({label[0] for label in f"{_HOME_LABELS}|{_AMBIGUOUS_LABELS}".split("|")}))
 _ADDRESS = re.compile(
     rf"(?=[{_LABEL_HEADS}])"
-    rf"(?:(?P<home>{_HOME_LABELS})|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"
+    rf"(?:(?P<home>{_HOME_LABELS}|(?<=[，,；;])住(?![址所宿房院宅])(?=[{CJK}]{{0,8}}?[省市区县]))|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"
     rf"(?<!场所)(?<!网站)(?<!电子)(?<!邮寄)(?P<maybe>{_AMBIGUOUS_LABELS}))"
-    r"[：:\s]*(?:为|在|是)?(?P<value>[^，,。；;）)\n]{4,60})"
+    r"(?:[：:][ \t]*(?:\n[ \t]*)?|[ \t]*)(?:为|在|是)?(?P<value>[^，,。；;）)\n\t]{4,60})"
 )
 _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区")
 _ORG_MARKER = (
@@ -339,9 +396,12 @@ _SUBJECT_MARKER = re.compile(rf"(?P<org>{_ORG_MARKER})|(?P<person>{_PERSON_MARKE
 _BUSINESS_LABELS = frozenset({"经营地点", "生产经营地址", "经营地址"})
 
 
-def _belongs_to_person(text: str, start: int, *, business: bool = False) -> bool:
-    """Whether an ambiguous address label (住所、地址) describes a natural person: decided by the nearest
-    subject marker before it (身份证、性别 … versus 公司、个体工商户 …); with none, it is hidden."""
+_AUTHORITY_NAME = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅")
+
+
+def _record_start(text: str, start: int) -> int:
+    """Where the record holding ``start`` begins: a blank line, the line of a ；-joined record, or 150
+    characters back."""
     low = max(0, start - 150)
     record = text.rfind("\n\n", low, start)  # a record of a key-value list ends at a blank line
     if record >= 0:
@@ -349,8 +409,17 @@ def _belongs_to_person(text: str, start: int, *, business: bool = False) -> bool
     line = text.rfind("\n", low, start) + 1
     if ";" in text[line:start] or "；" in text[line:start]:
         low = max(low, line)  # a record joined by semicolons is one line
+    return low
+
+
+def _belongs_to_person(text: str, start: int, *, business: bool = False) -> bool:
+    """Whether an ambiguous address label (住所、地址) describes a natural person: decided by the nearest
+    subject marker before it (身份证、性别 … versus 公司、个体工商户 …); with none, it is hidden."""
+    low = _record_start(text, start)
     party = _PARTY_NAME.search(text, low, start)
-    if party is not None:  # the record names its subject: a person unless the name is an organisation's
+    if party is not None and _AUTHORITY_NAME.search(text, party.end(), start) is None:
+        # The record names its subject: a person unless the name is an organisation's (an authority
+        # named after the party owns the address: 稽查局（地址：…）).
         return not _ORG_IN_NAME.search(party.group("name"))
     decisive = None
     for marker in _SUBJECT_MARKER.finditer(text, low, start):
@@ -371,7 +440,15 @@ _PARTY_NAME = re.compile(
 _ORG_IN_NAME = re.compile(_ORG_MARKER + "|" + ORG_SUFFIXES)
 
 
-def _find_addresses(text: str) -> list[Finding]:
+# An individual business (个体工商户) in its record: named so, or its credit code's type digits 92.
+INDIVIDUAL_BUSINESS = re.compile(
+    r"个体工商户|个体户|个体经营|(?<![0-9A-Z])92\d{4}[0-9A-HJ-NPQRTUWXY]{12}(?![0-9A-Z])"
+)
+
+
+def _find_addresses(text: str, *, individual_business_address: bool = True) -> list[Finding]:
+    """Home addresses after their labels; a place of business (经营地点) stays unless the record is a
+    natural person's, or an individual business's when ``individual_business_address`` is off."""
     found: list[Finding] = []
     for m in _ADDRESS.finditer(text):
         value = m.group("value").rstrip()
@@ -379,7 +456,12 @@ def _find_addresses(text: str) -> list[Finding]:
             continue  # not an address, or one already masked by hand (长沙市岳麓区****)
         maybe = m.group("maybe")
         if maybe and not _belongs_to_person(text, m.start(), business=maybe in _BUSINESS_LABELS):
-            continue
+            if individual_business_address or not INDIVIDUAL_BUSINESS.search(
+                text, _record_start(text, m.start()), m.start()
+            ):
+                continue
+        if maybe and _in_closing_block(text, m.start()):
+            continue  # 联系地址 in a notice's closing block: the bureau's own address
         found.append(Finding(m.start("value"), m.start("value") + len(value), FieldType.HOME_ADDRESS))
     return found
 
@@ -426,7 +508,7 @@ for _words, _kind in (
     (
         "当事人姓名|当事人名称|当事人|纳税人姓名|纳税人名称|纳税人（自然人）|纳税人(自然人)|纳税人|被查对象|被查人|"
         "被处罚人|被申请人|申请人|欠税人|被执行人|经营者姓名|经营者|业主|投资人|户主|姓名|个体工商户|失信主体|"
-        "自然人",
+        "自然人|行政相对人名称|行政相对人|相对人名称|外籍个人|个人姓名",
         FieldType.PERSON_NAME,
     ),
     (
@@ -439,7 +521,8 @@ for _words, _kind in (
         "司机|收件人|签收人|受送达人|配偶|妻子|丈夫|儿子|女儿|父亲|母亲|亲属|经办人|举报人|检举人|监护人|"
         "担保人|合伙人|中介人|介绍人|法人|老板|店主|房东|出租人|承租人|员工|雇员|工作人员|保管人|"
         "记账人员|代账人员|辩护人|辩护律师|代理律师|诉讼代理人|委托诉讼代理人|第三人|陪同人|翻译人员|"
-        "被检举人|被举报人|利害关系人|共同经营人|实际投资人",
+        "被检举人|被举报人|利害关系人|共同经营人|实际投资人|户名|开户名|账户名称|账户名|收款人|付款人|"
+        "从业人员",
         FieldType.THIRD_PARTY_NAME,
     ),
     (
@@ -469,11 +552,12 @@ _TRAILING = re.compile(
 _NAME_EXACT = re.compile(rf"{_NAME_HEAD}{_GIVEN}{{1,2}}")
 _NOT_BEFORE_NAME = frozenset("于在对由向将把给与和及的是为系被从经任即")
 _TITLES = ("先生", "女士", "同志")
+_CLAUSE_END = frozenset("、，,；;。\n（(")
 _PLACE_CHARS = frozenset("省市区县镇乡村旗州")
 _VERB_AFTER = re.compile(
     r"个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|辩称|称其|本人"
 )
-_NAME_BOUNDARY = frozenset("，,。；;：:、（(\n 由与向对经将和及据至给")
+_NAME_BOUNDARY = frozenset("，,。；;：:、（(\n .．由与向对经将和及据至给")
 
 
 # An ID number or a gender right after a candidate ("成立（身份证号…", "高峰，男，") makes it a person's name
@@ -493,7 +577,12 @@ def _trim_name(text: str, start: int, end: int) -> int | None:
     if len(name) - head == 2 and (name[-1] in _NOT_LAST or name[-1] + text[end : end + 1] in _TITLES):
         end -= 1
         name = name[:-1]
-    if len(name) <= head or name[head] in _NOT_GIVEN_START:
+    if len(name) <= head:
+        return None
+    if name[head] in _NOT_GIVEN_START and not (
+        # 法定代表人黎中华、…: a full given name that ends at a clause boundary is one, whatever it starts with
+        len(name) - head == 2 and text[end : end + 1] in _CLAUSE_END and name[:2] not in _NOT_NAMES
+    ):
         return None
     if text[start + head + 1 : start + head + 2] in _PLACE_CHARS or text[end : end + 1] in _PLACE_CHARS:
         return None  # 金城江区, 兰山区: a place name, not a person
@@ -502,6 +591,45 @@ def _trim_name(text: str, start: int, end: int) -> int | None:
     if _in_org_name(text, start + head + 1):
         return None
     return end
+
+
+_MASKED_NAME = rf"(?:[*＊]{{2,4}}|{_NAME_HEAD}?某某?|[{_SINGLE_CLASS}][*＊]{{1,3}})"
+_BEFORE_MASKED = re.compile(rf"(?<=[{CJK}])、(?={_MASKED_NAME}(?:[、等和及与三两二四五六]|$))")
+_AFTER_MASKED = re.compile(
+    rf"(?:(?<=[^{CJK}]){_MASKED_NAME}|^{_MASKED_NAME})、(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})"
+)
+_LIST_END = frozenset("、等和及与，,。；;（(\n三两二四五六")
+
+
+# A label (当事人：…, a tab-separated 行政相对人名称	…) gives its value a cell of its own.
+_PREMASKED = re.compile(r"[某*＊Xx×○]")
+_LABEL_SEPARATOR = re.compile(r"[：:\t]")
+_LABEL_CELL = re.compile(r"[^\s，,；;。（()）|｜、：:]{1,40}")
+
+
+def _label_value(text: str, trigger_end: int, name_start: int) -> str | None:
+    """The whole value of a label up to the end of its cell, when the trigger is used as a label."""
+    if _LABEL_SEPARATOR.search(text, trigger_end, name_start) is None:
+        return None
+    m = _LABEL_CELL.match(text, name_start)
+    return m.group() if m is not None else None
+
+
+_WRAP_WIDTH = 30  # a line at least this long that breaks mid-sentence was wrapped by the extractor
+
+
+def _wrapped_given_name(text: str, start: int, end: int) -> bool:
+    """Whether a name of a surname and one character runs on past a line break that only wraps the
+    line (a document extracted at a fixed width): the next line's first character ends the name."""
+    if text[end : end + 1] != "\n" or end + 1 >= len(text):
+        return False
+    head = 2 if text[start : start + 2] in COMPOUND_SURNAMES else 1
+    if end - start != head + 1:
+        return False
+    nxt = text[end + 1]
+    if not ("\u4e00" <= nxt <= "\u9fff") or nxt in _NOT_LAST or nxt in _NOT_GIVEN_START:
+        return False
+    return end - (text.rfind("\n", 0, start) + 1) >= _WRAP_WIDTH
 
 
 def _look_back(text: str, end: int, add: Callable[[int, int, FieldType], None], *, boundary: bool) -> None:
@@ -561,14 +689,33 @@ _LATIN_BRACKETED = re.compile(
 _LATIN_ALONE = re.compile(rf"(?<![A-Za-z])(?P<latin>{_LATIN_NAME})(?![A-Za-z])")
 # A minority name with a middle dot (买买提·艾力, 阿依古丽·吐尔逊); the left part is cut after a word that
 # cannot belong to it (经查…, …的).
-_DOTTED_PART = rf"(?:(?![系在于是为与和及等因被将对从向已未不的了均也都曾经现担任称说])[{CJK}])"
+_DOTTED_PART = rf"(?:(?![系在于是为与和及等因被将对从向已未的了均也曾经现担任称说])[{CJK}])"
 # The dot may also come as a full-width period (．, folded to "."), written between Chinese characters.
 _DOTTED_NAME = re.compile(rf"[{CJK}]{{1,6}}[·.]{_DOTTED_PART}{{2,8}}(?:[·.]{_DOTTED_PART}{{2,8}})?")
 _DOT = re.compile(r"[·.]")
 _DOTTED_CUT = re.compile(r".*[的是查系在与和及对向由经据为将被：:，,、]")
+_DOTTED_ROLE = re.compile(rf".*(?:{_TRIGGER_ALT})")
 
 
 _UPPER = re.compile(r"[A-Z][A-Za-z'\-]+[ ·.][A-Z]")  # two Latin words at least: _LATIN_NAME's shape
+
+
+# Words that make a run of capitals an organisation's or a product's name, not a person's.
+_LATIN_NOT_NAME = frozenset(
+    """CO LTD LIMITED INC CORP CORPORATION COMPANY GROUP BANK TRADING INTERNATIONAL CHINA HOLDINGS HOLDING
+    TECHNOLOGY TECH INDUSTRY INDUSTRIAL SERVICE SERVICES LLC LLP PLC GMBH AG SA BV PTE HK USA UK PRC VAT
+    TAX INVOICE THE OF AND FOR NO ID PDF OCR GB ISO CN WWW HTTP HTTPS API NEW DEVELOPMENT MANAGEMENT
+    CONSULTING LOGISTICS SHIPPING IMPORT EXPORT STORE SHOP CENTER CENTRE HOTEL SCHOOL UNIVERSITY""".split()
+)
+
+
+def _capitals_name(words: list[str]) -> bool:
+    """Two or three words in capitals (JOHN SMITH, MARIA GARCIA) amid Chinese text: a foreigner's name."""
+    return (
+        2 <= len(words) <= 3
+        and all(w.isupper() and w.isalpha() and 2 <= len(w) <= 12 for w in words)
+        and not any(w in _LATIN_NOT_NAME for w in words)
+    )
 
 
 def _pinyin_name(words: list[str]) -> bool:
@@ -591,7 +738,7 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
         for m in _LATIN_ALONE.finditer(text):
             words = re.split(r"[ ·.]", m.group("latin"))
             triggered = _TRIGGER_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None
-            if triggered or _pinyin_name(words):
+            if triggered or _pinyin_name(words) or _capitals_name(words):
                 add(m.start(), m.end(), _kind_before(text, m.start()))
     if "·" in text or "." in text:
         for m in _DOTTED_NAME.finditer(text):
@@ -602,6 +749,9 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
             cut = _DOTTED_CUT.match(text, start, dot)
             if cut is not None:
                 start = cut.end()
+            role = _DOTTED_ROLE.match(text, start, dot)  # 财务负责人热合曼·…: the role word is no part
+            if role is not None:
+                start = role.end()
             if dot - start < 2:
                 continue
             add(start, m.end(), _kind_before(text, start))
@@ -613,7 +763,9 @@ def _kind_before(text: str, start: int) -> FieldType:
     return _TRIGGERS[m.group("trigger")] if m is not None else FieldType.THIRD_PARTY_NAME
 
 
-def _find_names(text: str, known: Mapping[str, FieldType]) -> tuple[list[Finding], dict[str, FieldType]]:
+def _find_names(
+    text: str, known: Mapping[str, FieldType], *, individual_business_address: bool = True
+) -> tuple[list[Finding], dict[str, FieldType]]:
     """Names introduced by a trigger or followed by a telling context, plus the names passed in."""
     found: list[Finding] = []
     names: dict[str, FieldType] = dict(known)
@@ -626,10 +778,25 @@ def _find_names(text: str, known: Mapping[str, FieldType]) -> tuple[list[Finding
         if m.start("name") == m.end("trigger") and text[m.start("name")] in "和与及或并":
             continue  # 负责人和办税人, 纳税人和走逃失联户: a conjunction, not a surname
         kind = _TRIGGERS[m.group("trigger")]
-        end = _trim_name(text, m.start("name"), m.end("name"))
+        value = _label_value(text, m.end("trigger"), m.start("name"))
+        if value is not None and (
+            (len(value) > 4 and _ORG_IN_NAME.search(value)) or _PREMASKED.search(value)
+        ):
+            continue  # 纳税人名称：乌鲁木齐市…理发店 (an organisation's name), 王某某 (masked already)
+        if (
+            value is not None
+            and _NAME_EXACT.fullmatch(value)
+            and (len(value) <= 3 or value[:2] in COMPOUND_SURNAMES)
+        ):
+            # A label's whole value shaped as a name is one, even when it is also a word (经营者：白中华).
+            end = m.start("name") + len(value)
+        else:
+            end = _trim_name(text, m.start("name"), m.end("name"))
         if end is None:
             continue
         add(m.start("name"), end, kind)
+        if _wrapped_given_name(text, m.start("name"), end):
+            add(end + 1, end + 2, kind)  # 财务负责人李光⏎健转款: the line broke inside the name
         while (nxt := _LIST_NEXT.match(text, end)) is not None:
             next_end = _trim_name(text, nxt.start("name"), nxt.end("name"))
             if next_end is None:
@@ -644,13 +811,21 @@ def _find_names(text: str, known: Mapping[str, FieldType]) -> tuple[list[Finding
         else:
             add(start, end, FieldType.PERSON_NAME if role == tables.PARTY else FieldType.REPRESENTATIVE_NAME)
 
-    tables.find_table_cells(text, add_cell)
+    tables.find_table_cells(text, add_cell, individual_business_address=individual_business_address)
     for m in _TRAILING.finditer(text):
         _look_back(text, m.start(), add, boundary=False)
     for m in _ADDRESSEE.finditer(text):
         _look_back(text, m.start(), add, boundary=True)
     for m in _VERB_AFTER.finditer(text):
         _look_back(text, m.start(), add, boundary=True)
+    if "、" in text and ("*" in text or "＊" in text or "某" in text):
+        # In a list of people the bureau masked already (林邦国、**、***三人), the unmasked one is a name too.
+        for m in _BEFORE_MASKED.finditer(text):
+            _look_back(text, m.start(), add, boundary=True)
+        for m in _AFTER_MASKED.finditer(text):
+            end = _trim_name(text, m.start("name"), m.end("name"))
+            if end is not None and text[end : end + 1] in _LIST_END:
+                add(m.start("name"), end, _kind_before(text, m.start()))
     return found, names
 
 
@@ -770,6 +945,33 @@ def _model_findings(
     return added
 
 
+_PEOPLE = frozenset({FieldType.PERSON_NAME, FieldType.THIRD_PARTY_NAME, FieldType.REPRESENTATIVE_NAME})
+
+
+def _list_neighbours(text: str, found: list[Finding], names: dict[str, FieldType]) -> list[Finding]:
+    """A name listed next to a name found (转出给独孤秀、张三、李四等): the one left over is a name too."""
+    if "、" not in text:
+        return []
+    added: list[Finding] = []
+
+    def add(start: int, end: int, kind: FieldType) -> None:
+        added.append(Finding(start, end, names.setdefault(text[start:end], kind)))
+
+    people = [f for f in found if f.field_type in _PEOPLE]
+    starts = {f.start for f in people}
+    ends = {f.end for f in people}
+    for f in people:
+        if f.start > 1 and text[f.start - 1] == "、" and f.start - 1 not in ends:
+            _look_back(text, f.start - 1, add, boundary=True)
+        if text[f.end : f.end + 1] == "、" and f.end + 1 not in starts:
+            m = _NAME_EXACT.match(text, f.end + 1)
+            if m is not None:
+                end = _trim_name(text, m.start(), m.end())
+                if end is not None and text[end : end + 1] in _LIST_END:
+                    add(m.start(), end, FieldType.THIRD_PARTY_NAME)
+    return added
+
+
 def find_personal_data(
     text: str,
     *,
@@ -777,8 +979,11 @@ def find_personal_data(
     public_phones: Iterable[str] = (),
     public_emails: Iterable[str] = (),
     model: str = "gated",
+    individual_business_address: bool = True,
 ) -> list[Finding]:
-    """All personal data in ``text`` (possibly overlapping; the masker merges them)."""
+    """All personal data in ``text`` (possibly overlapping; the masker merges them).
+    ``individual_business_address``: whether an individual business's place of business is published
+    (欠税公告办法第五条 lists it, RULES.md §2A, 🟡: a setting)."""
     if isinstance(known_names, Mapping):
         known = {}
         for k, v in known_names.items():
@@ -793,10 +998,11 @@ def find_personal_data(
     known = {normalise(k).text: v for k, v in known.items()}
     found = _find_numbers(norm, phones)
     found += _find_email_and_documents(norm, emails)
-    found += _find_addresses(norm)
-    names_found, names = _find_names(norm, known)
+    found += _find_addresses(norm, individual_business_address=individual_business_address)
+    names_found, names = _find_names(norm, known, individual_business_address=individual_business_address)
     found += names_found
     found += _model_findings(norm, found, names, model)
+    found += _list_neighbours(norm, found, names)
     found += _find_name_occurrences(norm, names)
     found = _outside_urls(norm, found)
     if not normalised.breaks:

@@ -85,6 +85,25 @@ def is_valid_uscc(code: str) -> bool:
     return uscc.is_valid(code)
 
 
+_ORG_CODE_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def is_valid_org_code(code: str) -> bool:
+    """A GB 11714 organisation code (8 digits or capitals and a check character). An enterprise's old
+    15-digit taxpayer number is a six-digit region code followed by it."""
+    code = code.upper()
+    if len(code) != 9 or not code[:8].isalnum() or not code.isascii():
+        return False
+    total = sum(int(ch, 36) * w for ch, w in zip(code[:8], _ORG_CODE_WEIGHTS, strict=True))
+    check = 11 - total % 11
+    return code[8] == {10: "X", 11: "0"}.get(check, str(check))
+
+
+def is_enterprise_tin15(number: str) -> bool:
+    """An enterprise's old taxpayer number: a region code and a valid organisation code."""
+    return len(number) == 15 and number[:6].isdigit() and is_valid_org_code(number[6:])
+
+
 def luhn_ok(digits: str) -> bool:
     """The Luhn (mod 10) check that bank card numbers carry."""
     total = 0

@@ -31,6 +31,7 @@ def mask_text(
     public_phones: Iterable[str] = (),
     public_emails: Iterable[str] = (),
     model: str = "gated",
+    individual_business_address: bool = True,
 ) -> MaskResult:
     """Mask the personal data in ``text`` under ``policy``.
 
@@ -40,7 +41,9 @@ def mask_text(
     ``public_emails`` are the authority's own contacts, which stay visible (12366 and 12345 always do,
     and so does any address on a gov.cn domain). ``model`` is ``"gated"`` (the named-entity model reads
     only the windows around names the rules leave in doubt), ``"all"`` (the model reads all text) or
-    ``"off"`` (rules only). Spans are in original-text coordinates.
+    ``"off"`` (rules only). ``individual_business_address`` publishes an individual business's place of
+    business (经营地点, RULES.md §2A 🟡; a setting of the publicity app); a natural person's address is
+    hidden either way. Spans are in original-text coordinates.
     """
     if isinstance(known_names, Mapping):
         known: Mapping[str, FieldType] | list[str] = {
@@ -49,7 +52,12 @@ def mask_text(
     else:
         known = list(known_names)
     findings = find_personal_data(
-        text, known_names=known, public_phones=public_phones, public_emails=public_emails, model=model
+        text,
+        known_names=known,
+        public_phones=public_phones,
+        public_emails=public_emails,
+        model=model,
+        individual_business_address=individual_business_address,
     )
     findings.sort(key=lambda f: (f.start, -f.end, _PRIORITY[f.field_type]))
     spans: list[Span] = []

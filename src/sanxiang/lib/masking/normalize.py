@@ -9,7 +9,8 @@ Two steps:
 
 1. ``FOLD``: a one-to-one character translation (the length does not change): the full-width forms
    NFKC folds to ASCII (digits, letters, ＠ ＋ － ． ＿ ＊ ｜ …), the many space characters to a plain space,
-   dashes and minus signs to ``-``, middle-dot variants to ``·``. Chinese punctuation the detectors read
+   dashes and minus signs to ``-``, middle-dot variants to ``·``, traditional characters to simplified
+   ones (``hanziconv``'s character table, so 負責人 and 陳國華 read as 负责人 and 陈国华). Chinese punctuation the detectors read
    as such (（），：；！？) is left alone, and so are circled digits (①2021年 must not read as 12021).
 2. Letter-spaced words (张　三, 欧 阳 娜 娜, 张 三丰) lose the spaces inside: the only step that changes
    length, recorded as break points so that a position maps back with one bisect.
@@ -32,6 +33,15 @@ CJK = "\u4e00-\u9fff"
 _KEEP_FULL_WIDTH = frozenset("（），：；！？。、“”‘’［］｛｝＜＞")
 
 
+def _in_gb2312(ch: str) -> bool:
+    """A character of the simplified set: never folded (the table also lists 呼 → 唿, 乾 → 干)."""
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _fold_table() -> dict[int, str]:
     table: dict[int, str] = {}
     for code in range(0xFF01, 0xFF5F):
@@ -49,6 +59,12 @@ def _fold_table() -> dict[int, str]:
         table[code] = "-"
     for code in (0x2022, 0x2027, 0x30FB, 0xFF65, 0x0387, 0x2219, 0x22C5):
         table[code] = "·"
+    # Traditional characters read as simplified ones (個人姓名：歐陽靜 → 个人姓名：欧阳静), one for one.
+    from hanziconv.charmap import simplified_charmap, traditional_charmap
+
+    for trad, simp in zip(traditional_charmap, simplified_charmap, strict=True):
+        if trad != simp and ord(trad) not in table and not _in_gb2312(trad):
+            table[ord(trad)] = simp
     return table
 
 
@@ -58,8 +74,8 @@ _FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(FOLD)) + 
 # A run of single CJK characters separated by spaces (张 三, 欧 阳 娜 娜), or a surname spaced from a
 # two-character given name (张 三丰). Line breaks are not spaces here: a table cell per line stays one.
 _SPACED_WORD = re.compile(
-    rf"(?<![{CJK}])[{CJK}](?:[ \t]{{1,3}}[{CJK}]){{1,3}}(?![{CJK}])"
-    rf"|(?<![{CJK}])[{CJK}][ \t]{{1,3}}[{CJK}]{{2}}(?![{CJK}])"
+    rf"(?=[{CJK}][ \t])(?<![{CJK}])(?:[{CJK}](?:[ \t]{{1,3}}[{CJK}]){{1,3}}(?![{CJK}])"
+    rf"|[{CJK}][ \t]{{1,3}}[{CJK}]{{2}}(?![{CJK}]))"
 )
 _SPACES = re.compile(r"[ \t]+")
 

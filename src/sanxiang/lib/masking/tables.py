@@ -25,20 +25,22 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         NAME,
         re.compile(
-            r"^(?:姓名|法定代表人|法定代表人姓名|法定代表人（负责人）|法定代表人\(负责人\)|负责人|负责人姓名|业主|业主姓名|"
-            r"经营者|经营者姓名|投资人|投资者|户主|联系人|财务负责人|办税人|办税人员|当事人姓名|"
-            r"法定代表人或负责人|负责人/业主|业主/负责人|自然人姓名)$"
+            r"^(?:法定代表人|法定代表人姓名|法定代表人（负责人）|法定代表人\(负责人\)|负责人|负责人姓名|业主|业主姓名|"
+            r"经营者|经营者姓名|投资人|投资者|户主|联系人|财务负责人|办税人|办税人员|"
+            r"法定代表人或负责人|负责人/业主|业主/负责人)$"
         ),
     ),
     (
         PARTY,
         re.compile(
-            r"^(?:名称|纳税人名称|当事人|当事人名称|单位名称|企业名称|业户名称|纳税人|被处罚人|欠税人|失信主体)$"
+            # the subject's own name: a person's name here makes the row a natural person's
+            r"^(?:名称|纳税人名称|当事人|当事人名称|单位名称|企业名称|业户名称|纳税人|被处罚人|欠税人|失信主体|"
+            r"姓名|当事人姓名|自然人姓名|纳税人姓名|个人姓名|被处罚人姓名)$"
         ),
     ),
 )
 _HEADER_WORD = re.compile(
-    r"名称|姓名|代表人|负责人|业主|经营者|投资人|证件|身份|号码|识别号|信用代码|地址|住址|住所|电话|欠税|税种|"
+    r"名称|姓名|代表人|负责人|业主|经营者|投资人|证件|身份|号码|识别号|信用代码|地址|住址|住所|地点|场所|电话|欠税|税种|"
     r"金额|余额|日期|序号|类型|认定|机关|期限|所属|事由|依据|结果|备注|当事人|纳税人"
 )
 _SPACES = re.compile(r" {2,}|\u3000+")
@@ -47,24 +49,31 @@ _PERSON_NAME = re.compile(
 )
 _ORG = re.compile(
     r"公司|厂|店|部|中心|合作社|事务所|商行|超市|馆|社|场|院|所|站|行$|集团|协会|学校|工作室|门市|经营|个体|商贸|贸易|"
-    r"科技|实业|建材|餐饮|酒楼|批发|加工|服务|维修"
+    r"科技|实业|建材|餐饮|酒楼|批发|加工|服务|维修|排档|档口|酒家|食府|山庄|农庄|茶庄|鱼庄|商铺"
 )
+_INDIVIDUAL_CODE = re.compile(r"^(?:92\d{4}[0-9A-HJ-NPQRTUWXY]{12}|\d{17}[\dXx]\d{1,2})$")
 _EMPTY = re.compile(r"^(?:|[-—/／无]|不详|\*+)$")
 _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区")
+
+
+_TAB = re.compile(r"\t")
+_PIPE = re.compile(r"[|｜]")
 
 
 def _cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
     """(separator kind, cell spans) of a table line, or None for a line that is not a row."""
     if "\t" in line:
-        kind, pattern = "tab", re.compile(r"\t")
+        kind, pattern = "tab", _TAB
     elif line.count("|") >= 2 or line.count("｜") >= 2:
-        kind, pattern = "pipe", re.compile(r"[|｜]")
+        kind, pattern = "pipe", _PIPE
     elif _SPACES.search(line.strip()):
         kind, pattern = "space", _SPACES
     else:
         return None
     spans = []
     position = 0
+    if kind == "space":  # padding after the last cell is no empty cell
+        line = line.rstrip()
     for m in pattern.finditer(line):
         spans.append((position, m.start()))
         position = m.end()
@@ -95,6 +104,10 @@ def _roles(line: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
 
 
 _ROW_NUMBER = re.compile(r"^\d{1,4}$")
+# Three lines in a row that ``_single_header`` may accept (a looser test: it only rules texts out).
+_HEADER_RUN = re.compile(
+    rf"^(?:[ \t]*(?=[^\d\n]{{1,16}}(?:\n|$))[^\n]*?(?:{_HEADER_WORD.pattern})[^\n]*(?:\n|$)){{3}}", re.M
+)
 
 
 def _single_header(line: str) -> bool:
@@ -102,9 +115,12 @@ def _single_header(line: str) -> bool:
     return 0 < len(word) <= 10 and not re.search(r"\d", word) and _HEADER_WORD.search(word) is not None
 
 
-def _find_cell_per_line(text: str, add: Callable[[int, int, str], None]) -> None:
+def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_individual: bool) -> None:
     """Tables whose cells stand one per line (as PDF extraction gives): a run of header lines, then the
-    values in the same order; a line holding only a row number (under 序号) starts a new row."""
+    values in the same order. Under a 序号 header a line holding the next row number starts a row, and a
+    value wrapped over several lines (a number, an address) is joined back (``_align``)."""
+    if _HEADER_RUN.search(text) is None:
+        return  # no three header lines in a row: no such table (one search instead of a loop per line)
     lines = text.split("\n")
     starts = []
     position = 0
@@ -120,38 +136,129 @@ def _find_cell_per_line(text: str, add: Callable[[int, int, str], None]) -> None
             i = max(j, i + 1)
             continue
         words = [lines[k].strip() for k in range(i, j)]
+        if "序号" in words[1:]:
+            words = words[words.index("序号") :]  # a title line (…名单) right above the header
         roles = [next((r for r, p in _ROLES if p.match(w)), None) for w in words]
+        kinds = [_column_kind(w) for w in words]
         numbered = words[0] == "序号"
         row: list[tuple[int, int]] = []
+        expected = None  # the row number that starts the next row
         k = j
         while k < len(lines) and lines[k].strip() and not _single_header(lines[k]):
             line = lines[k]
-            if numbered and _ROW_NUMBER.match(line.strip()) and row:
-                _cell_row(text, row, roles, add)
+            value = line.strip()
+            if value.endswith(("。", "：", ":")):
+                break  # the text after the table (特此公告。)
+            if numbered and _ROW_NUMBER.match(value) and (expected is None or int(value) == expected):
+                if row:
+                    _cell_row(text, row, roles, kinds, add, hide_individual)
                 row = []
+                expected = int(value) + 1
             lead = len(line) - len(line.lstrip())
             row.append((starts[k] + lead, starts[k] + len(line.rstrip())))
             if not numbered and len(row) == len(roles):
-                _cell_row(text, row, roles, add)
+                _cell_row(text, row, roles, kinds, add, hide_individual)
                 row = []
             k += 1
         if row:
-            _cell_row(text, row, roles, add)
+            _cell_row(text, row, roles, kinds, add, hide_individual)
         i = k
 
 
+# What a column holds, from its header: the shape a (possibly wrapped) value must have.
+_KIND_OF_HEADER = (
+    ("code", re.compile(r"识别号|信用代码|证件号码|身份证|号码|代码|编号")),
+    ("amount", re.compile(r"金额|余额|（元）|\(元\)|税额|数额")),
+    ("date", re.compile(r"日期|时间")),
+    ("tax", re.compile(r"税种")),
+    ("authority", re.compile(r"机关")),
+    ("address", re.compile(r"地址|住址|住所|地点|场所")),
+    ("number", re.compile(r"^序号$")),
+    ("name", re.compile(r"名称|姓名|代表人|负责人|业主|经营者|投资人|户主|当事人|纳税人")),
+)
+_SHAPES = {
+    "code": re.compile(r"^[0-9A-Za-z]{8,22}$"),
+    "amount": re.compile(r"^-?[\d,]+(?:\.\d+)?$"),
+    "date": re.compile(r"^\d{4}(?:[-./年]\d{1,2}(?:[-./月]\d{1,2}日?)?)?$"),
+    "tax": re.compile(r"税"),
+    "authority": re.compile(r"税务|稽查局|税务所"),
+    "address": _ADDRESS_WORD,
+    "number": re.compile(r"^\d{1,4}$"),
+    "name": re.compile(rf"^[^0-9]*[{CJK}A-Za-z]$"),
+}
+_WRAP_PENALTY = 0.5  # a value read as wrapped costs this much: one line per cell is the usual case
+
+
+def _column_kind(word: str) -> str | None:
+    return next((kind for kind, pattern in _KIND_OF_HEADER if pattern.search(word)), None)
+
+
+def _fit(kind: str | None, value: str) -> float:
+    if kind is None:
+        return 0.0
+    return 2.0 if _SHAPES[kind].search(value) else -3.0
+
+
+def _align(
+    text: str, row: list[tuple[int, int]], kinds: list[str | None]
+) -> list[list[tuple[int, int]]] | None:
+    """The lines of a row grouped into its columns (a wrapped value takes up to three lines), choosing
+    the grouping whose joined values best fit their columns' shapes; None when no grouping exists."""
+    lines, columns = len(row), len(kinds)
+    if lines < columns or lines > columns * 3:
+        return None
+    worst = float("-inf")
+    # best[c][i]: the best score of the first c columns holding the first i lines, and where column c began
+    best = [[(worst, 0)] * (lines + 1) for _ in range(columns + 1)]
+    best[0][0] = (0.0, 0)
+    for c in range(1, columns + 1):
+        for i in range(c, lines + 1):
+            for width in (1, 2, 3):
+                before = i - width
+                if before < c - 1 or best[c - 1][before][0] == worst:
+                    continue
+                value = "".join(text[a:b] for a, b in row[before:i])
+                score = best[c - 1][before][0] + _fit(kinds[c - 1], value) - _WRAP_PENALTY * (width - 1)
+                if score > best[c][i][0]:
+                    best[c][i] = (score, before)
+    if best[columns][lines][0] == worst:
+        return None
+    groups: list[list[tuple[int, int]]] = []
+    i = lines
+    for c in range(columns, 0, -1):
+        before = best[c][i][1]
+        groups.append(row[before:i])
+        i = before
+    groups.reverse()
+    return groups
+
+
 def _cell_row(
-    text: str, row: list[tuple[int, int]], roles: list[str | None], add: Callable[[int, int, str], None]
+    text: str,
+    row: list[tuple[int, int]],
+    roles: list[str | None],
+    kinds: list[str | None],
+    add: Callable[[int, int, str], None],
+    hide_individual: bool,
 ) -> None:
-    if len(row) != len(roles):
-        return  # a wrapped value shifted the cells: the number and name detectors still see every line
-    _row(text, 0, row, roles, add)
+    if len(row) == len(roles):
+        _row(text, 0, row, roles, add, hide_individual)
+        return
+    groups = _align(text, row, kinds)
+    if groups is None:
+        return  # the number and name detectors still see every line
+    values = ["".join(text[a:b] for a, b in group) for group in groups]
+    _row_values(values, groups, roles, add, hide_individual)
 
 
-def find_table_cells(text: str, add: Callable[[int, int, str], None]) -> None:
+def find_table_cells(
+    text: str, add: Callable[[int, int, str], None], *, individual_business_address: bool = True
+) -> None:
     """Report (start, end, role) of each personal cell: ``name``, ``party`` (a natural person's name in a
-    名称 column) or ``home`` (a home address)."""
-    _find_cell_per_line(text, add)
+    名称 column) or ``home`` (a home address; an individual business's place of business too when
+    ``individual_business_address`` is off)."""
+    hide = not individual_business_address
+    _find_cell_per_line(text, add, hide)
     if (
         "\t" not in text
         and "|" not in text
@@ -175,7 +282,7 @@ def find_table_cells(text: str, add: Callable[[int, int, str], None]) -> None:
         if roles is not None:
             header, width = (kind, roles), len(cells)
         elif header is not None and header[0] == kind and abs(len(cells) - width) <= 0:
-            _row(line, offset, cells, header[1], add)
+            _row(line, offset, cells, header[1], add, hide)
         offset += len(line) + 1
 
 
@@ -185,19 +292,38 @@ def _row(
     cells: list[tuple[int, int]],
     roles: list[str | None],
     add: Callable[[int, int, str], None],
+    hide_individual: bool,
 ) -> None:
     values = [line[a:b] for a, b in cells]
+    _row_values(values, [[(offset + a, offset + b)] for a, b in cells], roles, add, hide_individual)
+
+
+def _row_values(
+    values: list[str],
+    pieces: list[list[tuple[int, int]]],
+    roles: list[str | None],
+    add: Callable[[int, int, str], None],
+    hide_individual: bool,
+) -> None:
+    """Report the personal cells of one row; a cell wrapped over lines is reported line by line."""
     person = False
     for value, role in zip(values, roles, strict=False):
         if role == PARTY:
             person = bool(_PERSON_NAME.match(value)) and not _ORG.search(value)
-    for (start, end), value, role in zip(cells, values, roles, strict=False):
+    # The row's address is hidden for a natural person, and for an individual business (its credit
+    # code's type digits are 92, or its taxpayer number is the owner's ID number and a suffix) when
+    # individual businesses' addresses are not published.
+    address_hidden = person or (hide_individual and any(_INDIVIDUAL_CODE.match(v) for v in values))
+    for cell, value, role in zip(pieces, values, roles, strict=False):
         if role is None or _EMPTY.match(value) or "*" in value:
             continue
         if role == NAME and _PERSON_NAME.match(value) and not _ORG.search(value):
-            add(offset + start, offset + end, NAME)
+            found = NAME
         elif role == PARTY and person:
-            add(offset + start, offset + end, PARTY)
-        elif role == HOME or (role == MAYBE_ADDRESS and person):
-            if _ADDRESS_WORD.search(value):
-                add(offset + start, offset + end, HOME)
+            found = PARTY
+        elif (role == HOME or (role == MAYBE_ADDRESS and address_hidden)) and _ADDRESS_WORD.search(value):
+            found = HOME
+        else:
+            continue
+        for start, end in cell:
+            add(start, end, found)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from sanxiang.kernel.http import StaffHttpRequest
 from sanxiang.kernel.modules import home_panels_for, modules_for, todos_for
 from sanxiang.org.selectors import role_labels
 
@@ -22,7 +23,7 @@ class LogoutView(auth_views.LogoutView):
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: StaffHttpRequest) -> HttpResponse:
     from sanxiang.notifications.selectors import inbox_list
 
     today = timezone.localdate()

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.forms.models import model_to_dict
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,6 +21,7 @@ from sanxiang.files.selectors import file_list_for
 from sanxiang.kernel.access import has_role, holds_role, role_required
 from sanxiang.kernel.choices import RoleCode
 from sanxiang.kernel.exceptions import DomainError
+from sanxiang.kernel.http import StaffHttpRequest
 
 from . import documents, rules, selectors, services
 from .choices import CaseStatus
@@ -52,7 +53,7 @@ def _today() -> datetime.date:
 
 @review_required
 @require_GET
-def case_list(request: HttpRequest) -> HttpResponse:
+def case_list(request: StaffHttpRequest) -> HttpResponse:
     cases = selectors.case_list(
         actor=request.user, status=request.GET.get("status") or None, q=request.GET.get("q")
     )
@@ -71,7 +72,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 @review_required
 @require_http_methods(["GET", "POST"])
-def case_create(request: HttpRequest) -> HttpResponse:
+def case_create(request: StaffHttpRequest) -> HttpResponse:
     initial = {"act": request.GET.get("act")} if request.GET.get("act") else None
     form = CaseForm(request.POST or None, actor=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -85,7 +86,7 @@ def case_create(request: HttpRequest) -> HttpResponse:
     return render(request, "review/case_form.html", {"form": form})
 
 
-def _detail_context(request: HttpRequest, case: Any) -> dict[str, Any]:
+def _detail_context(request: StaffHttpRequest, case: Any) -> dict[str, Any]:
     items = selectors.checklist_items(case.authority)
     return {
         "case": case,
@@ -113,12 +114,12 @@ def _detail_context(request: HttpRequest, case: Any) -> dict[str, Any]:
 
 @review_required
 @require_GET
-def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def case_detail(request: StaffHttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get(actor=request.user, pk=pk)
     return render(request, "review/case_detail.html", _detail_context(request, case))
 
 
-def _assign(request: HttpRequest, case: Any) -> None:
+def _assign(request: StaffHttpRequest, case: Any) -> None:
     form = AssignForm(request.POST, reviewers=selectors.eligible_reviewers(case=case))
     if not form.is_valid():
         raise DomainError(_("请选择符合条件的审核人员。"))
@@ -127,7 +128,7 @@ def _assign(request: HttpRequest, case: Any) -> None:
     )
 
 
-def _opinion(request: HttpRequest, case: Any) -> None:
+def _opinion(request: StaffHttpRequest, case: Any) -> None:
     form = OpinionForm(request.POST, items=selectors.checklist_items(case.authority))
     if not form.is_valid():
         raise DomainError(_("请填写审核意见、理由和每项审核结论。"))
@@ -142,7 +143,7 @@ def _opinion(request: HttpRequest, case: Any) -> None:
 
 
 def _with_form(form_class: type, call: Callable) -> Callable:
-    def run(request: HttpRequest, case: Any) -> None:
+    def run(request: StaffHttpRequest, case: Any) -> None:
         form = form_class(request.POST)
         if not form.is_valid():
             raise DomainError(_("输入有误：%(errors)s") % {"errors": form.errors.as_text()})
@@ -197,7 +198,7 @@ ACTIONS: dict[str, Callable] = {
 
 @review_required
 @require_POST
-def case_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def case_action(request: StaffHttpRequest, pk: int, action: str) -> HttpResponse:
     """One workflow step from the case page; refusals come back as a message on the page."""
     if action not in ACTIONS:
         raise Http404
@@ -213,7 +214,7 @@ def case_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @review_required
 @require_GET
-def opinion_document(request: HttpRequest, pk: int, opinion_pk: int, fmt: str) -> HttpResponse:
+def opinion_document(request: StaffHttpRequest, pk: int, opinion_pk: int, fmt: str) -> HttpResponse:
     case = selectors.case_get(actor=request.user, pk=pk)
     opinion = case.opinions.filter(pk=opinion_pk).select_related("reviewer").first()
     if opinion is None:
@@ -238,7 +239,7 @@ def opinion_document(request: HttpRequest, pk: int, opinion_pk: int, fmt: str) -
 
 @review_required
 @require_GET
-def exemption_document(request: HttpRequest, pk: int) -> HttpResponse:
+def exemption_document(request: StaffHttpRequest, pk: int) -> HttpResponse:
     """The 不予行政处罚决定书 (Word) for a case the first-violation exemption covers."""
     case = selectors.case_get(actor=request.user, pk=pk)
     try:
@@ -258,7 +259,7 @@ def exemption_document(request: HttpRequest, pk: int) -> HttpResponse:
 
 @review_required
 @require_GET
-def workflow(request: HttpRequest) -> HttpResponse:
+def workflow(request: StaffHttpRequest) -> HttpResponse:
     labels = {value: str(label) for value, label in CaseStatus.choices}
     return render(
         request,
@@ -272,14 +273,14 @@ def workflow(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _year(request: HttpRequest) -> int:
+def _year(request: StaffHttpRequest) -> int:
     value = request.GET.get("year", "")
     return int(value) if value.isdigit() else _today().year
 
 
 @review_required
 @require_GET
-def statistics(request: HttpRequest) -> HttpResponse:
+def statistics(request: StaffHttpRequest) -> HttpResponse:
     year = _year(request)
     stats = selectors.review_statistics(actor=request.user, year=year)
     return render(
@@ -291,7 +292,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
 
 @review_required
 @require_GET
-def statistics_xlsx(request: HttpRequest) -> HttpResponse:
+def statistics_xlsx(request: StaffHttpRequest) -> HttpResponse:
     year = _year(request)
     stats = selectors.review_statistics(actor=request.user, year=year)
     body = documents.statistics_xlsx(stats)
@@ -304,7 +305,7 @@ def statistics_xlsx(request: HttpRequest) -> HttpResponse:
 
 @review_required
 @require_GET
-def unreviewed(request: HttpRequest) -> HttpResponse:
+def unreviewed(request: StaffHttpRequest) -> HttpResponse:
     return render(
         request, "review/unreviewed.html", {"groups": selectors.unreviewed_by_unit(actor=request.user)}
     )
@@ -312,7 +313,7 @@ def unreviewed(request: HttpRequest) -> HttpResponse:
 
 @review_required
 @require_http_methods(["GET", "POST"])
-def benchmarks(request: HttpRequest) -> HttpResponse:
+def benchmarks(request: StaffHttpRequest) -> HttpResponse:
     form = BenchmarkImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -347,7 +348,7 @@ def _can_administer(user: Any) -> bool:
 
 @review_required
 @require_GET
-def catalogue_list(request: HttpRequest) -> HttpResponse:
+def catalogue_list(request: StaffHttpRequest) -> HttpResponse:
     today = _today()
     return render(
         request,
@@ -363,7 +364,7 @@ def catalogue_list(request: HttpRequest) -> HttpResponse:
 
 @review_required
 @require_GET
-def catalogue_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def catalogue_detail(request: StaffHttpRequest, pk: int) -> HttpResponse:
     row = selectors.catalogue_get(actor=request.user, pk=pk, today=_today())
     return render(
         request,
@@ -380,7 +381,7 @@ def catalogue_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @admin_required
 @require_http_methods(["GET", "POST"])
-def catalogue_create(request: HttpRequest) -> HttpResponse:
+def catalogue_create(request: StaffHttpRequest) -> HttpResponse:
     authorities = selectors.catalogue_admin_authorities(actor=request.user)
     chosen = authorities.filter(pk=request.GET.get("authority") or 0).first() or (
         authorities.filter(pk=request.user.authority_id).first() or authorities.first()
@@ -421,7 +422,7 @@ def catalogue_create(request: HttpRequest) -> HttpResponse:
 
 @admin_required
 @require_POST
-def catalogue_file(request: HttpRequest, pk: int) -> HttpResponse:
+def catalogue_file(request: StaffHttpRequest, pk: int) -> HttpResponse:
     row = selectors.catalogue_get(actor=request.user, pk=pk, today=_today())
     form = FilingForm(request.POST)
     try:
@@ -442,7 +443,7 @@ def catalogue_file(request: HttpRequest, pk: int) -> HttpResponse:
 
 @review_required
 @require_http_methods(["GET", "POST"])
-def checklist(request: HttpRequest) -> HttpResponse:
+def checklist(request: StaffHttpRequest) -> HttpResponse:
     authorities = selectors.catalogue_admin_authorities(actor=request.user)
     authority = authorities.filter(pk=request.GET.get("authority") or 0).first() or (
         authorities.filter(pk=request.user.authority_id).first()
@@ -486,7 +487,7 @@ def checklist(request: HttpRequest) -> HttpResponse:
 
 @admin_required
 @require_POST
-def checklist_item(request: HttpRequest, pk: int) -> HttpResponse:
+def checklist_item(request: StaffHttpRequest, pk: int) -> HttpResponse:
     item = selectors.checklist_item_get(actor=request.user, pk=pk)
     form = ChecklistItemForm(request.POST, prefix=f"i{pk}")
     try:

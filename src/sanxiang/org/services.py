@@ -40,7 +40,7 @@ from sanxiang.org.models import (
     User,
 )
 
-LEVEL_ORDER = [
+LEVEL_ORDER: list[str] = [
     AuthorityLevel.NATIONAL,
     AuthorityLevel.PROVINCIAL,
     AuthorityLevel.MUNICIPAL,
@@ -261,7 +261,9 @@ def _check_department_fields(
 ) -> None:
     if not name:
         raise ValidationFailed(_("部门名称不能为空。"))
-    others = Department.objects.filter(authority=authority).exclude(pk=exclude_pk)
+    others = Department.objects.filter(authority=authority)
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
     if others.filter(name=name).exists():
         raise ValidationFailed(
             _("「%(authority)s」下已有名为「%(name)s」的部门。") % {"authority": authority.name, "name": name}
@@ -327,7 +329,10 @@ def _check_external_unit(
 ) -> None:
     if not name:
         raise ValidationFailed(_("外部单位名称不能为空。"))
-    if ExternalUnit.objects.filter(name=name).exclude(pk=exclude_pk).exists():
+    same_name = ExternalUnit.objects.filter(name=name)
+    if exclude_pk is not None:
+        same_name = same_name.exclude(pk=exclude_pk)
+    if same_name.exists():
         raise ValidationFailed(_("外部单位「%(name)s」已存在。") % {"name": name})
     if lead_department is not None and lead_department.authority_id != authority.pk:
         raise ValidationFailed(
@@ -925,12 +930,12 @@ class _OrgChartApplier:
     def apply(self, chart: orgchart.OrgChart) -> None:
         for row in chart.authorities:
             self.authority(row)
-        for row in chart.departments:
-            self.department(row)
-        for row in chart.external_units:
-            self.external_unit(row)
-        for row in chart.people:
-            self.person(row)
+        for department_row in chart.departments:
+            self.department(department_row)
+        for unit_row in chart.external_units:
+            self.external_unit(unit_row)
+        for person_row in chart.people:
+            self.person(person_row)
 
     def get_authority(self, code: str) -> Authority | None:
         if code not in self.authorities:

@@ -486,8 +486,9 @@ def access_grant_revoke(request: StaffHttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(exc.message))
     else:
         messages.success(request, _("已撤销授权。"))
-    grantee_authority = grant.user.authority_id if grant.user_id else grant.department.authority_id
-    return redirect("org:access_grant_list", pk=grantee_authority)
+    grantee = grant.user if grant.user_id else grant.department
+    assert grantee is not None  # constraint access_grant_has_grantee
+    return redirect("org:access_grant_list", pk=grantee.authority_id)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -4,11 +4,11 @@ ratings, public-opinion incidents and case rulings. Each POST parses one form an
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.forms import Form
+from django.forms import ChoiceField, Form
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -39,7 +39,7 @@ from .services._common import OPEN_GOV_ROLES
 
 def _errors(form: Form) -> str:
     return "；".join(
-        f"{form.fields[f].label if f in form.fields else ''}：{' '.join(e)}".lstrip("：")
+        f"{form.fields[f].label if f in form.fields else ''}：{' '.join(str(m) for m in e)}".lstrip("：")
         for f, e in form.errors.items()
     )
 
@@ -268,7 +268,7 @@ def consultation_detail(request: StaffHttpRequest, pk: int) -> HttpResponse:
             "open_form": forms.ConsultationOpenForm(),
             "summary_form": forms.SummaryForm(),
             "link_form": forms.LinkFinalForm(documents=finals),
-            "answer_choices": forms.AnswerForm().fields["answer"].choices,
+            "answer_choices": cast(ChoiceField, forms.AnswerForm().fields["answer"]).choices,
             "is_open_gov": has_role(request.user, *OPEN_GOV_ROLES),
         },
     )
@@ -280,7 +280,7 @@ def _consultation_step(service: Callable[..., Any], ok: str, form_class: type[Fo
     def view(request: StaffHttpRequest, pk: int) -> HttpResponse:
         consultation = get_visible_or_404(Consultation, request.user, pk=pk)
         back = reverse("disclosure:consultation_detail", args=[pk])
-        extra = (
+        extra: dict[str, Any] = (
             {"documents": selectors.published_documents().filter(authority=consultation.authority)}
             if form_kwargs
             else {}

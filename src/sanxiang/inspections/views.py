@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -75,6 +76,8 @@ def plan_create(request: StaffHttpRequest) -> HttpResponse:
         _form_errors(request, form)
         return redirect("inspections:index")
     authority = request.user.authority
+    if authority is None:  # an organiser plans for their own unit; staff without one cannot
+        raise PermissionDenied
     items = list(InspectionItem.objects.visible_to(request.user).filter(authority=authority, active=True))
     created: list[InspectionPlan] = []
 

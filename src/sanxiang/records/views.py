@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -43,6 +45,9 @@ from .permissions import (
     REPORT_ROLES,
 )
 from .streaming import ranged_response
+
+if TYPE_CHECKING:
+    from sanxiang.enforcement.models import Taxpayer
 
 VIEW_GRANT_HOURS = 4
 _GRANTS = "records_view_grants"
@@ -134,7 +139,7 @@ def record_view(request: StaffHttpRequest, public_id: str) -> HttpResponse:
 
 @role_required(*READ_ROLES)
 @require_GET
-def record_media(request: StaffHttpRequest, public_id: str) -> HttpResponse:
+def record_media(request: StaffHttpRequest, public_id: str) -> HttpResponseBase:
     """The bytes for the browser's player (range requests); only after the view was logged."""
     record = selectors.record_get(actor=request.user, public_id=public_id, action="view")
     if not _granted(request, record) or record.disposed_at is not None:
@@ -155,7 +160,7 @@ def record_media(request: StaffHttpRequest, public_id: str) -> HttpResponse:
 
 @role_required(*READ_ROLES)
 @require_GET
-def record_poster(request: StaffHttpRequest, public_id: str) -> HttpResponse:
+def record_poster(request: StaffHttpRequest, public_id: str) -> HttpResponseBase:
     record = selectors.record_get(actor=request.user, public_id=public_id)
     poster = selectors.record_poster(record)
     if poster is None or record.disposed_at is not None:
@@ -167,7 +172,7 @@ def record_poster(request: StaffHttpRequest, public_id: str) -> HttpResponse:
 
 @role_required(*DOWNLOAD_ROLES)
 @require_POST
-def record_download(request: StaffHttpRequest, public_id: str) -> HttpResponse:
+def record_download(request: StaffHttpRequest, public_id: str) -> HttpResponseBase:
     record = selectors.record_get(actor=request.user, public_id=public_id, action="download")
     form = ReasonForm(request.POST)
     form.is_valid()
@@ -235,7 +240,7 @@ def taxpayer_archive(request: StaffHttpRequest, pk: int) -> HttpResponse:
         if taxpayer.is_natural_person
         else [taxpayer]
     )
-    timeline = []
+    timeline: list[tuple[Taxpayer, selectors.TimelineEntry]] = []
     for t in taxpayers:
         timeline.extend((t, e) for e in selectors.taxpayer_timeline(actor=request.user, taxpayer=t))
     timeline.sort(key=lambda pair: pair[1].at, reverse=True)
@@ -254,7 +259,7 @@ def taxpayer_archive(request: StaffHttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*DOWNLOAD_ROLES)
 @require_POST
-def taxpayer_export(request: StaffHttpRequest, pk: int) -> HttpResponse:
+def taxpayer_export(request: StaffHttpRequest, pk: int) -> HttpResponseBase:
     from .bagexport import taxpayer_bag_export
 
     taxpayer = enforcement_selectors.taxpayer_get(actor=request.user, pk=pk, action="export")

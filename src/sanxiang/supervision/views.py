@@ -112,6 +112,8 @@ def plan_upload(request: StaffHttpRequest) -> HttpResponse:
             for chunk in upload.chunks():
                 handle.write(chunk)
         try:
+            if request.user.authority is None:  # a supervisor imports for their own unit
+                raise PermissionDenied
             outcome = services.plan_import(
                 actor=request.user,
                 path=path,
@@ -126,6 +128,7 @@ def plan_upload(request: StaffHttpRequest) -> HttpResponse:
             return redirect("supervision:plan_list")
     if not outcome.created:
         messages.info(request, _("该文件已导入过，已打开原计划。"))
+    assert outcome.plan is not None  # plan_import returns the new or the existing plan
     return redirect("supervision:plan_detail", pk=outcome.plan.pk)
 
 
@@ -412,6 +415,8 @@ def meeting_create(request: StaffHttpRequest) -> HttpResponse:
                         deadline_text=parts[2] if len(parts) > 2 else "",
                     )
                 )
+        if request.user.authority is None:  # meetings are recorded for the supervisor's own unit
+            raise PermissionDenied
         try:
             meeting = services.meeting_record(
                 actor=request.user,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -54,7 +54,9 @@ class CaseForm(forms.Form):
 
     def __init__(self, *args: Any, actor: User, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["act"].queryset = EnforcementAct.objects.visible_to(actor).select_related("taxpayer")
+        cast(forms.ModelChoiceField, self.fields["act"]).queryset = EnforcementAct.objects.visible_to(
+            actor
+        ).select_related("taxpayer")
 
     def clean_discretion_facts(self) -> dict[str, Any]:
         text = (self.cleaned_data.get("discretion_facts") or "").strip()
@@ -78,13 +80,15 @@ class ReasonForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    reviewer = forms.ModelChoiceField(queryset=None, label=_("审核人员"))
+    reviewer: forms.ModelChoiceField = forms.ModelChoiceField(queryset=None, label=_("审核人员"))
 
     def __init__(self, *args: Any, reviewers: list, **kwargs: Any):
         super().__init__(*args, **kwargs)
         from sanxiang.org.models import User
 
-        self.fields["reviewer"].queryset = User.objects.filter(pk__in=[u.pk for u in reviewers])
+        cast(forms.ModelChoiceField, self.fields["reviewer"]).queryset = User.objects.filter(
+            pk__in=[u.pk for u in reviewers]
+        )
 
 
 class OpinionForm(forms.Form):
@@ -170,7 +174,7 @@ ALL_POINTS = ReviewPoint.values
 
 
 class CatalogueVersionForm(forms.Form):
-    authority = forms.ModelChoiceField(queryset=None, label=_("制定机关"))
+    authority: forms.ModelChoiceField = forms.ModelChoiceField(queryset=None, label=_("制定机关"))
     name = forms.CharField(max_length=200, label=_("清单名称"))
     version = forms.CharField(max_length=40, label=_("版本号"), help_text=_("如 2026-1"))
     effective_from = forms.DateField(label=_("施行日期"), widget=DateInput())
@@ -183,7 +187,7 @@ class CatalogueVersionForm(forms.Form):
 
     def __init__(self, *args: Any, authorities: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["authority"].queryset = authorities
+        cast(forms.ModelChoiceField, self.fields["authority"]).queryset = authorities
 
 
 class CatalogueRuleForm(forms.Form):

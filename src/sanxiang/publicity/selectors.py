@@ -166,6 +166,7 @@ def publicity_todos(user: Any, today: datetime.date) -> list[Todo]:
     )
     provisional = _provisional_ids([e.pk for e in pending])
     for entry in pending:
+        assert entry.due_on is not None  # filtered due_on__lte
         todos.append(
             Todo(
                 label=f"{entry.item.label} {entry.document_number or entry.party_name}",
@@ -195,6 +196,7 @@ def publicity_todos(user: Any, today: datetime.date) -> list[Todo]:
                 )
             )
         for entry in withdrawal_overdue_list(actor=user, today=soon)[:20]:
+            assert entry.withdraw_due_on is not None  # filtered withdraw_due_on__lt
             todos.append(
                 Todo(
                     label=f"须撤回：{entry.document_number or entry.party_name}",

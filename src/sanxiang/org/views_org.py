@@ -30,6 +30,7 @@ from sanxiang.kernel import access
 from sanxiang.kernel.exceptions import DomainError, ValidationFailed
 from sanxiang.kernel.http import StaffHttpRequest
 from sanxiang.org import forms, selectors_org, services
+from sanxiang.org.services import chart_import
 
 IMPORT_TOKEN_SALT = "sanxiang.org.org_chart_import"
 IMPORT_TOKEN_MAX_AGE = 3600
@@ -533,7 +534,7 @@ def org_chart_import(request: StaffHttpRequest) -> HttpResponse:
     form = forms.OrgChartUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         name = _store_upload(form.cleaned_data["file"])
-        report = services.org_chart_import(
+        report = chart_import.org_chart_import(
             actor=request.user,
             path_or_file=_import_dir() / f"{name}.xlsx",
             dry_run=True,
@@ -562,7 +563,7 @@ def org_chart_import_confirm(request: StaffHttpRequest) -> HttpResponse:
         messages.error(request, _("导入预览已过期或无效，请重新上传文件。"))
         return redirect("org:import")
     try:
-        report = services.org_chart_import(actor=request.user, path_or_file=path)
+        report = chart_import.org_chart_import(actor=request.user, path_or_file=path)
     except ValidationFailed as exc:
         report = exc.extra["report"]
         return render(request, "core/org/import_preview.html", {"report": report, "token": ""}, status=400)
@@ -574,7 +575,7 @@ def org_chart_import_confirm(request: StaffHttpRequest) -> HttpResponse:
 @org_admin_required
 def org_chart_template(request: StaffHttpRequest) -> HttpResponse:
     buffer = BytesIO()
-    services.org_chart_template(buffer)
+    chart_import.org_chart_template(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
     response["Content-Disposition"] = "attachment; filename*=UTF-8''org-chart-template.xlsx"
     return response

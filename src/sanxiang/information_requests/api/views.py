@@ -94,7 +94,6 @@ def _today() -> Any:
 # action's service (``act``), answer with the request as it now stands. (A comment, not a
 # docstring: drf-spectacular would publish a docstring as every action's description.)
 class _ActionApi(_Api):
-
     # JSON bodies; the one action that takes a file (deliver: the proof of delivery) also forms.
     parser_classes = [JSONParser]
 

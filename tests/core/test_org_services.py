@@ -36,6 +36,7 @@ def audit(monkeypatch):
         calls.append(kwargs)
 
     monkeypatch.setattr(services, "audit_log", record)
+    monkeypatch.setattr(chart_import, "audit_log", record)
     return calls
 
 

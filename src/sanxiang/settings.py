@@ -121,6 +121,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "sanxiang.org.context_processors.shell",
+                "sanxiang.notifications.context_processors.shell_inbox",
             ],
         },
     },

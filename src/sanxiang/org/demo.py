@@ -140,7 +140,7 @@ DEMO_USERS = [
 
 def _bootstrap_administrator(ctx: DemoContext) -> Any:
     """The first administrator: there is nobody yet to act for its creation, so it is audited as system."""
-    from sanxiang.audit.services import audit_log
+    from sanxiang.kernel.auditing import audit_log
     from sanxiang.org.models import Role, User
 
     user = User.objects.filter(username="sysadmin").first()

@@ -24,8 +24,6 @@ class LogoutView(auth_views.LogoutView):
 
 @login_required
 def home(request: StaffHttpRequest) -> HttpResponse:
-    from sanxiang.notifications.selectors import inbox_list
-
     today = timezone.localdate()
     user = request.user
     modules = modules_for(user)
@@ -37,7 +35,6 @@ def home(request: StaffHttpRequest) -> HttpResponse:
         {
             "modules": modules,
             "todos": todos,
-            "inbox": inbox_list(user)[:8],
             "roles": role_labels(user),
             "today": today,
             "panels": home_panels_for(user, today),

@@ -19,8 +19,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sanxiang.audit.services import audit_log, audit_log_many
 from sanxiang.kernel import access
+from sanxiang.kernel.auditing import audit_log, audit_log_many
 from sanxiang.kernel.choices import AuthorityLevel, QualificationKind, RoleCode
 from sanxiang.kernel.exceptions import PermissionDeniedError, ValidationFailed
 from sanxiang.org.models import (

@@ -13,8 +13,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from sanxiang.audit.services import audit_log
 from sanxiang.kernel import access
+from sanxiang.kernel.auditing import audit_log
 from sanxiang.kernel.choices import QualificationKind
 from sanxiang.kernel.exceptions import PermissionDeniedError, ValidationFailed
 from sanxiang.lib import orgchart

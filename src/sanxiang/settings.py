@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -127,6 +128,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "sanxiang.org.context_processors.shell",
+                "sanxiang.notifications.context_processors.shell_inbox",
             ],
         },
     },
@@ -139,7 +141,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "sanxiang.sqlite3",
+            "NAME": str(VAR_DIR / "sanxiang.sqlite3"),
             "OPTIONS": {
                 # IMMEDIATE serialises writers at BEGIN, so two writers never deadlock on lock
                 # upgrade; WAL lets readers continue while one writes.
@@ -273,7 +275,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "sanxiang.api.errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "600/min", "lookup": "10/min"},
 }
-SPECTACULAR_SETTINGS = {
+SPECTACULAR_SETTINGS: dict[str, Any] = {
     "TITLE": "Sanxiang API",
     "DESCRIPTION": "三项制度平台接口：供金税三期等源系统推送执法行为、决定与记录。",
     "VERSION": "1.0.0",

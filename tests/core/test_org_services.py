@@ -22,6 +22,7 @@ from sanxiang.org.models import (
     Qualification,
     User,
 )
+from sanxiang.org.services import chart_import
 from tests import factories
 
 STRONG = "Qiang-Mima-2026!"
@@ -35,6 +36,7 @@ def audit(monkeypatch):
         calls.append(kwargs)
 
     monkeypatch.setattr(services, "audit_log", record)
+    monkeypatch.setattr(chart_import, "audit_log", record)
     return calls
 
 
@@ -54,7 +56,7 @@ def test_it_refuses_every_write_to_a_non_administrator(org, officer, audit):
     with pytest.raises(PermissionDeniedError, match="只有系统管理员"):
         services.department_create(actor=officer, authority=org.district_a, name="新科")
     with pytest.raises(PermissionDeniedError):
-        services.org_chart_import(actor=officer, path_or_file="unused.xlsx")
+        chart_import.org_chart_import(actor=officer, path_or_file="unused.xlsx")
     assert audit == []
 
 
@@ -553,7 +555,7 @@ def snapshot_counts() -> tuple[int, ...]:
 def test_it_imports_an_org_chart_and_lists_users_without_password(org, district_admin, audit, tmp_path):
     path = chart_workbook(tmp_path / "org.xlsx", org)
 
-    report = services.org_chart_import(actor=district_admin, path_or_file=path)
+    report = chart_import.org_chart_import(actor=district_admin, path_or_file=path)
 
     assert report.ok
     assert report.count("created", "authority") == 1
@@ -580,11 +582,11 @@ def test_it_imports_an_org_chart_and_lists_users_without_password(org, district_
 
 def test_reimporting_the_same_file_changes_nothing(org, district_admin, audit, tmp_path):
     path = chart_workbook(tmp_path / "org.xlsx", org)
-    services.org_chart_import(actor=district_admin, path_or_file=path)
+    chart_import.org_chart_import(actor=district_admin, path_or_file=path)
     counts = snapshot_counts()
     audit.clear()
 
-    report = services.org_chart_import(actor=district_admin, path_or_file=path)
+    report = chart_import.org_chart_import(actor=district_admin, path_or_file=path)
 
     assert (report.created, report.updated) == (0, 0)
     assert report.unchanged == len(report.items) > 0
@@ -595,7 +597,7 @@ def test_reimporting_the_same_file_changes_nothing(org, district_admin, audit, t
 def test_a_dry_run_previews_without_writing_or_auditing(org, district_admin, audit, tmp_path):
     before = snapshot_counts()
 
-    report = services.org_chart_import(
+    report = chart_import.org_chart_import(
         actor=district_admin, path_or_file=chart_workbook(tmp_path / "org.xlsx", org), dry_run=True
     )
 
@@ -635,7 +637,7 @@ def test_an_import_with_one_bad_row_writes_nothing(
     before = snapshot_counts()
 
     with pytest.raises(ValidationFailed, match="未导入任何数据") as exc:
-        services.org_chart_import(actor=district_admin, path_or_file=path)
+        chart_import.org_chart_import(actor=district_admin, path_or_file=path)
 
     errors = exc.value.extra["report"].errors
     assert [(e.sheet, e.row, e.column) for e in errors] == [("人员", 4, "执法证号")]
@@ -651,7 +653,7 @@ def test_a_district_administrator_cannot_import_into_another_district(org, distr
     path = chart_workbook(tmp_path / "org.xlsx", org, people_extra=extra, branch_parent=org.district_b)
     before = snapshot_counts()
 
-    report = services.org_chart_import(actor=district_admin, path_or_file=path, dry_run=True)
+    report = chart_import.org_chart_import(actor=district_admin, path_or_file=path, dry_run=True)
 
     located = {(e.sheet, e.row, e.column) for e in report.errors}
     assert ("机关", 2, "上级机关代码") in located
@@ -661,7 +663,7 @@ def test_a_district_administrator_cannot_import_into_another_district(org, distr
 
 def test_it_refuses_a_scope_broader_than_the_importers(org, district_admin, audit, tmp_path):
     extra = [["quan", "全", org.district_a.code, "", "", "全部数据", "", "", "", "", "", ""]]
-    report = services.org_chart_import(
+    report = chart_import.org_chart_import(
         actor=district_admin,
         path_or_file=chart_workbook(tmp_path / "o.xlsx", org, people_extra=extra),
         dry_run=True,
@@ -671,10 +673,10 @@ def test_it_refuses_a_scope_broader_than_the_importers(org, district_admin, audi
 
 def test_it_refuses_to_move_an_existing_authority(org, admin_user, audit, tmp_path):
     path = chart_workbook(tmp_path / "org.xlsx", org)
-    services.org_chart_import(actor=admin_user, path_or_file=path)
+    chart_import.org_chart_import(actor=admin_user, path_or_file=path)
     moved = chart_workbook(tmp_path / "moved.xlsx", org, branch_parent=org.district_b)
 
-    report = services.org_chart_import(actor=admin_user, path_or_file=moved, dry_run=True)
+    report = chart_import.org_chart_import(actor=admin_user, path_or_file=moved, dry_run=True)
 
     assert [(e.sheet, e.row, e.column) for e in report.errors] == [("机关", 2, "上级机关代码")]
     assert "不能移动机关" in report.errors[0].message
@@ -684,7 +686,7 @@ def test_it_returns_parse_errors_with_their_location(org, admin_user, audit, tmp
     extra = [["bad", "坏", org.district_a.code, "", "不存在的角色", "", "", "", "", "", "", ""]]
     path = chart_workbook(tmp_path / "org.xlsx", org, people_extra=extra)
 
-    report = services.org_chart_import(actor=admin_user, path_or_file=path, dry_run=True)
+    report = chart_import.org_chart_import(actor=admin_user, path_or_file=path, dry_run=True)
 
     assert [(e.sheet, e.row, e.column) for e in report.errors] == [("人员", 4, "角色")]
     assert report.items == []
@@ -710,7 +712,7 @@ def test_blank_optional_cells_keep_an_existing_users_department_roles_and_scope(
     path = tmp_path / "people.xlsx"
     wb.save(path)
 
-    report = services.org_chart_import(actor=admin_user, path_or_file=path)
+    report = chart_import.org_chart_import(actor=admin_user, path_or_file=path)
 
     officer.refresh_from_db()
     assert report.count("updated", "user") == 1

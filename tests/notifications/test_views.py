@@ -122,3 +122,23 @@ def test_it_shows_the_inbox_on_the_staff_home_page(client, officer):
     html = login(client, officer).get(reverse("core:home")).content.decode()
 
     assert "首页可见的消息" in html
+
+
+def test_the_home_page_shows_the_latest_messages_and_the_shell_the_unread_badge(client, officer):
+    # The inbox reaches the organisation's home page through the notifications context processor
+    # (the organisation no longer imports notifications).
+    make(officer, "首页可见的消息")
+
+    html = login(client, officer).get(reverse("core:home")).content.decode()
+
+    assert "首页可见的消息" in html
+    assert '<span class="badge bad">1</span>' in html
+
+
+def test_the_portal_gets_no_staff_inbox(client, officer):
+    make(officer, "不在门户显示")
+
+    response = login(client, officer).get("/")
+
+    assert "shell_inbox" not in response.context
+    assert "不在门户显示" not in response.content.decode()

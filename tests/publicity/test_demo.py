@@ -30,7 +30,9 @@ def test_each_step_prints_its_start_and_its_time_and_the_long_ones_a_count(demo_
     lines = demo_output.splitlines()
     assert "[1/2] 组织机构与账号……" in lines
     assert "[2/2] 执法公示……" in lines
-    done = [line for line in lines if re.fullmatch(r"\[\d/2\] .+ 完成，用时 \d+\.\d 秒（CPU \d+\.\d 秒）", line)]
+    done = [
+        line for line in lines if re.fullmatch(r"\[\d/2\] .+ 完成，用时 \d+\.\d 秒（CPU \d+\.\d 秒）", line)
+    ]
     assert [line.split()[1] for line in done] == ["组织机构与账号", "执法公示"]
     counts = [line for line in lines if re.fullmatch(r"    执法公示：已处理 \d+ / \d+ 条", line.rstrip())]
     assert counts, demo_output

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -28,14 +29,17 @@ class AuditEventFilterForm(forms.Form):
         self, *args: object, codes: Iterable[str] = (), target_types: Iterable[str] = (), **kwargs: object
     ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["target_type"].choices = [
+        cast(forms.ChoiceField, self.fields["target_type"]).choices = [
             ("", _("全部对象类型")),
             *sorted(((t, target_type_label(t)) for t in set(target_types) if t), key=lambda c: c[1]),
         ]
         codes = sorted(set(codes))
         modules = sorted({code.split(".", 1)[0] for code in codes}, key=module_label)
-        self.fields["module"].choices = [("", _("全部模块")), *((m, module_label(m)) for m in modules)]
-        self.fields["action"].choices = [("", _("全部操作")), *action_choices(codes)]
+        cast(forms.ChoiceField, self.fields["module"]).choices = [
+            ("", _("全部模块")),
+            *((m, module_label(m)) for m in modules),
+        ]
+        cast(forms.ChoiceField, self.fields["action"]).choices = [("", _("全部操作")), *action_choices(codes)]
 
     def filters(self) -> dict:
         """Keyword arguments for ``audit_event_list`` (empty when the form is invalid)."""

@@ -113,7 +113,7 @@ def _actor_fields(actor: User | str | None) -> tuple[int | None, str]:
     return actor.pk, _text(label, 150)
 
 
-def _authority_id(target: Any, actor: User, authority: Any) -> int | None:
+def _authority_id(target: Any, actor: User | str | None, authority: Any) -> int | None:
     """The unit the event belongs to: explicit, else the target's (via its ScopeSpec), else the actor's."""
     if authority is not None:
         return authority.pk if isinstance(authority, models.Model) else int(authority)
@@ -145,7 +145,7 @@ def _snapshot(value: dict | None) -> Any:
 
 def _draft(
     *,
-    actor: User,
+    actor: User | str | None,
     action: str,
     target: Any,
     before: dict | None,
@@ -249,7 +249,7 @@ _MANY_KEYS = frozenset(
 MANY_CHUNK_SIZE = 500
 
 
-def audit_log_many(*, actor: User, events: Sequence[Mapping[str, Any]]) -> list[AuditEvent]:
+def audit_log_many(*, actor: User | str | None, events: Sequence[Mapping[str, Any]]) -> list[AuditEvent]:
     """Append several events in one go, inside the caller's transaction; the same chain as one by one.
 
     Each mapping holds the keyword arguments of ``audit_log`` except ``actor`` (``action`` is
@@ -306,9 +306,15 @@ def _append_many(drafts: Sequence[dict[str, Any]]) -> list[AuditEvent]:
         digest = chain_hash_normalized(prev_hash, content)
         # Positional arguments in field order: Model.__init__'s fast path (the kwargs path
         # costs more than the hashing). The values are the ones ``AuditEvent(**draft)`` sets.
-        created.append(
-            AuditEvent(None, seq, occurred_at, *[draft[name] for name in _DRAFT_FIELDS], prev_hash, digest)
+        args: tuple[Any, ...] = (
+            None,
+            seq,
+            occurred_at,
+            *[draft[name] for name in _DRAFT_FIELDS],
+            prev_hash,
+            digest,
         )
+        created.append(AuditEvent(*args))
         prev_hash = digest
     _insert_many(created)
     return created

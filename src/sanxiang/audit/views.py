@@ -7,7 +7,7 @@ import json
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from sanxiang.audit.forms import AuditEventFilterForm
@@ -19,12 +19,13 @@ from sanxiang.audit.selectors import (
     audit_event_list,
     audit_target_types,
 )
+from sanxiang.kernel.http import StaffHttpRequest
 
 PAGE_SIZE = 50
 
 
 @login_required
-def event_list(request: HttpRequest) -> HttpResponse:
+def event_list(request: StaffHttpRequest) -> HttpResponse:
     if not audit_access_allowed(request.user):
         raise PermissionDenied
     form = AuditEventFilterForm(
@@ -51,7 +52,7 @@ def _pretty(value: object) -> str:
 
 
 @login_required
-def event_detail(request: HttpRequest, seq: int) -> HttpResponse:
+def event_detail(request: StaffHttpRequest, seq: int) -> HttpResponse:
     if not audit_access_allowed(request.user):
         raise PermissionDenied
     event = audit_event_get(actor=request.user, seq=seq)

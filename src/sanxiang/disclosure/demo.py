@@ -238,8 +238,8 @@ def demo_disclosure(ctx: Any) -> None:
             text=text,
         )
         docs[number] = _publish(ctx, document, interp, published)
-    for number, title, published, text, interp in OWN:
-        published = published or ctx.today - datetime.timedelta(days=15)
+    for number, title, listed_on, text, interp in OWN:
+        published = listed_on or ctx.today - datetime.timedelta(days=15)
         document = document_create(
             actor=drafter,
             authority=city,
@@ -317,7 +317,7 @@ def demo_disclosure(ctx: Any) -> None:
             summary="网络流传汇算清缴截止日提前的不实信息，需发布权威信息澄清。",
             discovered_at=timezone.now() - datetime.timedelta(hours=3),
         )
-    published = ruling_register(
+    registered = ruling_register(
         actor=drafter,
         authority=city,
         document_number="宝税函〔2025〕5号",
@@ -325,7 +325,7 @@ def demo_disclosure(ctx: Any) -> None:
         text="你公司《关于资产划转适用特殊性税务处理的请示》收悉。经研究，批复如下：符合条件的，可以适用特殊性税务处理。",
         decided_on=ctx.today - datetime.timedelta(days=20),
     )
-    ruling_publish(actor=officer, ruling=published)
+    ruling_publish(actor=officer, ruling=registered)
     ruling_register(
         actor=drafter,
         authority=city,

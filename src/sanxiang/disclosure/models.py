@@ -523,6 +523,10 @@ class PublicOpinionIncident(models.Model):
     recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, related_name="+")
     recorded_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
 
+    # Computed states the API sets from ``selectors.IncidentRow`` before serialising (annotations only).
+    info_state: str
+    press_state: str | None
+
     scope = ScopeSpec(authority="authority")
     objects = ScopedQuerySet.as_manager()
 

@@ -402,6 +402,8 @@ def consultation_public_get(*, pk: int, today: datetime.date) -> ConsultationPag
     for comment in published:
         by_paragraph.setdefault(comment.paragraph_id, []).append(comment)
     paragraphs = [(p, by_paragraph.get(p.pk, [])) for p in consultation.paragraphs.all()]
+    # Opened consultations carry their period (consultation_open sets both dates).
+    assert consultation.opens_on is not None and consultation.closes_on is not None
     return ConsultationPage(
         consultation=consultation,
         phase=rules.consultation_phase(consultation.opens_on, consultation.closes_on, today),

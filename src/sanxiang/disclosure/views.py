@@ -4,12 +4,12 @@ ratings, public-opinion incidents and case rulings. Each POST parses one form an
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.forms import Form
-from django.http import HttpRequest, HttpResponse
+from django.forms import ChoiceField, Form
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from sanxiang.files.services import file_store_from_upload
 from sanxiang.kernel.access import authorities_in_scope, get_visible_or_404, has_role, role_required
 from sanxiang.kernel.exceptions import DomainError
+from sanxiang.kernel.http import StaffHttpRequest
 from sanxiang.org.models import Department
 
 from . import forms, selectors, services
@@ -38,12 +39,14 @@ from .services._common import OPEN_GOV_ROLES
 
 def _errors(form: Form) -> str:
     return "；".join(
-        f"{form.fields[f].label if f in form.fields else ''}：{' '.join(e)}".lstrip("：")
+        f"{form.fields[f].label if f in form.fields else ''}：{' '.join(str(m) for m in e)}".lstrip("：")
         for f, e in form.errors.items()
     )
 
 
-def _run(request: HttpRequest, form: Form, call: Callable[[dict], Any], back: str, ok: str) -> HttpResponse:
+def _run(
+    request: StaffHttpRequest, form: Form, call: Callable[[dict], Any], back: str, ok: str
+) -> HttpResponse:
     """Validate ``form``, call one service with its data, and go back to ``back`` with a message."""
     if not form.is_valid():
         messages.error(request, _("输入有误：%(errors)s") % {"errors": _errors(form)})
@@ -57,7 +60,7 @@ def _run(request: HttpRequest, form: Form, call: Callable[[dict], Any], back: st
     return redirect(back)
 
 
-def _authority_of(request: HttpRequest):
+def _authority_of(request: StaffHttpRequest):
     authority = request.user.authority
     if authority is None:
         raise PermissionDenied
@@ -68,7 +71,7 @@ def _authority_of(request: HttpRequest):
 
 
 @role_required()
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: StaffHttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     documents = selectors.document_list(
         actor=request.user, status=status if status in DocumentStatus.values else ""
@@ -86,7 +89,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @role_required()
-def document_create(request: HttpRequest) -> HttpResponse:
+def document_create(request: StaffHttpRequest) -> HttpResponse:
     form = forms.DocumentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -102,7 +105,7 @@ def document_create(request: HttpRequest) -> HttpResponse:
 
 
 @role_required()
-def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def document_detail(request: StaffHttpRequest, pk: int) -> HttpResponse:
     document = get_visible_or_404(OfficialDocument, request.user, pk=pk)
     library = selectors.published_documents().filter(in_policy_library=True).exclude(pk=document.pk)
     return render(
@@ -130,7 +133,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _document_step(service: Callable[..., Any], ok: str, form_class: type[Form] = Form, **fixed: Any):
     @require_POST
     @role_required()
-    def view(request: HttpRequest, pk: int) -> HttpResponse:
+    def view(request: StaffHttpRequest, pk: int) -> HttpResponse:
         document = get_visible_or_404(OfficialDocument, request.user, pk=pk)
         back = reverse("disclosure:document_detail", args=[pk])
         return _run(
@@ -156,7 +159,7 @@ document_return = _document_step(services.document_return, _("已退文。"), fo
 
 @require_POST
 @role_required()
-def document_validity(request: HttpRequest, pk: int) -> HttpResponse:
+def document_validity(request: StaffHttpRequest, pk: int) -> HttpResponse:
     document = get_visible_or_404(OfficialDocument, request.user, pk=pk)
     form = forms.ValidityForm(
         request.POST, documents=selectors.published_documents().filter(in_policy_library=True)
@@ -173,7 +176,7 @@ def document_validity(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required()
-def interpretation_add(request: HttpRequest, pk: int) -> HttpResponse:
+def interpretation_add(request: StaffHttpRequest, pk: int) -> HttpResponse:
     document = get_visible_or_404(OfficialDocument, request.user, pk=pk)
     back = reverse("disclosure:document_detail", args=[pk])
     return _run(
@@ -187,7 +190,7 @@ def interpretation_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required(*OPEN_GOV_ROLES)
-def interpretation_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def interpretation_publish(request: StaffHttpRequest, pk: int) -> HttpResponse:
     interpretation = get_visible_or_404(Interpretation, request.user, pk=pk)
     back = reverse("disclosure:document_detail", args=[interpretation.document_id])
     return _run(
@@ -201,7 +204,7 @@ def interpretation_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required()
-def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
+def attachment_add(request: StaffHttpRequest, pk: int) -> HttpResponse:
     document = get_visible_or_404(OfficialDocument, request.user, pk=pk)
     form = forms.AttachmentForm(request.POST, request.FILES)
     back = reverse("disclosure:document_detail", args=[pk])
@@ -220,7 +223,7 @@ def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required()
-def interpretation_overdue(request: HttpRequest) -> HttpResponse:
+def interpretation_overdue(request: StaffHttpRequest) -> HttpResponse:
     rows = selectors.interpretation_overdue(actor=request.user, today=timezone.localdate())
     return render(request, "disclosure/interpretation_overdue.html", {"rows": rows})
 
@@ -229,7 +232,7 @@ def interpretation_overdue(request: HttpRequest) -> HttpResponse:
 
 
 @role_required()
-def consultation_list(request: HttpRequest) -> HttpResponse:
+def consultation_list(request: StaffHttpRequest) -> HttpResponse:
     rows = [
         (c, selectors.consultation_counts(c)) for c in selectors.consultation_list(actor=request.user)[:200]
     ]
@@ -237,7 +240,7 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required()
-def consultation_create(request: HttpRequest) -> HttpResponse:
+def consultation_create(request: StaffHttpRequest) -> HttpResponse:
     form = forms.ConsultationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -252,7 +255,7 @@ def consultation_create(request: HttpRequest) -> HttpResponse:
 
 
 @role_required()
-def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def consultation_detail(request: StaffHttpRequest, pk: int) -> HttpResponse:
     consultation = get_visible_or_404(Consultation, request.user, pk=pk)
     finals = selectors.published_documents().filter(authority=consultation.authority)
     return render(
@@ -265,7 +268,7 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "open_form": forms.ConsultationOpenForm(),
             "summary_form": forms.SummaryForm(),
             "link_form": forms.LinkFinalForm(documents=finals),
-            "answer_choices": forms.AnswerForm().fields["answer"].choices,
+            "answer_choices": cast(ChoiceField, forms.AnswerForm().fields["answer"]).choices,
             "is_open_gov": has_role(request.user, *OPEN_GOV_ROLES),
         },
     )
@@ -274,10 +277,10 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _consultation_step(service: Callable[..., Any], ok: str, form_class: type[Form], **form_kwargs: Any):
     @require_POST
     @role_required()
-    def view(request: HttpRequest, pk: int) -> HttpResponse:
+    def view(request: StaffHttpRequest, pk: int) -> HttpResponse:
         consultation = get_visible_or_404(Consultation, request.user, pk=pk)
         back = reverse("disclosure:consultation_detail", args=[pk])
-        extra = (
+        extra: dict[str, Any] = (
             {"documents": selectors.published_documents().filter(authority=consultation.authority)}
             if form_kwargs
             else {}
@@ -306,7 +309,7 @@ consultation_link = _consultation_step(
 
 @require_POST
 @role_required(*OPEN_GOV_ROLES)
-def comment_moderate(request: HttpRequest, pk: int) -> HttpResponse:
+def comment_moderate(request: StaffHttpRequest, pk: int) -> HttpResponse:
     comment = get_visible_or_404(ConsultationComment, request.user, pk=pk)
     back = reverse("disclosure:consultation_detail", args=[comment.consultation_id])
     return _run(
@@ -322,7 +325,7 @@ def comment_moderate(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required()
-def comment_answer(request: HttpRequest, pk: int) -> HttpResponse:
+def comment_answer(request: StaffHttpRequest, pk: int) -> HttpResponse:
     comment = get_visible_or_404(ConsultationComment, request.user, pk=pk)
     back = reverse("disclosure:consultation_detail", args=[comment.consultation_id])
     return _run(
@@ -338,7 +341,7 @@ def comment_answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required()
-def rating_list(request: HttpRequest) -> HttpResponse:
+def rating_list(request: StaffHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     departments = Department.objects.filter(authority__in=authorities_in_scope(request.user)).order_by(
         "authority__path", "name"
@@ -358,7 +361,7 @@ def rating_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @role_required(*OPEN_GOV_ROLES)
-def rectification_assign(request: HttpRequest, pk: int) -> HttpResponse:
+def rectification_assign(request: StaffHttpRequest, pk: int) -> HttpResponse:
     rating = get_visible_or_404(ServiceRating, request.user, pk=pk)
     departments = Department.objects.filter(authority=rating.authority)
     return _run(
@@ -372,7 +375,7 @@ def rectification_assign(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required()
-def rectification_answer(request: HttpRequest, pk: int) -> HttpResponse:
+def rectification_answer(request: StaffHttpRequest, pk: int) -> HttpResponse:
     rectification = get_visible_or_404(Rectification, request.user, pk=pk)
     return _run(
         request,
@@ -387,7 +390,7 @@ def rectification_answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*OPEN_GOV_ROLES)
-def incident_list(request: HttpRequest) -> HttpResponse:
+def incident_list(request: StaffHttpRequest) -> HttpResponse:
     overdue = request.GET.get("overdue") == "1"
     form = forms.IncidentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -409,7 +412,7 @@ def incident_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*OPEN_GOV_ROLES)
-def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def incident_detail(request: StaffHttpRequest, pk: int) -> HttpResponse:
     incident = get_visible_or_404(PublicOpinionIncident, request.user, pk=pk)
     row = next(
         r
@@ -426,7 +429,7 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _incident_step(service: Callable[..., Any], ok: str):
     @require_POST
     @role_required(*OPEN_GOV_ROLES)
-    def view(request: HttpRequest, pk: int) -> HttpResponse:
+    def view(request: StaffHttpRequest, pk: int) -> HttpResponse:
         incident = get_visible_or_404(PublicOpinionIncident, request.user, pk=pk)
         back = reverse("disclosure:incident_detail", args=[pk])
         return _run(
@@ -448,7 +451,7 @@ incident_press = _incident_step(services.incident_hold_press, _("已登记新闻
 
 
 @role_required()
-def ruling_list(request: HttpRequest) -> HttpResponse:
+def ruling_list(request: StaffHttpRequest) -> HttpResponse:
     form = forms.RulingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -474,7 +477,7 @@ def ruling_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @role_required(*OPEN_GOV_ROLES)
-def ruling_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def ruling_publish(request: StaffHttpRequest, pk: int) -> HttpResponse:
     ruling = get_visible_or_404(CaseRuling, request.user, pk=pk)
     return _run(
         request,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -32,24 +32,32 @@ def add_domain_error(form: forms.Form, exc: DomainError) -> None:
 class ActForm(forms.Form):
     kind = forms.ChoiceField(label=_("执法类别"), choices=ActKind.choices)
     matter = forms.CharField(label=_("执法事项"), max_length=200)
-    taxpayer = forms.ModelChoiceField(label=_("纳税人"), queryset=None)
-    authority = forms.ModelChoiceField(label=_("执法机关"), queryset=None)
-    department = forms.ModelChoiceField(label=_("承办部门"), queryset=None, required=False)
+    taxpayer: forms.ModelChoiceField = forms.ModelChoiceField(label=_("纳税人"), queryset=None)
+    authority: forms.ModelChoiceField = forms.ModelChoiceField(label=_("执法机关"), queryset=None)
+    department: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("承办部门"), queryset=None, required=False
+    )
     started_on = forms.DateField(label=_("开始日期"), required=False, widget=DateInput())
     concluded_on = forms.DateField(label=_("办结日期"), required=False, widget=DateInput())
     status = forms.ChoiceField(label=_("状态"), choices=ActStatus.choices, initial=ActStatus.IN_PROGRESS)
-    lead_officers = forms.ModelMultipleChoiceField(label=_("主办人员"), queryset=None, required=False)
-    assist_officers = forms.ModelMultipleChoiceField(label=_("协办人员"), queryset=None, required=False)
+    lead_officers: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+        label=_("主办人员"), queryset=None, required=False
+    )
+    assist_officers: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+        label=_("协办人员"), queryset=None, required=False
+    )
 
     def __init__(self, *args: Any, actor: User, **kwargs: Any):
         super().__init__(*args, **kwargs)
         authorities = authority_choices(actor=actor)
-        self.fields["taxpayer"].queryset = taxpayer_list(actor=actor)
-        self.fields["authority"].queryset = authorities
-        self.fields["department"].queryset = Department.objects.filter(authority__in=authorities)
+        cast(forms.ModelChoiceField, self.fields["taxpayer"]).queryset = taxpayer_list(actor=actor)
+        cast(forms.ModelChoiceField, self.fields["authority"]).queryset = authorities
+        cast(forms.ModelChoiceField, self.fields["department"]).queryset = Department.objects.filter(
+            authority__in=authorities
+        )
         staff = User.objects.filter(is_active=True, authority__in=authorities).order_by("username")
-        self.fields["lead_officers"].queryset = staff
-        self.fields["assist_officers"].queryset = staff
+        cast(forms.ModelChoiceField, self.fields["lead_officers"]).queryset = staff
+        cast(forms.ModelChoiceField, self.fields["assist_officers"]).queryset = staff
         if actor.authority_id and not self.initial.get("authority"):
             self.fields["authority"].initial = actor.authority_id
 

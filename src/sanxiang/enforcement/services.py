@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
@@ -113,7 +113,7 @@ def _snapshot(obj: models.Model, fields: Sequence[str]) -> dict[str, Any]:
     """
     result: dict[str, Any] = {}
     for name in fields:
-        field = obj._meta.get_field(name)
+        field = cast(models.Field, obj._meta.get_field(name))  # concrete fields only
         value = getattr(obj, field.attname)
         if isinstance(value, datetime.date | Decimal):
             value = str(value)

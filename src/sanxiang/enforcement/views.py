@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from sanxiang.files.selectors import file_list_for
 from sanxiang.kernel.access import has_role, role_required
 from sanxiang.kernel.exceptions import DomainError
+from sanxiang.kernel.http import StaffHttpRequest
 
 from . import documents, selectors, services, tickets
 from .choices import ActKind, ActStatus
@@ -35,20 +36,20 @@ write_required = role_required(*WRITE_ROLES)
 PAGE_SIZE = 50
 
 
-def _page(request: HttpRequest, queryset):
+def _page(request: StaffHttpRequest, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 @read_required
 @require_GET
-def taxpayer_list(request: HttpRequest) -> HttpResponse:
+def taxpayer_list(request: StaffHttpRequest) -> HttpResponse:
     form = TaxpayerSearchForm(request.GET)
     q = form.cleaned_data["q"] if form.is_valid() else ""
     page = _page(request, selectors.taxpayer_list(actor=request.user, q=q, kind=request.GET.get("kind")))
     return render(request, "enforcement/taxpayer_list.html", {"form": form, "page": page, "q": q})
 
 
-def _render_archive(request: HttpRequest, pk: int, revealed_id: str | None = None) -> HttpResponse:
+def _render_archive(request: StaffHttpRequest, pk: int, revealed_id: str | None = None) -> HttpResponse:
     taxpayer = selectors.taxpayer_get(actor=request.user, pk=pk)
     archive = selectors.taxpayer_archive(actor=request.user, taxpayer=taxpayer)
     return render(
@@ -60,13 +61,13 @@ def _render_archive(request: HttpRequest, pk: int, revealed_id: str | None = Non
 
 @read_required
 @require_GET
-def taxpayer_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def taxpayer_detail(request: StaffHttpRequest, pk: int) -> HttpResponse:
     return _render_archive(request, pk)
 
 
 @read_required
 @require_POST
-def taxpayer_reveal_id(request: HttpRequest, pk: int) -> HttpResponse:
+def taxpayer_reveal_id(request: StaffHttpRequest, pk: int) -> HttpResponse:
     """Show the full ID number once, in this response only (audited, never cached)."""
     taxpayer = selectors.taxpayer_get(actor=request.user, pk=pk, action="reveal")
     revealed = services.taxpayer_reveal_id_number(actor=request.user, taxpayer=taxpayer)
@@ -77,7 +78,7 @@ def taxpayer_reveal_id(request: HttpRequest, pk: int) -> HttpResponse:
 
 @read_required
 @require_GET
-def act_list(request: HttpRequest) -> HttpResponse:
+def act_list(request: StaffHttpRequest) -> HttpResponse:
     acts = selectors.act_list(
         actor=request.user,
         kind=request.GET.get("kind") or None,
@@ -99,7 +100,7 @@ def act_list(request: HttpRequest) -> HttpResponse:
 
 @read_required
 @require_GET
-def act_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def act_detail(request: StaffHttpRequest, pk: int) -> HttpResponse:
     act = selectors.act_get(actor=request.user, pk=pk)
     return render(
         request,
@@ -118,7 +119,7 @@ def act_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @write_required
 @require_http_methods(["GET", "POST"])
-def act_create(request: HttpRequest) -> HttpResponse:
+def act_create(request: StaffHttpRequest) -> HttpResponse:
     form = ActForm(request.POST if request.method == "POST" else None, actor=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -132,7 +133,7 @@ def act_create(request: HttpRequest) -> HttpResponse:
 
 @write_required
 @require_http_methods(["GET", "POST"])
-def act_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def act_edit(request: StaffHttpRequest, pk: int) -> HttpResponse:
     act = selectors.act_get(actor=request.user, pk=pk, action="change")
     initial = {
         name: getattr(act, name) for name in services.ACT_FIELDS if name not in ("source_system", "source_id")
@@ -153,7 +154,7 @@ def act_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @write_required
 @require_POST
-def act_attach(request: HttpRequest, pk: int) -> HttpResponse:
+def act_attach(request: StaffHttpRequest, pk: int) -> HttpResponse:
     act = selectors.act_get(actor=request.user, pk=pk, action="change")
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
@@ -166,7 +167,7 @@ def act_attach(request: HttpRequest, pk: int) -> HttpResponse:
 
 @write_required
 @require_http_methods(["GET", "POST"])
-def decision_create(request: HttpRequest, act_pk: int) -> HttpResponse:
+def decision_create(request: StaffHttpRequest, act_pk: int) -> HttpResponse:
     act = selectors.act_get(actor=request.user, pk=act_pk, action="change")
     form = DecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -181,7 +182,7 @@ def decision_create(request: HttpRequest, act_pk: int) -> HttpResponse:
 
 @write_required
 @require_POST
-def decision_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+def decision_outcome(request: StaffHttpRequest, pk: int) -> HttpResponse:
     decision = selectors.decision_get(actor=request.user, pk=pk, action="change")
     form = DecisionOutcomeForm(request.POST)
     if form.is_valid():
@@ -198,7 +199,7 @@ def decision_outcome(request: HttpRequest, pk: int) -> HttpResponse:
 
 @write_required
 @require_GET
-def act_receipt(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def act_receipt(request: StaffHttpRequest, pk: int, fmt: str) -> HttpResponse:
     """The 受理回执 of a 承诺件 in Word or PDF; it shows the verification code (audited)."""
     if fmt not in ("docx", "pdf"):
         raise Http404

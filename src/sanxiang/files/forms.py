@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +20,7 @@ class FileUploadForm(forms.Form):
 
     def __init__(self, *args: Any, actor: User, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        field = self.fields["authority"]
+        field = cast(forms.ModelChoiceField, self.fields["authority"])
         field.queryset = authority_choices(actor=actor)
         if actor.authority_id:
             field.initial = actor.authority_id

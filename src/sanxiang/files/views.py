@@ -8,11 +8,12 @@ then copies it in 1 MiB chunks. Multi-GB media go through the raw ``PUT /api/v1/
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from sanxiang.kernel.exceptions import DomainError
+from sanxiang.kernel.http import StaffHttpRequest
 
 from .forms import FileUploadForm
 from .selectors import file_access_list, file_get
@@ -21,7 +22,7 @@ from .services import file_open_for_download, file_store_from_upload
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def upload(request: HttpRequest) -> HttpResponse:
+def upload(request: StaffHttpRequest) -> HttpResponse:
     posted = request.method == "POST"
     form = FileUploadForm(
         request.POST if posted else None, request.FILES if posted else None, actor=request.user
@@ -40,7 +41,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def detail(request: StaffHttpRequest, public_id: str) -> HttpResponse:
     stored = file_get(actor=request.user, public_id=public_id)
     accesses = file_access_list(actor=request.user, file=stored)[:50]
     return render(request, "files/detail.html", {"file": stored, "accesses": accesses})
@@ -48,7 +49,7 @@ def detail(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def download(request: HttpRequest, public_id: str) -> FileResponse:
+def download(request: StaffHttpRequest, public_id: str) -> HttpResponse | FileResponse:
     stored = file_get(actor=request.user, public_id=public_id, action="download")
     try:
         return file_open_for_download(

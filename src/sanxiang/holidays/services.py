@@ -127,7 +127,7 @@ def deadline_set(
     working_days: int | None = None,
     days: int | None = None,
     tax_extension: bool = False,
-    actor: User = None,
+    actor: User | None = None,
 ) -> Deadline:
     """Create or update the ``purpose`` deadline of ``owner`` and compute its due date.
 
@@ -179,7 +179,7 @@ def deadline_set_many(
     label: str,
     rows: Sequence[tuple[datetime.date, int | None, int | None]],
     tax_extension: bool = False,
-    actor: User = None,
+    actor: User | None = None,
 ) -> list[Deadline]:
     """``deadline_set`` for many owners at once: ``rows[i]`` = (start, working_days, days) of ``owners[i]``.
 
@@ -223,6 +223,7 @@ def deadline_set_many(
         }
     keys = list(wanted)
     existing: dict[tuple[int, int], Deadline] = {}
+    deadline: Deadline | None
     for chunk in _chunks(keys):
         for type_id, object_ids in _by_type(chunk).items():
             for deadline in Deadline.objects.select_for_update().filter(
@@ -295,7 +296,7 @@ def _by_type(keys: Sequence[tuple[int, int]]) -> dict[int, list[int]]:
 
 @transaction.atomic
 def deadline_close(
-    *, owner: models.Model, purpose: str, actor: User = None, at: datetime.datetime | None = None
+    *, owner: models.Model, purpose: str, actor: User | None = None, at: datetime.datetime | None = None
 ) -> Deadline | None:
     """Mark the deadline met or moot (published, answered …); None when the owner has no such deadline.
 
@@ -323,7 +324,11 @@ def deadline_close(
 
 @transaction.atomic
 def deadlines_close_many(
-    *, owners: Sequence[models.Model], purpose: str, actor: User = None, at: datetime.datetime | None = None
+    *,
+    owners: Sequence[models.Model],
+    purpose: str,
+    actor: User | None = None,
+    at: datetime.datetime | None = None,
 ) -> list[Deadline]:
     """``deadline_close`` for several owners of one model: one locking read, one update, one
     audit batch; the same events as closing them one by one. Returns the deadlines it closed."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +18,7 @@ from sanxiang.holidays.forms import ArrangementForm, CalculatorForm
 from sanxiang.kernel.access import has_role
 from sanxiang.kernel.choices import RoleCode
 from sanxiang.kernel.exceptions import ValidationFailed
+from sanxiang.kernel.http import StaffHttpRequest
 
 
 def _check_year(year: int) -> None:
@@ -23,7 +26,7 @@ def _check_year(year: int) -> None:
         raise Http404
 
 
-def _require_editor(request: HttpRequest) -> None:
+def _require_editor(request: StaffHttpRequest) -> None:
     # Every staff member may read the calendar; only administrators change it (403, not 404:
     # the page exists and the user knows it does).
     if not has_role(request.user, RoleCode.ADMINISTRATOR):
@@ -31,7 +34,7 @@ def _require_editor(request: HttpRequest) -> None:
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: StaffHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     return render(
         request,
@@ -46,7 +49,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def year_detail(request: HttpRequest, year: int) -> HttpResponse:
+def year_detail(request: StaffHttpRequest, year: int) -> HttpResponse:
     _check_year(year)
     return render(
         request,
@@ -62,7 +65,7 @@ def year_detail(request: HttpRequest, year: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def year_edit(request: HttpRequest, year: int) -> HttpResponse:
+def year_edit(request: StaffHttpRequest, year: int) -> HttpResponse:
     _check_year(year)
     _require_editor(request)
     status = selectors.year_status(year)
@@ -99,7 +102,7 @@ def year_edit(request: HttpRequest, year: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def year_delete(request: HttpRequest, year: int) -> HttpResponse:
+def year_delete(request: StaffHttpRequest, year: int) -> HttpResponse:
     _check_year(year)
     _require_editor(request)
     try:
@@ -111,7 +114,7 @@ def year_delete(request: HttpRequest, year: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def calculate(request: HttpRequest) -> HttpResponse:
+def calculate(request: StaffHttpRequest) -> HttpResponse:
     """The deadline calculator: an htmx fragment, or the whole page without JavaScript."""
     form = CalculatorForm(request.POST)
     result = None
@@ -122,7 +125,7 @@ def calculate(request: HttpRequest) -> HttpResponse:
         result = services.deadline_compute(
             start=data["start"], tax_extension=data["tax_extension"], **by_unit
         )
-    context = {
+    context: dict[str, Any] = {
         "form": form,
         "result": result,
         "day": selectors.current_calendar().day_info(result.date) if result else None,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -38,7 +38,7 @@ class DrawForm(forms.Form):
     risk_weighted = forms.BooleanField(label=_("按风险等级加权（高 4、中 2、低 1）"), required=False)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         if (data.get("count") is None) == (data.get("ratio") is None):
             raise forms.ValidationError(_("请填写抽取数量或抽取比例（二选一）。"))
         return data

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from sanxiang.kernel.access import get_visible_or_404, has_role, role_required
 from sanxiang.kernel.choices import RoleCode
 from sanxiang.kernel.exceptions import DomainError
+from sanxiang.kernel.http import StaffHttpRequest
 
 from . import rules, selectors, services
 from .choices import DirectoryKind, DrawKind
@@ -31,7 +33,7 @@ def _today() -> datetime.date:
     return timezone.localdate()
 
 
-def _act(request: HttpRequest, call: Callable[[], Any], success: str) -> bool:
+def _act(request: StaffHttpRequest, call: Callable[[], Any], success: str) -> bool:
     """Run one service call, turning a domain error into a message."""
     try:
         call()
@@ -42,7 +44,7 @@ def _act(request: HttpRequest, call: Callable[[], Any], success: str) -> bool:
     return True
 
 
-def _form_errors(request: HttpRequest, form: Any) -> None:
+def _form_errors(request: StaffHttpRequest, form: Any) -> None:
     for field, errors in form.errors.items():
         label = form.fields[field].label if field in form.fields else ""
         for error in errors:
@@ -51,7 +53,7 @@ def _form_errors(request: HttpRequest, form: Any) -> None:
 
 @role_required(*VIEW_ROLES)
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: StaffHttpRequest) -> HttpResponse:
     user = request.user
     return render(
         request,
@@ -68,12 +70,14 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @role_required(*ORGANISER)
 @require_POST
-def plan_create(request: HttpRequest) -> HttpResponse:
+def plan_create(request: StaffHttpRequest) -> HttpResponse:
     form = PlanForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
         return redirect("inspections:index")
     authority = request.user.authority
+    if authority is None:  # an organiser plans for their own unit; staff without one cannot
+        raise PermissionDenied
     items = list(InspectionItem.objects.visible_to(request.user).filter(authority=authority, active=True))
     created: list[InspectionPlan] = []
 
@@ -95,7 +99,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 
 @role_required(*VIEW_ROLES)
 @require_GET
-def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_detail(request: StaffHttpRequest, pk: int) -> HttpResponse:
     plan = get_visible_or_404(InspectionPlan, request.user, pk=pk)
     return render(
         request,
@@ -115,7 +119,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(RoleCode.LEADER)
 @require_POST
-def plan_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_approve(request: StaffHttpRequest, pk: int) -> HttpResponse:
     plan = get_visible_or_404(InspectionPlan, request.user, pk=pk, action="approve")
     _act(request, lambda: services.plan_approve(actor=request.user, plan=plan), _("抽查计划已批准。"))
     return redirect("inspections:plan_detail", pk=pk)
@@ -123,7 +127,7 @@ def plan_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*ORGANISER)
 @require_POST
-def plan_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_publish(request: StaffHttpRequest, pk: int) -> HttpResponse:
     plan = get_visible_or_404(InspectionPlan, request.user, pk=pk, action="publish")
     _act(request, lambda: services.plan_publish(actor=request.user, plan=plan), _("抽查计划已公开。"))
     return redirect("inspections:plan_detail", pk=pk)
@@ -131,7 +135,7 @@ def plan_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*ORGANISER)
 @require_POST
-def draw_create(request: HttpRequest, pk: int) -> HttpResponse:
+def draw_create(request: StaffHttpRequest, pk: int) -> HttpResponse:
     plan = get_visible_or_404(InspectionPlan, request.user, pk=pk, action="draw")
     form = DrawForm(request.POST)
     if not form.is_valid():
@@ -173,7 +177,7 @@ def draw_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*VIEW_ROLES)
 @require_GET
-def directory_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def directory_detail(request: StaffHttpRequest, pk: int) -> HttpResponse:
     directory = get_visible_or_404(Directory, request.user, pk=pk)
     is_inspectors = directory.kind == DirectoryKind.INSPECTOR
     return render(
@@ -194,7 +198,7 @@ def directory_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*ORGANISER)
 @require_POST
-def directory_import(request: HttpRequest, pk: int) -> HttpResponse:
+def directory_import(request: StaffHttpRequest, pk: int) -> HttpResponse:
     directory = get_visible_or_404(Directory, request.user, pk=pk, action="import")
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -223,7 +227,7 @@ def directory_import(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*ORGANISER)
 @require_POST
-def snapshot_create(request: HttpRequest, pk: int) -> HttpResponse:
+def snapshot_create(request: StaffHttpRequest, pk: int) -> HttpResponse:
     directory = get_visible_or_404(Directory, request.user, pk=pk, action="snapshot")
     _act(
         request,
@@ -235,7 +239,7 @@ def snapshot_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*VIEW_ROLES)
 @require_GET
-def draw_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def draw_detail(request: StaffHttpRequest, pk: int) -> HttpResponse:
     draw = get_visible_or_404(
         Draw.objects.select_related("snapshot__directory", "plan", "task"), request.user, pk=pk
     )
@@ -258,7 +262,7 @@ def draw_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*ORGANISER)
 @require_POST
-def draw_run(request: HttpRequest, pk: int) -> HttpResponse:
+def draw_run(request: StaffHttpRequest, pk: int) -> HttpResponse:
     draw = get_visible_or_404(Draw, request.user, pk=pk, action="run")
     _act(
         request,
@@ -270,7 +274,7 @@ def draw_run(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*ORGANISER)
 @require_POST
-def beacon_create(request: HttpRequest, pk: int) -> HttpResponse:
+def beacon_create(request: StaffHttpRequest, pk: int) -> HttpResponse:
     draw = get_visible_or_404(Draw, request.user, pk=pk, action="beacon")
     _act(
         request,
@@ -282,7 +286,7 @@ def beacon_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*VIEW_ROLES)
 @require_GET
-def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def task_detail(request: StaffHttpRequest, pk: int) -> HttpResponse:
     task = get_visible_or_404(
         InspectionTask.objects.select_related("plan", "draw", "act"), request.user, pk=pk
     )
@@ -303,7 +307,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*ORGANISER)
 @require_POST
-def task_inspectors(request: HttpRequest, pk: int) -> HttpResponse:
+def task_inspectors(request: StaffHttpRequest, pk: int) -> HttpResponse:
     task = get_visible_or_404(InspectionTask, request.user, pk=pk, action="staff")
     form = InspectorDrawForm(request.POST)
     form.is_valid()
@@ -323,7 +327,7 @@ def task_inspectors(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*ORGANISER)
 @require_POST
-def assignment_recuse(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_recuse(request: StaffHttpRequest, pk: int) -> HttpResponse:
     assignment = get_visible_or_404(Assignment, request.user, pk=pk, action="recuse")
     form = RecusalForm(request.POST)
     if not form.is_valid():
@@ -349,7 +353,7 @@ def assignment_recuse(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*ORGANISER)
 @require_POST
-def task_result(request: HttpRequest, pk: int) -> HttpResponse:
+def task_result(request: StaffHttpRequest, pk: int) -> HttpResponse:
     task = get_visible_or_404(InspectionTask, request.user, pk=pk, action="result")
     form = ResultForm(request.POST)
     if not form.is_valid():
@@ -372,7 +376,7 @@ def task_result(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*ORGANISER)
 @require_POST
-def task_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def task_publish(request: StaffHttpRequest, pk: int) -> HttpResponse:
     task = get_visible_or_404(InspectionTask, request.user, pk=pk, action="publish")
     _act(request, lambda: services.task_publish_result(actor=request.user, task=task), _("检查结果已公开。"))
     return redirect("inspections:task_detail", pk=pk)
@@ -380,7 +384,7 @@ def task_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*VIEW_ROLES)
 @require_GET
-def overdue(request: HttpRequest) -> HttpResponse:
+def overdue(request: StaffHttpRequest) -> HttpResponse:
     today = _today()
     tasks = selectors.overdue_publications_visible(actor=request.user, on=today)
     return render(request, "inspections/overdue.html", {"tasks": tasks, "today": today})

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import wraps
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
@@ -288,7 +288,7 @@ def grant_q(model: type[models.Model], user: User) -> models.Q:
 class ScopedQuerySet(models.QuerySet[M]):
     """QuerySet of a model that declares ``scope = ScopeSpec(...)``."""
 
-    def visible_to(self, user: Actor) -> ScopedQuerySet[M]:
+    def visible_to(self, user: Actor) -> Self:
         if user is None or not user.is_authenticated:
             return self.none()
         spec: ScopeSpec = self.model.scope  # type: ignore[attr-defined]  # declared by scoped models

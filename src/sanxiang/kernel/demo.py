@@ -65,3 +65,16 @@ def register_demo_step(order: int, name: str, run: Callable[[DemoContext], None]
 
 def demo_steps() -> list[DemoStep]:
     return sorted(_steps.values(), key=lambda s: (s.order, s.name))
+
+
+_finishers: list[Callable[[], Any]] = []
+
+
+def register_demo_finisher(finish: Callable[[], Any]) -> None:
+    """Something ``load_demo`` runs once after all its steps (e.g. signing the audit chain's head)."""
+    if finish not in _finishers:
+        _finishers.append(finish)
+
+
+def demo_finishers() -> list[Callable[[], Any]]:
+    return list(_finishers)

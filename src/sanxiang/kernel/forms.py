@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any, cast
+
 from django import forms
 
 
@@ -15,11 +18,17 @@ def preselect_only_choices(form: forms.Form) -> None:
         if not field.required:
             continue
         if isinstance(field, forms.ModelChoiceField):
+            if field.queryset is None:
+                continue
             options = list(field.queryset[:2])
             if len(options) == 1:
                 key = field.to_field_name or "pk"
                 form.initial[name] = getattr(options[0], key)
         elif isinstance(field, forms.ChoiceField):
-            values = [value for value, _label in field.choices if value not in ("", None)]
+            values = [
+                value
+                for value, _label in cast(Iterable[tuple[Any, Any]], field.choices)
+                if value not in ("", None)
+            ]
             if len(values) == 1:
                 form.initial[name] = values[0]

@@ -235,4 +235,4 @@ def shared(key: Hashable, build: Callable[[], T]) -> T:
         return build()
     if key not in memo:
         memo[key] = build()
-    return memo[key]  # type: ignore[no-any-return]
+    return memo[key]

@@ -13,12 +13,9 @@ def shell(request: HttpRequest) -> dict:
     context: dict = {}
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated and path.startswith(reverse("core:home")):
-        from sanxiang.notifications.selectors import unread_count
-
         nav = [{"url": reverse("core:home"), "label": _("首页"), "current": path == reverse("core:home")}]
         for module in modules_for(user):
             url = reverse(module.url_name)
             nav.append({"url": url, "label": module.label, "current": path.startswith(url)})
         context["shell_nav"] = nav
-        context["shell_unread"] = unread_count(user)
     return context

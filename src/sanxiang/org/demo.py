@@ -151,7 +151,7 @@ def _password_hash(ctx: DemoContext) -> str:
 
 def _bootstrap_administrator(ctx: DemoContext) -> Any:
     """The first administrator: there is nobody yet to act for its creation, so it is audited as system."""
-    from sanxiang.audit.services import audit_log
+    from sanxiang.kernel.auditing import audit_log
     from sanxiang.org.models import Role, User
     from sanxiang.org.services import user_sync_admin_site_access
 

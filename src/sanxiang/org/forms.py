@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
@@ -14,7 +14,7 @@ from sanxiang.org.models import Authority, Department
 from sanxiang.org.widgets import DateInput
 
 
-def _split_aliases(value: str) -> list[str]:
+def _split_aliases(value: str | None) -> list[str]:
     return list(orgchart.split_list(value or ""))
 
 
@@ -70,8 +70,8 @@ class ExternalUnitForm(forms.Form):
 
     def __init__(self, *args: Any, authorities: QuerySet, departments: QuerySet, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["authority"].queryset = authorities
-        self.fields["lead_department"].queryset = departments
+        cast(forms.ModelChoiceField, self.fields["authority"]).queryset = authorities
+        cast(forms.ModelChoiceField, self.fields["lead_department"]).queryset = departments
 
 
 class UserFieldsMixin(forms.Form):
@@ -90,8 +90,8 @@ class UserFieldsMixin(forms.Form):
 
     def __init__(self, *args: Any, authorities: QuerySet, departments: QuerySet, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["authority"].queryset = authorities
-        self.fields["department"].queryset = departments
+        cast(forms.ModelChoiceField, self.fields["authority"]).queryset = authorities
+        cast(forms.ModelChoiceField, self.fields["department"]).queryset = departments
 
 
 class UserCreateForm(UserFieldsMixin):
@@ -104,7 +104,7 @@ class UserCreateForm(UserFieldsMixin):
     field_order = ["username", "full_name", "authority", "department", "roles", "data_scope", "phone"]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         if data.get("password1") and data.get("password1") != data.get("password2"):
             self.add_error("password2", _("两次输入的密码不一致。"))
         return data
@@ -123,7 +123,7 @@ class PasswordForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         if data.get("password1") and data.get("password1") != data.get("password2"):
             self.add_error("password2", _("两次输入的密码不一致。"))
         return data

@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from sanxiang.kernel.access import authorities_in_scope, role_required
 from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.http import StaffHttpRequest
 from sanxiang.kernel.measures import loop_check_get
 from sanxiang.kernel.modules import (
     home_panels_for,
@@ -37,9 +38,7 @@ HOME_TODOS = 10  # the rest behind "更多"
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
-    from sanxiang.notifications.selectors import inbox_list
-
+def home(request: StaffHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     user = request.user
     todos = todos_for(user, today)
@@ -51,7 +50,6 @@ def home(request: HttpRequest) -> HttpResponse:
             "todos": [(todo, module_label(todo.module)) for todo in todos[:HOME_TODOS]],
             "todo_count": len(todos),
             "todo_notices": todo_notices(todos),
-            "inbox": inbox_list(user)[:8],
             "roles": role_labels(user),
             "today": today,
             "panels": home_panels_for(user, today),
@@ -60,7 +58,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def todo_list(request: HttpRequest) -> HttpResponse:
+def todo_list(request: StaffHttpRequest) -> HttpResponse:
     """Every to-do of the user (the home page shows the first ``HOME_TODOS``), most urgent first."""
     today = timezone.localdate()
     todos = todos_for(request.user, today)
@@ -80,7 +78,7 @@ def todo_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(RoleCode.LEADER)
-def overview_items(request: HttpRequest, check: str, authority: int) -> HttpResponse:
+def overview_items(request: StaffHttpRequest, check: str, authority: int) -> HttpResponse:
     """The items behind one number of a leader's overview: overdue now, or due within a week."""
     loop_check = loop_check_get(check)
     unit = authorities_in_scope(request.user).filter(pk=authority).first()

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -28,7 +28,9 @@ from django.views.decorators.http import require_POST
 
 from sanxiang.kernel import access
 from sanxiang.kernel.exceptions import DomainError, ValidationFailed
+from sanxiang.kernel.http import StaffHttpRequest
 from sanxiang.org import forms, selectors_org, services
+from sanxiang.org.services import chart_import
 
 IMPORT_TOKEN_SALT = "sanxiang.org.org_chart_import"
 IMPORT_TOKEN_MAX_AGE = 3600
@@ -40,7 +42,7 @@ def org_admin_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
 
     @login_required
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: StaffHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not access.is_org_admin(request.user):
             raise Http404
         return view(request, *args, **kwargs)
@@ -49,7 +51,7 @@ def org_admin_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
 
 
 def _form_page(
-    request: HttpRequest,
+    request: StaffHttpRequest,
     form: django_forms.Form,
     *,
     title: str,
@@ -82,7 +84,7 @@ def _form_page(
 
 
 @org_admin_required
-def overview(request: HttpRequest) -> HttpResponse:
+def overview(request: StaffHttpRequest) -> HttpResponse:
     actor = request.user
     return render(
         request,
@@ -96,7 +98,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 
 @org_admin_required
-def authority_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def authority_detail(request: StaffHttpRequest, pk: int) -> HttpResponse:
     actor = request.user
     authority = selectors_org.authority_get(actor=actor, pk=pk)
     return render(
@@ -116,7 +118,7 @@ def authority_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @org_admin_required
-def authority_create(request: HttpRequest) -> HttpResponse:
+def authority_create(request: StaffHttpRequest) -> HttpResponse:
     actor = request.user
     parent_pk = request.GET.get("parent", "")
     if parent_pk and not parent_pk.isdigit():
@@ -144,7 +146,7 @@ def authority_create(request: HttpRequest) -> HttpResponse:
 
 
 @org_admin_required
-def authority_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def authority_edit(request: StaffHttpRequest, pk: int) -> HttpResponse:
     actor = request.user
     authority = selectors_org.authority_get(actor=actor, pk=pk, action="change")
     initial = {f: getattr(authority, f) for f in forms.AuthorityEditForm.base_fields}
@@ -169,7 +171,7 @@ def authority_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @org_admin_required
-def department_create(request: HttpRequest, pk: int) -> HttpResponse:
+def department_create(request: StaffHttpRequest, pk: int) -> HttpResponse:
     actor = request.user
     authority = selectors_org.authority_get(actor=actor, pk=pk, action="change")
     form = forms.DepartmentForm(request.POST or None)
@@ -190,7 +192,7 @@ def department_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @org_admin_required
-def department_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def department_edit(request: StaffHttpRequest, pk: int) -> HttpResponse:
     actor = request.user
     department = selectors_org.department_get(actor=actor, pk=pk, action="change")
     initial = {f: getattr(department, f) for f in forms.DepartmentEditForm.base_fields}
@@ -215,7 +217,7 @@ def department_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @org_admin_required
-def external_unit_list(request: HttpRequest) -> HttpResponse:
+def external_unit_list(request: StaffHttpRequest) -> HttpResponse:
     return render(
         request,
         "core/org/external_unit_list.html",
@@ -224,7 +226,7 @@ def external_unit_list(request: HttpRequest) -> HttpResponse:
 
 
 def _external_unit_form(
-    request: HttpRequest, initial: dict[str, Any] | None = None
+    request: StaffHttpRequest, initial: dict[str, Any] | None = None
 ) -> forms.ExternalUnitForm:
     actor = request.user
     writable = selectors_org.authority_writable_list(actor=actor)
@@ -237,7 +239,7 @@ def _external_unit_form(
 
 
 @org_admin_required
-def external_unit_create(request: HttpRequest) -> HttpResponse:
+def external_unit_create(request: StaffHttpRequest) -> HttpResponse:
     actor = request.user
     form = _external_unit_form(request, initial={"authority": request.GET.get("authority")})
 
@@ -256,7 +258,7 @@ def external_unit_create(request: HttpRequest) -> HttpResponse:
 
 
 @org_admin_required
-def external_unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def external_unit_edit(request: StaffHttpRequest, pk: int) -> HttpResponse:
     actor = request.user
     unit = selectors_org.external_unit_get(actor=actor, pk=pk, action="change")
     form = _external_unit_form(
@@ -288,7 +290,7 @@ def external_unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @org_admin_required
-def user_list(request: HttpRequest) -> HttpResponse:
+def user_list(request: StaffHttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()
     return render(
         request,
@@ -297,7 +299,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _user_choices(request: HttpRequest) -> dict[str, Any]:
+def _user_choices(request: StaffHttpRequest) -> dict[str, Any]:
     actor = request.user
     return {
         "authorities": selectors_org.authority_list(actor=actor),
@@ -306,7 +308,7 @@ def _user_choices(request: HttpRequest) -> dict[str, Any]:
 
 
 @org_admin_required
-def user_create(request: HttpRequest) -> HttpResponse:
+def user_create(request: StaffHttpRequest) -> HttpResponse:
     actor = request.user
     initial = {"authority": request.GET.get("authority") or actor.authority_id}
     form = forms.UserCreateForm(request.POST or None, initial=initial, **_user_choices(request))
@@ -336,7 +338,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
 
 
 @org_admin_required
-def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def user_detail(request: StaffHttpRequest, pk: int) -> HttpResponse:
     user = selectors_org.user_get(actor=request.user, pk=pk)
     return render(
         request,
@@ -350,7 +352,7 @@ def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @org_admin_required
-def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def user_edit(request: StaffHttpRequest, pk: int) -> HttpResponse:
     actor = request.user
     user = selectors_org.user_get(actor=actor, pk=pk, action="change")
     initial = {
@@ -378,7 +380,7 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @org_admin_required
-def user_password(request: HttpRequest, pk: int) -> HttpResponse:
+def user_password(request: StaffHttpRequest, pk: int) -> HttpResponse:
     actor = request.user
     user = selectors_org.user_get(actor=actor, pk=pk, action="change")
     form = forms.PasswordForm(request.POST or None)
@@ -400,7 +402,7 @@ def user_password(request: HttpRequest, pk: int) -> HttpResponse:
 
 @org_admin_required
 @require_POST
-def user_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
+def user_deactivate(request: StaffHttpRequest, pk: int) -> HttpResponse:
     user = selectors_org.user_get(actor=request.user, pk=pk, action="change")
     try:
         services.user_deactivate(actor=request.user, user=user)
@@ -412,7 +414,7 @@ def user_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @org_admin_required
-def certificate_add(request: HttpRequest, pk: int) -> HttpResponse:
+def certificate_add(request: StaffHttpRequest, pk: int) -> HttpResponse:
     actor = request.user
     user = selectors_org.user_get(actor=actor, pk=pk, action="change")
     form = forms.CertificateForm(request.POST or None)
@@ -433,7 +435,7 @@ def certificate_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @org_admin_required
-def qualification_add(request: HttpRequest, pk: int) -> HttpResponse:
+def qualification_add(request: StaffHttpRequest, pk: int) -> HttpResponse:
     actor = request.user
     user = selectors_org.user_get(actor=actor, pk=pk, action="change")
     form = forms.QualificationForm(request.POST or None)
@@ -458,7 +460,7 @@ def qualification_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @org_admin_required
-def access_grant_list(request: HttpRequest, pk: int) -> HttpResponse:
+def access_grant_list(request: StaffHttpRequest, pk: int) -> HttpResponse:
     actor = request.user
     authority = selectors_org.authority_get(actor=actor, pk=pk)
     show_all = request.GET.get("all") == "1"
@@ -477,7 +479,7 @@ def access_grant_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 @org_admin_required
 @require_POST
-def access_grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def access_grant_revoke(request: StaffHttpRequest, pk: int) -> HttpResponse:
     grant = selectors_org.access_grant_get(actor=request.user, pk=pk, action="revoke")
     try:
         services.access_grant_revoke(actor=request.user, grant=grant)
@@ -485,8 +487,9 @@ def access_grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(exc.message))
     else:
         messages.success(request, _("已撤销授权。"))
-    grantee_authority = grant.user.authority_id if grant.user_id else grant.department.authority_id
-    return redirect("org:access_grant_list", pk=grantee_authority)
+    grantee = grant.user if grant.user_id else grant.department
+    assert grantee is not None  # constraint access_grant_has_grantee
+    return redirect("org:access_grant_list", pk=grantee.authority_id)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -526,12 +529,12 @@ def _stored_upload(token: str, user_pk: int) -> Path | None:
 
 
 @org_admin_required
-def org_chart_import(request: HttpRequest) -> HttpResponse:
+def org_chart_import(request: StaffHttpRequest) -> HttpResponse:
     """Upload → dry-run preview (every change and error) → confirm."""
     form = forms.OrgChartUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         name = _store_upload(form.cleaned_data["file"])
-        report = services.org_chart_import(
+        report = chart_import.org_chart_import(
             actor=request.user,
             path_or_file=_import_dir() / f"{name}.xlsx",
             dry_run=True,
@@ -553,14 +556,14 @@ def org_chart_import(request: HttpRequest) -> HttpResponse:
 
 @org_admin_required
 @require_POST
-def org_chart_import_confirm(request: HttpRequest) -> HttpResponse:
+def org_chart_import_confirm(request: StaffHttpRequest) -> HttpResponse:
     form = forms.OrgChartConfirmForm(request.POST)
     path = _stored_upload(form.data.get("token", ""), request.user.pk) if form.is_valid() else None
     if path is None:
         messages.error(request, _("导入预览已过期或无效，请重新上传文件。"))
         return redirect("org:import")
     try:
-        report = services.org_chart_import(actor=request.user, path_or_file=path)
+        report = chart_import.org_chart_import(actor=request.user, path_or_file=path)
     except ValidationFailed as exc:
         report = exc.extra["report"]
         return render(request, "core/org/import_preview.html", {"report": report, "token": ""}, status=400)
@@ -570,9 +573,9 @@ def org_chart_import_confirm(request: HttpRequest) -> HttpResponse:
 
 
 @org_admin_required
-def org_chart_template(request: HttpRequest) -> HttpResponse:
+def org_chart_template(request: StaffHttpRequest) -> HttpResponse:
     buffer = BytesIO()
-    services.org_chart_template(buffer)
+    chart_import.org_chart_template(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
     response["Content-Disposition"] = "attachment; filename*=UTF-8''org-chart-template.xlsx"
     return response

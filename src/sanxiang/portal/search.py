@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import connection, models
 from django.db.models import QuerySet
@@ -164,7 +165,7 @@ def _index_is_cheap(runs: list[rules.QueryRun], *, below: int, top: int) -> bool
     return below * min(frequencies.get(token, floor) for token in tokens) <= INDEX_ROWS
 
 
-_pg_stats: dict[str, object] = {"at": 0.0, "frequencies": {}}
+_pg_stats: dict[str, Any] = {"at": 0.0, "frequencies": {}}
 
 
 def _pg_token_frequencies() -> dict[str, float]:
@@ -179,7 +180,7 @@ def _pg_token_frequencies() -> dict[str, float]:
         elems, freqs = row or (None, None)
         _pg_stats["frequencies"] = dict(zip(elems or [], freqs or [], strict=False))
         _pg_stats["at"] = time.monotonic()
-    return _pg_stats["frequencies"]  # type: ignore[return-value]
+    return _pg_stats["frequencies"]
 
 
 def _index_id() -> str:

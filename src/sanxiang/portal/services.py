@@ -185,6 +185,7 @@ def public_entry_withdraw(
         raise InvalidTransition(_("该公示信息已撤下。"))
     _refuse_personal_data([reason], entry.authority)
     withdrawn_index = entry.leaf_index
+    assert withdrawn_index is not None  # every live entry was logged when published
     entry.status = EntryStatus.WITHDRAWN
     entry.withdrawal_reason = reason
     entry.withdrawn_at = withdrawn_at

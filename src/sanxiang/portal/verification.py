@@ -126,6 +126,7 @@ def _check_entries(leaf_rows: dict[int, tuple], report: VerificationReport) -> N
     for version in (
         PublicEntryVersion.objects.exclude(leaf_index=None).order_by("leaf_index").iterator(chunk_size=5000)
     ):
+        assert version.leaf_index is not None  # excluded by the query
         row = leaf_rows.get(version.leaf_index)
         if row is None:
             problems.append(

@@ -207,7 +207,7 @@ class _Echo:
 
 
 @require_GET
-def export_csv(request: HttpRequest) -> HttpResponse:
+def export_csv(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     if not _export_allowed(request):
         return _too_many()
     form, params = _search_form(request)
@@ -241,7 +241,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def export_json(request: HttpRequest) -> HttpResponse:
+def export_json(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     if not _export_allowed(request):
         return _too_many()
     form, params = _search_form(request)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.db.models import Q, QuerySet
@@ -58,6 +58,7 @@ class EntryForm(forms.Form):
                     label=spec["label"], queryset=scoped_authorities(user), initial=user.authority_id
                 )
                 continue
+            field: forms.Field
             if spec.get("type") == "choice":
                 field = forms.ChoiceField(
                     label=spec["label"],
@@ -132,8 +133,10 @@ class ImportForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         items = Item.objects.filter(is_active=True)
-        self.fields["item"].queryset = items.filter(pk__in=[i.pk for i in items if can_draft(user, i)])
-        self.fields["authority"].queryset = scoped_authorities(user)
+        cast(forms.ModelChoiceField, self.fields["item"]).queryset = items.filter(
+            pk__in=[i.pk for i in items if can_draft(user, i)]
+        )
+        cast(forms.ModelChoiceField, self.fields["authority"]).queryset = scoped_authorities(user)
         self.fields["authority"].initial = user.authority_id
         preselect_only_choices(self)
 
@@ -161,11 +164,11 @@ class OverdueFilterForm(forms.Form):
     def __init__(self, *args: Any, user: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         authorities = authorities_in_scope(user).filter(is_active=True).order_by("path")
-        self.fields["authority"].queryset = authorities
-        self.fields["item"].queryset = Item.objects.filter(is_active=True).order_by(
-            "category__order", "order"
-        )
-        self.fields["department"].queryset = (
+        cast(forms.ModelChoiceField, self.fields["authority"]).queryset = authorities
+        cast(forms.ModelChoiceField, self.fields["item"]).queryset = Item.objects.filter(
+            is_active=True
+        ).order_by("category__order", "order")
+        cast(forms.ModelChoiceField, self.fields["department"]).queryset = (
             Department.objects.filter(authority__in=authorities, is_active=True)
             .select_related("authority")
             .order_by("authority__path", "name")
@@ -198,13 +201,13 @@ class MultipleFileField(forms.FileField):
 
 class DocumentImportForm(forms.Form):
     authority = forms.ModelChoiceField(label=_("公示机关"), queryset=Authority.objects.none())
-    files = MultipleFileField(
+    files = MultipleFileField(  # type: ignore[assignment]  # a declared field, not BaseForm.files
         label=_("文书文件（.doc、.docx、.pdf 或其 .zip 压缩包，可多选）"),
     )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["authority"].queryset = scoped_authorities(user)
+        cast(forms.ModelChoiceField, self.fields["authority"]).queryset = scoped_authorities(user)
         self.fields["authority"].initial = user.authority_id
         preselect_only_choices(self)
 
@@ -241,7 +244,8 @@ class ItemForm(forms.ModelForm):
     approve_roles = forms.MultipleChoiceField(
         label=_("可审批角色"), choices=_role_choices, widget=forms.CheckboxSelectMultiple
     )
-    fields = forms.JSONField(
+    # A declared form field (the metaclass moves it into self.fields); Any, as BaseForm.fields is the dict.
+    fields: Any = forms.JSONField(
         label=_("字段定义（JSON）"),
         widget=JSONTextarea(rows=14),
         help_text=_(
@@ -304,8 +308,10 @@ class ItemRuleForm(forms.ModelForm):
         from .labels import CERTAINTY, RULE_KINDS
 
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [(k, str(v)) for k, v in RULE_KINDS.items()]
-        self.fields["certainty"].choices = [(k, str(v)) for k, v in CERTAINTY.items()]
+        cast(forms.ChoiceField, self.fields["kind"]).choices = [(k, str(v)) for k, v in RULE_KINDS.items()]
+        cast(forms.ChoiceField, self.fields["certainty"]).choices = [
+            (k, str(v)) for k, v in CERTAINTY.items()
+        ]
 
     def clean_display(self) -> dict:
         return self.cleaned_data.get("display") or {}

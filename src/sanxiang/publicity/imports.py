@@ -482,7 +482,8 @@ class _Builder:
                 self.fields.append((f.attname, None, f.get_default))
             else:
                 self.fields.append((f.attname, constant, None))
-        self.relations = {f.name: f for f in model._meta.concrete_fields if f.is_relation}
+        # Concrete relations are ForeignKeys (attname, set_cached_value); Field does not declare them.
+        self.relations: dict[str, Any] = {f.name: f for f in model._meta.concrete_fields if f.is_relation}
 
     def __call__(self, values: dict[str, Any], **related: Any) -> Any:
         if related:

@@ -197,12 +197,15 @@ def masked_content(
         key = spec["key"]
         if key in SKIP_KEYS:
             continue
-        value = data.get(key)
-        if value in (None, ""):
+        raw = data.get(key)
+        if raw in (None, ""):
             continue
-        value = str(value)
-        mask_type = party_field_type(subject_type, spec) if key == "party_name" else spec.get("mask")
+        value = str(raw)
+        mask_type: str | None = (
+            party_field_type(subject_type, spec) if key == "party_name" else spec.get("mask")
+        )
         spans: list[Span]
+        shown: str | None
         if spec.get("type") == "choice":
             shown = choice_label(spec, value)
             details.append(FieldMask(key, spec["label"], shown, shown, [], False))

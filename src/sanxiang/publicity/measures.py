@@ -60,7 +60,12 @@ def _due_rows(period: Period) -> list[tuple[int, int | None, int | None, bool]]:
     def build() -> list[tuple[int, int | None, int | None, bool]]:
         tz = timezone.get_current_timezone()
         return [
-            (authority, department, officer, published is not None and published.astimezone(tz).date() <= due)
+            (
+                authority,
+                department,
+                officer,
+                published is not None and due is not None and published.astimezone(tz).date() <= due,
+            )
             for authority, department, officer, due, published in Entry.objects.filter(_due_in(period))
             .order_by()
             .values_list("authority_id", "department_id", "created_by_id", "due_on", "published_at")

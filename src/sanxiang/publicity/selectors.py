@@ -245,6 +245,7 @@ def publicity_todos(user: Any, today: datetime.date) -> list[Todo]:
     )
     provisional = _provisional_ids([e.pk for e in pending])
     for entry in pending:
+        assert entry.due_on is not None  # filtered due_on__lte
         todos.append(
             Todo(
                 label=f"{entry.item.label} {entry.document_number or entry.party_name}",
@@ -282,7 +283,7 @@ def publicity_todos(user: Any, today: datetime.date) -> list[Todo]:
                 url=reverse("publicity:entry_detail", args=[entry.pk]),
                 module="publicity",
                 due=entry.withdraw_due_on,
-                overdue=entry.withdraw_due_on < today,
+                overdue=entry.withdraw_due_on is not None and entry.withdraw_due_on < today,
                 notice=_("须撤回"),
             )
         )

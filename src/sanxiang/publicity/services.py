@@ -96,12 +96,12 @@ def _transition(entry: Entry, action: str) -> str:
     return target
 
 
-def _record(entry: Entry, *, action: str, to: str, actor: User, comment: str = "", at=None) -> None:
+def _record(entry: Entry, *, action: str, to: str, actor: User | None, comment: str = "", at=None) -> None:
     _transition_row(entry, action=action, to=to, actor=actor, comment=comment, at=at).save()
 
 
 def _transition_row(
-    entry: Entry, *, action: str, to: str, actor: User, comment: str = "", at=None
+    entry: Entry, *, action: str, to: str, actor: User | None, comment: str = "", at=None
 ) -> Transition:
     return Transition(
         entry=entry,
@@ -228,7 +228,7 @@ def _set_deadline(entry: Entry, *, actor: User, cal=None, rules_cache=None) -> N
         subject_type=entry.subject_type,
         cal=cal or current_calendar(),
     )
-    kwargs = {"working_days": due.n} if due.unit == "working_days" else {"days": due.n}
+    kwargs: dict[str, Any] = {"working_days": due.n} if due.unit == "working_days" else {"days": due.n}
     deadline = deadline_set(
         owner=entry,
         purpose=PUBLISH,
@@ -779,7 +779,7 @@ def entry_withdraw(*, actor: User, entry: Entry, reason: str, now: datetime.date
 
 
 @transaction.atomic
-def entry_expire(*, entry: Entry, at: datetime.datetime, reason: str, actor: User = None) -> Entry:
+def entry_expire(*, entry: Entry, at: datetime.datetime, reason: str, actor: User | None = None) -> Entry:
     """End the display (period over, or an approved credit repair); the entry stays in the archive."""
     target = _transition(entry, rules.Action.EXPIRE)
     _portal().public_entry_expire(source_key=entry.source_key, at=at)
@@ -886,7 +886,7 @@ def mask_policy_set(*, actor: User, policy: MaskPolicy, mode: str, liftable: boo
     """An administrator changes one cell of the masking policy table."""
     if not has_role(actor, RoleCode.ADMINISTRATOR):
         raise PermissionDeniedError(_("只有系统管理员可以修改脱敏策略。"))
-    if mode not in dict(MaskPolicy._meta.get_field("mode").choices):
+    if mode not in dict(MaskPolicy._meta.get_field("mode").choices or ()):
         raise _invalid({"mode": _("显示方式无效。")})
     before = {"mode": policy.mode, "liftable": policy.liftable}
     policy.mode, policy.liftable = mode, liftable
@@ -975,6 +975,7 @@ def send_reminders(*, today: datetime.date, soon_days: int = 2) -> int:
         .order_by("due_on")
     )
     for entry in pending:
+        assert entry.due_on is not None  # filtered due_on__lte
         overdue = entry.due_on < today
         title = (_("公示已超期：%(title)s") if overdue else _("公示即将到期：%(title)s")) % {
             "title": entry_notice_title(entry)

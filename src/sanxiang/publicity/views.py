@@ -14,7 +14,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +25,7 @@ from openpyxl import Workbook
 from sanxiang.enforcement.choices import DecisionKind
 from sanxiang.kernel.access import role_required
 from sanxiang.kernel.exceptions import DomainError
+from sanxiang.kernel.http import StaffHttpRequest
 
 from . import catalogue_services, documents, exports, imports, selectors, services
 from .forms import (
@@ -53,7 +54,7 @@ staff_required = role_required(*STAFF_ROLES)
 
 @staff_required
 @require_GET
-def entry_list(request: HttpRequest) -> HttpResponse:
+def entry_list(request: StaffHttpRequest) -> HttpResponse:
     entries = selectors.entry_list(
         actor=request.user,
         status=request.GET.get("status") or None,
@@ -76,7 +77,7 @@ def entry_list(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def entry_create(request: HttpRequest, code: str) -> HttpResponse:
+def entry_create(request: StaffHttpRequest, code: str) -> HttpResponse:
     item = get_object_or_404(Item, code=code, is_active=True)
     if not services.can_draft(request.user, item):
         raise PermissionDenied
@@ -104,7 +105,7 @@ def entry_create(request: HttpRequest, code: str) -> HttpResponse:
 
 @staff_required
 @require_GET
-def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_detail(request: StaffHttpRequest, pk: int) -> HttpResponse:
     entry = selectors.entry_get(actor=request.user, pk=pk)
     versions = list(entry.versions.select_related("created_by", "approved_by").order_by("number"))
     current = next(v for v in versions if v.number == entry.current_version)
@@ -152,7 +153,7 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def entry_edit(request: HttpRequest, pk: int, correct: bool = False) -> HttpResponse:
+def entry_edit(request: StaffHttpRequest, pk: int, correct: bool = False) -> HttpResponse:
     entry = selectors.entry_get(actor=request.user, pk=pk, action="change")
     if not services.can_draft(request.user, entry.item):
         raise PermissionDenied
@@ -197,7 +198,7 @@ def entry_edit(request: HttpRequest, pk: int, correct: bool = False) -> HttpResp
     )
 
 
-def _action(request: HttpRequest, pk: int, run: Callable[[Any, Any], Any], ok: str) -> HttpResponse:
+def _action(request: StaffHttpRequest, pk: int, run: Callable[[Any, Any], Any], ok: str) -> HttpResponse:
     """Run one workflow step on an entry; ``ok`` names the entry (``%(entry)s``) and its new state."""
     entry = selectors.entry_get(actor=request.user, pk=pk, action="change")
     try:
@@ -211,7 +212,7 @@ def _action(request: HttpRequest, pk: int, run: Callable[[Any, Any], Any], ok: s
 
 @staff_required
 @require_POST
-def entry_submit(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_submit(request: StaffHttpRequest, pk: int) -> HttpResponse:
     return _action(
         request,
         pk,
@@ -222,7 +223,7 @@ def entry_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def entry_recall(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_recall(request: StaffHttpRequest, pk: int) -> HttpResponse:
     return _action(
         request,
         pk,
@@ -233,7 +234,7 @@ def entry_recall(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def entry_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_approve(request: StaffHttpRequest, pk: int) -> HttpResponse:
     return _action(
         request,
         pk,
@@ -244,7 +245,7 @@ def entry_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def entry_return(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_return(request: StaffHttpRequest, pk: int) -> HttpResponse:
     return _action(
         request,
         pk,
@@ -255,7 +256,7 @@ def entry_return(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def entry_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_withdraw(request: StaffHttpRequest, pk: int) -> HttpResponse:
     return _action(
         request,
         pk,
@@ -266,7 +267,7 @@ def entry_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def entry_credit_repair(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_credit_repair(request: StaffHttpRequest, pk: int) -> HttpResponse:
     return _action(
         request,
         pk,
@@ -284,7 +285,7 @@ def _int(value: str | None) -> int | None:
 
 @staff_required
 @require_POST
-def entry_add_mask(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_add_mask(request: StaffHttpRequest, pk: int) -> HttpResponse:
     return _action(
         request,
         pk,
@@ -302,7 +303,7 @@ def entry_add_mask(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def entry_lift_mask(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_lift_mask(request: StaffHttpRequest, pk: int) -> HttpResponse:
     return _action(
         request,
         pk,
@@ -315,7 +316,7 @@ def entry_lift_mask(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def entry_import(request: HttpRequest) -> HttpResponse:
+def entry_import(request: StaffHttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
     report = None
     if request.method == "POST" and form.is_valid():
@@ -347,7 +348,7 @@ def entry_import(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def document_import(request: HttpRequest) -> HttpResponse:
+def document_import(request: StaffHttpRequest) -> HttpResponse:
     """Upload decision documents (文书): one masked draft per document, routed by its type."""
     form = DocumentImportForm(request.POST or None, request.FILES or None, user=request.user)
     report = None
@@ -376,7 +377,7 @@ def document_import(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 @require_GET
-def item_template(request: HttpRequest, code: str) -> HttpResponse:
+def item_template(request: StaffHttpRequest, code: str) -> HttpResponse:
     item = get_object_or_404(Item, code=code)
     response = HttpResponse(
         imports.template_workbook(item),
@@ -388,7 +389,7 @@ def item_template(request: HttpRequest, code: str) -> HttpResponse:
 
 @staff_required
 @require_GET
-def catalogue(request: HttpRequest) -> HttpResponse:
+def catalogue(request: StaffHttpRequest) -> HttpResponse:
     items = list(selectors.item_list(active_only=False))
     return render(
         request,
@@ -407,7 +408,7 @@ def admin_required(view: Callable) -> Callable:
 
     @staff_required
     @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+    def wrapped(request: StaffHttpRequest, *args: Any, **kwargs: Any) -> Any:
         if not catalogue_services.can_edit_catalogue(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
@@ -416,7 +417,7 @@ def admin_required(view: Callable) -> Callable:
 
 
 def _edit(
-    request: HttpRequest,
+    request: StaffHttpRequest,
     form: Any,
     save: Callable[[dict[str, Any]], Any],
     *,
@@ -438,7 +439,7 @@ def _edit(
 
 @admin_required
 @require_http_methods(["GET", "POST"])
-def category_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def category_edit(request: StaffHttpRequest, pk: int | None = None) -> HttpResponse:
     category = get_object_or_404(Category, pk=pk) if pk else None
     form = CategoryForm(request.POST or None, instance=category)
     return _edit(
@@ -460,7 +461,7 @@ def category_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 @admin_required
 @require_http_methods(["GET", "POST"])
-def item_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
+def item_edit(request: StaffHttpRequest, code: str | None = None) -> HttpResponse:
     item = get_object_or_404(Item, code=code) if code else None
     form = ItemForm(request.POST or None, instance=item)
     return _edit(
@@ -477,7 +478,7 @@ def item_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
 
 @admin_required
 @require_http_methods(["GET", "POST"])
-def rule_edit(request: HttpRequest, code: str, pk: int | None = None) -> HttpResponse:
+def rule_edit(request: StaffHttpRequest, code: str, pk: int | None = None) -> HttpResponse:
     item = get_object_or_404(Item, code=code)
     rule = get_object_or_404(ItemRule, pk=pk, item=item) if pk else None
     form = ItemRuleForm(request.POST or None, instance=rule)
@@ -494,7 +495,7 @@ def rule_edit(request: HttpRequest, code: str, pk: int | None = None) -> HttpRes
 
 @staff_required
 @require_GET
-def mask_policies(request: HttpRequest) -> HttpResponse:
+def mask_policies(request: StaffHttpRequest) -> HttpResponse:
     categories = selectors.masking_categories()
     codes = [code for code, _label in categories]
     category = request.GET.get("category") or (codes[0] if codes else "")
@@ -515,7 +516,7 @@ def mask_policies(request: HttpRequest) -> HttpResponse:
 
 @admin_required
 @require_POST
-def mask_policy_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def mask_policy_edit(request: StaffHttpRequest, pk: int) -> HttpResponse:
     policy = get_object_or_404(MaskPolicy, pk=pk)
     form = MaskPolicyForm(request.POST)
     if not form.is_valid():
@@ -537,7 +538,7 @@ def mask_policy_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_GET
-def overdue(request: HttpRequest) -> HttpResponse:
+def overdue(request: StaffHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     form = OverdueFilterForm(request.GET or None, user=request.user)
     overdue = selectors.overdue_list(actor=request.user, today=today, **form.filters())
@@ -576,7 +577,7 @@ def xlsx_response(data: bytes, file_name: str) -> HttpResponse:
 
 @staff_required
 @require_GET
-def statistics(request: HttpRequest) -> HttpResponse:
+def statistics(request: StaffHttpRequest) -> HttpResponse:
     year = _int(request.GET.get("year")) or timezone.localdate().year - 1
     if not 2000 <= year <= 2100:
         year = timezone.localdate().year - 1

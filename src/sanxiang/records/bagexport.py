@@ -8,6 +8,7 @@ bag is built in a temporary directory (copied from storage in 1 MiB chunks), val
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -50,7 +51,7 @@ def write_sm3_tagmanifest(bag_dir: Path) -> Path:
     ):
         digest = hashlib.new("sm3")
         with open(entry, "rb") as handle:
-            for block in iter(lambda h=handle: h.read(CHUNK), b""):
+            for block in iter(functools.partial(handle.read, CHUNK), b""):
                 digest.update(block)
         lines.append(f"{digest.hexdigest()} {entry.name}\n")
     target = bag_dir / "tagmanifest-sm3.txt"

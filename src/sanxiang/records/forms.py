@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.forms import modelformset_factory
@@ -24,10 +24,12 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args: Any, act: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["device"].queryset = Device.objects.filter(authority=act.authority_id).exclude(
-            status="retired"
+        cast(forms.ModelChoiceField, self.fields["device"]).queryset = Device.objects.filter(
+            authority=act.authority_id
+        ).exclude(status="retired")
+        cast(forms.ModelChoiceField, self.fields["room"]).queryset = InterviewRoom.objects.filter(
+            authority=act.authority_id
         )
-        self.fields["room"].queryset = InterviewRoom.objects.filter(authority=act.authority_id)
 
 
 class ReasonForm(forms.Form):

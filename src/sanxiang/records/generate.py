@@ -6,6 +6,7 @@ import datetime
 import io
 import os
 from fractions import Fraction
+from typing import cast
 
 MOVFLAGS = {"movflags": "use_metadata_tags"}
 
@@ -35,7 +36,7 @@ def make_video(
             )
         if serial:
             container.metadata["serial_number"] = serial
-        stream = container.add_stream(codec, rate=fps)
+        stream = cast("av.VideoStream", container.add_stream(codec, rate=fps))
         stream.width, stream.height = width, height
         stream.pix_fmt = "yuv420p"
         stream.time_base = Fraction(1, fps)

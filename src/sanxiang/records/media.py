@@ -7,6 +7,7 @@ import io
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 logger = logging.getLogger(__name__)
 
@@ -45,8 +46,9 @@ def read_media_info(path: Path) -> MediaInfo:
             for stream in container.streams:
                 if stream.type in ("video", "audio") and stream.codec_context is not None:
                     codecs.append(stream.codec_context.name)
-                if stream.type == "video" and not resolution and stream.codec_context.width:
-                    resolution = f"{stream.codec_context.width}x{stream.codec_context.height}"
+                video = cast("av.VideoCodecContext", stream.codec_context)
+                if stream.type == "video" and not resolution and video.width:
+                    resolution = f"{video.width}x{video.height}"
                 if duration is None and stream.duration and stream.time_base:
                     duration = float(stream.duration * stream.time_base)
             start = next((p for t in START_TAGS if t in tags and (p := _parse_time(tags[t]))), None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.conf import settings
 from django.db import models
@@ -148,7 +148,8 @@ def required_acts(*, acts: models.QuerySet[EnforcementAct], today: datetime.date
     deadlines: dict[datetime.date, datetime.date] = {}
     result: list[RequiredActs] = []
     for g in groups:
-        kind, matter, started_on = g["kind"], g["matter"], g["started_on"]
+        kind, matter = g["kind"], g["matter"]
+        started_on = cast(datetime.date, g["started_on"])  # filtered: never null
         if (kind, matter) not in matches:
             matches[kind, matter] = any(
                 rules.matter_matches(kind, matter, m.act_kind, m.matter_keyword) for m in rows
@@ -212,6 +213,7 @@ def missing_recordings(
         ]
         if not matching:
             continue
+        assert act.started_on is not None  # candidates have a start date
         deadline = _grace_deadline(act.started_on, calendar)
         if include_grace or rules.recording_overdue(
             started_on=act.started_on, grace_deadline=deadline, today=today
@@ -374,7 +376,11 @@ def _publication_entries(actor: User, taxpayer: Taxpayer) -> list[TimelineEntry]
     entries = Entry.objects.visible_to(actor).filter(
         decision__act__taxpayer=taxpayer, published_at__isnull=False
     )
-    return [TimelineEntry(e.published_at, "publication", _("执法公示"), str(e), "") for e in entries]
+    return [
+        # published_at is set: filtered above
+        TimelineEntry(cast(datetime.datetime, e.published_at), "publication", _("执法公示"), str(e), "")
+        for e in entries
+    ]
 
 
 def person_taxpayers(*, actor: User, person: Taxpayer) -> list[Taxpayer]:

@@ -455,6 +455,8 @@ def disposal_order_create(
     if not records:
         raise ValidationFailed(_("销毁清单不能为空。"))
     authority = actor.authority
+    if authority is None:
+        raise ValidationFailed(_("您的账号未归属任何机关，不能发起销毁。"))
     order = DisposalOrder.objects.create(authority=authority, appraisal=appraisal.strip(), created_by=actor)
     for record in records:
         require_visible(actor, record, action="dispose")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, Literal
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils.http import content_disposition_header
@@ -13,7 +13,7 @@ CHUNK = 1024 * 1024
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
 
-def parse_range(header: str, size: int) -> tuple[int, int] | None | bool:
+def parse_range(header: str, size: int) -> tuple[int, int] | None | Literal[False]:
     """(start, end inclusive) of a single byte range; None for no/ignored header; False if unsatisfiable."""
     match = _RANGE.match((header or "").strip())
     if not match:
@@ -49,14 +49,14 @@ def _iterate(stream: IO[bytes], start: int, length: int) -> Iterator[bytes]:
 
 def ranged_response(
     request: HttpRequest, stream: IO[bytes], *, size: int, content_type: str, filename: str, attachment: bool
-) -> HttpResponse:
+) -> HttpResponse | StreamingHttpResponse:
     """200 with the whole file, 206 with one range, or 416; the stream is closed when done."""
     wanted = parse_range(request.headers.get("Range", ""), size)
     if wanted is False:
         stream.close()
-        response = HttpResponse(status=416)
-        response["Content-Range"] = f"bytes */{size}"
-        return response
+        refused = HttpResponse(status=416)
+        refused["Content-Range"] = f"bytes */{size}"
+        return refused
     start, end = wanted if wanted else (0, size - 1)
     length = max(0, end - start + 1)
     response = StreamingHttpResponse(
@@ -66,7 +66,9 @@ def ranged_response(
     response["Accept-Ranges"] = "bytes"
     if wanted:
         response["Content-Range"] = f"bytes {start}-{end}/{size}"
-    response["Content-Disposition"] = content_disposition_header(attachment, filename)
+    disposition = content_disposition_header(attachment, filename)
+    if disposition:  # None only without a file name and inline
+        response["Content-Disposition"] = disposition
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

@@ -86,7 +86,8 @@ class TusView(APIView):
         response["Tus-Resumable"] = TUS_VERSION
         return response
 
-    def options(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
+    # DRF passes any HttpResponse through finalize_response; the stubs type the return as Response.
+    def options(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponse:  # type: ignore[override]
         return _response(
             204,
             Tus_Version=TUS_VERSION,
@@ -185,7 +186,7 @@ class TusView(APIView):
         headers: dict[str, Any] = {"Upload_Offset": upload.offset}
         if upload.status == UploadStatus.RECEIVING:
             headers["Upload_Expires"] = http_date(upload.expires_at.timestamp())
-        if upload.record_id:
+        if upload.record is not None:
             headers["X_Record_Url"] = reverse("records:record_detail", args=[upload.record.public_id])
         return _response(204, **headers)
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +20,7 @@ from sanxiang.enforcement import selectors as enforcement_selectors
 from sanxiang.files import storage
 from sanxiang.kernel.access import has_role, role_required
 from sanxiang.kernel.exceptions import DomainError
+from sanxiang.kernel.http import StaffHttpRequest
 
 from . import selectors, services
 from .choices import CustodyAction, DisposalStatus
@@ -43,24 +46,27 @@ from .permissions import (
 )
 from .streaming import ranged_response
 
+if TYPE_CHECKING:
+    from sanxiang.enforcement.models import Taxpayer
+
 VIEW_GRANT_HOURS = 4
 _GRANTS = "records_view_grants"
 
 
-def _grant(request: HttpRequest, record: Record) -> None:
+def _grant(request: StaffHttpRequest, record: Record) -> None:
     grants = request.session.get(_GRANTS, {})
     grants[record.public_id.hex] = (timezone.now() + datetime.timedelta(hours=VIEW_GRANT_HOURS)).timestamp()
     request.session[_GRANTS] = grants
 
 
-def _granted(request: HttpRequest, record: Record) -> bool:
+def _granted(request: StaffHttpRequest, record: Record) -> bool:
     until = request.session.get(_GRANTS, {}).get(record.public_id.hex)
     return bool(until and until > timezone.now().timestamp())
 
 
 @role_required(*READ_ROLES)
 @require_GET
-def record_list(request: HttpRequest) -> HttpResponse:
+def record_list(request: StaffHttpRequest) -> HttpResponse:
     records = selectors.record_list(actor=request.user).filter(disposed_at__isnull=True)
     kind = request.GET.get("kind")
     if kind:
@@ -71,7 +77,7 @@ def record_list(request: HttpRequest) -> HttpResponse:
 
 @role_required(*RECORD_ROLES)
 @require_GET
-def record_upload(request: HttpRequest, act_pk: int) -> HttpResponse:
+def record_upload(request: StaffHttpRequest, act_pk: int) -> HttpResponse:
     act = enforcement_selectors.act_get(actor=request.user, pk=act_pk)
     form = UploadForm(act=act)
     return render(
@@ -88,7 +94,7 @@ def record_upload(request: HttpRequest, act_pk: int) -> HttpResponse:
 
 @role_required(*READ_ROLES)
 @require_GET
-def record_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def record_detail(request: StaffHttpRequest, public_id: str) -> HttpResponse:
     record = selectors.record_get(actor=request.user, public_id=public_id)
     return render(
         request,
@@ -112,7 +118,7 @@ def record_detail(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @role_required(*READ_ROLES)
 @require_POST
-def record_view(request: HttpRequest, public_id: str) -> HttpResponse:
+def record_view(request: StaffHttpRequest, public_id: str) -> HttpResponse:
     """Open a record for viewing/playing: logs the custody event (with its reason) once."""
     record = selectors.record_get(actor=request.user, public_id=public_id, action="view")
     form = ReasonForm(request.POST)
@@ -133,7 +139,7 @@ def record_view(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @role_required(*READ_ROLES)
 @require_GET
-def record_media(request: HttpRequest, public_id: str) -> HttpResponse:
+def record_media(request: StaffHttpRequest, public_id: str) -> HttpResponseBase:
     """The bytes for the browser's player (range requests); only after the view was logged."""
     record = selectors.record_get(actor=request.user, public_id=public_id, action="view")
     if not _granted(request, record) or record.disposed_at is not None:
@@ -154,7 +160,7 @@ def record_media(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @role_required(*READ_ROLES)
 @require_GET
-def record_poster(request: HttpRequest, public_id: str) -> HttpResponse:
+def record_poster(request: StaffHttpRequest, public_id: str) -> HttpResponseBase:
     record = selectors.record_get(actor=request.user, public_id=public_id)
     poster = selectors.record_poster(record)
     if poster is None or record.disposed_at is not None:
@@ -166,7 +172,7 @@ def record_poster(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @role_required(*DOWNLOAD_ROLES)
 @require_POST
-def record_download(request: HttpRequest, public_id: str) -> HttpResponse:
+def record_download(request: StaffHttpRequest, public_id: str) -> HttpResponseBase:
     record = selectors.record_get(actor=request.user, public_id=public_id, action="download")
     form = ReasonForm(request.POST)
     form.is_valid()
@@ -193,7 +199,7 @@ def record_download(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @role_required(*ARCHIVE_ROLES)
 @require_POST
-def record_hold(request: HttpRequest, public_id: str) -> HttpResponse:
+def record_hold(request: StaffHttpRequest, public_id: str) -> HttpResponse:
     record = selectors.record_get(actor=request.user, public_id=public_id, action="hold")
     form = HoldForm(request.POST)
     if form.is_valid():
@@ -207,7 +213,7 @@ def record_hold(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @role_required(*ARCHIVE_ROLES)
 @require_POST
-def hold_release(request: HttpRequest, pk: int) -> HttpResponse:
+def hold_release(request: StaffHttpRequest, pk: int) -> HttpResponse:
     from sanxiang.kernel.access import get_visible_or_404
 
     hold = get_visible_or_404(LegalHold, request.user, action="release", pk=pk)
@@ -226,7 +232,7 @@ def hold_release(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*READ_ROLES)
 @require_GET
-def taxpayer_archive(request: HttpRequest, pk: int) -> HttpResponse:
+def taxpayer_archive(request: StaffHttpRequest, pk: int) -> HttpResponse:
     """一户式 (一人式 for a natural person): one timeline of acts, records, reviews, publications."""
     taxpayer = enforcement_selectors.taxpayer_get(actor=request.user, pk=pk)
     taxpayers = (
@@ -234,7 +240,7 @@ def taxpayer_archive(request: HttpRequest, pk: int) -> HttpResponse:
         if taxpayer.is_natural_person
         else [taxpayer]
     )
-    timeline = []
+    timeline: list[tuple[Taxpayer, selectors.TimelineEntry]] = []
     for t in taxpayers:
         timeline.extend((t, e) for e in selectors.taxpayer_timeline(actor=request.user, taxpayer=t))
     timeline.sort(key=lambda pair: pair[1].at, reverse=True)
@@ -253,7 +259,7 @@ def taxpayer_archive(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*DOWNLOAD_ROLES)
 @require_POST
-def taxpayer_export(request: HttpRequest, pk: int) -> HttpResponse:
+def taxpayer_export(request: StaffHttpRequest, pk: int) -> HttpResponseBase:
     from .bagexport import taxpayer_bag_export
 
     taxpayer = enforcement_selectors.taxpayer_get(actor=request.user, pk=pk, action="export")
@@ -276,7 +282,7 @@ def taxpayer_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*REPORT_ROLES)
 @require_GET
-def coverage(request: HttpRequest) -> HttpResponse:
+def coverage(request: StaffHttpRequest) -> HttpResponse:
     report = selectors.coverage_report(actor=request.user)
     return render(
         request,
@@ -287,7 +293,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
 
 @role_required(*READ_ROLES)
 @require_GET
-def matter_list(request: HttpRequest) -> HttpResponse:
+def matter_list(request: StaffHttpRequest) -> HttpResponse:
     version = selectors.matter_list_current()
     return render(
         request,
@@ -303,7 +309,7 @@ def matter_list(request: HttpRequest) -> HttpResponse:
 
 @role_required(*MATTER_LIST_ROLES)
 @require_http_methods(["GET", "POST"])
-def matter_list_edit(request: HttpRequest) -> HttpResponse:
+def matter_list_edit(request: StaffHttpRequest) -> HttpResponse:
     current = selectors.matter_list_current()
     queryset = current.rows.all() if current else RequiredMatter.objects.none()
     if request.method == "POST":
@@ -331,13 +337,13 @@ def matter_list_edit(request: HttpRequest) -> HttpResponse:
 
 @role_required(*REPORT_ROLES, *ARCHIVE_ROLES)
 @require_GET
-def statistics(request: HttpRequest) -> HttpResponse:
+def statistics(request: StaffHttpRequest) -> HttpResponse:
     return render(request, "records/statistics.html", {"stats": selectors.statistics(actor=request.user)})
 
 
 @role_required(*READ_ROLES)
 @require_http_methods(["GET", "POST"])
-def device_list(request: HttpRequest) -> HttpResponse:
+def device_list(request: StaffHttpRequest) -> HttpResponse:
     can_edit = has_role(request.user, *ARCHIVE_ROLES)
     device_form, room_form = DeviceForm(prefix="d"), RoomForm(prefix="r")
     if request.method == "POST":
@@ -376,7 +382,7 @@ def device_list(request: HttpRequest) -> HttpResponse:
 
 @role_required(*ARCHIVE_ROLES, *DISPOSAL_APPROVER_ROLES)
 @require_http_methods(["GET", "POST"])
-def expiry(request: HttpRequest) -> HttpResponse:
+def expiry(request: StaffHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     rows = selectors.expiry_report(actor=request.user, today=today)
     form = DisposalForm()
@@ -404,7 +410,7 @@ def expiry(request: HttpRequest) -> HttpResponse:
 
 @role_required(*ARCHIVE_ROLES, *DISPOSAL_APPROVER_ROLES)
 @require_GET
-def disposal_list(request: HttpRequest) -> HttpResponse:
+def disposal_list(request: StaffHttpRequest) -> HttpResponse:
     orders = DisposalOrder.objects.visible_to(request.user).prefetch_related("items__record")
     return render(
         request,
@@ -421,7 +427,7 @@ def disposal_list(request: HttpRequest) -> HttpResponse:
 
 @role_required(*ARCHIVE_ROLES, *DISPOSAL_APPROVER_ROLES)
 @require_POST
-def disposal_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def disposal_action(request: StaffHttpRequest, pk: int, action: str) -> HttpResponse:
     from sanxiang.kernel.access import get_visible_or_404
 
     order = get_visible_or_404(DisposalOrder, request.user, action=action, pk=pk)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -64,11 +64,13 @@ class CaseForm(forms.Form):
         from sanxiang.lib.discretion import FACTS, violations
 
         super().__init__(*args, **kwargs)
-        self.fields["act"].queryset = EnforcementAct.objects.visible_to(actor).select_related("taxpayer")
+        cast(forms.ModelChoiceField, self.fields["act"]).queryset = EnforcementAct.objects.visible_to(
+            actor
+        ).select_related("taxpayer")
         # The clerk picks the violation by its statutory wording; the code stays behind the scenes.
-        self.fields["violation_code"].choices = [("", _("（不涉及罚款或暂不选择）"))] + [
-            (code, f"{v.title}（{v.basis}）") for code, v in violations().items()
-        ]
+        cast(forms.ChoiceField, self.fields["violation_code"]).choices = [
+            ("", _("（不涉及罚款或暂不选择）"))
+        ] + [(code, f"{v.title}（{v.basis}）") for code, v in violations().items()]
         for key, spec in FACTS.items():
             self.fields[fact_field(key)] = _fact_field(spec)
 
@@ -157,13 +159,15 @@ class ReasonForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    reviewer = forms.ModelChoiceField(queryset=None, label=_("审核人员"))
+    reviewer: forms.ModelChoiceField = forms.ModelChoiceField(queryset=None, label=_("审核人员"))
 
     def __init__(self, *args: Any, reviewers: list, **kwargs: Any):
         super().__init__(*args, **kwargs)
         from sanxiang.org.models import User
 
-        self.fields["reviewer"].queryset = User.objects.filter(pk__in=[u.pk for u in reviewers])
+        cast(forms.ModelChoiceField, self.fields["reviewer"]).queryset = User.objects.filter(
+            pk__in=[u.pk for u in reviewers]
+        )
 
 
 class OpinionForm(forms.Form):
@@ -249,7 +253,7 @@ ALL_POINTS = ReviewPoint.values
 
 
 class CatalogueVersionForm(forms.Form):
-    authority = forms.ModelChoiceField(queryset=None, label=_("制定机关"))
+    authority: forms.ModelChoiceField = forms.ModelChoiceField(queryset=None, label=_("制定机关"))
     name = forms.CharField(max_length=200, label=_("清单名称"))
     version = forms.CharField(max_length=40, label=_("版本号"), help_text=_("如 2026-1"))
     effective_from = forms.DateField(label=_("施行日期"), widget=DateInput())
@@ -262,7 +266,7 @@ class CatalogueVersionForm(forms.Form):
 
     def __init__(self, *args: Any, authorities: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["authority"].queryset = authorities
+        cast(forms.ModelChoiceField, self.fields["authority"]).queryset = authorities
 
 
 class CatalogueRuleForm(forms.Form):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from typing import cast
 
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -106,14 +107,15 @@ def _durations(period: Period) -> list[tuple[int | None, int | None, int | None,
     def build() -> list[tuple[int | None, int | None, int | None, int, int]]:
         cal = current_calendar()
         days: dict[tuple[datetime.date, datetime.date], int] = {}
-        result = []
+        result: list[tuple[int | None, int | None, int | None, int, int]] = []
         for row in (
             ReviewCase.objects.filter(_approved_in(period))
             .order_by()
             .values("authority_id", "department_id", "created_by_id", "submitted_on", "approved_on")
             .annotate(n=Count("pk"))
         ):
-            span = (row["submitted_on"], row["approved_on"])
+            # approved cases (filtered) have both dates
+            span = (cast(datetime.date, row["submitted_on"]), cast(datetime.date, row["approved_on"]))
             if span not in days:
                 days[span] = cal.working_days_between(*span)
             result.append(

@@ -7,6 +7,8 @@ handling officers) and carries the proposed decision; the issued decision is an 
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -27,7 +29,7 @@ from .choices import (
 )
 
 _USER = settings.AUTH_USER_MODEL
-_MONEY = {"max_digits": 16, "decimal_places": 2}
+_MONEY: dict[str, Any] = {"max_digits": 16, "decimal_places": 2}
 
 
 class ReviewCatalogue(models.Model):

@@ -160,12 +160,10 @@ def past_decisions(*, violation: str, exclude_case: int | None = None) -> list[A
     """Issued decisions (enforcement ``Decision`` rows) of cases with the same violation code."""
     from sanxiang.lib.discretion import PastDecision
 
-    rows = (
-        ReviewCase.objects.filter(violation_code=violation, decision__isnull=False)
-        .exclude(pk=exclude_case)
-        .select_related("decision")
-        .order_by("-decision__decided_on")[:500]
-    )
+    cases = ReviewCase.objects.filter(violation_code=violation, decision__isnull=False)
+    if exclude_case is not None:
+        cases = cases.exclude(pk=exclude_case)
+    rows = cases.select_related("decision").order_by("-decision__decided_on")[:500]
     return [
         PastDecision(
             reference=row.decision.document_number or row.title,
@@ -177,6 +175,7 @@ def past_decisions(*, violation: str, exclude_case: int | None = None) -> list[A
             exempted=row.decision.kind == "no_penalty",
         )
         for row in rows
+        if row.decision is not None  # always: filtered decision__isnull=False
     ]
 
 
@@ -242,7 +241,7 @@ def discretion_preview(
     act = EnforcementAct.objects.visible_to(actor).select_related("taxpayer").filter(pk=act_id).first()
     if act is None:
         return None
-    request = {
+    request: dict[str, Any] = {
         "violation": violation,
         "subject": rules.subject_of(act.taxpayer.kind),
         "facts": facts,
@@ -419,7 +418,7 @@ def catalogue_list(*, actor: User, today: datetime.date) -> list[CatalogueRow]:
     """The default catalogue versions and those of the authorities in the actor's scope and above
     (the version in force may be a superior's), newest first, with their filing state."""
     own = authorities_in_scope(actor)
-    above = lineage_paths(actor.authority) if getattr(actor, "authority", None) else []
+    above = lineage_paths(actor.authority) if actor.authority is not None else []
     versions = (
         ReviewCatalogue.objects.filter(
             models.Q(authority__isnull=True)

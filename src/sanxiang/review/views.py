@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.forms.models import model_to_dict
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -22,6 +22,7 @@ from sanxiang.files.selectors import file_list_for
 from sanxiang.kernel.access import has_role, holds_role, role_required
 from sanxiang.kernel.choices import RoleCode
 from sanxiang.kernel.exceptions import DomainError
+from sanxiang.kernel.http import StaffHttpRequest
 
 from . import documents, rules, selectors, services
 from .choices import CaseStatus
@@ -53,7 +54,7 @@ def _today() -> datetime.date:
 
 @review_required
 @require_GET
-def case_list(request: HttpRequest) -> HttpResponse:
+def case_list(request: StaffHttpRequest) -> HttpResponse:
     cases = selectors.case_list(
         actor=request.user, status=request.GET.get("status") or None, q=request.GET.get("q")
     )
@@ -72,7 +73,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 @review_required
 @require_http_methods(["GET", "POST"])
-def case_create(request: HttpRequest) -> HttpResponse:
+def case_create(request: StaffHttpRequest) -> HttpResponse:
     initial = {"act": request.GET.get("act")} if request.GET.get("act") else None
     form = CaseForm(request.POST or None, actor=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -90,7 +91,7 @@ def case_create(request: HttpRequest) -> HttpResponse:
     return render(request, "review/case_form.html", {"form": form, **_assistant(request, form)})
 
 
-def _assistant(request: HttpRequest, form: CaseForm) -> dict[str, Any]:
+def _assistant(request: StaffHttpRequest, form: CaseForm) -> dict[str, Any]:
     """The live discretion assistant for what the form holds so far (valid parts only)."""
     if form.is_bound:
         form.is_valid()
@@ -113,14 +114,14 @@ def _assistant(request: HttpRequest, form: CaseForm) -> dict[str, Any]:
 
 @review_required
 @require_GET
-def discretion_assist(request: HttpRequest) -> HttpResponse:
+def discretion_assist(request: StaffHttpRequest) -> HttpResponse:
     """htmx: the circumstance questions, lawful range, benchmark line, 首违不罚 and similar cases
     for the case form as filled in so far."""
     form = CaseForm(request.GET, actor=request.user)
     return render(request, "review/_discretion_assist.html", {"form": form, **_assistant(request, form)})
 
 
-def _detail_context(request: HttpRequest, case: Any) -> dict[str, Any]:
+def _detail_context(request: StaffHttpRequest, case: Any) -> dict[str, Any]:
     items = selectors.checklist_items(case.authority)
     return {
         "case": case,
@@ -148,12 +149,12 @@ def _detail_context(request: HttpRequest, case: Any) -> dict[str, Any]:
 
 @review_required
 @require_GET
-def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def case_detail(request: StaffHttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get(actor=request.user, pk=pk)
     return render(request, "review/case_detail.html", _detail_context(request, case))
 
 
-def _assign(request: HttpRequest, case: Any) -> None:
+def _assign(request: StaffHttpRequest, case: Any) -> None:
     form = AssignForm(request.POST, reviewers=selectors.eligible_reviewers(case=case))
     if not form.is_valid():
         raise DomainError(_("请选择符合条件的审核人员。"))
@@ -162,7 +163,7 @@ def _assign(request: HttpRequest, case: Any) -> None:
     )
 
 
-def _opinion(request: HttpRequest, case: Any) -> None:
+def _opinion(request: StaffHttpRequest, case: Any) -> None:
     form = OpinionForm(request.POST, items=selectors.checklist_items(case.authority))
     if not form.is_valid():
         raise DomainError(_("请填写审核意见、理由和每项审核结论。"))
@@ -177,7 +178,7 @@ def _opinion(request: HttpRequest, case: Any) -> None:
 
 
 def _with_form(form_class: type, call: Callable) -> Callable:
-    def run(request: HttpRequest, case: Any) -> None:
+    def run(request: StaffHttpRequest, case: Any) -> None:
         form = form_class(request.POST)
         if not form.is_valid():
             raise DomainError(_("输入有误：%(errors)s") % {"errors": form.errors.as_text()})
@@ -245,7 +246,7 @@ ACTIONS: dict[str, Callable] = {
 
 @review_required
 @require_POST
-def case_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def case_action(request: StaffHttpRequest, pk: int, action: str) -> HttpResponse:
     """One workflow step from the case page; refusals come back as a message on the page."""
     if action not in ACTIONS:
         raise Http404
@@ -266,7 +267,7 @@ def case_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @review_required
 @require_GET
-def opinion_document(request: HttpRequest, pk: int, opinion_pk: int, fmt: str) -> HttpResponse:
+def opinion_document(request: StaffHttpRequest, pk: int, opinion_pk: int, fmt: str) -> HttpResponse:
     case = selectors.case_get(actor=request.user, pk=pk)
     opinion = case.opinions.filter(pk=opinion_pk).select_related("reviewer").first()
     if opinion is None:
@@ -291,7 +292,7 @@ def opinion_document(request: HttpRequest, pk: int, opinion_pk: int, fmt: str) -
 
 @review_required
 @require_GET
-def exemption_document(request: HttpRequest, pk: int) -> HttpResponse:
+def exemption_document(request: StaffHttpRequest, pk: int) -> HttpResponse:
     """The 不予行政处罚决定书 (Word) for a case the first-violation exemption covers."""
     case = selectors.case_get(actor=request.user, pk=pk)
     try:
@@ -311,7 +312,7 @@ def exemption_document(request: HttpRequest, pk: int) -> HttpResponse:
 
 @review_required
 @require_GET
-def workflow(request: HttpRequest) -> HttpResponse:
+def workflow(request: StaffHttpRequest) -> HttpResponse:
     labels = {value: str(label) for value, label in CaseStatus.choices}
     return render(
         request,
@@ -325,14 +326,14 @@ def workflow(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _year(request: HttpRequest) -> int:
+def _year(request: StaffHttpRequest) -> int:
     value = request.GET.get("year", "")
     return int(value) if value.isdigit() else _today().year
 
 
 @review_required
 @require_GET
-def statistics(request: HttpRequest) -> HttpResponse:
+def statistics(request: StaffHttpRequest) -> HttpResponse:
     year = _year(request)
     stats = selectors.review_statistics(actor=request.user, year=year)
     return render(
@@ -344,7 +345,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
 
 @review_required
 @require_GET
-def statistics_xlsx(request: HttpRequest) -> HttpResponse:
+def statistics_xlsx(request: StaffHttpRequest) -> HttpResponse:
     year = _year(request)
     stats = selectors.review_statistics(actor=request.user, year=year)
     body = documents.statistics_xlsx(stats)
@@ -357,7 +358,7 @@ def statistics_xlsx(request: HttpRequest) -> HttpResponse:
 
 @review_required
 @require_GET
-def unreviewed(request: HttpRequest) -> HttpResponse:
+def unreviewed(request: StaffHttpRequest) -> HttpResponse:
     return render(
         request, "review/unreviewed.html", {"groups": selectors.unreviewed_by_unit(actor=request.user)}
     )
@@ -365,7 +366,7 @@ def unreviewed(request: HttpRequest) -> HttpResponse:
 
 @review_required
 @require_http_methods(["GET", "POST"])
-def benchmarks(request: HttpRequest) -> HttpResponse:
+def benchmarks(request: StaffHttpRequest) -> HttpResponse:
     form = BenchmarkImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -400,7 +401,7 @@ def _can_administer(user: Any) -> bool:
 
 @review_required
 @require_GET
-def catalogue_list(request: HttpRequest) -> HttpResponse:
+def catalogue_list(request: StaffHttpRequest) -> HttpResponse:
     today = _today()
     return render(
         request,
@@ -416,7 +417,7 @@ def catalogue_list(request: HttpRequest) -> HttpResponse:
 
 @review_required
 @require_GET
-def catalogue_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def catalogue_detail(request: StaffHttpRequest, pk: int) -> HttpResponse:
     row = selectors.catalogue_get(actor=request.user, pk=pk, today=_today())
     return render(
         request,
@@ -433,7 +434,7 @@ def catalogue_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @admin_required
 @require_http_methods(["GET", "POST"])
-def catalogue_create(request: HttpRequest) -> HttpResponse:
+def catalogue_create(request: StaffHttpRequest) -> HttpResponse:
     authorities = selectors.catalogue_admin_authorities(actor=request.user)
     chosen = authorities.filter(pk=request.GET.get("authority") or 0).first() or (
         authorities.filter(pk=request.user.authority_id).first() or authorities.first()
@@ -474,7 +475,7 @@ def catalogue_create(request: HttpRequest) -> HttpResponse:
 
 @admin_required
 @require_POST
-def catalogue_file(request: HttpRequest, pk: int) -> HttpResponse:
+def catalogue_file(request: StaffHttpRequest, pk: int) -> HttpResponse:
     row = selectors.catalogue_get(actor=request.user, pk=pk, today=_today())
     form = FilingForm(request.POST)
     try:
@@ -495,7 +496,7 @@ def catalogue_file(request: HttpRequest, pk: int) -> HttpResponse:
 
 @review_required
 @require_http_methods(["GET", "POST"])
-def checklist(request: HttpRequest) -> HttpResponse:
+def checklist(request: StaffHttpRequest) -> HttpResponse:
     authorities = selectors.catalogue_admin_authorities(actor=request.user)
     authority = authorities.filter(pk=request.GET.get("authority") or 0).first() or (
         authorities.filter(pk=request.user.authority_id).first()
@@ -539,7 +540,7 @@ def checklist(request: HttpRequest) -> HttpResponse:
 
 @admin_required
 @require_POST
-def checklist_item(request: HttpRequest, pk: int) -> HttpResponse:
+def checklist_item(request: StaffHttpRequest, pk: int) -> HttpResponse:
     item = selectors.checklist_item_get(actor=request.user, pk=pk)
     form = ChecklistItemForm(request.POST, prefix=f"i{pk}")
     try:

@@ -25,7 +25,7 @@ from sanxiang.org.models import Authority, Department, ExternalUnit
 from .choices import MatchKind
 from .rules import fuzzy_best, is_group
 
-_SELF_NAMES = {
+_SELF_NAMES: dict[str, tuple[str, ...]] = {
     AuthorityLevel.COUNTY: ("区税务局", "县税务局", "区局", "县局", "本局"),
     AuthorityLevel.BRANCH: ("分局", "税务所", "本局"),
     AuthorityLevel.MUNICIPAL: ("市税务局", "市局", "本局"),

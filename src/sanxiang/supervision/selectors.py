@@ -180,7 +180,7 @@ def plan_overview(*, tasks: Iterable[Task]) -> dict[str, Any]:
     totals: Counter = Counter()
     lights: Counter = Counter()
     for task in tasks:
-        name = task.owner_department.name if task.owner_department_id else _("待明确牵头部门")
+        name = task.owner_department.name if task.owner_department is not None else _("待明确牵头部门")
         row = rows.setdefault(name, DepartmentRow(name=name))
         row.statuses[task.status] += 1
         row.lights[task.light] += 1
@@ -205,8 +205,7 @@ class TimelineBar:
 
 def plan_timeline(*, tasks: Iterable[Task], today: datetime.date) -> dict[str, Any]:
     """Bars from the plan's first date to each task's due date, in percent of the whole span."""
-    dated = [(task, task_due(task)) for task in tasks]
-    dated = [(t, d) for t, d in dated if d is not None]
+    dated = [(task, due) for task in tasks if (due := task_due(task)) is not None]
     if not dated:
         return {"bars": [], "undated": True}
     start = min([d for _t, d in dated] + [today]) - datetime.timedelta(days=30)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from sanxiang.files.uploads import spool_directory
 from sanxiang.kernel.access import role_required
 from sanxiang.kernel.exceptions import DomainError
+from sanxiang.kernel.http import StaffHttpRequest
 
 from . import exports, selectors, services
 from .choices import PlanStatus, ReminderKind, TaskStatus
@@ -46,7 +47,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _back_to_task(
-    request: HttpRequest, task_id: int, error: DomainError | None = None, ok: str = ""
+    request: StaffHttpRequest, task_id: int, error: DomainError | None = None, ok: str = ""
 ) -> HttpResponse:
     if error is not None:
         messages.error(request, str(error.message))
@@ -56,7 +57,7 @@ def _back_to_task(
 
 
 def _task_action(
-    request: HttpRequest, *, task_id: int, form, perform: Callable[[dict], object], ok: str
+    request: StaffHttpRequest, *, task_id: int, form, perform: Callable[[dict], object], ok: str
 ) -> HttpResponse:
     """The shape of every action posted from a task page: validate ``form``, make the one service call
     ``perform(cleaned_data)``, and return to the task with its outcome as a message."""
@@ -70,7 +71,7 @@ def _task_action(
     return _back_to_task(request, task_id, ok=ok)
 
 
-def _form_error(request: HttpRequest, form) -> None:
+def _form_error(request: StaffHttpRequest, form) -> None:
     errors = "；".join(
         f"{form.fields[f].label if f in form.fields else ''}{' '.join(e)}" for f, e in form.errors.items()
     )
@@ -79,7 +80,7 @@ def _form_error(request: HttpRequest, form) -> None:
 
 @staff_required
 @require_GET
-def plan_list(request: HttpRequest) -> HttpResponse:
+def plan_list(request: StaffHttpRequest) -> HttpResponse:
     return render(
         request,
         "supervision/plan_list.html",
@@ -93,7 +94,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def plan_upload(request: HttpRequest) -> HttpResponse:
+def plan_upload(request: StaffHttpRequest) -> HttpResponse:
     if request.method == "GET":
         # A refresh after an upload, or a bookmarked address: the upload form is on the list.
         return redirect("supervision:plan_list")
@@ -111,6 +112,8 @@ def plan_upload(request: HttpRequest) -> HttpResponse:
             for chunk in upload.chunks():
                 handle.write(chunk)
         try:
+            if request.user.authority is None:  # a supervisor imports for their own unit
+                raise PermissionDenied
             outcome = services.plan_import(
                 actor=request.user,
                 path=path,
@@ -125,16 +128,17 @@ def plan_upload(request: HttpRequest) -> HttpResponse:
             return redirect("supervision:plan_list")
     if not outcome.created:
         messages.info(request, _("该文件已导入过，已打开原计划。"))
+    assert outcome.plan is not None  # plan_import returns the new or the existing plan
     return redirect("supervision:plan_detail", pk=outcome.plan.pk)
 
 
-def _today(request: HttpRequest):
+def _today(request: StaffHttpRequest):
     return timezone.localdate()
 
 
 @staff_required
 @require_GET
-def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_detail(request: StaffHttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_get(actor=request.user, pk=pk)
     tasks = list(selectors.task_list(actor=request.user, plan=plan, status=request.GET.get("status") or None))
     if plan.status == PlanStatus.DRAFT:
@@ -167,7 +171,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_GET
-def plan_timeline(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_timeline(request: StaffHttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_get(actor=request.user, pk=pk)
     tasks = list(selectors.task_list(actor=request.user, plan=plan))
     return render(
@@ -183,7 +187,7 @@ def plan_timeline(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def plan_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_confirm(request: StaffHttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_get(actor=request.user, pk=pk, action="confirm")
     form = ConfirmForm(request.POST)
     form.is_valid()
@@ -204,7 +208,7 @@ def plan_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def task_correct(request: HttpRequest, pk: int) -> HttpResponse:
+def task_correct(request: StaffHttpRequest, pk: int) -> HttpResponse:
     """htmx: GET the row's edit form, POST it back and get the corrected row."""
     task = selectors.task_get(actor=request.user, pk=pk, action="change")
     if request.method == "GET":
@@ -236,7 +240,7 @@ def task_correct(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_GET
-def my_tasks(request: HttpRequest) -> HttpResponse:
+def my_tasks(request: StaffHttpRequest) -> HttpResponse:
     tasks = selectors.task_list(actor=request.user, status=request.GET.get("status") or None).filter(
         plan__status=PlanStatus.CONFIRMED
     )
@@ -247,7 +251,7 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 @require_GET
-def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def task_detail(request: StaffHttpRequest, pk: int) -> HttpResponse:
     task = selectors.task_get(actor=request.user, pk=pk)
     history = selectors.task_history(task=task)
     return render(
@@ -268,7 +272,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
+def progress_create(request: StaffHttpRequest, pk: int) -> HttpResponse:
     task = selectors.task_get(actor=request.user, pk=pk, action="report")
 
     def perform(data: dict) -> None:
@@ -296,7 +300,7 @@ def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def progress_review(request: HttpRequest, pk: int) -> HttpResponse:
+def progress_review(request: StaffHttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get(actor=request.user, pk=pk, action="review")
     return _task_action(
         request,
@@ -315,7 +319,7 @@ def progress_review(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def milestone_event(request: HttpRequest, pk: int) -> HttpResponse:
+def milestone_event(request: StaffHttpRequest, pk: int) -> HttpResponse:
     milestone = selectors.milestone_get(actor=request.user, pk=pk, action="change")
     return _task_action(
         request,
@@ -330,7 +334,7 @@ def milestone_event(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def extension_create(request: HttpRequest, pk: int) -> HttpResponse:
+def extension_create(request: StaffHttpRequest, pk: int) -> HttpResponse:
     milestone = selectors.milestone_get(actor=request.user, pk=pk, action="extend")
     return _task_action(
         request,
@@ -343,7 +347,7 @@ def extension_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def extension_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def extension_decide(request: StaffHttpRequest, pk: int) -> HttpResponse:
     extension = selectors.extension_get(actor=request.user, pk=pk, action="decide")
     return _task_action(
         request,
@@ -362,7 +366,7 @@ def extension_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def closeout_create(request: HttpRequest, pk: int) -> HttpResponse:
+def closeout_create(request: StaffHttpRequest, pk: int) -> HttpResponse:
     task = selectors.task_get(actor=request.user, pk=pk, action="closeout")
     return _task_action(
         request,
@@ -377,7 +381,7 @@ def closeout_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def closeout_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def closeout_decide(request: StaffHttpRequest, pk: int) -> HttpResponse:
     closeout = selectors.closeout_get(actor=request.user, pk=pk, action="decide")
     return _task_action(
         request,
@@ -396,7 +400,7 @@ def closeout_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def meeting_create(request: HttpRequest) -> HttpResponse:
+def meeting_create(request: StaffHttpRequest) -> HttpResponse:
     if not can_manage(request.user, request.user.authority):
         raise PermissionDenied
     form = MeetingForm(request.POST or None)
@@ -412,6 +416,8 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
                         deadline_text=parts[2] if len(parts) > 2 else "",
                     )
                 )
+        if request.user.authority is None:  # meetings are recorded for the supervisor's own unit
+            raise PermissionDenied
         try:
             meeting = services.meeting_record(
                 actor=request.user,
@@ -439,7 +445,7 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
 
 @staff_required
 @require_GET
-def plan_report_docx(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_report_docx(request: StaffHttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_get(actor=request.user, pk=pk, action="export")
     tasks = list(selectors.task_list(actor=request.user, plan=plan))
     content = exports.plan_report_docx(plan=plan, tasks=tasks, today=_today(request))
@@ -448,7 +454,7 @@ def plan_report_docx(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_GET
-def plan_report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_report_xlsx(request: StaffHttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_get(actor=request.user, pk=pk, action="export")
     tasks = list(selectors.task_list(actor=request.user, plan=plan))
     content = exports.plan_report_xlsx(plan=plan, tasks=tasks, today=_today(request))
@@ -457,7 +463,7 @@ def plan_report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_GET
-def order_docx(request: HttpRequest, pk: int) -> HttpResponse:
+def order_docx(request: StaffHttpRequest, pk: int) -> HttpResponse:
     reminder = Reminder.objects.filter(pk=pk, kind=ReminderKind.ORDER).first()
     if reminder is None:
         from django.http import Http404

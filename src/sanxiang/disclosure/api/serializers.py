@@ -8,7 +8,7 @@ from ..models import OfficialDocument, PublicOpinionIncident, ValidityChange
 
 
 class ValidityChangeOutputSerializer(serializers.ModelSerializer):
-    label = serializers.CharField(source="label.label")
+    label = serializers.CharField(source="label.label")  # type: ignore[assignment]  # a declared field, not Field.label
     by_document = serializers.IntegerField(source="by_document_id", allow_null=True)
 
     class Meta:
@@ -27,7 +27,9 @@ class ValidityChangeOutputSerializer(serializers.ModelSerializer):
 class DocumentOutputSerializer(serializers.ModelSerializer):
     authority = serializers.CharField(source="authority.name")
     validity_label = serializers.CharField(source="validity_label.label", default="")
-    tax_types = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
+    tax_types: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="code"
+    )
 
     class Meta:
         model = OfficialDocument
@@ -60,7 +62,7 @@ class DocumentDetailOutputSerializer(DocumentOutputSerializer):
 
 
 class ValidityChangeInputSerializer(serializers.Serializer):
-    label = serializers.SlugField(help_text="效力状态代码，如 partly_void")
+    label = serializers.SlugField(help_text="效力状态代码，如 partly_void")  # type: ignore[assignment]  # a declared field, not Field.label
     effective_on = serializers.DateField()
     articles = serializers.CharField(required=False, allow_blank=True, default="")
     by_document = serializers.IntegerField(required=False, allow_null=True, default=None)
@@ -92,7 +94,7 @@ class IncidentInputSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=300)
     severity = serializers.ChoiceField(choices=["ordinary", "major", "especially_major"], default="ordinary")
     discovered_at = serializers.DateTimeField()
-    source = serializers.CharField(required=False, allow_blank=True, default="")
+    source = serializers.CharField(required=False, allow_blank=True, default="")  # type: ignore[assignment]  # a declared field, not Field.source
     summary = serializers.CharField(required=False, allow_blank=True, default="")
 
 

@@ -7,10 +7,10 @@ from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
 from rest_framework.exceptions import ValidationError
-from rest_framework.request import Request
 from rest_framework.response import Response
 
 from sanxiang.kernel.access import HasRole, get_visible_or_404
+from sanxiang.kernel.http import StaffRequest
 
 from .. import selectors, services
 from ..models import OfficialDocument, ValidityLabel
@@ -38,7 +38,7 @@ class DocumentListApi(_Api):
         parameters=[OpenApiParameter("status", str)],
         responses={200: DocumentOutputSerializer(many=True)},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: StaffRequest) -> Response:
         documents = selectors.document_list(actor=request.user, status=request.query_params.get("status", ""))
         page = self.paginate_queryset(
             documents.prefetch_related("tax_types").select_related("validity_label")
@@ -52,7 +52,7 @@ class DocumentDetailApi(_Api):
     @extend_schema(
         operation_id="disclosure_documents_retrieve", responses={200: DocumentDetailOutputSerializer}
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: StaffRequest, pk: int) -> Response:
         document = get_visible_or_404(OfficialDocument, request.user, pk=pk)
         return Response(DocumentDetailOutputSerializer(document).data)
 
@@ -68,7 +68,7 @@ class DocumentValidityApi(_Api):
         request=ValidityChangeInputSerializer,
         responses={201: DocumentDetailOutputSerializer},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: StaffRequest, pk: int) -> Response:
         document = get_visible_or_404(OfficialDocument, request.user, pk=pk)
         serializer = ValidityChangeInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -112,7 +112,7 @@ class IncidentListApi(_Api):
         parameters=[OpenApiParameter("overdue", bool)],
         responses={200: IncidentOutputSerializer(many=True)},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: StaffRequest) -> Response:
         overdue = request.query_params.get("overdue") in ("1", "true")
         rows = selectors.incident_rows(actor=request.user, now=timezone.now(), overdue_only=overdue)
         return Response([_incident_data(row) for row in rows])
@@ -122,7 +122,7 @@ class IncidentListApi(_Api):
         request=IncidentInputSerializer,
         responses={201: IncidentOutputSerializer},
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: StaffRequest) -> Response:
         serializer = IncidentInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         if request.user.authority is None:
@@ -149,7 +149,7 @@ class RegulatoryCountsApi(_Api):
         parameters=[OpenApiParameter("year", int, required=True)],
         responses={200: CountsOutputSerializer},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: StaffRequest) -> Response:
         year = request.query_params.get("year", "")
         if not year.isdigit() or not 1949 <= int(year) <= 2100:
             raise ValidationError({"year": ["请以四位数字给出年度。"]})

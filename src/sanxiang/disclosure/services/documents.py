@@ -186,7 +186,7 @@ def _return(document: OfficialDocument, *, actor: Any, reason: str) -> None:
     document.return_reason = reason
     document.save(update_fields=["status", "return_reason"])
     audit_log(actor=actor, action="disclosure.document.returned", target=document, data={"reason": reason})
-    if document.drafter_id:
+    if document.drafter is not None:
         notify(
             recipients=[document.drafter],
             title=_t("公文《{title}》被退回").format(title=document.title),

@@ -24,13 +24,13 @@ class _ScopedInput(serializers.Serializer):
     """Narrows related-object fields to what the requesting user may see: an id outside the
     scope is reported exactly like an id that does not exist."""
 
-    scoped_fields: dict[str, type] = {}
+    scoped_fields: dict[str, type[Any]] = {}
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         actor = _actor(self)
         for name, model in self.scoped_fields.items():
-            field = self.fields[name]
+            field: Any = self.fields[name]  # a RelatedField; its queryset is typed as a manager
             field.queryset = model.objects.visible_to(actor)
 
 
@@ -66,7 +66,7 @@ class TaxpayerInputSerializer(_ScopedInput):
 
 
 class TaxpayerOutputSerializer(serializers.ModelSerializer):
-    authority = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    authority: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
     id_number_masked = serializers.CharField(read_only=True, help_text=_("脱敏后的身份证号"))
 
     class Meta:
@@ -139,7 +139,7 @@ class ActCreateInputSerializer(ActInputSerializer):
 
 
 class ActOutputSerializer(serializers.ModelSerializer):
-    authority = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    authority: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
     taxpayer_name = serializers.CharField(source="taxpayer.display_name", read_only=True)
     officers = OfficerOutputSerializer(source="officer_links", many=True, read_only=True)
     matter_number = serializers.CharField(
@@ -174,7 +174,12 @@ class ActOutputSerializer(serializers.ModelSerializer):
 
 # --- decisions -----------------------------------------------------------------------------
 
-_amount = {"max_digits": 16, "decimal_places": 2, "min_value": Decimal("0"), "default": Decimal("0")}
+_amount: dict[str, Any] = {
+    "max_digits": 16,
+    "decimal_places": 2,
+    "min_value": Decimal("0"),
+    "default": Decimal("0"),
+}
 
 
 class DecisionInputSerializer(serializers.Serializer):
@@ -206,7 +211,7 @@ class DecisionOutcomeInputSerializer(serializers.Serializer):
 
 
 class DecisionOutputSerializer(serializers.ModelSerializer):
-    authority = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    authority: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
     class Meta:
         model = Decision

@@ -12,11 +12,11 @@ from typing import Any
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
-from rest_framework.request import Request
 from rest_framework.response import Response
 
 from sanxiang.kernel.access import HasRole
 from sanxiang.kernel.api_filters import IdFilter, choice_filter, query, text_filter
+from sanxiang.kernel.http import StaffRequest
 
 from .. import selectors, services
 from ..models import EnforcementAct, Taxpayer
@@ -34,7 +34,7 @@ from .serializers import (
 )
 
 
-def _valid(serializer_class: type, request: Request, *, partial: bool = False) -> Any:
+def _valid(serializer_class: type, request: StaffRequest, *, partial: bool = False) -> Any:
     serializer = serializer_class(data=request.data, partial=partial, context={"request": request})
     serializer.is_valid(raise_exception=True)
     return serializer
@@ -74,7 +74,7 @@ class TaxpayerListApi(_Api):
         parameters=[TaxpayerQuery],
         responses={200: TaxpayerOutputSerializer(many=True)},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: StaffRequest) -> Response:
         page = self.paginate_queryset(self.get_queryset())
         return self.get_paginated_response(TaxpayerOutputSerializer(page, many=True).data)
 
@@ -83,7 +83,7 @@ class TaxpayerListApi(_Api):
         request=TaxpayerInputSerializer,
         responses={201: TaxpayerOutputSerializer},
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: StaffRequest) -> Response:
         data = _valid(TaxpayerInputSerializer, request).validated_data
         taxpayer = services.taxpayer_create(actor=request.user, **data)
         return Response(TaxpayerOutputSerializer(taxpayer).data, status=status.HTTP_201_CREATED)
@@ -93,7 +93,7 @@ class TaxpayerDetailApi(_Api):
     serializer_class = TaxpayerOutputSerializer
 
     @extend_schema(operation_id="enforcement_taxpayers_retrieve", responses={200: TaxpayerOutputSerializer})
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: StaffRequest, pk: int) -> Response:
         return Response(TaxpayerOutputSerializer(selectors.taxpayer_get(actor=request.user, pk=pk)).data)
 
     @extend_schema(
@@ -101,7 +101,7 @@ class TaxpayerDetailApi(_Api):
         request=TaxpayerInputSerializer(partial=True),
         responses={200: TaxpayerOutputSerializer},
     )
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: StaffRequest, pk: int) -> Response:
         taxpayer = selectors.taxpayer_get(actor=request.user, pk=pk, action="change")
         data = _valid(TaxpayerInputSerializer, request, partial=True).validated_data
         taxpayer = services.taxpayer_update(actor=request.user, taxpayer=taxpayer, data=data)
@@ -128,7 +128,7 @@ class ActListApi(_Api):
         parameters=[ActQuery],
         responses={200: ActOutputSerializer(many=True)},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: StaffRequest) -> Response:
         page = self.paginate_queryset(self.get_queryset())
         return self.get_paginated_response(ActOutputSerializer(page, many=True).data)
 
@@ -138,7 +138,7 @@ class ActListApi(_Api):
         responses={201: ActOutputSerializer},
         description="登记执法行为。源系统推送请使用 PUT /acts/by-source/{system}/{source_id}/（重复推送即更新）。",
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: StaffRequest) -> Response:
         data, officers = _valid(ActCreateInputSerializer, request).to_service()
         act = services.act_create(actor=request.user, officers=officers or (), **data)
         return Response(ActOutputSerializer(act).data, status=status.HTTP_201_CREATED)
@@ -148,7 +148,7 @@ class ActDetailApi(_Api):
     serializer_class = ActOutputSerializer
 
     @extend_schema(operation_id="enforcement_acts_retrieve", responses={200: ActOutputSerializer})
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: StaffRequest, pk: int) -> Response:
         return Response(ActOutputSerializer(selectors.act_get(actor=request.user, pk=pk)).data)
 
     @extend_schema(
@@ -156,7 +156,7 @@ class ActDetailApi(_Api):
         request=ActInputSerializer(partial=True),
         responses={200: ActOutputSerializer},
     )
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: StaffRequest, pk: int) -> Response:
         act = selectors.act_get(actor=request.user, pk=pk, action="change")
         data, officers = _valid(ActInputSerializer, request, partial=True).to_service()
         act = services.act_update(actor=request.user, act=act, data=data, officers=officers)
@@ -172,7 +172,7 @@ class ActBySourceApi(_Api):
         responses={201: ActOutputSerializer, 200: ActOutputSerializer},
         description="按来源系统编号推送执法行为：首次推送新建（201），再次推送同一编号即更新（200），幂等。",
     )
-    def put(self, request: Request, system: str, source_id: str) -> Response:
+    def put(self, request: StaffRequest, system: str, source_id: str) -> Response:
         data, officers = _valid(ActInputSerializer, request).to_service()
         act, created = services.act_upsert_from_source(
             actor=request.user, source_system=system, source_id=source_id, data=data, officers=officers
@@ -195,7 +195,7 @@ class DecisionListApi(_Api):
         parameters=[DecisionQuery],
         responses={200: DecisionOutputSerializer(many=True)},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: StaffRequest) -> Response:
         page = self.paginate_queryset(self.get_queryset())
         return self.get_paginated_response(DecisionOutputSerializer(page, many=True).data)
 
@@ -204,7 +204,7 @@ class DecisionListApi(_Api):
         request=DecisionCreateInputSerializer,
         responses={201: DecisionOutputSerializer},
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: StaffRequest) -> Response:
         data = dict(_valid(DecisionCreateInputSerializer, request).validated_data)
         decision = services.decision_create(actor=request.user, **data)
         return Response(DecisionOutputSerializer(decision).data, status=status.HTTP_201_CREATED)
@@ -214,7 +214,7 @@ class DecisionDetailApi(_Api):
     serializer_class = DecisionOutputSerializer
 
     @extend_schema(operation_id="enforcement_decisions_retrieve", responses={200: DecisionOutputSerializer})
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: StaffRequest, pk: int) -> Response:
         return Response(DecisionOutputSerializer(selectors.decision_get(actor=request.user, pk=pk)).data)
 
     @extend_schema(
@@ -222,7 +222,7 @@ class DecisionDetailApi(_Api):
         request=DecisionInputSerializer(partial=True),
         responses={200: DecisionOutputSerializer},
     )
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: StaffRequest, pk: int) -> Response:
         decision = selectors.decision_get(actor=request.user, pk=pk, action="change")
         data = _valid(DecisionInputSerializer, request, partial=True).validated_data
         decision = services.decision_update(actor=request.user, decision=decision, data=data)
@@ -238,7 +238,7 @@ class DecisionOutcomeApi(_Api):
         responses={200: DecisionOutputSerializer},
         description="登记决定被变更、撤销、确认违法或确认无效（行政处罚法第四十八条）。",
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: StaffRequest, pk: int) -> Response:
         decision = selectors.decision_get(actor=request.user, pk=pk, action="change")
         data = _valid(DecisionOutcomeInputSerializer, request).validated_data
         decision = services.decision_record_outcome(actor=request.user, decision=decision, **data)

@@ -24,8 +24,10 @@ class FileUploadQuerySerializer(serializers.Serializer):
 
 
 class StoredFileOutputSerializer(serializers.ModelSerializer):
-    authority = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    uploaded_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    authority: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    uploaded_by: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="username", read_only=True
+    )
     download_url = serializers.SerializerMethodField()
 
     class Meta:

@@ -10,9 +10,10 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
+
+from sanxiang.kernel.http import StaffRequest
 
 from ..selectors import file_get
 from ..services import file_open_for_download, file_store
@@ -34,7 +35,7 @@ class FileUploadApi(APIView):
         responses={201: StoredFileOutputSerializer},
         description="原始字节流上传（不使用 multipart），适用于大型音像文件；须提供 Content-Length。",
     )
-    def put(self, request: Request) -> Response:
+    def put(self, request: StaffRequest) -> Response:
         query = FileUploadQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         try:
@@ -58,7 +59,7 @@ class FileUploadApi(APIView):
 
 class FileDetailApi(APIView):
     @extend_schema(operation_id="files_retrieve", responses={200: StoredFileOutputSerializer})
-    def get(self, request: Request, public_id: str) -> Response:
+    def get(self, request: StaffRequest, public_id: str) -> Response:
         stored = file_get(actor=request.user, public_id=public_id)
         return Response(StoredFileOutputSerializer(stored).data)
 
@@ -68,6 +69,6 @@ class FileDownloadApi(APIView):
         operation_id="files_download",
         responses={200: OpenApiResponse(response=OpenApiTypes.BINARY, description="文件内容（流式）")},
     )
-    def get(self, request: Request, public_id: str) -> FileResponse:
+    def get(self, request: StaffRequest, public_id: str) -> FileResponse:
         stored = file_get(actor=request.user, public_id=public_id, action="download")
         return file_open_for_download(actor=request.user, file=stored)

@@ -8,8 +8,8 @@ from typing import Any
 
 from django.http import Http404
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema
-from rest_framework import generics, serializers, status
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import generics, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
@@ -18,6 +18,7 @@ from sanxiang.kernel.http import StaffRequest
 from sanxiang.org.models import Department
 
 from .. import selectors, services
+from ..models import InformationRequest
 from . import serializers as s
 
 HANDLERS = ("open_government_officer", "open_government_head")
@@ -89,153 +90,234 @@ def _today() -> Any:
     return timezone.localdate()
 
 
-Call = Callable[[StaffRequest, Any, dict[str, Any]], Any]
+# One workflow action on one request: validate the body with ``serializer_class``, call the
+# action's service (``act``), answer with the request as it now stands. (A comment, not a
+# docstring: drf-spectacular would publish a docstring as every action's description.)
+class _ActionApi(_Api):
+    # JSON bodies; the one action that takes a file (deliver: the proof of delivery) also forms.
+    parser_classes = [JSONParser]
 
-ACTIONS: dict[str, tuple[type[serializers.Serializer], Call, tuple[str, ...]]] = {
-    "register": (
-        s.RegisterInputSerializer,
-        lambda r, i, d: services.request_register(actor=r.user, request=i, today=_today(), **d),
-        HANDLERS,
-    ),
-    "assign": (
-        s.AssignInputSerializer,
-        lambda r, i, d: services.request_assign(
-            actor=r.user,
-            request=i,
-            department=_one(Department.objects.filter(authority=i.authority), d["department"]),
-            instructions=d["instructions"],
-        ),
-        HANDLERS,
-    ),
-    "correction-notice": (
-        s.CorrectionNoticeInputSerializer,
-        lambda r, i, d: services.request_correction_notice(actor=r.user, request=i, today=_today(), **d),
-        HANDLERS,
-    ),
-    "correction-received": (
-        s.DateInputSerializer,
-        lambda r, i, d: services.request_correction_received(actor=r.user, request=i, today=_today(), **d),
-        HANDLERS,
-    ),
-    "extend": (
-        s.ExtendInputSerializer,
-        lambda r, i, d: services.request_extend(actor=r.user, request=i, today=_today(), **d),
-        ("open_government_head",),
-    ),
-    "consultations": (
-        s.ConsultInputSerializer,
-        lambda r, i, d: services.consultation_send(actor=r.user, request=i, today=_today(), **d),
-        HANDLERS,
-    ),
-    "consultation-replies": (
-        s.ConsultReplyInputSerializer,
-        lambda r, i, d: services.consultation_reply(
-            actor=r.user,
-            consultation=_one(i.consultations, d["consultation"]),
-            on=d["on"],
-            opinion=d["opinion"],
+    def act(self, request: StaffRequest, item: InformationRequest, data: dict[str, Any]) -> object:
+        raise NotImplementedError
+
+    def post(self, request: StaffRequest, pk: int) -> Response:
+        item = selectors.request_get(actor=request.user, pk=pk)
+        data_in = self.get_serializer_class()(data=request.data)
+        data_in.is_valid(raise_exception=True)
+        self.act(request, item, dict(data_in.validated_data))
+        item.refresh_from_db()
+        return Response(s.RequestOutputSerializer(selectors.request_get(actor=request.user, pk=pk)).data)
+
+
+def _action_schema(name: str) -> Callable[[type[_ActionApi]], type[_ActionApi]]:
+    """The action's OpenAPI operation: ``information_requests_<name>``, its body, the request back."""
+
+    def decorate(view: type[_ActionApi]) -> type[_ActionApi]:
+        return extend_schema_view(
+            post=extend_schema(
+                operation_id=f"information_requests_{name.replace('-', '_')}",
+                request=view.serializer_class,
+                responses={200: s.RequestOutputSerializer},
+            )
+        )(view)
+
+    return decorate
+
+
+@_action_schema("register")
+class RegisterApi(_ActionApi):
+    serializer_class = s.RegisterInputSerializer
+
+    def act(self, request: StaffRequest, item: InformationRequest, data: dict[str, Any]) -> object:
+        return services.request_register(actor=request.user, request=item, today=_today(), **data)
+
+
+@_action_schema("assign")
+class AssignApi(_ActionApi):
+    serializer_class = s.AssignInputSerializer
+
+    def act(self, request: StaffRequest, item: InformationRequest, data: dict[str, Any]) -> object:
+        return services.request_assign(
+            actor=request.user,
+            request=item,
+            department=_one(Department.objects.filter(authority=item.authority), data["department"]),
+            instructions=data["instructions"],
+        )
+
+
+@_action_schema("correction-notice")
+class CorrectionNoticeApi(_ActionApi):
+    serializer_class = s.CorrectionNoticeInputSerializer
+
+    def act(self, request: StaffRequest, item: InformationRequest, data: dict[str, Any]) -> object:
+        return services.request_correction_notice(actor=request.user, request=item, today=_today(), **data)
+
+
+@_action_schema("correction-received")
+class CorrectionReceivedApi(_ActionApi):
+    serializer_class = s.DateInputSerializer
+
+    def act(self, request: StaffRequest, item: InformationRequest, data: dict[str, Any]) -> object:
+        return services.request_correction_received(actor=request.user, request=item, today=_today(), **data)
+
+
+@_action_schema("extend")
+class ExtendApi(_ActionApi):
+    serializer_class = s.ExtendInputSerializer
+    write_roles = ("open_government_head",)
+
+    def act(self, request: StaffRequest, item: InformationRequest, data: dict[str, Any]) -> object:
+        return services.request_extend(actor=request.user, request=item, today=_today(), **data)
+
+
+@_action_schema("consultations")
+class ConsultationsApi(_ActionApi):
+    serializer_class = s.ConsultInputSerializer
+
+    def act(self, request: StaffRequest, item: InformationRequest, data: dict[str, Any]) -> object:
+        return services.consultation_send(actor=request.user, request=item, today=_today(), **data)
+
+
+@_action_schema("consultation-replies")
+class ConsultationRepliesApi(_ActionApi):
+    serializer_class = s.ConsultReplyInputSerializer
+
+    def act(self, request: StaffRequest, item: InformationRequest, data: dict[str, Any]) -> object:
+        return services.consultation_reply(
+            actor=request.user,
+            consultation=_one(item.consultations, data["consultation"]),
+            on=data["on"],
+            opinion=data["opinion"],
             today=_today(),
-        ),
-        HANDLERS,
-    ),
-    "fee-notice": (
-        s.FeeInputSerializer,
-        lambda r, i, d: services.fee_notice_send(actor=r.user, request=i, today=_today(), **d),
-        HANDLERS,
-    ),
-    "fee-paid": (
-        s.DateInputSerializer,
-        lambda r, i, d: services.fee_paid(actor=r.user, request=i, today=_today(), **d),
-        HANDLERS,
-    ),
-    "route-away": (
-        s.RouteAwayInputSerializer,
-        lambda r, i, d: services.request_route_away(actor=r.user, request=i, today=_today(), **d),
-        HANDLERS,
-    ),
-    "draft": (
-        s.DraftInputSerializer,
-        lambda r, i, d: services.reply_draft(
-            actor=r.user, request=i, **{**d, "redactions": [dict(x) for x in d["redactions"]]}
-        ),
-        HANDLERS,
-    ),
-    "review": (
-        s.ReviewInputSerializer,
-        lambda r, i, d: services.reply_review(actor=r.user, request=i, **d),
-        ("legal_reviewer", "open_government_head"),
-    ),
-    "approve": (
-        s.EmptyInputSerializer,
-        lambda r, i, d: services.reply_approve(actor=r.user, request=i, comment=d["comment"]),
-        ("open_government_head",),
-    ),
-    "return": (
-        s.EmptyInputSerializer,
-        lambda r, i, d: services.reply_return(actor=r.user, request=i, comment=d["comment"]),
-        ("legal_reviewer", "open_government_head"),
-    ),
-    "issue": (
-        s.DateInputSerializer,
-        lambda r, i, d: services.reply_issue(actor=r.user, request=i, today=_today(), **d),
-        HANDLERS,
-    ),
-    "deliver": (
-        s.DeliverInputSerializer,
-        lambda r, i, d: services.reply_deliver(actor=r.user, request=i, **d),
-        HANDLERS,
-    ),
-    "archive": (
-        s.EmptyInputSerializer,
-        lambda r, i, d: services.request_archive(actor=r.user, request=i),
-        HANDLERS,
-    ),
-    "remedies": (
-        s.RemedyInputSerializer,
-        lambda r, i, d: services.remedy_record(actor=r.user, request=i, **d),
-        HANDLERS,
-    ),
-    "remedy-outcomes": (
-        s.RemedyDecideInputSerializer,
-        lambda r, i, d: services.remedy_decide(
-            actor=r.user,
-            remedy=_one(i.remedies, d["remedy"]),
-            outcome=d["outcome"],
-            decided_on=d["decided_on"],
-        ),
-        HANDLERS,
-    ),
+        )
+
+
+@_action_schema("fee-notice")
+class FeeNoticeApi(_ActionApi):
+    serializer_class = s.FeeInputSerializer
+
+    def act(self, request: StaffRequest, item: InformationRequest, data: dict[str, Any]) -> object:
+        return services.fee_notice_send(actor=request.user, request=item, today=_today(), **data)
+
+
+@_action_schema("fee-paid")
+class FeePaidApi(_ActionApi):
+    serializer_class = s.DateInputSerializer
+
+    def act(self, request: StaffRequest, item: InformationRequest, data: dict[str, Any]) -> object:
+        return services.fee_paid(actor=request.user, request=item, today=_today(), **data)
+
+
+@_action_schema("route-away")
+class RouteAwayApi(_ActionApi):
+    serializer_class = s.RouteAwayInputSerializer
+
+    def act(self, request: StaffRequest, item: InformationRequest, data: dict[str, Any]) -> object:
+        return services.request_route_away(actor=request.user, request=item, today=_today(), **data)
+
+
+@_action_schema("draft")
+class DraftApi(_ActionApi):
+    serializer_class = s.DraftInputSerializer
+
+    def act(self, request: StaffRequest, item: InformationRequest, data: dict[str, Any]) -> object:
+        return services.reply_draft(
+            actor=request.user, request=item, **{**data, "redactions": [dict(x) for x in data["redactions"]]}
+        )
+
+
+@_action_schema("review")
+class ReviewApi(_ActionApi):
+    serializer_class = s.ReviewInputSerializer
+    write_roles = ("legal_reviewer", "open_government_head")
+
+    def act(self, request: StaffRequest, item: InformationRequest, data: dict[str, Any]) -> object:
+        return services.reply_review(actor=request.user, request=item, **data)
+
+
+@_action_schema("approve")
+class ApproveApi(_ActionApi):
+    serializer_class = s.EmptyInputSerializer
+    write_roles = ("open_government_head",)
+
+    def act(self, request: StaffRequest, item: InformationRequest, data: dict[str, Any]) -> object:
+        return services.reply_approve(actor=request.user, request=item, comment=data["comment"])
+
+
+@_action_schema("return")
+class ReturnApi(_ActionApi):
+    serializer_class = s.EmptyInputSerializer
+    write_roles = ("legal_reviewer", "open_government_head")
+
+    def act(self, request: StaffRequest, item: InformationRequest, data: dict[str, Any]) -> object:
+        return services.reply_return(actor=request.user, request=item, comment=data["comment"])
+
+
+@_action_schema("issue")
+class IssueApi(_ActionApi):
+    serializer_class = s.DateInputSerializer
+
+    def act(self, request: StaffRequest, item: InformationRequest, data: dict[str, Any]) -> object:
+        return services.reply_issue(actor=request.user, request=item, today=_today(), **data)
+
+
+@_action_schema("deliver")
+class DeliverApi(_ActionApi):
+    serializer_class = s.DeliverInputSerializer
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+
+    def act(self, request: StaffRequest, item: InformationRequest, data: dict[str, Any]) -> object:
+        return services.reply_deliver(actor=request.user, request=item, **data)
+
+
+@_action_schema("archive")
+class ArchiveApi(_ActionApi):
+    serializer_class = s.EmptyInputSerializer
+
+    def act(self, request: StaffRequest, item: InformationRequest, data: dict[str, Any]) -> object:
+        return services.request_archive(actor=request.user, request=item)
+
+
+@_action_schema("remedies")
+class RemediesApi(_ActionApi):
+    serializer_class = s.RemedyInputSerializer
+
+    def act(self, request: StaffRequest, item: InformationRequest, data: dict[str, Any]) -> object:
+        return services.remedy_record(actor=request.user, request=item, **data)
+
+
+@_action_schema("remedy-outcomes")
+class RemedyOutcomesApi(_ActionApi):
+    serializer_class = s.RemedyDecideInputSerializer
+
+    def act(self, request: StaffRequest, item: InformationRequest, data: dict[str, Any]) -> object:
+        return services.remedy_decide(
+            actor=request.user,
+            remedy=_one(item.remedies, data["remedy"]),
+            outcome=data["outcome"],
+            decided_on=data["decided_on"],
+        )
+
+
+# URL name suffix -> view, in the order of the URLconf (and so of the OpenAPI schema).
+ACTION_VIEWS: dict[str, type[_ActionApi]] = {
+    "register": RegisterApi,
+    "assign": AssignApi,
+    "correction-notice": CorrectionNoticeApi,
+    "correction-received": CorrectionReceivedApi,
+    "extend": ExtendApi,
+    "consultations": ConsultationsApi,
+    "consultation-replies": ConsultationRepliesApi,
+    "fee-notice": FeeNoticeApi,
+    "fee-paid": FeePaidApi,
+    "route-away": RouteAwayApi,
+    "draft": DraftApi,
+    "review": ReviewApi,
+    "approve": ApproveApi,
+    "return": ReturnApi,
+    "issue": IssueApi,
+    "deliver": DeliverApi,
+    "archive": ArchiveApi,
+    "remedies": RemediesApi,
+    "remedy-outcomes": RemedyOutcomesApi,
 }
-
-
-def _action_view(name: str) -> type[_Api]:
-    serializer, call, roles = ACTIONS[name]
-
-    class ActionApi(_Api):
-        serializer_class = serializer
-        write_roles = roles
-        # JSON bodies; the one action that takes a file (deliver: the proof of delivery) also forms.
-        parser_classes = (
-            [JSONParser, MultiPartParser, FormParser]
-            if any(isinstance(f, serializers.FileField) for f in serializer().fields.values())
-            else [JSONParser]
-        )
-
-        @extend_schema(
-            operation_id=f"information_requests_{name.replace('-', '_')}",
-            request=serializer,
-            responses={200: s.RequestOutputSerializer},
-        )
-        def post(self, request: StaffRequest, pk: int) -> Response:
-            item = selectors.request_get(actor=request.user, pk=pk)
-            data_in = serializer(data=request.data)
-            data_in.is_valid(raise_exception=True)
-            call(request, item, dict(data_in.validated_data))
-            item.refresh_from_db()
-            return Response(s.RequestOutputSerializer(selectors.request_get(actor=request.user, pk=pk)).data)
-
-    ActionApi.__name__ = ActionApi.__qualname__ = "".join(p.title() for p in name.split("-")) + "Api"
-    return ActionApi
-
-
-ACTION_VIEWS = {name: _action_view(name) for name in ACTIONS}

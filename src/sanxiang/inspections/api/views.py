@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
-from rest_framework.request import Request
 from rest_framework.response import Response
 
 from sanxiang.enforcement.models import Taxpayer
 from sanxiang.kernel.access import HasRole, get_visible_or_404
 from sanxiang.kernel.choices import RoleCode
+from sanxiang.kernel.http import StaffRequest
 
 from .. import selectors, services
 from ..models import Directory, Draw, InspectionPlan
@@ -37,7 +37,7 @@ class DirectoryListApi(_Api):
         operation_id="inspections_directories_list",
         responses={200: InspectionDirectoryOutputSerializer(many=True)},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: StaffRequest) -> Response:
         page = self.paginate_queryset(selectors.directory_list(actor=request.user))
         return self.get_paginated_response(InspectionDirectoryOutputSerializer(page, many=True).data)
 
@@ -52,7 +52,7 @@ class TargetUpsertApi(_Api):
         request=InspectionTargetInputSerializer,
         responses={200: InspectionTargetOutputSerializer},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: StaffRequest, pk: int) -> Response:
         directory = get_visible_or_404(Directory, request.user, pk=pk, action="import")
         serializer = InspectionTargetInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -68,7 +68,7 @@ class PlanListApi(_Api):
     @extend_schema(
         operation_id="inspections_plans_list", responses={200: InspectionPlanOutputSerializer(many=True)}
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: StaffRequest) -> Response:
         page = self.paginate_queryset(selectors.plan_list(actor=request.user))
         return self.get_paginated_response(InspectionPlanOutputSerializer(page, many=True).data)
 
@@ -83,7 +83,7 @@ class DrawCommitApi(_Api):
         request=InspectionDrawInputSerializer,
         responses={201: InspectionDrawOutputSerializer},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: StaffRequest, pk: int) -> Response:
         plan = get_visible_or_404(InspectionPlan, request.user, pk=pk, action="draw")
         serializer = InspectionDrawInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -112,7 +112,7 @@ class DrawListApi(_Api):
     @extend_schema(
         operation_id="inspections_draws_list", responses={200: InspectionDrawOutputSerializer(many=True)}
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: StaffRequest) -> Response:
         page = self.paginate_queryset(selectors.draw_list(actor=request.user))
         return self.get_paginated_response(InspectionDrawOutputSerializer(page, many=True).data)
 
@@ -121,7 +121,7 @@ class DrawDetailApi(_Api):
     serializer_class = InspectionDrawOutputSerializer
 
     @extend_schema(operation_id="inspections_draws_retrieve", responses={200: InspectionDrawOutputSerializer})
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: StaffRequest, pk: int) -> Response:
         return Response(InspectionDrawOutputSerializer(get_visible_or_404(Draw, request.user, pk=pk)).data)
 
 
@@ -133,7 +133,7 @@ class DrawRunApi(_Api):
     @extend_schema(
         operation_id="inspections_draws_run", request=None, responses={200: InspectionDrawOutputSerializer}
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: StaffRequest, pk: int) -> Response:
         draw = get_visible_or_404(Draw, request.user, pk=pk, action="run")
         draw = services.draw_run(actor=request.user, draw=draw, today=timezone.localdate())
         return Response(InspectionDrawOutputSerializer(draw).data)

@@ -165,7 +165,7 @@ def inspector_upsert(
     require_organiser(actor, directory.authority)
     if directory.kind != DirectoryKind.INSPECTOR:
         raise ValidationFailed(_("只能在执法检查人员名录库中登记检查人员。"))
-    if user.authority_id is None or not authority_in_scope(actor, user.authority):
+    if user.authority is None or not authority_in_scope(actor, user.authority):
         raise PermissionDeniedError(_("该人员不在您的数据权限范围内。"))
     number = data.get("certificate_number") or ""
     certificate = (
@@ -498,12 +498,12 @@ def _last_random_inspections(taxpayer_ids: list[int]) -> dict[int, datetime.date
 def directory_rows(directory: Directory) -> list[dict[str, Any]]:
     """The public rows of the directory as it stands now (``rules.target_row`` / ``inspector_row``)."""
     if directory.kind == DirectoryKind.INSPECTOR:
-        entries = list(directory.inspectors.filter(active=True).select_related("user"))
+        inspectors = list(directory.inspectors.filter(active=True).select_related("user"))
         open_counts: dict[int, int] = {}
         for user_id in Assignment.objects.filter(
             status=AssignmentStatus.ACTIVE,
             task__status=TaskStatus.OPEN,
-            inspector_id__in=[e.user_id for e in entries],
+            inspector_id__in=[e.user_id for e in inspectors],
         ).values_list("inspector_id", flat=True):
             open_counts[user_id] = open_counts.get(user_id, 0) + 1
         return [
@@ -516,7 +516,7 @@ def directory_rows(directory: Directory) -> list[dict[str, Any]]:
                 case_types=e.case_types,
                 cases_in_hand=e.other_cases_in_hand + open_counts.get(e.user_id, 0),
             )
-            for e in entries
+            for e in inspectors
         ]
     entries = list(directory.targets.filter(active=True).select_related("taxpayer"))
     drawn = _last_random_inspections([e.taxpayer_id for e in entries])

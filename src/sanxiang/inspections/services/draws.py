@@ -308,9 +308,9 @@ def _assign_inspectors(draw: Draw) -> None:
     if task is None:
         raise InvalidTransition(_("检查人员选派须属于一个检查任务。"))
     if draw.replaces is not None:
-        roles = [draw.replaces.role]
+        roles: list[str] = [draw.replaces.role]
     else:
-        roles = [InspectorRole.LEAD] + [InspectorRole.ASSISTANT] * (len(draw.result) - 1)
+        roles = [InspectorRole.LEAD, *[InspectorRole.ASSISTANT] * (len(draw.result) - 1)]
     for key, role in zip(draw.result, roles, strict=False):
         Assignment.objects.create(
             authority=draw.authority, task=task, inspector_id=users[key], role=role, draw=draw

@@ -189,7 +189,7 @@ def result_document(task: InspectionTask) -> dict[str, Any]:
         "task": task.pk,
         "authority": {"code": task.authority.code, "name": task.authority.name},
         "plan": {"year": task.plan.year, "title": task.plan.title},
-        "item": task.draw.item.name if task.draw.item_id else "",
+        "item": task.draw.item.name if task.draw.item is not None else "",
         "draw": task.draw_id,
         "target": {"name": task.target_name, "uscc": task.target_uscc},
         "inspectors": inspectors,

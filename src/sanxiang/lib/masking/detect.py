@@ -789,7 +789,7 @@ def _find_names(
             and (len(value) <= 3 or value[:2] in COMPOUND_SURNAMES)
         ):
             # A label's whole value shaped as a name is one, even when it is also a word (经营者：白中华).
-            end = m.start("name") + len(value)
+            end: int | None = m.start("name") + len(value)
         else:
             end = _trim_name(text, m.start("name"), m.end("name"))
         if end is None:

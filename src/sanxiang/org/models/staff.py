@@ -67,6 +67,9 @@ class User(AbstractUser):
     )
     phone = models.CharField(_("办公电话"), max_length=40, blank=True)
 
+    # Per-instance cache of role_codes() (annotation only: set lazily, reset by services).
+    _role_codes: set[str] | None
+
     class Meta:
         verbose_name = _("工作人员")
         verbose_name_plural = _("工作人员")

@@ -10,7 +10,7 @@ class EntryPushInputSerializer(serializers.Serializer):
     authority_code = serializers.CharField(
         required=False, allow_blank=True, help_text="公示机关代码；缺省为令牌账号所属机关"
     )
-    data = serializers.DictField(
+    data = serializers.DictField(  # type: ignore[assignment]  # a declared field, not Serializer.data
         child=serializers.JSONField(), help_text="按事项字段代码填写的原始值（含个人信息，由平台脱敏）"
     )
     text = serializers.CharField(required=False, allow_blank=True, default="")

@@ -11,11 +11,11 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.parsers import FormParser, MultiPartParser
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from sanxiang.kernel.exceptions import PermissionDeniedError
+from sanxiang.kernel.http import StaffRequest
 from sanxiang.org.models import Authority
 
 from .. import documents, selectors, services
@@ -34,7 +34,7 @@ class EntryPushApi(APIView):
         request=EntryPushInputSerializer,
         responses={200: EntryOutputSerializer, 201: EntryOutputSerializer},
     )
-    def put(self, request: Request, system: str, source_id: str) -> Response:
+    def put(self, request: StaffRequest, system: str, source_id: str) -> Response:
         serializer = EntryPushInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         values = serializer.validated_data
@@ -64,7 +64,7 @@ class EntryPushApi(APIView):
 
 class EntryDetailApi(APIView):
     @extend_schema(operation_id="publicity_entry_get", responses={200: EntryOutputSerializer})
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: StaffRequest, pk: int) -> Response:
         return Response(EntryOutputSerializer(selectors.entry_get(actor=request.user, pk=pk)).data)
 
 
@@ -80,7 +80,7 @@ class DocumentImportApi(APIView):
         request={"multipart/form-data": DocumentImportInputSerializer},
         responses={200: DocumentImportOutputSerializer, 201: DocumentImportOutputSerializer},
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: StaffRequest) -> Response:
         serializer = DocumentImportInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         values = serializer.validated_data

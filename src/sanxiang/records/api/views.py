@@ -8,11 +8,11 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
-from rest_framework.request import Request
 from rest_framework.response import Response
 
 from sanxiang.kernel.access import HasRole, authorities_in_scope
 from sanxiang.kernel.exceptions import ValidationFailed
+from sanxiang.kernel.http import StaffRequest
 from sanxiang.org.models import Department, User
 
 from .. import selectors, services
@@ -33,7 +33,7 @@ class DeviceListApi(generics.GenericAPIView):
     serializer_class = DeviceOutputSerializer
 
     @extend_schema(operation_id="records_devices_list", responses={200: DeviceOutputSerializer(many=True)})
-    def get(self, request: Request) -> Response:
+    def get(self, request: StaffRequest) -> Response:
         page = self.paginate_queryset(selectors.device_list(actor=request.user))
         return self.get_paginated_response(DeviceOutputSerializer(page, many=True).data)
 
@@ -42,7 +42,7 @@ class DeviceListApi(generics.GenericAPIView):
         request=DeviceInputSerializer,
         responses={201: DeviceOutputSerializer},
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: StaffRequest) -> Response:
         data = DeviceInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
@@ -68,7 +68,7 @@ class RoomListApi(generics.GenericAPIView):
     serializer_class = RoomOutputSerializer
 
     @extend_schema(operation_id="records_rooms_list", responses={200: RoomOutputSerializer(many=True)})
-    def get(self, request: Request) -> Response:
+    def get(self, request: StaffRequest) -> Response:
         page = self.paginate_queryset(selectors.room_list(actor=request.user))
         return self.get_paginated_response(RoomOutputSerializer(page, many=True).data)
 
@@ -83,7 +83,7 @@ class RecordListApi(generics.GenericAPIView):
         parameters=[OpenApiParameter("act", int), OpenApiParameter("taxpayer", int)],
         responses={200: RecordOutputSerializer(many=True)},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: StaffRequest) -> Response:
         qs = selectors.record_list(actor=request.user).filter(disposed_at__isnull=True)
         if request.query_params.get("act", "").isdigit():
             qs = qs.filter(act_id=int(request.query_params["act"]))
@@ -99,7 +99,7 @@ class RecordDetailApi(generics.GenericAPIView):
     serializer_class = RecordOutputSerializer
 
     @extend_schema(operation_id="records_records_retrieve", responses={200: RecordOutputSerializer})
-    def get(self, request: Request, public_id: str) -> Response:
+    def get(self, request: StaffRequest, public_id: str) -> Response:
         return Response(
             RecordOutputSerializer(selectors.record_get(actor=request.user, public_id=public_id)).data
         )

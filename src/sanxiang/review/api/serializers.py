@@ -16,17 +16,23 @@ from .. import rules
 from ..choices import Finding, Opinion, ReviewPoint
 from ..models import CaseTransition, ReviewCase, ReviewOpinion
 
-_amount = {"max_digits": 16, "decimal_places": 2, "min_value": Decimal("0"), "default": Decimal("0")}
+_amount: dict[str, Any] = {
+    "max_digits": 16,
+    "decimal_places": 2,
+    "min_value": Decimal("0"),
+    "default": Decimal("0"),
+}
 
 
 class _Scoped(serializers.Serializer):
-    scoped_fields: dict[str, type] = {}
+    scoped_fields: dict[str, type[Any]] = {}
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         request = self.context.get("request")
         for name, model in self.scoped_fields.items():
-            self.fields[name].queryset = model.objects.visible_to(getattr(request, "user", None))
+            field: Any = self.fields[name]  # a RelatedField; its queryset is typed as a manager
+            field.queryset = model.objects.visible_to(getattr(request, "user", None))
 
 
 class CaseCreateInputSerializer(_Scoped):
@@ -123,12 +129,12 @@ class OpinionOutputSerializer(serializers.ModelSerializer):
 
 
 class CaseOutputSerializer(serializers.ModelSerializer):
-    authority = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    authority: serializers.SlugRelatedField = serializers.SlugRelatedField(slug_field="code", read_only=True)
     reviewer = serializers.CharField(
         source="reviewer.username", default=None, read_only=True, allow_null=True
     )
     decision_mode = serializers.ChoiceField(
-        choices=ReviewCase._meta.get_field("decision_mode").choices, allow_blank=True, read_only=True
+        choices=ReviewCase._meta.get_field("decision_mode").choices or [], allow_blank=True, read_only=True
     )
     allowed_actions = serializers.SerializerMethodField()
 

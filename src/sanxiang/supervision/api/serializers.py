@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from rest_framework import serializers
 
 from ..models import Milestone, ProgressReport, Task, TaskPlan, TaskUnit
@@ -87,7 +89,8 @@ class PlanDetailOutputSerializer(PlanOutputSerializer):
         fields = [*PlanOutputSerializer.Meta.fields, "notes", "warnings", "tasks"]
 
     def get_tasks(self, obj: TaskPlan) -> list[dict]:
-        return TaskOutputSerializer(self.context["tasks"], many=True).data
+        # many=True returns a ReturnList; the stubs type .data as ReturnDict
+        return cast(list[dict], TaskOutputSerializer(self.context["tasks"], many=True).data)
 
 
 class ProgressReportOutputSerializer(serializers.ModelSerializer):

@@ -6,11 +6,11 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
-from rest_framework.request import Request
 from rest_framework.response import Response
 
 from sanxiang.kernel.access import HasRole
 from sanxiang.kernel.api_filters import IdFilter, choice_filter, query
+from sanxiang.kernel.http import StaffRequest
 
 from .. import selectors, services
 from ..models import Task
@@ -32,7 +32,7 @@ class PlanListApi(_Api):
     serializer_class = PlanOutputSerializer
 
     @extend_schema(operation_id="supervision_plans_list", responses={200: PlanOutputSerializer(many=True)})
-    def get(self, request: Request) -> Response:
+    def get(self, request: StaffRequest) -> Response:
         page = self.paginate_queryset(selectors.plan_list(actor=request.user))
         return self.get_paginated_response(PlanOutputSerializer(page, many=True).data)
 
@@ -41,7 +41,7 @@ class PlanDetailApi(_Api):
     serializer_class = PlanDetailOutputSerializer
 
     @extend_schema(operation_id="supervision_plans_retrieve", responses={200: PlanDetailOutputSerializer})
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: StaffRequest, pk: int) -> Response:
         plan = selectors.plan_get(actor=request.user, pk=pk)
         tasks = selectors.task_list(actor=request.user, plan=plan)
         return Response(PlanDetailOutputSerializer(plan, context={"tasks": tasks}).data)
@@ -60,7 +60,7 @@ class TaskListApi(_Api):
         parameters=[TaskQuery],
         responses={200: TaskOutputSerializer(many=True)},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: StaffRequest) -> Response:
         params = query(request, TaskQuery)
         qs = selectors.task_list(actor=request.user, status=params.get("status"))
         if "plan" in params:
@@ -73,7 +73,7 @@ class TaskDetailApi(_Api):
     serializer_class = TaskOutputSerializer
 
     @extend_schema(operation_id="supervision_tasks_retrieve", responses={200: TaskOutputSerializer})
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: StaffRequest, pk: int) -> Response:
         task = selectors.task_list(actor=request.user).filter(pk=pk).first() or selectors.task_get(
             actor=request.user, pk=pk
         )
@@ -94,7 +94,7 @@ class ProgressReportCreateApi(_Api):
         },
         responses={201: ProgressReportOutputSerializer},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: StaffRequest, pk: int) -> Response:
         task = selectors.task_get(actor=request.user, pk=pk, action="report")
         serializer = ProgressReportInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

@@ -51,7 +51,7 @@ def record_event(
     task: Task,
     kind: str,
     *,
-    actor: User,
+    actor: User | None,
     comment: str = "",
     data: dict | None = None,
     action: str | None = None,

@@ -7,7 +7,7 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -103,7 +103,7 @@ def plan_preview(
     return ImportOutcome(result=result, matcher=matcher, unmatched=matcher.unmatched(names))
 
 
-def check_manage(actor: User, authority: Authority) -> None:
+def check_manage(actor: User | None, authority: Authority) -> None:
     # ``None`` is the system (the import_tasks command run by an operator on the server).
     if actor is not None and not can_manage(actor, authority):
         raise PermissionDeniedError(_("只有本机关的督办员可以导入和确认任务计划。"))
@@ -140,6 +140,7 @@ def plan_import(
     if existing is not None:
         return ImportOutcome(result=None, matcher=matcher, plan=existing, created=False)
     outcome = plan_preview(path=path, authority=authority, plan_year=plan_year, name=name)
+    assert outcome.result is not None  # a preview always carries the parsed table
     outcome.matcher = matcher
     outcome.unmatched = matcher.unmatched([n for m in outcome.result.measures for n in m.unit_names()])
     if outcome.unmatched and not accept_unmatched:
@@ -169,6 +170,7 @@ def plan_import(
         imported_by=actor,
     )
     if upload is not None:
+        assert actor is not None  # uploads come from the web, where someone is signed in
         plan.source_file = file_store_from_upload(
             actor=actor, upload=upload, authority=authority, owner=plan, purpose="supervision.plan"
         )
@@ -195,6 +197,7 @@ def plan_import(
     )
     outcome.plan, outcome.created = plan, True
     if confirm:
+        assert today is not None  # checked on entry
         plan_confirm(actor=actor, plan=plan, accept_unmatched=accept_unmatched, today=today)
     return outcome
 
@@ -267,7 +270,7 @@ def _milestones_for(task: Task, measure_suggested: list[Any], plan_year: int | N
 
 
 def create_tasks(
-    *, plan: TaskPlan, measures: list[Measure], matcher: UnitMatcher, actor: User, meeting: Any = None
+    *, plan: TaskPlan, measures: list[Measure], matcher: UnitMatcher, actor: User | None, meeting: Any = None
 ) -> int:
     """Tasks, units and milestones of ``measures`` in bulk (a 1,000-row table in a few queries)."""
     externals = {e.pk: e for e in ExternalUnit.objects.all()}
@@ -428,7 +431,7 @@ def plan_confirm(
 
 
 def set_milestone_deadlines(
-    milestones: list[Milestone], *, actor: User, confirm_suggested: bool = False
+    milestones: list[Milestone], *, actor: User | None, confirm_suggested: bool = False
 ) -> None:
     """Calendar deadlines due on each milestone's planned date, in bulk (``deadline_set_many``).
 
@@ -443,7 +446,8 @@ def set_milestone_deadlines(
             owners=group,
             purpose=MILESTONE_PURPOSE,
             label=label,
-            rows=[(m.planned_date, None, 0) for m in group],
+            # callers pass milestones with a planned date (filtered planned_date__isnull=False)
+            rows=[(cast(datetime.date, m.planned_date), None, 0) for m in group],
             actor=actor,
         )
         for milestone, deadline in zip(group, deadlines, strict=True):
@@ -453,11 +457,13 @@ def set_milestone_deadlines(
     Milestone.objects.bulk_update(milestones, ["deadline", "provisional"], batch_size=500)
 
 
-def _grant_and_notify(plan: TaskPlan, actor: User) -> None:
+def _grant_and_notify(plan: TaskPlan, actor: User | None) -> None:
     """Each assigned department sees its tasks (a grant where the owner's scope does not reach it)
     and its liaisons are told once per plan."""
     owners: dict[int, int | None] = dict(plan.tasks.values_list("pk", "owner_department_id"))
-    acting: dict[int, set[int]] = {task_id: {owner} - {None} for task_id, owner in owners.items()}
+    acting: dict[int, set[int]] = {
+        task_id: {owner} if owner is not None else set() for task_id, owner in owners.items()
+    }
     # One flat read instead of model instances: a 1,000-row plan names some 4,000 units.
     for task_id, dept_id, contact_id in TaskUnit.objects.filter(task__plan=plan).values_list(
         "task_id", "department_id", "external_unit__lead_department_id"

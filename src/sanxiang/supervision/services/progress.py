@@ -46,7 +46,7 @@ def _next_due(task: Task) -> tuple[datetime.date | None, bool, bool]:
         if milestone.done_at is not None or milestone.provisional:
             continue
         kind = (milestone.schedule or {}).get("kind")
-        if milestone.deadline_id and milestone.deadline.closed_at is None:
+        if milestone.deadline is not None and milestone.deadline.closed_at is None:
             dues.append(milestone.deadline.due)
             only_reports = only_reports and kind == "cycle_report"
         elif kind == "ongoing":
@@ -55,7 +55,11 @@ def _next_due(task: Task) -> tuple[datetime.date | None, bool, bool]:
 
 
 def refresh_tasks(
-    tasks: QuerySet[Task] | Iterable[Task], *, today: datetime.date, actor: User = None, record: bool = True
+    tasks: QuerySet[Task] | Iterable[Task],
+    *,
+    today: datetime.date,
+    actor: User | None = None,
+    record: bool = True,
 ) -> list[Task]:
     """Recompute status and light; with ``record`` a status change gets a history row and an audit entry.
 
@@ -110,7 +114,7 @@ def refresh_tasks(
     return changed
 
 
-def task_refresh(*, task: Task, today: datetime.date, actor: User = None) -> Task:
+def task_refresh(*, task: Task, today: datetime.date, actor: User | None = None) -> Task:
     refresh_tasks(Task.objects.filter(pk=task.pk), today=today, actor=actor)
     return Task.objects.get(pk=task.pk)
 
@@ -329,7 +333,7 @@ def extension_request(
     task = _locked(milestone.task)
     if not _may_act(actor, task):
         raise PermissionDeniedError(_("只有承办部门可以申请延期。"))
-    if not milestone.deadline_id:
+    if milestone.deadline is None:
         raise InvalidTransition(_("该节点尚无完成时限，无需延期。"))
     if new_date <= milestone.deadline.due:
         raise ValidationFailed(_("延期后的日期须晚于原时限。"), extra={"field": "new_date"})
@@ -381,7 +385,7 @@ def extension_decide(
     extension.comment = comment.strip()
     extension.save(update_fields=["status", "decided_by", "decided_at", "comment"])
     milestone = extension.milestone
-    old_due = milestone.deadline.due if milestone.deadline_id else None
+    old_due = milestone.deadline.due if milestone.deadline is not None else None
     if approve:
         milestone.deadline = deadline_set(
             owner=milestone,
@@ -406,7 +410,10 @@ def extension_decide(
         },
         action="supervision.extension." + ("approved" if approve else "rejected"),
         before={"status": RequestStatus.PENDING, "due": iso(old_due)},
-        after={"status": target, "due": iso(milestone.deadline.due if milestone.deadline_id else None)},
+        after={
+            "status": target,
+            "due": iso(milestone.deadline.due if milestone.deadline is not None else None),
+        },
     )
     notify(
         recipients=[extension.requested_by],

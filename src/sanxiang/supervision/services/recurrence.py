@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from django.db import transaction
 
@@ -76,7 +76,7 @@ def _base_label(milestone: Milestone) -> str:
 
 @transaction.atomic
 def milestones_roll(
-    *, milestones: Iterable[Milestone], today: datetime.date, actor: User = None
+    *, milestones: Iterable[Milestone], today: datetime.date, actor: User | None = None
 ) -> list[Milestone]:
     """Create the next occurrence of each done recurring milestone that has none yet.
 
@@ -112,7 +112,7 @@ def milestones_roll(
             owners=group,
             purpose=MILESTONE_PURPOSE,
             label=label,
-            rows=[(m.planned_date, None, 0) for m in group],
+            rows=[(cast(datetime.date, m.planned_date), None, 0) for m in group],  # rolled: dated
             actor=actor,
         )
         for milestone, deadline in zip(group, deadlines, strict=True):
@@ -126,7 +126,11 @@ def milestones_roll(
                 kind=EventKind.ROLLED,
                 actor=actor if getattr(actor, "pk", None) else None,
                 comment=m.label,
-                data={"milestone": m.pk, "follows": m.schedule["follows"], "due": iso(m.planned_date)},
+                data={
+                    "milestone": m.pk,
+                    "follows": (m.schedule or {})["follows"],
+                    "due": iso(m.planned_date),
+                },
             )
             for m in fresh
         ]
@@ -138,7 +142,7 @@ def milestones_roll(
                 "action": "supervision.milestone.rolled",
                 "target": tasks[m.task_id],
                 "after": {"milestone": m.pk, "label": m.label, "due": iso(m.planned_date)},
-                "data": {"follows": m.schedule["follows"], "today": iso(today)},
+                "data": {"follows": (m.schedule or {})["follows"], "today": iso(today)},
             }
             for m in fresh
         ],

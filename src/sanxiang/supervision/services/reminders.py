@@ -158,6 +158,7 @@ def escalation_run(*, today: datetime.date) -> EscalationResult:
 
 
 def _escalate(milestone: Milestone, task: Task, kind: str, today: datetime.date) -> Reminder | None:
+    assert milestone.deadline is not None  # only overdue milestones (deadline__due__lt) escalate
     due = milestone.deadline.due.isoformat()
     departments = acting_department_ids(task)
     if kind == ReminderKind.URGE:
@@ -201,11 +202,12 @@ def _escalate(milestone: Milestone, task: Task, kind: str, today: datetime.date)
     )
     reminder.recipient_count = len(sent)
     reminder.save(update_fields=["recipient_count"])
-    action = {
+    actions: dict[str, str] = {
         ReminderKind.URGE: "supervision.task.urged",
         ReminderKind.ORDER: "supervision.order.issued",
         ReminderKind.LEADER: "supervision.task.escalated",
-    }[kind]
+    }
+    action = actions[kind]
     record_event(
         task,
         EventKind.REMINDED,

@@ -46,6 +46,7 @@ class Command(BaseCommand):
             if options["dry_run"]:
                 outcome = plan_preview(path=path, authority=authority, plan_year=options.get("plan_year"))
             else:
+                assert authority is not None  # _authority refuses a real import without one
                 outcome = plan_import(
                     actor=actor,
                     path=path,
@@ -72,9 +73,11 @@ class Command(BaseCommand):
             if outcome.unmatched:
                 self.stderr.write("未匹配的单位名称：" + "、".join(outcome.unmatched))
             if not options["json"]:
+                assert outcome.result is not None  # a preview always carries the parsed table
                 self.stdout.write(f"解析出 {len(outcome.result.measures)} 项任务（未写入）")
             return
         plan = outcome.plan
+        assert plan is not None  # plan_import returns the new or the existing plan
         if outcome.created:
             self.stdout.write(f"已导入任务计划 #{plan.pk}《{plan.title}》，共 {plan.tasks.count()} 项任务")
         else:

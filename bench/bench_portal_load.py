@@ -29,7 +29,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-VENV = ROOT / ".venv" / "bin"
+VENV = Path(sys.executable).parent  # the venv running this script
 SEARCH_BENCH = ROOT / "bench" / "bench_portal_search.py"
 
 

@@ -26,7 +26,7 @@ from sanxiang.kernel.exceptions import DomainError, InvalidTransition, Validatio
 from sanxiang.lib import merkle
 from sanxiang.org.models import Authority
 
-from . import publog, rules, search
+from . import pagecache, publog, rules, search
 from .choices import EntryEvent, EntryStatus, MatterStage, Stage
 from .models import LogLeaf, MatterTicket, PublicEntry, PublicEntryVersion, ThrottleCounter
 
@@ -158,6 +158,7 @@ def public_entry_publish(
         authority=authority,
         data={"key": source_key, "version": version, "leaf_index": leaf.index, "category": category_code},
     )
+    pagecache.publication_changed()  # a publication or correction: cached public pages are stale
     return entry
 
 
@@ -227,6 +228,7 @@ def public_entry_withdraw(
         target=entry,
         data={"key": source_key, "version": entry.version, "leaf_index": leaf.index, "reason": reason},
     )
+    pagecache.publication_changed()  # a withdrawal: cached public pages are stale
     return entry
 
 
@@ -250,6 +252,7 @@ def public_entry_expire(*, source_key: str, at: datetime.datetime) -> PublicEntr
         target=entry,
         data={"key": source_key, "version": entry.version},
     )
+    pagecache.publication_changed()  # off the portal: cached public pages are stale
     return entry
 
 

@@ -129,9 +129,10 @@ def main() -> None:
     )
     env = _env(var_dir, database_url)
     vendor = "PostgreSQL" if database_url else "SQLite"
-    # The periodic job's work: statistics into the shared cache before the server starts.
+    # No page from an earlier run (a new publication generation), then the periodic job's work:
+    # statistics into the shared cache before the server starts.
+    _django(env, "from sanxiang.portal.pagecache import publication_changed; publication_changed()")
     _django(env, "from sanxiang.portal.tasks import statistics_refresh_task; statistics_refresh_task.call()")
-    _django(env, "from django.core.cache import cache; cache.clear()")  # no page from an earlier run
     key = _django(
         env,
         "from sanxiang.portal.models import PublicEntry; print(PublicEntry.objects.order_by('-id').values_list('source_key', flat=True).first())",

@@ -237,3 +237,29 @@ def test_a_common_term_under_narrow_filters_stops_at_the_walk_limit_and_says_so(
     monkeypatch.setattr(search, "_index_is_cheap", lambda runs, below, top: True)
     found = search.matching_ids(queryset, "欠税", limit=10, enough=1)
     assert found.complete and len(found.ids) == 1
+
+
+def test_the_search_page_reads_only_what_it_shows(org, client, settings):
+    """Query count does not grow with the results (no query per row), and no list query reads an
+    entry's body or field table. A session cookie bypasses the page cache."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for_search() -> list[str]:
+        selectors.statistics_refresh(now=timezone.now())  # the periodic job's figures, not counted here
+        client.cookies[settings.SESSION_COOKIE_NAME] = "no-such-session"
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/search/", {"q": "商贸"})
+        assert response.status_code == 200
+        return [q["sql"] for q in captured.captured_queries if "django_session" not in q["sql"]]
+
+    publish(org.district_a, party_name="宝鸡市甲商贸有限公司")
+    few = queries_for_search()
+    for n in range(5):
+        publish(org.district_b, party_name=f"宝鸡市乙{n}商贸有限公司")
+    many = queries_for_search()
+    assert len(many) == len(few)
+    listing = [sql for sql in many if '"portal_publicentry"."title"' in sql]
+    assert listing
+    assert all('"portal_publicentry"."text"' not in sql for sql in listing)
+    assert all('"portal_publicentry"."fields"' not in sql for sql in listing)

@@ -78,6 +78,11 @@ def _filtered(params: SearchParams, now: datetime.datetime) -> PublicEntryQueryS
     return queryset
 
 
+# What a list (search page, home, the JSON list) never shows: the body, the field table and the
+# salts, the bulk of a row; they are read only on an entry's own page.
+LIST_DEFERRED = ("text", "fields", "salt", "withdrawal_reason")
+
+
 def entry_search(
     *, params: SearchParams, now: datetime.datetime, limit: int = EXPORT_CAP
 ) -> PublicEntryQuerySet | None:
@@ -100,7 +105,7 @@ def entry_search_page(
     ids of at most ``COUNT_CAP + 1`` newest matches in one query and takes the page from them."""
     page = max(1, min(params.page, MAX_PAGE))
     offset = (page - 1) * per_page
-    queryset = _filtered(params, now)
+    queryset = _filtered(params, now).defer(*LIST_DEFERRED)
     if params.q.strip():
         matches = search.matching_ids(
             queryset,
@@ -140,7 +145,7 @@ def entry_get(*, key: str, now: datetime.datetime) -> PublicEntry:
 
 
 def entry_latest(*, now: datetime.datetime, limit: int = 10) -> list[PublicEntry]:
-    return list(visible_entries(now).order_by("-id")[:limit])
+    return list(visible_entries(now).defer(*LIST_DEFERRED).order_by("-id")[:limit])
 
 
 STATS_KEY = "portal:stats"

@@ -198,6 +198,26 @@ def test_the_statistics_are_served_stale_while_one_refresh_recomputes_them(org, 
     assert not sel._stats_refreshing.locked()
 
 
+def test_only_one_server_process_refreshes_stale_statistics(org, monkeypatch):
+    """Another worker holds the shared refresh lock: this one serves the stale figures and
+    starts no count of its own (before, every worker recomputed over all entries at once)."""
+    from sanxiang.portal import selectors as sel
+
+    publish(org.district_a)
+    now = timezone.now()
+    sel.statistics_refresh(now=now)
+    spawned = []
+    monkeypatch.setattr(sel, "_spawn", spawned.append)
+    sel._stats_cache().set(sel.STATS_LOCK_KEY, 999_999, 60)  # another process's refresh
+    later = now + datetime.timedelta(seconds=sel.STATS_TTL)
+    assert sel.entry_statistics(now=later)["total"] == 1
+    assert spawned == []
+    assert not sel._stats_refreshing.locked()
+    sel._stats_cache().delete(sel.STATS_LOCK_KEY)  # that refresh ended
+    sel.entry_statistics(now=later)
+    assert len(spawned) == 1
+
+
 def test_a_text_search_stops_at_its_budget_once_a_page_is_found_and_says_there_may_be_more(org, monkeypatch):
     entries = [
         publish(org.district_a, source_key=f"b{n}", text="罚款" if n % 2 else "许可", fields=[])

@@ -5,6 +5,7 @@ published, masked data."""
 from __future__ import annotations
 
 import datetime
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -149,6 +150,8 @@ def entry_latest(*, now: datetime.datetime, limit: int = 10) -> list[PublicEntry
 
 
 STATS_KEY = "portal:stats"
+STATS_LOCK_KEY = "portal:stats:refreshing"
+STATS_LOCK_SECONDS = 900  # a refresh that died leaves the lock for at most this long
 
 
 def _stats_cache() -> BaseCache:
@@ -175,7 +178,12 @@ def entry_statistics(*, now: datetime.datetime) -> dict:
         != timezone.localdate(datetime.datetime.fromtimestamp(computed_at, datetime.UTC))
     )
     if stale and _stats_refreshing.acquire(blocking=False):
-        _spawn(lambda: _statistics_refresh_in_background(STATS_KEY, now))
+        # One refresh for all server processes, not one per worker: the first to take the shared
+        # lock recomputes, the others keep serving the figures they have.
+        if _stats_cache().add(STATS_LOCK_KEY, os.getpid(), STATS_LOCK_SECONDS):
+            _spawn(lambda: _statistics_refresh_in_background(STATS_KEY, now))
+        else:
+            _stats_refreshing.release()
     return result
 
 
@@ -195,6 +203,7 @@ def _statistics_refresh_in_background(key: str, now: datetime.datetime) -> None:
     try:
         _statistics_refresh(key, now)
     finally:
+        _stats_cache().delete(STATS_LOCK_KEY)
         _stats_refreshing.release()
         connection.close()  # this thread's own connection
 

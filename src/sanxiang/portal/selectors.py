@@ -25,7 +25,9 @@ from .visibility import visible_entries, visible_entry
 PAGE_SIZE = 20
 MAX_PAGE = search.COUNT_CAP // PAGE_SIZE
 EXPORT_CAP = 5000
-STATS_TTL = 300
+# Figures older than this are refreshed by a request's background thread: a fallback for when the
+# periodic job (every 5 minutes) has not run, so three periods, never racing the job itself.
+STATS_TTL = 900
 STATS_KEEP = 2 * 24 * 3600
 
 

@@ -430,7 +430,7 @@ REST_FRAMEWORK["DEFAULT_METADATA_CLASS"] = "sanxiang.api.metadata.SafeMetadata"
 REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = ["rest_framework.parsers.JSONParser"]
 REST_FRAMEWORK["TEST_REQUEST_DEFAULT_FORMAT"] = "json"
 # Caches: "default" is a file cache under var/ that every server process shares and that needs no
-# cache server (measured faster than the database cache: bench/bench_cache_backends.py); "shared"
+# cache server (reads 4-7x faster than the database cache: bench/bench_cache_backends.py); "shared"
 # names the same store (the portal's statistics, computed once in the background for all workers).
 # "local" is a small per-process memory layer in front of it for public page bodies (their keys
 # hold the publication generation, read from the shared cache on every request).

@@ -27,6 +27,7 @@ import datetime
 import http.client
 import os
 import random
+import re
 import socket
 import statistics
 import subprocess
@@ -38,7 +39,7 @@ import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-VENV = ROOT / ".venv" / "bin"
+VENV = Path(sys.executable).parent  # the venv running this script
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
@@ -105,6 +106,82 @@ def _env(var_dir: Path, database_url: str) -> dict[str, str]:
     return env
 
 
+# Entries generated in Python; beyond that PostgreSQL copies them in SQL with new ids and serials.
+DISTINCT = int(os.environ.get("BENCH_PORTAL_DISTINCT", "1000000"))
+
+
+_DIGITS = re.compile(r"([0-9]+)")
+
+
+def _index_text(parts: list[str], index_text, memo: dict[str, str]) -> str:
+    """``rules.index_text(parts)`` from memoised pieces: runs never span a digit boundary (CJK and
+    ASCII alphanumeric runs are separate, and no letter touches a digit here), so each part is
+    tokenised as its digit and non-digit segments, and those repeat across entries."""
+    out = []
+    for part in parts:
+        for segment in _DIGITS.split(part):
+            if not segment:
+                continue
+            if segment.isdigit():
+                out.append(segment)
+                continue
+            tokens = memo.get(segment)
+            if tokens is None:
+                tokens = memo[segment] = index_text([segment])
+            if tokens:
+                out.append(tokens)
+    return " ".join(out)
+
+
+def _rows(entries: int, count: int, seed: int, units: list[int]):
+    """The first ``count`` of ``entries`` bench entries as (entry columns, index tokens) tuples."""
+    from django.utils import timezone
+
+    from sanxiang.portal import rules
+
+    rng = random.Random(seed)
+    start = timezone.now() - datetime.timedelta(days=3 * 365)
+    step = datetime.timedelta(days=3 * 365) / entries
+    today = timezone.localdate()
+    segment_tokens: dict[str, str] = {}
+    for n in range(count):
+        code, label, stage = CATEGORIES[n % len(CATEGORIES)]
+        unit = units[rng.randrange(len(units))]
+        place, trade = PLACES[rng.randrange(12)], TRADES[rng.randrange(12)]
+        party = f"宝鸡市{place}区{SURNAMES[rng.randrange(len(SURNAMES))]}*{trade}有限公司"
+        fact = FACTS[rng.randrange(len(FACTS))]
+        title = f"{party}{label}"
+        number = f"宝{place}税罚〔{2023 + n % 3}〕{n}号"
+        text = (
+            f"当事人{party}于{2023 + n % 3}年{1 + n % 12}月{fact}。根据《中华人民共和国税收征收管理法》"
+            f"第{60 + n % 10}条，处罚款{100 * (1 + n % 50)}元。联系电话：0917-12366。"
+        )
+        fields = [["处罚内容", f"罚款{100 * (1 + n % 50)}元"], ["违法事实", fact]]
+        parts = [title, party, number, *(v for _k, v in fields), text]
+        tokens = _index_text(parts, rules.index_text, segment_tokens)
+        if n < 1000:  # the memoised tokens are exactly the index's own
+            assert tokens == rules.index_text(parts), parts
+        yield (
+            (
+                n + 1,
+                f"bench-{n}",
+                code,
+                label,
+                stage,
+                unit,
+                title,
+                party,
+                number,
+                today,
+                start + step * n,
+                today + datetime.timedelta(days=365 + n % 700),
+                fields,
+                text,
+            ),
+            tokens,
+        )
+
+
 def load(entries: int, seed: int) -> None:
     """Runs in a child process whose environment points at the bench database."""
     import django
@@ -114,10 +191,7 @@ def load(entries: int, seed: int) -> None:
     from django.utils import timezone
 
     from sanxiang.org.models import Authority
-    from sanxiang.portal import rules
-    from sanxiang.portal.models import PublicEntry, SearchDocument
 
-    rng = random.Random(seed)
     province = Authority.objects.add_root(
         create_kwargs={"name": "国家税务总局陕西省税务局", "code": "B0", "level": "provincial"}
     )
@@ -135,70 +209,214 @@ def load(entries: int, seed: int) -> None:
         )
         for i, place in enumerate(PLACES)
     ]
-    units = [city, *districts]
-    start = timezone.now() - datetime.timedelta(days=3 * 365)
-    step = datetime.timedelta(days=3 * 365) / entries
-    today = timezone.localdate()
+    units = [unit.pk for unit in (city, *districts)]
     began = time.perf_counter()
+    if connection.vendor == "postgresql":
+        _load_postgresql(entries, seed, units, began)
+        return
+    import json
+
+    from sanxiang.portal import search
+
+    # Plain executemany without the FTS triggers; the FTS index is rebuilt once at the end.
+    ops = connection.ops
+    now = ops.adapt_datetimefield_value(timezone.now())
+    entry_sql = (
+        f"INSERT INTO portal_publicentry ({ENTRY_COLUMNS}) "
+        f"VALUES ({', '.join(['%s'] * len(ENTRY_COLUMNS.split(',')))})"
+    )
+    with connection.cursor() as cursor:
+        for statement in search.SQLITE_TEARDOWN[:3]:  # the triggers, not the table
+            cursor.execute(statement)
     batch = 20_000
+    rows_iter = _rows(entries, entries, seed, units)
     for offset in range(0, entries, batch):
         rows, docs = [], []
-        for n in range(offset, min(entries, offset + batch)):
-            code, label, stage = CATEGORIES[n % len(CATEGORIES)]
-            unit = units[rng.randrange(len(units))]
-            place, trade = PLACES[rng.randrange(12)], TRADES[rng.randrange(12)]
-            party = f"宝鸡市{place}区{SURNAMES[rng.randrange(len(SURNAMES))]}*{trade}有限公司"
-            fact = FACTS[rng.randrange(len(FACTS))]
-            title = f"{party}{label}"
-            number = f"宝{place}税罚〔{2023 + n % 3}〕{n}号"
-            text = (
-                f"当事人{party}于{2023 + n % 3}年{1 + n % 12}月{fact}。根据《中华人民共和国税收征收管理法》"
-                f"第{60 + n % 10}条，处罚款{100 * (1 + n % 50)}元。联系电话：0917-12366。"
-            )
-            fields = [["处罚内容", f"罚款{100 * (1 + n % 50)}元"], ["违法事实", fact]]
+        for (
+            pk,
+            key,
+            code,
+            label,
+            stage,
+            unit,
+            title,
+            party,
+            number,
+            decided,
+            published,
+            until,
+            fields,
+            text,
+        ), (tokens) in (next(rows_iter) for _ in range(min(batch, entries - offset))):
             rows.append(
-                PublicEntry(
-                    id=n + 1,
-                    source_key=f"bench-{n}",
-                    version=1,
-                    category_code=code,
-                    category_label=label,
-                    stage=stage,
-                    authority_id=unit.pk,
-                    title=title,
-                    party_name=party,
-                    document_number=number,
-                    decided_on=today,
-                    published_at=start + step * n,
-                    display_until=today + datetime.timedelta(days=365 + n % 700),
-                    fields=fields,
-                    text=text,
-                    status="live",
-                    salt="",
+                (
+                    pk,
+                    key,
+                    1,
+                    code,
+                    label,
+                    stage,
+                    unit,
+                    title,
+                    party,
+                    number,
+                    ops.adapt_datefield_value(decided),
+                    ops.adapt_datetimefield_value(published),
+                    ops.adapt_datefield_value(until),
+                    json.dumps(fields, ensure_ascii=False),
+                    text,
+                    "live",
+                    "",
+                    "",
+                    now,
                 )
             )
-            docs.append(
-                SearchDocument(
-                    entry_id=n + 1,
-                    tokens=rules.index_text([title, party, number, *(v for _k, v in fields), text]),
-                )
-            )
-        with transaction.atomic():
-            PublicEntry.objects.bulk_create(rows, batch_size=2000)
-            SearchDocument.objects.bulk_create(docs, batch_size=2000)
+            docs.append((pk, tokens))
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(entry_sql, rows)
+            cursor.executemany("INSERT INTO portal_searchdocument (entry_id, tokens) VALUES (%s, %s)", docs)
         done = offset + len(rows)
         if done % 100_000 == 0 or done == entries:
             rate = done / (time.perf_counter() - began)
             print(f"  loaded {done:,} entries ({rate:,.0f}/s)", flush=True)
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                "CREATE INDEX IF NOT EXISTS portal_search_vector_gin ON portal_searchdocument USING gin (vector)"
-            )
-            cursor.execute("ANALYZE")
-        else:
-            cursor.execute("INSERT INTO portal_search_fts(portal_search_fts) VALUES ('optimize')")
-            cursor.execute("ANALYZE")
+        for statement in search.SQLITE_SETUP:
+            cursor.execute(statement)
+        cursor.execute("INSERT INTO portal_search_fts(portal_search_fts) VALUES ('rebuild')")
+        cursor.execute("INSERT INTO portal_search_fts(portal_search_fts) VALUES ('optimize')")
+        cursor.execute("ANALYZE")
+    print(f"  index ready after {time.perf_counter() - began:,.0f} s", flush=True)
+
+
+ENTRY_COLUMNS = (
+    "id, source_key, version, category_code, category_label, stage, authority_id, title, party_name, "
+    "document_number, decided_on, published_at, display_until, fields, text, status, withdrawal_reason, "
+    "salt, updated_at"
+)
+
+
+def _load_postgresql(entries: int, seed: int, units: list[int], began: float) -> None:
+    """COPY the first ``DISTINCT`` entries (generated here), then copy them in SQL with new ids,
+    keys, serial numbers and publication times up to ``entries``: no Python per row beyond the
+    first million. The GIN index is built once at the end."""
+    import json
+
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    distinct = min(entries, DISTINCT)
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit = off")
+        cursor.execute("SET maintenance_work_mem = '1GB'")
+        raw = cursor.cursor
+        batch = 100_000
+        rows_iter = _rows(entries, distinct, seed, units)
+        for offset in range(0, distinct, batch):
+            chunk = [next(rows_iter) for _ in range(min(batch, distinct - offset))]
+            with transaction.atomic():
+                with raw.copy(f"COPY portal_publicentry ({ENTRY_COLUMNS}) FROM STDIN") as copy:
+                    for (
+                        pk,
+                        key,
+                        code,
+                        label,
+                        stage,
+                        unit,
+                        title,
+                        party,
+                        number,
+                        decided,
+                        published,
+                        until,
+                        fields,
+                        text,
+                    ), _tokens in chunk:
+                        copy.write_row(
+                            (
+                                pk,
+                                key,
+                                1,
+                                code,
+                                label,
+                                stage,
+                                unit,
+                                title,
+                                party,
+                                number,
+                                decided,
+                                published,
+                                until,
+                                json.dumps(fields, ensure_ascii=False),
+                                text,
+                                "live",
+                                "",
+                                "",
+                                now,
+                            )
+                        )
+                with raw.copy("COPY portal_searchdocument (entry_id, tokens) FROM STDIN") as copy:
+                    for row, tokens in chunk:
+                        copy.write_row((row[0], tokens))
+            done = offset + len(chunk)
+            rate = done / (time.perf_counter() - began)
+            print(f"  copied {done:,} entries ({rate:,.0f}/s)", flush=True)
+    _grow_postgresql(entries, began)
+
+
+def grow(entries: int) -> None:
+    """Child process: copy the entries of a database made from a loaded one (``--grow-from``) in
+    SQL up to ``entries``, then rebuild the GIN index."""
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("DROP INDEX IF EXISTS portal_search_vector_gin")
+    _grow_postgresql(entries, time.perf_counter())
+
+
+def _grow_postgresql(entries: int, began: float) -> None:
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit = off")
+        cursor.execute("SET maintenance_work_mem = '1GB'")
+        cursor.execute("SELECT coalesce(max(id), 0) FROM portal_publicentry")
+        (distinct,) = cursor.fetchone()
+        start = timezone.now() - datetime.timedelta(days=3 * 365)
+        step = datetime.timedelta(days=3 * 365) / entries
+        for base in range(distinct, entries, max(1, distinct)):
+            size = min(distinct, entries - base)
+            with transaction.atomic():
+                cursor.execute(
+                    f"""INSERT INTO portal_publicentry ({ENTRY_COLUMNS})
+                    SELECT id + %(base)s, 'bench-' || (id - 1 + %(base)s), version, category_code,
+                        category_label, stage, authority_id, title, party_name,
+                        regexp_replace(document_number, '〕[0-9]+号$', '〕' || (id - 1 + %(base)s) || '号'),
+                        decided_on, %(start)s::timestamptz + (id - 1 + %(base)s) * %(step)s::interval,
+                        display_until, fields, text, status, withdrawal_reason, salt, updated_at
+                    FROM portal_publicentry WHERE id <= %(size)s""",
+                    {"base": base, "size": size, "start": start, "step": step},
+                )
+                cursor.execute(
+                    r"""INSERT INTO portal_searchdocument (entry_id, tokens)
+                    SELECT entry_id + %(base)s,
+                        regexp_replace(tokens, ' 罚 ([0-9]+) [0-9]+ 号', ' 罚 \1 ' || (entry_id - 1 + %(base)s) || ' 号')
+                    FROM portal_searchdocument WHERE entry_id <= %(size)s""",
+                    {"base": base, "size": size},
+                )
+            done = base + size
+            rate = done / (time.perf_counter() - began)
+            print(f"  copied {done:,} entries in SQL ({rate:,.0f}/s)", flush=True)
+        cursor.execute("SELECT setval(pg_get_serial_sequence('portal_publicentry', 'id'), %s)", [entries])
+        print(f"  building the GIN index after {time.perf_counter() - began:,.0f} s", flush=True)
+        cursor.execute(
+            "CREATE INDEX IF NOT EXISTS portal_search_vector_gin ON portal_searchdocument USING gin (vector)"
+        )
+        cursor.execute("VACUUM ANALYZE")
     print(f"  index ready after {time.perf_counter() - began:,.0f} s", flush=True)
 
 
@@ -220,7 +438,8 @@ class Client:
     def get(self, path: str) -> float:
         began = time.perf_counter()
         try:
-            self.connection.request("GET", path)
+            # A session cookie bypasses the portal's page cache: this measures the search itself.
+            self.connection.request("GET", path, headers={"Cookie": "sessionid=bench-no-such-session"})
             response = self.connection.getresponse()
             response.read()
         except (http.client.HTTPException, OSError):
@@ -314,10 +533,19 @@ def main() -> None:
         default="",
         help="reuse a loaded database (SQLite: its var dir; PostgreSQL: --pg-database) instead of loading",
     )
+    parser.add_argument(
+        "--grow-from",
+        default="",
+        help="PostgreSQL: make --pg-database a copy of this loaded bench database and grow it in SQL to --entries",
+    )
     parser.add_argument("--_child-load", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--_child-grow", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args._child_load:
         load(args._child_load, seed=1)
+        return
+    if args._child_grow:
+        grow(args._child_grow)
         return
 
     server_url = os.environ.get("DATABASE_URL", "")
@@ -336,7 +564,8 @@ def main() -> None:
             "from django.db import connection\n"
             "connection.ensure_connection(); connection.connection.autocommit = True\n"
             "c = connection.connection.cursor()\n"
-            f"c.execute('DROP DATABASE IF EXISTS {name}'); c.execute('CREATE DATABASE {name}')\n"
+            f"c.execute('DROP DATABASE IF EXISTS {name}')\n"
+            f"c.execute('CREATE DATABASE {name}{' TEMPLATE ' + args.grow_from if args.grow_from else ''}')\n"
         )
         subprocess.run([str(VENV / "python"), "-c", code], env=admin, check=True)
     env = _env(tmp, database_url)
@@ -345,7 +574,12 @@ def main() -> None:
     subprocess.run(
         [str(VENV / "sanxiang"), "migrate", "-v", "0"], env=env, check=True, stderr=subprocess.DEVNULL
     )
-    if not args.reuse:
+    if args.grow_from and not args.reuse:
+        print(f"{vendor}: growing a copy of {args.grow_from} to {args.entries:,} entries", flush=True)
+        began = time.perf_counter()
+        subprocess.run([sys.executable, __file__, "--_child-grow", str(args.entries)], env=env, check=True)
+        print(f"{vendor}: growth took {time.perf_counter() - began:,.0f} s", flush=True)
+    elif not args.reuse:
         _drop_gin(env)
         print(f"{vendor}: loading {args.entries:,} published entries", flush=True)
         began = time.perf_counter()

@@ -26,10 +26,8 @@ def _isolated_storage(settings, tmp_path):
     settings.SANXIANG_FILE_ROOT = tmp_path / "files"
     settings.SANXIANG_KEY_DIR = tmp_path / "keys"
     settings.SANXIANG_EVALUATION_CACHE_SECONDS = 0  # each test computes from its own rows
-    settings.CACHES = {
-        **settings.CACHES,
-        "shared": {**settings.CACHES["shared"], "LOCATION": str(tmp_path / "cache")},
-    }
+    shared = {**settings.CACHES["shared"], "LOCATION": str(tmp_path / "cache")}
+    settings.CACHES = {**settings.CACHES, "default": shared, "shared": shared}
 
 
 @pytest.fixture(autouse=True)

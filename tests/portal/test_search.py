@@ -198,6 +198,26 @@ def test_the_statistics_are_served_stale_while_one_refresh_recomputes_them(org, 
     assert not sel._stats_refreshing.locked()
 
 
+def test_only_one_server_process_refreshes_stale_statistics(org, monkeypatch):
+    """Another worker holds the shared refresh lock: this one serves the stale figures and
+    starts no count of its own (before, every worker recomputed over all entries at once)."""
+    from sanxiang.portal import selectors as sel
+
+    publish(org.district_a)
+    now = timezone.now()
+    sel.statistics_refresh(now=now)
+    spawned = []
+    monkeypatch.setattr(sel, "_spawn", spawned.append)
+    sel._stats_cache().set(sel.STATS_LOCK_KEY, 999_999, 60)  # another process's refresh
+    later = now + datetime.timedelta(seconds=sel.STATS_TTL)
+    assert sel.entry_statistics(now=later)["total"] == 1
+    assert spawned == []
+    assert not sel._stats_refreshing.locked()
+    sel._stats_cache().delete(sel.STATS_LOCK_KEY)  # that refresh ended
+    sel.entry_statistics(now=later)
+    assert len(spawned) == 1
+
+
 def test_a_text_search_stops_at_its_budget_once_a_page_is_found_and_says_there_may_be_more(org, monkeypatch):
     entries = [
         publish(org.district_a, source_key=f"b{n}", text="罚款" if n % 2 else "许可", fields=[])
@@ -237,3 +257,29 @@ def test_a_common_term_under_narrow_filters_stops_at_the_walk_limit_and_says_so(
     monkeypatch.setattr(search, "_index_is_cheap", lambda runs, below, top: True)
     found = search.matching_ids(queryset, "欠税", limit=10, enough=1)
     assert found.complete and len(found.ids) == 1
+
+
+def test_the_search_page_reads_only_what_it_shows(org, client, settings):
+    """Query count does not grow with the results (no query per row), and no list query reads an
+    entry's body or field table. A session cookie bypasses the page cache."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for_search() -> list[str]:
+        selectors.statistics_refresh(now=timezone.now())  # the periodic job's figures, not counted here
+        client.cookies[settings.SESSION_COOKIE_NAME] = "no-such-session"
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/search/", {"q": "商贸"})
+        assert response.status_code == 200
+        return [q["sql"] for q in captured.captured_queries if "django_session" not in q["sql"]]
+
+    publish(org.district_a, party_name="宝鸡市甲商贸有限公司")
+    few = queries_for_search()
+    for n in range(5):
+        publish(org.district_b, party_name=f"宝鸡市乙{n}商贸有限公司")
+    many = queries_for_search()
+    assert len(many) == len(few)
+    listing = [sql for sql in many if '"portal_publicentry"."title"' in sql]
+    assert listing
+    assert all('"portal_publicentry"."text"' not in sql for sql in listing)
+    assert all('"portal_publicentry"."fields"' not in sql for sql in listing)

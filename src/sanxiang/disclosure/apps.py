@@ -10,6 +10,10 @@ class DisclosureConfig(AppConfig):
     verbose_name = _("政务公开")
 
     def ready(self) -> None:
+        from sanxiang.portal.pagecache import invalidate_on_change
+
+        # Its public pages show its own rows: any change makes the cached public pages stale.
+        invalidate_on_change(self)
         from sanxiang.audit.labels import register_action_label
         from sanxiang.kernel.demo import register_demo_step
         from sanxiang.kernel.modules import StaffModule, register_module, register_todo_provider

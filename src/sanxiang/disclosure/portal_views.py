@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sanxiang.kernel.exceptions import DomainError
+from sanxiang.portal.pagecache import public_page
 from sanxiang.portal.services import throttle_hit
 
 from . import forms, selectors, services
@@ -30,6 +31,7 @@ def _client(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+@public_page
 def catalogue(request: HttpRequest) -> HttpResponse:
     heading = request.GET.get("heading", "")
     if heading not in CatalogueHeading.values:
@@ -48,6 +50,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def document(request: HttpRequest, pk: int) -> HttpResponse:
     page = selectors.document_public_get(pk=pk)
     if page is None:
@@ -99,6 +102,7 @@ def _library_params(request: HttpRequest) -> tuple[forms.LibrarySearchForm, sele
     )
 
 
+@public_page
 def library(request: HttpRequest) -> HttpResponse:
     form, params = _library_params(request)
     results = selectors.policy_library_search(params=params, now=timezone.now())
@@ -182,6 +186,7 @@ def library_export_xlsx(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@public_page
 def consultations(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     rows = [
@@ -191,6 +196,7 @@ def consultations(request: HttpRequest) -> HttpResponse:
     return render(request, "disclosure/public/consultations.html", {"rows": rows})
 
 
+@public_page
 def consultation(request: HttpRequest, pk: int) -> HttpResponse:
     page = selectors.consultation_public_get(pk=pk, today=timezone.localdate())
     if page is None:
@@ -233,6 +239,7 @@ def consultation_comment(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("open:consultation", pk=pk)
 
 
+@public_page
 def adoption(request: HttpRequest, pk: int) -> HttpResponse:
     page = selectors.consultation_public_get(pk=pk, today=timezone.localdate())
     if page is None or not page.summary_published:

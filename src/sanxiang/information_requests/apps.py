@@ -11,6 +11,10 @@ class InformationRequestsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from sanxiang.portal.pagecache import invalidate_on_change
+
+        # Its public pages show its own rows: any change makes the cached public pages stale.
+        invalidate_on_change(self)
         from sanxiang.audit.labels import register_action_label
         from sanxiang.kernel.demo import register_demo_step
         from sanxiang.kernel.modules import StaffModule, register_module, register_todo_provider

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from sanxiang.kernel.exceptions import DomainError
+from sanxiang.portal.pagecache import public_page
 from sanxiang.portal.services import throttle_hit
 
 from . import forms, selectors, services
@@ -51,6 +52,7 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
+    # Not a cached public page: it holds the follow-up form with its CSRF token.
     return render(
         request,
         "information_requests/portal/index.html",
@@ -143,6 +145,7 @@ def follow_link(request: HttpRequest, code: str, token: str) -> HttpResponse:
     return _show(request, code, token)
 
 
+@public_page
 @require_GET
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.published_reports().filter(pk=pk).first()

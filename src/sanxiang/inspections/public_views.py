@@ -9,11 +9,14 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from sanxiang.portal.pagecache import public_page
+
 from . import rules, selectors
 from .choices import DrawStatus
 from .forms import json_text
 
 
+@public_page
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     plans = [
@@ -49,11 +52,13 @@ def _draw_context(pk: int) -> dict:
     }
 
 
+@public_page
 @require_GET
 def draw_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "inspections/public_draw.html", _draw_context(pk))
 
 
+@public_page
 @require_GET
 def draw_verify(request: HttpRequest, pk: int) -> HttpResponse:
     context = _draw_context(pk)
@@ -63,6 +68,7 @@ def draw_verify(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "inspections/public_draw.html", context)
 
 
+@public_page
 @require_GET
 def snapshot_json(request: HttpRequest, snapshot_hash: str) -> JsonResponse:
     snapshot = selectors.public_snapshot_get(snapshot_hash)

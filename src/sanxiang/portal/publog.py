@@ -41,6 +41,7 @@ from django.utils import timezone
 
 from sanxiang.lib import merkle, signednote
 
+from . import pagecache
 from .choices import EntryEvent
 from .models import LogCheckpoint, LogLeaf, LogNode, PublicEntry
 
@@ -314,6 +315,7 @@ def _checkpoint(store: DatabaseTreeStore) -> LogCheckpoint:
     )
     line = f"{size} {root.hex()}\n"
     transaction.on_commit(lambda: _append_checkpoint_line(line))
+    pagecache.publication_changed()  # the log pages and proofs show the newest checkpoint
     return created
 
 

@@ -5,6 +5,7 @@ published, masked data."""
 from __future__ import annotations
 
 import datetime
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,7 +26,9 @@ from .visibility import visible_entries, visible_entry
 PAGE_SIZE = 20
 MAX_PAGE = search.COUNT_CAP // PAGE_SIZE
 EXPORT_CAP = 5000
-STATS_TTL = 300
+# Figures older than this are refreshed by a request's background thread: a fallback for when the
+# periodic job (every 5 minutes) has not run, so three periods, never racing the job itself.
+STATS_TTL = 900
 STATS_KEEP = 2 * 24 * 3600
 
 
@@ -79,6 +82,11 @@ def _filtered(params: SearchParams, now: datetime.datetime) -> PublicEntryQueryS
     return queryset
 
 
+# What a list (search page, home, the JSON list) never shows: the body, the field table and the
+# salts, the bulk of a row; they are read only on an entry's own page.
+LIST_DEFERRED = ("text", "fields", "salt", "withdrawal_reason")
+
+
 def entry_search(
     *, params: SearchParams, now: datetime.datetime, limit: int = EXPORT_CAP
 ) -> PublicEntryQuerySet | None:
@@ -101,7 +109,7 @@ def entry_search_page(
     ids of at most ``COUNT_CAP + 1`` newest matches in one query and takes the page from them."""
     page = max(1, min(params.page, MAX_PAGE))
     offset = (page - 1) * per_page
-    queryset = _filtered(params, now)
+    queryset = _filtered(params, now).defer(*LIST_DEFERRED)
     if params.q.strip():
         matches = search.matching_ids(
             queryset,
@@ -152,10 +160,12 @@ def entry_withdrawn(*, key: str) -> PublicEntry | None:
 
 
 def entry_latest(*, now: datetime.datetime, limit: int = 10) -> list[PublicEntry]:
-    return list(visible_entries(now).order_by("-id")[:limit])
+    return list(visible_entries(now).defer(*LIST_DEFERRED).order_by("-id")[:limit])
 
 
 STATS_KEY = "portal:stats"
+STATS_LOCK_KEY = "portal:stats:refreshing"
+STATS_LOCK_SECONDS = 900  # a refresh that died leaves the lock for at most this long
 
 
 def _stats_cache() -> BaseCache:
@@ -182,7 +192,12 @@ def entry_statistics(*, now: datetime.datetime) -> dict:
         != timezone.localdate(datetime.datetime.fromtimestamp(computed_at, datetime.UTC))
     )
     if stale and _stats_refreshing.acquire(blocking=False):
-        _spawn(lambda: _statistics_refresh_in_background(STATS_KEY, now))
+        # One refresh for all server processes, not one per worker: the first to take the shared
+        # lock recomputes, the others keep serving the figures they have.
+        if _stats_cache().add(STATS_LOCK_KEY, os.getpid(), STATS_LOCK_SECONDS):
+            _spawn(lambda: _statistics_refresh_in_background(STATS_KEY, now))
+        else:
+            _stats_refreshing.release()
     return result
 
 
@@ -202,6 +217,7 @@ def _statistics_refresh_in_background(key: str, now: datetime.datetime) -> None:
     try:
         _statistics_refresh(key, now)
     finally:
+        _stats_cache().delete(STATS_LOCK_KEY)
         _stats_refreshing.release()
         connection.close()  # this thread's own connection
 

@@ -24,7 +24,7 @@ from sanxiang.kernel.exceptions import DomainError, InvalidTransition, Validatio
 from sanxiang.lib import merkle
 from sanxiang.org.models import Authority
 
-from . import publog, rules, search
+from . import pagecache, publog, rules, search
 from .choices import EntryEvent, EntryStatus, Stage
 from .models import LogLeaf, PublicEntry, PublicEntryVersion, ThrottleCounter
 
@@ -154,6 +154,7 @@ def public_entry_publish(
         authority=authority,
         data={"key": source_key, "version": version, "leaf_index": leaf.index, "category": category_code},
     )
+    pagecache.publication_changed()  # a publication or correction: cached public pages are stale
     return entry
 
 
@@ -224,6 +225,7 @@ def public_entry_withdraw(
         target=entry,
         data={"key": source_key, "version": entry.version, "leaf_index": leaf.index, "reason": reason},
     )
+    pagecache.publication_changed()  # a withdrawal: cached public pages are stale
     return entry
 
 
@@ -247,6 +249,7 @@ def public_entry_expire(*, source_key: str, at: datetime.datetime) -> PublicEntr
         target=entry,
         data={"key": source_key, "version": entry.version},
     )
+    pagecache.publication_changed()  # off the portal: cached public pages are stale
     return entry
 
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .pagecache import public_page
 
 app_name = "portal"
 
@@ -12,8 +13,8 @@ urlpatterns = [
     path("entries/<str:key>/", views.entry_detail, name="entry_detail"),
     path("entries/<str:key>/proof.json", views.entry_proof, name="entry_proof"),
     path("statistics/", views.statistics, name="statistics"),
-    path("feeds/latest.rss", views.LatestEntriesFeed(), name="feed_rss"),
-    path("feeds/latest.atom", views.LatestEntriesAtomFeed(), name="feed_atom"),
+    path("feeds/latest.rss", public_page(views.LatestEntriesFeed()), name="feed_rss"),
+    path("feeds/latest.atom", public_page(views.LatestEntriesAtomFeed()), name="feed_atom"),
     path("public-api/v1/entries/", views.api_entries, name="api_entries"),
     path("public-api/v1/entries/<str:key>/", views.api_entry, name="api_entry"),
     path("public-api/v1/statistics/", views.api_statistics, name="api_statistics"),

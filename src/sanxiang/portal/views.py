@@ -32,6 +32,7 @@ from . import publog, selectors, services
 from .choices import Stage
 from .forms import ProgressLookupForm, SearchForm
 from .models import LogLeaf, PublicEntry
+from .pagecache import public_page
 from .visibility import visible_entries
 
 NOINDEX = "noindex, nofollow, noarchive"
@@ -85,6 +86,7 @@ def _search_form(request: HttpRequest) -> tuple[SearchForm, selectors.SearchPara
 # ---------------------------------------------------------------------------------------- pages
 
 
+@public_page
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     now = _now()
@@ -100,6 +102,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     now = _now()
@@ -109,7 +112,7 @@ def search(request: HttpRequest) -> HttpResponse:
     )
     query = request.GET.copy()
     query.pop("page", None)
-    return render(
+    response = render(
         request,
         "portal/search.html",
         {
@@ -122,8 +125,11 @@ def search(request: HttpRequest) -> HttpResponse:
             "searched": bool(request.GET),
         },
     )
+    response.no_public_cache = params is None  # type: ignore[attr-defined]  # never cache a form error
+    return response
 
 
+@public_page
 @require_GET
 def entry_detail(request: HttpRequest, key: str) -> HttpResponse:
     """A visible entry; a withdrawn one answers 410 Gone with the date and the published reason (the
@@ -166,6 +172,7 @@ def entry_proof(request: HttpRequest, key: str) -> JsonResponse:
     return response
 
 
+@public_page
 @require_GET
 def statistics(request: HttpRequest) -> HttpResponse:
     stats = selectors.entry_statistics(now=_now())
@@ -275,6 +282,7 @@ def _api_entry(entry: PublicEntry) -> dict[str, Any]:
     }
 
 
+@public_page
 @require_GET
 def api_entries(request: HttpRequest) -> JsonResponse:
     form, params = _search_form(request)
@@ -293,12 +301,14 @@ def api_entries(request: HttpRequest) -> JsonResponse:
     )
 
 
+@public_page
 @require_GET
 def api_entry(request: HttpRequest, key: str) -> JsonResponse:
     entry = selectors.entry_get(key=key, now=_now())
     return JsonResponse(_api_entry(entry), json_dumps_params={"ensure_ascii": False})
 
 
+@public_page
 @require_GET
 def api_statistics(request: HttpRequest) -> JsonResponse:
     return JsonResponse(selectors.entry_statistics(now=_now()), json_dumps_params={"ensure_ascii": False})
@@ -391,6 +401,7 @@ def _int_param(request: HttpRequest, name: str) -> int:
         raise Http404 from None
 
 
+@public_page
 @require_GET
 def log_about(request: HttpRequest) -> HttpResponse:
     checkpoint = publog.latest_checkpoint()
@@ -399,6 +410,7 @@ def log_about(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 @require_GET
 def log_checkpoint(request: HttpRequest) -> HttpResponse:
     checkpoint = publog.latest_checkpoint()
@@ -407,6 +419,7 @@ def log_checkpoint(request: HttpRequest) -> HttpResponse:
     return HttpResponse(checkpoint.note, content_type="text/plain; charset=utf-8")
 
 
+@public_page
 @require_GET
 def log_key(request: HttpRequest) -> HttpResponse:
     return HttpResponse(publog.verifier_key() + "\n", content_type="text/plain; charset=utf-8")

@@ -1,6 +1,6 @@
 """Error pages: 400/403/404/500 and the CSRF failure page, in Chinese, with a way back.
 
-Each renders ``<status>.html`` (``403_csrf.html``): a page under ``/staff/`` offers 返回工作台,
+Each renders ``<status>.html`` (``403_csrf.html``): a page under the staff console offers 返回工作台,
 every other page 返回首页; ``/api/`` answers in the API's error shape. The pages render without a
 database query (the 500 page may be shown because the database is down) and never show a stack
 trace or the exception's text.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 API_ERRORS = {
@@ -27,7 +28,7 @@ def error_page(request: HttpRequest | None, status: int, template: str = "") -> 
         return JsonResponse({"code": code, "message": str(message), "extra": {}}, status=status)
     # No request context: no context processor runs, so no query (the shell's menus read the database).
     body = loader.get_template(template or f"{status}.html").render(
-        {"status": status, "staff": path.startswith("/staff/")}
+        {"status": status, "staff": path.startswith(reverse("core:home"))}
     )
     return HttpResponse(body, status=status)
 

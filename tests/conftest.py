@@ -26,8 +26,20 @@ def _isolated_storage(settings, tmp_path):
     settings.SANXIANG_FILE_ROOT = tmp_path / "files"
     settings.SANXIANG_KEY_DIR = tmp_path / "keys"
     settings.SANXIANG_EVALUATION_CACHE_SECONDS = 0  # each test computes from its own rows
+    # Public pages are not kept: a test's publications never commit, so the generation they bump
+    # on commit would never change (tests/portal/test_pagecache.py turns the cache on).
+    settings.SANXIANG_PUBLIC_PAGE_SECONDS = 0
     shared = {**settings.CACHES["shared"], "LOCATION": str(tmp_path / "cache")}
     settings.CACHES = {**settings.CACHES, "default": shared, "shared": shared}
+
+
+@pytest.fixture(autouse=True)
+def _statistics_inline(monkeypatch):
+    """The portal statistics refresh runs in the test's thread, never in a background thread that
+    would outlive the test (and hold its lock, or meet the test database locked)."""
+    from sanxiang.portal import selectors
+
+    monkeypatch.setattr(selectors, "_spawn", lambda work: work())
 
 
 @pytest.fixture(autouse=True)

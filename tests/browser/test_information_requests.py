@@ -89,7 +89,7 @@ def test_citizen_files_staff_partially_disclose_citizen_follows(page, screenshot
     screenshot("inforeq-4-staff-list")
     page.goto(f"{live_server.url}/staff/information-requests/{request.pk}/")
     page.click("#do-register")
-    page.wait_for_selector("text=已登记。")
+    page.wait_for_selector("text=已登记政府信息公开申请，答复期限开始计算。")
     page.select_option("#id_department", label="国家税务总局宝鸡市税务局·财务管理处")
     page.click("#do-assign")
     page.wait_for_selector("text=已交办承办部门。")

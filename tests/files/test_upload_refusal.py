@@ -7,6 +7,8 @@ import io
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.urls import reverse
 
 from sanxiang.files import uploads
@@ -63,8 +65,17 @@ def _post(path: str, body: bytes, content_length: int):
         "CONTENT_LENGTH": str(content_length),
     }
     status: list[str] = []
-    chunks = WSGIHandler()(environ, lambda s, headers, exc_info=None: status.append(s))
-    return status[0], b"".join(chunks).decode(), stream
+    # As Django's test client does: the handler's end-of-request signal must not close the test's
+    # database connection (on PostgreSQL it holds the test's transaction).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        chunks = WSGIHandler()(environ, lambda s, headers, exc_info=None: status.append(s))
+        body = b"".join(chunks).decode()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+    return status[0], body, stream
 
 
 @pytest.fixture

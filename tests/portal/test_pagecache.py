@@ -25,6 +25,13 @@ from tests import factories
 
 from .conftest import publish
 
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    """The test suite keeps no public page (tests/conftest.py); these tests are about keeping them."""
+    settings.SANXIANG_PUBLIC_PAGE_SECONDS = 600
+
+
 pytestmark = pytest.mark.django_db
 
 HOME = "/"
@@ -132,7 +139,9 @@ def test_a_withdrawal_invalidates_the_cached_pages(org, client):
         services.public_entry_withdraw(
             actor=None, source_key="wd-1", reason="依法撤下", withdrawn_at=timezone.now()
         )
-    assert _get(client, path).status_code == 404
+    withdrawn = _get(client, path)
+    assert withdrawn.status_code == 410  # "本信息已于…撤回", never the cached entry
+    assert "待撤下标记" not in withdrawn.content.decode()
     assert "待撤下标记" not in _get(client, HOME).content.decode()
 
 

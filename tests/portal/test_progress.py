@@ -50,6 +50,7 @@ def _without_csrf(text: str) -> str:
     import re
 
     text = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", text)
+    text = re.sub(r'nonce="[^"]+"', "", text)  # the CSP nonce differs on every response
     return re.sub(r'"X-CSRFToken": "[^"]+"', "", text)
 
 

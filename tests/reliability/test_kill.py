@@ -118,7 +118,10 @@ def _multipart(boundary: str, fields: dict[str, str], name: str, size: int, sent
 def test_a_killed_upload_leaves_nothing_after_the_next_start(demo_env):
     login_path = reverse("core:login")
     spool = Path(demo_env["SANXIANG_VAR_DIR"]) / "spool"
-    with server.gunicorn(demo_env, workers=1, threads=2) as srv:
+    # A 400 MB attachment is allowed here, so the body is read (and spooled) until the kill; under
+    # the default 100 MB limit it would be refused from its Content-Length without being read.
+    env = {**demo_env, "SANXIANG_ATTACHMENT_MAX_MB": "1024", "SANXIANG_UPLOAD_MAX_MB": "1024"}
+    with server.gunicorn(env, workers=1, threads=2) as srv:
         session = server.login(srv.url, "jt_officer", login_path)
         page = session.get(f"{srv.url}{reverse('files:upload')}", timeout=60).text
         import re

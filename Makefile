@@ -53,11 +53,17 @@ run: install
 	@$(SANXIANG) worker --skip-checks & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	  $(BIN)/gunicorn sanxiang.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile - --log-level warning
 
+# The suite on SQLite and, when reachable, on PostgreSQL: the two runs go side by side (pytest uses
+# one core each), the PostgreSQL run's output is printed after the SQLite run's.
 test: install lint
-	$(BIN)/pytest -q
-	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
-	  echo "== PostgreSQL: $(PG_URL)"; DATABASE_URL=$(PG_URL) $(BIN)/pytest -q; \
-	else echo "PostgreSQL 不可用（$(PG_URL)），跳过 PostgreSQL 测试"; fi
+	@mkdir -p var; \
+	if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+	  DATABASE_URL=$(PG_URL) $(BIN)/pytest -q > var/test-postgresql.log 2>&1 & pg=$$!; \
+	else pg=""; echo "PostgreSQL 不可用（$(PG_URL)），跳过 PostgreSQL 测试"; fi; \
+	echo "== SQLite"; $(BIN)/pytest -q; sqlite=$$?; \
+	if [ -n "$$pg" ]; then wait $$pg; postgresql=$$?; echo "== PostgreSQL: $(PG_URL)"; cat var/test-postgresql.log; \
+	else postgresql=0; fi; \
+	test $$sqlite -eq 0 -a $$postgresql -eq 0
 
 test-sqlite: install
 	$(BIN)/pytest -q

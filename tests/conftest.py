@@ -39,6 +39,8 @@ def _statistics_inline(monkeypatch):
     would outlive the test (and hold its lock, or meet the test database locked)."""
     from sanxiang.portal import selectors
 
+    if selectors._stats_refreshing.locked():  # never inherit another test's refresh in progress
+        selectors._stats_refreshing.release()
     monkeypatch.setattr(selectors, "_spawn", lambda work: work())
 
 

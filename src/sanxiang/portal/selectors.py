@@ -207,10 +207,11 @@ def statistics_refresh(*, now: datetime.datetime) -> dict:
 
 
 _stats_refreshing = threading.Lock()
+_STATS_THREAD = "portal-statistics"
 
 
 def _spawn(work: Callable[[], None]) -> None:
-    threading.Thread(target=work, name="portal-statistics", daemon=True).start()
+    threading.Thread(target=work, name=_STATS_THREAD, daemon=True).start()
 
 
 def _statistics_refresh_in_background(key: str, now: datetime.datetime) -> None:
@@ -219,7 +220,8 @@ def _statistics_refresh_in_background(key: str, now: datetime.datetime) -> None:
     finally:
         _stats_cache().delete(STATS_LOCK_KEY)
         _stats_refreshing.release()
-        connection.close()  # this thread's own connection
+        if threading.current_thread().name == _STATS_THREAD:
+            connection.close()  # the spawned thread's own connection (never a request's)
 
 
 def _statistics_refresh(key: str, now: datetime.datetime) -> dict:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime
 import gc
 import io
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -38,7 +37,16 @@ from . import rules, sources
 from .masking import PolicyTable
 from .models import Entry, EntryStatus, EntryVersion, Item
 from .schema import FieldError, clean_value, infer_subject_type
-from .services import PUBLISH, can_draft, entry_text, is_minor_party, mask_version, rule_for, store_mask
+from .services import (
+    PUBLISH,
+    can_draft,
+    entry_text,
+    is_minor_party,
+    mask_version,
+    new_source_key,
+    rule_for,
+    store_mask,
+)
 
 MAX_ROWS = 50_000
 
@@ -541,7 +549,7 @@ def _bulk_create(
         body = data.pop("_text", "")
         entry = new_entry(
             {
-                "source_key": f"{item.code}-{uuid.uuid4().hex[:16]}",
+                "source_key": new_source_key(item.code),
                 "status": EntryStatus.DRAFT,
                 "subject_type": data["subject_type"],
                 "party_name": data.get("party_name", "")[:200],

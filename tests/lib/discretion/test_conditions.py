@@ -111,9 +111,9 @@ def test_it_lists_every_referenced_fact():
 @pytest.mark.parametrize(
     ("key", "test", "text"),
     [
-        ("first_time", True, "首次发生（first_time）为是"),
-        ("days_late", {"gt": 15, "lte": 90}, "逾期天数（days_late）超过15，不超过90"),
-        ("days_late", {"in": [1, 2]}, "逾期天数（days_late）属于1、2"),
+        ("first_time", True, "首次发生为是"),
+        ("days_late", {"gt": 15, "lte": 90}, "逾期天数超过15，不超过90"),
+        ("days_late", {"in": [1, 2]}, "逾期天数属于1、2"),
     ],
 )
 def test_it_describes_a_test_in_chinese(key, test, text):

@@ -170,7 +170,7 @@ def _fits(kind: str, value: Any) -> bool:
 
 
 def describe_test(key: str, test: Any) -> str:
-    """A Chinese rendering of one fact test, e.g. ``首次发生（first_time）为是``."""
+    """A Chinese rendering of one fact test, e.g. ``首次发生为是``."""
     tests = test if isinstance(test, Mapping) else {"eq": test}
     parts = []
     for op, operand in tests.items():

@@ -350,7 +350,7 @@ def _statutory(request: DiscretionRequest, benchmarks: BenchmarkSet, open_facts:
     a benchmark line, and whether the proposal already breaks the frame."""
     violation = violations()[request.violation]
     bounds = _statutory_range(request)
-    labels = "、".join(fact_label(key) for key in open_facts.missing)
+    labels = "、".join(f"“{fact_label(key)}”" for key in open_facts.missing)
     reasons = [
         f"违法行为发生日{request.violation_date}施行{open_facts.benchmark.title}",
         f"尚缺事实{labels}，无法确定适用{open_facts.benchmark.title}的哪一裁量阶次；"
@@ -369,7 +369,7 @@ def _statutory(request: DiscretionRequest, benchmarks: BenchmarkSet, open_facts:
     within: bool | None = None
     proposed = request.proposed_penalty
     if proposed is None:
-        reasons.append("未提供拟处罚款金额（proposed_penalty），未判断是否在幅度内")
+        reasons.append("未提供拟处罚款金额，未判断是否在幅度内")
     elif bounds is None:
         reasons.append("法定幅度尚不能以金额表示，未判断拟处罚款是否在幅度内")
     elif exemption is not None:
@@ -481,7 +481,7 @@ def _unmet(item: ExemptionItem, facts: Mapping[str, FactValue]) -> list[str]:
             if not holds({key: test}, facts):
                 problems.append(f"不满足“{describe_test(key, test)}”")
         except MissingFact as missing:
-            problems.append(f"缺少事实{fact_label(missing.key)}，无法认定")
+            problems.append(f"缺少事实“{fact_label(missing.key)}”，无法认定")
     return problems
 
 
@@ -490,7 +490,7 @@ def _within(
 ) -> tuple[bool | None, str]:
     proposed = request.proposed_penalty
     if proposed is None:
-        return None, "未提供拟处罚款金额（proposed_penalty），未判断是否在幅度内"
+        return None, "未提供拟处罚款金额，未判断是否在幅度内"
     if exemption is not None:
         if proposed == 0:
             return True, "拟不予罚款，与首违不罚的结论一致"

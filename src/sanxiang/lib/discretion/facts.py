@@ -101,6 +101,7 @@ FACTS: dict[str, FactSpec] = {spec.key: spec for spec in _SPECS}
 
 
 def fact_label(key: str) -> str:
-    """The Chinese label of a fact key followed by the key, as used in reasons and errors."""
+    """The Chinese label of a fact key, as a clerk reads it in reasons (首次发生); the key itself only
+    for a key the catalogue does not know, so that a benchmark author can find the typo."""
     spec = FACTS.get(key)
-    return f"{spec.label}（{key}）" if spec else key
+    return spec.label if spec else key

@@ -166,7 +166,7 @@ def test_the_receipt_opens_in_word_and_pdf_with_number_code_and_time_limit(
     document = Document(io.BytesIO(word.content))
     cells = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}
     assert cells["事项编号"] == ticket.matter_number and cells["查询码"] == code
-    assert cells["受理日期"] == "2025年09月26日" and cells["办理期限"] == "2025年10月30日"
+    assert cells["受理日期"] == "2025年9月26日" and cells["办理期限"] == "2025年10月30日"
     assert cells["受理事项"] == act.matter and cells["承诺办理时限"] == "20工作日"
     pdf = client.get(reverse("enforcement:act_receipt", kwargs={"pk": act.pk, "fmt": "pdf"}))
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"

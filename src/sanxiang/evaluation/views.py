@@ -79,6 +79,7 @@ def unit(request: HttpRequest, pk: int) -> HttpResponse:
         "months": [p.period.label for p in view.trend],
         "totals": [p.total for p in view.trend],
         "children": [{"name": c.name, "total": c.total} for c in view.children],
+        "labels": {"total": _("综合得分"), "score": _("得分")},
     }
     dimensions = dict(Dimension.choices)
     return render(

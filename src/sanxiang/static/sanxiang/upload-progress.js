@@ -79,7 +79,15 @@
 
   function submitWithProgress(form, submitter) {
     var box = progressBox(form);
-    var labels = form.dataset;
+    // The messages, in the page's language, from the form (data-uploading-text …) or else the page
+    // (<body data-text-uploading …>, written by base.html through Django's translation).
+    var page = document.body.dataset;
+    var labels = {
+      uploadingText: form.dataset.uploadingText || page.textUploading,
+      processingText: form.dataset.processingText || page.textProcessing,
+      doneText: form.dataset.doneText || page.textDone,
+      errorText: form.dataset.errorText || page.textFailed
+    };
     var data = new FormData(form);
     if (submitter && submitter.name) data.append(submitter.name, submitter.value);
     var buttons = form.querySelectorAll('button[type="submit"], input[type="submit"]');
@@ -91,14 +99,14 @@
     xhr.upload.addEventListener("progress", function (event) {
       if (event.lengthComputable) {
         var percent = Math.round((event.loaded / event.total) * 100);
-        show(box, percent, (labels.uploadingText || "正在上传") + " " + percent + "%（" +
-          formatBytes(event.loaded) + " / " + formatBytes(event.total) + "）");
+        show(box, percent, labels.uploadingText + " " + percent + "% (" +
+          formatBytes(event.loaded) + " / " + formatBytes(event.total) + ")");
       } else {
-        show(box, null, (labels.uploadingText || "正在上传") + " " + formatBytes(event.loaded));
+        show(box, null, labels.uploadingText + " " + formatBytes(event.loaded));
       }
     });
     xhr.upload.addEventListener("load", function () {
-      show(box, 100, labels.processingText || "上传完成，正在处理，请稍候……");
+      show(box, 100, labels.processingText);
     });
     xhr.addEventListener("load", function () {
       var type = xhr.getResponseHeader("Content-Type") || "";
@@ -107,15 +115,15 @@
       } else {
         saveFile(xhr);
         buttons.forEach(function (b) { b.disabled = false; });
-        show(box, 100, labels.doneText || "已完成。");
+        show(box, 100, labels.doneText);
       }
     });
     xhr.addEventListener("error", function () {
       buttons.forEach(function (b) { b.disabled = false; });
-      show(box, 0, labels.errorText || "上传失败：网络连接中断，请重试。");
+      show(box, 0, labels.errorText);
       box.classList.add("bad");
     });
-    show(box, 0, (labels.uploadingText || "正在上传") + " 0%");
+    show(box, 0, labels.uploadingText + " 0%");
     xhr.send(data);
   }
 

@@ -12,7 +12,7 @@ document.addEventListener("DOMContentLoaded", function () {
       xAxis: { type: "category", data: data.months },
       yAxis: { type: "value", min: 0, max: 100 },
       tooltip: { trigger: "axis" },
-      series: [{ type: "line", name: "综合得分", data: data.totals, connectNulls: true, itemStyle: { color: "#b3001b" } }]
+      series: [{ type: "line", name: data.labels.total, data: data.totals, connectNulls: true, itemStyle: { color: "#b3001b" } }]
     });
   }
   var children = document.getElementById("chart-children");
@@ -23,7 +23,7 @@ document.addEventListener("DOMContentLoaded", function () {
       xAxis: { type: "value", min: 0, max: 100 },
       yAxis: { type: "category", data: data.children.map(function (c) { return c.name; }) },
       tooltip: {},
-      series: [{ type: "bar", name: "得分", data: data.children.map(function (c) { return c.total; }), itemStyle: { color: "#d8323f" } }]
+      series: [{ type: "bar", name: data.labels.score, data: data.children.map(function (c) { return c.total; }), itemStyle: { color: "#d8323f" } }]
     });
   }
 });

@@ -55,7 +55,7 @@
           var a = document.createElement("a");
           a.href = recordUrl;
           a.id = "record-link";
-          a.textContent = "已入库：" + file.name + "（查看记录）";
+          a.textContent = form.dataset.storedText.replace("{name}", file.name);
           var li = document.createElement("p");
           li.appendChild(a);
           result.appendChild(li);
@@ -65,7 +65,7 @@
   uppy.on("upload-error", function (file, error) {
     var p = document.createElement("p");
     p.className = "errors";
-    p.textContent = file.name + "：" + (error && error.message ? error.message : "上传失败");
+    p.textContent = file.name + ": " + (error && error.message ? error.message : form.dataset.failedText);
     result.appendChild(p);
   });
 })();

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from sanxiang.api.models import SourceToken
+from sanxiang.kernel.admin import AuditedAdmin
 
 
 @admin.register(SourceToken)
-class SourceTokenAdmin(admin.ModelAdmin):
+class SourceTokenAdmin(AuditedAdmin):
     """Read-only: tokens are issued with `sanxiang create_source_token`, so the key is shown only once."""
 
     list_display = ["name", "prefix", "user", "created_at", "expires_at", "revoked_at"]

@@ -1,42 +1,31 @@
 from django.contrib import admin
 
+from sanxiang.kernel.admin import AuditedAdmin, ReadOnlyAdmin
+
 from .models import Decision, EnforcementAct, MatterCatalogueItem, MatterTicket, Taxpayer
 
 
-class _ReadOnly(admin.ModelAdmin):
-    """Read-only: the services are the only writers (they validate, scope-check and audit)."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Taxpayer)
-class TaxpayerAdmin(_ReadOnly):
+class TaxpayerAdmin(ReadOnlyAdmin):
     list_display = ["name", "kind", "uscc", "authority"]
     search_fields = ["name", "uscc", "tin"]
     exclude = ["id_number"]
 
 
 @admin.register(EnforcementAct)
-class EnforcementActAdmin(_ReadOnly):
+class EnforcementActAdmin(ReadOnlyAdmin):
     list_display = ["matter", "kind", "taxpayer", "authority", "status", "source_system", "source_id"]
     list_filter = ["kind", "status"]
 
 
 @admin.register(Decision)
-class DecisionAdmin(_ReadOnly):
+class DecisionAdmin(ReadOnlyAdmin):
     list_display = ["document_number", "kind", "authority", "decided_on", "outcome"]
     list_filter = ["kind", "outcome"]
 
 
 @admin.register(MatterCatalogueItem)
-class MatterCatalogueItemAdmin(admin.ModelAdmin):
+class MatterCatalogueItemAdmin(AuditedAdmin):
     """Reference data edited by the system administrator: which matters are 承诺件 and their time
     limits. A change applies to acts registered afterwards; issued tickets keep their due date."""
 
@@ -46,7 +35,7 @@ class MatterCatalogueItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(MatterTicket)
-class MatterTicketAdmin(_ReadOnly):
+class MatterTicketAdmin(ReadOnlyAdmin):
     list_display = ["matter_number", "matter_name", "stage", "received_on", "due_on"]
     list_filter = ["stage"]
     exclude = ["code_salt", "code_hash", "code_sealed"]

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
+from sanxiang.kernel.admin import AuditedAdmin, ReadOnlyAdmin
 from sanxiang.org.models import (
     AccessGrant,
     Authority,
@@ -27,7 +28,7 @@ from sanxiang.org.models import (
 
 
 @admin.register(Authority)
-class AuthorityAdmin(TreeAdmin):
+class AuthorityAdmin(AuditedAdmin, TreeAdmin):
     form = movenodeform_factory(Authority)
     list_display = ["name", "code", "level", "is_active"]
     list_filter = ["level", "is_active"]
@@ -35,7 +36,7 @@ class AuthorityAdmin(TreeAdmin):
 
 
 @admin.register(Department)
-class DepartmentAdmin(admin.ModelAdmin):
+class DepartmentAdmin(AuditedAdmin):
     list_display = ["name", "authority", "code", "is_active"]
     list_filter = ["is_active", "authority__level"]
     search_fields = ["name", "code", "authority__name"]
@@ -43,21 +44,21 @@ class DepartmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(ExternalUnit)
-class ExternalUnitAdmin(admin.ModelAdmin):
+class ExternalUnitAdmin(AuditedAdmin):
     list_display = ["name", "authority", "lead_department"]
     search_fields = ["name"]
     autocomplete_fields = ["authority", "lead_department"]
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(AuditedAdmin):
     list_display = ["name", "department"]
     search_fields = ["name", "department__name"]
     autocomplete_fields = ["department"]
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(AuditedAdmin):
     list_display = ["code", "__str__"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -78,7 +79,7 @@ class QualificationInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(AuditedAdmin, BaseUserAdmin):
     list_display = ["username", "full_name", "authority", "department", "data_scope", "is_active"]
     list_filter = ["roles", "data_scope", "is_active", "is_superuser"]
     search_fields = ["username", "full_name", "email"]
@@ -99,14 +100,14 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(EnforcementCertificate)
-class EnforcementCertificateAdmin(admin.ModelAdmin):
+class EnforcementCertificateAdmin(AuditedAdmin):
     list_display = ["number", "holder", "issued_by", "valid_from", "valid_until"]
     search_fields = ["number", "holder__username", "holder__full_name"]
     autocomplete_fields = ["holder"]
 
 
 @admin.register(Qualification)
-class QualificationAdmin(admin.ModelAdmin):
+class QualificationAdmin(AuditedAdmin):
     list_display = ["number", "kind", "holder", "obtained_on"]
     list_filter = ["kind"]
     search_fields = ["number", "holder__username", "holder__full_name"]
@@ -114,7 +115,7 @@ class QualificationAdmin(admin.ModelAdmin):
 
 
 @admin.register(AccessGrant)
-class AccessGrantAdmin(admin.ModelAdmin):
+class AccessGrantAdmin(ReadOnlyAdmin):
     """Read-only: grants are created and revoked only through the audited services."""
 
     list_display = [
@@ -129,12 +130,3 @@ class AccessGrantAdmin(admin.ModelAdmin):
     ]
     list_filter = ["content_type"]
     search_fields = ["reason", "user__username", "department__name"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: AccessGrant | None = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: AccessGrant | None = None) -> bool:
-        return False

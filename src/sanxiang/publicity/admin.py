@@ -6,18 +6,9 @@ so the admin offers no add, change or delete that would bypass the audit trail.
 
 from django.contrib import admin
 
+from sanxiang.kernel.admin import ReadOnlyAdmin
+
 from .models import Category, Item, ItemRule, MaskPolicy
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 class ItemRuleInline(admin.TabularInline):

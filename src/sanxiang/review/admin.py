@@ -4,18 +4,9 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from sanxiang.kernel.admin import ReadOnlyAdmin
+
 from . import models
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(models.ReviewCase)

@@ -53,6 +53,29 @@ TRAD = str.maketrans(
 )
 
 
+ADDRESS_LABELS = [
+    "户籍地址",
+    "家庭住址",
+    "现住址",
+    "送达地址",
+    "送达地点",
+    "居住地",
+    "住址",
+    "住所",
+    "现住",
+    "地址",
+]
+
+
+def address_label(before: str) -> str:
+    """Tag a home address with the label written before it ("addr:住址"), or "addr:table" in a table."""
+    before = before.rstrip("：: （(")
+    for label in ADDRESS_LABELS:
+        if before.endswith(label):
+            return "addr:" + label
+    return "addr:table"
+
+
 class Doc:
     def __init__(self, kind: str, flat: str = "prose", trad: bool = False):
         self.kind = kind
@@ -87,11 +110,15 @@ class Doc:
                 masked.append({"start": pos, "end": pos + len(s)})
             text.append(s)
             pos += len(s)
+        full = "".join(text)
+        for span in personal:
+            if span["type"] == "home_address":
+                span["tags"].append(address_label(full[max(0, span["start"] - 10) : span["start"]]))
         tags = [self.kind, "flat:" + self.flat] + (["traditional"] if self.trad else []) + self.tags
         return {
             "id": doc_id,
             "kind": self.kind,
-            "text": "".join(text),
+            "text": full,
             "tags": tags,
             "personal": personal,
             "public": public,

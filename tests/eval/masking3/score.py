@@ -252,7 +252,7 @@ def main() -> int:
         print(f"{k:28s}{n:7d}{pct(lk, n):>9s}{pn:7d}{pct(pk, pn):>9s}")
     print()
     print(f"{'flattening':28s}{'n pers':>7s}{'leak %':>9s}{'n pub':>7s}{'keep %':>9s}")
-    for k in ["prose", "tab", "pipe", "space", "cell_per_line", "kv", "semicolon"]:
+    for k in ["prose", "pdf_wrapped", "tab", "pipe", "space", "cell_per_line", "kv", "semicolon"]:
         n, lk, _, pn, pk = by_flat[k]
         print(f"{k:28s}{n:7d}{pct(lk, n):>9s}{pn:7d}{pct(pk, pn):>9s}")
     print()

@@ -25,6 +25,7 @@ FLATTENINGS = ["tab", "pipe", "space", "cell_per_line", "kv", "semicolon"]
 # --- builder ------------------------------------------------------------------------------------------
 
 Part = tuple[str, str | None, str | None, tuple[str, ...]]
+Place = tuple[str, str, str, str, str]
 
 
 def T(s: str) -> Part:
@@ -541,11 +542,17 @@ def org_block(rng: random.Random, doc: Doc, p, major: bool = False) -> tuple[str
     return org, rep
 
 
-def penalty_simple_individual(rng: random.Random) -> Doc:
+def letter_head(rng: random.Random, kind: str, title: str, suffix: str) -> tuple[Place, str, str, Doc]:
+    """A letter's head: the authority, the title and the document number on three lines."""
     p = v.place(rng)
     auth, short = authority(rng, p)
-    doc = Doc("penalty_simple_individual")
-    doc.add(U(auth, "authority")).t("\n税务行政处罚决定书（简易）\n").add(docno(rng, short, "简罚")).t("\n")
+    doc = Doc(kind)
+    doc.add(U(auth, "authority")).t(f"\n{title}\n").add(docno(rng, short, suffix)).t("\n")
+    return p, auth, short, doc
+
+
+def penalty_simple_individual(rng: random.Random) -> Doc:
+    p, auth, short, doc = letter_head(rng, "penalty_simple_individual", "税务行政处罚决定书（简易）", "简罚")
     who = v.person(rng)
     individual_block(rng, doc, p, who, rng.choice(["被处罚人名称（姓名）", "当事人", "被处罚人"]))
     doc.t("违法事实：你于").add(date(rng)).t(rng.choice(VIOLATIONS) + "。\n处罚依据：").add(law(rng)).t("\n")
@@ -563,10 +570,7 @@ def penalty_simple_individual(rng: random.Random) -> Doc:
 
 
 def penalty_general_individual(rng: random.Random) -> Doc:
-    p = v.place(rng)
-    auth, short = authority(rng, p)
-    doc = Doc("penalty_general_individual")
-    doc.add(U(auth, "authority")).t("\n税务行政处罚决定书\n").add(docno(rng, short, "罚")).t("\n")
+    p, auth, short, doc = letter_head(rng, "penalty_general_individual", "税务行政处罚决定书", "罚")
     who = v.person(rng)
     idv = v.id18(rng, p[3], want_x=rng.random() < 0.2)
     doc.add(w_name(rng, who)).t("（纳税人识别号：").add(w_tin_personal(rng, idv)).t("）：\n")
@@ -615,10 +619,7 @@ def penalty_general_individual(rng: random.Random) -> Doc:
 
 
 def penalty_general_enterprise(rng: random.Random) -> Doc:
-    p = v.place(rng)
-    auth, short = authority(rng, p)
-    doc = Doc("penalty_general_enterprise")
-    doc.add(U(auth, "authority")).t("\n税务行政处罚决定书\n").add(docno(rng, short, "罚")).t("\n")
+    p, auth, short, doc = letter_head(rng, "penalty_general_enterprise", "税务行政处罚决定书", "罚")
     org, rep = org_block(rng, doc, p)
     fin = v.person(rng)
     same = rng.random() < 0.2
@@ -651,10 +652,7 @@ def penalty_general_enterprise(rng: random.Random) -> Doc:
 
 
 def tax_handling(rng: random.Random) -> Doc:
-    p = v.place(rng)
-    auth, short = authority(rng, p)
-    doc = Doc("tax_handling")
-    doc.add(U(auth, "authority")).t("\n税务处理决定书\n").add(docno(rng, short, "处")).t("\n")
+    p, auth, short, doc = letter_head(rng, "tax_handling", "税务处理决定书", "处")
     if rng.random() < 0.5:
         org = v.org_name(rng, p)
         doc.add(U(org, "org_name")).t("（纳税人识别号：").add(org_tin(rng, p)).t("）：\n")
@@ -691,10 +689,7 @@ def tax_handling(rng: random.Random) -> Doc:
 
 
 def no_penalty(rng: random.Random) -> Doc:
-    p = v.place(rng)
-    auth, short = authority(rng, p)
-    doc = Doc("no_penalty")
-    doc.add(U(auth, "authority")).t("\n不予行政处罚决定书\n").add(docno(rng, short, "不罚")).t("\n")
+    p, auth, short, doc = letter_head(rng, "no_penalty", "不予行政处罚决定书", "不罚")
     owner = v.person(rng, rng.choice(["plain", "word_given_name", "two_char", "compound_surname"]))
     shop = v.shop_name(rng, owner.cn, p)
     doc.t("当事人" + sep(rng)).add(U(shop, "shop_name", ["shop_with_owner"])).t("\n")
@@ -787,10 +782,7 @@ def shuanggongshi(rng: random.Random, flat: str) -> Doc:
 
 
 def licence(rng: random.Random) -> Doc:
-    p = v.place(rng)
-    auth, short = authority(rng, p)
-    doc = Doc("licence")
-    doc.add(U(auth, "authority")).t("\n准予税务行政许可决定书\n").add(docno(rng, short, "许准字")).t("\n")
+    p, auth, short, doc = letter_head(rng, "licence", "准予税务行政许可决定书", "许准字")
     doc.add(U(v.org_name(rng, p), "org_name")).t("（统一社会信用代码：").add(org_tin(rng, p)).t("）：\n")
     doc.t("    你单位于").add(date(rng)).t(
         "提出的增值税专用发票（增值税税控系统）最高开票限额审批申请，经审查，符合法定条件、标准，根据"
@@ -972,10 +964,7 @@ def service_notice(rng: random.Random, flat: str) -> Doc:
 
 
 def matter_notice(rng: random.Random) -> Doc:
-    p = v.place(rng)
-    auth, short = authority(rng, p)
-    doc = Doc("matter_notice")
-    doc.add(U(auth, "authority")).t("\n税务事项通知书\n").add(docno(rng, short, "通")).t("\n")
+    p, auth, short, doc = letter_head(rng, "matter_notice", "税务事项通知书", "通")
     if rng.random() < 0.5:
         who = v.person(rng)
         idv = v.id18(rng, p[3], want_x=rng.random() < 0.2)

@@ -23,29 +23,13 @@ from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from check import PERSONAL_TYPES  # noqa: E402
+
 CORPUS = HERE / "corpus.jsonl"
-NUMBER_TYPES = {
-    "id_number",
-    "taxpayer_id_personal",
-    "passport",
-    "hk_macao_tw_permit",
-    "bank_card",
-    "mobile",
-    "landline",
-    "email",
-}
-PERSONAL_ORDER = [
-    "name",
-    "id_number",
-    "taxpayer_id_personal",
-    "passport",
-    "hk_macao_tw_permit",
-    "bank_card",
-    "mobile",
-    "landline",
-    "email",
-    "home_address",
-]
+PERSONAL_ORDER = PERSONAL_TYPES
+NUMBER_TYPES = set(PERSONAL_TYPES) - {"name", "home_address"}
 
 
 def run_masker(texts: list[tuple[str, str]], src: str) -> tuple[dict[str, str], float]:

@@ -120,22 +120,29 @@ class RequiredActs:
         )
 
 
+def _mandatory(
+    acts: models.QuerySet[EnforcementAct], today: datetime.date
+) -> tuple[list[RequiredMatter], models.QuerySet[EnforcementAct]]:
+    """The matter-list rows in force on ``today`` that make a media record mandatory (应当), and the
+    acts among ``acts`` with a start date of a kind those rows can name (none when no row)."""
+    version = matter_list_current(today)
+    rows = [m for m in version.rows.all() if m.obligation == Obligation.MUST] if version is not None else []
+    kinds = {m.act_kind for m in rows}
+    candidates = acts.filter(started_on__isnull=False)
+    if "" not in kinds:
+        candidates = candidates.filter(kind__in=kinds)
+    return rows, candidates
+
+
 def required_acts(*, acts: models.QuerySet[EnforcementAct], today: datetime.date) -> list[RequiredActs]:
     """The acts among ``acts`` that need a mandatory (应当) media record, grouped in the database
     by owner, start date, kind and matter, with whether they have one; the matter rows are matched
     once per kind and matter, the grace deadline worked out once per start date."""
     from sanxiang.holidays.services import current_calendar
 
-    version = matter_list_current(today)
-    if version is None:
-        return []
-    rows = [m for m in version.rows.all() if m.obligation == Obligation.MUST]
+    rows, candidates = _mandatory(acts, today)
     if not rows:
         return []
-    kinds = {m.act_kind for m in rows}
-    candidates = acts.filter(started_on__isnull=False)
-    if "" not in kinds:
-        candidates = candidates.filter(kind__in=kinds)
     media = Record.objects.filter(act=models.OuterRef("pk"), kind__in=MEDIA_KINDS, disposed_at__isnull=True)
     groups = (
         candidates.order_by()
@@ -188,16 +195,10 @@ def missing_recordings(
     from sanxiang.holidays.services import current_calendar
 
     today = today or timezone.localdate()
-    version = matter_list_current(today)
-    if version is None:
-        return []
-    rows = [m for m in version.rows.all() if m.obligation == Obligation.MUST]
+    rows, candidates = _mandatory(acts, today)
     if not rows:
         return []
-    kinds = {m.act_kind for m in rows}
-    candidates = acts.filter(started_on__isnull=False).select_related("authority", "department", "taxpayer")
-    if "" not in kinds:
-        candidates = candidates.filter(kind__in=kinds)
+    candidates = candidates.select_related("authority", "department", "taxpayer")
     recorded = set(
         Record.objects.filter(act__in=candidates, kind__in=MEDIA_KINDS, disposed_at__isnull=True).values_list(
             "act_id", flat=True

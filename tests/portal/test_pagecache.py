@@ -9,6 +9,7 @@ publishing transaction commits.
 from __future__ import annotations
 
 import datetime
+import time
 from contextlib import contextmanager
 
 import pytest
@@ -156,6 +157,27 @@ def test_an_expiry_invalidates_the_cached_pages(org, client):
     with committed():
         services.public_entry_expire(source_key="exp-1", at=timezone.now())
     assert "期满标记" not in _get(client, HOME).content.decode()
+
+
+def test_an_entry_published_for_a_later_time_appears_when_it_comes_due(org, client, monkeypatch):
+    from sanxiang.portal.models import PublicEntry
+
+    later = timezone.now() + datetime.timedelta(hours=2)
+    _publish_committed(org.district_a, source_key="due-1", title="定时公开标记处罚决定书", published_at=later)
+    clock = {"now": time.time()}
+    monkeypatch.setattr(
+        pagecache, "time", type("Clock", (), {"time": lambda: clock["now"], "time_ns": time.time_ns})
+    )
+    assert "定时公开标记" not in _get(client, HOME).content.decode()
+    # Two hours on (the database is moved instead of Django's clock): until the due time the cached
+    # page stands, from then on the page is rendered anew and shows the entry.
+    PublicEntry.objects.filter(source_key="due-1").update(
+        published_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    clock["now"] = later.timestamp() - 60
+    assert "定时公开标记" not in _get(client, HOME).content.decode()
+    clock["now"] = later.timestamp() + 1
+    assert "定时公开标记" in _get(client, HOME).content.decode()
 
 
 def test_a_rolled_back_publication_keeps_the_generation(org):

@@ -6,6 +6,7 @@ rendered once per *publication generation*: an opaque value in the shared cache 
 every server process reads) that every publication point replaces when its transaction commits
 (``publication_changed``). A page's key is generation + URL + language + day (entries leave the
 portal at midnight without a publication), so a bump makes every older page unreachable at once;
+an entry published for a later time bumps the generation when it comes due (``NEXT_DUE_KEY``);
 ``SANXIANG_PUBLIC_PAGE_SECONDS`` bounds how long a page is kept in any case.
 
 Bodies live in the shared cache and, in front of it, in a small per-process memory cache (safe: the
@@ -41,7 +42,12 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_etags, quote_etag
 from django.utils.translation import get_language
 
+from .choices import EntryStatus
+
 GENERATION_KEY = "sanxiang:publication-generation"
+# When the next entry published for a later time comes due (epoch seconds, 0 for none): then the
+# generation is replaced, so no cached page hides it until the page expires.
+NEXT_DUE_KEY = "sanxiang:publication-next-due"
 PAGE_PREFIX = "sanxiang:public-page:"
 # Headers a cached page keeps; the rest (CSP, frame options, Vary) are added by the middleware on
 # every response, hit or miss.
@@ -62,12 +68,34 @@ def _local() -> BaseCache:
 
 
 def publication_generation() -> str:
-    """The current generation: ``<nanoseconds>-<random>``, created on first use."""
-    value = _shared().get(GENERATION_KEY)
+    """The current generation: ``<nanoseconds>-<random>``, created on first use, and replaced when
+    an entry published for a later time (``published_at`` in the future) comes due."""
+    shared = _shared()
+    found = shared.get_many([GENERATION_KEY, NEXT_DUE_KEY])
+    value, due = found.get(GENERATION_KEY), found.get(NEXT_DUE_KEY)
+    if value is not None and due and time.time() >= due:
+        _bump()
+        value, due = None, None
     if value is None:
-        _shared().add(GENERATION_KEY, _new_generation(), None)
-        value = _shared().get(GENERATION_KEY) or _new_generation()
+        shared.add(GENERATION_KEY, _new_generation(), None)
+        value = shared.get(GENERATION_KEY) or _new_generation()
+    if due is None:
+        shared.set(NEXT_DUE_KEY, _next_due(), None)
     return value
+
+
+def _next_due() -> float:
+    """When the earliest entry published for a later time becomes visible (epoch seconds; 0: none)."""
+    from .models import PublicEntry  # the page cache is wired before the models are ready
+
+    now = timezone.now()
+    first = (
+        PublicEntry.objects.filter(published_at__gt=now, status__in=(EntryStatus.LIVE, EntryStatus.CORRECTED))
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    return first.timestamp() if first else 0.0
 
 
 def _new_generation() -> str:
@@ -76,6 +104,7 @@ def _new_generation() -> str:
 
 def _bump() -> None:
     _shared().set(GENERATION_KEY, _new_generation(), None)
+    _shared().delete(NEXT_DUE_KEY)
 
 
 def publication_changed(using: str = DEFAULT_DB_ALIAS) -> None:

@@ -142,7 +142,11 @@ class G(Gen):
 
     def uscc_of(self, kind: str, region) -> str:
         head = "91" if kind == "company" else "92"
-        body = head + region[0] + ("MA" + "".join(self.r.choice("0123456789ABCDEFGHJKLMNPQRTUWXY") for _ in range(7)))
+        body = (
+            head
+            + region[0]
+            + ("MA" + "".join(self.r.choice("0123456789ABCDEFGHJKLMNPQRTUWXY") for _ in range(7)))
+        )
         return body + uscc_check_char(body)
 
     def home(self, region) -> str:
@@ -319,8 +323,26 @@ def service_receipt(g: G, i: int) -> Doc:
 
 
 ARREARS_HEADERS = [
-    ["序号", "纳税人名称", "纳税人识别号", "法定代表人（负责人）姓名", "居民身份证（或其他有效身份证件）号码", "经营地点", "欠税税种", "欠税余额（元）"],
-    ["序号", "企业或单位名称", "统一社会信用代码", "负责人", "身份证号码", "生产经营地址", "税种", "欠缴金额"],
+    [
+        "序号",
+        "纳税人名称",
+        "纳税人识别号",
+        "法定代表人（负责人）姓名",
+        "居民身份证（或其他有效身份证件）号码",
+        "经营地点",
+        "欠税税种",
+        "欠税余额（元）",
+    ],
+    [
+        "序号",
+        "企业或单位名称",
+        "统一社会信用代码",
+        "负责人",
+        "身份证号码",
+        "生产经营地址",
+        "税种",
+        "欠缴金额",
+    ],
     ["序号", "欠税人", "纳税人识别号", "法定代表人姓名", "证件号码", "经营场所", "欠税税种", "欠税金额"],
 ]
 
@@ -335,24 +357,47 @@ def arrears_rows(g: G, region, n: int) -> list[list[tuple[str, object]]]:
             nm, tags = g.person()
             idn = g.id18()
             rows.append(
-                [("t", str(k)), ("org_name", g.company(region)), ("uscc", g.uscc_of("company", region)),
-                 ("name", (nm, tags)), ("id", idn), ("business_address", g.business(region)), ("t", tax), ("amount", amount)]
+                [
+                    ("t", str(k)),
+                    ("org_name", g.company(region)),
+                    ("uscc", g.uscc_of("company", region)),
+                    ("name", (nm, tags)),
+                    ("id", idn),
+                    ("business_address", g.business(region)),
+                    ("t", tax),
+                    ("amount", amount),
+                ]
             )
         elif kind == "shop":
             nm, tags = g.person(g.choice(["three", "two", "word"]))
             idn = g.id18()
             tin = idn + f"{g.r.randint(0, 99):02d}"
             rows.append(
-                [("t", str(k)), ("shop_name", g.shop(nm, region)), ("tin_individual", tin),
-                 ("name", (nm, tags | {"owner_name_in_shop_name"})), ("id", idn), ("business_address", g.business(region)),
-                 ("t", tax), ("amount", amount)]
+                [
+                    ("t", str(k)),
+                    ("shop_name", g.shop(nm, region)),
+                    ("tin_individual", tin),
+                    ("name", (nm, tags | {"owner_name_in_shop_name"})),
+                    ("id", idn),
+                    ("business_address", g.business(region)),
+                    ("t", tax),
+                    ("amount", amount),
+                ]
             )
         else:
             nm, tags = g.person()
             idn = g.id18()
             rows.append(
-                [("t", str(k)), ("name", (nm, tags)), ("id", idn), ("name", (nm, tags | {"name_repeated_in_row"})),
-                 ("id", idn), ("home_address", g.home(region)), ("t", tax), ("amount", amount)]
+                [
+                    ("t", str(k)),
+                    ("name", (nm, tags)),
+                    ("id", idn),
+                    ("name", (nm, tags | {"name_repeated_in_row"})),
+                    ("id", idn),
+                    ("home_address", g.home(region)),
+                    ("t", tax),
+                    ("amount", amount),
+                ]
             )
     return rows
 
@@ -442,7 +487,14 @@ def hearing_notice(g: G, i: int) -> Doc:
     d.k("date", g.day())
     d.t("上午9时在")
     d.k("business_address", g.business(region))
-    d.t(g.choice(["举行听证", "公开举行听证会"]) + "。听证主持人：" + g.person("three")[0] + "，书记员：" + g.person("three")[0] + "。\n")
+    d.t(
+        g.choice(["举行听证", "公开举行听证会"])
+        + "。听证主持人："
+        + g.person("three")[0]
+        + "，书记员："
+        + g.person("three")[0]
+        + "。\n"
+    )
     d.tags.add("officer_names_unlabelled")
     if person and g.chance(0.6):
         d.t("    经查，")
@@ -488,7 +540,11 @@ def contact_notice(g: G, i: int) -> Doc:
     d.t("\n")
     name, tags = g.person()
     put_person(d, g, name, tags)
-    d.t("：\n    你" + g.choice(["未按规定期限办理纳税申报", "存在未按规定开具发票的行为", "涉嫌少缴税款"]) + "，请于")
+    d.t(
+        "：\n    你"
+        + g.choice(["未按规定期限办理纳税申报", "存在未按规定开具发票的行为", "涉嫌少缴税款"])
+        + "，请于"
+    )
     d.k("date", g.day())
     d.t("前到本局办理有关事宜。\n\n")
     d.tags.add("private_landline")
@@ -548,7 +604,11 @@ def foreign_party(g: G, i: int) -> Doc:
         d.t("（")
         d.p("name", latin, tags={"latin_name", "latin_after_chinese"})
         d.t("）")
-    d.t("\n" + g.choice(["国籍：", "国籍/地区："]) + g.choice(["美国", "德国", "中国香港", "日本", "韩国", "越南", "加拿大"]))
+    d.t(
+        "\n"
+        + g.choice(["国籍：", "国籍/地区："])
+        + g.choice(["美国", "德国", "中国香港", "日本", "韩国", "越南", "加拿大"])
+    )
     d.t("\n" + g.choice(["护照号码：", "证件类型及号码：护照 ", "护照号：", "Passport No.: "]))
     d.p("passport", g.passport(), tags={"passport"})
     d.t("\n" + g.choice(["住址：", "现住址：", "境内居住地："]))
@@ -624,7 +684,10 @@ def person_penalty(g: G, i: int) -> Doc:
     put_person(d, g, name, tags, pad=g.chance(0.3))
     d.t(g.choice(["，", "\n"]) + g.choice(["居民身份证号码：", "身份证号：", "公民身份号码："]))
     put_id(d, g)
-    d.t(g.choice(["，", "\n"]) + g.choice(["住址：", "住所：", "户籍地址：", "居住地：", "现住：", "家庭住址：", "现住址："]))
+    d.t(
+        g.choice(["，", "\n"])
+        + g.choice(["住址：", "住所：", "户籍地址：", "居住地：", "现住：", "家庭住址：", "现住址："])
+    )
     d.p("home_address", g.home(region), tags={"home_address_label"})
     d.t("\n    经查，")
     put_person(d, g, name, tags | {"name_repeated_in_row"})
@@ -684,7 +747,15 @@ FLATS = ["tab", "pipe", "space_aligned", "cell_per_line", "key_value", "semicolo
 
 
 # hanziconv maps character by character; these are its choices no traditional text makes.
-_TRADITIONAL_FIXES = (("傢", "家"), ("曆", "歷"), ("瞭", "了"), ("纔", "才"), ("隻", "只"), ("鍾", "鐘"), ("衕", "同"))
+_TRADITIONAL_FIXES = (
+    ("傢", "家"),
+    ("曆", "歷"),
+    ("瞭", "了"),
+    ("纔", "才"),
+    ("隻", "只"),
+    ("鍾", "鐘"),
+    ("衕", "同"),
+)
 
 
 def traditional(doc: Doc) -> Doc:

@@ -371,15 +371,19 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
 # ----------------------------------------------------------------------------------------------- addresses
 
 _HOME_LABELS = (
-    "家庭住址|户籍地址|户籍所在地|户籍地|现住址|现住所|现居住地|居住地址|居住地|家住|住址|身份证地址"
+    "家庭住址|家庭地址|户籍地址|户籍所在地|户籍地|现住址|现住所|现居住地|居住地址|居住地|家住|住址|身份证地址|"
+    "现住(?=[：:])"
 )
-_AMBIGUOUS_LABELS = "住所地|住所|通讯地址|联系地址|送达地址|经营地点|生产经营地址|经营地址|地址"
+_AMBIGUOUS_LABELS = (
+    "住所地|住所|通讯地址|联系地址|送达地址|送达地点|经营地点|经营场所|生产经营地址|经营地址|地址"
+)
 _LABEL_HEADS = "".join(sorted({label[0] for label in f"{_HOME_LABELS}|{_AMBIGUOUS_LABELS}".split("|")}))
 _ADDRESS = re.compile(
     rf"(?=[{_LABEL_HEADS}])"
-    rf"(?:(?P<home>{_HOME_LABELS}|(?<=[，,；;])住(?![址所宿房院宅])(?=[{CJK}]{{0,8}}?[省市区县]))|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"
+    rf"(?:(?P<home>{_HOME_LABELS}|(?<=[，,；;（(])住(?![址所宿房院宅])(?=[{CJK}]{{0,8}}?[省市区县]))|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"
     rf"(?<!场所)(?<!网站)(?<!电子)(?<!邮寄)(?P<maybe>{_AMBIGUOUS_LABELS}))"
-    r"(?:[：:][ \t]*(?:\n[ \t]*)?|[ \t]*)(?:为|在|是)?(?P<value>[^，,。；;）)\n\t]{4,60})"
+    # the value after a colon, a tab, spaces, or on the next line (a label cell and its value cell)
+    r"(?:[：:][ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*(?=[^\n]*\d)|[ \t]*)(?:为|在|是)?(?P<value>[^，,。；;）)\n\t]{4,60})"
 )
 _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区")
 _ORG_MARKER = (
@@ -393,7 +397,7 @@ _SUBJECT_MARKER = re.compile(rf"(?P<org>{_ORG_MARKER})|(?P<person>{_PERSON_MARKE
 
 # A place of business is published (欠税公告办法第五条) unless the record's subject is a natural person
 # (a person's only address is personal, RULES.md §1.5): hidden only on evidence of a person.
-_BUSINESS_LABELS = frozenset({"经营地点", "生产经营地址", "经营地址"})
+_BUSINESS_LABELS = frozenset({"经营地点", "经营场所", "生产经营地址", "经营地址"})
 
 
 _AUTHORITY_NAME = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅")
@@ -435,7 +439,9 @@ def _belongs_to_person(text: str, start: int, *, business: bool = False) -> bool
 
 # The subject's name in a record (纳税人名称：张三): a person's when it has no organisation word.
 _PARTY_NAME = re.compile(
-    r"(?:纳税人名称|当事人名称|单位名称|名称|当事人|姓名)[：:]\s*(?P<name>[^\s，,；;。]{2,40})"
+    r"(?:纳税人名称|当事人名称|单位名称|被处罚单位|被处罚人|受送达人|欠税人|名称|当事人|"
+    r"(?<!经营者)(?<!代表人)(?<!负责人)(?<!联系人)(?<!代理人)姓名)"
+    r"(?:[：:][ \t]*|[ \t]*[\t\n][ \t]*)(?P<name>[^\s，,；;。]{2,40})"
 )
 _ORG_IN_NAME = re.compile(_ORG_MARKER + "|" + ORG_SUFFIXES)
 
@@ -518,7 +524,7 @@ for _words, _kind in (
     (
         "财务负责人|财务人员|财务主管|会计人员|会计|出纳|办税人员|办税人|办税员|购票人|开票人|开票员|联系人|"
         "股东|实际控制人|实际经营人|实际负责人|控制人|委托代理人|代理人|委托人|受托人|证人|见证人|员工|职工|"
-        "司机|收件人|签收人|受送达人|配偶|妻子|丈夫|儿子|女儿|父亲|母亲|亲属|经办人|举报人|检举人|监护人|"
+        "司机|收件人|签收人|受送达人|代收人|提供人|被询问人|配偶|妻子|丈夫|儿子|女儿|父亲|母亲|亲属|经办人|举报人|检举人|监护人|"
         "担保人|合伙人|中介人|介绍人|法人|老板|店主|房东|出租人|承租人|员工|雇员|工作人员|保管人|"
         "记账人员|代账人员|辩护人|辩护律师|代理律师|诉讼代理人|委托诉讼代理人|第三人|陪同人|翻译人员|"
         "被检举人|被举报人|利害关系人|共同经营人|实际投资人|户名|开户名|账户名称|账户名|收款人|付款人|"
@@ -534,12 +540,14 @@ for _words, _kind in (
     for _word in _words.split("|"):
         _TRIGGERS.setdefault(_word, _kind)
 _TRIGGER_ALT = "|".join(sorted((re.escape(w) for w in _TRIGGERS), key=len, reverse=True))
+# What a form adds to a role word in its label (受送达人签名或盖章, 代收人及代收理由, 收件人签字).
+_LABEL_SUFFIX = r"(?:签名或盖章|签字或盖章|签名或签章|签名|签字|签章|盖章|及代收理由|及理由)?"
 _TRIGGERED_NAME = re.compile(
-    rf"(?P<trigger>{_TRIGGER_ALT})(?:[（(][^）)\n]{{0,10}}[）)])?[：:\s]*(?:为|是|系|：)?\s*"
+    rf"(?P<trigger>{_TRIGGER_ALT}){_LABEL_SUFFIX}(?:[（(][^）)\n]{{0,10}}[）)])?[：:\s]*(?:为|是|系|：)?\s*"
     rf"(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})"
 )
 _TRIGGER_BEFORE = re.compile(
-    rf"(?P<trigger>{_TRIGGER_ALT})(?:[（(][^）)\n]{{0,10}}[）)])?[：:\s]*(?:为|是|系)?\s*$"
+    rf"(?P<trigger>{_TRIGGER_ALT}){_LABEL_SUFFIX}(?:[（(][^）)\n]{{0,10}}[）)])?[：:\s]*(?:为|是|系)?\s*$"
 )
 _TRIGGER_AT = re.compile(rf"(?:{_TRIGGER_ALT})")
 _LIST_NEXT = re.compile(rf"[、和及与,，]\s*(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})")
@@ -555,7 +563,7 @@ _TITLES = ("先生", "女士", "同志")
 _CLAUSE_END = frozenset("、，,；;。\n（(")
 _PLACE_CHARS = frozenset("省市区县镇乡村旗州")
 _VERB_AFTER = re.compile(
-    r"个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|辩称|称其|本人"
+    r"涉嫌|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|辩称|称其|本人"
 )
 _NAME_BOUNDARY = frozenset("，,。；;：:、（(\n .．由与向对经将和及据至给")
 

@@ -99,26 +99,45 @@ _BLOCK_PERSON = re.compile(
 )
 
 
+# The line that opens the bureau's own group of contact lines (联系人：…, 联系部门：…).
+_BUREAU_CONTACT = re.compile(r"[ \t]*(?:联系人|联系部门|承办部门|联系科室|办理部门)")
+# A person's own line in the closing block: its label names whose number or address it is.
+_LINE_PERSON = re.compile(_BLOCK_PERSON.pattern + r"|你的|你户|预留|住宅|宅电|私人|个人")
+
+
 def _in_closing_block(text: str, start: int) -> bool:
-    """Whether ``start`` lies in the closing contact block of a notice: after the last sentence of the
-    body, with the bureau's name following within three lines or no sentence following at all, and no
-    person named in the block."""
+    """Whether ``start`` lies in the bureau's own contact lines in the closing block of a notice: after
+    the last sentence of the body, with the bureau's name following within three lines or no sentence
+    following at all. The lines are read one by one: the datum's own line and those above it, up to the
+    bureau's 联系人 line, must name no person (当事人联系电话：…, 证人…，电话：… are a party's or a
+    witness's, even beside the bureau's own number)."""
     body_end = max(text.rfind("。", 0, start), text.rfind("\n\n", 0, start))
-    if body_end < 0 or _BLOCK_PERSON.search(text, body_end, start) is not None:
+    if body_end < 0:
         return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if _LINE_PERSON.search(text, max(line_start, body_end), start) is not None:
+        return False
+    if _BUREAU_CONTACT.match(text, line_start) is None:
+        position = line_start
+        while position - 1 > body_end:
+            above = text.rfind("\n", 0, position - 1) + 1
+            if above <= body_end:
+                break
+            if _BUREAU_CONTACT.match(text, above) is not None:
+                break
+            if _LINE_PERSON.search(text, above, position - 1) is not None:
+                return False
+            position = above
     line_end = text.find("\n", start)
-    if line_end < 0:
+    if line_end < 0 or text.find("。", start) < 0:
         return True
-    after = text.find("。", start)
-    if after < 0:
-        return _BLOCK_PERSON.search(text, start, min(len(text), start + 200)) is None
     limit = line_end
     for _ in range(3):
         nxt = text.find("\n", limit + 1)
         if nxt < 0:
             nxt = len(text)
         if _AUTHORITY_LINE.match(text, limit, min(len(text), nxt + 1)) is not None:
-            return _BLOCK_PERSON.search(text, start, limit) is None
+            return True
         limit = nxt
         if limit >= len(text):
             break

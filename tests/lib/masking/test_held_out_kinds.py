@@ -1,0 +1,59 @@
+"""The kinds of leak the held-out masking set reports (issue 15, second round), on text of their own."""
+
+from __future__ import annotations
+
+from sanxiang.lib.masking import mask_text
+
+PERSON_ID = "320583198807150016"
+
+
+def test_it_masks_every_name_under_a_role_column_of_an_evidence_list_one_cell_a_line():
+    text = (
+        "证据清单\n序号\n证据名称\n提供人\n页数\n备注\n"
+        "1\n询问笔录\n简　明\n3\n—\n"
+        "2\n银行账户流水\n当事人提供\n2\n原件\n"  # a value that reads like a header word
+        "3\n情况说明\n欧阳家嘉\n4\n—\n"
+        "4\n购销合同\n福州联创网络科技有限公司\n5\n复印件\n"
+    )
+    masked = mask_text(text).text
+    assert "简　明" not in masked
+    assert "家嘉" not in masked
+    assert "福州联创网络科技有限公司" in masked
+    assert "当事人提供" in masked
+
+
+def test_it_masks_a_column_whose_header_qualifies_the_role_word():
+    text = (
+        "序号\t纳税人名称\t法定代表人（负责人）姓名\t居民身份证（或其他有效身份证件）号码\t经营地点\n"
+        f"1\t宁波德信印务有限公司\t符太平\t{PERSON_ID}\t宁波市海曙区五一路8号\n"
+        f"2\t黎磊泽\t黎磊泽\t{PERSON_ID}\t浙江省宁波市海曙区府前街48号\n"
+    )
+    masked = mask_text(text).text
+    assert "太平" not in masked and "磊泽" not in masked
+    assert "宁波德信印务有限公司" in masked and "宁波市海曙区五一路8号" in masked
+    assert "府前街48号" not in masked  # a natural person's row: the address is a home
+
+
+def test_it_masks_the_names_and_address_of_a_service_receipt():
+    text = (
+        "税务文书送达回证\n受送达人\t司徒永\n送达地点\t云南省昆明市五华区金桥路369号2单元2504室\n"
+        "受送达人签名或盖章\t穆旭  2026年6月16日\n代收人及代收理由\t方安徽，系其子\n"
+    )
+    masked = mask_text(text).text
+    for clear in ("永", "金桥路", "旭", "安徽"):
+        assert clear not in masked
+
+
+def test_it_keeps_the_bureaus_number_but_masks_a_partys_landline_beside_it():
+    text = (
+        "轩辕彦：\n    你涉嫌少缴税款，请于2026年12月24日前到本局办理有关事宜。\n\n"
+        "纳税人固定电话：0898-56124440\n"
+        "联系人：辛晨慧\n联系电话：0898-62592431\n联系地址：海口市秀英区金桥路504号\n"
+        "见证人姚焱，电话：0898 60023579\n"
+        "你的预留电话：（0898）72871681\n\n"
+        "国家税务总局海口市秀英区税务局\n2025年9月9日\n"
+    )
+    masked = mask_text(text).text
+    assert "0898-62592431" in masked and "海口市秀英区金桥路504号" in masked
+    for private in ("56124440", "60023579", "72871681"):
+        assert private not in masked

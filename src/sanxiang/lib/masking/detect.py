@@ -572,8 +572,15 @@ _TRIGGER_AT = re.compile(rf"(?:{_TRIGGER_ALT})")
 _LIST_NEXT = re.compile(rf"[、和及与,，]\s*(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})")
 # The addressee of a decision: "温作潘：（纳税人识别号：…）" at the start of a line.
 _ADDRESSEE = re.compile(r"[：:]?\s*[（(]\s*(?:纳税人识别号|身份证|公民身份号码)")
+# The addressee of a notice on a line of its own ("连立鑫：" above "    你已于…提出的听证申请"): the body
+# then speaks to the addressee as 你/您, which an organisation's notice does too, so the line must hold a
+# name's shape and nothing else.
+_ADDRESSEE_LINE = re.compile(
+    rf"(?m)^[ \t]*(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})[ \t]*[：:][ \t]*\n[ \t]*[^\n]{{0,12}}?[你您]"
+)
 _TRAILING = re.compile(
     r"先生|女士|同志|[，,（(]\s*(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]|[，,（(]\s*(?:公民)?身份证|身份证号|"
+    r"[（(]\s*(?:现?住址|现?住[：:]|现?居住地|家庭住址|户籍地)|[，,]\s*(?:现?住|家住)(?![址所房宿院宅])|"
     r"[（(]?系(?![统列数])[^，。；\n]{0,30}?(?:法定代表人|负责人|股东|实际控制人|员工|职工|财务|会计|出纳|办税人|经营者|业主)"
 )
 _NAME_EXACT = re.compile(rf"{_NAME_HEAD}{_GIVEN}{{1,2}}")
@@ -594,6 +601,10 @@ _PERSON_CONTEXT_AFTER = re.compile(
 )
 
 
+# Last characters that end a name's phrase even before a comma (张三等，, 李四的，).
+_NOT_LAST_AT_END = frozenset("等的了们和与及或并")
+
+
 def _trim_name(text: str, start: int, end: int) -> int | None:
     """Trim a candidate name ``text[start:end]`` to its likely end; None if it is not a name."""
     name = text[start:end]
@@ -601,7 +612,12 @@ def _trim_name(text: str, start: int, end: int) -> int | None:
     if len(name) - head > 2:
         end = start + head + 2
         name = text[start:end]
-    if len(name) - head == 2 and (name[-1] in _NOT_LAST or name[-1] + text[end : end + 1] in _TITLES):
+    if (
+        len(name) - head == 2
+        and (name[-1] in _NOT_LAST or name[-1] + text[end : end + 1] in _TITLES)
+        # a name that ends at a clause boundary is whole (代理人荣跃进，联系电话): no verb follows it
+        and not (name[-1] not in _NOT_LAST_AT_END and text[end : end + 1] in _CLAUSE_END)
+    ):
         end -= 1
         name = name[:-1]
     if len(name) <= head:
@@ -843,6 +859,11 @@ def _find_names(
         _look_back(text, m.start(), add, boundary=False)
     for m in _ADDRESSEE.finditer(text):
         _look_back(text, m.start(), add, boundary=True)
+    for m in _ADDRESSEE_LINE.finditer(text):
+        name = m.group("name")
+        head = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
+        if len(name) - head <= 2 and name not in _TRIGGERS and name[:2] not in _NOT_NAMES:
+            add(m.start("name"), m.end("name"), FieldType.PERSON_NAME)
     for m in _VERB_AFTER.finditer(text):
         _look_back(text, m.start(), add, boundary=True)
     if "、" in text and ("*" in text or "＊" in text or "某" in text):

@@ -359,12 +359,15 @@ _EMAIL = re.compile(
 # Passports (E/G/D/S/P), 港澳居民来往内地通行证 (H/M + 8 or 10 digits), 往来港澳通行证 (C + 8 digits or
 # C + letter + 7), 往来台湾通行证 (L + 8), a Hong Kong or Macao identity card (A123456(7), 1234567(8)).
 _PASSPORT = re.compile(
-    r"(?=[A-Z0-9])(?<![0-9A-Za-z])(?:E[A-HJ-NP-Z]\d{7}|[EGDSPHMCL]\d{8}|[EG]\d{7}|[HM]\d{10}|C[A-Z]\d{7}"
+    r"(?=[A-Z0-9])(?<![0-9A-Za-z])(?:E[A-HJ-NP-Z]\d{7}|[EGDSPKHMCL]\d{8}|[EG]\d{7}|[HM]\d{10}|C[A-Z]\d{7}"
     r"|[A-Z]{1,2}\d{6}[（(][0-9A][)）]|[157]\d{6}[（(]\d[)）])(?![0-9A-Za-z])"
 )
 _TRAVEL_CONTEXT = re.compile(
-    r"(?:护照|通行证|回乡证|台胞证|旅行证|居留证|居住证|军官证|士兵证|警官证|签证|证件|身份证)(?:号码|号)?"
-    rf"[^0-9A-Za-z。；;\n]{{0,8}}?([A-Za-z]{{0,2}}\d{{6,12}}[A-Za-z0-9]?(?![0-9A-Za-z*＊])|[{CJK}]字第\d{{4,10}}号)"
+    r"(?:护照|通行证|回乡证|台胞证|旅行证|居留证|居住证|军官证|士兵证|警官证|签证|证件|身份证|"
+    r"[Pp]assport(?:\s*[Nn][Oo]\.?)?|PASSPORT(?:\s*NO\.?)?)(?:号码|号)?"
+    rf"[^0-9A-Za-z。；;\n]{{0,8}}?([A-Za-z]{{0,2}}\d{{6,12}}[A-Za-z0-9]?(?![0-9A-Za-z*＊])"
+    # a foreign passport's number mixes capitals and digits (C01X00T47)
+    rf"|(?=[A-Z]{{0,3}}\d)(?=(?:[A-Z]*\d){{4}})[A-Z0-9]{{8,10}}(?![0-9A-Za-z*＊])|[{CJK}]字第\d{{4,10}}号)"
 )
 
 

@@ -57,3 +57,41 @@ def test_it_keeps_the_bureaus_number_but_masks_a_partys_landline_beside_it():
     assert "0898-62592431" in masked and "海口市秀英区金桥路504号" in masked
     for private in ("56124440", "60023579", "72871681"):
         assert private not in masked
+
+
+def test_it_masks_the_addressee_of_a_notice_and_the_name_wherever_it_recurs():
+    text = (
+        "税务行政处罚听证通知书\n穗越税听通〔2026〕6号\n伍昆仑：\n"
+        "    你于2025年3月2日提出的听证申请，经审查，本机关决定举行听证。\n"
+        "    经查，伍昆仑，住广东省广州市越秀区文昌路178号，系本案当事人。\n"
+        "宁波德信印务有限公司：\n    你单位于2025年3月2日提出听证申请。\n"
+    )
+    masked = mask_text(text).text
+    assert "昆仑" not in masked and "文昌路178号" not in masked
+    assert "宁波德信印务有限公司" in masked
+
+
+def test_it_masks_a_person_introduced_by_a_bracketed_home_address():
+    masked = mask_text("其同住人员上官妍鹏（现居住地：山西省太原市小店区环城南路6号）签字确认。").text
+    assert "妍鹏" not in masked and "环城南路6号" not in masked
+
+
+def test_a_name_ending_at_a_comma_keeps_its_last_character_even_when_it_is_a_verb():
+    text = "你委托的代理人荣跃进，联系电话：13912345678。负责人王五等，已到场。"
+    masked = mask_text(text, model="off").text  # the rules alone (the model may take 等 in)
+    assert "跃进" not in masked and "进，" not in masked
+    assert "等，已到场" in masked
+
+
+def test_it_masks_passports_of_every_letter_and_foreign_ones_in_context():
+    masked = mask_text("Passport No.: K48528270；护照号码：C01X00T47；所持护照D02397648已核实。").text
+    for number in ("48528", "01X00", "02397"):
+        assert number not in masked
+
+
+def test_the_bureaus_own_masks_stay_byte_identical():
+    text = "违法事实：张**于2025年取得收入未申报，其同伙欧阳**、上官子铭等三人，证件号码4601**********6169，电话158****5091。"
+    masked = mask_text(text).text
+    for kept in ("张**", "欧阳**", "4601**********6169", "158****5091"):
+        assert kept in masked
+    assert "子铭" not in masked

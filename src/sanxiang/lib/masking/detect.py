@@ -880,6 +880,14 @@ def _find_names(
     return found, names
 
 
+_MASK_CHARS = frozenset("*＊×")
+
+
+def _beside_mask(text: str, start: int, end: int) -> bool:
+    """Whether a surname stands next to the bureau's own mask (欧阳**): masked already, left as it is."""
+    return text[end : end + 1] in _MASK_CHARS or (start > 0 and text[start - 1] in _MASK_CHARS)
+
+
 def _find_name_occurrences(text: str, names: Mapping[str, FieldType]) -> list[Finding]:
     """Every standalone occurrence of a known or discovered name (not inside an organisation name).
 
@@ -903,7 +911,7 @@ def _find_name_occurrences(text: str, names: Mapping[str, FieldType]) -> list[Fi
         if start < end:
             continue
         end = start + longest[start]
-        if _in_org_name(text, end):
+        if _in_org_name(text, end) or _beside_mask(text, start, end):
             continue
         found.append(Finding(start, end, names[text[start:end]]))
     return found
@@ -989,7 +997,7 @@ def _model_findings(
             continue
         if not dotted and not (name[:2] in COMPOUND_SURNAMES or name[0] in SINGLE_SURNAMES):
             continue
-        if name in _NOT_NAMES or _in_org_name(text, end):
+        if name in _NOT_NAMES or _in_org_name(text, end) or _beside_mask(text, start, end):
             continue
         kind = names.setdefault(name, _kind_before(text, start))
         added.append(Finding(start, end, kind))

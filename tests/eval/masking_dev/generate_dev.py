@@ -809,13 +809,415 @@ def generate() -> list[dict]:
     return [d.record() for d in docs]
 
 
+# ------------------------------------------------------------------------------ part 2 (written later)
+# Written after the first round of fixes, before the masker was run on it: other document shapes and
+# wording, to see whether the fixes hold on text they were not made from.
+
+TW_SURNAMES = (
+    "陳 林 黃 張 李 王 吳 劉 蔡 楊 許 鄭 謝 郭 洪 曾 邱 廖 賴 周 徐 蘇 葉 莊 呂 江 何 蕭 羅 高".split()
+)
+TW_GIVEN = "志 明 淑 芬 美 玲 俊 傑 家 豪 怡 君 宗 翰 雅 婷 建 宏 冠 宇 佩 珊 文 彬 國 華 秀 英 嘉 偉".split()
+HK_LATIN = [
+    "CHAN Tai Man",
+    "WONG Siu Ming",
+    "LEUNG Ka Yan",
+    "CHEUNG Chi Keung",
+    "LAU Mei Ling",
+    "HO Wing Sze",
+]
+FOREIGN_LATIN = [
+    "JEAN-PIERRE DUPONT",
+    "Maria Rossi",
+    "HANS MUELLER",
+    "Kim Soo Hyun",
+    "JAMES O'BRIEN",
+    "Akira Sato",
+]
+
+
+def tw_name(g: G) -> str:
+    return g.choice(TW_SURNAMES) + g.choice(TW_GIVEN) + g.choice(TW_GIVEN)
+
+
+def tw_id(g: G) -> str:
+    """A Taiwan national ID (letter, 1/2 for sex, 8 digits) with its check digit."""
+    letters = "ABCDEFGHJKLMNPQRSTUVXYWZIO"
+    letter = g.choice(letters[:20])
+    body = g.choice("12") + "".join(g.choice("0123456789") for _ in range(7))
+    code = letters.index(letter) + 10
+    digits = [code // 10, code % 10] + [int(c) for c in body]
+    weights = [1, 9, 8, 7, 6, 5, 4, 3, 2, 1]
+    check = (10 - sum(d * w for d, w in zip(digits, weights, strict=True)) % 10) % 10
+    return letter + body + str(check)
+
+
+def hk_id(g: G) -> str:
+    letter = g.choice("ACDEGHKPRVZ")
+    digits = "".join(g.choice("0123456789") for _ in range(6))
+    total = 8 * (ord(letter) - 55) + sum((7 - i) * int(c) for i, c in enumerate(digits))
+    check = (11 - total % 11) % 11
+    return f"{letter}{digits}({'A' if check == 10 else check})"
+
+
+def traditional_native(g: G, i: int) -> Doc:
+    """A decision written in traditional characters from the start (台港 wording, not converted)."""
+    d = Doc(f"dev2-tradnative-{i:03d}", tags={"traditional", "traditional_native"})
+    region = g.region()
+    d.k("authority_name", g.authority_of(region))
+    d.t("\n" + g.choice(["行政處罰決定書", "稅務行政處罰決定書", "處分書"]) + "\n")
+    d.k("document_number", g.docno("罰"))
+    d.t("\n")
+    hk = g.chance(0.5)
+    name = tw_name(g)
+    d.t(g.choice(["受處分人：", "當事人：", "納稅義務人："]))
+    d.p("name", name)
+    if hk and g.chance(0.6):
+        d.t("（")
+        d.p("name", g.choice(HK_LATIN), tags={"latin_name", "latin_after_chinese"})
+        d.t("）")
+    if hk:
+        d.t("\n香港身份證號碼：")
+        d.p("passport", hk_id(g), tags={"hk_id"})
+        d.t("\n港澳居民來往內地通行證號碼：")
+        d.p("passport", "H" + "".join(g.choice("0123456789") for _ in range(8)), tags={"passport"})
+    else:
+        d.t("\n" + g.choice(["身分證統一編號：", "身分證字號：", "國民身分證號碼："]))
+        d.p("id_number", tw_id(g), tags={"tw_id"})
+    d.t("\n" + g.choice(["住址：", "戶籍地址：", "通訊地址：", "居所："]))
+    if hk:
+        d.p(
+            "home_address",
+            f"香港九龍旺角彌敦道{g.r.randint(10, 900)}號{g.r.randint(2, 30)}樓{g.choice('ABCDEF')}室",
+        )
+    else:
+        d.p(
+            "home_address",
+            f"臺北市大安區忠孝東路{g.r.randint(1, 7)}段{g.r.randint(1, 300)}號{g.r.randint(2, 15)}樓",
+        )
+    d.t("\n" + g.choice(["行動電話：", "聯絡電話：", "手機："]))
+    if hk:
+        d.p(
+            "phone",
+            "+852 "
+            + g.choice("569")
+            + "".join(g.choice("0123456789") for _ in range(3))
+            + " "
+            + "".join(g.choice("0123456789") for _ in range(4)),
+            tags={"phone_hk"},
+        )
+    else:
+        d.p(
+            "phone",
+            "09"
+            + "".join(g.choice("0123456789") for _ in range(2))
+            + "-"
+            + "".join(g.choice("0123456789") for _ in range(3))
+            + "-"
+            + "".join(g.choice("0123456789") for _ in range(3)),
+            tags={"phone_tw"},
+        )
+    if g.chance(0.6):
+        d.t("\n" + g.choice(["代理人：", "委任代理人：", "受託人："]))
+        nm = tw_name(g)
+        d.p("name", nm)
+        d.t(g.choice(["律師", "（律師）", ""]))
+    d.t("\n    " + g.choice(["經查，", "查"]))
+    d.p("name", name, tags={"name_repeated_in_row"})
+    d.t(g.choice(["於", "在"]))
+    d.k("date", g.day())
+    d.t(g.choice(["取得境內所得", "自境內取得勞務報酬"]))
+    d.k("amount", g.amount_text() + "元")
+    d.t("，未依規定申報納稅，" + g.choice(["經其本人", "經"]))
+    d.p("name", name, tags={"name_repeated_in_row"})
+    d.t(g.choice(["簽名確認。", "於詢問筆錄中承認。"]) + "依據")
+    d.k("law_citation", "《中華人民共和國稅收徵收管理法》第六十四條第二款")
+    d.t("，處以罰款")
+    d.k("amount", g.amount_text() + "元")
+    d.t("。\n")
+    d.k("authority_name", g.authority_of(region))
+    d.t("\n")
+    d.k("date", g.day())
+    d.t("\n")
+    return d
+
+
+def narrative_penalty(g: G, i: int) -> Doc:
+    """Running text naming several people by their relation to the case, without a label."""
+    d = Doc(f"dev2-narrative-{i:03d}", tags={"narrative"})
+    region = g.region()
+    company = g.company(region)
+    d.k("authority_name", g.authority_of(region))
+    d.t("\n税务行政处罚决定书\n")
+    d.k("document_number", g.docno("罚"))
+    d.t("\n")
+    d.k("org_name", company)
+    d.t("（统一社会信用代码：")
+    d.k("uscc", g.uscc_of("company", region))
+    d.t("）：\n    经查，你公司" + g.choice(["实际控制人", "股东", "总经理"]))
+    boss, bt = g.person(g.choice(["three", "word", "two"]))
+    put_person(d, g, boss, bt)
+    d.t(g.choice(["指使", "安排"]) + g.choice(["会计", "出纳", "开票员"]))
+    clerk, ct = g.person(g.choice(["three", "two", "compound", "word"]))
+    put_person(d, g, clerk, ct)
+    d.t("于")
+    d.k("date", g.day())
+    d.t("至")
+    d.k("date", g.day())
+    d.t("期间，通过")
+    put_person(d, g, clerk, ct | {"name_repeated_in_row"})
+    d.t(g.choice(["的个人银行卡", "本人名下账户", "个人微信"]) + "收取货款")
+    d.k("amount", g.amount_text() + "元")
+    d.t("，未入账核算。" + g.choice(["上述款项后转入", "其中部分款项转给"]))
+    third, tt = g.person(g.choice(["three", "two", "word"]))
+    put_person(d, g, third, tt)
+    d.t(g.choice(["个人账户", "名下银行账户（卡号", "的账户"]))
+    if "卡号" in d.parts[-1]:
+        d.p("bank_card", g.bank_card())
+        d.t("）")
+    d.t("。")
+    put_person(d, g, boss, bt | {"name_repeated_in_row"})
+    d.t(g.choice(["对上述事实无异议", "在询问中承认上述事实", "在询问笔录上签字确认"]) + "。")
+    if g.chance(0.6):
+        d.t("另查明，")
+        put_person(d, g, clerk, ct | {"name_repeated_in_row"})
+        d.t("与")
+        put_person(d, g, third, tt | {"name_repeated_in_row"})
+        d.t(g.choice(["系夫妻关系", "系亲属关系", "为同学关系"]) + "。")
+    d.t("\n    依据")
+    d.k("law_citation", "《中华人民共和国税收征收管理法》第六十三条第一款")
+    d.t("，对你公司处少缴税款一倍的罚款")
+    d.k("amount", g.amount_text() + "元")
+    d.t("。\n")
+    d.k("authority_name", g.authority_of(region))
+    d.t("\n")
+    d.k("date", g.day())
+    d.t("\n")
+    return d
+
+
+def shop_owner_running(g: G, i: int) -> Doc:
+    """A 双公示 record of an individual business named after its owner, then the owner alone."""
+    d = Doc(f"dev2-shoprun-{i:03d}", tags={"owner_name_in_shop_name", "shuanggongshi"})
+    region = g.region()
+    owner, tags = g.person(g.choice(["three", "two", "word"]))
+    shop = g.choice(
+        [
+            f"{owner}{g.choice(SHOPS)}",
+            f"{region[3]}{owner}{g.choice(SHOPS)}",
+            f"{(region[2] or region[1]).rstrip('市')}市{owner}{g.choice(SHOPS)}",
+        ]
+    )
+    layout = g.choice(["kv", "tab"])
+    sep = "：" if layout == "kv" else T
+    d.tags.add("flat_key_value" if layout == "kv" else "flat_tab")
+    d.t("行政相对人名称" + sep)
+    d.k("shop_name", shop)
+    d.t("\n行政相对人类别" + sep + "个体工商户\n统一社会信用代码" + sep)
+    d.k("uscc", g.uscc_of("shop", region))
+    d.t("\n" + g.choice(["经营者姓名", "负责人姓名", "业主姓名"]) + sep)
+    put_person(d, g, owner, tags | {"owner_name_in_shop_name"})
+    d.t("\n证件类型" + sep + "身份证\n证件号码" + sep)
+    d.p("id_number", g.id18())
+    d.t("\n处罚决定书文号" + sep)
+    d.k("document_number", g.docno("罚"))
+    d.t("\n违法行为类型" + sep + "未按规定办理纳税申报\n违法事实" + sep)
+    put_person(d, g, owner, tags | {"owner_name_in_shop_name", "name_repeated_in_row"})
+    d.t(g.choice(["经营的", "开办的"]))
+    d.k("shop_name", shop)
+    d.t("未按期申报")
+    d.k("date", g.day())
+    d.t("所属期增值税，" + g.choice(["经催告后", "经责令限期改正后"]))
+    put_person(d, g, owner, tags | {"owner_name_in_shop_name", "name_repeated_in_row"})
+    d.t(g.choice(["仍未申报。", "逾期仍未改正。"]) + "\n处罚内容" + sep + "罚款")
+    d.k("amount", g.amount_text() + "元")
+    d.t("\n处罚机关" + sep)
+    d.k("authority_name", g.authority_of(region))
+    d.t("\n")
+    return d
+
+
+def latin_list(g: G, i: int) -> Doc:
+    """Foreign employees in a list: Latin names alone, before or after the Chinese one."""
+    d = Doc(f"dev2-latinlist-{i:03d}", tags={"latin_name"})
+    region = g.region()
+    d.k("org_name", g.company(region))
+    d.t(g.choice(["外籍人员个人所得税未申报明细", "境外人员劳务报酬清单"]) + "\n")
+    layout = g.choice(["pipe", "tab", "space"])
+    sep = {"pipe": " | ", "tab": T, "space": "    "}[layout]
+    d.tags.add({"pipe": "flat_pipe", "tab": "flat_tab", "space": "flat_space_aligned"}[layout])
+    d.t(sep.join(["序号", "姓名", "国籍", "护照号码", "应补税额"]) + "\n")
+    for k in range(1, g.r.randint(3, 6)):
+        d.t(f"{k}{sep}")
+        latin = g.choice(FOREIGN_LATIN + HK_LATIN)
+        form = g.choice(["alone", "cn_after", "cn_before"])
+        cn, ct = g.person("three")
+        if form == "alone":
+            d.p("name", latin, tags={"latin_name"})
+        elif form == "cn_after":
+            d.p("name", latin, tags={"latin_name"})
+            d.t("（")
+            d.p("name", cn, tags=ct | {"latin_before_chinese"})
+            d.t("）")
+        else:
+            d.p("name", cn, tags=ct)
+            d.t("（")
+            d.p("name", latin, tags={"latin_name", "latin_after_chinese"})
+            d.t("）")
+        d.t(sep + g.choice(["法国", "意大利", "德国", "韩国", "爱尔兰", "日本", "中国香港"]) + sep)
+        d.p(
+            "passport",
+            g.choice(["", "", "P"])
+            + g.choice("0123456789ABCDEFGH")
+            + "".join(g.choice("0123456789") for _ in range(8)),
+            tags={"passport", "foreign_passport"},
+        )
+        d.t(sep)
+        d.k("amount", g.amount_text())
+        d.t("\n")
+    d.t("\n经查，上述人员" + g.choice(["由", "均由"]))
+    d.k("org_name", g.company(region))
+    d.t("支付报酬。\n")
+    return d
+
+
+def cells_no_number(g: G, i: int) -> Doc:
+    """A 非正常户 list, one cell a line, without a 序号 column (the header run gives the width)."""
+    d = Doc(f"dev2-cells-{i:03d}", tags={"flat_cell_per_line", "abnormal_list"})
+    region = g.region()
+    d.t("非正常户认定名单\n")
+    header = g.choice(
+        [
+            ["纳税人名称", "纳税人识别号", "负责人姓名", "身份证件号码", "经营地址"],
+            ["纳税人名称", "统一社会信用代码", "法定代表人", "证件号码", "登记注册地址", "认定日期"],
+        ]
+    )
+    d.t("\n".join(header) + "\n")
+    for _ in range(g.r.randint(3, 6)):
+        kind = g.choice(["company", "shop", "person"])
+        nm, tags = g.person()
+        idn = g.id18()
+        for h in header:
+            if h == "纳税人名称":
+                if kind == "company":
+                    d.k("org_name", g.company(region))
+                elif kind == "shop":
+                    d.k("shop_name", g.shop(nm, region))
+                else:
+                    put_person(d, g, nm, tags, pad=g.chance(0.3))
+            elif h in ("纳税人识别号", "统一社会信用代码"):
+                if kind == "company":
+                    d.k("uscc", g.uscc_of("company", region))
+                elif kind == "shop":
+                    d.p("tin_individual", idn + "01")
+                else:
+                    d.p("id_number", idn)
+            elif h in ("负责人姓名", "法定代表人"):
+                put_person(
+                    d,
+                    g,
+                    nm,
+                    tags
+                    | ({"name_repeated_in_row"} if kind != "company" else set())
+                    | ({"owner_name_in_shop_name"} if kind == "shop" else set()),
+                    pad=g.chance(0.3),
+                )
+            elif h in ("身份证件号码", "证件号码"):
+                d.p("id_number", idn)
+            elif h in ("经营地址", "登记注册地址"):
+                if kind == "person":
+                    addr = g.home(region)
+                    if len(addr) > 22 and g.chance(0.5):
+                        cut = g.r.randint(10, len(addr) - 5)
+                        d.p("home_address", addr[:cut] + "\n" + addr[cut:], tags={"linebreak_in_value"})
+                    else:
+                        d.p("home_address", addr)
+                else:
+                    d.k("business_address", g.business(region))
+            else:
+                d.k("date", g.day())
+            d.t("\n")
+    d.t("\n")
+    d.k("authority_name", g.authority_of(region))
+    d.t("\n")
+    return d
+
+
+def hearing_table(g: G, i: int) -> Doc:
+    """A hearing record's participants as a key-value block, the officers left unlabelled."""
+    d = Doc(f"dev2-hearingtab-{i:03d}", tags={"hearing_notice"})
+    region = g.region()
+    d.t("听证笔录\n案由：")
+    company = g.chance(0.5)
+    if company:
+        d.k("org_name", g.company(region))
+    else:
+        nm, tg = g.person()
+        put_person(d, g, nm, tg)
+    d.t("涉嫌未按规定开具发票案\n听证时间：")
+    d.k("date", g.day())
+    d.t("\n听证地点：")
+    d.k("business_address", g.business(region))
+    d.t("\n听证主持人：" + g.person("three")[0] + "    书记员：" + g.person("three")[0] + "\n")
+    d.tags.add("officer_names_unlabelled")
+    d.t("申请人：")
+    if company:
+        d.k("org_name", g.company(region))
+        d.t("\n法定代表人：")
+        nm, tg = g.person()
+        put_person(d, g, nm, tg)
+    else:
+        put_person(d, g, nm, tg | {"name_repeated_in_row"})
+    d.t(g.choice(["    性别：男    ", "，女，", "    "]))
+    d.t("联系方式：")
+    d.p("phone", g.mobile11())
+    d.t("\n委托代理人：")
+    ag, at = g.person()
+    put_person(d, g, ag, at)
+    d.t("    工作单位：")
+    d.k("org_name", f"{(region[2] or region[1])}{g.choice(BRANDS)}律师事务所")
+    d.t("\n案件调查人员：" + g.person("three")[0] + "、" + g.person("three")[0] + "\n")
+    d.t("主持人：请申请人陈述。\n")
+    d.t(g.choice(["申请人：", "代理人："]) + "我方认为处罚过重。\n")
+    if g.chance(0.6):
+        d.t("证人")
+        wt, wtt = g.person()
+        put_person(d, g, wt, wtt)
+        d.t("（身份证号码：")
+        d.p("id_number", g.id18())
+        d.t("）到场作证。")
+        put_person(d, g, wt, wtt | {"name_repeated_in_row"})
+        d.t("称其未见过相关发票。\n")
+    return d
+
+
+def generate_part2() -> list[dict]:
+    g = G(SEED + 2)
+    docs: list[Doc] = []
+    for i in range(16):
+        docs.append(traditional_native(g, i))
+    for i in range(16):
+        docs.append(narrative_penalty(g, i))
+    for i in range(14):
+        docs.append(shop_owner_running(g, i))
+    for i in range(12):
+        docs.append(latin_list(g, i))
+    for i in range(14):
+        docs.append(cells_no_number(g, i))
+    for i in range(12):
+        docs.append(hearing_table(g, i))
+    for d in docs:
+        for s in d.personal:
+            s.setdefault("tags", [])
+    return [d.record() for d in docs]
+
+
 def main() -> None:
-    records = generate()
-    out = HERE / "dev.jsonl"
-    with out.open("w", encoding="utf-8") as fh:
-        for r in records:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"{len(records)} documents, {sum(len(r['text']) for r in records):,} characters -> {out}")
+    for records, name in ((generate(), "dev.jsonl"), (generate_part2(), "dev2.jsonl")):
+        out = HERE / name
+        with out.open("w", encoding="utf-8") as fh:
+            for r in records:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        print(f"{len(records)} documents, {sum(len(r['text']) for r in records):,} characters -> {out}")
 
 
 if __name__ == "__main__":

@@ -95,3 +95,29 @@ def test_the_bureaus_own_masks_stay_byte_identical():
     for kept in ("张**", "欧阳**", "4601**********6169", "158****5091"):
         assert kept in masked
     assert "子铭" not in masked
+
+
+def test_it_aligns_a_list_without_row_numbers_whose_addresses_wrap():
+    text = (
+        "非正常户认定名单\n纳税人名称\n纳税人识别号\n负责人姓名\n身份证件号码\n经营地址\n"
+        f"贵阳佳和运输有限公司\n91520102MA6DKT2L3X\n冯富贵\n{PERSON_ID}\n贵阳市南明区桃源路294号一楼\n"
+        f"诸葛凡梦\n{PERSON_ID}\n诸葛凡梦\n{PERSON_ID}\n贵州省贵阳市南明区中华北路8\n9号翠湖山庄11栋1单元2801室\n"
+        f"南明区袁红梅快餐店\n{PERSON_ID}01\n袁红梅\n{PERSON_ID}\n贵阳市南明区青云街383号\n"
+    )
+    masked = mask_text(text).text
+    assert "富贵" not in masked and "凡梦" not in masked and "红梅\n" not in masked
+    assert "中华北路8" not in masked and "翠湖山庄" not in masked
+    assert "南明区袁红梅快餐店" in masked and "贵阳市南明区青云街383号" in masked
+    assert "贵阳佳和运输有限公司" in masked and "贵阳市南明区桃源路294号一楼" in masked
+
+
+def test_it_masks_passport_numbers_under_a_passport_column_and_hyphenated_latin_names():
+    text = (
+        "序号\t姓名\t国籍\t护照号码\t应补税额\n"
+        "1\tJEAN-PIERRE DUPONT\t法国\tPE7098695\t281,526.14\n"
+        "2\tJAMES O'BRIEN\t爱尔兰\t025372180\t10,283.35\n"
+    )
+    masked = mask_text(text).text
+    for clear in ("PIERRE", "DUPONT", "BRIEN", "70986", "53721"):
+        assert clear not in masked
+    assert "281,526.14" in masked and "10,283.35" in masked

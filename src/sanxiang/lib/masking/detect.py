@@ -755,11 +755,14 @@ _LATIN_NOT_NAME = frozenset(
 )
 
 
+_LATIN_LETTERS = re.compile(r"['\-]")  # JEAN-PIERRE, O'BRIEN: letters joined by a hyphen or apostrophe
+
+
 def _capitals_name(words: list[str]) -> bool:
     """Two or three words in capitals (JOHN SMITH, MARIA GARCIA) amid Chinese text: a foreigner's name."""
     return (
         2 <= len(words) <= 3
-        and all(w.isupper() and w.isalpha() and 2 <= len(w) <= 12 for w in words)
+        and all(w.isupper() and _LATIN_LETTERS.sub("", w).isalpha() and 2 <= len(w) <= 12 for w in words)
         and not any(w in _LATIN_NOT_NAME for w in words)
     )
 
@@ -854,6 +857,8 @@ def _find_names(
     def add_cell(start: int, end: int, role: str) -> None:
         if role == tables.HOME:
             found.append(Finding(start, end, FieldType.HOME_ADDRESS))
+        elif role == tables.DOCUMENT:
+            found.append(Finding(start, end, FieldType.TRAVEL_DOCUMENT))
         else:
             add(start, end, FieldType.PERSON_NAME if role == tables.PARTY else FieldType.REPRESENTATIVE_NAME)
 

@@ -16,7 +16,7 @@ from .surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES
 
 CJK = "\u4e00-\u9fff"
 
-NAME, PARTY, HOME, MAYBE_ADDRESS = "name", "party", "home", "maybe_address"
+NAME, PARTY, HOME, MAYBE_ADDRESS, DOCUMENT = "name", "party", "home", "maybe_address", "document"
 # A header naming a person's role: every cell under it is a name (an organisation's cell stays). The
 # role word may carry a qualifier (法定代表人（负责人）姓名, 受送达人签名或盖章, 提供人（单位）) but not a
 # word that makes the column another datum about that person (法定代表人身份证号码, 负责人电话).
@@ -49,7 +49,10 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^.{0,6}(?:地址|住所|地点|场所).{0,6}$"),
     ),
     (PARTY, _PARTY_HEADER),
+    # a travel document's number: a passport, a permit (an ID number is the number detector's)
+    (DOCUMENT, re.compile(r"^.{0,6}(?:护照|通行证|旅行证|居留证|证件)(?:号码|号)?$")),
 )
+_DOCUMENT_NUMBER = re.compile(r"^(?=(?:[A-Z]*\d){5})[A-Z]{0,2}[0-9A-Z]{5,11}(?:[（(][0-9A][)）])?$")
 
 
 def _role(word: str) -> str | None:
@@ -69,7 +72,7 @@ _HEADER_WORD = re.compile(
 )
 _SPACES = re.compile(r" {2,}|\u3000+")
 _PERSON_NAME = re.compile(
-    rf"^(?:[{CJK}]{{2,4}}|[{CJK}]{{2,8}}·[{CJK}]{{2,10}}|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){{1,3}})$"
+    rf"^(?:[{CJK}]{{2,4}}|[{CJK}]{{2,8}}·[{CJK}]{{2,10}}|[A-Z][A-Za-z'\-]+(?:,? [A-Z][A-Za-z'\-]+){{1,3}})$"
 )
 _ORG = re.compile(
     r"公司|厂|店|部|中心|合作社|事务所|商行|超市|馆|社|场|院|所|站|行$|集团|协会|学校|工作室|门市|经营|个体|商贸|贸易|"
@@ -139,6 +142,8 @@ def _roles(line: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
 
 
 _ROW_NUMBER = re.compile(r"^\d{1,4}$")
+# The title of a list standing right above its header lines (…认定名单, 欠税公告, …明细表).
+_TITLE = re.compile(r"(?:名单|公告|通告|清单|明细|目录|一览表|情况表|公示|统计表)$")
 # Three lines in a row that ``_single_header`` may accept (a looser test: it only rules texts out).
 _HEADER_RUN = re.compile(
     rf"^(?:[ \t]*(?=[^\d\n]{{1,24}}(?:\n|$))[^\n]*?(?:{_HEADER_WORD.pattern})[^\n]*(?:\n|$)){{3}}", re.M
@@ -179,6 +184,9 @@ def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_in
             if first in words[1:]:
                 words = words[words.index(first) :]  # a title line (…名单) right above the header
                 break
+        else:
+            while len(words) > 3 and _TITLE.search(words[0]):
+                words = words[1:]  # 非正常户认定名单 above a header without 序号
         roles = [_role(w) for w in words]
         kinds = [_column_kind(w) for w in words]
         numbered = words[0] in ("序号", "编号")
@@ -205,12 +213,14 @@ def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_in
                 expected = int(value) + 1
             lead = len(line) - len(line.lstrip())
             row.append((starts[k] + lead, starts[k] + len(line.rstrip())))
-            if not numbered and len(row) == len(roles):
-                _cell_row(text, row, roles, kinds, add, hide_individual)
-                row = []
             k += 1
-        if row:
-            _cell_row(text, row, roles, kinds, add, hide_individual)
+        if numbered:
+            if row:
+                _cell_row(text, row, roles, kinds, add, hide_individual)
+        else:
+            for groups in _align_rows(text, row, kinds):
+                values = ["".join(text[a:b] for a, b in group) for group in groups]
+                _row_values(values, groups, roles, add, hide_individual)
         i = k
 
 
@@ -282,6 +292,48 @@ def _align(
     return groups
 
 
+def _align_rows(
+    text: str, lines: list[tuple[int, int]], kinds: list[str | None]
+) -> list[list[list[tuple[int, int]]]]:
+    """The lines of a table without row numbers cut into rows of its columns: the header run gives the
+    number of columns, and a value wrapped over two or three lines (an address, a long name) is joined
+    back where the joined values best fit their columns' shapes (one pass over the whole table, so a
+    wrap in one row does not shift every row after it)."""
+    columns, n = len(kinds), len(lines)
+    if columns == 0 or n == 0:
+        return []
+    worst = float("-inf")
+    # best[i][c]: the best score of the first i lines when column c is the next to fill, and the width
+    # of the cell that led there
+    best = [[(worst, 0)] * columns for _ in range(n + 1)]
+    best[0][0] = (0.0, 0)
+    for i in range(n):
+        for c in range(columns):
+            score = best[i][c][0]
+            if score == worst:
+                continue
+            for width in (1, 2, 3):
+                if i + width > n:
+                    break
+                value = "".join(text[a:b] for a, b in lines[i : i + width])
+                total = score + _fit(kinds[c], value) - _WRAP_PENALTY * (width - 1)
+                nxt = (c + 1) % columns
+                if total > best[i + width][nxt][0]:
+                    best[i + width][nxt] = (total, width)
+    # whole rows if the lines make whole rows, else the best partial last row
+    end_column = 0 if best[n][0][0] != worst else max(range(columns), key=lambda c: best[n][c][0])
+    if best[n][end_column][0] == worst:
+        return []
+    cells: list[list[tuple[int, int]]] = []
+    i, c = n, end_column
+    while i > 0:
+        width = best[i][c][1]
+        i, c = i - width, (c - 1) % columns
+        cells.append(lines[i : i + width])
+    cells.reverse()
+    return [cells[r : r + columns] for r in range(0, len(cells), columns)]
+
+
 def _cell_row(
     text: str,
     row: list[tuple[int, int]],
@@ -304,8 +356,8 @@ def find_table_cells(
     text: str, add: Callable[[int, int, str], None], *, individual_business_address: bool = True
 ) -> None:
     """Report (start, end, role) of each personal cell: ``name``, ``party`` (a natural person's name in a
-    名称 column) or ``home`` (a home address; an individual business's place of business too when
-    ``individual_business_address`` is off)."""
+    名称 column), ``home`` (a home address; an individual business's place of business too when
+    ``individual_business_address`` is off) or ``document`` (a passport's or permit's number)."""
     hide = not individual_business_address
     _find_cell_per_line(text, add, hide)
     if (
@@ -372,6 +424,8 @@ def _row_values(
             found = PARTY
         elif (role == HOME or (role == MAYBE_ADDRESS and address_hidden)) and _ADDRESS_WORD.search(value):
             found = HOME
+        elif role == DOCUMENT and _DOCUMENT_NUMBER.match(value):
+            found = DOCUMENT
         else:
             continue
         for start, end in cell:

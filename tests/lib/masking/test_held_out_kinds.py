@@ -121,3 +121,17 @@ def test_it_masks_passport_numbers_under_a_passport_column_and_hyphenated_latin_
     for clear in ("PIERRE", "DUPONT", "BRIEN", "70986", "53721"):
         assert clear not in masked
     assert "281,526.14" in masked and "10,283.35" in masked
+
+
+def test_it_masks_a_decision_written_in_traditional_characters_for_taiwan_and_hong_kong_parties():
+    taiwan = (
+        "受處分人：陳志明\n身分證統一編號：A123456789\n通訊地址：臺北市大安區忠孝東路4段1號7樓\n"
+        "聯絡電話：0912-345-678\n    經查，陳志明於2025年取得勞務報酬未申報。"
+    )
+    masked = mask_text(taiwan).text
+    for clear in ("志明", "23456", "忠孝東路", "345-678"):
+        assert clear not in masked
+    hong_kong = "當事人：黃家豪（WONG Ka Ho）\n香港身份證號碼：A123456(3)\n居所：香港九龍旺角彌敦道288號28樓A室\n手機：+852 5311 2288\n"
+    masked = mask_text(hong_kong).text
+    for clear in ("家豪", "WONG", "23456", "彌敦道", "5311"):
+        assert clear not in masked

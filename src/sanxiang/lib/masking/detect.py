@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from . import ner, tables
-from .idcodes import id_checksum_ok, id_shaped, is_enterprise_tin15, is_valid_uscc, luhn_ok
+from .idcodes import id_checksum_ok, id_shaped, is_enterprise_tin15, is_valid_uscc, luhn_ok, taiwan_id_ok
 from .normalize import normalise
 from .policy import FieldType
 from .surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES
@@ -59,12 +59,18 @@ def _in_org_name(text: str, end: int) -> bool:
 # pattern opening with a look-behind would otherwise try every branch.
 _NUMBER = re.compile(r"(?=\d)(?<![0-9A-Za-z])(?:\d{17}[Xx]\d{0,2}|\d{7,30})(?![0-9A-Za-z])")
 _GROUPED_NUMBER = re.compile(r"(?<![\d,.])\d{4}(?:[ \-]\d{3,4}){2,5}(?![\d,.])")
+# Hong Kong and Macao numbers (+852/+853 and eight digits) and Taiwan's mobiles (09xx-xxx-xxx, +886 9xx …).
+_HK_TW_PHONE = re.compile(
+    r"(?=[+0])(?<![\d])(?:(?:\+|00)\s?85[23][ \-]?\d{4}[ \-]?\d{4}|(?:\+|00)\s?886[ \-]?9\d{2}[ \-]?\d{3}[ \-]?\d{3}"
+    r"|09\d{2}[ \-]\d{3}[ \-]\d{3})(?!\d)"
+)
+_TAIWAN_ID = re.compile(r"(?=[A-Z])(?<![0-9A-Za-z])[A-Z][12]\d{8}(?![0-9A-Za-z])")
 _MOBILE_GROUPED = re.compile(r"(?=[+81])(?<![\d])(?:\+?86[ \-]?)?1[3-9]\d[ \-]\d{4}[ \-]\d{4}(?!\d)")
 _LANDLINE = re.compile(
     r"(?=[（(0+])(?<![\d])(?:(?:\+86[ \-]?|0086[ \-]?)?[（(]0\d{2,3}[)）][ \-]?|0\d{2,3}(?:[-－—]| - |-? ))"
     r"[2-9]\d{2,3}[ \-]?\d{4}(?:[ ]?(?:-|转|分机|ext\.?|Ext\.?|EXT\.?|x|X)[ ]?\d{1,5})?(?![\d])"
 )
-_ID_CONTEXT = re.compile(r"身份证|身份号码|证件号|居民身份|公民身份|身份证件")
+_ID_CONTEXT = re.compile(r"身份证|身份号码|证件号|居民身份|公民身份|身份证件|身分证|统一编号|身分号码")
 _USCC_CONTEXT = re.compile(r"信用代码|纳税人识别号|识别号|税号|注册号")
 _BANK_CONTEXT = re.compile(r"账号|帐号|账户|帐户|卡号|开户行|开户银行|银行卡|存折|收款账")
 _PHONE_CONTEXT = re.compile(r"电话|手机|联系方式|传真|Tel|TEL|热线")
@@ -72,7 +78,9 @@ _INVOICE_CONTEXT = re.compile(r"发票|代码|编号|文号|凭证|单号|批次
 _AUTHORITY = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅|纳税服务|税务机关|本局|我局|本机关|我机关")
 # A party named between the authority and the number makes it the party's; the bureau's own 联系人 does not.
 # (Not 你: a notice addressed to the party says 你 throughout, and the number it gives is the office's.)
-_PERSON_WORDS = re.compile(r"当事人|纳税人|法定代表人|负责人|经营者|先生|女士|本人|手机|业主|住址|身份证")
+_PERSON_WORDS = re.compile(
+    r"当事人|纳税人|法定代表人|负责人|经营者|先生|女士|本人|手机|业主|住址|身份证|受处分人|纳税义务人|身分证|居所"
+)
 _AMOUNT_AFTER = re.compile(r"\s*(?:\.\d|元|万|亿|千|百|份|笔|户|张|吨|个|次|条|人|%|％)")
 
 
@@ -333,6 +341,14 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
         digits = _NON_DIGIT.sub("", m.group())[-11:]
         if digits not in public_phones:
             found.append(Finding(m.start(), m.end(), FieldType.PHONE))
+    if "+" in text or "00" in text or "09" in text:
+        for m in _HK_TW_PHONE.finditer(text):
+            digits = _NON_DIGIT.sub("", m.group())
+            if not _is_public_landline(text, m.start(), digits, public_phones):
+                found.append(Finding(m.start(), m.end(), FieldType.PHONE))
+    for m in _TAIWAN_ID.finditer(text):
+        if taiwan_id_ok(m.group()) or _ID_CONTEXT.search(_context_before(text, m.start(), 24)):
+            found.append(Finding(m.start(), m.end(), FieldType.ID_NUMBER))
     for m in _LANDLINE.finditer(text):
         digits = _NON_DIGIT.sub("", m.group())
         if not _is_public_landline(text, m.start(), digits, public_phones):
@@ -394,7 +410,7 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
 
 _HOME_LABELS = (
     "家庭住址|家庭地址|户籍地址|户籍所在地|户籍地|现住址|现住所|现居住地|居住地址|居住地|家住|住址|身份证地址|"
-    "现住(?=[：:])"
+    "现住(?=[：:])|居所(?=[：:])"
 )
 _AMBIGUOUS_LABELS = (
     "住所地|住所|通讯地址|联系地址|送达地址|送达地点|经营地点|经营场所|生产经营地址|经营地址|地址"
@@ -461,7 +477,7 @@ def _belongs_to_person(text: str, start: int, *, business: bool = False) -> bool
 
 # The subject's name in a record (纳税人名称：张三): a person's when it has no organisation word.
 _PARTY_NAME = re.compile(
-    r"(?:纳税人名称|当事人名称|单位名称|被处罚单位|被处罚人|受送达人|欠税人|名称|当事人|"
+    r"(?:纳税人名称|当事人名称|单位名称|被处罚单位|被处罚人|受处分人|纳税义务人|受送达人|欠税人|名称|当事人|"
     r"(?<!经营者)(?<!代表人)(?<!负责人)(?<!联系人)(?<!代理人)姓名)"
     r"(?:[：:][ \t]*|[ \t]*[\t\n][ \t]*)(?P<name>[^\s，,；;。]{2,40})"
 )
@@ -535,7 +551,7 @@ _TRIGGERS: dict[str, FieldType] = {}
 for _words, _kind in (
     (
         "当事人姓名|当事人名称|当事人|纳税人姓名|纳税人名称|纳税人（自然人）|纳税人(自然人)|纳税人|被查对象|被查人|"
-        "被处罚人|被申请人|申请人|欠税人|被执行人|经营者姓名|经营者|业主|投资人|户主|姓名|个体工商户|失信主体|"
+        "被处罚人|受处分人|纳税义务人|被申请人|申请人|欠税人|被执行人|经营者姓名|经营者|业主|投资人|户主|姓名|个体工商户|失信主体|"
         "自然人|行政相对人名称|行政相对人|相对人名称|外籍个人|个人姓名",
         FieldType.PERSON_NAME,
     ),

@@ -135,3 +135,15 @@ def test_it_masks_a_decision_written_in_traditional_characters_for_taiwan_and_ho
     masked = mask_text(hong_kong).text
     for clear in ("家豪", "WONG", "23456", "彌敦道", "5311"):
         assert clear not in masked
+
+
+def test_it_masks_the_people_a_case_narrative_names_by_their_part_in_it():
+    text = (
+        "经查，你公司总经理季明安排会计欧阳雪于2025年1月至6月期间收取货款，未入账核算。"
+        "上述款项后转入黄三峡名下银行账户。季明对上述事实无异议。另查明，欧阳雪与黄三峡系夫妻关系。"
+        "款项转入公司的账户后由董事会决议分配。"
+    )
+    masked = mask_text(text).text
+    for clear in ("季明", "阳雪", "三峡"):
+        assert clear not in masked
+    assert "安排会计" in masked and "转入公司的账户" in masked and "董事会决议" in masked

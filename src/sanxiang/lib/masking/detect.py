@@ -543,7 +543,7 @@ _NOT_NAMES = frozenset(
     "包头 贵阳 贵港 柳州 桂林 南宁 梧州 钦州 百色 河池 来宾 崇左 贺州 玉林 北海 防城 岳阳 常德 "
     "卢湾 童装 鞠躬 冷库 冷藏 冷链 晏城 席位 卫生 卫星 米兰 柏林 宗教 桂花 全资 应急 "
     "邵阳 郴州 娄底 怀化 永州 衡阳 株洲 湘潭 益阳 吉首 长沙 岳麓 雨花 开福 天心 芙蓉 望城 "
-    "宁乡 浏阳 陈述 陈列 陈旧 申明 严肃 严格 蒋家 汤剂 石某 宋某 ".split()
+    "宁乡 浏阳 陈述 陈列 陈旧 申明 严肃 严格 蒋家 汤剂 石某 宋某 公司 公款 公章 公账 公户 ".split()
 )
 _GIVEN = f"[{CJK}]"
 _NAME_HEAD = rf"(?:{_COMPOUND_ALT}|[{_SINGLE_CLASS}])"
@@ -566,7 +566,8 @@ for _words, _kind in (
         "担保人|合伙人|中介人|介绍人|法人|老板|店主|房东|出租人|承租人|员工|雇员|工作人员|保管人|"
         "记账人员|代账人员|辩护人|辩护律师|代理律师|诉讼代理人|委托诉讼代理人|第三人|陪同人|翻译人员|"
         "被检举人|被举报人|利害关系人|共同经营人|实际投资人|户名|开户名|账户名称|账户名|收款人|付款人|"
-        "从业人员",
+        "从业人员|总经理|副总经理|经理|董事长|执行董事|董事|监事|厂长|店长|总监|业务员|销售员|仓管员|"
+        "实际经营者",
         FieldType.THIRD_PARTY_NAME,
     ),
     (
@@ -608,9 +609,13 @@ _TITLES = ("先生", "女士", "同志")
 _CLAUSE_END = frozenset("、，,；;。\n（(")
 _PLACE_CHARS = frozenset("省市区县镇乡村旗州")
 _VERB_AFTER = re.compile(
-    r"涉嫌|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|辩称|称其|本人"
+    r"涉嫌|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|辩称|称其|本人|"
+    # what a case's narrative says of a person: 转入X名下账户, X对上述事实无异议, X在询问中…, 与X系夫妻关系
+    r"名下|的(?:银行)?账户|对(?:上述|以上|此|该)|在(?:询问|笔录|调查)|无异议|(?:系|为)[^，。；\n]{0,6}关系"
 )
-_NAME_BOUNDARY = frozenset("，,。；;：:、（(\n .．由与向对经将和及据至给")
+# What may stand right before a name found by what follows it (张三表示: after a comma, 由, 与 …; 转入,
+# 汇入 the account a sum went to).
+_NAME_BOUNDARY = frozenset("，,。；;：:、（(\n .．由与向对经将和及据至给入")
 
 
 # An ID number or a gender right after a candidate ("成立（身份证号…", "高峰，男，") makes it a person's name
@@ -620,6 +625,11 @@ _PERSON_CONTEXT_AFTER = re.compile(
 )
 
 
+# Verbs that follow a name in a case's narrative: 总经理季明安排…, 李明指使… (the 安 of 安排 is no part of
+# the name).
+_VERB_STARTS = frozenset(
+    "安排 指使 指示 授意 要求 利用 借用 明知 同意 决定 组织 策划 伙同 联系 介绍 协助 帮助 通知 告知 对上 对此 在询".split()
+)
 # Last characters that end a name's phrase even before a comma (张三等，, 李四的，).
 _NOT_LAST_AT_END = frozenset("等的了们和与及或并")
 
@@ -633,7 +643,11 @@ def _trim_name(text: str, start: int, end: int) -> int | None:
         name = text[start:end]
     if (
         len(name) - head == 2
-        and (name[-1] in _NOT_LAST or name[-1] + text[end : end + 1] in _TITLES)
+        and (
+            name[-1] in _NOT_LAST
+            or name[-1] + text[end : end + 1] in _TITLES
+            or name[-1] + text[end : end + 1] in _VERB_STARTS
+        )
         # a name that ends at a clause boundary is whole (代理人荣跃进，联系电话): no verb follows it
         and not (name[-1] not in _NOT_LAST_AT_END and text[end : end + 1] in _CLAUSE_END)
     ):

@@ -1211,8 +1211,190 @@ def generate_part2() -> list[dict]:
     return [d.record() for d in docs]
 
 
+# ------------------------------------------------------------------------------ part 3 (written later)
+# Written after the fixes made from part 2, before the masker was run on it.
+
+
+def wide_pad(g: G, name: str) -> str:
+    """A name spread to the width of a column as PDF text gives it (four spaces or more)."""
+    return (" " * g.r.randint(4, 6)).join(name) if len(name) == 2 else name
+
+
+def evidence_layout(g: G, i: int) -> Doc:
+    """An evidence list as pdftotext -layout gives it, other column words, names inside evidence titles."""
+    d = Doc(f"dev3-evidence-{i:03d}", tags={"evidence_list", "flat_space_aligned"})
+    region = g.region()
+    d.t("附件：" + g.choice(["证据目录", "证据材料目录", "主要证据清单"]) + "\n\n")
+    header = g.choice(
+        [
+            ["编号", "证据名称及来源", "提供者", "证明内容"],
+            ["序号", "证据", "出具人", "页码"],
+            ["序号", "材料名称", "制作人", "张数"],
+        ]
+    )
+    d.t("    ".join(header) + "\n")
+    for n in range(1, g.r.randint(4, 7)):
+        d.t(f"{n}    ")
+        kind = g.choice(["titled", "plain", "plain"])
+        if kind == "titled":
+            nm, tg = g.person()
+            put_person(d, g, nm, tg)
+            d.t(g.choice(["询问笔录", "的证言", "证人证言", "身份证复印件", "银行流水"]))
+        else:
+            d.t(g.choice(EVIDENCE))
+        d.t("      ")
+        if g.chance(0.75):
+            nm, tg = g.person()
+            if len(nm) == 2 and g.chance(0.5):
+                d.p("name", wide_pad(g, nm), tags=tg | {"name_padded", "name_wide_padded"})
+            else:
+                put_person(d, g, nm, tg)
+        else:
+            d.k("org_name", g.company(region))
+        d.t("      " + g.choice(["违法事实", "主体资格", "资金流向", str(g.r.randint(1, 20))]) + "\n")
+    return d
+
+
+def receipt_signed(g: G, i: int) -> Doc:
+    d = Doc(f"dev3-receipt-{i:03d}", tags={"service_receipt"})
+    region = g.region()
+    d.t("送 达 回 证\n")
+    d.t("送达文书：税务处理决定书（")
+    d.k("document_number", g.docno("处"))
+    d.t("）\n受送达人（签名）：")
+    nm, tg = g.person()
+    put_person(d, g, nm, tg, pad=g.chance(0.4))
+    d.t("\n见证人（签名）：")
+    wn, wt = g.person()
+    put_person(d, g, wn, wt)
+    d.t("    见证人身份证号码：")
+    d.p("id_number", g.id18())
+    d.t("\n送达地址：")
+    d.p("home_address", g.home(region))
+    d.t("\n送达人（签名）：" + g.person("three")[0] + "\n")
+    d.tags.add("officer_names_unlabelled")
+    d.t("备注：受送达人拒绝签收，由见证人")
+    put_person(d, g, wn, wt | {"name_repeated_in_row"})
+    d.t("在场见证，留置送达。\n")
+    return d
+
+
+def arrears_kv_variant(g: G, i: int) -> Doc:
+    d = Doc(f"dev3-arrearskv-{i:03d}", tags={"arrears_notice", "flat_key_value"})
+    region = g.region()
+    d.t("欠税公告（" + g.day() + "）\n\n")
+    for _ in range(g.r.randint(2, 4)):
+        kind = g.choice(["company", "shop"])
+        nm, tg = g.person(g.choice(["three", "two", "word", "compound"]))
+        d.t("纳税人名称：")
+        if kind == "company":
+            d.k("org_name", g.company(region))
+        else:
+            d.k("shop_name", g.shop(nm, region))
+        d.t("\n" + g.choice(["负责人（业主）姓名：", "法定代表人或负责人姓名：", "业主（负责人）："]))
+        put_person(
+            d, g, nm, tg | ({"owner_name_in_shop_name"} if kind == "shop" else set()), pad=g.chance(0.3)
+        )
+        d.t(
+            "\n"
+            + g.choice(
+                ["居民身份证号码：", "身份证件种类及号码：居民身份证 ", "居民身份证或其他有效身份证件号码："]
+            )
+        )
+        d.p("id_number", g.id18())
+        d.t("\n经营地点：")
+        d.k("business_address", g.business(region))
+        d.t("\n欠税余额：")
+        d.k("amount", g.amount_text() + "元")
+        if kind == "shop":
+            d.t("\n备注：负责人即业主")
+            put_person(d, g, nm, tg | {"owner_name_in_shop_name", "name_repeated_in_row"})
+        d.t("\n\n")
+    return d
+
+
+def hearing_participants(g: G, i: int) -> Doc:
+    d = Doc(f"dev3-hearing-{i:03d}", tags={"hearing_notice"})
+    region = g.region()
+    d.k("authority_name", g.authority_of(region))
+    d.t("\n听证会通知\n听证申请人：")
+    nm, tg = g.person()
+    put_person(d, g, nm, tg)
+    d.t("\n第三人：")
+    tn, tt = g.person()
+    put_person(d, g, tn, tt)
+    d.t(
+        g.choice(["（", "，"]) + "系申请人之" + g.choice(["妻", "兄", "合伙人"]) + g.choice(["）", ""]) + "\n"
+    )
+    d.t("听证参加人：")
+    pn, pt = g.person()
+    put_person(d, g, pn, pt)
+    d.t("、")
+    qn, qt = g.person()
+    put_person(d, g, qn, qt)
+    d.t("\n    定于")
+    d.k("date", g.day())
+    d.t("举行听证。请")
+    put_person(d, g, nm, tg | {"name_repeated_in_row"})
+    d.t(g.choice(["准时参加", "携带身份证件准时到场"]) + "。如有疑问，请拨打")
+    d.k("authority_phone", "12366")
+    d.t("。\n")
+    return d
+
+
+def traditional_list(g: G, i: int) -> Doc:
+    """A traditional-character arrears list, tab-separated, with a padded name column."""
+    d = Doc(f"dev3-tradlist-{i:03d}", tags={"traditional", "arrears_notice", "flat_tab"})
+    region = g.region()
+    d.t("欠稅公告\n")
+    d.t(T.join(["序號", "納稅人名稱", "負責人姓名", "身分證號碼", "營業地址", "欠稅金額"]) + "\n")
+    for k in range(1, g.r.randint(3, 6)):
+        nm = tw_name(g)
+        d.t(f"{k}{T}")
+        person = g.chance(0.4)
+        if person:
+            d.p("name", nm)
+        else:
+            d.k("org_name", f"{g.choice(BRANDS)}{g.choice(['貿易', '科技', '餐飲'])}有限公司")
+        d.t(T)
+        d.p(
+            "name", "　".join(nm) if g.chance(0.3) else nm, tags={"name_repeated_in_row"} if person else set()
+        )
+        d.t(T)
+        d.p("id_number", tw_id(g), tags={"tw_id"})
+        d.t(T)
+        if person:
+            d.p("home_address", f"臺中市西屯區台灣大道{g.r.randint(1, 4)}段{g.r.randint(1, 900)}號")
+        else:
+            d.k("business_address", f"臺中市西屯區市政路{g.r.randint(1, 500)}號")
+        d.t(T)
+        d.k("amount", g.amount_text())
+        d.t("\n")
+    return d
+
+
+def generate_part3() -> list[dict]:
+    g = G(SEED + 3)
+    docs: list[Doc] = []
+    for i in range(14):
+        docs.append(evidence_layout(g, i))
+    for i in range(10):
+        docs.append(receipt_signed(g, i))
+    for i in range(10):
+        docs.append(arrears_kv_variant(g, i))
+    for i in range(10):
+        docs.append(hearing_participants(g, i))
+    for i in range(10):
+        docs.append(traditional_list(g, i))
+    for d in docs:
+        for s in d.personal:
+            s.setdefault("tags", [])
+    return [d.record() for d in docs]
+
+
 def main() -> None:
-    for records, name in ((generate(), "dev.jsonl"), (generate_part2(), "dev2.jsonl")):
+    parts = ((generate(), "dev.jsonl"), (generate_part2(), "dev2.jsonl"), (generate_part3(), "dev3.jsonl"))
+    for records, name in parts:
         out = HERE / name
         with out.open("w", encoding="utf-8") as fh:
             for r in records:

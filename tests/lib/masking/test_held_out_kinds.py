@@ -147,3 +147,15 @@ def test_it_masks_the_people_a_case_narrative_names_by_their_part_in_it():
     for clear in ("季明", "阳雪", "三峡"):
         assert clear not in masked
     assert "安排会计" in masked and "转入公司的账户" in masked and "董事会决议" in masked
+
+
+def test_it_masks_names_in_a_layout_evidence_list_spread_or_inside_an_evidence_title():
+    text = (
+        "序号    材料名称    制作人    张数\n"
+        "1    营业执照复印件      苏    昊      2\n"
+        "2    齐彦证人证言      东方锋玲      3\n"
+        "3    购销合同      海口博雅建筑劳务有限责任公司      19\n"
+    )
+    masked = mask_text(text).text
+    assert "    昊" not in masked and "锋玲" not in masked and "齐彦" not in masked
+    assert "海口博雅建筑劳务有限责任公司" in masked and "营业执照复印件" in masked

@@ -611,11 +611,13 @@ _PLACE_CHARS = frozenset("省市区县镇乡村旗州")
 _VERB_AFTER = re.compile(
     r"涉嫌|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|辩称|称其|本人|"
     # what a case's narrative says of a person: 转入X名下账户, X对上述事实无异议, X在询问中…, 与X系夫妻关系
-    r"名下|的(?:银行)?账户|对(?:上述|以上|此|该)|在(?:询问|笔录|调查)|无异议|(?:系|为)[^，。；\n]{0,6}关系"
+    r"名下|的(?:银行)?账户|对(?:上述|以上|此|该)|在(?:询问|笔录|调查)|无异议|(?:系|为)[^，。；\n]{0,6}关系|"
+    # an evidence list's title that names its person: 齐彦证人证言, 薛建泽身份证复印件, 卓璇银行流水
+    r"(?:的)?(?:询问笔录|调查笔录|证人证言|证言|证词|身份证复印件|(?:个人)?银行(?:账户)?流水|书面陈述)"
 )
 # What may stand right before a name found by what follows it (张三表示: after a comma, 由, 与 …; 转入,
 # 汇入 the account a sum went to).
-_NAME_BOUNDARY = frozenset("，,。；;：:、（(\n .．由与向对经将和及据至给入")
+_NAME_BOUNDARY = frozenset("，,。；;：:、（(\n\t .．由与向对经将和及据至给入")
 
 
 # An ID number or a gender right after a candidate ("成立（身份证号…", "高峰，男，") makes it a person's name

@@ -22,7 +22,8 @@ NAME, PARTY, HOME, MAYBE_ADDRESS, DOCUMENT = "name", "party", "home", "maybe_add
 # word that makes the column another datum about that person (法定代表人身份证号码, 负责人电话).
 _PERSON_ROLE = (
     r"法定代表人|法人代表|负责人|业主|经营者|投资人|投资者|户主|联系人|办税人|办税员|财务人员|股东|"
-    r"提供人|签收人|受送达人|收件人|代收人|送达对象|证人|见证人|代理人|委托人|被询问人|被检查人|当事人姓名|"
+    r"提供人|提供者|出具人|制作人|持有人|陈述人|签收人|受送达人|收件人|代收人|送达对象|证人|见证人|代理人|委托人|"
+    r"被询问人|询问对象|被调查人|调查对象|被检查人|当事人姓名|"
     r"个人姓名|自然人姓名|纳税人姓名|被处罚人姓名|姓名"
 )
 _NOT_A_NAME_COLUMN = re.compile(
@@ -68,7 +69,7 @@ def _role(word: str) -> str | None:
 _HEADER_WORD = re.compile(
     r"名称|姓名|代表人|负责人|业主|经营者|投资人|证件|身份|号码|识别号|信用代码|地址|住址|住所|地点|场所|电话|欠税|税种|"
     r"金额|余额|日期|序号|编号|类型|认定|机关|期限|所属|事由|依据|结果|备注|当事人|纳税人|提供人|签收人|受送达人|收件人|"
-    r"代收人|证人|代理人|页数|页码|证明|来源|方式"
+    r"代收人|证人|代理人|页数|页码|张数|证明|来源|方式|提供者|出具人|制作人|证据|材料"
 )
 _SPACES = re.compile(r" {2,}|\u3000+")
 _PERSON_NAME = re.compile(
@@ -382,9 +383,33 @@ def find_table_cells(
         roles = _roles(line, cells)
         if roles is not None:
             header, width = (kind, roles), len(cells)
-        elif header is not None and header[0] == kind and abs(len(cells) - width) <= 0:
-            _row(line, offset, cells, header[1], add, hide)
+        elif header is not None and header[0] == kind:
+            if kind == "space" and len(cells) > width:
+                cells = _close_spread_names(line, cells, width)
+            if len(cells) == width:
+                _row(line, offset, cells, header[1], add, hide)
         offset += len(line) + 1
+
+
+_SPREAD_NAME = re.compile(rf"^[{CJK}](?: +[{CJK}]){{1,2}}$")
+_SPREAD = re.compile(r" +")
+_ONE_CJK = re.compile(rf"^[{CJK}]$")
+_SHORT_CJK = re.compile(rf"^[{CJK}]{{1,2}}$")
+
+
+def _close_spread_names(line: str, cells: list[tuple[int, int]], width: int) -> list[tuple[int, int]]:
+    """A space-aligned row with more cells than its header when a name is spread to the column's width
+    (苏    昊: PDF text puts four spaces or more between its characters): a one-character cell followed by
+    a cell of one or two characters is joined back, as long as the row has too many cells."""
+    cells = list(cells)
+    i = 0
+    while len(cells) > width and i < len(cells) - 1:
+        (a, b), (c, d) = cells[i], cells[i + 1]
+        if _ONE_CJK.match(line[a:b]) and _SHORT_CJK.match(line[c:d]):
+            cells[i : i + 2] = [(a, d)]
+        else:
+            i += 1
+    return cells
 
 
 def _row(
@@ -395,7 +420,8 @@ def _row(
     add: Callable[[int, int, str], None],
     hide_individual: bool,
 ) -> None:
-    values = [line[a:b] for a, b in cells]
+    # a name spread over its cell (苏    昊) is read without its spaces
+    values = [_SPREAD.sub("", line[a:b]) if _SPREAD_NAME.match(line[a:b]) else line[a:b] for a, b in cells]
     _row_values(values, [[(offset + a, offset + b)] for a, b in cells], roles, add, hide_individual)
 
 

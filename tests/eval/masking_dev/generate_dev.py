@@ -1345,7 +1345,7 @@ def hearing_participants(g: G, i: int) -> Doc:
 def traditional_list(g: G, i: int) -> Doc:
     """A traditional-character arrears list, tab-separated, with a padded name column."""
     d = Doc(f"dev3-tradlist-{i:03d}", tags={"traditional", "arrears_notice", "flat_tab"})
-    region = g.region()
+    g.region()  # drawn so the random stream stays the one dev3.jsonl was generated with
     d.t("欠稅公告\n")
     d.t(T.join(["序號", "納稅人名稱", "負責人姓名", "身分證號碼", "營業地址", "欠稅金額"]) + "\n")
     for k in range(1, g.r.randint(3, 6)):
@@ -1392,8 +1392,148 @@ def generate_part3() -> list[dict]:
     return [d.record() for d in docs]
 
 
+# ------------------------------------------------------------------------------ part 4 (written later)
+# Written after the fixes made from part 3, before the masker was run on it.
+
+
+def transcript(g: G, i: int) -> Doc:
+    """A hearing or inquiry record: speakers named at the start of their lines."""
+    d = Doc(f"dev4-transcript-{i:03d}", tags={"hearing_notice", "transcript"})
+    region = g.region()
+    d.t(g.choice(["听证笔录", "询问（调查）笔录"]) + "\n时间：")
+    d.k("date", g.day())
+    d.t("\n地点：")
+    d.k("authority_name", g.authority_of(region))
+    d.t(g.choice(["听证室", "询问室"]) + "\n")
+    nm, tg = g.person(g.choice(["two", "word", "compound", "three"]))
+    d.t(g.choice(["被询问人：", "当事人：", "申请人："]))
+    put_person(d, g, nm, tg)
+    d.t(g.choice(["    性别：男    年龄：46", "，女，1979年生", "    民族：汉"]) + "\n")
+    d.t(
+        "询问人："
+        + g.person("three")[0]
+        + "、"
+        + g.person("three")[0]
+        + "    记录人："
+        + g.person("three")[0]
+        + "\n"
+    )
+    d.tags.add("officer_names_unlabelled")
+    for _ in range(g.r.randint(2, 4)):
+        d.t("问：" + g.choice(["你的收入来源有哪些？", "这些款项是谁收取的？", "你对处罚有何意见？"]) + "\n")
+        if g.chance(0.5):
+            put_person(d, g, nm, tg | {"name_repeated_in_row"})
+            d.t("：")
+        else:
+            d.t("答：")
+        d.t(g.choice(["都是我本人收取的。", "由我妻子", "我没有异议。"]))
+        if d.parts[-1] == "由我妻子":
+            wn, wt = g.person(g.choice(["two", "word", "three"]))
+            put_person(d, g, wn, wt)
+            d.t("代收，转到她名下的账户。")
+        d.t("\n")
+    d.t("被询问人签名：")
+    put_person(d, g, nm, tg | {"name_repeated_in_row"})
+    d.t("\n")
+    return d
+
+
+def arrears_prose(g: G, i: int) -> Doc:
+    """An arrears notice written as running text, one taxpayer a clause."""
+    d = Doc(f"dev4-arrearsprose-{i:03d}", tags={"arrears_notice", "flat_semicolon"})
+    region = g.region()
+    d.k("authority_name", g.authority_of(region))
+    d.t("关于公告欠缴税款的纳税人名单的公告\n    现将欠缴税款的纳税人公告如下：")
+    for k in range(g.r.randint(2, 4)):
+        if k:
+            d.t("；")
+        kind = g.choice(["person", "company"])
+        nm, tg = g.person(g.choice(["two", "word", "compound", "three"]))
+        if kind == "person":
+            put_person(d, g, nm, tg)
+            d.t(g.choice(["，居民身份证号码", "（居民身份证号码：", "，身份证件号码"]))
+            d.p("id_number", g.id18())
+            d.t("）" if "（" in d.parts[-2] else "")
+            d.t("，欠缴" + g.choice(TAXES))
+        else:
+            d.k("org_name", g.company(region))
+            d.t("（法定代表人")
+            put_person(d, g, nm, tg)
+            d.t("），欠缴" + g.choice(TAXES))
+        d.k("amount", g.amount_text() + "元")
+    d.t("。\n    特此公告。\n")
+    return d
+
+
+def sgs_table(g: G, i: int) -> Doc:
+    """双公示 penalty records as a pipe or tab table with combined headers."""
+    layout = g.choice(["pipe", "tab"])
+    d = Doc(f"dev4-sgs-{i:03d}", tags={"shuanggongshi", f"flat_{layout}"})
+    region = g.region()
+    header = [
+        "行政相对人名称（姓名）",
+        "统一社会信用代码（身份证号码）",
+        "法定代表人（负责人、业主）",
+        "处罚决定书文号",
+        "处罚内容",
+    ]
+    sep = " | " if layout == "pipe" else T
+    edge = layout == "pipe" and g.chance(0.5)
+    d.t(("| " if edge else "") + sep.join(header) + (" |" if edge else "") + "\n")
+    if layout == "pipe" and g.chance(0.5):
+        d.t(("| " if edge else "") + sep.join(["---"] * len(header)) + (" |" if edge else "") + "\n")
+    for _ in range(g.r.randint(3, 5)):
+        kind = g.choice(["company", "person", "shop"])
+        nm, tg = g.person(g.choice(["two", "word", "compound", "three"]))
+        d.t("| " if edge else "")
+        if kind == "company":
+            d.k("org_name", g.company(region))
+            d.t(sep)
+            d.k("uscc", g.uscc_of("company", region))
+            d.t(sep)
+            put_person(d, g, nm, tg)
+        elif kind == "shop":
+            d.k("shop_name", g.shop(nm, region))
+            d.t(sep)
+            d.k("uscc", g.uscc_of("shop", region))
+            d.t(sep)
+            put_person(d, g, nm, tg | {"owner_name_in_shop_name"})
+        else:
+            put_person(d, g, nm, tg)
+            d.t(sep)
+            d.p("id_number", g.id18())
+            d.t(sep)
+            put_person(d, g, nm, tg | {"name_repeated_in_row"})
+        d.t(sep)
+        d.k("document_number", g.docno("罚"))
+        d.t(sep + "罚款")
+        d.k("amount", g.amount_text() + "元")
+        d.t((" |" if edge else "") + "\n")
+    return d
+
+
+def generate_part4() -> list[dict]:
+    g = G(SEED + 4)
+    docs: list[Doc] = []
+    for i in range(14):
+        docs.append(transcript(g, i))
+    for i in range(14):
+        docs.append(arrears_prose(g, i))
+    for i in range(14):
+        docs.append(sgs_table(g, i))
+    for d in docs:
+        for s in d.personal:
+            s.setdefault("tags", [])
+    return [d.record() for d in docs]
+
+
 def main() -> None:
-    parts = ((generate(), "dev.jsonl"), (generate_part2(), "dev2.jsonl"), (generate_part3(), "dev3.jsonl"))
+    parts = (
+        (generate(), "dev.jsonl"),
+        (generate_part2(), "dev2.jsonl"),
+        (generate_part3(), "dev3.jsonl"),
+        (generate_part4(), "dev4.jsonl"),
+    )
     for records, name in parts:
         out = HERE / name
         with out.open("w", encoding="utf-8") as fh:

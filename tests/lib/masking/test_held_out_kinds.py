@@ -159,3 +159,20 @@ def test_it_masks_names_in_a_layout_evidence_list_spread_or_inside_an_evidence_t
     masked = mask_text(text).text
     assert "    昊" not in masked and "锋玲" not in masked and "齐彦" not in masked
     assert "海口博雅建筑劳务有限责任公司" in masked and "营业执照复印件" in masked
+
+
+def test_it_reads_combined_headers_and_never_joins_cells_across_a_tab():
+    text = (
+        "行政相对人名称（姓名）\t统一社会信用代码（身份证号码）\t法定代表人（负责人、业主）\t处罚决定书文号\t处罚内容\n"
+        "兰州天成服饰有限责任公司\t91620102MAX46TC1CU\t栾立新\t甬海税罚〔2026〕315号\t罚款457,746.84元\n"
+        f"关长青\t{PERSON_ID}\t关长青\t郑金税罚〔2026〕153号\t罚款139,142.67元\n"
+    )
+    masked = mask_text(text).text
+    assert "立新" not in masked and "长青" not in masked
+    assert "甬海税罚〔2026〕315号\t罚款457,746.84元" in masked
+    assert "兰州天成服饰有限责任公司" in masked
+
+
+def test_a_name_before_its_residents_id_label_in_running_text_is_masked():
+    masked = mask_text(f"欠缴税款的纳税人：上官一，居民身份证号码{PERSON_ID}，欠缴个人所得税500.00元。").text
+    assert "上官一" not in masked

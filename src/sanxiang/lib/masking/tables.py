@@ -57,19 +57,24 @@ _DOCUMENT_NUMBER = re.compile(r"^(?=(?:[A-Z]*\d){5})[A-Z]{0,2}[0-9A-Z]{5,11}(?:[
 
 
 def _role(word: str) -> str | None:
-    """The role of a column from its header word (None: a column of no personal datum)."""
-    role = next((r for r, pattern in _ROLES if pattern.match(word)), None)
-    if role is not None:
-        return role
-    if _NAME_HEADER.match(word) and not _NOT_A_NAME_COLUMN.search(word):
-        return NAME
+    """The role of a column from its header word (None: a column of no personal datum); a bracketed
+    qualifier may widen the header (行政相对人名称（姓名）, 法定代表人（负责人、业主）) and is read apart."""
+    for candidate in (word, _QUALIFIER.sub("", word)):
+        role = next((r for r, pattern in _ROLES if pattern.match(candidate)), None)
+        if role is not None:
+            return role
+        if _NAME_HEADER.match(candidate) and not _NOT_A_NAME_COLUMN.search(candidate):
+            return NAME
     return None
+
+
+_QUALIFIER = re.compile(r"[（(][^）)]{1,12}[）)]")
 
 
 _HEADER_WORD = re.compile(
     r"名称|姓名|代表人|负责人|业主|经营者|投资人|证件|身份|号码|识别号|信用代码|地址|住址|住所|地点|场所|电话|欠税|税种|"
     r"金额|余额|日期|序号|编号|类型|认定|机关|期限|所属|事由|依据|结果|备注|当事人|纳税人|提供人|签收人|受送达人|收件人|"
-    r"代收人|证人|代理人|页数|页码|张数|证明|来源|方式|提供者|出具人|制作人|证据|材料"
+    r"代收人|证人|代理人|页数|页码|张数|证明|来源|方式|提供者|出具人|制作人|证据|材料|文号|内容|决定|相对人"
 )
 _SPACES = re.compile(r" {2,}|\u3000+")
 _PERSON_NAME = re.compile(
@@ -136,7 +141,7 @@ def _cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
 
 def _roles(line: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
     words = [line[a:b] for a, b in cells]
-    if sum(1 for w in words if w and len(w) <= 12 and _HEADER_WORD.search(w)) < max(2, len(words) // 2 + 1):
+    if sum(1 for w in words if w and len(w) <= 20 and _HEADER_WORD.search(w)) < max(2, len(words) // 2 + 1):
         return None
     roles = [_role(word) for word in words]
     return roles if any(roles) else None

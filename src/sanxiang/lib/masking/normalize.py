@@ -72,12 +72,13 @@ FOLD = _fold_table()
 _FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(FOLD)) + "]")
 
 # A run of single CJK characters separated by spaces (张 三, 欧 阳 娜 娜), or a surname spaced from a
-# two-character given name (张 三丰). Line breaks are not spaces here: a table cell per line stays one.
+# two-character given name (张 三丰). Line breaks and tabs are not spaces here: they separate a table's
+# cells (…〔2026〕315号<tab>罚款… is two cells, not 号罚款).
 _SPACED_WORD = re.compile(
-    rf"(?=[{CJK}][ \t])(?<![{CJK}])(?:[{CJK}](?:[ \t]{{1,3}}[{CJK}]){{1,3}}(?![{CJK}])"
-    rf"|[{CJK}][ \t]{{1,3}}[{CJK}]{{2}}(?![{CJK}]))"
+    rf"(?=[{CJK}] )(?<![{CJK}])(?:[{CJK}](?: {{1,3}}[{CJK}]){{1,3}}(?![{CJK}])"
+    rf"|[{CJK}] {{1,3}}[{CJK}]{{2}}(?![{CJK}]))"
 )
-_SPACES = re.compile(r"[ \t]+")
+_SPACES = re.compile(r" +")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +116,7 @@ def fold(text: str) -> str:
 def normalise(text: str) -> Normalised:
     """Fold ``text`` and close up letter-spaced words; positions map back through ``Normalised``."""
     folded = fold(text)
-    if " " not in folded and "\t" not in folded:
+    if " " not in folded:
         return Normalised(folded)
     parts: list[str] = []
     breaks: list[int] = []

@@ -65,6 +65,9 @@ _HK_TW_PHONE = re.compile(
     r"|09\d{2}[ \-]\d{3}[ \-]\d{3})(?!\d)"
 )
 _TAIWAN_ID = re.compile(r"(?=[A-Z])(?<![0-9A-Za-z])[A-Z][12]\d{8}(?![0-9A-Za-z])")
+# A Taiwan ID stands in a document that says so (its label, or a place in Taiwan): capitals and digits
+# are everywhere in credit codes, so the scan runs only there.
+_TAIWAN_HINT = re.compile(r"身分|统一编号|台湾|台北|台中|台南|高雄|新北|桃园")
 _MOBILE_GROUPED = re.compile(r"(?=[+81])(?<![\d])(?:\+?86[ \-]?)?1[3-9]\d[ \-]\d{4}[ \-]\d{4}(?!\d)")
 _LANDLINE = re.compile(
     r"(?=[（(0+])(?<![\d])(?:(?:\+86[ \-]?|0086[ \-]?)?[（(]0\d{2,3}[)）][ \-]?|0\d{2,3}(?:[-－—]| - |-? ))"
@@ -341,12 +344,12 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
         digits = _NON_DIGIT.sub("", m.group())[-11:]
         if digits not in public_phones:
             found.append(Finding(m.start(), m.end(), FieldType.PHONE))
-    if "+" in text or "00" in text or "09" in text:
+    if "+8" in text or "008" in text or "09" in text:
         for m in _HK_TW_PHONE.finditer(text):
             digits = _NON_DIGIT.sub("", m.group())
             if not _is_public_landline(text, m.start(), digits, public_phones):
                 found.append(Finding(m.start(), m.end(), FieldType.PHONE))
-    for m in _TAIWAN_ID.finditer(text):
+    for m in _TAIWAN_ID.finditer(text) if _TAIWAN_HINT.search(text) else ():
         if taiwan_id_ok(m.group()) or _ID_CONTEXT.search(_context_before(text, m.start(), 24)):
             found.append(Finding(m.start(), m.end(), FieldType.ID_NUMBER))
     for m in _LANDLINE.finditer(text):
@@ -599,9 +602,9 @@ _ADDRESSEE_LINE = re.compile(
     rf"(?m)^[ \t]*(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})[ \t]*[：:][ \t]*\n[ \t]*[^\n]{{0,12}}?[你您]"
 )
 _TRAILING = re.compile(
-    r"先生|女士|同志|[，,（(]\s*(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]|[，,（(]\s*(?:公民|居民)?身份证|身份证号|[，,（(]\s*身份证件|"
+    r"(?=[先女同，,（(身系])(?:先生|女士|同志|[，,（(]\s*(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]|[，,（(]\s*(?:公民|居民)?身份证|身份证号|[，,（(]\s*身份证件|"
     r"[（(]\s*(?:现?住址|现?住[：:]|现?居住地|家庭住址|户籍地)|[，,]\s*(?:现?住|家住)(?![址所房宿院宅])|"
-    r"[（(]?系(?![统列数])[^，。；\n]{0,30}?(?:法定代表人|负责人|股东|实际控制人|员工|职工|财务|会计|出纳|办税人|经营者|业主)"
+    r"[（(]?系(?![统列数])[^，。；\n]{0,30}?(?:法定代表人|负责人|股东|实际控制人|员工|职工|财务|会计|出纳|办税人|经营者|业主))"
 )
 _NAME_EXACT = re.compile(rf"{_NAME_HEAD}{_GIVEN}{{1,2}}")
 _NOT_BEFORE_NAME = frozenset("于在对由向将把给与和及的是为系被从经任即")
@@ -609,11 +612,13 @@ _TITLES = ("先生", "女士", "同志")
 _CLAUSE_END = frozenset("、，,；;。\n（(")
 _PLACE_CHARS = frozenset("省市区县镇乡村旗州")
 _VERB_AFTER = re.compile(
-    r"涉嫌|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|辩称|称其|本人|"
+    # the look-ahead on the first characters lets the engine skip every other position at once
+    r"(?=[涉个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书])"
+    r"(?:涉嫌|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|辩称|称其|本人|"
     # what a case's narrative says of a person: 转入X名下账户, X对上述事实无异议, X在询问中…, 与X系夫妻关系
     r"名下|的(?:银行)?账户|对(?:上述|以上|此|该)|在(?:询问|笔录|调查)|无异议|(?:系|为)[^，。；\n]{0,6}关系|"
     # an evidence list's title that names its person: 齐彦证人证言, 薛建泽身份证复印件, 卓璇银行流水
-    r"(?:的)?(?:询问笔录|调查笔录|证人证言|证言|证词|身份证复印件|(?:个人)?银行(?:账户)?流水|书面陈述)"
+    r"(?:的)?(?:询问笔录|调查笔录|证人证言|证言|证词|身份证复印件|(?:个人)?银行(?:账户)?流水|书面陈述))"
 )
 # What may stand right before a name found by what follows it (张三表示: after a comma, 由, 与 …; 转入,
 # 汇入 the account a sum went to).

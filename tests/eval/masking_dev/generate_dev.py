@@ -1527,12 +1527,100 @@ def generate_part4() -> list[dict]:
     return [d.record() for d in docs]
 
 
+# ------------------------------------------------------------------------------ part 5 (written later)
+# Written after the fixes made from part 4, before the masker was run on it.
+
+
+def header_contacts(g: G, i: int) -> Doc:
+    """A decision whose header block, right under the bureau's name, gives people's landlines."""
+    d = Doc(f"dev5-header-{i:03d}", tags={"private_landline", "contact_block"})
+    region = g.region()
+    d.k("authority_name", g.authority_of(region))
+    d.t("\n" + g.choice(["税务处理决定书", "税务行政处罚决定书", "责令限期改正通知书"]) + "\n")
+    d.k("document_number", g.docno("处"))
+    d.t("\n")
+    roles = g.r.sample(["证人", "委托代理人", "见证人", "财务负责人", "股东", "辩护律师"], 2)
+    d.k("org_name", g.company(region))
+    d.t("：\n")
+    for role in roles:
+        d.t(role + "：")
+        nm, tg = g.person()
+        put_person(d, g, nm, tg)
+        d.t(g.choice(["，联系电话：", "  电话：", "（座机：", "，办公电话："]))
+        d.p("phone", g.private_landline(region), tags={"private_landline"})
+        d.t("）\n" if d.parts[-2].startswith("（") else "\n")
+    d.t("    经查，你单位" + g.choice(["少缴增值税", "未按规定取得发票", "虚列成本"]))
+    d.k("amount", g.amount_text() + "元")
+    d.t("。本局于")
+    d.k("date", g.day())
+    d.t("通过电话（")
+    d.p("phone", g.private_landline(region), tags={"private_landline", "phone_in_text"})
+    d.t("）通知你单位" + g.choice(["财务人员", "出纳", "法定代表人"]) + "到局说明情况。\n")
+    d.t("    如对本决定不服，可依法申请行政复议。咨询电话：")
+    d.k("authority_phone", g.bureau_phone(region))
+    d.t("。\n")
+    d.k("authority_name", g.authority_of(region))
+    d.t("\n")
+    d.k("date", g.day())
+    d.t("\n")
+    return d
+
+
+def running_names(g: G, i: int) -> Doc:
+    """Names in running text without a role word: the party's shop named after them, then the person."""
+    d = Doc(f"dev5-running-{i:03d}", tags={"running_text"})
+    region = g.region()
+    owner, ot = g.person(g.choice(["two", "word", "compound", "three"]))
+    shop = g.shop(owner, region)
+    d.k("authority_name", g.authority_of(region))
+    d.t("\n不予行政处罚决定书\n")
+    d.k("document_number", g.docno("不罚"))
+    d.t("\n")
+    d.k("shop_name", shop)
+    d.t("（统一社会信用代码：")
+    d.k("uscc", g.uscc_of("shop", region))
+    d.t("）：\n    经查，")
+    put_person(d, g, owner, ot | {"owner_name_in_shop_name"})
+    d.t(g.choice(["于", "在"]))
+    d.k("date", g.day())
+    d.t(g.choice(["至", "到"]))
+    d.k("date", g.day())
+    d.t(g.choice(["期间经营", "期间以"]))
+    d.k("shop_name", shop)
+    d.t("名义对外销售货物，未按规定开具发票。")
+    helper, ht = g.person(g.choice(["two", "word", "compound"]))
+    d.t(g.choice(["其雇员", "店员", "收银员"]))
+    put_person(d, g, helper, ht)
+    d.t(g.choice(["负责收款", "协助记账", "代为收取货款"]) + "。")
+    put_person(d, g, owner, ot | {"owner_name_in_shop_name", "name_repeated_in_row"})
+    d.t(g.choice(["首次违法且危害后果轻微，", "主动改正，"]) + "依据")
+    d.k("law_citation", "《中华人民共和国行政处罚法》第三十三条")
+    d.t("，决定不予行政处罚。\n")
+    d.k("authority_name", g.authority_of(region))
+    d.t("\n")
+    return d
+
+
+def generate_part5() -> list[dict]:
+    g = G(SEED + 5)
+    docs: list[Doc] = []
+    for i in range(16):
+        docs.append(header_contacts(g, i))
+    for i in range(20):
+        docs.append(running_names(g, i))
+    for d in docs:
+        for s in d.personal:
+            s.setdefault("tags", [])
+    return [d.record() for d in docs]
+
+
 def main() -> None:
     parts = (
         (generate(), "dev.jsonl"),
         (generate_part2(), "dev2.jsonl"),
         (generate_part3(), "dev3.jsonl"),
         (generate_part4(), "dev4.jsonl"),
+        (generate_part5(), "dev5.jsonl"),
     )
     for records, name in parts:
         out = HERE / name

@@ -176,3 +176,17 @@ def test_it_reads_combined_headers_and_never_joins_cells_across_a_tab():
 def test_a_name_before_its_residents_id_label_in_running_text_is_masked():
     masked = mask_text(f"欠缴税款的纳税人：上官一，居民身份证号码{PERSON_ID}，欠缴个人所得税500.00元。").text
     assert "上官一" not in masked
+
+
+def test_people_named_under_the_bureaus_name_and_a_number_the_bureau_called_keep_their_landlines_hidden():
+    text = (
+        "国家税务总局惠州市惠城区税务局\n税务处理决定书\n惠城税处〔2026〕3号\n惠州德信印务有限公司：\n"
+        "证人：姚焱，联系电话：0752-49186876\n委托代理人：郑伟，办公电话：（0752）22669488\n"
+        "    经查，你单位少缴增值税5,000.00元。本局于2025年2月9日通过电话（0752-33445566）通知你单位出纳到局说明情况。\n"
+        "    如对本决定不服，可依法申请行政复议。咨询电话：0752-2812366。\n"
+        "国家税务总局惠州市惠城区税务局\n2026年3月1日\n"
+    )
+    masked = mask_text(text).text
+    for private in ("49186876", "22669488", "33445566"):
+        assert private not in masked
+    assert "0752-2812366" in masked

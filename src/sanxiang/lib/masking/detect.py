@@ -106,10 +106,15 @@ _AUTHORITY_LINE = re.compile(
     rf"\n[ \t]*(?:国家税务总局[{CJK}]{{2,30}}|[{CJK}]{{2,24}}(?:税务局|稽查局|税务所|税务分局))[ \t]*(?:\n|$)"
 )
 _BLOCK_PERSON = re.compile(
-    _PERSON_WORDS.pattern + r"|办税人|代理人|律师|辩护人|住所|家庭|你单位|财务|会计|出纳|股东|证人"
+    _PERSON_WORDS.pattern
+    + r"|办税人|代理人|律师|辩护人|住所|家庭|你单位|财务|会计|出纳|股东|证人|委托人|员工|"
+    r"雇员|店员|收银员|配偶|家属|亲属"
 )
+# A number the bureau called or gave notice through is the party's (本局…通过电话（…）通知你单位).
+_CALLED = re.compile(r"通过|通知|告知|致电|拨打|电话联系|联系了|联系你|联系当事人")
 
 
+_SENTENCE_GOES_ON = re.compile(rf"[{CJK}][^\n]*。")
 # The line that opens the bureau's own group of contact lines (联系人：…, 联系部门：…).
 _BUREAU_CONTACT = re.compile(r"[ \t]*(?:联系人|联系部门|承办部门|联系科室|办理部门)")
 # A person's own line in the closing block: its label names whose number or address it is.
@@ -126,8 +131,12 @@ def _in_closing_block(text: str, start: int) -> bool:
     if body_end < 0:
         return False
     line_start = text.rfind("\n", 0, start) + 1
-    if _LINE_PERSON.search(text, max(line_start, body_end), start) is not None:
+    label_start = max(line_start, body_end)
+    if _LINE_PERSON.search(text, label_start, start) is not None or _CALLED.search(text, label_start, start):
         return False
+    line_end = text.find("\n", start)
+    if _SENTENCE_GOES_ON.search(text, start, len(text) if line_end < 0 else line_end) is not None:
+        return False  # inside a sentence of the body (…通过电话（…）通知你单位…。), not a contact line
     if _BUREAU_CONTACT.match(text, line_start) is None:
         position = line_start
         while position - 1 > body_end:
@@ -139,7 +148,6 @@ def _in_closing_block(text: str, start: int) -> bool:
             if _LINE_PERSON.search(text, above, position - 1) is not None:
                 return False
             position = above
-    line_end = text.find("\n", start)
     if line_end < 0 or text.find("。", start) < 0:
         return True
     limit = line_end
@@ -157,7 +165,8 @@ def _in_closing_block(text: str, start: int) -> bool:
 
 def _is_public_landline(text: str, start: int, digits: str, public_phones: frozenset[str]) -> bool:
     """An authority's own office line: listed as public, or labelled as a phone right after the
-    authority's name with no person mentioned in between ("国家税务总局…税务局 联系电话：0731-…")."""
+    authority's name with no person mentioned in between ("国家税务总局…税务局 联系电话：0731-…"; not
+    证人…，电话：… in the header under the bureau's name, nor the number 本局…通过电话（…）通知 the party)."""
     if digits in public_phones:
         return True
     if _in_closing_block(text, start):
@@ -174,7 +183,8 @@ def _is_public_landline(text: str, start: int, digits: str, public_phones: froze
     return (
         len(between) <= 100
         and _PHONE_CONTEXT.search(between) is not None
-        and _PERSON_WORDS.search(between) is None
+        and _BLOCK_PERSON.search(between) is None
+        and _CALLED.search(between) is None
     )
 
 

@@ -190,3 +190,16 @@ def test_people_named_under_the_bureaus_name_and_a_number_the_bureau_called_keep
     for private in ("49186876", "22669488", "33445566"):
         assert private not in masked
     assert "0752-2812366" in masked
+
+
+def test_the_owner_named_alone_is_masked_while_the_shop_named_after_them_stays():
+    text = (
+        "惠城区耿春风杂货店（统一社会信用代码：92441302MA51XQ8E3L）：\n"
+        "    经查，耿春风于2026年1月18日至3月1日期间以惠城区耿春风杂货店名义对外销售货物。"
+        "收银员令狐晨协助记账。耿春风主动改正，决定不予行政处罚。\n"
+        "国家税务总局惠州市惠城区税务局\n许可机关统一社会信用代码：11441302MB2C8437X0\n"
+    )
+    masked = mask_text(text).text
+    assert masked.count("惠城区耿春风杂货店") == 2
+    assert "经查，耿春风" not in masked and "耿春风主动" not in masked and "狐晨" not in masked
+    assert "国家税务总局惠州市惠城区税务局" in masked and "许可机关" in masked

@@ -579,7 +579,7 @@ for _words, _kind in (
         "担保人|合伙人|中介人|介绍人|法人|老板|店主|房东|出租人|承租人|员工|雇员|工作人员|保管人|"
         "记账人员|代账人员|辩护人|辩护律师|代理律师|诉讼代理人|委托诉讼代理人|第三人|陪同人|翻译人员|"
         "被检举人|被举报人|利害关系人|共同经营人|实际投资人|户名|开户名|账户名称|账户名|收款人|付款人|"
-        "从业人员|总经理|副总经理|经理|董事长|执行董事|董事|监事|厂长|店长|总监|业务员|销售员|仓管员|"
+        "从业人员|收银员|店员|营业员|服务员|厨师|学徒|记账员|总经理|副总经理|经理|董事长|执行董事|董事|监事|厂长|店长|总监|业务员|销售员|仓管员|"
         "实际经营者",
         FieldType.THIRD_PARTY_NAME,
     ),
@@ -853,6 +853,51 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
             add(start, m.end(), _kind_before(text, start))
 
 
+# The owner's name inside an individual business's name: after a place (城关区窦诗药店) or at the start of
+# the name, before the shop's trade and its suffix.
+_SHOP_OWNER = re.compile(
+    rf"(?:(?<=[区县市镇乡])|(?<=[：:\s（(，,、])|^)(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})"
+    rf"(?=(?:(?![区县市镇乡村局税])[{CJK}]){{0,5}}?(?:店|部|馆|铺|坊|行|厂|社|档|摊|中心|工作室)"
+    # the suffix ends the name (社 of 社会, 行 of 行政 do not)
+    rf"(?:(?![{CJK}])|名义|的|于|在|系|未|已|自|因))",
+    re.M,
+)
+
+
+_PLACE_AFTER = frozenset("省市区县镇乡村旗州路街道巷局")
+
+
+def _shop_owners(text: str, names: dict[str, FieldType]) -> None:
+    """Owners of an individual business named after them (城关区窦诗药店 … 经查，窦诗于…): a name-shaped
+    part of the shop's name that also stands alone in the text is the owner's name, masked wherever it
+    stands alone (the shop's name itself stays public)."""
+    for m in _SHOP_OWNER.finditer(text):
+        name = m.group("name")
+        head = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
+        for length in range(head + 1, len(name) + 1):
+            candidate = name[:length]
+            if (
+                candidate in names
+                or candidate in _TRIGGERS
+                or (head == 1 and candidate[:2] in _NOT_NAMES)
+                or not _PLACE_AFTER.isdisjoint(candidate)  # 惠城区耿春风杂货店: 惠城区 is the place
+            ):
+                continue
+            at = text.find(candidate)
+            while at >= 0:
+                # another place, not inside an organisation's or shop's name (the longest name found
+                # at a place wins, so 窦诗 found beside 窦诗琪 masks no less than 窦诗琪)
+                after = text[at + length : at + length + 1]
+                if (
+                    at != m.start("name")
+                    and after not in _PLACE_AFTER
+                    and not _in_org_name(text, at + length)
+                ):
+                    names[candidate] = FieldType.PERSON_NAME
+                    break
+                at = text.find(candidate, at + 1)
+
+
 def _kind_before(text: str, start: int) -> FieldType:
     """The kind named by a role word right before ``start`` (法定代表人：…), else a third party."""
     m = _TRIGGER_BEFORE.search(text, max(0, start - 24), start)
@@ -900,6 +945,8 @@ def _find_names(
             add(nxt.start("name"), next_end, kind)
             end = next_end
     _find_latin_and_dotted_names(text, add)
+    if INDIVIDUAL_BUSINESS.search(text) is not None:
+        _shop_owners(text, names)
 
     def add_cell(start: int, end: int, role: str) -> None:
         if role == tables.HOME:

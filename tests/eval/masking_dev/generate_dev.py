@@ -1614,6 +1614,146 @@ def generate_part5() -> list[dict]:
     return [d.record() for d in docs]
 
 
+# ------------------------------------------------------------------------------ part 6 (written later)
+# Written after the fixes made from part 5, before the masker was run on it.
+
+
+def wrapped_decision(g: G, i: int) -> Doc:
+    """A decision as PDF text without layout gives it: every line cut at a fixed width, names and
+    addresses broken across lines."""
+    width = g.r.randint(28, 40)
+    region = g.region()
+    nm, tg = g.person(g.choice(["three", "word", "compound", "two"]))
+    agent, at = g.person(g.choice(["three", "two"]))
+    pieces: list[tuple[str, str]] = [
+        ("k:authority_name", g.authority_of(region)),
+        ("t", "\n税务行政处罚决定书\n"),
+        ("k:document_number", g.docno("罚")),
+        ("t", "\n当事人："),
+        ("name", nm),
+        ("t", "，公民身份号码："),
+        ("p:id_number", g.id18()),
+        ("t", "，住址："),
+        ("p:home_address", g.home(region)),
+        ("t", "。委托代理人："),
+        ("name", agent),
+        ("t", "。\n    经查，当事人"),
+        ("name", nm),
+        ("t", "于"),
+        ("k:date", g.day()),
+        ("t", "通过其本人名下账户收取房屋租金"),
+        ("k:amount", g.amount_text() + "元"),
+        ("t", "，未按规定申报缴纳个人所得税。上述事实有"),
+        ("name", nm),
+        ("t", "的陈述、租赁合同及银行流水等证据证明。依据"),
+        ("k:law_citation", "《中华人民共和国税收征收管理法》第六十四条第二款"),
+        ("t", "，对你处以罚款"),
+        ("k:amount", g.amount_text() + "元"),
+        ("t", "。\n"),
+    ]
+    d = Doc(f"dev6-wrapped-{i:03d}", tags={"wrapped_pdf"})
+    column = 0
+    for kind, value in pieces:
+        out = []
+        for ch in value:
+            out.append(ch)
+            column = 0 if ch == "\n" else column + 1
+            if column >= width:
+                out.append("\n")
+                column = 0
+        text = "".join(out)
+        if kind == "t":
+            d.t(text)
+        elif kind == "name":
+            d.p(
+                "name",
+                text,
+                tags=(tg if value == nm else at) | ({"linebreak_in_value"} if "\n" in text else set()),
+            )
+        elif kind.startswith("p:"):
+            d.p(kind[2:], text, tags={"linebreak_in_value"} if "\n" in text else set())
+        else:
+            d.k(kind[2:], text)
+    return d
+
+
+def service_by_publication(g: G, i: int) -> Doc:
+    """送达公告 addressed to several people at once."""
+    d = Doc(f"dev6-publication-{i:03d}", tags={"service_by_publication"})
+    region = g.region()
+    d.k("authority_name", g.authority_of(region))
+    d.t("\n税务文书送达公告\n")
+    people = [g.person(g.choice(["three", "two", "word", "compound"])) for _ in range(g.r.randint(2, 4))]
+    for k, (nm, tg) in enumerate(people):
+        if k:
+            d.t("、")
+        put_person(d, g, nm, tg)
+    d.t("：\n    因你们下落不明，" + g.choice(["无法直接送达", "采用其他方式无法送达"]) + "，依据")
+    d.k("law_citation", "《中华人民共和国税收征收管理法实施细则》第一百零六条")
+    d.t("的规定，现将下列文书公告送达：\n")
+    for k, (nm, tg) in enumerate(people):
+        d.t(f"{'一二三四'[k]}、")
+        put_person(d, g, nm, tg | {"name_repeated_in_row"})
+        d.t(g.choice(["（身份证号码：", "（公民身份号码"]))
+        d.p("id_number", g.id18())
+        d.t("）：")
+        d.k("document_number", g.docno("罚"))
+        d.t("\n")
+    d.t("    自公告之日起满三十日，即视为送达。\n")
+    d.k("authority_name", g.authority_of(region))
+    d.t("\n")
+    return d
+
+
+def latin_running(g: G, i: int) -> Doc:
+    d = Doc(f"dev6-latin-{i:03d}", tags={"latin_name"})
+    region = g.region()
+    cn, ct = g.person("three")
+    latin = g.choice(
+        ["ZHANG WEI", "Peter MILLER", "SMITH John", "Li Xiaoyu", "MÜLLER Hans", "O'NEIL Kate", "Tanaka Yuki"]
+    )
+    form = g.choice(["latin_first", "cn_first", "cn_space"])
+    d.k("authority_name", g.authority_of(region))
+    d.t("\n行政处罚决定书\n当事人：")
+    if form == "latin_first":
+        d.p("name", latin, tags={"latin_name", "latin_before_chinese"})
+        d.t("（中文名：")
+        d.p("name", cn, tags=ct)
+        d.t("）")
+    elif form == "cn_first":
+        d.p("name", cn, tags=ct)
+        d.t("（英文名：")
+        d.p("name", latin, tags={"latin_name", "latin_after_chinese"})
+        d.t("）")
+    else:
+        d.p("name", cn, tags=ct)
+        d.t(" ")
+        d.p("name", latin, tags={"latin_name", "latin_after_chinese"})
+    d.t("\n    经查，")
+    d.p("name", latin, tags={"latin_name", "name_repeated_in_row"})
+    d.t(g.choice(["于", "在"]))
+    d.k("date", g.day())
+    d.t("取得境内工资薪金所得未申报。")
+    d.p("name", cn, tags=ct | {"name_repeated_in_row"})
+    d.t("对上述事实无异议。\n")
+    return d
+
+
+def generate_part6() -> list[dict]:
+    g = G(SEED + 6)
+    docs: list[Doc] = []
+    for i in range(16):
+        docs.append(wrapped_decision(g, i))
+    for i in range(12):
+        docs.append(service_by_publication(g, i))
+    for i in range(14):
+        docs.append(latin_running(g, i))
+    for d in docs:
+        for s in d.personal:
+            s.setdefault("tags", [])
+    return [d.record() for d in docs]
+
+
 def main() -> None:
     parts = (
         (generate(), "dev.jsonl"),
@@ -1621,6 +1761,7 @@ def main() -> None:
         (generate_part3(), "dev3.jsonl"),
         (generate_part4(), "dev4.jsonl"),
         (generate_part5(), "dev5.jsonl"),
+        (generate_part6(), "dev6.jsonl"),
     )
     for records, name in parts:
         out = HERE / name

@@ -277,9 +277,10 @@ def _joined_kind(digits: str, grouped_by_four: bool, bank_context: bool) -> Fiel
 # Digit groups broken by spaces, hyphens or a line break (PDF text, aligned columns, 1381 234 5678).
 _SPLIT_NUMBER = re.compile(
     r"(?=\d)(?<![0-9A-Za-z.,])\d+(?:[Xx]\d{0,2})?"
-    r"(?:(?:[ \t]{1,2}|[ \t]?-[ \t]?|[ \t]?\r?\n[ \t]*)\d+(?:[Xx]\d{0,2})?)+(?![0-9A-Za-z]|[.,]\d)"
+    r"(?:(?:[ \t]{1,2}|[ \t]?-[ \t]?|[ \t]?\r?\n[ \t]*)(?:\d+(?:[Xx]\d{0,2})?|[Xx]))+(?![0-9A-Za-z]|[.,]\d)"
 )
-_DIGIT_GROUP = re.compile(r"\d+(?:[Xx]\d{0,2})?")
+# a group is digits, or the X check character of an ID number wrapped onto the next line on its own
+_DIGIT_GROUP = re.compile(r"\d+(?:[Xx]\d{0,2})?|[Xx]")
 
 
 # The lengths ``_joined_kind`` can accept: mobile, old ID, card, ID, individual TIN (any length of
@@ -434,7 +435,7 @@ _ADDRESS = re.compile(
     rf"(?:(?P<home>{_HOME_LABELS}|(?<=[，,；;（(])住(?![址所宿房院宅])(?=[{CJK}]{{0,8}}?[省市区县]))|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"
     rf"(?<!场所)(?<!网站)(?<!电子)(?<!邮寄)(?P<maybe>{_AMBIGUOUS_LABELS}))"
     # the value after a colon, a tab, spaces, or on the next line (a label cell and its value cell)
-    r"(?:[：:][ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*(?=[^\n]*\d)|[ \t]*)(?:为|在|是)?(?P<value>[^，,。；;）)\n\t]{4,60})"
+    r"(?:[：:][ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*(?=[^\n]*\d)|[ \t]*)(?:为|在|是)?(?P<value>[^，,。；;）)\n\t]{1,60})"
 )
 _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区")
 _ORG_MARKER = (
@@ -509,7 +510,13 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
     found: list[Finding] = []
     for m in _ADDRESS.finditer(text):
         value = m.group("value").rstrip()
-        if not _ADDRESS_WORD.search(value) or "*" in value or "某" in value:
+        start = m.start("value")
+        parts = [(start, start + len(value))]
+        wrapped = _wrapped_address(text, start, start + len(value))
+        if wrapped is not None:
+            parts.append(wrapped)
+            value += text[wrapped[0] : wrapped[1]]
+        if len(value) < 4 or not _ADDRESS_WORD.search(value) or "*" in value or "某" in value:
             continue  # not an address, or one already masked by hand (长沙市岳麓区****)
         maybe = m.group("maybe")
         if maybe and not _belongs_to_person(text, m.start(), business=maybe in _BUSINESS_LABELS):
@@ -519,8 +526,30 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
                 continue
         if maybe and _in_closing_block(text, m.start()):
             continue  # 联系地址 in a notice's closing block: the bureau's own address
-        found.append(Finding(m.start("value"), m.start("value") + len(value), FieldType.HOME_ADDRESS))
+        found += [Finding(a, b, FieldType.HOME_ADDRESS) for a, b in parts]
     return found
+
+
+_ADDRESS_TAIL = re.compile(r"[^，,。；;）)\n\t：:]{1,40}")
+_ADDRESS_DONE = re.compile(r"(?:号|室|楼|层)$")
+_WRAPPED_LINE = 16  # a line this long that breaks inside an address was wrapped by the extractor
+
+
+def _wrapped_address(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The rest of an address on the next line, when the line broke inside it (PDF text cut at a fixed
+    width: 住址：贵州省⏎贵阳市南明区…, …梧桐小⏎区17栋…): a long line of running text (no table's tab),
+    an address begun on it and not finished, and a next line that is no label of its own (电话：…)."""
+    if text[end : end + 1] != "\n":
+        return None
+    line_start = text.rfind("\n", 0, end) + 1
+    if end - line_start < _WRAPPED_LINE or _ADDRESS_DONE.search(text, line_start, end):
+        return None
+    if "\t" in text[line_start:end] or (end - start > 3 and not _ADDRESS_WORD.search(text, start, end)):
+        return None
+    tail = _ADDRESS_TAIL.match(text, end + 1)
+    if tail is None or text[tail.end() : tail.end() + 1] in ("：", ":"):
+        return None
+    return tail.start(), tail.end()
 
 
 # --------------------------------------------------------------------------------------------------- names
@@ -1013,6 +1042,24 @@ def _find_name_occurrences(text: str, names: Mapping[str, FieldType]) -> list[Fi
         if _in_org_name(text, end) or _beside_mask(text, start, end):
             continue
         found.append(Finding(start, end, names[text[start:end]]))
+    if "\n" in text:
+        found += _wrapped_occurrences(text, names)
+    return found
+
+
+def _wrapped_occurrences(text: str, names: Mapping[str, FieldType]) -> list[Finding]:
+    """A name found once, elsewhere broken by a line break (PDF text cut at a fixed width: 邵瑞⏎天):
+    each part on its line is masked."""
+    found: list[Finding] = []
+    for name, kind in names.items():
+        for cut in range(1, len(name)):
+            broken = name[:cut] + "\n" + name[cut:]
+            at = text.find(broken)
+            while at >= 0:
+                end = at + len(broken)
+                if not _in_org_name(text, end):
+                    found += [Finding(at, at + cut, kind), Finding(at + cut + 1, end, kind)]
+                at = text.find(broken, end)
     return found
 
 

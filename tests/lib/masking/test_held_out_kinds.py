@@ -203,3 +203,20 @@ def test_the_owner_named_alone_is_masked_while_the_shop_named_after_them_stays()
     assert masked.count("惠城区耿春风杂货店") == 2
     assert "经查，耿春风" not in masked and "耿春风主动" not in masked and "狐晨" not in masked
     assert "国家税务总局惠州市惠城区税务局" in masked and "许可机关" in masked
+
+
+def test_a_decision_wrapped_at_a_fixed_width_keeps_its_names_numbers_and_addresses_hidden():
+    text = (
+        "当事人：邵瑞天，公民身份号码：32058319610224711\nX，住址：广东省惠州市惠城区文昌路66号世纪花\n"
+        "城14栋1单元701室。委托代理人：李明。经查，上述事实有邵瑞\n天的陈述等证据证明。\n"
+    )
+    masked = mask_text(text).text
+    assert "\nX，" not in masked and "瑞\n天" not in masked
+    assert "文昌路" not in masked and "14栋1单元701室" not in masked
+
+
+def test_a_latin_name_after_the_chinese_one_or_under_an_english_name_label_is_masked():
+    masked = mask_text("当事人：黄志明 O'NEIL Kate\n    经查，O'NEIL Kate于2025年取得所得。").text
+    assert "NEIL" not in masked and "Kate" not in masked
+    masked = mask_text("当事人：黄志明（英文名：Tanaka Yuki）\n    经查，Tanaka Yuki于2025年取得所得。").text
+    assert "Tanaka" not in masked and "Yuki" not in masked

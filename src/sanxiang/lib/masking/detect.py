@@ -594,7 +594,7 @@ for _words, _kind in (
     (
         "当事人姓名|当事人名称|当事人|纳税人姓名|纳税人名称|纳税人（自然人）|纳税人(自然人)|纳税人|被查对象|被查人|"
         "被处罚人|受处分人|纳税义务人|被申请人|申请人|欠税人|被执行人|经营者姓名|经营者|业主|投资人|户主|姓名|个体工商户|失信主体|"
-        "自然人|行政相对人名称|行政相对人|相对人名称|外籍个人|个人姓名",
+        "自然人|英文名|英文姓名|外文名|外文姓名|行政相对人名称|行政相对人|相对人名称|外籍个人|个人姓名",
         FieldType.PERSON_NAME,
     ),
     (
@@ -834,6 +834,10 @@ _LATIN_NOT_NAME = frozenset(
 _LATIN_LETTERS = re.compile(r"['\-]")  # JEAN-PIERRE, O'BRIEN: letters joined by a hyphen or apostrophe
 
 
+# A Latin name right after the Chinese one a role word introduced (当事人：黄志明 O'NEIL Kate).
+_AFTER_TRIGGERED_NAME = re.compile(rf"(?:{_TRIGGER_ALT})[：:\s]*[{CJK}·]{{2,8}}[ \t]+$")
+
+
 def _capitals_name(words: list[str]) -> bool:
     """Two or three words in capitals (JOHN SMITH, MARIA GARCIA) amid Chinese text: a foreigner's name."""
     return (
@@ -862,7 +866,10 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
             add(m.start(cjk_group), m.end(cjk_group), kind)
         for m in _LATIN_ALONE.finditer(text):
             words = re.split(r"[ ·.]", m.group("latin"))
-            triggered = _TRIGGER_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None
+            triggered = (
+                _TRIGGER_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None
+                or _AFTER_TRIGGERED_NAME.search(text, max(0, m.start() - 30), m.start()) is not None
+            )
             if triggered or _pinyin_name(words) or _capitals_name(words):
                 add(m.start(), m.end(), _kind_before(text, m.start()))
     if "·" in text or "." in text:

@@ -220,3 +220,10 @@ def test_a_latin_name_after_the_chinese_one_or_under_an_english_name_label_is_ma
     assert "NEIL" not in masked and "Kate" not in masked
     masked = mask_text("当事人：黄志明（英文名：Tanaka Yuki）\n    经查，Tanaka Yuki于2025年取得所得。").text
     assert "Tanaka" not in masked and "Yuki" not in masked
+
+
+def test_a_forms_labels_spread_to_their_column_width_still_label_their_values():
+    text = "姓    名：王芳\n性    别：女\n住    址：浙江省杭州市西湖区文三路100号3幢201室\n"
+    masked = mask_text(text).text
+    assert "王芳" not in masked and "文三路" not in masked
+    assert "性    别：女" in masked

@@ -76,7 +76,9 @@ _FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(FOLD)) + 
 # cells (…〔2026〕315号<tab>罚款… is two cells, not 号罚款).
 _SPACED_WORD = re.compile(
     rf"(?=[{CJK}] )(?<![{CJK}])(?:[{CJK}](?: {{1,3}}[{CJK}]){{1,3}}(?![{CJK}])"
-    rf"|[{CJK}] {{1,3}}[{CJK}]{{2}}(?![{CJK}]))"
+    rf"|[{CJK}] {{1,3}}[{CJK}]{{2}}(?![{CJK}])"
+    # a form's label spread to the width of its column before its colon (姓    名：, 住    址：)
+    rf"|[{CJK}](?: {{4,8}}[{CJK}]){{1,3}}(?=[：:]))"
 )
 _SPACES = re.compile(r" +")
 

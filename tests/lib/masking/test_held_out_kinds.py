@@ -227,3 +227,8 @@ def test_a_forms_labels_spread_to_their_column_width_still_label_their_values():
     masked = mask_text(text).text
     assert "王芳" not in masked and "文三路" not in masked
     assert "性    别：女" in masked
+
+
+def test_a_name_spread_after_its_label_and_a_spaced_compound_surname_are_masked():
+    masked = mask_text("受送达人：杨    洋\n负责人姓名：欧阳  娜娜\n").text
+    assert "洋" not in masked and "娜娜" not in masked

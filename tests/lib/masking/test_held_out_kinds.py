@@ -232,3 +232,13 @@ def test_a_forms_labels_spread_to_their_column_width_still_label_their_values():
 def test_a_name_spread_after_its_label_and_a_spaced_compound_surname_are_masked():
     masked = mask_text("受送达人：杨    洋\n负责人姓名：欧阳  娜娜\n").text
     assert "洋" not in masked and "娜娜" not in masked
+
+
+def test_the_model_reads_names_the_narrative_puts_before_other_verbs():
+    text = (
+        "截至目前，马晓光仍未缴纳税款。吴昊天是该公司的实际控制人。请陈丽华于收到本通知书之日起15日内缴纳。"
+    )
+    masked = mask_text(text).text  # the model gated to these candidates
+    for name in ("晓光", "昊天", "丽华"):
+        assert name not in masked
+    assert mask_text("洪东税不罚〔2026〕3号").text == "洪东税不罚〔2026〕3号"

@@ -1094,7 +1094,7 @@ def _outside_urls(text: str, found: list[Finding]) -> list[Finding]:
 _NOT_MODEL_NAME = re.compile(r"[*＊某X×○]|^[一二三四五六七八九十]")
 
 
-_NOT_CANDIDATE_END = frozenset("路街道巷区县镇村号省市州局厅处科室组队所站院校园楼栋幢层门店")
+_NOT_CANDIDATE_END = frozenset("路街道巷区县镇村号省市州局厅处科室组队所站院校园楼栋幢层门店税罚")
 
 
 def _doubtful(

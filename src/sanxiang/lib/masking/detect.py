@@ -395,9 +395,12 @@ _PASSPORT = re.compile(
 _TRAVEL_CONTEXT = re.compile(
     r"(?:护照|通行证|回乡证|台胞证|旅行证|居留证|居住证|军官证|士兵证|警官证|签证|证件|身份证|"
     r"[Pp]assport(?:\s*[Nn][Oo]\.?)?|PASSPORT(?:\s*NO\.?)?)(?:号码|号)?"
-    rf"[^0-9A-Za-z。；;\n]{{0,8}}?([A-Za-z]{{0,2}}\d{{6,12}}[A-Za-z0-9]?(?![0-9A-Za-z*＊])"
-    # a foreign passport's number mixes capitals and digits (C01X00T47)
-    rf"|(?=[A-Z]{{0,3}}\d)(?=(?:[A-Z]*\d){{4}})[A-Z0-9]{{8,10}}(?![0-9A-Za-z*＊])|[{CJK}]字第\d{{4,10}}号)"
+    rf"[^0-9A-Za-z。；;\n]{{0,8}}?([A-Za-z]{{0,2}}\d{{6,12}}[A-Za-z0-9]?(?![0-9A-Za-z*＊])|[{CJK}]字第\d{{4,10}}号)"
+)
+# A foreign passport's number mixes capitals and digits (C01X00T47): read after a passport's label only.
+_FOREIGN_PASSPORT = re.compile(
+    r"(?:护照|[Pp]assport(?:\s*[Nn][Oo]\.?)?|PASSPORT(?:\s*NO\.?)?)(?:号码|号)?[^0-9A-Za-z。；;\n]{0,8}?"
+    r"((?=[A-Z]{0,3}\d)(?=(?:[A-Z]*\d){4})[A-Z0-9]{8,10})(?![0-9A-Za-z*＊])"
 )
 
 
@@ -417,6 +420,9 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
         if token.isdigit() and len(token) >= 15:
             continue  # an ID number under 证件号码: the number detector owns it
         found.append(Finding(m.start(1), m.end(1), FieldType.TRAVEL_DOCUMENT))
+    if "护照" in text or "assport" in text or "ASSPORT" in text:
+        for m in _FOREIGN_PASSPORT.finditer(text):
+            found.append(Finding(m.start(1), m.end(1), FieldType.TRAVEL_DOCUMENT))
     return found
 
 
@@ -892,7 +898,8 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
 # The owner's name inside an individual business's name: after a place (城关区窦诗药店) or at the start of
 # the name, before the shop's trade and its suffix.
 _SHOP_OWNER = re.compile(
-    rf"(?:(?<=[区县市镇乡])|(?<=[：:\s（(，,、])|^)(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})"
+    # the character before the name is consumed (a scan for one of a few characters is fast)
+    rf"(?:^|[区县市镇乡：:\s（(，,、])(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})"
     rf"(?=(?:(?![区县市镇乡村局税])[{CJK}]){{0,5}}?(?:店|部|馆|铺|坊|行|厂|社|档|摊|中心|工作室)"
     # the suffix ends the name (社 of 社会, 行 of 行政 do not)
     rf"(?:(?![{CJK}])|名义|的|于|在|系|未|已|自|因))",

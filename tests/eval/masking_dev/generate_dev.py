@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -190,6 +191,14 @@ class G(Gen):
 
     def passport(self) -> str:
         return self.r.choice("EGPKDS") + "".join(self.r.choice("0123456789") for _ in range(8))
+
+
+def _sign(d: Doc, g: G, authority: str) -> None:
+    """The closing lines of a document: the issuing authority and the date, one a line."""
+    d.k("authority_name", authority)
+    d.t("\n")
+    d.k("date", g.day())
+    d.t("\n")
 
 
 def put_person(d: Doc, g: G, name: str, tags: set[str], *, pad: bool = False) -> None:
@@ -460,10 +469,7 @@ def arrears_notice(g: G, i: int, flat: str) -> Doc:
                 put_cell(d, g, kind, value, pad)
             d.t("。\n")
     d.t("\n特此公告。\n\n")
-    d.k("authority_name", authority)
-    d.t("\n")
-    d.k("date", g.day())
-    d.t("\n")
+    _sign(d, g, authority)
     return d
 
 
@@ -522,10 +528,7 @@ def hearing_notice(g: G, i: int) -> Doc:
     d.t("\n纳税服务热线：")
     d.k("authority_phone", "12366")
     d.t("\n\n")
-    d.k("authority_name", authority)
-    d.t("\n")
-    d.k("date", g.day())
-    d.t("\n")
+    _sign(d, g, authority)
     return d
 
 
@@ -571,10 +574,7 @@ def contact_notice(g: G, i: int) -> Doc:
                 d.p("phone", g.private_landline(region), tags={"private_landline"})
                 d.t("\n")
     d.t("\n")
-    d.k("authority_name", authority)
-    d.t("\n")
-    d.k("date", g.day())
-    d.t("\n")
+    _sign(d, g, authority)
     return d
 
 
@@ -630,10 +630,7 @@ def foreign_party(g: G, i: int) -> Doc:
     d.t("，处以罚款")
     d.k("amount", g.amount_text() + "元")
     d.t("。\n\n")
-    d.k("authority_name", authority)
-    d.t("\n")
-    d.k("date", g.day())
-    d.t("\n")
+    _sign(d, g, authority)
     return d
 
 
@@ -664,10 +661,7 @@ def shop_owner(g: G, i: int) -> Doc:
     d.t(g.choice(["本人于", "于"]))
     d.k("date", g.day())
     d.t(g.choice(["到本局说明情况并改正。", "主动补办手续。"]) + "\n\n")
-    d.k("authority_name", authority)
-    d.t("\n")
-    d.k("date", g.day())
-    d.t("\n")
+    _sign(d, g, authority)
     return d
 
 
@@ -709,10 +703,7 @@ def person_penalty(g: G, i: int) -> Doc:
     d.t("，处少缴税款百分之五十的罚款")
     d.k("amount", g.amount_text() + "元")
     d.t("。\n\n")
-    d.k("authority_name", authority)
-    d.t("\n")
-    d.k("date", g.day())
-    d.t("\n")
+    _sign(d, g, authority)
     return d
 
 
@@ -773,6 +764,19 @@ def traditional(doc: Doc) -> Doc:
     return doc
 
 
+def _records(docs: list[Doc]) -> list[dict]:
+    for d in docs:
+        for span in d.personal:
+            span.setdefault("tags", [])
+    return [d.record() for d in docs]
+
+
+def _part(seed: int, plan: list[tuple[Callable[[G, int], Doc], int]]) -> list[dict]:
+    """A part's documents: each template called so many times, in order, from one seeded generator."""
+    g = G(seed)
+    return _records([template(g, i) for template, count in plan for i in range(count)])
+
+
 def generate() -> list[dict]:
     g = G(SEED)
     docs: list[Doc] = []
@@ -803,10 +807,7 @@ def generate() -> list[dict]:
     for i in range(3):
         docs.append(traditional(hearing_notice(g, 100 + i)))
         docs.append(traditional(evidence_list(g, 100 + i)))
-    for d in docs:
-        for s in d.personal:
-            s.setdefault("tags", [])
-    return [d.record() for d in docs]
+    return _records(docs)
 
 
 # ------------------------------------------------------------------------------ part 2 (written later)
@@ -934,10 +935,7 @@ def traditional_native(g: G, i: int) -> Doc:
     d.t("，處以罰款")
     d.k("amount", g.amount_text() + "元")
     d.t("。\n")
-    d.k("authority_name", g.authority_of(region))
-    d.t("\n")
-    d.k("date", g.day())
-    d.t("\n")
+    _sign(d, g, g.authority_of(region))
     return d
 
 
@@ -988,10 +986,7 @@ def narrative_penalty(g: G, i: int) -> Doc:
     d.t("，对你公司处少缴税款一倍的罚款")
     d.k("amount", g.amount_text() + "元")
     d.t("。\n")
-    d.k("authority_name", g.authority_of(region))
-    d.t("\n")
-    d.k("date", g.day())
-    d.t("\n")
+    _sign(d, g, g.authority_of(region))
     return d
 
 
@@ -1191,24 +1186,17 @@ def hearing_table(g: G, i: int) -> Doc:
 
 
 def generate_part2() -> list[dict]:
-    g = G(SEED + 2)
-    docs: list[Doc] = []
-    for i in range(16):
-        docs.append(traditional_native(g, i))
-    for i in range(16):
-        docs.append(narrative_penalty(g, i))
-    for i in range(14):
-        docs.append(shop_owner_running(g, i))
-    for i in range(12):
-        docs.append(latin_list(g, i))
-    for i in range(14):
-        docs.append(cells_no_number(g, i))
-    for i in range(12):
-        docs.append(hearing_table(g, i))
-    for d in docs:
-        for s in d.personal:
-            s.setdefault("tags", [])
-    return [d.record() for d in docs]
+    return _part(
+        SEED + 2,
+        [
+            (traditional_native, 16),
+            (narrative_penalty, 16),
+            (shop_owner_running, 14),
+            (latin_list, 12),
+            (cells_no_number, 14),
+            (hearing_table, 12),
+        ],
+    )
 
 
 # ------------------------------------------------------------------------------ part 3 (written later)
@@ -1374,22 +1362,16 @@ def traditional_list(g: G, i: int) -> Doc:
 
 
 def generate_part3() -> list[dict]:
-    g = G(SEED + 3)
-    docs: list[Doc] = []
-    for i in range(14):
-        docs.append(evidence_layout(g, i))
-    for i in range(10):
-        docs.append(receipt_signed(g, i))
-    for i in range(10):
-        docs.append(arrears_kv_variant(g, i))
-    for i in range(10):
-        docs.append(hearing_participants(g, i))
-    for i in range(10):
-        docs.append(traditional_list(g, i))
-    for d in docs:
-        for s in d.personal:
-            s.setdefault("tags", [])
-    return [d.record() for d in docs]
+    return _part(
+        SEED + 3,
+        [
+            (evidence_layout, 14),
+            (receipt_signed, 10),
+            (arrears_kv_variant, 10),
+            (hearing_participants, 10),
+            (traditional_list, 10),
+        ],
+    )
 
 
 # ------------------------------------------------------------------------------ part 4 (written later)
@@ -1513,18 +1495,7 @@ def sgs_table(g: G, i: int) -> Doc:
 
 
 def generate_part4() -> list[dict]:
-    g = G(SEED + 4)
-    docs: list[Doc] = []
-    for i in range(14):
-        docs.append(transcript(g, i))
-    for i in range(14):
-        docs.append(arrears_prose(g, i))
-    for i in range(14):
-        docs.append(sgs_table(g, i))
-    for d in docs:
-        for s in d.personal:
-            s.setdefault("tags", [])
-    return [d.record() for d in docs]
+    return _part(SEED + 4, [(transcript, 14), (arrears_prose, 14), (sgs_table, 14)])
 
 
 # ------------------------------------------------------------------------------ part 5 (written later)
@@ -1559,10 +1530,7 @@ def header_contacts(g: G, i: int) -> Doc:
     d.t("    如对本决定不服，可依法申请行政复议。咨询电话：")
     d.k("authority_phone", g.bureau_phone(region))
     d.t("。\n")
-    d.k("authority_name", g.authority_of(region))
-    d.t("\n")
-    d.k("date", g.day())
-    d.t("\n")
+    _sign(d, g, g.authority_of(region))
     return d
 
 
@@ -1602,16 +1570,7 @@ def running_names(g: G, i: int) -> Doc:
 
 
 def generate_part5() -> list[dict]:
-    g = G(SEED + 5)
-    docs: list[Doc] = []
-    for i in range(16):
-        docs.append(header_contacts(g, i))
-    for i in range(20):
-        docs.append(running_names(g, i))
-    for d in docs:
-        for s in d.personal:
-            s.setdefault("tags", [])
-    return [d.record() for d in docs]
+    return _part(SEED + 5, [(header_contacts, 16), (running_names, 20)])
 
 
 # ------------------------------------------------------------------------------ part 6 (written later)
@@ -1740,18 +1699,7 @@ def latin_running(g: G, i: int) -> Doc:
 
 
 def generate_part6() -> list[dict]:
-    g = G(SEED + 6)
-    docs: list[Doc] = []
-    for i in range(16):
-        docs.append(wrapped_decision(g, i))
-    for i in range(12):
-        docs.append(service_by_publication(g, i))
-    for i in range(14):
-        docs.append(latin_running(g, i))
-    for d in docs:
-        for s in d.personal:
-            s.setdefault("tags", [])
-    return [d.record() for d in docs]
+    return _part(SEED + 6, [(wrapped_decision, 16), (service_by_publication, 12), (latin_running, 14)])
 
 
 def main() -> None:

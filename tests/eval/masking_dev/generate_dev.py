@@ -1702,6 +1702,108 @@ def generate_part6() -> list[dict]:
     return _part(SEED + 6, [(wrapped_decision, 16), (service_by_publication, 12), (latin_running, 14)])
 
 
+# ------------------------------------------------------------------------------ part 7 (written later)
+# Written after the fixes made from part 6 and the probes that followed, before the masker was run on it.
+
+
+def one_line_record(g: G, i: int) -> Doc:
+    """A 双公示 record on one line, its fields separated by runs of spaces."""
+    d = Doc(f"dev7-oneline-{i:03d}", tags={"shuanggongshi", "flat_space_aligned"})
+    region = g.region()
+    person = g.chance(0.5)
+    nm, tg = g.person(g.choice(["three", "two", "word", "compound"]))
+    d.t("行政相对人名称：")
+    if person:
+        put_person(d, g, nm, tg)
+    else:
+        d.k("org_name", g.company(region))
+    d.t("    " + ("证件号码：" if person else "统一社会信用代码："))
+    if person:
+        d.p("id_number", g.id18())
+    else:
+        d.k("uscc", g.uscc_of("company", region))
+    if not person:
+        d.t("    法定代表人：")
+        put_person(d, g, nm, tg)
+    d.t("    处罚决定书文号：")
+    d.k("document_number", g.docno("罚"))
+    d.t("    罚款金额：")
+    d.k("amount", g.amount_text() + "元")
+    d.t("\n")
+    return d
+
+
+def abnormal_prose(g: G, i: int) -> Doc:
+    d = Doc(f"dev7-abnormal-{i:03d}", tags={"abnormal_list", "flat_semicolon"})
+    region = g.region()
+    d.k("authority_name", g.authority_of(region))
+    d.t("\n关于认定非正常户的公告\n    下列纳税人未按规定期限申报，经实地核查，已认定为非正常户：")
+    for k in range(g.r.randint(2, 4)):
+        if k:
+            d.t("、")
+        nm, tg = g.person(g.choice(["three", "two", "word", "compound"]))
+        if g.chance(0.5):
+            put_person(d, g, nm, tg)
+            d.t("（纳税人识别号：")
+            d.p("tin_individual", g.id18() + "01")
+            d.t("）")
+        else:
+            d.k("shop_name", g.shop(nm, region))
+            d.t("（经营者：")
+            put_person(d, g, nm, tg | {"owner_name_in_shop_name"})
+            d.t("）")
+    d.t("。\n")
+    return d
+
+
+def witness_list(g: G, i: int) -> Doc:
+    d = Doc(f"dev7-witness-{i:03d}", tags={"hearing_notice"})
+    region = g.region()
+    d.t("听证告知书\n")
+    d.k("org_name", g.company(region))
+    d.t("：\n法定代表人（负责人）：")
+    nm, tg = g.person()
+    put_person(d, g, nm, tg)
+    d.t("\n    本局拟对你单位作出行政处罚。" + g.choice(["本案证人：", "证人有："]))
+    ws = [g.person(g.choice(["three", "two", "word", "compound"])) for _ in range(g.r.randint(2, 3))]
+    for k, (wn, wt) in enumerate(ws):
+        if k:
+            d.t("、")
+        put_person(d, g, wn, wt)
+    d.t("。你单位有权要求听证，请于3日内提出。\n")
+    return d
+
+
+def wrapped_header_cells(g: G, i: int) -> Doc:
+    """A one-cell-a-line 欠税 list whose long header cells wrap onto a second line (PDF)."""
+    d = Doc(f"dev7-wrapheader-{i:03d}", tags={"arrears_notice", "flat_cell_per_line"})
+    region = g.region()
+    d.t("欠税公告名单\n序号\n纳税人名称\n法定代表人\n（负责人）\n身份证件\n号码\n欠税金额\n")
+    for k in range(1, g.r.randint(3, 5)):
+        d.t(f"{k}\n")
+        nm, tg = g.person(g.choice(["three", "two", "word", "compound"]))
+        if g.chance(0.5):
+            d.k("org_name", g.company(region))
+        else:
+            d.k("shop_name", g.shop(nm, region))
+            tg = tg | {"owner_name_in_shop_name"}
+        d.t("\n")
+        put_person(d, g, nm, tg)
+        d.t("\n")
+        d.p("id_number", g.id18())
+        d.t("\n")
+        d.k("amount", g.amount_text())
+        d.t("\n")
+    return d
+
+
+def generate_part7() -> list[dict]:
+    return _part(
+        SEED + 7,
+        [(one_line_record, 14), (abnormal_prose, 14), (witness_list, 12), (wrapped_header_cells, 12)],
+    )
+
+
 def main() -> None:
     parts = (
         (generate(), "dev.jsonl"),
@@ -1710,6 +1812,7 @@ def main() -> None:
         (generate_part4(), "dev4.jsonl"),
         (generate_part5(), "dev5.jsonl"),
         (generate_part6(), "dev6.jsonl"),
+        (generate_part7(), "dev7.jsonl"),
     )
     for records, name in parts:
         out = HERE / name

@@ -242,3 +242,15 @@ def test_the_model_reads_names_the_narrative_puts_before_other_verbs():
     for name in ("晓光", "昊天", "丽华"):
         assert name not in masked
     assert mask_text("洪东税不罚〔2026〕3号").text == "洪东税不罚〔2026〕3号"
+
+
+def test_a_one_cell_a_line_list_whose_header_cells_wrap_keeps_its_columns():
+    text = (
+        "欠税公告名单\n序号\n纳税人名称\n法定代表人\n（负责人）\n身份证件\n号码\n欠税金额\n"
+        f"1\n惠城区符珊鹏干洗店\n符珊鹏\n{PERSON_ID}\n1,000.00\n"
+        f"2\n惠州德信服饰有限公司\n余杰\n{PERSON_ID}\n2,000.00\n"
+    )
+    masked = mask_text(text).text
+    assert "\n符珊鹏\n" not in masked and "余杰" not in masked
+    assert "惠城区符珊鹏干洗店" in masked and "2,000.00" in masked
+    assert mask_text(masked).text == masked

@@ -161,6 +161,21 @@ def _single_header(line: str) -> bool:
     return 0 < len(word) <= 20 and not re.search(r"\d", word) and _HEADER_WORD.search(word) is not None
 
 
+# A header line that only finishes the one above it (法定代表人⏎（负责人）, 身份证件⏎号码): a long header
+# cell wrapped in a PDF's narrow column.
+_HEADER_CONTINUATION = re.compile(r"^(?:[（(][^）)]*[）)]|号码|代码|号)$")
+
+
+def _join_wrapped_headers(words: list[str]) -> list[str]:
+    joined: list[str] = []
+    for word in words:
+        if joined and _HEADER_CONTINUATION.match(word):
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return joined
+
+
 def _header_run_at(lines: list[str], k: int) -> bool:
     return all(k + n < len(lines) and _single_header(lines[k + n]) for n in range(3))
 
@@ -193,6 +208,7 @@ def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_in
         else:
             while len(words) > 3 and _TITLE.search(words[0]):
                 words = words[1:]  # 非正常户认定名单 above a header without 序号
+        words = _join_wrapped_headers(words)
         roles = [_role(w) for w in words]
         kinds = [_column_kind(w) for w in words]
         numbered = words[0] in ("序号", "编号")

@@ -254,3 +254,13 @@ def test_a_one_cell_a_line_list_whose_header_cells_wrap_keeps_its_columns():
     assert "\n符珊鹏\n" not in masked and "余杰" not in masked
     assert "惠城区符珊鹏干洗店" in masked and "2,000.00" in masked
     assert mask_text(masked).text == masked
+
+
+def test_names_and_addresses_the_bureau_masked_by_hand_stay_byte_identical():
+    for text in (
+        "纳税人名称：×××商店\n经营者：×××\n住址：×××市×××区\n",
+        "欧阳**、司马*、张某、李某某、王**等5人均已到案。",
+        "受送达人：吕**\n送达地点：上海市徐汇区****路**号\n签收人：吕**\n",
+        "序号\t姓名\t身份证号码\t电话\n1\t吕**\t3101**********0952\t185****4140\n2\tXXX\t×××\t185****4140\n",
+    ):
+        assert mask_text(text).text == text

@@ -522,7 +522,7 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
         if wrapped is not None:
             parts.append(wrapped)
             value += text[wrapped[0] : wrapped[1]]
-        if len(value) < 4 or not _ADDRESS_WORD.search(value) or "*" in value or "某" in value:
+        if len(value) < 4 or not _ADDRESS_WORD.search(value) or _MASKED_BY_HAND.search(value):
             continue  # not an address, or one already masked by hand (长沙市岳麓区****)
         maybe = m.group("maybe")
         if maybe and not _belongs_to_person(text, m.start(), business=maybe in _BUSINESS_LABELS):
@@ -1165,6 +1165,9 @@ def _model_findings(
 
 
 _PEOPLE = frozenset({FieldType.PERSON_NAME, FieldType.THIRD_PARTY_NAME, FieldType.REPRESENTATIVE_NAME})
+_NAME_KINDS = _PEOPLE | {FieldType.OFFICIAL_NAME}
+# What the bureau's own masking leaves in a name or an address: 某, asterisks, ×, ○, a run of X.
+_MASKED_BY_HAND = re.compile(r"[某*＊×○]|XX")
 
 
 def _list_neighbours(text: str, found: list[Finding], names: dict[str, FieldType]) -> list[Finding]:
@@ -1224,6 +1227,12 @@ def find_personal_data(
     found += _list_neighbours(norm, found, names)
     found += _find_name_occurrences(norm, names)
     found = _outside_urls(norm, found)
+    # A name the bureau masked already (李某某, 王**, ×××) is left byte-identical, whichever rule found it.
+    found = [
+        f
+        for f in found
+        if f.field_type not in _NAME_KINDS or _MASKED_BY_HAND.search(norm, f.start, f.end) is None
+    ]
     if not normalised.breaks:
         return found
     mapped = []

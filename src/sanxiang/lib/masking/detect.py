@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from . import ner, tables
-from .idcodes import id_checksum_ok, id_shaped, is_enterprise_tin15, is_valid_uscc, luhn_ok
+from .idcodes import id_checksum_ok, id_shaped, is_enterprise_tin15, is_valid_uscc, luhn_ok, taiwan_id_ok
 from .normalize import normalise
 from .policy import FieldType
 from .surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES
@@ -59,12 +59,21 @@ def _in_org_name(text: str, end: int) -> bool:
 # pattern opening with a look-behind would otherwise try every branch.
 _NUMBER = re.compile(r"(?=\d)(?<![0-9A-Za-z])(?:\d{17}[Xx]\d{0,2}|\d{7,30})(?![0-9A-Za-z])")
 _GROUPED_NUMBER = re.compile(r"(?<![\d,.])\d{4}(?:[ \-]\d{3,4}){2,5}(?![\d,.])")
+# Hong Kong and Macao numbers (+852/+853 and eight digits) and Taiwan's mobiles (09xx-xxx-xxx, +886 9xx …).
+_HK_TW_PHONE = re.compile(
+    r"(?=[+0])(?<![\d])(?:(?:\+|00)\s?85[23][ \-]?\d{4}[ \-]?\d{4}|(?:\+|00)\s?886[ \-]?9\d{2}[ \-]?\d{3}[ \-]?\d{3}"
+    r"|09\d{2}[ \-]\d{3}[ \-]\d{3})(?!\d)"
+)
+_TAIWAN_ID = re.compile(r"(?=[A-Z])(?<![0-9A-Za-z])[A-Z][12]\d{8}(?![0-9A-Za-z])")
+# A Taiwan ID stands in a document that says so (its label, or a place in Taiwan): capitals and digits
+# are everywhere in credit codes, so the scan runs only there.
+_TAIWAN_HINT = re.compile(r"身分|统一编号|台湾|台北|台中|台南|高雄|新北|桃园")
 _MOBILE_GROUPED = re.compile(r"(?=[+81])(?<![\d])(?:\+?86[ \-]?)?1[3-9]\d[ \-]\d{4}[ \-]\d{4}(?!\d)")
 _LANDLINE = re.compile(
     r"(?=[（(0+])(?<![\d])(?:(?:\+86[ \-]?|0086[ \-]?)?[（(]0\d{2,3}[)）][ \-]?|0\d{2,3}(?:[-－—]| - |-? ))"
     r"[2-9]\d{2,3}[ \-]?\d{4}(?:[ ]?(?:-|转|分机|ext\.?|Ext\.?|EXT\.?|x|X)[ ]?\d{1,5})?(?![\d])"
 )
-_ID_CONTEXT = re.compile(r"身份证|身份号码|证件号|居民身份|公民身份|身份证件")
+_ID_CONTEXT = re.compile(r"身份证|身份号码|证件号|居民身份|公民身份|身份证件|身分证|统一编号|身分号码")
 _USCC_CONTEXT = re.compile(r"信用代码|纳税人识别号|识别号|税号|注册号")
 _BANK_CONTEXT = re.compile(r"账号|帐号|账户|帐户|卡号|开户行|开户银行|银行卡|存折|收款账")
 _PHONE_CONTEXT = re.compile(r"电话|手机|联系方式|传真|Tel|TEL|热线")
@@ -72,7 +81,9 @@ _INVOICE_CONTEXT = re.compile(r"发票|代码|编号|文号|凭证|单号|批次
 _AUTHORITY = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅|纳税服务|税务机关|本局|我局|本机关|我机关")
 # A party named between the authority and the number makes it the party's; the bureau's own 联系人 does not.
 # (Not 你: a notice addressed to the party says 你 throughout, and the number it gives is the office's.)
-_PERSON_WORDS = re.compile(r"当事人|纳税人|法定代表人|负责人|经营者|先生|女士|本人|手机|业主|住址|身份证")
+_PERSON_WORDS = re.compile(
+    r"当事人|纳税人|法定代表人|负责人|经营者|先生|女士|本人|手机|业主|住址|身份证|受处分人|纳税义务人|身分证|居所"
+)
 _AMOUNT_AFTER = re.compile(r"\s*(?:\.\d|元|万|亿|千|百|份|笔|户|张|吨|个|次|条|人|%|％)")
 
 
@@ -95,30 +106,57 @@ _AUTHORITY_LINE = re.compile(
     rf"\n[ \t]*(?:国家税务总局[{CJK}]{{2,30}}|[{CJK}]{{2,24}}(?:税务局|稽查局|税务所|税务分局))[ \t]*(?:\n|$)"
 )
 _BLOCK_PERSON = re.compile(
-    _PERSON_WORDS.pattern + r"|办税人|代理人|律师|辩护人|住所|家庭|你单位|财务|会计|出纳|股东|证人"
+    _PERSON_WORDS.pattern
+    + r"|办税人|代理人|律师|辩护人|住所|家庭|你单位|财务|会计|出纳|股东|证人|委托人|员工|"
+    r"雇员|店员|收银员|配偶|家属|亲属"
 )
+# A number the bureau called or gave notice through is the party's (本局…通过电话（…）通知你单位).
+_CALLED = re.compile(r"通过|通知|告知|致电|拨打|电话联系|联系了|联系你|联系当事人")
+
+
+_SENTENCE_GOES_ON = re.compile(rf"[{CJK}][^\n]*。")
+# The line that opens the bureau's own group of contact lines (联系人：…, 联系部门：…).
+_BUREAU_CONTACT = re.compile(r"[ \t]*(?:联系人|联系部门|承办部门|联系科室|办理部门)")
+# A person's own line in the closing block: its label names whose number or address it is.
+_LINE_PERSON = re.compile(_BLOCK_PERSON.pattern + r"|你的|你户|预留|住宅|宅电|私人|个人")
 
 
 def _in_closing_block(text: str, start: int) -> bool:
-    """Whether ``start`` lies in the closing contact block of a notice: after the last sentence of the
-    body, with the bureau's name following within three lines or no sentence following at all, and no
-    person named in the block."""
+    """Whether ``start`` lies in the bureau's own contact lines in the closing block of a notice: after
+    the last sentence of the body, with the bureau's name following within three lines or no sentence
+    following at all. The lines are read one by one: the datum's own line and those above it, up to the
+    bureau's 联系人 line, must name no person (当事人联系电话：…, 证人…，电话：… are a party's or a
+    witness's, even beside the bureau's own number)."""
     body_end = max(text.rfind("。", 0, start), text.rfind("\n\n", 0, start))
-    if body_end < 0 or _BLOCK_PERSON.search(text, body_end, start) is not None:
+    if body_end < 0:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    label_start = max(line_start, body_end)
+    if _LINE_PERSON.search(text, label_start, start) is not None or _CALLED.search(text, label_start, start):
         return False
     line_end = text.find("\n", start)
-    if line_end < 0:
+    if _SENTENCE_GOES_ON.search(text, start, len(text) if line_end < 0 else line_end) is not None:
+        return False  # inside a sentence of the body (…通过电话（…）通知你单位…。), not a contact line
+    if _BUREAU_CONTACT.match(text, line_start) is None:
+        position = line_start
+        while position - 1 > body_end:
+            above = text.rfind("\n", 0, position - 1) + 1
+            if above <= body_end:
+                break
+            if _BUREAU_CONTACT.match(text, above) is not None:
+                break
+            if _LINE_PERSON.search(text, above, position - 1) is not None:
+                return False
+            position = above
+    if line_end < 0 or text.find("。", start) < 0:
         return True
-    after = text.find("。", start)
-    if after < 0:
-        return _BLOCK_PERSON.search(text, start, min(len(text), start + 200)) is None
     limit = line_end
     for _ in range(3):
         nxt = text.find("\n", limit + 1)
         if nxt < 0:
             nxt = len(text)
         if _AUTHORITY_LINE.match(text, limit, min(len(text), nxt + 1)) is not None:
-            return _BLOCK_PERSON.search(text, start, limit) is None
+            return True
         limit = nxt
         if limit >= len(text):
             break
@@ -127,7 +165,8 @@ def _in_closing_block(text: str, start: int) -> bool:
 
 def _is_public_landline(text: str, start: int, digits: str, public_phones: frozenset[str]) -> bool:
     """An authority's own office line: listed as public, or labelled as a phone right after the
-    authority's name with no person mentioned in between ("国家税务总局…税务局 联系电话：0731-…")."""
+    authority's name with no person mentioned in between ("国家税务总局…税务局 联系电话：0731-…"; not
+    证人…，电话：… in the header under the bureau's name, nor the number 本局…通过电话（…）通知 the party)."""
     if digits in public_phones:
         return True
     if _in_closing_block(text, start):
@@ -144,7 +183,8 @@ def _is_public_landline(text: str, start: int, digits: str, public_phones: froze
     return (
         len(between) <= 100
         and _PHONE_CONTEXT.search(between) is not None
-        and _PERSON_WORDS.search(between) is None
+        and _BLOCK_PERSON.search(between) is None
+        and _CALLED.search(between) is None
     )
 
 
@@ -237,9 +277,10 @@ def _joined_kind(digits: str, grouped_by_four: bool, bank_context: bool) -> Fiel
 # Digit groups broken by spaces, hyphens or a line break (PDF text, aligned columns, 1381 234 5678).
 _SPLIT_NUMBER = re.compile(
     r"(?=\d)(?<![0-9A-Za-z.,])\d+(?:[Xx]\d{0,2})?"
-    r"(?:(?:[ \t]{1,2}|[ \t]?-[ \t]?|[ \t]?\r?\n[ \t]*)\d+(?:[Xx]\d{0,2})?)+(?![0-9A-Za-z]|[.,]\d)"
+    r"(?:(?:[ \t]{1,2}|[ \t]?-[ \t]?|[ \t]?\r?\n[ \t]*)(?:\d+(?:[Xx]\d{0,2})?|[Xx]))+(?![0-9A-Za-z]|[.,]\d)"
 )
-_DIGIT_GROUP = re.compile(r"\d+(?:[Xx]\d{0,2})?")
+# a group is digits, or the X check character of an ID number wrapped onto the next line on its own
+_DIGIT_GROUP = re.compile(r"\d+(?:[Xx]\d{0,2})?|[Xx]")
 
 
 # The lengths ``_joined_kind`` can accept: mobile, old ID, card, ID, individual TIN (any length of
@@ -314,6 +355,14 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
         digits = _NON_DIGIT.sub("", m.group())[-11:]
         if digits not in public_phones:
             found.append(Finding(m.start(), m.end(), FieldType.PHONE))
+    if "+8" in text or "008" in text or "09" in text:
+        for m in _HK_TW_PHONE.finditer(text):
+            digits = _NON_DIGIT.sub("", m.group())
+            if not _is_public_landline(text, m.start(), digits, public_phones):
+                found.append(Finding(m.start(), m.end(), FieldType.PHONE))
+    for m in _TAIWAN_ID.finditer(text) if _TAIWAN_HINT.search(text) else ():
+        if taiwan_id_ok(m.group()) or _ID_CONTEXT.search(_context_before(text, m.start(), 24)):
+            found.append(Finding(m.start(), m.end(), FieldType.ID_NUMBER))
     for m in _LANDLINE.finditer(text):
         digits = _NON_DIGIT.sub("", m.group())
         if not _is_public_landline(text, m.start(), digits, public_phones):
@@ -340,12 +389,18 @@ _EMAIL = re.compile(
 # Passports (E/G/D/S/P), 港澳居民来往内地通行证 (H/M + 8 or 10 digits), 往来港澳通行证 (C + 8 digits or
 # C + letter + 7), 往来台湾通行证 (L + 8), a Hong Kong or Macao identity card (A123456(7), 1234567(8)).
 _PASSPORT = re.compile(
-    r"(?=[A-Z0-9])(?<![0-9A-Za-z])(?:E[A-HJ-NP-Z]\d{7}|[EGDSPHMCL]\d{8}|[EG]\d{7}|[HM]\d{10}|C[A-Z]\d{7}"
+    r"(?=[A-Z0-9])(?<![0-9A-Za-z])(?:E[A-HJ-NP-Z]\d{7}|[EGDSPKHMCL]\d{8}|[EG]\d{7}|[HM]\d{10}|C[A-Z]\d{7}"
     r"|[A-Z]{1,2}\d{6}[（(][0-9A][)）]|[157]\d{6}[（(]\d[)）])(?![0-9A-Za-z])"
 )
 _TRAVEL_CONTEXT = re.compile(
-    r"(?:护照|通行证|回乡证|台胞证|旅行证|居留证|居住证|军官证|士兵证|警官证|签证|证件|身份证)(?:号码|号)?"
+    r"(?:护照|通行证|回乡证|台胞证|旅行证|居留证|居住证|军官证|士兵证|警官证|签证|证件|身份证|"
+    r"[Pp]assport(?:\s*[Nn][Oo]\.?)?|PASSPORT(?:\s*NO\.?)?)(?:号码|号)?"
     rf"[^0-9A-Za-z。；;\n]{{0,8}}?([A-Za-z]{{0,2}}\d{{6,12}}[A-Za-z0-9]?(?![0-9A-Za-z*＊])|[{CJK}]字第\d{{4,10}}号)"
+)
+# A foreign passport's number mixes capitals and digits (C01X00T47): read after a passport's label only.
+_FOREIGN_PASSPORT = re.compile(
+    r"(?:护照|[Pp]assport(?:\s*[Nn][Oo]\.?)?|PASSPORT(?:\s*NO\.?)?)(?:号码|号)?[^0-9A-Za-z。；;\n]{0,8}?"
+    r"((?=[A-Z]{0,3}\d)(?=(?:[A-Z]*\d){4})[A-Z0-9]{8,10})(?![0-9A-Za-z*＊])"
 )
 
 
@@ -365,21 +420,28 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
         if token.isdigit() and len(token) >= 15:
             continue  # an ID number under 证件号码: the number detector owns it
         found.append(Finding(m.start(1), m.end(1), FieldType.TRAVEL_DOCUMENT))
+    if "护照" in text or "assport" in text or "ASSPORT" in text:
+        for m in _FOREIGN_PASSPORT.finditer(text):
+            found.append(Finding(m.start(1), m.end(1), FieldType.TRAVEL_DOCUMENT))
     return found
 
 
 # ----------------------------------------------------------------------------------------------- addresses
 
 _HOME_LABELS = (
-    "家庭住址|户籍地址|户籍所在地|户籍地|现住址|现住所|现居住地|居住地址|居住地|家住|住址|身份证地址"
+    "家庭住址|家庭地址|户籍地址|户籍所在地|户籍地|现住址|现住所|现居住地|居住地址|居住地|家住|住址|身份证地址|"
+    "现住(?=[：:])|居所(?=[：:])"
 )
-_AMBIGUOUS_LABELS = "住所地|住所|通讯地址|联系地址|送达地址|经营地点|生产经营地址|经营地址|地址"
+_AMBIGUOUS_LABELS = (
+    "住所地|住所|通讯地址|联系地址|送达地址|送达地点|经营地点|经营场所|生产经营地址|经营地址|地址"
+)
 _LABEL_HEADS = "".join(sorted({label[0] for label in f"{_HOME_LABELS}|{_AMBIGUOUS_LABELS}".split("|")}))
 _ADDRESS = re.compile(
     rf"(?=[{_LABEL_HEADS}])"
-    rf"(?:(?P<home>{_HOME_LABELS}|(?<=[，,；;])住(?![址所宿房院宅])(?=[{CJK}]{{0,8}}?[省市区县]))|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"
+    rf"(?:(?P<home>{_HOME_LABELS}|(?<=[，,；;（(])住(?![址所宿房院宅])(?=[{CJK}]{{0,8}}?[省市区县]))|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"
     rf"(?<!场所)(?<!网站)(?<!电子)(?<!邮寄)(?P<maybe>{_AMBIGUOUS_LABELS}))"
-    r"(?:[：:][ \t]*(?:\n[ \t]*)?|[ \t]*)(?:为|在|是)?(?P<value>[^，,。；;）)\n\t]{4,60})"
+    # the value after a colon, a tab, spaces, or on the next line (a label cell and its value cell)
+    r"(?:[：:][ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*(?=[^\n]*\d)|[ \t]*)(?:为|在|是)?(?P<value>[^，,。；;）)\n\t]{1,60})"
 )
 _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区")
 _ORG_MARKER = (
@@ -393,7 +455,7 @@ _SUBJECT_MARKER = re.compile(rf"(?P<org>{_ORG_MARKER})|(?P<person>{_PERSON_MARKE
 
 # A place of business is published (欠税公告办法第五条) unless the record's subject is a natural person
 # (a person's only address is personal, RULES.md §1.5): hidden only on evidence of a person.
-_BUSINESS_LABELS = frozenset({"经营地点", "生产经营地址", "经营地址"})
+_BUSINESS_LABELS = frozenset({"经营地点", "经营场所", "生产经营地址", "经营地址"})
 
 
 _AUTHORITY_NAME = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅")
@@ -435,7 +497,9 @@ def _belongs_to_person(text: str, start: int, *, business: bool = False) -> bool
 
 # The subject's name in a record (纳税人名称：张三): a person's when it has no organisation word.
 _PARTY_NAME = re.compile(
-    r"(?:纳税人名称|当事人名称|单位名称|名称|当事人|姓名)[：:]\s*(?P<name>[^\s，,；;。]{2,40})"
+    r"(?:纳税人名称|当事人名称|单位名称|被处罚单位|被处罚人|受处分人|纳税义务人|受送达人|欠税人|名称|当事人|"
+    r"(?<!经营者)(?<!代表人)(?<!负责人)(?<!联系人)(?<!代理人)姓名)"
+    r"(?:[：:][ \t]*|[ \t]*[\t\n][ \t]*)(?P<name>[^\s，,；;。]{2,40})"
 )
 _ORG_IN_NAME = re.compile(_ORG_MARKER + "|" + ORG_SUFFIXES)
 
@@ -452,7 +516,13 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
     found: list[Finding] = []
     for m in _ADDRESS.finditer(text):
         value = m.group("value").rstrip()
-        if not _ADDRESS_WORD.search(value) or "*" in value or "某" in value:
+        start = m.start("value")
+        parts = [(start, start + len(value))]
+        wrapped = _wrapped_address(text, start, start + len(value))
+        if wrapped is not None:
+            parts.append(wrapped)
+            value += text[wrapped[0] : wrapped[1]]
+        if len(value) < 4 or not _ADDRESS_WORD.search(value) or _MASKED_BY_HAND.search(value):
             continue  # not an address, or one already masked by hand (长沙市岳麓区****)
         maybe = m.group("maybe")
         if maybe and not _belongs_to_person(text, m.start(), business=maybe in _BUSINESS_LABELS):
@@ -462,8 +532,30 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
                 continue
         if maybe and _in_closing_block(text, m.start()):
             continue  # 联系地址 in a notice's closing block: the bureau's own address
-        found.append(Finding(m.start("value"), m.start("value") + len(value), FieldType.HOME_ADDRESS))
+        found += [Finding(a, b, FieldType.HOME_ADDRESS) for a, b in parts]
     return found
+
+
+_ADDRESS_TAIL = re.compile(r"[^，,。；;）)\n\t：:]{1,40}")
+_ADDRESS_DONE = re.compile(r"(?:号|室|楼|层)$")
+_WRAPPED_LINE = 16  # a line this long that breaks inside an address was wrapped by the extractor
+
+
+def _wrapped_address(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The rest of an address on the next line, when the line broke inside it (PDF text cut at a fixed
+    width: 住址：贵州省⏎贵阳市南明区…, …梧桐小⏎区17栋…): a long line of running text (no table's tab),
+    an address begun on it and not finished, and a next line that is no label of its own (电话：…)."""
+    if text[end : end + 1] != "\n":
+        return None
+    line_start = text.rfind("\n", 0, end) + 1
+    if end - line_start < _WRAPPED_LINE or _ADDRESS_DONE.search(text, line_start, end):
+        return None
+    if "\t" in text[line_start:end] or (end - start > 3 and not _ADDRESS_WORD.search(text, start, end)):
+        return None
+    tail = _ADDRESS_TAIL.match(text, end + 1)
+    if tail is None or text[tail.end() : tail.end() + 1] in ("：", ":"):
+        return None
+    return tail.start(), tail.end()
 
 
 # --------------------------------------------------------------------------------------------------- names
@@ -499,7 +591,7 @@ _NOT_NAMES = frozenset(
     "包头 贵阳 贵港 柳州 桂林 南宁 梧州 钦州 百色 河池 来宾 崇左 贺州 玉林 北海 防城 岳阳 常德 "
     "卢湾 童装 鞠躬 冷库 冷藏 冷链 晏城 席位 卫生 卫星 米兰 柏林 宗教 桂花 全资 应急 "
     "邵阳 郴州 娄底 怀化 永州 衡阳 株洲 湘潭 益阳 吉首 长沙 岳麓 雨花 开福 天心 芙蓉 望城 "
-    "宁乡 浏阳 陈述 陈列 陈旧 申明 严肃 严格 蒋家 汤剂 石某 宋某 ".split()
+    "宁乡 浏阳 陈述 陈列 陈旧 申明 严肃 严格 蒋家 汤剂 石某 宋某 公司 公款 公章 公账 公户 ".split()
 )
 _GIVEN = f"[{CJK}]"
 _NAME_HEAD = rf"(?:{_COMPOUND_ALT}|[{_SINGLE_CLASS}])"
@@ -507,8 +599,8 @@ _TRIGGERS: dict[str, FieldType] = {}
 for _words, _kind in (
     (
         "当事人姓名|当事人名称|当事人|纳税人姓名|纳税人名称|纳税人（自然人）|纳税人(自然人)|纳税人|被查对象|被查人|"
-        "被处罚人|被申请人|申请人|欠税人|被执行人|经营者姓名|经营者|业主|投资人|户主|姓名|个体工商户|失信主体|"
-        "自然人|行政相对人名称|行政相对人|相对人名称|外籍个人|个人姓名",
+        "被处罚人|受处分人|纳税义务人|被申请人|申请人|欠税人|被执行人|经营者姓名|经营者|业主|投资人|户主|姓名|个体工商户|失信主体|"
+        "自然人|英文名|英文姓名|外文名|外文姓名|行政相对人名称|行政相对人|相对人名称|外籍个人|个人姓名",
         FieldType.PERSON_NAME,
     ),
     (
@@ -518,11 +610,12 @@ for _words, _kind in (
     (
         "财务负责人|财务人员|财务主管|会计人员|会计|出纳|办税人员|办税人|办税员|购票人|开票人|开票员|联系人|"
         "股东|实际控制人|实际经营人|实际负责人|控制人|委托代理人|代理人|委托人|受托人|证人|见证人|员工|职工|"
-        "司机|收件人|签收人|受送达人|配偶|妻子|丈夫|儿子|女儿|父亲|母亲|亲属|经办人|举报人|检举人|监护人|"
+        "司机|收件人|签收人|受送达人|代收人|提供人|被询问人|配偶|妻子|丈夫|儿子|女儿|父亲|母亲|亲属|经办人|举报人|检举人|监护人|"
         "担保人|合伙人|中介人|介绍人|法人|老板|店主|房东|出租人|承租人|员工|雇员|工作人员|保管人|"
         "记账人员|代账人员|辩护人|辩护律师|代理律师|诉讼代理人|委托诉讼代理人|第三人|陪同人|翻译人员|"
         "被检举人|被举报人|利害关系人|共同经营人|实际投资人|户名|开户名|账户名称|账户名|收款人|付款人|"
-        "从业人员",
+        "从业人员|收银员|店员|营业员|服务员|厨师|学徒|记账员|总经理|副总经理|经理|董事长|执行董事|董事|监事|厂长|店长|总监|业务员|销售员|仓管员|"
+        "实际经营者",
         FieldType.THIRD_PARTY_NAME,
     ),
     (
@@ -534,20 +627,29 @@ for _words, _kind in (
     for _word in _words.split("|"):
         _TRIGGERS.setdefault(_word, _kind)
 _TRIGGER_ALT = "|".join(sorted((re.escape(w) for w in _TRIGGERS), key=len, reverse=True))
+# What a form adds to a role word in its label (受送达人签名或盖章, 代收人及代收理由, 收件人签字).
+_LABEL_SUFFIX = r"(?:签名或盖章|签字或盖章|签名或签章|签名|签字|签章|盖章|及代收理由|及理由)?"
 _TRIGGERED_NAME = re.compile(
-    rf"(?P<trigger>{_TRIGGER_ALT})(?:[（(][^）)\n]{{0,10}}[）)])?[：:\s]*(?:为|是|系|：)?\s*"
+    rf"(?P<trigger>{_TRIGGER_ALT}){_LABEL_SUFFIX}(?:[（(][^）)\n]{{0,10}}[）)])?[：:\s]*(?:为|是|系|：)?\s*"
     rf"(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})"
 )
 _TRIGGER_BEFORE = re.compile(
-    rf"(?P<trigger>{_TRIGGER_ALT})(?:[（(][^）)\n]{{0,10}}[）)])?[：:\s]*(?:为|是|系)?\s*$"
+    rf"(?P<trigger>{_TRIGGER_ALT}){_LABEL_SUFFIX}(?:[（(][^）)\n]{{0,10}}[）)])?[：:\s]*(?:为|是|系)?\s*$"
 )
 _TRIGGER_AT = re.compile(rf"(?:{_TRIGGER_ALT})")
 _LIST_NEXT = re.compile(rf"[、和及与,，]\s*(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})")
 # The addressee of a decision: "温作潘：（纳税人识别号：…）" at the start of a line.
 _ADDRESSEE = re.compile(r"[：:]?\s*[（(]\s*(?:纳税人识别号|身份证|公民身份号码)")
+# The addressee of a notice on a line of its own ("连立鑫：" above "    你已于…提出的听证申请"): the body
+# then speaks to the addressee as 你/您, which an organisation's notice does too, so the line must hold a
+# name's shape and nothing else.
+_ADDRESSEE_LINE = re.compile(
+    rf"(?m)^[ \t]*(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})[ \t]*[：:][ \t]*\n[ \t]*[^\n]{{0,12}}?[你您]"
+)
 _TRAILING = re.compile(
-    r"先生|女士|同志|[，,（(]\s*(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]|[，,（(]\s*(?:公民)?身份证|身份证号|"
-    r"[（(]?系(?![统列数])[^，。；\n]{0,30}?(?:法定代表人|负责人|股东|实际控制人|员工|职工|财务|会计|出纳|办税人|经营者|业主)"
+    r"(?=[先女同，,（(身系])(?:先生|女士|同志|[，,（(]\s*(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]|[，,（(]\s*(?:公民|居民)?身份证|身份证号|[，,（(]\s*身份证件|"
+    r"[（(]\s*(?:现?住址|现?住[：:]|现?居住地|家庭住址|户籍地)|[，,]\s*(?:现?住|家住)(?![址所房宿院宅])|"
+    r"[（(]?系(?![统列数])[^，。；\n]{0,30}?(?:法定代表人|负责人|股东|实际控制人|员工|职工|财务|会计|出纳|办税人|经营者|业主))"
 )
 _NAME_EXACT = re.compile(rf"{_NAME_HEAD}{_GIVEN}{{1,2}}")
 _NOT_BEFORE_NAME = frozenset("于在对由向将把给与和及的是为系被从经任即")
@@ -555,9 +657,17 @@ _TITLES = ("先生", "女士", "同志")
 _CLAUSE_END = frozenset("、，,；;。\n（(")
 _PLACE_CHARS = frozenset("省市区县镇乡村旗州")
 _VERB_AFTER = re.compile(
-    r"个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|辩称|称其|本人"
+    # the look-ahead on the first characters lets the engine skip every other position at once
+    r"(?=[涉个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书])"
+    r"(?:涉嫌|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|辩称|称其|本人|"
+    # what a case's narrative says of a person: 转入X名下账户, X对上述事实无异议, X在询问中…, 与X系夫妻关系
+    r"名下|的(?:银行)?账户|对(?:上述|以上|此|该)|在(?:询问|笔录|调查)|无异议|(?:系|为)[^，。；\n]{0,6}关系|"
+    # an evidence list's title that names its person: 齐彦证人证言, 薛建泽身份证复印件, 卓璇银行流水
+    r"(?:的)?(?:询问笔录|调查笔录|证人证言|证言|证词|身份证复印件|(?:个人)?银行(?:账户)?流水|书面陈述))"
 )
-_NAME_BOUNDARY = frozenset("，,。；;：:、（(\n .．由与向对经将和及据至给")
+# What may stand right before a name found by what follows it (张三表示: after a comma, 由, 与 …; 转入,
+# 汇入 the account a sum went to).
+_NAME_BOUNDARY = frozenset("，,。；;：:、（(\n\t .．由与向对经将和及据至给入")
 
 
 # An ID number or a gender right after a candidate ("成立（身份证号…", "高峰，男，") makes it a person's name
@@ -567,6 +677,15 @@ _PERSON_CONTEXT_AFTER = re.compile(
 )
 
 
+# Verbs that follow a name in a case's narrative: 总经理季明安排…, 李明指使… (the 安 of 安排 is no part of
+# the name).
+_VERB_STARTS = frozenset(
+    "安排 指使 指示 授意 要求 利用 借用 明知 同意 决定 组织 策划 伙同 联系 介绍 协助 帮助 通知 告知 对上 对此 在询".split()
+)
+# Last characters that end a name's phrase even before a comma (张三等，, 李四的，).
+_NOT_LAST_AT_END = frozenset("等的了们和与及或并")
+
+
 def _trim_name(text: str, start: int, end: int) -> int | None:
     """Trim a candidate name ``text[start:end]`` to its likely end; None if it is not a name."""
     name = text[start:end]
@@ -574,7 +693,16 @@ def _trim_name(text: str, start: int, end: int) -> int | None:
     if len(name) - head > 2:
         end = start + head + 2
         name = text[start:end]
-    if len(name) - head == 2 and (name[-1] in _NOT_LAST or name[-1] + text[end : end + 1] in _TITLES):
+    if (
+        len(name) - head == 2
+        and (
+            name[-1] in _NOT_LAST
+            or name[-1] + text[end : end + 1] in _TITLES
+            or name[-1] + text[end : end + 1] in _VERB_STARTS
+        )
+        # a name that ends at a clause boundary is whole (代理人荣跃进，联系电话): no verb follows it
+        and not (name[-1] not in _NOT_LAST_AT_END and text[end : end + 1] in _CLAUSE_END)
+    ):
         end -= 1
         name = name[:-1]
     if len(name) <= head:
@@ -709,11 +837,18 @@ _LATIN_NOT_NAME = frozenset(
 )
 
 
+_LATIN_LETTERS = re.compile(r"['\-]")  # JEAN-PIERRE, O'BRIEN: letters joined by a hyphen or apostrophe
+
+
+# A Latin name right after the Chinese one a role word introduced (当事人：黄志明 O'NEIL Kate).
+_AFTER_TRIGGERED_NAME = re.compile(rf"(?:{_TRIGGER_ALT})[：:\s]*[{CJK}·]{{2,8}}[ \t]+$")
+
+
 def _capitals_name(words: list[str]) -> bool:
     """Two or three words in capitals (JOHN SMITH, MARIA GARCIA) amid Chinese text: a foreigner's name."""
     return (
         2 <= len(words) <= 3
-        and all(w.isupper() and w.isalpha() and 2 <= len(w) <= 12 for w in words)
+        and all(w.isupper() and _LATIN_LETTERS.sub("", w).isalpha() and 2 <= len(w) <= 12 for w in words)
         and not any(w in _LATIN_NOT_NAME for w in words)
     )
 
@@ -737,7 +872,10 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
             add(m.start(cjk_group), m.end(cjk_group), kind)
         for m in _LATIN_ALONE.finditer(text):
             words = re.split(r"[ ·.]", m.group("latin"))
-            triggered = _TRIGGER_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None
+            triggered = (
+                _TRIGGER_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None
+                or _AFTER_TRIGGERED_NAME.search(text, max(0, m.start() - 30), m.start()) is not None
+            )
             if triggered or _pinyin_name(words) or _capitals_name(words):
                 add(m.start(), m.end(), _kind_before(text, m.start()))
     if "·" in text or "." in text:
@@ -755,6 +893,52 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
             if dot - start < 2:
                 continue
             add(start, m.end(), _kind_before(text, start))
+
+
+# The owner's name inside an individual business's name: after a place (城关区窦诗药店) or at the start of
+# the name, before the shop's trade and its suffix.
+_SHOP_OWNER = re.compile(
+    # the character before the name is consumed (a scan for one of a few characters is fast)
+    rf"(?:^|[区县市镇乡：:\s（(，,、])(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})"
+    rf"(?=(?:(?![区县市镇乡村局税])[{CJK}]){{0,5}}?(?:店|部|馆|铺|坊|行|厂|社|档|摊|中心|工作室)"
+    # the suffix ends the name (社 of 社会, 行 of 行政 do not)
+    rf"(?:(?![{CJK}])|名义|的|于|在|系|未|已|自|因))",
+    re.M,
+)
+
+
+_PLACE_AFTER = frozenset("省市区县镇乡村旗州路街道巷局")
+
+
+def _shop_owners(text: str, names: dict[str, FieldType]) -> None:
+    """Owners of an individual business named after them (城关区窦诗药店 … 经查，窦诗于…): a name-shaped
+    part of the shop's name that also stands alone in the text is the owner's name, masked wherever it
+    stands alone (the shop's name itself stays public)."""
+    for m in _SHOP_OWNER.finditer(text):
+        name = m.group("name")
+        head = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
+        for length in range(head + 1, len(name) + 1):
+            candidate = name[:length]
+            if (
+                candidate in names
+                or candidate in _TRIGGERS
+                or (head == 1 and candidate[:2] in _NOT_NAMES)
+                or not _PLACE_AFTER.isdisjoint(candidate)  # 惠城区耿春风杂货店: 惠城区 is the place
+            ):
+                continue
+            at = text.find(candidate)
+            while at >= 0:
+                # another place, not inside an organisation's or shop's name (the longest name found
+                # at a place wins, so 窦诗 found beside 窦诗琪 masks no less than 窦诗琪)
+                after = text[at + length : at + length + 1]
+                if (
+                    at != m.start("name")
+                    and after not in _PLACE_AFTER
+                    and not _in_org_name(text, at + length)
+                ):
+                    names[candidate] = FieldType.PERSON_NAME
+                    break
+                at = text.find(candidate, at + 1)
 
 
 def _kind_before(text: str, start: int) -> FieldType:
@@ -804,10 +988,14 @@ def _find_names(
             add(nxt.start("name"), next_end, kind)
             end = next_end
     _find_latin_and_dotted_names(text, add)
+    if INDIVIDUAL_BUSINESS.search(text) is not None:
+        _shop_owners(text, names)
 
     def add_cell(start: int, end: int, role: str) -> None:
         if role == tables.HOME:
             found.append(Finding(start, end, FieldType.HOME_ADDRESS))
+        elif role == tables.DOCUMENT:
+            found.append(Finding(start, end, FieldType.TRAVEL_DOCUMENT))
         else:
             add(start, end, FieldType.PERSON_NAME if role == tables.PARTY else FieldType.REPRESENTATIVE_NAME)
 
@@ -816,6 +1004,11 @@ def _find_names(
         _look_back(text, m.start(), add, boundary=False)
     for m in _ADDRESSEE.finditer(text):
         _look_back(text, m.start(), add, boundary=True)
+    for m in _ADDRESSEE_LINE.finditer(text):
+        name = m.group("name")
+        head = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
+        if len(name) - head <= 2 and name not in _TRIGGERS and name[:2] not in _NOT_NAMES:
+            add(m.start("name"), m.end("name"), FieldType.PERSON_NAME)
     for m in _VERB_AFTER.finditer(text):
         _look_back(text, m.start(), add, boundary=True)
     if "、" in text and ("*" in text or "＊" in text or "某" in text):
@@ -827,6 +1020,14 @@ def _find_names(
             if end is not None and text[end : end + 1] in _LIST_END:
                 add(m.start("name"), end, _kind_before(text, m.start()))
     return found, names
+
+
+_MASK_CHARS = frozenset("*＊×")
+
+
+def _beside_mask(text: str, start: int, end: int) -> bool:
+    """Whether a surname stands next to the bureau's own mask (欧阳**): masked already, left as it is."""
+    return text[end : end + 1] in _MASK_CHARS or (start > 0 and text[start - 1] in _MASK_CHARS)
 
 
 def _find_name_occurrences(text: str, names: Mapping[str, FieldType]) -> list[Finding]:
@@ -852,9 +1053,27 @@ def _find_name_occurrences(text: str, names: Mapping[str, FieldType]) -> list[Fi
         if start < end:
             continue
         end = start + longest[start]
-        if _in_org_name(text, end):
+        if _in_org_name(text, end) or _beside_mask(text, start, end):
             continue
         found.append(Finding(start, end, names[text[start:end]]))
+    if "\n" in text:
+        found += _wrapped_occurrences(text, names)
+    return found
+
+
+def _wrapped_occurrences(text: str, names: Mapping[str, FieldType]) -> list[Finding]:
+    """A name found once, elsewhere broken by a line break (PDF text cut at a fixed width: 邵瑞⏎天):
+    each part on its line is masked."""
+    found: list[Finding] = []
+    for name, kind in names.items():
+        for cut in range(1, len(name)):
+            broken = name[:cut] + "\n" + name[cut:]
+            at = text.find(broken)
+            while at >= 0:
+                end = at + len(broken)
+                if not _in_org_name(text, end):
+                    found += [Finding(at, at + cut, kind), Finding(at + cut + 1, end, kind)]
+                at = text.find(broken, end)
     return found
 
 
@@ -882,7 +1101,7 @@ def _outside_urls(text: str, found: list[Finding]) -> list[Finding]:
 _NOT_MODEL_NAME = re.compile(r"[*＊某X×○]|^[一二三四五六七八九十]")
 
 
-_NOT_CANDIDATE_END = frozenset("路街道巷区县镇村号省市州局厅处科室组队所站院校园楼栋幢层门店")
+_NOT_CANDIDATE_END = frozenset("路街道巷区县镇村号省市州局厅处科室组队所站院校园楼栋幢层门店税罚")
 
 
 def _doubtful(
@@ -938,7 +1157,7 @@ def _model_findings(
             continue
         if not dotted and not (name[:2] in COMPOUND_SURNAMES or name[0] in SINGLE_SURNAMES):
             continue
-        if name in _NOT_NAMES or _in_org_name(text, end):
+        if name in _NOT_NAMES or _in_org_name(text, end) or _beside_mask(text, start, end):
             continue
         kind = names.setdefault(name, _kind_before(text, start))
         added.append(Finding(start, end, kind))
@@ -946,6 +1165,9 @@ def _model_findings(
 
 
 _PEOPLE = frozenset({FieldType.PERSON_NAME, FieldType.THIRD_PARTY_NAME, FieldType.REPRESENTATIVE_NAME})
+_NAME_KINDS = _PEOPLE | {FieldType.OFFICIAL_NAME}
+# What the bureau's own masking leaves in a name or an address: 某, asterisks, ×, ○, a run of X.
+_MASKED_BY_HAND = re.compile(r"[某*＊×○]|XX")
 
 
 def _list_neighbours(text: str, found: list[Finding], names: dict[str, FieldType]) -> list[Finding]:
@@ -1005,6 +1227,12 @@ def find_personal_data(
     found += _list_neighbours(norm, found, names)
     found += _find_name_occurrences(norm, names)
     found = _outside_urls(norm, found)
+    # A name the bureau masked already (李某某, 王**, ×××) is left byte-identical, whichever rule found it.
+    found = [
+        f
+        for f in found
+        if f.field_type not in _NAME_KINDS or _MASKED_BY_HAND.search(norm, f.start, f.end) is None
+    ]
     if not normalised.breaks:
         return found
     mapped = []

@@ -115,3 +115,18 @@ def luhn_ok(digits: str) -> bool:
                 d -= 9
         total += d
     return total % 10 == 0
+
+
+# Taiwan's national ID: the letter of the place of first registration, 1 or 2 for the sex, 7 digits and a
+# check digit; each letter stands for a two-digit number (A=10 … Z=33, I=34, O=35).
+_TW_LETTERS = "ABCDEFGHJKLMNPQRSTUVXYWZIO"
+_TW_WEIGHTS = (1, 9, 8, 7, 6, 5, 4, 3, 2, 1, 1)
+
+
+def taiwan_id_ok(number: str) -> bool:
+    """Whether ``number`` (A123456789) passes the Taiwan national ID check."""
+    if len(number) != 10 or number[0] not in _TW_LETTERS or number[1] not in "12" or not number[1:].isdigit():
+        return False
+    code = _TW_LETTERS.index(number[0]) + 10
+    digits = (code // 10, code % 10, *(int(c) for c in number[1:]))
+    return sum(d * w for d, w in zip(digits, _TW_WEIGHTS, strict=True)) % 10 == 0

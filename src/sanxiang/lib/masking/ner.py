@@ -27,12 +27,12 @@ CJK = "\u4e00-\u9fff"
 Backend = Callable[[Sequence[str]], list[list[tuple[int, int]]]]
 
 _SURNAME = "(?:" + "|".join(sorted(COMPOUND_SURNAMES)) + "|[" + "".join(sorted(SINGLE_SURNAMES)) + "])"
-_BEFORE = (
-    r"(?:(?<=[、，,。；;：:（(\s\d.．])|(?<=^)|(?<=[给向与和及由至将把被对让经据为同])|(?<=人|员|长|东|师))"
-)
+_BEFORE = r"(?:(?<=[、，,。；;：:（(\s\d.．])|(?<=^)|(?<=[给向与和及由至将把被对让经据为同请系是叫令派])|(?<=人|员|长|东|师))"
 _AFTER = (
     r"(?=[、，,。；;：:（(）)\s\d]|的|相关|个人|账户|帐户|私人|名下|转|向|等|在|与|和|及|签|称|出具|提供|"
-    r"三人|两人|二人|询问|持有|担任|任|系|于|将|为|从|通过|本人|共同|分别|实际|负责|控制|经营|收取|支付|账号|银行)"
+    r"三人|两人|二人|询问|持有|担任|任|系|于|将|为|从|通过|本人|共同|分别|实际|负责|控制|经营|收取|支付|账号|银行|"
+    # what a narrative says next of a person (马晓光仍未缴纳, 吴昊天是…, 出租给周建国使用)
+    r"仍|还|已|曾|均|也|都|并|是|作为|使用|未|不|没|拒|因|对|把|被)"
 )
 _FIRST = "".join(sorted(SINGLE_SURNAMES | {s[0] for s in COMPOUND_SURNAMES}))
 # The leading look-ahead lets the engine skip every position that cannot start a surname at once.

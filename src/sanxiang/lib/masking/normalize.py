@@ -27,6 +27,8 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .surnames import COMPOUND_SURNAMES
+
 CJK = "\u4e00-\u9fff"
 
 # Full-width punctuation the detectors read in its Chinese form; it is not folded.
@@ -71,13 +73,22 @@ def _fold_table() -> dict[int, str]:
 FOLD = _fold_table()
 _FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(FOLD)) + "]")
 
+_COMPOUND = "|".join(sorted(COMPOUND_SURNAMES))
+_COMPOUND_FIRST = "".join(sorted({surname[0] for surname in COMPOUND_SURNAMES}))
 # A run of single CJK characters separated by spaces (张 三, 欧 阳 娜 娜), or a surname spaced from a
-# two-character given name (张 三丰). Line breaks are not spaces here: a table cell per line stays one.
+# two-character given name (张 三丰). Line breaks and tabs are not spaces here: they separate a table's
+# cells (…〔2026〕315号<tab>罚款… is two cells, not 号罚款).
 _SPACED_WORD = re.compile(
-    rf"(?=[{CJK}][ \t])(?<![{CJK}])(?:[{CJK}](?:[ \t]{{1,3}}[{CJK}]){{1,3}}(?![{CJK}])"
-    rf"|[{CJK}][ \t]{{1,3}}[{CJK}]{{2}}(?![{CJK}]))"
+    rf"(?=[{CJK}] )(?<![{CJK}])(?:[{CJK}](?: {{1,3}}[{CJK}]){{1,3}}(?![{CJK}])"
+    rf"|[{CJK}] {{1,3}}[{CJK}]{{2}}(?![{CJK}])"
+    # a form's label spread to the width of its column before its colon (姓    名：, 住    址：)
+    rf"|[{CJK}](?: {{4,8}}[{CJK}]){{1,3}}(?=[：:])"
+    # a label's value spread the same way, alone up to the end of its line (受送达人：杨    洋)
+    rf"|(?<=[：:])[{CJK}] {{4,8}}[{CJK}]{{1,2}}(?=[ \t]*(?:\n|$|[，,；;（(])))"
+    # a compound surname spaced from its given name (欧阳  娜娜)
+    rf"|(?=[{_COMPOUND_FIRST}])(?<![{CJK}])(?:{_COMPOUND}) {{1,3}}[{CJK}]{{1,2}}(?![{CJK}])"
 )
-_SPACES = re.compile(r"[ \t]+")
+_SPACES = re.compile(r" +")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +126,7 @@ def fold(text: str) -> str:
 def normalise(text: str) -> Normalised:
     """Fold ``text`` and close up letter-spaced words; positions map back through ``Normalised``."""
     folded = fold(text)
-    if " " not in folded and "\t" not in folded:
+    if " " not in folded:
         return Normalised(folded)
     parts: list[str] = []
     breaks: list[int] = []

@@ -12,45 +12,92 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES
+
 CJK = "\u4e00-\u9fff"
 
-NAME, PARTY, HOME, MAYBE_ADDRESS = "name", "party", "home", "maybe_address"
+NAME, PARTY, HOME, MAYBE_ADDRESS, DOCUMENT = "name", "party", "home", "maybe_address", "document"
+# A header naming a person's role: every cell under it is a name (an organisation's cell stays). The
+# role word may carry a qualifier (法定代表人（负责人）姓名, 受送达人签名或盖章, 提供人（单位）) but not a
+# word that makes the column another datum about that person (法定代表人身份证号码, 负责人电话).
+_PERSON_ROLE = (
+    r"法定代表人|法人代表|负责人|业主|经营者|投资人|投资者|户主|联系人|办税人|办税员|财务人员|股东|"
+    r"提供人|提供者|出具人|制作人|持有人|陈述人|签收人|受送达人|收件人|代收人|送达对象|证人|见证人|代理人|委托人|"
+    r"被询问人|询问对象|被调查人|调查对象|被检查人|当事人姓名|"
+    r"个人姓名|自然人姓名|纳税人姓名|被处罚人姓名|姓名"
+)
+_NOT_A_NAME_COLUMN = re.compile(
+    r"证件|身份|号码|电话|手机|地址|住|代码|识别号|日期|时间|金额|邮箱|类型|职务|关系"
+)
+_NAME_HEADER = re.compile(rf"^[^\d]{{0,4}}(?:{_PERSON_ROLE})[^\d]{{0,10}}$")
+# The subject's own name (名称 of a taxpayer, a party): a person's name here makes the row a natural
+# person's; the name of a document, an item or a tax (证据名称, 文书名称, 税种名称) is no subject.
+_PARTY_HEADER = re.compile(
+    r"^(?:名称|[^\d]{0,8}(?:纳税人|当事人|单位|企业|业户|商户|相对人|主体|欠税人|被处罚人|处罚对象|个体工商户)"
+    r"[^\d]{0,6}名称|(?:纳税人|当事人|自然人|个人|被处罚人|欠税人|相对人)?姓名|纳税人|当事人|被处罚人|欠税人|"
+    r"失信主体|行政相对人)$"
+)
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (HOME, re.compile(r"^(?:家庭住址|住址|户籍地址|户籍所在地|现住址|居住地址|现居住地)$")),
+    (
+        HOME,
+        re.compile(
+            r"^(?:家庭住址|住址|户籍地址|户籍所在地|现住址|居住地址|现居住地|居住地|家庭地址|现住所)$"
+        ),
+    ),
     (
         MAYBE_ADDRESS,
         # masked only in a natural person's row (a business's place of business is published)
         re.compile(r"^.{0,6}(?:地址|住所|地点|场所).{0,6}$"),
     ),
-    (
-        NAME,
-        re.compile(
-            r"^(?:法定代表人|法定代表人姓名|法定代表人（负责人）|法定代表人\(负责人\)|负责人|负责人姓名|业主|业主姓名|"
-            r"经营者|经营者姓名|投资人|投资者|户主|联系人|财务负责人|办税人|办税人员|"
-            r"法定代表人或负责人|负责人/业主|业主/负责人)$"
-        ),
-    ),
-    (
-        PARTY,
-        re.compile(
-            # the subject's own name: a person's name here makes the row a natural person's
-            r"^(?:名称|纳税人名称|当事人|当事人名称|单位名称|企业名称|业户名称|纳税人|被处罚人|欠税人|失信主体|"
-            r"姓名|当事人姓名|自然人姓名|纳税人姓名|个人姓名|被处罚人姓名)$"
-        ),
-    ),
+    (PARTY, _PARTY_HEADER),
+    # a travel document's number: a passport, a permit (an ID number is the number detector's)
+    (DOCUMENT, re.compile(r"^.{0,6}(?:护照|通行证|旅行证|居留证|证件)(?:号码|号)?$")),
 )
+_DOCUMENT_NUMBER = re.compile(r"^(?=(?:[A-Z]*\d){5})[A-Z]{0,2}[0-9A-Z]{5,11}(?:[（(][0-9A][)）])?$")
+
+
+def _role(word: str) -> str | None:
+    """The role of a column from its header word (None: a column of no personal datum); a bracketed
+    qualifier may widen the header (行政相对人名称（姓名）, 法定代表人（负责人、业主）) and is read apart."""
+    for candidate in (word, _QUALIFIER.sub("", word)):
+        role = next((r for r, pattern in _ROLES if pattern.match(candidate)), None)
+        if role is not None:
+            return role
+        if _NAME_HEADER.match(candidate) and not _NOT_A_NAME_COLUMN.search(candidate):
+            return NAME
+    return None
+
+
+_QUALIFIER = re.compile(r"[（(][^）)]{1,12}[）)]")
+
+
 _HEADER_WORD = re.compile(
     r"名称|姓名|代表人|负责人|业主|经营者|投资人|证件|身份|号码|识别号|信用代码|地址|住址|住所|地点|场所|电话|欠税|税种|"
-    r"金额|余额|日期|序号|类型|认定|机关|期限|所属|事由|依据|结果|备注|当事人|纳税人"
+    r"金额|余额|日期|序号|编号|类型|认定|机关|期限|所属|事由|依据|结果|备注|当事人|纳税人|提供人|签收人|受送达人|收件人|"
+    r"代收人|证人|代理人|页数|页码|张数|证明|来源|方式|提供者|出具人|制作人|证据|材料|文号|内容|决定|相对人"
 )
 _SPACES = re.compile(r" {2,}|\u3000+")
 _PERSON_NAME = re.compile(
-    rf"^(?:[{CJK}]{{2,4}}|[{CJK}]{{2,8}}·[{CJK}]{{2,10}}|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){{1,3}})$"
+    rf"^(?:[{CJK}]{{2,4}}|[{CJK}]{{2,8}}·[{CJK}]{{2,10}}|[A-Z][A-Za-z'\-]+(?:,? [A-Z][A-Za-z'\-]+){{1,3}})$"
 )
 _ORG = re.compile(
     r"公司|厂|店|部|中心|合作社|事务所|商行|超市|馆|社|场|院|所|站|行$|集团|协会|学校|工作室|门市|经营|个体|商贸|贸易|"
     r"科技|实业|建材|餐饮|酒楼|批发|加工|服务|维修|排档|档口|酒家|食府|山庄|农庄|茶庄|鱼庄|商铺"
 )
+# Words a role column may hold that are no person's name (提供人: 当事人, 本局).
+_NOT_PERSON = frozenset("当事人 纳税人 本人 本局 我局 银行 税务局 税务机关 稽查局 调取 现场提取 其他".split())
+
+
+def _is_person(value: str) -> bool:
+    """A cell shaped as a natural person's name: a Chinese name opening with a surname, a dotted name,
+    or a Latin-script one; not an organisation."""
+    if not _PERSON_NAME.match(value) or _ORG.search(value) or value in _NOT_PERSON:
+        return False
+    if not "\u4e00" <= value[0] <= "\u9fff" or "·" in value:
+        return True
+    return value[:2] in COMPOUND_SURNAMES or value[0] in SINGLE_SURNAMES
+
+
 _INDIVIDUAL_CODE = re.compile(r"^(?:92\d{4}[0-9A-HJ-NPQRTUWXY]{12}|\d{17}[\dXx]\d{1,2})$")
 _EMPTY = re.compile(r"^(?:|[-—/／无]|不详|\*+)$")
 _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区")
@@ -94,25 +141,43 @@ def _cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
 
 def _roles(line: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
     words = [line[a:b] for a, b in cells]
-    if sum(1 for w in words if w and len(w) <= 12 and _HEADER_WORD.search(w)) < max(2, len(words) // 2 + 1):
+    if sum(1 for w in words if w and len(w) <= 20 and _HEADER_WORD.search(w)) < max(2, len(words) // 2 + 1):
         return None
-    roles: list[str | None] = []
-    for word in words:
-        role = next((r for r, pattern in _ROLES if pattern.match(word)), None)
-        roles.append(role)
+    roles = [_role(word) for word in words]
     return roles if any(roles) else None
 
 
 _ROW_NUMBER = re.compile(r"^\d{1,4}$")
+# The title of a list standing right above its header lines (…认定名单, 欠税公告, …明细表).
+_TITLE = re.compile(r"(?:名单|公告|通告|清单|明细|目录|一览表|情况表|公示|统计表)$")
 # Three lines in a row that ``_single_header`` may accept (a looser test: it only rules texts out).
 _HEADER_RUN = re.compile(
-    rf"^(?:[ \t]*(?=[^\d\n]{{1,16}}(?:\n|$))[^\n]*?(?:{_HEADER_WORD.pattern})[^\n]*(?:\n|$)){{3}}", re.M
+    rf"^(?:[ \t]*(?=[^\d\n]{{1,24}}(?:\n|$))[^\n]*?(?:{_HEADER_WORD.pattern})[^\n]*(?:\n|$)){{3}}", re.M
 )
 
 
 def _single_header(line: str) -> bool:
     word = line.strip()
-    return 0 < len(word) <= 10 and not re.search(r"\d", word) and _HEADER_WORD.search(word) is not None
+    return 0 < len(word) <= 20 and not re.search(r"\d", word) and _HEADER_WORD.search(word) is not None
+
+
+# A header line that only finishes the one above it (法定代表人⏎（负责人）, 身份证件⏎号码): a long header
+# cell wrapped in a PDF's narrow column.
+_HEADER_CONTINUATION = re.compile(r"^(?:[（(][^）)]*[）)]|号码|代码|号)$")
+
+
+def _join_wrapped_headers(words: list[str]) -> list[str]:
+    joined: list[str] = []
+    for word in words:
+        if joined and _HEADER_CONTINUATION.match(word):
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return joined
+
+
+def _header_run_at(lines: list[str], k: int) -> bool:
+    return all(k + n < len(lines) and _single_header(lines[k + n]) for n in range(3))
 
 
 def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_individual: bool) -> None:
@@ -136,45 +201,61 @@ def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_in
             i = max(j, i + 1)
             continue
         words = [lines[k].strip() for k in range(i, j)]
-        if "序号" in words[1:]:
-            words = words[words.index("序号") :]  # a title line (…名单) right above the header
-        roles = [next((r for r, p in _ROLES if p.match(w)), None) for w in words]
+        for first in ("序号", "编号"):
+            if first in words[1:]:
+                words = words[words.index(first) :]  # a title line (…名单) right above the header
+                break
+        else:
+            while len(words) > 3 and _TITLE.search(words[0]):
+                words = words[1:]  # 非正常户认定名单 above a header without 序号
+        words = _join_wrapped_headers(words)
+        roles = [_role(w) for w in words]
         kinds = [_column_kind(w) for w in words]
-        numbered = words[0] == "序号"
+        numbered = words[0] in ("序号", "编号")
         row: list[tuple[int, int]] = []
         expected = None  # the row number that starts the next row
         k = j
-        while k < len(lines) and lines[k].strip() and not _single_header(lines[k]):
+        # A value may look like a header word (当事人提供, 身份证复印件): only a new run of header lines
+        # ends the table.
+        while k < len(lines) and lines[k].strip() and not _header_run_at(lines, k):
             line = lines[k]
             value = line.strip()
             if value.endswith(("。", "：", ":")):
                 break  # the text after the table (特此公告。)
-            if numbered and _ROW_NUMBER.match(value) and (expected is None or int(value) == expected):
+            # The next row number starts a row; a row not yet holding a value per column is still
+            # open, so the same digits there are a value (页数 3 in row 2 of a 序号/…/页数 list).
+            if (
+                numbered
+                and _ROW_NUMBER.match(value)
+                and (expected is None or (int(value) == expected and len(row) >= len(roles)))
+            ):
                 if row:
                     _cell_row(text, row, roles, kinds, add, hide_individual)
                 row = []
                 expected = int(value) + 1
             lead = len(line) - len(line.lstrip())
             row.append((starts[k] + lead, starts[k] + len(line.rstrip())))
-            if not numbered and len(row) == len(roles):
-                _cell_row(text, row, roles, kinds, add, hide_individual)
-                row = []
             k += 1
-        if row:
-            _cell_row(text, row, roles, kinds, add, hide_individual)
+        if numbered:
+            if row:
+                _cell_row(text, row, roles, kinds, add, hide_individual)
+        else:
+            for groups in _align_rows(text, row, kinds):
+                values = ["".join(text[a:b] for a, b in group) for group in groups]
+                _row_values(values, groups, roles, add, hide_individual)
         i = k
 
 
 # What a column holds, from its header: the shape a (possibly wrapped) value must have.
 _KIND_OF_HEADER = (
-    ("code", re.compile(r"识别号|信用代码|证件号码|身份证|号码|代码|编号")),
+    ("code", re.compile(r"识别号|信用代码|证件号码|身份证|号码|代码|(?<!^)编号")),
     ("amount", re.compile(r"金额|余额|（元）|\(元\)|税额|数额")),
     ("date", re.compile(r"日期|时间")),
     ("tax", re.compile(r"税种")),
     ("authority", re.compile(r"机关")),
     ("address", re.compile(r"地址|住址|住所|地点|场所")),
-    ("number", re.compile(r"^序号$")),
-    ("name", re.compile(r"名称|姓名|代表人|负责人|业主|经营者|投资人|户主|当事人|纳税人")),
+    ("number", re.compile(r"^(?:序号|编号)$")),
+    ("name", re.compile(rf"名称|{_PERSON_ROLE}|当事人|纳税人")),
 )
 _SHAPES = {
     "code": re.compile(r"^[0-9A-Za-z]{8,22}$"),
@@ -233,6 +314,48 @@ def _align(
     return groups
 
 
+def _align_rows(
+    text: str, lines: list[tuple[int, int]], kinds: list[str | None]
+) -> list[list[list[tuple[int, int]]]]:
+    """The lines of a table without row numbers cut into rows of its columns: the header run gives the
+    number of columns, and a value wrapped over two or three lines (an address, a long name) is joined
+    back where the joined values best fit their columns' shapes (one pass over the whole table, so a
+    wrap in one row does not shift every row after it)."""
+    columns, n = len(kinds), len(lines)
+    if columns == 0 or n == 0:
+        return []
+    worst = float("-inf")
+    # best[i][c]: the best score of the first i lines when column c is the next to fill, and the width
+    # of the cell that led there
+    best = [[(worst, 0)] * columns for _ in range(n + 1)]
+    best[0][0] = (0.0, 0)
+    for i in range(n):
+        for c in range(columns):
+            score = best[i][c][0]
+            if score == worst:
+                continue
+            for width in (1, 2, 3):
+                if i + width > n:
+                    break
+                value = "".join(text[a:b] for a, b in lines[i : i + width])
+                total = score + _fit(kinds[c], value) - _WRAP_PENALTY * (width - 1)
+                nxt = (c + 1) % columns
+                if total > best[i + width][nxt][0]:
+                    best[i + width][nxt] = (total, width)
+    # whole rows if the lines make whole rows, else the best partial last row
+    end_column = 0 if best[n][0][0] != worst else max(range(columns), key=lambda c: best[n][c][0])
+    if best[n][end_column][0] == worst:
+        return []
+    cells: list[list[tuple[int, int]]] = []
+    i, c = n, end_column
+    while i > 0:
+        width = best[i][c][1]
+        i, c = i - width, (c - 1) % columns
+        cells.append(lines[i : i + width])
+    cells.reverse()
+    return [cells[r : r + columns] for r in range(0, len(cells), columns)]
+
+
 def _cell_row(
     text: str,
     row: list[tuple[int, int]],
@@ -255,8 +378,8 @@ def find_table_cells(
     text: str, add: Callable[[int, int, str], None], *, individual_business_address: bool = True
 ) -> None:
     """Report (start, end, role) of each personal cell: ``name``, ``party`` (a natural person's name in a
-    名称 column) or ``home`` (a home address; an individual business's place of business too when
-    ``individual_business_address`` is off)."""
+    名称 column), ``home`` (a home address; an individual business's place of business too when
+    ``individual_business_address`` is off) or ``document`` (a passport's or permit's number)."""
     hide = not individual_business_address
     _find_cell_per_line(text, add, hide)
     if (
@@ -281,9 +404,33 @@ def find_table_cells(
         roles = _roles(line, cells)
         if roles is not None:
             header, width = (kind, roles), len(cells)
-        elif header is not None and header[0] == kind and abs(len(cells) - width) <= 0:
-            _row(line, offset, cells, header[1], add, hide)
+        elif header is not None and header[0] == kind:
+            if kind == "space" and len(cells) > width:
+                cells = _close_spread_names(line, cells, width)
+            if len(cells) == width:
+                _row(line, offset, cells, header[1], add, hide)
         offset += len(line) + 1
+
+
+_SPREAD_NAME = re.compile(rf"^[{CJK}](?: +[{CJK}]){{1,2}}$")
+_SPREAD = re.compile(r" +")
+_ONE_CJK = re.compile(rf"^[{CJK}]$")
+_SHORT_CJK = re.compile(rf"^[{CJK}]{{1,2}}$")
+
+
+def _close_spread_names(line: str, cells: list[tuple[int, int]], width: int) -> list[tuple[int, int]]:
+    """A space-aligned row with more cells than its header when a name is spread to the column's width
+    (苏    昊: PDF text puts four spaces or more between its characters): a one-character cell followed by
+    a cell of one or two characters is joined back, as long as the row has too many cells."""
+    cells = list(cells)
+    i = 0
+    while len(cells) > width and i < len(cells) - 1:
+        (a, b), (c, d) = cells[i], cells[i + 1]
+        if _ONE_CJK.match(line[a:b]) and _SHORT_CJK.match(line[c:d]):
+            cells[i : i + 2] = [(a, d)]
+        else:
+            i += 1
+    return cells
 
 
 def _row(
@@ -294,7 +441,8 @@ def _row(
     add: Callable[[int, int, str], None],
     hide_individual: bool,
 ) -> None:
-    values = [line[a:b] for a, b in cells]
+    # a name spread over its cell (苏    昊) is read without its spaces
+    values = [_SPREAD.sub("", line[a:b]) if _SPREAD_NAME.match(line[a:b]) else line[a:b] for a, b in cells]
     _row_values(values, [[(offset + a, offset + b)] for a, b in cells], roles, add, hide_individual)
 
 
@@ -309,7 +457,7 @@ def _row_values(
     person = False
     for value, role in zip(values, roles, strict=False):
         if role == PARTY:
-            person = bool(_PERSON_NAME.match(value)) and not _ORG.search(value)
+            person = _is_person(value)
     # The row's address is hidden for a natural person, and for an individual business (its credit
     # code's type digits are 92, or its taxpayer number is the owner's ID number and a suffix) when
     # individual businesses' addresses are not published.
@@ -317,12 +465,14 @@ def _row_values(
     for cell, value, role in zip(pieces, values, roles, strict=False):
         if role is None or _EMPTY.match(value) or "*" in value:
             continue
-        if role == NAME and _PERSON_NAME.match(value) and not _ORG.search(value):
+        if role == NAME and _is_person(value):
             found = NAME
         elif role == PARTY and person:
             found = PARTY
         elif (role == HOME or (role == MAYBE_ADDRESS and address_hidden)) and _ADDRESS_WORD.search(value):
             found = HOME
+        elif role == DOCUMENT and _DOCUMENT_NUMBER.match(value):
+            found = DOCUMENT
         else:
             continue
         for start, end in cell:

@@ -7,7 +7,7 @@ SANXIANG := $(BIN)/sanxiang
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
-OS_PACKAGES := chromium fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 antiword
+OS_PACKAGES := chromium fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 antiword poppler-utils
 
 .PHONY: install os-packages run serve worker test test-sqlite test-pg lint bench clean
 
@@ -21,7 +21,8 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed os-packages
 
-# PDFs need Pango; browser tests need Chromium; Chinese needs a CJK font; legacy .doc 文书 need antiword.
+# PDFs need Pango; browser tests need Chromium; Chinese needs a CJK font; legacy .doc 文书 need antiword;
+# the evaluation scripts read the real PDF decisions with pdftotext (poppler-utils).
 os-packages:
 	@missing=""; for p in $(OS_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -z "$$missing" ]; then exit 0; fi; \

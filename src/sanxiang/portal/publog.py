@@ -171,7 +171,7 @@ def log_size() -> int:
     """The number of leaves: one past the highest index (one indexed ``MAX``, read as raw SQL
     because an append asks for it every time and the ORM's aggregate costs more than the query)."""
     table = connection.ops.quote_name(LogLeaf._meta.db_table)
-    column = connection.ops.quote_name(LogLeaf._meta.pk.column)
+    column = connection.ops.quote_name(str(LogLeaf._meta.pk.column))
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT MAX({column}) FROM {table}")  # noqa: S608  # quoted model names only
         last = cursor.fetchone()[0]

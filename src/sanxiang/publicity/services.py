@@ -12,6 +12,7 @@ import datetime
 import re
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
@@ -23,6 +24,7 @@ from sanxiang.audit.services import audit_log, audit_log_many
 from sanxiang.holidays.selectors import current_calendar
 from sanxiang.holidays.services import deadline_close, deadline_set, deadlines_close_many
 from sanxiang.kernel.access import authority_in_scope, has_role
+from sanxiang.kernel.bulk import update_rows
 from sanxiang.kernel.choices import RoleCode
 from sanxiang.kernel.exceptions import (
     InvalidTransition,
@@ -44,6 +46,7 @@ CORE_KEYS = ("party_name", "document_number", "event_date", "credit_class")
 
 if TYPE_CHECKING:
     from sanxiang.org.models import User
+    from sanxiang.portal.services import Publication
 
 
 def _portal():
@@ -568,10 +571,14 @@ def entry_approve(
     """Confidentiality review and approval: publish the pending version (first publication or correction)."""
     _require_approver(actor, entry)
     now = now or timezone.now()
-    transition, event = _approve(actor, entry, current_version(entry), comment, now)
-    transition.save()
+    version = current_version(entry)
+    approval = _approve(actor, entry, version, comment, now)
+    version.save()
+    _portal().public_entries_publish_many(actor=actor, publications=[approval.publication])
+    entry.save()
+    approval.transition.save()
     deadline_close(owner=entry, purpose=PUBLISH, actor=actor, at=now)
-    audit_log(actor=actor, **event)
+    audit_log(actor=actor, **approval.event)
     return entry
 
 
@@ -581,8 +588,9 @@ def entries_approve_many(
 ) -> list[Entry]:
     """Approve several entries at once (a bulk action, the demo): for each entry exactly what
     ``entry_approve`` does, with one visibility query, one role check per item, the versions and
-    rules read once, the transition rows and audit events written in batches. All or nothing; call
-    it inside ``portal.publog.checkpoint_batch`` to sign one log checkpoint for all of them."""
+    rules read once, the portal's publications made in one batch, and the versions, entries,
+    transition rows and audit events written in batches. All or nothing; call it inside
+    ``portal.publog.checkpoint_batch`` to sign one log checkpoint for all of them."""
     if not entries:
         return []
     now = now or timezone.now()
@@ -595,7 +603,7 @@ def entries_approve_many(
     allowed: dict[int, bool] = {}
     rules_by_item: dict[int, list[ItemRule]] = {}
     table = PolicyTable()
-    rows, events = [], []
+    approvals = []
     for entry in entries:
         if entry.pk not in visible:
             raise ScopeViolation(model_label=Entry._meta.label, object_ref=f"pk={entry.pk}", action="approve")
@@ -606,13 +614,38 @@ def entries_approve_many(
             raise PermissionDeniedError(_("您没有审批该事项公示信息的权限。"))
         version = versions[(entry.pk, entry.current_version)]
         version.entry = entry
-        transition, event = _approve(actor, entry, version, "", now, rules_by_item[entry.item_id], table)
-        rows.append(transition)
-        events.append(event)
-    Transition.objects.bulk_create(rows)
+        approvals.append(_approve(actor, entry, version, "", now, rules_by_item[entry.item_id], table))
+    update_rows(EntryVersion, [a.version for a in approvals], _APPROVED_VERSION_FIELDS)
+    _portal().public_entries_publish_many(actor=actor, publications=[a.publication for a in approvals])
+    update_rows(Entry, entries, _APPROVED_ENTRY_FIELDS)
+    Transition.objects.bulk_create([a.transition for a in approvals])
     deadlines_close_many(owners=entries, purpose=PUBLISH, actor=actor, at=now)
-    audit_log_many(actor=actor, events=events)
+    audit_log_many(actor=actor, events=[a.event for a in approvals])
     return list(entries)
+
+
+# What an approval changes: the columns ``entries_approve_many`` writes back in bulk.
+_APPROVED_VERSION_FIELDS = [
+    "masked_title",
+    "masked_fields",
+    "masked_text",
+    "spans",
+    "field_masks",
+    "approved_by",
+    "approved_at",
+]
+_APPROVED_ENTRY_FIELDS = ["status", "published_version", "published_at", "display_until", "updated_at"]
+
+
+@dataclass(frozen=True)
+class _Approval:
+    """An approval worked out but not written: the version with its final masks, what the portal
+    publishes, the transition row and the audit event (``audit_log`` keywords)."""
+
+    version: EntryVersion
+    publication: Publication
+    transition: Transition
+    event: dict[str, Any]
 
 
 def _approve(
@@ -623,10 +656,11 @@ def _approve(
     now: datetime.datetime,
     rules_cache: list[ItemRule] | None = None,
     table: PolicyTable | None = None,
-) -> tuple[Transition, dict[str, Any]]:
-    """Publish ``version`` of a visible entry the actor may approve; returns the unsaved
-    transition row and the audit event (``audit_log`` keywords) for the caller to write, and
-    leaves the publication deadline for the caller to close."""
+) -> _Approval:
+    """Work out the approval of ``version`` of a visible entry the actor may approve: the masks, the
+    publication, the entry's new state (set on ``entry``, unsaved), the transition row and the
+    audit event. The caller saves the version, publishes, saves the entry and the transition, closes
+    the publication deadline and audits, one by one or in bulk."""
     if not rules.approver_may_approve(author_id=version.created_by_id, approver_id=actor.pk):
         raise PermissionDeniedError(_("审批人不能审批自己起草的信息。"))
     target = _transition(entry, rules.Action.APPROVE)
@@ -636,7 +670,6 @@ def _approve(
     store_mask(version, masked)
     version.approved_by = actor
     version.approved_at = now
-    version.save()
     rule = rule_for(entry.item, entry.event_date or now.date(), rules_cache)
     start = entry.event_date or timezone.localdate(now)
     entry.display_until = (
@@ -644,8 +677,7 @@ def _approve(
         if rule
         else None
     )
-    _portal().public_entry_publish(
-        actor=actor,
+    publication = _portal().Publication(
         source_key=entry.source_key,
         version=version.number,
         category_code=entry.item.code,
@@ -668,7 +700,6 @@ def _approve(
     entry.status = target
     entry.published_version = version.number
     entry.published_at = entry.published_at or now
-    entry.save()
     event = {
         "action": "publicity.entry.published" if first else "publicity.entry.corrected",
         "target": entry,
@@ -678,7 +709,7 @@ def _approve(
             "display_until": str(entry.display_until or ""),
         },
     }
-    return transition, event
+    return _Approval(version, publication, transition, event)
 
 
 def _party_label(item: Item) -> str:

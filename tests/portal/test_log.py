@@ -268,3 +268,33 @@ def test_a_checkpoint_batch_writes_its_cached_subtrees_once_at_its_end(org):
     }
     assert set(LogNode.objects.values_list("level", "index", "node_hash")) == expected
     assert verify_publications().ok
+
+
+def test_inside_a_batch_an_append_is_one_insert_until_one_is_rolled_back(org):
+    """The block holds the log lock, so an append after the first inserts its leaf and nothing
+    else; after an append was rolled back to a savepoint the next one reads the log again."""
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    entry = publish(org.district_a, source_key="holder")
+
+    def append(n: int) -> None:
+        data = merkle.publication_leaf({"n": n}, bytes(range(32)))
+        publog.log_append(event="published", entry=entry, version=1, data=data)
+
+    with publog.checkpoint_batch():
+        append(1)
+        with CaptureQueriesContext(connection) as captured:
+            append(2)
+        [insert] = captured.captured_queries
+        assert 'INSERT INTO "portal_logleaf"' in insert["sql"]
+        with pytest.raises(RuntimeError), transaction.atomic():
+            append(3)
+            append(4)
+            raise RuntimeError("undo 3 and 4")
+        with CaptureQueriesContext(connection) as captured:
+            append(5)
+        assert any("MAX" in q["sql"] for q in captured.captured_queries)
+    assert publog.log_size() == 4  # holder, 1, 2, 5
+    report = verify_publications()
+    assert not [p for p in report.problems if "checkpoint" in p or "subtree" in p or "missing" in p]

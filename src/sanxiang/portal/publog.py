@@ -34,7 +34,7 @@ import contextlib
 import contextvars
 import datetime
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -209,6 +209,27 @@ class _Batch:
     appended: int = 0
     nodes: dict[tuple[int, int], bytes] = field(default_factory=dict)
     leaves: dict[int, bytes] = field(default_factory=dict)
+    marker: Callable[[], None] | None = None  # the on-commit callback of the newest append
+
+    def mark(self) -> None:
+        """Register a no-op on-commit callback for the append just made. Django discards the
+        callbacks registered inside a savepoint that is rolled back, so while this one is still
+        registered no append of the block has been rolled back and ``store`` still describes the
+        log (the block holds the log lock, so nobody else appends)."""
+
+        def appended() -> None:
+            pass
+
+        self.marker = appended
+        transaction.on_commit(appended)
+
+    def store_is_current(self) -> bool:
+        """Whether the newest append's callback is still registered (see ``mark``): looked for from
+        the newest registration back, where it nearly always is."""
+        if self.store is None or self.marker is None:
+            return False
+        registered = transaction.get_connection().run_on_commit
+        return any(func is self.marker for _sids, func, _robust in reversed(registered))
 
     def add(self, subtrees: list[merkle.Subtree]) -> None:
         self.leaves[subtrees[0].index] = subtrees[0].hash
@@ -257,13 +278,16 @@ def checkpoint_batch() -> Iterator[None]:
     """Run the block in one transaction and sign one checkpoint at its end for all its appends.
 
     Nested blocks join the outermost one. If the block raises, the transaction rolls back and
-    nothing is signed. The log lock is held from the first append to the commit, as usual.
+    nothing is signed. The log lock is taken when the block begins (outside any savepoint the
+    block's own appends run in, so rolling one of them back does not release it) and held to the
+    commit, so inside the block an append needs neither the lock nor the log size again.
     """
     if _batch.get() is not None:
         yield
         return
     state = _Batch()
     with transaction.atomic():
+        _lock()
         token = _batch.set(state)
         try:
             yield
@@ -306,16 +330,20 @@ def log_append(
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("log_append must run inside a transaction")
-    _lock()
-    size = log_size()
     hashed = merkle.leaf_hash(data)
     batch = _batch.get()
-    if batch is not None:
-        store = _batch_store(batch, size)
+    if batch is not None and batch.store is not None and batch.store_is_current():
+        store = batch.store  # the block holds the lock and no append of it was rolled back
+        size = store.size()
     else:
-        store = DatabaseTreeStore(size)
-        if size:
-            store.prefetch([(0, size)])
+        _lock()
+        size = log_size()
+        if batch is not None:
+            store = _batch_store(batch, size)
+        else:
+            store = DatabaseTreeStore(size)
+            if size:
+                store.prefetch([(0, size)])
 
     def lookup(level: int, index: int) -> bytes:
         found = store.subtree_hash(index << level, (index + 1) << level)
@@ -348,6 +376,7 @@ def log_append(
         store._size = size + 1
     if batch is not None:
         batch.add(subtrees)
+        batch.mark()
     elif checkpoint:
         _checkpoint(store)
     return leaf

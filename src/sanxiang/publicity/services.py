@@ -503,9 +503,8 @@ def entries_submit_many(*, actor: User, entries: Sequence[Entry]) -> list[Entry]
         target = _transition(entry, rules.Action.SUBMIT)
         rows.append(_transition_row(entry, action=rules.Action.SUBMIT, to=target, actor=actor, at=now))
         entry.status = target
-        entry.updated_at = now
     Transition.objects.bulk_create(rows)
-    Entry.objects.bulk_update(entries, ["status", "updated_at"], batch_size=500)
+    update_rows(Entry, entries, ["status", "updated_at"])  # updated_at stamped as save() stamps it
     audit_log_many(
         actor=actor,
         events=[

@@ -19,6 +19,7 @@ from sanxiang.holidays.choices import RuleUnit
 from sanxiang.holidays.models import Deadline
 from sanxiang.kernel.bulk import insert_rows, update_rows
 from sanxiang.org.models import Authority
+from sanxiang.portal.models import PublicEntry
 
 STAMPS = ("id", "object_id", "created_at", "updated_at")
 
@@ -166,17 +167,28 @@ def test_it_updates_the_columns_save_with_update_fields_updates(db):
 
 
 def test_it_updates_json_values_as_save_does(db, org):
-    insert_rows(AuditEvent, [_event(9_200), _event(9_300)])
-    values = {"before": {"名称": "顺达", "items": [1, 2.5, None]}, "after": None, "data": []}
-    bulk, saved = AuditEvent.objects.get(seq=9_200), AuditEvent.objects.get(seq=9_300)
-    for event in (bulk, saved):
+    def entry(key: str) -> PublicEntry:
+        return PublicEntry.objects.create(
+            source_key=key,
+            version=1,
+            category_code="penalty_decision",
+            category_label="行政处罚决定",
+            stage="after",
+            authority=org.city,
+            title="标题",
+            published_at=timezone.now(),
+        )
+
+    bulk, saved = entry("bulk"), entry("saved")
+    values = {"fields": [["名称", "顺达"], ["金额", "2.5"]], "decided_on": None, "text": ""}
+    for obj in (bulk, saved):
         for name, value in values.items():
-            setattr(event, name, value)
-    update_rows(AuditEvent, [bulk], list(values))
+            setattr(obj, name, value)
+    update_rows(PublicEntry, [bulk], list(values))
     saved.save(update_fields=list(values))
-    rows = AuditEvent.objects.filter(seq__in=(9_200, 9_300)).order_by("seq").values(*values)
-    assert rows[0] == rows[1] == values
-    assert AuditEvent.objects.filter(seq=9_200, after__isnull=True).exists()  # SQL NULL, as save()
+    rows = PublicEntry.objects.filter(source_key__in=("bulk", "saved")).order_by("source_key")
+    assert list(rows.values(*values)) == [values, values]
+    assert PublicEntry.objects.filter(source_key="bulk", decided_on__isnull=True).exists()
 
 
 def test_it_refuses_to_update_a_primary_key_and_does_nothing_for_no_rows(db):

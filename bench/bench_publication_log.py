@@ -168,14 +168,17 @@ def main() -> None:
     env = dict(os.environ, SANXIANG_VAR_DIR=str(tmp), DJANGO_SETTINGS_MODULE="sanxiang.settings")
     server_url = env.pop("DATABASE_URL", "")
     admin = None
+    bench_db = ""
     if server_url:
-        env["DATABASE_URL"] = (
-            urllib.parse.urlparse(server_url)._replace(path="/bench_publication_log").geturl()
+        # A scratch database named after the given one, so runs against different databases of one
+        # server (helpers sharing it) do not drop each other's.
+        given = urllib.parse.urlparse(server_url).path.strip("/")
+        bench_db = (
+            f"{given}_bench_publication_log" if given and given != "postgres" else "bench_publication_log"
         )
+        env["DATABASE_URL"] = urllib.parse.urlparse(server_url)._replace(path=f"/{bench_db}").geturl()
         admin = dict(env, DATABASE_URL=server_url)
-        _database(
-            admin, "DROP DATABASE IF EXISTS bench_publication_log", "CREATE DATABASE bench_publication_log"
-        )
+        _database(admin, f"DROP DATABASE IF EXISTS {bench_db}", f"CREATE DATABASE {bench_db}")
     try:
         subprocess.run(
             [str(VENV / "sanxiang"), "migrate", "-v", "0"], env=env, check=True, stderr=subprocess.DEVNULL
@@ -196,7 +199,7 @@ def main() -> None:
         subprocess.run(command, env=env, check=True)
     finally:
         if admin is not None:
-            _database(admin, "DROP DATABASE IF EXISTS bench_publication_log")
+            _database(admin, f"DROP DATABASE IF EXISTS {bench_db}")
 
 
 def _database(env: dict[str, str], *statements: str) -> None:

@@ -1,4 +1,5 @@
-"""``insert_rows`` stores what ``bulk_create``/``save()`` store, one statement per chunk (SQLite and PostgreSQL)."""
+"""``insert_rows`` stores what ``bulk_create``/``save()`` store and ``update_rows`` what ``save(update_fields=…)``
+stores, one statement per chunk (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ from django.utils.translation import gettext_lazy
 from sanxiang.audit.models import AuditEvent
 from sanxiang.holidays.choices import RuleUnit
 from sanxiang.holidays.models import Deadline
-from sanxiang.kernel.bulk import insert_rows
+from sanxiang.kernel.bulk import insert_rows, update_rows
 from sanxiang.org.models import Authority
+from sanxiang.portal.models import PublicEntry
 
 STAMPS = ("id", "object_id", "created_at", "updated_at")
 
@@ -135,3 +137,63 @@ def test_it_refuses_an_expression_as_a_value(db):
     deadline.label = F("purpose")
     with pytest.raises(TypeError, match="plain values"):
         insert_rows(Deadline, [deadline])
+
+
+def _changed(deadline: Deadline, n: int) -> None:
+    deadline.label = gettext_lazy("工作日历") if n % 2 else f"改{n}"
+    deadline.due = datetime.date(2026, 5, 1) + datetime.timedelta(days=n)
+    deadline.closed_at = None if n % 2 else timezone.make_aware(datetime.datetime(2026, 4, 1, 8, n))
+    deadline.rule_n = 100 + n  # not among the updated fields: stays as stored
+
+
+def test_it_updates_the_columns_save_with_update_fields_updates(db):
+    type_id = ContentType.objects.get_for_model(Authority).pk
+    insert_rows(Deadline, _deadlines(type_id, 5000) + _deadlines(type_id, 6000))
+    bulk = list(Deadline.objects.filter(object_id__range=(5000, 5004)).order_by("object_id"))
+    one_by_one = list(Deadline.objects.filter(object_id__range=(6000, 6004)).order_by("object_id"))
+    stamped = {d.pk: d.updated_at for d in bulk}
+    fields = ["label", "due", "closed_at", "updated_at"]
+    for n, (a, b) in enumerate(zip(bulk, one_by_one, strict=True)):
+        _changed(a, n)
+        _changed(b, n)
+        b.save(update_fields=fields)
+    with CaptureQueriesContext(connection) as captured:
+        update_rows(Deadline, bulk, fields, chunk=3)
+    assert len(captured.captured_queries) == 2 and "UPDATE" in captured.captured_queries[0]["sql"]
+    assert _stored(type_id, 5000) == _stored(type_id, 6000)
+    assert [row["rule_n"] for row in _stored(type_id, 5000)] == [0, 1, 2, 3, 4]
+    for deadline in Deadline.objects.filter(object_id__range=(5000, 5004)):
+        assert deadline.updated_at > stamped[deadline.pk]  # auto_now went through pre_save
+
+
+def test_it_updates_json_values_as_save_does(db, org):
+    def entry(key: str) -> PublicEntry:
+        return PublicEntry.objects.create(
+            source_key=key,
+            version=1,
+            category_code="penalty_decision",
+            category_label="行政处罚决定",
+            stage="after",
+            authority=org.city,
+            title="标题",
+            published_at=timezone.now(),
+        )
+
+    bulk, saved = entry("bulk"), entry("saved")
+    values = {"fields": [["名称", "顺达"], ["金额", "2.5"]], "decided_on": None, "text": ""}
+    for obj in (bulk, saved):
+        for name, value in values.items():
+            setattr(obj, name, value)
+    update_rows(PublicEntry, [bulk], list(values))
+    saved.save(update_fields=list(values))
+    rows = PublicEntry.objects.filter(source_key__in=("bulk", "saved")).order_by("source_key")
+    assert list(rows.values(*values)) == [values, values]
+    assert PublicEntry.objects.filter(source_key="bulk", decided_on__isnull=True).exists()
+
+
+def test_it_refuses_to_update_a_primary_key_and_does_nothing_for_no_rows(db):
+    with pytest.raises(ValueError):
+        update_rows(Deadline, _deadlines(1, 0), ["id"])
+    with CaptureQueriesContext(connection) as captured:
+        update_rows(Deadline, [], ["label"])
+    assert captured.captured_queries == []

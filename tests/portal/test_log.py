@@ -244,3 +244,57 @@ def test_the_log_is_named_by_the_setting_else_the_top_authority_never_localhost(
     settings.SANXIANG_BASE_URL = "https://gs.example.gov.cn/"
     assert publog._origin() == "gs.example.gov.cn/publications"
     assert signednote.generate_signer_key(f"{top}执法公示日志")[1].startswith(f"{top}执法公示日志+")
+
+
+def test_a_checkpoint_batch_writes_its_cached_subtrees_once_at_its_end(org):
+    """The subtrees a batch completes are written when it ends, exactly those a tree rebuilt from
+    the leaves has, and a store opened inside the block already sees them."""
+    publish(org.district_a, source_key="before")
+    before = LogNode.objects.count()
+    with publog.checkpoint_batch():
+        for n in range(6):
+            publish(org.district_a, source_key=f"batch{n}")
+        assert LogNode.objects.count() == before
+        inside = publog.DatabaseTreeStore()
+        assert inside.subtree_hash(0, 4) is not None
+        assert publog.inclusion(5, 7)["root"] == publog.inclusion(0, 7)["root"]
+    store = merkle.InMemoryTreeStore()
+    for leaf in LogLeaf.objects.order_by("index"):
+        store.append_leaf_hash(bytes.fromhex(leaf.leaf_hash))
+    expected = {
+        (s.level, s.index, s.hash.hex())
+        for i in range(7)
+        for s in merkle.completed_subtrees(i, store.leaf_hash(i), lambda lv, ix: store._node(lv, ix))
+    }
+    assert set(LogNode.objects.values_list("level", "index", "node_hash")) == expected
+    assert verify_publications().ok
+
+
+def test_inside_a_batch_an_append_is_one_insert_until_one_is_rolled_back(org):
+    """The block holds the log lock, so an append after the first inserts its leaf and nothing
+    else; after an append was rolled back to a savepoint the next one reads the log again."""
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    entry = publish(org.district_a, source_key="holder")
+
+    def append(n: int) -> None:
+        data = merkle.publication_leaf({"n": n}, bytes(range(32)))
+        publog.log_append(event="published", entry=entry, version=1, data=data)
+
+    with publog.checkpoint_batch():
+        append(1)
+        with CaptureQueriesContext(connection) as captured:
+            append(2)
+        [insert] = captured.captured_queries
+        assert 'INSERT INTO "portal_logleaf"' in insert["sql"]
+        with pytest.raises(RuntimeError), transaction.atomic():
+            append(3)
+            append(4)
+            raise RuntimeError("undo 3 and 4")
+        with CaptureQueriesContext(connection) as captured:
+            append(5)
+        assert any("MAX" in q["sql"] for q in captured.captured_queries)
+    assert publog.log_size() == 4  # holder, 1, 2, 5
+    report = verify_publications()
+    assert not [p for p in report.problems if "checkpoint" in p or "subtree" in p or "missing" in p]

@@ -389,3 +389,24 @@ def test_it_shows_a_natural_persons_name_partly_in_a_notice_title(penalty_item):
         event_date=datetime.date(2026, 2, 10),
     )
     assert services.entry_notice_title(entry) == f"{penalty_item.label}·张**（2026-02-10）"
+
+
+def test_it_masks_the_same_inputs_once_inside_masks_reused_and_always_outside(
+    officer, org, penalty_item, monkeypatch
+):
+    entry = _create(officer, org, penalty_item)
+    version = services.current_version(entry)
+    expected = services.mask_version(entry, version)
+    calls = []
+    real = services.masked_content
+    monkeypatch.setattr(services, "masked_content", lambda **kw: calls.append(1) or real(**kw))
+    with services.masks_reused():
+        first = services.mask_version(entry, version)
+        assert services.mask_version(entry, version) is first and first == expected
+        assert len(calls) == 1
+        # Any input that changes (here a manual mask over the body) is masked again.
+        version.manual_spans = [{"start": 0, "end": 2}]
+        assert services.mask_version(entry, version).text != first.text
+        assert len(calls) == 2
+    services.mask_version(entry, version)
+    assert len(calls) == 3

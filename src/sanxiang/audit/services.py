@@ -44,7 +44,6 @@ from sanxiang.audit.verification import (
     HASHED_FIELDS,
     VerificationResult,
     checkpoint_of,
-    event_content,
     problem_message,
     verify_chain,
 )
@@ -54,7 +53,6 @@ from sanxiang.kernel.middleware import current_request_context
 from sanxiang.lib.hashchain import (
     GENESIS_HASH,
     Checkpoint,
-    chain_hash,
     chain_hash_normalized,
     normalize,
     parse_checkpoint_line,
@@ -193,14 +191,23 @@ def _lock_chain() -> None:
 
 
 def _append(draft: dict[str, Any]) -> AuditEvent:
-    """Chain ``draft`` onto the newest event. Must run inside a transaction."""
+    """Chain ``draft`` onto the newest event. Must run inside a transaction.
+
+    Two queries: the head (``_head``) and the INSERT, which reads the new id back itself."""
     _lock_chain()
-    last = AuditEvent.objects.order_by("-seq").values_list("seq", "hash").first()
-    seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
-    event = AuditEvent(seq=seq, occurred_at=timezone.now(), prev_hash=prev_hash, **draft)
-    event.hash = chain_hash(prev_hash, event_content(event))
+    [event] = _chained([draft], _head())
     event.save(force_insert=True)
     return event
+
+
+def _head() -> tuple[int, str] | None:
+    """The newest event's ``(seq, hash)``: one indexed lookup, as raw SQL because every audited
+    change asks for it and the ORM's query building cost more than the query."""
+    table = connection.ops.quote_name(AuditEvent._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT seq, hash FROM {table} ORDER BY seq DESC LIMIT 1")  # noqa: S608  # a quoted model name
+        row = cursor.fetchone()
+    return None if row is None else (int(row[0]), str(row[1]))
 
 
 # --- public writers ----------------------------------------------------------------------------
@@ -292,8 +299,14 @@ def _append_many(drafts: Sequence[dict[str, Any]]) -> list[AuditEvent]:
     the hash equals ``chain_hash(prev_hash, event_content(event))``, which ``verify_audit`` checks.
     """
     _lock_chain()
-    last = AuditEvent.objects.order_by("-seq").values_list("seq", "hash").first()
-    seq, prev_hash = (last[0], last[1]) if last else (0, GENESIS_HASH)
+    created = _chained(drafts, _head())
+    _insert_many(created)
+    return created
+
+
+def _chained(drafts: Sequence[dict[str, Any]], last: tuple[int, str] | None) -> list[AuditEvent]:
+    """New events from ``drafts``, numbered and hashed in order after ``last`` (the head)."""
+    seq, prev_hash = last if last else (0, GENESIS_HASH)
     created: list[AuditEvent] = []
     for draft in drafts:
         seq += 1
@@ -316,7 +329,6 @@ def _append_many(drafts: Sequence[dict[str, Any]]) -> list[AuditEvent]:
         )
         created.append(AuditEvent(*args))
         prev_hash = digest
-    _insert_many(created)
     return created
 
 
@@ -349,9 +361,13 @@ def _insert_many(events: list[AuditEvent]) -> None:
     thousands of events was most of the cost.
     """
     insert_rows(AuditEvent, events, using=connection.alias, chunk=MANY_CHUNK_SIZE)
-    ids = dict(
-        AuditEvent.objects.filter(seq__gte=events[0].seq, seq__lte=events[-1].seq).values_list("seq", "pk")
-    )
+    table = connection.ops.quote_name(AuditEvent._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT seq, id FROM {table} WHERE seq BETWEEN %s AND %s",  # noqa: S608  # a quoted model name
+            [events[0].seq, events[-1].seq],
+        )
+        ids = dict(cursor.fetchall())
     for event in events:
         event.pk = ids[event.seq]
         event._state.adding = False

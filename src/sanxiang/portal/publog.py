@@ -13,9 +13,13 @@ guard: a forked append fails on insert instead of being stored.
 Inside ``checkpoint_batch()`` appends sign no checkpoint each: the block runs in one transaction
 and signs one checkpoint of the head when it ends, so a bulk publication (the demo, an import)
 pays one signature instead of one per leaf; the appends in the block also share the tree's right
-edge in memory instead of reading it back each time. What is committed is the same as with one
-checkpoint per append except for the intermediate checkpoints, which no proof needs: a block's
-leaves are covered by its final checkpoint (and its line in the checkpoint file) when it commits.
+edge in memory instead of reading it back each time, and the complete subtrees they finish (the
+``LogNode`` cache, derived from the leaves) are written in one bulk INSERT when the block ends
+instead of one per append. Each leaf row is still inserted by its own append, so anything that
+reads the log inside the block (a correction naming a leaf appended earlier in it) finds it. What
+is committed is the same as with one checkpoint per append except for the intermediate
+checkpoints, which no proof needs: a block's leaves are covered by its final checkpoint (and its
+line in the checkpoint file) when it commits.
 
 Keys live in ``settings.SANXIANG_KEY_DIR``, never in the database: ``publication-log.key`` (the
 Go-style signer key) and ``publication-checkpoints.log``, one ``size root`` line per checkpoint
@@ -30,8 +34,8 @@ import contextlib
 import contextvars
 import datetime
 import os
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +43,7 @@ from django.conf import settings
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from sanxiang.kernel.bulk import insert_rows
 from sanxiang.lib import merkle, signednote
 
 from . import pagecache
@@ -115,6 +120,9 @@ class DatabaseTreeStore:
     def __init__(self, size: int | None = None) -> None:
         self._size = log_size() if size is None else size
         self._nodes: dict[tuple[int, int], bytes] = {}
+        batch = _batch.get()
+        if batch is not None:  # subtrees the open batch has computed but not written yet
+            self._nodes.update(batch.pending_nodes(self._size))
 
     def size(self) -> int:
         return self._size
@@ -160,8 +168,14 @@ class DatabaseTreeStore:
 
 
 def log_size() -> int:
-    last = LogLeaf.objects.aggregate(last=models.Max("index"))["last"]
-    return 0 if last is None else last + 1
+    """The number of leaves: one past the highest index (one indexed ``MAX``, read as raw SQL
+    because an append asks for it every time and the ORM's aggregate costs more than the query)."""
+    table = connection.ops.quote_name(LogLeaf._meta.db_table)
+    column = connection.ops.quote_name(str(LogLeaf._meta.pk.column))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT MAX({column}) FROM {table}")  # noqa: S608  # quoted model names only
+        last = cursor.fetchone()[0]
+    return 0 if last is None else int(last) + 1
 
 
 def _lock() -> None:
@@ -187,10 +201,73 @@ def leaf_data_for_version(
 
 @dataclass
 class _Batch:
-    """The open ``checkpoint_batch``: the tree store its appends share, and how many there were."""
+    """The open ``checkpoint_batch``: the tree store its appends share, how many there were, and the
+    complete subtrees they finished that are not written yet (``(level, index)`` → hash), with the
+    leaf hashes they were computed from."""
 
     store: DatabaseTreeStore | None = None
     appended: int = 0
+    nodes: dict[tuple[int, int], bytes] = field(default_factory=dict)
+    leaves: dict[int, bytes] = field(default_factory=dict)
+    marker: Callable[[], None] | None = None  # the on-commit callback of the newest append
+
+    def mark(self) -> None:
+        """Register a no-op on-commit callback for the append just made. Django discards the
+        callbacks registered inside a savepoint that is rolled back, so while this one is still
+        registered no append of the block has been rolled back and ``store`` still describes the
+        log (the block holds the log lock, so nobody else appends)."""
+
+        def appended() -> None:
+            pass
+
+        self.marker = appended
+        transaction.on_commit(appended)
+
+    def store_is_current(self) -> bool:
+        """Whether the newest append's callback is still registered (see ``mark``): looked for from
+        the newest registration back, where it nearly always is."""
+        if self.store is None or self.marker is None:
+            return False
+        registered = transaction.get_connection().run_on_commit
+        return any(func is self.marker for _sids, func, _robust in reversed(registered))
+
+    def add(self, subtrees: list[merkle.Subtree]) -> None:
+        self.leaves[subtrees[0].index] = subtrees[0].hash
+        self.nodes.update(((s.level, s.index), s.hash) for s in subtrees)
+        self.appended += 1
+
+    def pending_nodes(self, size: int) -> dict[tuple[int, int], bytes]:
+        """The unwritten subtrees that lie inside the first ``size`` leaves."""
+        return {key: hashed for key, hashed in self.nodes.items() if (key[1] + 1) << key[0] <= size}
+
+    def drop_rolled_back(self) -> None:
+        """Forget the unwritten subtrees over a leaf that is no longer the one they were computed
+        from: an append rolled back to a savepoint (the leaf that takes its place, ours or, once
+        the rollback released the lock, another writer's, has its own subtrees)."""
+        if not self.leaves:
+            return
+        stored = dict(
+            LogLeaf.objects.filter(index__range=(min(self.leaves), max(self.leaves))).values_list(
+                "index", "leaf_hash"
+            )
+        )
+        changed = [index for index, hashed in self.leaves.items() if stored.get(index) != hashed.hex()]
+        if changed:
+            first = min(changed)
+            self.nodes = self.pending_nodes(first)
+            self.leaves = {index: hashed for index, hashed in self.leaves.items() if index < first}
+
+    def write_nodes(self) -> None:
+        """INSERT the pending subtrees in one statement."""
+        self.drop_rolled_back()
+        insert_rows(
+            LogNode,
+            [
+                LogNode(level=level, index=index, node_hash=hashed.hex())
+                for (level, index), hashed in sorted(self.nodes.items())
+            ],
+        )
+        self.nodes, self.leaves = {}, {}
 
 
 _batch: contextvars.ContextVar[_Batch | None] = contextvars.ContextVar("publog_batch", default=None)
@@ -201,13 +278,16 @@ def checkpoint_batch() -> Iterator[None]:
     """Run the block in one transaction and sign one checkpoint at its end for all its appends.
 
     Nested blocks join the outermost one. If the block raises, the transaction rolls back and
-    nothing is signed. The log lock is held from the first append to the commit, as usual.
+    nothing is signed. The log lock is taken when the block begins (outside any savepoint the
+    block's own appends run in, so rolling one of them back does not release it) and held to the
+    commit, so inside the block an append needs neither the lock nor the log size again.
     """
     if _batch.get() is not None:
         yield
         return
     state = _Batch()
     with transaction.atomic():
+        _lock()
         token = _batch.set(state)
         try:
             yield
@@ -216,6 +296,7 @@ def checkpoint_batch() -> Iterator[None]:
         if state.appended:
             _lock()
             size = log_size()
+            state.write_nodes()
             store = state.store if state.store is not None and state.store.size() == size else None
             _checkpoint(store or DatabaseTreeStore(size))
 
@@ -224,7 +305,8 @@ def _batch_store(state: _Batch, size: int) -> DatabaseTreeStore:
     """The batch's shared store if it still describes the log of ``size`` leaves, else a fresh one
     (an append inside the block was rolled back to a savepoint)."""
     if state.store is None or state.store.size() != size:
-        state.store = DatabaseTreeStore(size)
+        state.drop_rolled_back()
+        state.store = DatabaseTreeStore(size)  # with the batch's pending subtrees still valid
         if size:
             state.store.prefetch([(0, size)])
     return state.store
@@ -248,16 +330,20 @@ def log_append(
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("log_append must run inside a transaction")
-    _lock()
-    size = log_size()
     hashed = merkle.leaf_hash(data)
     batch = _batch.get()
-    if batch is not None:
-        store = _batch_store(batch, size)
+    if batch is not None and batch.store is not None and batch.store_is_current():
+        store = batch.store  # the block holds the lock and no append of it was rolled back
+        size = store.size()
     else:
-        store = DatabaseTreeStore(size)
-        if size:
-            store.prefetch([(0, size)])
+        _lock()
+        size = log_size()
+        if batch is not None:
+            store = _batch_store(batch, size)
+        else:
+            store = DatabaseTreeStore(size)
+            if size:
+                store.prefetch([(0, size)])
 
     def lookup(level: int, index: int) -> bytes:
         found = store.subtree_hash(index << level, (index + 1) << level)
@@ -266,7 +352,7 @@ def log_append(
         return found
 
     subtrees = merkle.completed_subtrees(size, hashed, lookup)
-    leaf = LogLeaf.objects.create(
+    leaf = LogLeaf(
         index=size,
         leaf_hash=hashed.hex(),
         event=event,
@@ -277,15 +363,20 @@ def log_append(
         appended_at=timezone.now(),
         record_kind=record_kind,
     )
-    LogNode.objects.bulk_create(
-        LogNode(level=s.level, index=s.index, node_hash=s.hash.hex()) for s in subtrees
-    )
+    insert_rows(LogLeaf, [leaf])
+    leaf._state.adding = False
+    leaf._state.db = connection.alias
+    if batch is None:
+        insert_rows(
+            LogNode, [LogNode(level=s.level, index=s.index, node_hash=s.hash.hex()) for s in subtrees]
+        )
     if batch is not None or checkpoint:
         for s in subtrees:
             store._nodes[(s.level, s.index)] = s.hash
         store._size = size + 1
     if batch is not None:
-        batch.appended += 1
+        batch.add(subtrees)
+        batch.mark()
     elif checkpoint:
         _checkpoint(store)
     return leaf

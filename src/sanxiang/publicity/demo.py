@@ -123,6 +123,7 @@ def demo_publicity(ctx: DemoContext) -> None:
     from sanxiang.portal import publog
     from sanxiang.portal.services import public_entry_publish  # noqa: F401
 
+    from . import services
     from .models import Entry, Item
 
     if (
@@ -136,8 +137,9 @@ def demo_publicity(ctx: DemoContext) -> None:
     rng = random.Random(2026)
     items = {i.code: i for i in Item.objects.all()}
     counts = {"created": 0, "published": 0, "withdrawn": 0}
-    # One signed checkpoint of the publication log for the whole step instead of one per entry.
-    with publog.checkpoint_batch():
+    # One signed checkpoint of the publication log for the whole step instead of one per entry;
+    # each version masked once, when drafted (its approval moments later reuses the result).
+    with publog.checkpoint_batch(), services.masks_reused():
         for district, prefix in (("jintai", "宝金"), ("weibin", "宝渭")):
             _district(ctx, rng, items, district, prefix, counts)
     ctx.out(

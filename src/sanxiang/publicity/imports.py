@@ -29,7 +29,7 @@ from sanxiang.audit.services import audit_log, audit_log_many
 from sanxiang.holidays.selectors import current_calendar
 from sanxiang.holidays.services import deadline_set_many
 from sanxiang.kernel.access import authority_in_scope
-from sanxiang.kernel.bulk import insert_rows
+from sanxiang.kernel.bulk import insert_rows, update_rows
 from sanxiang.kernel.exceptions import PermissionDeniedError
 from sanxiang.org.models import Authority
 
@@ -609,7 +609,7 @@ def _bulk_create(
         if entry.due_on != deadline.due:  # as entry_create: the list column follows the Deadline
             entry.due_on = deadline.due
             moved.append(entry)
-    Entry.objects.bulk_update(moved, ["due_on"], batch_size=CHUNK_SIZE)
+    update_rows(Entry, moved, ["due_on"])
     audit_log_many(
         actor=actor,
         events=[

@@ -102,16 +102,18 @@ def test_it_refuses_users_without_a_publicity_role(org):
     assert _client(stranger).get("/staff/publicity/").status_code == 403
 
 
-def test_it_imports_through_the_page_and_shows_the_report(officer, org):
+def test_it_imports_through_the_page_and_shows_the_report(officer, org, run_jobs):
     from .test_imports import GOOD, _book
 
     bad = list(GOOD)
     bad[1] = "91610303MA6X0A0A0A"
-    response = _client(officer).post(
-        "/staff/publicity/import/",
-        {"item": "penalty_decision", "authority": org.district_a.pk, "file": _file(_book([bad]))},
-    )
-    page = response.content.decode()
+    client = _client(officer)
+    with run_jobs():
+        response = client.post(
+            "/staff/publicity/import/",
+            {"item": "penalty_decision", "authority": org.district_a.pk, "file": _file(_book([bad]))},
+        )
+    page = client.get(response["Location"]).content.decode()
     assert "校验位错误" in page and "未导入任何数据" in page
     assert not Entry.objects.exists()
 

@@ -7,19 +7,25 @@ the services stay usable without a job (tests, the command line, the API).
 
 from __future__ import annotations
 
+import datetime
+import io
 from typing import Any
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.jobs.models import Job
 from sanxiang.jobs.registry import JobKind, ProgressCallback, register_job_kind
-from sanxiang.jobs.services import job_input_files, job_input_open
+from sanxiang.jobs.services import job_input_files, job_input_open, job_result_store
 
-from . import documents, imports
+from . import documents, exports, imports, selectors
+from .forms import OverdueFilterForm
 from .models import Item
 
 ENTRIES_IMPORT = "publicity.entries_import"
 DOCUMENTS_IMPORT = "publicity.documents_import"
+OVERDUE_EXPORT = "publicity.overdue_export"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def entries_import_run(job: Job, progress: ProgressCallback) -> dict[str, Any]:
@@ -50,6 +56,25 @@ def documents_import_run(job: Job, progress: ProgressCallback) -> dict[str, Any]
     return report.as_dict()
 
 
+def overdue_export_run(job: Job, progress: ProgressCallback) -> dict[str, Any]:
+    """The overdue list (超期未公示) as filtered on the page, as a workbook in the file store.
+
+    The filters are checked again against the owner's scope as it is now, through the page's form."""
+    today = datetime.date.fromisoformat(job.params["today"])
+    form = OverdueFilterForm(job.params.get("filters") or {}, user=job.owner)
+    entries = selectors.overdue_list(actor=job.owner, today=today, **form.filters())[: exports.MAX_ROWS]
+    total = entries.count()
+    progress(0, total, gettext("查询超期未公示信息"))
+    data = exports.overdue_xlsx(
+        entries.iterator(chunk_size=1000), today=today, progress=progress, total=total
+    )
+    progress(total, total, gettext("保存文件"))
+    stored = job_result_store(
+        job=job, stream=io.BytesIO(data), name=f"publicity-overdue-{today:%Y%m%d}.xlsx", content_type=XLSX
+    )
+    return {"rows": total, "limit": exports.MAX_ROWS, "result_file": stored}
+
+
 def register() -> None:
     register_job_kind(
         JobKind(
@@ -67,5 +92,14 @@ def register() -> None:
             run_path="sanxiang.publicity.jobs.documents_import_run",
             report_template="publicity/_document_report.html",
             origin_url="publicity:entry_import",
+        )
+    )
+    register_job_kind(
+        JobKind(
+            code=OVERDUE_EXPORT,
+            label=_("导出超期未公示清单（Excel）"),
+            run_path="sanxiang.publicity.jobs.overdue_export_run",
+            report_template="publicity/_export_report.html",
+            origin_url="publicity:overdue",
         )
     )

@@ -28,7 +28,7 @@ from sanxiang.kernel.access import role_required
 from sanxiang.kernel.exceptions import DomainError
 from sanxiang.kernel.http import StaffHttpRequest
 
-from . import catalogue_services, documents, exports, imports, jobs, selectors, services
+from . import catalogue_services, documents, imports, jobs, selectors, services
 from .forms import (
     CategoryForm,
     CommentForm,
@@ -539,11 +539,6 @@ def overdue(request: StaffHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     form = OverdueFilterForm(request.GET or None, user=request.user)
     overdue = selectors.overdue_list(actor=request.user, today=today, **form.filters())
-    if request.GET.get("format") == "xlsx":
-        return xlsx_response(
-            exports.overdue_xlsx(overdue[: exports.MAX_ROWS], today=today),
-            f"publicity-overdue-{today:%Y%m%d}.xlsx",
-        )
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("format", None)
@@ -555,6 +550,7 @@ def overdue(request: StaffHttpRequest) -> HttpResponse:
             "form": form,
             "page": Paginator(overdue, OVERDUE_PAGE_SIZE).get_page(request.GET.get("page")),
             "query": query.urlencode(),
+            "export_filters": [(name, query[name]) for name in form.fields if query.get(name)],
             "withdrawals": selectors.withdrawal_overdue_list(actor=request.user, today=today)[:500],
             "unpublished": selectors.unpublished_decisions(actor=request.user, today=today)[:500],
         },
@@ -562,6 +558,26 @@ def overdue(request: StaffHttpRequest) -> HttpResponse:
 
 
 OVERDUE_PAGE_SIZE = 50
+
+
+@staff_required
+@require_POST
+def overdue_export(request: StaffHttpRequest) -> HttpResponse:
+    """The overdue list's Excel export as a background job, with the page's filters."""
+    form = OverdueFilterForm(request.POST, user=request.user)
+    if not form.is_valid() or request.user.authority is None:
+        messages.error(request, _("筛选条件无效，未能导出，请重新筛选后再导出。"))
+        return redirect("publicity:overdue")
+    job = job_create(
+        actor=request.user,
+        kind=jobs.OVERDUE_EXPORT,
+        authority=request.user.authority,
+        params={
+            "today": timezone.localdate().isoformat(),
+            "filters": {name: request.POST[name] for name in form.fields if request.POST.get(name)},
+        },
+    )
+    return redirect("jobs:detail", job_id=job.pk)
 
 
 def xlsx_response(data: bytes, file_name: str) -> HttpResponse:

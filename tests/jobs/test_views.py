@@ -29,7 +29,7 @@ def test_submit_redirects_to_the_job_whose_poll_shows_progress_then_the_report(o
     assert response.status_code == 302 and response["Location"] == reverse("jobs:detail", args=[job.pk])
 
     page = client.get(response["Location"]).content.decode()
-    assert "排队中" in page and "<progress" in page and 'hx-trigger="every 1s"' in page
+    assert "排队中" in page and "排队等待后台处理" in page and 'hx-trigger="every 1s"' in page
     assert '<noscript><meta http-equiv="refresh"' in page  # without JavaScript the page reloads itself
     Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, done=24, total=72, stage="脱敏并生成草稿")
     poll = client.get(response["Location"], headers={"HX-Request": "true"}).content.decode()

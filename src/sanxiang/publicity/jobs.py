@@ -75,31 +75,28 @@ def overdue_export_run(job: Job, progress: ProgressCallback) -> dict[str, Any]:
     return {"rows": total, "limit": exports.MAX_ROWS, "result_file": stored}
 
 
+KINDS = (
+    # (code, label, run function, report template, the publicity page it is started from)
+    (ENTRIES_IMPORT, _("导入公示信息（Excel/CSV）"), "entries_import_run", "_import_report", "entry_import"),
+    (
+        DOCUMENTS_IMPORT,
+        _("识别文书并起草公示信息"),
+        "documents_import_run",
+        "_document_report",
+        "entry_import",
+    ),
+    (OVERDUE_EXPORT, _("导出超期未公示清单（Excel）"), "overdue_export_run", "_export_report", "overdue"),
+)
+
+
 def register() -> None:
-    register_job_kind(
-        JobKind(
-            code=ENTRIES_IMPORT,
-            label=_("导入公示信息（Excel/CSV）"),
-            run_path="sanxiang.publicity.jobs.entries_import_run",
-            report_template="publicity/_import_report.html",
-            origin_url="publicity:entry_import",
+    for code, label, run, template, origin in KINDS:
+        register_job_kind(
+            JobKind(
+                code=code,
+                label=label,
+                run_path=f"sanxiang.publicity.jobs.{run}",
+                report_template=f"publicity/{template}.html",
+                origin_url=f"publicity:{origin}",
+            )
         )
-    )
-    register_job_kind(
-        JobKind(
-            code=DOCUMENTS_IMPORT,
-            label=_("识别文书并起草公示信息"),
-            run_path="sanxiang.publicity.jobs.documents_import_run",
-            report_template="publicity/_document_report.html",
-            origin_url="publicity:entry_import",
-        )
-    )
-    register_job_kind(
-        JobKind(
-            code=OVERDUE_EXPORT,
-            label=_("导出超期未公示清单（Excel）"),
-            run_path="sanxiang.publicity.jobs.overdue_export_run",
-            report_template="publicity/_export_report.html",
-            origin_url="publicity:overdue",
-        )
-    )

@@ -73,3 +73,17 @@ def test_the_access_matrix_holds():
     from tests.matrix import assert_cases, org_demo
 
     assert_cases(cases, org_demo())
+
+
+def test_too_many_documents_are_refused_on_the_form_before_any_job(officer, org, monkeypatch):
+    from sanxiang.jobs.models import Job
+    from sanxiang.publicity import documents
+
+    monkeypatch.setattr(documents, "MAX_FILES", 2)
+    client = Client()
+    client.force_login(officer)
+    response = client.post(
+        reverse("publicity:document_import"), {"authority": org.district_a.pk, "files": _files(*THREE)}
+    )
+    assert response.status_code == 200 and "一次最多上传 2 份文书。" in response.content.decode()
+    assert not Job.objects.exists() and not Entry.objects.exists()

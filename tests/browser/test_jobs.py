@@ -98,3 +98,48 @@ def test_an_import_job_shows_its_progress_bar_then_the_report(
     page.goto(live_server.url + reverse("jobs:list"))
     assert "四百行处罚决定.xlsx" in page.inner_text("main") and "已完成" in page.inner_text("main")
     screenshot("jobs-4-my-jobs")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_export_job_offers_its_file_and_a_failed_job_says_why(
+    live_server, page, screenshot, immediate_jobs
+):
+    from sanxiang.jobs.services import job_create, job_run
+    from sanxiang.org.models import Role
+    from sanxiang.publicity.jobs import ENTRIES_IMPORT
+    from tests.jobs.helpers import penalty_csv
+
+    _ensure_catalogue()
+    org = factories.build_org()
+    officer = factories.user(
+        org.district_a,
+        org.a_collection,
+        roles=["enforcement_officer"],
+        scope="unit",
+        username="jobs_exporter",
+    )
+    _login(page, live_server, officer)
+    page.goto(live_server.url + reverse("publicity:overdue"))
+    page.click("#overdue-export")
+    page.wait_for_selector("#job-download")
+    assert page.inner_text("#job-state") == "已完成" and "已导出 0 条。" in page.inner_text("#export-report")
+    screenshot("jobs-5-export-done")
+    with page.expect_download() as download:
+        page.click("#job-download")
+    assert download.value.suggested_filename.startswith("publicity-overdue-")
+
+    upload = penalty_csv(3)
+    officer.roles.clear()  # lost the drafting role after submitting (the job runs here at once)
+    job = job_create(
+        actor=officer,
+        kind=ENTRIES_IMPORT,
+        authority=org.district_a,
+        params={"item": "penalty_decision", "file_name": upload.name},
+        uploads=[upload],
+    )
+    assert job_run(job_id=job.pk) == "skipped"  # it already ran, on commit
+    officer.roles.set(Role.for_codes(["enforcement_officer"]))
+    page.goto(live_server.url + reverse("jobs:detail", args=[job.pk]))
+    assert page.inner_text("#job-state") == "失败"
+    assert page.inner_text("#job-error") == "您没有起草该事项公示信息的权限。"
+    screenshot("jobs-6-failed")

@@ -170,3 +170,18 @@ def test_an_unknown_kind_is_refused_before_anything_is_written(officer, org):
     with pytest.raises(KeyError):
         services.job_create(actor=officer, kind="nope", authority=org.district_a)
     assert not Job.objects.exists()
+
+
+def test_a_worker_start_fails_the_jobs_a_dead_worker_left_running(officer, org, settings):
+    from sanxiang.kernel.management.commands import worker
+
+    settings.SANXIANG_JOB_STALE_MINUTES = 15
+    job = _job(officer, org, penalty_csv(1))
+    Job.objects.filter(pk=job.pk).update(
+        status=JobStatus.RUNNING, heartbeat_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+
+    worker._run_startup_hooks()
+
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED and "后台处理进程中断" in job.error

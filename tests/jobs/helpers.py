@@ -11,12 +11,15 @@ from sanxiang.jobs.registry import JobKind, register_job_kind
 HEADER = "当事人名称,统一社会信用代码,法定代表人,决定书文号,决定日期,违法事实,罚款金额"
 
 
-def penalty_csv(rows: int, *, bad_row: int | None = None, prefix: str = "J") -> SimpleUploadedFile:
-    """A CSV file of ``rows`` penalty decisions; ``bad_row`` (1-based) carries an invalid date."""
+def penalty_csv(
+    rows: int, *, bad_row: int | None = None, prefix: str = "J", all_bad: bool = False
+) -> SimpleUploadedFile:
+    """A CSV file of ``rows`` penalty decisions; ``bad_row`` (1-based), or every row with
+    ``all_bad``, carries an invalid date."""
     day = (datetime.date.today() - datetime.timedelta(days=10)).isoformat()
     lines = [HEADER]
     for i in range(1, rows + 1):
-        date = "2026-13-45" if i == bad_row else day
+        date = "2026-13-45" if all_bad or i == bad_row else day
         lines.append(f"后台任务测试商贸{i}号店,,,宝金税稽罚〔2026〕{prefix}{i}号,{date},未按期申报,{100 + i}")
     return SimpleUploadedFile(
         "任务测试.csv", ("\n".join(lines) + "\n").encode("utf-8"), content_type="text/csv"

@@ -101,7 +101,18 @@ def test_a_faulty_row_is_reported_with_file_row_and_field_and_nothing_is_importe
     job.refresh_from_db()
     (error,) = job.result["errors"]
     assert (error["file"], error["row"], error["header"]) == ("任务测试.csv", 5, "决定日期")
+    assert job.result["error_count"] == 1
     assert job.result["created"] == [] and not Entry.objects.exists()
+
+
+def test_a_report_keeps_the_first_faults_and_counts_them_all(officer, org, monkeypatch):
+    monkeypatch.setattr(imports, "MAX_REPORTED_ERRORS", 2)
+    job = _job(officer, org, penalty_csv(4, all_bad=True))
+
+    services.job_run(job_id=job.pk)
+
+    job.refresh_from_db()
+    assert job.result["error_count"] == 4 and len(job.result["errors"]) == 2
 
 
 def test_a_refusal_fails_the_job_with_its_chinese_message_and_writes_nothing(officer, org):

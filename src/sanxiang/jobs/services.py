@@ -30,6 +30,7 @@ from typing import IO, TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -194,7 +195,7 @@ def _finish(
             "stage": _("完成") if status == JobStatus.DONE else _("失败"),
         }
         if status == JobStatus.DONE:
-            fields["done"] = fields["total"] = max(job.total, 1)
+            fields["done"] = F("total")  # the last total the work reported (the bar shows 100 %)
         Job.objects.filter(pk=job.pk).update(**fields)
         audit_log(
             actor=job.owner,

@@ -55,6 +55,8 @@ from .services import (
 )
 
 MAX_ROWS = 50_000
+# Faults kept in a background job's report (``ImportReport.as_dict``); the count is always kept.
+MAX_REPORTED_ERRORS = 2000
 
 # ``progress(done, total, stage)``: see sanxiang.jobs.registry. None: nobody is watching.
 Progress = Callable[[int, int, str], None] | None
@@ -118,7 +120,10 @@ class ImportReport:
             "item": self.item,
             "rows": self.rows,
             "ok": self.ok,
-            "errors": [error.as_dict() for error in self.errors],
+            # A file with a fault in every row would make a result of many megabytes: the page lists
+            # the first faults and says how many there are.
+            "error_count": len(self.errors),
+            "errors": [error.as_dict() for error in self.errors[:MAX_REPORTED_ERRORS]],
             "duplicates": [list(pair) for pair in self.duplicates],
             "skipped_sheets": self.skipped_sheets,
             "created": self.created,

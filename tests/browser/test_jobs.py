@@ -35,6 +35,16 @@ def _workbook(path, rows):
     wb.save(path)
 
 
+def _officer(username):
+    """The catalogue, the test organisation and an officer of 金台 who may import."""
+    _ensure_catalogue()
+    org = factories.build_org()
+    officer = factories.user(
+        org.district_a, org.a_collection, roles=["enforcement_officer"], scope="unit", username=username
+    )
+    return org, officer
+
+
 def _worker() -> None:
     try:
         call_command("worker", "--once", "--no-schedule", stdout=io.StringIO())
@@ -46,15 +56,7 @@ def _worker() -> None:
 def test_an_import_job_shows_its_progress_bar_then_the_report(
     live_server, page, screenshot, tmp_path, monkeypatch
 ):
-    _ensure_catalogue()
-    org = factories.build_org()
-    officer = factories.user(
-        org.district_a,
-        org.a_collection,
-        roles=["enforcement_officer"],
-        scope="unit",
-        username="jobs_importer",
-    )
+    org, officer = _officer("jobs_importer")
     book = tmp_path / "四百行处罚决定.xlsx"
     _workbook(book, ROWS)
     # Masking a row takes a few milliseconds here; 10 more per row keep the bar in view for a few
@@ -109,15 +111,7 @@ def test_an_export_job_offers_its_file_and_a_failed_job_says_why(
     from sanxiang.publicity.jobs import ENTRIES_IMPORT
     from tests.jobs.helpers import penalty_csv
 
-    _ensure_catalogue()
-    org = factories.build_org()
-    officer = factories.user(
-        org.district_a,
-        org.a_collection,
-        roles=["enforcement_officer"],
-        scope="unit",
-        username="jobs_exporter",
-    )
+    org, officer = _officer("jobs_exporter")
     _login(page, live_server, officer)
     page.goto(live_server.url + reverse("publicity:overdue"))
     page.click("#overdue-export")

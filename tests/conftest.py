@@ -84,3 +84,24 @@ def sibling_bureau_officer(org):
 @pytest.fixture
 def admin_user(org):
     return factories.user(org.city, org.city_office, roles=["administrator"], scope="all")
+
+
+@pytest.fixture
+def run_jobs(settings, django_capture_on_commit_callbacks):
+    """Background jobs run at once: the immediate task backend, and the on-commit callbacks that
+    enqueue them executed when the block ends (a test's transaction never commits).
+
+    Use as ``with run_jobs(): client.post(...)``.
+    """
+    from contextlib import contextmanager
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}
+    }
+
+    @contextmanager
+    def running():
+        with django_capture_on_commit_callbacks(execute=True):
+            yield
+
+    return running

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "sanxiang.files",
     "sanxiang.enforcement",
     "sanxiang.notifications",
+    "sanxiang.jobs",
     "sanxiang.publicity",
     "sanxiang.supervision",
     "sanxiang.review",
@@ -251,6 +252,9 @@ try:
     # Portal: the public log's name (first line of its checkpoints, name of its key). Empty: the host
     # of SANXIANG_BASE_URL, else the top authority's name + 执法公示日志. No spaces or "+".
     SANXIANG_PUBLOG_ORIGIN = env.env_str("SANXIANG_PUBLOG_ORIGIN", "")
+    # Background jobs: a running job with no progress for this many minutes is marked failed (its
+    # worker died); longer than any write phase of an import, which reports no progress inside.
+    SANXIANG_JOB_STALE_MINUTES = env.env_int("SANXIANG_JOB_STALE_MINUTES", 15)
     # File store: bytes re-read by one daily fixity sweep (20 GiB).
     SANXIANG_FIXITY_SWEEP_BYTES = env.env_int("SANXIANG_FIXITY_SWEEP_BYTES", 20 * 1024**3)
 except ValueError as exc:

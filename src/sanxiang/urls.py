@@ -22,6 +22,7 @@ urlpatterns = [
     path("staff/inspections/", include("sanxiang.inspections.urls")),
     path("random-inspections/", include("sanxiang.inspections.public_urls")),
     path("staff/inbox/", include("sanxiang.notifications.urls")),
+    path("staff/jobs/", include("sanxiang.jobs.urls")),
     path("api/", include("sanxiang.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -82,3 +82,12 @@ def screenshot(page):
         return path
 
     return take
+
+
+@pytest.fixture
+def immediate_jobs(settings):
+    """Background jobs run in the request that creates them, once it commits (the immediate task
+    backend): a page that submits an import lands on its finished job."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}
+    }

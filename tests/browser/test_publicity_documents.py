@@ -13,7 +13,7 @@ THREE = ("5fa3c64462e529c1942f.doc", "b015b1152c99f461b89e.pdf", "ae008038812b2e
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_it_uploads_three_documents_and_approves_one(live_server, page, screenshot):
+def test_it_uploads_three_documents_and_approves_one(live_server, page, screenshot, immediate_jobs):
     _ensure_catalogue()
     org = factories.build_org()
     officer = factories.user(

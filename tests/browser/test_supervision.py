@@ -37,7 +37,7 @@ def log_in(page, live_server, user):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_it_imports_reports_and_escalates(page, screenshot, live_server, tmp_path):
+def test_it_imports_reports_and_escalates(page, screenshot, live_server, tmp_path, immediate_jobs):
     org = factories.build_org()
     supervisor = factories.user(
         org.city, org.city_office, roles=["supervisor"], scope="unit_and_below", full_name="张督办"
@@ -50,6 +50,7 @@ def test_it_imports_reports_and_escalates(page, screenshot, live_server, tmp_pat
     page.goto(f"{live_server.url}/staff/supervision/")
     page.set_input_files("#id_file", str(table))
     page.get_by_role("button", name="上传并预览").click()
+    page.click("#plan-open")  # the import's job page, done: on to the preview
     page.wait_for_selector("text=导入预览")
     assert page.locator("tr.doubtful").count() >= 1  # task 3 waits for an event
     screenshot("supervision-1-preview")
@@ -87,7 +88,9 @@ def test_it_imports_reports_and_escalates(page, screenshot, live_server, tmp_pat
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_city_supervisor_previews_seed_000_with_district_departments(page, screenshot, live_server):
+def test_a_city_supervisor_previews_seed_000_with_district_departments(
+    page, screenshot, live_server, immediate_jobs
+):
     """Issue 9 point 8: the 科 of seed 000 are the district bureaus' departments; the preview marks
     only the rows that really need a look, keeps 更正 on one line, and a refresh of the upload
     address shows the form instead of a blank 405."""
@@ -107,6 +110,7 @@ def test_a_city_supervisor_previews_seed_000_with_district_departments(page, scr
     page.goto(f"{live_server.url}/staff/supervision/")
     page.set_input_files("#id_file", str(sorted(SEEDS.glob("000_*.txt"))[0]))
     page.get_by_role("button", name="上传并预览").click()
+    page.click("#plan-open")  # the import's job page, done: on to the preview
     page.wait_for_selector("text=导入预览")
 
     assert page.locator("tbody tr").count() == 34

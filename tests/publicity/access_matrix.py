@@ -167,6 +167,12 @@ def cases(demo):
             {"default": 403, "anonymous": 302, "jt_admin": 405, "sysadmin": 405},
         ),
         ("publicity:overdue", {}, {"default": 200, "anonymous": 302, **each(WITHOUT_PUBLICITY_ROLE, 403)}),
+        # A POST creates the export job (tests/publicity/test_views.py); a GET is refused.
+        (
+            "publicity:overdue_export",
+            {},
+            {"default": 405, "anonymous": 302, **each(WITHOUT_PUBLICITY_ROLE, 403)},
+        ),
         ("publicity:statistics", {}, {"default": 200, "anonymous": 302, **each(WITHOUT_PUBLICITY_ROLE, 403)}),
         (
             "api:publicity_entry_push",

@@ -19,17 +19,19 @@ def _files(*names):
     return [SimpleUploadedFile(name, (ATTACHMENTS / name).read_bytes()) for name in names]
 
 
-def test_the_import_page_drafts_several_documents_and_lists_the_unreadable_one(officer, org):
+def test_the_import_page_drafts_several_documents_and_lists_the_unreadable_one(officer, org, run_jobs):
     client = Client()
     client.force_login(officer)
     page = client.get(reverse("publicity:entry_import"))
     assert "上传决定书等文书" in page.content.decode()
-    response = client.post(
-        reverse("publicity:document_import"),
-        {"authority": org.district_a.pk, "files": _files(*THREE)},
-    )
-    html = response.content.decode()
-    assert response.status_code == 200
+    with run_jobs():
+        response = client.post(
+            reverse("publicity:document_import"),
+            {"authority": org.district_a.pk, "files": _files(*THREE)},
+        )
+    assert response.status_code == 302 and response["Location"].startswith("/staff/jobs/")
+    html = client.get(response["Location"]).content.decode()
+    assert "已完成" in html and "识别文书并起草公示信息" in html
     assert "共 3 份文书，生成草稿 2 条，无法导入 1 份。" in html
     assert "ae008038812b2e8bf38c.pdf" in html and "扫描" in html
     assert Entry.objects.count() == 2
@@ -71,3 +73,17 @@ def test_the_access_matrix_holds():
     from tests.matrix import assert_cases, org_demo
 
     assert_cases(cases, org_demo())
+
+
+def test_too_many_documents_are_refused_on_the_form_before_any_job(officer, org, monkeypatch):
+    from sanxiang.jobs.models import Job
+    from sanxiang.publicity import documents
+
+    monkeypatch.setattr(documents, "MAX_FILES", 2)
+    client = Client()
+    client.force_login(officer)
+    response = client.post(
+        reverse("publicity:document_import"), {"authority": org.district_a.pk, "files": _files(*THREE)}
+    )
+    assert response.status_code == 200 and "一次最多上传 2 份文书。" in response.content.decode()
+    assert not Job.objects.exists() and not Entry.objects.exists()

@@ -102,18 +102,26 @@ def test_it_refuses_users_without_a_publicity_role(org):
     assert _client(stranger).get("/staff/publicity/").status_code == 403
 
 
-def test_it_imports_through_the_page_and_shows_the_report(officer, org):
+def test_it_imports_through_the_page_and_shows_the_report(officer, org, run_jobs):
     from .test_imports import GOOD, _book
 
     bad = list(GOOD)
     bad[1] = "91610303MA6X0A0A0A"
-    response = _client(officer).post(
-        "/staff/publicity/import/",
-        {"item": "penalty_decision", "authority": org.district_a.pk, "file": _file(_book([bad]))},
-    )
-    page = response.content.decode()
+    client = _client(officer)
+    with run_jobs():
+        response = client.post(
+            "/staff/publicity/import/",
+            {"item": "penalty_decision", "authority": org.district_a.pk, "file": _file(_book([bad]))},
+        )
+    page = client.get(response["Location"]).content.decode()
     assert "校验位错误" in page and "未导入任何数据" in page
     assert not Entry.objects.exists()
+
+
+def approver_elsewhere(org):
+    from tests import factories
+
+    return factories.user(org.district_b, org.b_legal, roles=["publicity_approver"], scope="unit")
 
 
 def _file(buffer):
@@ -164,7 +172,7 @@ def test_only_a_drafter_may_recall_a_submission(officer, approver, entry):
         services.entry_recall(actor=officer, entry=entry)  # a draft has nothing to recall
 
 
-def test_the_overdue_list_pages_filters_and_exports(officer, org, penalty_item, monkeypatch):
+def test_the_overdue_list_pages_filters_and_exports(officer, org, penalty_item, monkeypatch, run_jobs):
     from sanxiang.publicity import views
     from sanxiang.publicity.models import Item
 
@@ -190,8 +198,14 @@ def test_the_overdue_list_pages_filters_and_exports(officer, org, penalty_item, 
     assert '<span class="badge bad" id="overdue-count">0</span>' in none
     mine = client.get("/staff/publicity/overdue/", {"authority": org.district_a.pk}).content.decode()
     assert '<span class="badge bad" id="overdue-count">3</span>' in mine
-    export = client.get("/staff/publicity/overdue/", {"authority": org.district_a.pk, "format": "xlsx"})
+    assert f'<input type="hidden" name="authority" value="{org.district_a.pk}">' in mine
+    with run_jobs():  # the export is a background job; its page offers the file
+        job_page = client.post("/staff/publicity/overdue/export/", {"authority": org.district_a.pk})
+    done = client.get(job_page["Location"]).content.decode()
+    assert "已导出 3 条。" in done and 'id="job-download"' in done
+    export = client.get(job_page["Location"] + "download/")
     assert export["Content-Type"].startswith("application/vnd.openxmlformats")
-    rows = list(load_workbook(io.BytesIO(export.content)).active.values)
+    assert _client(approver_elsewhere(org)).get(job_page["Location"] + "download/").status_code == 404
+    rows = list(load_workbook(io.BytesIO(b"".join(export.streaming_content))).active.values)
     assert rows[0][:3] == ("应公示日期", "超期天数", "公示事项")
     assert sorted(r[4] for r in rows[1:]) == [f"宝金税稽罚〔2026〕{n}号" for n in (1, 2, 3)]

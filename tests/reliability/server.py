@@ -127,6 +127,27 @@ def gunicorn(
                 kill_group(process)
 
 
+@contextmanager
+def worker(env: dict[str, str]) -> Iterator[subprocess.Popen]:
+    """``sanxiang worker`` (tasks only, polling every 0.2 s) beside the server: it runs the jobs."""
+    process = subprocess.Popen(
+        [str(BIN / "sanxiang"), "worker", "--no-schedule", "--interval", "0.2", "--skip-checks"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)  # it finishes the task in hand, then exits
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                kill_group(process)
+
+
 def kill_group(process: subprocess.Popen) -> None:
     """SIGKILL the process and everything in its group (gunicorn's master and workers)."""
     try:

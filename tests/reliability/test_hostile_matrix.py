@@ -53,7 +53,7 @@ def users(org):
     }
 
 
-def _post(endpoint: str, users, org, name: str, data: bytes):
+def _post(endpoint: str, users, org, name: str, data: bytes, run_jobs):
     client = Client()
     client.force_login(users[endpoint])
     upload = SimpleUploadedFile(name, data)
@@ -62,11 +62,28 @@ def _post(endpoint: str, users, org, name: str, data: bytes):
     if endpoint == "benchmark":
         return client.post(reverse("review:benchmarks"), {"workbook": upload})
     if endpoint == "publicity":
-        return client.post(
-            reverse("publicity:entry_import"),
-            {"item": "penalty_decision", "authority": org.district_a.pk, "file": upload},
-        )
-    return client.post(reverse("supervision:plan_upload"), {"file": upload}, follow=True)
+        # A background job: the clerk reads the outcome on the job's page.
+        with run_jobs():
+            response = client.post(
+                reverse("publicity:entry_import"),
+                {"item": "penalty_decision", "authority": org.district_a.pk, "file": upload},
+            )
+        return client.get(response["Location"]) if response.status_code == 302 else response
+    with run_jobs():
+        response = client.post(reverse("supervision:plan_upload"), {"file": upload})
+    return client.get(response["Location"], follow=True)
+
+
+# What a background job keeps of a refused upload: its own row (not watched), the upload in the file
+# store as the job's input, and the audit entries of both. No business data.
+JOB_BOOKKEEPING = {"files.StoredFile", "audit.AuditEvent"}
+JOB_ACTIONS = {
+    "jobs.job.created",
+    "jobs.job.started",
+    "jobs.job.finished",
+    "jobs.job.failed",
+    "files.file.stored",
+}
 
 
 ENDPOINTS = {
@@ -96,14 +113,22 @@ REASON = {
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("endpoint", "ext", "case"), CASES)
-def test_a_hostile_file_gets_a_clear_error_and_writes_nothing(endpoint, ext, case, users, org):
+def test_a_hostile_file_gets_a_clear_error_and_writes_nothing(endpoint, ext, case, users, org, run_jobs):
+    from sanxiang.audit.models import AuditEvent
+
     name = f"{case}{ext}"
     before = _counts()
-    response = _post(endpoint, users, org, name, hostile.build(case, ext))
+    last_event = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    response = _post(endpoint, users, org, name, hostile.build(case, ext), run_jobs)
     text = _text(response)
     after = _counts()
 
     assert response.status_code in (200, 400), response.status_code
+    if endpoint in ("publicity", "supervision"):
+        for label in JOB_BOOKKEEPING:
+            before.pop(label), after.pop(label)
+        new_actions = set(AuditEvent.objects.filter(pk__gt=last_event).values_list("action", flat=True))
+        assert new_actions <= JOB_ACTIONS, new_actions
     assert after == before, {k: (before[k], after[k]) for k in before if before[k] != after[k]}
     if case == "zero_bytes":
         # Django's form refuses an empty upload before any reader sees it.

@@ -27,17 +27,19 @@ def login(client, user):
     return client
 
 
-def test_it_uploads_previews_corrects_and_confirms(client, sup):
+def test_it_uploads_previews_corrects_and_confirms(client, sup, run_jobs):
     login(client, sup.supervisor)
     upload = SimpleUploadedFile(
         "分解表.txt", SMALL_TABLE.replace("办公室\n\t\n", "宣传办\n\t\n").encode("utf-8")
     )
-    response = client.post(reverse("supervision:plan_upload"), {"file": upload})
+    with run_jobs():
+        response = client.post(reverse("supervision:plan_upload"), {"file": upload})
     plan = TaskPlan.objects.get()
-    assert response.status_code == 302 and response["Location"] == reverse(
-        "supervision:plan_detail", args=[plan.pk]
-    )
-    page = client.get(response["Location"]).content.decode()
+    assert response.status_code == 302 and response["Location"].startswith("/staff/jobs/")
+    job_page = client.get(response["Location"]).content.decode()
+    assert "共 3 项任务，尚未下达" in job_page
+    assert f'href="{reverse("supervision:plan_detail", args=[plan.pk])}"' in job_page
+    page = client.get(reverse("supervision:plan_detail", args=[plan.pk])).content.decode()
     assert "导入预览" in page and 'class="doubtful"' in page
     assert "未匹配单位：宣传办" in page
     task = Task.objects.get(plan=plan, seq="3")
@@ -56,11 +58,13 @@ def test_it_uploads_previews_corrects_and_confirms(client, sup):
     assert "按牵头部门" in detail and "法制科" in detail
 
 
-def test_it_reports_a_broken_upload_in_chinese(client, sup):
+def test_it_reports_a_broken_upload_in_chinese(client, sup, run_jobs):
     login(client, sup.supervisor)
     upload = SimpleUploadedFile("坏文件.docx", b"PK\x03\x04garbage")
-    response = client.post(reverse("supervision:plan_upload"), {"file": upload}, follow=True)
-    assert "坏文件.docx" in response.content.decode()
+    with run_jobs():
+        response = client.post(reverse("supervision:plan_upload"), {"file": upload})
+    page = client.get(response["Location"]).content.decode()
+    assert "失败" in page and "坏文件.docx" in page
     assert TaskPlan.objects.count() == 0
 
 

@@ -97,7 +97,7 @@ def disk_check(size: int, *, name: str = "") -> None:
 
 
 # The upload kind of a stored file's purpose (anything else is an "attachment").
-KIND_BY_PURPOSE = {"supervision.evidence": "evidence", "supervision.plan": "import"}
+KIND_BY_PURPOSE = {"supervision.evidence": "evidence", "supervision.plan": "import", "jobs.input": "import"}
 
 
 def kind_for(purpose: str) -> str:

@@ -127,6 +127,20 @@ def shutdown_hooks() -> list[Any]:
     return list(_shutdown_hooks)
 
 
+_startup_hooks: list[Any] = []
+
+
+def register_startup_hook(hook: Any) -> None:
+    """A callable the worker runs when it starts, before its first task (e.g. marking failed the
+    jobs a dead worker left running); call from ``AppConfig.ready()``."""
+    if hook not in _startup_hooks:
+        _startup_hooks.append(hook)
+
+
+def startup_hooks() -> list[Any]:
+    return list(_startup_hooks)
+
+
 def periodic_entries() -> list[Periodic]:
     """The platform-wide entries followed by those modules registered."""
     names = {p.name for p in SCHEDULE}

@@ -40,3 +40,6 @@ class PublicityConfig(AppConfig):
             )
         )
         register_demo_step(40, "publicity", demo_publicity, label=_("执法公示"))
+        from . import jobs
+
+        jobs.register()

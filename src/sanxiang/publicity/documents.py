@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
@@ -91,6 +92,15 @@ class DocumentImportReport:
     def errors(self) -> list[DocumentResult]:
         return [r for r in self.results if r.error]
 
+    def as_dict(self) -> dict[str, Any]:
+        """The report as JSON (a background job's result); the page reads it as it reads the report."""
+        results = [asdict(r) for r in self.results]
+        return {
+            "results": results,
+            "created": self.created,
+            "errors": [r for r in results if r["error"]],
+        }
+
 
 def item_data(parsed: ParsedDocument) -> tuple[dict[str, Any], list[str]]:
     """The item's raw values from a parsed document, and notes on what was left out."""
@@ -145,8 +155,12 @@ def documents_import(
     authority: Authority,
     uploads: list[tuple[str, bytes]],
     today: datetime.date | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> DocumentImportReport:
-    """Draft one entry per document in ``uploads`` ((file name, bytes) each; .zip files expanded)."""
+    """Draft one entry per document in ``uploads`` ((file name, bytes) each; .zip files expanded).
+
+    Each document is read, recognised and drafted in its own transaction; ``progress(done, total,
+    stage)`` is called between documents, outside any transaction (``sanxiang.jobs``)."""
     if not authority_in_scope(actor, authority):
         raise PermissionDeniedError(_("目标机关不在您的数据权限范围内。"))
     today = today or timezone.localdate()
@@ -159,7 +173,9 @@ def documents_import(
             report.results.append(DocumentResult(file=name, error=str(exc)))
     if len(documents) > MAX_FILES:
         raise PermissionDeniedError(_("一次最多上传 %(n)d 份文书。") % {"n": MAX_FILES})
-    for upload in documents:
+    for done, upload in enumerate(documents):
+        if progress is not None:
+            progress(done, len(documents), _("识别文书并起草"))
         report.results.append(_import_one(actor=actor, authority=authority, upload=upload, today=today))
     return report
 

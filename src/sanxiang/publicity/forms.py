@@ -211,6 +211,16 @@ class DocumentImportForm(forms.Form):
         self.fields["authority"].initial = user.authority_id
         preselect_only_choices(self)
 
+    def clean_files(self) -> list[Any]:
+        """More files than one import takes is said on the form at once (the job counts again after
+        expanding .zip files)."""
+        from .documents import MAX_FILES
+
+        files = self.cleaned_data["files"]
+        if len(files) > MAX_FILES:
+            raise forms.ValidationError(_("一次最多上传 %(n)d 份文书。") % {"n": MAX_FILES})
+        return files
+
 
 # --- catalogue administration ---------------------------------------------------------------------
 

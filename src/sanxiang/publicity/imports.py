@@ -6,6 +6,12 @@ column and what is wrong, and nothing is imported until the file is clean. Rows 
 (authority, document number) across all sheets: an identical repeat is skipped, a repeat with
 different content is an error, and a number already on file for that authority is skipped and
 reported.
+
+Run as a background job (``publicity.jobs``), the import reports its progress through a
+``progress(done, total, stage)`` callback in three phases: reading and checking each row, masking
+and building each draft (the longest), then writing. Only the last phase runs inside the import's
+one transaction; the first two only read, so the progress the callback writes between rows is
+committed at once and the job's page sees it on SQLite (one writer at a time) as on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -13,12 +19,12 @@ from __future__ import annotations
 import datetime
 import gc
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
-from django.db import connection, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -30,7 +36,7 @@ from sanxiang.holidays.selectors import current_calendar
 from sanxiang.holidays.services import deadline_set_many
 from sanxiang.kernel.access import authority_in_scope
 from sanxiang.kernel.bulk import insert_rows, update_rows
-from sanxiang.kernel.exceptions import PermissionDeniedError
+from sanxiang.kernel.exceptions import PermissionDeniedError, ValidationFailed
 from sanxiang.org.models import Authority
 
 from . import rules, sources
@@ -49,6 +55,15 @@ from .services import (
 )
 
 MAX_ROWS = 50_000
+# Faults kept in a background job's report (``ImportReport.as_dict``); the count is always kept.
+MAX_REPORTED_ERRORS = 2000
+
+# ``progress(done, total, stage)``: see sanxiang.jobs.registry. None: nobody is watching.
+Progress = Callable[[int, int, str], None] | None
+# Progress units per row of each phase, roughly their share of an import's time (bench/
+# bench_publicity_import.py: read + check 14 %, mask 53 %, insert + deadlines + audit 33 %).
+CHECK_UNITS, PREPARE_UNITS, WRITE_UNITS = 1, 3, 2
+ROW_UNITS = CHECK_UNITS + PREPARE_UNITS + WRITE_UNITS
 
 if TYPE_CHECKING:
     from sanxiang.org.models import User
@@ -97,6 +112,23 @@ class ImportReport:
             Item.objects.filter(code__in={m[3] for m in self.mismatches}).values_list("code", "label")
         )
         return [(sheet, row, kind, labels.get(code, code)) for sheet, row, kind, code in self.mismatches]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The report as JSON (a background job's result); the page reads it as it reads the report."""
+        return {
+            "file": self.file,
+            "item": self.item,
+            "rows": self.rows,
+            "ok": self.ok,
+            # A file with a fault in every row would make a result of many megabytes: the page lists
+            # the first faults and says how many there are.
+            "error_count": len(self.errors),
+            "errors": [error.as_dict() for error in self.errors[:MAX_REPORTED_ERRORS]],
+            "duplicates": [list(pair) for pair in self.duplicates],
+            "skipped_sheets": self.skipped_sheets,
+            "created": self.created,
+            "mismatch_rows": [list(row) for row in self.mismatch_rows],
+        }
 
 
 def template_workbook(item: Item) -> bytes:
@@ -168,7 +200,14 @@ def _authority_lookup(actor: User, default: Authority) -> Any:
 
 
 def check_workbook(
-    *, actor: User, item: Item, authority: Authority, stream: IO[bytes], file_name: str, today: datetime.date
+    *,
+    actor: User,
+    item: Item,
+    authority: Authority,
+    stream: IO[bytes],
+    file_name: str,
+    today: datetime.date,
+    progress: Progress = None,
 ) -> tuple[ImportReport, list[tuple[Authority, dict[str, Any]]]]:
     """Read and check every sheet of a workbook that carries the item's header, or a CSV file:
     the report and the clean rows to import. Rows are deduplicated across sheets."""
@@ -180,6 +219,7 @@ def check_workbook(
         return report, []
     with tables:
         report.skipped_sheets = tables.skipped
+        tick = _check_ticker(tables, report, progress)
         find_authority = _authority_lookup(actor, authority)
         seen: dict[tuple[int, str], tuple[str, int, dict]] = {}
         clean_rows: list[tuple[int, Authority, dict[str, Any]]] = []
@@ -197,6 +237,7 @@ def check_workbook(
                     find_authority=find_authority,
                     seen=seen,
                     clean_rows=clean_rows,
+                    tick=tick,
                 )
         except sources.UnreadableFile as exc:  # a broken cell, the row limit or the time budget
             report.errors.append(RowError(file_name, "", 0, "", "", _unreadable(exc)))
@@ -204,6 +245,23 @@ def check_workbook(
     if report.errors:
         return report, []
     return _drop_existing(report, clean_rows)
+
+
+def _check_ticker(tables: sources.Tables, report: ImportReport, progress: Progress) -> Callable[[], None]:
+    """Called once per row checked: reports the rows checked against the rows the file declares
+    (total 0, "unknown", when a sheet does not declare its size)."""
+    if progress is None:
+        return lambda: None
+    sizes = [sheet.expected_rows for sheet in tables.sheets]
+    expected = sum(n for n in sizes if n is not None) if None not in sizes else 0
+    stage = str(_("逐行检查"))
+
+    def tick() -> None:
+        rows = report.rows
+        progress(rows * CHECK_UNITS, max(expected, rows) * ROW_UNITS if expected else 0, stage)
+
+    tick()
+    return tick
 
 
 def _unreadable(exc: sources.UnreadableFile) -> str:
@@ -222,6 +280,7 @@ def _check_sheet(
     find_authority: Any,
     seen: dict[tuple[int, str], tuple[str, int, dict]],
     clean_rows: list[tuple[int, Authority, dict[str, Any]]],
+    tick: Callable[[], None] = lambda: None,
 ) -> None:
     """Check one sheet's rows into ``report`` and ``clean_rows``; ``seen`` spans all sheets."""
     file_name, headers = report.file, sheet.headers
@@ -254,6 +313,7 @@ def _check_sheet(
         if values is None or all(v in (None, "") for v in values):
             continue
         report.rows += 1
+        tick()
         if report.rows > MAX_ROWS:
             report.errors.append(
                 RowError(file_name, sheet.name, number, "", "", _("行数超过上限 %(max)d") % {"max": MAX_ROWS})
@@ -378,7 +438,6 @@ def _drop_existing(
     return report, []
 
 
-@transaction.atomic
 def entries_import(
     *,
     actor: User,
@@ -387,8 +446,15 @@ def entries_import(
     stream: IO[bytes],
     file_name: str,
     today: datetime.date | None = None,
+    progress: Progress = None,
 ) -> ImportReport:
-    """Import a workbook or CSV file as drafts: all rows or, if any row is faulty, none (the report says why)."""
+    """Import a workbook or CSV file as drafts: all rows or, if any row is faulty, none (the report says why).
+
+    Reading, checking and masking only read the database; the drafts, their deadlines and every
+    audit entry are then written in one transaction. A document number that someone else filed
+    between the check and the write breaks the unique constraint: the whole import rolls back and
+    the importer is told to import again (the number is then skipped as a duplicate).
+    """
     if not can_draft(actor, item):
         raise PermissionDeniedError(_("您没有起草该事项公示信息的权限。"))
     if not authority_in_scope(actor, authority):
@@ -396,27 +462,63 @@ def entries_import(
     today = today or timezone.localdate()
     with _collector_paused():
         report, rows = check_workbook(
-            actor=actor, item=item, authority=authority, stream=stream, file_name=file_name, today=today
+            actor=actor,
+            item=item,
+            authority=authority,
+            stream=stream,
+            file_name=file_name,
+            today=today,
+            progress=progress,
         )
         if not report.ok or not rows:
             return report
-        entries = []
+        total = len(rows) * ROW_UNITS
+        batches: list[tuple[Item, _Prepared]] = []
+        offset = len(rows) * CHECK_UNITS
         for target_item, item_rows in _route_rows(actor, item, rows, report):
-            entries += entries_bulk_create(actor=actor, item=target_item, rows=item_rows, today=today)
-    report.created = [e.pk for e in entries]
-    audit_log(
-        actor=actor,
-        action="publicity.entry.imported",
-        target=item,
-        authority=authority,
-        data={
-            "file": file_name,
-            "count": len(entries),
-            "entry_ids": report.created[:1000],
-            "duplicates": len(report.duplicates),
-        },
-    )
+            tick = _prepare_ticker(progress, offset, total)
+            batches.append(
+                (target_item, _prepare(actor=actor, item=target_item, rows=item_rows, today=today, tick=tick))
+            )
+            offset += len(item_rows) * PREPARE_UNITS
+        if progress is not None:
+            progress(offset, total, str(_("写入数据库")))
+        try:
+            with transaction.atomic():
+                entries = []
+                for target_item, prepared in batches:
+                    entries += _write(actor=actor, item=target_item, prepared=prepared)
+                report.created = [e.pk for e in entries]
+                audit_log(
+                    actor=actor,
+                    action="publicity.entry.imported",
+                    target=item,
+                    authority=authority,
+                    data={
+                        "file": file_name,
+                        "count": len(entries),
+                        "entry_ids": report.created[:1000],
+                        "duplicates": len(report.duplicates),
+                    },
+                )
+        except IntegrityError as exc:
+            report.created = []
+            raise ValidationFailed(
+                _(
+                    "导入“%(file)s”时，其中的文书号已由他人同时录入，本次未导入任何数据。"
+                    "请重新导入：已有的文书号会作为重复行跳过。"
+                )
+                % {"file": file_name},
+                code="concurrent_duplicate",
+            ) from exc
     return report
+
+
+def _prepare_ticker(progress: Progress, offset: int, total: int) -> Callable[[int], None]:
+    if progress is None:
+        return lambda done: None
+    stage = str(_("脱敏并生成草稿"))
+    return lambda done: progress(offset + done * PREPARE_UNITS, total, stage)
 
 
 # The 文书类型 column routes a row to its item (a summary spreadsheet mixes 处罚 and 处理 decisions).
@@ -468,7 +570,9 @@ def entries_bulk_create(
     if not rows:
         return []
     with _collector_paused():
-        return _bulk_create(actor=actor, item=item, rows=rows, today=today)
+        return _write(
+            actor=actor, item=item, prepared=_prepare(actor=actor, item=item, rows=rows, today=today)
+        )
 
 
 class _Builder:
@@ -532,9 +636,26 @@ def _collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-def _bulk_create(
-    *, actor: User, item: Item, rows: list[tuple[Authority, dict[str, Any]]], today: datetime.date
-) -> list[Entry]:
+@dataclass
+class _Prepared:
+    """New drafts built and masked in memory, not yet written: entries, their first versions and
+    their publication periods (None where the item sets no time limit for the entry)."""
+
+    entries: list[Entry]
+    versions: list[EntryVersion]
+    periods: list[tuple[datetime.date, int | None, int | None] | None]
+
+
+def _prepare(
+    *,
+    actor: User,
+    item: Item,
+    rows: list[tuple[Authority, dict[str, Any]]],
+    today: datetime.date,
+    tick: Callable[[int], None] = lambda done: None,
+) -> _Prepared:
+    """Build and mask every draft of ``rows`` (reads the policy table, rules and calendar; writes
+    nothing); ``tick(n)`` after each row."""
     table = PolicyTable()
     cal = current_calendar()
     rules_cache = list(item.rules.all())
@@ -594,6 +715,13 @@ def _bulk_create(
         entries.append(entry)
         versions.append(version)
         periods.append(period)
+        tick(len(entries))
+    return _Prepared(entries, versions, periods)
+
+
+def _write(*, actor: User, item: Item, prepared: _Prepared) -> list[Entry]:
+    """Insert prepared drafts, set their Deadlines and audit every create (in the caller's transaction)."""
+    entries, versions, periods = prepared.entries, prepared.versions, prepared.periods
     for first in range(0, len(entries), CHUNK_SIZE):
         _insert_chunk(entries[first : first + CHUNK_SIZE], versions[first : first + CHUNK_SIZE])
     owners = [e for e, p in zip(entries, periods, strict=True) if p is not None]

@@ -35,6 +35,9 @@ class Sheet:
     name: str
     headers: list[Any]
     rows: Iterator[tuple[int, Sequence[Any]]]
+    # Rows below the header as the file declares them (a workbook's dimension, a CSV file's line
+    # count): an estimate for a progress bar, never a limit; None when the file does not say.
+    expected_rows: int | None = None
 
 
 @dataclass
@@ -109,7 +112,10 @@ def read_tables(stream: IO[bytes], file_name: str, fields: Sequence[Mapping[str,
             text = safefiles.read_text(stream, name=file_name)
             reader = csv.reader(io.StringIO(text, newline=""))
             headers = next(reader, [])
-            return Tables([Sheet(file_name, list(headers), _numbered(_csv_rows(reader), file_name))])
+            expected = max(0, text.count("\n") - 1)
+            return Tables(
+                [Sheet(file_name, list(headers), _numbered(_csv_rows(reader), file_name), expected)]
+            )
         workbook = safefiles.open_workbook(stream, name=file_name)
     except (safefiles.UnsafeFile, csv.Error) as exc:
         raise UnreadableFile(str(exc)) from exc
@@ -118,15 +124,29 @@ def read_tables(stream: IO[bytes], file_name: str, fields: Sequence[Mapping[str,
         rows = worksheet.iter_rows(values_only=True)
         headers = _first_row(rows, file_name)
         if carries_header(fields, headers):
-            tables.sheets.append(Sheet(worksheet.title, headers, _numbered(rows, file_name)))
+            tables.sheets.append(
+                Sheet(worksheet.title, headers, _numbered(rows, file_name), _declared_rows(worksheet))
+            )
         else:
             tables.skipped.append(worksheet.title)
     if not tables.sheets and workbook.worksheets:
         first = workbook.worksheets[0]
         rows = first.iter_rows(values_only=True)
-        tables.sheets.append(Sheet(first.title, _first_row(rows, file_name), _numbered(rows, file_name)))
+        tables.sheets.append(
+            Sheet(first.title, _first_row(rows, file_name), _numbered(rows, file_name), _declared_rows(first))
+        )
         tables.skipped.remove(first.title)
     return tables
+
+
+def _declared_rows(worksheet: Any) -> int | None:
+    """The data rows a worksheet's stored dimension declares (read-only mode reads it, never the
+    rows); None when the file carries no dimension."""
+    try:
+        max_row = worksheet.max_row
+    except Exception:  # a malformed dimension is the reader's business, not the estimate's
+        return None
+    return max(0, max_row - 1) if isinstance(max_row, int) else None
 
 
 def _first_row(rows: Iterator[Sequence[Any]], file_name: str) -> list[Any]:

@@ -31,5 +31,6 @@ urlpatterns = [
     path("catalogue/policies/", views.mask_policies, name="mask_policies"),
     path("catalogue/policies/<int:pk>/", views.mask_policy_edit, name="mask_policy_edit"),
     path("overdue/", views.overdue, name="overdue"),
+    path("overdue/export/", views.overdue_export, name="overdue_export"),
     path("statistics/", views.statistics, name="statistics"),
 ]

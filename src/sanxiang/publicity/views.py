@@ -23,11 +23,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from openpyxl import Workbook
 
 from sanxiang.enforcement.choices import DecisionKind
+from sanxiang.jobs.services import job_create
 from sanxiang.kernel.access import role_required
 from sanxiang.kernel.exceptions import DomainError
 from sanxiang.kernel.http import StaffHttpRequest
 
-from . import catalogue_services, documents, exports, imports, selectors, services
+from . import catalogue_services, documents, imports, jobs, selectors, services
 from .forms import (
     CategoryForm,
     CommentForm,
@@ -317,31 +318,35 @@ def entry_lift_mask(request: StaffHttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_http_methods(["GET", "POST"])
 def entry_import(request: StaffHttpRequest) -> HttpResponse:
+    """The import page; a valid upload becomes a background job and the clerk goes to its page."""
     form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
-    report = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            report = imports.entries_import(
+            job = job_create(
                 actor=request.user,
-                item=form.cleaned_data["item"],
+                kind=jobs.ENTRIES_IMPORT,
                 authority=form.cleaned_data["authority"],
-                stream=upload,
-                file_name=upload.name,
+                params={"item": form.cleaned_data["item"].code, "file_name": upload.name},
+                uploads=[upload],
             )
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
-            if report.ok and report.created:
-                messages.success(request, _("已导入 %(n)d 条草稿。") % {"n": len(report.created)})
+            return redirect("jobs:detail", job_id=job.pk)
+    return _import_page(request, form=form)
+
+
+def _import_page(
+    request: StaffHttpRequest, *, form: ImportForm | None = None, document_form: Any = None
+) -> HttpResponse:
     return render(
         request,
         "publicity/import.html",
         {
-            "form": form,
-            "report": report,
+            "form": form or ImportForm(user=request.user),
+            "document_form": document_form or DocumentImportForm(user=request.user),
             "items": selectors.item_list(),
-            "document_form": DocumentImportForm(user=request.user),
         },
     )
 
@@ -349,30 +354,22 @@ def entry_import(request: StaffHttpRequest) -> HttpResponse:
 @staff_required
 @require_http_methods(["GET", "POST"])
 def document_import(request: StaffHttpRequest) -> HttpResponse:
-    """Upload decision documents (文书): one masked draft per document, routed by its type."""
+    """Upload decision documents (文书): one masked draft per document, routed by its type, in a background job."""
     form = DocumentImportForm(request.POST or None, request.FILES or None, user=request.user)
-    report = None
     if request.method == "POST" and form.is_valid():
-        uploads = [(f.name, f.read()) for f in form.cleaned_data["files"]]
         try:
-            report = documents.documents_import(
-                actor=request.user, authority=form.cleaned_data["authority"], uploads=uploads
+            job = job_create(
+                actor=request.user,
+                kind=jobs.DOCUMENTS_IMPORT,
+                authority=form.cleaned_data["authority"],
+                params={"file_name": "、".join(f.name for f in form.cleaned_data["files"])[:200]},
+                uploads=form.cleaned_data["files"],
             )
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
-            if report.created:
-                messages.success(request, _("已起草 %(n)d 条草稿。") % {"n": len(report.created)})
-    return render(
-        request,
-        "publicity/import.html",
-        {
-            "form": ImportForm(user=request.user),
-            "document_form": form,
-            "document_report": report,
-            "items": selectors.item_list(),
-        },
-    )
+            return redirect("jobs:detail", job_id=job.pk)
+    return _import_page(request, document_form=form)
 
 
 @staff_required
@@ -542,11 +539,6 @@ def overdue(request: StaffHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     form = OverdueFilterForm(request.GET or None, user=request.user)
     overdue = selectors.overdue_list(actor=request.user, today=today, **form.filters())
-    if request.GET.get("format") == "xlsx":
-        return xlsx_response(
-            exports.overdue_xlsx(overdue[: exports.MAX_ROWS], today=today),
-            f"publicity-overdue-{today:%Y%m%d}.xlsx",
-        )
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("format", None)
@@ -558,6 +550,7 @@ def overdue(request: StaffHttpRequest) -> HttpResponse:
             "form": form,
             "page": Paginator(overdue, OVERDUE_PAGE_SIZE).get_page(request.GET.get("page")),
             "query": query.urlencode(),
+            "export_filters": [(name, query[name]) for name in form.fields if query.get(name)],
             "withdrawals": selectors.withdrawal_overdue_list(actor=request.user, today=today)[:500],
             "unpublished": selectors.unpublished_decisions(actor=request.user, today=today)[:500],
         },
@@ -565,6 +558,26 @@ def overdue(request: StaffHttpRequest) -> HttpResponse:
 
 
 OVERDUE_PAGE_SIZE = 50
+
+
+@staff_required
+@require_POST
+def overdue_export(request: StaffHttpRequest) -> HttpResponse:
+    """The overdue list's Excel export as a background job, with the page's filters."""
+    form = OverdueFilterForm(request.POST, user=request.user)
+    if not form.is_valid() or request.user.authority is None:
+        messages.error(request, _("筛选条件无效，未能导出，请重新筛选后再导出。"))
+        return redirect("publicity:overdue")
+    job = job_create(
+        actor=request.user,
+        kind=jobs.OVERDUE_EXPORT,
+        authority=request.user.authority,
+        params={
+            "today": timezone.localdate().isoformat(),
+            "filters": {name: request.POST[name] for name in form.fields if request.POST.get(name)},
+        },
+    )
+    return redirect("jobs:detail", job_id=job.pk)
 
 
 def xlsx_response(data: bytes, file_name: str) -> HttpResponse:

@@ -26,6 +26,9 @@ class SupervisionConfig(AppConfig):
             )
         )
         register_todo_provider(todos_for)
+        from . import jobs
+
+        jobs.register()
         from . import measures
 
         measures.register()

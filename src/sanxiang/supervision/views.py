@@ -7,7 +7,6 @@ Thin: parse a form, call one selector or service, render. Out-of-scope ids raise
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -17,12 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from sanxiang.files.uploads import spool_directory
+from sanxiang.jobs.services import job_create
 from sanxiang.kernel.access import role_required
 from sanxiang.kernel.exceptions import DomainError
 from sanxiang.kernel.http import StaffHttpRequest
 
-from . import exports, selectors, services
+from . import exports, jobs, selectors, services
 from .choices import PlanStatus, ReminderKind, TaskStatus
 from .forms import (
     CloseoutForm,
@@ -104,32 +103,21 @@ def plan_upload(request: StaffHttpRequest) -> HttpResponse:
     if not form.is_valid():
         _form_error(request, form)
         return redirect("supervision:plan_list")
+    if request.user.authority is None or not can_manage(request.user, request.user.authority):
+        raise PermissionDenied  # a supervisor imports for their own unit
     upload = form.cleaned_data["file"]
-    suffix = Path(upload.name or "").suffix
-    with spool_directory(prefix="import-") as tmp:  # under the data directory, cleaned at start
-        path = tmp / f"upload{suffix}"
-        with path.open("wb") as handle:
-            for chunk in upload.chunks():
-                handle.write(chunk)
-        try:
-            if request.user.authority is None:  # a supervisor imports for their own unit
-                raise PermissionDenied
-            outcome = services.plan_import(
-                actor=request.user,
-                path=path,
-                name=upload.name,
-                authority=request.user.authority,
-                plan_year=form.cleaned_data.get("plan_year"),
-                accept_unmatched=True,
-                upload=upload,
-            )
-        except DomainError as exc:
-            messages.error(request, str(exc.message))
-            return redirect("supervision:plan_list")
-    if not outcome.created:
-        messages.info(request, _("该文件已导入过，已打开原计划。"))
-    assert outcome.plan is not None  # plan_import returns the new or the existing plan
-    return redirect("supervision:plan_detail", pk=outcome.plan.pk)
+    try:
+        job = job_create(
+            actor=request.user,
+            kind=jobs.PLAN_IMPORT,
+            authority=request.user.authority,
+            params={"file_name": upload.name, "plan_year": form.cleaned_data.get("plan_year")},
+            uploads=[upload],
+        )
+    except DomainError as exc:  # over the size limit, or the disk under its floor
+        messages.error(request, str(exc.message))
+        return redirect("supervision:plan_list")
+    return redirect("jobs:detail", job_id=job.pk)
 
 
 def _today(request: StaffHttpRequest):

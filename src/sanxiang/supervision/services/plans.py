@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log
+from sanxiang.files.models import StoredFile
 from sanxiang.files.services import file_store, file_store_from_upload
 from sanxiang.holidays.services import deadline_set_many
 from sanxiang.kernel.exceptions import InvalidTransition, PermissionDeniedError, ValidationFailed
@@ -120,6 +121,7 @@ def plan_import(
     accept_unmatched: bool = False,
     confirm: bool = False,
     upload: UploadedFile | None = None,
+    source_file: StoredFile | None = None,
     today: datetime.date | None = None,
 ) -> ImportOutcome:
     """Import a task table as a plan of ``authority``, in one transaction.
@@ -127,7 +129,8 @@ def plan_import(
     The same file (by SHA-256) for the same authority returns the existing plan (``created`` is
     False). Unmatched unit names refuse the import unless ``accept_unmatched`` (the web preview
     accepts them and asks again at confirmation). ``confirm`` confirms at once (the command) as of
-    ``today``, which it then requires.
+    ``today``, which it then requires. ``source_file``: the table already in the file store (a
+    background job's input), kept as the plan's source instead of storing the bytes again.
     """
     if confirm and today is None:
         raise TypeError("plan_import(confirm=True) needs today")
@@ -169,7 +172,9 @@ def plan_import(
         layouts=result.layouts,
         imported_by=actor,
     )
-    if upload is not None:
+    if source_file is not None:
+        plan.source_file = source_file
+    elif upload is not None:
         assert actor is not None  # uploads come from the web, where someone is signed in
         plan.source_file = file_store_from_upload(
             actor=actor, upload=upload, authority=authority, owner=plan, purpose="supervision.plan"

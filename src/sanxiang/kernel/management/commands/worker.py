@@ -165,6 +165,7 @@ class Command(BaseCommand):
             excluded_queue_names=[],
         )
 
+        _run_startup_hooks()
         if once:
             if schedule:
                 enqueued = schedule_tick(now=timezone.now())
@@ -197,6 +198,18 @@ class Command(BaseCommand):
             worker.reset_signals()
             _checkpoint_on_shutdown()
             logger.info("Worker %s stopped", worker.worker_id)
+
+
+def _run_startup_hooks() -> None:
+    """The hooks apps registered for a worker's start; one failing hook never stops the others
+    (or the worker)."""
+    from sanxiang.kernel.schedule import startup_hooks
+
+    for hook in startup_hooks():
+        try:
+            hook()
+        except Exception:
+            logger.exception("Startup hook %s failed", getattr(hook, "__name__", hook))
 
 
 def _checkpoint_on_shutdown() -> None:

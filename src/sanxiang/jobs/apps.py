@@ -1,0 +1,37 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+ACTION_LABELS = {
+    "jobs.job.created": _("提交后台任务"),
+    "jobs.job.started": _("开始执行后台任务"),
+    "jobs.job.finished": _("后台任务完成"),
+    "jobs.job.failed": _("后台任务失败"),
+}
+
+
+class JobsConfig(AppConfig):
+    """Background jobs: long imports and exports run by the worker, with a progress bar on their page."""
+
+    name = "sanxiang.jobs"
+    verbose_name = _("后台任务")
+
+    def ready(self) -> None:
+        from sanxiang.audit.labels import register_action_label
+        from sanxiang.kernel.schedule import Periodic, register_periodic, register_startup_hook
+
+        from .services import job_sweep_stale
+
+        register_periodic(
+            Periodic(
+                # Every five minutes: a job left "running" by a worker that died (no progress for
+                # SANXIANG_JOB_STALE_MINUTES) is marked failed with a clear message.
+                name="jobs.sweep_stale",
+                cron="*/5 * * * *",
+                task_path="sanxiang.jobs.tasks.job_sweep_stale_task",
+                description="清理中断的后台任务",
+            )
+        )
+        for code, label in ACTION_LABELS.items():
+            register_action_label(code, label)
+        # And at once when a worker starts, so a clerk does not wait for the next sweep.
+        register_startup_hook(job_sweep_stale)

@@ -430,7 +430,9 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
 
 _HOME_LABELS = (
     "家庭住址|家庭地址|户籍地址|户籍所在地|户籍地|现住址|现住所|现居住地|居住地址|居住地|家住|住址|身份证地址|"
-    "现住(?=[：:])|居所(?=[：:])"
+    "居所(?=[：:])|戶籍地址|"
+    # in running text (……，现住宝鸡市…；居住于…；暂住…): the value must still read as an address
+    "现居住于|居住于|暂住于|暂住(?![证人])|现住(?![院宿房])"
 )
 _AMBIGUOUS_LABELS = (
     "住所地|住所|通讯地址|联系地址|送达地址|送达地点|经营地点|经营场所|生产经营地址|经营地址|地址"
@@ -438,7 +440,7 @@ _AMBIGUOUS_LABELS = (
 _LABEL_HEADS = "".join(sorted({label[0] for label in f"{_HOME_LABELS}|{_AMBIGUOUS_LABELS}".split("|")}))
 _ADDRESS = re.compile(
     rf"(?=[{_LABEL_HEADS}])"
-    rf"(?:(?P<home>{_HOME_LABELS}|(?<=[，,；;（(])住(?![址所宿房院宅])(?=[{CJK}]{{0,8}}?[省市区县]))|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"
+    rf"(?:(?P<home>{_HOME_LABELS}|(?<=[，,；;（(])住(?![址所宿房院宅])(?=[：:]?[{CJK}]{{0,8}}?[省市区县镇乡村路街巷弄]))|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"
     rf"(?<!场所)(?<!网站)(?<!电子)(?<!邮寄)(?P<maybe>{_AMBIGUOUS_LABELS}))"
     # the value after a colon, a tab, spaces, or on the next line (a label cell and its value cell)
     r"(?:[：:][ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*(?=[^\n]*\d)|[ \t]*)(?:为|在|是)?(?P<value>[^，,。；;）)\n\t]{1,60})"
@@ -538,6 +540,8 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
 
 _ADDRESS_TAIL = re.compile(r"[^，,。；;）)\n\t：:]{1,40}")
 _ADDRESS_DONE = re.compile(r"(?:号|室|楼|层)$")
+# a next line that goes on with the address although the line ended on 号 or 楼 (…3号⏎楼1单元, …2号楼⏎1单元)
+_ADDRESS_GOES_ON = re.compile(r"楼|栋|幢|院|单元|[0-9０-９]{1,4}(?:单元|号|室|楼|栋|幢|层|组|-)")
 _WRAPPED_LINE = 16  # a line this long that breaks inside an address was wrapped by the extractor
 
 
@@ -548,7 +552,9 @@ def _wrapped_address(text: str, start: int, end: int) -> tuple[int, int] | None:
     if text[end : end + 1] != "\n":
         return None
     line_start = text.rfind("\n", 0, end) + 1
-    if end - line_start < _WRAPPED_LINE or _ADDRESS_DONE.search(text, line_start, end):
+    if end - line_start < _WRAPPED_LINE:
+        return None
+    if _ADDRESS_DONE.search(text, line_start, end) and not _ADDRESS_GOES_ON.match(text, end + 1):
         return None
     if "\t" in text[line_start:end] or (end - start > 3 and not _ADDRESS_WORD.search(text, start, end)):
         return None

@@ -1,0 +1,53 @@
+"""Home addresses of natural persons (issue 15): masked after running-text labels, in a 你（住：…）
+bracket, across a line wrapped after 号 / 楼."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanxiang.lib.masking import mask_text
+
+PERSON_ID = "320583198807150016"
+
+
+@pytest.mark.parametrize("label", ["现住", "居住于", "现居住于", "暂住", "暂住于"])
+def test_it_masks_a_home_address_after_a_running_text_label(label):
+    text = f"当事人吕文杰，男，汉族，1979年4月出生，{label}绵阳市涪城区桥北街71号福康家园5栋2单元302室，公民身份号码{PERSON_ID}。"
+    masked = mask_text(text).text
+    assert "桥北街" not in masked and "福康家园" not in masked
+    assert "1979年4月出生" in masked
+
+
+def test_running_text_labels_need_an_address_after_them():
+    text = "经查，该户现住院治疗，其暂住证已失效，现住人员3人。"
+    assert mask_text(text).text == text
+
+
+def test_it_masks_an_address_without_a_city_after_a_running_text_label():
+    masked = mask_text(f"当事人黄海，女，现住清姜路12号院3单元401室，公民身份号码{PERSON_ID}。").text
+    assert "清姜路" not in masked and "401室" not in masked
+
+
+@pytest.mark.parametrize("address", ["涪城区紫薇苑17号楼3单元304", "信丰县大塘埠镇龙井村5组", "清姜路88号"])
+def test_it_masks_the_address_in_a_bracket_after_you(address):
+    masked = mask_text(f"经查，你（住：{address}）2025年度取得的财产转让所得未申报。").text
+    assert address[-4:] not in masked
+    assert "2025年度取得的财产转让所得未申报" in masked
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [("城厢区世纪城小区3号", "楼1单元1001"), ("铁西区丽景名都2号楼", "1单元2402")]
+)
+def test_it_follows_an_address_wrapped_after_a_number_or_a_building(first, second):
+    text = f"当事人萧春梅，女，汉族，住址：{first}\n{second}，于2025年在经营活动中未按规定开具发票。\n"
+    masked = mask_text(text).text
+    assert second[:-1] not in masked and first[-4:] not in masked
+    assert "于2025年在经营活动中" in masked
+
+
+def test_a_line_after_a_finished_address_that_is_no_continuation_stays():
+    text = (
+        "当事人萧春梅，女，汉族，住址：铁西区丽景名都2号楼\n2025年3月，当事人在经营活动中未按规定开具发票。\n"
+    )
+    masked = mask_text(text).text
+    assert "2025年3月，当事人在经营活动中" in masked

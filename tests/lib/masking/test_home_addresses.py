@@ -1,5 +1,5 @@
 """Home addresses of natural persons (issue 15): masked after running-text labels, in a 你（住：…）
-bracket, across a line wrapped after 号 / 楼."""
+bracket, across a line wrapped after 号 / 楼, in tables; an organisation's seat under 住址 stays."""
 
 from __future__ import annotations
 
@@ -51,3 +51,32 @@ def test_a_line_after_a_finished_address_that_is_no_continuation_stays():
     )
     masked = mask_text(text).text
     assert "2025年3月，当事人在经营活动中" in masked
+
+
+@pytest.mark.parametrize("sep", [" | ", "    "])
+def test_a_header_row_ending_in_an_address_label_is_no_label_and_value(sep):
+    text = (
+        f"纳税人名称{sep}证件号码{sep}住址\n"
+        f"天水佳和机械有限公司{sep}91330106MAHB1ERYW9{sep}天水市秦州区经二路119号\n"
+        f"程春{sep}{PERSON_ID}{sep}株洲市陇县东风镇杜阳村9组\n"
+    )
+    masked = mask_text(text).text
+    assert "天水佳和机械有限公司" in masked and "91330106MAHB1ERYW9" in masked
+    assert "天水市秦州区经二路119号" in masked  # an organisation's seat under 住址
+    assert "杜阳村" not in masked and "程春" not in masked
+
+
+def test_an_organisations_seat_under_a_bare_zhuzhi_field_stays_a_representatives_home_does_not():
+    text = (
+        "纳税人名称：洛阳金穗商贸有限公司\n证件号码：91330106MAHB1ERYW9\n住址：洛阳市涧西区汇丰路24号\n"
+        "法定代表人：宋春秀\n法定代表人住址：洛阳市涧西区滨河南路147号枫林苑9栋5单元904室\n\n"
+        f"纳税人名称：董芳丽\n证件号码：{PERSON_ID}\n住址：洛阳市涧西区青云路160号\n"
+    )
+    masked = mask_text(text).text
+    assert "洛阳市涧西区汇丰路24号" in masked
+    assert "枫林苑" not in masked and "青云路160号" not in masked
+
+
+def test_a_label_wrapped_before_its_colon_still_hides_its_value():
+    text = f"委托人：萧春梅，公民身份号码{PERSON_ID}，住址\n：甘肃省兰州市城关区胜利东路175号。\n"
+    assert "胜利东路" not in mask_text(text).text

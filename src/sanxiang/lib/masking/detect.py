@@ -480,11 +480,9 @@ def _belongs_to_person(text: str, start: int, *, business: bool = False) -> bool
     """Whether an ambiguous address label (住所、地址) describes a natural person: decided by the nearest
     subject marker before it (身份证、性别 … versus 公司、个体工商户 …); with none, it is hidden."""
     low = _record_start(text, start)
-    party = _PARTY_NAME.search(text, low, start)
-    if party is not None and _AUTHORITY_NAME.search(text, party.end(), start) is None:
-        # The record names its subject: a person unless the name is an organisation's (an authority
-        # named after the party owns the address: 稽查局（地址：…）).
-        return not _ORG_IN_NAME.search(party.group("name"))
+    named = _named_subject_is_person(text, low, start)
+    if named is not None:
+        return named
     decisive = None
     for marker in _SUBJECT_MARKER.finditer(text, low, start):
         if marker.group("org") is not None:
@@ -495,6 +493,15 @@ def _belongs_to_person(text: str, start: int, *, business: bool = False) -> bool
     if decisive is None:
         return not business  # a business address with no subject named stays; any other is hidden
     return decisive.group("person") is not None
+
+
+def _named_subject_is_person(text: str, low: int, start: int) -> bool | None:
+    """Whether the subject the record names before ``start`` (纳税人名称：…) is a natural person; None
+    when the record names none."""
+    party = _PARTY_NAME.search(text, low, start)
+    if party is None or _AUTHORITY_NAME.search(text, party.end(), start) is not None:
+        return None  # an authority named after the party owns the address: 稽查局（地址：…）
+    return not _ORG_IN_NAME.search(party.group("name"))
 
 
 # The subject's name in a record (纳税人名称：张三): a person's when it has no organisation word.
@@ -519,6 +526,10 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
     for m in _ADDRESS.finditer(text):
         value = m.group("value").rstrip()
         start = m.start("value")
+        if _header_cell(text, m, start):
+            continue  # the last cell of a table's header row: the table reader decides its column
+        if _seat_of_organisation(text, m):
+            continue
         parts = [(start, start + len(value))]
         wrapped = _wrapped_address(text, start, start + len(value))
         if wrapped is not None:
@@ -536,6 +547,27 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
             continue  # 联系地址 in a notice's closing block: the bureau's own address
         found += [Finding(a, b, FieldType.HOME_ADDRESS) for a, b in parts]
     return found
+
+
+_CJK_CHAR = re.compile(f"[{CJK}]")
+
+
+def _seat_of_organisation(text: str, m: re.Match[str]) -> bool:
+    """A bare 住址 field (no 法定代表人 / 经营者 before it) in a record whose named subject is an
+    organisation (纳税人名称：…有限公司；住址：…): the organisation's seat, published."""
+    if m.group("home") != "住址" or _CJK_CHAR.match(text, max(m.start() - 1, 0), m.start()):
+        return False
+    return _named_subject_is_person(text, _record_start(text, m.start()), m.start()) is False
+
+
+def _header_cell(text: str, m: re.Match[str], start: int) -> bool:
+    """Whether the label is a header row's last cell and the "value" is the next row (纳税人名称 | 证件号码 |
+    住址⏎张三 | …): a value on the next line without a colon, after a label that is not alone on its line."""
+    # (the value's first character counts: 住址⏎：… is a label wrapped before its colon, not a header)
+    between = text[m.end("home") if m.group("home") is not None else m.end("maybe") : start + 1]
+    if "\n" not in between or "：" in between or ":" in between:
+        return False
+    return bool(text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip())
 
 
 _ADDRESS_TAIL = re.compile(r"[^，,。；;）)\n\t：:]{1,40}")

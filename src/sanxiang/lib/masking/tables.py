@@ -462,6 +462,10 @@ def _row_values(
     # code's type digits are 92, or its taxpayer number is the owner's ID number and a suffix) when
     # individual businesses' addresses are not published.
     address_hidden = person or (hide_individual and any(_INDIVIDUAL_CODE.match(v) for v in values))
+    # A 住址 cell is a home address unless the row's subject is an organisation (its seat, published).
+    organisation = not person and any(
+        r == PARTY and _ORG.search(v) for v, r in zip(values, roles, strict=False)
+    )
     for cell, value, role in zip(pieces, values, roles, strict=False):
         if role is None or _EMPTY.match(value) or "*" in value:
             continue
@@ -469,7 +473,10 @@ def _row_values(
             found = NAME
         elif role == PARTY and person:
             found = PARTY
-        elif (role == HOME or (role == MAYBE_ADDRESS and address_hidden)) and _ADDRESS_WORD.search(value):
+        elif (
+            (role == HOME and (address_hidden or not organisation))
+            or (role == MAYBE_ADDRESS and address_hidden)
+        ) and _ADDRESS_WORD.search(value):
             found = HOME
         elif role == DOCUMENT and _DOCUMENT_NUMBER.match(value):
             found = DOCUMENT

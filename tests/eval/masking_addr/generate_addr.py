@@ -432,6 +432,109 @@ def table_doc(g: AddrGen, i: int, flat: str) -> Doc:
 
 FLATS = ["tab", "pipe", "space", "cell_per_line", "key_value", "semicolon"]
 
+# ------------------------------------------------------------------------ part 2 (written after part 1's fixes)
+SPACED_LABELS = [
+    "住　　址",
+    "住  址",
+    "地　　址",
+    "住 所",
+    "家庭住址",
+    "户籍住址",
+    "常住地址",
+    "实际居住地",
+    "居住地点",
+]
+TRAD_RUNNING = ["現住", "現住址：", "現居住地：", "居住於"]
+
+
+def form_doc(g: AddrGen, i: int) -> Doc:
+    """A form whose labels are spread to the column width (住　　址：) or less common (常住地址)."""
+    d = Doc(f"addr2-form-{i:03d}", tags={"addr2_form"})
+    place = g.place()
+    label = SPACED_LABELS[i % len(SPACED_LABELS)]
+    addr, tags = g.home(place=place)
+    d.t("姓　　名：").p("name", g.person()).t("\n性　　别：男\n身份证号：").p("id_number", g.id_number()).t(
+        "\n"
+    )
+    d.t(f"{label}：").p(
+        "home_address", addr, tags=tags | {"addr2_label_" + label.replace(" ", "_").replace("　", "_")}
+    )
+    d.t("\n违法事实：未按规定期限办理纳税申报。\n")
+    return d
+
+
+def several_doc(g: AddrGen, i: int) -> Doc:
+    """A 送达公告 to several people in one paragraph: 张三（身份证号码…，住…）、李四（…）."""
+    d = Doc(f"addr2-several-{i:03d}", tags={"addr2_several"})
+    place = g.place()
+    d.k("authority_name", place[3]).t("送达公告\n")
+    for k in range(3):
+        addr, tags = g.home(place=place)
+        d.t("、" if k else "").p("name", g.person()).t("（公民身份号码：").p("id_number", g.id_number())
+        d.t(g.choice(["，住址：", "，住：", "，住所："])).p(
+            "home_address", addr, tags=tags | {"addr2_several"}
+        ).t("）")
+    d.t("：因无法直接送达，本局依法向你们公告送达《税务处理决定书》。\n")
+    return d
+
+
+def shop_service_doc(g: AddrGen, i: int) -> Doc:
+    """送达地址 of an individual business's owner in a 送达公告 (masked: the owner is a person)."""
+    d = Doc(f"addr2-shopservice-{i:03d}", tags={"addr2_shop_service"})
+    place = g.place()
+    owner = g.person()
+    d.t("受送达人：").k("shop_name", g.shop(owner, place)).t("（个体工商户，经营者：").p("name", owner).t(
+        "）\n"
+    )
+    d.t("送达地址：").p("home_address", g.home(place=place)[0], tags={"addr2_shop_service"}).t("\n")
+    d.t("送达文书：税务事项通知书\n")
+    return d
+
+
+def narrative_doc(g: AddrGen, i: int) -> Doc:
+    """Running text: 居住在 / 户籍所在地为 / traditional 現住, an address ending in 附近."""
+    d = Doc(f"addr2-narrative-{i:03d}", tags={"addr2_narrative"})
+    place = g.place()
+    name = g.person()
+    addr, tags = g.home(place=place)
+    form = i % 4
+    if form == 0:
+        d.t("经查，").p("name", name).t("长期居住在").p("home_address", addr, tags=tags | {"addr2_居住在"}).t(
+            "，未办理税务登记。\n"
+        )
+    elif form == 1:
+        d.t("当事人").p("name", name).t("，户籍所在地为").p(
+            "home_address", addr, tags=tags | {"addr2_户籍所在地为"}
+        ).t("，现下落不明。\n")
+    elif form == 2:
+        label = TRAD_RUNNING[i % len(TRAD_RUNNING)]
+        d.t("受處分人").p("name", name).t(f"，男，{label}").p(
+            "home_address", addr.translate(TRAD), tags=tags | {"traditional", "addr2_trad_running"}
+        ).t("，違反稅法規定。\n")
+    else:
+        d.t("当事人").p("name", name).t("的住址为").p("home_address", addr, tags=tags | {"addr2_的住址为"}).t(
+            "。\n"
+        )
+    return d
+
+
+def cell_wrap_doc(g: AddrGen, i: int) -> Doc:
+    """One cell a line with a long address wrapped onto a second line (PDF extraction)."""
+    d = Doc(f"addr2-cellwrap-{i:03d}", tags={"addr2_cell_wrap"})
+    place = g.place()
+    d.t("序号\n纳税人名称\n身份证件号码\n住址\n")
+    for k in range(3):
+        addr = (
+            g.home(style="urban", place=place)[0]
+            + f"{g.choice(ESTATES)}{g.r.randint(1, 20)}栋{g.r.randint(1, 20)}0{g.r.randint(1, 4)}室"
+        )
+        cut = len(addr) // 2
+        d.t(f"{k + 1}\n").p("name", g.person()).t("\n").p("id_number", g.id_number()).t("\n")
+        d.p("home_address", addr[:cut], tags={"addr2_cell_wrap"}).t("\n").p(
+            "home_address", addr[cut:], tags={"addr2_cell_wrap"}
+        ).t("\n")
+    return d
+
 
 def main() -> None:
     g = AddrGen(SEED)
@@ -451,7 +554,20 @@ def main() -> None:
         docs += [make(g, i) for i in range(count)]
     for flat in FLATS:
         docs += [table_doc(g, i, flat) for i in range(5)]
-    out = HERE / "addr.jsonl"
+    _write(docs, HERE / "addr.jsonl")
+    part2: list[Doc] = []
+    for make, count in [
+        (form_doc, 18),
+        (several_doc, 6),
+        (shop_service_doc, 6),
+        (narrative_doc, 16),
+        (cell_wrap_doc, 6),
+    ]:
+        part2 += [make(g, i) for i in range(count)]
+    _write(part2, HERE / "addr2.jsonl")
+
+
+def _write(docs: list[Doc], out: Path) -> None:
     with out.open("w", encoding="utf-8") as f:
         for doc in docs:
             f.write(json.dumps(doc.record(), ensure_ascii=False) + "\n")

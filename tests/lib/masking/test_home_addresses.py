@@ -80,3 +80,25 @@ def test_an_organisations_seat_under_a_bare_zhuzhi_field_stays_a_representatives
 def test_a_label_wrapped_before_its_colon_still_hides_its_value():
     text = f"委托人：萧春梅，公民身份号码{PERSON_ID}，住址\n：甘肃省兰州市城关区胜利东路175号。\n"
     assert "胜利东路" not in mask_text(text).text
+
+
+def test_it_masks_an_address_after_ju_zhu_zai():
+    masked = mask_text("经查，当事人长期居住在陇县东风镇杜阳村1组，未办理税务登记。").text
+    assert "杜阳村" not in masked and "未办理税务登记" in masked
+
+
+def test_the_service_address_of_an_individual_business_is_its_owners_and_is_masked():
+    text = (
+        "受送达人：芦淞区唐华玉副食店（个体工商户，经营者：唐华玉）\n送达地址：汇丰路97号\n"
+        "经营场所：株洲市芦淞区建设路18号\n"
+    )
+    masked = mask_text(text).text
+    assert "汇丰路97号" not in masked
+    assert "株洲市芦淞区建设路18号" in masked  # its place of business is published (setting on)
+
+
+def test_the_service_address_of_an_enterprise_stays():
+    text = (
+        "受送达人：株洲瑞祥建材有限公司\n纳税人识别号：91330106MAHB1ERYW9\n送达地址：株洲市芦淞区汇丰路97号\n"
+    )
+    assert "株洲市芦淞区汇丰路97号" in mask_text(text).text

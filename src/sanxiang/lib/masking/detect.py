@@ -432,7 +432,7 @@ _HOME_LABELS = (
     "家庭住址|家庭地址|户籍地址|户籍所在地|户籍地|现住址|现住所|现居住地|居住地址|居住地|家住|住址|身份证地址|"
     "居所(?=[：:])|戶籍地址|"
     # in running text (……，现住宝鸡市…；居住于…；暂住…): the value must still read as an address
-    "现居住于|居住于|暂住于|暂住(?![证人])|现住(?![院宿房])"
+    "现居住于|居住于|居住在|暂住于|暂住(?![证人])|现住(?![院宿房])"
 )
 _AMBIGUOUS_LABELS = (
     "住所地|住所|通讯地址|联系地址|送达地址|送达地点|经营地点|经营场所|生产经营地址|经营地址|地址"
@@ -458,6 +458,8 @@ _SUBJECT_MARKER = re.compile(rf"(?P<org>{_ORG_MARKER})|(?P<person>{_PERSON_MARKE
 # A place of business is published (欠税公告办法第五条) unless the record's subject is a natural person
 # (a person's only address is personal, RULES.md §1.5): hidden only on evidence of a person.
 _BUSINESS_LABELS = frozenset({"经营地点", "经营场所", "生产经营地址", "经营地址"})
+# Where a document is served on an individual business, it is served on its owner, a natural person.
+_SERVICE_LABELS = frozenset({"送达地址", "送达地点"})
 
 
 _AUTHORITY_NAME = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅")
@@ -476,10 +478,14 @@ def _record_start(text: str, start: int) -> int:
     return low
 
 
-def _belongs_to_person(text: str, start: int, *, business: bool = False) -> bool:
+def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
     """Whether an ambiguous address label (住所、地址) describes a natural person: decided by the nearest
-    subject marker before it (身份证、性别 … versus 公司、个体工商户 …); with none, it is hidden."""
+    subject marker before it (身份证、性别 … versus 公司、个体工商户 …); with none, it is hidden. The
+    送达地址 of an individual business is its owner's."""
     low = _record_start(text, start)
+    business = label in _BUSINESS_LABELS
+    if label in _SERVICE_LABELS and INDIVIDUAL_BUSINESS.search(text, low, start):
+        return True
     named = _named_subject_is_person(text, low, start)
     if named is not None:
         return named
@@ -538,7 +544,7 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
         if len(value) < 4 or not _ADDRESS_WORD.search(value) or _MASKED_BY_HAND.search(value):
             continue  # not an address, or one already masked by hand (长沙市岳麓区****)
         maybe = m.group("maybe")
-        if maybe and not _belongs_to_person(text, m.start(), business=maybe in _BUSINESS_LABELS):
+        if maybe and not _belongs_to_person(text, m.start(), label=maybe):
             if individual_business_address or not INDIVIDUAL_BUSINESS.search(
                 text, _record_start(text, m.start()), m.start()
             ):

@@ -565,6 +565,74 @@ def main() -> None:
     ]:
         part2 += [make(g, i) for i in range(count)]
     _write(part2, HERE / "addr2.jsonl")
+    part3: list[Doc] = []
+    for make, count in [(bracket_doc, 12), (line_start_doc, 12), (trad_table_doc, 6), (space_table_doc, 6)]:
+        part3 += [make(g, i) for i in range(count)]
+    _write(part3, HERE / "addr3.jsonl")
+
+
+# ------------------------------------------------------------------------ part 3 (written after part 2's fixes)
+def bracket_doc(g: AddrGen, i: int) -> Doc:
+    """An address with a bracketed part inside it (…12号（清姜小区）3单元…) and a phone after it."""
+    d = Doc(f"addr3-bracket-{i:03d}", tags={"addr3_bracket"})
+    place = g.place()
+    estate = g.choice(ESTATES)
+    inner = g.choice([f"（{estate}）", f"({estate})", "（原城关镇）", f"（{g.choice(STREETS)}口）"])
+    addr = f"{place[1]}{place[2]}{g.choice(STREETS)}{g.r.randint(1, 99)}号{inner}{g.r.randint(1, 9)}单元{g.r.randint(1, 20)}0{g.r.randint(1, 4)}室"
+    d.t("当事人：").p("name", g.person()).t("，公民身份号码：").p("id_number", g.id_number()).t("，")
+    d.t(g.choice(["住址：", "现住", "家庭住址："])).p("home_address", addr, tags={"addr3_bracket"})
+    d.t(g.choice(["。\n", "，联系电话：", " 电话："]))
+    if not d.text.endswith("\n"):
+        d.p("phone", g.mobile()).t("。\n")
+    return d
+
+
+def line_start_doc(g: AddrGen, i: int) -> Doc:
+    """住：… on a line of its own, and a person's 联系地址 near the end of the notice."""
+    d = Doc(f"addr3-linestart-{i:03d}", tags={"addr3_line_start"})
+    place = g.place()
+    d.t("当事人：").p("name", g.person()).t("\n")
+    if i % 2 == 0:
+        d.t(g.choice(["住：", "住　　所：", "住 址："])).p(
+            "home_address", g.home(place=place)[0], tags={"addr3_line_start"}
+        ).t("\n")
+        d.t("经查，当事人未按期申报。\n")
+    else:
+        d.t("经查，当事人未按期申报。请当事人于15日内到本局接受处理。\n")
+        d.t("当事人联系地址：").p("home_address", g.home(place=place)[0], tags={"addr3_closing_person"}).t(
+            "\n"
+        )
+        d.k("authority_name", place[3]).t("\n2026年5月6日\n")
+    return d
+
+
+def trad_table_doc(g: AddrGen, i: int) -> Doc:
+    """A traditional-character tab table under 戶籍地址 / 住址 / 居所."""
+    header = ["戶籍地址", "住址", "居所"][i % 3]
+    d = Doc(f"addr3-tradtable-{i:03d}", tags={"addr3_trad_table", "traditional"})
+    d.t(f"編號\t姓名\t身分證統一編號\t{header}\n")
+    for k in range(3):
+        d.t(f"{k + 1}\t").p("name", g.person()).t("\t").p("id_number", g.id_number()).t("\t")
+        d.p(
+            "home_address",
+            g.home(style=g.choice(["urban", "rural", "no_prefix"]))[0].translate(TRAD),
+            tags={"addr3_trad_table"},
+        ).t("\n")
+    return d
+
+
+def space_table_doc(g: AddrGen, i: int) -> Doc:
+    """A space-aligned table (pdftotext -layout) with spaced addresses and a 联系地址 column."""
+    d = Doc(f"addr3-spacetable-{i:03d}", tags={"addr3_space_table"})
+    header = ["联系地址", "地址", "住所"][i % 3]
+    d.t(f"序号    姓名      身份证号码              {header}\n")
+    for k in range(3):
+        addr = g.home(style=g.choice(["urban", "rural", "building"]))[0]
+        if g.chance(0.5):
+            addr = addr.replace("区", "区 ", 1)
+        d.t(f"{k + 1}       ").p("name", g.person()).t("    ").p("id_number", g.id_number()).t("    ")
+        d.p("home_address", addr, tags={"addr3_space_table"}).t("\n")
+    return d
 
 
 def _write(docs: list[Doc], out: Path) -> None:

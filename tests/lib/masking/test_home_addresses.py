@@ -102,3 +102,45 @@ def test_the_service_address_of_an_enterprise_stays():
         "受送达人：株洲瑞祥建材有限公司\n纳税人识别号：91330106MAHB1ERYW9\n送达地址：株洲市芦淞区汇丰路97号\n"
     )
     assert "株洲市芦淞区汇丰路97号" in mask_text(text).text
+
+
+@pytest.mark.parametrize("inner", ["（南湖新村）", "(清姜路口)", "（原城关镇）"])
+def test_it_masks_the_part_of_an_address_after_a_bracket_inside_it(inner):
+    text = f"当事人：萧春梅，家庭住址：宝鸡市渭滨区清姜路11号{inner}8单元2004室，联系电话：13912345678。"
+    masked = mask_text(text).text
+    assert "2004室" not in masked and "清姜路11号" not in masked
+
+
+def test_the_bracket_closing_you_still_ends_the_address():
+    masked = mask_text("经查，你（住：宝鸡市渭滨区清姜路11号）于2025年取得的所得未申报。").text
+    assert "清姜路11号" not in masked and "于2025年取得的所得未申报" in masked
+
+
+def test_it_masks_an_address_after_zhu_at_the_start_of_a_line():
+    masked = mask_text("当事人：萧春梅\n住：渭滨区丽景名都17号楼1单元2504\n经查，当事人未按期申报。\n").text
+    assert "丽景名都" not in masked and "经查，当事人未按期申报" in masked
+
+
+def test_the_bureaus_name_under_a_persons_address_line_is_no_wrapped_address():
+    text = (
+        "当事人：萧春梅\n经查，当事人未按期申报。请当事人于15日内到本局接受处理。\n"
+        "当事人联系地址：宝鸡市渭滨区清姜路11号世纪城小区3栋\n宝鸡市渭滨区税务局\n2026年5月6日\n"
+    )
+    masked = mask_text(text).text
+    assert "世纪城小区" not in masked and "\n宝鸡市渭滨区税务局\n" in masked
+
+
+@pytest.mark.parametrize("header", ["居所", "戶籍地址"])
+def test_it_masks_a_traditional_home_address_column(header):
+    text = f"編號\t姓名\t身分證統一編號\t{header}\n1\t萧春梅\t{PERSON_ID}\t昌乐縣鄌郚鎮西朱村8组\n"
+    assert "西朱村" not in mask_text(text).text
+
+
+@pytest.mark.parametrize("label", ["法定代表人通讯地址", "法定代表人联系地址", "经营者送达地址"])
+def test_an_address_headed_by_a_persons_role_is_that_persons(label):
+    text = (
+        "被处罚单位：株洲瑞祥建材有限公司\n统一社会信用代码：91330106MAHB1ERYW9\n"
+        f"住所：株洲市芦淞区建设路18号\n法定代表人：唐华玉\n{label}：株洲市芦淞区汇丰路97号2单元301室\n"
+    )
+    masked = mask_text(text).text
+    assert "汇丰路97号" not in masked and "株洲市芦淞区建设路18号" in masked

@@ -440,10 +440,10 @@ _AMBIGUOUS_LABELS = (
 _LABEL_HEADS = "".join(sorted({label[0] for label in f"{_HOME_LABELS}|{_AMBIGUOUS_LABELS}".split("|")}))
 _ADDRESS = re.compile(
     rf"(?=[{_LABEL_HEADS}])"
-    rf"(?:(?P<home>{_HOME_LABELS}|(?<=[，,；;（(])住(?![址所宿房院宅])(?=[：:]?[{CJK}]{{0,8}}?[省市区县镇乡村路街巷弄]))|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"
+    rf"(?:(?P<home>{_HOME_LABELS}|(?<![^，,；;（(\n])住(?![址所宿房院宅])(?=[：:]?[{CJK}]{{0,8}}?[省市区县镇乡村路街巷弄]))|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"
     rf"(?<!场所)(?<!网站)(?<!电子)(?<!邮寄)(?P<maybe>{_AMBIGUOUS_LABELS}))"
     # the value after a colon, a tab, spaces, or on the next line (a label cell and its value cell)
-    r"(?:[：:][ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*(?=[^\n]*\d)|[ \t]*)(?:为|在|是)?(?P<value>[^，,。；;）)\n\t]{1,60})"
+    r"(?:[：:][ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*(?=[^\n]*\d)|[ \t]*)(?:为|在|是)?(?P<value>(?:[^，,。；;（()）\n\t]|[（(][^，,。；;（()）\n\t]{1,12}[）)]|[（(](?![^（()）\n]{0,12}[）)])){1,60})"
 )
 _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区")
 _ORG_MARKER = (
@@ -458,6 +458,10 @@ _SUBJECT_MARKER = re.compile(rf"(?P<org>{_ORG_MARKER})|(?P<person>{_PERSON_MARKE
 # A place of business is published (欠税公告办法第五条) unless the record's subject is a natural person
 # (a person's only address is personal, RULES.md §1.5): hidden only on evidence of a person.
 _BUSINESS_LABELS = frozenset({"经营地点", "经营场所", "生产经营地址", "经营地址"})
+# A natural person's role word heading an ambiguous label (法定代表人通讯地址).
+_ROLE_BEFORE_LABEL = re.compile(
+    r"(?:法定代表人|法人代表|负责人|经营者|业主|投资人|股东|代理人|联系人)(?:的)?$"
+)
 # Where a document is served on an individual business, it is served on its owner, a natural person.
 _SERVICE_LABELS = frozenset({"送达地址", "送达地点"})
 
@@ -483,6 +487,8 @@ def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
     subject marker before it (身份证、性别 … versus 公司、个体工商户 …); with none, it is hidden. The
     送达地址 of an individual business is its owner's."""
     low = _record_start(text, start)
+    if _ROLE_BEFORE_LABEL.search(text, max(low, start - 6), start):
+        return True  # 法定代表人联系地址, 经营者送达地址: the person's own
     business = label in _BUSINESS_LABELS
     if label in _SERVICE_LABELS and INDIVIDUAL_BUSINESS.search(text, low, start):
         return True
@@ -580,6 +586,7 @@ _ADDRESS_TAIL = re.compile(r"[^，,。；;）)\n\t：:]{1,40}")
 _ADDRESS_DONE = re.compile(r"(?:号|室|楼|层)$")
 # a next line that goes on with the address although the line ended on 号 or 楼 (…3号⏎楼1单元, …2号楼⏎1单元)
 _ADDRESS_GOES_ON = re.compile(r"楼|栋|幢|院|单元|[0-9０-９]{1,4}(?:单元|号|室|楼|栋|幢|层|组|-)")
+_DIGIT = re.compile(r"[0-9０-９]")
 _WRAPPED_LINE = 16  # a line this long that breaks inside an address was wrapped by the extractor
 
 
@@ -599,6 +606,12 @@ def _wrapped_address(text: str, start: int, end: int) -> tuple[int, int] | None:
     tail = _ADDRESS_TAIL.match(text, end + 1)
     if tail is None or text[tail.end() : tail.end() + 1] in ("：", ":"):
         return None
+    if _AUTHORITY_NAME.search(text, tail.start(), tail.end()):
+        return None  # the bureau's name under a closing block's address line (联系地址：…⏎…税务局)
+    if not _ADDRESS_WORD.search(text, tail.start(), tail.end()) and not _DIGIT.search(
+        text, tail.start(), tail.end()
+    ):
+        return None  # a sentence of its own (住：…2504⏎经查，…), not the address going on
     return tail.start(), tail.end()
 
 

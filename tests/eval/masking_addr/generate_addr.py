@@ -99,6 +99,10 @@ class AddrGen(Gen):
     def place(self) -> tuple[str, str, str, str]:
         return self.r.choice(PLACES)
 
+    def street_address(self, place: tuple[str, str, str, str], top: int = 99) -> str:
+        """城市+区+街路+门牌: a seat, a shop, a bureau's address (public), or the start of a home."""
+        return f"{place[1]}{place[2]}{self.r.choice(STREETS)}{self.r.randint(1, top)}号"
+
     def company(self, place: tuple[str, str, str, str]) -> str:
         r = self.r
         return f"{place[1][:-1]}{r.choice(COMPANY_WORDS)}{r.choice(COMPANY_TRADES)}有限公司"
@@ -210,9 +214,9 @@ def intro_doc(g: AddrGen, i: int) -> Doc:
     )
     d.t(head).p("home_address", addr, tags=tags | {f"running_{head}"}).t(tail)
     d.t("，公民身份号码").p("id_number", g.id_number()).t("。\n")
-    d.t("经查，").p("name", name).t("在").k(
-        "business_address", f"{place[1]}{place[2]}{g.choice(STREETS)}{g.r.randint(1, 99)}号"
-    ).t("从事装修服务，未申报纳税。\n")
+    d.t("经查，").p("name", name).t("在").k("business_address", g.street_address(place)).t(
+        "从事装修服务，未申报纳税。\n"
+    )
     return d
 
 
@@ -242,7 +246,7 @@ def service_doc(g: AddrGen, i: int) -> Doc:
         d.t("受送达人：").k("org_name", company).t("\n纳税人识别号：").k("uscc", g.uscc()).t("\n")
         d.t(f"{label}：").k(
             "business_address",
-            f"{place[1]}{place[2]}{g.choice(STREETS)}{g.r.randint(1, 99)}号",
+            g.street_address(place),
             tags={"addr_control_enterprise"},
         ).t("\n")
     else:
@@ -253,17 +257,21 @@ def service_doc(g: AddrGen, i: int) -> Doc:
     return d
 
 
+def _shop_party(d: Doc, g: AddrGen, before: str, between: str, after: str) -> tuple[str, str, str, str]:
+    """An individual business named after its owner, then the owner (a person); returns the place."""
+    place = g.place()
+    owner = g.person()
+    d.t(before).k("shop_name", g.shop(owner, place)).t(between).p("name", owner).t(after)
+    return place
+
+
 def owner_doc(g: AddrGen, i: int) -> Doc:
     """个体工商户: the owner's home address is masked, the shop's 经营场所 stays (setting on)."""
     d = Doc(f"addr-owner-{i:03d}", tags={"addr_owner"})
-    place = g.place()
-    owner = g.person()
-    d.t("当事人：").k("shop_name", g.shop(owner, place)).t("（个体工商户）\n经营者：").p("name", owner).t(
-        "\n"
-    )
+    place = _shop_party(d, g, "当事人：", "（个体工商户）\n经营者：", "\n")
     d.t("经营场所：").k(
         "business_address",
-        f"{place[1]}{place[2]}{g.choice(STREETS)}{g.r.randint(1, 99)}号{g.r.randint(1, 9)}号门面",
+        g.street_address(place) + f"{g.r.randint(1, 9)}号门面",
         tags={"addr_control_shop"},
     ).t("\n")
     addr, tags = g.home(place=place)
@@ -283,7 +291,7 @@ def enterprise_doc(g: AddrGen, i: int) -> Doc:
     label = g.choice(["住所", "注册地址", "经营地址", "生产经营地址", "地址"])
     d.t(f"{label}：").k(
         "business_address",
-        f"{place[0]}{place[1]}{place[2]}{g.choice(STREETS)}{g.r.randint(1, 299)}号",
+        place[0] + g.street_address(place, 299),
         tags={"addr_control_enterprise"},
     ).t("\n")
     d.t("法定代表人：").p("name", g.person()).t("\n")
@@ -295,7 +303,7 @@ def enterprise_doc(g: AddrGen, i: int) -> Doc:
     )
     d.t(place[3] + "地址：").k(
         "business_address",
-        f"{place[1]}{place[2]}{g.choice(STREETS)}{g.r.randint(1, 99)}号",
+        g.street_address(place),
         tags={"addr_control_authority"},
     ).t("\n")
     return d
@@ -379,7 +387,7 @@ def table_rows(g: AddrGen, n: int, *, companies: bool) -> list[list[tuple[str, s
                     ("k:uscc", g.uscc(), set()),
                     (
                         "k:business_address",
-                        f"{place[1]}{place[2]}{g.choice(STREETS)}{g.r.randint(1, 299)}号",
+                        g.street_address(place, 299),
                         {"addr_control_table"},
                     ),
                 ]
@@ -481,11 +489,7 @@ def several_doc(g: AddrGen, i: int) -> Doc:
 def shop_service_doc(g: AddrGen, i: int) -> Doc:
     """送达地址 of an individual business's owner in a 送达公告 (masked: the owner is a person)."""
     d = Doc(f"addr2-shopservice-{i:03d}", tags={"addr2_shop_service"})
-    place = g.place()
-    owner = g.person()
-    d.t("受送达人：").k("shop_name", g.shop(owner, place)).t("（个体工商户，经营者：").p("name", owner).t(
-        "）\n"
-    )
+    place = _shop_party(d, g, "受送达人：", "（个体工商户，经营者：", "）\n")
     d.t("送达地址：").p("home_address", g.home(place=place)[0], tags={"addr2_shop_service"}).t("\n")
     d.t("送达文书：税务事项通知书\n")
     return d
@@ -578,7 +582,9 @@ def bracket_doc(g: AddrGen, i: int) -> Doc:
     place = g.place()
     estate = g.choice(ESTATES)
     inner = g.choice([f"（{estate}）", f"({estate})", "（原城关镇）", f"（{g.choice(STREETS)}口）"])
-    addr = f"{place[1]}{place[2]}{g.choice(STREETS)}{g.r.randint(1, 99)}号{inner}{g.r.randint(1, 9)}单元{g.r.randint(1, 20)}0{g.r.randint(1, 4)}室"
+    addr = (
+        g.street_address(place) + f"{inner}{g.r.randint(1, 9)}单元{g.r.randint(1, 20)}0{g.r.randint(1, 4)}室"
+    )
     d.t("当事人：").p("name", g.person()).t("，公民身份号码：").p("id_number", g.id_number()).t("，")
     d.t(g.choice(["住址：", "现住", "家庭住址："])).p("home_address", addr, tags={"addr3_bracket"})
     d.t(g.choice(["。\n", "，联系电话：", " 电话："]))

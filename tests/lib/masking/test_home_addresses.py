@@ -144,3 +144,20 @@ def test_an_address_headed_by_a_persons_role_is_that_persons(label):
     )
     masked = mask_text(text).text
     assert "汇丰路97号" not in masked and "株洲市芦淞区建设路18号" in masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "当事人张建国住在宝鸡市渭滨区清姜路12号院3单元401室，2025年取得劳务报酬。",
+        "当事人：张建国\n户口所在地：宝鸡市渭滨区清姜路12号\n",
+    ],
+)
+def test_it_masks_an_address_after_zhu_zai_and_hukou_labels(text):
+    assert "清姜路12号" not in mask_text(text).text
+
+
+def test_the_address_of_a_school_or_village_committee_stays():
+    for party in ("宝鸡市渭滨区清姜路小学", "陇县东风镇杜阳村村民委员会"):
+        text = f"当事人：{party}\n地址：宝鸡市渭滨区清姜路12号\n"
+        assert "宝鸡市渭滨区清姜路12号" in mask_text(text).text

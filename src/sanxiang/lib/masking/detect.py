@@ -432,7 +432,7 @@ _HOME_LABELS = (
     "家庭住址|家庭地址|户籍地址|户籍所在地|户籍地|现住址|现住所|现居住地|居住地址|居住地|家住|住址|身份证地址|"
     "居所(?=[：:])|戶籍地址|"
     # in running text (……，现住宝鸡市…；居住于…；暂住…): the value must still read as an address
-    "现居住于|居住于|居住在|暂住于|暂住(?![证人])|现住(?![院宿房])"
+    "现居住于|居住于|居住在|住在|户口所在地|户口地址|暂住于|暂住(?![证人])|现住(?![院宿房])"
 )
 _AMBIGUOUS_LABELS = (
     "住所地|住所|通讯地址|联系地址|送达地址|送达地点|经营地点|经营场所|生产经营地址|经营地址|地址"
@@ -513,7 +513,12 @@ def _named_subject_is_person(text: str, low: int, start: int) -> bool | None:
     party = _PARTY_NAME.search(text, low, start)
     if party is None or _AUTHORITY_NAME.search(text, party.end(), start) is not None:
         return None  # an authority named after the party owns the address: 稽查局（地址：…）
-    return not _ORG_IN_NAME.search(party.group("name"))
+    name = party.group("name")
+    return not (_ORG_IN_NAME.search(name) or (len(name) > 4 and _INSTITUTION.search(name)))
+
+
+# Public institutions and village bodies named without a company word (…清姜路小学, …村民委员会).
+_INSTITUTION = re.compile(r"小学|中学|大学|学院|卫生院|委员会|村委会|居委会|研究所|设计院|保健院|敬老院")
 
 
 # The subject's name in a record (纳税人名称：张三): a person's when it has no organisation word.

@@ -161,3 +161,13 @@ def test_the_address_of_a_school_or_village_committee_stays():
     for party in ("宝鸡市渭滨区清姜路小学", "陇县东风镇杜阳村村民委员会"):
         text = f"当事人：{party}\n地址：宝鸡市渭滨区清姜路12号\n"
         assert "宝鸡市渭滨区清姜路12号" in mask_text(text).text
+
+
+def test_the_zhuzhi_of_an_individual_business_is_its_owners_home():
+    text = (
+        "纳税人名称\t纳税人识别号\t住址\n"
+        "渭滨区张建国百货店\t92610302MA6X8Y3L2K\t宝鸡市渭滨区清姜路12号院3单元401室\n"
+    )
+    assert "清姜路12号" not in mask_text(text).text
+    record = "纳税人名称：渭滨区张建国百货店（个体工商户）\n住址：宝鸡市渭滨区清姜路12号院3单元401室\n"
+    assert "清姜路12号" not in mask_text(record).text

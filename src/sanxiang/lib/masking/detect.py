@@ -507,18 +507,21 @@ def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
     return decisive.group("person") is not None
 
 
-def _named_subject_is_person(text: str, low: int, start: int) -> bool | None:
-    """Whether the subject the record names before ``start`` (纳税人名称：…) is a natural person; None
-    when the record names none."""
+def _subject_name(text: str, low: int, start: int) -> str | None:
+    """The subject's name the record gives before ``start`` (纳税人名称：…), or None."""
     party = _PARTY_NAME.search(text, low, start)
     if party is None or _AUTHORITY_NAME.search(text, party.end(), start) is not None:
         return None  # an authority named after the party owns the address: 稽查局（地址：…）
-    name = party.group("name")
-    return not (_ORG_IN_NAME.search(name) or (len(name) > 4 and _INSTITUTION.search(name)))
+    return party.group("name")
 
 
-# Public institutions and village bodies named without a company word (…清姜路小学, …村民委员会).
-_INSTITUTION = re.compile(r"小学|中学|大学|学院|卫生院|委员会|村委会|居委会|研究所|设计院|保健院|敬老院")
+def _named_subject_is_person(text: str, low: int, start: int) -> bool | None:
+    """Whether the subject the record names before ``start`` is a natural person; None when the record
+    names none. A school or a village committee (…小学, …村民委员会) is no person either."""
+    name = _subject_name(text, low, start)
+    if name is None:
+        return None
+    return not (_ORG_IN_NAME.search(name) or (len(name) > 4 and tables.SEAT_HOLDER.search(name)))
 
 
 # The subject's name in a record (纳税人名称：张三): a person's when it has no organisation word.
@@ -570,11 +573,16 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 
 
 def _seat_of_organisation(text: str, m: re.Match[str]) -> bool:
-    """A bare 住址 field (no 法定代表人 / 经营者 before it) in a record whose named subject is an
-    organisation (纳税人名称：…有限公司；住址：…): the organisation's seat, published."""
+    """A bare 住址 field (no 法定代表人 / 经营者 before it) in a record whose named subject is a company or
+    an institution (纳税人名称：…有限公司；住址：…): its seat, published. An individual business's 住址 is
+    its owner's home."""
     if m.group("home") != "住址" or _CJK_CHAR.match(text, max(m.start() - 1, 0), m.start()):
         return False
-    return _named_subject_is_person(text, _record_start(text, m.start()), m.start()) is False
+    low = _record_start(text, m.start())
+    name = _subject_name(text, low, m.start())
+    if name is None or not tables.SEAT_HOLDER.search(name):
+        return False  # a person's, or an individual business's (its owner's home)
+    return not INDIVIDUAL_BUSINESS.search(text, low, m.start())
 
 
 def _header_cell(text: str, m: re.Match[str], start: int) -> bool:

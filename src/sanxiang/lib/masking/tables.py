@@ -84,6 +84,12 @@ _ORG = re.compile(
     r"公司|厂|店|部|中心|合作社|事务所|商行|超市|馆|社|场|院|所|站|行$|集团|协会|学校|工作室|门市|经营|个体|商贸|贸易|"
     r"科技|实业|建材|餐饮|酒楼|批发|加工|服务|维修|排档|档口|酒家|食府|山庄|农庄|茶庄|鱼庄|商铺"
 )
+# A subject whose 住址 is its seat (published): a company or an institution, not an individual business
+# (a shop's 住址 is its owner's home).
+SEAT_HOLDER = re.compile(
+    r"公司|企业|集团|合作社|事务所|厂|协会|商会|银行|医院|学校|小学|中学|大学|学院|卫生院|委员会|村委会|居委会|"
+    r"研究所|设计院|保健院|敬老院"
+)
 # Words a role column may hold that are no person's name (提供人: 当事人, 本局).
 _NOT_PERSON = frozenset("当事人 纳税人 本人 本局 我局 银行 税务局 税务机关 稽查局 调取 现场提取 其他".split())
 
@@ -462,10 +468,11 @@ def _row_values(
     # code's type digits are 92, or its taxpayer number is the owner's ID number and a suffix) when
     # individual businesses' addresses are not published.
     address_hidden = person or (hide_individual and any(_INDIVIDUAL_CODE.match(v) for v in values))
-    # A 住址 cell is a home address unless the row's subject is an organisation (its seat, published).
+    # A 住址 cell is a home address unless the row's subject is a company or an institution (its seat).
     organisation = not person and any(
-        r == PARTY and _ORG.search(v) for v, r in zip(values, roles, strict=False)
+        r == PARTY and SEAT_HOLDER.search(v) for v, r in zip(values, roles, strict=False)
     )
+    organisation = organisation and not any(_INDIVIDUAL_CODE.match(v) for v in values)
     for cell, value, role in zip(pieces, values, roles, strict=False):
         if role is None or _EMPTY.match(value) or "*" in value:
             continue

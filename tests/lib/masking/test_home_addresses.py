@@ -171,3 +171,9 @@ def test_the_zhuzhi_of_an_individual_business_is_its_owners_home():
     assert "清姜路12号" not in mask_text(text).text
     record = "纳税人名称：渭滨区张建国百货店（个体工商户）\n住址：宝鸡市渭滨区清姜路12号院3单元401室\n"
     assert "清姜路12号" not in mask_text(record).text
+
+
+def test_a_header_cell_after_an_address_label_is_no_address():
+    text = f"姓名\t户籍所在地\t身份证号\n张建国\t陇县东风镇杜阳村3组\t{PERSON_ID}\n"
+    masked = mask_text(text).text
+    assert masked.startswith("姓名\t户籍所在地\t身份证号\n") and "杜阳村" not in masked

@@ -555,7 +555,7 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
         if wrapped is not None:
             parts.append(wrapped)
             value += text[wrapped[0] : wrapped[1]]
-        if len(value) < 4 or not _ADDRESS_WORD.search(value) or _MASKED_BY_HAND.search(value):
+        if len(value) < 4 or not _reads_as_address(value) or _MASKED_BY_HAND.search(value):
             continue  # not an address, or one already masked by hand (长沙市岳麓区****)
         maybe = m.group("maybe")
         if maybe and not _belongs_to_person(text, m.start(), label=maybe):
@@ -570,6 +570,11 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
 
 
 _CJK_CHAR = re.compile(f"[{CJK}]")
+
+
+def _reads_as_address(value: str) -> bool:
+    """A place word, or 号 with a number (…12号): not 号 alone, as in the next header cell (身份证号)."""
+    return bool(_ADDRESS_WORD.search(value.replace("号", "")) or (_DIGIT.search(value) and "号" in value))
 
 
 def _seat_of_organisation(text: str, m: re.Match[str]) -> bool:

@@ -177,3 +177,20 @@ def test_a_header_cell_after_an_address_label_is_no_address():
     text = f"姓名\t户籍所在地\t身份证号\n张建国\t陇县东风镇杜阳村3组\t{PERSON_ID}\n"
     masked = mask_text(text).text
     assert masked.startswith("姓名\t户籍所在地\t身份证号\n") and "杜阳村" not in masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对居住在本市的纳税人，主管税务机关可以上门服务。",
+        "经查，该小区住户大多住在同一小区内，物业公司未代扣税款。",
+        "外籍个人暂住于本市期间取得的所得，应依法申报。",
+    ],
+)
+def test_running_text_labels_in_a_rules_wording_mask_nothing(text):
+    assert mask_text(text).text == text
+
+
+def test_a_running_text_address_wrapped_after_its_district_is_masked_whole():
+    text = "张建国，男，1980年5月生，汉族，住宝鸡市渭滨区\n清姜路12号院3单元401室，个体经营者。"
+    assert "清姜路12号" not in mask_text(text).text

@@ -555,6 +555,8 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
         if wrapped is not None:
             parts.append(wrapped)
             value += text[wrapped[0] : wrapped[1]]
+        if m.group("home") in _RUNNING_LABELS and not _names_a_dwelling(value):
+            continue  # 居住在本市的纳税人, 暂住于本市期间: a rule's wording, no one's address
         if len(value) < 4 or not _reads_as_address(value) or _MASKED_BY_HAND.search(value):
             continue  # not an address, or one already masked by hand (长沙市岳麓区****)
         maybe = m.group("maybe")
@@ -570,6 +572,17 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
 
 
 _CJK_CHAR = re.compile(f"[{CJK}]")
+
+
+# Labels of running text (…，现住…；居住在…): the value must name a dwelling below the district, as a
+# rule's wording (居住在本市的纳税人, 住在同一小区) names none.
+_RUNNING_LABELS = frozenset({"住", "住在", "居住在", "居住于", "现居住于", "暂住", "暂住于", "现住"})
+_STREET_WORD = re.compile(r"镇|乡|村|路|街|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区|院|大道")
+_GENERIC_PLACE = frozenset("本同该此其原各")
+
+
+def _names_a_dwelling(value: str) -> bool:
+    return value[:1] not in _GENERIC_PLACE and _STREET_WORD.search(value) is not None
 
 
 def _reads_as_address(value: str) -> bool:

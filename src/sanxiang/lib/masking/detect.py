@@ -430,7 +430,9 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
 
 _HOME_LABELS = (
     "家庭住址|家庭地址|户籍地址|户籍所在地|户籍地|现住址|现住所|现居住地|居住地址|居住地|家住|住址|身份证地址|"
-    "现住(?=[：:])|居所(?=[：:])"
+    "居所(?=[：:])|戶籍地址|"
+    # in running text (……，现住宝鸡市…；居住于…；暂住…): the value must still read as an address
+    "现居住于|居住于|居住在|住在|户口所在地|户口地址|暂住于|暂住(?![证人])|现住(?![院宿房])"
 )
 _AMBIGUOUS_LABELS = (
     "住所地|住所|通讯地址|联系地址|送达地址|送达地点|经营地点|经营场所|生产经营地址|经营地址|地址"
@@ -438,10 +440,10 @@ _AMBIGUOUS_LABELS = (
 _LABEL_HEADS = "".join(sorted({label[0] for label in f"{_HOME_LABELS}|{_AMBIGUOUS_LABELS}".split("|")}))
 _ADDRESS = re.compile(
     rf"(?=[{_LABEL_HEADS}])"
-    rf"(?:(?P<home>{_HOME_LABELS}|(?<=[，,；;（(])住(?![址所宿房院宅])(?=[{CJK}]{{0,8}}?[省市区县]))|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"
+    rf"(?:(?P<home>{_HOME_LABELS}|(?<![^，,；;（(\n])住(?![址所宿房院宅])(?=[：:]?[{CJK}]{{0,8}}?[省市区县镇乡村路街巷弄]))|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"
     rf"(?<!场所)(?<!网站)(?<!电子)(?<!邮寄)(?P<maybe>{_AMBIGUOUS_LABELS}))"
     # the value after a colon, a tab, spaces, or on the next line (a label cell and its value cell)
-    r"(?:[：:][ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*(?=[^\n]*\d)|[ \t]*)(?:为|在|是)?(?P<value>[^，,。；;）)\n\t]{1,60})"
+    r"(?:[：:][ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*(?=[^\n]*\d)|[ \t]*)(?:为|在|是)?(?P<value>(?:[^，,。；;（()）\n\t]|[（(][^，,。；;（()）\n\t]{1,12}[）)]|[（(](?![^（()）\n]{0,12}[）)])){1,60})"
 )
 _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区")
 _ORG_MARKER = (
@@ -456,6 +458,12 @@ _SUBJECT_MARKER = re.compile(rf"(?P<org>{_ORG_MARKER})|(?P<person>{_PERSON_MARKE
 # A place of business is published (欠税公告办法第五条) unless the record's subject is a natural person
 # (a person's only address is personal, RULES.md §1.5): hidden only on evidence of a person.
 _BUSINESS_LABELS = frozenset({"经营地点", "经营场所", "生产经营地址", "经营地址"})
+# A natural person's role word heading an ambiguous label (法定代表人通讯地址).
+_ROLE_BEFORE_LABEL = re.compile(
+    r"(?:法定代表人|法人代表|负责人|经营者|业主|投资人|股东|代理人|联系人)(?:的)?$"
+)
+# Where a document is served on an individual business, it is served on its owner, a natural person.
+_SERVICE_LABELS = frozenset({"送达地址", "送达地点"})
 
 
 _AUTHORITY_NAME = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅")
@@ -474,15 +482,19 @@ def _record_start(text: str, start: int) -> int:
     return low
 
 
-def _belongs_to_person(text: str, start: int, *, business: bool = False) -> bool:
+def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
     """Whether an ambiguous address label (住所、地址) describes a natural person: decided by the nearest
-    subject marker before it (身份证、性别 … versus 公司、个体工商户 …); with none, it is hidden."""
+    subject marker before it (身份证、性别 … versus 公司、个体工商户 …); with none, it is hidden. The
+    送达地址 of an individual business is its owner's."""
     low = _record_start(text, start)
-    party = _PARTY_NAME.search(text, low, start)
-    if party is not None and _AUTHORITY_NAME.search(text, party.end(), start) is None:
-        # The record names its subject: a person unless the name is an organisation's (an authority
-        # named after the party owns the address: 稽查局（地址：…）).
-        return not _ORG_IN_NAME.search(party.group("name"))
+    if _ROLE_BEFORE_LABEL.search(text, max(low, start - 6), start):
+        return True  # 法定代表人联系地址, 经营者送达地址: the person's own
+    business = label in _BUSINESS_LABELS
+    if label in _SERVICE_LABELS and INDIVIDUAL_BUSINESS.search(text, low, start):
+        return True
+    named = _named_subject_is_person(text, low, start)
+    if named is not None:
+        return named
     decisive = None
     for marker in _SUBJECT_MARKER.finditer(text, low, start):
         if marker.group("org") is not None:
@@ -493,6 +505,23 @@ def _belongs_to_person(text: str, start: int, *, business: bool = False) -> bool
     if decisive is None:
         return not business  # a business address with no subject named stays; any other is hidden
     return decisive.group("person") is not None
+
+
+def _subject_name(text: str, low: int, start: int) -> str | None:
+    """The subject's name the record gives before ``start`` (纳税人名称：…), or None."""
+    party = _PARTY_NAME.search(text, low, start)
+    if party is None or _AUTHORITY_NAME.search(text, party.end(), start) is not None:
+        return None  # an authority named after the party owns the address: 稽查局（地址：…）
+    return party.group("name")
+
+
+def _named_subject_is_person(text: str, low: int, start: int) -> bool | None:
+    """Whether the subject the record names before ``start`` is a natural person; None when the record
+    names none. A school or a village committee (…小学, …村民委员会) is no person either."""
+    name = _subject_name(text, low, start)
+    if name is None:
+        return None
+    return not (_ORG_IN_NAME.search(name) or (len(name) > 4 and tables.SEAT_HOLDER.search(name)))
 
 
 # The subject's name in a record (纳税人名称：张三): a person's when it has no organisation word.
@@ -517,15 +546,21 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
     for m in _ADDRESS.finditer(text):
         value = m.group("value").rstrip()
         start = m.start("value")
+        if _header_cell(text, m, start):
+            continue  # the last cell of a table's header row: the table reader decides its column
+        if _seat_of_organisation(text, m):
+            continue
         parts = [(start, start + len(value))]
         wrapped = _wrapped_address(text, start, start + len(value))
         if wrapped is not None:
             parts.append(wrapped)
             value += text[wrapped[0] : wrapped[1]]
-        if len(value) < 4 or not _ADDRESS_WORD.search(value) or _MASKED_BY_HAND.search(value):
+        if m.group("home") in _RUNNING_LABELS and not _names_a_dwelling(value):
+            continue  # 居住在本市的纳税人, 暂住于本市期间: a rule's wording, no one's address
+        if len(value) < 4 or not _reads_as_address(value) or _MASKED_BY_HAND.search(value):
             continue  # not an address, or one already masked by hand (长沙市岳麓区****)
         maybe = m.group("maybe")
-        if maybe and not _belongs_to_person(text, m.start(), business=maybe in _BUSINESS_LABELS):
+        if maybe and not _belongs_to_person(text, m.start(), label=maybe):
             if individual_business_address or not INDIVIDUAL_BUSINESS.search(
                 text, _record_start(text, m.start()), m.start()
             ):
@@ -536,8 +571,53 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
     return found
 
 
+_CJK_CHAR = re.compile(f"[{CJK}]")
+
+
+# Labels of running text (…，现住…；居住在…): the value must name a dwelling below the district, as a
+# rule's wording (居住在本市的纳税人, 住在同一小区) names none.
+_RUNNING_LABELS = frozenset({"住", "住在", "居住在", "居住于", "现居住于", "暂住", "暂住于", "现住"})
+_STREET_WORD = re.compile(r"镇|乡|村|路|街|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区|院|大道")
+_GENERIC_PLACE = frozenset("本同该此其原各")
+
+
+def _names_a_dwelling(value: str) -> bool:
+    return value[:1] not in _GENERIC_PLACE and _STREET_WORD.search(value) is not None
+
+
+def _reads_as_address(value: str) -> bool:
+    """A place word, or 号 with a number (…12号): not 号 alone, as in the next header cell (身份证号)."""
+    return bool(_ADDRESS_WORD.search(value.replace("号", "")) or (_DIGIT.search(value) and "号" in value))
+
+
+def _seat_of_organisation(text: str, m: re.Match[str]) -> bool:
+    """A bare 住址 field (no 法定代表人 / 经营者 before it) in a record whose named subject is a company or
+    an institution (纳税人名称：…有限公司；住址：…): its seat, published. An individual business's 住址 is
+    its owner's home."""
+    if m.group("home") != "住址" or _CJK_CHAR.match(text, max(m.start() - 1, 0), m.start()):
+        return False
+    low = _record_start(text, m.start())
+    name = _subject_name(text, low, m.start())
+    if name is None or not tables.SEAT_HOLDER.search(name):
+        return False  # a person's, or an individual business's (its owner's home)
+    return not INDIVIDUAL_BUSINESS.search(text, low, m.start())
+
+
+def _header_cell(text: str, m: re.Match[str], start: int) -> bool:
+    """Whether the label is a header row's last cell and the "value" is the next row (纳税人名称 | 证件号码 |
+    住址⏎张三 | …): a value on the next line without a colon, after a label that is not alone on its line."""
+    # (the value's first character counts: 住址⏎：… is a label wrapped before its colon, not a header)
+    between = text[m.end("home") if m.group("home") is not None else m.end("maybe") : start + 1]
+    if "\n" not in between or "：" in between or ":" in between:
+        return False
+    return bool(text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip())
+
+
 _ADDRESS_TAIL = re.compile(r"[^，,。；;）)\n\t：:]{1,40}")
 _ADDRESS_DONE = re.compile(r"(?:号|室|楼|层)$")
+# a next line that goes on with the address although the line ended on 号 or 楼 (…3号⏎楼1单元, …2号楼⏎1单元)
+_ADDRESS_GOES_ON = re.compile(r"楼|栋|幢|院|单元|[0-9０-９]{1,4}(?:单元|号|室|楼|栋|幢|层|组|-)")
+_DIGIT = re.compile(r"[0-9０-９]")
 _WRAPPED_LINE = 16  # a line this long that breaks inside an address was wrapped by the extractor
 
 
@@ -548,13 +628,21 @@ def _wrapped_address(text: str, start: int, end: int) -> tuple[int, int] | None:
     if text[end : end + 1] != "\n":
         return None
     line_start = text.rfind("\n", 0, end) + 1
-    if end - line_start < _WRAPPED_LINE or _ADDRESS_DONE.search(text, line_start, end):
+    if end - line_start < _WRAPPED_LINE:
+        return None
+    if _ADDRESS_DONE.search(text, line_start, end) and not _ADDRESS_GOES_ON.match(text, end + 1):
         return None
     if "\t" in text[line_start:end] or (end - start > 3 and not _ADDRESS_WORD.search(text, start, end)):
         return None
     tail = _ADDRESS_TAIL.match(text, end + 1)
     if tail is None or text[tail.end() : tail.end() + 1] in ("：", ":"):
         return None
+    if _AUTHORITY_NAME.search(text, tail.start(), tail.end()):
+        return None  # the bureau's name under a closing block's address line (联系地址：…⏎…税务局)
+    if not _ADDRESS_WORD.search(text, tail.start(), tail.end()) and not _DIGIT.search(
+        text, tail.start(), tail.end()
+    ):
+        return None  # a sentence of its own (住：…2504⏎经查，…), not the address going on
     return tail.start(), tail.end()
 
 

@@ -41,7 +41,7 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         HOME,
         re.compile(
-            r"^(?:家庭住址|住址|户籍地址|户籍所在地|现住址|居住地址|现居住地|居住地|家庭地址|现住所)$"
+            r"^(?:家庭住址|住址|户籍地址|户籍所在地|现住址|居住地址|现居住地|居住地|家庭地址|现住所|居所|戶籍地址|戶籍所在地)$"
         ),
     ),
     (
@@ -83,6 +83,12 @@ _PERSON_NAME = re.compile(
 _ORG = re.compile(
     r"公司|厂|店|部|中心|合作社|事务所|商行|超市|馆|社|场|院|所|站|行$|集团|协会|学校|工作室|门市|经营|个体|商贸|贸易|"
     r"科技|实业|建材|餐饮|酒楼|批发|加工|服务|维修|排档|档口|酒家|食府|山庄|农庄|茶庄|鱼庄|商铺"
+)
+# A subject whose 住址 is its seat (published): a company or an institution, not an individual business
+# (a shop's 住址 is its owner's home).
+SEAT_HOLDER = re.compile(
+    r"公司|企业|集团|合作社|事务所|厂|协会|商会|银行|医院|学校|小学|中学|大学|学院|卫生院|委员会|村委会|居委会|"
+    r"研究所|设计院|保健院|敬老院"
 )
 # Words a role column may hold that are no person's name (提供人: 当事人, 本局).
 _NOT_PERSON = frozenset("当事人 纳税人 本人 本局 我局 银行 税务局 税务机关 稽查局 调取 现场提取 其他".split())
@@ -462,6 +468,11 @@ def _row_values(
     # code's type digits are 92, or its taxpayer number is the owner's ID number and a suffix) when
     # individual businesses' addresses are not published.
     address_hidden = person or (hide_individual and any(_INDIVIDUAL_CODE.match(v) for v in values))
+    # A 住址 cell is a home address unless the row's subject is a company or an institution (its seat).
+    organisation = not person and any(
+        r == PARTY and SEAT_HOLDER.search(v) for v, r in zip(values, roles, strict=False)
+    )
+    organisation = organisation and not any(_INDIVIDUAL_CODE.match(v) for v in values)
     for cell, value, role in zip(pieces, values, roles, strict=False):
         if role is None or _EMPTY.match(value) or "*" in value:
             continue
@@ -469,7 +480,10 @@ def _row_values(
             found = NAME
         elif role == PARTY and person:
             found = PARTY
-        elif (role == HOME or (role == MAYBE_ADDRESS and address_hidden)) and _ADDRESS_WORD.search(value):
+        elif (
+            (role == HOME and (address_hidden or not organisation))
+            or (role == MAYBE_ADDRESS and address_hidden)
+        ) and _ADDRESS_WORD.search(value):
             found = HOME
         elif role == DOCUMENT and _DOCUMENT_NUMBER.match(value):
             found = DOCUMENT

@@ -68,3 +68,13 @@ def test_it_prefers_the_longest_name_at_a_position_and_skips_overlaps():
         (0, 3, FieldType.THIRD_PARTY_NAME),
         (4, 6, FieldType.PERSON_NAME),
     ]
+
+
+def test_an_address_unit_after_a_number_is_no_candidate_for_the_model():
+    from sanxiang.lib.masking import ner
+
+    text = "住所：清姜路12号3单元401室，8楼、5区；款项转给单明、路远，经区华签收。"
+    found = {text[a:b] for a, b in ner.candidates(text, lambda _a, _b: False)}
+    assert not found & {"单元", "单元4", "楼", "区", "楼、"}
+    assert not any(name.startswith(("单元", "楼", "区；")) for name in found)
+    assert {"单明", "路远"} <= found

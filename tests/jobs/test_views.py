@@ -3,6 +3,7 @@ from django.test import Client
 from django.urls import reverse
 
 from sanxiang.audit.models import AuditEvent
+from sanxiang.files.models import StoredFile
 from sanxiang.jobs.models import Job, JobStatus
 from sanxiang.publicity.models import Entry
 from tests import factories
@@ -83,6 +84,11 @@ def test_only_the_owner_and_an_administrator_in_scope_see_a_job(
         assert _client(other).get(url + "download/").status_code == 404
         assert "任务测试.csv" not in _client(other).get(reverse("jobs:list")).content.decode()
     assert AuditEvent.objects.filter(action="scope.refused", actor=colleague).exists()
+    # Nor through the generic file pages, where the unit's file scope would have let the colleague in.
+    (upload,) = StoredFile.objects.filter(purpose="jobs.input")
+    for path in (f"/staff/files/{upload.public_id}/", f"/staff/files/{upload.public_id}/download/"):
+        assert _client(colleague).get(path).status_code == 404
+        assert _client(officer).get(path).status_code == 404  # the owner opens it through the job
     assert _client(admin_user).get(url).status_code == 200
     assert Client().get(url).status_code == 302  # anonymous: to the login page
 

@@ -18,10 +18,22 @@ if TYPE_CHECKING:
     from sanxiang.org.models import User
 
 
+# Purposes whose files are served only through their owner's own pages, which check more than the
+# file store's unit scope (a background job's input and result: its owner and in-scope administrators
+# only). The generic file pages and API answer 404 for them, like for a file out of scope.
+_OWNER_SERVED: set[str] = set()
+
+
+def serve_only_through_owner(purpose: str) -> None:
+    """Register ``purpose`` as served only through its owning module (call from ``AppConfig.ready``)."""
+    _OWNER_SERVED.add(purpose)
+
+
 def file_get(*, actor: User, public_id: uuid.UUID | str, action: str = "view") -> StoredFile:
-    """One file by its public id; 404 (audited as a scope refusal) outside the actor's scope."""
+    """One file by its public id; 404 (audited as a scope refusal) outside the actor's scope, and for
+    a file of a purpose served only through its owner's pages."""
     return get_visible_or_404(
-        StoredFile.objects.select_related("authority", "uploaded_by"),
+        StoredFile.objects.exclude(purpose__in=_OWNER_SERVED).select_related("authority", "uploaded_by"),
         actor,
         action=action,
         public_id=public_id,

@@ -17,9 +17,10 @@ class JobsConfig(AppConfig):
 
     def ready(self) -> None:
         from sanxiang.audit.labels import register_action_label
+        from sanxiang.files.selectors import serve_only_through_owner
         from sanxiang.kernel.schedule import Periodic, register_periodic, register_startup_hook
 
-        from .services import job_sweep_stale
+        from .services import INPUT_PURPOSE, RESULT_PURPOSE, job_sweep_stale
 
         register_periodic(
             Periodic(
@@ -33,5 +34,9 @@ class JobsConfig(AppConfig):
         )
         for code, label in ACTION_LABELS.items():
             register_action_label(code, label)
+        # A job's files open only through the job's pages (owner and in-scope administrators), never
+        # through the generic file pages, where the unit's file scope would let a colleague in.
+        serve_only_through_owner(INPUT_PURPOSE)
+        serve_only_through_owner(RESULT_PURPOSE)
         # And at once when a worker starts, so a clerk does not wait for the next sweep.
         register_startup_hook(job_sweep_stale)

@@ -67,7 +67,7 @@ def test_a_catalogue_change_in_the_admin_is_audited_with_before_and_after(admin_
     assert response.status_code == 302, response.content.decode()[:2000]
     (event,) = _events("admin.enforcement.mattercatalogueitem.changed")
     assert event.actor_id == root.pk and event.target_id == str(item.pk)
-    assert event.before == {"time_limit": "15"} and event.after == {"time_limit": "10"}
+    assert event.before == {"time_limit": 15} and event.after == {"time_limit": 10}
     assert audit_verify(record=False).ok
 
 

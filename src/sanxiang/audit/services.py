@@ -24,7 +24,7 @@ import contextvars
 import datetime
 import re
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +48,7 @@ from sanxiang.audit.verification import (
     verify_chain,
 )
 from sanxiang.kernel.access import ScopeSpec
+from sanxiang.kernel.auditing import audit_snapshot
 from sanxiang.kernel.bulk import insert_rows
 from sanxiang.kernel.middleware import current_request_context
 from sanxiang.lib.hashchain import (
@@ -538,22 +539,6 @@ def pending_refusals() -> Iterator[None]:
 
 
 # --- snapshots -----------------------------------------------------------------------------------
-
-
-def audit_snapshot(obj: models.Model, fields: Iterable[str] | None = None) -> dict[str, Any]:
-    """The values of ``fields`` (default: all concrete fields) of ``obj`` for ``before``/``after``.
-
-    Foreign keys give their id. Call it before and after a change and pass both dicts.
-    """
-    concrete = {f.name: f for f in obj._meta.concrete_fields}
-    names = list(fields) if fields is not None else list(concrete)
-    out: dict[str, Any] = {}
-    for name in names:
-        field = concrete.get(name)
-        out[field.attname if field is not None and field.is_relation else name] = (
-            field.value_from_object(obj) if field is not None else getattr(obj, name)
-        )
-    return out
 
 
 # --- checkpoints and verification --------------------------------------------------------------

@@ -20,7 +20,7 @@ from django.contrib import admin
 from django.db import models, router, transaction
 from django.http import HttpRequest, HttpResponse
 
-from .auditing import audit_log
+from .auditing import audit_log, audit_snapshot
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -46,15 +46,12 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 def _snapshot(obj: models.Model, names: list[str] | None = None) -> dict[str, Any]:
-    """The fields of ``obj`` (or only ``names``) as text, many-to-many ones as sorted ids."""
-    values: dict[str, Any] = {}
-    for field in obj._meta.concrete_fields:
-        if names is not None and field.name not in names:
-            continue
-        if field.name == "password":
-            values[field.name] = "***"  # a hash is never copied into the trail
-            continue
-        values[field.name] = field.value_to_string(obj)
+    """``audit_snapshot`` of the fields (or only ``names``), many-to-many ones as sorted ids too;
+    a password hash is never copied into the trail."""
+    concrete = [f.name for f in obj._meta.concrete_fields if names is None or f.name in names]
+    values = audit_snapshot(obj, concrete)
+    if "password" in values:
+        values["password"] = "***"
     if obj.pk is not None:  # roles, posts, groups …: who may do what is the change that matters most
         for m2m in obj._meta.many_to_many:
             if names is None or m2m.name in names:

@@ -9,10 +9,11 @@ writer registered the call fails: an audited change is never written without its
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ImproperlyConfigured
+from django.db import models
 
 if TYPE_CHECKING:
     from sanxiang.org.models import User
@@ -51,3 +52,19 @@ def audit_log(
 def audit_log_many(*, actor: User | str | None, events: Sequence[Mapping[str, Any]]) -> Any:
     """``sanxiang.audit.services.audit_log_many``: several events chained in one go."""
     return _writer("log_many")(actor=actor, events=events)
+
+
+def audit_snapshot(obj: models.Model, fields: Iterable[str] | None = None) -> dict[str, Any]:
+    """The values of ``fields`` (default: all concrete fields) of ``obj`` for ``before``/``after``.
+
+    Foreign keys give their id. Call it before and after a change and pass both dicts.
+    """
+    concrete = {f.name: f for f in obj._meta.concrete_fields}
+    names = list(fields) if fields is not None else list(concrete)
+    out: dict[str, Any] = {}
+    for name in names:
+        field = concrete.get(name)
+        out[field.attname if field is not None and field.is_relation else name] = (
+            field.value_from_object(obj) if field is not None else getattr(obj, name)
+        )
+    return out

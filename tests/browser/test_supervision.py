@@ -50,6 +50,8 @@ def test_it_imports_reports_and_escalates(page, screenshot, live_server, tmp_pat
     page.goto(f"{live_server.url}/staff/supervision/")
     page.set_input_files("#id_file", str(table))
     page.get_by_role("button", name="上传并预览").click()
+    page.wait_for_selector("#plan-open")
+    screenshot("supervision-0-import-job")  # the supervisor's view of the import's job page
     page.click("#plan-open")  # the import's job page, done: on to the preview
     page.wait_for_selector("text=导入预览")
     assert page.locator("tr.doubtful").count() >= 1  # task 3 waits for an event

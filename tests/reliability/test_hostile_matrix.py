@@ -16,7 +16,16 @@ from django.urls import reverse
 from tests import factories
 from tests.reliability import hostile
 
-WATCHED_APPS = ("core", "publicity", "review", "supervision", "files", "audit", "enforcement")
+WATCHED_APPS = (
+    "core",
+    "publicity",
+    "review",
+    "supervision",
+    "inspections",
+    "files",
+    "audit",
+    "enforcement",
+)
 ARTIFACT = Path(__file__).resolve().parents[2] / "test-artifacts" / "hostile-matrix.json"
 _matrix: dict[str, dict[str, str]] = {}
 
@@ -37,6 +46,13 @@ def _text(response) -> str:
 
 @pytest.fixture
 def users(org):
+    from sanxiang.inspections import services as inspections
+    from sanxiang.inspections.choices import DirectoryKind
+
+    organiser = factories.user(
+        org.city, org.city_office, roles=["inspection_organiser"], scope="unit_and_below"
+    )
+    inspections.directory_get_or_create(actor=organiser, authority=org.city, kind=DirectoryKind.ABNORMAL)
     return {
         "org": factories.user(
             org.district_a, org.a_collection, roles=["administrator"], scope="unit_and_below"
@@ -50,6 +66,7 @@ def users(org):
         "supervision": factories.user(
             org.city, org.city_office, roles=["supervisor"], scope="unit_and_below"
         ),
+        "inspections": organiser,
     }
 
 
@@ -61,6 +78,15 @@ def _post(endpoint: str, users, org, name: str, data: bytes, run_jobs):
         # The dry run is a background job: the administrator reads its preview on the job's page.
         with run_jobs():
             response = client.post(reverse("org:import"), {"file": upload})
+        return client.get(response["Location"]) if response.status_code == 302 else response
+    if endpoint == "inspections":
+        from sanxiang.inspections.models import Directory
+
+        directory = Directory.objects.get(authority=org.city)  # made with the users, before the counts
+        with run_jobs():
+            response = client.post(
+                reverse("inspections:directory_import", args=[directory.pk]), {"file": upload}
+            )
         return client.get(response["Location"]) if response.status_code == 302 else response
     if endpoint == "benchmark":
         return client.post(reverse("review:benchmarks"), {"workbook": upload})
@@ -94,6 +120,7 @@ ENDPOINTS = {
     "benchmark": (".xlsx",),
     "publicity": (".xlsx", ".csv"),
     "supervision": (".xlsx", ".docx"),
+    "inspections": (".xlsx",),
 }
 CASES = [
     (endpoint, ext, case)
@@ -127,7 +154,7 @@ def test_a_hostile_file_gets_a_clear_error_and_writes_nothing(endpoint, ext, cas
     after = _counts()
 
     assert response.status_code in (200, 400), response.status_code
-    if endpoint in ("org", "publicity", "supervision"):
+    if endpoint in ("org", "publicity", "supervision", "inspections"):
         for label in JOB_BOOKKEEPING:
             before.pop(label), after.pop(label)
         new_actions = set(AuditEvent.objects.filter(pk__gt=last_event).values_list("action", flat=True))

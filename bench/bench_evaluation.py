@@ -10,7 +10,8 @@ publicity entries (half) and enforcement acts (half; a fifth of the acts with a 
 tenth with a decision), plus supervision milestones, spread over the last twelve months. Then it
 times (1) computing all indicators of the default library for every unit (rolled up the tree)
 and for every department, for the current month and for the whole year, and (2) the 一局式 page
-of a municipal bureau through Django's test client, cold and warm. Figures only, no assertions.
+of a municipal bureau through Django's test client, cold and warm, and its two exports (Excel,
+Word). Figures only, no assertions.
 """
 
 from __future__ import annotations
@@ -331,6 +332,18 @@ def _measure(city, leader) -> None:
         f"first {timings[0]:.0f} ms, "
         f"then median {statistics.median(timings[1:]):.0f} ms"
     )
+    # The unit's exports read the same figures as its page: are they long enough for a background job?
+    for name in ("export.xlsx", "report.docx"):
+        timings = []
+        for _ in range(4):
+            t0 = time.perf_counter()
+            response = client.get(url + name)
+            timings.append((time.perf_counter() - t0) * 1000)
+            assert response.status_code == 200, response.status_code
+        print(
+            f"unit export {name} ({len(response.content):,} bytes): first {timings[0]:.0f} ms, "
+            f"then median {statistics.median(timings[1:]):.0f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -137,3 +137,39 @@ def test_an_export_job_offers_its_file_and_a_failed_job_says_why(
     assert page.inner_text("#job-state") == "失败"
     assert page.inner_text("#job-error") == "您没有起草该事项公示信息的权限。"
     screenshot("jobs-6-failed")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_org_chart_dry_run_is_a_job_whose_page_offers_the_confirmation(
+    live_server, page, screenshot, tmp_path, immediate_jobs
+):
+    from sanxiang.org.models import User
+    from tests.core.test_org_views import workbook_bytes
+
+    org = factories.build_org()
+    admin = factories.user(
+        org.district_a,
+        org.a_collection,
+        roles=["administrator"],
+        scope="unit_and_below",
+        username="org_importer",
+    )
+    book = tmp_path / "组织架构.xlsx"
+    book.write_bytes(workbook_bytes(org))
+
+    _login(page, live_server, admin)
+    page.goto(live_server.url + reverse("org:import"))
+    page.set_input_files("#id_file", str(book))
+    page.get_by_role("button", name="上传并预览").click()
+    page.wait_for_selector("#org-import-confirm")
+    assert page.inner_text("#job-state") == "已完成"
+    preview = page.inner_text("#org-import-preview")
+    assert "组织架构.xlsx" in preview and "newbie" in preview and "办公室" in preview
+    assert not User.objects.filter(username="newbie").exists()
+    screenshot("jobs-7-org-chart-preview")
+
+    page.click("#org-import-confirm")
+    page.wait_for_selector("#org-import-done")
+    assert "新增 2 项，更新 0 项" in page.inner_text("#org-import-done")
+    assert User.objects.get(username="newbie").department.name == "办公室"
+    screenshot("jobs-8-org-chart-imported")

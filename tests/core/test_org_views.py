@@ -13,6 +13,11 @@ from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from sanxiang.audit import services as audit_services
+from sanxiang.audit.models import AuditEvent
+from sanxiang.files.models import StoredFile
+from sanxiang.jobs.models import Job, JobStatus
+from sanxiang.jobs.services import INPUT_PURPOSE
+from sanxiang.org import jobs as org_jobs
 from sanxiang.org import services
 from sanxiang.org.models import AccessGrant, Authority, Department, User
 from tests import factories
@@ -357,31 +362,67 @@ def test_the_template_is_downloadable(a_client):
     assert load_workbook(BytesIO(response.content)).sheetnames[:4] == ["机关", "部门", "人员", "外部单位"]
 
 
-def test_import_previews_then_confirms(a_client, org):
-    preview = a_client.post(reverse("org:import"), {"file": upload(workbook_bytes(org))})
+def _preview(a_client, org, run_jobs, data: bytes | None = None):
+    with run_jobs():
+        response = a_client.post(reverse("org:import"), {"file": upload(data or workbook_bytes(org))})
+    assert response.status_code == 302
+    job = Job.objects.get(kind=org_jobs.CHART_PREVIEW)
+    assert response["Location"] == reverse("jobs:detail", args=[job.pk])
+    return job, a_client.get(response["Location"]).content.decode()
 
-    assert preview.status_code == 200
-    assert preview.context["report"].created == 2
+
+def test_import_previews_as_a_job_then_confirms_as_a_job(a_client, org, run_jobs, settings):
+    preview, page = _preview(a_client, org, run_jobs)
+
+    assert preview.status == JobStatus.DONE and preview.result["ok"]
+    assert (preview.result["created"], preview.result["updated"], preview.result["errors"]) == (2, 0, [])
+    assert 'id="org-import-confirm"' in page and "newbie" in page and "org.xlsx" in page
     assert not User.objects.filter(username="newbie").exists()
-    token = preview.context["token"]
-    assert token
+    # The upload is the job's input in the one file store; nothing is kept under var/tmp.
+    (stored,) = StoredFile.objects.filter(owner_id=preview.pk, purpose=INPUT_PURPOSE)
+    assert stored.original_name == "org.xlsx"
+    assert not (settings.VAR_DIR / "tmp" / "org_chart").exists()
 
-    done = a_client.post(reverse("org:import_confirm"), {"token": token})
+    with run_jobs():
+        done = a_client.post(reverse("org:import_confirm"), {"job": preview.pk})
 
-    assert done.status_code == 200
+    job = Job.objects.get(kind=org_jobs.CHART_IMPORT)
+    assert done["Location"] == reverse("jobs:detail", args=[job.pk])
+    assert job.status == JobStatus.DONE and job.params["preview_job"] == preview.pk
     assert User.objects.get(username="newbie").department.name == "办公室"
-    assert "newbie" in done.content.decode()  # listed as needing a password
-    again = a_client.post(reverse("org:import_confirm"), {"token": token})
-    assert again.status_code == 302  # the stored file is used once
+    page = a_client.get(done["Location"]).content.decode()
+    assert "新增 2 项，更新 0 项" in page and "newbie" in page  # listed as needing a password
+    assert AuditEvent.objects.filter(action="core.org_chart.imported").count() == 1
+    again = a_client.post(reverse("org:import_confirm"), {"job": preview.pk})
+    assert again.status_code == 302 and again["Location"] == reverse("org:import")  # confirmed once
+    assert Job.objects.filter(kind=org_jobs.CHART_IMPORT).count() == 1
 
 
-def test_import_preview_lists_errors_with_their_location(a_client, org):
-    response = a_client.post(reverse("org:import"), {"file": upload(workbook_bytes(org, role="巫师"))})
+def test_import_preview_lists_errors_with_their_location_and_offers_no_confirm(a_client, org, run_jobs):
+    preview, page = _preview(a_client, org, run_jobs, workbook_bytes(org, role="巫师"))
 
-    assert response.status_code == 400
-    assert response.context["token"] == ""
-    body = response.content.decode()
-    assert "人员" in body and "角色" in body and "未知角色「巫师」" in body
+    assert preview.status == JobStatus.DONE and not preview.result["ok"]
+    assert "人员" in page and "角色" in page and "未知角色「巫师」" in page
+    assert 'id="org-import-confirm"' not in page
+    refused = a_client.post(reverse("org:import_confirm"), {"job": preview.pk})
+    assert refused["Location"] == reverse("org:import")
+    assert not Job.objects.filter(kind=org_jobs.CHART_IMPORT).exists()
+
+
+def test_the_import_job_reports_errors_found_after_the_preview_and_writes_nothing(a_client, org, run_jobs):
+    preview, _page = _preview(a_client, org, run_jobs)
+    # Meanwhile someone created the user in a unit outside this administrator's scope.
+    factories.user(org.district_b, org.b_collection, username="newbie")
+
+    with run_jobs():
+        done = a_client.post(reverse("org:import_confirm"), {"job": preview.pk})
+
+    page = a_client.get(done["Location"]).content.decode()
+    job = Job.objects.get(kind=org_jobs.CHART_IMPORT)
+    assert job.result["ok"] is False and job.result["errors"]
+    assert "未导入任何数据" in page
+    assert User.objects.get(username="newbie").authority == org.district_b
+    assert not Department.objects.filter(authority=org.district_a, name="办公室").exists()
 
 
 def test_import_rejects_other_file_types(a_client):
@@ -389,18 +430,24 @@ def test_import_rejects_other_file_types(a_client):
 
     assert response.status_code == 400
     assert "请上传 .xlsx 格式的 Excel 文件" in response.content.decode()
+    assert not Job.objects.exists()
 
 
-def test_a_confirm_token_works_only_for_the_administrator_who_uploaded(a_client, org, admin_user):
-    preview = a_client.post(reverse("org:import"), {"file": upload(workbook_bytes(org))})
-    token = preview.context["token"]
+def test_a_preview_is_confirmed_only_by_the_administrator_who_uploaded_within_the_hour(
+    a_client, org, admin_user, run_jobs
+):
+    preview, _page = _preview(a_client, org, run_jobs)
     other = Client()
-    other.force_login(admin_user)
+    other.force_login(admin_user)  # an administrator of every unit: sees the job, may not confirm it
 
-    forged = other.post(reverse("org:import_confirm"), {"token": token})
-    tampered = a_client.post(reverse("org:import_confirm"), {"token": token + "x"})
+    forged = other.post(reverse("org:import_confirm"), {"job": preview.pk})
+    tampered = a_client.post(reverse("org:import_confirm"), {"job": "x"})
+    Job.objects.filter(pk=preview.pk).update(finished_at=timezone.now() - datetime.timedelta(hours=2))
+    late = a_client.post(reverse("org:import_confirm"), {"job": preview.pk})
 
-    assert forged.status_code == tampered.status_code == 302
+    assert forged.status_code == tampered.status_code == late.status_code == 302
+    assert late["Location"] == reverse("org:import")
+    assert not Job.objects.filter(kind=org_jobs.CHART_IMPORT).exists()
     assert not User.objects.filter(username="newbie").exists()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -10,8 +11,10 @@ import bagit
 import pytest
 from django.urls import reverse
 
+from sanxiang.jobs.models import Job, JobStatus
 from sanxiang.records.bagexport import build_bag
 from sanxiang.records.demo import _pdf
+from sanxiang.records.jobs import TAXPAYER_EXPORT
 from sanxiang.records.models import CustodyEvent
 
 from .conftest import add_record
@@ -47,22 +50,57 @@ def test_a_tampered_bag_fails_validation(world, video_bytes, tmp_path):
         bagit.Bag(str(tmp_path / "w" / "payload")).validate()
 
 
-def test_export_view_zips_the_bag_and_logs_custody(client, world, video_bytes, tmp_path):
+def test_the_export_is_a_job_whose_page_offers_the_validated_bag_and_custody_is_logged(
+    client, world, video_bytes, tmp_path, run_jobs
+):
     record = add_record(world, video_bytes)
+    add_record(world, _pdf("notice"), kind="document", filename="通知书.pdf")
+    url = reverse("records:taxpayer_export", args=[world.taxpayer.pk])
     client.force_login(world.officer)
-    assert (
-        client.post(reverse("records:taxpayer_export", args=[world.taxpayer.pk]), {"reason": "x"}).status_code
-        == 403
-    )
+    assert client.post(url, {"reason": "x"}).status_code == 403  # officers keep no private copies
     client.force_login(world.archivist)
-    response = client.post(
-        reverse("records:taxpayer_export", args=[world.taxpayer.pk]), {"reason": "移送司法机关"}
-    )
-    assert response.status_code == 200
+    refused = client.post(url, {"reason": "  "})
+    assert refused["Location"] == reverse("records:taxpayer_archive", args=[world.taxpayer.pk])
+    assert not Job.objects.exists()
+
+    with run_jobs():
+        response = client.post(url, {"reason": "移送司法机关"})
+
+    job = Job.objects.get(kind=TAXPAYER_EXPORT)
+    assert response.status_code == 302 and response["Location"] == reverse("jobs:detail", args=[job.pk])
+    assert job.status == JobStatus.DONE and job.authority == world.taxpayer.authority
+    assert job.result["records"] == 2 and job.result_file is not None
+    assert job.result_file.size == job.result["size"]
+    page = client.get(response["Location"]).content.decode()
+    assert "的 2 条执法记录" in page and 'id="job-download"' in page
+    download = client.get(reverse("jobs:download", args=[job.pk]))
+    assert download.status_code == 200 and download["Cache-Control"] == "private, no-store"
     archive = tmp_path / "export.zip"
-    archive.write_bytes(b"".join(response.streaming_content))
+    archive.write_bytes(b"".join(download.streaming_content))
     with zipfile.ZipFile(archive) as zf:
         zf.extractall(tmp_path / "unzipped")
     bagit.Bag(str(Path(tmp_path / "unzipped" / "bag"))).validate()
+    clip = next((tmp_path / "unzipped" / "bag" / "data").rglob("*.mp4"))
+    assert clip.read_bytes() == video_bytes
     event = CustodyEvent.objects.get(record=record, action="exported")
     assert event.reason == "移送司法机关" and event.actor == world.archivist
+    # Not left behind in the temporary directory: the package lives in the file store only.
+    assert not list(Path(tempfile.gettempdir()).glob(f"taxpayer-{world.taxpayer.pk}-*.zip"))
+
+
+def test_the_bag_export_reports_its_progress_in_kib_then_files(world, video_bytes):
+    from sanxiang.records.bagexport import taxpayer_bag_export
+
+    add_record(world, video_bytes)
+    calls = []
+    bag = taxpayer_bag_export(
+        actor=world.archivist,
+        taxpayer=world.taxpayer,
+        reason="核查",
+        progress=lambda done, total, stage="": calls.append((done, total, str(stage))),
+    )
+    bag.path.unlink()
+    copy = [c for c in calls if c[2].startswith("复制执法记录文件")]
+    assert copy[0][0] == 0 and copy[-1][0] == copy[-1][1] == -(-len(video_bytes) // 1024)
+    zipping = [c for c in calls if c[2] == "打包档案"]
+    assert zipping and zipping[-1][0] == zipping[-1][1] >= 2 and bag.records == 1

@@ -9,11 +9,15 @@ import json
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from sanxiang.jobs.models import Job, JobStatus
 from sanxiang.review import selectors, services
+from sanxiang.review.jobs import BENCHMARK_IMPORT
 from sanxiang.review.models import BenchmarkVersion, ExemptionBatch
+from tests import factories
 from tests.review.conftest import TODAY, make_case
 
 pytestmark = pytest.mark.django_db
@@ -164,7 +168,7 @@ def test_it_runs_the_jsonl_command_with_one_line_per_input_and_fails_at_the_end(
     assert lines[2] == lines[0]
 
 
-def test_it_imports_a_benchmark_version_from_excel(client, reviewer, tmp_path):
+def test_it_imports_a_benchmark_version_from_excel_as_a_job(client, reviewer, tmp_path, run_jobs):
     from sanxiang.lib.discretion import Benchmark, shipped_benchmark_set, write_benchmark_template
 
     shipped = shipped_benchmark_set().benchmarks[-1]
@@ -174,7 +178,30 @@ def test_it_imports_a_benchmark_version_from_excel(client, reviewer, tmp_path):
     path = tmp_path / "b.xlsx"
     write_benchmark_template(path, newer)
     client.force_login(reviewer)
-    with open(path, "rb") as handle:
+    with run_jobs(), open(path, "rb") as handle:
         response = client.post(reverse("review:benchmarks"), {"workbook": handle})
-    assert response.status_code == 302
-    assert BenchmarkVersion.objects.filter(version="2026版").exists()
+    job = Job.objects.get(kind=BENCHMARK_IMPORT)
+    assert response.status_code == 302 and response["Location"] == reverse("jobs:detail", args=[job.pk])
+    version = BenchmarkVersion.objects.get(version="2026版")
+    assert job.status == JobStatus.DONE and job.result["ok"] and job.result["rules"] == len(newer.rules)
+    assert len(version.payload["rules"]) == len(newer.rules)
+    page = client.get(response["Location"]).content.decode()
+    assert "已导入裁量基准" in page and "2026版" in page and "b.xlsx" in page
+
+    # The same version again: the job's page says why, and nothing more is written.
+    with run_jobs(), open(path, "rb") as handle:
+        again = client.post(reverse("review:benchmarks"), {"workbook": handle})
+    page = client.get(again["Location"]).content.decode()
+    assert "该版本的裁量基准已导入。" in page and "未导入任何数据" in page
+    assert BenchmarkVersion.objects.filter(version="2026版").count() == 1
+
+
+def test_only_a_reviewer_or_administrator_may_submit_a_benchmark_import(client, org):
+    officer = factories.user(org.district_a, org.a_collection, roles=["enforcement_officer"], scope="unit")
+    client.force_login(officer)
+    response = client.post(
+        reverse("review:benchmarks"), {"workbook": SimpleUploadedFile("b.xlsx", b"PK\x03\x04")}
+    )
+    assert response.status_code == 200
+    assert "只有法制审核人员或系统管理员可以导入裁量基准。" in response.content.decode()
+    assert not Job.objects.exists()

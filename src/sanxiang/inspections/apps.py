@@ -34,9 +34,10 @@ class InspectionsConfig(AppConfig):
             )
         )
         register_todo_provider(todos_for)
-        from . import measures
+        from . import jobs, measures
 
         measures.register()
+        jobs.register()
         register_demo_step(70, "inspections", demo_inspections, label=_("双随机、一公开"))
         for code, label in {
             "inspections.draw.committed": _("承诺摇号条件"),

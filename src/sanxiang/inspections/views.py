@@ -15,12 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from sanxiang.jobs.services import job_create
 from sanxiang.kernel.access import get_visible_or_404, has_role, role_required
 from sanxiang.kernel.choices import RoleCode
 from sanxiang.kernel.exceptions import DomainError
 from sanxiang.kernel.http import StaffHttpRequest
 
-from . import rules, selectors, services
+from . import jobs, rules, selectors, services
 from .choices import DirectoryKind, DrawKind
 from .forms import DrawForm, ImportForm, InspectorDrawForm, PlanForm, RecusalForm, ResultForm, json_text
 from .models import Assignment, Directory, Draw, InspectionItem, InspectionPlan, InspectionTask
@@ -206,23 +207,18 @@ def directory_import(request: StaffHttpRequest, pk: int) -> HttpResponse:
         return redirect("inspections:directory_detail", pk=pk)
     upload = form.cleaned_data["file"]
     try:
-        importer = (
-            services.inspectors_import_excel
-            if directory.kind == DirectoryKind.INSPECTOR
-            else services.targets_import_excel
+        services.require_organiser(request.user, directory.authority)  # at once; the job checks again
+        job = job_create(
+            actor=request.user,
+            kind=jobs.DIRECTORY_IMPORT,
+            authority=directory.authority,
+            params={"directory": directory.pk, "file_name": upload.name},
+            uploads=[upload],
         )
-        report = importer(
-            actor=request.user, directory=directory, file_name=upload.name, content=upload.read()
-        )
-    except DomainError as exc:
-        for error in (exc.extra or {}).get("errors", [str(exc.message)])[:20]:
-            messages.error(request, error)
-    else:
-        messages.success(
-            request,
-            _("导入完成：新增 %(c)d 条，更新 %(u)d 条。") % {"c": report.created, "u": report.updated},
-        )
-    return redirect("inspections:directory_detail", pk=pk)
+    except DomainError as exc:  # no organiser of this unit; over the file store's size limit
+        messages.error(request, str(exc.message))
+        return redirect("inspections:directory_detail", pk=pk)
+    return redirect("jobs:detail", job_id=job.pk)
 
 
 @role_required(*ORGANISER)

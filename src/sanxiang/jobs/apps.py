@@ -18,9 +18,18 @@ class JobsConfig(AppConfig):
     def ready(self) -> None:
         from sanxiang.audit.labels import register_action_label
         from sanxiang.files.selectors import serve_only_through_owner
+        from sanxiang.kernel.jobs import register_job_backend
         from sanxiang.kernel.schedule import Periodic, register_periodic, register_startup_hook
 
-        from .services import INPUT_PURPOSE, RESULT_PURPOSE, job_sweep_stale
+        from . import selectors
+        from .services import (
+            INPUT_PURPOSE,
+            RESULT_PURPOSE,
+            job_create,
+            job_input_files,
+            job_input_open,
+            job_sweep_stale,
+        )
 
         register_periodic(
             Periodic(
@@ -38,5 +47,13 @@ class JobsConfig(AppConfig):
         # through the generic file pages, where the unit's file scope would let a colleague in.
         serve_only_through_owner(INPUT_PURPOSE)
         serve_only_through_owner(RESULT_PURPOSE)
+        # The organisation, below this app, creates and reads its jobs through the kernel's port.
+        register_job_backend(
+            create=job_create,
+            get=selectors.job_get,
+            exists=selectors.job_exists,
+            input_files=job_input_files,
+            input_open=job_input_open,
+        )
         # And at once when a worker starts, so a clerk does not wait for the next sweep.
         register_startup_hook(job_sweep_stale)

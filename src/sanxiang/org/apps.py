@@ -37,3 +37,6 @@ class CoreConfig(AppConfig):
         from sanxiang.org import measures as org_measures
 
         org_measures.register()
+        from sanxiang.org import jobs as org_jobs
+
+        org_jobs.register()

@@ -158,4 +158,4 @@ class OrgChartUploadForm(forms.Form):
 
 
 class OrgChartConfirmForm(forms.Form):
-    token = forms.CharField(widget=forms.HiddenInput)
+    job = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

@@ -7,33 +7,30 @@ every object is fetched through a ``selectors_org.*_get`` so that another distri
 
 from __future__ import annotations
 
-import secrets
-import time
+import datetime
 from collections.abc import Callable
 from functools import wraps
 from io import BytesIO
-from pathlib import Path
 from typing import Any
 
 from django import forms as django_forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sanxiang.kernel import access
-from sanxiang.kernel.exceptions import DomainError, ValidationFailed
+from sanxiang.kernel.exceptions import DomainError
 from sanxiang.kernel.http import StaffHttpRequest
+from sanxiang.kernel.jobs import job_create, job_exists, job_get
 from sanxiang.org import forms, selectors_org, services
+from sanxiang.org import jobs as org_jobs
 from sanxiang.org.services import chart_import
 
-IMPORT_TOKEN_SALT = "sanxiang.org.org_chart_import"
-IMPORT_TOKEN_MAX_AGE = 3600
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -496,80 +493,77 @@ def access_grant_revoke(request: StaffHttpRequest, pk: int) -> HttpResponse:
 # Organisation chart import
 
 
-def _import_dir() -> Path:
-    path = Path(settings.VAR_DIR) / "tmp" / "org_chart"
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path
+# The dry run's page offers the confirmation for this long (as the signed token did before).
+PREVIEW_MAX_AGE = datetime.timedelta(hours=1)
 
 
-def _store_upload(upload: Any) -> str:
-    """Keep the uploaded workbook for the confirm step under a random name; prune day-old files."""
-    folder = _import_dir()
-    cutoff = time.time() - 86400
-    for old in folder.glob("*.xlsx"):
-        if old.stat().st_mtime < cutoff:
-            old.unlink(missing_ok=True)
-    name = secrets.token_hex(16)
-    with open(folder / f"{name}.xlsx", "wb") as out:
-        for chunk in upload.chunks():
-            out.write(chunk)
-    return name
-
-
-def _stored_upload(token: str, user_pk: int) -> Path | None:
-    try:
-        data = signing.loads(token, salt=IMPORT_TOKEN_SALT, max_age=IMPORT_TOKEN_MAX_AGE)
-    except signing.BadSignature:
-        return None
-    name = data.get("f", "")
-    if data.get("u") != user_pk or not isinstance(name, str) or len(name) != 32 or not name.isalnum():
-        return None
-    path = _import_dir() / f"{name}.xlsx"
-    return path if path.is_file() else None
+def _job_authority(user: Any) -> Any:
+    """The unit an administrator's import job works for: their own, else the first one they manage."""
+    return user.authority or access.org_authorities(user).order_by("pk").first()
 
 
 @org_admin_required
 def org_chart_import(request: StaffHttpRequest) -> HttpResponse:
-    """Upload → dry-run preview (every change and error) → confirm."""
+    """Upload → dry-run job (its page previews every change and error) → confirm → import job."""
     form = forms.OrgChartUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        name = _store_upload(form.cleaned_data["file"])
-        report = chart_import.org_chart_import(
-            actor=request.user,
-            path_or_file=_import_dir() / f"{name}.xlsx",
-            dry_run=True,
-            file_name=form.cleaned_data["file"].name,
-        )
-        token = signing.dumps({"f": name, "u": request.user.pk}, salt=IMPORT_TOKEN_SALT) if report.ok else ""
-        if not report.ok:
-            (_import_dir() / f"{name}.xlsx").unlink(missing_ok=True)
-        return render(
-            request,
-            "core/org/import_preview.html",
-            {"report": report, "token": token, "filename": form.cleaned_data["file"].name},
-            status=200 if report.ok else 400,
-        )
+        upload = form.cleaned_data["file"]
+        authority = _job_authority(request.user)
+        if authority is None:
+            form.add_error(None, _("还没有任何机关：请先新增机关，再导入组织架构。"))
+        else:
+            try:
+                job = job_create(
+                    actor=request.user,
+                    kind=org_jobs.CHART_PREVIEW,
+                    authority=authority,
+                    params={"file_name": upload.name},
+                    uploads=[upload],
+                )
+            except DomainError as exc:  # over the file store's size limit, or the disk under its floor
+                form.add_error(None, str(exc.message))
+            else:
+                return redirect("jobs:detail", job_id=job.pk)
     return render(
         request, "core/org/import.html", {"form": form}, status=400 if request.method == "POST" else 200
     )
 
 
+def _confirmable_preview(request: StaffHttpRequest, form: forms.OrgChartConfirmForm) -> Any:
+    """The actor's own finished, error-free dry run, not yet confirmed and at most an hour old."""
+    if not form.is_valid():
+        return None
+    try:
+        preview = job_get(actor=request.user, job_id=form.cleaned_data["job"], action="confirm")
+    except Http404:
+        return None
+    if (
+        preview.kind != org_jobs.CHART_PREVIEW
+        or preview.owner_id != request.user.pk
+        or preview.status != "done"
+        or not preview.result.get("ok")
+        or preview.finished_at is None
+        or timezone.now() - preview.finished_at > PREVIEW_MAX_AGE
+        or job_exists(kind=org_jobs.CHART_IMPORT, preview_job=preview.pk)
+    ):
+        return None
+    return preview
+
+
 @org_admin_required
 @require_POST
 def org_chart_import_confirm(request: StaffHttpRequest) -> HttpResponse:
-    form = forms.OrgChartConfirmForm(request.POST)
-    path = _stored_upload(form.data.get("token", ""), request.user.pk) if form.is_valid() else None
-    if path is None:
-        messages.error(request, _("导入预览已过期或无效，请重新上传文件。"))
+    preview = _confirmable_preview(request, forms.OrgChartConfirmForm(request.POST))
+    if preview is None:
+        messages.error(request, _("导入预览已过期、已确认或无效，请重新上传文件。"))
         return redirect("org:import")
-    try:
-        report = chart_import.org_chart_import(actor=request.user, path_or_file=path)
-    except ValidationFailed as exc:
-        report = exc.extra["report"]
-        return render(request, "core/org/import_preview.html", {"report": report, "token": ""}, status=400)
-    finally:
-        path.unlink(missing_ok=True)
-    return render(request, "core/org/import_done.html", {"report": report})
+    job = job_create(
+        actor=request.user,
+        kind=org_jobs.CHART_IMPORT,
+        authority=preview.authority,
+        params={"preview_job": preview.pk, "file_name": preview.params.get("file_name", "")},
+    )
+    return redirect("jobs:detail", job_id=job.pk)
 
 
 @org_admin_required

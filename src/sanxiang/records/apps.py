@@ -30,9 +30,10 @@ class RecordsConfig(AppConfig):
             )
         )
         register_todo_provider(todos_for)
-        from . import measures
+        from . import jobs, measures
 
         measures.register()
+        jobs.register()
         register_periodic(
             Periodic(
                 # Every hour at :20: expire abandoned resumable uploads and delete their partial bytes.

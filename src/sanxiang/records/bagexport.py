@@ -15,12 +15,15 @@ import re
 import shutil
 import tempfile
 import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import bagit
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.audit.services import audit_log
@@ -36,6 +39,14 @@ if TYPE_CHECKING:
     from sanxiang.org.models import User
 
 CHUNK = 1024 * 1024
+# ``progress(done, total, stage)``: see sanxiang.jobs.registry. None: nobody is watching.
+Progress = Callable[..., Any] | None
+
+
+def _quiet(done: int, total: int, stage: Any = "") -> None:
+    """The progress callback when nobody watches."""
+
+
 _UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
 
 
@@ -59,8 +70,12 @@ def write_sm3_tagmanifest(bag_dir: Path) -> Path:
     return target
 
 
-def build_bag(*, actor: User, taxpayer: Taxpayer, directory: Path) -> list:
-    """Write the bag for ``taxpayer`` into ``directory``; returns the records included."""
+def build_bag(*, actor: User, taxpayer: Taxpayer, directory: Path, progress: Progress = None) -> list:
+    """Write the bag for ``taxpayer`` into ``directory``; returns the records included.
+
+    Reads only (no transaction): ``progress`` is told after each record copied, in KiB (a job's
+    counters are 32-bit: a multi-GB archive counted in bytes would overflow them)."""
+    progress = progress or _quiet
     records = list(
         record_list(actor=actor, taxpayer=taxpayer).filter(disposed_at__isnull=True).order_by("act_id", "pk")
     )
@@ -69,6 +84,10 @@ def build_bag(*, actor: User, taxpayer: Taxpayer, directory: Path) -> list:
     payload = directory / "payload"
     payload.mkdir(parents=True)
     index = []
+    total = max(1, -(-sum(record.file.size for record in records) // 1024))
+    copied = 0
+    stage = gettext("复制执法记录文件（%(count)d 个）") % {"count": len(records)}
+    progress(0, total, stage)
     for record in records:
         folder = payload / _safe(f"{record.act_id}-{record.act.matter}")
         folder.mkdir(exist_ok=True)
@@ -88,6 +107,8 @@ def build_bag(*, actor: User, taxpayer: Taxpayer, directory: Path) -> list:
                 "sm3": record.file.sm3,
             }
         )
+        copied += record.file.size
+        progress(min(total, -(-copied // 1024)), total, stage)
     (payload / "records.json").write_text(json.dumps(index, ensure_ascii=False, indent=2), encoding="utf-8")
     bag = bagit.make_bag(
         str(payload),
@@ -100,29 +121,50 @@ def build_bag(*, actor: User, taxpayer: Taxpayer, directory: Path) -> list:
         checksums=["sha256", "sha512"],
     )
     write_sm3_tagmanifest(Path(bag.path))
+    progress(total, total, gettext("校验档案包"))
     bag = bagit.Bag(bag.path)
     bag.validate()  # the store's bytes and the manifests agree before anything leaves
     return records
 
 
-def taxpayer_bag_export(*, actor: User, taxpayer: Taxpayer, reason: str) -> Path:
-    """Build, validate and zip the bag; log an export custody event per record. Returns the zip path."""
+def taxpayer_bag_export_check(*, actor: User, reason: str) -> None:
+    """Who may export a bag, and with what: a download role and a reason (checked again at the export)."""
     from sanxiang.kernel.access import require_role
 
     from .permissions import DOWNLOAD_ROLES
-    from .services import _custody
 
     require_role(actor, *DOWNLOAD_ROLES)
     if not reason.strip():
         raise ValidationFailed(_("导出档案须填写事由。"), code="reason_required")
+
+
+@dataclass(frozen=True)
+class ExportedBag:
+    path: Path  # the zip, in the temporary directory: the caller moves or deletes it
+    records: int
+
+
+def taxpayer_bag_export(
+    *, actor: User, taxpayer: Taxpayer, reason: str, progress: Progress = None
+) -> ExportedBag:
+    """Build, validate and zip the bag; log an export custody event per record.
+
+    ``progress`` follows the copy (KiB), then the zip (files); the custody events are written
+    in one transaction at the end."""
+    from .services import _custody
+
+    taxpayer_bag_export_check(actor=actor, reason=reason)
+    progress = progress or _quiet
     work = Path(tempfile.mkdtemp(prefix="bag-"))
     try:
-        records = build_bag(actor=actor, taxpayer=taxpayer, directory=work)
+        records = build_bag(actor=actor, taxpayer=taxpayer, directory=work, progress=progress)
         archive = Path(tempfile.mkstemp(prefix=f"taxpayer-{taxpayer.pk}-", suffix=".zip")[1])
+        files = sorted(path for path in (work / "payload").rglob("*") if path.is_file())
+        stage = gettext("打包档案")
         with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
-            for path in sorted((work / "payload").rglob("*")):
-                if path.is_file():
-                    zf.write(path, arcname=f"bag/{path.relative_to(work / 'payload')}")
+            for done, path in enumerate(files, start=1):
+                zf.write(path, arcname=f"bag/{path.relative_to(work / 'payload')}")
+                progress(done, len(files), stage)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     with transaction.atomic():
@@ -136,4 +178,4 @@ def taxpayer_bag_export(*, actor: User, taxpayer: Taxpayer, reason: str) -> Path
             _custody(
                 record=record, actor=actor, action=CustodyAction.EXPORTED, reason=reason, audit_id=event.pk
             )
-    return archive
+    return ExportedBag(path=archive, records=len(records))

@@ -18,11 +18,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sanxiang.enforcement import selectors as enforcement_selectors
 from sanxiang.files import storage
+from sanxiang.jobs.services import job_create
 from sanxiang.kernel.access import has_role, role_required
 from sanxiang.kernel.exceptions import DomainError
 from sanxiang.kernel.http import StaffHttpRequest
 
-from . import selectors, services
+from . import jobs, selectors, services
 from .choices import CustodyAction, DisposalStatus
 from .forms import (
     DeviceForm,
@@ -260,24 +261,25 @@ def taxpayer_archive(request: StaffHttpRequest, pk: int) -> HttpResponse:
 @role_required(*DOWNLOAD_ROLES)
 @require_POST
 def taxpayer_export(request: StaffHttpRequest, pk: int) -> HttpResponseBase:
-    from .bagexport import taxpayer_bag_export
+    """Hand the bag export to the worker (it can take minutes); the job's page offers the package."""
+    from .bagexport import taxpayer_bag_export_check
 
     taxpayer = enforcement_selectors.taxpayer_get(actor=request.user, pk=pk, action="export")
     form = ReasonForm(request.POST)
     form.is_valid()
+    reason = form.cleaned_data.get("reason", "")
     try:
-        path = taxpayer_bag_export(
-            actor=request.user, taxpayer=taxpayer, reason=form.cleaned_data.get("reason", "")
+        taxpayer_bag_export_check(actor=request.user, reason=reason)  # at once; the job checks again
+        job = job_create(
+            actor=request.user,
+            kind=jobs.TAXPAYER_EXPORT,
+            authority=taxpayer.authority,
+            params={"taxpayer": taxpayer.pk, "reason": reason},
         )
     except DomainError as exc:
         messages.error(request, str(exc.message))
         return redirect("records:taxpayer_archive", pk=taxpayer.pk)
-    response = FileResponse(
-        open(path, "rb"), as_attachment=True, filename=path.name, content_type="application/zip"
-    )  # noqa: SIM115
-    path.unlink()  # the open handle keeps the bytes until the response is sent
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return redirect("jobs:detail", job_id=job.pk)
 
 
 @role_required(*REPORT_ROLES)

@@ -32,9 +32,10 @@ class ReviewConfig(AppConfig):
             )
         )
         register_todo_provider(todos.review_todos)
-        from . import measures
+        from . import jobs, measures
 
         measures.register()
+        jobs.register()
         # Every day at 06:10: accept issued decisions without a case, list 应审未审 per unit.
         register_periodic(
             Periodic(

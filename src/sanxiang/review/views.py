@@ -19,12 +19,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sanxiang.enforcement.forms import add_domain_error
 from sanxiang.files.selectors import file_list_for
+from sanxiang.jobs.services import job_create
 from sanxiang.kernel.access import has_role, holds_role, role_required
 from sanxiang.kernel.choices import RoleCode
-from sanxiang.kernel.exceptions import DomainError
+from sanxiang.kernel.exceptions import DomainError, PermissionDeniedError
 from sanxiang.kernel.http import StaffHttpRequest
 
-from . import documents, rules, selectors, services
+from . import documents, jobs, rules, selectors, services
 from .choices import CaseStatus
 from .forms import (
     AssignForm,
@@ -369,15 +370,22 @@ def unreviewed(request: StaffHttpRequest) -> HttpResponse:
 def benchmarks(request: StaffHttpRequest) -> HttpResponse:
     form = BenchmarkImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["workbook"]
         try:
-            services.benchmark_import(actor=request.user, upload=form.cleaned_data["workbook"])
-        except DomainError as error:
+            services.benchmark_require_importer(request.user)  # at once; the job checks again
+            if request.user.authority is None:
+                raise PermissionDeniedError(_("您的账号未归属任何机关，不能提交后台任务。"))
+            job = job_create(
+                actor=request.user,
+                kind=jobs.BENCHMARK_IMPORT,
+                authority=request.user.authority,
+                params={"file_name": upload.name},
+                uploads=[upload],
+            )
+        except DomainError as error:  # no importer; over the file store's size limit
             form.add_error(None, str(error.message))
-            for line in error.extra.get("errors", []):
-                form.add_error(None, str(line))
         else:
-            messages.success(request, _("已导入。"))
-            return redirect("review:benchmarks")
+            return redirect("jobs:detail", job_id=job.pk)
     return render(
         request,
         "review/benchmarks.html",

@@ -18,6 +18,7 @@ from sanxiang.kernel.access import authority_in_scope, require_role
 from sanxiang.kernel.choices import RoleCode
 from sanxiang.kernel.exceptions import PermissionDeniedError, ValidationFailed
 from sanxiang.lib import draw as drawlib
+from sanxiang.lib import safefiles
 
 from .. import rules
 from ..choices import (
@@ -239,14 +240,18 @@ TARGET_COLUMNS = {
 
 
 def _sheet_rows(file_name: str, content: bytes) -> list[tuple[Any, ...]]:
-    """The first worksheet's rows (header first); a clear error for a file that is not .xlsx."""
-    import openpyxl
-
+    """The first worksheet's rows (header first), read through the safe reader: a zip bomb, an XML
+    entity, a corrupt or mislabelled file or too many rows gets a clear error naming the file."""
     try:
-        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a non-xlsx file
-        raise ValidationFailed(_("%(file)s：不是有效的 Excel（.xlsx）文件。") % {"file": file_name}) from exc
-    rows = list(book.worksheets[0].iter_rows(values_only=True))
+        book = safefiles.open_workbook(io.BytesIO(content), name=file_name)
+    except safefiles.UnsafeFile as exc:
+        raise ValidationFailed(f"{exc}。") from exc
+    try:
+        rows = list(book.worksheets[0].iter_rows(values_only=True))
+    except safefiles.UnsafeFile as exc:  # a limit crossed while reading
+        raise ValidationFailed(f"{exc}。") from exc
+    finally:
+        book.close()
     if not rows:
         raise ValidationFailed(_("%(file)s：工作表为空。") % {"file": file_name})
     return rows

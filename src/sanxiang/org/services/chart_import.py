@@ -101,6 +101,28 @@ class ImportReport:
             "users_without_password": list(self.users_without_password),
         }
 
+    def as_dict(self) -> dict[str, Any]:
+        """The whole report as JSON (a background job's result), read by the same templates."""
+        return {
+            **self.summary(),
+            "dry_run": self.dry_run,
+            "ok": self.ok,
+            "errors": [
+                {"sheet": e.sheet, "row": e.row, "column": e.column, "message": str(e.message)}
+                for e in self.errors
+            ],
+            "changes": [
+                {
+                    "kind": i.kind,
+                    "kind_label": i.kind_label,
+                    "key": i.key,
+                    "label": i.label,
+                    "action": i.action,
+                }
+                for i in self.changes()
+            ],
+        }
+
 
 class _Rollback(Exception):
     """Raised inside the import savepoint to undo a dry run or a run with errors."""

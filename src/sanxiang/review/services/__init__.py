@@ -13,7 +13,7 @@ review has not approved the case, so the UI, the API and jobs all obey.
 """
 
 from .base import CASE_FIELDS, STAGE_ROLES, ReviewRequired, now_date, stage_limits
-from .benchmarks import benchmark_import
+from .benchmarks import benchmark_import, benchmark_require_importer
 from .cases import (
     ELIGIBILITY_MESSAGES,
     case_assign,
@@ -47,6 +47,7 @@ __all__ = [
     "ReviewRequired",
     "STAGE_ROLES",
     "benchmark_import",
+    "benchmark_require_importer",
     "case_accept_issued",
     "case_assign",
     "case_create",

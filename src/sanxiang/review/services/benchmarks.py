@@ -27,14 +27,20 @@ if TYPE_CHECKING:
     from sanxiang.org.models import User
 
 
-@transaction.atomic
-def benchmark_import(*, actor: User, upload: Any) -> BenchmarkVersion:
-    """Import one benchmark version from an Excel workbook through the lib's loader."""
-    from sanxiang.lib.discretion import benchmark_problems, read_benchmark_xlsx
-
+def benchmark_require_importer(actor: User) -> None:
+    """Legal reviewers and administrators import benchmarks (they are shared by every unit)."""
     if not has_role(actor, RoleCode.LEGAL_REVIEWER, RoleCode.ADMINISTRATOR):
         raise PermissionDeniedError(_("只有法制审核人员或系统管理员可以导入裁量基准。"))
-    result = read_benchmark_xlsx(upload)
+
+
+@transaction.atomic
+def benchmark_import(*, actor: User, upload: Any, name: str | None = None) -> BenchmarkVersion:
+    """Import one benchmark version from an Excel workbook (an upload or a binary stream, ``name``
+    its file name) through the lib's loader, which opens it with the safe reader."""
+    from sanxiang.lib.discretion import benchmark_problems, read_benchmark_xlsx
+
+    benchmark_require_importer(actor)
+    result = read_benchmark_xlsx(upload, name=name)
     if isinstance(result, list):
         raise ValidationFailed(
             _("裁量基准表有误。"), code="bad_workbook", extra={"errors": [str(e) for e in result]}

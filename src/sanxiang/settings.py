@@ -255,6 +255,9 @@ try:
     # Background jobs: a running job with no progress for this many minutes is marked failed (its
     # worker died); longer than any write phase of an import, which reports no progress inside.
     SANXIANG_JOB_STALE_MINUTES = env.env_int("SANXIANG_JOB_STALE_MINUTES", 15)
+    # Background jobs: an export's result file (a multi-GB records archive, an overdue list) is
+    # deleted this many days after its job ended; the job's row, report and audit stay.
+    SANXIANG_JOB_RESULT_DAYS = env.env_int("SANXIANG_JOB_RESULT_DAYS", 7)
     # File store: bytes re-read by one daily fixity sweep (20 GiB).
     SANXIANG_FIXITY_SWEEP_BYTES = env.env_int("SANXIANG_FIXITY_SWEEP_BYTES", 20 * 1024**3)
 except ValueError as exc:

@@ -196,3 +196,54 @@ def test_a_worker_start_fails_the_jobs_a_dead_worker_left_running(officer, org, 
 
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED and "后台处理进程中断" in job.error
+
+
+def test_an_export_result_is_deleted_after_its_keeping_time_and_its_page_says_so(
+    officer, org, settings, django_capture_on_commit_callbacks
+):
+    import io
+
+    from django.test import Client
+    from django.urls import reverse
+
+    from sanxiang.files import storage
+
+    settings.SANXIANG_JOB_RESULT_DAYS = 7
+    now = timezone.now()
+
+    def finished_export(days_ago: int) -> Job:
+        job = _job(officer, org, penalty_csv(1, prefix=f"E{days_ago}"))
+        stored = services.job_result_store(
+            job=job, stream=io.BytesIO(b"PK export"), name="逾期清单.xlsx", content_type="application/zip"
+        )
+        Job.objects.filter(pk=job.pk).update(
+            status=JobStatus.DONE, result_file=stored, finished_at=now - datetime.timedelta(days=days_ago)
+        )
+        return Job.objects.select_related("result_file").get(pk=job.pk)
+
+    old, recent = finished_export(8), finished_export(6)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.job_results_expire(now=now) == 1
+    assert services.job_results_expire(now=now) == 0  # already gone: nothing to do twice
+
+    old.result_file.refresh_from_db()
+    recent.result_file.refresh_from_db()
+    assert old.result_file.destroyed_at is not None and recent.result_file.destroyed_at is None
+    with pytest.raises(FileNotFoundError):
+        storage.backend().open(old.result_file.storage_path)
+    storage.backend().open(recent.result_file.storage_path).close()
+    assert AuditEvent.objects.filter(
+        action="files.file.destroyed", target_id=str(old.result_file.pk), actor=None
+    ).exists()
+    # The input upload of an import is never expired: rows may name it as their source.
+    (upload,) = services.job_input_files(old)
+    assert upload.destroyed_at is None
+
+    client = Client()
+    client.force_login(officer)
+    page = client.get(reverse("jobs:detail", args=[old.pk])).content.decode()
+    assert "超过保留期限删除" in page and 'id="job-download"' not in page
+    assert client.get(reverse("jobs:download", args=[old.pk])).status_code == 404
+    page = client.get(reverse("jobs:detail", args=[recent.pk])).content.decode()
+    assert 'id="job-download"' in page

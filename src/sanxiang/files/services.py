@@ -389,12 +389,12 @@ def _record_access(*, file: StoredFile, user: Any, action: str, ok: bool | None 
 
 
 @transaction.atomic
-@transaction.atomic
-def file_destroy_many(*, actor: User, files: list[StoredFile], reason: str) -> int:
+def file_destroy_many(*, actor: User | None, files: list[StoredFile], reason: str) -> int:
     """Destroy the content of ``files`` (an approved disposal): the rows and fingerprints stay,
     marked destroyed, and the bytes are deleted once the caller's transaction commits. A destroyed
     file is never served and leaves the fixity cycle, so its absence is not reported as tampering.
-    The calling service has checked the approval; this one only records and deletes."""
+    The calling service has checked the approval; this one only records and deletes. ``actor`` is
+    ``None`` for a sweep of the system's own (an export's result past its keeping time)."""
     now = timezone.now()
     ids = [f.pk for f in files if f.destroyed_at is None]
     StoredFile.objects.filter(pk__in=ids).update(destroyed_at=now)

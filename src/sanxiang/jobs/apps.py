@@ -41,6 +41,15 @@ class JobsConfig(AppConfig):
                 description="清理中断的后台任务",
             )
         )
+        register_periodic(
+            Periodic(
+                # Nightly: an export's result file is deleted SANXIANG_JOB_RESULT_DAYS after its job.
+                name="jobs.expire_results",
+                cron="40 2 * * *",
+                task_path="sanxiang.jobs.tasks.job_results_expire_task",
+                description="删除超过保留期限的导出结果文件",
+            )
+        )
         for code, label in ACTION_LABELS.items():
             register_action_label(code, label)
         # A job's files open only through the job's pages (owner and in-scope administrators), never

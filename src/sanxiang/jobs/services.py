@@ -37,7 +37,7 @@ from django.utils.translation import gettext as _
 from sanxiang.audit.services import audit_log
 from sanxiang.files import storage
 from sanxiang.files.models import StoredFile
-from sanxiang.files.services import file_store, file_store_from_upload
+from sanxiang.files.services import file_destroy_many, file_store, file_store_from_upload
 from sanxiang.kernel.exceptions import DomainError
 from sanxiang.kernel.tasks import enqueue_on_commit
 
@@ -231,3 +231,35 @@ def job_sweep_stale(*, now: datetime.datetime | None = None) -> int:
     if swept:
         logger.warning("Marked %d stale job(s) failed", swept)
     return swept
+
+
+def job_results_expire(*, now: datetime.datetime | None = None) -> int:
+    """Delete the result files of jobs that ended more than ``SANXIANG_JOB_RESULT_DAYS`` ago.
+
+    An export's result (a taxpayer's records archive can be gigabytes) is there to be downloaded,
+    not kept: it can be made again. The file's row and fingerprints stay, marked destroyed and
+    audited (``file_destroy_many``), so the job's page says the file was removed and when; the
+    job's report stays. Input files are kept: an import's rows may name their source file.
+    Returns how many files were deleted.
+    """
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.SANXIANG_JOB_RESULT_DAYS)
+    files = list(
+        StoredFile.objects.filter(
+            pk__in=Job.objects.filter(finished_at__lt=cutoff, result_file__isnull=False).values(
+                "result_file"
+            ),
+            destroyed_at__isnull=True,
+        )
+    )
+    if not files:
+        return 0
+    with transaction.atomic():
+        count = file_destroy_many(
+            actor=None,
+            files=files,
+            reason=_("后台任务结果文件超过保留期限（%(days)d 天）")
+            % {"days": settings.SANXIANG_JOB_RESULT_DAYS},
+        )
+    logger.info("Deleted %d job result file(s) past their keeping time", count)
+    return count

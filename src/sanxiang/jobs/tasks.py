@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sanxiang.kernel.tasks import task
 
-from .services import job_run, job_sweep_stale
+from .services import job_results_expire, job_run, job_sweep_stale
 
 
 @task()
@@ -17,3 +17,9 @@ def job_run_task(job_id: int) -> str:
 def job_sweep_stale_task() -> int:
     """Mark failed the jobs whose worker died (scheduled as jobs.sweep_stale)."""
     return job_sweep_stale()
+
+
+@task()
+def job_results_expire_task() -> int:
+    """Delete export results past their keeping time (scheduled as jobs.expire_results)."""
+    return job_results_expire()

@@ -43,6 +43,6 @@ def job_detail(request: StaffHttpRequest, job_id: int) -> HttpResponse:
 @require_GET
 def job_download(request: StaffHttpRequest, job_id: int) -> HttpResponse | FileResponse:
     job = selectors.job_get(actor=request.user, job_id=job_id, action="download")
-    if job.result_file is None:
+    if job.result_file is None or job.result_file.destroyed_at is not None:  # none, or past its keeping time
         return render(request, "jobs/job_detail.html", _context(job), status=404)
     return file_open_for_download(actor=request.user, file=job.result_file)

@@ -1804,6 +1804,640 @@ def generate_part7() -> list[dict]:
     )
 
 
+# ------------------------------------------------------------------------------ part 8 (written later)
+# Written for the masker's remaining leak classes (港澳台 numbers, ID + suffix taxpayer numbers, private
+# landlines and whose block they stand in, persons' addresses under ambiguous labels, e-mail writings,
+# names in narrative), before the masker was run on it.
+
+HKMT_PREFIX = ("810000", "820000", "830000")
+
+
+def hkmt_resident_id(g: G) -> str:
+    """A 港澳台居民居住证 number: 810000 / 820000 / 830000, a birth date, a sequence and the ID checksum."""
+    body = f"{g.choice(HKMT_PREFIX)}{g.r.randint(1958, 2002):04d}{g.r.randint(1, 12):02d}{g.r.randint(1, 28):02d}{g.r.randint(0, 999):03d}"
+    return body + id_check_char(body)
+
+
+def hm_permit(g: G) -> str:
+    digits = 8 if g.chance(0.7) else 10
+    return g.choice("HM") + "".join(g.choice("0123456789") for _ in range(digits))
+
+
+def tw_permit(g: G) -> str:
+    if g.chance(0.6):
+        return "".join(g.choice("0123456789") for _ in range(8))
+    letter = g.choice("ABCDEFG")
+    left, right = g.choice(["()", "（）"])
+    return "".join(g.choice("0123456789") for _ in range(10)) + left + letter + right
+
+
+def macao_id(g: G) -> str:
+    digits = g.choice("157") + "".join(g.choice("0123456789") for _ in range(6))
+    left, right = g.choice(["()", "（）"])
+    return f"{digits}{left}{g.choice('0123456789')}{right}"
+
+
+HKMT_DOCS = [
+    # (label, generator, tags)
+    ("港澳台居民居住证号码", hkmt_resident_id, {"hkmt_residence_permit"}),
+    ("居住证号码", hkmt_resident_id, {"hkmt_residence_permit"}),
+    ("证件号码", hkmt_resident_id, {"hkmt_residence_permit"}),
+    ("港澳居民来往内地通行证号码", hm_permit, {"hm_permit"}),
+    ("回乡证号码", hm_permit, {"hm_permit"}),
+    ("台湾居民来往大陆通行证号码", tw_permit, {"tw_permit"}),
+    ("台胞证号码", tw_permit, {"tw_permit"}),
+    ("香港居民身份证号码", hk_id, {"hk_id"}),
+    ("澳门居民身份证号码", macao_id, {"macao_id"}),
+    ("台湾身份证号码", tw_id, {"tw_id"}),
+]
+
+
+def _hkmt_value(d: Doc, g: G, make, tags: set[str]) -> None:
+    value = make(g)
+    if "hkmt_residence_permit" in tags:
+        d.p("id_number", value, tags=tags)
+    else:
+        d.p("passport", value, tags=tags)
+
+
+def hkmt_decision(g: G, i: int) -> Doc:
+    """A decision on a resident of Hong Kong, Macao or Taiwan: the party's numbers under their labels,
+    and the 居住证 number again in the narrative without a label."""
+    d = Doc(f"dev8-hkmt-{i:03d}", tags={"person_penalty", "hkmt"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n税务行政处罚决定书\n")
+    d.k("document_number", g.docno("罚"))
+    d.t("\n")
+    nm, tg = g.person(g.choice(["three", "two", "compound"]))
+    d.t(g.choice(["当事人：", "被处罚人：", "纳税人："]))
+    put_person(d, g, nm, tg)
+    d.t(g.choice(["（香港居民）", "（澳门居民）", "（台湾居民）", ""]) + "\n")
+    chosen = g.r.sample(HKMT_DOCS, 2)
+    rid = None
+    for label, make, tags in chosen:
+        d.t(label + g.choice(["：", "：", " "]))
+        if make is hkmt_resident_id:
+            rid = hkmt_resident_id(g)
+            d.p("id_number", rid, tags=tags)
+        else:
+            _hkmt_value(d, g, make, tags)
+        d.t("\n")
+    d.t("    经查，")
+    put_person(d, g, nm, tg)
+    if rid is not None and g.chance(0.7):
+        d.t("（")
+        d.p("id_number", rid, tags={"hkmt_residence_permit", "hkmt_unlabelled"})
+        d.t("）")
+    d.t("于")
+    d.k("date", g.day())
+    d.t("取得劳务报酬")
+    d.k("amount", g.amount_text() + "元")
+    d.t("，未依法申报缴纳个人所得税。对其处以罚款")
+    d.k("amount", g.amount_text() + "元")
+    d.t("。\n")
+    if g.chance(0.5):
+        other = hkmt_resident_id(g)
+        d.t("    另查明，")
+        nm2, tg2 = g.person("three")
+        put_person(d, g, nm2, tg2)
+        d.t(g.choice(["，", "（", " "]))
+        d.p("id_number", other, tags={"hkmt_residence_permit", "hkmt_unlabelled"})
+        d.t(g.choice(["，", "）", " "]) + "系其合伙人。\n")
+    _sign(d, g, authority)
+    return d
+
+
+def hkmt_table(g: G, i: int) -> Doc:
+    """A list of persons from Hong Kong, Macao and Taiwan: 证件类型 and 证件号码 columns."""
+    flat = g.choice(["tab", "pipe", "space_aligned", "cell_per_line", "key_value", "semicolon"])
+    d = Doc(f"dev8-hkmttable-{i:03d}", tags={"hkmt", "abnormal_list", f"flat_{flat}"})
+    region = g.region()
+    d.k("authority_name", g.authority_of(region))
+    d.t("\n非正常户认定名单（个人）\n")
+    header = ["序号", "姓名", "证件类型", "证件号码", "认定日期"]
+    sep = {"tab": T, "pipe": " | ", "space_aligned": "    ", "cell_per_line": "\n"}.get(flat)
+    if sep is not None:
+        d.t(sep.join(header) + "\n")
+    kinds = [
+        ("港澳台居民居住证", hkmt_resident_id),
+        ("港澳居民来往内地通行证", hm_permit),
+        ("台湾居民来往大陆通行证", tw_permit),
+        ("香港身份证", hk_id),
+        ("澳门身份证", macao_id),
+        ("台湾身份证", tw_id),
+    ]
+    for n in range(1, g.r.randint(3, 6)):
+        nm, tg = g.person()
+        kind, make = g.choice(kinds)
+        value = make(g)
+        typ = "id_number" if make is hkmt_resident_id else "passport"
+        tags = {"hkmt_table"}
+        cells = [("t", str(n)), ("name", None), ("t", kind), ("v", None), ("date", g.day())]
+        if sep is None:
+            joiner = "；" if flat == "semicolon" else "\n"
+            for c, (h, (k, val)) in enumerate(zip(header, cells, strict=True)):
+                if c:
+                    d.t(joiner)
+                d.t(h + "：")
+                if k == "t":
+                    d.t(val)
+                elif k == "name":
+                    put_person(d, g, nm, tg)
+                elif k == "v":
+                    d.p(typ, value, tags=tags)
+                else:
+                    d.k("date", val)
+            d.t("\n\n" if flat == "key_value" else "\n")
+            continue
+        for c, (k, val) in enumerate(cells):
+            if c:
+                d.t(sep)
+            if k == "t":
+                d.t(val)
+            elif k == "name":
+                put_person(d, g, nm, tg)
+            elif k == "v":
+                d.p(typ, value, tags=tags)
+            else:
+                d.k("date", val)
+        d.t("\n")
+    return d
+
+
+def _tin_writing(g: G, id18: str) -> tuple[str, set[str]]:
+    suffix = g.choice(["01", "02", "03", "01", "11"])
+    form = g.choice(["plain", "plain", "space", "hyphen", "break", "fullwidth", "bracket"])
+    if form == "plain":
+        return id18 + suffix, set()
+    if form == "space":
+        return f"{id18} {suffix}", {"tin_suffix_spaced"}
+    if form == "hyphen":
+        return f"{id18}-{suffix}", {"tin_suffix_spaced"}
+    if form == "break":
+        return f"{id18}\n{suffix}", {"tin_suffix_broken"}
+    if form == "bracket":
+        return f"{id18}（{suffix}）", {"tin_suffix_bracket"}
+    return (id18 + suffix).translate(FULLWIDTH), {"fullwidth_digits"}
+
+
+def tin_suffix(g: G, i: int) -> Doc:
+    """Individuals' taxpayer numbers (ID number + two digits) in lists and notices, written in the ways
+    lists print them."""
+    d = Doc(f"dev8-tin-{i:03d}", tags={"tin_suffix"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    layout = g.choice(["prose", "kv", "cells", "tab"])
+    d.tags.add(
+        {"prose": "running_text", "kv": "flat_key_value", "cells": "flat_cell_per_line", "tab": "flat_tab"}[
+            layout
+        ]
+    )
+    d.t("\n" + g.choice(["欠税公告", "关于个体工商户欠税情况的公告", "非正常户公告"]) + "\n")
+    if layout == "tab":
+        d.t("序号\t业户名称\t经营者\t纳税人识别号\t欠税金额\n")
+    if layout == "cells":
+        d.t("序号\n业户名称\n经营者\n纳税人识别号\n欠税金额\n")
+    for n in range(1, g.r.randint(3, 5)):
+        nm, tg = g.person()
+        id18 = g.id18() if g.chance(0.8) else hkmt_resident_id(g)
+        while g.chance(0.3) and not id18.endswith("X"):
+            id18 = g.id18()
+        tin, wt = _tin_writing(g, id18)
+        if layout == "prose":
+            d.t(f"    {n}. ")
+            d.k("shop_name", g.shop(nm, region))
+            d.t("（经营者：")
+            put_person(d, g, nm, tg | {"owner_name_in_shop_name"})
+            d.t("，纳税人识别号：")
+            d.p("tin_individual", tin, tags=wt | {"tin_suffix"})
+            d.t("），欠缴" + g.choice(TAXES))
+            d.k("amount", g.amount_text() + "元")
+            d.t("。\n")
+        elif layout == "kv":
+            d.t("业户名称：")
+            d.k("shop_name", g.shop(nm, region))
+            d.t("\n经营者姓名：")
+            put_person(d, g, nm, tg | {"owner_name_in_shop_name"})
+            d.t("\n纳税人识别号：")
+            d.p("tin_individual", tin, tags=wt | {"tin_suffix"})
+            d.t("\n欠税金额：")
+            d.k("amount", g.amount_text())
+            d.t("\n\n")
+        else:
+            sep = T if layout == "tab" else "\n"
+            d.t(f"{n}{sep}")
+            d.k("shop_name", g.shop(nm, region))
+            d.t(sep)
+            put_person(d, g, nm, tg | {"owner_name_in_shop_name"})
+            d.t(sep)
+            d.p("tin_individual", tin, tags=wt | {"tin_suffix"})
+            d.t(sep)
+            d.k("amount", g.amount_text())
+            d.t("\n")
+    _sign(d, g, authority)
+    return d
+
+
+def _landline_writing(g: G, area: str) -> tuple[str, set[str]]:
+    local = g.choice("2345678") + "".join(g.choice("0123456789") for _ in range(7))
+    a3 = area[1:]
+    forms = [
+        (f"({area}){local[:4]} {local[4:]}", {"landline_grouped"}),
+        (f"（{area}）{local}".translate(FULLWIDTH), {"fullwidth_digits"}),
+        (f"{area}-{local}-{g.r.randint(100, 999)}", {"landline_extension"}),
+        (f"{area}-{local}转{g.r.randint(100, 8999)}", {"landline_extension"}),
+        (f"{area}-{local} 分机{g.r.randint(100, 999)}", {"landline_extension"}),
+        (f"{area} {local[:4]} {local[4:]}", {"landline_grouped"}),
+        (f"+86-{a3}-{local}", {"phone_intl_prefix"}),
+        (f"+86 {a3} {local}", {"phone_intl_prefix"}),
+        (f"0086 {a3} {local}", {"phone_intl_prefix"}),
+        (f"0086-{a3}-{local[:4]}-{local[4:]}", {"phone_intl_prefix"}),
+        (f"{local[:4]} {local[4:]}", {"landline_local"}),
+        (f"{local[:4]}-{local[4:]}", {"landline_local"}),
+        (local, {"landline_local"}),
+        (f"{area}-{local[:4]}\n{local[4:]}", {"linebreak_in_value"}),
+        (f"{area}-\n{local}", {"linebreak_in_value"}),
+    ]
+    return g.choice(forms)
+
+
+PHONE_LABELS = ["电话：", "联系电话：", "座机：", "住宅电话：", "固定电话：", "电话 ", "联系电话"]
+
+
+def private_phones(g: G, i: int) -> Doc:
+    """Persons' landlines in the party's block, a witness's, an agent's, a family member's, beside the
+    bureau's own numbers at the end (12366, 办税服务厅, the bureau's 联系人)."""
+    d = Doc(f"dev8-phone-{i:03d}", tags={"private_landline", "contact_block"})
+    region = g.region()
+    area = region[4]
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t(
+        "\n"
+        + g.choice(["税务行政处罚事项告知书", "税务事项通知书", "责令限期改正通知书", "税务检查通知书"])
+        + "\n"
+    )
+    d.k("document_number", g.docno(g.choice(["告", "通", "检"])))
+    d.t("\n")
+    nm, tg = g.person()
+    d.t(g.choice(["当事人：", "纳税人：", "被检查人："]))
+    put_person(d, g, nm, tg)
+    d.t("\n身份证号码：")
+    put_id(d, g)
+    d.t("\n" + g.choice(PHONE_LABELS))
+    v, t = _landline_writing(g, area)
+    d.p("phone", v, tags=t | {"private_landline", "party_block"})
+    d.t("\n")
+    if g.chance(0.5):
+        d.t(g.choice(["委托代理人：", "代理人：", "法定代理人："]))
+        an, at = g.person()
+        put_person(d, g, an, at)
+        d.t(g.choice(["，联系电话：", "（电话：", "  电话 "]))
+        v, t = _landline_writing(g, area)
+        d.p("phone", v, tags=t | {"private_landline", "agent_block"})
+        d.t("\n")
+    d.t("    本局于")
+    d.k("date", g.day())
+    d.t("对你" + g.choice(["未按规定期限申报", "取得收入未申报", "未按规定保管账簿"]) + "一事进行了调查。")
+    if g.chance(0.6):
+        wn, wt = g.person()
+        d.t(g.choice(["证人", "见证人", "你的邻居", "你的配偶"]))
+        put_person(d, g, wn, wt)
+        opening = g.choice(["（联系电话：", "（住宅电话", "，电话："])
+        d.t(opening)
+        v, t = _landline_writing(g, area)
+        d.p("phone", v, tags=t | {"private_landline", "witness_block"})
+        d.t(("）" if opening.startswith("（") else "，") + "证实了上述事实。")
+    d.t("拟对你处以罚款")
+    d.k("amount", g.amount_text() + "元")
+    d.t("。\n    如有异议，可在收到本告知书之日起3日内向本局提出。\n\n")
+    closing = g.choice(["contact", "hall", "both"])
+    if closing in ("contact", "both"):
+        d.t("联系人：" + g.person("three")[0] + "\n联系电话：")
+        d.k("authority_phone", g.bureau_phone(region))
+        d.t("\n")
+    if closing in ("hall", "both"):
+        d.t(g.choice(["办税服务厅电话：", "纳税服务热线：", "咨询电话："]))
+        d.k("authority_phone", g.choice(["12366", g.bureau_phone(region)]))
+        d.t("\n")
+    d.tags.add("officer_names_unlabelled")
+    _sign(d, g, authority)
+    return d
+
+
+def phone_table(g: G, i: int) -> Doc:
+    """A notice whose heading names the bureau, then a list of persons with their phones."""
+    flat = g.choice(["tab", "pipe", "space_aligned", "cell_per_line", "key_value", "semicolon"])
+    d = Doc(f"dev8-phonetable-{i:03d}", tags={"private_landline", f"flat_{flat}", "service_by_publication"})
+    region = g.region()
+    area = region[4]
+    d.k("authority_name", g.authority_of(region))
+    d.t(g.choice(["\n关于无法送达税务文书的公告\n", "\n送达公告\n", "\n关于限期办理纳税申报的公告\n"]))
+    d.t("    下列纳税人经电话联系未果，现予公告送达：\n")
+    header = ["序号", "姓名", "联系电话", "文书名称"]
+    sep = {"tab": T, "pipe": " | ", "space_aligned": "    ", "cell_per_line": "\n"}.get(flat)
+    if sep is not None:
+        d.t(sep.join(header) + "\n")
+    for n in range(1, g.r.randint(3, 5)):
+        nm, tg = g.person()
+        v, t = _landline_writing(g, area)
+        if "\n" in v and flat in ("cell_per_line", "key_value"):
+            v = v.replace("\n", "")
+        doc = g.choice(["税务事项通知书", "责令限期改正通知书", "税务行政处罚决定书"])
+        if sep is None:
+            joiner = "；" if flat == "semicolon" else "\n"
+            d.t(f"序号：{n}{joiner}姓名：")
+            put_person(d, g, nm, tg)
+            d.t(f"{joiner}联系电话：")
+            d.p("phone", v, tags=t | {"private_landline", "table_row"})
+            d.t(f"{joiner}文书名称：{doc}")
+            d.t("\n\n" if flat == "key_value" else "\n")
+            continue
+        d.t(f"{n}{sep}")
+        put_person(d, g, nm, tg)
+        d.t(sep)
+        d.p("phone", v, tags=t | {"private_landline", "table_row"})
+        d.t(f"{sep}{doc}\n")
+    d.t("    咨询电话：")
+    d.k("authority_phone", g.bureau_phone(region))
+    d.t("\n")
+    d.k("date", g.day())
+    d.t("\n")
+    return d
+
+
+PERSON_ADDRESS_LABELS = ["送达地址", "联系地址", "通讯地址", "户籍地址", "住所", "居住地", "住所地", "地址"]
+
+
+def person_address(g: G, i: int) -> Doc:
+    """A natural person's address under an ambiguous label in running text and in record blocks, beside
+    an individual business's 经营地址 (public) and a company's 住所 (public)."""
+    d = Doc(f"dev8-addr-{i:03d}", tags={"home_address_label"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n" + g.choice(["税务行政处罚决定书", "税务处理决定书", "税务文书送达公告"]) + "\n")
+    d.k("document_number", g.docno(g.choice(["罚", "处", "送"])))
+    d.t("\n")
+    nm, tg = g.person()
+    shape = g.choice(["block", "running", "owner", "you"])
+    d.tags.add(f"addr_{shape}")
+    label = g.choice(PERSON_ADDRESS_LABELS)
+    if shape == "block":
+        d.t("当事人：")
+        put_person(d, g, nm, tg)
+        d.t("\n" + g.choice(["性别：男\n", "性别：女\n", ""]) + "身份证号码：")
+        put_id(d, g)
+        d.t(f"\n{label}：")
+        d.p("home_address", g.home(region), tags={"addr_person"})
+        d.t("\n")
+    elif shape == "running":
+        d.t("当事人")
+        put_person(d, g, nm, tg)
+        d.t(g.choice(["，男，", "，女，", "，"]) + "公民身份号码")
+        put_id(d, g)
+        d.t(f"，{label}")
+        d.t(g.choice(["：", "为", "在"]))
+        d.p("home_address", g.home(region), tags={"addr_person"})
+        d.t("。\n")
+    elif shape == "owner":
+        d.t("当事人：")
+        d.k("shop_name", g.shop(nm, region))
+        d.t("（个体工商户）\n统一社会信用代码：")
+        d.k("uscc", g.uscc_of("shop", region))
+        d.t("\n经营者：")
+        put_person(d, g, nm, tg | {"owner_name_in_shop_name"})
+        d.t("\n经营地址：")
+        d.k("business_address", g.business(region))
+        d.t(f"\n经营者{g.choice(['送达地址', '联系地址', '户籍地址', '居住地', '通讯地址'])}：")
+        d.p("home_address", g.home(region), tags={"addr_person", "addr_owner"})
+        d.t("\n")
+    else:
+        put_person(d, g, nm, tg)
+        d.t("：\n    你（" + g.choice(["身份证号码", "公民身份号码"]))
+        put_id(d, g)
+        d.t(f"，{label}：")
+        d.p("home_address", g.home(region), tags={"addr_person"})
+        d.t("）" + g.choice(["于", "在"]))
+        d.k("date", g.day())
+        d.t("期间取得收入未申报。\n")
+    d.t("    经查，")
+    put_person(d, g, nm, tg)
+    d.t("少缴" + g.choice(TAXES))
+    d.k("amount", g.amount_text() + "元")
+    d.t("。\n")
+    if g.chance(0.5):
+        d.t("    另查明，")
+        d.k("org_name", g.company(region))
+        d.t("（住所：")
+        d.k("business_address", g.business(region))
+        d.t("）为其提供了发票。\n")
+    _sign(d, g, authority)
+    return d
+
+
+def address_table(g: G, i: int) -> Doc:
+    """A list of persons and businesses with an address column under an address header."""
+    flat = g.choice(["tab", "pipe", "space_aligned", "cell_per_line", "key_value", "semicolon"])
+    d = Doc(f"dev8-addrtable-{i:03d}", tags={"home_address_label", "arrears_notice", f"flat_{flat}"})
+    region = g.region()
+    d.k("authority_name", g.authority_of(region))
+    d.t("\n欠税公告\n")
+    # a column of persons and businesses alike: a label both can have (not 户籍地址, 居住地)
+    col = g.choice(["送达地址", "联系地址", "通讯地址", "地址", "住所"])
+    header = ["序号", "纳税人名称", "证件号码", col, "欠税金额"]
+    sep = {"tab": T, "pipe": " | ", "space_aligned": "    ", "cell_per_line": "\n"}.get(flat)
+    if sep is not None:
+        d.t(sep.join(header) + "\n")
+    for n in range(1, g.r.randint(3, 6)):
+        kind = g.choice(["person", "person", "shop", "company"])
+        nm, tg = g.person()
+        cells: list[tuple[str, object]] = [("t", str(n))]
+        if kind == "person":
+            cells += [("name", (nm, tg)), ("id", g.id18()), ("home", g.home(region))]
+        elif kind == "shop":
+            cells += [
+                ("shop", g.shop(nm, region)),
+                ("uscc", g.uscc_of("shop", region)),
+                ("biz", g.business(region)),
+            ]
+        else:
+            cells += [
+                ("org", g.company(region)),
+                ("uscc", g.uscc_of("company", region)),
+                ("biz", g.business(region)),
+            ]
+        cells.append(("amount", g.amount_text()))
+        joiner = sep if sep is not None else ("；" if flat == "semicolon" else "\n")
+        for c, (k, val) in enumerate(cells):
+            if c:
+                d.t(joiner)
+            if sep is None:
+                d.t(header[c] + "：")
+            if k == "t":
+                d.t(str(val))
+            elif k == "name":
+                put_person(d, g, *val)  # type: ignore[misc]
+            elif k == "id":
+                d.p("id_number", str(val))
+            elif k == "home":
+                d.p("home_address", str(val), tags={"addr_table"})
+            elif k == "shop":
+                d.k("shop_name", str(val))
+            elif k == "org":
+                d.k("org_name", str(val))
+            elif k == "uscc":
+                d.k("uscc", str(val))
+            elif k == "biz":
+                d.k("business_address", str(val))
+            else:
+                d.k("amount", str(val))
+        d.t("\n\n" if flat == "key_value" else "\n")
+    return d
+
+
+def _email_writing(g: G) -> tuple[str, int, set[str]]:
+    """An e-mail address in an unusual writing; returns (text, significant characters of the domain
+    part that may stay, tags)."""
+    local = g.choice(["zhangwei", "lihua", "chenjing", "wangfang", "liuyang", "hz", "sunny"]) + str(
+        g.r.randint(10, 9999)
+    )
+    domain = g.choice(["163.com", "qq.com", "126.com", "sina.com", "foxmail.com", "hotmail.com"])
+    tail = sum(ch.isalnum() for ch in domain)
+    form = g.choice(["fw", "spaces", "paren", "bracket", "hash", "dot", "upper", "break", "break2"])
+    if form == "fw":
+        return f"{local}＠{domain}", tail, {"fullwidth_at"}
+    if form == "spaces":
+        return f"{local} @ {domain}", tail, {"email_spaced"}
+    if form == "paren":
+        return f"{local}(at){domain}", tail, {"email_at_word"}
+    if form == "bracket":
+        return f"{local}[at]{domain}", tail, {"email_at_word"}
+    if form == "hash":
+        return f"{local}#{domain}", tail, {"email_hash"}
+    if form == "dot":
+        name, _, top = domain.partition(".")
+        return f"{local} at {name} dot {top}", tail, {"email_at_word"}
+    if form == "upper":
+        return f"{local}@{domain}".upper(), tail, {"email_upper"}
+    if form == "break":
+        cut = g.r.randint(2, len(local) - 1)
+        return f"{local[:cut]}\n{local[cut:]}@{domain}", tail, {"linebreak_in_value"}
+    return f"{local}@\n{domain}", tail, {"linebreak_in_value"}
+
+
+def email_variants(g: G, i: int) -> Doc:
+    d = Doc(f"dev8-email-{i:03d}", tags={"email_variant"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n" + g.choice(["税务事项通知书", "电子送达确认书", "税务文书送达地址确认书"]) + "\n")
+    nm, tg = g.person()
+    d.t("受送达人：")
+    put_person(d, g, nm, tg)
+    d.t("\n")
+    for _ in range(g.r.randint(1, 2)):
+        d.t(g.choice(["电子邮箱：", "邮箱：", "E-mail：", "电子送达地址：", "个人邮箱 "]))
+        v, tail, tags = _email_writing(g)
+        d.p("email", v, head=1, tail=tail, tags=tags | {"email_variant"})
+        d.t("\n")
+    d.t("    本人同意以上述电子邮箱接收税务文书。\n本局邮箱：")
+    d.k("url", f"{g.choice(['zj', 'gd', 'hn'])}tax@chinatax.gov.cn")
+    d.t("\n")
+    _sign(d, g, authority)
+    return d
+
+
+FAMILY = [
+    "妻子",
+    "丈夫",
+    "儿子",
+    "女儿",
+    "父亲",
+    "母亲",
+    "配偶",
+    "其妻",
+    "其子",
+    "其女",
+    "其父",
+    "其母",
+    "胞弟",
+    "哥哥",
+]
+
+
+def narrative_names(g: G, i: int) -> Doc:
+    """Names in a case's narrative: after verbs, in lists joined by 、, with 先生/女士, family members,
+    a minor's 法定代理人 / 监护人."""
+    d = Doc(f"dev8-narr-{i:03d}", tags={"narrative", "running_text"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n税务行政处罚决定书\n")
+    d.k("document_number", g.docno("罚"))
+    d.t("\n当事人：")
+    nm, tg = g.person()
+    put_person(d, g, nm, tg)
+    d.t("\n    经查，" + g.choice(["你", "当事人"]) + "于")
+    d.k("date", g.day())
+    d.t(g.choice(["将房屋出租给", "将款项转给", "委托", "雇佣", "联系"]))
+    a, at = g.person()
+    put_person(d, g, a, at | {"after_verb"})
+    d.t(g.choice(["，", "用于经营，", "办理相关事宜，"]))
+    d.t(g.choice(["收取租金", "取得收入"]))
+    d.k("amount", g.amount_text() + "元")
+    d.t("。本局" + g.choice(["约谈了", "询问了", "通知", "向"]))
+    b, bt = g.person()
+    put_person(d, g, b, bt | {"after_verb"})
+    d.t(g.choice(["，", "送达了文书，", "到场说明情况，"]))
+    relative = g.choice(FAMILY)
+    d.t(relative if relative.startswith("其") else "其" + relative)
+    c, ct = g.person()
+    put_person(d, g, c, ct | {"family_member"})
+    d.t(g.choice(["陪同到场。", "在场。", "代为签收。"]))
+    d.t("参与经营的还有")
+    for k in range(g.r.randint(2, 4)):
+        if k:
+            d.t("、")
+        e, et = g.person()
+        put_person(d, g, e, et | {"list_name"})
+    d.t(g.choice(["等人。", "。", "三人。"]))
+    if g.chance(0.5):
+        d.t("\n    ")
+        s, st = g.person(g.choice(["three", "two", "word"]))
+        put_person(d, g, s, st | {"titled"})
+        d.t(g.choice(["先生", "女士"]) + g.choice(["表示对上述事实无异议。", "提交了书面陈述。", "未到场。"]))
+    if g.chance(0.6):
+        d.t("\n    因当事人未成年，")
+        d.t(g.choice(["法定代理人", "监护人"]))
+        m, mt = g.person()
+        put_person(d, g, m, mt | {"guardian"})
+        d.t(g.choice(["（系当事人之母）", "（系当事人之父）", ""]) + "代为陈述申辩。")
+    d.t("\n")
+    _sign(d, g, authority)
+    return d
+
+
+def generate_part8() -> list[dict]:
+    return _part(
+        SEED + 8,
+        [
+            (hkmt_decision, 16),
+            (hkmt_table, 12),
+            (tin_suffix, 14),
+            (private_phones, 20),
+            (phone_table, 12),
+            (person_address, 18),
+            (address_table, 12),
+            (email_variants, 12),
+            (narrative_names, 16),
+        ],
+    )
+
+
 def main() -> None:
     parts = (
         (generate(), "dev.jsonl"),
@@ -1813,6 +2447,7 @@ def main() -> None:
         (generate_part5(), "dev5.jsonl"),
         (generate_part6(), "dev6.jsonl"),
         (generate_part7(), "dev7.jsonl"),
+        (generate_part8(), "dev8.jsonl"),
     )
     for records, name in parts:
         out = HERE / name

@@ -74,6 +74,8 @@ _LANDLINE = re.compile(
     r"[2-9]\d{2,3}[ \-]?\d{4}(?:[ ]?(?:-|转|分机|ext\.?|Ext\.?|EXT\.?|x|X)[ ]?\d{1,5})?(?![\d])"
 )
 _ID_CONTEXT = re.compile(r"身份证|身份号码|证件号|居民身份|公民身份|身份证件|身分证|统一编号|身分号码")
+# Labels any subject's number stands under, a person's ID number or a company's credit code.
+_GENERIC_ID_LABELS = frozenset({"证件号"})
 _USCC_CONTEXT = re.compile(r"信用代码|纳税人识别号|识别号|税号|注册号")
 _BANK_CONTEXT = re.compile(r"账号|帐号|账户|帐户|卡号|开户行|开户银行|银行卡|存折|收款账")
 _PHONE_CONTEXT = re.compile(r"电话|手机|联系方式|传真|Tel|TEL|热线")
@@ -210,8 +212,11 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
         return None if token[4:] in public_phones else FieldType.PHONE
     if n == 18:
         upper = token.upper()
-        if _ID_CONTEXT.search(before) or (id_checksum_ok(upper) and id_shaped(upper)):
+        if id_checksum_ok(upper) and id_shaped(upper):
             return FieldType.ID_NUMBER
+        context = _ID_CONTEXT.search(before)
+        if context is not None and (context.group() not in _GENERIC_ID_LABELS or not is_valid_uscc(upper)):
+            return FieldType.ID_NUMBER  # under 证件号码 a company's credit code stays (a list of both)
         if is_valid_uscc(upper):
             return None
         if id_shaped(upper):
@@ -319,7 +324,12 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
                 kind = _joined_kind(digits, by_four, bank_context)
                 if kind is FieldType.PHONE and digits in public_phones:
                     kind = None
-                if kind is FieldType.ID_NUMBER and len(digits) > 18 and total[j] - total[i] == 18:
+                if (
+                    kind is FieldType.ID_NUMBER
+                    and len(digits) > 18
+                    and total[j] - total[i] == 18
+                    and not _tin_suffix(text, groups[j - 1][1], groups[j][0], m.start())
+                ):
                     j -= 1  # an ID number and the next line's row number, not a taxpayer number
                 if kind is not None:
                     found.append(Finding(groups[i][0], groups[j][1], kind))
@@ -327,6 +337,20 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
                     break
             i += 1
     return found
+
+
+def _tin_suffix(text: str, id_end: int, suffix_start: int, run_start: int) -> bool:
+    """Whether the two digits after an ID number are its taxpayer number's suffix (ID + 01, the
+    individual's taxpayer number) rather than the next row's number: joined by a space or a hyphen on
+    the same line, or on the next line with a leading zero (01, 02: a row number has none) or under a
+    taxpayer number's label."""
+    if "\n" not in text[id_end:suffix_start]:
+        return True
+    return text[suffix_start] == "0" or _USCC_CONTEXT.search(_context_before(text, run_start, 24)) is not None
+
+
+# A taxpayer number's suffix written in brackets after the ID number (110101…0011（01）).
+_BRACKETED_SUFFIX = re.compile(r"[（(]\d{2}[)）]")
 
 
 _COUNTRY_CODE = re.compile(r"(?:(?:\+|00)\s?86|[（(]\+?86[）)])[ \-]?$")
@@ -378,6 +402,14 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
         elif len(digits) == 18 and id_shaped(digits):
             found.append(Finding(m.start(), m.end(), FieldType.ID_NUMBER))
     found += _find_split_numbers(text, public_phones)
+    if "（" in text or "(" in text:
+        found += [
+            Finding(suffix.start() + 1, suffix.end() - 1, FieldType.ID_NUMBER)
+            for f in found
+            if f.field_type is FieldType.ID_NUMBER
+            and f.end - f.start >= 18
+            and (suffix := _BRACKETED_SUFFIX.match(text, f.end)) is not None
+        ]
     return [_with_country_code(text, f) if f.field_type is FieldType.PHONE else f for f in found]
 
 
@@ -387,10 +419,11 @@ _EMAIL = re.compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+ ?@ ?[A-Za-z0-9\-]+(?: ?\. ?[A-Za-z0-9\-]+)*(?: ?\. ?)[A-Za-z]{2,}"
 )
 # Passports (E/G/D/S/P), 港澳居民来往内地通行证 (H/M + 8 or 10 digits), 往来港澳通行证 (C + 8 digits or
-# C + letter + 7), 往来台湾通行证 (L + 8), a Hong Kong or Macao identity card (A123456(7), 1234567(8)).
+# C + letter + 7), 往来台湾通行证 (L + 8), a Hong Kong or Macao identity card (A123456(7), 1234567(8)), the
+# older 台湾居民来往大陆通行证 (ten digits and a letter in brackets: 0123456789(B)).
 _PASSPORT = re.compile(
     r"(?=[A-Z0-9])(?<![0-9A-Za-z])(?:E[A-HJ-NP-Z]\d{7}|[EGDSPKHMCL]\d{8}|[EG]\d{7}|[HM]\d{10}|C[A-Z]\d{7}"
-    r"|[A-Z]{1,2}\d{6}[（(][0-9A][)）]|[157]\d{6}[（(]\d[)）])(?![0-9A-Za-z])"
+    r"|[A-Z]{1,2}\d{6}[（(][0-9A][)）]|[157]\d{6}[（(]\d[)）]|\d{10}[（(][A-Z][)）])(?![0-9A-Za-z])"
 )
 _TRAVEL_CONTEXT = re.compile(
     r"(?:护照|通行证|回乡证|台胞证|旅行证|居留证|居住证|军官证|士兵证|警官证|签证|证件|身份证|"

@@ -1,0 +1,86 @@
+"""The masker's remaining leak classes (issue 15, brief masker2), each pinned on text of its own:
+港澳台 numbers, an individual's taxpayer number as ID + suffix, private landlines and whose block they
+stand in, persons' addresses under ambiguous labels, unusual e-mail writings, names in narrative."""
+
+import pytest
+
+from sanxiang.lib.masking import mask_text
+from sanxiang.lib.masking.idcodes import id_check_digit, id_shaped, is_valid_id
+
+PERSON_ID = "44010419850312123" + id_check_digit("44010419850312123")
+HK_PERMIT = "81000019900101123" + id_check_digit("81000019900101123")  # 港澳台居民居住证, Hong Kong
+TW_PERMIT = "83000019781224004" + id_check_digit("83000019781224004")  # … Taiwan
+
+
+def _hidden(text: str, *secrets: str) -> None:
+    masked = mask_text(text).text
+    for secret in secrets:
+        assert secret not in masked, (secret, masked)
+
+
+# ------------------------------------------------------------------------------------- 港澳台 numbers
+
+
+def test_a_residence_permit_number_is_an_id_number():
+    assert id_shaped(HK_PERMIT) and is_valid_id(TW_PERMIT)
+    assert not id_shaped("820000" + "123456789012")  # the prefix alone is not enough: a birth date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"居住证号码 {HK_PERMIT}\n",
+        f"经查，曹立（{TW_PERMIT}）于2025年取得劳务报酬",  # no label: the format is distinctive
+        f"另查明，谢铭，{HK_PERMIT} 系其合伙人。",
+        f"序号\n姓名\n证件类型\n证件号码\n1\n曹立\n港澳台居民居住证\n{TW_PERMIT}\n2026年1月4日\n",
+    ],
+)
+def test_residence_permits_are_hidden_anywhere(text):
+    number = HK_PERMIT if HK_PERMIT in text else TW_PERMIT
+    _hidden(text, number[6:14])
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("台湾居民来往大陆通行证⏎2523718991(D)⏎".replace("⏎", "\n"), "2523718991"),
+        ("台胞证号码：1234567890（B）", "1234567890"),
+        ("港澳居民来往内地通行证号码：H0381896712", "038189671"),
+        ("回乡证号码 M03818967", "038189"),
+        ("澳门居民身份证号码：5169604(0)", "516960"),
+        ("香港居民身份证号码：A221636(9)", "22163"),
+    ],
+)
+def test_permits_and_identity_cards_of_hong_kong_macao_taiwan(text, secret):
+    _hidden(text, secret)
+
+
+# ------------------------------------------------------------------------ taxpayer number ID + suffix
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        f"{PERSON_ID}01",
+        f"{PERSON_ID}-01",
+        f"{PERSON_ID} 02",
+        f"{PERSON_ID}（11）",
+        f"{PERSON_ID}\n03",  # wrapped in a one-cell-a-line list: a leading zero is no row number
+        f"{TW_PERMIT}01",  # a 港澳台 resident's taxpayer number
+    ],
+)
+def test_the_whole_taxpayer_number_is_hidden(written):
+    masked = mask_text(f"纳税人识别号\n{written}\n欠税金额\n1,234.50\n").text
+    assert sum(ch.isdigit() for ch in masked.split("欠税金额")[0]) == 0, masked
+    assert "1,234.50" in masked
+
+
+def test_a_row_number_after_an_id_number_stays():
+    text = f"序号\n姓名\n身份证号码\n1\n张立\n{PERSON_ID}\n12\n李华\n"
+    assert "\n12\n" in mask_text(text).text
+
+
+def test_a_credit_code_under_a_generic_number_header_stays():
+    masked = mask_text("纳税人名称：曲靖宏达建材有限公司\n证件号码：913101049443934110\n").text
+    assert "913101049443934110" in masked
+    _hidden(f"姓名：张立\n证件号码：{PERSON_ID}\n", PERSON_ID[6:14])

@@ -84,3 +84,58 @@ def test_a_credit_code_under_a_generic_number_header_stays():
     masked = mask_text("纳税人名称：曲靖宏达建材有限公司\n证件号码：913101049443934110\n").text
     assert "913101049443934110" in masked
     _hidden(f"姓名：张立\n证件号码：{PERSON_ID}\n", PERSON_ID[6:14])
+
+
+# ----------------------------------------------------------------------------------- private landlines
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("联系电话：+86-571-87654321\n", "87654321"),
+        ("固定电话：+86 551 54087462\n", "54087462"),
+        ("证人邬红（住宅电话0086 871 46040873）证实了上述事实。", "46040873"),
+        ("你的邻居房梦燕，电话：0086-20-6941-8078，证实了上述事实。", "6941"),
+        ("座机：0871-\n37987439\n", "37987439"),  # broken after the area code's hyphen
+        ("配偶张立（联系电话：0730-2569\n5714）证实", "2569"),  # … or inside the local number
+        ("座机：87360312\n", "87360312"),  # a local number without its area code
+        ("委托代理人：金安，联系电话：6809 2434\n", "6809"),
+        ("电话 7057-2586\n", "7057"),
+        ("当事人：张三，电话：0571-87654321-808，0571-87654321转808。", "87654321"),
+    ],
+)
+def test_private_landlines_in_every_writing(text, secret):
+    _hidden(text, secret)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "序号\t姓名\t联系电话\t文书名称\n1\t翁明\t42630356\t税务事项通知书\n",
+        "序号 | 姓名 | 联系电话 | 文书名称\n1 | 翁明 | 4263-0356 | 税务事项通知书\n",
+        "序号\n姓名\n联系电话\n文书名称\n1\n翁明\n42630356\n税务事项通知书\n",
+        # a record of a list after the notice's body (姓名：…⏎联系电话：…) is the person's, not the bureau's
+        "国家税务总局历下区税务局\n送达公告\n    下列纳税人经电话联系未果，现予公告送达：\n\n"
+        "序号：2\n姓名：宗婧彦\n联系电话：0531-42630356 分机458\n文书名称：税务事项通知书\n",
+    ],
+)
+def test_a_phone_in_a_persons_row_or_record_is_private(text):
+    _hidden(text, "4263")
+
+
+@pytest.mark.parametrize(
+    ("text", "public"),
+    [
+        (
+            "当事人：张三\n联系电话：0571-87654321\n    你于2025年未申报。\n\n联系人：李四\n联系电话：0571-86001234\n"
+            "国家税务总局杭州市西湖区税务局\n2025年1月2日\n",
+            "0571-86001234",
+        ),
+        ("序号\t单位\t电话\n1\t国家税务总局西湖区税务局办税服务厅\t0571-86001234\n", "0571-86001234"),
+        ("证人王五（联系电话：+86-571-87654321）证实。纳税服务热线：12366。", "12366"),
+        ("国家税务总局杭州市西湖区税务局 咨询电话：(0571)8600 1234", "(0571)8600 1234"),
+        ("发票代码：033001900111 发票号码：87654321", "87654321"),
+    ],
+)
+def test_the_authoritys_own_numbers_and_invoice_numbers_stay(text, public):
+    assert public in mask_text(text).text

@@ -69,16 +69,21 @@ _TAIWAN_ID = re.compile(r"(?=[A-Z])(?<![0-9A-Za-z])[A-Z][12]\d{8}(?![0-9A-Za-z])
 # are everywhere in credit codes, so the scan runs only there.
 _TAIWAN_HINT = re.compile(r"身分|统一编号|台湾|台北|台中|台南|高雄|新北|桃园")
 _MOBILE_GROUPED = re.compile(r"(?=[+81])(?<![\d])(?:\+?86[ \-]?)?1[3-9]\d[ \-]\d{4}[ \-]\d{4}(?!\d)")
+# A landline with its area code: (0571)…, 0571-…, 0571 …, +86-571-…, 0086 571 …, (+86)(571)…; the line
+# may break after the area code's hyphen or between the local number's two halves (PDF text).
 _LANDLINE = re.compile(
-    r"(?=[（(0+])(?<![\d])(?:(?:\+86[ \-]?|0086[ \-]?)?[（(]0\d{2,3}[)）][ \-]?|0\d{2,3}(?:[-－—]| - |-? ))"
-    r"[2-9]\d{2,3}[ \-]?\d{4}(?:[ ]?(?:-|转|分机|ext\.?|Ext\.?|EXT\.?|x|X)[ ]?\d{1,5})?(?![\d])"
+    r"(?=[（(0+])(?<![\d])(?:(?:\+86[ \-]?|0086[ \-]?)?[（(]0\d{2,3}[)）][ \-]?|0\d{2,3}(?:[-－—]\n?[ \t]*| - |-? )"
+    r"|(?:\+86|0086|[（(]\+?86[)）])[ \-]?(?:[1-9]\d{1,2}[ \-]|[（(][1-9]\d{1,2}[)）][ \-]?))"
+    r"[2-9]\d{2,3}(?:[ \-]|\n[ \t]*)?\d{4}(?:[ ]?(?:-|转|分机|ext\.?|Ext\.?|EXT\.?|x|X)[ ]?\d{1,5})?(?![\d])"
 )
+# A local number without its area code, grouped (8765 4321, 8765-4321), right after a phone's label.
+_LOCAL_GROUPED = re.compile(r"(?<![\d\-])[2-9]\d{3}[ \-]\d{4}(?![\d\-])")
 _ID_CONTEXT = re.compile(r"身份证|身份号码|证件号|居民身份|公民身份|身份证件|身分证|统一编号|身分号码")
 # Labels any subject's number stands under, a person's ID number or a company's credit code.
 _GENERIC_ID_LABELS = frozenset({"证件号"})
 _USCC_CONTEXT = re.compile(r"信用代码|纳税人识别号|识别号|税号|注册号")
 _BANK_CONTEXT = re.compile(r"账号|帐号|账户|帐户|卡号|开户行|开户银行|银行卡|存折|收款账")
-_PHONE_CONTEXT = re.compile(r"电话|手机|联系方式|传真|Tel|TEL|热线")
+_PHONE_CONTEXT = re.compile(r"电话|手机|联系方式|传真|Tel|TEL|热线|座机|宅电|固话")
 _INVOICE_CONTEXT = re.compile(r"发票|代码|编号|文号|凭证|单号|批次|证号|登记号|备案号|订单")
 _AUTHORITY = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅|纳税服务|税务机关|本局|我局|本机关|我机关")
 # A party named between the authority and the number makes it the party's; the bureau's own 联系人 does not.
@@ -120,7 +125,8 @@ _SENTENCE_GOES_ON = re.compile(rf"[{CJK}][^\n]*。")
 # The line that opens the bureau's own group of contact lines (联系人：…, 联系部门：…).
 _BUREAU_CONTACT = re.compile(r"[ \t]*(?:联系人|联系部门|承办部门|联系科室|办理部门)")
 # A person's own line in the closing block: its label names whose number or address it is.
-_LINE_PERSON = re.compile(_BLOCK_PERSON.pattern + r"|你的|你户|预留|住宅|宅电|私人|个人")
+# (姓名, 序号: a record of a list after the body, 姓名：…⏎联系电话：…, is a person's, not the bureau's block)
+_LINE_PERSON = re.compile(_BLOCK_PERSON.pattern + r"|你的|你户|预留|住宅|宅电|私人|个人|姓名|序号")
 
 
 def _in_closing_block(text: str, start: int) -> bool:
@@ -390,6 +396,11 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
     for m in _LANDLINE.finditer(text):
         digits = _NON_DIGIT.sub("", m.group())
         if not _is_public_landline(text, m.start(), digits, public_phones):
+            found.append(Finding(m.start(), m.end(), FieldType.PHONE))
+    for m in _LOCAL_GROUPED.finditer(text) if grouped else ():
+        if _PHONE_CONTEXT.search(text, max(0, m.start() - 10), m.start()) is None:
+            continue
+        if not _is_public_landline(text, m.start(), _NON_DIGIT.sub("", m.group()), public_phones):
             found.append(Finding(m.start(), m.end(), FieldType.PHONE))
     for m in _GROUPED_NUMBER.finditer(text) if grouped else ():
         digits = _NON_DIGIT.sub("", m.group())
@@ -1117,6 +1128,8 @@ def _find_names(
             found.append(Finding(start, end, FieldType.HOME_ADDRESS))
         elif role == tables.DOCUMENT:
             found.append(Finding(start, end, FieldType.TRAVEL_DOCUMENT))
+        elif role == tables.PHONE:
+            found.append(Finding(start, end, FieldType.PHONE))
         else:
             add(start, end, FieldType.PERSON_NAME if role == tables.PARTY else FieldType.REPRESENTATIVE_NAME)
 

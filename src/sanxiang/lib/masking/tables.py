@@ -16,7 +16,14 @@ from .surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES
 
 CJK = "\u4e00-\u9fff"
 
-NAME, PARTY, HOME, MAYBE_ADDRESS, DOCUMENT = "name", "party", "home", "maybe_address", "document"
+NAME, PARTY, HOME, MAYBE_ADDRESS, DOCUMENT, PHONE = (
+    "name",
+    "party",
+    "home",
+    "maybe_address",
+    "document",
+    "phone",
+)
 # A header naming a person's role: every cell under it is a name (an organisation's cell stays). The
 # role word may carry a qualifier (法定代表人（负责人）姓名, 受送达人签名或盖章, 提供人（单位）) but not a
 # word that makes the column another datum about that person (法定代表人身份证号码, 负责人电话).
@@ -38,6 +45,8 @@ _PARTY_HEADER = re.compile(
     r"失信主体|行政相对人)$"
 )
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # a phone column: a person's number in a person's row, the office's in an office's row
+    (PHONE, re.compile(r"^.{0,6}(?:电话|手机|座机|固话|宅电|联系方式)(?:号码)?$")),
     (
         HOME,
         re.compile(
@@ -105,6 +114,8 @@ def _is_person(value: str) -> bool:
 
 
 _INDIVIDUAL_CODE = re.compile(r"^(?:92\d{4}[0-9A-HJ-NPQRTUWXY]{12}|\d{17}[\dXx]\d{1,2})$")
+_OFFICE = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅|服务厅|热线")
+_PHONE_NUMBER = re.compile(r"\d(?:[ \-]?\d){6}")  # seven digits at least: no 12366 alone
 _EMPTY = re.compile(r"^(?:|[-—/／无]|不详|\*+)$")
 _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区")
 
@@ -254,6 +265,7 @@ def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_in
 
 # What a column holds, from its header: the shape a (possibly wrapped) value must have.
 _KIND_OF_HEADER = (
+    ("phone", re.compile(r"电话|手机|座机|固话|宅电|联系方式")),
     ("code", re.compile(r"识别号|信用代码|证件号码|身份证|号码|代码|(?<!^)编号")),
     ("amount", re.compile(r"金额|余额|（元）|\(元\)|税额|数额")),
     ("date", re.compile(r"日期|时间")),
@@ -264,6 +276,7 @@ _KIND_OF_HEADER = (
     ("name", re.compile(rf"名称|{_PERSON_ROLE}|当事人|纳税人")),
 )
 _SHAPES = {
+    "phone": re.compile(r"^[+（(]?\d[\d \-（）()+]{5,}(?:(?:转|分机)\d+)?$"),
     "code": re.compile(r"^[0-9A-Za-z]{8,22}$"),
     "amount": re.compile(r"^-?[\d,]+(?:\.\d+)?$"),
     "date": re.compile(r"^\d{4}(?:[-./年]\d{1,2}(?:[-./月]\d{1,2}日?)?)?$"),
@@ -385,7 +398,8 @@ def find_table_cells(
 ) -> None:
     """Report (start, end, role) of each personal cell: ``name``, ``party`` (a natural person's name in a
     名称 column), ``home`` (a home address; an individual business's place of business too when
-    ``individual_business_address`` is off) or ``document`` (a passport's or permit's number)."""
+    ``individual_business_address`` is off), ``document`` (a passport's or permit's number) or ``phone``
+    (a number under a phone header in a row that is not an office's)."""
     hide = not individual_business_address
     _find_cell_per_line(text, add, hide)
     if (
@@ -473,6 +487,8 @@ def _row_values(
         r == PARTY and SEAT_HOLDER.search(v) for v, r in zip(values, roles, strict=False)
     )
     organisation = organisation and not any(_INDIVIDUAL_CODE.match(v) for v in values)
+    # an office's row (办税服务厅, a tax bureau) gives the office's own number, published
+    office = any(_OFFICE.search(v) for v, r in zip(values, roles, strict=False) if r != PHONE)
     for cell, value, role in zip(pieces, values, roles, strict=False):
         if role is None or _EMPTY.match(value) or "*" in value:
             continue
@@ -487,6 +503,8 @@ def _row_values(
             found = HOME
         elif role == DOCUMENT and _DOCUMENT_NUMBER.match(value):
             found = DOCUMENT
+        elif role == PHONE and not office and _PHONE_NUMBER.search(value):
+            found = PHONE
         else:
             continue
         for start, end in cell:

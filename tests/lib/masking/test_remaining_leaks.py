@@ -139,3 +139,35 @@ def test_a_phone_in_a_persons_row_or_record_is_private(text):
 )
 def test_the_authoritys_own_numbers_and_invoice_numbers_stay(text, public):
     assert public in mask_text(text).text
+
+
+# ------------------------------------------------------------------------------------------- e-mail
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("电子邮箱：liuyang4010[at]sina.com\n", "iuyang4010"),
+        ("个人邮箱 zhangwei9917(at)163.com\n", "hangwei9917"),
+        ("电子邮箱：liuyang7430 at sina dot com\n", "iuyang7430"),
+        ("邮箱：wangfang88#126.com\n", "angfang88"),
+        ("邮箱：ZHANG.WEI@163.COM；", "HANG.WEI"),
+        ("电子送达地址：lihua7629@\nfoxmail.com\n", "ihua7629"),  # broken after the @
+        ("E-mail：liuya\nng9740@qq.com\n", "iuya"),  # … or inside the local part
+        ("邮箱：hz8683 ＠ 126.com\n", "z8683"),
+    ],
+)
+def test_e_mail_in_unusual_writings(text, secret):
+    _hidden(text, secret)
+
+
+@pytest.mark.parametrize(
+    ("text", "public"),
+    [
+        ("本局邮箱：zjtax(at)chinatax.gov.cn", "zjtax(at)chinatax.gov.cn"),
+        ("3#楼 B#101室", "3#楼 B#101室"),
+        ("邮编 310000 at 杭州", "310000 at 杭州"),
+    ],
+)
+def test_public_mail_and_lookalikes_stay(text, public):
+    assert public in mask_text(text).text

@@ -427,8 +427,18 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
 # ------------------------------------------------------------------------------------- e-mail, documents
 
 _EMAIL = re.compile(
-    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+ ?@ ?[A-Za-z0-9\-]+(?: ?\. ?[A-Za-z0-9\-]+)*(?: ?\. ?)[A-Za-z]{2,}"
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+ ?\n?[ \t]*@ ?\n?[ \t]*[A-Za-z0-9\-]+(?: ?\. ?[A-Za-z0-9\-]+)*(?: ?\. ?)[A-Za-z]{2,}"
 )
+# An address written so that robots miss it: zhang(at)163.com, zhang[at]163.com, zhang at 163 dot com,
+# zhang#163.com; its top-level domain must be a known one.
+_SEP_DOT = r"[ \t]*(?:\.|[(\[（【][ \t]*dot[ \t]*[)\]）】]|[ \t](?:dot|DOT)[ \t])[ \t]*"
+_EMAIL_WORDED = re.compile(
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+[ \t]*(?:[(\[（【<][ \t]*(?:at|AT)[ \t]*[)\]）】>]|[ \t](?:at|AT)[ \t]|#)"
+    rf"[ \t]*[A-Za-z0-9\-]+(?:{_SEP_DOT}[A-Za-z0-9\-]+)*{_SEP_DOT}"
+    r"(?:com|cn|net|org|edu|gov|hk|mo|tw|info|biz|cc|me|io|COM|CN|NET|ORG)(?![A-Za-z0-9])"
+)
+# The start of an address's local part left on the line above (E-mail：liuya⏎ng9740@qq.com).
+_EMAIL_HEAD_ABOVE = re.compile(r"(?<=[：:\s])[A-Za-z0-9._%+\-]{1,30}$")
 # Passports (E/G/D/S/P), 港澳居民来往内地通行证 (H/M + 8 or 10 digits), 往来港澳通行证 (C + 8 digits or
 # C + letter + 7), 往来台湾通行证 (L + 8), a Hong Kong or Macao identity card (A123456(7), 1234567(8)), the
 # older 台湾居民来往大陆通行证 (ten digits and a letter in brackets: 0123456789(B)).
@@ -448,15 +458,35 @@ _FOREIGN_PASSPORT = re.compile(
 )
 
 
+_WORDED_DOT = re.compile(r"[ \t]*[(\[（【][ \t]*dot[ \t]*[)\]）】][ \t]*|[ \t]+dot[ \t]+")
+_WORDED_AT = re.compile(r"[ \t]*[(\[（【<][ \t]*at[ \t]*[)\]）】>][ \t]*|[ \t]+at[ \t]+|#")
+_SPACE = re.compile(r"\s")
+
+
+def _canonical_email(written: str) -> str:
+    """An address as ``local@domain`` however it was written (zhang at 163 dot com → zhang@163.com)."""
+    address = _WORDED_DOT.sub(".", written.lower())
+    if "@" not in address:
+        address = _WORDED_AT.sub("@", address, count=1)
+    return _SPACE.sub("", address)
+
+
 def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[Finding]:
     found: list[Finding] = []
-    if "@" in text:
-        for m in _EMAIL.finditer(text):
-            address = m.group().lower().replace(" ", "")
-            domain = address.rpartition("@")[2]
-            if address in public_emails or domain == "gov.cn" or domain.endswith(".gov.cn"):
-                continue
-            found.append(Finding(m.start(), m.end(), FieldType.EMAIL))
+    matches = list(_EMAIL.finditer(text)) if "@" in text else []
+    if "at" in text or "AT" in text or "#" in text:
+        matches += _EMAIL_WORDED.finditer(text)
+    for m in matches:
+        address = _canonical_email(m.group())
+        domain = address.rpartition("@")[2]
+        if address in public_emails or domain == "gov.cn" or domain.endswith(".gov.cn"):
+            continue
+        start = m.start()
+        if text[start - 1 : start] == "\n":
+            head = _EMAIL_HEAD_ABOVE.search(text, max(0, start - 32), start - 1)
+            if head is not None:
+                start = head.start()
+        found.append(Finding(start, m.end(), FieldType.EMAIL))
     for m in _PASSPORT.finditer(text):
         found.append(Finding(m.start(), m.end(), FieldType.TRAVEL_DOCUMENT))
     for m in _TRAVEL_CONTEXT.finditer(text):

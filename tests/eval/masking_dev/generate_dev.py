@@ -2291,6 +2291,8 @@ def address_table(g: G, i: int) -> Doc:
                 d.k("org_name", str(val))
             elif k == "uscc":
                 d.k("uscc", str(val))
+            elif k == "biz" and kind == "shop" and col == "送达地址":
+                d.t(str(val))  # an individual business's 送达地址 is served on its owner: not scored
             elif k == "biz":
                 d.k("business_address", str(val))
             else:

@@ -171,3 +171,82 @@ def test_e_mail_in_unusual_writings(text, secret):
 )
 def test_public_mail_and_lookalikes_stay(text, public):
     assert public in mask_text(text).text
+
+
+# -------------------------------------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("经查，你于2025年5月25日委托柳湘江办理相关事宜，收取租金3,000.00元。", "湘江"),
+        ("当事人将房屋出租给谷晨丹用于经营。", "晨丹"),
+        ("本局约谈了包妮送达了文书。", "包妮"),
+        ("本局向秦雅送达了文书，其父蓝晓光在场。", "晓光"),
+        ("本局通知程大海到场说明情况，其哥哥慕容玲蕾在场。", "玲蕾"),
+        ("其子康兴华陪同到场。", "兴华"),
+        ("其母亲巩跃进代为签收。", "跃进"),  # 进 ends the name: what she does follows
+        ("参与经营的还有万东升、邢家、冉朝阳等人。", "东升"),
+        ("你的邻居高天宇，电话：***。", "天宇"),
+        ("经查，樊振少缴企业所得税710.00元。", "樊振"),  # 所得税 is no organisation's 所
+        ("因当事人未成年，监护人邝倩思（系当事人之母）代为陈述申辩。", "倩思"),
+    ],
+)
+def test_names_in_narrative(text, secret):
+    _hidden(text, secret)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本局向你单位送达了税务事项通知书。经查，全年少缴税款。会同公安机关调查。",
+        "联系了解情况。包括但不限于增值税。约谈了该公司负责人。本局向国家税务总局报告。",
+        "经查，企业所得税少缴。另查明，通过虚开发票。经查，上述行为。还有部分款项未缴。",
+    ],
+)
+def test_narrative_words_are_no_names(text):
+    assert mask_text(text).text == text
+
+
+# ------------------------------------------------------------------------------ addresses of persons
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        (
+            "当事人：罗焱鹏\n性别：男\n身份证号码：***\n联系地址：河北省石家庄市长安区桃源路118号碧桂园9栋2单元2204室\n",
+            "桃源路",
+        ),
+        ("当事人罗焱鹏，男，公民身份号码***，通讯地址为岳阳市岳阳楼区五一路12号3栋201室。", "五一路"),
+        (
+            "经营者：罗焱鹏\n经营地址：岳阳楼区五一路1号\n经营者户籍地址：岳阳市岳阳楼区建国东路8号2栋101室\n",
+            "建国东路",
+        ),
+        (
+            "序号\t纳税人名称\t证件号码\t送达地址\n1\t汪太平\t***\t云南省昆明市五华区建国东路76号\n",
+            "建国东路",
+        ),
+    ],
+)
+def test_a_persons_address_under_an_ambiguous_label(text, secret):
+    _hidden(text, secret)
+
+
+def test_a_companys_seat_in_brackets_after_its_name_stays():
+    text = "当事人：罗焱鹏\n身份证号码：***\n    另查明，重庆天成印务有限公司（住所：重庆市渝中区五一路534号101室）为其提供了发票。"
+    assert "重庆市渝中区五一路534号101室" in mask_text(text).text
+    text = "经营者：罗焱鹏\n经营地址：岳阳楼区五一路1号门面\n"
+    assert "岳阳楼区五一路1号门面" in mask_text(text).text
+
+
+def test_a_phone_list_one_cell_a_line_masks_twice_the_same_and_keeps_the_office_line():
+    text = (
+        "关于限期办理纳税申报的公告\n    下列纳税人经电话联系未果，现予公告送达：\n序号\n姓名\n联系电话\n文书名称\n"
+        "1\n唐东升\n2391-5347\n税务事项通知书\n2\n宁金\n（０２３）７８４９８８８４\n税务行政处罚决定书\n"
+        "    咨询电话：023-73820858\n2026年9月21日\n"
+    )
+    once = mask_text(text).text
+    assert mask_text(once).text == once
+    assert "023-73820858" in once and "纳税人经电话联系未果" in once  # 经 after a role word is no surname
+    assert "2391" not in once and "７８４９" not in once

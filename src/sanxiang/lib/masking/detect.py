@@ -38,7 +38,7 @@ ORG_SUFFIXES = (
     "加工厂|厂|店|中心|事务所|合作社|工作室|酒店|餐厅|饭店|酒楼|宾馆|旅馆|茶楼|药房|诊所|医院|学校|"
     "农场|养殖场|种植场|商贸|贸易|建材|物流|科技|实业|餐馆|面馆|烟酒|副食|汽修|维修部|美容院|理发店|"
     "网吧|幼儿园|培训|协会|商会|银行|支行|分行|营业部|营业厅|排档|档口|酒家|食府|山庄|农庄|茶庄|鱼庄|商铺|(?<![全内外各本局])部|(?<![进执实发履运施银])行|社|坊|"
-    "(?<![宾会])馆|(?<![住场处])所|(?<![现市当到在商])场"
+    "(?<![宾会])馆|(?<![住场处])所(?!得)|(?<![现市当到在商])场"
 )
 # A name followed (possibly after a few more characters of a shop name) by one of these suffixes is part
 # of an organisation name, e.g. 张伟便利店, 长沙张伟商贸有限公司. Function words stop the look-ahead so that
@@ -556,6 +556,9 @@ def _record_start(text: str, start: int) -> int:
     return low
 
 
+_ORG_BEFORE_BRACKET = re.compile(rf"(?:{ORG_SUFFIXES})[（(]$")
+
+
 def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
     """Whether an ambiguous address label (住所、地址) describes a natural person: decided by the nearest
     subject marker before it (身份证、性别 … versus 公司、个体工商户 …); with none, it is hidden. The
@@ -563,6 +566,8 @@ def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
     low = _record_start(text, start)
     if _ROLE_BEFORE_LABEL.search(text, max(low, start - 6), start):
         return True  # 法定代表人联系地址, 经营者送达地址: the person's own
+    if _ORG_BEFORE_BRACKET.search(text, max(0, start - 8), start):
+        return False  # …有限公司（住所：…）: the address of the organisation just named
     business = label in _BUSINESS_LABELS
     if label in _SERVICE_LABELS and INDIVIDUAL_BUSINESS.search(text, low, start):
         return True
@@ -777,7 +782,8 @@ for _words, _kind in (
         "记账人员|代账人员|辩护人|辩护律师|代理律师|诉讼代理人|委托诉讼代理人|第三人|陪同人|翻译人员|"
         "被检举人|被举报人|利害关系人|共同经营人|实际投资人|户名|开户名|账户名称|账户名|收款人|付款人|"
         "从业人员|收银员|店员|营业员|服务员|厨师|学徒|记账员|总经理|副总经理|经理|董事长|执行董事|董事|监事|厂长|店长|总监|业务员|销售员|仓管员|"
-        "实际经营者",
+        "实际经营者|哥哥|姐姐|弟弟|妹妹|胞弟|胞兄|胞姐|胞妹|儿媳|女婿|侄子|外甥|孙子|其妻|其夫|其子|其女|其父|其母|"
+        "其兄|其姐|其弟|其妹|邻居|朋友|同事|亲戚|同学|法定代理人|指定代理人",
         FieldType.THIRD_PARTY_NAME,
     ),
     (
@@ -827,6 +833,21 @@ _VERB_AFTER = re.compile(
     # an evidence list's title that names its person: 齐彦证人证言, 薛建泽身份证复印件, 卓璇银行流水
     r"(?:的)?(?:询问笔录|调查笔录|证人证言|证言|证词|身份证复印件|(?:个人)?银行(?:账户)?流水|书面陈述))"
 )
+# A name in a case's narrative between a verb that takes a person (委托, 出租给, 约谈了, 本局向 …) or the
+# opening of a finding (经查，) and what a person does next (办理, 到场, 送达, 少缴, a comma …): the
+# shortest name that fits both sides.
+_NAME_AFTER_VERB = re.compile(
+    r"(?=[委雇聘租转付汇借卖售交约询通告联传会协经另查向还包分])"
+    r"(?:委托|雇佣|雇用|聘请|聘用|出租给|租给|转给|转账给|付给|支付给|汇给|借给|卖给|售给|销售给|交给|交由|"
+    r"约谈(?:了(?!解))?|询问(?:了(?!解))?|通知|告知|联系(?:了(?!解))?|传唤|约见|会同|协助|(?:经查|另查明|查明)[，,]|(?<=[局关])向|"
+    r"还有|包括|分别为|分别是)"
+    rf"(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}}?)"
+    r"(?=[，,。；;、（(：:]|等|办理|用于|到场|送达|代为|陪同|在场|签收|说明|经营|收取|支付|提供|负责|表示|承认|"
+    r"签字|出具|提交|接受|少缴|未|取得|存在|涉嫌|长期|一直|多次|曾|先后|共计|自|于|在|系|因|将|向|对|的|是|为|"
+    r"已|均|也|和|与|及|开具|购买|销售|出租|转让|到|来|前往|进行|作|做|就)"
+)
+
+
 # What may stand right before a name found by what follows it (张三表示: after a comma, 由, 与 …; 转入,
 # 汇入 the account a sum went to).
 _NAME_BOUNDARY = frozenset("，,。；;：:、（(\n\t .．由与向对经将和及据至给入")
@@ -848,6 +869,13 @@ _VERB_STARTS = frozenset(
 _NOT_LAST_AT_END = frozenset("等的了们和与及或并")
 
 
+# Two-character verbs of what a person does, right after a name (…代为签收, …陪同到场, …少缴…).
+_PERSON_ACTS = re.compile(
+    r"代为|陪同|到场|在场|签收|办理|送达|说明|收取|支付|提供|负责|承认|签字|出具|提交|少缴|取得|涉嫌|长期|"
+    r"一直|多次|先后|共计|开具|购买|销售|出租|转让|前往"
+)
+
+
 def _trim_name(text: str, start: int, end: int) -> int | None:
     """Trim a candidate name ``text[start:end]`` to its likely end; None if it is not a name."""
     name = text[start:end]
@@ -862,8 +890,10 @@ def _trim_name(text: str, start: int, end: int) -> int | None:
             or name[-1] + text[end : end + 1] in _TITLES
             or name[-1] + text[end : end + 1] in _VERB_STARTS
         )
-        # a name that ends at a clause boundary is whole (代理人荣跃进，联系电话): no verb follows it
+        # a name that ends at a clause boundary is whole (代理人荣跃进，联系电话): no verb follows it; nor
+        # does one when what the person does follows it (其母亲巩跃进代为签收)
         and not (name[-1] not in _NOT_LAST_AT_END and text[end : end + 1] in _CLAUSE_END)
+        and _PERSON_ACTS.match(text, end) is None
     ):
         end -= 1
         name = name[:-1]
@@ -1121,8 +1151,8 @@ def _find_names(
         found.append(Finding(start, end, names.setdefault(name, kind)))
 
     for m in _TRIGGERED_NAME.finditer(text):
-        if m.start("name") == m.end("trigger") and text[m.start("name")] in "和与及或并":
-            continue  # 负责人和办税人, 纳税人和走逃失联户: a conjunction, not a surname
+        if m.start("name") == m.end("trigger") and text[m.start("name")] in "和与及或并经":
+            continue  # 负责人和办税人, 纳税人和走逃失联户, 纳税人经电话联系: a conjunction or 经, not a surname
         kind = _TRIGGERS[m.group("trigger")]
         value = _label_value(text, m.end("trigger"), m.start("name"))
         if value is not None and (
@@ -1175,6 +1205,13 @@ def _find_names(
             add(m.start("name"), m.end("name"), FieldType.PERSON_NAME)
     for m in _VERB_AFTER.finditer(text):
         _look_back(text, m.start(), add, boundary=True)
+    for m in _NAME_AFTER_VERB.finditer(text):
+        start = m.start("name")
+        if _TRIGGER_AT.match(text, start) is not None or text[start : m.end("name")] in _TRIGGERS:
+            continue  # 委托代理人, 通知当事人: a role word, not a name
+        end = _trim_name(text, start, m.end("name"))
+        if end is not None:
+            add(start, end, FieldType.THIRD_PARTY_NAME)
     if "、" in text and ("*" in text or "＊" in text or "某" in text):
         # In a list of people the bureau masked already (林邦国、**、***三人), the unmasked one is a name too.
         for m in _BEFORE_MASKED.finditer(text):

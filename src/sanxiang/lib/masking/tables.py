@@ -165,6 +165,8 @@ def _roles(line: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
 
 
 _ROW_NUMBER = re.compile(r"^\d{1,4}$")
+# A line that labels its own value (咨询电话：0731-…, 联系人：…): the text after a one-cell-a-line table.
+_LABEL_LINE = re.compile(rf"^[{CJK}]{{2,8}}[：:]")
 # The title of a list standing right above its header lines (…认定名单, 欠税公告, …明细表).
 _TITLE = re.compile(r"(?:名单|公告|通告|清单|明细|目录|一览表|情况表|公示|统计表)$")
 # Three lines in a row that ``_single_header`` may accept (a looser test: it only rules texts out).
@@ -237,8 +239,8 @@ def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_in
         while k < len(lines) and lines[k].strip() and not _header_run_at(lines, k):
             line = lines[k]
             value = line.strip()
-            if value.endswith(("。", "：", ":")):
-                break  # the text after the table (特此公告。)
+            if value.endswith(("。", "：", ":")) or _LABEL_LINE.match(value):
+                break  # the text after the table (特此公告。, 咨询电话：…)
             # The next row number starts a row; a row not yet holding a value per column is still
             # open, so the same digits there are a value (页数 3 in row 2 of a 序号/…/页数 list).
             if (

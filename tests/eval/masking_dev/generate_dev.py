@@ -2440,6 +2440,302 @@ def generate_part8() -> list[dict]:
     )
 
 
+# ------------------------------------------------------------------------------ part 9 (written later)
+# Written after the fixes made from part 8, before the masker was run on it: the same classes in
+# writings part 8 did not have.
+
+
+def hkmt_running(g: G, i: int) -> Doc:
+    """港澳台 numbers in running text: a permit beside a Taiwan ID, a Hong Kong card written with a space,
+    a Macao card with slashes, a residence permit's number grouped by spaces."""
+    d = Doc(f"dev9-hkmt-{i:03d}", tags={"hkmt", "running_text"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n不予行政处罚决定书\n")
+    d.k("document_number", g.docno("不罚"))
+    d.t("\n")
+    nm, tg = g.person(g.choice(["three", "two"]))
+    who = g.choice(["tw", "hk", "mo"])
+    if who == "tw":
+        d.t("当事人：台胞")
+        put_person(d, g, nm, tg)
+        d.t("，" + g.choice(["台胞证号码", "台湾居民来往大陆通行证号码", "通行证号"]) + g.choice(["", "："]))
+        d.p("passport", tw_permit(g), tags={"tw_permit"})
+        if g.chance(0.6):
+            d.t("，身份证号码")
+            d.p("passport", tw_id(g), tags={"tw_id", "tw_id_no_place"})
+    elif who == "hk":
+        d.t("当事人：")
+        put_person(d, g, nm, tg)
+        d.t("，香港永久性居民，身份证号码：")
+        hid = hk_id(g)
+        if g.chance(0.5):
+            hid = hid.replace("(", " (")
+        d.p("passport", hid, tags={"hk_id"})
+        d.t("，回乡证号码：")
+        d.p("passport", hm_permit(g), tags={"hm_permit"})
+    else:
+        d.t("当事人：")
+        put_person(d, g, nm, tg)
+        d.t("，澳门居民，身份证明局编号")
+        digits = g.choice("157") + "".join(g.choice("0123456789") for _ in range(6))
+        d.p("passport", f"{digits[0]}/{digits[1:]}/{g.choice('0123456789')}", tags={"macao_id"})
+    d.t("。\n")
+    rid = hkmt_resident_id(g)
+    d.t("居住证号码：")
+    grouped = f"{rid[:6]} {rid[6:14]} {rid[14:]}" if g.chance(0.5) else rid
+    d.p("id_number", grouped, tags={"hkmt_residence_permit"})
+    d.t("\n    经查，当事人于")
+    d.k("date", g.day())
+    d.t("取得收入")
+    d.k("amount", g.amount_text() + "元")
+    d.t("，未按期申报，鉴于其首次违法且及时改正，决定不予行政处罚。\n")
+    _sign(d, g, authority)
+    return d
+
+
+def tin_running(g: G, i: int) -> Doc:
+    d = Doc(f"dev9-tin-{i:03d}", tags={"tin_suffix", "running_text"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n税务事项通知书\n")
+    nm, tg = g.person()
+    put_person(d, g, nm, tg)
+    d.t("（纳税人识别号为" if g.chance(0.5) else "：\n    你（纳税人识别号：")
+    id18 = g.id18()
+    if g.chance(0.3):
+        id18 = id18[:-1] + "X" if id18.endswith("X") else id18
+    tin, wt = _tin_writing(g, id18)
+    d.p("tin_individual", tin, tags=wt | {"tin_suffix"})
+    d.t("）未按规定期限办理" + g.choice(TAXES) + "纳税申报，请于")
+    d.k("date", g.day())
+    d.t("前到本局办理。\n")
+    if g.chance(0.5):
+        d.t("序号    纳税人名称    纳税人识别号    金额\n")
+        for n in range(1, 3):
+            nm2, tg2 = g.person()
+            d.t(f"{n}    ")
+            put_person(d, g, nm2, tg2)
+            d.t("    ")
+            tin2 = g.id18() + g.choice(["01", "02"])
+            if g.chance(0.5):
+                tin2 = tin2[:18] + " " + tin2[18:]
+            d.p("tin_individual", tin2, tags={"tin_suffix", "flat_space_aligned"})
+            d.t("    ")
+            d.k("amount", g.amount_text())
+            d.t("\n")
+    _sign(d, g, authority)
+    return d
+
+
+def _landline9(g: G, area: str) -> tuple[str, set[str]]:
+    local = g.choice("2345678") + "".join(g.choice("0123456789") for _ in range(7))
+    a3 = area[1:]
+    forms = [
+        (f"{area}—{local}", {"landline_dash"}),
+        (f"({area}) {local}", {"landline_grouped"}),
+        (f"+86 ({a3}) {local[:4]} {local[4:]}", {"phone_intl_prefix"}),
+        (f"{local[:3]}-{local[4:]}", {"landline_local"}),
+        (f"{area}-{local}（宅）", {"landline_extension"}),
+        (f"{area}－{local}", {"fullwidth_digits"}),
+        (f"{area} - {local}", {"landline_grouped"}),
+        (f"{area}.{local}", {"landline_dot"}),
+        (f"{area}/{local}", {"landline_slash"}),
+        (f"{area}-{local}、{g.mobile11()}", {"landline_and_mobile"}),
+    ]
+    return g.choice(forms)
+
+
+def landline_running(g: G, i: int) -> Doc:
+    d = Doc(f"dev9-phone-{i:03d}", tags={"private_landline"})
+    region = g.region()
+    area = region[4]
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n税务行政处罚决定书\n")
+    d.k("document_number", g.docno("罚"))
+    d.t("\n")
+    nm, tg = g.person()
+    d.t("被处罚人：")
+    put_person(d, g, nm, tg)
+    d.t("\n    经查，")
+    put_person(d, g, nm, tg)
+    d.t(g.choice(["的联系电话为", "（电话", "预留的座机"]))
+    v, t = _landline9(g, area)
+    d.p("phone", v, tags=t | {"private_landline", "running_text"})
+    d.t("），" if "（电话" in d.parts[-2] else "，")
+    d.t("本局多次拨打未能联系。\n")
+    if g.chance(0.6):
+        d.t("    本案证人")
+        wn, wt = g.person()
+        put_person(d, g, wn, wt)
+        d.t("（" + g.choice(["座机", "tel: ", "Tel："]))
+        v, t = _landline9(g, area)
+        d.p("phone", v, tags=t | {"private_landline", "witness_block"})
+        d.t("）证实了上述事实。\n")
+    d.t("\n")
+    kind = g.choice(["contact_son", "bureau"])
+    if kind == "contact_son":
+        d.t("联系人：")
+        cn, ct = g.person()
+        put_person(d, g, cn, ct)
+        d.t(g.choice(["（当事人之子）", "（当事人配偶）", "（代理人）"]) + " 联系电话：")
+        v, t = _landline9(g, area)
+        d.p("phone", v, tags=t | {"private_landline", "closing_block_person"})
+        d.t("\n")
+    d.t(g.choice(["举报电话：", "监督电话：", "本局地址：" + g.business(region) + "，电话："]))
+    d.k("authority_phone", g.bureau_phone(region))
+    d.t("\n")
+    _sign(d, g, authority)
+    return d
+
+
+def addr_running9(g: G, i: int) -> Doc:
+    d = Doc(f"dev9-addr-{i:03d}", tags={"home_address_label"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    shape = g.choice(["confirm", "residence", "rep_home", "semicolon"])
+    d.tags.add(f"addr9_{shape}")
+    if shape == "confirm":
+        d.t("\n送达地址确认书\n受送达人：")
+        nm, tg = g.person()
+        put_person(d, g, nm, tg)
+        d.t("\n" + g.choice(["送达地址", "指定送达地址", "邮寄地址"]) + "：")
+        d.p("home_address", g.home(region))
+        d.t("\n邮政编码：" + str(g.r.randint(100000, 899999)) + "\n")
+    elif shape == "residence":
+        d.t("\n税务处理决定书\n")
+        nm, tg = g.person()
+        put_person(d, g, nm, tg)
+        d.t(g.choice(["：\n    你（住所地：", "：\n    你（居住地址：", "：\n    你（经常居住地："]))
+        d.p("home_address", g.home(region))
+        d.t("）于")
+        d.k("date", g.day())
+        d.t("转让房产未申报个人所得税。\n")
+    elif shape == "rep_home":
+        d.t("\n税务行政处罚决定书\n当事人：")
+        d.k("org_name", g.company(region))
+        d.t("\n住所：")
+        d.k("business_address", g.business(region))
+        d.t("\n法定代表人：")
+        nm, tg = g.person()
+        put_person(d, g, nm, tg)
+        d.t("，" + g.choice(["住址", "家庭住址", "住"]) + "：")
+        d.p("home_address", g.home(region))
+        d.t("\n")
+    else:
+        d.t("\n非正常户公告\n")
+        for _ in range(g.r.randint(2, 3)):
+            nm, tg = g.person()
+            d.t("纳税人姓名：")
+            put_person(d, g, nm, tg)
+            d.t("；身份证号码：")
+            d.p("id_number", g.id18())
+            d.t("；" + g.choice(["联系地址", "通讯地址", "地址", "送达地址"]) + "：")
+            d.p("home_address", g.home(region))
+            d.t("；认定日期：")
+            d.k("date", g.day())
+            d.t("\n")
+    _sign(d, g, authority)
+    return d
+
+
+def email9(g: G, i: int) -> Doc:
+    d = Doc(f"dev9-email-{i:03d}", tags={"email_variant"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n电子送达确认书\n受送达人：")
+    nm, tg = g.person()
+    put_person(d, g, nm, tg)
+    d.t("\n")
+    local = g.choice(["zw", "lihong", "chen.jie", "wang_li", "sunfang"]) + str(g.r.randint(1, 999))
+    domain = g.choice(["163.com", "qq.com", "126.com", "sina.cn", "yahoo.com.cn"])
+    tail = sum(ch.isalnum() for ch in domain)
+    form = g.choice(["dotbreak", "hashbr", "qq", "angle", "dotword", "fullstop"])
+    if form == "dotbreak":
+        name, _, top = domain.partition(".")
+        v = f"{local}@{name}.\n{top}"
+    elif form == "hashbr":
+        v = f"{local}[#]{domain}"
+    elif form == "qq":
+        local = str(g.r.randint(10000000, 2999999999))
+        v = f"{local}@qq.com"
+        tail = 4
+    elif form == "angle":
+        v = f"{local}@{domain}"
+    elif form == "dotword":
+        v = f"{local}@{domain.replace('.', '(dot)')}"
+    else:
+        v = f"{local}@{domain.replace('.', '。')}"
+    d.tags.add(f"email9_{form}")
+    d.t("电子邮箱" + ("：<" if form == "angle" else "："))
+    d.p("email", v, head=1, tail=tail, tags={"email_variant"})
+    d.t(">\n" if form == "angle" else "\n")
+    _sign(d, g, authority)
+    return d
+
+
+def names9(g: G, i: int) -> Doc:
+    d = Doc(f"dev9-names-{i:03d}", tags={"narrative", "running_text"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n税务稽查结论\n被查对象：")
+    d.k("org_name", g.company(region))
+    d.t("\n    经查，该公司股东")
+    people = [g.person() for _ in range(3)]
+    put_person(d, g, *people[0])
+    d.t("、")
+    put_person(d, g, *people[1])
+    d.t("和")
+    put_person(d, g, *people[2])
+    d.t(g.choice(["三人", "共同", "分别"]) + "出资设立该公司。")
+    a, at = g.person()
+    b, bt = g.person()
+    d.t("实际控制人系")
+    put_person(d, g, a, at)
+    d.t("，其" + g.choice(["妻", "丈夫", "女儿"]))
+    put_person(d, g, b, bt)
+    d.t("负责财务。款项转入")
+    c, ct = g.person()
+    put_person(d, g, c, ct | {"account_holder"})
+    d.t(g.choice(["个人账户", "名下银行卡", "的微信账户"]) + "，收款人为")
+    e, et = g.person()
+    put_person(d, g, e, et)
+    d.t("。")
+    f, ft = g.person()
+    d.t("由其" + g.choice(["女儿", "儿子", "弟弟"]))
+    put_person(d, g, f, ft | {"family_member"})
+    d.t("代收文书，")
+    h, ht = g.person()
+    put_person(d, g, h, ht)
+    d.t(g.choice(["同志", "先生", "女士"]) + "到场见证。")
+    k, kt = g.person()
+    d.t("（")
+    put_person(d, g, k, kt | {"bracketed"})
+    d.t("）\n")
+    _sign(d, g, authority)
+    return d
+
+
+def generate_part9() -> list[dict]:
+    return _part(
+        SEED + 9,
+        [
+            (hkmt_running, 14),
+            (tin_running, 12),
+            (landline_running, 18),
+            (addr_running9, 16),
+            (email9, 14),
+            (names9, 14),
+        ],
+    )
+
+
 def main() -> None:
     parts = (
         (generate(), "dev.jsonl"),
@@ -2450,6 +2746,7 @@ def main() -> None:
         (generate_part6(), "dev6.jsonl"),
         (generate_part7(), "dev7.jsonl"),
         (generate_part8(), "dev8.jsonl"),
+        (generate_part9(), "dev9.jsonl"),
     )
     for records, name in parts:
         out = HERE / name

@@ -250,3 +250,54 @@ def test_a_phone_list_one_cell_a_line_masks_twice_the_same_and_keeps_the_office_
     assert mask_text(once).text == once
     assert "023-73820858" in once and "纳税人经电话联系未果" in once  # 经 after a role word is no surname
     assert "2391" not in once and "７８４９" not in once
+
+
+# ---------------------------------------------------------------------------- writings of dev part 9
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("当事人：张立，澳门居民，身份证明局编号5/408122/0。", "408122"),
+        ("香港永久性居民，身份证号码：V366191 (6)，", "366191"),
+        ("当事人：台胞郎骏，通行证号：07849650，身份证号码A123456789。", "郎骏"),
+        (f"居住证号码：{HK_PERMIT[:6]} {HK_PERMIT[6:14]} {HK_PERMIT[14:]}\n", HK_PERMIT[6:14]),
+        ("被处罚人：耿萍\n    经查，耿萍（电话0371—30017609），本局多次拨打未能联系。", "30017609"),
+        ("经查，耿萍的联系电话为0730/34891982，本局多次拨打。", "34891982"),
+        ("本案证人汤旭（座机0591.68817175）证实了上述事实。", "68817175"),
+        ("经查，耿萍预留的座机+86 (23) 4002 1132，本局多次拨打。", "4002"),
+        ("经查，耿萍预留的座机0574 - 33140761。", "33140761"),
+        ("经查，耿萍的联系电话为240-8789。", "8789"),
+        ("电子邮箱：zw320@sina(dot)cn\n", "w320"),
+        ("电子邮箱：lihong257@yahoo。com。cn\n", "ihong257"),
+        ("电子邮箱：wang_li299[#]sina.cn\n", "ang_li299"),
+        ("电子邮箱：lihong235@qq.\ncom\n", "ihong235"),
+        ("款项转入郑立洁的微信账户，收款人为农凡雨。", "立洁"),
+        ("由其儿子柴明代收文书，任倩冰先生到场见证。", "倩冰"),
+        ("受送达人：顾梅花\n邮寄地址：海南省海口市秀英区解放西路325号翠湖山庄10栋\n", "解放西路"),
+        (
+            "当事人：广州中盛服饰有限责任公司\n住所：广州市越秀区中华北路566号\n法定代表人：翁秀红，住址：广东省广州市越秀区东大街271号\n",
+            "东大街",
+        ),
+    ],
+)
+def test_writings_of_the_second_round(text, secret):
+    _hidden(text, secret)
+
+
+@pytest.mark.parametrize(
+    ("text", "public"),
+    [
+        ("编号0123/45678901，", "0123/45678901"),  # a slash or a dot makes a phone only under its label
+        ("税率0.13，日期2025/12/01，", "2025/12/01"),
+        ("联系邮箱：zjtax@chinatax。gov。cn。", "zjtax@chinatax。gov。cn"),
+        ("当事人：广州中盛服饰有限责任公司\n住所：广州市越秀区中华北路566号\n", "广州市越秀区中华北路566号"),
+        ("国家税务总局杭州市税务局（地址：杭州市解放路1号，电话：0571-86001234）", "0571-86001234"),
+        (
+            "被处罚人：张三\n    经查，张三（电话0571—87654321）。\n\n举报电话：0571-86001234\n",
+            "0571-86001234",
+        ),
+    ],
+)
+def test_public_facts_of_the_second_round_stay(text, public):
+    assert public in mask_text(text).text

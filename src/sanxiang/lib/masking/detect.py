@@ -67,17 +67,18 @@ _HK_TW_PHONE = re.compile(
 _TAIWAN_ID = re.compile(r"(?=[A-Z])(?<![0-9A-Za-z])[A-Z][12]\d{8}(?![0-9A-Za-z])")
 # A Taiwan ID stands in a document that says so (its label, or a place in Taiwan): capitals and digits
 # are everywhere in credit codes, so the scan runs only there.
-_TAIWAN_HINT = re.compile(r"身分|统一编号|台湾|台北|台中|台南|高雄|新北|桃园")
+_TAIWAN_HINT = re.compile(r"身分|统一编号|台湾|台胞|台籍|台北|台中|台南|高雄|新北|桃园")
 _MOBILE_GROUPED = re.compile(r"(?=[+81])(?<![\d])(?:\+?86[ \-]?)?1[3-9]\d[ \-]\d{4}[ \-]\d{4}(?!\d)")
 # A landline with its area code: (0571)…, 0571-…, 0571 …, +86-571-…, 0086 571 …, (+86)(571)…; the line
 # may break after the area code's hyphen or between the local number's two halves (PDF text).
 _LANDLINE = re.compile(
-    r"(?=[（(0+])(?<![\d])(?:(?:\+86[ \-]?|0086[ \-]?)?[（(]0\d{2,3}[)）][ \-]?|0\d{2,3}(?:[-－—]\n?[ \t]*| - |-? )"
+    r"(?=[（(0+])(?<![\d])(?:(?:\+86[ \-]?|0086[ \-]?)?[（(]0\d{2,3}[)）][ \-]?|0\d{2,3}(?:[-－—./]\n?[ \t]*| [-—] |-? )"
     r"|(?:\+86|0086|[（(]\+?86[)）])[ \-]?(?:[1-9]\d{1,2}[ \-]|[（(][1-9]\d{1,2}[)）][ \-]?))"
     r"[2-9]\d{2,3}(?:[ \-]|\n[ \t]*)?\d{4}(?:[ ]?(?:-|转|分机|ext\.?|Ext\.?|EXT\.?|x|X)[ ]?\d{1,5})?(?![\d])"
 )
+_ODD_SEPARATOR = re.compile(r"0\d{2,3}[./]")
 # A local number without its area code, grouped (8765 4321, 8765-4321), right after a phone's label.
-_LOCAL_GROUPED = re.compile(r"(?<![\d\-])[2-9]\d{3}[ \-]\d{4}(?![\d\-])")
+_LOCAL_GROUPED = re.compile(r"(?<![\d\-])[2-9]\d{2,3}[ \-]\d{4}(?![\d\-])")
 _ID_CONTEXT = re.compile(r"身份证|身份号码|证件号|居民身份|公民身份|身份证件|身分证|统一编号|身分号码")
 # Labels any subject's number stands under, a person's ID number or a company's credit code.
 _GENERIC_ID_LABELS = frozenset({"证件号"})
@@ -89,7 +90,8 @@ _AUTHORITY = re.compile(r"税务局|税务分局|稽查局|税务所|办税服�
 # A party named between the authority and the number makes it the party's; the bureau's own 联系人 does not.
 # (Not 你: a notice addressed to the party says 你 throughout, and the number it gives is the office's.)
 _PERSON_WORDS = re.compile(
-    r"当事人|纳税人|法定代表人|负责人|经营者|先生|女士|本人|手机|业主|住址|身份证|受处分人|纳税义务人|身分证|居所"
+    r"当事人|纳税人|法定代表人|负责人|经营者|先生|女士|本人|手机|业主|住址|身份证|受处分人|纳税义务人|身分证|居所|"
+    r"被处罚人|被检查人|被查对象|受送达人|被询问人"
 )
 _AMOUNT_AFTER = re.compile(r"\s*(?:\.\d|元|万|亿|千|百|份|笔|户|张|吨|个|次|条|人|%|％)")
 
@@ -188,8 +190,11 @@ def _is_public_landline(text: str, start: int, digits: str, public_phones: froze
         return False
     authority = authorities[-1]
     between = window[authority.end() :]
+    # right after the authority's name (its own line, or the label on the next): a number further on,
+    # in the body's text, is whoever's the text says (经查，…（电话…）)
     return (
-        len(between) <= 100
+        len(between) <= 40
+        and between.count("\n") <= 1
         and _PHONE_CONTEXT.search(between) is not None
         and _BLOCK_PERSON.search(between) is None
         and _CALLED.search(between) is None
@@ -395,6 +400,10 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
             found.append(Finding(m.start(), m.end(), FieldType.ID_NUMBER))
     for m in _LANDLINE.finditer(text):
         digits = _NON_DIGIT.sub("", m.group())
+        if _ODD_SEPARATOR.match(m.group()) and not _PHONE_CONTEXT.search(
+            text, max(0, m.start() - 12), m.start()
+        ):
+            continue  # 0571.8765…, 0571/8765…: a phone only under a phone's label (编号0123/4567…)
         if not _is_public_landline(text, m.start(), digits, public_phones):
             found.append(Finding(m.start(), m.end(), FieldType.PHONE))
     for m in _LOCAL_GROUPED.finditer(text) if grouped else ():
@@ -427,13 +436,15 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
 # ------------------------------------------------------------------------------------- e-mail, documents
 
 _EMAIL = re.compile(
-    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+ ?\n?[ \t]*@ ?\n?[ \t]*[A-Za-z0-9\-]+(?: ?\. ?[A-Za-z0-9\-]+)*(?: ?\. ?)[A-Za-z]{2,}"
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+ ?\n?[ \t]*@ ?\n?[ \t]*[A-Za-z0-9\-]+(?: ?\. ?\n?[A-Za-z0-9\-]+)*(?: ?\. ?\n?)[A-Za-z]{2,}"
 )
 # An address written so that robots miss it: zhang(at)163.com, zhang[at]163.com, zhang at 163 dot com,
 # zhang#163.com; its top-level domain must be a known one.
-_SEP_DOT = r"[ \t]*(?:\.|[(\[（【][ \t]*dot[ \t]*[)\]）】]|[ \t](?:dot|DOT)[ \t])[ \t]*"
+# (also the dot written as 。 or (dot), a line break after the dot, the @ written plainly)
+_SEP_DOT = r"[ \t]*(?:[.。]|[(\[（【][ \t]*dot[ \t]*[)\]）】]|[ \t](?:dot|DOT)[ \t])[ \t]*\n?[ \t]*"
 _EMAIL_WORDED = re.compile(
-    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+[ \t]*(?:[(\[（【<][ \t]*(?:at|AT)[ \t]*[)\]）】>]|[ \t](?:at|AT)[ \t]|#)"
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+[ \t]*"
+    r"(?:[(\[（【<][ \t]*(?:at|AT|#|@)[ \t]*[)\]）】>]|[ \t](?:at|AT)[ \t]|#|@)"
     rf"[ \t]*[A-Za-z0-9\-]+(?:{_SEP_DOT}[A-Za-z0-9\-]+)*{_SEP_DOT}"
     r"(?:com|cn|net|org|edu|gov|hk|mo|tw|info|biz|cc|me|io|COM|CN|NET|ORG)(?![A-Za-z0-9])"
 )
@@ -444,7 +455,7 @@ _EMAIL_HEAD_ABOVE = re.compile(r"(?<=[：:\s])[A-Za-z0-9._%+\-]{1,30}$")
 # older 台湾居民来往大陆通行证 (ten digits and a letter in brackets: 0123456789(B)).
 _PASSPORT = re.compile(
     r"(?=[A-Z0-9])(?<![0-9A-Za-z])(?:E[A-HJ-NP-Z]\d{7}|[EGDSPKHMCL]\d{8}|[EG]\d{7}|[HM]\d{10}|C[A-Z]\d{7}"
-    r"|[A-Z]{1,2}\d{6}[（(][0-9A][)）]|[157]\d{6}[（(]\d[)）]|\d{10}[（(][A-Z][)）])(?![0-9A-Za-z])"
+    r"|[A-Z]{1,2}\d{6} ?[（(][0-9A][)）]|[157]\d{6} ?[（(]\d[)）]|[157]/\d{6}/\d|\d{10}[（(][A-Z][)）])(?![0-9A-Za-z/])"
 )
 _TRAVEL_CONTEXT = re.compile(
     r"(?:护照|通行证|回乡证|台胞证|旅行证|居留证|居住证|军官证|士兵证|警官证|签证|证件|身份证|"
@@ -458,8 +469,8 @@ _FOREIGN_PASSPORT = re.compile(
 )
 
 
-_WORDED_DOT = re.compile(r"[ \t]*[(\[（【][ \t]*dot[ \t]*[)\]）】][ \t]*|[ \t]+dot[ \t]+")
-_WORDED_AT = re.compile(r"[ \t]*[(\[（【<][ \t]*at[ \t]*[)\]）】>][ \t]*|[ \t]+at[ \t]+|#")
+_WORDED_DOT = re.compile(r"[ \t]*[(\[（【][ \t]*dot[ \t]*[)\]）】][ \t]*|[ \t]+dot[ \t]+|。")
+_WORDED_AT = re.compile(r"[ \t]*[(\[（【<][ \t]*(?:at|#|@)[ \t]*[)\]）】>][ \t]*|[ \t]+at[ \t]+|#")
 _SPACE = re.compile(r"\s")
 
 
@@ -474,7 +485,7 @@ def _canonical_email(written: str) -> str:
 def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[Finding]:
     found: list[Finding] = []
     matches = list(_EMAIL.finditer(text)) if "@" in text else []
-    if "at" in text or "AT" in text or "#" in text:
+    if "at" in text or "AT" in text or "#" in text or "@" in text:
         matches += _EMAIL_WORDED.finditer(text)
     for m in matches:
         address = _canonical_email(m.group())
@@ -508,9 +519,7 @@ _HOME_LABELS = (
     # in running text (……，现住宝鸡市…；居住于…；暂住…): the value must still read as an address
     "现居住于|居住于|居住在|住在|户口所在地|户口地址|暂住于|暂住(?![证人])|现住(?![院宿房])"
 )
-_AMBIGUOUS_LABELS = (
-    "住所地|住所|通讯地址|联系地址|送达地址|送达地点|经营地点|经营场所|生产经营地址|经营地址|地址"
-)
+_AMBIGUOUS_LABELS = "住所地|住所|通讯地址|联系地址|送达地址|送达地点|邮寄地址|收件地址|经营地点|经营场所|生产经营地址|经营地址|地址"
 _LABEL_HEADS = "".join(sorted({label[0] for label in f"{_HOME_LABELS}|{_AMBIGUOUS_LABELS}".split("|")}))
 _ADDRESS = re.compile(
     rf"(?=[{_LABEL_HEADS}])"
@@ -669,12 +678,18 @@ def _reads_as_address(value: str) -> bool:
     return bool(_ADDRESS_WORD.search(value.replace("号", "")) or (_DIGIT.search(value) and "号" in value))
 
 
+_REPRESENTATIVE_ON_LINE = re.compile(r"法定代表人|法人代表|负责人|经营者|业主|投资人|股东|代理人|联系人")
+
+
 def _seat_of_organisation(text: str, m: re.Match[str]) -> bool:
     """A bare 住址 field (no 法定代表人 / 经营者 before it) in a record whose named subject is a company or
     an institution (纳税人名称：…有限公司；住址：…): its seat, published. An individual business's 住址 is
     its owner's home."""
     if m.group("home") != "住址" or _CJK_CHAR.match(text, max(m.start() - 1, 0), m.start()):
         return False
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    if _REPRESENTATIVE_ON_LINE.search(text, line_start, m.start()):
+        return False  # 法定代表人：…，住址：… is the representative's home
     low = _record_start(text, m.start())
     name = _subject_name(text, low, m.start())
     if name is None or not tables.SEAT_HOLDER.search(name):
@@ -783,7 +798,7 @@ for _words, _kind in (
         "被检举人|被举报人|利害关系人|共同经营人|实际投资人|户名|开户名|账户名称|账户名|收款人|付款人|"
         "从业人员|收银员|店员|营业员|服务员|厨师|学徒|记账员|总经理|副总经理|经理|董事长|执行董事|董事|监事|厂长|店长|总监|业务员|销售员|仓管员|"
         "实际经营者|哥哥|姐姐|弟弟|妹妹|胞弟|胞兄|胞姐|胞妹|儿媳|女婿|侄子|外甥|孙子|其妻|其夫|其子|其女|其父|其母|"
-        "其兄|其姐|其弟|其妹|邻居|朋友|同事|亲戚|同学|法定代理人|指定代理人",
+        "其兄|其姐|其弟|其妹|邻居|朋友|同事|亲戚|同学|法定代理人|指定代理人|台胞|港胞|澳胞",
         FieldType.THIRD_PARTY_NAME,
     ),
     (
@@ -821,6 +836,7 @@ _TRAILING = re.compile(
 )
 _NAME_EXACT = re.compile(rf"{_NAME_HEAD}{_GIVEN}{{1,2}}")
 _NOT_BEFORE_NAME = frozenset("于在对由向将把给与和及的是为系被从经任即")
+_PUNCTUATION = frozenset("，,。；;：:、（(\n\t")  # after these, 任 or 于 opens a name (，任倩冰先生)
 _TITLES = ("先生", "女士", "同志")
 _CLAUSE_END = frozenset("、，,；;。\n（(")
 _PLACE_CHARS = frozenset("省市区县镇乡村旗州")
@@ -829,7 +845,7 @@ _VERB_AFTER = re.compile(
     r"(?=[涉个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书])"
     r"(?:涉嫌|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|辩称|称其|本人|"
     # what a case's narrative says of a person: 转入X名下账户, X对上述事实无异议, X在询问中…, 与X系夫妻关系
-    r"名下|的(?:银行)?账户|对(?:上述|以上|此|该)|在(?:询问|笔录|调查)|无异议|(?:系|为)[^，。；\n]{0,6}关系|"
+    r"名下|的(?:银行|微信|支付宝|个人)?(?:账户|账号|银行卡)|对(?:上述|以上|此|该)|在(?:询问|笔录|调查)|无异议|(?:系|为)[^，。；\n]{0,6}关系|"
     # an evidence list's title that names its person: 齐彦证人证言, 薛建泽身份证复印件, 卓璇银行流水
     r"(?:的)?(?:询问笔录|调查笔录|证人证言|证言|证词|身份证复印件|(?:个人)?银行(?:账户)?流水|书面陈述))"
 )
@@ -970,7 +986,7 @@ def _look_back(text: str, end: int, add: Callable[[int, int, FieldType], None], 
             continue
         if not compound:
             if length == 3 and (
-                candidate[0] in _NOT_BEFORE_NAME
+                (candidate[0] in _NOT_BEFORE_NAME and not (start == 0 or text[start - 1] in _PUNCTUATION))
                 or candidate[1] in _NOT_GIVEN_START
                 or candidate[2] in _NOT_LAST
                 or (candidate[:2] in _NOT_NAMES and not word_ok)

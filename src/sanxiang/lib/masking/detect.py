@@ -223,10 +223,12 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
         return None if token[4:] in public_phones else FieldType.PHONE
     if n == 18:
         upper = token.upper()
+        context = _ID_CONTEXT.search(before)
+        if context is not None and context.group() not in _GENERIC_ID_LABELS:
+            return FieldType.ID_NUMBER
         if id_checksum_ok(upper) and id_shaped(upper):
             return FieldType.ID_NUMBER
-        context = _ID_CONTEXT.search(before)
-        if context is not None and (context.group() not in _GENERIC_ID_LABELS or not is_valid_uscc(upper)):
+        if context is not None and not is_valid_uscc(upper):
             return FieldType.ID_NUMBER  # under 证件号码 a company's credit code stays (a list of both)
         if is_valid_uscc(upper):
             return None
@@ -406,8 +408,10 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
             continue  # 0571.8765…, 0571/8765…: a phone only under a phone's label (编号0123/4567…)
         if not _is_public_landline(text, m.start(), digits, public_phones):
             found.append(Finding(m.start(), m.end(), FieldType.PHONE))
-    for m in _LOCAL_GROUPED.finditer(text) if grouped else ():
-        if _PHONE_CONTEXT.search(text, max(0, m.start() - 10), m.start()) is None:
+    for label in _PHONE_CONTEXT.finditer(text) if grouped else ():
+        # (read only after a phone's label: the labels are few, the digit groups many)
+        m = _LOCAL_GROUPED.search(text, label.end(), label.end() + 19)
+        if m is None or m.start() - label.end() > 10:
             continue
         if not _is_public_landline(text, m.start(), _NON_DIGIT.sub("", m.group()), public_phones):
             found.append(Finding(m.start(), m.end(), FieldType.PHONE))
@@ -448,6 +452,8 @@ _EMAIL_WORDED = re.compile(
     rf"[ \t]*[A-Za-z0-9\-]+(?:{_SEP_DOT}[A-Za-z0-9\-]+)*{_SEP_DOT}"
     r"(?:com|cn|net|org|edu|gov|hk|mo|tw|info|biz|cc|me|io|COM|CN|NET|ORG)(?![A-Za-z0-9])"
 )
+# What only an address written so can hold (one scan instead of the full pattern at every word).
+_WORDED_HINT = re.compile(r"(?<![A-Za-z])(?:at|AT|dot|DOT)(?![A-Za-z])|#|@[A-Za-z0-9\-]+。")
 # The start of an address's local part left on the line above (E-mail：liuya⏎ng9740@qq.com).
 _EMAIL_HEAD_ABOVE = re.compile(r"(?<=[：:\s])[A-Za-z0-9._%+\-]{1,30}$")
 # Passports (E/G/D/S/P), 港澳居民来往内地通行证 (H/M + 8 or 10 digits), 往来港澳通行证 (C + 8 digits or
@@ -485,7 +491,14 @@ def _canonical_email(written: str) -> str:
 def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[Finding]:
     found: list[Finding] = []
     matches = list(_EMAIL.finditer(text)) if "@" in text else []
-    if "at" in text or "AT" in text or "#" in text or "@" in text:
+    if (
+        "#" in text
+        or "at" in text
+        or "AT" in text
+        or "dot" in text
+        or "DOT" in text
+        or ("@" in text and "。" in text)
+    ) and _WORDED_HINT.search(text) is not None:
         matches += _EMAIL_WORDED.finditer(text)
     for m in matches:
         address = _canonical_email(m.group())

@@ -410,11 +410,11 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
             found.append(Finding(m.start(), m.end(), FieldType.PHONE))
     for label in _PHONE_CONTEXT.finditer(text) if grouped else ():
         # (read only after a phone's label: the labels are few, the digit groups many)
-        m = _LOCAL_GROUPED.search(text, label.end(), label.end() + 19)
-        if m is None or m.start() - label.end() > 10:
+        local = _LOCAL_GROUPED.search(text, label.end(), label.end() + 19)
+        if local is None or local.start() - label.end() > 10:
             continue
-        if not _is_public_landline(text, m.start(), _NON_DIGIT.sub("", m.group()), public_phones):
-            found.append(Finding(m.start(), m.end(), FieldType.PHONE))
+        if not _is_public_landline(text, local.start(), _NON_DIGIT.sub("", local.group()), public_phones):
+            found.append(Finding(local.start(), local.end(), FieldType.PHONE))
     for m in _GROUPED_NUMBER.finditer(text) if grouped else ():
         digits = _NON_DIGIT.sub("", m.group())
         if len(digits) == 11 and digits[0] == "1":

@@ -2736,6 +2736,131 @@ def generate_part9() -> list[dict]:
     )
 
 
+# ----------------------------------------------------------------------------- part 10 (written later)
+# Written after part 9's fixes, before the masker was run on it: persons in the narrative of inspection
+# reports and decisions (how a case tells who did what), and contact details in the shapes of 送达回证
+# and 询问通知书.
+
+ETHNIC = ["汉族", "回族", "满族", "壮族", "苗族", "土家族", "蒙古族", "朝鲜族"]
+
+
+def person_intro(g: G, d: Doc, nm: str, tg: set[str]) -> None:
+    """A person introduced as decisions do: 张三，男，汉族，1980年5月出生，… ."""
+    put_person(d, g, nm, tg | {"intro"})
+    style = g.choice(["ethnic", "born", "bracket", "job"])
+    if style == "ethnic":
+        d.t("，" + g.choice(ETHNIC) + "，")
+    elif style == "born":
+        d.t(f"，{g.r.randint(1960, 2000)}年{g.r.randint(1, 12)}月" + g.choice(["出生", "生", "出生，"]))
+    elif style == "bracket":
+        d.t(f"（{g.r.randint(1960, 2000)}年{g.r.randint(1, 12)}月{g.r.randint(1, 28)}日出生）")
+    else:
+        d.t("，" + g.choice(["无业", "个体经营者", "自由职业", "农民"]) + "，")
+
+
+NARRATIVE_ACTS = [
+    "于{date}注册成立",
+    "未按规定申报",
+    "向本局提交了情况说明",
+    "签字确认",
+    "本人承认",
+    "夫妇共同经营",
+    "亲自办理",
+    "当场拒绝签收",
+    "无正当理由拒不到场",
+]
+
+
+def narrative_report(g: G, i: int) -> Doc:
+    d = Doc(f"dev10-report-{i:03d}", tags={"narrative", "running_text"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n" + g.choice(["税务稽查报告", "案件审理报告", "税务行政处罚决定书"]) + "\n")
+    d.k("document_number", g.docno(g.choice(["罚", "审", "稽"])))
+    d.t("\n一、当事人基本情况\n    ")
+    nm, tg = g.person()
+    person_intro(g, d, nm, tg)
+    d.t("住所地不详。\n二、违法事实\n    ")
+    for _ in range(3):
+        who, wt = g.person()
+        act = g.choice(NARRATIVE_ACTS)
+        if "{date}" in act:
+            put_person(d, g, who, wt | {"sentence_start"})
+            d.t("于")
+            d.k("date", g.day())
+            d.t("注册成立")
+            d.k("shop_name", g.shop(who, region))
+            d.t("。")
+            continue
+        if g.chance(0.5):
+            d.t(g.choice(["据查，", "另外，", "同时，", "此外，"]))
+        put_person(d, g, who, wt | {"sentence_start"})
+        d.t(act + "。")
+    role = g.choice(["出纳员", "财务经理", "仓库保管员", "销售经理", "前台", "驾驶员"])
+    d.t(f"该店{role}")
+    r, rt = g.person()
+    put_person(d, g, r, rt | {"job_title"})
+    d.t(g.choice(["证实", "陈述", "供称"]) + "，相关款项均由")
+    o, ot = g.person()
+    put_person(d, g, o, ot)
+    d.t("收取。")
+    a, at = g.person()
+    b, bt = g.person()
+    put_person(d, g, a, at | {"pair"})
+    d.t(g.choice(["和", "与"]))
+    put_person(d, g, b, bt | {"pair"})
+    d.t(g.choice(["系夫妻关系", "系父子关系", "共同出资"]) + "。\n")
+    _sign(d, g, authority)
+    return d
+
+
+def receipt10(g: G, i: int) -> Doc:
+    """A 送达回证 and a 询问通知书 with the party's contact lines and the bureau's at the end."""
+    d = Doc(f"dev10-receipt-{i:03d}", tags={"service_receipt", "contact_block"})
+    region = g.region()
+    area = region[4]
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n询问通知书\n")
+    nm, tg = g.person()
+    put_person(d, g, nm, tg)
+    d.t("：\n    请你于")
+    d.k("date", g.day())
+    d.t("到本局接受询问。\n    你的联系方式：")
+    kind = g.choice(["mobile_landline", "fax", "qq"])
+    if kind == "mobile_landline":
+        d.p("phone", g.mobile11())
+        d.t("；")
+        v, t = _landline9(g, area)
+        d.p("phone", v, tags=t | {"private_landline"})
+    elif kind == "fax":
+        d.t("电话/传真 ")
+        v, t = _landline_writing(g, area)
+        if "\n" in v:
+            v = v.replace("\n", "")
+        d.p("phone", v, tags=t | {"private_landline"})
+    else:
+        d.t("QQ邮箱 ")
+        qq = str(g.r.randint(10000000, 2999999999))
+        d.p("email", f"{qq}@qq.com", head=1, tail=4, tags={"email_variant"})
+    d.t("\n    " + g.choice(["送达地址：", "现居住地址：", "常住地址："]))
+    d.p("home_address", g.home(region), tags={"addr_person"})
+    d.t("\n\n本局联系人：" + g.person("three")[0] + "、" + g.person("three")[0])
+    d.tags.add("officer_names_unlabelled")
+    d.t("\n联系电话：")
+    d.k("authority_phone", g.bureau_phone(region))
+    d.t("\n本局地址：")
+    d.k("business_address", g.business(region))
+    d.t("\n")
+    _sign(d, g, authority)
+    return d
+
+
+def generate_part10() -> list[dict]:
+    return _part(SEED + 10, [(narrative_report, 24), (receipt10, 16)])
+
+
 def main() -> None:
     parts = (
         (generate(), "dev.jsonl"),
@@ -2747,6 +2872,7 @@ def main() -> None:
         (generate_part7(), "dev7.jsonl"),
         (generate_part8(), "dev8.jsonl"),
         (generate_part9(), "dev9.jsonl"),
+        (generate_part10(), "dev10.jsonl"),
     )
     for records, name in parts:
         out = HERE / name

@@ -301,3 +301,57 @@ def test_writings_of_the_second_round(text, secret):
 )
 def test_public_facts_of_the_second_round_stay(text, public):
     assert public in mask_text(text).text
+
+
+# ---------------------------------------------------------------------------- narrative of dev part 10
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("一、当事人基本情况\n    吴洁雨，土家族，住所地不详。", "洁雨"),
+        ("    褚瑶婧（1995年5月24日出生）住所地不详。", "瑶婧"),
+        ("    孔铭文，自由职业，住所地不详。", "铭文"),
+        ("另外，康洞庭无正当理由拒不到场。", "洞庭"),
+        ("。南宫玲文当场拒绝签收。", "玲文"),
+        ("据查，谢跃进当场拒绝签收。", "跃进"),  # 进 is the name's own before 当场
+        ("同时，尚亚永夫妇共同经营。", "亚永"),
+        ("据查，柴国文向本局提交了情况说明。", "国文"),
+        ("该店前台连洛阳陈述，相关款项均由江建军收取。", "洛阳"),
+        ("该店仓库保管员费珠江证实，", "珠江"),
+        ("。连淼与桑丹共同出资。", "连淼"),
+        (
+            "询问通知书\n景亚妮：\n    请你于2025年3月17日到本局接受询问。\n    送达地址：甘肃省兰州市城关区东大街254号2栋\n",
+            "东大街",
+        ),
+        ("    常住地址：湖南省岳阳市岳阳楼区五一路117号\n", "五一路"),
+    ],
+)
+def test_persons_in_the_narrative_of_reports(text, secret):
+    _hidden(text, secret)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "经查，该公司未按规定申报。税务机关当场送达。当事人当场签收。你公司拒不改正。",
+        "本局工作人员当场制作笔录。纳税人向本局提交了材料。公司和个人共同出资。上级机关与本局共同研究。",
+        "请你单位于2025年1月5日到本局。你单位地址：长沙市岳麓区麓山路1号。",
+    ],
+)
+def test_narrative_of_organisations_stays(text):
+    assert mask_text(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "张立：\n    请你于2025年3月17日到本局接受询问。\n\n联系人：史淑亚\n联系地址：兰州市城关区府前街306号\n"
+        "国家税务总局兰州市城关区税务局\n",
+        "张立：\n    请你于2025年3月17日到本局接受询问。\n联系地址：兰州市城关区府前街306号\n"
+        "国家税务总局兰州市城关区税务局\n2026年4月14日\n",
+        "张立：\n    请你于2025年3月17日到本局接受询问。\n本局地址：兰州市城关区府前街306号\n",
+    ],
+)
+def test_the_bureaus_closing_address_stays(text):
+    assert "兰州市城关区府前街306号" in mask_text(text).text

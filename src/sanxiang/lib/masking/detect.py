@@ -131,12 +131,14 @@ _BUREAU_CONTACT = re.compile(r"[ \t]*(?:联系人|联系部门|承办部门|联�
 _LINE_PERSON = re.compile(_BLOCK_PERSON.pattern + r"|你的|你户|预留|住宅|宅电|私人|个人|姓名|序号")
 
 
-def _in_closing_block(text: str, start: int) -> bool:
+def _in_closing_block(text: str, start: int, *, named: bool = False) -> bool:
     """Whether ``start`` lies in the bureau's own contact lines in the closing block of a notice: after
     the last sentence of the body, with the bureau's name following within three lines or no sentence
     following at all. The lines are read one by one: the datum's own line and those above it, up to the
     bureau's 联系人 line, must name no person (当事人联系电话：…, 证人…，电话：… are a party's or a
-    witness's, even beside the bureau's own number)."""
+    witness's, even beside the bureau's own number). With ``named`` (an address) the block must also be
+    named the bureau's: its 联系人 line at or above the datum, or the bureau's name below it (a 送达地址
+    after the last sentence of a notice to a person is the person's)."""
     body_end = max(text.rfind("。", 0, start), text.rfind("\n\n", 0, start))
     if body_end < 0:
         return False
@@ -147,18 +149,20 @@ def _in_closing_block(text: str, start: int) -> bool:
     line_end = text.find("\n", start)
     if _SENTENCE_GOES_ON.search(text, start, len(text) if line_end < 0 else line_end) is not None:
         return False  # inside a sentence of the body (…通过电话（…）通知你单位…。), not a contact line
-    if _BUREAU_CONTACT.match(text, line_start) is None:
+    contact = _BUREAU_CONTACT.match(text, line_start) is not None
+    if not contact:
         position = line_start
         while position - 1 > body_end:
             above = text.rfind("\n", 0, position - 1) + 1
             if above <= body_end:
                 break
             if _BUREAU_CONTACT.match(text, above) is not None:
+                contact = True
                 break
             if _LINE_PERSON.search(text, above, position - 1) is not None:
                 return False
             position = above
-    if line_end < 0 or text.find("。", start) < 0:
+    if (line_end < 0 or text.find("。", start) < 0) and (contact or not named):
         return True
     limit = line_end
     for _ in range(3):
@@ -527,7 +531,7 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
 # ----------------------------------------------------------------------------------------------- addresses
 
 _HOME_LABELS = (
-    "家庭住址|家庭地址|户籍地址|户籍所在地|户籍地|现住址|现住所|现居住地|居住地址|居住地|家住|住址|身份证地址|"
+    "家庭住址|家庭地址|户籍地址|户籍所在地|户籍地|现住址|现住所|现居住地|居住地址|居住地|家住|住址|身份证地址|常住地址|常住地|"
     "居所(?=[：:])|戶籍地址|"
     # in running text (……，现住宝鸡市…；居住于…；暂住…): the value must still read as an address
     "现居住于|居住于|居住在|住在|户口所在地|户口地址|暂住于|暂住(?![证人])|现住(?![院宿房])"
@@ -546,8 +550,13 @@ _ORG_MARKER = (
     r"公司|企业|单位|有限|合作社|商行|经营部|门市部|事务所|工作室|厂|集团|个体工商户|店|信用代码|超市|中心|"
     r"税务|机关|我局|本局|法定代表人|法人代表|负责人"
 )
-_PERSON_MARKER = r"身份证|身份号码|公民身份|证件号码|证件类型|性别|[，,（(\s：:][男女][，,）)\s]|出生|民族|自然人|先生|女士|你（|你\("
+_PERSON_MARKER = (
+    r"身份证|身份号码|公民身份|证件号码|证件类型|性别|[，,（(\s：:][男女][，,）)\s]|出生|民族|自然人|先生|女士|你（|你\(|"
+    # a notice that speaks to a person (请你…, 你的联系方式), not to an organisation (你单位, 你公司)
+    r"(?<!其)你(?![单公企司厂店社户们（(])"
+)
 _REPRESENTATIVE_MARKERS = frozenset({"法定代表人", "法人代表", "负责人"})
+_AUTHORITY_MARKERS = frozenset({"税务", "机关", "我局", "本局"})
 _SUBJECT_MARKER = re.compile(rf"(?P<org>{_ORG_MARKER})|(?P<person>{_PERSON_MARKER})")
 
 
@@ -599,6 +608,8 @@ def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
     decisive = None
     for marker in _SUBJECT_MARKER.finditer(text, low, start):
         if marker.group("org") is not None:
+            if marker.group() in _AUTHORITY_MARKERS and "。" in text[marker.end() : start]:
+                continue  # 请你…到本局接受询问。: a sentence of the body, not the bureau's address line
             decisive = marker
         elif decisive is None or decisive.group() not in _REPRESENTATIVE_MARKERS:
             # Personal details after 法定代表人 are the representative's, not the subject's.
@@ -666,7 +677,7 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
                 text, _record_start(text, m.start()), m.start()
             ):
                 continue
-        if maybe and _in_closing_block(text, m.start()):
+        if maybe and _in_closing_block(text, m.start(), named=True):
             continue  # 联系地址 in a notice's closing block: the bureau's own address
         found += [Finding(a, b, FieldType.HOME_ADDRESS) for a, b in parts]
     return found
@@ -810,7 +821,7 @@ for _words, _kind in (
         "记账人员|代账人员|辩护人|辩护律师|代理律师|诉讼代理人|委托诉讼代理人|第三人|陪同人|翻译人员|"
         "被检举人|被举报人|利害关系人|共同经营人|实际投资人|户名|开户名|账户名称|账户名|收款人|付款人|"
         "从业人员|收银员|店员|营业员|服务员|厨师|学徒|记账员|总经理|副总经理|经理|董事长|执行董事|董事|监事|厂长|店长|总监|业务员|销售员|仓管员|"
-        "实际经营者|哥哥|姐姐|弟弟|妹妹|胞弟|胞兄|胞姐|胞妹|儿媳|女婿|侄子|外甥|孙子|其妻|其夫|其子|其女|其父|其母|"
+        "实际经营者|前台|出纳员|保管员|仓库保管员|驾驶员|收款员|文员|职员|主管|技术员|操作员|采购员|哥哥|姐姐|弟弟|妹妹|胞弟|胞兄|胞姐|胞妹|儿媳|女婿|侄子|外甥|孙子|其妻|其夫|其子|其女|其父|其母|"
         "其兄|其姐|其弟|其妹|邻居|朋友|同事|亲戚|同学|法定代理人|指定代理人|台胞|港胞|澳胞",
         FieldType.THIRD_PARTY_NAME,
     ),
@@ -845,7 +856,10 @@ _ADDRESSEE_LINE = re.compile(
 _TRAILING = re.compile(
     r"(?=[先女同，,（(身系])(?:先生|女士|同志|[，,（(]\s*(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]|[，,（(]\s*(?:公民|居民)?身份证|身份证号|[，,（(]\s*身份证件|"
     r"[（(]\s*(?:现?住址|现?住[：:]|现?居住地|家庭住址|户籍地)|[，,]\s*(?:现?住|家住)(?![址所房宿院宅])|"
-    r"[（(]?系(?![统列数])[^，。；\n]{0,30}?(?:法定代表人|负责人|股东|实际控制人|员工|职工|财务|会计|出纳|办税人|经营者|业主))"
+    r"[（(]?系(?![统列数])[^，。；\n]{0,30}?(?:法定代表人|负责人|股东|实际控制人|员工|职工|财务|会计|出纳|办税人|经营者|业主)|"
+    # how a decision introduces a person: 张三，汉族，…; 张三（1980年5月出生）; 张三，无业，…
+    rf"[，,][ \t]*[{CJK}]{{1,3}}族[，,]|[，,（(][ \t]*\d{{4}}年\d{{1,2}}月(?:\d{{1,2}}日)?出?生|"
+    r"[，,][ \t]*(?:无业|个体经营者?|自由职业者?|农民|退休(?:职工|人员)?|务工人员)[，,。；;])"
 )
 _NAME_EXACT = re.compile(rf"{_NAME_HEAD}{_GIVEN}{{1,2}}")
 _NOT_BEFORE_NAME = frozenset("于在对由向将把给与和及的是为系被从经任即")
@@ -855,8 +869,10 @@ _CLAUSE_END = frozenset("、，,；;。\n（(")
 _PLACE_CHARS = frozenset("省市区县镇乡村旗州")
 _VERB_AFTER = re.compile(
     # the look-ahead on the first characters lets the engine skip every other position at once
-    r"(?=[涉个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书])"
-    r"(?:涉嫌|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|辩称|称其|本人|"
+    r"(?=[涉个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书当亲夫拒未向])"
+    r"(?:涉嫌|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|供称|辩称|称其|本人|"
+    # what the subject of a sentence of the findings does (据查，X无正当理由拒不到场; 。X夫妇共同经营)
+    r"无正当理由|当场|亲自|夫妇|夫妻|拒绝|拒不|未按|向(?:本局|我局|税务机关)|"
     # what a case's narrative says of a person: 转入X名下账户, X对上述事实无异议, X在询问中…, 与X系夫妻关系
     r"名下|的(?:银行|微信|支付宝|个人)?(?:账户|账号|银行卡)|对(?:上述|以上|此|该)|在(?:询问|笔录|调查)|无异议|(?:系|为)[^，。；\n]{0,6}关系|"
     # an evidence list's title that names its person: 齐彦证人证言, 薛建泽身份证复印件, 卓璇银行流水
@@ -981,6 +997,11 @@ def _wrapped_given_name(text: str, start: int, end: int) -> bool:
     return end - (text.rfind("\n", 0, start) + 1) >= _WRAP_WIDTH
 
 
+# Before a context that ends a name (…先生, …当场, …表示) a three-character candidate is cut only at a
+# function word (张三的表示); a verb-like last character is the name's own (谢跃进当场).
+_NOT_LAST_BEFORE_CONTEXT = frozenset("的了在是于与和及等也都均并即却就被将对从向为系个说称")
+
+
 def _look_back(text: str, end: int, add: Callable[[int, int, FieldType], None], *, boundary: bool) -> None:
     """Find a name ending at ``end`` (before 先生, "，男，", 代为 …). With ``boundary`` the name must
     follow punctuation or a preposition (由张三负责, ，李四表示), since the context alone is weaker."""
@@ -1001,7 +1022,7 @@ def _look_back(text: str, end: int, add: Callable[[int, int, FieldType], None], 
             if length == 3 and (
                 (candidate[0] in _NOT_BEFORE_NAME and not (start == 0 or text[start - 1] in _PUNCTUATION))
                 or candidate[1] in _NOT_GIVEN_START
-                or candidate[2] in _NOT_LAST
+                or candidate[2] in _NOT_LAST_BEFORE_CONTEXT
                 or (candidate[:2] in _NOT_NAMES and not word_ok)
             ):
                 continue
@@ -1401,9 +1422,8 @@ _MASKED_BY_HAND = re.compile(r"[某*＊×○]|XX")
 
 
 def _list_neighbours(text: str, found: list[Finding], names: dict[str, FieldType]) -> list[Finding]:
-    """A name listed next to a name found (转出给独孤秀、张三、李四等): the one left over is a name too."""
-    if "、" not in text:
-        return []
+    """A name listed next to a name found (转出给独孤秀、张三、李四等; 。连淼与桑丹共同出资): the one left over
+    is a name too."""
     added: list[Finding] = []
 
     def add(start: int, end: int, kind: FieldType) -> None:
@@ -1413,15 +1433,23 @@ def _list_neighbours(text: str, found: list[Finding], names: dict[str, FieldType
     starts = {f.start for f in people}
     ends = {f.end for f in people}
     for f in people:
-        if f.start > 1 and text[f.start - 1] == "、" and f.start - 1 not in ends:
+        if f.start > 1 and text[f.start - 1] in _JOINERS and f.start - 1 not in ends:
             _look_back(text, f.start - 1, add, boundary=True)
-        if text[f.end : f.end + 1] == "、" and f.end + 1 not in starts:
+        if text[f.end : f.end + 1] in _JOINERS and f.end + 1 not in starts:
             m = _NAME_EXACT.match(text, f.end + 1)
             if m is not None:
                 end = _trim_name(text, m.start(), m.end())
-                if end is not None and text[end : end + 1] in _LIST_END:
+                if end is not None and (
+                    text[end : end + 1] in _LIST_END
+                    or (text[f.end] != "、" and _PAIR_GOES_ON.match(text, end) is not None)
+                ):
                     add(m.start(), end, FieldType.THIRD_PARTY_NAME)
     return added
+
+
+_JOINERS = frozenset("、和与及")
+# What follows two persons joined by 和/与 (张三与李四系夫妻关系, …共同出资, …二人).
+_PAIR_GOES_ON = re.compile(r"系|共同|二人|两人|均|分别|夫妇|夫妻|父子|母子|兄弟|姐妹")
 
 
 def find_personal_data(

@@ -2861,6 +2861,236 @@ def generate_part10() -> list[dict]:
     return _part(SEED + 10, [(narrative_report, 24), (receipt10, 16)])
 
 
+# ----------------------------------------------------------------------------- part 11 (written later)
+# Written after part 10's fixes, before the masker was run on it: the published record formats — 重大税收
+# 违法失信案件 notices (fields that join name, sex and ID), 双公示 records as CSV rows, licences to natural
+# persons, hearing notices with an agent's contacts, 欠税 lists with 经营地点 of shops and persons.
+
+
+def _sex(g: G) -> str:
+    return g.choice(["男", "女"])
+
+
+def major_case(g: G, i: int) -> Doc:
+    d = Doc(f"dev11-major-{i:03d}", tags={"major_case", "flat_key_value"})
+    region = g.region()
+    d.k("authority_name", g.authority_of(region))
+    d.t("\n重大税收违法失信主体信息公布\n纳税人名称：")
+    person = g.chance(0.4)
+    nm, tg = g.person()
+    if person:
+        put_person(d, g, nm, tg)
+        d.t("\n纳税人识别号：")
+        d.p("id_number", g.id18())
+        d.t("\n" + g.choice(["经营地点", "住所"]) + "：")
+        d.p("home_address", g.home(region))
+    else:
+        d.k("org_name", g.company(region))
+        d.t("\n纳税人识别号：")
+        d.k("uscc", g.uscc_of("company", region))
+        d.t("\n注册地址：")
+        d.k("business_address", g.business(region))
+        d.t("\n法定代表人或者负责人姓名、性别、证件名称及号码：")
+        put_person(d, g, nm, tg)
+        d.t(f"，{_sex(g)}，居民身份证，")
+        d.p("id_number", g.id18())
+    d.t("\n负有直接责任的财务负责人姓名、性别、证件名称及号码：")
+    fn, ft = g.person()
+    put_person(d, g, fn, ft)
+    d.t(f"，{_sex(g)}，" + g.choice(["居民身份证，", "身份证 "]))
+    d.p("id_number", g.id18())
+    d.t("\n负有直接责任的中介机构信息及其从业人员信息：")
+    if g.chance(0.5):
+        d.k("org_name", f"{(region[2] or region[1]).rstrip('市省')}{g.choice(BRANDS)}税务师事务所有限公司")
+        d.t("，从业人员")
+        an, at = g.person()
+        put_person(d, g, an, at)
+        d.t(f"，{_sex(g)}，")
+        d.p("id_number", g.id18())
+    else:
+        d.t("无")
+    d.t("\n主要违法事实：经检查，")
+    d.t("该纳税人" if g.chance(0.5) else "其")
+    d.t("通过虚开增值税专用发票少缴税款")
+    d.k("amount", g.amount_text() + "元")
+    d.t("。\n相关法律依据及税务处理处罚情况：依照《中华人民共和国税收征收管理法》第六十三条，处以罚款")
+    d.k("amount", g.amount_text() + "元")
+    d.t("。\n")
+    return d
+
+
+def sgs_csv(g: G, i: int) -> Doc:
+    """双公示 records exported as CSV rows (a header line, then comma-separated values)."""
+    d = Doc(f"dev11-csv-{i:03d}", tags={"shuanggongshi", "flat_csv"})
+    region = g.region()
+    d.t(
+        "行政相对人名称,行政相对人类别,行政相对人代码_1(统一社会信用代码),法定代表人,法定代表人证件类型,"
+        "法定代表人证件号码,证件类型,证件号码,处罚决定书文号,处罚金额（万元）,处罚机关\n"
+    )
+    for _ in range(g.r.randint(2, 4)):
+        nm, tg = g.person()
+        kind = g.choice(["法人及非法人组织", "自然人", "个体工商户"])
+        if kind == "法人及非法人组织":
+            d.k("org_name", g.company(region))
+            d.t(f",{kind},")
+            d.k("uscc", g.uscc_of("company", region))
+            d.t(",")
+            put_person(d, g, nm, tg)
+            d.t(",身份证,")
+            d.p("id_number", g.id18())
+            d.t(",,,")
+        elif kind == "个体工商户":
+            d.k("shop_name", g.shop(nm, region))
+            d.t(f",{kind},")
+            d.k("uscc", g.uscc_of("shop", region))
+            d.t(",")
+            put_person(d, g, nm, tg | {"owner_name_in_shop_name"})
+            d.t(",身份证,")
+            d.p("id_number", g.id18())
+            d.t(",,,")
+        else:
+            put_person(d, g, nm, tg)
+            d.t(f",{kind},,,,,身份证,")
+            d.p("id_number", g.id18())
+            d.t(",")
+        d.k("document_number", g.docno("罚"))
+        d.t(f",{g.r.randint(1, 90) / 10},")
+        d.k("authority_name", g.authority_of(region))
+        d.t("\n")
+    return d
+
+
+def licence_person(g: G, i: int) -> Doc:
+    d = Doc(f"dev11-licence-{i:03d}", tags={"licence"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.t("行政许可决定书\n")
+    d.k("document_number", g.docno("许"))
+    d.t("\n申请人：")
+    nm, tg = g.person()
+    put_person(d, g, nm, tg)
+    d.t("\n申请人类别：自然人\n身份证件号码：")
+    put_id(d, g)
+    d.t("\n" + g.choice(["联系地址", "通讯地址", "地址"]) + "：")
+    d.p("home_address", g.home(region))
+    d.t("\n联系电话：")
+    if g.chance(0.5):
+        d.p("phone", g.mobile11())
+    else:
+        v, t = _landline9(g, region[4])
+        d.p("phone", v, tags=t | {"private_landline"})
+    d.t("\n    你于")
+    d.k("date", g.day())
+    d.t(
+        "提出的"
+        + g.choice(["增值税专用发票（增值税税控系统）最高开票限额审批", "代开发票申请"])
+        + "申请，符合法定条件，本局决定准予行政许可。\n"
+    )
+    _sign(d, g, authority)
+    return d
+
+
+def hearing_agent(g: G, i: int) -> Doc:
+    d = Doc(f"dev11-hearing-{i:03d}", tags={"hearing_notice", "contact_block"})
+    region = g.region()
+    area = region[4]
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n税务行政处罚听证通知书\n")
+    d.k("document_number", g.docno("听通"))
+    d.t("\n")
+    nm, tg = g.person()
+    put_person(d, g, nm, tg)
+    d.t("：\n    根据你" + g.choice(["于", "在"]))
+    d.k("date", g.day())
+    d.t("提出的听证要求，本局决定于")
+    d.k("date", g.day())
+    d.t("举行听证。你可以委托一至二人作为代理人参加听证。\n")
+    d.t("    你已委托")
+    an, at = g.person()
+    put_person(d, g, an, at | {"agent_name"})
+    d.t(g.choice(["（律师）", "（税务师）", "（你的配偶）", ""]) + "为代理人，其联系电话")
+    v, t = _landline9(g, area)
+    d.p("phone", v, tags=t | {"private_landline", "agent_block"})
+    d.t("，地址")
+    d.p("home_address", g.home(region), tags={"agent_address"})
+    d.t("。\n    听证主持人：" + g.person("three")[0] + "    书记员：" + g.person("three")[0] + "\n")
+    d.tags.add("officer_names_unlabelled")
+    d.t("    听证地点：")
+    d.k("business_address", g.business(region))
+    d.t("\n    联系人：" + g.person("three")[0] + "  联系电话：")
+    d.k("authority_phone", g.bureau_phone(region))
+    d.t("\n")
+    _sign(d, g, authority)
+    return d
+
+
+def arrears_place(g: G, i: int) -> Doc:
+    flat = g.choice(["tab", "pipe", "space_aligned", "cell_per_line", "key_value", "semicolon"])
+    d = Doc(f"dev11-arrears-{i:03d}", tags={"arrears_notice", f"flat_{flat}"})
+    region = g.region()
+    d.k("authority_name", g.authority_of(region))
+    d.t("\n欠税公告\n")
+    header = ["纳税人名称", "纳税人识别号", "法定代表人（负责人）", "经营地点", "欠税税种", "欠税余额"]
+    sep = {"tab": T, "pipe": "|", "space_aligned": "   ", "cell_per_line": "\n"}.get(flat)
+    if sep is not None:
+        d.t(sep.join(header) + "\n")
+    for _ in range(g.r.randint(2, 4)):
+        nm, tg = g.person()
+        kind = g.choice(["company", "shop", "person"])
+        cells: list[tuple[str, object]] = []
+        if kind == "company":
+            cells = [
+                ("org", g.company(region)),
+                ("uscc", g.uscc_of("company", region)),
+                ("name", (nm, tg)),
+                ("biz", g.business(region)),
+            ]
+        elif kind == "shop":
+            cells = [
+                ("shop", g.shop(nm, region)),
+                ("uscc", g.uscc_of("shop", region)),
+                ("name", (nm, tg | {"owner_name_in_shop_name"})),
+                ("biz", g.business(region)),
+            ]
+        else:
+            cells = [("name", (nm, tg)), ("tin", g.id18() + "01"), ("t", "—"), ("home", g.home(region))]
+        cells += [("t", g.choice(TAXES)), ("amount", g.amount_text())]
+        joiner = sep if sep is not None else ("；" if flat == "semicolon" else "\n")
+        for c, (k, val) in enumerate(cells):
+            if c:
+                d.t(joiner)
+            if sep is None:
+                d.t(header[c] + "：")
+            if k == "t":
+                d.t(str(val))
+            elif k == "name":
+                put_person(d, g, *val)  # type: ignore[misc]
+            elif k == "tin":
+                d.p("tin_individual", str(val))
+            elif k == "home":
+                d.p("home_address", str(val), tags={"addr_table", "person_place"})
+            elif k == "shop":
+                d.k("shop_name", str(val))
+            elif k == "org":
+                d.k("org_name", str(val))
+            elif k == "uscc":
+                d.k("uscc", str(val))
+            elif k == "biz":
+                d.k("business_address", str(val))
+            else:
+                d.k("amount", str(val))
+        d.t("\n\n" if flat == "key_value" else "\n")
+    return d
+
+
+def generate_part11() -> list[dict]:
+    return _part(
+        SEED + 11,
+        [(major_case, 16), (sgs_csv, 12), (licence_person, 12), (hearing_agent, 14), (arrears_place, 18)],
+    )
+
+
 def main() -> None:
     parts = (
         (generate(), "dev.jsonl"),
@@ -2873,6 +3103,7 @@ def main() -> None:
         (generate_part8(), "dev8.jsonl"),
         (generate_part9(), "dev9.jsonl"),
         (generate_part10(), "dev10.jsonl"),
+        (generate_part11(), "dev11.jsonl"),
     )
     for records, name in parts:
         out = HERE / name

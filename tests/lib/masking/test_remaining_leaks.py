@@ -355,3 +355,26 @@ def test_narrative_of_organisations_stays(text):
 )
 def test_the_bureaus_closing_address_stays(text):
     assert "兰州市城关区府前街306号" in mask_text(text).text
+
+
+# ---------------------------------------------------------------------------- record formats, part 11
+
+
+def test_a_csv_export_of_records():
+    text = (
+        "行政相对人名称,行政相对人类别,行政相对人代码_1(统一社会信用代码),法定代表人,证件类型,证件号码,处罚金额,处罚机关\n"
+        "毛黄山,自然人,,,身份证,360102199511216657,1,234.50,国家税务总局历下区税务局\n"
+        "济南德信商贸有限公司,法人及非法人组织,91370102MA3C5U9X1K,纪宇杰,,,3.1,国家税务总局历下区税务局\n"
+    )
+    masked = mask_text(text).text
+    assert "黄山" not in masked and "宇杰" not in masked
+    for public in ("济南德信商贸有限公司", "1,234.50", "国家税务总局历下区税务局"):
+        assert public in masked
+
+
+def test_an_agents_address_in_running_text():
+    text = (
+        "张立：\n    根据你提出的听证要求，本局决定举行听证。\n    你已委托尉迟振杰（税务师）为代理人，其联系电话"
+        "0591-46978304（宅），地址福建省福州市鼓楼区花园街12号。\n"
+    )
+    _hidden(text, "花园街", "46978304", "振杰")

@@ -122,6 +122,8 @@ _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋
 
 _TAB = re.compile(r"\t")
 _PIPE = re.compile(r"[|｜]")
+# A CSV export's separator: a comma, but not one grouping an amount's thousands (1,234.50).
+_CSV = re.compile(r",(?!\d{3}(?:[.,]\d|$))")
 
 
 def _cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
@@ -130,6 +132,8 @@ def _cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
         kind, pattern = "tab", _TAB
     elif line.count("|") >= 2 or line.count("｜") >= 2:
         kind, pattern = "pipe", _PIPE
+    elif line.count(",") >= 3:
+        kind, pattern = "csv", _CSV
     elif _SPACES.search(line.strip()):
         kind, pattern = "space", _SPACES
     else:
@@ -410,6 +414,8 @@ def find_table_cells(
         and "｜" not in text
         and "  " not in text
         and "\u3000" not in text
+        and ",," not in text
+        and not _CSV_HEADER.search(text)
     ):
         return
     header: tuple[str, list[str | None]] | None = None
@@ -434,6 +440,8 @@ def find_table_cells(
         offset += len(line) + 1
 
 
+# A CSV export's header line: a line opening with three comma-separated words without digits.
+_CSV_HEADER = re.compile(r"^[^,\n\d]{1,30},[^,\n\d]{1,30},[^,\n\d]{1,30},", re.M)
 _SPREAD_NAME = re.compile(rf"^[{CJK}](?: +[{CJK}]){{1,2}}$")
 _SPREAD = re.compile(r" +")
 _ONE_CJK = re.compile(rf"^[{CJK}]$")

@@ -378,3 +378,14 @@ def test_an_agents_address_in_running_text():
         "0591-46978304（宅），地址福建省福州市鼓楼区花园街12号。\n"
     )
     _hidden(text, "花园街", "46978304", "振杰")
+
+
+def test_a_tab_row_whose_cell_broke_over_a_line():
+    text = (
+        "序号\t业户名称\t经营者\t纳税人识别号\t欠税金额\n"
+        f"1\t惠城区雷蓉丹鞋店\t雷蓉丹\t{PERSON_ID}\n03\t68,823.28\n"
+        f"2\t惠城区朱诗泽手机维修部\t朱诗泽\t{PERSON_ID}-02\t519,732.36\n"
+    )
+    masked = mask_text(text).text
+    assert "\t雷蓉丹\t" not in masked and "\t朱诗泽\t" not in masked
+    assert "惠城区雷蓉丹鞋店" in masked and "68,823.28" in masked

@@ -421,10 +421,11 @@ def find_table_cells(
     header: tuple[str, list[str | None]] | None = None
     width = 0
     offset = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
         parsed = _cells(line)
         if parsed is None:
-            if line.strip():
+            if line.strip() and not (k and _continues_row(lines[k - 1], line, header, width)):
                 header = None
             offset += len(line) + 1
             continue
@@ -437,7 +438,39 @@ def find_table_cells(
                 cells = _close_spread_names(line, cells, width)
             if len(cells) == width:
                 _row(line, offset, cells, header[1], add, hide)
+            elif kind == "tab" and len(cells) < width and k + 1 < len(lines):
+                _wrapped_row(line, lines[k + 1], offset, cells, header[1], add, hide)
         offset += len(line) + 1
+
+
+def _continues_row(previous: str, line: str, header: tuple[str, list[str | None]] | None, width: int) -> bool:
+    """Whether ``line`` (no cell separator) is the wrapped end of the tab row above: the table goes on."""
+    return header is not None and header[0] == "tab" and previous.count("\t") + 1 < width and "\t" not in line
+
+
+def _wrapped_row(
+    line: str,
+    following: str,
+    offset: int,
+    cells: list[tuple[int, int]],
+    roles: list[str | None],
+    add: Callable[[int, int, str], None],
+    hide_individual: bool,
+) -> None:
+    """A tab row whose one cell broke over a line (a value with a line break copied from a sheet): its
+    last cell goes on at the start of the next line, and the rest of that line holds the other cells."""
+    parsed = _cells(following) if "\t" in following else None
+    rest = parsed[1] if parsed is not None else [(0, len(following.rstrip()))]
+    if len(cells) + len(rest) - 1 != len(roles):
+        return
+    start = offset + len(line) + 1
+    pieces = [[(offset + a, offset + b)] for a, b in cells]
+    pieces[-1].append((start + rest[0][0], start + rest[0][1]))
+    pieces += [[(start + a, start + b)] for a, b in rest[1:]]
+    values = [line[a:b] for a, b in cells]
+    values[-1] += following[rest[0][0] : rest[0][1]]
+    values += [following[a:b] for a, b in rest[1:]]
+    _row_values(values, pieces, roles, add, hide_individual)
 
 
 # A CSV export's header line: a line opening with three comma-separated words without digits.

@@ -414,8 +414,7 @@ def find_table_cells(
         and "｜" not in text
         and "  " not in text
         and "\u3000" not in text
-        and ",," not in text
-        and not _CSV_HEADER.search(text)
+        and not (_csv_words(text) and _CSV_HEADER.search(text))
     ):
         return
     header: tuple[str, list[str | None]] | None = None
@@ -473,8 +472,13 @@ def _wrapped_row(
     _row_values(values, pieces, roles, add, hide_individual)
 
 
-# A CSV export's header line: a line opening with three comma-separated words without digits.
-_CSV_HEADER = re.compile(r"^[^,\n\d]{1,30},[^,\n\d]{1,30},[^,\n\d]{1,30},", re.M)
+def _csv_words(text: str) -> bool:
+    """A cheap test for a CSV header (its columns name, 名称, 姓名 or a number's 号码/代码)."""
+    return "名称," in text or "姓名," in text or "号码," in text or "代码," in text
+
+
+# A CSV export's header line: a line opening with three comma-separated words, the first no number.
+_CSV_HEADER = re.compile(r"^[^,\n\d][^,\n]{0,39},[^,\n]{1,40},[^,\n]{1,40},", re.M)
 _SPREAD_NAME = re.compile(rf"^[{CJK}](?: +[{CJK}]){{1,2}}$")
 _SPREAD = re.compile(r" +")
 _ONE_CJK = re.compile(rf"^[{CJK}]$")

@@ -3091,6 +3091,113 @@ def generate_part11() -> list[dict]:
     )
 
 
+# ----------------------------------------------------------------------------- part 12 (written later)
+# Written after part 11's fixes, before the masker was run on it: invoices and bank records naming
+# persons (购买方, 开户名称, 持卡人, 缴款人), contact details inside table cells and combined headers,
+# address labels not seen so far (户籍：, 住所地址, 现住地, 居住地点, 家庭住所).
+
+
+def bank_invoice(g: G, i: int) -> Doc:
+    d = Doc(f"dev12-bank-{i:03d}", tags={"narrative", "bank_record"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n税务处理决定书\n")
+    d.k("document_number", g.docno("处"))
+    d.t("\n    经查，")
+    d.k("org_name", g.company(region))
+    d.t("于")
+    d.k("date", g.day())
+    d.t("开具增值税普通发票，" + g.choice(["购买方名称：", "购买方：", "受票方："]))
+    a, at = g.person()
+    put_person(d, g, a, at | {"invoice_party"})
+    d.t("，金额")
+    d.k("amount", g.amount_text() + "元")
+    d.t("。货款汇入" + g.choice(["开户名称为", "开户人", "持卡人"]))
+    b, bt = g.person()
+    put_person(d, g, b, bt | {"account_holder"})
+    d.t("的银行账户（卡号")
+    d.p("bank_card", g.bank_card())
+    d.t("）。")
+    d.t(g.choice(["缴款人", "交款人", "付款人"]) + "：")
+    c, ct = g.person()
+    put_person(d, g, c, ct)
+    d.t("。\n")
+    _sign(d, g, authority)
+    return d
+
+
+def cell_contacts(g: G, i: int) -> Doc:
+    flat = g.choice(["tab", "pipe", "cell_per_line"])
+    d = Doc(f"dev12-cells-{i:03d}", tags={"witness_table", f"flat_{flat}"})
+    region = g.region()
+    d.t("证人名单\n")
+    header = ["序号", "证人姓名", "联系方式", g.choice(["住所（经营场所）", "住址", "通讯地址"])]
+    sep = {"tab": T, "pipe": " | ", "cell_per_line": "\n"}[flat]
+    d.t(sep.join(header) + "\n")
+    for n in range(1, g.r.randint(3, 5)):
+        nm, tg = g.person()
+        d.t(f"{n}{sep}")
+        put_person(d, g, nm, tg)
+        d.t(sep)
+        if g.chance(0.5):
+            d.p("phone", g.mobile11())
+        else:
+            local = g.choice("2345678") + "".join(g.choice("0123456789") for _ in range(7))
+            v = g.choice(
+                [f"（{region[4]}）{local}", f"{region[4]} {local} 转 {g.r.randint(100, 999)}", f"宅电{local}"]
+            )
+            d.p("phone", v, tags={"private_landline", "table_row"})
+        d.t(sep)
+        d.p("home_address", g.home(region), tags={"addr_table"})
+        d.t("\n")
+    return d
+
+
+NEW_HOME_LABELS = [
+    "户籍：",
+    "住所地址：",
+    "现住地：",
+    "居住地点：",
+    "家庭住所：",
+    "联系地址（送达地址）：",
+    "住址（户籍）：",
+]
+
+
+def new_labels(g: G, i: int) -> Doc:
+    d = Doc(f"dev12-labels-{i:03d}", tags={"home_address_label"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n税务行政处罚决定书\n")
+    d.k("document_number", g.docno("罚"))
+    d.t("\n当事人：")
+    nm, tg = g.person()
+    put_person(d, g, nm, tg)
+    d.t("\n公民身份号码：")
+    put_id(d, g)
+    d.t("\n" + g.choice(NEW_HOME_LABELS))
+    d.p("home_address", g.home(region))
+    d.t("\n联系电话（座机）：")
+    local = g.choice("2345678") + "".join(g.choice("0123456789") for _ in range(7))
+    v = g.choice(
+        [f"{region[4]}-{local}", f"{region[4]} {local}", f"（{region[4]}）{local}".translate(FULLWIDTH)]
+    )
+    d.p("phone", v, tags={"private_landline"})
+    d.t("\n    经查，你于")
+    d.k("date", g.day())
+    d.t("取得经营所得未申报，少缴个人所得税")
+    d.k("amount", g.amount_text() + "元")
+    d.t("。\n")
+    _sign(d, g, authority)
+    return d
+
+
+def generate_part12() -> list[dict]:
+    return _part(SEED + 12, [(bank_invoice, 16), (cell_contacts, 14), (new_labels, 16)])
+
+
 def main() -> None:
     parts = (
         (generate(), "dev.jsonl"),
@@ -3104,6 +3211,7 @@ def main() -> None:
         (generate_part9(), "dev9.jsonl"),
         (generate_part10(), "dev10.jsonl"),
         (generate_part11(), "dev11.jsonl"),
+        (generate_part12(), "dev12.jsonl"),
     )
     for records, name in parts:
         out = HERE / name

@@ -389,3 +389,32 @@ def test_a_tab_row_whose_cell_broke_over_a_line():
     masked = mask_text(text).text
     assert "\t雷蓉丹\t" not in masked and "\t朱诗泽\t" not in masked
     assert "惠城区雷蓉丹鞋店" in masked and "68,823.28" in masked
+
+
+# ------------------------------------------------------------------------- invoices, witness tables
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("货款汇入持卡人项思的银行账户（卡号***）。", "项思"),
+        ("货款汇入开户名称为陆珠江的银行账户。", "珠江"),
+        ("开具增值税普通发票，购买方名称：令狐若若，金额70.00元。", "若若"),
+        ("开具增值税普通发票，受票方：褚三峡，金额182.40元。", "三峡"),
+        (
+            "序号\t证人姓名\t联系方式\t住所（经营场所）\n1\t彭玲亚\t17726109494\t天津市和平区滨湖路326号翠湖山庄13栋\n",
+            "滨湖路",
+        ),
+        ("当事人：彭子宇\n公民身份号码：***\n户籍：甘肃省兰州市城关区五一路44号\n", "五一路"),
+        ("当事人：彭子宇\n居住地点：甘肃省兰州市城关区五一路44号\n", "五一路"),
+    ],
+)
+def test_persons_in_invoices_bank_records_and_witness_tables(text, secret):
+    _hidden(text, secret)
+
+
+def test_role_words_used_as_nouns_in_a_rules_text_stay():
+    text = "第一条“受票方利用他人虚开的专用发票，向税务机关申报抵扣税款”。购买方取得发票。"
+    assert mask_text(text).text == text
+    text = "序号\t纳税人名称\t经营地点\n1\t济南德信商贸有限公司\t济南市历下区五一路1号\n"
+    assert "济南市历下区五一路1号" in mask_text(text).text  # a company's row under a subject column

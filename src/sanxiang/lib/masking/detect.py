@@ -531,7 +531,8 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
 # ----------------------------------------------------------------------------------------------- addresses
 
 _HOME_LABELS = (
-    "家庭住址|家庭地址|户籍地址|户籍所在地|户籍地|现住址|现住所|现居住地|居住地址|居住地|家住|住址|身份证地址|常住地址|常住地|"
+    "家庭住址|家庭地址|户籍地址|户籍所在地|户籍地|户籍(?=[：:])|现住址|现住所|现住地|现居住地|居住地址|居住地点|居住地|家庭住所|"
+    "家住|住址|身份证地址|常住地址|常住地|"
     "居所(?=[：:])|戶籍地址|"
     # in running text (……，现住宝鸡市…；居住于…；暂住…): the value must still read as an address
     "现居住于|居住于|居住在|住在|户口所在地|户口地址|暂住于|暂住(?![证人])|现住(?![院宿房])"
@@ -821,7 +822,7 @@ for _words, _kind in (
         "记账人员|代账人员|辩护人|辩护律师|代理律师|诉讼代理人|委托诉讼代理人|第三人|陪同人|翻译人员|"
         "被检举人|被举报人|利害关系人|共同经营人|实际投资人|户名|开户名|账户名称|账户名|收款人|付款人|"
         "从业人员|收银员|店员|营业员|服务员|厨师|学徒|记账员|总经理|副总经理|经理|董事长|执行董事|董事|监事|厂长|店长|总监|业务员|销售员|仓管员|"
-        "实际经营者|前台|出纳员|保管员|仓库保管员|驾驶员|收款员|文员|职员|主管|技术员|操作员|采购员|哥哥|姐姐|弟弟|妹妹|胞弟|胞兄|胞姐|胞妹|儿媳|女婿|侄子|外甥|孙子|其妻|其夫|其子|其女|其父|其母|"
+        "实际经营者|持卡人|开户人|开户名称|购买方名称|购买方|受票方|缴款人|交款人|前台|出纳员|保管员|仓库保管员|驾驶员|收款员|文员|职员|主管|技术员|操作员|采购员|哥哥|姐姐|弟弟|妹妹|胞弟|胞兄|胞姐|胞妹|儿媳|女婿|侄子|外甥|孙子|其妻|其夫|其子|其女|其父|其母|"
         "其兄|其姐|其弟|其妹|邻居|朋友|同事|亲戚|同学|法定代理人|指定代理人|台胞|港胞|澳胞",
         FieldType.THIRD_PARTY_NAME,
     ),
@@ -862,6 +863,8 @@ def _trie_alternation(words: Iterable[str]) -> str:
 
 
 _TRIGGER_ALT = _trie_alternation(_TRIGGERS)
+# Role words that a rule's text uses as ordinary nouns (受票方利用…, 购买方取得…): a name only after a colon.
+_LABEL_ONLY = frozenset({"受票方", "购买方", "购买方名称"})
 # What a form adds to a role word in its label (受送达人签名或盖章, 代收人及代收理由, 收件人签字).
 _LABEL_SUFFIX = r"(?:签名或盖章|签字或盖章|签名或签章|签名|签字|签章|盖章|及代收理由|及理由)?"
 _TRIGGERED_NAME = re.compile(
@@ -1231,6 +1234,11 @@ def _find_names(
     for m in _TRIGGERED_NAME.finditer(text):
         if m.start("name") == m.end("trigger") and text[m.start("name")] in "和与及或并经":
             continue  # 负责人和办税人, 纳税人和走逃失联户, 纳税人经电话联系: a conjunction or 经, not a surname
+        if (
+            m.group("trigger") in _LABEL_ONLY
+            and _LABEL_SEPARATOR.search(text, m.end("trigger"), m.start("name")) is None
+        ):
+            continue  # 受票方利用他人虚开的发票 (a rule's wording): these name a person only as a label
         kind = _TRIGGERS[m.group("trigger")]
         value = _label_value(text, m.end("trigger"), m.start("name"))
         if value is not None and (

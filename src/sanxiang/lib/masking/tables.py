@@ -525,6 +525,9 @@ def _row_values(
     for value, role in zip(values, roles, strict=False):
         if role == PARTY:
             person = _is_person(value)
+    if PARTY not in roles:
+        # a list of persons with no subject column (证人姓名 | 联系方式 | 住所): the row is its person's
+        person = any(r == NAME and _is_person(v) for v, r in zip(values, roles, strict=False))
     # The row's address is hidden for a natural person, and for an individual business (its credit
     # code's type digits are 92, or its taxpayer number is the owner's ID number and a suffix) when
     # individual businesses' addresses are not published.

@@ -836,21 +836,24 @@ for _words, _kind in (
         _TRIGGERS.setdefault(_word, _kind)
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def _trie_alternation(words: Iterable[str]) -> str:
     """An alternation of ``words`` as a prefix tree (当(?:事人(?:姓名|名称)?)|…): at any place the words that
     match are prefixes of one another, and the tree tries the longest first, as the flat alternation
     sorted longest first does, but without trying every word at every place."""
-    tree: dict[str, dict] = {}
+    tree: _Trie = {}
     for word in words:
         node = tree
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def depth(node: dict) -> int:
+    def depth(node: _Trie) -> int:
         return max((1 + depth(child) if key else 0) for key, child in node.items())
 
-    def build(node: dict) -> str:
+    def build(node: _Trie) -> str:
         ends = "" in node
         branches = sorted(((k, v) for k, v in node.items() if k), key=lambda kv: -depth(kv[1]))
         parts = [re.escape(k) + build(v) for k, v in branches]

@@ -3198,6 +3198,76 @@ def generate_part12() -> list[dict]:
     return _part(SEED + 12, [(bank_invoice, 16), (cell_contacts, 14), (new_labels, 16)])
 
 
+# ----------------------------------------------------------------------------- part 13 (written later)
+# Written after part 12's fixes, before the masker was run on it: lists of persons in running text with
+# no role word before the first name, and persons named once in a closing block.
+
+
+LIST_OPENERS = ["涉案人员", "参与人员", "相关人员", "经营人员", "在场人员", "被约谈人员", "涉及的个人"]
+
+
+def people_lists(g: G, i: int) -> Doc:
+    d = Doc(f"dev13-lists-{i:03d}", tags={"narrative", "list_name"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n税务稽查报告\n")
+    d.k("document_number", g.docno("稽"))
+    d.t("\n    " + g.choice(LIST_OPENERS) + g.choice(["：", "有", "包括", "为"]))
+    for k in range(g.r.randint(2, 4)):
+        if k:
+            d.t("、")
+        nm, tg = g.person()
+        put_person(d, g, nm, tg)
+    d.t(g.choice(["。", "等。", "，均已到场。"]))
+    d.t("经查，上述人员于")
+    d.k("date", g.day())
+    d.t("起共同经营，收入")
+    d.k("amount", g.amount_text() + "元")
+    d.t("未申报。\n")
+    if g.chance(0.6):
+        d.t("    " + g.choice(["联系人", "经办人"]) + "：")
+        nm, tg = g.person()
+        put_person(d, g, nm, tg)
+        d.t("（" + g.choice(["当事人之女", "当事人委托"]) + "），电话：")
+        d.p("phone", g.mobile11())
+        d.t("\n")
+    _sign(d, g, authority)
+    return d
+
+
+def hkmt_table2(g: G, i: int) -> Doc:
+    d = Doc(f"dev13-hkmt-{i:03d}", tags={"hkmt", "flat_tab"})
+    region = g.region()
+    d.k("authority_name", g.authority_of(region))
+    d.t("\n个人所得税未申报人员名单\n序号\t姓名\t国籍（地区）\t身份证件号码\t应补税额\n")
+    for n in range(1, g.r.randint(3, 5)):
+        nm, tg = g.person()
+        region_name, make = g.choice(
+            [
+                ("中国香港", hkmt_resident_id),
+                ("中国澳门", hkmt_resident_id),
+                ("中国台湾", hkmt_resident_id),
+                ("中国香港", hk_id),
+                ("中国台湾", tw_permit),
+                ("中国澳门", macao_id),
+            ]
+        )
+        d.t(f"{n}\t")
+        put_person(d, g, nm, tg)
+        d.t(f"\t{region_name}\t")
+        value = make(g)
+        d.p("id_number" if make is hkmt_resident_id else "passport", value)
+        d.t("\t")
+        d.k("amount", g.amount_text())
+        d.t("\n")
+    return d
+
+
+def generate_part13() -> list[dict]:
+    return _part(SEED + 13, [(people_lists, 18), (hkmt_table2, 10)])
+
+
 def main() -> None:
     parts = (
         (generate(), "dev.jsonl"),
@@ -3212,6 +3282,7 @@ def main() -> None:
         (generate_part10(), "dev10.jsonl"),
         (generate_part11(), "dev11.jsonl"),
         (generate_part12(), "dev12.jsonl"),
+        (generate_part13(), "dev13.jsonl"),
     )
     for records, name in parts:
         out = HERE / name

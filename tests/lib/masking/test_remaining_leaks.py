@@ -418,3 +418,19 @@ def test_role_words_used_as_nouns_in_a_rules_text_stay():
     assert mask_text(text).text == text
     text = "序号\t纳税人名称\t经营地点\n1\t济南德信商贸有限公司\t济南市历下区五一路1号\n"
     assert "济南市历下区五一路1号" in mask_text(text).text  # a company's row under a subject column
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "    参与人员为宫梦金、端木霞、麦洞庭，均已到场。",  # found from the last name back to the first
+        "参与人员有谢跃进、伍湘江、霍朗彦、屈骏雅，均已到场。",
+    ],
+)
+def test_a_list_of_persons_opened_by_a_verb(text):
+    _hidden(text, "梦金", "跃进", "湘江")
+
+
+def test_lists_of_things_stay():
+    text = "本案涉及的税种有增值税、企业所得税、个人所得税。包括房产、车辆、存款。即2025年、2026年。"
+    assert mask_text(text).text == text

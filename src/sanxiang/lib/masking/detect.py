@@ -1036,9 +1036,17 @@ def _wrapped_given_name(text: str, start: int, end: int) -> bool:
 _NOT_LAST_BEFORE_CONTEXT = frozenset("的了在是于与和及等也都均并即却就被将对从向为系个说称")
 
 
-def _look_back(text: str, end: int, add: Callable[[int, int, FieldType], None], *, boundary: bool) -> None:
+def _look_back(
+    text: str,
+    end: int,
+    add: Callable[[int, int, FieldType], None],
+    *,
+    boundary: bool,
+    after: frozenset[str] = frozenset(),
+) -> None:
     """Find a name ending at ``end`` (before 先生, "，男，", 代为 …). With ``boundary`` the name must
-    follow punctuation or a preposition (由张三负责, ，李四表示), since the context alone is weaker."""
+    follow punctuation or a preposition (由张三负责, ，李四表示), or one of ``after``, since the context
+    alone is weaker."""
     word_ok = _PERSON_CONTEXT_AFTER.match(text, end) is not None  # a stop word can still be a name here
     for length in (4, 3, 2):
         start = end - length
@@ -1050,7 +1058,7 @@ def _look_back(text: str, end: int, add: Callable[[int, int, FieldType], None], 
         compound = length > 2 and candidate[:2] in COMPOUND_SURNAMES
         if length == 4 and not compound:
             continue
-        if boundary and start > 0 and text[start - 1] not in _NAME_BOUNDARY:
+        if boundary and start > 0 and text[start - 1] not in _NAME_BOUNDARY and text[start - 1] not in after:
             continue
         if not compound:
             if length == 3 and (
@@ -1471,22 +1479,33 @@ def _list_neighbours(text: str, found: list[Finding], names: dict[str, FieldType
     people = [f for f in found if f.field_type in _PEOPLE]
     starts = {f.start for f in people}
     ends = {f.end for f in people}
-    for f in people:
-        if f.start > 1 and text[f.start - 1] in _JOINERS and f.start - 1 not in ends:
-            _look_back(text, f.start - 1, add, boundary=True)
-        if text[f.end : f.end + 1] in _JOINERS and f.end + 1 not in starts:
-            m = _NAME_EXACT.match(text, f.end + 1)
-            if m is not None:
-                end = _trim_name(text, m.start(), m.end())
-                if end is not None and (
-                    text[end : end + 1] in _LIST_END
-                    or (text[f.end] != "、" and _PAIR_GOES_ON.match(text, end) is not None)
-                ):
-                    add(m.start(), end, FieldType.THIRD_PARTY_NAME)
+    # a name found beside one found goes on along the list (宫梦金、端木霞、麦洞庭: from the last to the first)
+    for _ in range(6):
+        before = len(added)
+        for f in people:
+            if f.start > 1 and text[f.start - 1] in _JOINERS and f.start - 1 not in ends:
+                # the list's first name may follow the verb that opens the list (参与人员有张三、李四)
+                after = _LIST_OPENS if text[f.start - 1] == "、" else frozenset()
+                _look_back(text, f.start - 1, add, boundary=True, after=after)
+            if text[f.end : f.end + 1] in _JOINERS and f.end + 1 not in starts:
+                m = _NAME_EXACT.match(text, f.end + 1)
+                if m is not None:
+                    end = _trim_name(text, m.start(), m.end())
+                    if end is not None and (
+                        text[end : end + 1] in _LIST_END
+                        or (text[f.end] != "、" and _PAIR_GOES_ON.match(text, end) is not None)
+                    ):
+                        add(m.start(), end, FieldType.THIRD_PARTY_NAME)
+        if len(added) == before:
+            break
+        people = added[before:]
+        starts.update(f.start for f in people)
+        ends.update(f.end for f in people)
     return added
 
 
 _JOINERS = frozenset("、和与及")
+_LIST_OPENS = frozenset("有为是括即")
 # What follows two persons joined by 和/与 (张三与李四系夫妻关系, …共同出资, …二人).
 _PAIR_GOES_ON = re.compile(r"系|共同|二人|两人|均|分别|夫妇|夫妻|父子|母子|兄弟|姐妹")
 

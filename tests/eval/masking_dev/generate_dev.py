@@ -1804,6 +1804,1470 @@ def generate_part7() -> list[dict]:
     )
 
 
+# ------------------------------------------------------------------------------ part 8 (written later)
+# Written for the masker's remaining leak classes (港澳台 numbers, ID + suffix taxpayer numbers, private
+# landlines and whose block they stand in, persons' addresses under ambiguous labels, e-mail writings,
+# names in narrative), before the masker was run on it.
+
+HKMT_PREFIX = ("810000", "820000", "830000")
+
+
+def hkmt_resident_id(g: G) -> str:
+    """A 港澳台居民居住证 number: 810000 / 820000 / 830000, a birth date, a sequence and the ID checksum."""
+    body = f"{g.choice(HKMT_PREFIX)}{g.r.randint(1958, 2002):04d}{g.r.randint(1, 12):02d}{g.r.randint(1, 28):02d}{g.r.randint(0, 999):03d}"
+    return body + id_check_char(body)
+
+
+def hm_permit(g: G) -> str:
+    digits = 8 if g.chance(0.7) else 10
+    return g.choice("HM") + "".join(g.choice("0123456789") for _ in range(digits))
+
+
+def tw_permit(g: G) -> str:
+    if g.chance(0.6):
+        return "".join(g.choice("0123456789") for _ in range(8))
+    letter = g.choice("ABCDEFG")
+    left, right = g.choice(["()", "（）"])
+    return "".join(g.choice("0123456789") for _ in range(10)) + left + letter + right
+
+
+def macao_id(g: G) -> str:
+    digits = g.choice("157") + "".join(g.choice("0123456789") for _ in range(6))
+    left, right = g.choice(["()", "（）"])
+    return f"{digits}{left}{g.choice('0123456789')}{right}"
+
+
+HKMT_DOCS = [
+    # (label, generator, tags)
+    ("港澳台居民居住证号码", hkmt_resident_id, {"hkmt_residence_permit"}),
+    ("居住证号码", hkmt_resident_id, {"hkmt_residence_permit"}),
+    ("证件号码", hkmt_resident_id, {"hkmt_residence_permit"}),
+    ("港澳居民来往内地通行证号码", hm_permit, {"hm_permit"}),
+    ("回乡证号码", hm_permit, {"hm_permit"}),
+    ("台湾居民来往大陆通行证号码", tw_permit, {"tw_permit"}),
+    ("台胞证号码", tw_permit, {"tw_permit"}),
+    ("香港居民身份证号码", hk_id, {"hk_id"}),
+    ("澳门居民身份证号码", macao_id, {"macao_id"}),
+    ("台湾身份证号码", tw_id, {"tw_id"}),
+]
+
+
+def _hkmt_value(d: Doc, g: G, make, tags: set[str]) -> None:
+    value = make(g)
+    if "hkmt_residence_permit" in tags:
+        d.p("id_number", value, tags=tags)
+    else:
+        d.p("passport", value, tags=tags)
+
+
+def hkmt_decision(g: G, i: int) -> Doc:
+    """A decision on a resident of Hong Kong, Macao or Taiwan: the party's numbers under their labels,
+    and the 居住证 number again in the narrative without a label."""
+    d = Doc(f"dev8-hkmt-{i:03d}", tags={"person_penalty", "hkmt"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n税务行政处罚决定书\n")
+    d.k("document_number", g.docno("罚"))
+    d.t("\n")
+    nm, tg = g.person(g.choice(["three", "two", "compound"]))
+    d.t(g.choice(["当事人：", "被处罚人：", "纳税人："]))
+    put_person(d, g, nm, tg)
+    d.t(g.choice(["（香港居民）", "（澳门居民）", "（台湾居民）", ""]) + "\n")
+    chosen = g.r.sample(HKMT_DOCS, 2)
+    rid = None
+    for label, make, tags in chosen:
+        d.t(label + g.choice(["：", "：", " "]))
+        if make is hkmt_resident_id:
+            rid = hkmt_resident_id(g)
+            d.p("id_number", rid, tags=tags)
+        else:
+            _hkmt_value(d, g, make, tags)
+        d.t("\n")
+    d.t("    经查，")
+    put_person(d, g, nm, tg)
+    if rid is not None and g.chance(0.7):
+        d.t("（")
+        d.p("id_number", rid, tags={"hkmt_residence_permit", "hkmt_unlabelled"})
+        d.t("）")
+    d.t("于")
+    d.k("date", g.day())
+    d.t("取得劳务报酬")
+    d.k("amount", g.amount_text() + "元")
+    d.t("，未依法申报缴纳个人所得税。对其处以罚款")
+    d.k("amount", g.amount_text() + "元")
+    d.t("。\n")
+    if g.chance(0.5):
+        other = hkmt_resident_id(g)
+        d.t("    另查明，")
+        nm2, tg2 = g.person("three")
+        put_person(d, g, nm2, tg2)
+        d.t(g.choice(["，", "（", " "]))
+        d.p("id_number", other, tags={"hkmt_residence_permit", "hkmt_unlabelled"})
+        d.t(g.choice(["，", "）", " "]) + "系其合伙人。\n")
+    _sign(d, g, authority)
+    return d
+
+
+def hkmt_table(g: G, i: int) -> Doc:
+    """A list of persons from Hong Kong, Macao and Taiwan: 证件类型 and 证件号码 columns."""
+    flat = g.choice(["tab", "pipe", "space_aligned", "cell_per_line", "key_value", "semicolon"])
+    d = Doc(f"dev8-hkmttable-{i:03d}", tags={"hkmt", "abnormal_list", f"flat_{flat}"})
+    region = g.region()
+    d.k("authority_name", g.authority_of(region))
+    d.t("\n非正常户认定名单（个人）\n")
+    header = ["序号", "姓名", "证件类型", "证件号码", "认定日期"]
+    sep = {"tab": T, "pipe": " | ", "space_aligned": "    ", "cell_per_line": "\n"}.get(flat)
+    if sep is not None:
+        d.t(sep.join(header) + "\n")
+    kinds = [
+        ("港澳台居民居住证", hkmt_resident_id),
+        ("港澳居民来往内地通行证", hm_permit),
+        ("台湾居民来往大陆通行证", tw_permit),
+        ("香港身份证", hk_id),
+        ("澳门身份证", macao_id),
+        ("台湾身份证", tw_id),
+    ]
+    for n in range(1, g.r.randint(3, 6)):
+        nm, tg = g.person()
+        kind, make = g.choice(kinds)
+        value = make(g)
+        typ = "id_number" if make is hkmt_resident_id else "passport"
+        tags = {"hkmt_table"}
+        cells = [("t", str(n)), ("name", None), ("t", kind), ("v", None), ("date", g.day())]
+        if sep is None:
+            joiner = "；" if flat == "semicolon" else "\n"
+            for c, (h, (k, val)) in enumerate(zip(header, cells, strict=True)):
+                if c:
+                    d.t(joiner)
+                d.t(h + "：")
+                if k == "t":
+                    d.t(val)
+                elif k == "name":
+                    put_person(d, g, nm, tg)
+                elif k == "v":
+                    d.p(typ, value, tags=tags)
+                else:
+                    d.k("date", val)
+            d.t("\n\n" if flat == "key_value" else "\n")
+            continue
+        for c, (k, val) in enumerate(cells):
+            if c:
+                d.t(sep)
+            if k == "t":
+                d.t(val)
+            elif k == "name":
+                put_person(d, g, nm, tg)
+            elif k == "v":
+                d.p(typ, value, tags=tags)
+            else:
+                d.k("date", val)
+        d.t("\n")
+    return d
+
+
+def _tin_writing(g: G, id18: str) -> tuple[str, set[str]]:
+    suffix = g.choice(["01", "02", "03", "01", "11"])
+    form = g.choice(["plain", "plain", "space", "hyphen", "break", "fullwidth", "bracket"])
+    if form == "plain":
+        return id18 + suffix, set()
+    if form == "space":
+        return f"{id18} {suffix}", {"tin_suffix_spaced"}
+    if form == "hyphen":
+        return f"{id18}-{suffix}", {"tin_suffix_spaced"}
+    if form == "break":
+        return f"{id18}\n{suffix}", {"tin_suffix_broken"}
+    if form == "bracket":
+        return f"{id18}（{suffix}）", {"tin_suffix_bracket"}
+    return (id18 + suffix).translate(FULLWIDTH), {"fullwidth_digits"}
+
+
+def tin_suffix(g: G, i: int) -> Doc:
+    """Individuals' taxpayer numbers (ID number + two digits) in lists and notices, written in the ways
+    lists print them."""
+    d = Doc(f"dev8-tin-{i:03d}", tags={"tin_suffix"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    layout = g.choice(["prose", "kv", "cells", "tab"])
+    d.tags.add(
+        {"prose": "running_text", "kv": "flat_key_value", "cells": "flat_cell_per_line", "tab": "flat_tab"}[
+            layout
+        ]
+    )
+    d.t("\n" + g.choice(["欠税公告", "关于个体工商户欠税情况的公告", "非正常户公告"]) + "\n")
+    if layout == "tab":
+        d.t("序号\t业户名称\t经营者\t纳税人识别号\t欠税金额\n")
+    if layout == "cells":
+        d.t("序号\n业户名称\n经营者\n纳税人识别号\n欠税金额\n")
+    for n in range(1, g.r.randint(3, 5)):
+        nm, tg = g.person()
+        id18 = g.id18() if g.chance(0.8) else hkmt_resident_id(g)
+        while g.chance(0.3) and not id18.endswith("X"):
+            id18 = g.id18()
+        tin, wt = _tin_writing(g, id18)
+        if layout == "prose":
+            d.t(f"    {n}. ")
+            d.k("shop_name", g.shop(nm, region))
+            d.t("（经营者：")
+            put_person(d, g, nm, tg | {"owner_name_in_shop_name"})
+            d.t("，纳税人识别号：")
+            d.p("tin_individual", tin, tags=wt | {"tin_suffix"})
+            d.t("），欠缴" + g.choice(TAXES))
+            d.k("amount", g.amount_text() + "元")
+            d.t("。\n")
+        elif layout == "kv":
+            d.t("业户名称：")
+            d.k("shop_name", g.shop(nm, region))
+            d.t("\n经营者姓名：")
+            put_person(d, g, nm, tg | {"owner_name_in_shop_name"})
+            d.t("\n纳税人识别号：")
+            d.p("tin_individual", tin, tags=wt | {"tin_suffix"})
+            d.t("\n欠税金额：")
+            d.k("amount", g.amount_text())
+            d.t("\n\n")
+        else:
+            sep = T if layout == "tab" else "\n"
+            d.t(f"{n}{sep}")
+            d.k("shop_name", g.shop(nm, region))
+            d.t(sep)
+            put_person(d, g, nm, tg | {"owner_name_in_shop_name"})
+            d.t(sep)
+            d.p("tin_individual", tin, tags=wt | {"tin_suffix"})
+            d.t(sep)
+            d.k("amount", g.amount_text())
+            d.t("\n")
+    _sign(d, g, authority)
+    return d
+
+
+def _landline_writing(g: G, area: str) -> tuple[str, set[str]]:
+    local = g.choice("2345678") + "".join(g.choice("0123456789") for _ in range(7))
+    a3 = area[1:]
+    forms = [
+        (f"({area}){local[:4]} {local[4:]}", {"landline_grouped"}),
+        (f"（{area}）{local}".translate(FULLWIDTH), {"fullwidth_digits"}),
+        (f"{area}-{local}-{g.r.randint(100, 999)}", {"landline_extension"}),
+        (f"{area}-{local}转{g.r.randint(100, 8999)}", {"landline_extension"}),
+        (f"{area}-{local} 分机{g.r.randint(100, 999)}", {"landline_extension"}),
+        (f"{area} {local[:4]} {local[4:]}", {"landline_grouped"}),
+        (f"+86-{a3}-{local}", {"phone_intl_prefix"}),
+        (f"+86 {a3} {local}", {"phone_intl_prefix"}),
+        (f"0086 {a3} {local}", {"phone_intl_prefix"}),
+        (f"0086-{a3}-{local[:4]}-{local[4:]}", {"phone_intl_prefix"}),
+        (f"{local[:4]} {local[4:]}", {"landline_local"}),
+        (f"{local[:4]}-{local[4:]}", {"landline_local"}),
+        (local, {"landline_local"}),
+        (f"{area}-{local[:4]}\n{local[4:]}", {"linebreak_in_value"}),
+        (f"{area}-\n{local}", {"linebreak_in_value"}),
+    ]
+    return g.choice(forms)
+
+
+PHONE_LABELS = ["电话：", "联系电话：", "座机：", "住宅电话：", "固定电话：", "电话 ", "联系电话"]
+
+
+def private_phones(g: G, i: int) -> Doc:
+    """Persons' landlines in the party's block, a witness's, an agent's, a family member's, beside the
+    bureau's own numbers at the end (12366, 办税服务厅, the bureau's 联系人)."""
+    d = Doc(f"dev8-phone-{i:03d}", tags={"private_landline", "contact_block"})
+    region = g.region()
+    area = region[4]
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t(
+        "\n"
+        + g.choice(["税务行政处罚事项告知书", "税务事项通知书", "责令限期改正通知书", "税务检查通知书"])
+        + "\n"
+    )
+    d.k("document_number", g.docno(g.choice(["告", "通", "检"])))
+    d.t("\n")
+    nm, tg = g.person()
+    d.t(g.choice(["当事人：", "纳税人：", "被检查人："]))
+    put_person(d, g, nm, tg)
+    d.t("\n身份证号码：")
+    put_id(d, g)
+    d.t("\n" + g.choice(PHONE_LABELS))
+    v, t = _landline_writing(g, area)
+    d.p("phone", v, tags=t | {"private_landline", "party_block"})
+    d.t("\n")
+    if g.chance(0.5):
+        d.t(g.choice(["委托代理人：", "代理人：", "法定代理人："]))
+        an, at = g.person()
+        put_person(d, g, an, at)
+        d.t(g.choice(["，联系电话：", "（电话：", "  电话 "]))
+        v, t = _landline_writing(g, area)
+        d.p("phone", v, tags=t | {"private_landline", "agent_block"})
+        d.t("\n")
+    d.t("    本局于")
+    d.k("date", g.day())
+    d.t("对你" + g.choice(["未按规定期限申报", "取得收入未申报", "未按规定保管账簿"]) + "一事进行了调查。")
+    if g.chance(0.6):
+        wn, wt = g.person()
+        d.t(g.choice(["证人", "见证人", "你的邻居", "你的配偶"]))
+        put_person(d, g, wn, wt)
+        opening = g.choice(["（联系电话：", "（住宅电话", "，电话："])
+        d.t(opening)
+        v, t = _landline_writing(g, area)
+        d.p("phone", v, tags=t | {"private_landline", "witness_block"})
+        d.t(("）" if opening.startswith("（") else "，") + "证实了上述事实。")
+    d.t("拟对你处以罚款")
+    d.k("amount", g.amount_text() + "元")
+    d.t("。\n    如有异议，可在收到本告知书之日起3日内向本局提出。\n\n")
+    closing = g.choice(["contact", "hall", "both"])
+    if closing in ("contact", "both"):
+        d.t("联系人：" + g.person("three")[0] + "\n联系电话：")
+        d.k("authority_phone", g.bureau_phone(region))
+        d.t("\n")
+    if closing in ("hall", "both"):
+        d.t(g.choice(["办税服务厅电话：", "纳税服务热线：", "咨询电话："]))
+        d.k("authority_phone", g.choice(["12366", g.bureau_phone(region)]))
+        d.t("\n")
+    d.tags.add("officer_names_unlabelled")
+    _sign(d, g, authority)
+    return d
+
+
+def phone_table(g: G, i: int) -> Doc:
+    """A notice whose heading names the bureau, then a list of persons with their phones."""
+    flat = g.choice(["tab", "pipe", "space_aligned", "cell_per_line", "key_value", "semicolon"])
+    d = Doc(f"dev8-phonetable-{i:03d}", tags={"private_landline", f"flat_{flat}", "service_by_publication"})
+    region = g.region()
+    area = region[4]
+    d.k("authority_name", g.authority_of(region))
+    d.t(g.choice(["\n关于无法送达税务文书的公告\n", "\n送达公告\n", "\n关于限期办理纳税申报的公告\n"]))
+    d.t("    下列纳税人经电话联系未果，现予公告送达：\n")
+    header = ["序号", "姓名", "联系电话", "文书名称"]
+    sep = {"tab": T, "pipe": " | ", "space_aligned": "    ", "cell_per_line": "\n"}.get(flat)
+    if sep is not None:
+        d.t(sep.join(header) + "\n")
+    for n in range(1, g.r.randint(3, 5)):
+        nm, tg = g.person()
+        v, t = _landline_writing(g, area)
+        if "\n" in v and flat in ("cell_per_line", "key_value"):
+            v = v.replace("\n", "")
+        doc = g.choice(["税务事项通知书", "责令限期改正通知书", "税务行政处罚决定书"])
+        if sep is None:
+            joiner = "；" if flat == "semicolon" else "\n"
+            d.t(f"序号：{n}{joiner}姓名：")
+            put_person(d, g, nm, tg)
+            d.t(f"{joiner}联系电话：")
+            d.p("phone", v, tags=t | {"private_landline", "table_row"})
+            d.t(f"{joiner}文书名称：{doc}")
+            d.t("\n\n" if flat == "key_value" else "\n")
+            continue
+        d.t(f"{n}{sep}")
+        put_person(d, g, nm, tg)
+        d.t(sep)
+        d.p("phone", v, tags=t | {"private_landline", "table_row"})
+        d.t(f"{sep}{doc}\n")
+    d.t("    咨询电话：")
+    d.k("authority_phone", g.bureau_phone(region))
+    d.t("\n")
+    d.k("date", g.day())
+    d.t("\n")
+    return d
+
+
+PERSON_ADDRESS_LABELS = ["送达地址", "联系地址", "通讯地址", "户籍地址", "住所", "居住地", "住所地", "地址"]
+
+
+def person_address(g: G, i: int) -> Doc:
+    """A natural person's address under an ambiguous label in running text and in record blocks, beside
+    an individual business's 经营地址 (public) and a company's 住所 (public)."""
+    d = Doc(f"dev8-addr-{i:03d}", tags={"home_address_label"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n" + g.choice(["税务行政处罚决定书", "税务处理决定书", "税务文书送达公告"]) + "\n")
+    d.k("document_number", g.docno(g.choice(["罚", "处", "送"])))
+    d.t("\n")
+    nm, tg = g.person()
+    shape = g.choice(["block", "running", "owner", "you"])
+    d.tags.add(f"addr_{shape}")
+    label = g.choice(PERSON_ADDRESS_LABELS)
+    if shape == "block":
+        d.t("当事人：")
+        put_person(d, g, nm, tg)
+        d.t("\n" + g.choice(["性别：男\n", "性别：女\n", ""]) + "身份证号码：")
+        put_id(d, g)
+        d.t(f"\n{label}：")
+        d.p("home_address", g.home(region), tags={"addr_person"})
+        d.t("\n")
+    elif shape == "running":
+        d.t("当事人")
+        put_person(d, g, nm, tg)
+        d.t(g.choice(["，男，", "，女，", "，"]) + "公民身份号码")
+        put_id(d, g)
+        d.t(f"，{label}")
+        d.t(g.choice(["：", "为", "在"]))
+        d.p("home_address", g.home(region), tags={"addr_person"})
+        d.t("。\n")
+    elif shape == "owner":
+        d.t("当事人：")
+        d.k("shop_name", g.shop(nm, region))
+        d.t("（个体工商户）\n统一社会信用代码：")
+        d.k("uscc", g.uscc_of("shop", region))
+        d.t("\n经营者：")
+        put_person(d, g, nm, tg | {"owner_name_in_shop_name"})
+        d.t("\n经营地址：")
+        d.k("business_address", g.business(region))
+        d.t(f"\n经营者{g.choice(['送达地址', '联系地址', '户籍地址', '居住地', '通讯地址'])}：")
+        d.p("home_address", g.home(region), tags={"addr_person", "addr_owner"})
+        d.t("\n")
+    else:
+        put_person(d, g, nm, tg)
+        d.t("：\n    你（" + g.choice(["身份证号码", "公民身份号码"]))
+        put_id(d, g)
+        d.t(f"，{label}：")
+        d.p("home_address", g.home(region), tags={"addr_person"})
+        d.t("）" + g.choice(["于", "在"]))
+        d.k("date", g.day())
+        d.t("期间取得收入未申报。\n")
+    d.t("    经查，")
+    put_person(d, g, nm, tg)
+    d.t("少缴" + g.choice(TAXES))
+    d.k("amount", g.amount_text() + "元")
+    d.t("。\n")
+    if g.chance(0.5):
+        d.t("    另查明，")
+        d.k("org_name", g.company(region))
+        d.t("（住所：")
+        d.k("business_address", g.business(region))
+        d.t("）为其提供了发票。\n")
+    _sign(d, g, authority)
+    return d
+
+
+def address_table(g: G, i: int) -> Doc:
+    """A list of persons and businesses with an address column under an address header."""
+    flat = g.choice(["tab", "pipe", "space_aligned", "cell_per_line", "key_value", "semicolon"])
+    d = Doc(f"dev8-addrtable-{i:03d}", tags={"home_address_label", "arrears_notice", f"flat_{flat}"})
+    region = g.region()
+    d.k("authority_name", g.authority_of(region))
+    d.t("\n欠税公告\n")
+    # a column of persons and businesses alike: a label both can have (not 户籍地址, 居住地)
+    col = g.choice(["送达地址", "联系地址", "通讯地址", "地址", "住所"])
+    header = ["序号", "纳税人名称", "证件号码", col, "欠税金额"]
+    sep = {"tab": T, "pipe": " | ", "space_aligned": "    ", "cell_per_line": "\n"}.get(flat)
+    if sep is not None:
+        d.t(sep.join(header) + "\n")
+    for n in range(1, g.r.randint(3, 6)):
+        kind = g.choice(["person", "person", "shop", "company"])
+        nm, tg = g.person()
+        cells: list[tuple[str, object]] = [("t", str(n))]
+        if kind == "person":
+            cells += [("name", (nm, tg)), ("id", g.id18()), ("home", g.home(region))]
+        elif kind == "shop":
+            cells += [
+                ("shop", g.shop(nm, region)),
+                ("uscc", g.uscc_of("shop", region)),
+                ("biz", g.business(region)),
+            ]
+        else:
+            cells += [
+                ("org", g.company(region)),
+                ("uscc", g.uscc_of("company", region)),
+                ("biz", g.business(region)),
+            ]
+        cells.append(("amount", g.amount_text()))
+        joiner = sep if sep is not None else ("；" if flat == "semicolon" else "\n")
+        for c, (k, val) in enumerate(cells):
+            if c:
+                d.t(joiner)
+            if sep is None:
+                d.t(header[c] + "：")
+            if k == "t":
+                d.t(str(val))
+            elif k == "name":
+                put_person(d, g, *val)  # type: ignore[misc]
+            elif k == "id":
+                d.p("id_number", str(val))
+            elif k == "home":
+                d.p("home_address", str(val), tags={"addr_table"})
+            elif k == "shop":
+                d.k("shop_name", str(val))
+            elif k == "org":
+                d.k("org_name", str(val))
+            elif k == "uscc":
+                d.k("uscc", str(val))
+            elif k == "biz" and kind == "shop" and col == "送达地址":
+                d.t(str(val))  # an individual business's 送达地址 is served on its owner: not scored
+            elif k == "biz":
+                d.k("business_address", str(val))
+            else:
+                d.k("amount", str(val))
+        d.t("\n\n" if flat == "key_value" else "\n")
+    return d
+
+
+def _email_writing(g: G) -> tuple[str, int, set[str]]:
+    """An e-mail address in an unusual writing; returns (text, significant characters of the domain
+    part that may stay, tags)."""
+    local = g.choice(["zhangwei", "lihua", "chenjing", "wangfang", "liuyang", "hz", "sunny"]) + str(
+        g.r.randint(10, 9999)
+    )
+    domain = g.choice(["163.com", "qq.com", "126.com", "sina.com", "foxmail.com", "hotmail.com"])
+    tail = sum(ch.isalnum() for ch in domain)
+    form = g.choice(["fw", "spaces", "paren", "bracket", "hash", "dot", "upper", "break", "break2"])
+    if form == "fw":
+        return f"{local}＠{domain}", tail, {"fullwidth_at"}
+    if form == "spaces":
+        return f"{local} @ {domain}", tail, {"email_spaced"}
+    if form == "paren":
+        return f"{local}(at){domain}", tail, {"email_at_word"}
+    if form == "bracket":
+        return f"{local}[at]{domain}", tail, {"email_at_word"}
+    if form == "hash":
+        return f"{local}#{domain}", tail, {"email_hash"}
+    if form == "dot":
+        name, _, top = domain.partition(".")
+        return f"{local} at {name} dot {top}", tail, {"email_at_word"}
+    if form == "upper":
+        return f"{local}@{domain}".upper(), tail, {"email_upper"}
+    if form == "break":
+        cut = g.r.randint(2, len(local) - 1)
+        return f"{local[:cut]}\n{local[cut:]}@{domain}", tail, {"linebreak_in_value"}
+    return f"{local}@\n{domain}", tail, {"linebreak_in_value"}
+
+
+def email_variants(g: G, i: int) -> Doc:
+    d = Doc(f"dev8-email-{i:03d}", tags={"email_variant"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n" + g.choice(["税务事项通知书", "电子送达确认书", "税务文书送达地址确认书"]) + "\n")
+    nm, tg = g.person()
+    d.t("受送达人：")
+    put_person(d, g, nm, tg)
+    d.t("\n")
+    for _ in range(g.r.randint(1, 2)):
+        d.t(g.choice(["电子邮箱：", "邮箱：", "E-mail：", "电子送达地址：", "个人邮箱 "]))
+        v, tail, tags = _email_writing(g)
+        d.p("email", v, head=1, tail=tail, tags=tags | {"email_variant"})
+        d.t("\n")
+    d.t("    本人同意以上述电子邮箱接收税务文书。\n本局邮箱：")
+    d.k("url", f"{g.choice(['zj', 'gd', 'hn'])}tax@chinatax.gov.cn")
+    d.t("\n")
+    _sign(d, g, authority)
+    return d
+
+
+FAMILY = [
+    "妻子",
+    "丈夫",
+    "儿子",
+    "女儿",
+    "父亲",
+    "母亲",
+    "配偶",
+    "其妻",
+    "其子",
+    "其女",
+    "其父",
+    "其母",
+    "胞弟",
+    "哥哥",
+]
+
+
+def narrative_names(g: G, i: int) -> Doc:
+    """Names in a case's narrative: after verbs, in lists joined by 、, with 先生/女士, family members,
+    a minor's 法定代理人 / 监护人."""
+    d = Doc(f"dev8-narr-{i:03d}", tags={"narrative", "running_text"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n税务行政处罚决定书\n")
+    d.k("document_number", g.docno("罚"))
+    d.t("\n当事人：")
+    nm, tg = g.person()
+    put_person(d, g, nm, tg)
+    d.t("\n    经查，" + g.choice(["你", "当事人"]) + "于")
+    d.k("date", g.day())
+    d.t(g.choice(["将房屋出租给", "将款项转给", "委托", "雇佣", "联系"]))
+    a, at = g.person()
+    put_person(d, g, a, at | {"after_verb"})
+    d.t(g.choice(["，", "用于经营，", "办理相关事宜，"]))
+    d.t(g.choice(["收取租金", "取得收入"]))
+    d.k("amount", g.amount_text() + "元")
+    d.t("。本局" + g.choice(["约谈了", "询问了", "通知", "向"]))
+    b, bt = g.person()
+    put_person(d, g, b, bt | {"after_verb"})
+    d.t(g.choice(["，", "送达了文书，", "到场说明情况，"]))
+    relative = g.choice(FAMILY)
+    d.t(relative if relative.startswith("其") else "其" + relative)
+    c, ct = g.person()
+    put_person(d, g, c, ct | {"family_member"})
+    d.t(g.choice(["陪同到场。", "在场。", "代为签收。"]))
+    d.t("参与经营的还有")
+    for k in range(g.r.randint(2, 4)):
+        if k:
+            d.t("、")
+        e, et = g.person()
+        put_person(d, g, e, et | {"list_name"})
+    d.t(g.choice(["等人。", "。", "三人。"]))
+    if g.chance(0.5):
+        d.t("\n    ")
+        s, st = g.person(g.choice(["three", "two", "word"]))
+        put_person(d, g, s, st | {"titled"})
+        d.t(g.choice(["先生", "女士"]) + g.choice(["表示对上述事实无异议。", "提交了书面陈述。", "未到场。"]))
+    if g.chance(0.6):
+        d.t("\n    因当事人未成年，")
+        d.t(g.choice(["法定代理人", "监护人"]))
+        m, mt = g.person()
+        put_person(d, g, m, mt | {"guardian"})
+        d.t(g.choice(["（系当事人之母）", "（系当事人之父）", ""]) + "代为陈述申辩。")
+    d.t("\n")
+    _sign(d, g, authority)
+    return d
+
+
+def generate_part8() -> list[dict]:
+    return _part(
+        SEED + 8,
+        [
+            (hkmt_decision, 16),
+            (hkmt_table, 12),
+            (tin_suffix, 14),
+            (private_phones, 20),
+            (phone_table, 12),
+            (person_address, 18),
+            (address_table, 12),
+            (email_variants, 12),
+            (narrative_names, 16),
+        ],
+    )
+
+
+# ------------------------------------------------------------------------------ part 9 (written later)
+# Written after the fixes made from part 8, before the masker was run on it: the same classes in
+# writings part 8 did not have.
+
+
+def hkmt_running(g: G, i: int) -> Doc:
+    """港澳台 numbers in running text: a permit beside a Taiwan ID, a Hong Kong card written with a space,
+    a Macao card with slashes, a residence permit's number grouped by spaces."""
+    d = Doc(f"dev9-hkmt-{i:03d}", tags={"hkmt", "running_text"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n不予行政处罚决定书\n")
+    d.k("document_number", g.docno("不罚"))
+    d.t("\n")
+    nm, tg = g.person(g.choice(["three", "two"]))
+    who = g.choice(["tw", "hk", "mo"])
+    if who == "tw":
+        d.t("当事人：台胞")
+        put_person(d, g, nm, tg)
+        d.t("，" + g.choice(["台胞证号码", "台湾居民来往大陆通行证号码", "通行证号"]) + g.choice(["", "："]))
+        d.p("passport", tw_permit(g), tags={"tw_permit"})
+        if g.chance(0.6):
+            d.t("，身份证号码")
+            d.p("passport", tw_id(g), tags={"tw_id", "tw_id_no_place"})
+    elif who == "hk":
+        d.t("当事人：")
+        put_person(d, g, nm, tg)
+        d.t("，香港永久性居民，身份证号码：")
+        hid = hk_id(g)
+        if g.chance(0.5):
+            hid = hid.replace("(", " (")
+        d.p("passport", hid, tags={"hk_id"})
+        d.t("，回乡证号码：")
+        d.p("passport", hm_permit(g), tags={"hm_permit"})
+    else:
+        d.t("当事人：")
+        put_person(d, g, nm, tg)
+        d.t("，澳门居民，身份证明局编号")
+        digits = g.choice("157") + "".join(g.choice("0123456789") for _ in range(6))
+        d.p("passport", f"{digits[0]}/{digits[1:]}/{g.choice('0123456789')}", tags={"macao_id"})
+    d.t("。\n")
+    rid = hkmt_resident_id(g)
+    d.t("居住证号码：")
+    grouped = f"{rid[:6]} {rid[6:14]} {rid[14:]}" if g.chance(0.5) else rid
+    d.p("id_number", grouped, tags={"hkmt_residence_permit"})
+    d.t("\n    经查，当事人于")
+    d.k("date", g.day())
+    d.t("取得收入")
+    d.k("amount", g.amount_text() + "元")
+    d.t("，未按期申报，鉴于其首次违法且及时改正，决定不予行政处罚。\n")
+    _sign(d, g, authority)
+    return d
+
+
+def tin_running(g: G, i: int) -> Doc:
+    d = Doc(f"dev9-tin-{i:03d}", tags={"tin_suffix", "running_text"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n税务事项通知书\n")
+    nm, tg = g.person()
+    put_person(d, g, nm, tg)
+    d.t("（纳税人识别号为" if g.chance(0.5) else "：\n    你（纳税人识别号：")
+    id18 = g.id18()
+    if g.chance(0.3):
+        id18 = id18[:-1] + "X" if id18.endswith("X") else id18
+    tin, wt = _tin_writing(g, id18)
+    d.p("tin_individual", tin, tags=wt | {"tin_suffix"})
+    d.t("）未按规定期限办理" + g.choice(TAXES) + "纳税申报，请于")
+    d.k("date", g.day())
+    d.t("前到本局办理。\n")
+    if g.chance(0.5):
+        d.t("序号    纳税人名称    纳税人识别号    金额\n")
+        for n in range(1, 3):
+            nm2, tg2 = g.person()
+            d.t(f"{n}    ")
+            put_person(d, g, nm2, tg2)
+            d.t("    ")
+            tin2 = g.id18() + g.choice(["01", "02"])
+            if g.chance(0.5):
+                tin2 = tin2[:18] + " " + tin2[18:]
+            d.p("tin_individual", tin2, tags={"tin_suffix", "flat_space_aligned"})
+            d.t("    ")
+            d.k("amount", g.amount_text())
+            d.t("\n")
+    _sign(d, g, authority)
+    return d
+
+
+def _landline9(g: G, area: str) -> tuple[str, set[str]]:
+    local = g.choice("2345678") + "".join(g.choice("0123456789") for _ in range(7))
+    a3 = area[1:]
+    forms = [
+        (f"{area}—{local}", {"landline_dash"}),
+        (f"({area}) {local}", {"landline_grouped"}),
+        (f"+86 ({a3}) {local[:4]} {local[4:]}", {"phone_intl_prefix"}),
+        (f"{local[:3]}-{local[4:]}", {"landline_local"}),
+        (f"{area}-{local}（宅）", {"landline_extension"}),
+        (f"{area}－{local}", {"fullwidth_digits"}),
+        (f"{area} - {local}", {"landline_grouped"}),
+        (f"{area}.{local}", {"landline_dot"}),
+        (f"{area}/{local}", {"landline_slash"}),
+        (f"{area}-{local}、{g.mobile11()}", {"landline_and_mobile"}),
+    ]
+    return g.choice(forms)
+
+
+def landline_running(g: G, i: int) -> Doc:
+    d = Doc(f"dev9-phone-{i:03d}", tags={"private_landline"})
+    region = g.region()
+    area = region[4]
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n税务行政处罚决定书\n")
+    d.k("document_number", g.docno("罚"))
+    d.t("\n")
+    nm, tg = g.person()
+    d.t("被处罚人：")
+    put_person(d, g, nm, tg)
+    d.t("\n    经查，")
+    put_person(d, g, nm, tg)
+    d.t(g.choice(["的联系电话为", "（电话", "预留的座机"]))
+    v, t = _landline9(g, area)
+    d.p("phone", v, tags=t | {"private_landline", "running_text"})
+    d.t("），" if "（电话" in d.parts[-2] else "，")
+    d.t("本局多次拨打未能联系。\n")
+    if g.chance(0.6):
+        d.t("    本案证人")
+        wn, wt = g.person()
+        put_person(d, g, wn, wt)
+        d.t("（" + g.choice(["座机", "tel: ", "Tel："]))
+        v, t = _landline9(g, area)
+        d.p("phone", v, tags=t | {"private_landline", "witness_block"})
+        d.t("）证实了上述事实。\n")
+    d.t("\n")
+    kind = g.choice(["contact_son", "bureau"])
+    if kind == "contact_son":
+        d.t("联系人：")
+        cn, ct = g.person()
+        put_person(d, g, cn, ct)
+        d.t(g.choice(["（当事人之子）", "（当事人配偶）", "（代理人）"]) + " 联系电话：")
+        v, t = _landline9(g, area)
+        d.p("phone", v, tags=t | {"private_landline", "closing_block_person"})
+        d.t("\n")
+    d.t(g.choice(["举报电话：", "监督电话：", "本局地址：" + g.business(region) + "，电话："]))
+    d.k("authority_phone", g.bureau_phone(region))
+    d.t("\n")
+    _sign(d, g, authority)
+    return d
+
+
+def addr_running9(g: G, i: int) -> Doc:
+    d = Doc(f"dev9-addr-{i:03d}", tags={"home_address_label"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    shape = g.choice(["confirm", "residence", "rep_home", "semicolon"])
+    d.tags.add(f"addr9_{shape}")
+    if shape == "confirm":
+        d.t("\n送达地址确认书\n受送达人：")
+        nm, tg = g.person()
+        put_person(d, g, nm, tg)
+        d.t("\n" + g.choice(["送达地址", "指定送达地址", "邮寄地址"]) + "：")
+        d.p("home_address", g.home(region))
+        d.t("\n邮政编码：" + str(g.r.randint(100000, 899999)) + "\n")
+    elif shape == "residence":
+        d.t("\n税务处理决定书\n")
+        nm, tg = g.person()
+        put_person(d, g, nm, tg)
+        d.t(g.choice(["：\n    你（住所地：", "：\n    你（居住地址：", "：\n    你（经常居住地："]))
+        d.p("home_address", g.home(region))
+        d.t("）于")
+        d.k("date", g.day())
+        d.t("转让房产未申报个人所得税。\n")
+    elif shape == "rep_home":
+        d.t("\n税务行政处罚决定书\n当事人：")
+        d.k("org_name", g.company(region))
+        d.t("\n住所：")
+        d.k("business_address", g.business(region))
+        d.t("\n法定代表人：")
+        nm, tg = g.person()
+        put_person(d, g, nm, tg)
+        d.t("，" + g.choice(["住址", "家庭住址", "住"]) + "：")
+        d.p("home_address", g.home(region))
+        d.t("\n")
+    else:
+        d.t("\n非正常户公告\n")
+        for _ in range(g.r.randint(2, 3)):
+            nm, tg = g.person()
+            d.t("纳税人姓名：")
+            put_person(d, g, nm, tg)
+            d.t("；身份证号码：")
+            d.p("id_number", g.id18())
+            d.t("；" + g.choice(["联系地址", "通讯地址", "地址", "送达地址"]) + "：")
+            d.p("home_address", g.home(region))
+            d.t("；认定日期：")
+            d.k("date", g.day())
+            d.t("\n")
+    _sign(d, g, authority)
+    return d
+
+
+def email9(g: G, i: int) -> Doc:
+    d = Doc(f"dev9-email-{i:03d}", tags={"email_variant"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n电子送达确认书\n受送达人：")
+    nm, tg = g.person()
+    put_person(d, g, nm, tg)
+    d.t("\n")
+    local = g.choice(["zw", "lihong", "chen.jie", "wang_li", "sunfang"]) + str(g.r.randint(1, 999))
+    domain = g.choice(["163.com", "qq.com", "126.com", "sina.cn", "yahoo.com.cn"])
+    tail = sum(ch.isalnum() for ch in domain)
+    form = g.choice(["dotbreak", "hashbr", "qq", "angle", "dotword", "fullstop"])
+    if form == "dotbreak":
+        name, _, top = domain.partition(".")
+        v = f"{local}@{name}.\n{top}"
+    elif form == "hashbr":
+        v = f"{local}[#]{domain}"
+    elif form == "qq":
+        local = str(g.r.randint(10000000, 2999999999))
+        v = f"{local}@qq.com"
+        tail = 4
+    elif form == "angle":
+        v = f"{local}@{domain}"
+    elif form == "dotword":
+        v = f"{local}@{domain.replace('.', '(dot)')}"
+    else:
+        v = f"{local}@{domain.replace('.', '。')}"
+    d.tags.add(f"email9_{form}")
+    d.t("电子邮箱" + ("：<" if form == "angle" else "："))
+    d.p("email", v, head=1, tail=tail, tags={"email_variant"})
+    d.t(">\n" if form == "angle" else "\n")
+    _sign(d, g, authority)
+    return d
+
+
+def names9(g: G, i: int) -> Doc:
+    d = Doc(f"dev9-names-{i:03d}", tags={"narrative", "running_text"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n税务稽查结论\n被查对象：")
+    d.k("org_name", g.company(region))
+    d.t("\n    经查，该公司股东")
+    people = [g.person() for _ in range(3)]
+    put_person(d, g, *people[0])
+    d.t("、")
+    put_person(d, g, *people[1])
+    d.t("和")
+    put_person(d, g, *people[2])
+    d.t(g.choice(["三人", "共同", "分别"]) + "出资设立该公司。")
+    a, at = g.person()
+    b, bt = g.person()
+    d.t("实际控制人系")
+    put_person(d, g, a, at)
+    d.t("，其" + g.choice(["妻", "丈夫", "女儿"]))
+    put_person(d, g, b, bt)
+    d.t("负责财务。款项转入")
+    c, ct = g.person()
+    put_person(d, g, c, ct | {"account_holder"})
+    d.t(g.choice(["个人账户", "名下银行卡", "的微信账户"]) + "，收款人为")
+    e, et = g.person()
+    put_person(d, g, e, et)
+    d.t("。")
+    f, ft = g.person()
+    d.t("由其" + g.choice(["女儿", "儿子", "弟弟"]))
+    put_person(d, g, f, ft | {"family_member"})
+    d.t("代收文书，")
+    h, ht = g.person()
+    put_person(d, g, h, ht)
+    d.t(g.choice(["同志", "先生", "女士"]) + "到场见证。")
+    k, kt = g.person()
+    d.t("（")
+    put_person(d, g, k, kt | {"bracketed"})
+    d.t("）\n")
+    _sign(d, g, authority)
+    return d
+
+
+def generate_part9() -> list[dict]:
+    return _part(
+        SEED + 9,
+        [
+            (hkmt_running, 14),
+            (tin_running, 12),
+            (landline_running, 18),
+            (addr_running9, 16),
+            (email9, 14),
+            (names9, 14),
+        ],
+    )
+
+
+# ----------------------------------------------------------------------------- part 10 (written later)
+# Written after part 9's fixes, before the masker was run on it: persons in the narrative of inspection
+# reports and decisions (how a case tells who did what), and contact details in the shapes of 送达回证
+# and 询问通知书.
+
+ETHNIC = ["汉族", "回族", "满族", "壮族", "苗族", "土家族", "蒙古族", "朝鲜族"]
+
+
+def person_intro(g: G, d: Doc, nm: str, tg: set[str]) -> None:
+    """A person introduced as decisions do: 张三，男，汉族，1980年5月出生，… ."""
+    put_person(d, g, nm, tg | {"intro"})
+    style = g.choice(["ethnic", "born", "bracket", "job"])
+    if style == "ethnic":
+        d.t("，" + g.choice(ETHNIC) + "，")
+    elif style == "born":
+        d.t(f"，{g.r.randint(1960, 2000)}年{g.r.randint(1, 12)}月" + g.choice(["出生", "生", "出生，"]))
+    elif style == "bracket":
+        d.t(f"（{g.r.randint(1960, 2000)}年{g.r.randint(1, 12)}月{g.r.randint(1, 28)}日出生）")
+    else:
+        d.t("，" + g.choice(["无业", "个体经营者", "自由职业", "农民"]) + "，")
+
+
+NARRATIVE_ACTS = [
+    "于{date}注册成立",
+    "未按规定申报",
+    "向本局提交了情况说明",
+    "签字确认",
+    "本人承认",
+    "夫妇共同经营",
+    "亲自办理",
+    "当场拒绝签收",
+    "无正当理由拒不到场",
+]
+
+
+def narrative_report(g: G, i: int) -> Doc:
+    d = Doc(f"dev10-report-{i:03d}", tags={"narrative", "running_text"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n" + g.choice(["税务稽查报告", "案件审理报告", "税务行政处罚决定书"]) + "\n")
+    d.k("document_number", g.docno(g.choice(["罚", "审", "稽"])))
+    d.t("\n一、当事人基本情况\n    ")
+    nm, tg = g.person()
+    person_intro(g, d, nm, tg)
+    d.t("住所地不详。\n二、违法事实\n    ")
+    for _ in range(3):
+        who, wt = g.person()
+        act = g.choice(NARRATIVE_ACTS)
+        if "{date}" in act:
+            put_person(d, g, who, wt | {"sentence_start"})
+            d.t("于")
+            d.k("date", g.day())
+            d.t("注册成立")
+            d.k("shop_name", g.shop(who, region))
+            d.t("。")
+            continue
+        if g.chance(0.5):
+            d.t(g.choice(["据查，", "另外，", "同时，", "此外，"]))
+        put_person(d, g, who, wt | {"sentence_start"})
+        d.t(act + "。")
+    role = g.choice(["出纳员", "财务经理", "仓库保管员", "销售经理", "前台", "驾驶员"])
+    d.t(f"该店{role}")
+    r, rt = g.person()
+    put_person(d, g, r, rt | {"job_title"})
+    d.t(g.choice(["证实", "陈述", "供称"]) + "，相关款项均由")
+    o, ot = g.person()
+    put_person(d, g, o, ot)
+    d.t("收取。")
+    a, at = g.person()
+    b, bt = g.person()
+    put_person(d, g, a, at | {"pair"})
+    d.t(g.choice(["和", "与"]))
+    put_person(d, g, b, bt | {"pair"})
+    d.t(g.choice(["系夫妻关系", "系父子关系", "共同出资"]) + "。\n")
+    _sign(d, g, authority)
+    return d
+
+
+def receipt10(g: G, i: int) -> Doc:
+    """A 送达回证 and a 询问通知书 with the party's contact lines and the bureau's at the end."""
+    d = Doc(f"dev10-receipt-{i:03d}", tags={"service_receipt", "contact_block"})
+    region = g.region()
+    area = region[4]
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n询问通知书\n")
+    nm, tg = g.person()
+    put_person(d, g, nm, tg)
+    d.t("：\n    请你于")
+    d.k("date", g.day())
+    d.t("到本局接受询问。\n    你的联系方式：")
+    kind = g.choice(["mobile_landline", "fax", "qq"])
+    if kind == "mobile_landline":
+        d.p("phone", g.mobile11())
+        d.t("；")
+        v, t = _landline9(g, area)
+        d.p("phone", v, tags=t | {"private_landline"})
+    elif kind == "fax":
+        d.t("电话/传真 ")
+        v, t = _landline_writing(g, area)
+        if "\n" in v:
+            v = v.replace("\n", "")
+        d.p("phone", v, tags=t | {"private_landline"})
+    else:
+        d.t("QQ邮箱 ")
+        qq = str(g.r.randint(10000000, 2999999999))
+        d.p("email", f"{qq}@qq.com", head=1, tail=4, tags={"email_variant"})
+    d.t("\n    " + g.choice(["送达地址：", "现居住地址：", "常住地址："]))
+    d.p("home_address", g.home(region), tags={"addr_person"})
+    d.t("\n\n本局联系人：" + g.person("three")[0] + "、" + g.person("three")[0])
+    d.tags.add("officer_names_unlabelled")
+    d.t("\n联系电话：")
+    d.k("authority_phone", g.bureau_phone(region))
+    d.t("\n本局地址：")
+    d.k("business_address", g.business(region))
+    d.t("\n")
+    _sign(d, g, authority)
+    return d
+
+
+def generate_part10() -> list[dict]:
+    return _part(SEED + 10, [(narrative_report, 24), (receipt10, 16)])
+
+
+# ----------------------------------------------------------------------------- part 11 (written later)
+# Written after part 10's fixes, before the masker was run on it: the published record formats — 重大税收
+# 违法失信案件 notices (fields that join name, sex and ID), 双公示 records as CSV rows, licences to natural
+# persons, hearing notices with an agent's contacts, 欠税 lists with 经营地点 of shops and persons.
+
+
+def _sex(g: G) -> str:
+    return g.choice(["男", "女"])
+
+
+def major_case(g: G, i: int) -> Doc:
+    d = Doc(f"dev11-major-{i:03d}", tags={"major_case", "flat_key_value"})
+    region = g.region()
+    d.k("authority_name", g.authority_of(region))
+    d.t("\n重大税收违法失信主体信息公布\n纳税人名称：")
+    person = g.chance(0.4)
+    nm, tg = g.person()
+    if person:
+        put_person(d, g, nm, tg)
+        d.t("\n纳税人识别号：")
+        d.p("id_number", g.id18())
+        d.t("\n" + g.choice(["经营地点", "住所"]) + "：")
+        d.p("home_address", g.home(region))
+    else:
+        d.k("org_name", g.company(region))
+        d.t("\n纳税人识别号：")
+        d.k("uscc", g.uscc_of("company", region))
+        d.t("\n注册地址：")
+        d.k("business_address", g.business(region))
+        d.t("\n法定代表人或者负责人姓名、性别、证件名称及号码：")
+        put_person(d, g, nm, tg)
+        d.t(f"，{_sex(g)}，居民身份证，")
+        d.p("id_number", g.id18())
+    d.t("\n负有直接责任的财务负责人姓名、性别、证件名称及号码：")
+    fn, ft = g.person()
+    put_person(d, g, fn, ft)
+    d.t(f"，{_sex(g)}，" + g.choice(["居民身份证，", "身份证 "]))
+    d.p("id_number", g.id18())
+    d.t("\n负有直接责任的中介机构信息及其从业人员信息：")
+    if g.chance(0.5):
+        d.k("org_name", f"{(region[2] or region[1]).rstrip('市省')}{g.choice(BRANDS)}税务师事务所有限公司")
+        d.t("，从业人员")
+        an, at = g.person()
+        put_person(d, g, an, at)
+        d.t(f"，{_sex(g)}，")
+        d.p("id_number", g.id18())
+    else:
+        d.t("无")
+    d.t("\n主要违法事实：经检查，")
+    d.t("该纳税人" if g.chance(0.5) else "其")
+    d.t("通过虚开增值税专用发票少缴税款")
+    d.k("amount", g.amount_text() + "元")
+    d.t("。\n相关法律依据及税务处理处罚情况：依照《中华人民共和国税收征收管理法》第六十三条，处以罚款")
+    d.k("amount", g.amount_text() + "元")
+    d.t("。\n")
+    return d
+
+
+def sgs_csv(g: G, i: int) -> Doc:
+    """双公示 records exported as CSV rows (a header line, then comma-separated values)."""
+    d = Doc(f"dev11-csv-{i:03d}", tags={"shuanggongshi", "flat_csv"})
+    region = g.region()
+    d.t(
+        "行政相对人名称,行政相对人类别,行政相对人代码_1(统一社会信用代码),法定代表人,法定代表人证件类型,"
+        "法定代表人证件号码,证件类型,证件号码,处罚决定书文号,处罚金额（万元）,处罚机关\n"
+    )
+    for _ in range(g.r.randint(2, 4)):
+        nm, tg = g.person()
+        kind = g.choice(["法人及非法人组织", "自然人", "个体工商户"])
+        if kind == "法人及非法人组织":
+            d.k("org_name", g.company(region))
+            d.t(f",{kind},")
+            d.k("uscc", g.uscc_of("company", region))
+            d.t(",")
+            put_person(d, g, nm, tg)
+            d.t(",身份证,")
+            d.p("id_number", g.id18())
+            d.t(",,,")
+        elif kind == "个体工商户":
+            d.k("shop_name", g.shop(nm, region))
+            d.t(f",{kind},")
+            d.k("uscc", g.uscc_of("shop", region))
+            d.t(",")
+            put_person(d, g, nm, tg | {"owner_name_in_shop_name"})
+            d.t(",身份证,")
+            d.p("id_number", g.id18())
+            d.t(",,,")
+        else:
+            put_person(d, g, nm, tg)
+            d.t(f",{kind},,,,,身份证,")
+            d.p("id_number", g.id18())
+            d.t(",")
+        d.k("document_number", g.docno("罚"))
+        d.t(f",{g.r.randint(1, 90) / 10},")
+        d.k("authority_name", g.authority_of(region))
+        d.t("\n")
+    return d
+
+
+def licence_person(g: G, i: int) -> Doc:
+    d = Doc(f"dev11-licence-{i:03d}", tags={"licence"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.t("行政许可决定书\n")
+    d.k("document_number", g.docno("许"))
+    d.t("\n申请人：")
+    nm, tg = g.person()
+    put_person(d, g, nm, tg)
+    d.t("\n申请人类别：自然人\n身份证件号码：")
+    put_id(d, g)
+    d.t("\n" + g.choice(["联系地址", "通讯地址", "地址"]) + "：")
+    d.p("home_address", g.home(region))
+    d.t("\n联系电话：")
+    if g.chance(0.5):
+        d.p("phone", g.mobile11())
+    else:
+        v, t = _landline9(g, region[4])
+        d.p("phone", v, tags=t | {"private_landline"})
+    d.t("\n    你于")
+    d.k("date", g.day())
+    d.t(
+        "提出的"
+        + g.choice(["增值税专用发票（增值税税控系统）最高开票限额审批", "代开发票申请"])
+        + "申请，符合法定条件，本局决定准予行政许可。\n"
+    )
+    _sign(d, g, authority)
+    return d
+
+
+def hearing_agent(g: G, i: int) -> Doc:
+    d = Doc(f"dev11-hearing-{i:03d}", tags={"hearing_notice", "contact_block"})
+    region = g.region()
+    area = region[4]
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n税务行政处罚听证通知书\n")
+    d.k("document_number", g.docno("听通"))
+    d.t("\n")
+    nm, tg = g.person()
+    put_person(d, g, nm, tg)
+    d.t("：\n    根据你" + g.choice(["于", "在"]))
+    d.k("date", g.day())
+    d.t("提出的听证要求，本局决定于")
+    d.k("date", g.day())
+    d.t("举行听证。你可以委托一至二人作为代理人参加听证。\n")
+    d.t("    你已委托")
+    an, at = g.person()
+    put_person(d, g, an, at | {"agent_name"})
+    d.t(g.choice(["（律师）", "（税务师）", "（你的配偶）", ""]) + "为代理人，其联系电话")
+    v, t = _landline9(g, area)
+    d.p("phone", v, tags=t | {"private_landline", "agent_block"})
+    d.t("，地址")
+    d.p("home_address", g.home(region), tags={"agent_address"})
+    d.t("。\n    听证主持人：" + g.person("three")[0] + "    书记员：" + g.person("three")[0] + "\n")
+    d.tags.add("officer_names_unlabelled")
+    d.t("    听证地点：")
+    d.k("business_address", g.business(region))
+    d.t("\n    联系人：" + g.person("three")[0] + "  联系电话：")
+    d.k("authority_phone", g.bureau_phone(region))
+    d.t("\n")
+    _sign(d, g, authority)
+    return d
+
+
+def arrears_place(g: G, i: int) -> Doc:
+    flat = g.choice(["tab", "pipe", "space_aligned", "cell_per_line", "key_value", "semicolon"])
+    d = Doc(f"dev11-arrears-{i:03d}", tags={"arrears_notice", f"flat_{flat}"})
+    region = g.region()
+    d.k("authority_name", g.authority_of(region))
+    d.t("\n欠税公告\n")
+    header = ["纳税人名称", "纳税人识别号", "法定代表人（负责人）", "经营地点", "欠税税种", "欠税余额"]
+    sep = {"tab": T, "pipe": "|", "space_aligned": "   ", "cell_per_line": "\n"}.get(flat)
+    if sep is not None:
+        d.t(sep.join(header) + "\n")
+    for _ in range(g.r.randint(2, 4)):
+        nm, tg = g.person()
+        kind = g.choice(["company", "shop", "person"])
+        cells: list[tuple[str, object]] = []
+        if kind == "company":
+            cells = [
+                ("org", g.company(region)),
+                ("uscc", g.uscc_of("company", region)),
+                ("name", (nm, tg)),
+                ("biz", g.business(region)),
+            ]
+        elif kind == "shop":
+            cells = [
+                ("shop", g.shop(nm, region)),
+                ("uscc", g.uscc_of("shop", region)),
+                ("name", (nm, tg | {"owner_name_in_shop_name"})),
+                ("biz", g.business(region)),
+            ]
+        else:
+            cells = [("name", (nm, tg)), ("tin", g.id18() + "01"), ("t", "—"), ("home", g.home(region))]
+        cells += [("t", g.choice(TAXES)), ("amount", g.amount_text())]
+        joiner = sep if sep is not None else ("；" if flat == "semicolon" else "\n")
+        for c, (k, val) in enumerate(cells):
+            if c:
+                d.t(joiner)
+            if sep is None:
+                d.t(header[c] + "：")
+            if k == "t":
+                d.t(str(val))
+            elif k == "name":
+                put_person(d, g, *val)  # type: ignore[misc]
+            elif k == "tin":
+                d.p("tin_individual", str(val))
+            elif k == "home":
+                d.p("home_address", str(val), tags={"addr_table", "person_place"})
+            elif k == "shop":
+                d.k("shop_name", str(val))
+            elif k == "org":
+                d.k("org_name", str(val))
+            elif k == "uscc":
+                d.k("uscc", str(val))
+            elif k == "biz":
+                d.k("business_address", str(val))
+            else:
+                d.k("amount", str(val))
+        d.t("\n\n" if flat == "key_value" else "\n")
+    return d
+
+
+def generate_part11() -> list[dict]:
+    return _part(
+        SEED + 11,
+        [(major_case, 16), (sgs_csv, 12), (licence_person, 12), (hearing_agent, 14), (arrears_place, 18)],
+    )
+
+
+# ----------------------------------------------------------------------------- part 12 (written later)
+# Written after part 11's fixes, before the masker was run on it: invoices and bank records naming
+# persons (购买方, 开户名称, 持卡人, 缴款人), contact details inside table cells and combined headers,
+# address labels not seen so far (户籍：, 住所地址, 现住地, 居住地点, 家庭住所).
+
+
+def bank_invoice(g: G, i: int) -> Doc:
+    d = Doc(f"dev12-bank-{i:03d}", tags={"narrative", "bank_record"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n税务处理决定书\n")
+    d.k("document_number", g.docno("处"))
+    d.t("\n    经查，")
+    d.k("org_name", g.company(region))
+    d.t("于")
+    d.k("date", g.day())
+    d.t("开具增值税普通发票，" + g.choice(["购买方名称：", "购买方：", "受票方："]))
+    a, at = g.person()
+    put_person(d, g, a, at | {"invoice_party"})
+    d.t("，金额")
+    d.k("amount", g.amount_text() + "元")
+    d.t("。货款汇入" + g.choice(["开户名称为", "开户人", "持卡人"]))
+    b, bt = g.person()
+    put_person(d, g, b, bt | {"account_holder"})
+    d.t("的银行账户（卡号")
+    d.p("bank_card", g.bank_card())
+    d.t("）。")
+    d.t(g.choice(["缴款人", "交款人", "付款人"]) + "：")
+    c, ct = g.person()
+    put_person(d, g, c, ct)
+    d.t("。\n")
+    _sign(d, g, authority)
+    return d
+
+
+def cell_contacts(g: G, i: int) -> Doc:
+    flat = g.choice(["tab", "pipe", "cell_per_line"])
+    d = Doc(f"dev12-cells-{i:03d}", tags={"witness_table", f"flat_{flat}"})
+    region = g.region()
+    d.t("证人名单\n")
+    header = ["序号", "证人姓名", "联系方式", g.choice(["住所（经营场所）", "住址", "通讯地址"])]
+    sep = {"tab": T, "pipe": " | ", "cell_per_line": "\n"}[flat]
+    d.t(sep.join(header) + "\n")
+    for n in range(1, g.r.randint(3, 5)):
+        nm, tg = g.person()
+        d.t(f"{n}{sep}")
+        put_person(d, g, nm, tg)
+        d.t(sep)
+        if g.chance(0.5):
+            d.p("phone", g.mobile11())
+        else:
+            local = g.choice("2345678") + "".join(g.choice("0123456789") for _ in range(7))
+            v = g.choice(
+                [f"（{region[4]}）{local}", f"{region[4]} {local} 转 {g.r.randint(100, 999)}", f"宅电{local}"]
+            )
+            d.p("phone", v, tags={"private_landline", "table_row"})
+        d.t(sep)
+        d.p("home_address", g.home(region), tags={"addr_table"})
+        d.t("\n")
+    return d
+
+
+NEW_HOME_LABELS = [
+    "户籍：",
+    "住所地址：",
+    "现住地：",
+    "居住地点：",
+    "家庭住所：",
+    "联系地址（送达地址）：",
+    "住址（户籍）：",
+]
+
+
+def new_labels(g: G, i: int) -> Doc:
+    d = Doc(f"dev12-labels-{i:03d}", tags={"home_address_label"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n税务行政处罚决定书\n")
+    d.k("document_number", g.docno("罚"))
+    d.t("\n当事人：")
+    nm, tg = g.person()
+    put_person(d, g, nm, tg)
+    d.t("\n公民身份号码：")
+    put_id(d, g)
+    d.t("\n" + g.choice(NEW_HOME_LABELS))
+    d.p("home_address", g.home(region))
+    d.t("\n联系电话（座机）：")
+    local = g.choice("2345678") + "".join(g.choice("0123456789") for _ in range(7))
+    v = g.choice(
+        [f"{region[4]}-{local}", f"{region[4]} {local}", f"（{region[4]}）{local}".translate(FULLWIDTH)]
+    )
+    d.p("phone", v, tags={"private_landline"})
+    d.t("\n    经查，你于")
+    d.k("date", g.day())
+    d.t("取得经营所得未申报，少缴个人所得税")
+    d.k("amount", g.amount_text() + "元")
+    d.t("。\n")
+    _sign(d, g, authority)
+    return d
+
+
+def generate_part12() -> list[dict]:
+    return _part(SEED + 12, [(bank_invoice, 16), (cell_contacts, 14), (new_labels, 16)])
+
+
+# ----------------------------------------------------------------------------- part 13 (written later)
+# Written after part 12's fixes, before the masker was run on it: lists of persons in running text with
+# no role word before the first name, and persons named once in a closing block.
+
+
+LIST_OPENERS = ["涉案人员", "参与人员", "相关人员", "经营人员", "在场人员", "被约谈人员", "涉及的个人"]
+
+
+def people_lists(g: G, i: int) -> Doc:
+    d = Doc(f"dev13-lists-{i:03d}", tags={"narrative", "list_name"})
+    region = g.region()
+    authority = g.authority_of(region)
+    d.k("authority_name", authority)
+    d.t("\n税务稽查报告\n")
+    d.k("document_number", g.docno("稽"))
+    d.t("\n    " + g.choice(LIST_OPENERS) + g.choice(["：", "有", "包括", "为"]))
+    for k in range(g.r.randint(2, 4)):
+        if k:
+            d.t("、")
+        nm, tg = g.person()
+        put_person(d, g, nm, tg)
+    d.t(g.choice(["。", "等。", "，均已到场。"]))
+    d.t("经查，上述人员于")
+    d.k("date", g.day())
+    d.t("起共同经营，收入")
+    d.k("amount", g.amount_text() + "元")
+    d.t("未申报。\n")
+    if g.chance(0.6):
+        d.t("    " + g.choice(["联系人", "经办人"]) + "：")
+        nm, tg = g.person()
+        put_person(d, g, nm, tg)
+        d.t("（" + g.choice(["当事人之女", "当事人委托"]) + "），电话：")
+        d.p("phone", g.mobile11())
+        d.t("\n")
+    _sign(d, g, authority)
+    return d
+
+
+def hkmt_table2(g: G, i: int) -> Doc:
+    d = Doc(f"dev13-hkmt-{i:03d}", tags={"hkmt", "flat_tab"})
+    region = g.region()
+    d.k("authority_name", g.authority_of(region))
+    d.t("\n个人所得税未申报人员名单\n序号\t姓名\t国籍（地区）\t身份证件号码\t应补税额\n")
+    for n in range(1, g.r.randint(3, 5)):
+        nm, tg = g.person()
+        region_name, make = g.choice(
+            [
+                ("中国香港", hkmt_resident_id),
+                ("中国澳门", hkmt_resident_id),
+                ("中国台湾", hkmt_resident_id),
+                ("中国香港", hk_id),
+                ("中国台湾", tw_permit),
+                ("中国澳门", macao_id),
+            ]
+        )
+        d.t(f"{n}\t")
+        put_person(d, g, nm, tg)
+        d.t(f"\t{region_name}\t")
+        value = make(g)
+        d.p("id_number" if make is hkmt_resident_id else "passport", value)
+        d.t("\t")
+        d.k("amount", g.amount_text())
+        d.t("\n")
+    return d
+
+
+def generate_part13() -> list[dict]:
+    return _part(SEED + 13, [(people_lists, 18), (hkmt_table2, 10)])
+
+
 def main() -> None:
     parts = (
         (generate(), "dev.jsonl"),
@@ -1813,6 +3277,12 @@ def main() -> None:
         (generate_part5(), "dev5.jsonl"),
         (generate_part6(), "dev6.jsonl"),
         (generate_part7(), "dev7.jsonl"),
+        (generate_part8(), "dev8.jsonl"),
+        (generate_part9(), "dev9.jsonl"),
+        (generate_part10(), "dev10.jsonl"),
+        (generate_part11(), "dev11.jsonl"),
+        (generate_part12(), "dev12.jsonl"),
+        (generate_part13(), "dev13.jsonl"),
     )
     for records, name in parts:
         out = HERE / name

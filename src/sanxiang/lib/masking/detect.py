@@ -38,7 +38,7 @@ ORG_SUFFIXES = (
     "加工厂|厂|店|中心|事务所|合作社|工作室|酒店|餐厅|饭店|酒楼|宾馆|旅馆|茶楼|药房|诊所|医院|学校|"
     "农场|养殖场|种植场|商贸|贸易|建材|物流|科技|实业|餐馆|面馆|烟酒|副食|汽修|维修部|美容院|理发店|"
     "网吧|幼儿园|培训|协会|商会|银行|支行|分行|营业部|营业厅|排档|档口|酒家|食府|山庄|农庄|茶庄|鱼庄|商铺|(?<![全内外各本局])部|(?<![进执实发履运施银])行|社|坊|"
-    "(?<![宾会])馆|(?<![住场处])所|(?<![现市当到在商])场"
+    "(?<![宾会])馆|(?<![住场处])所(?!得)|(?<![现市当到在商])场"
 )
 # A name followed (possibly after a few more characters of a shop name) by one of these suffixes is part
 # of an organisation name, e.g. 张伟便利店, 长沙张伟商贸有限公司. Function words stop the look-ahead so that
@@ -67,22 +67,31 @@ _HK_TW_PHONE = re.compile(
 _TAIWAN_ID = re.compile(r"(?=[A-Z])(?<![0-9A-Za-z])[A-Z][12]\d{8}(?![0-9A-Za-z])")
 # A Taiwan ID stands in a document that says so (its label, or a place in Taiwan): capitals and digits
 # are everywhere in credit codes, so the scan runs only there.
-_TAIWAN_HINT = re.compile(r"身分|统一编号|台湾|台北|台中|台南|高雄|新北|桃园")
+_TAIWAN_HINT = re.compile(r"身分|统一编号|台湾|台胞|台籍|台北|台中|台南|高雄|新北|桃园")
 _MOBILE_GROUPED = re.compile(r"(?=[+81])(?<![\d])(?:\+?86[ \-]?)?1[3-9]\d[ \-]\d{4}[ \-]\d{4}(?!\d)")
+# A landline with its area code: (0571)…, 0571-…, 0571 …, +86-571-…, 0086 571 …, (+86)(571)…; the line
+# may break after the area code's hyphen or between the local number's two halves (PDF text).
 _LANDLINE = re.compile(
-    r"(?=[（(0+])(?<![\d])(?:(?:\+86[ \-]?|0086[ \-]?)?[（(]0\d{2,3}[)）][ \-]?|0\d{2,3}(?:[-－—]| - |-? ))"
-    r"[2-9]\d{2,3}[ \-]?\d{4}(?:[ ]?(?:-|转|分机|ext\.?|Ext\.?|EXT\.?|x|X)[ ]?\d{1,5})?(?![\d])"
+    r"(?=[（(0+])(?<![\d])(?:(?:\+86[ \-]?|0086[ \-]?)?[（(]0\d{2,3}[)）][ \-]?|0\d{2,3}(?:[-－—./]\n?[ \t]*| [-—] |-? )"
+    r"|(?:\+86|0086|[（(]\+?86[)）])[ \-]?(?:[1-9]\d{1,2}[ \-]|[（(][1-9]\d{1,2}[)）][ \-]?))"
+    r"[2-9]\d{2,3}(?:[ \-]|\n[ \t]*)?\d{4}(?:[ ]?(?:-|转|分机|ext\.?|Ext\.?|EXT\.?|x|X)[ ]?\d{1,5})?(?![\d])"
 )
+_ODD_SEPARATOR = re.compile(r"0\d{2,3}[./]")
+# A local number without its area code, grouped (8765 4321, 8765-4321), right after a phone's label.
+_LOCAL_GROUPED = re.compile(r"(?<![\d\-])[2-9]\d{2,3}[ \-]\d{4}(?![\d\-])")
 _ID_CONTEXT = re.compile(r"身份证|身份号码|证件号|居民身份|公民身份|身份证件|身分证|统一编号|身分号码")
+# Labels any subject's number stands under, a person's ID number or a company's credit code.
+_GENERIC_ID_LABELS = frozenset({"证件号"})
 _USCC_CONTEXT = re.compile(r"信用代码|纳税人识别号|识别号|税号|注册号")
 _BANK_CONTEXT = re.compile(r"账号|帐号|账户|帐户|卡号|开户行|开户银行|银行卡|存折|收款账")
-_PHONE_CONTEXT = re.compile(r"电话|手机|联系方式|传真|Tel|TEL|热线")
+_PHONE_CONTEXT = re.compile(r"电话|手机|联系方式|传真|Tel|TEL|热线|座机|宅电|固话")
 _INVOICE_CONTEXT = re.compile(r"发票|代码|编号|文号|凭证|单号|批次|证号|登记号|备案号|订单")
 _AUTHORITY = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅|纳税服务|税务机关|本局|我局|本机关|我机关")
 # A party named between the authority and the number makes it the party's; the bureau's own 联系人 does not.
 # (Not 你: a notice addressed to the party says 你 throughout, and the number it gives is the office's.)
 _PERSON_WORDS = re.compile(
-    r"当事人|纳税人|法定代表人|负责人|经营者|先生|女士|本人|手机|业主|住址|身份证|受处分人|纳税义务人|身分证|居所"
+    r"当事人|纳税人|法定代表人|负责人|经营者|先生|女士|本人|手机|业主|住址|身份证|受处分人|纳税义务人|身分证|居所|"
+    r"被处罚人|被检查人|被查对象|受送达人|被询问人"
 )
 _AMOUNT_AFTER = re.compile(r"\s*(?:\.\d|元|万|亿|千|百|份|笔|户|张|吨|个|次|条|人|%|％)")
 
@@ -118,15 +127,18 @@ _SENTENCE_GOES_ON = re.compile(rf"[{CJK}][^\n]*。")
 # The line that opens the bureau's own group of contact lines (联系人：…, 联系部门：…).
 _BUREAU_CONTACT = re.compile(r"[ \t]*(?:联系人|联系部门|承办部门|联系科室|办理部门)")
 # A person's own line in the closing block: its label names whose number or address it is.
-_LINE_PERSON = re.compile(_BLOCK_PERSON.pattern + r"|你的|你户|预留|住宅|宅电|私人|个人")
+# (姓名, 序号: a record of a list after the body, 姓名：…⏎联系电话：…, is a person's, not the bureau's block)
+_LINE_PERSON = re.compile(_BLOCK_PERSON.pattern + r"|你的|你户|预留|住宅|宅电|私人|个人|姓名|序号")
 
 
-def _in_closing_block(text: str, start: int) -> bool:
+def _in_closing_block(text: str, start: int, *, named: bool = False) -> bool:
     """Whether ``start`` lies in the bureau's own contact lines in the closing block of a notice: after
     the last sentence of the body, with the bureau's name following within three lines or no sentence
     following at all. The lines are read one by one: the datum's own line and those above it, up to the
     bureau's 联系人 line, must name no person (当事人联系电话：…, 证人…，电话：… are a party's or a
-    witness's, even beside the bureau's own number)."""
+    witness's, even beside the bureau's own number). With ``named`` (an address) the block must also be
+    named the bureau's: its 联系人 line at or above the datum, or the bureau's name below it (a 送达地址
+    after the last sentence of a notice to a person is the person's)."""
     body_end = max(text.rfind("。", 0, start), text.rfind("\n\n", 0, start))
     if body_end < 0:
         return False
@@ -137,18 +149,20 @@ def _in_closing_block(text: str, start: int) -> bool:
     line_end = text.find("\n", start)
     if _SENTENCE_GOES_ON.search(text, start, len(text) if line_end < 0 else line_end) is not None:
         return False  # inside a sentence of the body (…通过电话（…）通知你单位…。), not a contact line
-    if _BUREAU_CONTACT.match(text, line_start) is None:
+    contact = _BUREAU_CONTACT.match(text, line_start) is not None
+    if not contact:
         position = line_start
         while position - 1 > body_end:
             above = text.rfind("\n", 0, position - 1) + 1
             if above <= body_end:
                 break
             if _BUREAU_CONTACT.match(text, above) is not None:
+                contact = True
                 break
             if _LINE_PERSON.search(text, above, position - 1) is not None:
                 return False
             position = above
-    if line_end < 0 or text.find("。", start) < 0:
+    if (line_end < 0 or text.find("。", start) < 0) and (contact or not named):
         return True
     limit = line_end
     for _ in range(3):
@@ -180,8 +194,11 @@ def _is_public_landline(text: str, start: int, digits: str, public_phones: froze
         return False
     authority = authorities[-1]
     between = window[authority.end() :]
+    # right after the authority's name (its own line, or the label on the next): a number further on,
+    # in the body's text, is whoever's the text says (经查，…（电话…）)
     return (
-        len(between) <= 100
+        len(between) <= 40
+        and between.count("\n") <= 1
         and _PHONE_CONTEXT.search(between) is not None
         and _BLOCK_PERSON.search(between) is None
         and _CALLED.search(between) is None
@@ -210,8 +227,13 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
         return None if token[4:] in public_phones else FieldType.PHONE
     if n == 18:
         upper = token.upper()
-        if _ID_CONTEXT.search(before) or (id_checksum_ok(upper) and id_shaped(upper)):
+        context = _ID_CONTEXT.search(before)
+        if context is not None and context.group() not in _GENERIC_ID_LABELS:
             return FieldType.ID_NUMBER
+        if id_checksum_ok(upper) and id_shaped(upper):
+            return FieldType.ID_NUMBER
+        if context is not None and not is_valid_uscc(upper):
+            return FieldType.ID_NUMBER  # under 证件号码 a company's credit code stays (a list of both)
         if is_valid_uscc(upper):
             return None
         if id_shaped(upper):
@@ -319,7 +341,12 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
                 kind = _joined_kind(digits, by_four, bank_context)
                 if kind is FieldType.PHONE and digits in public_phones:
                     kind = None
-                if kind is FieldType.ID_NUMBER and len(digits) > 18 and total[j] - total[i] == 18:
+                if (
+                    kind is FieldType.ID_NUMBER
+                    and len(digits) > 18
+                    and total[j] - total[i] == 18
+                    and not _tin_suffix(text, groups[j - 1][1], groups[j][0], m.start())
+                ):
                     j -= 1  # an ID number and the next line's row number, not a taxpayer number
                 if kind is not None:
                     found.append(Finding(groups[i][0], groups[j][1], kind))
@@ -327,6 +354,20 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
                     break
             i += 1
     return found
+
+
+def _tin_suffix(text: str, id_end: int, suffix_start: int, run_start: int) -> bool:
+    """Whether the two digits after an ID number are its taxpayer number's suffix (ID + 01, the
+    individual's taxpayer number) rather than the next row's number: joined by a space or a hyphen on
+    the same line, or on the next line with a leading zero (01, 02: a row number has none) or under a
+    taxpayer number's label."""
+    if "\n" not in text[id_end:suffix_start]:
+        return True
+    return text[suffix_start] == "0" or _USCC_CONTEXT.search(_context_before(text, run_start, 24)) is not None
+
+
+# A taxpayer number's suffix written in brackets after the ID number (110101…0011（01）).
+_BRACKETED_SUFFIX = re.compile(r"[（(]\d{2}[)）]")
 
 
 _COUNTRY_CODE = re.compile(r"(?:(?:\+|00)\s?86|[（(]\+?86[）)])[ \-]?$")
@@ -365,8 +406,19 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
             found.append(Finding(m.start(), m.end(), FieldType.ID_NUMBER))
     for m in _LANDLINE.finditer(text):
         digits = _NON_DIGIT.sub("", m.group())
+        if _ODD_SEPARATOR.match(m.group()) and not _PHONE_CONTEXT.search(
+            text, max(0, m.start() - 12), m.start()
+        ):
+            continue  # 0571.8765…, 0571/8765…: a phone only under a phone's label (编号0123/4567…)
         if not _is_public_landline(text, m.start(), digits, public_phones):
             found.append(Finding(m.start(), m.end(), FieldType.PHONE))
+    for label in _PHONE_CONTEXT.finditer(text) if grouped else ():
+        # (read only after a phone's label: the labels are few, the digit groups many)
+        local = _LOCAL_GROUPED.search(text, label.end(), label.end() + 19)
+        if local is None or local.start() - label.end() > 10:
+            continue
+        if not _is_public_landline(text, local.start(), _NON_DIGIT.sub("", local.group()), public_phones):
+            found.append(Finding(local.start(), local.end(), FieldType.PHONE))
     for m in _GROUPED_NUMBER.finditer(text) if grouped else ():
         digits = _NON_DIGIT.sub("", m.group())
         if len(digits) == 11 and digits[0] == "1":
@@ -378,19 +430,42 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
         elif len(digits) == 18 and id_shaped(digits):
             found.append(Finding(m.start(), m.end(), FieldType.ID_NUMBER))
     found += _find_split_numbers(text, public_phones)
+    if "（" in text or "(" in text:
+        found += [
+            Finding(suffix.start() + 1, suffix.end() - 1, FieldType.ID_NUMBER)
+            for f in found
+            if f.field_type is FieldType.ID_NUMBER
+            and f.end - f.start >= 18
+            and (suffix := _BRACKETED_SUFFIX.match(text, f.end)) is not None
+        ]
     return [_with_country_code(text, f) if f.field_type is FieldType.PHONE else f for f in found]
 
 
 # ------------------------------------------------------------------------------------- e-mail, documents
 
 _EMAIL = re.compile(
-    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+ ?@ ?[A-Za-z0-9\-]+(?: ?\. ?[A-Za-z0-9\-]+)*(?: ?\. ?)[A-Za-z]{2,}"
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+ ?\n?[ \t]*@ ?\n?[ \t]*[A-Za-z0-9\-]+(?: ?\. ?\n?[A-Za-z0-9\-]+)*(?: ?\. ?\n?)[A-Za-z]{2,}"
 )
+# An address written so that robots miss it: zhang(at)163.com, zhang[at]163.com, zhang at 163 dot com,
+# zhang#163.com; its top-level domain must be a known one.
+# (also the dot written as 。 or (dot), a line break after the dot, the @ written plainly)
+_SEP_DOT = r"[ \t]*(?:[.。]|[(\[（【][ \t]*dot[ \t]*[)\]）】]|[ \t](?:dot|DOT)[ \t])[ \t]*\n?[ \t]*"
+_EMAIL_WORDED = re.compile(
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+[ \t]*"
+    r"(?:[(\[（【<][ \t]*(?:at|AT|#|@)[ \t]*[)\]）】>]|[ \t](?:at|AT)[ \t]|#|@)"
+    rf"[ \t]*[A-Za-z0-9\-]+(?:{_SEP_DOT}[A-Za-z0-9\-]+)*{_SEP_DOT}"
+    r"(?:com|cn|net|org|edu|gov|hk|mo|tw|info|biz|cc|me|io|COM|CN|NET|ORG)(?![A-Za-z0-9])"
+)
+# What only an address written so can hold (one scan instead of the full pattern at every word).
+_WORDED_HINT = re.compile(r"(?<![A-Za-z])(?:at|AT|dot|DOT)(?![A-Za-z])|#|@[A-Za-z0-9\-]+。")
+# The start of an address's local part left on the line above (E-mail：liuya⏎ng9740@qq.com).
+_EMAIL_HEAD_ABOVE = re.compile(r"(?<=[：:\s])[A-Za-z0-9._%+\-]{1,30}$")
 # Passports (E/G/D/S/P), 港澳居民来往内地通行证 (H/M + 8 or 10 digits), 往来港澳通行证 (C + 8 digits or
-# C + letter + 7), 往来台湾通行证 (L + 8), a Hong Kong or Macao identity card (A123456(7), 1234567(8)).
+# C + letter + 7), 往来台湾通行证 (L + 8), a Hong Kong or Macao identity card (A123456(7), 1234567(8)), the
+# older 台湾居民来往大陆通行证 (ten digits and a letter in brackets: 0123456789(B)).
 _PASSPORT = re.compile(
     r"(?=[A-Z0-9])(?<![0-9A-Za-z])(?:E[A-HJ-NP-Z]\d{7}|[EGDSPKHMCL]\d{8}|[EG]\d{7}|[HM]\d{10}|C[A-Z]\d{7}"
-    r"|[A-Z]{1,2}\d{6}[（(][0-9A][)）]|[157]\d{6}[（(]\d[)）])(?![0-9A-Za-z])"
+    r"|[A-Z]{1,2}\d{6} ?[（(][0-9A][)）]|[157]\d{6} ?[（(]\d[)）]|[157]/\d{6}/\d|\d{10}[（(][A-Z][)）])(?![0-9A-Za-z/])"
 )
 _TRAVEL_CONTEXT = re.compile(
     r"(?:护照|通行证|回乡证|台胞证|旅行证|居留证|居住证|军官证|士兵证|警官证|签证|证件|身份证|"
@@ -404,15 +479,42 @@ _FOREIGN_PASSPORT = re.compile(
 )
 
 
+_WORDED_DOT = re.compile(r"[ \t]*[(\[（【][ \t]*dot[ \t]*[)\]）】][ \t]*|[ \t]+dot[ \t]+|。")
+_WORDED_AT = re.compile(r"[ \t]*[(\[（【<][ \t]*(?:at|#|@)[ \t]*[)\]）】>][ \t]*|[ \t]+at[ \t]+|#")
+_SPACE = re.compile(r"\s")
+
+
+def _canonical_email(written: str) -> str:
+    """An address as ``local@domain`` however it was written (zhang at 163 dot com → zhang@163.com)."""
+    address = _WORDED_DOT.sub(".", written.lower())
+    if "@" not in address:
+        address = _WORDED_AT.sub("@", address, count=1)
+    return _SPACE.sub("", address)
+
+
 def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[Finding]:
     found: list[Finding] = []
-    if "@" in text:
-        for m in _EMAIL.finditer(text):
-            address = m.group().lower().replace(" ", "")
-            domain = address.rpartition("@")[2]
-            if address in public_emails or domain == "gov.cn" or domain.endswith(".gov.cn"):
-                continue
-            found.append(Finding(m.start(), m.end(), FieldType.EMAIL))
+    matches = list(_EMAIL.finditer(text)) if "@" in text else []
+    if (
+        "#" in text
+        or "at" in text
+        or "AT" in text
+        or "dot" in text
+        or "DOT" in text
+        or ("@" in text and "。" in text)
+    ) and _WORDED_HINT.search(text) is not None:
+        matches += _EMAIL_WORDED.finditer(text)
+    for m in matches:
+        address = _canonical_email(m.group())
+        domain = address.rpartition("@")[2]
+        if address in public_emails or domain == "gov.cn" or domain.endswith(".gov.cn"):
+            continue
+        start = m.start()
+        if text[start - 1 : start] == "\n":
+            head = _EMAIL_HEAD_ABOVE.search(text, max(0, start - 32), start - 1)
+            if head is not None:
+                start = head.start()
+        found.append(Finding(start, m.end(), FieldType.EMAIL))
     for m in _PASSPORT.finditer(text):
         found.append(Finding(m.start(), m.end(), FieldType.TRAVEL_DOCUMENT))
     for m in _TRAVEL_CONTEXT.finditer(text):
@@ -429,14 +531,13 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
 # ----------------------------------------------------------------------------------------------- addresses
 
 _HOME_LABELS = (
-    "家庭住址|家庭地址|户籍地址|户籍所在地|户籍地|现住址|现住所|现居住地|居住地址|居住地|家住|住址|身份证地址|"
+    "家庭住址|家庭地址|户籍地址|户籍所在地|户籍地|户籍(?=[：:])|现住址|现住所|现住地|现居住地|居住地址|居住地点|居住地|家庭住所|"
+    "家住|住址|身份证地址|常住地址|常住地|"
     "居所(?=[：:])|戶籍地址|"
     # in running text (……，现住宝鸡市…；居住于…；暂住…): the value must still read as an address
     "现居住于|居住于|居住在|住在|户口所在地|户口地址|暂住于|暂住(?![证人])|现住(?![院宿房])"
 )
-_AMBIGUOUS_LABELS = (
-    "住所地|住所|通讯地址|联系地址|送达地址|送达地点|经营地点|经营场所|生产经营地址|经营地址|地址"
-)
+_AMBIGUOUS_LABELS = "住所地|住所|通讯地址|联系地址|送达地址|送达地点|邮寄地址|收件地址|经营地点|经营场所|生产经营地址|经营地址|地址"
 _LABEL_HEADS = "".join(sorted({label[0] for label in f"{_HOME_LABELS}|{_AMBIGUOUS_LABELS}".split("|")}))
 _ADDRESS = re.compile(
     rf"(?=[{_LABEL_HEADS}])"
@@ -448,10 +549,15 @@ _ADDRESS = re.compile(
 _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区")
 _ORG_MARKER = (
     r"公司|企业|单位|有限|合作社|商行|经营部|门市部|事务所|工作室|厂|集团|个体工商户|店|信用代码|超市|中心|"
-    r"税务|机关|我局|本局|法定代表人|法人代表|负责人"
+    r"税务(?!师)|机关|我局|本局|法定代表人|法人代表|负责人"
 )
-_PERSON_MARKER = r"身份证|身份号码|公民身份|证件号码|证件类型|性别|[，,（(\s：:][男女][，,）)\s]|出生|民族|自然人|先生|女士|你（|你\("
+_PERSON_MARKER = (
+    r"身份证|身份号码|公民身份|证件号码|证件类型|性别|[，,（(\s：:][男女][，,）)\s]|出生|民族|自然人|先生|女士|你（|你\(|"
+    # a notice that speaks to a person (请你…, 你的联系方式), not to an organisation (你单位, 你公司)
+    r"(?<!其)你(?![单公企司厂店社户们（(])|代理人|证人"
+)
 _REPRESENTATIVE_MARKERS = frozenset({"法定代表人", "法人代表", "负责人"})
+_AUTHORITY_MARKERS = frozenset({"税务", "机关", "我局", "本局"})
 _SUBJECT_MARKER = re.compile(rf"(?P<org>{_ORG_MARKER})|(?P<person>{_PERSON_MARKER})")
 
 
@@ -482,6 +588,9 @@ def _record_start(text: str, start: int) -> int:
     return low
 
 
+_ORG_BEFORE_BRACKET = re.compile(rf"(?:{ORG_SUFFIXES})[（(]$")
+
+
 def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
     """Whether an ambiguous address label (住所、地址) describes a natural person: decided by the nearest
     subject marker before it (身份证、性别 … versus 公司、个体工商户 …); with none, it is hidden. The
@@ -489,6 +598,8 @@ def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
     low = _record_start(text, start)
     if _ROLE_BEFORE_LABEL.search(text, max(low, start - 6), start):
         return True  # 法定代表人联系地址, 经营者送达地址: the person's own
+    if _ORG_BEFORE_BRACKET.search(text, max(0, start - 8), start):
+        return False  # …有限公司（住所：…）: the address of the organisation just named
     business = label in _BUSINESS_LABELS
     if label in _SERVICE_LABELS and INDIVIDUAL_BUSINESS.search(text, low, start):
         return True
@@ -498,6 +609,8 @@ def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
     decisive = None
     for marker in _SUBJECT_MARKER.finditer(text, low, start):
         if marker.group("org") is not None:
+            if marker.group() in _AUTHORITY_MARKERS and "。" in text[marker.end() : start]:
+                continue  # 请你…到本局接受询问。: a sentence of the body, not the bureau's address line
             decisive = marker
         elif decisive is None or decisive.group() not in _REPRESENTATIVE_MARKERS:
             # Personal details after 法定代表人 are the representative's, not the subject's.
@@ -565,7 +678,7 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
                 text, _record_start(text, m.start()), m.start()
             ):
                 continue
-        if maybe and _in_closing_block(text, m.start()):
+        if maybe and _in_closing_block(text, m.start(), named=True):
             continue  # 联系地址 in a notice's closing block: the bureau's own address
         found += [Finding(a, b, FieldType.HOME_ADDRESS) for a, b in parts]
     return found
@@ -590,12 +703,18 @@ def _reads_as_address(value: str) -> bool:
     return bool(_ADDRESS_WORD.search(value.replace("号", "")) or (_DIGIT.search(value) and "号" in value))
 
 
+_REPRESENTATIVE_ON_LINE = re.compile(r"法定代表人|法人代表|负责人|经营者|业主|投资人|股东|代理人|联系人")
+
+
 def _seat_of_organisation(text: str, m: re.Match[str]) -> bool:
     """A bare 住址 field (no 法定代表人 / 经营者 before it) in a record whose named subject is a company or
     an institution (纳税人名称：…有限公司；住址：…): its seat, published. An individual business's 住址 is
     its owner's home."""
     if m.group("home") != "住址" or _CJK_CHAR.match(text, max(m.start() - 1, 0), m.start()):
         return False
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    if _REPRESENTATIVE_ON_LINE.search(text, line_start, m.start()):
+        return False  # 法定代表人：…，住址：… is the representative's home
     low = _record_start(text, m.start())
     name = _subject_name(text, low, m.start())
     if name is None or not tables.SEAT_HOLDER.search(name):
@@ -703,7 +822,8 @@ for _words, _kind in (
         "记账人员|代账人员|辩护人|辩护律师|代理律师|诉讼代理人|委托诉讼代理人|第三人|陪同人|翻译人员|"
         "被检举人|被举报人|利害关系人|共同经营人|实际投资人|户名|开户名|账户名称|账户名|收款人|付款人|"
         "从业人员|收银员|店员|营业员|服务员|厨师|学徒|记账员|总经理|副总经理|经理|董事长|执行董事|董事|监事|厂长|店长|总监|业务员|销售员|仓管员|"
-        "实际经营者",
+        "实际经营者|持卡人|开户人|开户名称|购买方名称|购买方|受票方|缴款人|交款人|前台|出纳员|保管员|仓库保管员|驾驶员|收款员|文员|职员|主管|技术员|操作员|采购员|哥哥|姐姐|弟弟|妹妹|胞弟|胞兄|胞姐|胞妹|儿媳|女婿|侄子|外甥|孙子|其妻|其夫|其子|其女|其父|其母|"
+        "其兄|其姐|其弟|其妹|邻居|朋友|同事|亲戚|同学|法定代理人|指定代理人|台胞|港胞|澳胞",
         FieldType.THIRD_PARTY_NAME,
     ),
     (
@@ -714,7 +834,40 @@ for _words, _kind in (
 ):
     for _word in _words.split("|"):
         _TRIGGERS.setdefault(_word, _kind)
-_TRIGGER_ALT = "|".join(sorted((re.escape(w) for w in _TRIGGERS), key=len, reverse=True))
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_alternation(words: Iterable[str]) -> str:
+    """An alternation of ``words`` as a prefix tree (当(?:事人(?:姓名|名称)?)|…): at any place the words that
+    match are prefixes of one another, and the tree tries the longest first, as the flat alternation
+    sorted longest first does, but without trying every word at every place."""
+    tree: _Trie = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def depth(node: _Trie) -> int:
+        return max((1 + depth(child) if key else 0) for key, child in node.items())
+
+    def build(node: _Trie) -> str:
+        ends = "" in node
+        branches = sorted(((k, v) for k, v in node.items() if k), key=lambda kv: -depth(kv[1]))
+        parts = [re.escape(k) + build(v) for k, v in branches]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 and not ends else "(?:" + "|".join(parts) + ")"
+        return body + "?" if ends else body
+
+    return build(tree)
+
+
+_TRIGGER_ALT = _trie_alternation(_TRIGGERS)
+# Role words that a rule's text uses as ordinary nouns (受票方利用…, 购买方取得…): a name only after a colon.
+_LABEL_ONLY = frozenset({"受票方", "购买方", "购买方名称"})
 # What a form adds to a role word in its label (受送达人签名或盖章, 代收人及代收理由, 收件人签字).
 _LABEL_SUFFIX = r"(?:签名或盖章|签字或盖章|签名或签章|签名|签字|签章|盖章|及代收理由|及理由)?"
 _TRIGGERED_NAME = re.compile(
@@ -737,22 +890,43 @@ _ADDRESSEE_LINE = re.compile(
 _TRAILING = re.compile(
     r"(?=[先女同，,（(身系])(?:先生|女士|同志|[，,（(]\s*(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]|[，,（(]\s*(?:公民|居民)?身份证|身份证号|[，,（(]\s*身份证件|"
     r"[（(]\s*(?:现?住址|现?住[：:]|现?居住地|家庭住址|户籍地)|[，,]\s*(?:现?住|家住)(?![址所房宿院宅])|"
-    r"[（(]?系(?![统列数])[^，。；\n]{0,30}?(?:法定代表人|负责人|股东|实际控制人|员工|职工|财务|会计|出纳|办税人|经营者|业主))"
+    r"[（(]?系(?![统列数])[^，。；\n]{0,30}?(?:法定代表人|负责人|股东|实际控制人|员工|职工|财务|会计|出纳|办税人|经营者|业主)|"
+    # how a decision introduces a person: 张三，汉族，…; 张三（1980年5月出生）; 张三，无业，…
+    rf"[，,][ \t]*[{CJK}]{{1,3}}族[，,]|[，,（(][ \t]*\d{{4}}年\d{{1,2}}月(?:\d{{1,2}}日)?出?生|"
+    r"[，,][ \t]*(?:无业|个体经营者?|自由职业者?|农民|退休(?:职工|人员)?|务工人员)[，,。；;])"
 )
 _NAME_EXACT = re.compile(rf"{_NAME_HEAD}{_GIVEN}{{1,2}}")
 _NOT_BEFORE_NAME = frozenset("于在对由向将把给与和及的是为系被从经任即")
+_PUNCTUATION = frozenset("，,。；;：:、（(\n\t")  # after these, 任 or 于 opens a name (，任倩冰先生)
 _TITLES = ("先生", "女士", "同志")
 _CLAUSE_END = frozenset("、，,；;。\n（(")
 _PLACE_CHARS = frozenset("省市区县镇乡村旗州")
 _VERB_AFTER = re.compile(
     # the look-ahead on the first characters lets the engine skip every other position at once
-    r"(?=[涉个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书])"
-    r"(?:涉嫌|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|辩称|称其|本人|"
+    r"(?=[涉个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书当亲夫拒未向])"
+    r"(?:涉嫌|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|供称|辩称|称其|本人|"
+    # what the subject of a sentence of the findings does (据查，X无正当理由拒不到场; 。X夫妇共同经营)
+    r"无正当理由|当场|亲自|夫妇|夫妻|拒绝|拒不|未按|向(?:本局|我局|税务机关)|"
     # what a case's narrative says of a person: 转入X名下账户, X对上述事实无异议, X在询问中…, 与X系夫妻关系
-    r"名下|的(?:银行)?账户|对(?:上述|以上|此|该)|在(?:询问|笔录|调查)|无异议|(?:系|为)[^，。；\n]{0,6}关系|"
+    r"名下|的(?:银行|微信|支付宝|个人)?(?:账户|账号|银行卡)|对(?:上述|以上|此|该)|在(?:询问|笔录|调查)|无异议|(?:系|为)[^，。；\n]{0,6}关系|"
     # an evidence list's title that names its person: 齐彦证人证言, 薛建泽身份证复印件, 卓璇银行流水
     r"(?:的)?(?:询问笔录|调查笔录|证人证言|证言|证词|身份证复印件|(?:个人)?银行(?:账户)?流水|书面陈述))"
 )
+# A name in a case's narrative between a verb that takes a person (委托, 出租给, 约谈了, 本局向 …) or the
+# opening of a finding (经查，) and what a person does next (办理, 到场, 送达, 少缴, a comma …): the
+# shortest name that fits both sides.
+_NAME_AFTER_VERB = re.compile(
+    r"(?=[委雇聘租转付汇借卖售交约询通告联传会协经另查向还包分])"
+    r"(?:委托|雇佣|雇用|聘请|聘用|出租给|租给|转给|转账给|付给|支付给|汇给|借给|卖给|售给|销售给|交给|交由|"
+    r"约谈(?:了(?!解))?|询问(?:了(?!解))?|通知|告知|联系(?:了(?!解))?|传唤|约见|会同|协助|(?:经查|另查明|查明)[，,]|(?<=[局关])向|"
+    r"还有|包括|分别为|分别是)"
+    rf"(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}}?)"
+    r"(?=[，,。；;、（(：:]|等|办理|用于|到场|送达|代为|陪同|在场|签收|说明|经营|收取|支付|提供|负责|表示|承认|"
+    r"签字|出具|提交|接受|少缴|未|取得|存在|涉嫌|长期|一直|多次|曾|先后|共计|自|于|在|系|因|将|向|对|的|是|为|"
+    r"已|均|也|和|与|及|开具|购买|销售|出租|转让|到|来|前往|进行|作|做|就)"
+)
+
+
 # What may stand right before a name found by what follows it (张三表示: after a comma, 由, 与 …; 转入,
 # 汇入 the account a sum went to).
 _NAME_BOUNDARY = frozenset("，,。；;：:、（(\n\t .．由与向对经将和及据至给入")
@@ -774,6 +948,13 @@ _VERB_STARTS = frozenset(
 _NOT_LAST_AT_END = frozenset("等的了们和与及或并")
 
 
+# Two-character verbs of what a person does, right after a name (…代为签收, …陪同到场, …少缴…).
+_PERSON_ACTS = re.compile(
+    r"代为|陪同|到场|在场|签收|办理|送达|说明|收取|支付|提供|负责|承认|签字|出具|提交|少缴|取得|涉嫌|长期|"
+    r"一直|多次|先后|共计|开具|购买|销售|出租|转让|前往"
+)
+
+
 def _trim_name(text: str, start: int, end: int) -> int | None:
     """Trim a candidate name ``text[start:end]`` to its likely end; None if it is not a name."""
     name = text[start:end]
@@ -788,8 +969,10 @@ def _trim_name(text: str, start: int, end: int) -> int | None:
             or name[-1] + text[end : end + 1] in _TITLES
             or name[-1] + text[end : end + 1] in _VERB_STARTS
         )
-        # a name that ends at a clause boundary is whole (代理人荣跃进，联系电话): no verb follows it
+        # a name that ends at a clause boundary is whole (代理人荣跃进，联系电话): no verb follows it; nor
+        # does one when what the person does follows it (其母亲巩跃进代为签收)
         and not (name[-1] not in _NOT_LAST_AT_END and text[end : end + 1] in _CLAUSE_END)
+        and _PERSON_ACTS.match(text, end) is None
     ):
         end -= 1
         name = name[:-1]
@@ -848,9 +1031,22 @@ def _wrapped_given_name(text: str, start: int, end: int) -> bool:
     return end - (text.rfind("\n", 0, start) + 1) >= _WRAP_WIDTH
 
 
-def _look_back(text: str, end: int, add: Callable[[int, int, FieldType], None], *, boundary: bool) -> None:
+# Before a context that ends a name (…先生, …当场, …表示) a three-character candidate is cut only at a
+# function word (张三的表示); a verb-like last character is the name's own (谢跃进当场).
+_NOT_LAST_BEFORE_CONTEXT = frozenset("的了在是于与和及等也都均并即却就被将对从向为系个说称")
+
+
+def _look_back(
+    text: str,
+    end: int,
+    add: Callable[[int, int, FieldType], None],
+    *,
+    boundary: bool,
+    after: frozenset[str] = frozenset(),
+) -> None:
     """Find a name ending at ``end`` (before 先生, "，男，", 代为 …). With ``boundary`` the name must
-    follow punctuation or a preposition (由张三负责, ，李四表示), since the context alone is weaker."""
+    follow punctuation or a preposition (由张三负责, ，李四表示), or one of ``after``, since the context
+    alone is weaker."""
     word_ok = _PERSON_CONTEXT_AFTER.match(text, end) is not None  # a stop word can still be a name here
     for length in (4, 3, 2):
         start = end - length
@@ -862,13 +1058,13 @@ def _look_back(text: str, end: int, add: Callable[[int, int, FieldType], None], 
         compound = length > 2 and candidate[:2] in COMPOUND_SURNAMES
         if length == 4 and not compound:
             continue
-        if boundary and start > 0 and text[start - 1] not in _NAME_BOUNDARY:
+        if boundary and start > 0 and text[start - 1] not in _NAME_BOUNDARY and text[start - 1] not in after:
             continue
         if not compound:
             if length == 3 and (
-                candidate[0] in _NOT_BEFORE_NAME
+                (candidate[0] in _NOT_BEFORE_NAME and not (start == 0 or text[start - 1] in _PUNCTUATION))
                 or candidate[1] in _NOT_GIVEN_START
-                or candidate[2] in _NOT_LAST
+                or candidate[2] in _NOT_LAST_BEFORE_CONTEXT
                 or (candidate[:2] in _NOT_NAMES and not word_ok)
             ):
                 continue
@@ -1047,8 +1243,13 @@ def _find_names(
         found.append(Finding(start, end, names.setdefault(name, kind)))
 
     for m in _TRIGGERED_NAME.finditer(text):
-        if m.start("name") == m.end("trigger") and text[m.start("name")] in "和与及或并":
-            continue  # 负责人和办税人, 纳税人和走逃失联户: a conjunction, not a surname
+        if m.start("name") == m.end("trigger") and text[m.start("name")] in "和与及或并经":
+            continue  # 负责人和办税人, 纳税人和走逃失联户, 纳税人经电话联系: a conjunction or 经, not a surname
+        if (
+            m.group("trigger") in _LABEL_ONLY
+            and _LABEL_SEPARATOR.search(text, m.end("trigger"), m.start("name")) is None
+        ):
+            continue  # 受票方利用他人虚开的发票 (a rule's wording): these name a person only as a label
         kind = _TRIGGERS[m.group("trigger")]
         value = _label_value(text, m.end("trigger"), m.start("name"))
         if value is not None and (
@@ -1084,6 +1285,8 @@ def _find_names(
             found.append(Finding(start, end, FieldType.HOME_ADDRESS))
         elif role == tables.DOCUMENT:
             found.append(Finding(start, end, FieldType.TRAVEL_DOCUMENT))
+        elif role == tables.PHONE:
+            found.append(Finding(start, end, FieldType.PHONE))
         else:
             add(start, end, FieldType.PERSON_NAME if role == tables.PARTY else FieldType.REPRESENTATIVE_NAME)
 
@@ -1099,6 +1302,13 @@ def _find_names(
             add(m.start("name"), m.end("name"), FieldType.PERSON_NAME)
     for m in _VERB_AFTER.finditer(text):
         _look_back(text, m.start(), add, boundary=True)
+    for m in _NAME_AFTER_VERB.finditer(text):
+        start = m.start("name")
+        if _TRIGGER_AT.match(text, start) is not None or text[start : m.end("name")] in _TRIGGERS:
+            continue  # 委托代理人, 通知当事人: a role word, not a name
+        end = _trim_name(text, start, m.end("name"))
+        if end is not None:
+            add(start, end, FieldType.THIRD_PARTY_NAME)
     if "、" in text and ("*" in text or "＊" in text or "某" in text):
         # In a list of people the bureau masked already (林邦国、**、***三人), the unmasked one is a name too.
         for m in _BEFORE_MASKED.finditer(text):
@@ -1259,9 +1469,8 @@ _MASKED_BY_HAND = re.compile(r"[某*＊×○]|XX")
 
 
 def _list_neighbours(text: str, found: list[Finding], names: dict[str, FieldType]) -> list[Finding]:
-    """A name listed next to a name found (转出给独孤秀、张三、李四等): the one left over is a name too."""
-    if "、" not in text:
-        return []
+    """A name listed next to a name found (转出给独孤秀、张三、李四等; 。连淼与桑丹共同出资): the one left over
+    is a name too."""
     added: list[Finding] = []
 
     def add(start: int, end: int, kind: FieldType) -> None:
@@ -1270,16 +1479,35 @@ def _list_neighbours(text: str, found: list[Finding], names: dict[str, FieldType
     people = [f for f in found if f.field_type in _PEOPLE]
     starts = {f.start for f in people}
     ends = {f.end for f in people}
-    for f in people:
-        if f.start > 1 and text[f.start - 1] == "、" and f.start - 1 not in ends:
-            _look_back(text, f.start - 1, add, boundary=True)
-        if text[f.end : f.end + 1] == "、" and f.end + 1 not in starts:
-            m = _NAME_EXACT.match(text, f.end + 1)
-            if m is not None:
-                end = _trim_name(text, m.start(), m.end())
-                if end is not None and text[end : end + 1] in _LIST_END:
-                    add(m.start(), end, FieldType.THIRD_PARTY_NAME)
+    # a name found beside one found goes on along the list (宫梦金、端木霞、麦洞庭: from the last to the first)
+    for _ in range(6):
+        before = len(added)
+        for f in people:
+            if f.start > 1 and text[f.start - 1] in _JOINERS and f.start - 1 not in ends:
+                # the list's first name may follow the verb that opens the list (参与人员有张三、李四)
+                after = _LIST_OPENS if text[f.start - 1] == "、" else frozenset()
+                _look_back(text, f.start - 1, add, boundary=True, after=after)
+            if text[f.end : f.end + 1] in _JOINERS and f.end + 1 not in starts:
+                m = _NAME_EXACT.match(text, f.end + 1)
+                if m is not None:
+                    end = _trim_name(text, m.start(), m.end())
+                    if end is not None and (
+                        text[end : end + 1] in _LIST_END
+                        or (text[f.end] != "、" and _PAIR_GOES_ON.match(text, end) is not None)
+                    ):
+                        add(m.start(), end, FieldType.THIRD_PARTY_NAME)
+        if len(added) == before:
+            break
+        people = added[before:]
+        starts.update(f.start for f in people)
+        ends.update(f.end for f in people)
     return added
+
+
+_JOINERS = frozenset("、和与及")
+_LIST_OPENS = frozenset("有为是括即")
+# What follows two persons joined by 和/与 (张三与李四系夫妻关系, …共同出资, …二人).
+_PAIR_GOES_ON = re.compile(r"系|共同|二人|两人|均|分别|夫妇|夫妻|父子|母子|兄弟|姐妹")
 
 
 def find_personal_data(

@@ -60,12 +60,23 @@ def id_check_digit(number: str) -> str:
     return _ID_CHECK[total % 11]
 
 
+# The 港澳台居民居住证 (residence permit of a Hong Kong, Macao or Taiwan resident, since 2018) is numbered
+# like a resident ID (birth date, sequence, GB 11643 check character) under the prefix 810000 (Hong
+# Kong), 820000 (Macao) or 830000 (Taiwan); it exists only in 18 characters.
+HKMT_PREFIXES = frozenset({"810000", "820000", "830000"})
+
+
 def id_shaped(number: str) -> bool:
-    """A real region code and a plausible birth date (18 or 15 digits), checksum not considered."""
+    """A real region code (or a 港澳台 residence permit's prefix) and a plausible birth date (18 or 15
+    digits), checksum not considered."""
     number = number.strip().upper()
-    if not ((len(number) == 18 and number[:17].isdigit()) or (len(number) == 15 and number.isdigit())):
+    if len(number) == 18 and number[:17].isdigit():
+        region_ok = number[:6] in region_codes() or number[:6] in HKMT_PREFIXES
+    elif len(number) == 15 and number.isdigit():
+        region_ok = number[:6] in region_codes()
+    else:
         return False
-    return number[:6] in region_codes() and id_birth_date(number) is not None
+    return region_ok and id_birth_date(number) is not None
 
 
 def id_checksum_ok(number: str) -> bool:

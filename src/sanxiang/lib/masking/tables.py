@@ -16,7 +16,14 @@ from .surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES
 
 CJK = "\u4e00-\u9fff"
 
-NAME, PARTY, HOME, MAYBE_ADDRESS, DOCUMENT = "name", "party", "home", "maybe_address", "document"
+NAME, PARTY, HOME, MAYBE_ADDRESS, DOCUMENT, PHONE = (
+    "name",
+    "party",
+    "home",
+    "maybe_address",
+    "document",
+    "phone",
+)
 # A header naming a person's role: every cell under it is a name (an organisation's cell stays). The
 # role word may carry a qualifier (法定代表人（负责人）姓名, 受送达人签名或盖章, 提供人（单位）) but not a
 # word that makes the column another datum about that person (法定代表人身份证号码, 负责人电话).
@@ -38,6 +45,8 @@ _PARTY_HEADER = re.compile(
     r"失信主体|行政相对人)$"
 )
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # a phone column: a person's number in a person's row, the office's in an office's row
+    (PHONE, re.compile(r"^.{0,6}(?:电话|手机|座机|固话|宅电|联系方式)(?:号码)?$")),
     (
         HOME,
         re.compile(
@@ -105,12 +114,16 @@ def _is_person(value: str) -> bool:
 
 
 _INDIVIDUAL_CODE = re.compile(r"^(?:92\d{4}[0-9A-HJ-NPQRTUWXY]{12}|\d{17}[\dXx]\d{1,2})$")
+_OFFICE = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅|服务厅|热线")
+_PHONE_NUMBER = re.compile(r"\d(?:[ \-]?\d){6}")  # seven digits at least: no 12366 alone
 _EMPTY = re.compile(r"^(?:|[-—/／无]|不详|\*+)$")
 _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区")
 
 
 _TAB = re.compile(r"\t")
 _PIPE = re.compile(r"[|｜]")
+# A CSV export's separator: a comma, but not one grouping an amount's thousands (1,234.50).
+_CSV = re.compile(r",(?!\d{3}(?:[.,]\d|$))")
 
 
 def _cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
@@ -119,6 +132,8 @@ def _cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
         kind, pattern = "tab", _TAB
     elif line.count("|") >= 2 or line.count("｜") >= 2:
         kind, pattern = "pipe", _PIPE
+    elif line.count(",") >= 3:
+        kind, pattern = "csv", _CSV
     elif _SPACES.search(line.strip()):
         kind, pattern = "space", _SPACES
     else:
@@ -154,6 +169,8 @@ def _roles(line: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
 
 
 _ROW_NUMBER = re.compile(r"^\d{1,4}$")
+# A line that labels its own value (咨询电话：0731-…, 联系人：…): the text after a one-cell-a-line table.
+_LABEL_LINE = re.compile(rf"^[{CJK}]{{2,8}}[：:]")
 # The title of a list standing right above its header lines (…认定名单, 欠税公告, …明细表).
 _TITLE = re.compile(r"(?:名单|公告|通告|清单|明细|目录|一览表|情况表|公示|统计表)$")
 # Three lines in a row that ``_single_header`` may accept (a looser test: it only rules texts out).
@@ -226,8 +243,8 @@ def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_in
         while k < len(lines) and lines[k].strip() and not _header_run_at(lines, k):
             line = lines[k]
             value = line.strip()
-            if value.endswith(("。", "：", ":")):
-                break  # the text after the table (特此公告。)
+            if value.endswith(("。", "：", ":")) or _LABEL_LINE.match(value):
+                break  # the text after the table (特此公告。, 咨询电话：…)
             # The next row number starts a row; a row not yet holding a value per column is still
             # open, so the same digits there are a value (页数 3 in row 2 of a 序号/…/页数 list).
             if (
@@ -254,6 +271,7 @@ def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_in
 
 # What a column holds, from its header: the shape a (possibly wrapped) value must have.
 _KIND_OF_HEADER = (
+    ("phone", re.compile(r"电话|手机|座机|固话|宅电|联系方式")),
     ("code", re.compile(r"识别号|信用代码|证件号码|身份证|号码|代码|(?<!^)编号")),
     ("amount", re.compile(r"金额|余额|（元）|\(元\)|税额|数额")),
     ("date", re.compile(r"日期|时间")),
@@ -264,6 +282,7 @@ _KIND_OF_HEADER = (
     ("name", re.compile(rf"名称|{_PERSON_ROLE}|当事人|纳税人")),
 )
 _SHAPES = {
+    "phone": re.compile(r"^[+（(]?\d[\d \-（）()+]{5,}(?:(?:转|分机)\d+)?$"),
     "code": re.compile(r"^[0-9A-Za-z]{8,22}$"),
     "amount": re.compile(r"^-?[\d,]+(?:\.\d+)?$"),
     "date": re.compile(r"^\d{4}(?:[-./年]\d{1,2}(?:[-./月]\d{1,2}日?)?)?$"),
@@ -385,7 +404,8 @@ def find_table_cells(
 ) -> None:
     """Report (start, end, role) of each personal cell: ``name``, ``party`` (a natural person's name in a
     名称 column), ``home`` (a home address; an individual business's place of business too when
-    ``individual_business_address`` is off) or ``document`` (a passport's or permit's number)."""
+    ``individual_business_address`` is off), ``document`` (a passport's or permit's number) or ``phone``
+    (a number under a phone header in a row that is not an office's)."""
     hide = not individual_business_address
     _find_cell_per_line(text, add, hide)
     if (
@@ -394,15 +414,17 @@ def find_table_cells(
         and "｜" not in text
         and "  " not in text
         and "\u3000" not in text
+        and not (_csv_words(text) and _CSV_HEADER.search(text))
     ):
         return
     header: tuple[str, list[str | None]] | None = None
     width = 0
     offset = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
         parsed = _cells(line)
         if parsed is None:
-            if line.strip():
+            if line.strip() and not (k and _continues_row(lines[k - 1], line, header, width)):
                 header = None
             offset += len(line) + 1
             continue
@@ -415,9 +437,48 @@ def find_table_cells(
                 cells = _close_spread_names(line, cells, width)
             if len(cells) == width:
                 _row(line, offset, cells, header[1], add, hide)
+            elif kind == "tab" and len(cells) < width and k + 1 < len(lines):
+                _wrapped_row(line, lines[k + 1], offset, cells, header[1], add, hide)
         offset += len(line) + 1
 
 
+def _continues_row(previous: str, line: str, header: tuple[str, list[str | None]] | None, width: int) -> bool:
+    """Whether ``line`` (no cell separator) is the wrapped end of the tab row above: the table goes on."""
+    return header is not None and header[0] == "tab" and previous.count("\t") + 1 < width and "\t" not in line
+
+
+def _wrapped_row(
+    line: str,
+    following: str,
+    offset: int,
+    cells: list[tuple[int, int]],
+    roles: list[str | None],
+    add: Callable[[int, int, str], None],
+    hide_individual: bool,
+) -> None:
+    """A tab row whose one cell broke over a line (a value with a line break copied from a sheet): its
+    last cell goes on at the start of the next line, and the rest of that line holds the other cells."""
+    parsed = _cells(following) if "\t" in following else None
+    rest = parsed[1] if parsed is not None else [(0, len(following.rstrip()))]
+    if len(cells) + len(rest) - 1 != len(roles):
+        return
+    start = offset + len(line) + 1
+    pieces = [[(offset + a, offset + b)] for a, b in cells]
+    pieces[-1].append((start + rest[0][0], start + rest[0][1]))
+    pieces += [[(start + a, start + b)] for a, b in rest[1:]]
+    values = [line[a:b] for a, b in cells]
+    values[-1] += following[rest[0][0] : rest[0][1]]
+    values += [following[a:b] for a, b in rest[1:]]
+    _row_values(values, pieces, roles, add, hide_individual)
+
+
+def _csv_words(text: str) -> bool:
+    """A cheap test for a CSV header (its columns name, 名称, 姓名 or a number's 号码/代码)."""
+    return "名称," in text or "姓名," in text or "号码," in text or "代码," in text
+
+
+# A CSV export's header line: a line opening with three comma-separated words, the first no number.
+_CSV_HEADER = re.compile(r"^[^,\n\d][^,\n]{0,39},[^,\n]{1,40},[^,\n]{1,40},", re.M)
 _SPREAD_NAME = re.compile(rf"^[{CJK}](?: +[{CJK}]){{1,2}}$")
 _SPREAD = re.compile(r" +")
 _ONE_CJK = re.compile(rf"^[{CJK}]$")
@@ -464,6 +525,9 @@ def _row_values(
     for value, role in zip(values, roles, strict=False):
         if role == PARTY:
             person = _is_person(value)
+    if PARTY not in roles:
+        # a list of persons with no subject column (证人姓名 | 联系方式 | 住所): the row is its person's
+        person = any(r == NAME and _is_person(v) for v, r in zip(values, roles, strict=False))
     # The row's address is hidden for a natural person, and for an individual business (its credit
     # code's type digits are 92, or its taxpayer number is the owner's ID number and a suffix) when
     # individual businesses' addresses are not published.
@@ -473,6 +537,8 @@ def _row_values(
         r == PARTY and SEAT_HOLDER.search(v) for v, r in zip(values, roles, strict=False)
     )
     organisation = organisation and not any(_INDIVIDUAL_CODE.match(v) for v in values)
+    # an office's row (办税服务厅, a tax bureau) gives the office's own number, published
+    office = any(_OFFICE.search(v) for v, r in zip(values, roles, strict=False) if r != PHONE)
     for cell, value, role in zip(pieces, values, roles, strict=False):
         if role is None or _EMPTY.match(value) or "*" in value:
             continue
@@ -487,6 +553,8 @@ def _row_values(
             found = HOME
         elif role == DOCUMENT and _DOCUMENT_NUMBER.match(value):
             found = DOCUMENT
+        elif role == PHONE and not office and _PHONE_NUMBER.search(value):
+            found = PHONE
         else:
             continue
         for start, end in cell:

@@ -135,9 +135,9 @@ def read_tables(stream: IO[bytes], file_name: str, fields: Sequence[Mapping[str,
             declared = _declared_rows(worksheet)
             numbered = _numbered(rows, file_name)
             if (declared is None or declared >= FORKED_READ_ROWS) and can_fork():
-                reader = ForkedIterator(numbered)
-                tables.readers.append(reader)
-                numbered = iter(reader)
+                forked = ForkedIterator(numbered)
+                tables.readers.append(forked)
+                numbered = iter(forked)
             tables.sheets.append(Sheet(worksheet.title, headers, numbered, declared))
         else:
             tables.skipped.append(worksheet.title)

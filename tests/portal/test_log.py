@@ -270,31 +270,92 @@ def test_a_checkpoint_batch_writes_its_cached_subtrees_once_at_its_end(org):
     assert verify_publications().ok
 
 
-def test_inside_a_batch_an_append_is_one_insert_until_one_is_rolled_back(org):
-    """The block holds the log lock, so an append after the first inserts its leaf and nothing
-    else; after an append was rolled back to a savepoint the next one reads the log again."""
+def test_inside_a_batch_an_append_sends_no_query_until_one_is_rolled_back(org):
+    """The block holds the log lock and buffers its leaf rows, so an append after the first sends
+    nothing to the database; after an append was rolled back to a savepoint the next one writes
+    the leaves that stand and reads the log again, and the rolled-back ones are never written."""
     from django.db import connection, transaction
     from django.test.utils import CaptureQueriesContext
 
     entry = publish(org.district_a, source_key="holder")
+    appended: dict[int, str] = {}
 
     def append(n: int) -> None:
         data = merkle.publication_leaf({"n": n}, bytes(range(32)))
-        publog.log_append(event="published", entry=entry, version=1, data=data)
+        appended[n] = publog.log_append(event="published", entry=entry, version=1, data=data).leaf_hash
 
     with publog.checkpoint_batch():
         append(1)
         with CaptureQueriesContext(connection) as captured:
             append(2)
-        [insert] = captured.captured_queries
-        assert 'INSERT INTO "portal_logleaf"' in insert["sql"]
+        assert captured.captured_queries == []
         with pytest.raises(RuntimeError), transaction.atomic():
             append(3)
             append(4)
             raise RuntimeError("undo 3 and 4")
+        assert LogLeaf.objects.count() == 1  # 1 and 2 are still buffered
         with CaptureQueriesContext(connection) as captured:
             append(5)
-        assert any("MAX" in q["sql"] for q in captured.captured_queries)
-    assert publog.log_size() == 4  # holder, 1, 2, 5
+        sql = [q["sql"] for q in captured.captured_queries]
+        assert any('INSERT INTO "portal_logleaf"' in q for q in sql)
+        assert any("MAX" in q for q in sql)
+        assert LogLeaf.objects.count() == 3  # holder, 1, 2: 5 is buffered again
+    assert publog.log_size() == 4
+    stored = list(LogLeaf.objects.order_by("index").values_list("leaf_hash", flat=True))
+    assert stored[1:] == [appended[1], appended[2], appended[5]]
     report = verify_publications()
     assert not [p for p in report.problems if "checkpoint" in p or "subtree" in p or "missing" in p]
+
+
+def test_a_read_inside_a_batch_sees_the_leaves_appended_earlier_in_it(org):
+    """Leaf rows are buffered inside the block, but whatever reads a leaf gets it: ``leaf_at``,
+    the log size, a proof, and a correction of an entry published earlier in the same block,
+    whose leaf names the hash of the leaf it corrects."""
+    with publog.checkpoint_batch():
+        first = publish(org.district_a, source_key="a")
+        assert not LogLeaf.objects.exists()  # buffered
+        leaf = publog.leaf_at(first.leaf_index)
+        assert leaf is not None and leaf.entry_id == first.pk
+        assert publog.log_size() == 1
+        corrected = publish(org.district_a, source_key="a", version=2, title="更正后的处罚决定书")
+        publish(org.district_a, source_key="b")
+        assert publog.inclusion(1, 3)["root"] == publog.inclusion(2, 3)["root"]
+    correction = LogLeaf.objects.get(index=corrected.leaf_index)
+    assert correction.target_index == first.leaf_index
+    assert list(LogLeaf.objects.order_by("index").values_list("index", flat=True)) == [0, 1, 2]
+    assert LogCheckpoint.objects.get().size == 3
+    report = verify_publications()
+    assert report.ok, report.problems
+
+
+def test_a_flush_rolled_back_to_a_savepoint_is_written_again(org):
+    """A reader inside a savepoint wrote the buffered rows, then the savepoint was rolled back:
+    the rows of the appends made before it are written again when the block ends, those of the
+    appends inside it never."""
+    from django.db import transaction
+
+    with publog.checkpoint_batch():
+        publish(org.district_a, source_key="a")
+        with pytest.raises(RuntimeError), transaction.atomic():
+            publish(org.district_a, source_key="b")
+            assert publog.log_size() == 2  # writes a and b
+            raise RuntimeError("undo b")
+        assert not LogLeaf.objects.exists()
+        c = publish(org.district_a, source_key="c")
+        assert c.leaf_index == 1
+    assert list(LogLeaf.objects.order_by("index").values_list("entry__source_key", flat=True)) == ["a", "c"]
+    assert LogCheckpoint.objects.get().size == 2
+    report = verify_publications()
+    assert report.ok, report.problems
+
+
+def test_a_failing_batch_leaves_nothing_even_after_a_read_wrote_its_leaves(org):
+    with pytest.raises(RuntimeError), publog.checkpoint_batch():
+        publish(org.district_a, source_key="a")
+        assert publog.leaf_at(0) is not None  # written inside the block's transaction
+        publish(org.district_a, source_key="b")
+        raise RuntimeError("abort")
+    assert not LogLeaf.objects.exists()
+    assert not LogNode.objects.exists()
+    assert not LogCheckpoint.objects.exists()
+    assert not PublicEntry.objects.exists()

@@ -232,3 +232,66 @@ def test_it_rolls_back_everything_when_the_insert_fails(officer, org, penalty_it
             today=TODAY,
         )
     assert Entry.objects.count() == 0 and Deadline.objects.count() == 0 and AuditEvent.objects.count() == 0
+
+
+def _forked_masking(monkeypatch) -> list:
+    """From here on every import masks in a forked helper, one row per share; the shares are listed."""
+    monkeypatch.setattr(imports, "PARALLEL_MASK_ROWS", 2)
+    monkeypatch.setattr(imports, "MASK_SHARE_ROWS", 1)
+    started: list = []
+    shared_work = imports.SharedWork
+
+    def forked(count, work):
+        started.append(shared := shared_work(count, work, fork=True))
+        return shared
+
+    monkeypatch.setattr(imports, "SharedWork", forked)
+    return started
+
+
+def test_masked_by_a_forked_helper_an_import_stores_exactly_what_it_stores_in_process(
+    officer, org, penalty_item, monkeypatch
+):
+    def run() -> dict:
+        report = imports.entries_import(
+            actor=officer,
+            item=penalty_item,
+            authority=org.district_a,
+            stream=_book(ROWS),
+            file_name="a.xlsx",
+            today=TODAY,
+        )
+        assert report.ok and len(report.created) == 3
+        return _outcome()
+
+    with pytest.raises(Rollback), transaction.atomic():
+        in_process = run()
+        raise Rollback
+    started = _forked_masking(monkeypatch)
+    assert run() == in_process
+    assert [s.count for s in started] == [3]
+    masked = {v.entry.document_number: v.masked_text for v in EntryVersion.objects.select_related("entry")}
+    assert "13812345678" not in masked["宝金税稽罚〔2026〕1号"]
+    assert audit_verify(record=False).ok
+
+
+def test_a_failing_write_ends_the_masking_helper_and_writes_nothing(officer, org, penalty_item, monkeypatch):
+    started = _forked_masking(monkeypatch)
+
+    def fail(**kwargs):
+        raise RuntimeError("audit down")
+
+    monkeypatch.setattr(imports, "audit_log_many", fail)
+    with pytest.raises(RuntimeError):
+        imports.entries_import(
+            actor=officer,
+            item=penalty_item,
+            authority=org.district_a,
+            stream=_book(ROWS),
+            file_name="a.xlsx",
+            today=TODAY,
+        )
+    assert [s._process for s in started] == [None]  # ended and reaped
+    assert (
+        Entry.objects.count() == 0 and EntryVersion.objects.count() == 0 and AuditEvent.objects.count() == 0
+    )

@@ -79,3 +79,22 @@ def test_it_refuses_a_file_that_is_not_a_workbook():
 def test_it_recognises_headers_by_label_or_alias():
     assert carries_header(FIELDS, ["当事人", "文书号", "决定书作出日期"])
     assert not carries_header(FIELDS, ["当事人", "文书号"])
+
+
+def test_a_large_or_undeclared_sheet_is_parsed_by_a_forked_reader_with_the_same_rows(monkeypatch):
+    """Sheets read one after the other by forked readers from one open file give what reading them
+    here gives (the real workbook's five sheets, through one file handle)."""
+    from sanxiang.publicity import sources
+
+    with open(REAL / "decisions-summary.xlsx", "rb") as stream:
+        here = _read(stream, "decisions-summary.xlsx")
+    monkeypatch.setattr(sources, "FORKED_READ_ROWS", 1)
+    monkeypatch.setattr(sources, "can_fork", lambda: True)
+    with (
+        open(REAL / "decisions-summary.xlsx", "rb") as stream,
+        read_tables(stream, "x.xlsx", FIELDS) as tables,
+    ):
+        assert len(tables.readers) == len(tables.sheets) == 5
+        forked = [(s.name, s.headers, list(s.rows)) for s in tables.sheets], tables.skipped
+    assert forked == here
+    assert all(reader._process is None for reader in tables.readers)

@@ -16,7 +16,6 @@ from sanxiang.kernel.choices import RoleCode
 from sanxiang.kernel.modules import Todo
 from sanxiang.lib import merkle
 from sanxiang.portal import publog
-from sanxiang.portal.models import LogLeaf
 
 from . import rules
 from .choices import DirectoryKind, DrawKind, DrawStatus, PlanStatus, TaskStatus
@@ -163,9 +162,7 @@ def public_results() -> QuerySet[InspectionTask]:
 
 
 def _leaf_document(index: int | None) -> bytes | None:
-    if index is None:
-        return None
-    leaf = LogLeaf.objects.filter(index=index).first()
+    leaf = publog.leaf_at(index)
     if leaf is None or not leaf.document:
         return None
     data = leaf.document.encode("utf-8")

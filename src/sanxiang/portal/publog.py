@@ -13,13 +13,14 @@ guard: a forked append fails on insert instead of being stored.
 Inside ``checkpoint_batch()`` appends sign no checkpoint each: the block runs in one transaction
 and signs one checkpoint of the head when it ends, so a bulk publication (the demo, an import)
 pays one signature instead of one per leaf; the appends in the block also share the tree's right
-edge in memory instead of reading it back each time, and the complete subtrees they finish (the
-``LogNode`` cache, derived from the leaves) are written in one bulk INSERT when the block ends
-instead of one per append. Each leaf row is still inserted by its own append, so anything that
-reads the log inside the block (a correction naming a leaf appended earlier in it) finds it. What
-is committed is the same as with one checkpoint per append except for the intermediate
-checkpoints, which no proof needs: a block's leaves are covered by its final checkpoint (and its
-line in the checkpoint file) when it commits.
+edge in memory instead of reading it back each time, and both their leaf rows and the complete
+subtrees they finish (the ``LogNode`` cache, derived from the leaves) are written in one bulk
+INSERT each when the block ends instead of one per append, so an append inside a block sends
+nothing to the database. Whatever reads leaf rows inside the block (a correction naming a leaf
+appended earlier in it, ``log_size``, a proof) goes through ``leaf_at`` or ``log_flush``, which
+write the buffered rows first. What is committed is the same as with one checkpoint per append
+except for the intermediate checkpoints, which no proof needs: a block's leaves are covered by its
+final checkpoint (and its line in the checkpoint file) when it commits.
 
 Keys live in ``settings.SANXIANG_KEY_DIR``, never in the database: ``publication-log.key`` (the
 Go-style signer key) and ``publication-checkpoints.log``, one ``size root`` line per checkpoint
@@ -156,10 +157,10 @@ class DatabaseTreeStore:
     def leaf_hash(self, index: int) -> bytes:
         found = self._node(0, index)
         if found is None:
-            hashed = LogLeaf.objects.filter(index=index).values_list("leaf_hash", flat=True).first()
-            if hashed is None:
+            leaf = leaf_at(index)
+            if leaf is None:
                 raise IndexError(f"leaf {index} is missing")
-            found = bytes.fromhex(hashed)
+            found = bytes.fromhex(leaf.leaf_hash)
         return found
 
     def subtree_hash(self, start: int, end: int) -> bytes | None:
@@ -167,9 +168,30 @@ class DatabaseTreeStore:
         return self._node(level, start >> level)
 
 
+def log_flush() -> None:
+    """Inside ``checkpoint_batch``, INSERT the rows of the leaves the block has appended so far
+    (nothing outside one). Whatever reads ``LogLeaf`` rows calls it first (``leaf_at`` does)."""
+    batch = _batch.get()
+    if batch is not None:
+        batch.write_leaves()
+
+
+def leaf_at(index: int | None) -> LogLeaf | None:
+    """The leaf at ``index``, including one appended earlier in the open ``checkpoint_batch``
+    (its rows are written first unless ``index`` lies before the block's first leaf)."""
+    if index is None:
+        return None
+    batch = _batch.get()
+    if batch is not None and batch.pending and index >= batch.pending[0].leaf.index:
+        batch.write_leaves()
+    return LogLeaf.objects.filter(index=index).first()
+
+
 def log_size() -> int:
     """The number of leaves: one past the highest index (one indexed ``MAX``, read as raw SQL
-    because an append asks for it every time and the ORM's aggregate costs more than the query)."""
+    because an append asks for it every time and the ORM's aggregate costs more than the query).
+    Inside ``checkpoint_batch`` the block's leaves are written first (``log_flush``)."""
+    log_flush()
     table = connection.ops.quote_name(LogLeaf._meta.db_table)
     column = connection.ops.quote_name(str(LogLeaf._meta.pk.column))
     with connection.cursor() as cursor:
@@ -200,39 +222,58 @@ def leaf_data_for_version(
 
 
 @dataclass
+class _Pending:
+    """A leaf appended inside the open ``checkpoint_batch``: its row, the on-commit callback its
+    append registered and, once a flush inserted the row, the callback that flush registered (see
+    ``_marker``: while a callback is registered, what was done after it is not rolled back)."""
+
+    leaf: LogLeaf
+    appended: Callable[[], None]
+    written: Callable[[], None] | None = None
+
+
+def _marker() -> Callable[[], None]:
+    """Register a new no-op on-commit callback and return it. Django discards the callbacks
+    registered inside a savepoint that is rolled back, so while this one is still registered
+    nothing done since it was registered has been rolled back."""
+
+    def done() -> None:
+        pass
+
+    transaction.on_commit(done)
+    return done
+
+
+def _registered() -> set[int]:
+    """The ids of the on-commit callbacks registered in the current transaction."""
+    return {id(func) for _sids, func, _robust in transaction.get_connection().run_on_commit}
+
+
+@dataclass
 class _Batch:
-    """The open ``checkpoint_batch``: the tree store its appends share, how many there were, and the
-    complete subtrees they finished that are not written yet (``(level, index)`` → hash), with the
-    leaf hashes they were computed from."""
+    """The open ``checkpoint_batch``: the tree store its appends share, how many there were, the
+    leaves they appended (rows inserted when the block ends or a reader needs them) and the
+    complete subtrees they finished that are not written yet (``(level, index)`` → hash)."""
 
     store: DatabaseTreeStore | None = None
     appended: int = 0
     nodes: dict[tuple[int, int], bytes] = field(default_factory=dict)
-    leaves: dict[int, bytes] = field(default_factory=dict)
+    pending: list[_Pending] = field(default_factory=list)
     marker: Callable[[], None] | None = None  # the on-commit callback of the newest append
 
-    def mark(self) -> None:
-        """Register a no-op on-commit callback for the append just made. Django discards the
-        callbacks registered inside a savepoint that is rolled back, so while this one is still
-        registered no append of the block has been rolled back and ``store`` still describes the
-        log (the block holds the log lock, so nobody else appends)."""
-
-        def appended() -> None:
-            pass
-
-        self.marker = appended
-        transaction.on_commit(appended)
-
     def store_is_current(self) -> bool:
-        """Whether the newest append's callback is still registered (see ``mark``): looked for from
-        the newest registration back, where it nearly always is."""
+        """Whether the newest append's callback is still registered (see ``_marker``): then no
+        append of the block has been rolled back and ``store`` still describes the log (the block
+        holds the log lock, so nobody else appends). Looked for from the newest registration
+        back, where it nearly always is."""
         if self.store is None or self.marker is None:
             return False
         registered = transaction.get_connection().run_on_commit
         return any(func is self.marker for _sids, func, _robust in reversed(registered))
 
-    def add(self, subtrees: list[merkle.Subtree]) -> None:
-        self.leaves[subtrees[0].index] = subtrees[0].hash
+    def add(self, leaf: LogLeaf, subtrees: list[merkle.Subtree]) -> None:
+        self.marker = _marker()
+        self.pending.append(_Pending(leaf, self.marker))
         self.nodes.update(((s.level, s.index), s.hash) for s in subtrees)
         self.appended += 1
 
@@ -240,26 +281,30 @@ class _Batch:
         """The unwritten subtrees that lie inside the first ``size`` leaves."""
         return {key: hashed for key, hashed in self.nodes.items() if (key[1] + 1) << key[0] <= size}
 
-    def drop_rolled_back(self) -> None:
-        """Forget the unwritten subtrees over a leaf that is no longer the one they were computed
-        from: an append rolled back to a savepoint (the leaf that takes its place, ours or, once
-        the rollback released the lock, another writer's, has its own subtrees)."""
-        if not self.leaves:
+    def write_leaves(self) -> None:
+        """INSERT, in one statement, the rows of the block's leaves whose append stands and whose
+        row is not in the database: never written, or written by a flush since rolled back to a
+        savepoint. Forget the leaves of appends rolled back to a savepoint (always the newest
+        ones) and the unwritten subtrees over them."""
+        if not self.pending:
             return
-        stored = dict(
-            LogLeaf.objects.filter(index__range=(min(self.leaves), max(self.leaves))).values_list(
-                "index", "leaf_hash"
-            )
-        )
-        changed = [index for index, hashed in self.leaves.items() if stored.get(index) != hashed.hex()]
-        if changed:
-            first = min(changed)
-            self.nodes = self.pending_nodes(first)
-            self.leaves = {index: hashed for index, hashed in self.leaves.items() if index < first}
+        registered = _registered()
+        for position, pending in enumerate(self.pending):
+            if id(pending.appended) not in registered:
+                self.nodes = self.pending_nodes(pending.leaf.index)
+                del self.pending[position:]
+                break
+        rows = [p for p in self.pending if p.written is None or id(p.written) not in registered]
+        if not rows:
+            return
+        insert_rows(LogLeaf, [p.leaf for p in rows])
+        written = _marker()
+        for pending in rows:
+            pending.written = written
 
     def write_nodes(self) -> None:
-        """INSERT the pending subtrees in one statement."""
-        self.drop_rolled_back()
+        """INSERT the pending subtrees in one statement (after ``write_leaves``, which drops those
+        over a rolled-back append)."""
         insert_rows(
             LogNode,
             [
@@ -267,7 +312,7 @@ class _Batch:
                 for (level, index), hashed in sorted(self.nodes.items())
             ],
         )
-        self.nodes, self.leaves = {}, {}
+        self.nodes = {}
 
 
 _batch: contextvars.ContextVar[_Batch | None] = contextvars.ContextVar("publog_batch", default=None)
@@ -294,22 +339,11 @@ def checkpoint_batch() -> Iterator[None]:
         finally:
             _batch.reset(token)
         if state.appended:
-            _lock()
-            size = log_size()
+            current = state.store_is_current()
+            state.write_leaves()
             state.write_nodes()
-            store = state.store if state.store is not None and state.store.size() == size else None
-            _checkpoint(store or DatabaseTreeStore(size))
-
-
-def _batch_store(state: _Batch, size: int) -> DatabaseTreeStore:
-    """The batch's shared store if it still describes the log of ``size`` leaves, else a fresh one
-    (an append inside the block was rolled back to a savepoint)."""
-    if state.store is None or state.store.size() != size:
-        state.drop_rolled_back()
-        state.store = DatabaseTreeStore(size)  # with the batch's pending subtrees still valid
-        if size:
-            state.store.prefetch([(0, size)])
-    return state.store
+            size = log_size()
+            _checkpoint(state.store if current and state.store is not None else DatabaseTreeStore(size))
 
 
 def log_append(
@@ -335,15 +369,14 @@ def log_append(
     if batch is not None and batch.store is not None and batch.store_is_current():
         store = batch.store  # the block holds the lock and no append of it was rolled back
         size = store.size()
-    else:
+    else:  # outside a block, its first append, or the first after one was rolled back
         _lock()
-        size = log_size()
+        size = log_size()  # inside a block: writes its leaves that stand, forgets the others
+        store = DatabaseTreeStore(size)  # inside a block: with its unwritten subtrees
+        if size:
+            store.prefetch([(0, size)])
         if batch is not None:
-            store = _batch_store(batch, size)
-        else:
-            store = DatabaseTreeStore(size)
-            if size:
-                store.prefetch([(0, size)])
+            batch.store = store
 
     def lookup(level: int, index: int) -> bytes:
         found = store.subtree_hash(index << level, (index + 1) << level)
@@ -363,20 +396,19 @@ def log_append(
         appended_at=timezone.now(),
         record_kind=record_kind,
     )
-    insert_rows(LogLeaf, [leaf])
-    leaf._state.adding = False
-    leaf._state.db = connection.alias
     if batch is None:
+        insert_rows(LogLeaf, [leaf])
         insert_rows(
             LogNode, [LogNode(level=s.level, index=s.index, node_hash=s.hash.hex()) for s in subtrees]
         )
+    leaf._state.adding = False
+    leaf._state.db = connection.alias
     if batch is not None or checkpoint:
         for s in subtrees:
             store._nodes[(s.level, s.index)] = s.hash
         store._size = size + 1
     if batch is not None:
-        batch.add(subtrees)
-        batch.mark()
+        batch.add(leaf, subtrees)  # its row is inserted by the block's end or the next reader
     elif checkpoint:
         _checkpoint(store)
     return leaf
@@ -476,11 +508,8 @@ def public_leaf_data(leaf: LogLeaf, entry: PublicEntry | None) -> bytes | None:
         return leaf.document.encode("utf-8")
     if entry is None or entry.leaf_index != leaf.index or not entry.salt:
         return None
-    target_hash = None
-    if leaf.target_index is not None:
-        target_hash = (
-            LogLeaf.objects.filter(index=leaf.target_index).values_list("leaf_hash", flat=True).first()
-        )
+    target = leaf_at(leaf.target_index)
+    target_hash = target.leaf_hash if target is not None else None
     return leaf_data_for_version(
         content=entry.content(), salt=entry.salt, target_index=leaf.target_index, target_hash=target_hash
     )

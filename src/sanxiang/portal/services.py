@@ -29,7 +29,7 @@ from sanxiang.org.models import Authority
 
 from . import pagecache, publog, rules, search
 from .choices import EntryEvent, EntryStatus, Stage
-from .models import LogLeaf, PublicEntry, PublicEntryVersion, ThrottleCounter
+from .models import PublicEntry, PublicEntryVersion, ThrottleCounter
 
 __all__ = [
     "Publication",
@@ -265,9 +265,8 @@ def _fill(entry: PublicEntry, publication: Publication) -> None:
 
 
 def _leaf_hash_at(index: int | None) -> str | None:
-    if index is None:
-        return None
-    return LogLeaf.objects.filter(index=index).values_list("leaf_hash", flat=True).first()
+    leaf = publog.leaf_at(index)  # also a leaf appended earlier in the open checkpoint batch
+    return leaf.leaf_hash if leaf is not None else None
 
 
 def _entry_for_update(source_key: str) -> PublicEntry:

@@ -31,7 +31,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from . import publog, selectors, services
 from .choices import Stage
 from .forms import ProgressLookupForm, SearchForm
-from .models import LogLeaf, PublicEntry
+from .models import PublicEntry
 from .pagecache import public_page
 from .visibility import visible_entries
 
@@ -152,8 +152,8 @@ def entry_proof(request: HttpRequest, key: str) -> JsonResponse:
     checkpoint = publog.latest_checkpoint()
     if checkpoint is None or entry.leaf_index is None or entry.leaf_index >= checkpoint.size:
         raise Http404
-    leaf = LogLeaf.objects.get(index=entry.leaf_index)
-    data = publog.public_leaf_data(leaf, entry)
+    leaf = publog.leaf_at(entry.leaf_index)
+    data = publog.public_leaf_data(leaf, entry) if leaf is not None else None
     if data is None:
         raise Http404
     response = JsonResponse(
@@ -445,7 +445,7 @@ def log_consistency(request: HttpRequest) -> JsonResponse:
 def log_entry(request: HttpRequest, index: int) -> HttpResponse:
     """The exact leaf data bytes (SHA-256(0x00 ‖ body) is the leaf hash), for the current leaf of a
     visible entry or a withdrawal notice; 404 for anything else."""
-    leaf = LogLeaf.objects.filter(index=index).first()
+    leaf = publog.leaf_at(index)
     if leaf is None:
         raise Http404
     entry = visible_entries(_now()).filter(pk=leaf.entry_id).first()

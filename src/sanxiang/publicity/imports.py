@@ -9,9 +9,16 @@ reported.
 
 Run as a background job (``publicity.jobs``), the import reports its progress through a
 ``progress(done, total, stage)`` callback in three phases: reading and checking each row, masking
-and building each draft (the longest), then writing. Only the last phase runs inside the import's
-one transaction; the first two only read, so the progress the callback writes between rows is
+and building each draft, then writing. Only the last phase runs inside the import's one
+transaction; the first two only read, so the progress the callback writes between rows is
 committed at once and the job's page sees it on SQLite (one writer at a time) as on PostgreSQL.
+
+On a machine with a second core, a large file uses it twice (``kernel.forkshare``): a forked
+reader parses a large worksheet while this process checks the rows already parsed
+(``sources.read_tables``), and from ``PARALLEL_MASK_ROWS`` rows the drafts are built unmasked and
+masked by a forked helper while this process writes the entries, their deadlines and audit
+events (``_write``; the versions are inserted last, in the same transaction). Neither helper
+touches the database; the masker and what it stores are the same either way.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from __future__ import annotations
 import datetime
 import gc
 import io
+import itertools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -37,6 +45,7 @@ from sanxiang.holidays.services import deadline_set_many
 from sanxiang.kernel.access import authority_in_scope
 from sanxiang.kernel.bulk import insert_rows, update_rows
 from sanxiang.kernel.exceptions import PermissionDeniedError, ValidationFailed
+from sanxiang.kernel.forkshare import SharedWork
 from sanxiang.org.models import Authority
 
 from . import rules, sources
@@ -49,6 +58,7 @@ from .services import (
     entry_text,
     is_minor_party,
     mask_version,
+    masked_values,
     new_source_key,
     rule_for,
     store_mask,
@@ -477,9 +487,15 @@ def entries_import(
         offset = len(rows) * CHECK_UNITS
         for target_item, item_rows in _route_rows(actor, item, rows, report):
             tick = _prepare_ticker(progress, offset, total)
-            batches.append(
-                (target_item, _prepare(actor=actor, item=target_item, rows=item_rows, today=today, tick=tick))
+            prepared = _prepare(
+                actor=actor,
+                item=target_item,
+                rows=item_rows,
+                today=today,
+                tick=tick,
+                mask_now=len(item_rows) < PARALLEL_MASK_ROWS,
             )
+            batches.append((target_item, prepared))
             offset += len(item_rows) * PREPARE_UNITS
         if progress is not None:
             progress(offset, total, str(_("写入数据库")))
@@ -638,12 +654,33 @@ def _collector_paused() -> Iterator[None]:
 
 @dataclass
 class _Prepared:
-    """New drafts built and masked in memory, not yet written: entries, their first versions and
-    their publication periods (None where the item sets no time limit for the entry)."""
+    """New drafts built in memory, not yet written: entries, their first versions and their
+    publication periods (None where the item sets no time limit for the entry). The versions are
+    masked already unless ``unmasked``: then ``_write`` masks them, under ``table`` with each
+    entry's authority in ``targets``, while it writes the entries."""
 
     entries: list[Entry]
     versions: list[EntryVersion]
     periods: list[tuple[datetime.date, int | None, int | None] | None]
+    table: PolicyTable
+    targets: list[Authority]
+    unmasked: bool = False
+
+    def mask(self, first: int, end: int) -> list[dict[str, Any]]:
+        """The stored public form (``masked_values``) of the versions ``first`` to ``end``."""
+        return [
+            masked_values(mask_version(entry, version, table=self.table, authority=target))
+            for entry, version, target in zip(
+                self.entries[first:end], self.versions[first:end], self.targets[first:end], strict=True
+            )
+        ]
+
+
+# Rows of one import from which its versions are masked while it writes (``_write``), in a forked
+# helper process beside the importing one where there is a second core; and rows per share of
+# that work. Below, masking a row costs less than forking does.
+PARALLEL_MASK_ROWS = 1000
+MASK_SHARE_ROWS = 50
 
 
 def _prepare(
@@ -653,9 +690,10 @@ def _prepare(
     rows: list[tuple[Authority, dict[str, Any]]],
     today: datetime.date,
     tick: Callable[[int], None] = lambda done: None,
+    mask_now: bool = True,
 ) -> _Prepared:
-    """Build and mask every draft of ``rows`` (reads the policy table, rules and calendar; writes
-    nothing); ``tick(n)`` after each row."""
+    """Build every draft of ``rows`` and, with ``mask_now``, mask it (reads the policy table,
+    rules and calendar; writes nothing); ``tick(n)`` after each row."""
     table = PolicyTable()
     cal = current_calendar()
     rules_cache = list(item.rules.all())
@@ -663,6 +701,7 @@ def _prepare(
     entries: list[Entry] = []
     versions: list[EntryVersion] = []
     periods: list[tuple[datetime.date, int | None, int | None] | None] = []
+    targets: list[Authority] = []
     dues: dict[tuple[Any, datetime.date, str], Any] = {}
     new_entry, new_version = _Builder(Entry), _Builder(EntryVersion)
     for target, data in rows:
@@ -711,19 +750,40 @@ def _prepare(
             },
             created_by=creator,
         )
-        store_mask(version, mask_version(entry, version, table=table, authority=target))
+        if mask_now:
+            store_mask(version, mask_version(entry, version, table=table, authority=target))
         entries.append(entry)
         versions.append(version)
         periods.append(period)
+        targets.append(target)
         tick(len(entries))
-    return _Prepared(entries, versions, periods)
+    return _Prepared(entries, versions, periods, table, targets, unmasked=not mask_now)
 
 
 def _write(*, actor: User, item: Item, prepared: _Prepared) -> list[Entry]:
-    """Insert prepared drafts, set their Deadlines and audit every create (in the caller's transaction)."""
+    """Insert prepared drafts, set their Deadlines and audit every create (in the caller's transaction).
+
+    Unmasked versions are masked meanwhile: a forked helper process masks them from the first
+    while this one writes the entries, their deadlines and audit events, then this one masks from
+    the last until the two meet (``kernel.forkshare``); the versions are inserted last.
+    """
+    if not prepared.unmasked:
+        return _write_masked(actor=actor, item=item, prepared=prepared, masking=None)
+    versions = prepared.versions
+    shares = -(-len(versions) // MASK_SHARE_ROWS)
+    with SharedWork(
+        shares, lambda share: prepared.mask(share * MASK_SHARE_ROWS, (share + 1) * MASK_SHARE_ROWS)
+    ) as masking:
+        return _write_masked(actor=actor, item=item, prepared=prepared, masking=masking)
+
+
+def _write_masked(
+    *, actor: User, item: Item, prepared: _Prepared, masking: SharedWork[list[dict[str, Any]]] | None
+) -> list[Entry]:
+    """``_write`` once the versions are masked or being masked by ``masking``."""
     entries, versions, periods = prepared.entries, prepared.versions, prepared.periods
     for first in range(0, len(entries), CHUNK_SIZE):
-        _insert_chunk(entries[first : first + CHUNK_SIZE], versions[first : first + CHUNK_SIZE])
+        _insert_chunk(entries[first : first + CHUNK_SIZE])
     owners = [e for e, p in zip(entries, periods, strict=True) if p is not None]
     deadlines = deadline_set_many(
         owners=owners,
@@ -753,14 +813,20 @@ def _write(*, actor: User, item: Item, prepared: _Prepared) -> list[Entry]:
             for entry in entries
         ],
     )
+    if masking is not None:
+        for version, values in zip(versions, itertools.chain.from_iterable(masking.results()), strict=True):
+            store_mask(version, values)
+    for entry, version in zip(entries, versions, strict=True):
+        version.entry = entry
+    insert_rows(EntryVersion, versions)
     return entries
 
 
-def _insert_chunk(entries: list[Entry], versions: list[EntryVersion]) -> None:
-    """Link the chunk's entries to their decisions (one query), insert them and their versions.
+def _insert_chunk(entries: list[Entry]) -> None:
+    """Link the chunk's entries to their decisions (one query) and insert them.
 
-    Each table gets one prepared statement executed for all rows (``insert_rows``); the entries'
-    ids are read back by their unique ``source_key``. The versions' ids are not needed here.
+    One prepared statement executed for all rows (``insert_rows``); the entries' ids are read
+    back by their unique ``source_key``.
     """
     from sanxiang.enforcement.models import Decision
 
@@ -780,9 +846,6 @@ def _insert_chunk(entries: list[Entry], versions: list[EntryVersion]) -> None:
         entry.pk = pk
         entry._state.adding = False
         entry._state.db = connection.alias
-    for entry, version in zip(entries, versions, strict=True):
-        version.entry = entry
-    insert_rows(EntryVersion, versions)
 
 
 def _department(actor: User, authority: Authority) -> Any:

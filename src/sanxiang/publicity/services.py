@@ -260,12 +260,22 @@ def _manual_by_field(manual: Iterable[Mapping[str, Any]]) -> dict[str, list[tupl
     return grouped
 
 
-def store_mask(version: EntryVersion, masked: Masked) -> None:
-    version.masked_title = masked.title[:300]
-    version.masked_fields = [list(pair) for pair in masked.fields]
-    version.masked_text = masked.text
-    version.spans = spans_to_json(masked.spans)
-    version.field_masks = field_masks_json(masked)
+def masked_values(masked: Masked) -> dict[str, Any]:
+    """The public form of a version as ``store_mask`` stores it: its field values by name."""
+    return {
+        "masked_title": masked.title[:300],
+        "masked_fields": [list(pair) for pair in masked.fields],
+        "masked_text": masked.text,
+        "spans": spans_to_json(masked.spans),
+        "field_masks": field_masks_json(masked),
+    }
+
+
+def store_mask(version: EntryVersion, masked: Masked | dict[str, Any]) -> None:
+    """Set the public form of ``version``: a ``Masked`` or its ``masked_values``."""
+    values = masked if isinstance(masked, dict) else masked_values(masked)
+    for name, value in values.items():
+        setattr(version, name, value)
 
 
 def _set_deadline(entry: Entry, *, actor: User, cal=None, rules_cache=None) -> None:

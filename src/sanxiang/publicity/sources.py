@@ -15,12 +15,17 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from sanxiang.kernel.forkshare import ForkedIterator, can_fork
 from sanxiang.lib import safefiles
 
 # Try in this order: a BOM marks UTF-8 unambiguously; strict UTF-8 rarely decodes GB18030 text by
 # accident (its multi-byte sequences break UTF-8's continuation rules), while GB18030 decodes any
 # byte string, so it comes last.
 ENCODINGS = ("utf-8-sig", "gb18030")
+# Rows a worksheet declares from which a forked helper process parses it while this one checks
+# the rows already parsed (parsing a row costs several times checking it); below, the fork costs
+# more than it saves. A sheet that declares no size (openpyxl's write-only files) is forked too.
+FORKED_READ_ROWS = 1000
 
 
 class UnreadableFile(ValueError):
@@ -45,11 +50,14 @@ class Tables:
     sheets: list[Sheet] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # sheets without the item's header
     close: Any = None  # releases the workbook; call when done reading
+    readers: list[ForkedIterator] = field(default_factory=list)  # sheets read by a forked helper
 
     def __enter__(self) -> Tables:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        for reader in self.readers:  # a sheet not read to its end (the row limit, an error)
+            reader.close()
         if self.close is not None:
             self.close()
 
@@ -124,9 +132,13 @@ def read_tables(stream: IO[bytes], file_name: str, fields: Sequence[Mapping[str,
         rows = worksheet.iter_rows(values_only=True)
         headers = _first_row(rows, file_name)
         if carries_header(fields, headers):
-            tables.sheets.append(
-                Sheet(worksheet.title, headers, _numbered(rows, file_name), _declared_rows(worksheet))
-            )
+            declared = _declared_rows(worksheet)
+            numbered = _numbered(rows, file_name)
+            if (declared is None or declared >= FORKED_READ_ROWS) and can_fork():
+                forked = ForkedIterator(numbered)
+                tables.readers.append(forked)
+                numbered = iter(forked)
+            tables.sheets.append(Sheet(worksheet.title, headers, numbered, declared))
         else:
             tables.skipped.append(worksheet.title)
     if not tables.sheets and workbook.worksheets:

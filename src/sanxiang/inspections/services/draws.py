@@ -216,11 +216,7 @@ def draw_run(*, actor: User, draw: Draw, today: datetime.date) -> Draw:
     draw = Draw.objects.select_for_update().select_related("snapshot__directory", "authority").get(pk=draw.pk)
     if draw.status != DrawStatus.COMMITTED:
         raise InvalidTransition(_("该摇号已经抽取。"))
-    leaf = (
-        LogLeaf.objects.filter(index=draw.commitment_leaf_index).first()
-        if draw.commitment_leaf_index is not None
-        else None
-    )
+    leaf = publog.leaf_at(draw.commitment_leaf_index)
     if leaf is None or leaf.leaf_hash != draw.commitment_hash:
         raise InvalidTransition(_("摇号的承诺记录不在发布日志中，不能抽取。"))
     checkpoint = seed_checkpoint(draw)

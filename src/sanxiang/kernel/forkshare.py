@@ -1,0 +1,198 @@
+"""Pure CPU work done by a forked helper process beside the caller: ``SharedWork`` and ``ForkedIterator``.
+
+``SharedWork(count, work)`` forks one child that computes ``work(0)``, ``work(1)``, … from the
+front and queues the results, while the caller goes on with other work (its database writes, say);
+``results()`` then has the caller compute the remaining indices from the back until the two meet,
+and returns ``[work(0), …, work(count - 1)]``. On a machine with a free core the work costs the
+caller little more than what the child has not finished; on a busy one the caller simply does
+more of it itself, so the wall time is never much worse than computing everything in process.
+
+Use it as a context manager, so that the child is ended when the caller fails before asking for
+the results. ``work`` must be a pure function of its index over data both processes hold (the child is a fork:
+it sees the caller's memory as it was when ``SharedWork`` was created) and must not touch the
+database, files or sockets the caller holds: the child never closes or uses them, and leaves
+through ``os._exit``. If the child fails or dies, the caller computes what it did not deliver
+(and so raises the error itself, if ``work`` raises). Without ``fork`` (not on Linux), on one
+core (unless asked to fork anyway) or when asked not to, everything is computed in process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import pickle
+import queue
+from collections.abc import Callable, Iterator
+from typing import Any, Generic, TypeVar
+
+__all__ = ["ForkedIterator", "SharedWork", "can_fork"]
+
+T = TypeVar("T")
+
+# Seconds the caller waits for a result before it looks whether the child is still alive.
+_POLL = 0.2
+
+
+def can_fork() -> bool:
+    """Whether a helper process can run beside this one: ``fork`` exists and there is a second core."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    affinity = getattr(os, "sched_getaffinity", None)
+    cores = len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
+    return cores > 1
+
+
+class SharedWork(Generic[T]):
+    """``work(i)`` for ``i`` in ``range(count)``, shared between a forked child and the caller."""
+
+    def __init__(self, count: int, work: Callable[[int], T], *, fork: bool | None = None) -> None:
+        """``fork``: None forks where ``can_fork()``; True wherever ``fork`` exists; False never."""
+        self.count = count
+        self.work = work
+        self._process: Any = None
+        if fork is None:
+            fork = can_fork()
+        if count < 2 or not fork or "fork" not in multiprocessing.get_all_start_methods():
+            return
+        context = multiprocessing.get_context("fork")
+        # [next index from the front, one past the next index from the back], under one lock.
+        self._bounds: Any = context.Array("q", [0, count])
+        self._queue: Any = context.Queue()
+        self._process = context.Process(target=self._child, daemon=True)
+        self._process.start()
+
+    def _child(self) -> None:  # pragma: no cover - runs in the forked child
+        # A failure stops the child quietly: the caller computes the index it failed on again
+        # (and raises the error there, where it is reported).
+        with contextlib.suppress(Exception):
+            while (index := self._claim(front=True)) is not None:
+                self._queue.put((index, self.work(index)))
+        self._queue.close()
+        self._queue.join_thread()  # deliver everything queued before the process exits
+
+    def _claim(self, *, front: bool) -> int | None:
+        with self._bounds.get_lock():
+            first, end = self._bounds[0], self._bounds[1]
+            if first >= end:
+                return None
+            if front:
+                self._bounds[0] = first + 1
+                return int(first)
+            self._bounds[1] = end - 1
+            return int(end - 1)
+
+    def results(self) -> list[T]:
+        """Every ``work(i)`` in index order; the caller computes what the child has not taken."""
+        if self._process is None:
+            return [self.work(index) for index in range(self.count)]
+        done: dict[int, T] = {}
+        while (index := self._claim(front=False)) is not None:
+            done[index] = self.work(index)
+        taken = int(self._bounds[0])  # the child took [0, taken): wait for those
+        while any(i not in done for i in range(taken)):
+            try:
+                index, result = self._queue.get(timeout=_POLL)
+            except queue.Empty:
+                if self._process.is_alive():
+                    continue
+                try:  # it ended: whatever it delivered is in the queue already
+                    index, result = self._queue.get(timeout=_POLL)
+                except queue.Empty:
+                    break
+            done[index] = result
+        self.close()
+        return [done[index] if index in done else self.work(index) for index in range(self.count)]
+
+    def close(self) -> None:
+        """End the child (killed if it is still working: the caller gave up) and release its queue."""
+        if self._process is None:
+            return
+        if self._process.is_alive():
+            self._process.kill()  # SIGKILL: the child may have inherited a SIGTERM handler
+        self._process.join()
+        self._queue.close()
+        self._process = None
+
+    def __enter__(self) -> SharedWork[T]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class ForkedIterator(Generic[T]):
+    """The items of ``source``, produced by a forked child and handed over in batches.
+
+    For a parser that costs more than what the caller does with each item (a workbook's rows:
+    the XML parsing costs several times the checks): the child advances the caller's own iterator
+    (a fork sees it as it stood when iteration began) while the caller consumes earlier batches.
+    An exception ``source`` raises is raised to the caller at the same place. The child starts at
+    the first ``next()``, so two forked iterators over one open file run one after the other when
+    they are consumed one after the other; ``close()`` ends a child whose items are no longer
+    wanted. The items and exceptions must pickle.
+    """
+
+    def __init__(self, source: Iterator[T], *, batch: int = 256) -> None:
+        self._source = source
+        self._batch = batch
+        self._process: Any = None
+        self._queue: Any = None
+
+    def __iter__(self) -> Iterator[T]:
+        context = multiprocessing.get_context("fork")
+        self._queue = context.Queue(maxsize=64)  # the child waits when the caller falls behind
+        self._process = context.Process(target=self._child, daemon=True)
+        self._process.start()
+        try:
+            while True:
+                kind, value = self._get()
+                if kind == "items":
+                    yield from value
+                elif kind == "error":
+                    raise value
+                else:
+                    return
+        finally:
+            self.close()
+
+    def _child(self) -> None:  # pragma: no cover - runs in the forked child
+        items: list[T] = []
+        try:
+            for item in self._source:
+                items.append(item)
+                if len(items) >= self._batch:
+                    self._queue.put(("items", items))
+                    items = []
+            self._queue.put(("items", items))
+            self._queue.put(("end", None))
+        except Exception as exc:  # handed to the caller, raised there
+            self._queue.put(("items", items))
+            try:
+                pickle.dumps(exc)
+            except Exception:
+                exc = RuntimeError(repr(exc))
+            self._queue.put(("error", exc))
+        self._queue.close()
+        self._queue.join_thread()
+
+    def _get(self) -> tuple[str, Any]:
+        while True:
+            try:
+                return self._queue.get(timeout=_POLL)
+            except queue.Empty:
+                if self._process.is_alive():
+                    continue
+                try:  # it ended: whatever it delivered is in the queue already
+                    return self._queue.get(timeout=_POLL)
+                except queue.Empty:
+                    raise RuntimeError("the forked reader ended without finishing") from None
+
+    def close(self) -> None:
+        if self._process is None:
+            return
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+        self._queue.close()
+        self._process = None

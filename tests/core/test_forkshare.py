@@ -1,0 +1,108 @@
+"""kernel.forkshare: work shared with a forked child (the caller covering for it), rows parsed by one."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from sanxiang.kernel.forkshare import ForkedIterator, SharedWork
+
+
+def _square(index: int) -> tuple[int, int]:
+    return index * index, os.getpid()
+
+
+def test_the_child_takes_from_the_front_and_the_caller_from_the_back():
+    with SharedWork(40, _square, fork=True) as shared:
+        waited = time.monotonic() + 30
+        while shared._bounds[0] < 5 and time.monotonic() < waited:  # the caller's own work
+            time.sleep(0.01)
+        results = shared.results()
+    assert [square for square, _pid in results] == [i * i for i in range(40)]
+    pids = [pid for _square, pid in results]
+    assert pids[0] != os.getpid()  # the child began at the front
+    assert pids == sorted(pids, key=lambda pid: pid == os.getpid())  # child's first, then ours
+
+
+def test_without_fork_everything_is_computed_in_process():
+    results = SharedWork(5, _square, fork=False).results()
+    assert results == [(i * i, os.getpid()) for i in range(5)]
+
+
+def test_what_a_failing_child_did_not_deliver_the_caller_computes():
+    parent = os.getpid()
+
+    def fragile(index: int) -> int:
+        if index == 3 and os.getpid() != parent:
+            raise RuntimeError("the child fails on 3")
+        return index + 100
+
+    with SharedWork(30, fragile, fork=True) as shared:
+        time.sleep(0.5)
+        assert shared.results() == [i + 100 for i in range(30)]
+
+
+def test_an_error_in_the_work_reaches_the_caller_and_the_child_is_ended():
+    def broken(index: int) -> int:
+        raise ValueError(f"bad {index}")
+
+    with pytest.raises(ValueError, match="bad"), SharedWork(10, broken, fork=True) as shared:
+        shared.results()
+    assert shared._process is None
+
+
+def test_leaving_the_block_early_kills_a_working_child():
+    def slow(index: int) -> int:
+        time.sleep(0.2)
+        return index
+
+    with pytest.raises(RuntimeError), SharedWork(1000, slow, fork=True) as shared:
+        process = shared._process
+        raise RuntimeError("the caller failed")
+    assert not process.is_alive()
+
+
+def _numbers(stop: int, *, fail: Exception | None = None):
+    for n in range(stop):
+        yield n, os.getpid()
+    if fail is not None:
+        raise fail
+
+
+def test_a_forked_iterator_yields_what_the_source_yields_parsed_in_the_child():
+    items = list(ForkedIterator(_numbers(1000), batch=64))
+    assert [n for n, _pid in items] == list(range(1000))
+    assert {pid for _n, pid in items} != {os.getpid()}
+
+
+def test_the_error_of_a_forked_source_is_raised_where_it_stood():
+    seen = []
+    with pytest.raises(ValueError, match="row 300 is broken"):
+        for n, _pid in ForkedIterator(_numbers(300, fail=ValueError("row 300 is broken")), batch=64):
+            seen.append(n)
+    assert seen == list(range(300))
+
+
+def test_an_error_that_does_not_pickle_is_raised_as_its_repr():
+    class Local(Exception):  # a local class does not pickle
+        pass
+
+    with pytest.raises(RuntimeError, match="Local"):
+        list(ForkedIterator(_numbers(3, fail=Local("x"))))
+
+
+def test_closing_a_forked_iterator_ends_its_child():
+    def endless():
+        n = 0
+        while True:
+            yield n
+            n += 1
+
+    reader = ForkedIterator(endless())
+    rows = iter(reader)
+    assert [next(rows) for _ in range(10)] == list(range(10))
+    process = reader._process
+    reader.close()
+    assert not process.is_alive() and reader._process is None

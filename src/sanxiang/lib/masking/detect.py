@@ -1014,6 +1014,22 @@ def _label_value(text: str, trigger_end: int, name_start: int) -> str | None:
     return m.group() if m is not None else None
 
 
+_LINE_TAIL = re.compile(r"[^\n]*")
+
+
+def _header_line_below(text: str, trigger_end: int, name_start: int) -> bool:
+    """Whether a role word alone on its line (no colon) is followed by a line that is not one name: the
+    role word is then a header cell of a table whose cells stand one per line, and the next line is
+    the next header cell (法定代表人⏎许可决定书文号), not its value (法定代表人⏎张三)."""
+    gap = text[trigger_end:name_start]
+    if "\n" not in gap or "：" in gap or ":" in gap:
+        return False
+    line = _LINE_TAIL.match(text, name_start)
+    cell = line.group().strip() if line is not None else ""
+    head = 2 if cell[:2] in COMPOUND_SURNAMES and len(cell) > 2 else 1
+    return not (_NAME_EXACT.fullmatch(cell) and len(cell) - head <= 2)
+
+
 _WRAP_WIDTH = 30  # a line at least this long that breaks mid-sentence was wrapped by the extractor
 
 
@@ -1250,6 +1266,8 @@ def _find_names(
             and _LABEL_SEPARATOR.search(text, m.end("trigger"), m.start("name")) is None
         ):
             continue  # 受票方利用他人虚开的发票 (a rule's wording): these name a person only as a label
+        if _header_line_below(text, m.end("trigger"), m.start("name")):
+            continue  # 法定代表人⏎许可决定书文号: a table's header cells one per line, not a label and its value
         kind = _TRIGGERS[m.group("trigger")]
         value = _label_value(text, m.end("trigger"), m.start("name"))
         if value is not None and (
@@ -1285,6 +1303,10 @@ def _find_names(
             found.append(Finding(start, end, FieldType.HOME_ADDRESS))
         elif role == tables.DOCUMENT:
             found.append(Finding(start, end, FieldType.TRAVEL_DOCUMENT))
+        elif role == tables.IDENTITY:
+            found.append(Finding(start, end, FieldType.ID_NUMBER))
+        elif role == tables.BANK:
+            found.append(Finding(start, end, FieldType.BANK_ACCOUNT))
         elif role == tables.PHONE:
             found.append(Finding(start, end, FieldType.PHONE))
         else:

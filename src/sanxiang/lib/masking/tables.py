@@ -12,17 +12,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .idcodes import id_shaped, is_enterprise_tin15, is_valid_uscc
 from .surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES
 
 CJK = "\u4e00-\u9fff"
 
-NAME, PARTY, HOME, MAYBE_ADDRESS, DOCUMENT, PHONE = (
+NAME, PARTY, HOME, MAYBE_ADDRESS, DOCUMENT, PHONE, IDENTITY, BANK = (
     "name",
     "party",
     "home",
     "maybe_address",
     "document",
     "phone",
+    "identity",
+    "bank",
 )
 # A header naming a person's role: every cell under it is a name (an organisation's cell stays). The
 # role word may carry a qualifier (法定代表人（负责人）姓名, 受送达人签名或盖章, 提供人（单位）) but not a
@@ -41,7 +44,7 @@ _NAME_HEADER = re.compile(rf"^[^\d]{{0,4}}(?:{_PERSON_ROLE})[^\d]{{0,10}}$")
 # person's; the name of a document, an item or a tax (证据名称, 文书名称, 税种名称) is no subject.
 _PARTY_HEADER = re.compile(
     r"^(?:名称|[^\d]{0,8}(?:纳税人|当事人|单位|企业|业户|商户|相对人|主体|欠税人|被处罚人|处罚对象|个体工商户)"
-    r"[^\d]{0,6}名称|(?:纳税人|当事人|自然人|个人|被处罚人|欠税人|相对人)?姓名|纳税人|当事人|被处罚人|欠税人|"
+    r"[^\d]{0,6}名称|(?:纳税人|当事人|自然人|个人|被处罚人|欠税人|相对人)?姓名|纳税人|当事人|被处罚人|欠税人|缴费人|缴款人|"
     r"失信主体|行政相对人)$"
 )
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -59,6 +62,10 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^.{0,6}(?:地址|住所|地点|场所).{0,6}$"),
     ),
     (PARTY, _PARTY_HEADER),
+    # a bank account's number (扣款账号, 银行卡号; not 账户名称, a name)
+    (BANK, re.compile(r"^.{0,6}(?:账号|帐号|卡号|账户|帐户)(?:号码)?$")),
+    # an identity number (身份证件号码, 社会保障号码或信用代码): an ID number, or a travel document's
+    (IDENTITY, re.compile(r"^.{0,8}(?:身份证|身份号码|公民身份|社会保障号|证件号).{0,8}$")),
     # a travel document's number: a passport, a permit (an ID number is the number detector's)
     (DOCUMENT, re.compile(r"^.{0,6}(?:护照|通行证|旅行证|居留证|证件)(?:号码|号)?$")),
 )
@@ -83,7 +90,8 @@ _QUALIFIER = re.compile(r"[（(][^）)]{1,12}[）)]")
 _HEADER_WORD = re.compile(
     r"名称|姓名|代表人|负责人|业主|经营者|投资人|证件|身份|号码|识别号|信用代码|地址|住址|住所|地点|场所|电话|欠税|税种|"
     r"金额|余额|日期|序号|编号|类型|认定|机关|期限|所属|事由|依据|结果|备注|当事人|纳税人|提供人|签收人|受送达人|收件人|"
-    r"代收人|证人|代理人|页数|页码|张数|证明|来源|方式|提供者|出具人|制作人|证据|材料|文号|内容|决定|相对人"
+    r"代收人|证人|代理人|页数|页码|张数|证明|来源|方式|提供者|出具人|制作人|证据|材料|文号|内容|决定|相对人|"
+    r"缴费人|缴款人|险种|联系人|邮箱|账号|帐号|卡号|账户|帐户|年度|期间|状态|有效期|经办人"
 )
 _SPACES = re.compile(r" {2,}|\u3000+")
 _PERSON_NAME = re.compile(
@@ -115,6 +123,8 @@ def _is_person(value: str) -> bool:
 
 _INDIVIDUAL_CODE = re.compile(r"^(?:92\d{4}[0-9A-HJ-NPQRTUWXY]{12}|\d{17}[\dXx]\d{1,2})$")
 _OFFICE = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅|服务厅|热线")
+_BANK_NUMBER = re.compile(r"^\d(?:[ \-]?\d){7,29}$")
+_SPACE_OR_HYPHEN = re.compile(r"[ \-]")
 _PHONE_NUMBER = re.compile(r"\d(?:[ \-]?\d){6}")  # seven digits at least: no 12366 alone
 _EMPTY = re.compile(r"^(?:|[-—/／无]|不详|\*+)$")
 _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区")
@@ -126,8 +136,16 @@ _PIPE = re.compile(r"[|｜]")
 _CSV = re.compile(r",(?!\d{3}(?:[.,]\d|$))")
 
 
+# A table row of a web page's text (<tr><td>…</td><td>…</td></tr>): each cell is the text between its tags.
+_HTML_CELL = re.compile(r"<t[dh](?:\s[^>]*)?>([^<]*)</t[dh]>", re.I)
+
+
 def _cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
     """(separator kind, cell spans) of a table line, or None for a line that is not a row."""
+    if "<t" in line or "<T" in line:
+        html = [(m.start(1), m.end(1)) for m in _HTML_CELL.finditer(line)]
+        if len(html) >= 2:
+            return "html", _trim(line, html)
     if "\t" in line:
         kind, pattern = "tab", _TAB
     elif line.count("|") >= 2 or line.count("｜") >= 2:
@@ -152,12 +170,18 @@ def _cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
             for i, s in enumerate(spans)
             if not ((i == 0 or i == len(spans) - 1) and not line[s[0] : s[1]].strip())
         ]
+    trimmed = _trim(line, spans)
+    return (kind, trimmed) if len(trimmed) >= 2 else None
+
+
+def _trim(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The cells without the spaces around their values."""
     trimmed = []
     for start, end in spans:
         cell = line[start:end]
         lead = len(cell) - len(cell.lstrip())
         trimmed.append((start + lead, start + len(cell.rstrip())))
-    return (kind, trimmed) if len(trimmed) >= 2 else None
+    return trimmed
 
 
 def _roles(line: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
@@ -275,16 +299,18 @@ _KIND_OF_HEADER = (
     ("code", re.compile(r"识别号|信用代码|证件号码|身份证|号码|代码|(?<!^)编号")),
     ("amount", re.compile(r"金额|余额|（元）|\(元\)|税额|数额")),
     ("date", re.compile(r"日期|时间")),
+    ("bank", re.compile(r"账号|帐号|卡号|账户$|帐户$")),
     ("tax", re.compile(r"税种")),
     ("authority", re.compile(r"机关")),
     ("address", re.compile(r"地址|住址|住所|地点|场所")),
     ("number", re.compile(r"^(?:序号|编号)$")),
-    ("name", re.compile(rf"名称|{_PERSON_ROLE}|当事人|纳税人")),
+    ("name", re.compile(rf"名称|{_PERSON_ROLE}|当事人|纳税人|缴费人|缴款人")),
 )
 _SHAPES = {
     "phone": re.compile(r"^[+（(]?\d[\d \-（）()+]{5,}(?:(?:转|分机)\d+)?$"),
     "code": re.compile(r"^[0-9A-Za-z]{8,22}$"),
     "amount": re.compile(r"^-?[\d,]+(?:\.\d+)?$"),
+    "bank": re.compile(r"^(?:\d[\d \-]{7,40}|[—\-/／无]*)$"),
     "date": re.compile(r"^\d{4}(?:[-./年]\d{1,2}(?:[-./月]\d{1,2}日?)?)?$"),
     "tax": re.compile(r"税"),
     "authority": re.compile(r"税务|稽查局|税务所"),
@@ -299,9 +325,15 @@ def _column_kind(word: str) -> str | None:
     return next((kind for kind, pattern in _KIND_OF_HEADER if pattern.search(word)), None)
 
 
+# A value masked already (a second pass over published text): it fits the column it was masked in.
+_MASKED = re.compile(r"^[*＊][*＊ ]*$")
+
+
 def _fit(kind: str | None, value: str) -> float:
     if kind is None:
         return 0.0
+    if _MASKED.match(value):
+        return 1.0
     return 2.0 if _SHAPES[kind].search(value) else -3.0
 
 
@@ -414,6 +446,8 @@ def find_table_cells(
         and "｜" not in text
         and "  " not in text
         and "\u3000" not in text
+        and "<t" not in text
+        and "<T" not in text
         and not (_csv_words(text) and _CSV_HEADER.search(text))
     ):
         return
@@ -513,6 +547,20 @@ def _row(
     _row_values(values, [[(offset + a, offset + b)] for a, b in cells], roles, add, hide_individual)
 
 
+def _identity_number(value: str, someone: bool) -> bool:
+    """Whether a cell under an identity header is a person's ID number: ID-shaped (a real region code and
+    a birth date), and not a company's own code, unless the row names a person, whose number the column
+    then holds (an enterprise's old 15-digit taxpayer number shares the ID's shape)."""
+    upper = value.upper()
+    if len(upper) in (19, 20) and upper[18:].isdigit():
+        upper = upper[:18]  # an individual's taxpayer number: the ID number and a suffix
+    if len(upper) == 15:
+        return id_shaped(upper) and (someone or not is_enterprise_tin15(upper))
+    if len(upper) == 18:
+        return id_shaped(upper) and (someone or not is_valid_uscc(upper))
+    return False
+
+
 def _row_values(
     values: list[str],
     pieces: list[list[tuple[int, int]]],
@@ -537,6 +585,8 @@ def _row_values(
         r == PARTY and SEAT_HOLDER.search(v) for v, r in zip(values, roles, strict=False)
     )
     organisation = organisation and not any(_INDIVIDUAL_CODE.match(v) for v in values)
+    # a row that names a person (the party, or its representative under 法定代表人)
+    someone = person or any(r == NAME and _is_person(v) for v, r in zip(values, roles, strict=False))
     # an office's row (办税服务厅, a tax bureau) gives the office's own number, published
     office = any(_OFFICE.search(v) for v, r in zip(values, roles, strict=False) if r != PHONE)
     for cell, value, role in zip(pieces, values, roles, strict=False):
@@ -551,8 +601,12 @@ def _row_values(
             or (role == MAYBE_ADDRESS and address_hidden)
         ) and _ADDRESS_WORD.search(value):
             found = HOME
-        elif role == DOCUMENT and _DOCUMENT_NUMBER.match(value):
+        elif role == IDENTITY and _identity_number(_SPACE_OR_HYPHEN.sub("", value), someone):
+            found = IDENTITY
+        elif role in (DOCUMENT, IDENTITY) and _DOCUMENT_NUMBER.match(value):
             found = DOCUMENT
+        elif role == BANK and _BANK_NUMBER.match(value):
+            found = BANK
         elif role == PHONE and not office and _PHONE_NUMBER.search(value):
             found = PHONE
         else:

@@ -83,7 +83,11 @@ _ID_CONTEXT = re.compile(r"身份证|身份号码|证件号|居民身份|公民�
 # Labels any subject's number stands under, a person's ID number or a company's credit code.
 _GENERIC_ID_LABELS = frozenset({"证件号"})
 _USCC_CONTEXT = re.compile(r"信用代码|纳税人识别号|识别号|税号|注册号")
-_BANK_CONTEXT = re.compile(r"账号|帐号|账户|帐户|卡号|开户行|开户银行|银行卡|存折|收款账")
+# (a stray space of OCR text may split the label: 账 户)
+_BANK_CONTEXT = re.compile(r"[账帐] ?[号户]|卡 ?号|开户行|开户银行|银行卡|存折|收款账")
+# An account named by whose it is (…个人名下6222…), or by its bank in brackets right after it (…（开户行：…）).
+_OWNER_ACCOUNT = re.compile(r"名下(?:的)?[：:]?[ \t]*$")
+_BANK_AFTER = re.compile(r"[ \t]*[（(][ \t]*(?:开户行|开户银行|开户网点|开户机构)")
 _PHONE_CONTEXT = re.compile(r"电话|手机|联系方式|传真|Tel|TEL|热线|座机|宅电|固话")
 _INVOICE_CONTEXT = re.compile(r"发票|代码|编号|文号|凭证|单号|批次|证号|登记号|备案号|订单")
 _AUTHORITY = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅|纳税服务|税务机关|本局|我局|本机关|我机关")
@@ -94,6 +98,16 @@ _PERSON_WORDS = re.compile(
     r"被处罚人|被检查人|被查对象|受送达人|被询问人"
 )
 _AMOUNT_AFTER = re.compile(r"\s*(?:\.\d|元|万|亿|千|百|份|笔|户|张|吨|个|次|条|人|%|％)")
+
+
+def _bank_context(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` is named a bank account: a bank word before it, the
+    owner's 名下 right before it, or its bank in brackets right after it."""
+    return (
+        _BANK_CONTEXT.search(text, max(0, start - 30), start) is not None
+        or _OWNER_ACCOUNT.search(text, max(0, start - 6), start) is not None
+        or _BANK_AFTER.match(text, end) is not None
+    )
 
 
 def _context_before(text: str, start: int, width: int) -> str:
@@ -225,6 +239,17 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
             return FieldType.ID_NUMBER  # an old 15-digit ID number and a suffix
     if n == 15 and token.startswith("0086") and token[4] == "1" and token[5] in "3456789":
         return None if token[4:] in public_phones else FieldType.PHONE
+    end = start + n
+    if (
+        16 <= n <= 19
+        and token.isdigit()
+        and luhn_ok(token)
+        and not (id_checksum_ok(token) and id_shaped(token))
+        and not _ID_CONTEXT.search(before)
+        and not _USCC_CONTEXT.search(before)
+        and _bank_context(text, start, end)
+    ):
+        return FieldType.BANK_ACCOUNT  # a card named so, even when its digits pass another check
     if n == 18:
         upper = token.upper()
         context = _ID_CONTEXT.search(before)
@@ -249,8 +274,7 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
         return None if token in public_phones else FieldType.PHONE
     if n == 13 and token.startswith("86") and token[2] == "1" and token[3] in "3456789":
         return None if token[2:] in public_phones else FieldType.PHONE
-    end = start + n
-    if _BANK_CONTEXT.search(text, max(0, start - 30), start) and _AMOUNT_AFTER.match(text, end) is None:
+    if _bank_context(text, start, end) and _AMOUNT_AFTER.match(text, end) is None:
         if 8 <= n <= 30 and not _INVOICE_CONTEXT.search(before[-12:]):
             return FieldType.BANK_ACCOUNT
     if 16 <= n <= 19 and luhn_ok(token) and not _INVOICE_CONTEXT.search(before[-12:]):
@@ -280,7 +304,8 @@ def _joined_kind(digits: str, grouped_by_four: bool, bank_context: bool) -> Fiel
             return FieldType.ID_NUMBER
         if id_shaped(upper) and not is_valid_uscc(upper):
             return FieldType.ID_NUMBER
-        return None
+        if not (upper.isdigit() and luhn_ok(upper) and (grouped_by_four or bank_context)):
+            return None
     if n in (19, 20) and _is_person_tin(upper):
         return FieldType.ID_NUMBER
     if not digits.isdigit():
@@ -299,10 +324,11 @@ def _joined_kind(digits: str, grouped_by_four: bool, bank_context: bool) -> Fiel
 # Digit groups broken by spaces, hyphens or a line break (PDF text, aligned columns, 1381 234 5678).
 _SPLIT_NUMBER = re.compile(
     r"(?=\d)(?<![0-9A-Za-z.,])\d+(?:[Xx]\d{0,2})?"
-    r"(?:(?:[ \t]{1,2}|[ \t]?-[ \t]?|[ \t]?\r?\n[ \t]*)(?:\d+(?:[Xx]\d{0,2})?|[Xx]))+(?![0-9A-Za-z]|[.,]\d)"
+    r"(?:(?:[ \t]{1,2}|[ \t]?-[ \t]?|[ \t]?\r?\n[ \t]*)(?:\d+(?:[Xx]\d{0,2})?|[Xx]\d{0,2}))+(?![0-9A-Za-z]|[.,]\d)"
 )
 # a group is digits, or the X check character of an ID number wrapped onto the next line on its own
-_DIGIT_GROUP = re.compile(r"\d+(?:[Xx]\d{0,2})?|[Xx]")
+# (with a taxpayer number's suffix after it: …671⏎X01)
+_DIGIT_GROUP = re.compile(r"\d+(?:[Xx]\d{0,2})?|[Xx]\d{0,2}")
 
 
 # The lengths ``_joined_kind`` can accept: mobile, old ID, card, ID, individual TIN (any length of
@@ -320,7 +346,7 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
         groups = [(g.start(), g.end()) for g in _DIGIT_GROUP.finditer(text, m.start(), m.end())]
         if len(groups) > 12:
             groups = groups[:12]  # a long run of numbers is a list, not one datum
-        bank_context = _BANK_CONTEXT.search(text, max(0, m.start() - 30), m.start()) is not None
+        bank_context = _bank_context(text, m.start(), m.end())
         lengths = _BANK_LENGTHS if bank_context else _JOINED_LENGTHS
         total = [0]  # total[k]: the characters of the first k groups
         for a, b in groups:
@@ -424,7 +450,7 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
         if len(digits) == 11 and digits[0] == "1":
             continue  # a grouped mobile number, handled above
         if (16 <= len(digits) <= 19 and luhn_ok(digits)) or (
-            8 <= len(digits) <= 30 and _BANK_CONTEXT.search(text, max(0, m.start() - 30), m.start())
+            8 <= len(digits) <= 30 and _bank_context(text, m.start(), m.end())
         ):
             found.append(Finding(m.start(), m.end(), FieldType.BANK_ACCOUNT))
         elif len(digits) == 18 and id_shaped(digits):
@@ -470,7 +496,9 @@ _PASSPORT = re.compile(
 _TRAVEL_CONTEXT = re.compile(
     r"(?:护照|通行证|回乡证|台胞证|旅行证|居留证|居住证|军官证|士兵证|警官证|签证|证件|身份证|"
     r"[Pp]assport(?:\s*[Nn][Oo]\.?)?|PASSPORT(?:\s*NO\.?)?)(?:号码|号)?"
-    rf"[^0-9A-Za-z。；;\n]{{0,8}}?([A-Za-z]{{0,2}}\d{{6,12}}[A-Za-z0-9]?(?![0-9A-Za-z*＊])|[{CJK}]字第\d{{4,10}}号)"
+    rf"[^0-9A-Za-z。；;\n]{{0,8}}?([A-Za-z]{{0,2}}\d{{6,12}}[A-Za-z0-9]?(?![0-9A-Za-z*＊])|[{CJK}]字第\d{{4,10}}号"
+    # a letter-prefixed number split by a stray space (OCR text: K75 544980)
+    r"|[A-Za-z]{1,2}\d{1,4} \d{4,10}(?![0-9A-Za-z*＊]))"
 )
 # A foreign passport's number mixes capitals and digits (C01X00T47): read after a passport's label only.
 _FOREIGN_PASSPORT = re.compile(

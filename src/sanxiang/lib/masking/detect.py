@@ -79,9 +79,11 @@ _LANDLINE = re.compile(
 _ODD_SEPARATOR = re.compile(r"0\d{2,3}[./]")
 # A local number without its area code, grouped (8765 4321, 8765-4321), right after a phone's label.
 _LOCAL_GROUPED = re.compile(r"(?<![\d\-])[2-9]\d{2,3}[ \-]\d{4}(?![\d\-])")
-_ID_CONTEXT = re.compile(r"身份证|身份号码|证件号|居民身份|公民身份|身份证件|身分证|统一编号|身分号码")
-# Labels any subject's number stands under, a person's ID number or a company's credit code.
-_GENERIC_ID_LABELS = frozenset({"证件号"})
+_ID_CONTEXT = re.compile(
+    r"身份证|身份号码|证件号|居民身份|公民身份|身份证件|身分证|统一编号|身分号码|社会保障号"
+)
+# Labels any subject's number stands under, a person's ID number or a company's credit code (社会保障号码或信用代码).
+_GENERIC_ID_LABELS = frozenset({"证件号", "社会保障号"})
 _USCC_CONTEXT = re.compile(r"信用代码|纳税人识别号|识别号|税号|注册号")
 # (a stray space of OCR text may split the label: 账 户)
 _BANK_CONTEXT = re.compile(r"[账帐] ?[号户]|卡 ?号|开户行|开户银行|银行卡|存折|收款账")
@@ -902,6 +904,18 @@ _TRIGGERED_NAME = re.compile(
     rf"(?P<trigger>{_TRIGGER_ALT}){_LABEL_SUFFIX}(?:[（(][^）)\n]{{0,10}}[）)])?[：:\s]*(?:为|是|系|：)?\s*"
     rf"(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})"
 )
+# A label's value of four characters with no surname (负责人：扎西多吉, 当事人：阿牛木呷（…）): a minority
+# name written without its dot, read only as a label's whole value.
+_LABELLED_CELL = re.compile(
+    rf"(?P<trigger>{_TRIGGER_ALT}){_LABEL_SUFFIX}(?:[（(][^）)\n]{{0,10}}[）)])?(?:[：:][ \t]*|\t)"
+    rf"(?P<name>[{CJK}]{{4}})(?![{CJK}])"
+)
+# The name a person goes by online or on stage (网络主播，艺名“…”; 昵称：…): a name of that person,
+# whatever its shape, masked wherever it stands (the value runs to its closing quote or bracket).
+_ALIAS = re.compile(
+    r"(?=[艺网昵直主账花绰外别])(?:艺名|网名|昵称|直播昵称|主播昵称|直播名|网络名|账号名称|账号昵称|花名|绰号|外号|别名)"
+    r"(?:为|是|叫)?[：:]?[ \t]*[“\"「『]?(?P<name>[^”\"」』）)，,。；;：:\s]{2,12})"
+)
 _TRIGGER_BEFORE = re.compile(
     rf"(?P<trigger>{_TRIGGER_ALT}){_LABEL_SUFFIX}(?:[（(][^）)\n]{{0,10}}[）)])?[：:\s]*(?:为|是|系)?\s*$"
 )
@@ -916,7 +930,7 @@ _ADDRESSEE_LINE = re.compile(
     rf"(?m)^[ \t]*(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})[ \t]*[：:][ \t]*\n[ \t]*[^\n]{{0,12}}?[你您]"
 )
 _TRAILING = re.compile(
-    r"(?=[先女同，,（(身系])(?:先生|女士|同志|[，,（(]\s*(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]|[，,（(]\s*(?:公民|居民)?身份证|身份证号|[，,（(]\s*身份证件|"
+    r"(?=[先女同，,（(身系])(?:先生|女士|同志|[，,（(]\s*(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]|[，,（(]\s*(?:公民|居民)?身份证|身份证号|[，,（(]\s*身份证件|[，,（(]\s*社会保障号|"
     r"[（(]\s*(?:现?住址|现?住[：:]|现?居住地|家庭住址|户籍地)|[，,]\s*(?:现?住|家住)(?![址所房宿院宅])|"
     r"[（(]?系(?![统列数])[^，。；\n]{0,30}?(?:法定代表人|负责人|股东|实际控制人|员工|职工|财务|会计|出纳|办税人|经营者|业主)|"
     # how a decision introduces a person: 张三，汉族，…; 张三（1980年5月出生）; 张三，无业，…
@@ -963,7 +977,7 @@ _NAME_BOUNDARY = frozenset("，,。；;：:、（(\n\t .．由与向对经将和
 # An ID number or a gender right after a candidate ("成立（身份证号…", "高峰，男，") makes it a person's name
 # even when it is also an ordinary word, so the stop-word list does not apply there.
 _PERSON_CONTEXT_AFTER = re.compile(
-    r"\s*[，,（(]\s*(?:(?:公民)?身份证|(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。])"
+    r"\s*[，,（(]\s*(?:(?:公民)?身份证|社会保障号|(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。])"
 )
 
 
@@ -1299,9 +1313,11 @@ def _find_names(
         kind = _TRIGGERS[m.group("trigger")]
         value = _label_value(text, m.end("trigger"), m.start("name"))
         if value is not None and (
-            (len(value) > 4 and _ORG_IN_NAME.search(value)) or _PREMASKED.search(value)
+            (len(value) > 4 and _ORG_IN_NAME.search(value)) or _PREMASKED.search(value) or value in _TRIGGERS
         ):
-            continue  # 纳税人名称：乌鲁木齐市…理发店 (an organisation's name), 王某某 (masked already)
+            # 纳税人名称：乌鲁木齐市…理发店 (an organisation's name), 王某某 (masked already), 代理人	经办人
+            # (a header row of role words)
+            continue
         if (
             value is not None
             and _NAME_EXACT.fullmatch(value)
@@ -1322,6 +1338,13 @@ def _find_names(
                 break
             add(nxt.start("name"), next_end, kind)
             end = next_end
+    for m in _LABELLED_CELL.finditer(text):
+        name = m.group("name")
+        if tables.minority_name(name) and name not in _TRIGGERS and not _ORG_IN_NAME.search(name):
+            add(m.start("name"), m.end("name"), _TRIGGERS[m.group("trigger")])
+    for m in _ALIAS.finditer(text):
+        if not _MASKED_BY_HAND.search(m.group("name")):
+            add(m.start("name"), m.end("name"), FieldType.PERSON_NAME)
     _find_latin_and_dotted_names(text, add)
     if INDIVIDUAL_BUSINESS.search(text) is not None:
         _shop_owners(text, names)

@@ -31,7 +31,7 @@ NAME, PARTY, HOME, MAYBE_ADDRESS, DOCUMENT, PHONE, IDENTITY, BANK = (
 # role word may carry a qualifier (法定代表人（负责人）姓名, 受送达人签名或盖章, 提供人（单位）) but not a
 # word that makes the column another datum about that person (法定代表人身份证号码, 负责人电话).
 _PERSON_ROLE = (
-    r"法定代表人|法人代表|负责人|业主|经营者|投资人|投资者|户主|联系人|办税人|办税员|财务人员|股东|"
+    r"法定代表人|法人代表|财务负责人|负责人|业主|经营者|投资人|投资者|户主|联系人|办税人|办税员|财务人员|股东|"
     r"提供人|提供者|出具人|制作人|持有人|陈述人|签收人|受送达人|收件人|代收人|送达对象|证人|见证人|代理人|委托人|"
     r"被询问人|询问对象|被调查人|调查对象|被检查人|当事人姓名|"
     r"个人姓名|自然人姓名|纳税人姓名|被处罚人姓名|姓名"
@@ -39,7 +39,8 @@ _PERSON_ROLE = (
 _NOT_A_NAME_COLUMN = re.compile(
     r"证件|身份|号码|电话|手机|地址|住|代码|识别号|日期|时间|金额|邮箱|类型|职务|关系"
 )
-_NAME_HEADER = re.compile(rf"^[^\d]{{0,4}}(?:{_PERSON_ROLE})[^\d]{{0,10}}$")
+# (a qualifier may stand before the role word: 负有直接责任的财务负责人)
+_NAME_HEADER = re.compile(rf"^[^\d]{{0,8}}(?:{_PERSON_ROLE})[^\d]{{0,10}}$")
 # The subject's own name (名称 of a taxpayer, a party): a person's name here makes the row a natural
 # person's; the name of a document, an item or a tax (证据名称, 文书名称, 税种名称) is no subject.
 _PARTY_HEADER = re.compile(
@@ -111,14 +112,33 @@ SEAT_HOLDER = re.compile(
 _NOT_PERSON = frozenset("当事人 纳税人 本人 本局 我局 银行 税务局 税务机关 稽查局 调取 现场提取 其他".split())
 
 
-def _is_person(value: str) -> bool:
+def _is_person(value: str, *, role: bool = False) -> bool:
     """A cell shaped as a natural person's name: a Chinese name opening with a surname, a dotted name,
-    or a Latin-script one; not an organisation."""
+    or a Latin-script one; not an organisation. Under a person's role (``role``: 法定代表人, 联系人 …)
+    a four-character name with no surname is one too: a Tibetan or Yi name written without a dot
+    (the role column holds persons only)."""
     if not _PERSON_NAME.match(value) or _ORG.search(value) or value in _NOT_PERSON:
         return False
     if not "\u4e00" <= value[0] <= "\u9fff" or "·" in value:
         return True
-    return value[:2] in COMPOUND_SURNAMES or value[0] in SINGLE_SURNAMES
+    if value[:2] in COMPOUND_SURNAMES or value[0] in SINGLE_SURNAMES:
+        return True
+    return role and minority_name(value)
+
+
+# Characters of words a cell may hold instead of a name (另行通知, 见附件, 同上, 不详): never in a
+# transliterated name.
+_NOT_IN_MINORITY_NAME = frozenset("无未不详见同上下另行其他本该附件及等的通知暂缺省市区县路号人单位公司")
+
+
+def minority_name(value: str) -> bool:
+    """Four Chinese characters that can be a minority name written without its dot (扎西多吉, 阿牛木呷):
+    no surname is needed, but no word of a form either."""
+    return (
+        len(value) == 4
+        and all("\u4e00" <= ch <= "\u9fff" for ch in value)
+        and _NOT_IN_MINORITY_NAME.isdisjoint(value)
+    )
 
 
 _INDIVIDUAL_CODE = re.compile(r"^(?:92\d{4}[0-9A-HJ-NPQRTUWXY]{12}|\d{17}[\dXx]\d{1,2})$")
@@ -575,7 +595,7 @@ def _row_values(
             person = _is_person(value)
     if PARTY not in roles:
         # a list of persons with no subject column (证人姓名 | 联系方式 | 住所): the row is its person's
-        person = any(r == NAME and _is_person(v) for v, r in zip(values, roles, strict=False))
+        person = any(r == NAME and _is_person(v, role=True) for v, r in zip(values, roles, strict=False))
     # The row's address is hidden for a natural person, and for an individual business (its credit
     # code's type digits are 92, or its taxpayer number is the owner's ID number and a suffix) when
     # individual businesses' addresses are not published.
@@ -586,13 +606,15 @@ def _row_values(
     )
     organisation = organisation and not any(_INDIVIDUAL_CODE.match(v) for v in values)
     # a row that names a person (the party, or its representative under 法定代表人)
-    someone = person or any(r == NAME and _is_person(v) for v, r in zip(values, roles, strict=False))
+    someone = person or any(
+        r == NAME and _is_person(v, role=True) for v, r in zip(values, roles, strict=False)
+    )
     # an office's row (办税服务厅, a tax bureau) gives the office's own number, published
     office = any(_OFFICE.search(v) for v, r in zip(values, roles, strict=False) if r != PHONE)
     for cell, value, role in zip(pieces, values, roles, strict=False):
         if role is None or _EMPTY.match(value) or "*" in value:
             continue
-        if role == NAME and _is_person(value):
+        if role == NAME and _is_person(value, role=True):
             found = NAME
         elif role == PARTY and person:
             found = PARTY

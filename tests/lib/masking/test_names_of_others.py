@@ -1,0 +1,104 @@
+"""Names as other authors write them (issue 15, brief masker3): minority names with no surname and
+no dot under a role word or in a role column, the name a streamer goes by, names letter-spaced right
+after a word of running text, employees listed with their social-security number, a role column
+whose header carries a qualifier, and a space-aligned table whose cells must not be run together.
+Every example here is written for these tests."""
+
+import pytest
+
+from sanxiang.lib.masking import mask_text
+from sanxiang.lib.masking.idcodes import id_check_digit
+
+PERSON_ID = "46010519830709441" + id_check_digit("46010519830709441")
+
+
+def _hidden(text: str, *secrets: str) -> str:
+    masked = mask_text(text).text
+    for secret in secrets:
+        assert secret not in masked, (secret, masked)
+    assert mask_text(masked).text == masked
+    return masked
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("法定代表人：尼玛旺堆\n注册地址：拉萨市城关区北京中路8号", "尼玛旺堆"),
+        ("当事人：吉克阿呷（身份证件号码：513401199002021234）", "吉克阿呷"),
+        ("联系人：白玛曲珍\n联系电话：0891-6321456", "白玛曲珍"),
+        ("纳税人名称\t法定代表人\t证件号码\n拉萨雪域茶业有限公司\t索朗次旦\t" + PERSON_ID + "\n", "索朗次旦"),
+    ],
+)
+def test_a_minority_name_without_a_surname_under_a_role(text, secret):
+    _hidden(text, secret)
+
+
+def test_words_of_a_form_under_a_role_stay():
+    for text in ("联系人：另行通知\n", "负责人：同上见表\n", "代理人\t经办人\n无\t详见附件\n"):
+        assert mask_text(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "当事人：梁晓彤（网络主播，艺名“小鹿乱撞”）\n经查，小鹿乱撞于2025年通过直播打赏取得收入。",
+        "当事人：梁晓彤（昵称：鹿鹿Lulu）。鹿鹿Lulu在平台带货取得收入未申报。",
+    ],
+)
+def test_the_name_a_streamer_goes_by_is_hidden_everywhere(text):
+    masked = _hidden(text, "梁晓彤", "小鹿乱撞", "鹿鹿Lulu")
+    assert "网络主播" in masked and "直播打赏" in masked or "带货" in masked
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("你公司法定代表人与其配偶甘\u3000若\u3000兰（身份证号码：" + PERSON_ID + "）共同控制资金。", "若"),
+        ("经查，你单位出纳员邵  永  明（联系电话：13807551234）负责转账。", "永"),
+        ("你公司法定代表人柏 宁（居民身份证号码：" + PERSON_ID + "）", "柏 宁"),
+    ],
+)
+def test_a_letter_spaced_name_right_after_a_word(text, secret):
+    _hidden(text, secret)
+
+
+def test_ocr_spaces_inside_words_change_nothing_else():
+    text = "上述发 票系通过中间人介绍购买，款项经个人银行账 户回流，税 款已入库。"
+    assert mask_text(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        (
+            "下列职工未足额缴纳社会保险费：\n  1.严谨，社会保障号码：" + PERSON_ID + "，欠缴1200.00元；",
+            "严谨",
+        ),
+        ("  2.蔺晓川，社会保障号码：" + PERSON_ID + "，欠缴300.00元；", "蔺晓川"),
+    ],
+)
+def test_employees_listed_with_their_social_security_number(text, secret):
+    _hidden(text, secret, PERSON_ID[6:14])
+
+
+def test_a_credit_code_under_a_mixed_social_security_label_stays():
+    text = "缴费人：海口椰风物业有限公司\n社会保障号码或信用代码：91460105MA5TGQ8X2R\n"
+    assert "91460105MA5TGQ8X2R" in mask_text(text).text
+
+
+def test_a_role_column_with_a_qualifier_before_its_role_word():
+    text = (
+        "纳税人名称\t法定代表人姓名\t负有直接责任的财务负责人\t负有直接责任的中介机构\n"
+        "海南椰林贸易有限公司\t符海生\t云小蕾\t海口华信税务师事务所有限公司\n"
+    )
+    masked = _hidden(text, "符海生", "云小蕾")
+    assert "海口华信税务师事务所有限公司" in masked
+
+
+def test_cells_of_a_space_aligned_table_are_not_run_together():
+    text = (
+        "缴费人        险种              欠费金额        联系人\n"
+        "蒙晓光        城乡居民养老保险  12,402.00元  蒙晓光\n"
+        "海口椰风物业有限公司  职工基本养老保险  3,000.00元  冼丽\n"
+    )
+    _hidden(text, "蒙晓光", "冼丽")

@@ -102,3 +102,18 @@ def test_cells_of_a_space_aligned_table_are_not_run_together():
         "海口椰风物业有限公司  职工基本养老保险  3,000.00元  冼丽\n"
     )
     _hidden(text, "蒙晓光", "冼丽")
+
+
+def test_a_name_padded_at_the_start_of_a_cell_and_a_figure_before_a_name():
+    text = (
+        "序号  纳税人名称            法定代表人    欠税金额\n"
+        "1     海口椰风物业有限公司  林\u3000\u3000海燕    12,402.00元\n"
+        "2     海南椰林贸易有限公司  冼  家豪      3,000.00元  \n"
+    )
+    _hidden(text, "海燕", "家豪")
+
+
+def test_a_signature_line_under_its_label_with_the_date_beside_it():
+    text = "受送达人签名或盖章\n滕远航  2026年5月12日\n代收人及代收理由\n卜月华（配偶）\n"
+    masked = _hidden(text, "滕远航", "卜月华")
+    assert "2026年5月12日" in masked and "（配偶）" in masked

@@ -1057,6 +1057,7 @@ def _label_value(text: str, trigger_end: int, name_start: int) -> str | None:
 
 
 _LINE_TAIL = re.compile(r"[^\n]*")
+_CELL_END = re.compile(r"\s{2,}|\t|[（(，,]")
 
 
 def _header_line_below(text: str, trigger_end: int, name_start: int) -> bool:
@@ -1067,7 +1068,8 @@ def _header_line_below(text: str, trigger_end: int, name_start: int) -> bool:
     if "\n" not in gap or "：" in gap or ":" in gap:
         return False
     line = _LINE_TAIL.match(text, name_start)
-    cell = line.group().strip() if line is not None else ""
+    # the line's first cell (受送达人签名或盖章⏎穆旭  2026年6月16日, 代收人⏎东方雅（配偶）)
+    cell = _CELL_END.split(line.group().strip(), maxsplit=1)[0] if line is not None else ""
     head = 2 if cell[:2] in COMPOUND_SURNAMES and len(cell) > 2 else 1
     return not (_NAME_EXACT.fullmatch(cell) and len(cell) - head <= 2)
 

@@ -80,8 +80,10 @@ _COMPOUND_FIRST = "".join(sorted({surname[0] for surname in COMPOUND_SURNAMES}))
 # cells (…〔2026〕315号<tab>罚款… is two cells, not 号罚款).
 _SPACED_WORD = re.compile(
     rf"(?=[{CJK}] )(?<![{CJK}])(?:[{CJK}](?: {{1,3}}[{CJK}]){{1,3}}(?![{CJK}])"
-    # (one space only: two or more separate the cells of a space-aligned table, …元  农娜)
+    # (two or three spaces only at the start of a cell or a value: after a figure they separate the
+    # cells of a space-aligned table, …1,502.26元  农娜)
     rf"|[{CJK}] [{CJK}]{{2}}(?![{CJK}])"
+    rf"|(?<![^\s|｜:：;；,，、（(>])[{CJK}] {{2,3}}[{CJK}]{{2}}(?![{CJK}])"
     # a form's label spread to the width of its column before its colon (姓    名：, 住    址：)
     rf"|[{CJK}](?: {{4,8}}[{CJK}]){{1,3}}(?=[：:])"
     # a label's value spread the same way, alone up to the end of its line (受送达人：杨    洋)

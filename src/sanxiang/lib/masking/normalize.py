@@ -79,7 +79,10 @@ _COMPOUND_FIRST = "".join(sorted({surname[0] for surname in COMPOUND_SURNAMES}))
 # two-character given name (张 三丰). Line breaks and tabs are not spaces here: they separate a table's
 # cells (…〔2026〕315号<tab>罚款… is two cells, not 号罚款).
 _SPACED_WORD = re.compile(
-    rf"(?=[{CJK}] )(?<![{CJK}])(?:[{CJK}](?: {{1,3}}[{CJK}]){{1,3}}(?![{CJK}])"
+    # a spaced name right after a word of running text (配偶钟　涛　平（…, 法定代表人安 康（…): three
+    # characters or more spaced alike, or two with one space between them
+    rf"(?=[{CJK}] )(?:(?<=[{CJK}])(?:[{CJK}](?: {{1,3}}[{CJK}]){{2,3}}|[{CJK}] [{CJK}])(?![{CJK}])|(?<![{CJK}])"
+    rf"(?:[{CJK}](?: {{1,3}}[{CJK}]){{1,3}}(?![{CJK}])"
     # (two or three spaces only at the start of a cell or a value: after a figure they separate the
     # cells of a space-aligned table, …1,502.26元  农娜)
     rf"|[{CJK}] [{CJK}]{{2}}(?![{CJK}])"
@@ -87,13 +90,9 @@ _SPACED_WORD = re.compile(
     # a form's label spread to the width of its column before its colon (姓    名：, 住    址：)
     rf"|[{CJK}](?: {{4,8}}[{CJK}]){{1,3}}(?=[：:])"
     # a label's value spread the same way, alone up to the end of its line (受送达人：杨    洋)
-    rf"|(?<=[：:])[{CJK}] {{4,8}}[{CJK}]{{1,2}}(?=[ \t]*(?:\n|$|[，,；;（(])))"
+    rf"|(?<=[：:])[{CJK}] {{4,8}}[{CJK}]{{1,2}}(?=[ \t]*(?:\n|$|[，,；;（(]))))"
     # a compound surname spaced from its given name (欧阳  娜娜)
     rf"|(?=[{_COMPOUND_FIRST}])(?<![{CJK}])(?:{_COMPOUND}) {{1,3}}[{CJK}]{{1,2}}(?![{CJK}])"
-    # a spaced name right after a word of running text (配偶钟　涛　平（…, 法定代表人安 康（…): three
-    # characters or more spaced alike, or two with one space between them
-    rf"|(?<=[{CJK}])[{CJK}](?: {{1,3}}[{CJK}]){{2,3}}(?![{CJK}])"
-    rf"|(?<=[{CJK}])[{CJK}] [{CJK}](?![{CJK}])"
 )
 _SPACES = re.compile(r" +")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .idcodes import id_shaped, is_enterprise_tin15, is_valid_uscc
+from .idcodes import id_checksum_ok, id_shaped, is_enterprise_tin15, is_valid_uscc
 from .surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES
 
 CJK = "\u4e00-\u9fff"
@@ -567,18 +567,21 @@ def _row(
     _row_values(values, [[(offset + a, offset + b)] for a, b in cells], roles, add, hide_individual)
 
 
-def _identity_number(value: str, someone: bool) -> bool:
+def _identity_number(value: str, values: list[str], roles: list[str | None], person: bool) -> bool:
     """Whether a cell under an identity header is a person's ID number: ID-shaped (a real region code and
-    a birth date), and not a company's own code, unless the row names a person, whose number the column
-    then holds (an enterprise's old 15-digit taxpayer number shares the ID's shape)."""
+    a birth date), and not a company's own code, unless the row names a person (the party, or its
+    representative under 法定代表人), whose number the column then holds (an enterprise's old 15-digit
+    taxpayer number shares the ID's shape)."""
     upper = value.upper()
     if len(upper) in (19, 20) and upper[18:].isdigit():
         upper = upper[:18]  # an individual's taxpayer number: the ID number and a suffix
-    if len(upper) == 15:
-        return id_shaped(upper) and (someone or not is_enterprise_tin15(upper))
-    if len(upper) == 18:
-        return id_shaped(upper) and (someone or not is_valid_uscc(upper))
-    return False
+    if len(upper) not in (15, 18) or not id_shaped(upper):
+        return False
+    if len(upper) == 18 and id_checksum_ok(upper):
+        return True  # a whole valid ID number (as the number detector rules: the ID check wins)
+    if not (is_enterprise_tin15(upper) if len(upper) == 15 else is_valid_uscc(upper)):
+        return True
+    return person or any(r == NAME and _is_person(v, role=True) for v, r in zip(values, roles, strict=False))
 
 
 def _row_values(
@@ -605,10 +608,6 @@ def _row_values(
         r == PARTY and SEAT_HOLDER.search(v) for v, r in zip(values, roles, strict=False)
     )
     organisation = organisation and not any(_INDIVIDUAL_CODE.match(v) for v in values)
-    # a row that names a person (the party, or its representative under 法定代表人)
-    someone = person or any(
-        r == NAME and _is_person(v, role=True) for v, r in zip(values, roles, strict=False)
-    )
     # an office's row (办税服务厅, a tax bureau) gives the office's own number, published
     office = any(_OFFICE.search(v) for v, r in zip(values, roles, strict=False) if r != PHONE)
     for cell, value, role in zip(pieces, values, roles, strict=False):
@@ -623,7 +622,7 @@ def _row_values(
             or (role == MAYBE_ADDRESS and address_hidden)
         ) and _ADDRESS_WORD.search(value):
             found = HOME
-        elif role == IDENTITY and _identity_number(_SPACE_OR_HYPHEN.sub("", value), someone):
+        elif role == IDENTITY and _identity_number(_SPACE_OR_HYPHEN.sub("", value), values, roles, person):
             found = IDENTITY
         elif role in (DOCUMENT, IDENTITY) and _DOCUMENT_NUMBER.match(value):
             found = DOCUMENT

@@ -117,3 +117,40 @@ def test_a_signature_line_under_its_label_with_the_date_beside_it():
     text = "受送达人签名或盖章\n滕远航  2026年5月12日\n代收人及代收理由\n卜月华（配偶）\n"
     masked = _hidden(text, "滕远航", "卜月华")
     assert "2026年5月12日" in masked and "（配偶）" in masked
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # the addressee under the decision's number, whatever the next line says
+        (
+            "税务行政处罚事项告知书\n      琼龙税稽罚告〔2026〕87号\n\n石磊：\n（法定代理人：韩梅，联系电话：13700001111）\n",
+            "石磊",
+        ),
+        (
+            "阻止出境决定书\n      海美税阻[ 2025 ]1203号\n\n岳峰：\n  证件类型及号码：护照，E12345678\n本局已通知阻止岳峰出境。",
+            "岳峰",
+        ),
+    ],
+)
+def test_the_addressee_under_the_decisions_number(text, secret):
+    _hidden(text, secret)
+
+
+def test_a_title_under_a_number_is_no_addressee():
+    text = "琼龙税稽罚告〔2026〕87号\n\n附件：\n"
+    assert mask_text(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("你公司委托海口信达税务师事务所有限公司的庞一鸣（税务师，电话：0898-66001122）代理申报。", "庞一鸣"),
+        ("其经纪人卫东（手机13900002222）负责签订合同。", "卫东"),
+        ("发票系通过中间人Mark JOHNSON介绍购买。", "JOHNSON"),
+        ("款项经中间人黎  正  航介绍转入，黎  正  航个人账户收取。", "正"),
+        ("OCR 文本：法定代表 人莫小川：请于十日内缴纳。", "莫小川"),
+    ],
+)
+def test_professions_agents_intermediaries_and_spaced_names_in_sentences(text, secret):
+    _hidden(text, secret)

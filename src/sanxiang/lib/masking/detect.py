@@ -848,7 +848,7 @@ for _words, _kind in (
         "财务负责人|财务人员|财务主管|会计人员|会计|出纳|办税人员|办税人|办税员|购票人|开票人|开票员|联系人|"
         "股东|实际控制人|实际经营人|实际负责人|控制人|委托代理人|代理人|委托人|受托人|证人|见证人|员工|职工|"
         "司机|收件人|签收人|受送达人|代收人|提供人|被询问人|配偶|妻子|丈夫|儿子|女儿|父亲|母亲|亲属|经办人|举报人|检举人|监护人|"
-        "担保人|合伙人|中介人|介绍人|法人|老板|店主|房东|出租人|承租人|员工|雇员|工作人员|保管人|"
+        "担保人|合伙人|中介人|中间人|介绍人|经纪人|法人|老板|店主|房东|出租人|承租人|员工|雇员|工作人员|保管人|"
         "记账人员|代账人员|辩护人|辩护律师|代理律师|诉讼代理人|委托诉讼代理人|第三人|陪同人|翻译人员|"
         "被检举人|被举报人|利害关系人|共同经营人|实际投资人|户名|开户名|账户名称|账户名|收款人|付款人|"
         "从业人员|收银员|店员|营业员|服务员|厨师|学徒|记账员|总经理|副总经理|经理|董事长|执行董事|董事|监事|厂长|店长|总监|业务员|销售员|仓管员|"
@@ -908,7 +908,7 @@ _TRIGGERED_NAME = re.compile(
 # name written without its dot, read only as a label's whole value.
 # (found from the value, few, then the role word looked for before its colon: one scan of the text
 # for a colon or a tab is cheaper than one for every role word)
-_FOUR_AFTER_LABEL = re.compile(rf"(?:[：:][ \t]*|\t)(?P<name>[{CJK}]{{4}})(?![{CJK}])")
+_FOUR_AFTER_LABEL = re.compile(rf"[：:\t][ \t]*(?P<name>[{CJK}]{{4}})(?![{CJK}])")
 _LABEL_BEFORE = re.compile(rf"(?P<trigger>{_TRIGGER_ALT}){_LABEL_SUFFIX}(?:[（(][^）)\n]{{0,10}}[）)])?$")
 # The name a person goes by online or on stage (网络主播，艺名“…”; 昵称：…): a name of that person,
 # whatever its shape, masked wherever it stands (the value runs to its closing quote or bracket).
@@ -929,8 +929,16 @@ _ADDRESSEE = re.compile(r"[：:]?\s*[（(]\s*(?:纳税人识别号|身份证|公
 _ADDRESSEE_LINE = re.compile(
     rf"(?m)^[ \t]*(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})[ \t]*[：:][ \t]*\n[ \t]*[^\n]{{0,12}}?[你您]"
 )
+# …or right under the decision's number (…税稽罚告〔2026〕18号⏎⏎许明：): a decision is addressed below its
+# number, and a name alone on that line before its colon is the addressee.
+_ADDRESSEE_UNDER_NUMBER = re.compile(
+    rf"(?m)[〕\]）)】][ \t]*\d{{1,6}}[ \t]*号[ \t]*\n(?:[ \t]*\n)*[ \t]*(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})"
+    r"[ \t]*[：:][ \t]*$"
+)
 _TRAILING = re.compile(
     r"(?=[先女同，,（(身系])(?:先生|女士|同志|[，,（(]\s*(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]|[，,（(]\s*(?:公民|居民)?身份证|身份证号|[，,（(]\s*身份证件|[，,（(]\s*社会保障号|"
+    # a person's profession in brackets after the name (…事务所的章丽（税务师，…）)
+    r"[（(]\s*(?:注册)?(?:税务师|会计师|律师)[，,）)]|"
     r"[（(]\s*(?:现?住址|现?住[：:]|现?居住地|家庭住址|户籍地)|[，,]\s*(?:现?住|家住)(?![址所房宿院宅])|"
     r"[（(]?系(?![统列数])[^，。；\n]{0,30}?(?:法定代表人|负责人|股东|实际控制人|员工|职工|财务|会计|出纳|办税人|经营者|业主)|"
     # how a decision introduces a person: 张三，汉族，…; 张三（1980年5月出生）; 张三，无业，…
@@ -1373,7 +1381,10 @@ def _find_names(
         _look_back(text, m.start(), add, boundary=False)
     for m in _ADDRESSEE.finditer(text):
         _look_back(text, m.start(), add, boundary=True)
-    for m in _ADDRESSEE_LINE.finditer(text):
+    addressees = list(_ADDRESSEE_LINE.finditer(text))
+    if "号" in text:
+        addressees += _ADDRESSEE_UNDER_NUMBER.finditer(text)
+    for m in addressees:
         name = m.group("name")
         head = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
         if len(name) - head <= 2 and name not in _TRIGGERS and name[:2] not in _NOT_NAMES:

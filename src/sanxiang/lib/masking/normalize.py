@@ -94,6 +94,13 @@ _SPACED_WORD = re.compile(
     # a compound surname spaced from its given name (欧阳  娜娜)
     rf"|(?=[{_COMPOUND_FIRST}])(?<![{CJK}])(?:{_COMPOUND}) {{1,3}}[{CJK}]{{1,2}}(?![{CJK}])"
 )
+# In running text (not a space-aligned table's row, which ``normalise`` checks): a stray space between
+# two characters (OCR text: 法定代表 人, 账 户), and a name spaced out inside a sentence (中间人秦  涛  洋介绍…).
+# (each pattern opens with its spaces, a literal the engine finds at once)
+_PROSE_SPACE = re.compile(rf" (?<=[{CJK}] )(?=[{CJK}])")
+_PROSE_SPACED_NAME = re.compile(
+    rf"  (?<=[{CJK}]{{2}}  ) ?[{CJK}] {{2,3}}[{CJK}](?: {{2,3}}[{CJK}])?(?=[{CJK}])"
+)
 _SPACES = re.compile(r" +")
 
 
@@ -122,6 +129,31 @@ class Normalised:
         return self.original(start), self.original(end - 1) + 1
 
 
+def _merge_disjoint(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of ``first`` and those of ``second`` that overlap none of them, in order (both sorted)."""
+    starts = [a for a, _ in first]
+    merged = list(first)
+    for a, b in second:
+        i = bisect_right(starts, a) - 1
+        if (i >= 0 and first[i][1] > a) or (i + 1 < len(first) and first[i + 1][0] < b):
+            continue
+        merged.append((a, b))
+    merged.sort()
+    return merged
+
+
+def _in_table_row(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies in a row of a space-aligned or tab table: two spaces or a tab
+    elsewhere on its line (its indentation apart), and no sentence (a comma or a full stop)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    left = text[line_start:start].lstrip()
+    right = text[end : len(text) if line_end < 0 else line_end].rstrip()
+    if not ("  " in left or "  " in right or "\t" in left or "\t" in right):
+        return False
+    return not any(mark in left or mark in right for mark in "，。；")
+
+
 def fold(text: str) -> str:
     """Step 1 only: the one-to-one character folding (same length as ``text``)."""
     if _FOLDABLE.search(text) is None:
@@ -140,11 +172,20 @@ def normalise(text: str) -> Normalised:
     total = 0
     position = 0  # in the folded (original-length) text
     out_length = 0  # length of the normalised text built so far
-    for m in _SPACED_WORD.finditer(folded):
-        parts.append(folded[position : m.start()])
-        out_length += m.start() - position
-        word_position = m.start()
-        for gap in _SPACES.finditer(folded, m.start(), m.end()):
+    words = [(m.start(), m.end()) for m in _SPACED_WORD.finditer(folded)]
+    prose = sorted(
+        (m.start(), m.end())
+        for pattern in (_PROSE_SPACE, _PROSE_SPACED_NAME)
+        for m in pattern.finditer(folded)
+        if not _in_table_row(folded, m.start(), m.end())
+    )
+    if prose:
+        words = _merge_disjoint(words, prose)
+    for m_start, m_end in words:
+        parts.append(folded[position:m_start])
+        out_length += m_start - position
+        word_position = m_start
+        for gap in _SPACES.finditer(folded, m_start, m_end):
             piece = folded[word_position : gap.start()]
             parts.append(piece)
             out_length += len(piece)
@@ -152,10 +193,10 @@ def normalise(text: str) -> Normalised:
             breaks.append(out_length)
             removed.append(total)
             word_position = gap.end()
-        piece = folded[word_position : m.end()]
+        piece = folded[word_position:m_end]
         parts.append(piece)
         out_length += len(piece)
-        position = m.end()
+        position = m_end
     if not breaks:
         return Normalised(folded)
     parts.append(folded[position:])

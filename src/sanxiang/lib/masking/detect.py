@@ -72,7 +72,7 @@ _MOBILE_GROUPED = re.compile(r"(?=[+81])(?<![\d])(?:\+?86[ \-]?)?1[3-9]\d[ \-]\d
 # A landline with its area code: (0571)…, 0571-…, 0571 …, +86-571-…, 0086 571 …, (+86)(571)…; the line
 # may break after the area code's hyphen or between the local number's two halves (PDF text).
 _LANDLINE = re.compile(
-    r"(?=[（(0+])(?<![\d])(?:(?:\+86[ \-]?|0086[ \-]?)?[（(]0\d{2,3}[)）][ \-]?|0\d{2,3}(?:[-－—./]\n?[ \t]*| [-—] |-? )"
+    r"(?=[（(0+])(?<![\d])(?:(?:\+86[ \-]?|0086[ \-]?)?[（(]0\d{2,3}[)）][ \-]?|0\d{2,3}(?:\n[ \t]*(?=[-－—]))?(?:[-－—./]\n?[ \t]*| [-—] |-? )"
     r"|(?:\+86|0086|[（(]\+?86[)）])[ \-]?(?:[1-9]\d{1,2}[ \-]|[（(][1-9]\d{1,2}[)）][ \-]?))"
     r"[2-9]\d{2,3}(?:[ \-]|\n[ \t]*)?\d{4}(?:[ ]?(?:-|转|分机|ext\.?|Ext\.?|EXT\.?|x|X)[ ]?\d{1,5})?(?![\d])"
 )
@@ -147,6 +147,12 @@ _BUREAU_CONTACT = re.compile(r"[ \t]*(?:联系人|联系部门|承办部门|联�
 _LINE_PERSON = re.compile(_BLOCK_PERSON.pattern + r"|你的|你户|预留|住宅|宅电|私人|个人|姓名|序号")
 
 
+# The subject's own line in a record of a list (缴费人：…, 纳税人名称：…).
+_LIST_RECORD_SUBJECT = re.compile(
+    r"(?m)^[ \t]*(?:缴费人|缴款人|纳税人名称|纳税人|单位名称|企业名称|当事人|行政相对人名称|欠税人|姓名)[：:]"
+)
+
+
 def _in_closing_block(text: str, start: int, *, named: bool = False) -> bool:
     """Whether ``start`` lies in the bureau's own contact lines in the closing block of a notice: after
     the last sentence of the body, with the bureau's name following within three lines or no sentence
@@ -165,6 +171,9 @@ def _in_closing_block(text: str, start: int, *, named: bool = False) -> bool:
     line_end = text.find("\n", start)
     if _SENTENCE_GOES_ON.search(text, start, len(text) if line_end < 0 else line_end) is not None:
         return False  # inside a sentence of the body (…通过电话（…）通知你单位…。), not a contact line
+    record = text.rfind("\n\n", 0, start)
+    if _LIST_RECORD_SUBJECT.search(text, max(record, body_end, 0), line_start) is not None:
+        return False  # 缴费人：…⏎…⏎联系人：…⏎联系人电话：…: a record of a list, its contact the subject's
     contact = _BUREAU_CONTACT.match(text, line_start) is not None
     if not contact:
         position = line_start
@@ -682,6 +691,41 @@ INDIVIDUAL_BUSINESS = re.compile(
 )
 
 
+# The address of a property (出租位于…的房屋, 名下位于…的房产依法查封): a person's own unless an
+# organisation is named its holder right before (你公司名下位于…的厂房).
+_PROPERTY = re.compile(
+    r"位于(?P<value>[^，,。；;：:（(）)]{4,60}?)[ \t]*(?:\n[ \t]*)?的[ \t]*(?:\n[ \t]*)?"
+    r"(?:房屋|房产|住宅|住房|商铺|门面|门市|不动产|车位|车库|厂房|仓库|土地|铺面)"
+)
+_PROPERTY_OF_ORGANISATION = re.compile(
+    r"(?:公司|单位|企业|合作社|集团|厂|中心)(?:名下|所有|拥有|自有)?的?[^，。；\n]{0,8}$"
+)
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def _find_property_addresses(text: str) -> list[Finding]:
+    found: list[Finding] = []
+    for m in _PROPERTY.finditer(text):
+        before = text[max(0, m.start() - 14) : m.start()]
+        if (
+            _PROPERTY_OF_ORGANISATION.search(before)
+            and "你（单位）" not in before
+            and "你(单位)" not in before
+        ):
+            continue
+        value = m.group("value")
+        if not _ADDRESS_WORD.search(value) or _MASKED_BY_HAND.search(value):
+            continue
+        start = m.start("value")
+        position = start
+        for brk in _LINE_BREAK.finditer(text, start, m.end("value")):
+            if brk.start() > position:
+                found.append(Finding(position, brk.start(), FieldType.HOME_ADDRESS))
+            position = brk.end()
+        found.append(Finding(position, m.end("value"), FieldType.HOME_ADDRESS))
+    return found
+
+
 def _find_addresses(text: str, *, individual_business_address: bool = True) -> list[Finding]:
     """Home addresses after their labels; a place of business (经营地点) stays unless the record is a
     natural person's, or an individual business's when ``individual_business_address`` is off."""
@@ -720,7 +764,10 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 # Labels of running text (…，现住…；居住在…): the value must name a dwelling below the district, as a
 # rule's wording (居住在本市的纳税人, 住在同一小区) names none.
 _RUNNING_LABELS = frozenset({"住", "住在", "居住在", "居住于", "现居住于", "暂住", "暂住于", "现住"})
-_STREET_WORD = re.compile(r"镇|乡|村|路|街|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区|院|大道")
+# (an estate's name ends in 园, 府, 湾 …; a dwelling's number is building-unit-room: 12-3-2592)
+_STREET_WORD = re.compile(
+    r"镇|乡|村|路|街|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区|院|大道|园|府|湾|庭|邸|公寓|大厦|\d{1,3}-\d{1,2}-\d{3,4}"
+)
 _GENERIC_PLACE = frozenset("本同该此其原各")
 
 
@@ -765,7 +812,11 @@ def _header_cell(text: str, m: re.Match[str], start: int) -> bool:
 _ADDRESS_TAIL = re.compile(r"[^，,。；;）)\n\t：:]{1,40}")
 _ADDRESS_DONE = re.compile(r"(?:号|室|楼|层)$")
 # a next line that goes on with the address although the line ended on 号 or 楼 (…3号⏎楼1单元, …2号楼⏎1单元)
-_ADDRESS_GOES_ON = re.compile(r"楼|栋|幢|院|单元|[0-9０-９]{1,4}(?:单元|号|室|楼|栋|幢|层|组|-)")
+_ADDRESS_GOES_ON = re.compile(
+    r"楼|栋|幢|院|单元|[0-9０-９]{1,4}(?:单元|号|室|楼|栋|幢|层|组|-)"
+    # an estate's name and its building (…184号⏎锦绣家园14栋3单元…)
+    rf"|[{CJK}]{{2,10}}?[0-9０-９]{{1,4}}(?:栋|幢|单元|号楼|-[0-9０-９])"
+)
 _DIGIT = re.compile(r"[0-9０-９]")
 _WRAPPED_LINE = 16  # a line this long that breaks inside an address was wrapped by the extractor
 
@@ -1626,6 +1677,8 @@ def find_personal_data(
     found = _find_numbers(norm, phones)
     found += _find_email_and_documents(norm, emails)
     found += _find_addresses(norm, individual_business_address=individual_business_address)
+    if "位于" in norm:
+        found += _find_property_addresses(norm)
     names_found, names = _find_names(norm, known, individual_business_address=individual_business_address)
     found += names_found
     found += _model_findings(norm, found, names, model)

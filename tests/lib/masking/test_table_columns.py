@@ -91,3 +91,27 @@ def test_a_masked_table_masks_the_same_twice():
     for text in (HTML_LIST, SOCIAL_INSURANCE, LICENCES):
         once = mask_text(text).text
         assert mask_text(once).text == once
+
+
+MAJOR_CASES_ONE_CELL_A_LINE = (
+    "纳税人名称\n统一社会信用代码\n法定代表人姓名\n法定代表人性别\n负有直接责任的财务负责人\n"
+    "主要违法事实\n处罚情况\n"
+    "海南椰林贸易有限公司\n91460105MA5TGQ8X2R\n符海生\n男\n云小蕾\n"
+    "经查，该纳税人虚开增值税专用发票12份，金额30万元。\n处以罚款15万元\n"
+    "海口椰风物业有限公司\n91460100MA5T2N3K8P\n岳峰\n女\n冼丽\n"
+    "经查，该纳税人虚开增值税普通发票8份，金额12万元。\n处以罚款6万元\n"
+)
+
+
+def test_a_list_whose_cells_hold_sentences_goes_on_past_a_full_stop():
+    masked = _hidden(MAJOR_CASES_ONE_CELL_A_LINE, "符海生", "云小蕾", "岳峰", "冼丽")
+    assert "\n男\n" in masked and "法定代表人性别" in masked  # 性别 is no name column
+
+
+def test_a_padded_name_after_a_cell_ending_in_a_figure_and_a_character():
+    text = (
+        "纳税人名称          注册地址                法定代表人姓名  法定代表人性别\n"
+        "海南椰林贸易有限公司  海口市龙华区滨海大道105号1203室  符  海     男\n"
+    )
+    masked = _hidden(text, "符  海")
+    assert "1203室" in masked

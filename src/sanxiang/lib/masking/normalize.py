@@ -82,11 +82,12 @@ _SPACED_WORD = re.compile(
     # a spaced name right after a word of running text (配偶钟　涛　平（…, 法定代表人安 康（…): three
     # characters or more spaced alike, or two with one space between them
     rf"(?=[{CJK}] )(?:(?<=[{CJK}])(?:[{CJK}](?: {{1,3}}[{CJK}]){{2,3}}|[{CJK}] [{CJK}])(?![{CJK}])|(?<![{CJK}])"
-    rf"(?:[{CJK}](?: {{1,3}}[{CJK}]){{1,3}}(?![{CJK}])"
     # (two or three spaces only at the start of a cell or a value: after a figure they separate the
-    # cells of a space-aligned table, …1,502.26元  农娜)
+    # cells of a space-aligned table, …1,502.26元  农娜, …906室  方  贵)
+    rf"(?:[{CJK}](?: [{CJK}]){{1,3}}(?![{CJK}])"
+    rf"|(?<![^\s|｜:：;；,，、（(>.．])[{CJK}](?: {{1,3}}[{CJK}]){{1,3}}(?![{CJK}])"
     rf"|[{CJK}] [{CJK}]{{2}}(?![{CJK}])"
-    rf"|(?<![^\s|｜:：;；,，、（(>])[{CJK}] {{2,3}}[{CJK}]{{2}}(?![{CJK}])"
+    rf"|(?<![^\s|｜:：;；,，、（(>.．])[{CJK}] {{2,3}}[{CJK}]{{2}}(?![{CJK}])"
     # a form's label spread to the width of its column before its colon (姓    名：, 住    址：)
     rf"|[{CJK}](?: {{4,8}}[{CJK}]){{1,3}}(?=[：:])"
     # a label's value spread the same way, alone up to the end of its line (受送达人：杨    洋)

@@ -37,7 +37,7 @@ _PERSON_ROLE = (
     r"个人姓名|自然人姓名|纳税人姓名|被处罚人姓名|姓名"
 )
 _NOT_A_NAME_COLUMN = re.compile(
-    r"证件|身份|号码|电话|手机|地址|住|代码|识别号|日期|时间|金额|邮箱|类型|职务|关系"
+    r"证件|身份|号码|电话|手机|地址|住|代码|识别号|日期|时间|金额|邮箱|类型|职务|关系|性别|民族|年龄|国籍"
 )
 # (a qualifier may stand before the role word: 负有直接责任的财务负责人)
 _NAME_HEADER = re.compile(rf"^[^\d]{{0,8}}(?:{_PERSON_ROLE})[^\d]{{0,10}}$")
@@ -92,7 +92,7 @@ _HEADER_WORD = re.compile(
     r"名称|姓名|代表人|负责人|业主|经营者|投资人|证件|身份|号码|识别号|信用代码|地址|住址|住所|地点|场所|电话|欠税|税种|"
     r"金额|余额|日期|序号|编号|类型|认定|机关|期限|所属|事由|依据|结果|备注|当事人|纳税人|提供人|签收人|受送达人|收件人|"
     r"代收人|证人|代理人|页数|页码|张数|证明|来源|方式|提供者|出具人|制作人|证据|材料|文号|内容|决定|相对人|"
-    r"缴费人|缴款人|险种|联系人|邮箱|账号|帐号|卡号|账户|帐户|年度|期间|状态|有效期|经办人"
+    r"缴费人|缴款人|险种|联系人|邮箱|账号|帐号|卡号|账户|帐户|年度|期间|状态|有效期|经办人|性别|机构|事实|情况"
 )
 _SPACES = re.compile(r" {2,}|\u3000+")
 _PERSON_NAME = re.compile(
@@ -247,6 +247,9 @@ def _header_run_at(lines: list[str], k: int) -> bool:
     return all(k + n < len(lines) and _single_header(lines[k + n]) for n in range(3))
 
 
+_SENTENCE_COLUMN = re.compile(r"事实|情况|内容|理由|说明|备注|事由")
+
+
 def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_individual: bool) -> None:
     """Tables whose cells stand one per line (as PDF extraction gives): a run of header lines, then the
     values in the same order. Under a 序号 header a line holding the next row number starts a row, and a
@@ -279,6 +282,8 @@ def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_in
         roles = [_role(w) for w in words]
         kinds = [_column_kind(w) for w in words]
         numbered = words[0] in ("序号", "编号")
+        # a column of sentences (主要违法事实, 处罚情况): a line ending in 。 may be its cell
+        sentences = any(_SENTENCE_COLUMN.search(w) for w in words)
         row: list[tuple[int, int]] = []
         expected = None  # the row number that starts the next row
         k = j
@@ -287,7 +292,11 @@ def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_in
         while k < len(lines) and lines[k].strip() and not _header_run_at(lines, k):
             line = lines[k]
             value = line.strip()
-            if value.endswith(("。", "：", ":")) or _LABEL_LINE.match(value):
+            if (
+                (value.endswith("。") and not sentences)
+                or value.endswith(("：", ":"))
+                or _LABEL_LINE.match(value)
+            ):
                 break  # the text after the table (特此公告。, 咨询电话：…)
             # The next row number starts a row; a row not yet holding a value per column is still
             # open, so the same digits there are a value (页数 3 in row 2 of a 序号/…/页数 list).

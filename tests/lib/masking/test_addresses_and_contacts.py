@@ -71,3 +71,38 @@ def test_the_bureaus_closing_contact_stays():
 
 def test_a_landline_broken_before_its_hyphen():
     _hidden("委托代理人：岳峰，海南某律师事务所律师，联系电话：0898\n-66012345。\n", "66012345")
+
+
+SERVICE_LIST = (
+    "受送达人\t证件号码\t文书名称\t最后已知地址\t联系电话\n"
+    "岳峰\t" + "460105198801011234" + "\t税务事项通知书\t海口市美兰区海府路12号\t0898-66011111\n"
+    "海南椰林贸易有限公司\t91460105MA5TGQ8X2R\t税务处理决定书\t海口市龙华区滨海大道105号\t0898-66012222\n"
+    "海口椰风物业有限公司\t91460100MA5T2N3K8P\t税务事项通知书\t海口市龙华区国贸路8号\t13807551234\n"
+)
+
+
+def test_an_organisations_own_landline_in_its_row_stays_a_persons_is_hidden():
+    masked = mask_text(SERVICE_LIST).text
+    assert "0898-66012222" in masked  # the company's office line
+    assert "66011111" not in masked and "13807551234" not in masked  # a person's line, a mobile
+
+
+def test_a_contact_persons_phone_column_is_hidden_in_a_companys_row():
+    text = "缴费人\t险种\t联系人\t联系人电话\n海南椰林贸易有限公司\t职工基本养老保险\t冼丽\t0898-66013333\n"
+    _hidden(text, "66013333", "冼丽")
+
+
+def test_an_organisations_landline_in_its_record_stays():
+    text = (
+        "受送达人：海南椰林贸易有限公司\n证件号码：91460105MA5TGQ8X2R\n联系电话：0898-66012222\n\n"
+        "受送达人：岳峰\n证件号码：略\n联系电话：0898-66011111\n\n"
+        "受送达人：海口椰风物业有限公司；法定代表人：冼丽；联系电话：0898-66014444。\n"
+    )
+    masked = mask_text(text).text
+    assert "0898-66012222" in masked
+    assert "66011111" not in masked and "66014444" not in masked  # a person's; the representative's
+
+
+def test_the_tax_hotline_with_an_area_code_stays():
+    text = "受送达人：岳峰；联系电话：0898-12366。"
+    assert "0898-12366" in mask_text(text).text

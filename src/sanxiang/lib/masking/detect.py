@@ -202,13 +202,40 @@ def _in_closing_block(text: str, start: int, *, named: bool = False) -> bool:
     return False
 
 
+def _hotline_with_area_code(digits: str) -> bool:
+    """The tax service hotline (or the government's) dialled with an area code: 0991-12366."""
+    return digits[:1] == "0" and (digits[3:] in _ALWAYS_PUBLIC_PHONES or digits[4:] in _ALWAYS_PUBLIC_PHONES)
+
+
+# Who a landline in a record may belong to, when not the record's subject.
+_PERSON_ROLE_IN_RECORD = re.compile(
+    r"法定代表人|法人代表|负责人|联系人|经办人|代理人|办税人|财务|经营者|业主|投资人|证人|配偶|家属|姓名|本人"
+)
+
+
+def _organisations_record(text: str, start: int) -> bool:
+    """Whether a landline stands in a record (a key-value block, a ；-joined line) whose subject is an
+    organisation (受送达人：…有限公司 … 联系电话：0755-…), with no person named in between and no sign
+    of an individual business: an organisation's number is published (only a natural person's contact
+    is hidden, RULES.md §1.5)."""
+    low = _record_start(text, start)
+    if _named_subject_is_person(text, low, start) is not False:
+        return False
+    return (
+        _PERSON_ROLE_IN_RECORD.search(text, low, start) is None
+        and INDIVIDUAL_BUSINESS.search(text, low, start) is None
+    )
+
+
 def _is_public_landline(text: str, start: int, digits: str, public_phones: frozenset[str]) -> bool:
     """An authority's own office line: listed as public, or labelled as a phone right after the
     authority's name with no person mentioned in between ("国家税务总局…税务局 联系电话：0731-…"; not
     证人…，电话：… in the header under the bureau's name, nor the number 本局…通过电话（…）通知 the party)."""
-    if digits in public_phones:
+    if digits in public_phones or _hotline_with_area_code(digits):
         return True
     if _in_closing_block(text, start):
+        return True
+    if _organisations_record(text, start):
         return True
     line_start = text.rfind("\n", 0, start) + 1
     if _PUBLIC_LINE.search(text, max(line_start, start - 30), start):
@@ -1351,9 +1378,14 @@ def _kind_before(text: str, start: int) -> FieldType:
 
 
 def _find_names(
-    text: str, known: Mapping[str, FieldType], *, individual_business_address: bool = True
+    text: str,
+    known: Mapping[str, FieldType],
+    *,
+    individual_business_address: bool = True,
+    public_cells: list[tuple[int, int]] | None = None,
 ) -> tuple[list[Finding], dict[str, FieldType]]:
-    """Names introduced by a trigger or followed by a telling context, plus the names passed in."""
+    """Names introduced by a trigger or followed by a telling context, plus the names passed in.
+    ``public_cells`` receives the table cells that hold an organisation's own phone number."""
     found: list[Finding] = []
     names: dict[str, FieldType] = dict(known)
 
@@ -1424,6 +1456,9 @@ def _find_names(
             found.append(Finding(start, end, FieldType.BANK_ACCOUNT))
         elif role == tables.PHONE:
             found.append(Finding(start, end, FieldType.PHONE))
+        elif role == tables.PUBLIC_PHONE:
+            if public_cells is not None:
+                public_cells.append((start, end))
         else:
             add(start, end, FieldType.PERSON_NAME if role == tables.PARTY else FieldType.REPRESENTATIVE_NAME)
 
@@ -1679,8 +1714,18 @@ def find_personal_data(
     found += _find_addresses(norm, individual_business_address=individual_business_address)
     if "位于" in norm:
         found += _find_property_addresses(norm)
-    names_found, names = _find_names(norm, known, individual_business_address=individual_business_address)
+    public_cells: list[tuple[int, int]] = []
+    names_found, names = _find_names(
+        norm, known, individual_business_address=individual_business_address, public_cells=public_cells
+    )
     found += names_found
+    if public_cells:  # an organisation's own number in its row of a list stays
+        found = [
+            f
+            for f in found
+            if f.field_type is not FieldType.PHONE
+            or not any(a <= f.start and f.end <= b for a, b in public_cells)
+        ]
     found += _model_findings(norm, found, names, model)
     found += _list_neighbours(norm, found, names)
     found += _find_name_occurrences(norm, names)

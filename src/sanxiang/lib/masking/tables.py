@@ -17,7 +17,7 @@ from .surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES
 
 CJK = "\u4e00-\u9fff"
 
-NAME, PARTY, HOME, MAYBE_ADDRESS, DOCUMENT, PHONE, IDENTITY, BANK = (
+NAME, PARTY, HOME, MAYBE_ADDRESS, DOCUMENT, PHONE, IDENTITY, BANK, PERSON_PHONE, PUBLIC_PHONE = (
     "name",
     "party",
     "home",
@@ -26,6 +26,8 @@ NAME, PARTY, HOME, MAYBE_ADDRESS, DOCUMENT, PHONE, IDENTITY, BANK = (
     "phone",
     "identity",
     "bank",
+    "person_phone",
+    "public_phone",
 )
 # A header naming a person's role: every cell under it is a name (an organisation's cell stays). The
 # role word may carry a qualifier (法定代表人（负责人）姓名, 受送达人签名或盖章, 提供人（单位）) but not a
@@ -78,6 +80,8 @@ def _role(word: str) -> str | None:
     qualifier may widen the header (行政相对人名称（姓名）, 法定代表人（负责人、业主）) and is read apart."""
     for candidate in (word, _QUALIFIER.sub("", word)):
         role = next((r for r, pattern in _ROLES if pattern.match(candidate)), None)
+        if role == PHONE and _PERSON_ROLE_WORD.search(candidate):
+            return PERSON_PHONE  # 联系人电话, 法定代表人手机: a person's number in any row
         if role is not None:
             return role
         if _NAME_HEADER.match(candidate) and not _NOT_A_NAME_COLUMN.search(candidate):
@@ -86,6 +90,7 @@ def _role(word: str) -> str | None:
 
 
 _QUALIFIER = re.compile(r"[（(][^）)]{1,12}[）)]")
+_PERSON_ROLE_WORD = re.compile(_PERSON_ROLE)
 
 
 _HEADER_WORD = re.compile(
@@ -145,6 +150,7 @@ _INDIVIDUAL_CODE = re.compile(r"^(?:92\d{4}[0-9A-HJ-NPQRTUWXY]{12}|\d{17}[\dXx]\
 _OFFICE = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅|服务厅|热线")
 _BANK_NUMBER = re.compile(r"^\d(?:[ \-]?\d){7,29}$")
 _SPACE_OR_HYPHEN = re.compile(r"[ \-]")
+_MOBILE = re.compile(r"(?<!\d)1[3-9]\d[ \-]?\d{4}[ \-]?\d{4}(?!\d)")
 _PHONE_NUMBER = re.compile(r"\d(?:[ \-]?\d){6}")  # seven digits at least: no 12366 alone
 _EMPTY = re.compile(r"^(?:|[-—/／无]|不详|\*+)$")
 _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区")
@@ -618,7 +624,21 @@ def _row_values(
     )
     organisation = organisation and not any(_INDIVIDUAL_CODE.match(v) for v in values)
     # an office's row (办税服务厅, a tax bureau) gives the office's own number, published
-    office = any(_OFFICE.search(v) for v, r in zip(values, roles, strict=False) if r != PHONE)
+    office = any(
+        _OFFICE.search(v) for v, r in zip(values, roles, strict=False) if r not in (PHONE, PERSON_PHONE)
+    )
+    # an organisation's row (its party a company, not a person nor an individual business): its own
+    # number under a bare 电话 column is published (only a natural person's contact is hidden)
+    # (with no 名称 column, the first role column names the subject: 受送达人)
+    subjects = [v for v, r in zip(values, roles, strict=False) if r == PARTY] or [
+        v for v, r in zip(values, roles, strict=False) if r == NAME
+    ][:1]
+    company = (
+        not person
+        and bool(subjects)
+        and all(_ORG.search(v) and not _is_person(v) for v in subjects)
+        and not any(_INDIVIDUAL_CODE.match(v) for v in values)
+    )
     for cell, value, role in zip(pieces, values, roles, strict=False):
         if role is None or _EMPTY.match(value) or "*" in value:
             continue
@@ -637,8 +657,8 @@ def _row_values(
             found = DOCUMENT
         elif role == BANK and _BANK_NUMBER.match(value):
             found = BANK
-        elif role == PHONE and not office and _PHONE_NUMBER.search(value):
-            found = PHONE
+        elif role in (PHONE, PERSON_PHONE) and not office and _PHONE_NUMBER.search(value):
+            found = PUBLIC_PHONE if role == PHONE and company and not _MOBILE.search(value) else PHONE
         else:
             continue
         for start, end in cell:

@@ -59,3 +59,34 @@ def test_a_taxpayer_number_whose_check_character_and_suffix_wrapped():
 def test_a_passport_number_cut_by_a_stray_space(written):
     masked = _hidden(written, written[-6:])
     assert mask_text(masked).text == masked
+
+
+# A credit code whose first sixteen characters are digits that pass the card check (Luhn).
+USCC_DIGITS_HEAD = "9146010570000005BB"
+
+
+def test_a_credit_code_cut_by_a_line_break_or_a_space_stays():
+    assert is_valid_uscc(USCC_DIGITS_HEAD) and luhn_ok(USCC_DIGITS_HEAD[:16])
+    for written in (
+        f"海南椰林贸易有限公司（纳税人识别号：{USCC_DIGITS_HEAD[:16]}\n{USCC_DIGITS_HEAD[16:]}，法定代表人：符海生）：",
+        f"| 1 | 海南椰林贸易有限公司 | {USCC_DIGITS_HEAD[:16]} {USCC_DIGITS_HEAD[16:]} | 符海生 |",
+    ):
+        masked = mask_text(written).text
+        assert USCC_DIGITS_HEAD[:16] in masked and "符海生" not in masked, masked
+
+
+@pytest.mark.parametrize("code", ["91460105MAKL HB6T9Q", "9146010 5MA WYWJMA4H", "91460105MABRB QED80"])
+def test_capitals_glued_to_a_codes_digits_are_no_latin_name(code):
+    text = f"纳税人名称：海南椰林贸易有限公司；统一社会信用代码：{code}；法定代表人：符海生"
+    assert code in mask_text(text).text
+
+
+def test_an_enterprises_old_taxpayer_number_cut_by_a_space_stays_and_an_id_does_not():
+    tin = "510104720315107"  # also shaped as an old ID number
+    assert (
+        mask_text(f"当事人：成都岷山酒业有限公司\n纳税人识别号：{tin[:3]} {tin[3:]}\n").text.count(tin[3:])
+        == 1
+    )
+    assert (
+        tin[6:12] not in mask_text(f"法定代表人：符海生；身份证号码：{tin[:6]} {tin[6:12]} {tin[12:]}").text
+    )

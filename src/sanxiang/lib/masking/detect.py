@@ -270,6 +270,8 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
     mistyped ID is still personal."""
     before = _context_before(text, start, 24)
     n = len(token)
+    if n < 18 and _completes_uscc(text, start + n, token):
+        return None  # a credit code broken by a line break or a space (9144…7559⏎XQ)
     if n in (19, 20) and _is_person_tin(token.upper()):
         return FieldType.ID_NUMBER  # an individual's taxpayer number: the ID number and a suffix
     if n in (17, 18) and id_shaped(token[:15]) and not (n == 18 and is_valid_uscc(token)):
@@ -326,15 +328,30 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
     return None
 
 
+_CODE_TAIL = re.compile(r"[ \t]?\n?[ \t]*([0-9A-Z]{1,10})(?![0-9A-Za-z])")
+
+
+def _completes_uscc(text: str, end: int, head: str) -> bool:
+    """Whether the digits ``head`` ending at ``end`` and the capitals and digits after one break make
+    a valid credit code of 18 characters."""
+    if not (8 <= len(head) < 18) or end >= len(text) or text[end] not in " \t\n":
+        return False
+    tail = _CODE_TAIL.match(text, end)
+    return tail is not None and len(head) + len(tail.group(1)) == 18 and is_valid_uscc(head + tail.group(1))
+
+
 def _is_person_tin(number: str) -> bool:
     """An individual's taxpayer number: a valid 18-character ID number followed by one or two digits."""
     head = number[:18]
     return number[18:].isdigit() and id_checksum_ok(head) and id_shaped(head)
 
 
-def _joined_kind(digits: str, grouped_by_four: bool, bank_context: bool) -> FieldType | None:
+def _joined_kind(
+    digits: str, grouped_by_four: bool, bank_context: bool, id_context: bool = False
+) -> FieldType | None:
     """What the digits of a number broken by spaces, hyphens or line breaks are, once joined; None
-    unless they are a valid datum (a join is kept only then)."""
+    unless they are a valid datum (a join is kept only then). An old 15-digit ID that is also shaped as
+    an enterprise's old taxpayer number is an ID only under an ID's label (``id_context``)."""
     n = len(digits)
     upper = digits.upper()
     if n == 18 and upper[:17].isdigit():
@@ -348,7 +365,7 @@ def _joined_kind(digits: str, grouped_by_four: bool, bank_context: bool) -> Fiel
         return FieldType.ID_NUMBER
     if not digits.isdigit():
         return None
-    if n == 15 and id_shaped(digits):
+    if n == 15 and id_shaped(digits) and (id_context or not is_enterprise_tin15(digits)):
         return FieldType.ID_NUMBER
     if n == 11 and digits[0] == "1" and digits[1] in "3456789":
         return FieldType.PHONE
@@ -385,6 +402,7 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
         if len(groups) > 12:
             groups = groups[:12]  # a long run of numbers is a list, not one datum
         bank_context = _bank_context(text, m.start(), m.end())
+        id_context = _ID_CONTEXT.search(_context_before(text, m.start(), 24)) is not None
         lengths = _BANK_LENGTHS if bank_context else _JOINED_LENGTHS
         total = [0]  # total[k]: the characters of the first k groups
         for a, b in groups:
@@ -402,7 +420,7 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
                 if len(digits) > 30:
                     continue
                 by_four = all(len(p) == 4 for p in pieces[:-1])
-                kind = _joined_kind(digits, by_four, bank_context)
+                kind = _joined_kind(digits, by_four, bank_context, id_context)
                 if kind is FieldType.PHONE and digits in public_phones:
                     kind = None
                 if (
@@ -1244,7 +1262,8 @@ _LATIN_BRACKETED = re.compile(
     rf"(?P<latin>{_LATIN_NAME})\s*[（(](?P<cjk>[{CJK}·]{{2,10}})[）)]"
     rf"|(?P<cjk2>[{CJK}·]{{2,10}})\s*[（(](?P<latin2>{_LATIN_NAME})[）)]"
 )
-_LATIN_ALONE = re.compile(rf"(?<![A-Za-z])(?P<latin>{_LATIN_NAME})(?![A-Za-z])")
+# (capitals glued to digits are part of a code: 91370102MANL HC6T9Q)
+_LATIN_ALONE = re.compile(rf"(?<![A-Za-z0-9])(?P<latin>{_LATIN_NAME})(?![A-Za-z0-9])")
 # A minority name with a middle dot (买买提·艾力, 阿依古丽·吐尔逊); the left part is cut after a word that
 # cannot belong to it (经查…, …的).
 _DOTTED_PART = rf"(?:(?![系在于是为与和及等因被将对从向已未的了均也曾经现担任称说])[{CJK}])"

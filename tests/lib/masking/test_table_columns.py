@@ -115,3 +115,14 @@ def test_a_padded_name_after_a_cell_ending_in_a_figure_and_a_character():
     )
     masked = _hidden(text, "符  海")
     assert "1203室" in masked
+
+
+def test_a_phone_above_an_e_mail_one_cell_a_line_keeps_its_lines():
+    text = (
+        "姓名\n联系电话\n电子邮箱\n扣款账号\n"
+        f"钟灵秀\n13608011 234\nlingxiu88 @ 163.com\n{CARD_18[:7]}\n{CARD_18[7:]}\n"
+        f"邓北辰\n13908015678\nbeichen@qq.com\n{CARD_19}\n"
+    )
+    masked = _hidden(text, "钟灵秀", "234", "lingxiu88", CARD_18[7:], "邓北辰")
+    assert masked.count("\n") == text.count("\n")  # no mask swallows a line break
+    assert mask_text(masked).text == masked

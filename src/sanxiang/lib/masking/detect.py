@@ -541,7 +541,11 @@ _EMAIL_WORDED = re.compile(
 # What only an address written so can hold (one scan instead of the full pattern at every word).
 _WORDED_HINT = re.compile(r"(?<![A-Za-z])(?:at|AT|dot|DOT)(?![A-Za-z])|#|@[A-Za-z0-9\-]+。")
 # The start of an address's local part left on the line above (E-mail：liuya⏎ng9740@qq.com).
-_EMAIL_HEAD_ABOVE = re.compile(r"(?<=[：:\s])[A-Za-z0-9._%+\-]{1,30}$")
+# (right after its label, 邮箱：… or 个人邮箱 …, or alone on its line: after a figure and a space it is
+# another datum's end, 17377743 558)
+_EMAIL_HEAD_ABOVE = re.compile(
+    rf"(?:(?<=[：:{CJK}])|(?<=[：:{CJK}][ \t])|(?<=\n)|^)[A-Za-z0-9._%+\-]{{1,30}}$"
+)
 # Passports (E/G/D/S/P), 港澳居民来往内地通行证 (H/M + 8 or 10 digits), 往来港澳通行证 (C + 8 digits or
 # C + letter + 7), 往来台湾通行证 (L + 8), a Hong Kong or Macao identity card (A123456(7), 1234567(8)), the
 # older 台湾居民来往大陆通行证 (ten digits and a letter in brackets: 0123456789(B)).

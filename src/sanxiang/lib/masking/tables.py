@@ -360,15 +360,24 @@ def _column_kind(word: str) -> str | None:
     return next((kind for kind, pattern in _KIND_OF_HEADER if pattern.search(word)), None)
 
 
-# A value masked already (a second pass over published text): it fits the column it was masked in.
 _MASKED = re.compile(r"^[*＊][*＊ ]*$")
+_STARS = re.compile(r"[*＊]")
+_PUBLIC_KINDS = frozenset({"amount", "date", "tax", "authority", "number"})
 
 
 def _fit(kind: str | None, value: str) -> float:
     if kind is None:
         return 0.0
-    if _MASKED.match(value):
-        return 1.0
+    if "*" in value or "＊" in value:
+        # A value masked already (a second pass over published text) fits a column of personal data
+        # only: a name or an address as it is, a number by its length (its stars read as digits, so
+        # a wrapped account's two masked lines still fit only together); never an amount, a date, a
+        # tax or an authority, which are not masked.
+        if kind in _PUBLIC_KINDS:
+            return -3.0
+        if kind in ("name", "address"):
+            return 1.0 if _MASKED.match(value) else (2.0 if _SHAPES[kind].search(value) else -3.0)
+        value = _STARS.sub("0", value)
     return 2.0 if _SHAPES[kind].search(value) else -3.0
 
 

@@ -154,3 +154,27 @@ def test_a_title_under_a_number_is_no_addressee():
 )
 def test_professions_agents_intermediaries_and_spaced_names_in_sentences(text, secret):
     _hidden(text, secret)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        (
+            "你公司法定代表人与其配偶莫  兰（身份证号码：略）共同控制资金，款项经莫  兰个人账户收取。",
+            "莫  兰",
+        ),
+        ("职工贝  宁于二〇二五年三月二日投诉，本局已书面答复其本人。", "贝  宁"),
+        ("证人高新（系你公司原出纳，联系电话：13900001111）证实上述事实。", "高新"),
+    ],
+)
+def test_two_character_names_spaced_out_and_a_word_name_before_its_post(text, secret):
+    _hidden(text, secret)
+
+
+def test_a_space_table_whose_cells_hold_sentences_keeps_its_cells_apart():
+    text = (
+        "纳税人名称          法定代表人姓名  法定代表人性别  负有直接责任的财务负责人  主要违法事实\n"
+        "海南椰林贸易有限公司  符海生        男            高新                  经查，虚开发票12份，金额30万元。\n"
+    )
+    masked = _hidden(text, "符海生", "高新")
+    assert "经查，虚开发票12份" in masked and "  男  " in masked

@@ -1085,7 +1085,9 @@ _NAME_BOUNDARY = frozenset("，,。；;：:、（(\n\t .．由与向对经将和
 # An ID number or a gender right after a candidate ("成立（身份证号…", "高峰，男，") makes it a person's name
 # even when it is also an ordinary word, so the stop-word list does not apply there.
 _PERSON_CONTEXT_AFTER = re.compile(
-    r"\s*[，,（(]\s*(?:(?:公民)?身份证|社会保障号|(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。])"
+    r"\s*[，,（(]\s*(?:(?:公民)?身份证|社会保障号|(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]"
+    # (a person's post in brackets: 安康（系你公司原会计，…）)
+    r"|系[^，。；\n]{0,12}?(?:会计|出纳|员工|职工|股东|法定代表人|负责人|经理|办税人|财务))"
 )
 
 

@@ -100,7 +100,9 @@ _SPACED_WORD = re.compile(
 # (each pattern opens with its spaces, a literal the engine finds at once)
 _PROSE_SPACE = re.compile(rf" (?<=[{CJK}] )(?=[{CJK}])")
 _PROSE_SPACED_NAME = re.compile(
-    rf"  (?<=[{CJK}]{{2}}  ) ?[{CJK}] {{2,3}}[{CJK}](?: {{2,3}}[{CJK}])?(?=[{CJK}])"
+    rf"  (?<=[{CJK}]{{2}}  ) ?[{CJK}](?: {{2,3}}[{CJK}](?: {{2,3}}[{CJK}])?(?=[{CJK}])"
+    # a two-character name before what ends it (配偶石  娟（…, 职工翁  雨于…)
+    rf"|(?=[^{CJK}]|[于在的个等系与和及向将对已未称表]))"
 )
 _SPACES = re.compile(r" +")
 
@@ -143,6 +145,9 @@ def _merge_disjoint(first: list[tuple[int, int]], second: list[tuple[int, int]])
     return merged
 
 
+_GAP = re.compile(r" {2,}")
+
+
 def _in_table_row(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` lies in a row of a space-aligned or tab table: two spaces or a tab
     elsewhere on its line (its indentation apart), and no sentence (a comma or a full stop)."""
@@ -150,9 +155,11 @@ def _in_table_row(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     left = text[line_start:start].lstrip()
     right = text[end : len(text) if line_end < 0 else line_end].rstrip()
-    if not ("  " in left or "  " in right or "\t" in left or "\t" in right):
-        return False
-    return not any(mark in left or mark in right for mark in "，。；")
+    if "\t" in left or "\t" in right:
+        return True
+    runs = len(_GAP.findall(left)) + len(_GAP.findall(right))
+    # (a sentence may hold a padded name twice; a table row has many gaps, and some cells hold sentences)
+    return runs >= 3 or (runs > 0 and not any(mark in left or mark in right for mark in "，。；"))
 
 
 def fold(text: str) -> str:
@@ -174,12 +181,11 @@ def normalise(text: str) -> Normalised:
     position = 0  # in the folded (original-length) text
     out_length = 0  # length of the normalised text built so far
     words = [(m.start(), m.end()) for m in _SPACED_WORD.finditer(folded)]
-    prose = sorted(
-        (m.start(), m.end())
-        for pattern in (_PROSE_SPACE, _PROSE_SPACED_NAME)
-        for m in pattern.finditer(folded)
-        if not _in_table_row(folded, m.start(), m.end())
+    prose = _merge_disjoint(
+        [(m.start(), m.end()) for m in _PROSE_SPACED_NAME.finditer(folded)],
+        [(m.start(), m.end()) for m in _PROSE_SPACE.finditer(folded)],
     )
+    prose = [(a, b) for a, b in prose if not _in_table_row(folded, a, b)]
     if prose:
         words = _merge_disjoint(words, prose)
     for m_start, m_end in words:

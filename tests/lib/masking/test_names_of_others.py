@@ -178,3 +178,22 @@ def test_a_space_table_whose_cells_hold_sentences_keeps_its_cells_apart():
     )
     masked = _hidden(text, "符海生", "高新")
     assert "经查，虚开发票12份" in masked and "  男  " in masked
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        (
+            "下列职工未足额缴纳社会保险费：\n  1．旺堆次仁，社会保障号码：" + PERSON_ID + "，欠缴300.00元；",
+            "旺堆次仁",
+        ),
+        ("你公司法定代表人高新（居民身份证号码：" + PERSON_ID + "）与其配偶共同控制资金。", "高新"),
+    ],
+)
+def test_a_listed_minority_name_and_a_word_name_before_a_resident_id(text, secret):
+    _hidden(text, secret)
+
+
+def test_a_shop_after_a_preposition_is_no_minority_name():
+    text = "经查，冉晓梅开办的南明区向阳小卖部未按期申报，身份证号码见附件。"
+    assert "向阳小卖部" in mask_text(text).text

@@ -1085,10 +1085,13 @@ _NAME_BOUNDARY = frozenset("，,。；;：:、（(\n\t .．由与向对经将和
 # An ID number or a gender right after a candidate ("成立（身份证号…", "高峰，男，") makes it a person's name
 # even when it is also an ordinary word, so the stop-word list does not apply there.
 _PERSON_CONTEXT_AFTER = re.compile(
-    r"\s*[，,（(]\s*(?:(?:公民)?身份证|社会保障号|(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]"
+    r"\s*[，,（(]\s*(?:(?:公民|居民)?身份证|社会保障号|(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]"
     # (a person's post in brackets: 安康（系你公司原会计，…）)
     r"|系[^，。；\n]{0,12}?(?:会计|出纳|员工|职工|股东|法定代表人|负责人|经理|办税人|财务))"
 )
+
+
+_LIST_DOT = frozenset(".．、")
 
 
 # Verbs that follow a name in a case's narrative: 总经理季明安排…, 李明指使… (the 安 of 安排 is no part of
@@ -1218,6 +1221,18 @@ def _look_back(
     follow punctuation or a preposition (由张三负责, ，李四表示), or one of ``after``, since the context
     alone is weaker."""
     word_ok = _PERSON_CONTEXT_AFTER.match(text, end) is not None  # a stop word can still be a name here
+    start = end - 4
+    if (
+        start >= 0
+        and (start == 0 or text[start - 1] in _NAME_BOUNDARY or text[start - 1] in _LIST_DOT)
+        and text[start] not in _NOT_BEFORE_NAME
+        and tables.minority_name(text[start:end])
+        and text[start : start + 2] not in COMPOUND_SURNAMES
+        and text[start:end] not in _TRIGGERS
+        and not _ORG_IN_NAME.search(text, start, end)
+    ):
+        add(start, end, FieldType.THIRD_PARTY_NAME)  # 1．达瓦卓嘎，社会保障号码…: a name without a surname
+        return
     for length in (4, 3, 2):
         start = end - length
         if start < 0:

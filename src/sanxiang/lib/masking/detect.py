@@ -1223,15 +1223,18 @@ def _look_back(
     word_ok = _PERSON_CONTEXT_AFTER.match(text, end) is not None  # a stop word can still be a name here
     start = end - 4
     if (
-        start >= 0
-        and (start == 0 or text[start - 1] in _NAME_BOUNDARY or text[start - 1] in _LIST_DOT)
+        word_ok  # an ID number, a gender or a post follows
+        and start >= 0
+        and (start == 0 or text[start - 1] in _PUNCTUATION or text[start - 1] in _LIST_DOT)
         and text[start] not in _NOT_BEFORE_NAME
         and tables.minority_name(text[start:end])
         and text[start : start + 2] not in COMPOUND_SURNAMES
         and text[start:end] not in _TRIGGERS
         and not _ORG_IN_NAME.search(text, start, end)
     ):
-        add(start, end, FieldType.THIRD_PARTY_NAME)  # 1．达瓦卓嘎，社会保障号码…: a name without a surname
+        add(
+            start, end, FieldType.THIRD_PARTY_NAME
+        )  # 1．达瓦卓嘎，社会保障号码…: no surname, after a list number
         return
     for length in (4, 3, 2):
         start = end - length

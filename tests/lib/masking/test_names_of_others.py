@@ -197,3 +197,30 @@ def test_a_listed_minority_name_and_a_word_name_before_a_resident_id(text, secre
 def test_a_shop_after_a_preposition_is_no_minority_name():
     text = "经查，冉晓梅开办的南明区向阳小卖部未按期申报，身份证号码见附件。"
     assert "向阳小卖部" in mask_text(text).text
+
+
+PARAGRAPH = (
+    "经查，你公司于二〇二五年三月至六月期间取得的收入未按规定申报纳税，法定代表人：旺堆次仁（身份证号码："
+    "略）对上述事实无异议，其配偶ZHANG Li在场见证，税务机关依法作出处理决定如下所述内容，你公司应当于收到"
+    "本决定书之日起十五日内缴清税款，逾期不缴的税务机关将依法加收滞纳金并采取强制执行措施。"
+)
+
+
+@pytest.mark.parametrize("width", [30, 33, 36, 41])
+def test_a_name_cut_by_the_width_of_a_pdf_line(width):
+    wrapped = "\n".join(PARAGRAPH[i : i + width] for i in range(0, len(PARAGRAPH), width)) + "\n"
+    masked = mask_text(wrapped).text
+    assert masked.count("\n") == wrapped.count("\n")
+    flat = masked.replace("\n", "")
+    assert "旺堆" not in flat and "次仁" not in flat and "ZHANG" not in flat, masked
+    assert "缴清税款" in flat and mask_text(masked).text == masked
+
+
+def test_a_key_value_record_is_not_joined_to_its_next_field():
+    text = "".join(
+        f"纳税人名称：海南椰林贸易有限公司第{n}分公司\n生产经营地址：海口市龙华区滨海大道105号\n"
+        f"认定非正常户日期：2026-0{n}-05\n主管税务机关：国家税务总局海口市龙华区税务局\n\n"
+        for n in range(1, 5)
+    )
+    masked = mask_text(text).text
+    assert "2026-01-05" in masked and "滨海大道105号" in masked

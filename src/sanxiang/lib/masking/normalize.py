@@ -104,7 +104,47 @@ _PROSE_SPACED_NAME = re.compile(
     # a two-character name before what ends it (配偶石  娟（…, 职工翁  雨于…)
     rf"|(?=[^{CJK}]|[于在的个等系与和及向将对已未称表]))"
 )
-_SPACES = re.compile(r" +")
+_SPACES = re.compile(r"[ \t]*\n[ \t]*| +")
+# A line break inside a word or a name where text extracted from a PDF was cut at a fixed width
+# (法定代表人：格⏎桑卓玛, ZHAN⏎G Wei): joined when the line before runs to the page's width.
+_WORD_CHAR = re.compile(rf"[{CJK}A-Za-z·]")
+_MIN_WRAP_WIDTH = 24
+_LABEL_AHEAD = re.compile(rf"[{CJK}]{{2,12}}(?:[（(][^）)\n]{{1,8}}[）)])?[：:]")
+
+
+def _wrap_joins(text: str) -> list[tuple[int, int]]:
+    """The line breaks of a text wrapped at a fixed width that fall inside a word: the width is the
+    most common length of the long lines (at least three of them), and the line before the break
+    must reach it (a paragraph's last line, a heading, a table's row do not)."""
+    lines = text.split("\n")
+    lengths = [len(line.strip()) for line in lines]
+    counts: dict[int, int] = {}
+    for n in lengths:
+        if n >= _MIN_WRAP_WIDTH:
+            counts[n] = counts.get(n, 0) + 1
+    if not counts:
+        return []
+    width, times = max(counts.items(), key=lambda item: (item[1], item[0]))
+    if times < 3:
+        return []
+    joins = []
+    position = 0
+    for i, line in enumerate(lines[:-1]):
+        line_start, position = position, position + len(line) + 1
+        if lengths[i] < width - 1:
+            continue
+        head = line.rstrip(" \t")
+        nxt = lines[i + 1]
+        tail = nxt.lstrip(" \t")
+        if not head or not tail or not _WORD_CHAR.match(head[-1]) or not _WORD_CHAR.match(tail[0]):
+            continue
+        gap_start, gap_end = line_start + len(head), position + len(nxt) - len(tail)
+        if _in_table_row(text, line_start, line_start) or _in_table_row(text, gap_end, gap_end):
+            continue
+        if _LABEL_AHEAD.match(text, gap_end):
+            continue  # the next line is a field of its own (认定日期：…), not the rest of this one
+        joins.append((gap_start, gap_end))
+    return joins
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +212,8 @@ def fold(text: str) -> str:
 def normalise(text: str) -> Normalised:
     """Fold ``text`` and close up letter-spaced words; positions map back through ``Normalised``."""
     folded = fold(text)
-    if " " not in folded:
+    joins = _wrap_joins(folded) if "\n" in folded else []
+    if " " not in folded and not joins:
         return Normalised(folded)
     parts: list[str] = []
     breaks: list[int] = []
@@ -188,6 +229,8 @@ def normalise(text: str) -> Normalised:
     prose = [(a, b) for a, b in prose if not _in_table_row(folded, a, b)]
     if prose:
         words = _merge_disjoint(words, prose)
+    if joins:
+        words = _merge_disjoint(words, joins)
     for m_start, m_end in words:
         parts.append(folded[position:m_start])
         out_length += m_start - position

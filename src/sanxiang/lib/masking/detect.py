@@ -235,15 +235,13 @@ def _is_public_landline(text: str, start: int, digits: str, public_phones: froze
         return True
     if _in_closing_block(text, start):
         return True
-    if _organisations_record(text, start):
-        return True
     line_start = text.rfind("\n", 0, start) + 1
     if _PUBLIC_LINE.search(text, max(line_start, start - 30), start):
         return True
     window = _context_before(text, start, 120)
     authorities = list(_AUTHORITY.finditer(window))
     if not authorities:
-        return False
+        return _organisations_record(text, start)
     authority = authorities[-1]
     between = window[authority.end() :]
     # right after the authority's name (its own line, or the label on the next): a number further on,
@@ -254,7 +252,7 @@ def _is_public_landline(text: str, start: int, digits: str, public_phones: froze
         and _PHONE_CONTEXT.search(between) is not None
         and _BLOCK_PERSON.search(between) is None
         and _CALLED.search(between) is None
-    )
+    ) or _organisations_record(text, start)
 
 
 def _classify_number(text: str, start: int, token: str, public_phones: frozenset[str]) -> FieldType | None:
@@ -282,12 +280,12 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
     end = start + n
     if (
         16 <= n <= 19
+        and _bank_context(text, start, end)
         and token.isdigit()
         and luhn_ok(token)
         and not (id_checksum_ok(token) and id_shaped(token))
         and not _ID_CONTEXT.search(before)
         and not _USCC_CONTEXT.search(before)
-        and _bank_context(text, start, end)
     ):
         return FieldType.BANK_ACCOUNT  # a card named so, even when its digits pass another check
     if n == 18:
@@ -402,7 +400,7 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
         if len(groups) > 12:
             groups = groups[:12]  # a long run of numbers is a list, not one datum
         bank_context = _bank_context(text, m.start(), m.end())
-        id_context = _ID_CONTEXT.search(_context_before(text, m.start(), 24)) is not None
+        id_context: bool | None = None  # read only for a 15-digit join (its label decides)
         lengths = _BANK_LENGTHS if bank_context else _JOINED_LENGTHS
         total = [0]  # total[k]: the characters of the first k groups
         for a, b in groups:
@@ -420,7 +418,9 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
                 if len(digits) > 30:
                     continue
                 by_four = all(len(p) == 4 for p in pieces[:-1])
-                kind = _joined_kind(digits, by_four, bank_context, id_context)
+                if id_context is None and len(digits) == 15:
+                    id_context = _ID_CONTEXT.search(_context_before(text, m.start(), 24)) is not None
+                kind = _joined_kind(digits, by_four, bank_context, bool(id_context))
                 if kind is FieldType.PHONE and digits in public_phones:
                     kind = None
                 if (

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from .surnames import COMPOUND_SURNAMES
@@ -117,11 +118,8 @@ def _wrap_joins(text: str) -> list[tuple[int, int]]:
     most common length of the long lines (at least three of them), and the line before the break
     must reach it (a paragraph's last line, a heading, a table's row do not)."""
     lines = text.split("\n")
-    lengths = [len(line.strip()) for line in lines]
-    counts: dict[int, int] = {}
-    for n in lengths:
-        if n >= _MIN_WRAP_WIDTH:
-            counts[n] = counts.get(n, 0) + 1
+    lengths = list(map(len, lines))  # (a wrapped line has no indentation: raw lengths do)
+    counts = Counter(n for n in lengths if n >= _MIN_WRAP_WIDTH)
     if not counts:
         return []
     width, times = max(counts.items(), key=lambda item: (item[1], item[0]))
@@ -130,8 +128,8 @@ def _wrap_joins(text: str) -> list[tuple[int, int]]:
     joins = []
     position = 0
     for i, line in enumerate(lines[:-1]):
-        line_start, position = position, position + len(line) + 1
-        if lengths[i] < width - 1:
+        line_start, position = position, position + lengths[i] + 1
+        if lengths[i] < width - 1 or len(line.strip()) < width - 1:
             continue
         head = line.rstrip(" \t")
         nxt = lines[i + 1]

@@ -591,6 +591,20 @@ def _row(
     _row_values(values, [[(offset + a, offset + b)] for a, b in cells], roles, add, hide_individual)
 
 
+def _company_row(values: list[str], roles: list[str | None]) -> bool:
+    """Whether a row's subject is an organisation (not a person, nor an individual business): its own
+    number under a bare 电话 column is published (only a natural person's contact is hidden). With no
+    名称 column, the first role column names the subject (受送达人)."""
+    subjects = [v for v, r in zip(values, roles, strict=False) if r == PARTY] or [
+        v for v, r in zip(values, roles, strict=False) if r == NAME
+    ][:1]
+    return (
+        bool(subjects)
+        and all(_ORG.search(v) and not _is_person(v) for v in subjects)
+        and not any(_INDIVIDUAL_CODE.match(v) for v in values)
+    )
+
+
 def _identity_number(value: str, values: list[str], roles: list[str | None], person: bool) -> bool:
     """Whether a cell under an identity header is a person's ID number: ID-shaped (a real region code and
     a birth date), and not a company's own code, unless the row names a person (the party, or its
@@ -638,16 +652,7 @@ def _row_values(
     )
     # an organisation's row (its party a company, not a person nor an individual business): its own
     # number under a bare 电话 column is published (only a natural person's contact is hidden)
-    # (with no 名称 column, the first role column names the subject: 受送达人)
-    subjects = [v for v, r in zip(values, roles, strict=False) if r == PARTY] or [
-        v for v, r in zip(values, roles, strict=False) if r == NAME
-    ][:1]
-    company = (
-        not person
-        and bool(subjects)
-        and all(_ORG.search(v) and not _is_person(v) for v in subjects)
-        and not any(_INDIVIDUAL_CODE.match(v) for v in values)
-    )
+
     for cell, value, role in zip(pieces, values, roles, strict=False):
         if role is None or _EMPTY.match(value) or "*" in value:
             continue
@@ -667,7 +672,8 @@ def _row_values(
         elif role == BANK and _BANK_NUMBER.match(value):
             found = BANK
         elif role in (PHONE, PERSON_PHONE) and not office and _PHONE_NUMBER.search(value):
-            found = PUBLIC_PHONE if role == PHONE and company and not _MOBILE.search(value) else PHONE
+            company = role == PHONE and not person and _company_row(values, roles)
+            found = PUBLIC_PHONE if company and not _MOBILE.search(value) else PHONE
         else:
             continue
         for start, end in cell:

@@ -224,3 +224,23 @@ def test_a_key_value_record_is_not_joined_to_its_next_field():
     )
     masked = mask_text(text).text
     assert "2026-01-05" in masked and "滨海大道105号" in masked
+
+
+def test_a_role_word_cut_by_the_width_of_an_indented_pdf_line():
+    body = "税务机关依法作出处理决定如下所述内容你公司应当于收到本决定书之日起十五日内缴清税款逾期不缴的将依法加收滞纳金"
+    lines = [body[i : i + 24] for i in range(0, 72, 24)]
+    indented = "  送达回证于当日由当事人委托的同住亲属即其配"[:23] + "配"
+    assert len(indented) == 24 == len(lines[0])
+    text = "\n".join([*lines, indented]) + "\n偶柏青云代收，签收电话略。\n"
+    masked = _hidden(text, "柏青云")
+    assert masked.count("\n") == text.count("\n")
+
+
+@pytest.mark.parametrize("name", ["LIN  Chih-Hao（林志豪）", "吐尔洪．克里木"])
+def test_a_doubled_space_in_a_latin_name_and_a_full_width_period_in_a_dotted_one(name):
+    text = (
+        "受送达人\t证件号码\t最后已知地址\t联系电话\n"
+        f"{name}\tG53697545\t海口市美兰区海府路12号椰林苑3栋801号\t13900001111\n"
+    )
+    masked = _hidden(text, "海府路12号", "13900001111")
+    assert "林志豪" not in masked and "克里木" not in masked and "Chih" not in masked

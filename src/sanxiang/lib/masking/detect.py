@@ -1281,7 +1281,8 @@ _PINYIN_GIVEN = re.compile(
     re.IGNORECASE,
 )
 _LATIN_WORD = r"[A-Z][A-Za-z'\-]+"
-_LATIN_NAME = rf"{_LATIN_WORD}(?:[ ·.]{_LATIN_WORD}){{1,3}}"
+# (OCR text may double a space: LIN  Chih-Hao)
+_LATIN_NAME = rf"{_LATIN_WORD}(?:(?:[ ·.]| {{2}}){_LATIN_WORD}){{1,3}}"
 _LATIN_BRACKETED = re.compile(
     rf"(?P<latin>{_LATIN_NAME})\s*[（(](?P<cjk>[{CJK}·]{{2,10}})[）)]"
     rf"|(?P<cjk2>[{CJK}·]{{2,10}})\s*[（(](?P<latin2>{_LATIN_NAME})[）)]"

@@ -129,15 +129,15 @@ def _wrap_joins(text: str) -> list[tuple[int, int]]:
     position = 0
     for i, line in enumerate(lines[:-1]):
         line_start, position = position, position + lengths[i] + 1
-        if lengths[i] < width - 1 or len(line.strip()) < width - 1:
-            continue
+        if lengths[i] < width - 1:
+            continue  # (the width counts an indented first line's spaces: the extractor's does)
         head = line.rstrip(" \t")
         nxt = lines[i + 1]
         tail = nxt.lstrip(" \t")
         if not head or not tail or not _WORD_CHAR.match(head[-1]) or not _WORD_CHAR.match(tail[0]):
             continue
         gap_start, gap_end = line_start + len(head), position + len(nxt) - len(tail)
-        if _in_table_row(text, line_start, line_start) or _in_table_row(text, gap_end, gap_end):
+        if _row_like(line) or _row_like(nxt):
             continue
         if _LABEL_AHEAD.match(text, gap_end):
             continue  # the next line is a field of its own (认定日期：…), not the rest of this one
@@ -193,11 +193,17 @@ def _in_table_row(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     left = text[line_start:start].lstrip()
     right = text[end : len(text) if line_end < 0 else line_end].rstrip()
-    if "\t" in left or "\t" in right:
+    return _row_like(left + "  " + right, gaps_of_match=1)
+
+
+def _row_like(line: str, gaps_of_match: int = 0) -> bool:
+    """A line of a space-aligned or tab table: a tab, or gaps of two spaces or more besides its
+    indentation (three at least when it holds sentences, which a padded name may also stand in)."""
+    stripped = line.strip()
+    if "\t" in stripped:
         return True
-    runs = len(_GAP.findall(left)) + len(_GAP.findall(right))
-    # (a sentence may hold a padded name twice; a table row has many gaps, and some cells hold sentences)
-    return runs >= 3 or (runs > 0 and not any(mark in left or mark in right for mark in "，。；"))
+    runs = len(_GAP.findall(stripped)) - gaps_of_match
+    return runs >= 3 or (runs > 0 and not any(mark in stripped for mark in "，。；"))
 
 
 def fold(text: str) -> str:

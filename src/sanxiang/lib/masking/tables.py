@@ -100,8 +100,10 @@ _HEADER_WORD = re.compile(
     r"缴费人|缴款人|险种|联系人|邮箱|账号|帐号|卡号|账户|帐户|年度|期间|状态|有效期|经办人|性别|机构|事实|情况"
 )
 _SPACES = re.compile(r" {2,}|\u3000+")
+# (a Latin name may carry its Chinese name in brackets, CHANG MEI-LING（张美玲）, and OCR may double a space)
 _PERSON_NAME = re.compile(
-    rf"^(?:[{CJK}]{{2,4}}|[{CJK}]{{2,8}}·[{CJK}]{{2,10}}|[A-Z][A-Za-z'\-]+(?:,? [A-Z][A-Za-z'\-]+){{1,3}})$"
+    rf"^(?:[{CJK}]{{2,4}}|[{CJK}]{{2,8}}[·.][{CJK}]{{2,10}}"
+    rf"|[A-Z][A-Za-z'\-]+(?:,? {{1,2}}[A-Z][A-Za-z'\-]+){{1,3}}(?:[ \t]*[（(][{CJK}·]{{2,10}}[）)])?)$"
 )
 _ORG = re.compile(
     r"公司|厂|店|部|中心|合作社|事务所|商行|超市|馆|社|场|院|所|站|行$|集团|协会|学校|工作室|门市|经营|个体|商贸|贸易|"
@@ -124,8 +126,8 @@ def _is_person(value: str, *, role: bool = False) -> bool:
     (the role column holds persons only)."""
     if not _PERSON_NAME.match(value) or _ORG.search(value) or value in _NOT_PERSON:
         return False
-    if not "\u4e00" <= value[0] <= "\u9fff" or "·" in value:
-        return True
+    if not "\u4e00" <= value[0] <= "\u9fff" or "·" in value or "." in value:
+        return True  # a Latin name, a dotted minority name (the dot may be a full-width period)
     if value[:2] in COMPOUND_SURNAMES or value[0] in SINGLE_SURNAMES:
         return True
     return role and minority_name(value)

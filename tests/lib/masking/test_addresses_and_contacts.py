@@ -106,3 +106,22 @@ def test_an_organisations_landline_in_its_record_stays():
 def test_the_tax_hotline_with_an_area_code_stays():
     text = "受送达人：岳峰；联系电话：0898-12366。"
     assert "0898-12366" in mask_text(text).text
+
+
+def test_a_number_cut_by_the_width_of_a_pdf_line():
+    filler = "本局依法对当事人岳峰的涉税事项进行了检查现将有关事项告知如下所述" * 3
+    lines = [filler[:26], filler[26:52], filler[52:70] + "电话(0898)66"[-8:]]
+    assert {len(line) for line in lines} == {26}
+    text = "\n".join(lines) + "\n01234。\n"
+    _hidden(text, "01234", "岳峰")
+
+
+def test_rows_of_a_pipe_table_of_one_width_are_not_joined():
+    text = (
+        "序号 | 姓名 | 联系电话 | 文书名称\n"
+        "1 | 岳峰 | 0898 6601 1111 | 税务行政处罚决定书\n"
+        "2 | 冼丽 | 0898 6601 2222 | 责令限期改正通知书\n"
+        "3 | 莫兰 | 66013333 | 责令限期改正通知书\n"
+        "4 | 贝宁 | 0898 6601 4444 | 税务行政处罚决定书\n"
+    )
+    _hidden(text, "66013333", "岳峰", "莫兰", "贝宁")

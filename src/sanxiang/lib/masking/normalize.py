@@ -108,7 +108,7 @@ _PROSE_SPACED_NAME = re.compile(
 _SPACES = re.compile(r"[ \t]*\n[ \t]*| +")
 # A line break inside a word or a name where text extracted from a PDF was cut at a fixed width
 # (法定代表人：格⏎桑卓玛, ZHAN⏎G Wei): joined when the line before runs to the page's width.
-_WORD_CHAR = re.compile(rf"[{CJK}A-Za-z·]")
+_WORD_CHAR = re.compile(rf"[{CJK}A-Za-z0-9·]")
 _MIN_WRAP_WIDTH = 24
 _LABEL_AHEAD = re.compile(rf"[{CJK}]{{2,12}}(?:[（(][^）)\n]{{1,8}}[）)])?[：:]")
 
@@ -197,10 +197,10 @@ def _in_table_row(text: str, start: int, end: int) -> bool:
 
 
 def _row_like(line: str, gaps_of_match: int = 0) -> bool:
-    """A line of a space-aligned or tab table: a tab, or gaps of two spaces or more besides its
+    """A line of a table: a tab, pipes or a web page's cell, or gaps of two spaces or more besides its
     indentation (three at least when it holds sentences, which a padded name may also stand in)."""
     stripped = line.strip()
-    if "\t" in stripped:
+    if "\t" in stripped or stripped.count("|") >= 2 or stripped.count("｜") >= 2 or "<td" in stripped:
         return True
     runs = len(_GAP.findall(stripped)) - gaps_of_match
     return runs >= 3 or (runs > 0 and not any(mark in stripped for mark in "，。；"))

@@ -90,3 +90,17 @@ def test_an_enterprises_old_taxpayer_number_cut_by_a_space_stays_and_an_id_does_
     assert (
         tin[6:12] not in mask_text(f"法定代表人：符海生；身份证号码：{tin[:6]} {tin[6:12]} {tin[12:]}").text
     )
+
+
+def test_a_phone_after_the_last_record_of_a_list_is_no_account():
+    text = (
+        "缴费人：岳峰\n联系人电话：13900001111\n扣款账号：6217000000000006\n\n"
+        "咨询电话：0898-66012345；网址：https://hainan.chinatax.gov.cn\n"
+        "缴费人：冼丽；扣款账号：—。咨询电话：0898-12366。\n"
+    )
+    masked = _hidden(text, "6217000000000006", "13900001111")
+    assert "0898-66012345" in masked and "0898-12366" in masked
+
+
+def test_an_account_on_the_line_under_its_label_is_still_one():
+    _hidden("扣款账号：\n6217 0000 0000 0006\n", "0000 0006")

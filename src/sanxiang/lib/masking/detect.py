@@ -106,10 +106,8 @@ def _bank_context(text: str, start: int, end: int) -> bool:
     """Whether the number at ``text[start:end]`` is named a bank account: a bank word before it, the
     owner's 名下 right before it, or its bank in brackets right after it."""
     window = _context_before(text, start, 30)
-    word = None
-    for word in _BANK_CONTEXT.finditer(window):
-        pass
-    if word is not None and _PHONE_CONTEXT.search(window, word.end()) is None:
+    words = list(_BANK_CONTEXT.finditer(window))
+    if words and _PHONE_CONTEXT.search(window, words[-1].end()) is None:
         return True  # (not 扣款账号：—⏎⏎咨询电话：020-…: the record ended, a phone's label is nearer)
     return (
         _OWNER_ACCOUNT.search(text, max(0, start - 6), start) is not None

@@ -125,3 +125,15 @@ def test_rows_of_a_pipe_table_of_one_width_are_not_joined():
         "4 | 贝宁 | 0898 6601 4444 | 税务行政处罚决定书\n"
     )
     _hidden(text, "66013333", "岳峰", "莫兰", "贝宁")
+
+
+def test_an_offices_landline_in_its_row_stays_a_mobile_does_not():
+    text = (
+        "行政相对人名称\t许可决定书文号\t许可机关\t经办人电话\n"
+        "海南椰林贸易有限公司\t琼龙税许准〔2026〕3号\t国家税务总局海口市龙华区税务局\t0898-66015555\n"
+        "海口椰风物业有限公司\t琼龙税许准〔2026〕4号\t国家税务总局海口市龙华区税务局\t+86 139 0000 2222\n"
+        "海南蓝海贸易有限公司\t琼龙税许准〔2026〕5号\t国家税务总局海口市龙华区税务局\t13900 003333\n"
+    )
+    masked = mask_text(text).text
+    assert "0898-66015555" in masked
+    assert "0000 2222" not in masked and "003333" not in masked

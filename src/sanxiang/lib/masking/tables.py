@@ -152,7 +152,18 @@ _INDIVIDUAL_CODE = re.compile(r"^(?:92\d{4}[0-9A-HJ-NPQRTUWXY]{12}|\d{17}[\dXx]\
 _OFFICE = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅|服务厅|热线")
 _BANK_NUMBER = re.compile(r"^\d(?:[ \-]?\d){7,29}$")
 _SPACE_OR_HYPHEN = re.compile(r"[ \-]")
-_MOBILE = re.compile(r"(?<!\d)1[3-9]\d[ \-]?\d{4}[ \-]?\d{4}(?!\d)")
+_NOT_DIGIT = re.compile(r"\D")
+
+
+def _is_mobile(value: str) -> bool:
+    """A mobile number however written (+86 187…, 15065 045933): a person's device, never an office's."""
+    digits = _NOT_DIGIT.sub("", value)
+    for prefix in ("0086", "86"):
+        if len(digits) == 11 + len(prefix) and digits.startswith(prefix):
+            digits = digits[len(prefix) :]
+    return len(digits) == 11 and digits[0] == "1" and digits[1] in "3456789"
+
+
 _PHONE_NUMBER = re.compile(r"\d(?:[ \-]?\d){6}")  # seven digits at least: no 12366 alone
 _EMPTY = re.compile(r"^(?:|[-—/／无]|不详|\*+)$")
 _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区")
@@ -673,9 +684,14 @@ def _row_values(
             found = DOCUMENT
         elif role == BANK and _BANK_NUMBER.match(value):
             found = BANK
-        elif role in (PHONE, PERSON_PHONE) and not office and _PHONE_NUMBER.search(value):
-            company = role == PHONE and not person and _company_row(values, roles)
-            found = PUBLIC_PHONE if company and not _MOBILE.search(value) else PHONE
+        elif role in (PHONE, PERSON_PHONE) and _PHONE_NUMBER.search(value):
+            if office:  # an office's row (办税服务厅, the licensing bureau): its landline is published
+                if _is_mobile(value):
+                    continue
+                found = PUBLIC_PHONE
+            else:
+                company = role == PHONE and not person and _company_row(values, roles)
+                found = PUBLIC_PHONE if company and not _is_mobile(value) else PHONE
         else:
             continue
         for start, end in cell:

@@ -105,8 +105,11 @@ _AMOUNT_AFTER = re.compile(r"\s*(?:\.\d|元|万|亿|千|百|份|笔|户|张|吨|
 def _bank_context(text: str, start: int, end: int) -> bool:
     """Whether the number at ``text[start:end]`` is named a bank account: a bank word before it, the
     owner's 名下 right before it, or its bank in brackets right after it."""
-    window = _context_before(text, start, 30)
-    words = list(_BANK_CONTEXT.finditer(window))
+    if _BANK_CONTEXT.search(text, max(0, start - 30), start) is None:
+        words = []  # (the usual case, at the cost of one search)
+    else:
+        window = _context_before(text, start, 30)
+        words = list(_BANK_CONTEXT.finditer(window))
     if words and _PHONE_CONTEXT.search(window, words[-1].end()) is None:
         return True  # (not 扣款账号：—⏎⏎咨询电话：020-…: the record ended, a phone's label is nearer)
     return (

@@ -119,7 +119,7 @@ def _wrap_joins(text: str) -> list[tuple[int, int]]:
     must reach it (a paragraph's last line, a heading, a table's row do not)."""
     lines = text.split("\n")
     lengths = list(map(len, lines))  # (a wrapped line has no indentation: raw lengths do)
-    counts = Counter(n for n in lengths if n >= _MIN_WRAP_WIDTH)
+    counts = Counter(filter(_MIN_WRAP_WIDTH.__le__, lengths))
     if not counts:
         return []
     width, times = max(counts.items(), key=lambda item: (item[1], item[0]))

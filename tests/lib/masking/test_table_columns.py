@@ -126,3 +126,13 @@ def test_a_phone_above_an_e_mail_one_cell_a_line_keeps_its_lines():
     masked = _hidden(text, "钟灵秀", "234", "lingxiu88", CARD_18[7:], "邓北辰")
     assert masked.count("\n") == text.count("\n")  # no mask swallows a line break
     assert mask_text(masked).text == masked
+
+
+def test_a_companys_old_taxpayer_number_in_its_own_column_stays():
+    text = (
+        "纳税人识别号\n纳税人名称\n法定代表人\n证件号码\n认定日期\n"
+        f"{OLD_ID}\n成都蓉锦茶业有限公司\n和平\n{PERSON_ID}\n2026-01-05\n"
+        f"91510104MA6CKQ1Y2G\n成都锦江物流有限公司\n莫兰\n{PERSON_ID}\n2026-01-06\n"
+    )
+    masked = _hidden(text, "和平", "莫兰", PERSON_ID[6:14])
+    assert f"{OLD_ID}\n成都蓉锦茶业有限公司" in masked

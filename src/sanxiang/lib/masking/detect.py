@@ -1435,7 +1435,8 @@ def _find_names(
     public_cells: list[tuple[int, int]] | None = None,
 ) -> tuple[list[Finding], dict[str, FieldType]]:
     """Names introduced by a trigger or followed by a telling context, plus the names passed in.
-    ``public_cells`` receives the table cells that hold an organisation's own phone number."""
+    ``public_cells`` receives the table cells that hold an organisation's own phone number or old
+    taxpayer number."""
     found: list[Finding] = []
     names: dict[str, FieldType] = dict(known)
 
@@ -1506,7 +1507,7 @@ def _find_names(
             found.append(Finding(start, end, FieldType.BANK_ACCOUNT))
         elif role == tables.PHONE:
             found.append(Finding(start, end, FieldType.PHONE))
-        elif role == tables.PUBLIC_PHONE:
+        elif role in (tables.PUBLIC_PHONE, tables.PUBLIC_CODE):
             if public_cells is not None:
                 public_cells.append((start, end))
         else:
@@ -1769,11 +1770,11 @@ def find_personal_data(
         norm, known, individual_business_address=individual_business_address, public_cells=public_cells
     )
     found += names_found
-    if public_cells:  # an organisation's own number in its row of a list stays
+    if public_cells:  # an organisation's own number or old taxpayer number in its row of a list stays
         found = [
             f
             for f in found
-            if f.field_type is not FieldType.PHONE
+            if f.field_type not in (FieldType.PHONE, FieldType.ID_NUMBER)
             or not any(a <= f.start and f.end <= b for a, b in public_cells)
         ]
     found += _model_findings(norm, found, names, model)

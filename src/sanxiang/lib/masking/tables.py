@@ -29,6 +29,7 @@ NAME, PARTY, HOME, MAYBE_ADDRESS, DOCUMENT, PHONE, IDENTITY, BANK, PERSON_PHONE,
     "person_phone",
     "public_phone",
 )
+TAXPAYER, PUBLIC_CODE = "taxpayer", "public_code"
 # A header naming a person's role: every cell under it is a name (an organisation's cell stays). The
 # role word may carry a qualifier (法定代表人（负责人）姓名, 受送达人签名或盖章, 提供人（单位）) but not a
 # word that makes the column another datum about that person (法定代表人身份证号码, 负责人电话).
@@ -67,6 +68,8 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (PARTY, _PARTY_HEADER),
     # a bank account's number (扣款账号, 银行卡号; not 账户名称, a name)
     (BANK, re.compile(r"^.{0,6}(?:账号|帐号|卡号|账户|帐户)(?:号码)?$")),
+    # the subject's own code (纳税人识别号, 统一社会信用代码): a company's is published
+    (TAXPAYER, re.compile(r"^.{0,6}(?:纳税人识别号|识别号|统一社会信用代码|信用代码|税号)$")),
     # an identity number (身份证件号码, 社会保障号码或信用代码): an ID number, or a travel document's
     (IDENTITY, re.compile(r"^.{0,8}(?:身份证|身份号码|公民身份|社会保障号|证件号).{0,8}$")),
     # a travel document's number: a passport, a permit (an ID number is the number detector's)
@@ -684,6 +687,16 @@ def _row_values(
             found = DOCUMENT
         elif role == BANK and _BANK_NUMBER.match(value):
             found = BANK
+        elif (
+            role == TAXPAYER
+            and not person
+            and is_enterprise_tin15(_SPACE_OR_HYPHEN.sub("", value))
+            and _company_row(values, roles)
+            # (a company or an institution, not a shop: an individual business's old number was often
+            # its owner's ID number)
+            and any(r == PARTY and SEAT_HOLDER.search(v) for v, r in zip(values, roles, strict=False))
+        ):
+            found = PUBLIC_CODE  # an enterprise's old taxpayer number in its own row (also ID-shaped)
         elif role in (PHONE, PERSON_PHONE) and _PHONE_NUMBER.search(value):
             if office:  # an office's row (办税服务厅, the licensing bureau): its landline is published
                 if _is_mobile(value):

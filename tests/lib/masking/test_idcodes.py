@@ -51,3 +51,15 @@ def test_it_checks_uscc_and_luhn():
     assert not is_valid_uscc("91110000600037341M")
     assert luhn_ok("4111111111111111")
     assert not luhn_ok("4111111111111112")
+
+
+def test_the_credit_code_check_is_python_stdnums():
+    from stdnum.cn import uscc
+
+    from sanxiang.lib.masking.idcodes import is_valid_uscc
+
+    codes = ["91460105700100000N", "9146010570000005BB", "91110101MA01234567", "91350211M000100Y43"]
+    codes += [c.lower() for c in codes] + ["9146010570000005B", "914601057000000 5BB", "91-460105700100000N"]
+    codes += ["９１４６０１０５７００１０００００Ｎ", "A1460105700100000N", "91460105700100000I", ""]
+    for code in codes:
+        assert is_valid_uscc(code) == uscc.is_valid(code), code

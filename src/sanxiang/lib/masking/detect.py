@@ -72,18 +72,24 @@ _MOBILE_GROUPED = re.compile(r"(?=[+81])(?<![\d])(?:\+?86[ \-]?)?1[3-9]\d[ \-]\d
 # A landline with its area code: (0571)…, 0571-…, 0571 …, +86-571-…, 0086 571 …, (+86)(571)…; the line
 # may break after the area code's hyphen or between the local number's two halves (PDF text).
 _LANDLINE = re.compile(
-    r"(?=[（(0+])(?<![\d])(?:(?:\+86[ \-]?|0086[ \-]?)?[（(]0\d{2,3}[)）][ \-]?|0\d{2,3}(?:[-－—./]\n?[ \t]*| [-—] |-? )"
+    r"(?=[（(0+])(?<![\d])(?:(?:\+86[ \-]?|0086[ \-]?)?[（(]0\d{2,3}[)）][ \-]?|0\d{2,3}(?:\n[ \t]*(?=[-－—]))?(?:[-－—./]\n?[ \t]*| [-—] |-? )"
     r"|(?:\+86|0086|[（(]\+?86[)）])[ \-]?(?:[1-9]\d{1,2}[ \-]|[（(][1-9]\d{1,2}[)）][ \-]?))"
     r"[2-9]\d{2,3}(?:[ \-]|\n[ \t]*)?\d{4}(?:[ ]?(?:-|转|分机|ext\.?|Ext\.?|EXT\.?|x|X)[ ]?\d{1,5})?(?![\d])"
 )
 _ODD_SEPARATOR = re.compile(r"0\d{2,3}[./]")
 # A local number without its area code, grouped (8765 4321, 8765-4321), right after a phone's label.
 _LOCAL_GROUPED = re.compile(r"(?<![\d\-])[2-9]\d{2,3}[ \-]\d{4}(?![\d\-])")
-_ID_CONTEXT = re.compile(r"身份证|身份号码|证件号|居民身份|公民身份|身份证件|身分证|统一编号|身分号码")
-# Labels any subject's number stands under, a person's ID number or a company's credit code.
-_GENERIC_ID_LABELS = frozenset({"证件号"})
+_ID_CONTEXT = re.compile(
+    r"身份证|身份号码|证件号|居民身份|公民身份|身份证件|身分证|统一编号|身分号码|社会保障号"
+)
+# Labels any subject's number stands under, a person's ID number or a company's credit code (社会保障号码或信用代码).
+_GENERIC_ID_LABELS = frozenset({"证件号", "社会保障号"})
 _USCC_CONTEXT = re.compile(r"信用代码|纳税人识别号|识别号|税号|注册号")
-_BANK_CONTEXT = re.compile(r"账号|帐号|账户|帐户|卡号|开户行|开户银行|银行卡|存折|收款账")
+# (a stray space of OCR text may split the label: 账 户)
+_BANK_CONTEXT = re.compile(r"[账帐] ?[号户]|卡 ?号|开户行|开户银行|银行卡|存折|收款账")
+# An account named by whose it is (…个人名下6222…), or by its bank in brackets right after it (…（开户行：…）).
+_OWNER_ACCOUNT = re.compile(r"名下(?:的)?[：:]?[ \t]*$")
+_BANK_AFTER = re.compile(r"[ \t]*[（(][ \t]*(?:开户行|开户银行|开户网点|开户机构)")
 _PHONE_CONTEXT = re.compile(r"电话|手机|联系方式|传真|Tel|TEL|热线|座机|宅电|固话")
 _INVOICE_CONTEXT = re.compile(r"发票|代码|编号|文号|凭证|单号|批次|证号|登记号|备案号|订单")
 _AUTHORITY = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅|纳税服务|税务机关|本局|我局|本机关|我机关")
@@ -94,6 +100,22 @@ _PERSON_WORDS = re.compile(
     r"被处罚人|被检查人|被查对象|受送达人|被询问人"
 )
 _AMOUNT_AFTER = re.compile(r"\s*(?:\.\d|元|万|亿|千|百|份|笔|户|张|吨|个|次|条|人|%|％)")
+
+
+def _bank_context(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` is named a bank account: a bank word before it, the
+    owner's 名下 right before it, or its bank in brackets right after it."""
+    if _BANK_CONTEXT.search(text, max(0, start - 30), start) is None:
+        words = []  # (the usual case, at the cost of one search)
+    else:
+        window = _context_before(text, start, 30)
+        words = list(_BANK_CONTEXT.finditer(window))
+    if words and _PHONE_CONTEXT.search(window, words[-1].end()) is None:
+        return True  # (not 扣款账号：—⏎⏎咨询电话：020-…: the record ended, a phone's label is nearer)
+    return (
+        _OWNER_ACCOUNT.search(text, max(0, start - 6), start) is not None
+        or _BANK_AFTER.match(text, end) is not None
+    )
 
 
 def _context_before(text: str, start: int, width: int) -> str:
@@ -131,6 +153,12 @@ _BUREAU_CONTACT = re.compile(r"[ \t]*(?:联系人|联系部门|承办部门|联�
 _LINE_PERSON = re.compile(_BLOCK_PERSON.pattern + r"|你的|你户|预留|住宅|宅电|私人|个人|姓名|序号")
 
 
+# The subject's own line in a record of a list (缴费人：…, 纳税人名称：…).
+_LIST_RECORD_SUBJECT = re.compile(
+    r"(?m)^[ \t]*(?:缴费人|缴款人|纳税人名称|纳税人|单位名称|企业名称|当事人|行政相对人名称|欠税人|姓名)[：:]"
+)
+
+
 def _in_closing_block(text: str, start: int, *, named: bool = False) -> bool:
     """Whether ``start`` lies in the bureau's own contact lines in the closing block of a notice: after
     the last sentence of the body, with the bureau's name following within three lines or no sentence
@@ -149,6 +177,9 @@ def _in_closing_block(text: str, start: int, *, named: bool = False) -> bool:
     line_end = text.find("\n", start)
     if _SENTENCE_GOES_ON.search(text, start, len(text) if line_end < 0 else line_end) is not None:
         return False  # inside a sentence of the body (…通过电话（…）通知你单位…。), not a contact line
+    record = text.rfind("\n\n", 0, start)
+    if _LIST_RECORD_SUBJECT.search(text, max(record, body_end, 0), line_start) is not None:
+        return False  # 缴费人：…⏎…⏎联系人：…⏎联系人电话：…: a record of a list, its contact the subject's
     contact = _BUREAU_CONTACT.match(text, line_start) is not None
     if not contact:
         position = line_start
@@ -177,11 +208,36 @@ def _in_closing_block(text: str, start: int, *, named: bool = False) -> bool:
     return False
 
 
+def _hotline_with_area_code(digits: str) -> bool:
+    """The tax service hotline (or the government's) dialled with an area code: 0991-12366."""
+    return digits[:1] == "0" and (digits[3:] in _ALWAYS_PUBLIC_PHONES or digits[4:] in _ALWAYS_PUBLIC_PHONES)
+
+
+# Who a landline in a record may belong to, when not the record's subject.
+_PERSON_ROLE_IN_RECORD = re.compile(
+    r"法定代表人|法人代表|负责人|联系人|经办人|代理人|办税人|财务|经营者|业主|投资人|证人|配偶|家属|姓名|本人"
+)
+
+
+def _organisations_record(text: str, start: int) -> bool:
+    """Whether a landline stands in a record (a key-value block, a ；-joined line) whose subject is an
+    organisation (受送达人：…有限公司 … 联系电话：0755-…), with no person named in between and no sign
+    of an individual business: an organisation's number is published (only a natural person's contact
+    is hidden, RULES.md §1.5)."""
+    low = _record_start(text, start)
+    if _named_subject_is_person(text, low, start) is not False:
+        return False
+    return (
+        _PERSON_ROLE_IN_RECORD.search(text, low, start) is None
+        and INDIVIDUAL_BUSINESS.search(text, low, start) is None
+    )
+
+
 def _is_public_landline(text: str, start: int, digits: str, public_phones: frozenset[str]) -> bool:
     """An authority's own office line: listed as public, or labelled as a phone right after the
     authority's name with no person mentioned in between ("国家税务总局…税务局 联系电话：0731-…"; not
     证人…，电话：… in the header under the bureau's name, nor the number 本局…通过电话（…）通知 the party)."""
-    if digits in public_phones:
+    if digits in public_phones or _hotline_with_area_code(digits):
         return True
     if _in_closing_block(text, start):
         return True
@@ -191,7 +247,7 @@ def _is_public_landline(text: str, start: int, digits: str, public_phones: froze
     window = _context_before(text, start, 120)
     authorities = list(_AUTHORITY.finditer(window))
     if not authorities:
-        return False
+        return _organisations_record(text, start)
     authority = authorities[-1]
     between = window[authority.end() :]
     # right after the authority's name (its own line, or the label on the next): a number further on,
@@ -202,7 +258,7 @@ def _is_public_landline(text: str, start: int, digits: str, public_phones: froze
         and _PHONE_CONTEXT.search(between) is not None
         and _BLOCK_PERSON.search(between) is None
         and _CALLED.search(between) is None
-    )
+    ) or _organisations_record(text, start)
 
 
 def _classify_number(text: str, start: int, token: str, public_phones: frozenset[str]) -> FieldType | None:
@@ -218,6 +274,8 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
     mistyped ID is still personal."""
     before = _context_before(text, start, 24)
     n = len(token)
+    if n < 18 and _completes_uscc(text, start + n, token):
+        return None  # a credit code broken by a line break or a space (9144…7559⏎XQ)
     if n in (19, 20) and _is_person_tin(token.upper()):
         return FieldType.ID_NUMBER  # an individual's taxpayer number: the ID number and a suffix
     if n in (17, 18) and id_shaped(token[:15]) and not (n == 18 and is_valid_uscc(token)):
@@ -225,6 +283,17 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
             return FieldType.ID_NUMBER  # an old 15-digit ID number and a suffix
     if n == 15 and token.startswith("0086") and token[4] == "1" and token[5] in "3456789":
         return None if token[4:] in public_phones else FieldType.PHONE
+    end = start + n
+    if (
+        16 <= n <= 19
+        and _bank_context(text, start, end)
+        and token.isdigit()
+        and luhn_ok(token)
+        and not (id_checksum_ok(token) and id_shaped(token))
+        and not _ID_CONTEXT.search(before)
+        and not _USCC_CONTEXT.search(before)
+    ):
+        return FieldType.BANK_ACCOUNT  # a card named so, even when its digits pass another check
     if n == 18:
         upper = token.upper()
         context = _ID_CONTEXT.search(before)
@@ -249,8 +318,7 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
         return None if token in public_phones else FieldType.PHONE
     if n == 13 and token.startswith("86") and token[2] == "1" and token[3] in "3456789":
         return None if token[2:] in public_phones else FieldType.PHONE
-    end = start + n
-    if _BANK_CONTEXT.search(text, max(0, start - 30), start) and _AMOUNT_AFTER.match(text, end) is None:
+    if _bank_context(text, start, end) and _AMOUNT_AFTER.match(text, end) is None:
         if 8 <= n <= 30 and not _INVOICE_CONTEXT.search(before[-12:]):
             return FieldType.BANK_ACCOUNT
     if 16 <= n <= 19 and luhn_ok(token) and not _INVOICE_CONTEXT.search(before[-12:]):
@@ -264,15 +332,30 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
     return None
 
 
+_CODE_TAIL = re.compile(r"[ \t]?\n?[ \t]*([0-9A-Z]{1,10})(?![0-9A-Za-z])")
+
+
+def _completes_uscc(text: str, end: int, head: str) -> bool:
+    """Whether the digits ``head`` ending at ``end`` and the capitals and digits after one break make
+    a valid credit code of 18 characters."""
+    if not (8 <= len(head) < 18) or end >= len(text) or text[end] not in " \t\n":
+        return False
+    tail = _CODE_TAIL.match(text, end)
+    return tail is not None and len(head) + len(tail.group(1)) == 18 and is_valid_uscc(head + tail.group(1))
+
+
 def _is_person_tin(number: str) -> bool:
     """An individual's taxpayer number: a valid 18-character ID number followed by one or two digits."""
     head = number[:18]
     return number[18:].isdigit() and id_checksum_ok(head) and id_shaped(head)
 
 
-def _joined_kind(digits: str, grouped_by_four: bool, bank_context: bool) -> FieldType | None:
+def _joined_kind(
+    digits: str, grouped_by_four: bool, bank_context: bool, id_context: bool = False
+) -> FieldType | None:
     """What the digits of a number broken by spaces, hyphens or line breaks are, once joined; None
-    unless they are a valid datum (a join is kept only then)."""
+    unless they are a valid datum (a join is kept only then). An old 15-digit ID that is also shaped as
+    an enterprise's old taxpayer number is an ID only under an ID's label (``id_context``)."""
     n = len(digits)
     upper = digits.upper()
     if n == 18 and upper[:17].isdigit():
@@ -280,12 +363,13 @@ def _joined_kind(digits: str, grouped_by_four: bool, bank_context: bool) -> Fiel
             return FieldType.ID_NUMBER
         if id_shaped(upper) and not is_valid_uscc(upper):
             return FieldType.ID_NUMBER
-        return None
+        if not (upper.isdigit() and luhn_ok(upper) and (grouped_by_four or bank_context)):
+            return None
     if n in (19, 20) and _is_person_tin(upper):
         return FieldType.ID_NUMBER
     if not digits.isdigit():
         return None
-    if n == 15 and id_shaped(digits):
+    if n == 15 and id_shaped(digits) and (id_context or not is_enterprise_tin15(digits)):
         return FieldType.ID_NUMBER
     if n == 11 and digits[0] == "1" and digits[1] in "3456789":
         return FieldType.PHONE
@@ -299,10 +383,11 @@ def _joined_kind(digits: str, grouped_by_four: bool, bank_context: bool) -> Fiel
 # Digit groups broken by spaces, hyphens or a line break (PDF text, aligned columns, 1381 234 5678).
 _SPLIT_NUMBER = re.compile(
     r"(?=\d)(?<![0-9A-Za-z.,])\d+(?:[Xx]\d{0,2})?"
-    r"(?:(?:[ \t]{1,2}|[ \t]?-[ \t]?|[ \t]?\r?\n[ \t]*)(?:\d+(?:[Xx]\d{0,2})?|[Xx]))+(?![0-9A-Za-z]|[.,]\d)"
+    r"(?:(?:[ \t]{1,2}|[ \t]?-[ \t]?|[ \t]?\r?\n[ \t]*)(?:\d+(?:[Xx]\d{0,2})?|[Xx]\d{0,2}))+(?![0-9A-Za-z]|[.,]\d)"
 )
 # a group is digits, or the X check character of an ID number wrapped onto the next line on its own
-_DIGIT_GROUP = re.compile(r"\d+(?:[Xx]\d{0,2})?|[Xx]")
+# (with a taxpayer number's suffix after it: …671⏎X01)
+_DIGIT_GROUP = re.compile(r"\d+(?:[Xx]\d{0,2})?|[Xx]\d{0,2}")
 
 
 # The lengths ``_joined_kind`` can accept: mobile, old ID, card, ID, individual TIN (any length of
@@ -320,7 +405,8 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
         groups = [(g.start(), g.end()) for g in _DIGIT_GROUP.finditer(text, m.start(), m.end())]
         if len(groups) > 12:
             groups = groups[:12]  # a long run of numbers is a list, not one datum
-        bank_context = _BANK_CONTEXT.search(text, max(0, m.start() - 30), m.start()) is not None
+        bank_context = _bank_context(text, m.start(), m.end())
+        id_context: bool | None = None  # read only for a 15-digit join (its label decides)
         lengths = _BANK_LENGTHS if bank_context else _JOINED_LENGTHS
         total = [0]  # total[k]: the characters of the first k groups
         for a, b in groups:
@@ -338,7 +424,9 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
                 if len(digits) > 30:
                     continue
                 by_four = all(len(p) == 4 for p in pieces[:-1])
-                kind = _joined_kind(digits, by_four, bank_context)
+                if id_context is None and len(digits) == 15:
+                    id_context = _ID_CONTEXT.search(_context_before(text, m.start(), 24)) is not None
+                kind = _joined_kind(digits, by_four, bank_context, bool(id_context))
                 if kind is FieldType.PHONE and digits in public_phones:
                     kind = None
                 if (
@@ -424,7 +512,7 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
         if len(digits) == 11 and digits[0] == "1":
             continue  # a grouped mobile number, handled above
         if (16 <= len(digits) <= 19 and luhn_ok(digits)) or (
-            8 <= len(digits) <= 30 and _BANK_CONTEXT.search(text, max(0, m.start() - 30), m.start())
+            8 <= len(digits) <= 30 and _bank_context(text, m.start(), m.end())
         ):
             found.append(Finding(m.start(), m.end(), FieldType.BANK_ACCOUNT))
         elif len(digits) == 18 and id_shaped(digits):
@@ -459,7 +547,11 @@ _EMAIL_WORDED = re.compile(
 # What only an address written so can hold (one scan instead of the full pattern at every word).
 _WORDED_HINT = re.compile(r"(?<![A-Za-z])(?:at|AT|dot|DOT)(?![A-Za-z])|#|@[A-Za-z0-9\-]+。")
 # The start of an address's local part left on the line above (E-mail：liuya⏎ng9740@qq.com).
-_EMAIL_HEAD_ABOVE = re.compile(r"(?<=[：:\s])[A-Za-z0-9._%+\-]{1,30}$")
+# (right after its label, 邮箱：… or 个人邮箱 …, or alone on its line: after a figure and a space it is
+# another datum's end, 17377743 558)
+_EMAIL_HEAD_ABOVE = re.compile(
+    rf"(?:(?<=[：:{CJK}])|(?<=[：:{CJK}][ \t])|(?<=\n)|^)[A-Za-z0-9._%+\-]{{1,30}}$"
+)
 # Passports (E/G/D/S/P), 港澳居民来往内地通行证 (H/M + 8 or 10 digits), 往来港澳通行证 (C + 8 digits or
 # C + letter + 7), 往来台湾通行证 (L + 8), a Hong Kong or Macao identity card (A123456(7), 1234567(8)), the
 # older 台湾居民来往大陆通行证 (ten digits and a letter in brackets: 0123456789(B)).
@@ -470,7 +562,9 @@ _PASSPORT = re.compile(
 _TRAVEL_CONTEXT = re.compile(
     r"(?:护照|通行证|回乡证|台胞证|旅行证|居留证|居住证|军官证|士兵证|警官证|签证|证件|身份证|"
     r"[Pp]assport(?:\s*[Nn][Oo]\.?)?|PASSPORT(?:\s*NO\.?)?)(?:号码|号)?"
-    rf"[^0-9A-Za-z。；;\n]{{0,8}}?([A-Za-z]{{0,2}}\d{{6,12}}[A-Za-z0-9]?(?![0-9A-Za-z*＊])|[{CJK}]字第\d{{4,10}}号)"
+    rf"[^0-9A-Za-z。；;\n]{{0,8}}?([A-Za-z]{{0,2}}\d{{6,12}}[A-Za-z0-9]?(?![0-9A-Za-z*＊])|[{CJK}]字第\d{{4,10}}号"
+    # a letter-prefixed number split by a stray space (OCR text: K75 544980)
+    r"|[A-Za-z]{1,2}\d{1,4} \d{4,10}(?![0-9A-Za-z*＊]))"
 )
 # A foreign passport's number mixes capitals and digits (C01X00T47): read after a passport's label only.
 _FOREIGN_PASSPORT = re.compile(
@@ -652,6 +746,41 @@ INDIVIDUAL_BUSINESS = re.compile(
 )
 
 
+# The address of a property (出租位于…的房屋, 名下位于…的房产依法查封): a person's own unless an
+# organisation is named its holder right before (你公司名下位于…的厂房).
+_PROPERTY = re.compile(
+    r"位于(?P<value>[^，,。；;：:（(）)]{4,60}?)[ \t]*(?:\n[ \t]*)?的[ \t]*(?:\n[ \t]*)?"
+    r"(?:房屋|房产|住宅|住房|商铺|门面|门市|不动产|车位|车库|厂房|仓库|土地|铺面)"
+)
+_PROPERTY_OF_ORGANISATION = re.compile(
+    r"(?:公司|单位|企业|合作社|集团|厂|中心)(?:名下|所有|拥有|自有)?的?[^，。；\n]{0,8}$"
+)
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def _find_property_addresses(text: str) -> list[Finding]:
+    found: list[Finding] = []
+    for m in _PROPERTY.finditer(text):
+        before = text[max(0, m.start() - 14) : m.start()]
+        if (
+            _PROPERTY_OF_ORGANISATION.search(before)
+            and "你（单位）" not in before
+            and "你(单位)" not in before
+        ):
+            continue
+        value = m.group("value")
+        if not _ADDRESS_WORD.search(value) or _MASKED_BY_HAND.search(value):
+            continue
+        start = m.start("value")
+        position = start
+        for brk in _LINE_BREAK.finditer(text, start, m.end("value")):
+            if brk.start() > position:
+                found.append(Finding(position, brk.start(), FieldType.HOME_ADDRESS))
+            position = brk.end()
+        found.append(Finding(position, m.end("value"), FieldType.HOME_ADDRESS))
+    return found
+
+
 def _find_addresses(text: str, *, individual_business_address: bool = True) -> list[Finding]:
     """Home addresses after their labels; a place of business (经营地点) stays unless the record is a
     natural person's, or an individual business's when ``individual_business_address`` is off."""
@@ -690,7 +819,10 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 # Labels of running text (…，现住…；居住在…): the value must name a dwelling below the district, as a
 # rule's wording (居住在本市的纳税人, 住在同一小区) names none.
 _RUNNING_LABELS = frozenset({"住", "住在", "居住在", "居住于", "现居住于", "暂住", "暂住于", "现住"})
-_STREET_WORD = re.compile(r"镇|乡|村|路|街|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区|院|大道")
+# (an estate's name ends in 园, 府, 湾 …; a dwelling's number is building-unit-room: 12-3-2592)
+_STREET_WORD = re.compile(
+    r"镇|乡|村|路|街|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区|院|大道|园|府|湾|庭|邸|公寓|大厦|\d{1,3}-\d{1,2}-\d{3,4}"
+)
 _GENERIC_PLACE = frozenset("本同该此其原各")
 
 
@@ -735,7 +867,11 @@ def _header_cell(text: str, m: re.Match[str], start: int) -> bool:
 _ADDRESS_TAIL = re.compile(r"[^，,。；;）)\n\t：:]{1,40}")
 _ADDRESS_DONE = re.compile(r"(?:号|室|楼|层)$")
 # a next line that goes on with the address although the line ended on 号 or 楼 (…3号⏎楼1单元, …2号楼⏎1单元)
-_ADDRESS_GOES_ON = re.compile(r"楼|栋|幢|院|单元|[0-9０-９]{1,4}(?:单元|号|室|楼|栋|幢|层|组|-)")
+_ADDRESS_GOES_ON = re.compile(
+    r"楼|栋|幢|院|单元|[0-9０-９]{1,4}(?:单元|号|室|楼|栋|幢|层|组|-)"
+    # an estate's name and its building (…184号⏎锦绣家园14栋3单元…)
+    rf"|[{CJK}]{{2,10}}?[0-9０-９]{{1,4}}(?:栋|幢|单元|号楼|-[0-9０-９])"
+)
 _DIGIT = re.compile(r"[0-9０-９]")
 _WRAPPED_LINE = 16  # a line this long that breaks inside an address was wrapped by the extractor
 
@@ -818,7 +954,7 @@ for _words, _kind in (
         "财务负责人|财务人员|财务主管|会计人员|会计|出纳|办税人员|办税人|办税员|购票人|开票人|开票员|联系人|"
         "股东|实际控制人|实际经营人|实际负责人|控制人|委托代理人|代理人|委托人|受托人|证人|见证人|员工|职工|"
         "司机|收件人|签收人|受送达人|代收人|提供人|被询问人|配偶|妻子|丈夫|儿子|女儿|父亲|母亲|亲属|经办人|举报人|检举人|监护人|"
-        "担保人|合伙人|中介人|介绍人|法人|老板|店主|房东|出租人|承租人|员工|雇员|工作人员|保管人|"
+        "担保人|合伙人|中介人|中间人|介绍人|经纪人|法人|老板|店主|房东|出租人|承租人|员工|雇员|工作人员|保管人|"
         "记账人员|代账人员|辩护人|辩护律师|代理律师|诉讼代理人|委托诉讼代理人|第三人|陪同人|翻译人员|"
         "被检举人|被举报人|利害关系人|共同经营人|实际投资人|户名|开户名|账户名称|账户名|收款人|付款人|"
         "从业人员|收银员|店员|营业员|服务员|厨师|学徒|记账员|总经理|副总经理|经理|董事长|执行董事|董事|监事|厂长|店长|总监|业务员|销售员|仓管员|"
@@ -874,6 +1010,18 @@ _TRIGGERED_NAME = re.compile(
     rf"(?P<trigger>{_TRIGGER_ALT}){_LABEL_SUFFIX}(?:[（(][^）)\n]{{0,10}}[）)])?[：:\s]*(?:为|是|系|：)?\s*"
     rf"(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})"
 )
+# A label's value of four characters with no surname (负责人：扎西多吉, 当事人：阿牛木呷（…）): a minority
+# name written without its dot, read only as a label's whole value.
+# (found from the value, few, then the role word looked for before its colon: one scan of the text
+# for a colon or a tab is cheaper than one for every role word)
+_FOUR_AFTER_LABEL = re.compile(rf"[：:\t][ \t]*(?P<name>[{CJK}]{{4}})(?![{CJK}])")
+_LABEL_BEFORE = re.compile(rf"(?P<trigger>{_TRIGGER_ALT}){_LABEL_SUFFIX}(?:[（(][^）)\n]{{0,10}}[）)])?$")
+# The name a person goes by online or on stage (网络主播，艺名“…”; 昵称：…): a name of that person,
+# whatever its shape, masked wherever it stands (the value runs to its closing quote or bracket).
+_ALIAS = re.compile(
+    r"(?:艺名|网名|昵称|直播昵称|主播昵称|直播名|网络名|账号名称|账号昵称|花名|绰号|外号|别名)"
+    r"(?:为|是|叫)?[：:]?[ \t]*[“\"「『]?(?P<name>[^”\"」』）)，,。；;：:\s]{2,12})"
+)
 _TRIGGER_BEFORE = re.compile(
     rf"(?P<trigger>{_TRIGGER_ALT}){_LABEL_SUFFIX}(?:[（(][^）)\n]{{0,10}}[）)])?[：:\s]*(?:为|是|系)?\s*$"
 )
@@ -887,8 +1035,16 @@ _ADDRESSEE = re.compile(r"[：:]?\s*[（(]\s*(?:纳税人识别号|身份证|公
 _ADDRESSEE_LINE = re.compile(
     rf"(?m)^[ \t]*(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})[ \t]*[：:][ \t]*\n[ \t]*[^\n]{{0,12}}?[你您]"
 )
+# …or right under the decision's number (…税稽罚告〔2026〕18号⏎⏎许明：): a decision is addressed below its
+# number, and a name alone on that line before its colon is the addressee.
+_ADDRESSEE_UNDER_NUMBER = re.compile(
+    rf"(?m)[〕\]）)】][ \t]*\d{{1,6}}[ \t]*号[ \t]*\n(?:[ \t]*\n)*[ \t]*(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})"
+    r"[ \t]*[：:][ \t]*$"
+)
 _TRAILING = re.compile(
-    r"(?=[先女同，,（(身系])(?:先生|女士|同志|[，,（(]\s*(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]|[，,（(]\s*(?:公民|居民)?身份证|身份证号|[，,（(]\s*身份证件|"
+    r"(?=[先女同，,（(身系])(?:先生|女士|同志|[，,（(]\s*(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]|[，,（(]\s*(?:公民|居民)?身份证|身份证号|[，,（(]\s*身份证件|[，,（(]\s*社会保障号|"
+    # a person's profession in brackets after the name (…事务所的章丽（税务师，…）)
+    r"[（(]\s*(?:注册)?(?:税务师|会计师|律师)[，,）)]|"
     r"[（(]\s*(?:现?住址|现?住[：:]|现?居住地|家庭住址|户籍地)|[，,]\s*(?:现?住|家住)(?![址所房宿院宅])|"
     r"[（(]?系(?![统列数])[^，。；\n]{0,30}?(?:法定代表人|负责人|股东|实际控制人|员工|职工|财务|会计|出纳|办税人|经营者|业主)|"
     # how a decision introduces a person: 张三，汉族，…; 张三（1980年5月出生）; 张三，无业，…
@@ -935,8 +1091,13 @@ _NAME_BOUNDARY = frozenset("，,。；;：:、（(\n\t .．由与向对经将和
 # An ID number or a gender right after a candidate ("成立（身份证号…", "高峰，男，") makes it a person's name
 # even when it is also an ordinary word, so the stop-word list does not apply there.
 _PERSON_CONTEXT_AFTER = re.compile(
-    r"\s*[，,（(]\s*(?:(?:公民)?身份证|(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。])"
+    r"\s*[，,（(]\s*(?:(?:公民|居民)?身份证|社会保障号|(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]"
+    # (a person's post in brackets: 安康（系你公司原会计，…）)
+    r"|系[^，。；\n]{0,12}?(?:会计|出纳|员工|职工|股东|法定代表人|负责人|经理|办税人|财务))"
 )
+
+
+_LIST_DOT = frozenset(".．、")
 
 
 # Verbs that follow a name in a case's narrative: 总经理季明安排…, 李明指使… (the 安 of 安排 is no part of
@@ -1014,6 +1175,24 @@ def _label_value(text: str, trigger_end: int, name_start: int) -> str | None:
     return m.group() if m is not None else None
 
 
+_LINE_TAIL = re.compile(r"[^\n]*")
+_CELL_END = re.compile(r"\s{2,}|\t|[（(，,]")
+
+
+def _header_line_below(text: str, trigger_end: int, name_start: int) -> bool:
+    """Whether a role word alone on its line (no colon) is followed by a line that is not one name: the
+    role word is then a header cell of a table whose cells stand one per line, and the next line is
+    the next header cell (法定代表人⏎许可决定书文号), not its value (法定代表人⏎张三)."""
+    gap = text[trigger_end:name_start]
+    if "\n" not in gap or "：" in gap or ":" in gap:
+        return False
+    line = _LINE_TAIL.match(text, name_start)
+    # the line's first cell (受送达人签名或盖章⏎穆旭  2026年6月16日, 代收人⏎东方雅（配偶）)
+    cell = _CELL_END.split(line.group().strip(), maxsplit=1)[0] if line is not None else ""
+    head = 2 if cell[:2] in COMPOUND_SURNAMES and len(cell) > 2 else 1
+    return not (_NAME_EXACT.fullmatch(cell) and len(cell) - head <= 2)
+
+
 _WRAP_WIDTH = 30  # a line at least this long that breaks mid-sentence was wrapped by the extractor
 
 
@@ -1048,6 +1227,21 @@ def _look_back(
     follow punctuation or a preposition (由张三负责, ，李四表示), or one of ``after``, since the context
     alone is weaker."""
     word_ok = _PERSON_CONTEXT_AFTER.match(text, end) is not None  # a stop word can still be a name here
+    start = end - 4
+    if (
+        word_ok  # an ID number, a gender or a post follows
+        and start >= 0
+        and (start == 0 or text[start - 1] in _PUNCTUATION or text[start - 1] in _LIST_DOT)
+        and text[start] not in _NOT_BEFORE_NAME
+        and tables.minority_name(text[start:end])
+        and text[start : start + 2] not in COMPOUND_SURNAMES
+        and text[start:end] not in _TRIGGERS
+        and not _ORG_IN_NAME.search(text, start, end)
+    ):
+        add(
+            start, end, FieldType.THIRD_PARTY_NAME
+        )  # 1．达瓦卓嘎，社会保障号码…: no surname, after a list number
+        return
     for length in (4, 3, 2):
         start = end - length
         if start < 0:
@@ -1093,12 +1287,14 @@ _PINYIN_GIVEN = re.compile(
     re.IGNORECASE,
 )
 _LATIN_WORD = r"[A-Z][A-Za-z'\-]+"
-_LATIN_NAME = rf"{_LATIN_WORD}(?:[ ·.]{_LATIN_WORD}){{1,3}}"
+# (OCR text may double a space: LIN  Chih-Hao)
+_LATIN_NAME = rf"{_LATIN_WORD}(?:(?:[ ·.]| {{2}}){_LATIN_WORD}){{1,3}}"
 _LATIN_BRACKETED = re.compile(
     rf"(?P<latin>{_LATIN_NAME})\s*[（(](?P<cjk>[{CJK}·]{{2,10}})[）)]"
     rf"|(?P<cjk2>[{CJK}·]{{2,10}})\s*[（(](?P<latin2>{_LATIN_NAME})[）)]"
 )
-_LATIN_ALONE = re.compile(rf"(?<![A-Za-z])(?P<latin>{_LATIN_NAME})(?![A-Za-z])")
+# (capitals glued to digits are part of a code: 91370102MANL HC6T9Q)
+_LATIN_ALONE = re.compile(rf"(?<![A-Za-z0-9])(?P<latin>{_LATIN_NAME})(?![A-Za-z0-9])")
 # A minority name with a middle dot (买买提·艾力, 阿依古丽·吐尔逊); the left part is cut after a word that
 # cannot belong to it (经查…, …的).
 _DOTTED_PART = rf"(?:(?![系在于是为与和及等因被将对从向已未的了均也曾经现担任称说])[{CJK}])"
@@ -1232,9 +1428,15 @@ def _kind_before(text: str, start: int) -> FieldType:
 
 
 def _find_names(
-    text: str, known: Mapping[str, FieldType], *, individual_business_address: bool = True
+    text: str,
+    known: Mapping[str, FieldType],
+    *,
+    individual_business_address: bool = True,
+    public_cells: list[tuple[int, int]] | None = None,
 ) -> tuple[list[Finding], dict[str, FieldType]]:
-    """Names introduced by a trigger or followed by a telling context, plus the names passed in."""
+    """Names introduced by a trigger or followed by a telling context, plus the names passed in.
+    ``public_cells`` receives the table cells that hold an organisation's own phone number or old
+    taxpayer number."""
     found: list[Finding] = []
     names: dict[str, FieldType] = dict(known)
 
@@ -1250,12 +1452,16 @@ def _find_names(
             and _LABEL_SEPARATOR.search(text, m.end("trigger"), m.start("name")) is None
         ):
             continue  # 受票方利用他人虚开的发票 (a rule's wording): these name a person only as a label
+        if _header_line_below(text, m.end("trigger"), m.start("name")):
+            continue  # 法定代表人⏎许可决定书文号: a table's header cells one per line, not a label and its value
         kind = _TRIGGERS[m.group("trigger")]
         value = _label_value(text, m.end("trigger"), m.start("name"))
         if value is not None and (
-            (len(value) > 4 and _ORG_IN_NAME.search(value)) or _PREMASKED.search(value)
+            (len(value) > 4 and _ORG_IN_NAME.search(value)) or _PREMASKED.search(value) or value in _TRIGGERS
         ):
-            continue  # 纳税人名称：乌鲁木齐市…理发店 (an organisation's name), 王某某 (masked already)
+            # 纳税人名称：乌鲁木齐市…理发店 (an organisation's name), 王某某 (masked already), 代理人	经办人
+            # (a header row of role words)
+            continue
         if (
             value is not None
             and _NAME_EXACT.fullmatch(value)
@@ -1276,6 +1482,16 @@ def _find_names(
                 break
             add(nxt.start("name"), next_end, kind)
             end = next_end
+    for m in _FOUR_AFTER_LABEL.finditer(text):
+        name = m.group("name")
+        if not tables.minority_name(name) or name in _TRIGGERS or _ORG_IN_NAME.search(name):
+            continue
+        label = _LABEL_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        if label is not None:
+            add(m.start("name"), m.end("name"), _TRIGGERS[label.group("trigger")])
+    for m in _ALIAS.finditer(text):
+        if not _MASKED_BY_HAND.search(m.group("name")):
+            add(m.start("name"), m.end("name"), FieldType.PERSON_NAME)
     _find_latin_and_dotted_names(text, add)
     if INDIVIDUAL_BUSINESS.search(text) is not None:
         _shop_owners(text, names)
@@ -1285,8 +1501,15 @@ def _find_names(
             found.append(Finding(start, end, FieldType.HOME_ADDRESS))
         elif role == tables.DOCUMENT:
             found.append(Finding(start, end, FieldType.TRAVEL_DOCUMENT))
+        elif role == tables.IDENTITY:
+            found.append(Finding(start, end, FieldType.ID_NUMBER))
+        elif role == tables.BANK:
+            found.append(Finding(start, end, FieldType.BANK_ACCOUNT))
         elif role == tables.PHONE:
             found.append(Finding(start, end, FieldType.PHONE))
+        elif role in (tables.PUBLIC_PHONE, tables.PUBLIC_CODE):
+            if public_cells is not None:
+                public_cells.append((start, end))
         else:
             add(start, end, FieldType.PERSON_NAME if role == tables.PARTY else FieldType.REPRESENTATIVE_NAME)
 
@@ -1295,7 +1518,10 @@ def _find_names(
         _look_back(text, m.start(), add, boundary=False)
     for m in _ADDRESSEE.finditer(text):
         _look_back(text, m.start(), add, boundary=True)
-    for m in _ADDRESSEE_LINE.finditer(text):
+    addressees = list(_ADDRESSEE_LINE.finditer(text))
+    if "号" in text:
+        addressees += _ADDRESSEE_UNDER_NUMBER.finditer(text)
+    for m in addressees:
         name = m.group("name")
         head = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
         if len(name) - head <= 2 and name not in _TRIGGERS and name[:2] not in _NOT_NAMES:
@@ -1537,8 +1763,20 @@ def find_personal_data(
     found = _find_numbers(norm, phones)
     found += _find_email_and_documents(norm, emails)
     found += _find_addresses(norm, individual_business_address=individual_business_address)
-    names_found, names = _find_names(norm, known, individual_business_address=individual_business_address)
+    if "位于" in norm:
+        found += _find_property_addresses(norm)
+    public_cells: list[tuple[int, int]] = []
+    names_found, names = _find_names(
+        norm, known, individual_business_address=individual_business_address, public_cells=public_cells
+    )
     found += names_found
+    if public_cells:  # an organisation's own number or old taxpayer number in its row of a list stays
+        found = [
+            f
+            for f in found
+            if f.field_type not in (FieldType.PHONE, FieldType.ID_NUMBER)
+            or not any(a <= f.start and f.end <= b for a, b in public_cells)
+        ]
     found += _model_findings(norm, found, names, model)
     found += _list_neighbours(norm, found, names)
     found += _find_name_occurrences(norm, names)

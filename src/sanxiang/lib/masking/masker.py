@@ -71,5 +71,17 @@ def mask_text(
         replacement = format_value(original, finding.field_type, mode)
         assert replacement is not None
         spans.append(Span(finding.start, finding.end, finding.field_type.value, len(original), replacement))
-    merged = merge_spans(spans)
+    merged = [_keep_line_breaks(text, span) for span in merge_spans(spans)]
     return MaskResult(apply_merged(text, merged), tuple(merged))
+
+
+def _keep_line_breaks(text: str, span: Span) -> Span:
+    """A mask made of the union of two overlapping ones is all asterisks: its line breaks are put back,
+    so the published text keeps its lines (and a second pass reads the same table)."""
+    original = text[span.start : span.end]
+    if "\n" not in original or "\n" in span.replacement or len(span.replacement) != len(original):
+        return span
+    replacement = "".join(
+        "\n" if ch == "\n" else star for ch, star in zip(original, span.replacement, strict=True)
+    )
+    return Span(span.start, span.end, span.kind, span.original_len, replacement)

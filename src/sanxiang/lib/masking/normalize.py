@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from .surnames import COMPOUND_SURNAMES
@@ -79,16 +80,69 @@ _COMPOUND_FIRST = "".join(sorted({surname[0] for surname in COMPOUND_SURNAMES}))
 # two-character given name (张 三丰). Line breaks and tabs are not spaces here: they separate a table's
 # cells (…〔2026〕315号<tab>罚款… is two cells, not 号罚款).
 _SPACED_WORD = re.compile(
-    rf"(?=[{CJK}] )(?<![{CJK}])(?:[{CJK}](?: {{1,3}}[{CJK}]){{1,3}}(?![{CJK}])"
-    rf"|[{CJK}] {{1,3}}[{CJK}]{{2}}(?![{CJK}])"
+    # a spaced name right after a word of running text (配偶钟　涛　平（…, 法定代表人安 康（…): three
+    # characters or more spaced alike, or two with one space between them
+    rf"(?=[{CJK}] )(?:(?<=[{CJK}])(?:[{CJK}](?: {{1,3}}[{CJK}]){{2,3}}|[{CJK}] [{CJK}])(?![{CJK}])|(?<![{CJK}])"
+    # (two or three spaces only at the start of a cell or a value: after a figure they separate the
+    # cells of a space-aligned table, …1,502.26元  农娜, …906室  方  贵)
+    rf"(?:[{CJK}](?: [{CJK}]){{1,3}}(?![{CJK}])"
+    rf"|(?<![^\s|｜:：;；,，、（(>.．])[{CJK}](?: {{1,3}}[{CJK}]){{1,3}}(?![{CJK}])"
+    rf"|[{CJK}] [{CJK}]{{2}}(?![{CJK}])"
+    rf"|(?<![^\s|｜:：;；,，、（(>.．])[{CJK}] {{2,3}}[{CJK}]{{2}}(?![{CJK}])"
     # a form's label spread to the width of its column before its colon (姓    名：, 住    址：)
     rf"|[{CJK}](?: {{4,8}}[{CJK}]){{1,3}}(?=[：:])"
     # a label's value spread the same way, alone up to the end of its line (受送达人：杨    洋)
-    rf"|(?<=[：:])[{CJK}] {{4,8}}[{CJK}]{{1,2}}(?=[ \t]*(?:\n|$|[，,；;（(])))"
+    rf"|(?<=[：:])[{CJK}] {{4,8}}[{CJK}]{{1,2}}(?=[ \t]*(?:\n|$|[，,；;（(]))))"
     # a compound surname spaced from its given name (欧阳  娜娜)
     rf"|(?=[{_COMPOUND_FIRST}])(?<![{CJK}])(?:{_COMPOUND}) {{1,3}}[{CJK}]{{1,2}}(?![{CJK}])"
 )
-_SPACES = re.compile(r" +")
+# In running text (not a space-aligned table's row, which ``normalise`` checks): a stray space between
+# two characters (OCR text: 法定代表 人, 账 户), and a name spaced out inside a sentence (中间人秦  涛  洋介绍…).
+# (each pattern opens with its spaces, a literal the engine finds at once)
+_PROSE_SPACE = re.compile(rf" (?<=[{CJK}] )(?=[{CJK}])")
+_PROSE_SPACED_NAME = re.compile(
+    rf"  (?<=[{CJK}]{{2}}  ) ?[{CJK}](?: {{2,3}}[{CJK}](?: {{2,3}}[{CJK}])?(?=[{CJK}])"
+    # a two-character name before what ends it (配偶石  娟（…, 职工翁  雨于…)
+    rf"|(?=[^{CJK}]|[于在的个等系与和及向将对已未称表]))"
+)
+_SPACES = re.compile(r"[ \t]*\n[ \t]*| +")
+# A line break inside a word or a name where text extracted from a PDF was cut at a fixed width
+# (法定代表人：格⏎桑卓玛, ZHAN⏎G Wei): joined when the line before runs to the page's width.
+_WORD_CHAR = re.compile(rf"[{CJK}A-Za-z0-9·]")
+_MIN_WRAP_WIDTH = 24
+_LABEL_AHEAD = re.compile(rf"[{CJK}]{{2,12}}(?:[（(][^）)\n]{{1,8}}[）)])?[：:]")
+
+
+def _wrap_joins(text: str) -> list[tuple[int, int]]:
+    """The line breaks of a text wrapped at a fixed width that fall inside a word: the width is the
+    most common length of the long lines (at least three of them), and the line before the break
+    must reach it (a paragraph's last line, a heading, a table's row do not)."""
+    lines = text.split("\n")
+    lengths = list(map(len, lines))  # (a wrapped line has no indentation: raw lengths do)
+    counts = Counter(filter(_MIN_WRAP_WIDTH.__le__, lengths))
+    if not counts:
+        return []
+    width, times = max(counts.items(), key=lambda item: (item[1], item[0]))
+    if times < 3:
+        return []
+    joins = []
+    position = 0
+    for i, line in enumerate(lines[:-1]):
+        line_start, position = position, position + lengths[i] + 1
+        if lengths[i] < width - 1:
+            continue  # (the width counts an indented first line's spaces: the extractor's does)
+        head = line.rstrip(" \t")
+        nxt = lines[i + 1]
+        tail = nxt.lstrip(" \t")
+        if not head or not tail or not _WORD_CHAR.match(head[-1]) or not _WORD_CHAR.match(tail[0]):
+            continue
+        gap_start, gap_end = line_start + len(head), position + len(nxt) - len(tail)
+        if _row_like(line) or _row_like(nxt):
+            continue
+        if _LABEL_AHEAD.match(text, gap_end):
+            continue  # the next line is a field of its own (认定日期：…), not the rest of this one
+        joins.append((gap_start, gap_end))
+    return joins
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +170,42 @@ class Normalised:
         return self.original(start), self.original(end - 1) + 1
 
 
+def _merge_disjoint(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of ``first`` and those of ``second`` that overlap none of them, in order (both sorted)."""
+    starts = [a for a, _ in first]
+    merged = list(first)
+    for a, b in second:
+        i = bisect_right(starts, a) - 1
+        if (i >= 0 and first[i][1] > a) or (i + 1 < len(first) and first[i + 1][0] < b):
+            continue
+        merged.append((a, b))
+    merged.sort()
+    return merged
+
+
+_GAP = re.compile(r" {2,}")
+
+
+def _in_table_row(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies in a row of a space-aligned or tab table: two spaces or a tab
+    elsewhere on its line (its indentation apart), and no sentence (a comma or a full stop)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    left = text[line_start:start].lstrip()
+    right = text[end : len(text) if line_end < 0 else line_end].rstrip()
+    return _row_like(left + "  " + right, gaps_of_match=1)
+
+
+def _row_like(line: str, gaps_of_match: int = 0) -> bool:
+    """A line of a table: a tab, pipes or a web page's cell, or gaps of two spaces or more besides its
+    indentation (three at least when it holds sentences, which a padded name may also stand in)."""
+    stripped = line.strip()
+    if "\t" in stripped or stripped.count("|") >= 2 or stripped.count("｜") >= 2 or "<td" in stripped:
+        return True
+    runs = len(_GAP.findall(stripped)) - gaps_of_match
+    return runs >= 3 or (runs > 0 and not any(mark in stripped for mark in "，。；"))
+
+
 def fold(text: str) -> str:
     """Step 1 only: the one-to-one character folding (same length as ``text``)."""
     if _FOLDABLE.search(text) is None:
@@ -126,7 +216,8 @@ def fold(text: str) -> str:
 def normalise(text: str) -> Normalised:
     """Fold ``text`` and close up letter-spaced words; positions map back through ``Normalised``."""
     folded = fold(text)
-    if " " not in folded:
+    joins = _wrap_joins(folded) if "\n" in folded else []
+    if " " not in folded and not joins:
         return Normalised(folded)
     parts: list[str] = []
     breaks: list[int] = []
@@ -134,11 +225,21 @@ def normalise(text: str) -> Normalised:
     total = 0
     position = 0  # in the folded (original-length) text
     out_length = 0  # length of the normalised text built so far
-    for m in _SPACED_WORD.finditer(folded):
-        parts.append(folded[position : m.start()])
-        out_length += m.start() - position
-        word_position = m.start()
-        for gap in _SPACES.finditer(folded, m.start(), m.end()):
+    words = [(m.start(), m.end()) for m in _SPACED_WORD.finditer(folded)]
+    prose = _merge_disjoint(
+        [(m.start(), m.end()) for m in _PROSE_SPACED_NAME.finditer(folded)],
+        [(m.start(), m.end()) for m in _PROSE_SPACE.finditer(folded)],
+    )
+    prose = [(a, b) for a, b in prose if not _in_table_row(folded, a, b)]
+    if prose:
+        words = _merge_disjoint(words, prose)
+    if joins:
+        words = _merge_disjoint(words, joins)
+    for m_start, m_end in words:
+        parts.append(folded[position:m_start])
+        out_length += m_start - position
+        word_position = m_start
+        for gap in _SPACES.finditer(folded, m_start, m_end):
             piece = folded[word_position : gap.start()]
             parts.append(piece)
             out_length += len(piece)
@@ -146,10 +247,10 @@ def normalise(text: str) -> Normalised:
             breaks.append(out_length)
             removed.append(total)
             word_position = gap.end()
-        piece = folded[word_position : m.end()]
+        piece = folded[word_position:m_end]
         parts.append(piece)
         out_length += len(piece)
-        position = m.end()
+        position = m_end
     if not breaks:
         return Normalised(folded)
     parts.append(folded[position:])

@@ -12,36 +12,43 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .idcodes import id_checksum_ok, id_shaped, is_enterprise_tin15, is_valid_uscc
 from .surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES
 
 CJK = "\u4e00-\u9fff"
 
-NAME, PARTY, HOME, MAYBE_ADDRESS, DOCUMENT, PHONE = (
+NAME, PARTY, HOME, MAYBE_ADDRESS, DOCUMENT, PHONE, IDENTITY, BANK, PERSON_PHONE, PUBLIC_PHONE = (
     "name",
     "party",
     "home",
     "maybe_address",
     "document",
     "phone",
+    "identity",
+    "bank",
+    "person_phone",
+    "public_phone",
 )
+TAXPAYER, PUBLIC_CODE = "taxpayer", "public_code"
 # A header naming a person's role: every cell under it is a name (an organisation's cell stays). The
 # role word may carry a qualifier (法定代表人（负责人）姓名, 受送达人签名或盖章, 提供人（单位）) but not a
 # word that makes the column another datum about that person (法定代表人身份证号码, 负责人电话).
 _PERSON_ROLE = (
-    r"法定代表人|法人代表|负责人|业主|经营者|投资人|投资者|户主|联系人|办税人|办税员|财务人员|股东|"
+    r"法定代表人|法人代表|财务负责人|负责人|业主|经营者|投资人|投资者|户主|联系人|办税人|办税员|财务人员|股东|"
     r"提供人|提供者|出具人|制作人|持有人|陈述人|签收人|受送达人|收件人|代收人|送达对象|证人|见证人|代理人|委托人|"
     r"被询问人|询问对象|被调查人|调查对象|被检查人|当事人姓名|"
     r"个人姓名|自然人姓名|纳税人姓名|被处罚人姓名|姓名"
 )
 _NOT_A_NAME_COLUMN = re.compile(
-    r"证件|身份|号码|电话|手机|地址|住|代码|识别号|日期|时间|金额|邮箱|类型|职务|关系"
+    r"证件|身份|号码|电话|手机|地址|住|代码|识别号|日期|时间|金额|邮箱|类型|职务|关系|性别|民族|年龄|国籍"
 )
-_NAME_HEADER = re.compile(rf"^[^\d]{{0,4}}(?:{_PERSON_ROLE})[^\d]{{0,10}}$")
+# (a qualifier may stand before the role word: 负有直接责任的财务负责人)
+_NAME_HEADER = re.compile(rf"^[^\d]{{0,8}}(?:{_PERSON_ROLE})[^\d]{{0,10}}$")
 # The subject's own name (名称 of a taxpayer, a party): a person's name here makes the row a natural
 # person's; the name of a document, an item or a tax (证据名称, 文书名称, 税种名称) is no subject.
 _PARTY_HEADER = re.compile(
     r"^(?:名称|[^\d]{0,8}(?:纳税人|当事人|单位|企业|业户|商户|相对人|主体|欠税人|被处罚人|处罚对象|个体工商户)"
-    r"[^\d]{0,6}名称|(?:纳税人|当事人|自然人|个人|被处罚人|欠税人|相对人)?姓名|纳税人|当事人|被处罚人|欠税人|"
+    r"[^\d]{0,6}名称|(?:纳税人|当事人|自然人|个人|被处罚人|欠税人|相对人)?姓名|纳税人|当事人|被处罚人|欠税人|缴费人|缴款人|"
     r"失信主体|行政相对人)$"
 )
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -59,6 +66,12 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^.{0,6}(?:地址|住所|地点|场所).{0,6}$"),
     ),
     (PARTY, _PARTY_HEADER),
+    # a bank account's number (扣款账号, 银行卡号; not 账户名称, a name)
+    (BANK, re.compile(r"^.{0,6}(?:账号|帐号|卡号|账户|帐户)(?:号码)?$")),
+    # the subject's own code (纳税人识别号, 统一社会信用代码): a company's is published
+    (TAXPAYER, re.compile(r"^.{0,6}(?:纳税人识别号|识别号|统一社会信用代码|信用代码|税号)$")),
+    # an identity number (身份证件号码, 社会保障号码或信用代码): an ID number, or a travel document's
+    (IDENTITY, re.compile(r"^.{0,8}(?:身份证|身份号码|公民身份|社会保障号|证件号).{0,8}$")),
     # a travel document's number: a passport, a permit (an ID number is the number detector's)
     (DOCUMENT, re.compile(r"^.{0,6}(?:护照|通行证|旅行证|居留证|证件)(?:号码|号)?$")),
 )
@@ -70,6 +83,8 @@ def _role(word: str) -> str | None:
     qualifier may widen the header (行政相对人名称（姓名）, 法定代表人（负责人、业主）) and is read apart."""
     for candidate in (word, _QUALIFIER.sub("", word)):
         role = next((r for r, pattern in _ROLES if pattern.match(candidate)), None)
+        if role == PHONE and _PERSON_ROLE_WORD.search(candidate):
+            return PERSON_PHONE  # 联系人电话, 法定代表人手机: a person's number in any row
         if role is not None:
             return role
         if _NAME_HEADER.match(candidate) and not _NOT_A_NAME_COLUMN.search(candidate):
@@ -78,16 +93,20 @@ def _role(word: str) -> str | None:
 
 
 _QUALIFIER = re.compile(r"[（(][^）)]{1,12}[）)]")
+_PERSON_ROLE_WORD = re.compile(_PERSON_ROLE)
 
 
 _HEADER_WORD = re.compile(
     r"名称|姓名|代表人|负责人|业主|经营者|投资人|证件|身份|号码|识别号|信用代码|地址|住址|住所|地点|场所|电话|欠税|税种|"
     r"金额|余额|日期|序号|编号|类型|认定|机关|期限|所属|事由|依据|结果|备注|当事人|纳税人|提供人|签收人|受送达人|收件人|"
-    r"代收人|证人|代理人|页数|页码|张数|证明|来源|方式|提供者|出具人|制作人|证据|材料|文号|内容|决定|相对人"
+    r"代收人|证人|代理人|页数|页码|张数|证明|来源|方式|提供者|出具人|制作人|证据|材料|文号|内容|决定|相对人|"
+    r"缴费人|缴款人|险种|联系人|邮箱|账号|帐号|卡号|账户|帐户|年度|期间|状态|有效期|经办人|性别|机构|事实|情况"
 )
 _SPACES = re.compile(r" {2,}|\u3000+")
+# (a Latin name may carry its Chinese name in brackets, CHANG MEI-LING（张美玲）, and OCR may double a space)
 _PERSON_NAME = re.compile(
-    rf"^(?:[{CJK}]{{2,4}}|[{CJK}]{{2,8}}·[{CJK}]{{2,10}}|[A-Z][A-Za-z'\-]+(?:,? [A-Z][A-Za-z'\-]+){{1,3}})$"
+    rf"^(?:[{CJK}]{{2,4}}|[{CJK}]{{2,8}}[·.][{CJK}]{{2,10}}"
+    rf"|[A-Z][A-Za-z'\-]+(?:,? {{1,2}}[A-Z][A-Za-z'\-]+){{1,3}}(?:[ \t]*[（(][{CJK}·]{{2,10}}[）)])?)$"
 )
 _ORG = re.compile(
     r"公司|厂|店|部|中心|合作社|事务所|商行|超市|馆|社|场|院|所|站|行$|集团|协会|学校|工作室|门市|经营|个体|商贸|贸易|"
@@ -103,18 +122,51 @@ SEAT_HOLDER = re.compile(
 _NOT_PERSON = frozenset("当事人 纳税人 本人 本局 我局 银行 税务局 税务机关 稽查局 调取 现场提取 其他".split())
 
 
-def _is_person(value: str) -> bool:
+def _is_person(value: str, *, role: bool = False) -> bool:
     """A cell shaped as a natural person's name: a Chinese name opening with a surname, a dotted name,
-    or a Latin-script one; not an organisation."""
+    or a Latin-script one; not an organisation. Under a person's role (``role``: 法定代表人, 联系人 …)
+    a four-character name with no surname is one too: a Tibetan or Yi name written without a dot
+    (the role column holds persons only)."""
     if not _PERSON_NAME.match(value) or _ORG.search(value) or value in _NOT_PERSON:
         return False
-    if not "\u4e00" <= value[0] <= "\u9fff" or "·" in value:
+    if not "\u4e00" <= value[0] <= "\u9fff" or "·" in value or "." in value:
+        return True  # a Latin name, a dotted minority name (the dot may be a full-width period)
+    if value[:2] in COMPOUND_SURNAMES or value[0] in SINGLE_SURNAMES:
         return True
-    return value[:2] in COMPOUND_SURNAMES or value[0] in SINGLE_SURNAMES
+    return role and minority_name(value)
+
+
+# Characters of words a cell may hold instead of a name (另行通知, 见附件, 同上, 不详): never in a
+# transliterated name.
+_NOT_IN_MINORITY_NAME = frozenset("无未不详见同上下另行其他本该附件及等的通知暂缺省市区县路号人单位公司")
+
+
+def minority_name(value: str) -> bool:
+    """Four Chinese characters that can be a minority name written without its dot (扎西多吉, 阿牛木呷):
+    no surname is needed, but no word of a form either."""
+    return (
+        len(value) == 4
+        and all("\u4e00" <= ch <= "\u9fff" for ch in value)
+        and _NOT_IN_MINORITY_NAME.isdisjoint(value)
+    )
 
 
 _INDIVIDUAL_CODE = re.compile(r"^(?:92\d{4}[0-9A-HJ-NPQRTUWXY]{12}|\d{17}[\dXx]\d{1,2})$")
 _OFFICE = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅|服务厅|热线")
+_BANK_NUMBER = re.compile(r"^\d(?:[ \-]?\d){7,29}$")
+_SPACE_OR_HYPHEN = re.compile(r"[ \-]")
+_NOT_DIGIT = re.compile(r"\D")
+
+
+def _is_mobile(value: str) -> bool:
+    """A mobile number however written (+86 187…, 15065 045933): a person's device, never an office's."""
+    digits = _NOT_DIGIT.sub("", value)
+    for prefix in ("0086", "86"):
+        if len(digits) == 11 + len(prefix) and digits.startswith(prefix):
+            digits = digits[len(prefix) :]
+    return len(digits) == 11 and digits[0] == "1" and digits[1] in "3456789"
+
+
 _PHONE_NUMBER = re.compile(r"\d(?:[ \-]?\d){6}")  # seven digits at least: no 12366 alone
 _EMPTY = re.compile(r"^(?:|[-—/／无]|不详|\*+)$")
 _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区")
@@ -126,8 +178,16 @@ _PIPE = re.compile(r"[|｜]")
 _CSV = re.compile(r",(?!\d{3}(?:[.,]\d|$))")
 
 
+# A table row of a web page's text (<tr><td>…</td><td>…</td></tr>): each cell is the text between its tags.
+_HTML_CELL = re.compile(r"<t[dh](?:\s[^>]*)?>([^<]*)</t[dh]>", re.I)
+
+
 def _cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
     """(separator kind, cell spans) of a table line, or None for a line that is not a row."""
+    if "<t" in line or "<T" in line:
+        html = [(m.start(1), m.end(1)) for m in _HTML_CELL.finditer(line)]
+        if len(html) >= 2:
+            return "html", _trim(line, html)
     if "\t" in line:
         kind, pattern = "tab", _TAB
     elif line.count("|") >= 2 or line.count("｜") >= 2:
@@ -152,12 +212,18 @@ def _cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
             for i, s in enumerate(spans)
             if not ((i == 0 or i == len(spans) - 1) and not line[s[0] : s[1]].strip())
         ]
+    trimmed = _trim(line, spans)
+    return (kind, trimmed) if len(trimmed) >= 2 else None
+
+
+def _trim(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The cells without the spaces around their values."""
     trimmed = []
     for start, end in spans:
         cell = line[start:end]
         lead = len(cell) - len(cell.lstrip())
         trimmed.append((start + lead, start + len(cell.rstrip())))
-    return (kind, trimmed) if len(trimmed) >= 2 else None
+    return trimmed
 
 
 def _roles(line: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
@@ -203,6 +269,9 @@ def _header_run_at(lines: list[str], k: int) -> bool:
     return all(k + n < len(lines) and _single_header(lines[k + n]) for n in range(3))
 
 
+_SENTENCE_COLUMN = re.compile(r"事实|情况|内容|理由|说明|备注|事由")
+
+
 def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_individual: bool) -> None:
     """Tables whose cells stand one per line (as PDF extraction gives): a run of header lines, then the
     values in the same order. Under a 序号 header a line holding the next row number starts a row, and a
@@ -235,6 +304,8 @@ def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_in
         roles = [_role(w) for w in words]
         kinds = [_column_kind(w) for w in words]
         numbered = words[0] in ("序号", "编号")
+        # a column of sentences (主要违法事实, 处罚情况): a line ending in 。 may be its cell
+        sentences = any(_SENTENCE_COLUMN.search(w) for w in words)
         row: list[tuple[int, int]] = []
         expected = None  # the row number that starts the next row
         k = j
@@ -243,7 +314,11 @@ def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_in
         while k < len(lines) and lines[k].strip() and not _header_run_at(lines, k):
             line = lines[k]
             value = line.strip()
-            if value.endswith(("。", "：", ":")) or _LABEL_LINE.match(value):
+            if (
+                (value.endswith("。") and not sentences)
+                or value.endswith(("：", ":"))
+                or _LABEL_LINE.match(value)
+            ):
                 break  # the text after the table (特此公告。, 咨询电话：…)
             # The next row number starts a row; a row not yet holding a value per column is still
             # open, so the same digits there are a value (页数 3 in row 2 of a 序号/…/页数 list).
@@ -275,16 +350,18 @@ _KIND_OF_HEADER = (
     ("code", re.compile(r"识别号|信用代码|证件号码|身份证|号码|代码|(?<!^)编号")),
     ("amount", re.compile(r"金额|余额|（元）|\(元\)|税额|数额")),
     ("date", re.compile(r"日期|时间")),
+    ("bank", re.compile(r"账号|帐号|卡号|账户$|帐户$")),
     ("tax", re.compile(r"税种")),
     ("authority", re.compile(r"机关")),
     ("address", re.compile(r"地址|住址|住所|地点|场所")),
     ("number", re.compile(r"^(?:序号|编号)$")),
-    ("name", re.compile(rf"名称|{_PERSON_ROLE}|当事人|纳税人")),
+    ("name", re.compile(rf"名称|{_PERSON_ROLE}|当事人|纳税人|缴费人|缴款人")),
 )
 _SHAPES = {
     "phone": re.compile(r"^[+（(]?\d[\d \-（）()+]{5,}(?:(?:转|分机)\d+)?$"),
     "code": re.compile(r"^[0-9A-Za-z]{8,22}$"),
     "amount": re.compile(r"^-?[\d,]+(?:\.\d+)?$"),
+    "bank": re.compile(r"^(?:\d[\d \-]{7,40}|[—\-/／无]*)$"),
     "date": re.compile(r"^\d{4}(?:[-./年]\d{1,2}(?:[-./月]\d{1,2}日?)?)?$"),
     "tax": re.compile(r"税"),
     "authority": re.compile(r"税务|稽查局|税务所"),
@@ -299,9 +376,24 @@ def _column_kind(word: str) -> str | None:
     return next((kind for kind, pattern in _KIND_OF_HEADER if pattern.search(word)), None)
 
 
+_MASKED = re.compile(r"^[*＊][*＊ ]*$")
+_STARS = re.compile(r"[*＊]")
+_PUBLIC_KINDS = frozenset({"amount", "date", "tax", "authority", "number"})
+
+
 def _fit(kind: str | None, value: str) -> float:
     if kind is None:
         return 0.0
+    if "*" in value or "＊" in value:
+        # A value masked already (a second pass over published text) fits a column of personal data
+        # only: a name or an address as it is, a number by its length (its stars read as digits, so
+        # a wrapped account's two masked lines still fit only together); never an amount, a date, a
+        # tax or an authority, which are not masked.
+        if kind in _PUBLIC_KINDS:
+            return -3.0
+        if kind in ("name", "address"):
+            return 1.0 if _MASKED.match(value) else (2.0 if _SHAPES[kind].search(value) else -3.0)
+        value = _STARS.sub("0", value)
     return 2.0 if _SHAPES[kind].search(value) else -3.0
 
 
@@ -414,6 +506,8 @@ def find_table_cells(
         and "｜" not in text
         and "  " not in text
         and "\u3000" not in text
+        and "<t" not in text
+        and "<T" not in text
         and not (_csv_words(text) and _CSV_HEADER.search(text))
     ):
         return
@@ -513,6 +607,37 @@ def _row(
     _row_values(values, [[(offset + a, offset + b)] for a, b in cells], roles, add, hide_individual)
 
 
+def _company_row(values: list[str], roles: list[str | None]) -> bool:
+    """Whether a row's subject is an organisation (not a person, nor an individual business): its own
+    number under a bare 电话 column is published (only a natural person's contact is hidden). With no
+    名称 column, the first role column names the subject (受送达人)."""
+    subjects = [v for v, r in zip(values, roles, strict=False) if r == PARTY] or [
+        v for v, r in zip(values, roles, strict=False) if r == NAME
+    ][:1]
+    return (
+        bool(subjects)
+        and all(_ORG.search(v) and not _is_person(v) for v in subjects)
+        and not any(_INDIVIDUAL_CODE.match(v) for v in values)
+    )
+
+
+def _identity_number(value: str, values: list[str], roles: list[str | None], person: bool) -> bool:
+    """Whether a cell under an identity header is a person's ID number: ID-shaped (a real region code and
+    a birth date), and not a company's own code, unless the row names a person (the party, or its
+    representative under 法定代表人), whose number the column then holds (an enterprise's old 15-digit
+    taxpayer number shares the ID's shape)."""
+    upper = value.upper()
+    if len(upper) in (19, 20) and upper[18:].isdigit():
+        upper = upper[:18]  # an individual's taxpayer number: the ID number and a suffix
+    if len(upper) not in (15, 18) or not id_shaped(upper):
+        return False
+    if len(upper) == 18 and id_checksum_ok(upper):
+        return True  # a whole valid ID number (as the number detector rules: the ID check wins)
+    if not (is_enterprise_tin15(upper) if len(upper) == 15 else is_valid_uscc(upper)):
+        return True
+    return person or any(r == NAME and _is_person(v, role=True) for v, r in zip(values, roles, strict=False))
+
+
 def _row_values(
     values: list[str],
     pieces: list[list[tuple[int, int]]],
@@ -527,7 +652,7 @@ def _row_values(
             person = _is_person(value)
     if PARTY not in roles:
         # a list of persons with no subject column (证人姓名 | 联系方式 | 住所): the row is its person's
-        person = any(r == NAME and _is_person(v) for v, r in zip(values, roles, strict=False))
+        person = any(r == NAME and _is_person(v, role=True) for v, r in zip(values, roles, strict=False))
     # The row's address is hidden for a natural person, and for an individual business (its credit
     # code's type digits are 92, or its taxpayer number is the owner's ID number and a suffix) when
     # individual businesses' addresses are not published.
@@ -538,11 +663,16 @@ def _row_values(
     )
     organisation = organisation and not any(_INDIVIDUAL_CODE.match(v) for v in values)
     # an office's row (办税服务厅, a tax bureau) gives the office's own number, published
-    office = any(_OFFICE.search(v) for v, r in zip(values, roles, strict=False) if r != PHONE)
+    office = any(
+        _OFFICE.search(v) for v, r in zip(values, roles, strict=False) if r not in (PHONE, PERSON_PHONE)
+    )
+    # an organisation's row (its party a company, not a person nor an individual business): its own
+    # number under a bare 电话 column is published (only a natural person's contact is hidden)
+
     for cell, value, role in zip(pieces, values, roles, strict=False):
         if role is None or _EMPTY.match(value) or "*" in value:
             continue
-        if role == NAME and _is_person(value):
+        if role == NAME and _is_person(value, role=True):
             found = NAME
         elif role == PARTY and person:
             found = PARTY
@@ -551,10 +681,30 @@ def _row_values(
             or (role == MAYBE_ADDRESS and address_hidden)
         ) and _ADDRESS_WORD.search(value):
             found = HOME
-        elif role == DOCUMENT and _DOCUMENT_NUMBER.match(value):
+        elif role == IDENTITY and _identity_number(_SPACE_OR_HYPHEN.sub("", value), values, roles, person):
+            found = IDENTITY
+        elif role in (DOCUMENT, IDENTITY) and _DOCUMENT_NUMBER.match(value):
             found = DOCUMENT
-        elif role == PHONE and not office and _PHONE_NUMBER.search(value):
-            found = PHONE
+        elif role == BANK and _BANK_NUMBER.match(value):
+            found = BANK
+        elif (
+            role == TAXPAYER
+            and not person
+            and is_enterprise_tin15(_SPACE_OR_HYPHEN.sub("", value))
+            and _company_row(values, roles)
+            # (a company or an institution, not a shop: an individual business's old number was often
+            # its owner's ID number)
+            and any(r == PARTY and SEAT_HOLDER.search(v) for v, r in zip(values, roles, strict=False))
+        ):
+            found = PUBLIC_CODE  # an enterprise's old taxpayer number in its own row (also ID-shaped)
+        elif role in (PHONE, PERSON_PHONE) and _PHONE_NUMBER.search(value):
+            if office:  # an office's row (办税服务厅, the licensing bureau): its landline is published
+                if _is_mobile(value):
+                    continue
+                found = PUBLIC_PHONE
+            else:
+                company = role == PHONE and not person and _company_row(values, roles)
+                found = PUBLIC_PHONE if company and not _is_mobile(value) else PHONE
         else:
             continue
         for start, end in cell:

@@ -215,7 +215,9 @@ def _hotline_with_area_code(digits: str) -> bool:
 
 # Who a landline in a record may belong to, when not the record's subject.
 _PERSON_ROLE_IN_RECORD = re.compile(
-    r"法定代表人|法人代表|负责人|联系人|经办人|代理人|办税人|财务|经营者|业主|投资人|证人|配偶|家属|姓名|本人"
+    r"法定代表人|法人代表|负责人|联系人|经办人|代理人|办税人|财务|经营者|业主|投资人|证人|配偶|家属|姓名|本人|"
+    # a person questioned in the record (询问笔录（被询问人：***，联系电话：…）), or a name masked by hand
+    r"被询问人|被调查人|被检查人|询问笔录|调查笔录|[*＊×]{2,}|[*＊×](?: [*＊×])+"
 )
 
 
@@ -1193,6 +1195,25 @@ def _header_line_below(text: str, trigger_end: int, name_start: int) -> bool:
     return not (_NAME_EXACT.fullmatch(cell) and len(cell) - head <= 2)
 
 
+def _signed_twice(text: str, trigger_end: int, name_start: int) -> int | None:
+    """The length of a name written twice as the first cell of the line under a role word (a
+    signature and the same name printed beside it: 签名或盖章⏎高明高明), else ``None``."""
+    if "\n" not in text[trigger_end:name_start]:
+        return None
+    line = _LINE_TAIL.match(text, name_start)
+    cell = _CELL_END.split(line.group().strip(), maxsplit=1)[0] if line is not None else ""
+    half = len(cell) // 2
+    if (
+        half < 2
+        or len(cell) != 2 * half
+        or cell[:half] != cell[half:]
+        or not text.startswith(cell, name_start)
+    ):
+        return None
+    head = 2 if cell[:2] in COMPOUND_SURNAMES and half > 2 else 1
+    return half if _NAME_EXACT.fullmatch(cell[:half]) and half - head <= 2 else None
+
+
 _WRAP_WIDTH = 30  # a line at least this long that breaks mid-sentence was wrapped by the extractor
 
 
@@ -1452,6 +1473,12 @@ def _find_names(
             and _LABEL_SEPARATOR.search(text, m.end("trigger"), m.start("name")) is None
         ):
             continue  # 受票方利用他人虚开的发票 (a rule's wording): these name a person only as a label
+        if (half := _signed_twice(text, m.end("trigger"), m.start("name"))) is not None:
+            # 受送达人签名或盖章⏎高明高明: the name signed and printed beside it, each half a name
+            start = m.start("name")
+            add(start, start + half, _TRIGGERS[m.group("trigger")])
+            add(start + half, start + 2 * half, _TRIGGERS[m.group("trigger")])
+            continue
         if _header_line_below(text, m.end("trigger"), m.start("name")):
             continue  # 法定代表人⏎许可决定书文号: a table's header cells one per line, not a label and its value
         kind = _TRIGGERS[m.group("trigger")]

@@ -110,6 +110,10 @@ _SPACES = re.compile(r"[ \t]*\n[ \t]*| +")
 # (法定代表人：格⏎桑卓玛, ZHAN⏎G Wei): joined when the line before runs to the page's width.
 _WORD_CHAR = re.compile(rf"[{CJK}A-Za-z0-9·]")
 _MIN_WRAP_WIDTH = 24
+# A line that is one date or one number: a cell of its own, never the rest of a wrapped word.
+_WHOLE_CELL = re.compile(
+    r"\d{2,4}(?:年\d{1,2}月\d{1,2}日|[-./]\d{1,2}[-./]\d{1,2})|[〇零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|[\d.,]+"
+)
 _LABEL_AHEAD = re.compile(rf"[{CJK}]{{2,12}}(?:[（(][^）)\n]{{1,8}}[）)])?[：:]")
 
 
@@ -123,7 +127,9 @@ def _wrap_joins(text: str) -> list[tuple[int, int]]:
     if not counts:
         return []
     width, times = max(counts.items(), key=lambda item: (item[1], item[0]))
-    if times < 3:
+    if times < 3 or times * 2 < sum(counts.values()):
+        # A page's wrapped lines are most of its long lines; three addresses of one length in a
+        # one-cell-a-line list are not a page width (their next cell is no rest of a word).
         return []
     joins = []
     position = 0
@@ -141,6 +147,8 @@ def _wrap_joins(text: str) -> list[tuple[int, int]]:
             continue
         if _LABEL_AHEAD.match(text, gap_end):
             continue  # the next line is a field of its own (认定日期：…), not the rest of this one
+        if _WHOLE_CELL.fullmatch(tail.rstrip()):
+            continue  # the next line is a date or a number of its own (a list's next cell)
         joins.append((gap_start, gap_end))
     return joins
 

@@ -153,8 +153,9 @@ def main() -> int:
                         "policy_published" if "policy_published" in s["tags"] else "never_published", bad
                     )
                 if bad and len(examples) < a.examples:
+                    near = next((m[i] for i in range(s["start"], -1, -1) if m[i] >= 0), 0)
                     examples.append(
-                        f"LEAK {d['id']} {s['type']} {s['text']!r} -> {out[max(0, m[s['start']] - 2) :][: len(s['text']) + 6]!r}"
+                        f"LEAK {d['id']} {s['type']} {s['text']!r} -> {out[near:][: len(s['text']) + 8]!r}"
                     )
             elif s["cls"] == "public":
                 ok = kept_verbatim(s, m, out)

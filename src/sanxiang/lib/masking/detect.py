@@ -196,12 +196,17 @@ def _in_closing_block(text: str, start: int, *, named: bool = False) -> bool:
     if (line_end < 0 or text.find("。", start) < 0) and (contact or not named):
         return True
     limit = line_end
-    for _ in range(3):
+    lines = 0
+    while lines < 4:  # the bureau's name within the next lines (blank lines not counted), none a person's
         nxt = text.find("\n", limit + 1)
         if nxt < 0:
             nxt = len(text)
         if _AUTHORITY_LINE.match(text, limit, min(len(text), nxt + 1)) is not None:
             return True
+        if text[limit + 1 : nxt].strip():
+            if _LINE_PERSON.search(text, limit + 1, nxt) is not None or "。" in text[limit + 1 : nxt]:
+                return False  # a person's line, or the body's sentence going on below (PDF wrapping)
+            lines += 1
         limit = nxt
         if limit >= len(text):
             break
@@ -385,7 +390,7 @@ def _joined_kind(
 # Digit groups broken by spaces, hyphens or a line break (PDF text, aligned columns, 1381 234 5678).
 _SPLIT_NUMBER = re.compile(
     r"(?=\d)(?<![0-9A-Za-z.,])\d+(?:[Xx]\d{0,2})?"
-    r"(?:(?:[ \t]{1,2}|[ \t]?-[ \t]?|[ \t]?\r?\n[ \t]*)(?:\d+(?:[Xx]\d{0,2})?|[Xx]\d{0,2}))+(?![0-9A-Za-z]|[.,]\d)"
+    r"(?:(?:[ \t]{1,2}|[ \t]?-[ \t]?|[ \t]?-?\r?\n[ \t]*-?)(?:\d+(?:[Xx]\d{0,2})?|[Xx]\d{0,2}))+(?![0-9A-Za-z]|[.,]\d)"
 )
 # a group is digits, or the X check character of an ID number wrapped onto the next line on its own
 # (with a taxpayer number's suffix after it: …671⏎X01)
@@ -561,12 +566,23 @@ _PASSPORT = re.compile(
     r"(?=[A-Z0-9])(?<![0-9A-Za-z])(?:E[A-HJ-NP-Z]\d{7}|[EGDSPKHMCL]\d{8}|[EG]\d{7}|[HM]\d{10}|C[A-Z]\d{7}"
     r"|[A-Z]{1,2}\d{6} ?[（(][0-9A][)）]|[157]\d{6} ?[（(]\d[)）]|[157]/\d{6}/\d|\d{10}[（(][A-Z][)）])(?![0-9A-Za-z/])"
 )
+# A 港澳 permit's number (H or M and 8 or 10 digits) split by a space or a line break (H1234 5678): the
+# length is checked by the caller.
+_SPLIT_HKMO_PERMIT = re.compile(r"(?<![0-9A-Za-z])[HM]\d{1,9}(?:[ \t]|[ \t]?\n[ \t]*)\d{1,9}(?![0-9A-Za-z])")
 _TRAVEL_CONTEXT = re.compile(
     r"(?:护照|通行证|回乡证|台胞证|旅行证|居留证|居住证|军官证|士兵证|警官证|签证|证件|身份证|"
     r"[Pp]assport(?:\s*[Nn][Oo]\.?)?|PASSPORT(?:\s*NO\.?)?)(?:号码|号)?"
     rf"[^0-9A-Za-z。；;\n]{{0,8}}?([A-Za-z]{{0,2}}\d{{6,12}}[A-Za-z0-9]?(?![0-9A-Za-z*＊])|[{CJK}]字第\d{{4,10}}号"
-    # a letter-prefixed number split by a stray space (OCR text: K75 544980)
-    r"|[A-Za-z]{1,2}\d{1,4} \d{4,10}(?![0-9A-Za-z*＊]))"
+    # a number split by a stray space, a hyphen or a PDF line break (K75 544980, G12⏎3456789, AB⏎123 4567):
+    # its length is checked by the caller
+    r"|(?:[A-Za-z]{1,2}|[A-Za-z]{0,2}\d{1,10})(?:(?:[ \t]{1,2}|[ \t]?-[ \t]?|[ \t]*\n[ \t]*)\d{1,10}){1,2}"
+    r"(?![0-9A-Za-z*＊]))"
+)
+_ALNUM = re.compile(r"[0-9A-Za-z]")
+# A value under 纳税人识别号 of 6 to 12 characters is no organisation's taxpayer number (those have 15, 17,
+# 18 or 20): it is a person's document number given as his taxpayer number (a passport, a permit).
+_SHORT_TAXPAYER_NUMBER = re.compile(
+    r"识别号(?:码)?[ \t]*[：:][ \t]*((?=[A-Z]{0,3}\d)(?=(?:[A-Z]*\d){5})[0-9A-Z]{6,12})(?![0-9A-Za-z*＊])"
 )
 # A foreign passport's number mixes capitals and digits (C01X00T47): read after a passport's label only.
 _FOREIGN_PASSPORT = re.compile(
@@ -613,10 +629,19 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
         found.append(Finding(start, m.end(), FieldType.EMAIL))
     for m in _PASSPORT.finditer(text):
         found.append(Finding(m.start(), m.end(), FieldType.TRAVEL_DOCUMENT))
+    for m in _SPLIT_HKMO_PERMIT.finditer(text) if "H" in text or "M" in text else ():
+        if sum(ch.isdigit() for ch in m.group()) in (8, 10):
+            found.append(Finding(m.start(), m.end(), FieldType.TRAVEL_DOCUMENT))
     for m in _TRAVEL_CONTEXT.finditer(text):
         token = m.group(1)
         if token.isdigit() and len(token) >= 15:
             continue  # an ID number under 证件号码: the number detector owns it
+        if not token.isalnum():
+            joined = "".join(_ALNUM.findall(token))
+            if not 6 <= len(joined) <= 12 or (joined.isdigit() and len(joined) >= 15):
+                continue  # not one document number once joined (or an ID number: the number detector's)
+        found.append(Finding(m.start(1), m.end(1), FieldType.TRAVEL_DOCUMENT))
+    for m in _SHORT_TAXPAYER_NUMBER.finditer(text) if "识别号" in text else ():
         found.append(Finding(m.start(1), m.end(1), FieldType.TRAVEL_DOCUMENT))
     if "护照" in text or "assport" in text or "ASSPORT" in text:
         for m in _FOREIGN_PASSPORT.finditer(text):
@@ -1431,7 +1456,8 @@ def _shop_owners(text: str, names: dict[str, FieldType]) -> None:
             while at >= 0:
                 # another place, not inside an organisation's or shop's name (the longest name found
                 # at a place wins, so 窦诗 found beside 窦诗琪 masks no less than 窦诗琪)
-                after = text[at + length : at + length + 1]
+                # (the place's word may stand on the next line: 五华⏎区, PDF text wrapped inside it)
+                after = text[at + length : at + length + 8].lstrip(" \t\r\n\u3000")[:1]
                 if (
                     at != m.start("name")
                     and after not in _PLACE_AFTER

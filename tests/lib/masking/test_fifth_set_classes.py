@@ -7,7 +7,7 @@ district word."""
 
 import pytest
 
-from sanxiang.lib.masking import mask_text
+from sanxiang.lib.masking import STRICTEST, mask_text
 from sanxiang.lib.masking.idcodes import id_check_digit, id_shaped, is_valid_uscc
 
 # 外国人永久居留身份证 (2023): 9, province 11 (Beijing), nationality 840, birth date, sequence, check
@@ -142,3 +142,13 @@ def test_a_place_name_wrapped_before_its_district_word_is_no_owners_name():
     )
     masked = _masked(text)
     assert "七里河区西津东路8号" in masked and "马兰花经营" not in masked
+
+
+def test_dates_in_a_key_value_record_under_an_identity_label_stay():
+    # (a record of label-tab-value lines reads as a two-column table whose header is its first line)
+    text = (
+        "行政相对人名称\t郑雅琴\n行政相对人类别\t自然人\n证件类型\t身份证\n"
+        f"证件号码\t{PERSON_ID}\n处罚决定日期\t2026-03-09\n公示截止期\t2027-03-09\n"
+    )
+    masked = mask_text(text, policy=STRICTEST).text
+    assert "2026-03-09" in masked and "2027-03-09" in masked and PERSON_ID[6:14] not in masked

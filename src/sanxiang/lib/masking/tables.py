@@ -641,6 +641,8 @@ def _identity_number(value: str, values: list[str], roles: list[str | None], per
 
 
 _CODE_VALUE = re.compile(r"^[0-9A-Z]{6,20}$")
+_DATE_VALUE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$")
+_ONE_SPACE = re.compile(r"(?<=[0-9A-Z]) (?=[0-9A-Z])")
 
 
 def _personal_code(value: str) -> bool:
@@ -699,9 +701,14 @@ def _row_values(
             found = HOME
         elif role == IDENTITY and _identity_number(_SPACE_OR_HYPHEN.sub("", value), values, roles, person):
             found = IDENTITY
-        elif role in (DOCUMENT, IDENTITY) and _DOCUMENT_NUMBER.match(_SPACE_OR_HYPHEN.sub("", value)):
-            found = DOCUMENT  # (also split by a space or a hyphen: H1234 5678)
-        elif role == TAXPAYER and person and _personal_code(_SPACE_OR_HYPHEN.sub("", value)):
+        elif role in (DOCUMENT, IDENTITY) and _DOCUMENT_NUMBER.match(_ONE_SPACE.sub("", value)):
+            found = DOCUMENT  # (also split by one space: H1234 5678; not a date 2026-12-15)
+        elif (
+            role == TAXPAYER
+            and person
+            and not _DATE_VALUE.match(value)
+            and _personal_code(_SPACE_OR_HYPHEN.sub("", value))
+        ):
             # a natural person's row: the number under 纳税人识别号 is his own (an ID number, a passport,
             # a permit), never a company's code
             found = DOCUMENT

@@ -152,3 +152,43 @@ def test_dates_in_a_key_value_record_under_an_identity_label_stay():
     )
     masked = mask_text(text, policy=STRICTEST).text
     assert "2026-03-09" in masked and "2027-03-09" in masked and PERSON_ID[6:14] not in masked
+
+
+# ------------------------------------------------------------------------- names: aliases, addressees
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("法定代表人：何国梁（HO Kwok\nLeung），联系电话略。\n", ("Kwok", "Leung")),
+        ("经查，会计邓美仪（TANG Mei Yee）负责登记账簿。\n", ("TANG", "Mei Yee")),
+        ("将其房产出售给NAKAMURA Kenji（中村健二），成交价80万元。\n", ("中村健二", "NAKAMURA")),
+    ],
+)
+def test_a_persons_other_name_in_brackets_is_hidden_with_him(text, secrets):
+    _hidden(text, *secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "业主：黄志强（个体工商户）经营期间\n",
+        "代收人：李秀英（社区工作人员）\n",
+        "委托代理人：周建平（律师），联系电话略。\n",
+    ],
+)
+def test_a_role_in_brackets_after_a_name_stays(text):
+    inside = text[text.index("（") + 1 : text.index("）")]
+    assert f"（{inside}）" in _masked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("兰税稽罚〔2026〕77号\n\n旦增曲珍：\n（居民身份证号码：略）\n经查，你于2025年", "旦增曲珍"),
+        ("兰税稽罚〔2026〕78号\n\nSILVA Ana Maria：\n（护照号码：略）\n经查，你于2025年", "SILVA"),
+        ("兰税稽罚〔2026〕79号\n\n孙北京（证件号码：略）：\n经查，你于2025年", "孙北京"),
+    ],
+)
+def test_the_addressee_under_the_number_is_hidden_whatever_his_name(text, secret):
+    _hidden(text, secret)

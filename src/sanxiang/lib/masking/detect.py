@@ -1055,7 +1055,9 @@ _TRIGGER_BEFORE = re.compile(
 _TRIGGER_AT = re.compile(rf"(?:{_TRIGGER_ALT})")
 _LIST_NEXT = re.compile(rf"[、和及与,，]\s*(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})")
 # The addressee of a decision: "温作潘：（纳税人识别号：…）" at the start of a line.
-_ADDRESSEE = re.compile(r"[：:]?\s*[（(]\s*(?:纳税人识别号|身份证|公民身份号码)")
+_ADDRESSEE = re.compile(
+    r"[：:]?\s*[（(]\s*(?:纳税人识别号|身份证|公民身份号码|居民身份|证件号码|护照|通行证|回乡证|台胞证|居住证)"
+)
 # The addressee of a notice on a line of its own ("连立鑫：" above "    你已于…提出的听证申请"): the body
 # then speaks to the addressee as 你/您, which an organisation's notice does too, so the line must hold a
 # name's shape and nothing else.
@@ -1067,6 +1069,13 @@ _ADDRESSEE_LINE = re.compile(
 _ADDRESSEE_UNDER_NUMBER = re.compile(
     rf"(?m)[〕\]）)】][ \t]*\d{{1,6}}[ \t]*号[ \t]*\n(?:[ \t]*\n)*[ \t]*(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})"
     r"[ \t]*[：:][ \t]*$"
+)
+# …also a name with no surname there: a transliterated one (央金拉姆：) or one in Latin script (SILVA Ana
+# Maria：), alone on its line before its colon, right under the number.
+_ADDRESSEE_OTHER_UNDER_NUMBER = re.compile(
+    rf"(?m)[〕\]）)】][ \t]*\d{{1,6}}[ \t]*号[ \t]*\n(?:[ \t]*\n)*[ \t]*"
+    rf"(?P<name>[{CJK}]{{4}}|[A-Z][A-Za-z'\u00c0-\u017f\-]*(?:[ \t]+[A-Za-z'\u00c0-\u017f\-]+){{1,3}})"
+    r"[ \t]*(?:[：:]|[（(][ \t]*(?:公民|居民)?(?:身份|护照|证件|通行证|纳税人识别号))"
 )
 _TRAILING = re.compile(
     r"(?=[先女同，,（(身系])(?:先生|女士|同志|[，,（(]\s*(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]|[，,（(]\s*(?:公民|居民)?身份证|身份证号|[，,（(]\s*身份证件|[，,（(]\s*社会保障号|"
@@ -1391,7 +1400,11 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
             cjk_group = "cjk" if m.group("cjk") else "cjk2"
             latin_group = "latin" if m.group("latin") else "latin2"
             cjk = m.group(cjk_group)
-            if not (_NAME_EXACT.fullmatch(cjk) or "·" in cjk) or _in_org_name(text, m.end(cjk_group)):
+            # (a foreigner's Chinese name after his Latin one need not open with a surname: 中村健二)
+            shaped = (
+                _NAME_EXACT.fullmatch(cjk) or "·" in cjk or (m.group("latin") and tables.minority_name(cjk))
+            )
+            if not shaped or _in_org_name(text, m.end(cjk_group)):
                 continue
             kind = _kind_before(text, m.start())
             add(m.start(latin_group), m.end(latin_group), kind)
@@ -1579,6 +1592,10 @@ def _find_names(
         head = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
         if len(name) - head <= 2 and name not in _TRIGGERS and name[:2] not in _NOT_NAMES:
             add(m.start("name"), m.end("name"), FieldType.PERSON_NAME)
+    for m in _ADDRESSEE_OTHER_UNDER_NUMBER.finditer(text) if "号" in text else ():
+        name = m.group("name")
+        if name not in _TRIGGERS and (tables.minority_name(name) or _LATIN_ALIAS.fullmatch(name)):
+            add(m.start("name"), m.end("name"), FieldType.PERSON_NAME)
     for m in _VERB_AFTER.finditer(text):
         _look_back(text, m.start(), add, boundary=True)
     for m in _NAME_AFTER_VERB.finditer(text):
@@ -1743,6 +1760,42 @@ def _model_findings(
 
 _PEOPLE = frozenset({FieldType.PERSON_NAME, FieldType.THIRD_PARTY_NAME, FieldType.REPRESENTATIVE_NAME})
 _NAME_KINDS = _PEOPLE | {FieldType.OFFICIAL_NAME}
+# A person's other name in brackets right after his name: the romanised or the Chinese one, also when a
+# PDF line break cuts it (陈志明（CHAN Chi-\nming）, NAKAMURA Kenji（中村健二）).
+_ALIAS_AFTER = re.compile(
+    r"[ \t]*[（(][ \t]*(?P<alias>[^（）()\n，,；;。：:、]{1,30}(?:\n[^（）()\n，,；;。：:、]{1,30})?)[）)]"
+)
+_LATIN_ALIAS = re.compile(r"[A-Z][A-Za-z'\u00c0-\u017f\-]*(?:[ \t]+[A-Za-z'\u00c0-\u017f\-]+){0,3}")
+_CJK_ALIAS = re.compile(f"[{CJK}·]{{2,10}}")
+
+
+def _alias_shaped(alias: str) -> bool:
+    """A name's shape: Latin words opening with a capital (two at least), or Chinese characters that are
+    a name (a surname and a given name, a dotted name, four characters of a transliterated name) and no
+    role or organisation word (（个体工商户）, （社区工作人员）, （法定代表人）)."""
+    joined = alias.replace("\n", "").strip()
+    if _LATIN_ALIAS.fullmatch(joined):
+        return len(joined.split()) >= 2 or "-" in joined
+    if not _CJK_ALIAS.fullmatch(joined) or _ORG_IN_NAME.search(joined) or _TRIGGER_AT.search(joined):
+        return False
+    return bool(_NAME_EXACT.fullmatch(joined) or "·" in joined or tables.minority_name(joined))
+
+
+def _bracketed_aliases(text: str, found: list[Finding]) -> list[Finding]:
+    """The bracketed other name after every name found (王美玲（WONG Mei Ling）): the same person's."""
+    aliases: list[Finding] = []
+    for f in found:
+        if f.field_type not in _NAME_KINDS or text[f.end : f.end + 3].lstrip(" \t")[:1] not in "（(":
+            continue
+        m = _ALIAS_AFTER.match(text, f.end)
+        if m is not None and _alias_shaped(m.group("alias")):
+            for part in re.finditer(r"[^\n]+", m.group("alias")):
+                aliases.append(
+                    Finding(m.start("alias") + part.start(), m.start("alias") + part.end(), f.field_type)
+                )
+    return aliases
+
+
 # What the bureau's own masking leaves in a name or an address: 某, asterisks, ×, ○, a run of X.
 _MASKED_BY_HAND = re.compile(r"[某*＊×○]|XX")
 
@@ -1833,6 +1886,7 @@ def find_personal_data(
     found += _model_findings(norm, found, names, model)
     found += _list_neighbours(norm, found, names)
     found += _find_name_occurrences(norm, names)
+    found += _bracketed_aliases(norm, found)
     found = _outside_urls(norm, found)
     # A name the bureau masked already (李某某, 王**, ×××) is left byte-identical, whichever rule found it.
     found = [

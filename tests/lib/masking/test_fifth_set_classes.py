@@ -192,3 +192,28 @@ def test_a_role_in_brackets_after_a_name_stays(text):
 )
 def test_the_addressee_under_the_number_is_hidden_whatever_his_name(text, secret):
     _hidden(text, secret)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("代收人代收理由、签名或盖章：受送达人外出，由其同住成年兄弟代收 魏长青\n见证人签名：略\n", "长青"),
+        ("<td>代收人签名</td><td>受送达人住院，由其母亲代收 欧阳春</td>", "阳春"),
+        ("代收理由：外出务工；其妻子代收　黎　秀　英\n", "秀"),
+    ],
+)
+def test_a_name_signed_on_the_addressees_behalf_is_hidden(text, secret):
+    _hidden(text, secret)
+
+
+def test_a_thing_received_on_someones_behalf_is_no_name():
+    masked = _masked("税款由银行代收，代收理由、签名或盖章：\n")
+    assert "代收理由" in masked and "银行代收" in masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["送达时在场：郝丽萍（居委会工作人员，电话略）\n", "<td>在场</td><td>韦国庆（小区管理人员）</td>\n"],
+)
+def test_a_witness_named_before_his_post_in_brackets_is_hidden(text):
+    _hidden(text, text[text.index("（") - 2 : text.index("（")])

@@ -1070,6 +1070,13 @@ _ADDRESSEE_UNDER_NUMBER = re.compile(
     rf"(?m)[〕\]）)】][ \t]*\d{{1,6}}[ \t]*号[ \t]*\n(?:[ \t]*\n)*[ \t]*(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})"
     r"[ \t]*[：:][ \t]*$"
 )
+# A name signed on the addressee's behalf (其配偶代收 李红, 由其子女代收：赵军): after 代收 and a space or a
+# colon (or right after 其<relative>代收, as normalisation drops the space), the name ending its line,
+# cell or clause (padded or not).
+_SIGNED_FOR = re.compile(
+    rf"(?:代收(?:人)?(?:[ \t\u3000]+|[ \t]*[：:][ \t]*)|(?<=其)[{CJK}]{{1,6}}代收)(?P<name>{_NAME_HEAD}(?:[ \t\u3000]{{0,2}}\n?[ \t\u3000]*[{CJK}]){{1,2}})"
+    r"(?=[ \t\u3000]*(?:\n|$|[。，,；;<|（(]|\t|\d))"
+)
 # …also a name with no surname there: a transliterated one (央金拉姆：) or one in Latin script (SILVA Ana
 # Maria：), alone on its line before its colon, right under the number.
 _ADDRESSEE_OTHER_UNDER_NUMBER = re.compile(
@@ -1081,6 +1088,8 @@ _TRAILING = re.compile(
     r"(?=[先女同，,（(身系])(?:先生|女士|同志|[，,（(]\s*(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]|[，,（(]\s*(?:公民|居民)?身份证|身份证号|[，,（(]\s*身份证件|[，,（(]\s*社会保障号|"
     # a person's profession in brackets after the name (…事务所的章丽（税务师，…）)
     r"[（(]\s*(?:注册)?(?:税务师|会计师|律师)[，,）)]|"
+    # …or a witness's post in brackets (李红（社区工作人员）, 赵军（物业管理人员）)
+    rf"[（(][ \t]*[{CJK}]{{0,6}}(?:工作人员|管理人员|工作者)[ \t]*[）)，,]|"
     r"[（(]\s*(?:现?住址|现?住[：:]|现?居住地|家庭住址|户籍地)|[，,]\s*(?:现?住|家住)(?![址所房宿院宅])|"
     r"[（(]?系(?![统列数])[^，。；\n]{0,30}?(?:法定代表人|负责人|股东|实际控制人|员工|职工|财务|会计|出纳|办税人|经营者|业主)|"
     # how a decision introduces a person: 张三，汉族，…; 张三（1980年5月出生）; 张三，无业，…
@@ -1592,6 +1601,10 @@ def _find_names(
         head = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
         if len(name) - head <= 2 and name not in _TRIGGERS and name[:2] not in _NOT_NAMES:
             add(m.start("name"), m.end("name"), FieldType.PERSON_NAME)
+    for m in _SIGNED_FOR.finditer(text) if "代收" in text else ():
+        name = _SPACE.sub("", m.group("name"))
+        if name not in _TRIGGERS:  # (a word-like name too: the signature's place says it is one)
+            add(m.start("name"), m.end("name"), FieldType.THIRD_PARTY_NAME)
     for m in _ADDRESSEE_OTHER_UNDER_NUMBER.finditer(text) if "号" in text else ():
         name = m.group("name")
         if name not in _TRIGGERS and (tables.minority_name(name) or _LATIN_ALIAS.fullmatch(name)):

@@ -217,3 +217,26 @@ def test_a_thing_received_on_someones_behalf_is_no_name():
 )
 def test_a_witness_named_before_his_post_in_brackets_is_hidden(text):
     _hidden(text, text[text.index("（") - 2 : text.index("（")])
+
+
+# ------------------------------------------------------------------------------------ home addresses
+
+
+def test_the_place_of_an_inspection_of_a_person_is_his_home():
+    text = (
+        "税务检查通知书\n吕振宇：\n（居民身份证号码：略）\n根据规定，我局派员于2026年4月1日起对你的纳税情况进行检查。\n"
+        "检查地点：兰州市安宁区银滩路66号银河小区3栋2单元502室\n"
+    )
+    _hidden(text, "银河小区3栋2单元502室")
+
+
+def test_the_place_of_an_inspection_of_a_company_stays():
+    text = (
+        "税务检查通知书\n兰州宏图商贸有限公司：\n（纳税人识别号：91330106679371846K）\n"
+        "根据规定，我局派员于2026年4月1日起对你公司进行检查。\n检查地点：兰州市安宁区银滩路66号宏图大厦一楼\n"
+    )
+    assert "银滩路66号宏图大厦一楼" in _masked(text)
+
+
+def test_a_dwelling_introduced_by_juso_wei_is_a_home_address():
+    _hidden("经查，你在中国境内的居所为兰州市城关区雁南路18号雁园小区7栋402室。\n", "雁园小区7栋402室")

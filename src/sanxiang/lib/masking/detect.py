@@ -654,11 +654,15 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
 _HOME_LABELS = (
     "家庭住址|家庭地址|户籍地址|户籍所在地|户籍地|户籍(?=[：:])|现住址|现住所|现住地|现居住地|居住地址|居住地点|居住地|家庭住所|"
     "家住|住址|身份证地址|常住地址|常住地|"
-    "居所(?=[：:])|戶籍地址|"
+    "居所(?=[：:为])|戶籍地址|"
     # in running text (……，现住宝鸡市…；居住于…；暂住…): the value must still read as an address
     "现居住于|居住于|居住在|住在|户口所在地|户口地址|暂住于|暂住(?![证人])|现住(?![院宿房])"
 )
-_AMBIGUOUS_LABELS = "住所地|住所|通讯地址|联系地址|送达地址|送达地点|邮寄地址|收件地址|经营地点|经营场所|生产经营地址|经营地址|地址"
+_AMBIGUOUS_LABELS = (
+    "住所地|住所|通讯地址|联系地址|送达地址|送达地点|邮寄地址|收件地址|经营地点|经营场所|生产经营地址|经营地址|地址|"
+    # the place of an inspection or an inquiry: a person's home when the notice is a person's
+    "检查地点|检查地址|询问地点"
+)
 _LABEL_HEADS = "".join(sorted({label[0] for label in f"{_HOME_LABELS}|{_AMBIGUOUS_LABELS}".split("|")}))
 _ADDRESS = re.compile(
     rf"(?=[{_LABEL_HEADS}])"

@@ -240,3 +240,30 @@ def test_the_place_of_an_inspection_of_a_company_stays():
 
 def test_a_dwelling_introduced_by_juso_wei_is_a_home_address():
     _hidden("经查，你在中国境内的居所为兰州市城关区雁南路18号雁园小区7栋402室。\n", "雁园小区7栋402室")
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("委托代理人：Søren JØRGENSEN，电话略。\n", "JØRGENSEN"),
+        ("申请人：José GARCÍA，男，护照号码略。\n", "GARCÍA"),
+    ],
+)
+def test_a_latin_name_with_european_letters_is_hidden(text, secret):
+    _hidden(text, secret)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("委托代理人：尼玛，公民身份号码略。\n", "尼玛"),
+        ("（法定代表人：巴桑）提出的听证申请\n", "巴桑"),
+    ],
+)
+def test_a_two_character_name_without_surname_as_a_roles_whole_value_is_hidden(text, secret):
+    _hidden(text, secret)
+
+
+def test_a_placeholder_as_a_roles_value_stays():
+    masked = _masked("法定代表人：同上；委托代理人：暂无。\n")
+    assert "同上" in masked and "暂无" in masked

@@ -1046,6 +1046,13 @@ _TRIGGERED_NAME = re.compile(
 # (found from the value, few, then the role word looked for before its colon: one scan of the text
 # for a colon or a tab is cheaper than one for every role word)
 _FOUR_AFTER_LABEL = re.compile(rf"[：:\t][ \t]*(?P<name>[{CJK}]{{4}})(?![{CJK}])")
+# …and a two-character one (达瓦, 尼玛) when it is the label's whole value, ended by a clause's end
+_TWO_AFTER_LABEL = re.compile(rf"[：:][ \t]*(?P<name>[{CJK}]{{2}})(?=[，,）)；;。\n])")
+# (a person's role word right before the colon: 委托代理人：, 法定代表人：)
+_PERSON_LABEL_BEFORE = re.compile(
+    r"(?P<trigger>法定代表人|负责人|委托代理人|代理人|经营者|业主|投资人|证人|见证人|受送达人|被询问人|当事人|联系人|办税人|财务负责人)"
+    r"[：:]$"
+)
 _LABEL_BEFORE = re.compile(rf"(?P<trigger>{_TRIGGER_ALT}){_LABEL_SUFFIX}(?:[（(][^）)\n]{{0,10}}[）)])?$")
 # The name a person goes by online or on stage (网络主播，艺名“…”; 昵称：…): a name of that person,
 # whatever its shape, masked wherever it stands (the value runs to its closing quote or bracket).
@@ -1354,7 +1361,8 @@ _PINYIN_GIVEN = re.compile(
     r"an|en|in|un|ia|ie|iu|ua|uo|ue|ui|ve|er|a|e|i|o|u|v)(?:n|ng|r)?){1,3}",
     re.IGNORECASE,
 )
-_LATIN_WORD = r"[A-Z][A-Za-z'\-]+"
+# (with the Latin letters of European names: MÜLLER, GARCÍA, Søren)
+_LATIN_WORD = r"[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u017f'\-]+"
 # (OCR text may double a space: LIN  Chih-Hao)
 _LATIN_NAME = rf"{_LATIN_WORD}(?:(?:[ ·.]| {{2}}){_LATIN_WORD}){{1,3}}"
 _LATIN_BRACKETED = re.compile(
@@ -1373,7 +1381,9 @@ _DOTTED_CUT = re.compile(r".*[的是查系在与和及对向由经据为将被�
 _DOTTED_ROLE = re.compile(rf".*(?:{_TRIGGER_ALT})")
 
 
-_UPPER = re.compile(r"[A-Z][A-Za-z'\-]+[ ·.][A-Z]")  # two Latin words at least: _LATIN_NAME's shape
+_UPPER = re.compile(
+    r"[A-Z][A-Za-z\u00c0-\u017f'\-]+[ ·.][A-Z\u00c0-\u00de]"
+)  # two Latin words at least: _LATIN_NAME's shape
 
 
 # Words that make a run of capitals an organisation's or a product's name, not a person's.
@@ -1566,6 +1576,18 @@ def _find_names(
         if not tables.minority_name(name) or name in _TRIGGERS or _ORG_IN_NAME.search(name):
             continue
         label = _LABEL_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        if label is not None:
+            add(m.start("name"), m.end("name"), _TRIGGERS[label.group("trigger")])
+    for m in _TWO_AFTER_LABEL.finditer(text):
+        name = m.group("name")
+        if (
+            not tables.NOT_IN_MINORITY_NAME.isdisjoint(name)
+            or name in _TRIGGERS
+            or name[0] in SINGLE_SURNAMES  # (a Han name: the trigger rule's)
+            or _ORG_IN_NAME.search(name)
+        ):
+            continue
+        label = _PERSON_LABEL_BEFORE.search(text, max(0, m.start() - 24), m.start() + 1)
         if label is not None:
             add(m.start("name"), m.end("name"), _TRIGGERS[label.group("trigger")])
     for m in _ALIAS.finditer(text):

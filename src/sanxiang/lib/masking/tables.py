@@ -140,7 +140,7 @@ def _is_person(value: str, *, role: bool = False) -> bool:
 
 # Characters of words a cell may hold instead of a name (另行通知, 见附件, 同上, 不详): never in a
 # transliterated name.
-_NOT_IN_MINORITY_NAME = frozenset("无未不详见同上下另行其他本该附件及等的通知暂缺省市区县路号人单位公司")
+NOT_IN_MINORITY_NAME = frozenset("无未不详见同上下另行其他本该附件及等的通知暂缺省市区县路号人单位公司")
 
 
 def minority_name(value: str) -> bool:
@@ -149,7 +149,7 @@ def minority_name(value: str) -> bool:
     return (
         len(value) == 4
         and all("\u4e00" <= ch <= "\u9fff" for ch in value)
-        and _NOT_IN_MINORITY_NAME.isdisjoint(value)
+        and NOT_IN_MINORITY_NAME.isdisjoint(value)
     )
 
 

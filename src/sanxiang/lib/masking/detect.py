@@ -568,7 +568,9 @@ _PASSPORT = re.compile(
 )
 # A 港澳 permit's number (H or M and 8 or 10 digits) split by a space or a line break (H1234 5678): the
 # length is checked by the caller.
-_SPLIT_HKMO_PERMIT = re.compile(r"(?<![0-9A-Za-z])[HM]\d{1,9}(?:[ \t]|[ \t]?\n[ \t]*)\d{1,9}(?![0-9A-Za-z])")
+_SPLIT_HKMO_PERMIT = re.compile(
+    r"[HM](?<![0-9A-Za-z][HM])\d{1,9}(?:[ \t]|[ \t]?\n[ \t]*)\d{1,9}(?![0-9A-Za-z])"
+)
 _TRAVEL_CONTEXT = re.compile(
     r"(?:护照|通行证|回乡证|台胞证|旅行证|居留证|居住证|军官证|士兵证|警官证|签证|证件|身份证|"
     r"[Pp]assport(?:\s*[Nn][Oo]\.?)?|PASSPORT(?:\s*NO\.?)?)(?:号码|号)?"
@@ -1047,12 +1049,10 @@ _TRIGGERED_NAME = re.compile(
 # for a colon or a tab is cheaper than one for every role word)
 _FOUR_AFTER_LABEL = re.compile(rf"[：:\t][ \t]*(?P<name>[{CJK}]{{4}})(?![{CJK}])")
 # …and a two-character one (达瓦, 尼玛) when it is the label's whole value, ended by a clause's end
-_TWO_AFTER_LABEL = re.compile(rf"[：:][ \t]*(?P<name>[{CJK}]{{2}})(?=[，,）)；;。\n])")
-# (a person's role word right before the colon: 委托代理人：, 法定代表人：)
-_PERSON_LABEL_BEFORE = re.compile(
-    r"(?P<trigger>法定代表人|负责人|委托代理人|代理人|经营者|业主|投资人|证人|见证人|受送达人|被询问人|当事人|联系人|办税人|财务负责人)"
-    r"[：:]$"
-)
+_PERSON_LABELS = "法定代表人|财务负责人|负责人|委托代理人|代理人|经营者|业主|投资人|见证人|证人|受送达人|被询问人|当事人|联系人|办税人"
+# (read from the colon, whose label ends in 人, 者 or 主: scanning for the labels themselves cost more)
+_TWO_AFTER_LABEL = re.compile(rf"[：:](?<=[人者主][：:])[ \t]*(?P<name>[{CJK}]{{2}})(?=[，,）)；;。\n])")
+_PERSON_LABEL_END = re.compile(rf"(?:{_PERSON_LABELS})$")
 _LABEL_BEFORE = re.compile(rf"(?P<trigger>{_TRIGGER_ALT}){_LABEL_SUFFIX}(?:[（(][^）)\n]{{0,10}}[）)])?$")
 # The name a person goes by online or on stage (网络主播，艺名“…”; 昵称：…): a name of that person,
 # whatever its shape, masked wherever it stands (the value runs to its closing quote or bracket).
@@ -1587,9 +1587,9 @@ def _find_names(
             or _ORG_IN_NAME.search(name)
         ):
             continue
-        label = _PERSON_LABEL_BEFORE.search(text, max(0, m.start() - 24), m.start() + 1)
+        label = _PERSON_LABEL_END.search(text, max(0, m.start() - 5), m.start())
         if label is not None:
-            add(m.start("name"), m.end("name"), _TRIGGERS[label.group("trigger")])
+            add(m.start("name"), m.end("name"), _TRIGGERS[label.group()])
     for m in _ALIAS.finditer(text):
         if not _MASKED_BY_HAND.search(m.group("name")):
             add(m.start("name"), m.end("name"), FieldType.PERSON_NAME)
@@ -1631,7 +1631,7 @@ def _find_names(
         name = _SPACE.sub("", m.group("name"))
         if name not in _TRIGGERS:  # (a word-like name too: the signature's place says it is one)
             add(m.start("name"), m.end("name"), FieldType.THIRD_PARTY_NAME)
-    for m in _ADDRESSEE_OTHER_UNDER_NUMBER.finditer(text) if "号" in text else ():
+    for m in _ADDRESSEE_OTHER_UNDER_NUMBER.finditer(text) if "号\n" in text else ():
         name = m.group("name")
         if name not in _TRIGGERS and (tables.minority_name(name) or _LATIN_ALIAS.fullmatch(name)):
             add(m.start("name"), m.end("name"), FieldType.PERSON_NAME)
@@ -1820,11 +1820,14 @@ def _alias_shaped(alias: str) -> bool:
     return bool(_NAME_EXACT.fullmatch(joined) or "·" in joined or tables.minority_name(joined))
 
 
+_ALIAS_OPENERS = frozenset("（( \t")
+
+
 def _bracketed_aliases(text: str, found: list[Finding]) -> list[Finding]:
     """The bracketed other name after every name found (王美玲（WONG Mei Ling）): the same person's."""
     aliases: list[Finding] = []
     for f in found:
-        if f.field_type not in _NAME_KINDS or text[f.end : f.end + 3].lstrip(" \t")[:1] not in "（(":
+        if text[f.end : f.end + 1] not in _ALIAS_OPENERS or f.field_type not in _NAME_KINDS:
             continue
         m = _ALIAS_AFTER.match(text, f.end)
         if m is not None and _alias_shaped(m.group("alias")):

@@ -196,12 +196,17 @@ def _in_closing_block(text: str, start: int, *, named: bool = False) -> bool:
     if (line_end < 0 or text.find("。", start) < 0) and (contact or not named):
         return True
     limit = line_end
-    for _ in range(3):
+    lines = 0
+    while lines < 4:  # the bureau's name within the next lines (blank lines not counted), none a person's
         nxt = text.find("\n", limit + 1)
         if nxt < 0:
             nxt = len(text)
         if _AUTHORITY_LINE.match(text, limit, min(len(text), nxt + 1)) is not None:
             return True
+        if text[limit + 1 : nxt].strip():
+            if _LINE_PERSON.search(text, limit + 1, nxt) is not None or "。" in text[limit + 1 : nxt]:
+                return False  # a person's line, or the body's sentence going on below (PDF wrapping)
+            lines += 1
         limit = nxt
         if limit >= len(text):
             break
@@ -385,7 +390,7 @@ def _joined_kind(
 # Digit groups broken by spaces, hyphens or a line break (PDF text, aligned columns, 1381 234 5678).
 _SPLIT_NUMBER = re.compile(
     r"(?=\d)(?<![0-9A-Za-z.,])\d+(?:[Xx]\d{0,2})?"
-    r"(?:(?:[ \t]{1,2}|[ \t]?-[ \t]?|[ \t]?\r?\n[ \t]*)(?:\d+(?:[Xx]\d{0,2})?|[Xx]\d{0,2}))+(?![0-9A-Za-z]|[.,]\d)"
+    r"(?:(?:[ \t]{1,2}|[ \t]?-[ \t]?|[ \t]?-?\r?\n[ \t]*-?)(?:\d+(?:[Xx]\d{0,2})?|[Xx]\d{0,2}))+(?![0-9A-Za-z]|[.,]\d)"
 )
 # a group is digits, or the X check character of an ID number wrapped onto the next line on its own
 # (with a taxpayer number's suffix after it: …671⏎X01)
@@ -561,12 +566,25 @@ _PASSPORT = re.compile(
     r"(?=[A-Z0-9])(?<![0-9A-Za-z])(?:E[A-HJ-NP-Z]\d{7}|[EGDSPKHMCL]\d{8}|[EG]\d{7}|[HM]\d{10}|C[A-Z]\d{7}"
     r"|[A-Z]{1,2}\d{6} ?[（(][0-9A][)）]|[157]\d{6} ?[（(]\d[)）]|[157]/\d{6}/\d|\d{10}[（(][A-Z][)）])(?![0-9A-Za-z/])"
 )
+# A 港澳 permit's number (H or M and 8 or 10 digits) split by a space or a line break (H1234 5678): the
+# length is checked by the caller.
+_SPLIT_HKMO_PERMIT = re.compile(
+    r"[HM](?<![0-9A-Za-z][HM])\d{1,9}(?:[ \t]|[ \t]?\n[ \t]*)\d{1,9}(?![0-9A-Za-z])"
+)
 _TRAVEL_CONTEXT = re.compile(
     r"(?:护照|通行证|回乡证|台胞证|旅行证|居留证|居住证|军官证|士兵证|警官证|签证|证件|身份证|"
     r"[Pp]assport(?:\s*[Nn][Oo]\.?)?|PASSPORT(?:\s*NO\.?)?)(?:号码|号)?"
     rf"[^0-9A-Za-z。；;\n]{{0,8}}?([A-Za-z]{{0,2}}\d{{6,12}}[A-Za-z0-9]?(?![0-9A-Za-z*＊])|[{CJK}]字第\d{{4,10}}号"
-    # a letter-prefixed number split by a stray space (OCR text: K75 544980)
-    r"|[A-Za-z]{1,2}\d{1,4} \d{4,10}(?![0-9A-Za-z*＊]))"
+    # a number split by a stray space, a hyphen or a PDF line break (K75 544980, G12⏎3456789, AB⏎123 4567):
+    # its length is checked by the caller
+    r"|(?:[A-Za-z]{1,2}|[A-Za-z]{0,2}\d{1,10})(?:(?:[ \t]{1,2}|[ \t]?-[ \t]?|[ \t]*\n[ \t]*)\d{1,10}){1,2}"
+    r"(?![0-9A-Za-z*＊]))"
+)
+_ALNUM = re.compile(r"[0-9A-Za-z]")
+# A value under 纳税人识别号 of 6 to 12 characters is no organisation's taxpayer number (those have 15, 17,
+# 18 or 20): it is a person's document number given as his taxpayer number (a passport, a permit).
+_SHORT_TAXPAYER_NUMBER = re.compile(
+    r"识别号(?:码)?[ \t]*[：:][ \t]*((?=[A-Z]{0,3}\d)(?=(?:[A-Z]*\d){5})[0-9A-Z]{6,12})(?![0-9A-Za-z*＊])"
 )
 # A foreign passport's number mixes capitals and digits (C01X00T47): read after a passport's label only.
 _FOREIGN_PASSPORT = re.compile(
@@ -613,10 +631,19 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
         found.append(Finding(start, m.end(), FieldType.EMAIL))
     for m in _PASSPORT.finditer(text):
         found.append(Finding(m.start(), m.end(), FieldType.TRAVEL_DOCUMENT))
+    for m in _SPLIT_HKMO_PERMIT.finditer(text) if "H" in text or "M" in text else ():
+        if sum(ch.isdigit() for ch in m.group()) in (8, 10):
+            found.append(Finding(m.start(), m.end(), FieldType.TRAVEL_DOCUMENT))
     for m in _TRAVEL_CONTEXT.finditer(text):
         token = m.group(1)
         if token.isdigit() and len(token) >= 15:
             continue  # an ID number under 证件号码: the number detector owns it
+        if not token.isalnum():
+            joined = "".join(_ALNUM.findall(token))
+            if not 6 <= len(joined) <= 12 or (joined.isdigit() and len(joined) >= 15):
+                continue  # not one document number once joined (or an ID number: the number detector's)
+        found.append(Finding(m.start(1), m.end(1), FieldType.TRAVEL_DOCUMENT))
+    for m in _SHORT_TAXPAYER_NUMBER.finditer(text) if "识别号" in text else ():
         found.append(Finding(m.start(1), m.end(1), FieldType.TRAVEL_DOCUMENT))
     if "护照" in text or "assport" in text or "ASSPORT" in text:
         for m in _FOREIGN_PASSPORT.finditer(text):
@@ -629,11 +656,15 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
 _HOME_LABELS = (
     "家庭住址|家庭地址|户籍地址|户籍所在地|户籍地|户籍(?=[：:])|现住址|现住所|现住地|现居住地|居住地址|居住地点|居住地|家庭住所|"
     "家住|住址|身份证地址|常住地址|常住地|"
-    "居所(?=[：:])|戶籍地址|"
+    "居所(?=[：:为])|戶籍地址|"
     # in running text (……，现住宝鸡市…；居住于…；暂住…): the value must still read as an address
     "现居住于|居住于|居住在|住在|户口所在地|户口地址|暂住于|暂住(?![证人])|现住(?![院宿房])"
 )
-_AMBIGUOUS_LABELS = "住所地|住所|通讯地址|联系地址|送达地址|送达地点|邮寄地址|收件地址|经营地点|经营场所|生产经营地址|经营地址|地址"
+_AMBIGUOUS_LABELS = (
+    "住所地|住所|通讯地址|联系地址|送达地址|送达地点|邮寄地址|收件地址|经营地点|经营场所|生产经营地址|经营地址|地址|"
+    # the place of an inspection or an inquiry: a person's home when the notice is a person's
+    "检查地点|检查地址|询问地点"
+)
 _LABEL_HEADS = "".join(sorted({label[0] for label in f"{_HOME_LABELS}|{_AMBIGUOUS_LABELS}".split("|")}))
 _ADDRESS = re.compile(
     rf"(?=[{_LABEL_HEADS}])"
@@ -1017,6 +1048,11 @@ _TRIGGERED_NAME = re.compile(
 # (found from the value, few, then the role word looked for before its colon: one scan of the text
 # for a colon or a tab is cheaper than one for every role word)
 _FOUR_AFTER_LABEL = re.compile(rf"[：:\t][ \t]*(?P<name>[{CJK}]{{4}})(?![{CJK}])")
+# …and a two-character one (达瓦, 尼玛) when it is the label's whole value, ended by a clause's end
+_PERSON_LABELS = "法定代表人|财务负责人|负责人|委托代理人|代理人|经营者|业主|投资人|见证人|证人|受送达人|被询问人|当事人|联系人|办税人"
+# (read from the colon, whose label ends in 人, 者 or 主: scanning for the labels themselves cost more)
+_TWO_AFTER_LABEL = re.compile(rf"[：:](?<=[人者主][：:])[ \t]*(?P<name>[{CJK}]{{2}})(?=[，,）)；;。\n])")
+_PERSON_LABEL_END = re.compile(rf"(?:{_PERSON_LABELS})$")
 _LABEL_BEFORE = re.compile(rf"(?P<trigger>{_TRIGGER_ALT}){_LABEL_SUFFIX}(?:[（(][^）)\n]{{0,10}}[）)])?$")
 # The name a person goes by online or on stage (网络主播，艺名“…”; 昵称：…): a name of that person,
 # whatever its shape, masked wherever it stands (the value runs to its closing quote or bracket).
@@ -1030,7 +1066,9 @@ _TRIGGER_BEFORE = re.compile(
 _TRIGGER_AT = re.compile(rf"(?:{_TRIGGER_ALT})")
 _LIST_NEXT = re.compile(rf"[、和及与,，]\s*(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})")
 # The addressee of a decision: "温作潘：（纳税人识别号：…）" at the start of a line.
-_ADDRESSEE = re.compile(r"[：:]?\s*[（(]\s*(?:纳税人识别号|身份证|公民身份号码)")
+_ADDRESSEE = re.compile(
+    r"[：:]?\s*[（(]\s*(?:纳税人识别号|身份证|公民身份号码|居民身份|证件号码|护照|通行证|回乡证|台胞证|居住证)"
+)
 # The addressee of a notice on a line of its own ("连立鑫：" above "    你已于…提出的听证申请"): the body
 # then speaks to the addressee as 你/您, which an organisation's notice does too, so the line must hold a
 # name's shape and nothing else.
@@ -1043,10 +1081,26 @@ _ADDRESSEE_UNDER_NUMBER = re.compile(
     rf"(?m)[〕\]）)】][ \t]*\d{{1,6}}[ \t]*号[ \t]*\n(?:[ \t]*\n)*[ \t]*(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})"
     r"[ \t]*[：:][ \t]*$"
 )
+# A name signed on the addressee's behalf (其配偶代收 李红, 由其子女代收：赵军): after 代收 and a space or a
+# colon (or right after 其<relative>代收, as normalisation drops the space), the name ending its line,
+# cell or clause (padded or not).
+_SIGNED_FOR = re.compile(
+    rf"(?:代收(?:人)?(?:[ \t\u3000]+|[ \t]*[：:][ \t]*)|(?<=其)[{CJK}]{{1,6}}代收)(?P<name>{_NAME_HEAD}(?:[ \t\u3000]{{0,2}}\n?[ \t\u3000]*[{CJK}]){{1,2}})"
+    r"(?=[ \t\u3000]*(?:\n|$|[。，,；;<|（(]|\t|\d))"
+)
+# …also a name with no surname there: a transliterated one (央金拉姆：) or one in Latin script (SILVA Ana
+# Maria：), alone on its line before its colon, right under the number.
+_ADDRESSEE_OTHER_UNDER_NUMBER = re.compile(
+    rf"(?m)[〕\]）)】][ \t]*\d{{1,6}}[ \t]*号[ \t]*\n(?:[ \t]*\n)*[ \t]*"
+    rf"(?P<name>[{CJK}]{{4}}|[A-Z][A-Za-z'\u00c0-\u017f\-]*(?:[ \t]+[A-Za-z'\u00c0-\u017f\-]+){{1,3}})"
+    r"[ \t]*(?:[：:]|[（(][ \t]*(?:公民|居民)?(?:身份|护照|证件|通行证|纳税人识别号))"
+)
 _TRAILING = re.compile(
     r"(?=[先女同，,（(身系])(?:先生|女士|同志|[，,（(]\s*(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]|[，,（(]\s*(?:公民|居民)?身份证|身份证号|[，,（(]\s*身份证件|[，,（(]\s*社会保障号|"
     # a person's profession in brackets after the name (…事务所的章丽（税务师，…）)
     r"[（(]\s*(?:注册)?(?:税务师|会计师|律师)[，,）)]|"
+    # …or a witness's post in brackets (李红（社区工作人员）, 赵军（物业管理人员）)
+    rf"[（(][ \t]*[{CJK}]{{0,6}}(?:工作人员|管理人员|工作者)[ \t]*[）)，,]|"
     r"[（(]\s*(?:现?住址|现?住[：:]|现?居住地|家庭住址|户籍地)|[，,]\s*(?:现?住|家住)(?![址所房宿院宅])|"
     r"[（(]?系(?![统列数])[^，。；\n]{0,30}?(?:法定代表人|负责人|股东|实际控制人|员工|职工|财务|会计|出纳|办税人|经营者|业主)|"
     # how a decision introduces a person: 张三，汉族，…; 张三（1980年5月出生）; 张三，无业，…
@@ -1307,7 +1361,8 @@ _PINYIN_GIVEN = re.compile(
     r"an|en|in|un|ia|ie|iu|ua|uo|ue|ui|ve|er|a|e|i|o|u|v)(?:n|ng|r)?){1,3}",
     re.IGNORECASE,
 )
-_LATIN_WORD = r"[A-Z][A-Za-z'\-]+"
+# (with the Latin letters of European names: MÜLLER, GARCÍA, Søren)
+_LATIN_WORD = r"[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u017f'\-]+"
 # (OCR text may double a space: LIN  Chih-Hao)
 _LATIN_NAME = rf"{_LATIN_WORD}(?:(?:[ ·.]| {{2}}){_LATIN_WORD}){{1,3}}"
 _LATIN_BRACKETED = re.compile(
@@ -1326,7 +1381,9 @@ _DOTTED_CUT = re.compile(r".*[的是查系在与和及对向由经据为将被�
 _DOTTED_ROLE = re.compile(rf".*(?:{_TRIGGER_ALT})")
 
 
-_UPPER = re.compile(r"[A-Z][A-Za-z'\-]+[ ·.][A-Z]")  # two Latin words at least: _LATIN_NAME's shape
+_UPPER = re.compile(
+    r"[A-Z][A-Za-z\u00c0-\u017f'\-]+[ ·.][A-Z\u00c0-\u00de]"
+)  # two Latin words at least: _LATIN_NAME's shape
 
 
 # Words that make a run of capitals an organisation's or a product's name, not a person's.
@@ -1366,7 +1423,11 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
             cjk_group = "cjk" if m.group("cjk") else "cjk2"
             latin_group = "latin" if m.group("latin") else "latin2"
             cjk = m.group(cjk_group)
-            if not (_NAME_EXACT.fullmatch(cjk) or "·" in cjk) or _in_org_name(text, m.end(cjk_group)):
+            # (a foreigner's Chinese name after his Latin one need not open with a surname: 中村健二)
+            shaped = (
+                _NAME_EXACT.fullmatch(cjk) or "·" in cjk or (m.group("latin") and tables.minority_name(cjk))
+            )
+            if not shaped or _in_org_name(text, m.end(cjk_group)):
                 continue
             kind = _kind_before(text, m.start())
             add(m.start(latin_group), m.end(latin_group), kind)
@@ -1431,7 +1492,8 @@ def _shop_owners(text: str, names: dict[str, FieldType]) -> None:
             while at >= 0:
                 # another place, not inside an organisation's or shop's name (the longest name found
                 # at a place wins, so 窦诗 found beside 窦诗琪 masks no less than 窦诗琪)
-                after = text[at + length : at + length + 1]
+                # (the place's word may stand on the next line: 五华⏎区, PDF text wrapped inside it)
+                after = text[at + length : at + length + 8].lstrip(" \t\r\n\u3000")[:1]
                 if (
                     at != m.start("name")
                     and after not in _PLACE_AFTER
@@ -1516,6 +1578,18 @@ def _find_names(
         label = _LABEL_BEFORE.search(text, max(0, m.start() - 24), m.start())
         if label is not None:
             add(m.start("name"), m.end("name"), _TRIGGERS[label.group("trigger")])
+    for m in _TWO_AFTER_LABEL.finditer(text):
+        name = m.group("name")
+        if (
+            not tables.NOT_IN_MINORITY_NAME.isdisjoint(name)
+            or name in _TRIGGERS
+            or name[0] in SINGLE_SURNAMES  # (a Han name: the trigger rule's)
+            or _ORG_IN_NAME.search(name)
+        ):
+            continue
+        label = _PERSON_LABEL_END.search(text, max(0, m.start() - 5), m.start())
+        if label is not None:
+            add(m.start("name"), m.end("name"), _TRIGGERS[label.group()])
     for m in _ALIAS.finditer(text):
         if not _MASKED_BY_HAND.search(m.group("name")):
             add(m.start("name"), m.end("name"), FieldType.PERSON_NAME)
@@ -1552,6 +1626,14 @@ def _find_names(
         name = m.group("name")
         head = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
         if len(name) - head <= 2 and name not in _TRIGGERS and name[:2] not in _NOT_NAMES:
+            add(m.start("name"), m.end("name"), FieldType.PERSON_NAME)
+    for m in _SIGNED_FOR.finditer(text) if "代收" in text else ():
+        name = _SPACE.sub("", m.group("name"))
+        if name not in _TRIGGERS:  # (a word-like name too: the signature's place says it is one)
+            add(m.start("name"), m.end("name"), FieldType.THIRD_PARTY_NAME)
+    for m in _ADDRESSEE_OTHER_UNDER_NUMBER.finditer(text) if "号\n" in text else ():
+        name = m.group("name")
+        if name not in _TRIGGERS and (tables.minority_name(name) or _LATIN_ALIAS.fullmatch(name)):
             add(m.start("name"), m.end("name"), FieldType.PERSON_NAME)
     for m in _VERB_AFTER.finditer(text):
         _look_back(text, m.start(), add, boundary=True)
@@ -1717,6 +1799,45 @@ def _model_findings(
 
 _PEOPLE = frozenset({FieldType.PERSON_NAME, FieldType.THIRD_PARTY_NAME, FieldType.REPRESENTATIVE_NAME})
 _NAME_KINDS = _PEOPLE | {FieldType.OFFICIAL_NAME}
+# A person's other name in brackets right after his name: the romanised or the Chinese one, also when a
+# PDF line break cuts it (陈志明（CHAN Chi-\nming）, NAKAMURA Kenji（中村健二）).
+_ALIAS_AFTER = re.compile(
+    r"[ \t]*[（(][ \t]*(?P<alias>[^（）()\n，,；;。：:、]{1,30}(?:\n[^（）()\n，,；;。：:、]{1,30})?)[）)]"
+)
+_LATIN_ALIAS = re.compile(r"[A-Z][A-Za-z'\u00c0-\u017f\-]*(?:[ \t]+[A-Za-z'\u00c0-\u017f\-]+){0,3}")
+_CJK_ALIAS = re.compile(f"[{CJK}·]{{2,10}}")
+
+
+def _alias_shaped(alias: str) -> bool:
+    """A name's shape: Latin words opening with a capital (two at least), or Chinese characters that are
+    a name (a surname and a given name, a dotted name, four characters of a transliterated name) and no
+    role or organisation word (（个体工商户）, （社区工作人员）, （法定代表人）)."""
+    joined = alias.replace("\n", "").strip()
+    if _LATIN_ALIAS.fullmatch(joined):
+        return len(joined.split()) >= 2 or "-" in joined
+    if not _CJK_ALIAS.fullmatch(joined) or _ORG_IN_NAME.search(joined) or _TRIGGER_AT.search(joined):
+        return False
+    return bool(_NAME_EXACT.fullmatch(joined) or "·" in joined or tables.minority_name(joined))
+
+
+_ALIAS_OPENERS = frozenset("（( \t")
+
+
+def _bracketed_aliases(text: str, found: list[Finding]) -> list[Finding]:
+    """The bracketed other name after every name found (王美玲（WONG Mei Ling）): the same person's."""
+    aliases: list[Finding] = []
+    for f in found:
+        if text[f.end : f.end + 1] not in _ALIAS_OPENERS or f.field_type not in _NAME_KINDS:
+            continue
+        m = _ALIAS_AFTER.match(text, f.end)
+        if m is not None and _alias_shaped(m.group("alias")):
+            for part in re.finditer(r"[^\n]+", m.group("alias")):
+                aliases.append(
+                    Finding(m.start("alias") + part.start(), m.start("alias") + part.end(), f.field_type)
+                )
+    return aliases
+
+
 # What the bureau's own masking leaves in a name or an address: 某, asterisks, ×, ○, a run of X.
 _MASKED_BY_HAND = re.compile(r"[某*＊×○]|XX")
 
@@ -1807,6 +1928,7 @@ def find_personal_data(
     found += _model_findings(norm, found, names, model)
     found += _list_neighbours(norm, found, names)
     found += _find_name_occurrences(norm, names)
+    found += _bracketed_aliases(norm, found)
     found = _outside_urls(norm, found)
     # A name the bureau masked already (李某某, 王**, ×××) is left byte-identical, whichever rule found it.
     found = [

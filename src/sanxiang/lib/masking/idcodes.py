@@ -65,12 +65,27 @@ def id_check_digit(number: str) -> str:
 HKMT_PREFIXES = frozenset({"810000", "820000", "830000"})
 
 
+@lru_cache(maxsize=1)
+def province_codes() -> frozenset[str]:
+    """The two-digit province codes (the first two digits of every region code)."""
+    return frozenset(code[:2] for code in region_codes())
+
+
+def _permanent_residence_prefix(number: str) -> bool:
+    """The foreigner's permanent residence ID card (外国人永久居留身份证, 2023 edition) is numbered like a
+    resident ID under 9, the two-digit code of the issuing province and a three-digit nationality
+    code: 9 44 392 19900328 123 X (birth date, sequence, GB 11643 check character)."""
+    return number[0] == "9" and number[1:3] in province_codes()
+
+
 def id_shaped(number: str) -> bool:
     """A real region code (or a 港澳台 residence permit's prefix) and a plausible birth date (18 or 15
     digits), checksum not considered."""
     number = number.strip().upper()
     if len(number) == 18 and number[:17].isdigit():
-        region_ok = number[:6] in region_codes() or number[:6] in HKMT_PREFIXES
+        region_ok = (
+            number[:6] in region_codes() or number[:6] in HKMT_PREFIXES or _permanent_residence_prefix(number)
+        )
     elif len(number) == 15 and number.isdigit():
         region_ok = number[:6] in region_codes()
     else:

@@ -106,7 +106,9 @@ _SPACES = re.compile(r" {2,}|\u3000+")
 # (a Latin name may carry its Chinese name in brackets, CHANG MEI-LING（张美玲）, and OCR may double a space)
 _PERSON_NAME = re.compile(
     rf"^(?:[{CJK}]{{2,4}}|[{CJK}]{{2,8}}[·.][{CJK}]{{2,10}}"
-    rf"|[A-Z][A-Za-z'\-]+(?:,? {{1,2}}[A-Z][A-Za-z'\-]+){{1,3}}(?:[ \t]*[（(][{CJK}·]{{2,10}}[）)])?)$"
+    rf"|[A-Z][A-Za-z'\-]+(?:,? {{1,2}}[A-Z][A-Za-z'\-]+){{1,3}}(?:[ \t]*[（(][{CJK}·]{{2,10}}[）)])?"
+    # (or the Chinese name first and the romanised one in brackets: 陈志明（CHAN Chi-ming）)
+    rf"|[{CJK}]{{2,4}}[ \t]*[（(][A-Z][A-Za-z'\-]+(?:,? {{1,2}}[A-Z][A-Za-z'\-]+){{1,3}}[）)])$"
 )
 _ORG = re.compile(
     r"公司|厂|店|部|中心|合作社|事务所|商行|超市|馆|社|场|院|所|站|行$|集团|协会|学校|工作室|门市|经营|个体|商贸|贸易|"
@@ -138,7 +140,7 @@ def _is_person(value: str, *, role: bool = False) -> bool:
 
 # Characters of words a cell may hold instead of a name (另行通知, 见附件, 同上, 不详): never in a
 # transliterated name.
-_NOT_IN_MINORITY_NAME = frozenset("无未不详见同上下另行其他本该附件及等的通知暂缺省市区县路号人单位公司")
+NOT_IN_MINORITY_NAME = frozenset("无未不详见同上下另行其他本该附件及等的通知暂缺省市区县路号人单位公司")
 
 
 def minority_name(value: str) -> bool:
@@ -147,7 +149,7 @@ def minority_name(value: str) -> bool:
     return (
         len(value) == 4
         and all("\u4e00" <= ch <= "\u9fff" for ch in value)
-        and _NOT_IN_MINORITY_NAME.isdisjoint(value)
+        and NOT_IN_MINORITY_NAME.isdisjoint(value)
     )
 
 
@@ -638,6 +640,22 @@ def _identity_number(value: str, values: list[str], roles: list[str | None], per
     return person or any(r == NAME and _is_person(v, role=True) for v, r in zip(values, roles, strict=False))
 
 
+_CODE_VALUE = re.compile(r"^[0-9A-Z]{6,20}$")
+_DATE_VALUE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$")
+_ONE_SPACE = re.compile(r"(?<=[0-9A-Z]) (?=[0-9A-Z])")
+
+
+def _personal_code(value: str) -> bool:
+    """Whether a value under 纳税人识别号 in a person's row is that person's number: code-shaped, and not
+    an organisation's (a valid credit code, an enterprise's old 15-character number)."""
+    upper = value.upper()
+    if not _CODE_VALUE.match(upper) or sum(ch.isdigit() for ch in upper) < 5:
+        return False
+    if len(upper) == 18 and is_valid_uscc(upper) and not (id_checksum_ok(upper) and id_shaped(upper)):
+        return False
+    return not (len(upper) == 15 and is_enterprise_tin15(upper) and not id_shaped(upper))
+
+
 def _row_values(
     values: list[str],
     pieces: list[list[tuple[int, int]]],
@@ -683,7 +701,16 @@ def _row_values(
             found = HOME
         elif role == IDENTITY and _identity_number(_SPACE_OR_HYPHEN.sub("", value), values, roles, person):
             found = IDENTITY
-        elif role in (DOCUMENT, IDENTITY) and _DOCUMENT_NUMBER.match(value):
+        elif role in (DOCUMENT, IDENTITY) and _DOCUMENT_NUMBER.match(_ONE_SPACE.sub("", value)):
+            found = DOCUMENT  # (also split by one space: H1234 5678; not a date 2026-12-15)
+        elif (
+            role == TAXPAYER
+            and person
+            and not _DATE_VALUE.match(value)
+            and _personal_code(_SPACE_OR_HYPHEN.sub("", value))
+        ):
+            # a natural person's row: the number under 纳税人识别号 is his own (an ID number, a passport,
+            # a permit), never a company's code
             found = DOCUMENT
         elif role == BANK and _BANK_NUMBER.match(value):
             found = BANK

@@ -72,3 +72,29 @@ def test_a_landline_of_a_person_questioned_stays_hidden_in_an_organisations_reco
     masked = mask_text(text).text
     assert "87123456" not in masked and "87654321" not in masked, masked
     assert "宁波恒通建设工程有限公司" in masked
+
+
+def test_the_bureaus_contact_lines_stay_public_across_its_closing_formula():
+    # The fourth round let a line with a full stop end the bureau's block, so 特此公告。 between the
+    # contact lines and the bureau's name made its own phone and address look like a person's.
+    text = (
+        "下列纳税人请于十日内到我局办理相关事宜。\n"
+        "联系地址：苏州市姑苏区人民路88号\n联系电话：0512-65226688\n特此公告。\n"
+        "国家税务总局苏州市姑苏区税务局\n2026年5月6日\n"
+    )
+    masked = mask_text(text).text
+    assert "0512-65226688" in masked and "苏州市姑苏区人民路88号" in masked, masked
+
+
+def test_a_recipients_address_above_the_bureaus_contact_block_stays_hidden():
+    # 送达地址 of the party, a blank line, then the bureau's contact block and its name: the address is
+    # no line of that block.
+    text = (
+        "柏文涛：\n根据你提出的听证要求，决定于2026年8月20日举行听证。\n"
+        "送达地址：湖南省长沙市岳麓区枫林路18号6栋302房\n\n"
+        "联系单位：国家税务总局长沙市岳麓区税务局\n地址：长沙市岳麓区麓山路9号\n联系电话：0731-88112233\n\n"
+        "国家税务总局长沙市岳麓区税务局\n2026年9月22日\n"
+    )
+    masked = mask_text(text).text
+    assert "枫林路18号" not in masked and "6栋302" not in masked, masked
+    assert "长沙市岳麓区麓山路9号" in masked and "0731-88112233" in masked, masked

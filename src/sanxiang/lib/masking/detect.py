@@ -159,6 +159,10 @@ _LIST_RECORD_SUBJECT = re.compile(
 )
 
 
+# The closing formula between a notice's contact lines and the bureau's name (特此公告。).
+_CLOSING_FORMULA = re.compile(r"(?:特此|此)(?:公告|通知|告知|函告|复|批复|证明)?[。.]?")
+
+
 def _in_closing_block(text: str, start: int, *, named: bool = False) -> bool:
     """Whether ``start`` lies in the bureau's own contact lines in the closing block of a notice: after
     the last sentence of the body, with the bureau's name following within three lines or no sentence
@@ -197,14 +201,24 @@ def _in_closing_block(text: str, start: int, *, named: bool = False) -> bool:
         return True
     limit = line_end
     lines = 0
+    blank = False
     while lines < 4:  # the bureau's name within the next lines (blank lines not counted), none a person's
         nxt = text.find("\n", limit + 1)
         if nxt < 0:
             nxt = len(text)
         if _AUTHORITY_LINE.match(text, limit, min(len(text), nxt + 1)) is not None:
             return True
-        if text[limit + 1 : nxt].strip():
-            if _LINE_PERSON.search(text, limit + 1, nxt) is not None or "。" in text[limit + 1 : nxt]:
+        if not text[limit + 1 : nxt].strip():
+            blank = True
+        else:
+            if blank:
+                # after a blank line only the bureau's name itself may follow: other lines are another
+                # block (送达地址：…⏎⏎联系单位：…税务局⏎地址：…: the recipient's address is no part of it)
+                return False
+            line = text[limit + 1 : nxt].strip()
+            if _LINE_PERSON.search(text, limit + 1, nxt) is not None or (
+                "。" in line and _CLOSING_FORMULA.fullmatch(line) is None
+            ):
                 return False  # a person's line, or the body's sentence going on below (PDF wrapping)
             lines += 1
         limit = nxt

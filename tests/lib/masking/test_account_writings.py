@@ -8,19 +8,13 @@ import pytest
 
 from sanxiang.lib.masking import mask_text
 from sanxiang.lib.masking.idcodes import id_check_digit, id_shaped, is_valid_uscc, luhn_ok
+from tests.lib.masking.helpers import hidden
 
 # A card number whose digits also pass the credit-code check (one all-digit number in 31 does).
 CARD_LIKE_USCC = "622800000000000318"
 CARD_16 = "6217000000000006"
 CARD_19 = "6217003812345678006"
 ID_X = "43010219900506111X"
-
-
-def _hidden(text: str, *secrets: str) -> str:
-    masked = mask_text(text).text
-    for secret in secrets:
-        assert secret not in masked, (secret, masked)
-    return masked
 
 
 def test_the_examples_have_the_shapes_they_stand_for():
@@ -39,7 +33,7 @@ def test_the_examples_have_the_shapes_they_stand_for():
     ],
 )
 def test_accounts_named_by_their_owner_or_their_bank(text, secret):
-    _hidden(text, secret)
+    hidden(text, secret)
 
 
 def test_a_credit_code_beside_a_bank_word_stays():
@@ -52,12 +46,12 @@ def test_a_taxpayer_number_whose_check_character_and_suffix_wrapped():
     number = ID_X + "02"
     text = f"纳税人识别号：{number[:17]}\n{number[17:]}\n违法事实：未按期申报。"
     assert id_check_digit(ID_X) == "X" and id_shaped(ID_X)
-    _hidden(text, number[6:14], number[17:])
+    hidden(text, number[6:14], number[17:])
 
 
 @pytest.mark.parametrize("written", ["护照：G31 207755", "护照号码 EA5 3018264", "证件号码：P2 2345678"])
 def test_a_passport_number_cut_by_a_stray_space(written):
-    masked = _hidden(written, written[-6:])
+    masked = hidden(written, written[-6:])
     assert mask_text(masked).text == masked
 
 
@@ -98,9 +92,9 @@ def test_a_phone_after_the_last_record_of_a_list_is_no_account():
         "咨询电话：0898-66012345；网址：https://hainan.chinatax.gov.cn\n"
         "缴费人：冼丽；扣款账号：—。咨询电话：0898-12366。\n"
     )
-    masked = _hidden(text, "6217000000000006", "13900001111")
+    masked = hidden(text, "6217000000000006", "13900001111")
     assert "0898-66012345" in masked and "0898-12366" in masked
 
 
 def test_an_account_on_the_line_under_its_label_is_still_one():
-    _hidden("扣款账号：\n6217 0000 0000 0006\n", "0000 0006")
+    hidden("扣款账号：\n6217 0000 0000 0006\n", "0000 0006")

@@ -7,14 +7,7 @@ before its hyphen. Every example here is written for these tests."""
 import pytest
 
 from sanxiang.lib.masking import mask_text
-
-
-def _hidden(text: str, *secrets: str) -> str:
-    masked = mask_text(text).text
-    for secret in secrets:
-        assert secret not in masked, (secret, masked)
-    assert mask_text(masked).text == masked
-    return masked
+from tests.lib.masking.helpers import hidden
 
 
 @pytest.mark.parametrize(
@@ -29,7 +22,7 @@ def _hidden(text: str, *secrets: str) -> str:
     ],
 )
 def test_the_address_of_a_persons_property(text, secret):
-    _hidden(text, secret)
+    hidden(text, secret)
 
 
 def test_the_address_of_a_companys_property_stays():
@@ -46,7 +39,7 @@ def test_the_address_of_a_companys_property_stays():
     ],
 )
 def test_a_dwelling_named_by_its_estate(text, secret):
-    _hidden(text, secret)
+    hidden(text, secret)
 
 
 def test_a_rule_about_dwellings_stays():
@@ -60,7 +53,7 @@ def test_the_contact_of_a_record_in_a_key_value_list():
         "缴费人：海口椰风物业有限公司\n欠费金额：3,000.00元\n联系人：冼丽\n联系人电话：(0898)6671234\n\n"
         "缴费人：海南椰林贸易有限公司\n欠费金额：1,200.00元\n联系人：岳峰\n联系人电话：0898—66012345\n"
     )
-    masked = _hidden(text, "6671234", "66012345", "冼丽", "岳峰")
+    masked = hidden(text, "6671234", "66012345", "冼丽", "岳峰")
     assert "海口椰风物业有限公司" in masked
 
 
@@ -70,7 +63,7 @@ def test_the_bureaus_closing_contact_stays():
 
 
 def test_a_landline_broken_before_its_hyphen():
-    _hidden("委托代理人：岳峰，海南某律师事务所律师，联系电话：0898\n-66012345。\n", "66012345")
+    hidden("委托代理人：岳峰，海南某律师事务所律师，联系电话：0898\n-66012345。\n", "66012345")
 
 
 SERVICE_LIST = (
@@ -81,7 +74,7 @@ SERVICE_LIST = (
 )
 
 
-def test_an_organisations_own_landline_in_its_row_stays_a_persons_is_hidden():
+def test_an_organisations_own_landline_in_its_row_stays_a_persons_ishidden():
     masked = mask_text(SERVICE_LIST).text
     assert "0898-66012222" in masked  # the company's office line
     assert "66011111" not in masked and "13807551234" not in masked  # a person's line, a mobile
@@ -89,7 +82,7 @@ def test_an_organisations_own_landline_in_its_row_stays_a_persons_is_hidden():
 
 def test_a_contact_persons_phone_column_is_hidden_in_a_companys_row():
     text = "缴费人\t险种\t联系人\t联系人电话\n海南椰林贸易有限公司\t职工基本养老保险\t冼丽\t0898-66013333\n"
-    _hidden(text, "66013333", "冼丽")
+    hidden(text, "66013333", "冼丽")
 
 
 def test_an_organisations_landline_in_its_record_stays():
@@ -113,7 +106,7 @@ def test_a_number_cut_by_the_width_of_a_pdf_line():
     lines = [filler[:26], filler[26:52], filler[52:70] + "电话(0898)66"[-8:]]
     assert {len(line) for line in lines} == {26}
     text = "\n".join(lines) + "\n01234。\n"
-    _hidden(text, "01234", "岳峰")
+    hidden(text, "01234", "岳峰")
 
 
 def test_rows_of_a_pipe_table_of_one_width_are_not_joined():
@@ -124,7 +117,7 @@ def test_rows_of_a_pipe_table_of_one_width_are_not_joined():
         "3 | 莫兰 | 66013333 | 责令限期改正通知书\n"
         "4 | 贝宁 | 0898 6601 4444 | 税务行政处罚决定书\n"
     )
-    _hidden(text, "66013333", "岳峰", "莫兰", "贝宁")
+    hidden(text, "66013333", "岳峰", "莫兰", "贝宁")
 
 
 def test_an_offices_landline_in_its_row_stays_a_mobile_does_not():

@@ -9,6 +9,7 @@ import pytest
 
 from sanxiang.lib.masking import STRICTEST, mask_text
 from sanxiang.lib.masking.idcodes import id_check_digit, id_shaped, is_valid_uscc
+from tests.lib.masking.helpers import hidden
 
 # 外国人永久居留身份证 (2023): 9, province 11 (Beijing), nationality 840, birth date, sequence, check
 PR_CARD = "91184019761103052" + id_check_digit("91184019761103052")
@@ -17,13 +18,6 @@ PERSON_ID = "32010219870615231" + id_check_digit("32010219870615231")
 
 def _masked(text: str) -> str:
     return mask_text(text).text
-
-
-def _hidden(text: str, *secrets: str) -> str:
-    masked = _masked(text)
-    for secret in secrets:
-        assert secret not in masked, (secret, masked)
-    return masked
 
 
 def test_a_permanent_residence_card_is_id_shaped_and_a_credit_code_is_not():
@@ -42,7 +36,7 @@ def test_a_permanent_residence_card_is_id_shaped_and_a_credit_code_is_not():
     ],
 )
 def test_a_permanent_residence_card_is_hidden_however_written(written):
-    _hidden(f"当事人：JONES Peter Alan，证件号码：{written}；住所：略。\n", PR_CARD[6:14], PR_CARD[14:])
+    hidden(f"当事人：JONES Peter Alan，证件号码：{written}；住所：略。\n", PR_CARD[6:14], PR_CARD[14:])
 
 
 def test_a_credit_code_beginning_with_9_stays():
@@ -60,8 +54,8 @@ def test_a_credit_code_beginning_with_9_stays():
         ("序号\t姓名\t证件号码\n1\t区国强\tH3087 112604\n", "3087"),
     ],
 )
-def test_a_hong_kong_or_macao_permit_split_by_a_space_or_a_line_break_is_hidden(text, secret):
-    _hidden(text, secret)
+def test_a_hong_kong_or_macao_permit_split_by_a_space_or_a_line_break_ishidden(text, secret):
+    hidden(text, secret)
 
 
 @pytest.mark.parametrize(
@@ -73,8 +67,8 @@ def test_a_hong_kong_or_macao_permit_split_by_a_space_or_a_line_break_is_hidden(
         ("台胞证号码：712 30985，系你单位员工", ("30985",)),
     ],
 )
-def test_a_document_number_broken_after_its_label_is_hidden(text, secrets):
-    _hidden(text, *secrets)
+def test_a_document_number_broken_after_its_label_ishidden(text, secrets):
+    hidden(text, *secrets)
 
 
 def test_a_document_number_under_a_label_keeps_the_next_datum_apart():
@@ -90,7 +84,7 @@ def test_a_document_number_under_a_label_keeps_the_next_datum_apart():
     ],
 )
 def test_a_short_number_given_as_a_taxpayer_number_is_a_persons_document(text, secret):
-    _hidden(text, secret)
+    hidden(text, secret)
 
 
 def test_a_companys_taxpayer_number_after_its_label_stays():
@@ -105,7 +99,7 @@ def test_a_persons_number_under_the_taxpayer_column_is_hidden_in_his_row():
         "KOVACS Anna\tRB5520917\tKOVACS Anna\tRB5520 917\t西湖区文二路3号\n"
         "杭州恒远科技有限公司\t91330106679371846K\t赵某\t略\t西湖区文一路9号\n"
     )
-    masked = _hidden(text, "30917724", "RB5520917", "RB5520 917", "志豪", "KOVACS")
+    masked = hidden(text, "30917724", "RB5520917", "RB5520 917", "志豪", "KOVACS")
     assert "91330106679371846K" in masked
 
 
@@ -118,18 +112,18 @@ def test_the_bureaus_address_stays_above_a_web_address_line():
         "网址：https://gansu.chinatax.gov.cn\n\n"
         "国家税务总局兰州市城关区税务局\n2026年3月2日\n"
     )
-    masked = _hidden(text, "12345678", "KIM")
+    masked = hidden(text, "12345678", "KIM")
     assert "城关区金城路12号办税服务厅" in masked
 
 
-def test_a_number_in_a_wrapped_sentence_above_the_closing_block_is_hidden():
+def test_a_number_in_a_wrapped_sentence_above_the_closing_block_ishidden():
     text = (
         "请按时到达。你登记的联系电话为\n"
         "0931-2233445，电子邮箱如有变更请告知。\n\n"
         "办公地址：城关区庆阳路1号\n联系电话：12366\n\n"
         "国家税务总局兰州市城关区税务局\n"
     )
-    _hidden(text, "2233445")
+    hidden(text, "2233445")
 
 
 def test_a_place_name_wrapped_before_its_district_word_is_no_owners_name():
@@ -166,7 +160,7 @@ def test_dates_in_a_key_value_record_under_an_identity_label_stay():
     ],
 )
 def test_a_persons_other_name_in_brackets_is_hidden_with_him(text, secrets):
-    _hidden(text, *secrets)
+    hidden(text, *secrets)
 
 
 @pytest.mark.parametrize(
@@ -191,7 +185,7 @@ def test_a_role_in_brackets_after_a_name_stays(text):
     ],
 )
 def test_the_addressee_under_the_number_is_hidden_whatever_his_name(text, secret):
-    _hidden(text, secret)
+    hidden(text, secret)
 
 
 @pytest.mark.parametrize(
@@ -202,8 +196,8 @@ def test_the_addressee_under_the_number_is_hidden_whatever_his_name(text, secret
         ("代收理由：外出务工；其妻子代收　黎　秀　英\n", "秀"),
     ],
 )
-def test_a_name_signed_on_the_addressees_behalf_is_hidden(text, secret):
-    _hidden(text, secret)
+def test_a_name_signed_on_the_addressees_behalf_ishidden(text, secret):
+    hidden(text, secret)
 
 
 def test_a_thing_received_on_someones_behalf_is_no_name():
@@ -215,8 +209,8 @@ def test_a_thing_received_on_someones_behalf_is_no_name():
     "text",
     ["送达时在场：郝丽萍（居委会工作人员，电话略）\n", "<td>在场</td><td>韦国庆（小区管理人员）</td>\n"],
 )
-def test_a_witness_named_before_his_post_in_brackets_is_hidden(text):
-    _hidden(text, text[text.index("（") - 2 : text.index("（")])
+def test_a_witness_named_before_his_post_in_brackets_ishidden(text):
+    hidden(text, text[text.index("（") - 2 : text.index("（")])
 
 
 # ------------------------------------------------------------------------------------ home addresses
@@ -227,7 +221,7 @@ def test_the_place_of_an_inspection_of_a_person_is_his_home():
         "税务检查通知书\n吕振宇：\n（居民身份证号码：略）\n根据规定，我局派员于2026年4月1日起对你的纳税情况进行检查。\n"
         "检查地点：兰州市安宁区银滩路66号银河小区3栋2单元502室\n"
     )
-    _hidden(text, "银河小区3栋2单元502室")
+    hidden(text, "银河小区3栋2单元502室")
 
 
 def test_the_place_of_an_inspection_of_a_company_stays():
@@ -239,7 +233,7 @@ def test_the_place_of_an_inspection_of_a_company_stays():
 
 
 def test_a_dwelling_introduced_by_juso_wei_is_a_home_address():
-    _hidden("经查，你在中国境内的居所为兰州市城关区雁南路18号雁园小区7栋402室。\n", "雁园小区7栋402室")
+    hidden("经查，你在中国境内的居所为兰州市城关区雁南路18号雁园小区7栋402室。\n", "雁园小区7栋402室")
 
 
 @pytest.mark.parametrize(
@@ -249,8 +243,8 @@ def test_a_dwelling_introduced_by_juso_wei_is_a_home_address():
         ("申请人：José GARCÍA，男，护照号码略。\n", "GARCÍA"),
     ],
 )
-def test_a_latin_name_with_european_letters_is_hidden(text, secret):
-    _hidden(text, secret)
+def test_a_latin_name_with_european_letters_ishidden(text, secret):
+    hidden(text, secret)
 
 
 @pytest.mark.parametrize(
@@ -260,8 +254,8 @@ def test_a_latin_name_with_european_letters_is_hidden(text, secret):
         ("（法定代表人：巴桑）提出的听证申请\n", "巴桑"),
     ],
 )
-def test_a_two_character_name_without_surname_as_a_roles_whole_value_is_hidden(text, secret):
-    _hidden(text, secret)
+def test_a_two_character_name_without_surname_as_a_roles_whole_value_ishidden(text, secret):
+    hidden(text, secret)
 
 
 def test_a_placeholder_as_a_roles_value_stays():

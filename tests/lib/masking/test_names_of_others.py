@@ -8,16 +8,9 @@ import pytest
 
 from sanxiang.lib.masking import mask_text
 from sanxiang.lib.masking.idcodes import id_check_digit
+from tests.lib.masking.helpers import hidden
 
 PERSON_ID = "46010519830709441" + id_check_digit("46010519830709441")
-
-
-def _hidden(text: str, *secrets: str) -> str:
-    masked = mask_text(text).text
-    for secret in secrets:
-        assert secret not in masked, (secret, masked)
-    assert mask_text(masked).text == masked
-    return masked
 
 
 @pytest.mark.parametrize(
@@ -30,7 +23,7 @@ def _hidden(text: str, *secrets: str) -> str:
     ],
 )
 def test_a_minority_name_without_a_surname_under_a_role(text, secret):
-    _hidden(text, secret)
+    hidden(text, secret)
 
 
 def test_words_of_a_form_under_a_role_stay():
@@ -46,7 +39,7 @@ def test_words_of_a_form_under_a_role_stay():
     ],
 )
 def test_the_name_a_streamer_goes_by_is_hidden_everywhere(text):
-    masked = _hidden(text, "梁晓彤", "小鹿乱撞", "鹿鹿Lulu")
+    masked = hidden(text, "梁晓彤", "小鹿乱撞", "鹿鹿Lulu")
     assert "网络主播" in masked and "直播打赏" in masked or "带货" in masked
 
 
@@ -59,7 +52,7 @@ def test_the_name_a_streamer_goes_by_is_hidden_everywhere(text):
     ],
 )
 def test_a_letter_spaced_name_right_after_a_word(text, secret):
-    _hidden(text, secret)
+    hidden(text, secret)
 
 
 def test_ocr_spaces_inside_words_change_nothing_else():
@@ -78,7 +71,7 @@ def test_ocr_spaces_inside_words_change_nothing_else():
     ],
 )
 def test_employees_listed_with_their_social_security_number(text, secret):
-    _hidden(text, secret, PERSON_ID[6:14])
+    hidden(text, secret, PERSON_ID[6:14])
 
 
 def test_a_credit_code_under_a_mixed_social_security_label_stays():
@@ -91,7 +84,7 @@ def test_a_role_column_with_a_qualifier_before_its_role_word():
         "纳税人名称\t法定代表人姓名\t负有直接责任的财务负责人\t负有直接责任的中介机构\n"
         "海南椰林贸易有限公司\t符海生\t云小蕾\t海口华信税务师事务所有限公司\n"
     )
-    masked = _hidden(text, "符海生", "云小蕾")
+    masked = hidden(text, "符海生", "云小蕾")
     assert "海口华信税务师事务所有限公司" in masked
 
 
@@ -101,7 +94,7 @@ def test_cells_of_a_space_aligned_table_are_not_run_together():
         "蒙晓光        城乡居民养老保险  12,402.00元  蒙晓光\n"
         "海口椰风物业有限公司  职工基本养老保险  3,000.00元  冼丽\n"
     )
-    _hidden(text, "蒙晓光", "冼丽")
+    hidden(text, "蒙晓光", "冼丽")
 
 
 def test_a_name_padded_at_the_start_of_a_cell_and_a_figure_before_a_name():
@@ -110,12 +103,12 @@ def test_a_name_padded_at_the_start_of_a_cell_and_a_figure_before_a_name():
         "1     海口椰风物业有限公司  林\u3000\u3000海燕    12,402.00元\n"
         "2     海南椰林贸易有限公司  冼  家豪      3,000.00元  \n"
     )
-    _hidden(text, "海燕", "家豪")
+    hidden(text, "海燕", "家豪")
 
 
 def test_a_signature_line_under_its_label_with_the_date_beside_it():
     text = "受送达人签名或盖章\n滕远航  2026年5月12日\n代收人及代收理由\n卜月华（配偶）\n"
-    masked = _hidden(text, "滕远航", "卜月华")
+    masked = hidden(text, "滕远航", "卜月华")
     assert "2026年5月12日" in masked and "（配偶）" in masked
 
 
@@ -134,7 +127,7 @@ def test_a_signature_line_under_its_label_with_the_date_beside_it():
     ],
 )
 def test_the_addressee_under_the_decisions_number(text, secret):
-    _hidden(text, secret)
+    hidden(text, secret)
 
 
 def test_a_title_under_a_number_is_no_addressee():
@@ -153,7 +146,7 @@ def test_a_title_under_a_number_is_no_addressee():
     ],
 )
 def test_professions_agents_intermediaries_and_spaced_names_in_sentences(text, secret):
-    _hidden(text, secret)
+    hidden(text, secret)
 
 
 @pytest.mark.parametrize(
@@ -168,7 +161,7 @@ def test_professions_agents_intermediaries_and_spaced_names_in_sentences(text, s
     ],
 )
 def test_two_character_names_spaced_out_and_a_word_name_before_its_post(text, secret):
-    _hidden(text, secret)
+    hidden(text, secret)
 
 
 def test_a_space_table_whose_cells_hold_sentences_keeps_its_cells_apart():
@@ -176,7 +169,7 @@ def test_a_space_table_whose_cells_hold_sentences_keeps_its_cells_apart():
         "纳税人名称          法定代表人姓名  法定代表人性别  负有直接责任的财务负责人  主要违法事实\n"
         "海南椰林贸易有限公司  符海生        男            高新                  经查，虚开发票12份，金额30万元。\n"
     )
-    masked = _hidden(text, "符海生", "高新")
+    masked = hidden(text, "符海生", "高新")
     assert "经查，虚开发票12份" in masked and "  男  " in masked
 
 
@@ -191,7 +184,7 @@ def test_a_space_table_whose_cells_hold_sentences_keeps_its_cells_apart():
     ],
 )
 def test_a_listed_minority_name_and_a_word_name_before_a_resident_id(text, secret):
-    _hidden(text, secret)
+    hidden(text, secret)
 
 
 def test_a_shop_after_a_preposition_is_no_minority_name():
@@ -232,7 +225,7 @@ def test_a_role_word_cut_by_the_width_of_an_indented_pdf_line():
     indented = "  送达回证于当日由当事人委托的同住亲属即其配"[:23] + "配"
     assert len(indented) == 24 == len(lines[0])
     text = "\n".join([*lines, indented]) + "\n偶柏青云代收，签收电话略。\n"
-    masked = _hidden(text, "柏青云")
+    masked = hidden(text, "柏青云")
     assert masked.count("\n") == text.count("\n")
 
 
@@ -242,5 +235,5 @@ def test_a_doubled_space_in_a_latin_name_and_a_full_width_period_in_a_dotted_one
         "受送达人\t证件号码\t最后已知地址\t联系电话\n"
         f"{name}\tG53697545\t海口市美兰区海府路12号椰林苑3栋801号\t13900001111\n"
     )
-    masked = _hidden(text, "海府路12号", "13900001111")
+    masked = hidden(text, "海府路12号", "13900001111")
     assert "林志豪" not in masked and "克里木" not in masked and "Chih" not in masked

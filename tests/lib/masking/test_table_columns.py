@@ -5,6 +5,7 @@ pass over a masked table that finds nothing new. Every example here is written f
 
 from sanxiang.lib.masking import mask_text
 from sanxiang.lib.masking.idcodes import id_check_digit, id_shaped, is_enterprise_tin15, luhn_ok
+from tests.lib.masking.helpers import hidden
 
 PERSON_ID = "51010419770415123" + id_check_digit("51010419770415123")
 # An old 15-digit ID number that also passes the check of an enterprise's old taxpayer number (region
@@ -12,13 +13,6 @@ PERSON_ID = "51010419770415123" + id_check_digit("51010419770415123")
 OLD_ID = "510104720315107"
 CARD_18 = "622848012345670006"
 CARD_19 = "6217003812345678006"
-
-
-def _hidden(text: str, *secrets: str) -> str:
-    masked = mask_text(text).text
-    for secret in secrets:
-        assert secret not in masked, (secret, masked)
-    return masked
 
 
 def test_the_examples_have_the_shapes_they_stand_for():
@@ -40,14 +34,14 @@ HTML_LIST = (
 
 
 def test_a_web_pages_table_text_is_read_by_its_header():
-    masked = _hidden(HTML_LIST, "和平", "冉晓梅</td>", "青山", OLD_ID, PERSON_ID[6:14], "51836274")
+    masked = hidden(HTML_LIST, "和平", "冉晓梅</td>", "青山", OLD_ID, PERSON_ID[6:14], "51836274")
     assert "成都蓉锦茶业有限公司" in masked and "91510104MA6CKQ1Y2G" in masked
     assert "<td>成都市锦江区冉晓梅茶社</td>" in masked  # the shop named after its owner stays
 
 
 def test_an_old_id_number_under_an_identity_header_in_a_persons_row():
     text = f"受送达人\t证件号码\t文书名称\n庞飞燕\t{OLD_ID}\t税务事项通知书\n"
-    _hidden(text, OLD_ID[6:12])
+    hidden(text, OLD_ID[6:12])
 
 
 SOCIAL_INSURANCE = (
@@ -58,7 +52,7 @@ SOCIAL_INSURANCE = (
 
 
 def test_a_social_insurance_list_its_payer_account_and_number():
-    masked = _hidden(SOCIAL_INSURANCE, "巫山月", OLD_ID, CARD_19[:8], CARD_19[-4:], "阮星")
+    masked = hidden(SOCIAL_INSURANCE, "巫山月", OLD_ID, CARD_19[:8], CARD_19[-4:], "阮星")
     assert "91510104MA62N9TX7D" in masked and "12,400.00元" in masked
 
 
@@ -68,7 +62,7 @@ def test_an_account_broken_over_two_lines_one_cell_a_line():
         f"钟灵秀\n13608011234\n{CARD_18[:9]}\n{CARD_18[9:]}\n城乡居民医疗保险\n"
         f"邓北辰\n13908015678\n{CARD_19}\n城乡居民养老保险\n"
     )
-    _hidden(text, "钟灵秀", CARD_18[:9], CARD_18[9:], "邓北辰", CARD_19[4:12])
+    hidden(text, "钟灵秀", CARD_18[:9], CARD_18[9:], "邓北辰", CARD_19[4:12])
 
 
 LICENCES = (
@@ -81,7 +75,7 @@ LICENCES = (
 
 
 def test_a_licence_list_one_cell_a_line_and_its_header_cells():
-    masked = _hidden(LICENCES, "\n童春生\n", "柯")
+    masked = hidden(LICENCES, "\n童春生\n", "柯")
     # 法定代表人 above 许可决定书文号 is a header cell, not a label: 许可 is no name
     assert "许可决定书文号\n许可内容" in masked and "青羊税许准〔2025〕17号" in masked
     assert "成都市青羊区童春生面馆" in masked
@@ -104,7 +98,7 @@ MAJOR_CASES_ONE_CELL_A_LINE = (
 
 
 def test_a_list_whose_cells_hold_sentences_goes_on_past_a_full_stop():
-    masked = _hidden(MAJOR_CASES_ONE_CELL_A_LINE, "符海生", "云小蕾", "岳峰", "冼丽")
+    masked = hidden(MAJOR_CASES_ONE_CELL_A_LINE, "符海生", "云小蕾", "岳峰", "冼丽")
     assert "\n男\n" in masked and "法定代表人性别" in masked  # 性别 is no name column
 
 
@@ -113,7 +107,7 @@ def test_a_padded_name_after_a_cell_ending_in_a_figure_and_a_character():
         "纳税人名称          注册地址                法定代表人姓名  法定代表人性别\n"
         "海南椰林贸易有限公司  海口市龙华区滨海大道105号1203室  符  海     男\n"
     )
-    masked = _hidden(text, "符  海")
+    masked = hidden(text, "符  海")
     assert "1203室" in masked
 
 
@@ -123,7 +117,7 @@ def test_a_phone_above_an_e_mail_one_cell_a_line_keeps_its_lines():
         f"钟灵秀\n13608011 234\nlingxiu88 @ 163.com\n{CARD_18[:7]}\n{CARD_18[7:]}\n"
         f"邓北辰\n13908015678\nbeichen@qq.com\n{CARD_19}\n"
     )
-    masked = _hidden(text, "钟灵秀", "234", "lingxiu88", CARD_18[7:], "邓北辰")
+    masked = hidden(text, "钟灵秀", "234", "lingxiu88", CARD_18[7:], "邓北辰")
     assert masked.count("\n") == text.count("\n")  # no mask swallows a line break
     assert mask_text(masked).text == masked
 
@@ -134,5 +128,5 @@ def test_a_companys_old_taxpayer_number_in_its_own_column_stays():
         f"{OLD_ID}\n成都蓉锦茶业有限公司\n和平\n{PERSON_ID}\n2026-01-05\n"
         f"91510104MA6CKQ1Y2G\n成都锦江物流有限公司\n莫兰\n{PERSON_ID}\n2026-01-06\n"
     )
-    masked = _hidden(text, "和平", "莫兰", PERSON_ID[6:14])
+    masked = hidden(text, "和平", "莫兰", PERSON_ID[6:14])
     assert f"{OLD_ID}\n成都蓉锦茶业有限公司" in masked

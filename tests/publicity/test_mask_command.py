@@ -49,3 +49,21 @@ def test_it_writes_one_line_per_jsonl_line_and_fails_at_the_end_on_bad_lines():
 def test_it_leaves_text_without_personal_data_alone(text):
     out, error = _run(text)
     assert out == text and error is None
+
+
+def test_it_takes_the_model_from_the_environment_unless_given(monkeypatch):
+    from sanxiang.publicity.management.commands import mask
+
+    seen = []
+    real = mask.mask_text
+    monkeypatch.setattr(mask, "mask_text", lambda text, **kw: seen.append(kw["model"]) or real(text, **kw))
+    monkeypatch.setenv("SANXIANG_MASK_MODEL", "off")
+    _run("电话13812345678")
+    _run("电话13812345678", "--model", "all")
+    assert seen == ["off", "all"]
+
+
+def test_it_refuses_an_unknown_model_in_the_environment(monkeypatch):
+    monkeypatch.setenv("SANXIANG_MASK_MODEL", "bert")
+    out, error = _run("电话13812345678")
+    assert out == "" and isinstance(error, CommandError) and "SANXIANG_MASK_MODEL='bert'" in str(error)

@@ -4,16 +4,22 @@ Plain mode reads stdin and writes the masked text to stdout. ``--jsonl`` reads o
 ``{"id", "text"}`` per line and writes exactly one ``{"id", "text"}`` line per input line; a bad line
 gets ``{"id", "error": {"line", "message"}}`` instead, the command carries on and exits non-zero at
 the end.
+
+``--model`` defaults to ``$SANXIANG_MASK_MODEL`` when set, so a black-box scorer that runs
+``sanxiang mask --jsonl`` can be pointed at each mode (``bench/bench_masker.py --independent``).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
 from sanxiang.lib.masking import STRICTEST, mask_text
+
+MODELS = ("gated", "all", "off")
 
 
 class Command(BaseCommand):
@@ -25,14 +31,17 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--model",
-            choices=("gated", "all", "off"),
-            default="gated",
-            help="named-entity model: on the names the rules leave in doubt (default), on all text, or off",
+            choices=MODELS,
+            default=os.environ.get("SANXIANG_MASK_MODEL") or "gated",
+            help="named-entity model: on the names the rules leave in doubt (default, or "
+            "$SANXIANG_MASK_MODEL), on all text, or off",
         )
 
     def handle(self, *args, **options):
         stdin = getattr(self, "stdin", None) or sys.stdin
         model = options["model"]
+        if model not in MODELS:  # only a bad $SANXIANG_MASK_MODEL gets here: argparse checks --model
+            raise CommandError(f"SANXIANG_MASK_MODEL={model!r}: expected one of {', '.join(MODELS)}")
         if not options["jsonl"]:
             self.stdout.write(mask_text(stdin.read(), policy=STRICTEST, model=model).text, ending="")
             return

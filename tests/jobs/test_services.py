@@ -1,11 +1,15 @@
 import datetime
+import threading
 
 import pytest
+from django.db import connection, transaction
 from django.utils import timezone
 
 from sanxiang.audit.models import AuditEvent
+from sanxiang.files.models import StoredFile
 from sanxiang.jobs import services
 from sanxiang.jobs.models import Job, JobStatus
+from sanxiang.kernel.exceptions import DomainError
 from sanxiang.publicity import imports
 from sanxiang.publicity.jobs import ENTRIES_IMPORT
 from sanxiang.publicity.models import Entry
@@ -181,6 +185,62 @@ def test_an_unknown_kind_is_refused_before_anything_is_written(officer, org):
     with pytest.raises(KeyError):
         services.job_create(actor=officer, kind="nope", authority=org.district_a)
     assert not Job.objects.exists()
+
+
+def test_a_job_with_a_once_key_is_created_once_and_the_second_writes_nothing(officer, org):
+    first = _job_once(officer, org, "confirm:7")
+    with pytest.raises(DomainError) as refused:
+        _job_once(officer, org, "confirm:7")
+
+    assert refused.value.code == "job_duplicate" and "不能重复提交" in str(refused.value.message)
+    assert list(Job.objects.values_list("pk", flat=True)) == [first.pk]  # the transaction goes on
+    assert StoredFile.objects.count() == 1
+    assert AuditEvent.objects.filter(action="jobs.job.created").count() == 1
+    _job_once(officer, org, "confirm:8")
+    _job(officer, org, penalty_csv(1))  # no key: as many as asked for
+    _job(officer, org, penalty_csv(1))
+    assert Job.objects.count() == 4
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="SQLite serialises writers at BEGIN IMMEDIATE; only PostgreSQL has concurrent writers",
+)
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_submissions_with_one_once_key_create_one_job(officer, org):
+    start = threading.Barrier(2)
+    outcomes = []
+
+    def submit():
+        start.wait()
+        try:
+            _job_once(officer, org, "confirm:9")
+            outcomes.append("created")
+        except DomainError:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(outcomes) == ["created", "refused"]
+    assert Job.objects.filter(once_key="confirm:9").count() == 1
+
+
+def _job_once(officer, org, key):
+    with transaction.atomic():
+        return services.job_create(
+            actor=officer,
+            kind=ENTRIES_IMPORT,
+            authority=org.district_a,
+            params={"item": "penalty_decision"},
+            uploads=[penalty_csv(1)],
+            once_key=key,
+        )
 
 
 def test_a_worker_start_fails_the_jobs_a_dead_worker_left_running(officer, org, settings):

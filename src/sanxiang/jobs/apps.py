@@ -60,7 +60,6 @@ class JobsConfig(AppConfig):
         register_job_backend(
             create=job_create,
             get=selectors.job_get,
-            exists=selectors.job_exists,
             input_files=job_input_files,
             input_open=job_input_open,
         )

@@ -69,6 +69,14 @@ class Job(models.Model):
     started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
     heartbeat_at = models.DateTimeField(_("最近进度时间"), null=True, blank=True)
     finished_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
+    once_key = models.CharField(
+        _("唯一键"),
+        max_length=100,
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_("非空时，同一键只能有一个任务（例如对同一预览的确认导入）"),
+    )
 
     scope = ScopeSpec(authority="authority", owner="owner", roles=("administrator",))
     objects = JobQuerySet.as_manager()
@@ -80,6 +88,13 @@ class Job(models.Model):
         indexes = [
             models.Index(fields=["owner", "-created_at"], name="job_owner_idx"),
             models.Index(fields=["status", "heartbeat_at"], name="job_status_idx"),
+        ]
+        constraints = [
+            # A job that may exist once (the import confirming one dry run): a second submission,
+            # however concurrent, fails here rather than importing twice.
+            models.UniqueConstraint(
+                fields=["once_key"], condition=~models.Q(once_key=""), name="job_once_key_unique"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -26,10 +26,3 @@ def job_get(*, actor: User, job_id: int, action: str = "view") -> Job:
     return get_visible_or_404(
         Job.objects.select_related("owner", "result_file"), actor, action=action, pk=job_id
     )
-
-
-def job_exists(*, kind: str, **params: object) -> bool:
-    """Whether a job of ``kind`` exists whose params hold these values (key lookups: any database)."""
-    return Job.objects.filter(
-        kind=kind, **{f"params__{key}": value for key, value in params.items()}
-    ).exists()

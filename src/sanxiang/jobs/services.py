@@ -29,7 +29,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -65,14 +65,25 @@ def job_create(
     authority: Authority,
     params: dict[str, Any] | None = None,
     uploads: Sequence[UploadedFile] = (),
+    once_key: str = "",
 ) -> Job:
     """Create a queued job of ``kind`` with its input files in the file store, and enqueue it on commit.
 
     The caller (the form's view, a service) has checked the input's permission; ``authority`` is the
-    unit the job works for (its scope for administrators), in ``actor``'s scope.
+    unit the job works for (its scope for administrators), in ``actor``'s scope. A job given a
+    ``once_key`` exists at most once: a second one with the same key, even submitted at the same
+    moment from another worker, raises ``DomainError`` and nothing is written.
     """
     job_kind(kind)  # an unknown kind is a programming error: KeyError before anything is written
-    job = Job.objects.create(kind=kind, owner=actor, authority=authority, params=params or {})
+    try:
+        with transaction.atomic():  # a savepoint: PostgreSQL's transaction stays usable after the error
+            job = Job.objects.create(
+                kind=kind, owner=actor, authority=authority, params=params or {}, once_key=once_key
+            )
+    except IntegrityError:
+        if not once_key:
+            raise
+        raise DomainError(_("该操作已提交过，不能重复提交。"), code="job_duplicate") from None
     for upload in uploads:
         file_store_from_upload(
             actor=actor, upload=upload, authority=authority, owner=job, purpose=INPUT_PURPOSE

@@ -89,12 +89,11 @@ def register_job_backend(
     *,
     create: Callable[..., Any],
     get: Callable[..., Any],
-    exists: Callable[..., bool],
     input_files: Callable[..., Any],
     input_open: Callable[..., Any],
 ) -> None:
     """Plug in the jobs app's services; call from ``AppConfig.ready()``."""
-    _backend.update(create=create, get=get, exists=exists, input_files=input_files, input_open=input_open)
+    _backend.update(create=create, get=get, input_files=input_files, input_open=input_open)
 
 
 def _call(name: str) -> Callable[..., Any]:
@@ -111,19 +110,18 @@ def job_create(
     authority: Authority,
     params: dict[str, Any] | None = None,
     uploads: Sequence[UploadedFile] = (),
+    once_key: str = "",
 ) -> Job:
-    """``sanxiang.jobs.services.job_create``: a queued job, its uploads stored as its input files."""
-    return _call("create")(actor=actor, kind=kind, authority=authority, params=params, uploads=uploads)
+    """``sanxiang.jobs.services.job_create``: a queued job, its uploads stored as its input files; with
+    ``once_key``, at most one job per key (a second raises ``DomainError``)."""
+    return _call("create")(
+        actor=actor, kind=kind, authority=authority, params=params, uploads=uploads, once_key=once_key
+    )
 
 
 def job_get(*, actor: User, job_id: int, action: str = "view") -> Job:
     """``sanxiang.jobs.selectors.job_get``: a job the actor may see, else an audited 404."""
     return _call("get")(actor=actor, job_id=job_id, action=action)
-
-
-def job_exists(*, kind: str, **params: Any) -> bool:
-    """Whether a job of ``kind`` whose params have these values exists (of any owner or status)."""
-    return _call("exists")(kind=kind, **params)
 
 
 def job_input_files(job: Job) -> list[StoredFile]:

@@ -26,7 +26,7 @@ from django.views.decorators.http import require_POST
 from sanxiang.kernel import access
 from sanxiang.kernel.exceptions import DomainError
 from sanxiang.kernel.http import StaffHttpRequest
-from sanxiang.kernel.jobs import job_create, job_exists, job_get
+from sanxiang.kernel.jobs import job_create, job_get
 from sanxiang.org import forms, selectors_org, services
 from sanxiang.org import jobs as org_jobs
 from sanxiang.org.services import chart_import
@@ -530,7 +530,7 @@ def org_chart_import(request: StaffHttpRequest) -> HttpResponse:
 
 
 def _confirmable_preview(request: StaffHttpRequest, form: forms.OrgChartConfirmForm) -> Any:
-    """The actor's own finished, error-free dry run, not yet confirmed and at most an hour old."""
+    """The actor's own finished, error-free dry run at most an hour old (confirmed once: ``once_key``)."""
     if not form.is_valid():
         return None
     try:
@@ -544,7 +544,6 @@ def _confirmable_preview(request: StaffHttpRequest, form: forms.OrgChartConfirmF
         or not preview.result.get("ok")
         or preview.finished_at is None
         or timezone.now() - preview.finished_at > PREVIEW_MAX_AGE
-        or job_exists(kind=org_jobs.CHART_IMPORT, preview_job=preview.pk)
     ):
         return None
     return preview
@@ -557,12 +556,17 @@ def org_chart_import_confirm(request: StaffHttpRequest) -> HttpResponse:
     if preview is None:
         messages.error(request, _("导入预览已过期、已确认或无效，请重新上传文件。"))
         return redirect("org:import")
-    job = job_create(
-        actor=request.user,
-        kind=org_jobs.CHART_IMPORT,
-        authority=preview.authority,
-        params={"preview_job": preview.pk, "file_name": preview.params.get("file_name", "")},
-    )
+    try:
+        job = job_create(
+            actor=request.user,
+            kind=org_jobs.CHART_IMPORT,
+            authority=preview.authority,
+            params={"preview_job": preview.pk, "file_name": preview.params.get("file_name", "")},
+            once_key=f"{org_jobs.CHART_IMPORT}:{preview.pk}",
+        )
+    except DomainError:  # confirmed already, maybe a moment ago in a second tab
+        messages.error(request, _("导入预览已过期、已确认或无效，请重新上传文件。"))
+        return redirect("org:import")
     return redirect("jobs:detail", job_id=job.pk)
 
 

@@ -111,6 +111,7 @@ def main() -> int:
     leak_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     leak_tag: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     leak_layout: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    leak_category: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     policy_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     pub_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     pub_tag: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -141,7 +142,7 @@ def main() -> int:
                     policy_type[typ][0] += bad
                     policy_type[typ][1] += 1
                     continue
-                for bucket in (leak_type[typ], leak_layout[d["layout"]]):
+                for bucket in (leak_type[typ], leak_layout[d["layout"]], leak_category[d["category"]]):
                     bucket[0] += bad
                     bucket[1] += 1
                 for t in tags:
@@ -188,6 +189,7 @@ def main() -> int:
     table("leak per personal type", leak_type)
     table("leak per personal tag", leak_tag)
     table("leak per layout", leak_layout)
+    table("leak per document category", leak_category)
     table("names the category publishes (published_by_policy), reported apart: still shown", policy_type)
     loss = {k: [v[1] - v[0], v[1]] for k, v in pub_type.items()}
     table("loss per public type", loss)

@@ -99,7 +99,7 @@ _PERSON_ROLE_WORD = re.compile(_PERSON_ROLE)
 _HEADER_WORD = re.compile(
     r"名称|姓名|代表人|负责人|业主|经营者|投资人|证件|身份|号码|识别号|信用代码|地址|住址|住所|地点|场所|电话|欠税|税种|"
     r"金额|余额|日期|序号|编号|类型|认定|机关|期限|所属|事由|依据|结果|备注|当事人|纳税人|提供人|签收人|受送达人|收件人|"
-    r"代收人|证人|代理人|页数|页码|张数|证明|来源|方式|提供者|出具人|制作人|证据|材料|文号|内容|决定|相对人|"
+    r"代收人|送达人|理由|时间|证人|代理人|页数|页码|张数|证明|来源|方式|提供者|出具人|制作人|证据|材料|文号|内容|决定|相对人|"
     r"缴费人|缴款人|险种|联系人|邮箱|账号|帐号|卡号|账户|帐户|年度|期间|状态|有效期|经办人|性别|机构|事实|情况"
 )
 _SPACES = re.compile(r" {2,}|\u3000+")
@@ -517,25 +517,34 @@ def find_table_cells(
     width = 0
     offset = 0
     lines = text.split("\n")
-    for k, line in enumerate(lines):
+    k = 0
+    while k < len(lines):
+        line = lines[k]
         parsed = _cells(line)
+        used = 0
         if parsed is None:
-            if line.strip() and not (k and _continues_row(lines[k - 1], line, header, width)):
+            if header is not None and header[0] in _BREAKABLE:
+                # (a CSV row of too few commas to read as a row alone: its cell broke over a line)
+                cells = _split(header[0], line)
+                if 2 <= len(cells) < width:
+                    used = _broken_row(lines, k, offset, header[0], cells, header[1], add, hide)
+            if not used and line.strip() and not (k and _continues_row(lines[k - 1], line, header, width)):
                 header = None
-            offset += len(line) + 1
-            continue
-        kind, cells = parsed
-        roles = _roles(line, cells)
-        if roles is not None:
-            header, width = (kind, roles), len(cells)
-        elif header is not None and header[0] == kind:
-            if kind == "space" and len(cells) > width:
-                cells = _close_spread_names(line, cells, width)
-            if len(cells) == width:
-                _row(line, offset, cells, header[1], add, hide)
-            elif kind == "tab" and len(cells) < width and k + 1 < len(lines):
-                _wrapped_row(line, lines[k + 1], offset, cells, header[1], add, hide)
-        offset += len(line) + 1
+        else:
+            kind, cells = parsed
+            roles = _roles(line, cells)
+            if roles is not None:
+                header, width = (kind, roles), len(cells)
+            elif header is not None and header[0] == kind:
+                if kind == "space" and len(cells) > width:
+                    cells = _close_spread_names(line, cells, width)
+                if len(cells) == width:
+                    _row(line, offset, cells, header[1], add, hide)
+                elif kind in _BREAKABLE and len(cells) < width:
+                    used = _broken_row(lines, k, offset, kind, cells, header[1], add, hide)
+        for _ in range(used + 1):
+            offset += len(lines[k]) + 1
+            k += 1
 
 
 def _continues_row(previous: str, line: str, header: tuple[str, list[str | None]] | None, width: int) -> bool:
@@ -543,29 +552,64 @@ def _continues_row(previous: str, line: str, header: tuple[str, list[str | None]
     return header is not None and header[0] == "tab" and previous.count("\t") + 1 < width and "\t" not in line
 
 
-def _wrapped_row(
-    line: str,
-    following: str,
+# The separators a row may be broken across lines in (a cell holding a line break: a sheet's value
+# copied with it, a quoted CSV cell), and how each splits a line into cells.
+_BREAKABLE = {"tab": _TAB, "csv": _CSV, "pipe": _PIPE}
+_MAX_BROKEN_LINES = 3
+
+
+def _split(kind: str, line: str) -> list[tuple[int, int]]:
+    """The cells of one line of a ``kind`` table, however few (a row's continuation may hold one)."""
+    spans = []
+    position = 0
+    for m in _BREAKABLE[kind].finditer(line):
+        spans.append((position, m.start()))
+        position = m.end()
+    spans.append((position, len(line)))
+    if kind == "pipe":
+        spans = [
+            s
+            for i, s in enumerate(spans)
+            if not ((i == 0 or i == len(spans) - 1) and not line[s[0] : s[1]].strip())
+        ]
+    return _trim(line, spans)
+
+
+def _broken_row(
+    lines: list[str],
+    k: int,
     offset: int,
+    kind: str,
     cells: list[tuple[int, int]],
     roles: list[str | None],
     add: Callable[[int, int, str], None],
     hide_individual: bool,
-) -> None:
-    """A tab row whose one cell broke over a line (a value with a line break copied from a sheet): its
-    last cell goes on at the start of the next line, and the rest of that line holds the other cells."""
-    parsed = _cells(following) if "\t" in following else None
-    rest = parsed[1] if parsed is not None else [(0, len(following.rstrip()))]
-    if len(cells) + len(rest) - 1 != len(roles):
-        return
-    start = offset + len(line) + 1
+) -> int:
+    """A row with fewer cells than its header because a cell broke over a line (…,6501022000⏎09168930,
+    1386974⏎0790,…): its last cell goes on at the start of the next line, whose other cells follow, for
+    up to three lines until the row has its header's cells. Returns how many lines after ``k`` the row
+    took (0: no such row; a following line that is a whole row or blank is never taken)."""
+    line = lines[k]
     pieces = [[(offset + a, offset + b)] for a, b in cells]
-    pieces[-1].append((start + rest[0][0], start + rest[0][1]))
-    pieces += [[(start + a, start + b)] for a, b in rest[1:]]
     values = [line[a:b] for a, b in cells]
-    values[-1] += following[rest[0][0] : rest[0][1]]
-    values += [following[a:b] for a, b in rest[1:]]
+    start = offset + len(line) + 1
+    used = 0
+    while len(values) < len(roles) and used < _MAX_BROKEN_LINES and k + used + 1 < len(lines):
+        following = lines[k + used + 1]
+        rest = _split(kind, following)
+        if not following.strip() or len(rest) >= len(roles) or not rest:
+            return 0
+        first_start, first_end = rest[0]
+        pieces[-1].append((start + first_start, start + first_end))
+        values[-1] += following[first_start:first_end]
+        pieces += [[(start + a, start + b)] for a, b in rest[1:]]
+        values += [following[a:b] for a, b in rest[1:]]
+        used += 1
+        start += len(following) + 1
+    if len(values) != len(roles):
+        return 0
     _row_values(values, pieces, roles, add, hide_individual)
+    return used
 
 
 def _csv_words(text: str) -> bool:
@@ -685,7 +729,10 @@ def _row_values(
         _OFFICE.search(v) for v, r in zip(values, roles, strict=False) if r not in (PHONE, PERSON_PHONE)
     )
     # an organisation's row (its party a company, not a person nor an individual business): its own
-    # number under a bare 电话 column is published (only a natural person's contact is hidden)
+    # number under a bare 电话 column is published (only a natural person's contact is hidden), unless
+    # the row also names a person (法定代表人, 财务负责人, 联系人): the number is then as much that
+    # person's contact as the company's, and a landline is hidden as a mobile is
+    names_person = any(r == NAME and _is_person(v, role=True) for v, r in zip(values, roles, strict=False))
 
     for cell, value, role in zip(pieces, values, roles, strict=False):
         if role is None or _EMPTY.match(value) or "*" in value:
@@ -730,7 +777,7 @@ def _row_values(
                     continue
                 found = PUBLIC_PHONE
             else:
-                company = role == PHONE and not person and _company_row(values, roles)
+                company = role == PHONE and not person and not names_person and _company_row(values, roles)
                 found = PUBLIC_PHONE if company and not _is_mobile(value) else PHONE
         else:
             continue

@@ -1,0 +1,142 @@
+"""Numbers, contacts and addresses cut or hidden by layout (masker round 5, part a): a line break inside
+a number in a CSV cell or a wrapped line, a landline cut inside its local number, an e-mail cut before
+its dot, the phone column of a list that names persons, the address of a property 坐落于…, the place
+of service in a receipt, and OCR's 丨 for a table's pipe."""
+
+import pytest
+
+from sanxiang.lib.masking import mask_text
+from sanxiang.lib.masking.idcodes import id_check_digit, is_valid_uscc, luhn_ok
+from tests.lib.masking.helpers import hidden
+
+PERSON_ID = "46010519800214351" + id_check_digit("46010519800214351")
+
+
+def _luhn(head: str) -> str:
+    """``head`` completed with its Luhn check digit."""
+    return next(head + d for d in "0123456789" if luhn_ok(head + d))
+
+
+CARD = _luhn("621483012345678")  # 16 digits, UnionPay
+# a credit code of digits only (its check character a digit too)
+DIGIT_CODE = next(
+    code for n in range(100, 999) for d in "0123456789" if is_valid_uscc(code := f"91460100300012{n}{d}")
+)
+
+
+def test_the_examples_have_their_shapes():
+    assert luhn_ok(CARD) and len(CARD) == 16
+    assert DIGIT_CODE.isdigit() and is_valid_uscc(DIGIT_CODE)
+
+
+# ------------------------------------------------------------------------- numbers cut by a line break
+
+
+def test_an_id_number_cut_by_a_line_in_a_csv_cell():
+    text = (
+        "序号,单位名称,信用代码,负责人,证件号码,地址\n"
+        f"3,海口海风建材有限公司,91460105MA5TGQ8X2R,岳峰,{PERSON_ID[:9]}\n{PERSON_ID[9:]},海口市龙华区滨海大道1号\n"
+    )
+    hidden(text, PERSON_ID[:9], PERSON_ID[9:])
+
+
+def test_a_mobile_cut_by_a_line_in_the_cell_after_a_number():
+    text = "姓名,证件号码,联系方式,等级\n岳峰,略,1390898\n1234,A\n冼丽," + PERSON_ID + ",13907551234,B\n"
+    masked = hidden(text, "1390898", "13907551234")
+    assert "\n1234," not in masked
+
+
+def test_a_card_cut_by_a_line_is_a_card_with_or_without_a_bank_word():
+    hidden(f"违法所得经{CARD[:9]}\n{CARD[9:]}账户转入。", CARD[:9], CARD[9:])
+    hidden(f"相关款项转入{CARD[:7]}\n{CARD[7:]}后提现。", CARD[:7], CARD[7:])
+
+
+def test_a_credit_code_of_digits_cut_by_a_line_stays():
+    text = f"纳税人名称\n统一社会信用代码\n认定日期\n海口海风建材有限公司\n{DIGIT_CODE[:11]}\n{DIGIT_CODE[11:]}\n2026-01-04\n"
+    assert f"{DIGIT_CODE[:11]}\n{DIGIT_CODE[11:]}" in mask_text(text).text
+
+
+def test_amounts_and_a_date_cut_by_a_line_stay():
+    text = "经多次通过电话均无法联系，2026-1\n2-10被认定为非正常户。\n单位名称,税种,欠税金额\n海风公司,增值税,25,298.91\n"
+    masked = mask_text(text).text
+    assert "2026-1\n2-10" in masked and "25,298.91" in masked
+
+
+# --------------------------------------------------------------------------------------------- contacts
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        (
+            "经营地址：海口市龙华区滨海大道1号；家庭住址：海口市美兰区海府路2号；固定电话：（0898）66\n012345\n",
+            "012345",
+        ),
+        ("当事人岳峰，住海口市美兰区海府路2号，固定电话：66012\n345\n", "66012"),
+    ],
+    ids=["area code in brackets", "local number alone"],
+)
+def test_a_landline_cut_inside_its_local_number(text, secret):
+    masked = hidden(text, secret)
+    assert "0898" not in masked
+
+
+def test_the_bureaus_contact_line_cut_before_its_hyphen_stays():
+    text = (
+        "请你于2026年1月5日到本局接受询问。\n如有疑问请与本局第一科联系，电话0898\n-66011234。\n\n"
+        "国家税务总局海口市税务局第一稽查局\n2026年1月2日\n"
+    )
+    assert "0898\n-66011234" in mask_text(text).text
+
+
+def test_an_e_mail_cut_before_its_dot():
+    hidden("你的联系地址：略；电子邮箱：yuefeng1980@qq\n.com。\n", "yuefeng1980")
+
+
+def test_a_number_in_a_web_address_cut_by_a_line_stays():
+    text = "附件：https://hainan.chinatax.gov.cn/art\n/2026/1/13907551234.html\n"
+    assert "13907551234" in mask_text(text).text
+
+
+@pytest.mark.parametrize("layout", ["\t", ",", " | "], ids=["tab", "csv", "pipe"])
+def test_the_phone_column_of_a_list_naming_persons_is_hidden_in_a_companys_row(layout):
+    header = ["纳税人识别号", "纳税人名称", "法定代表人", "财务负责人", "联系电话", "评价年度"]
+    row = ["91460105MA5TGQ8X2R", "海口海风建材有限公司", "岳峰", "冼丽", "0898-66013333", "2025"]
+    text = layout.join(header) + "\n" + layout.join(row) + "\n"
+    hidden(text, "66013333", "岳峰", "冼丽")
+
+
+def test_a_companys_own_number_in_a_list_naming_no_person_stays():
+    text = "纳税人名称\t经营地址\t联系电话\n海口海风建材有限公司\t海口市龙华区滨海大道1号\t0898-66013333\n"
+    assert "0898-66013333" in mask_text(text).text
+
+
+# -------------------------------------------------------------------------------------------- addresses
+
+
+def test_the_address_of_a_property_standing_at_a_place():
+    hidden("你将坐落于海口市美兰区海府路2号3栋401室的房产出租给海风公司作仓库使用。", "海府路2号3栋401室")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "送达文书名称：《税务事项通知书》琼税通〔2026〕12号\n受送达人：岳峰\n送达地点：海口市美兰区海府路2号3栋401室\n",
+        "送达文书名称：《税务事项通知书》琼税通〔2026〕12号；受送达人：岳峰；送达地点：海口市美兰区海府路2号3栋401室；"
+        "送达人：冼丽。\n",
+        "送达文书名称\n受送达人\n送达地点\n送达时间\n代收人\n代收理由\n送达人\n"
+        "《税务事项通知书》琼税通〔2026〕12号\n岳峰\n海口市美兰区海府路2号3栋401室\n2026-01-05\n冼丽\n同住成年家属\n黎明\n"
+        "《税务事项通知书》琼税通〔2026〕13号\n黎明辉\n海口市美兰区海府路2号3栋402室\n2026-01-06\n冼丽\n同住成年家属\n黎明\n",
+    ],
+    ids=["lines", "semicolons", "one cell a line"],
+)
+def test_the_place_of_service_on_a_person_is_hidden(text):
+    hidden(text, "海府路2号3栋40", "岳峰")
+
+
+def test_ocr_gun_strokes_read_as_a_tables_pipes():
+    text = (
+        "| 送达文书名称 丨 受送达人 | 送达地点 丨 送达时间 |\n"
+        "| 《税务事项通知书》琼税通〔2026〕12号 | 岳峰 丨 海口市美兰区海府路2号3栋401室 | 2026-01-05 |\n"
+    )
+    hidden(text, "海府路2号3栋401室", "岳峰")

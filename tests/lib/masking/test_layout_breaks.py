@@ -140,3 +140,53 @@ def test_ocr_gun_strokes_read_as_a_tables_pipes():
         "| 《税务事项通知书》琼税通〔2026〕12号 | 岳峰 丨 海口市美兰区海府路2号3栋401室 | 2026-01-05 |\n"
     )
     hidden(text, "海府路2号3栋401室", "岳峰")
+
+
+@pytest.mark.parametrize(
+    "writing", ["898-66012345", "86-898-66012345", "86 898 66012345"], ids=["no trunk 0", "86-", "86 "]
+)
+def test_a_landline_whose_area_code_lost_its_trunk_zero(writing):
+    hidden(f"当事人：岳峰，联系电话：{writing}。", "66012345")
+
+
+# ------------------------------------------------------------------------------ rows broken over lines
+
+
+WRAPPED_TABLE = (
+    "纳税人名称\t纳税人识别号\t法定代表人（负责人、\n业主）姓名\t身份证件号码\t经营地点\t欠税余\n额\n"
+    "海口海风建材有限公司\t91460105MA5T\nGQ8X2R\t冼丽\t"
+    + PERSON_ID
+    + "\t海口市龙华区滨海大\n道1号\t3,000.00元\n"
+    "黎明辉\t" + PERSON_ID + "\t黎明\n辉\t" + PERSON_ID + "\t海口市美兰区海府\n路2号3栋401室\t1,200.00元\n"
+)
+
+
+def test_a_tab_list_wrapped_by_a_pdf_line_is_read_row_by_row():
+    masked = hidden(WRAPPED_TABLE, "冼丽", "海府\n路2号3栋401室", "黎明\n辉")
+    assert "91460105MA5T\nGQ8X2R" in masked and "滨海大\n道1号" in masked and "3,000.00元" in masked
+
+
+def test_a_person_coded_by_an_id_number_is_a_person_whatever_the_name():
+    text = (
+        "| 纳税人名称 | 纳税人识别号 | 注册地址 | 信用级别 |\n|---|---|---|---|\n"
+        f"| 扎西顿珠 | {PERSON_ID} | 海口市美兰区海府路2号3栋401室 | D |\n"
+    )
+    hidden(text, "扎西顿珠", "海府路2号")
+
+
+def test_a_list_whose_first_role_column_names_a_company_keeps_its_address():
+    text = (
+        "受送达人\t纳税人识别号\t法定代表人\t地址\t文书名称\n"
+        "海口海风建材有限公司\t91460105MA5TGQ8X2R\t冼丽\t海口市龙华区滨海大道1号\t税务事项通知书\n"
+        "岳峰\t" + PERSON_ID + "\t岳峰\t海口市美兰区海府路2号3栋401室\t税务事项通知书\n"
+    )
+    masked = hidden(text, "冼丽", "海府路2号")
+    assert "海口市龙华区滨海大道1号" in masked
+
+
+def test_a_quoted_csv_cell_broken_by_a_line():
+    text = (
+        "纳税人名称,纳税人识别号,法定代表人或经营者,证件号码,生产经营地址,认定日期\n"
+        f'岳峰,"{PERSON_ID[:8]}\n{PERSON_ID[8:]}01",岳峰,{PERSON_ID},海口市美兰区海府路2号3栋401室,2026-01-04\n'
+    )
+    hidden(text, "海府路2号", PERSON_ID[8:])

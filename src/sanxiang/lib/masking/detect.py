@@ -79,7 +79,11 @@ _LANDLINE = re.compile(
 )
 _ODD_SEPARATOR = re.compile(r"0\d{2,3}[./]")
 # A local number without its area code, grouped (8765 4321, 8765-4321), right after a phone's label.
-_LOCAL_GROUPED = re.compile(r"(?<![\d\-])[2-9]\d{2,3}[ \-]\d{4}(?![\d\-])")
+# (or with its area code written without the trunk 0, as one writes it after the country's code:
+# 898-66012345, 86-898-66012345)
+_LOCAL_GROUPED = re.compile(
+    r"(?<![\d\-])(?:[2-9]\d{2,3}[ \-]\d{4}(?![\d\-])|(?<!\+)(?:86[ \-]?)?[1-9]\d{1,2}[ \-][2-9]\d{6,7}(?!\d))"
+)
 _ID_CONTEXT = re.compile(
     r"身份证|身份号码|证件号|居民身份|公民身份|身份证件|身分证|统一编号|身分号码|社会保障号"
 )

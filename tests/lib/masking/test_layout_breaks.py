@@ -190,3 +190,31 @@ def test_a_quoted_csv_cell_broken_by_a_line():
         f'岳峰,"{PERSON_ID[:8]}\n{PERSON_ID[8:]}01",岳峰,{PERSON_ID},海口市美兰区海府路2号3栋401室,2026-01-04\n'
     )
     hidden(text, "海府路2号", PERSON_ID[8:])
+
+
+# ------------------------------------------------------------------------------- whose address it is
+
+
+def test_the_registered_address_of_a_person_named_as_the_subject_is_hidden():
+    text = (
+        "纳税人名称：岳峰\n纳税人识别号："
+        + PERSON_ID
+        + "\n注册地址：海口市美兰区海府路2号3栋401室\n信用级别：D\n\n"
+        "纳税人名称：海口海风建材有限公司\n纳税人识别号：91460105MA5TGQ8X2R\n法定代表人：冼丽\n"
+        "注册地址：海口市龙华区滨海大道1号\n信用级别：D\n"
+    )
+    masked = hidden(text, "海府路2号")
+    assert "海口市龙华区滨海大道1号" in masked
+
+
+def test_a_subject_named_with_a_space_before_the_colon():
+    text = "纳税人名称 :  岳峰\n法定代表人或经营者 :  岳峰\n生产经营地址 : 海口市美兰区海府路2号3栋401室\n"
+    hidden(text, "海府路2号")
+
+
+def test_a_two_column_table_of_a_receipt():
+    text = (
+        "| 项目 | 内容 |\n|---|---|\n| 受送达人 | 岳峰 |\n| 送达地点 | 海口市美兰区海府路2号3栋401室 |\n"
+        "| 受送达人签名或盖章 | 岳峰 2026年1月5日 |\n"
+    )
+    hidden(text, "海府路2号", "岳峰")

@@ -769,7 +769,9 @@ _ADDRESS = re.compile(
     rf"(?:(?P<home>{_HOME_LABELS}|(?<![^，,；;（(\n])住(?![址所宿房院宅])(?=[：:]?[{CJK}]{{0,8}}?[省市区县镇乡村路街巷弄]))|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"
     rf"(?<!场所)(?<!网站)(?<!电子)(?<!邮寄)(?P<maybe>{_AMBIGUOUS_LABELS}))"
     # the value after a colon, a tab, spaces, or on the next line (a label cell and its value cell)
-    r"(?:[：:][ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*(?=[^\n]*\d)|[ \t]*)(?:为|在|是)?(?P<value>(?:[^，,。；;（()）\n\t]|[（(][^，,。；;（()）\n\t]{1,12}[）)]|[（(](?![^（()）\n]{0,12}[）)])){1,60})"
+    # (or in the next cell of a two-column table: | 送达地点 | …… |)
+    r"(?:[：:][ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*(?=[^\n]*\d)|[ \t]*[|｜][ \t]*(?=[^|｜\n]+[|｜][ \t]*(?:\n|$))|[ \t]*)"
+    r"(?:为|在|是)?(?P<value>(?:[^，,。；;（()）\n\t|｜]|[（(][^，,。；;（()）\n\t]{1,12}[）)]|[（(](?![^（()）\n]{0,12}[）)])){1,60})"
 )
 _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区")
 _ORG_MARKER = (
@@ -867,7 +869,7 @@ def _named_subject_is_person(text: str, low: int, start: int) -> bool | None:
 _PARTY_NAME = re.compile(
     r"(?:纳税人名称|当事人名称|单位名称|被处罚单位|被处罚人|受处分人|纳税义务人|受送达人|欠税人|(?<![书据料件目品种])名称|当事人|"
     r"(?<!经营者)(?<!代表人)(?<!负责人)(?<!联系人)(?<!代理人)姓名)"
-    r"(?:[：:][ \t]*|[ \t]*[\t\n][ \t]*)(?P<name>(?![《〈<“\"])[^\s，,；;。]{2,40})"
+    r"(?:[ \t]*[：:][ \t]*|[ \t]*[\t\n][ \t]*|[ \t]*[|｜][ \t]*)(?P<name>(?![《〈<“\"])[^\s，,；;。|｜]{2,40})"
 )
 _ORG_IN_NAME = re.compile(_ORG_MARKER + "|" + ORG_SUFFIXES)
 
@@ -942,6 +944,32 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
         if maybe and _in_closing_block(text, m.start(), named=True):
             continue  # 联系地址 in a notice's closing block: the bureau's own address
         found += [Finding(a, b, FieldType.HOME_ADDRESS) for a, b in parts]
+    if "注册" in text or "登记地" in text:
+        found += _registered_addresses_of_persons(text)
+    return found
+
+
+# The registered address of a record's subject: an organisation's seat, published; but a record may
+# name a natural person as its subject (a credit list's 纳税人名称：黎红 … 注册地址：…), whose address is
+# personal whatever its label.
+_REGISTERED = re.compile(
+    r"(?:注册地址|注册地|注册住所|登记地址|登记住所)[ \t]*[：:][ \t]*(?P<value>[^，,。；;（()）\n\t]{4,60})"
+)
+
+
+def _registered_addresses_of_persons(text: str) -> list[Finding]:
+    found: list[Finding] = []
+    for m in _REGISTERED.finditer(text):
+        value = m.group("value").rstrip()
+        if not _reads_as_address(value) or _MASKED_BY_HAND.search(value):
+            continue
+        if _named_subject_is_person(text, _record_start(text, m.start()), m.start()) is not True:
+            continue  # an organisation's seat, or no subject named: published
+        start = m.start("value")
+        found.append(Finding(start, start + len(value), FieldType.HOME_ADDRESS))
+        wrapped = _wrapped_address(text, start, start + len(value))
+        if wrapped is not None:
+            found.append(Finding(*wrapped, FieldType.HOME_ADDRESS))
     return found
 
 

@@ -218,3 +218,23 @@ def test_a_two_column_table_of_a_receipt():
         "| 受送达人签名或盖章 | 岳峰 2026年1月5日 |\n"
     )
     hidden(text, "海府路2号", "岳峰")
+
+
+def test_a_pipe_list_wrapped_by_a_pdf_line_with_its_rule_cut_too():
+    text = (
+        "| 受送达人 | 纳税人识别号 | 法定代表人（负责\n人） | 证件号码 | 地址 | 文书\n名称 |\n"
+        "|---|---|---|---|---|-\n--|\n"
+        "| 海口海风建材有限公司 | 91460105MA\n5TGQ8X2R | 冼\n丽 | "
+        + PERSON_ID
+        + " | 海口市龙华区滨海\n大道1号 |\n"
+        " 税务事项通知书 |\n"
+        "| 岳峰 | "
+        + PERSON_ID
+        + "01 | 岳峰 | "
+        + PERSON_ID[:6]
+        + "\n"
+        + PERSON_ID[6:]
+        + " | 海口市美兰区海府路\n2号3栋401室 | 税务事项通知书 |\n"
+    )
+    masked = hidden(text, "冼\n丽", "海府路\n2号")
+    assert "海口市龙华区滨海\n大道1号" in masked and "91460105MA\n5TGQ8X2R" in masked

@@ -529,7 +529,9 @@ def find_table_cells(
         line = lines[k]
         parsed = _cells(line)
         used = 0
-        if parsed is None:
+        if parsed is None and _RULE_LINE.match(line):
+            pass  # a wrapped piece of a Markdown table's rule (|---|-⏎--|): the table goes on
+        elif parsed is None:
             if header is not None and header[0] in _BREAKABLE:
                 # (a CSV row of too few commas to read as a row alone: its cell broke over a line)
                 cells = _split(header[0], line)
@@ -566,7 +568,8 @@ def _continues_row(previous: str, line: str, header: tuple[str, list[str | None]
 # The separators a row may be broken across lines in (a cell holding a line break: a sheet's value
 # copied with it, a quoted CSV cell), and how each splits a line into cells.
 _BREAKABLE = {"tab": _TAB, "csv": _CSV, "pipe": _PIPE}
-_MAX_BROKEN_LINES = 3
+_MAX_BROKEN_LINES = 5
+_RULE_LINE = re.compile(r"^[ \t]*[-|｜:：]+[ \t]*$")
 
 
 def _split(kind: str, line: str) -> list[tuple[int, int]]:
@@ -634,7 +637,7 @@ def _broken_row(
 ) -> int:
     """A row with fewer cells than its header because a cell broke over a line (…,6501022000⏎09168930,
     1386974⏎0790,…): its last cell goes on at the start of the next line, whose other cells follow, for
-    up to three lines until the row has its header's cells, each value of a code, phone or row-number
+    up to five lines until the row has its header's cells, each value of a code, phone or row-number
     column in its shape. Returns how many lines after ``k`` the row took (0: no such row; a following
     line that is a whole row or blank is never taken)."""
     line = lines[k]
@@ -642,17 +645,24 @@ def _broken_row(
     values = [line[a:b] for a, b in cells]
     start = offset + len(line) + 1
     used = 0
+    # (a pipe row's line that ends on its pipe closed its cell: the next line opens a new one)
+    closed = kind == "pipe" and line.rstrip()[-1:] in ("|", "｜")
     while len(values) < len(roles) and used < _MAX_BROKEN_LINES and k + used + 1 < len(lines):
         following = lines[k + used + 1]
         rest = _split(kind, following)
         if not following.strip() or len(rest) >= len(roles) or not rest:
             return 0
         first_start, first_end = rest[0]
-        if first_end > first_start:
-            pieces[-1].append((start + first_start, start + first_end))
-        values[-1] += following[first_start:first_end]
+        if closed:
+            pieces.append([(start + first_start, start + first_end)])
+            values.append(following[first_start:first_end])
+        else:
+            if first_end > first_start:
+                pieces[-1].append((start + first_start, start + first_end))
+            values[-1] += following[first_start:first_end]
         pieces += [[(start + a, start + b)] for a, b in rest[1:]]
         values += [following[a:b] for a, b in rest[1:]]
+        closed = kind == "pipe" and following.rstrip()[-1:] in ("|", "｜")
         used += 1
         start += len(following) + 1
     if len(values) != len(roles) or any(

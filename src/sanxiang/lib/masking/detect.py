@@ -490,7 +490,11 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
             groups = groups[:12]  # a long run of numbers is a list, not one datum
         bank_context = _bank_context(text, m.start(), m.end())
         id_context: bool | None = None  # read only for a 15-digit join (its label decides)
-        phone_context = _PHONE_CONTEXT.search(text, max(0, m.start() - 10), m.start()) is not None
+        # (a landline's label is read only for a run a line break cuts: the other writings are the
+        # landline patterns')
+        phone_context = (
+            "\n" in m.group() and _PHONE_CONTEXT.search(text, max(0, m.start() - 10), m.start()) is not None
+        )
         lengths = _BANK_LENGTHS if bank_context else _PHONE_LENGTHS if phone_context else _JOINED_LENGTHS
         total = [0]  # total[k]: the characters of the first k groups
         for a, b in groups:
@@ -510,7 +514,14 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
                 by_four = all(len(p) == 4 for p in pieces[:-1])
                 if id_context is None and len(digits) == 15:
                     id_context = _ID_CONTEXT.search(_context_before(text, m.start(), 24)) is not None
-                card = 16 <= len(digits) <= 19 and _wrapped_card(text, groups[i : j + 1], m.start())
+                card = (
+                    16 <= len(digits) <= 19
+                    and not (by_four or bank_context)
+                    and digits[:1] in _CARD_ISSUER_DIGITS
+                    and digits.isdigit()
+                    and luhn_ok(digits)
+                    and _wrapped_card(text, groups[i : j + 1], m.start())
+                )
                 kind = _joined_kind(digits, by_four, bank_context, bool(id_context), card=card)
                 start = groups[i][0]
                 if (

@@ -6,7 +6,7 @@ of service in a receipt, and OCR's 丨 for a table's pipe."""
 import pytest
 
 from sanxiang.lib.masking import mask_text
-from sanxiang.lib.masking.idcodes import id_check_digit, is_valid_uscc, luhn_ok
+from sanxiang.lib.masking.idcodes import id_check_digit, is_enterprise_tin15, is_valid_uscc, luhn_ok
 from tests.lib.masking.helpers import hidden
 
 PERSON_ID = "46010519800214351" + id_check_digit("46010519800214351")
@@ -238,3 +238,26 @@ def test_a_pipe_list_wrapped_by_a_pdf_line_with_its_rule_cut_too():
     )
     masked = hidden(text, "冼\n丽", "海府路\n2号")
     assert "海口市龙华区滨海\n大道1号" in masked and "91460105MA\n5TGQ8X2R" in masked
+
+
+# an old 15-digit ID number that also passes an enterprise's old taxpayer number's check
+OLD_ID_LIKE_TIN = "460105800214007"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"纳税人名称：岳峰\n纳税人识别号：{OLD_ID_LIKE_TIN}\n",
+        f"当事人：岳峰，纳税人识别号：{OLD_ID_LIKE_TIN}。",
+        f"岳峰（纳税人识别号：{OLD_ID_LIKE_TIN}）：\n",
+    ],
+    ids=["record", "running text", "addressee"],
+)
+def test_a_persons_old_id_under_a_taxpayer_numbers_label_is_hidden(text):
+    hidden(text, OLD_ID_LIKE_TIN)
+
+
+def test_a_companys_old_taxpayer_number_stays():
+    assert is_enterprise_tin15(OLD_ID_LIKE_TIN)
+    text = f"纳税人名称：海口海风建材有限公司\n纳税人识别号：{OLD_ID_LIKE_TIN}\n"
+    assert OLD_ID_LIKE_TIN in mask_text(text).text

@@ -341,10 +341,10 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
             return FieldType.ID_NUMBER
     elif n == 15 and _ID_CONTEXT.search(before):
         return FieldType.ID_NUMBER
-    elif n == 15 and id_shaped(token) and not is_enterprise_tin15(token):
+    elif n == 15 and id_shaped(token) and (not is_enterprise_tin15(token) or _number_of_person(text, start)):
         # An old 15-digit ID shares its shape with an enterprise's old taxpayer number (region code and
         # organisation code); the organisation code's check character tells them apart (1 ID in 11 is
-        # misread, and only where no 身份证 label stands before it).
+        # misread, and only where no 身份证 label stands before it and no person owns the number).
         return FieldType.ID_NUMBER
     if token[:1] == "1" and n == 11 and token[1] in "3456789":
         return None if token in public_phones else FieldType.PHONE
@@ -362,6 +362,16 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
             if _AMOUNT_AFTER.match(text, end) is None:
                 return None if _is_public_landline(text, start, token, public_phones) else FieldType.PHONE
     return None
+
+
+def _number_of_person(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is a natural person's by its record: the record names a person as
+    its subject (纳税人名称：岳峰 … 纳税人识别号：…), or a person's name stands right before the bracket
+    that gives it."""
+    if _named_subject_is_person(text, _record_start(text, start), start) is True:
+        return True
+    m = _PERSON_BEFORE_BRACKET.search(text, max(0, start - 20), start)
+    return m is not None and not _ORG_IN_NAME.search(m.group("name"))
 
 
 _CODE_TAIL = re.compile(r"[ \t]?\n?[ \t]*([0-9A-Z]{1,10})(?![0-9A-Za-z])")
@@ -1109,6 +1119,10 @@ _NOT_NAMES = frozenset(
 )
 _GIVEN = f"[{CJK}]"
 _NAME_HEAD = rf"(?:{_COMPOUND_ALT}|[{_SINGLE_CLASS}])"
+# A person named right before the bracket that gives his number (岳峰（纳税人识别号：…）).
+_PERSON_BEFORE_BRACKET = re.compile(
+    rf"(?:^|[\s：:，,；;])(?P<name>{_NAME_HEAD}[{CJK}]{{1,2}})[（(][^）)\n]{{0,12}}$"
+)
 _TRIGGERS: dict[str, FieldType] = {}
 for _words, _kind in (
     (

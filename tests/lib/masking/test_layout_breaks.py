@@ -261,3 +261,9 @@ def test_a_companys_old_taxpayer_number_stays():
     assert is_enterprise_tin15(OLD_ID_LIKE_TIN)
     text = f"纳税人名称：海口海风建材有限公司\n纳税人识别号：{OLD_ID_LIKE_TIN}\n"
     assert OLD_ID_LIKE_TIN in mask_text(text).text
+
+
+def test_a_number_in_brackets_after_a_person_the_bureau_served_is_the_persons():
+    hidden("本局向岳峰（电话：0898-66012345）送达了税务事项通知书。", "66012345", "岳峰")
+    kept = "国家税务总局海口市税务局第一税务所（地址：海口市龙华区滨海大道1号，电话：0898-66012345）"
+    assert "0898-66012345" in mask_text(kept).text

@@ -282,6 +282,11 @@ def _is_public_landline(
         return _organisations_record(text, start)
     authority = authorities[-1]
     between = window[authority.end() :]
+    # a number in brackets belongs to what stands right before the bracket: the authority's own
+    # (…税务所（地址：…，电话：…）), not another's named in between (本局向岳峰（电话：…）送达)
+    bracket = max(between.rfind("（"), between.rfind("("))
+    if bracket > 0 and between[:bracket].strip(" \t：:，,"):
+        return _organisations_record(text, start)
     # right after the authority's name (its own line, or the label on the next): a number further on,
     # in the body's text, is whoever's the text says (经查，…（电话…）)
     return (

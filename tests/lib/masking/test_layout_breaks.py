@@ -267,3 +267,28 @@ def test_a_number_in_brackets_after_a_person_the_bureau_served_is_the_persons():
     hidden("本局向岳峰（电话：0898-66012345）送达了税务事项通知书。", "66012345", "岳峰")
     kept = "国家税务总局海口市税务局第一税务所（地址：海口市龙华区滨海大道1号，电话：0898-66012345）"
     assert "0898-66012345" in mask_text(kept).text
+
+
+def test_a_receipt_one_cell_a_line_masks_twice_the_same():
+    rows = [
+        ("《税务事项通知书》琼税通〔2026〕12号", "岳峰", "海口市美兰区海府路2号3栋401室", "冼丽", "黎明"),
+        (
+            "《税务事项通知书》琼美税通〔2026〕731号",
+            "符海燕",
+            "海口市美兰区海府路8号",
+            "吴　宇　辉",
+            "任红旗",
+        ),
+        (
+            "《税务事项通知书》琼税通〔2026〕725号",
+            "王凯怡",
+            "海南省海口市美兰区滨江东路189号313室",
+            "武勇",
+            "史平",
+        ),
+    ]
+    text = "税务文书送达回证\n送达文书名称\n受送达人\n送达地点\n受送达人签名或盖章\n送达时间\n代收人\n代收理由\n送达人\n"
+    for title, party, place, proxy, officer in rows:
+        text += f"{title}\n{party}\n{place}\n{party}\n2026-01-05\n{proxy}\n同住成年家属\n{officer}\n"
+    masked = hidden(text, "海府路2号", "滨江东路189号", "王凯怡")
+    assert all(title in masked for title, *_ in rows)

@@ -360,6 +360,8 @@ _KIND_OF_HEADER = (
     ("authority", re.compile(r"机关")),
     ("address", re.compile(r"地址|住址|住所|地点|场所")),
     ("number", re.compile(r"^(?:序号|编号)$")),
+    # (a document's 名称 holds its title: 送达文书名称, 文书名称及文号)
+    ("title", re.compile(r"(?:文书|文件)名称")),
     ("name", re.compile(rf"名称|{_PERSON_ROLE}|当事人|纳税人|缴费人|缴款人")),
 )
 _SHAPES = {
@@ -373,6 +375,7 @@ _SHAPES = {
     "address": _ADDRESS_WORD,
     "number": re.compile(r"^\d{1,4}$"),
     "name": re.compile(rf"^[^0-9]*[{CJK}A-Za-z]$"),
+    "title": re.compile(r"《|书$|单$|表$|函$|通知|决定"),
 }
 # Columns whose every value has one shape (a code, a phone number, a row number): a row joined from
 # broken lines must fit them.

@@ -292,3 +292,15 @@ def test_a_receipt_one_cell_a_line_masks_twice_the_same():
         text += f"{title}\n{party}\n{place}\n{party}\n2026-01-05\n{proxy}\n同住成年家属\n{officer}\n"
     masked = hidden(text, "海府路2号", "滨江东路189号", "王凯怡")
     assert all(title in masked for title, *_ in rows)
+
+
+def test_a_card_cut_by_one_space_and_an_id_with_a_multiplication_sign():
+    hidden(f"款项通过{CARD[:6]} {CARD[6:]}收取。", CARD[6:])
+    id_x = next(h + "X" for i in range(100, 999) if id_check_digit(h := f"46010519800214{i}") == "X")
+    hidden(f"身份证号码：{id_x[:-1]}×\n", id_x[6:14])
+
+
+def test_a_spaced_credit_code_is_no_card():
+    text = "统一社会信用代码：91 530103 416885754 N"
+    assert is_valid_uscc("91530103416885754N")
+    assert text in mask_text(text).text

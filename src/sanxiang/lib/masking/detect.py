@@ -57,7 +57,8 @@ def _in_org_name(text: str, end: int) -> bool:
 # A leading look-ahead on the first character of every possible match (here and in _ADDRESS,
 # _PASSPORT …) changes no match: it only lets the engine skip the other positions at once, where a
 # pattern opening with a look-behind would otherwise try every branch.
-_NUMBER = re.compile(r"(?=\d)(?<![0-9A-Za-z])(?:\d{17}[Xx]\d{0,2}|\d{7,30})(?![0-9A-Za-z])")
+# (an ID number's check character X may be typed as the multiplication sign ×)
+_NUMBER = re.compile(r"(?=\d)(?<![0-9A-Za-z])(?:\d{17}[Xx×]\d{0,2}|\d{7,30})(?![0-9A-Za-z])")
 # (a comma before or after it is a CSV row's separator unless an amount's thousands follow it)
 _GROUPED_NUMBER = re.compile(r"(?<![\d.])\d{4}(?:[ \-]\d{3,4}){2,5}(?!\d|\.\d|,\d{3}(?!\d))")
 # Hong Kong and Macao numbers (+852/+853 and eight digits) and Taiwan's mobiles (09xx-xxx-xxx, +886 9xx …).
@@ -311,6 +312,7 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
     mistyped ID is still personal."""
     before = _context_before(text, start, 24)
     n = len(token)
+    token = token.replace("×", "X")
     if n < 18 and _completes_uscc(text, start + n, token):
         return None  # a credit code broken by a line break or a space (9144…7559⏎XQ)
     if n in (19, 20) and _is_person_tin(token.upper()):
@@ -403,8 +405,8 @@ def _joined_kind(
     """What the digits of a number broken by spaces, hyphens or line breaks are, once joined; None
     unless they are a valid datum (a join is kept only then). An old 15-digit ID that is also shaped as
     an enterprise's old taxpayer number is an ID only under an ID's label (``id_context``). A card's
-    number (Luhn) is one when grouped by four, named by a bank word, or ``card``: cut only by a line
-    break and opening with a card issuer's digit (``_wrapped_card``)."""
+    number (Luhn) is one when grouped by four, named by a bank word, or ``card``: cut only by line
+    breaks or single spaces or hyphens, and opening with a card issuer's digit (``_wrapped_card``)."""
     n = len(digits)
     upper = digits.upper()
     named_card = grouped_by_four or bank_context or (card and digits[:1] in _CARD_ISSUER_DIGITS)
@@ -472,7 +474,9 @@ _SPLIT_NUMBER = re.compile(
 # a group is digits, or the X check character of an ID number wrapped onto the next line on its own
 # (with a taxpayer number's suffix after it: …671⏎X01)
 _DIGIT_GROUP = re.compile(r"\d+(?:[Xx]\d{0,2})?|[Xx]\d{0,2}")
-_LINE_GAP = re.compile(r"[ \t]*\r?\n[ \t]*")
+# What may cut a card's number without a bank word: a line break (and the indentation around it), or
+# one space or hyphen (622202 0200001234562); a tab or a wider gap separates a table's cells.
+_CARD_GAP = re.compile(r"[ \t]*\r?\n[ \t]*| |-")
 
 
 # The lengths ``_joined_kind`` can accept: mobile, old ID, card, ID, individual TIN (any length of
@@ -485,10 +489,11 @@ _AREA_CODE_BEFORE = re.compile(r"(?:[（(]0\d{2,3}[)）]|0\d{2,3}[ \t]?[-－—]
 
 
 def _wrapped_card(text: str, groups: list[tuple[int, int]], run_start: int) -> bool:
-    """Whether the groups are one number cut by line breaks only (a PDF line's width, a cell's wrap),
-    not under an invoice's or a document's label: a card's number once joined, if it passes Luhn."""
+    """Whether the groups are one number cut by line breaks (a PDF line's width, a cell's wrap) or
+    single spaces or hyphens only, not under an invoice's or a document's label: a card's number once
+    joined, if it passes Luhn."""
     return all(
-        _LINE_GAP.fullmatch(text, a, b) is not None
+        _CARD_GAP.fullmatch(text, a, b) is not None
         for (_, a), (b, _) in zip(groups, groups[1:], strict=False)
     ) and not _INVOICE_CONTEXT.search(_context_before(text, run_start, 24)[-12:])
 
@@ -536,6 +541,8 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
                     and digits.isdigit()
                     and luhn_ok(digits)
                     and _wrapped_card(text, groups[i : j + 1], m.start())
+                    # (nor the digits of a credit code whose last characters follow: 91 530103 416885754 N)
+                    and not _completes_uscc(text, groups[j][1], digits)
                 )
                 kind = _joined_kind(digits, by_four, bank_context, bool(id_context), card=card)
                 start = groups[i][0]

@@ -304,3 +304,12 @@ def test_a_spaced_credit_code_is_no_card():
     text = "统一社会信用代码：91 530103 416885754 N"
     assert is_valid_uscc("91530103416885754N")
     assert text in mask_text(text).text
+
+
+def test_a_two_column_table_flattened_into_item_and_content():
+    text = (
+        "项目：受送达人；内容：岳峰。\n项目：送达地点；内容：海口市美兰区海府路2号3栋401室。\n"
+        "项目：填发税务机关；内容：国家税务总局海口市税务局。\n"
+    )
+    masked = hidden(text, "海府路2号", "岳峰")
+    assert "国家税务总局海口市税务局" in masked

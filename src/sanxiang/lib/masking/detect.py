@@ -803,7 +803,9 @@ _ADDRESS = re.compile(
     rf"(?<!场所)(?<!网站)(?<!电子)(?<!邮寄)(?P<maybe>{_AMBIGUOUS_LABELS}))"
     # the value after a colon, a tab, spaces, or on the next line (a label cell and its value cell)
     # (or in the next cell of a two-column table: | 送达地点 | …… |)
-    r"(?:[：:][ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*(?=[^\n]*\d)|[ \t]*[|｜][ \t]*(?=[^|｜\n]+[|｜][ \t]*(?:\n|$))|[ \t]*)"
+    # (or in a two-column table flattened as 项目：送达地点；内容：……)
+    r"(?:[：:][ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*(?=[^\n]*\d)|[ \t]*[|｜][ \t]*(?=[^|｜\n]+[|｜][ \t]*(?:\n|$))"
+    r"|[；;][ \t]*内容[：:][ \t]*|[ \t]*)"
     r"(?:为|在|是)?(?P<value>(?:[^，,。；;（()）\n\t|｜]|[（(][^，,。；;（()）\n\t]{1,12}[）)]|[（(](?![^（()）\n]{0,12}[）)])){1,60})"
 )
 _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区")
@@ -902,7 +904,7 @@ def _named_subject_is_person(text: str, low: int, start: int) -> bool | None:
 _PARTY_NAME = re.compile(
     r"(?:纳税人名称|当事人名称|单位名称|被处罚单位|被处罚人|受处分人|纳税义务人|受送达人|欠税人|(?<![书据料件目品种])名称|当事人|"
     r"(?<!经营者)(?<!代表人)(?<!负责人)(?<!联系人)(?<!代理人)姓名)"
-    r"(?:[ \t]*[：:][ \t]*|[ \t]*[\t\n][ \t]*|[ \t]*[|｜][ \t]*)(?P<name>(?![《〈<“\"])[^\s，,；;。|｜]{2,40})"
+    r"(?:[ \t]*[：:][ \t]*|[ \t]*[\t\n][ \t]*|[ \t]*[|｜][ \t]*|[；;][ \t]*内容[：:][ \t]*)(?P<name>(?![《〈<“\"])[^\s，,；;。|｜]{2,40})"
 )
 _ORG_IN_NAME = re.compile(_ORG_MARKER + "|" + ORG_SUFFIXES)
 

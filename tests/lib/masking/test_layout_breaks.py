@@ -313,3 +313,9 @@ def test_a_two_column_table_flattened_into_item_and_content():
     )
     masked = hidden(text, "海府路2号", "岳峰")
     assert "国家税务总局海口市税务局" in masked
+
+
+def test_an_applicants_landline_under_the_bureaus_name_is_hidden():
+    hidden("复议机关：国家税务总局海口市税务局\n申请人岳峰，电话0898-66012345。", "66012345")
+    text = "被申请人：国家税务总局海口市税务局，电话0898-66011234。"
+    assert "0898-66011234" in mask_text(text).text

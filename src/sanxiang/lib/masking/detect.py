@@ -148,7 +148,9 @@ _AUTHORITY_LINE = re.compile(
 _BLOCK_PERSON = re.compile(
     _PERSON_WORDS.pattern
     + r"|办税人|代理人|律师|辩护人|住所|家庭|你单位|财务|会计|出纳|股东|证人|委托人|员工|"
-    r"雇员|店员|收银员|配偶|家属|亲属"
+    r"雇员|店员|收银员|配偶|家属|亲属|"
+    # who applies, reports or complains to the bureau (not 被申请人, the bureau itself in a review)
+    r"(?<!被)申请人|举报人|检举人|投诉人|控告人"
 )
 # A number the bureau called or gave notice through is the party's (本局…通过电话（…）通知你单位).
 _CALLED = re.compile(r"通过|通知|告知|致电|拨打|电话联系|联系了|联系你|联系当事人")

@@ -57,8 +57,10 @@ def _in_org_name(text: str, end: int) -> bool:
 # A leading look-ahead on the first character of every possible match (here and in _ADDRESS,
 # _PASSPORT …) changes no match: it only lets the engine skip the other positions at once, where a
 # pattern opening with a look-behind would otherwise try every branch.
-_NUMBER = re.compile(r"(?=\d)(?<![0-9A-Za-z])(?:\d{17}[Xx]\d{0,2}|\d{7,30})(?![0-9A-Za-z])")
-_GROUPED_NUMBER = re.compile(r"(?<![\d,.])\d{4}(?:[ \-]\d{3,4}){2,5}(?![\d,.])")
+# (an ID number's check character X may be typed as the multiplication sign ×)
+_NUMBER = re.compile(r"(?=\d)(?<![0-9A-Za-z])(?:\d{17}[Xx×]\d{0,2}|\d{7,30})(?![0-9A-Za-z])")
+# (a comma before or after it is a CSV row's separator unless an amount's thousands follow it)
+_GROUPED_NUMBER = re.compile(r"(?<![\d.])\d{4}(?:[ \-]\d{3,4}){2,5}(?!\d|\.\d|,\d{3}(?!\d))")
 # Hong Kong and Macao numbers (+852/+853 and eight digits) and Taiwan's mobiles (09xx-xxx-xxx, +886 9xx …).
 _HK_TW_PHONE = re.compile(
     r"(?=[+0])(?<![\d])(?:(?:\+|00)\s?85[23][ \-]?\d{4}[ \-]?\d{4}|(?:\+|00)\s?886[ \-]?9\d{2}[ \-]?\d{3}[ \-]?\d{3}"
@@ -78,7 +80,11 @@ _LANDLINE = re.compile(
 )
 _ODD_SEPARATOR = re.compile(r"0\d{2,3}[./]")
 # A local number without its area code, grouped (8765 4321, 8765-4321), right after a phone's label.
-_LOCAL_GROUPED = re.compile(r"(?<![\d\-])[2-9]\d{2,3}[ \-]\d{4}(?![\d\-])")
+# (or with its area code written without the trunk 0, as one writes it after the country's code:
+# 898-66012345, 86-898-66012345)
+_LOCAL_GROUPED = re.compile(
+    r"(?<![\d\-])(?:[2-9]\d{2,3}[ \-]\d{4}(?![\d\-])|(?<!\+)(?:86[ \-]?)?[1-9]\d{1,2}[ \-][2-9]\d{6,7}(?!\d))"
+)
 _ID_CONTEXT = re.compile(
     r"身份证|身份号码|证件号|居民身份|公民身份|身份证件|身分证|统一编号|身分号码|社会保障号"
 )
@@ -87,9 +93,12 @@ _GENERIC_ID_LABELS = frozenset({"证件号", "社会保障号"})
 _USCC_CONTEXT = re.compile(r"信用代码|纳税人识别号|识别号|税号|注册号")
 # (a stray space of OCR text may split the label: 账 户)
 _BANK_CONTEXT = re.compile(r"[账帐] ?[号户]|卡 ?号|开户行|开户银行|银行卡|存折|收款账")
-# An account named by whose it is (…个人名下6222…), or by its bank in brackets right after it (…（开户行：…）).
+# An account named by whose it is (…个人名下6222…), or by its bank in brackets right after it (…（开户行：…）),
+# or by the word right after it (款项经6217…账户收取).
 _OWNER_ACCOUNT = re.compile(r"名下(?:的)?[：:]?[ \t]*$")
-_BANK_AFTER = re.compile(r"[ \t]*[（(][ \t]*(?:开户行|开户银行|开户网点|开户机构)")
+_BANK_AFTER = re.compile(
+    r"[ \t]*(?:[（(][ \t]*(?:开户行|开户银行|开户网点|开户机构)|(?:银行)?(?:账户|帐户)|银行卡)"
+)
 _PHONE_CONTEXT = re.compile(r"电话|手机|联系方式|传真|Tel|TEL|热线|座机|宅电|固话")
 _INVOICE_CONTEXT = re.compile(r"发票|代码|编号|文号|凭证|单号|批次|证号|登记号|备案号|订单")
 _AUTHORITY = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅|纳税服务|税务机关|本局|我局|本机关|我机关")
@@ -104,7 +113,7 @@ _AMOUNT_AFTER = re.compile(r"\s*(?:\.\d|元|万|亿|千|百|份|笔|户|张|吨|
 
 def _bank_context(text: str, start: int, end: int) -> bool:
     """Whether the number at ``text[start:end]`` is named a bank account: a bank word before it, the
-    owner's 名下 right before it, or its bank in brackets right after it."""
+    owner's 名下 right before it, or its bank in brackets or 账户 right after it."""
     if _BANK_CONTEXT.search(text, max(0, start - 30), start) is None:
         words = []  # (the usual case, at the cost of one search)
     else:
@@ -139,7 +148,9 @@ _AUTHORITY_LINE = re.compile(
 _BLOCK_PERSON = re.compile(
     _PERSON_WORDS.pattern
     + r"|办税人|代理人|律师|辩护人|住所|家庭|你单位|财务|会计|出纳|股东|证人|委托人|员工|"
-    r"雇员|店员|收银员|配偶|家属|亲属"
+    r"雇员|店员|收银员|配偶|家属|亲属|"
+    # who applies, reports or complains to the bureau (not 被申请人, the bureau itself in a review)
+    r"(?<!被)申请人|举报人|检举人|投诉人|控告人"
 )
 # A number the bureau called or gave notice through is the party's (本局…通过电话（…）通知你单位).
 _CALLED = re.compile(r"通过|通知|告知|致电|拨打|电话联系|联系了|联系你|联系当事人")
@@ -163,14 +174,15 @@ _LIST_RECORD_SUBJECT = re.compile(
 _CLOSING_FORMULA = re.compile(r"(?:特此|此)(?:公告|通知|告知|函告|复|批复|证明)?[。.]?")
 
 
-def _in_closing_block(text: str, start: int, *, named: bool = False) -> bool:
+def _in_closing_block(text: str, start: int, *, named: bool = False, end: int | None = None) -> bool:
     """Whether ``start`` lies in the bureau's own contact lines in the closing block of a notice: after
     the last sentence of the body, with the bureau's name following within three lines or no sentence
     following at all. The lines are read one by one: the datum's own line and those above it, up to the
     bureau's 联系人 line, must name no person (当事人联系电话：…, 证人…，电话：… are a party's or a
     witness's, even beside the bureau's own number). With ``named`` (an address) the block must also be
     named the bureau's: its 联系人 line at or above the datum, or the bureau's name below it (a 送达地址
-    after the last sentence of a notice to a person is the person's)."""
+    after the last sentence of a notice to a person is the person's). The datum's line ends after its
+    ``end`` when given: a number wrapped over two lines (电话028⏎-50204233。) is one line of the block."""
     body_end = max(text.rfind("。", 0, start), text.rfind("\n\n", 0, start))
     if body_end < 0:
         return False
@@ -178,7 +190,7 @@ def _in_closing_block(text: str, start: int, *, named: bool = False) -> bool:
     label_start = max(line_start, body_end)
     if _LINE_PERSON.search(text, label_start, start) is not None or _CALLED.search(text, label_start, start):
         return False
-    line_end = text.find("\n", start)
+    line_end = text.find("\n", start if end is None else end)
     if _SENTENCE_GOES_ON.search(text, start, len(text) if line_end < 0 else line_end) is not None:
         return False  # inside a sentence of the body (…通过电话（…）通知你单位…。), not a contact line
     record = text.rfind("\n\n", 0, start)
@@ -254,13 +266,15 @@ def _organisations_record(text: str, start: int) -> bool:
     )
 
 
-def _is_public_landline(text: str, start: int, digits: str, public_phones: frozenset[str]) -> bool:
+def _is_public_landline(
+    text: str, start: int, digits: str, public_phones: frozenset[str], end: int | None = None
+) -> bool:
     """An authority's own office line: listed as public, or labelled as a phone right after the
     authority's name with no person mentioned in between ("国家税务总局…税务局 联系电话：0731-…"; not
     证人…，电话：… in the header under the bureau's name, nor the number 本局…通过电话（…）通知 the party)."""
     if digits in public_phones or _hotline_with_area_code(digits):
         return True
-    if _in_closing_block(text, start):
+    if _in_closing_block(text, start, end=end):
         return True
     line_start = text.rfind("\n", 0, start) + 1
     if _PUBLIC_LINE.search(text, max(line_start, start - 30), start):
@@ -271,6 +285,11 @@ def _is_public_landline(text: str, start: int, digits: str, public_phones: froze
         return _organisations_record(text, start)
     authority = authorities[-1]
     between = window[authority.end() :]
+    # a number in brackets belongs to what stands right before the bracket: the authority's own
+    # (…税务所（地址：…，电话：…）), not another's named in between (本局向岳峰（电话：…）送达)
+    bracket = max(between.rfind("（"), between.rfind("("))
+    if bracket > 0 and between[:bracket].strip(" \t：:，,"):
+        return _organisations_record(text, start)
     # right after the authority's name (its own line, or the label on the next): a number further on,
     # in the body's text, is whoever's the text says (经查，…（电话…）)
     return (
@@ -295,6 +314,7 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
     mistyped ID is still personal."""
     before = _context_before(text, start, 24)
     n = len(token)
+    token = token.replace("×", "X")
     if n < 18 and _completes_uscc(text, start + n, token):
         return None  # a credit code broken by a line break or a space (9144…7559⏎XQ)
     if n in (19, 20) and _is_person_tin(token.upper()):
@@ -330,10 +350,10 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
             return FieldType.ID_NUMBER
     elif n == 15 and _ID_CONTEXT.search(before):
         return FieldType.ID_NUMBER
-    elif n == 15 and id_shaped(token) and not is_enterprise_tin15(token):
+    elif n == 15 and id_shaped(token) and (not is_enterprise_tin15(token) or _number_of_person(text, start)):
         # An old 15-digit ID shares its shape with an enterprise's old taxpayer number (region code and
         # organisation code); the organisation code's check character tells them apart (1 ID in 11 is
-        # misread, and only where no 身份证 label stands before it).
+        # misread, and only where no 身份证 label stands before it and no person owns the number).
         return FieldType.ID_NUMBER
     if token[:1] == "1" and n == 11 and token[1] in "3456789":
         return None if token in public_phones else FieldType.PHONE
@@ -351,6 +371,16 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
             if _AMOUNT_AFTER.match(text, end) is None:
                 return None if _is_public_landline(text, start, token, public_phones) else FieldType.PHONE
     return None
+
+
+def _number_of_person(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is a natural person's by its record: the record names a person as
+    its subject (纳税人名称：岳峰 … 纳税人识别号：…), or a person's name stands right before the bracket
+    that gives it."""
+    if _named_subject_is_person(text, _record_start(text, start), start) is True:
+        return True
+    m = _PERSON_BEFORE_BRACKET.search(text, max(0, start - 20), start)
+    return m is not None and not _ORG_IN_NAME.search(m.group("name"))
 
 
 _CODE_TAIL = re.compile(r"[ \t]?\n?[ \t]*([0-9A-Z]{1,10})(?![0-9A-Za-z])")
@@ -372,20 +402,25 @@ def _is_person_tin(number: str) -> bool:
 
 
 def _joined_kind(
-    digits: str, grouped_by_four: bool, bank_context: bool, id_context: bool = False
+    digits: str, grouped_by_four: bool, bank_context: bool, id_context: bool = False, *, card: bool = False
 ) -> FieldType | None:
     """What the digits of a number broken by spaces, hyphens or line breaks are, once joined; None
     unless they are a valid datum (a join is kept only then). An old 15-digit ID that is also shaped as
-    an enterprise's old taxpayer number is an ID only under an ID's label (``id_context``)."""
+    an enterprise's old taxpayer number is an ID only under an ID's label (``id_context``). A card's
+    number (Luhn) is one when grouped by four, named by a bank word, or ``card``: cut only by line
+    breaks or single spaces or hyphens, and opening with a card issuer's digit (``_wrapped_card``)."""
     n = len(digits)
     upper = digits.upper()
+    named_card = grouped_by_four or bank_context or (card and digits[:1] in _CARD_ISSUER_DIGITS)
     if n == 18 and upper[:17].isdigit():
         if id_checksum_ok(upper) and id_shaped(upper):
             return FieldType.ID_NUMBER
         if id_shaped(upper) and not is_valid_uscc(upper):
             return FieldType.ID_NUMBER
-        if not (upper.isdigit() and luhn_ok(upper) and (grouped_by_four or bank_context)):
-            return None
+        if not (upper.isdigit() and luhn_ok(upper) and named_card) or (
+            not (grouped_by_four or bank_context) and is_valid_uscc(upper)
+        ):
+            return None  # (a credit code of digits only, wrapped by a line, is no card)
     if n in (19, 20) and _is_person_tin(upper):
         return FieldType.ID_NUMBER
     if not digits.isdigit():
@@ -394,33 +429,82 @@ def _joined_kind(
         return FieldType.ID_NUMBER
     if n == 11 and digits[0] == "1" and digits[1] in "3456789":
         return FieldType.PHONE
-    if 16 <= n <= 19 and luhn_ok(digits) and (grouped_by_four or bank_context):
+    if 16 <= n <= 19 and luhn_ok(digits) and named_card:
         return FieldType.BANK_ACCOUNT
     if 8 <= n <= 30 and bank_context:
         return FieldType.BANK_ACCOUNT
     return None
 
 
+# The first digit of a card number: UnionPay 62 and the old domestic 60/9558, Visa 4, Mastercard 5,
+# JCB and American Express 3.
+_CARD_ISSUER_DIGITS = frozenset("34569")
+
+
+def _local_phone(digits: str) -> bool:
+    """A landline's number once joined: a local number (seven or eight digits, not opening with 0 or 1)
+    or one with its area code (0 and two or three digits, then the local number)."""
+    n = len(digits)
+    if n in (7, 8):
+        return digits[0] in "23456789"
+    return 10 <= n <= 12 and digits[0] == "0" and digits[1] != "0"
+
+
+_DATE_SHAPE = re.compile(r"(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _wrapped_phone(text: str, start: int, end: int, digits: str) -> bool:
+    """Whether ``text[start:end]`` is a landline's number cut by a line break (the spaced and hyphenated
+    writings are the landline patterns'), not a date (…电话均无法联系，2026-1⏎2-10)."""
+    written = text[start:end]
+    return (
+        "\n" in written
+        and _local_phone(digits)
+        and _DATE_SHAPE.fullmatch(_WHITESPACE.sub("", written)) is None
+    )
+
+
 # Digit groups broken by spaces, hyphens or a line break (PDF text, aligned columns, 1381 234 5678).
+# A comma before or after the run is a CSV row's separator unless it groups an amount's thousands
+# (1,234): three digits exactly after it.
 _SPLIT_NUMBER = re.compile(
-    r"(?=\d)(?<![0-9A-Za-z.,])\d+(?:[Xx]\d{0,2})?"
-    r"(?:(?:[ \t]{1,2}|[ \t]?-[ \t]?|[ \t]?-?\r?\n[ \t]*-?)(?:\d+(?:[Xx]\d{0,2})?|[Xx]\d{0,2}))+(?![0-9A-Za-z]|[.,]\d)"
+    r"(?=\d)(?<![0-9A-Za-z.])(?!(?<=\d,)\d{3}(?!\d))\d+(?:[Xx]\d{0,2})?"
+    r"(?:(?:[ \t]{1,2}|[ \t]?-[ \t]?|[ \t]?-?\r?\n[ \t]*-?)(?:\d+(?:[Xx]\d{0,2})?|[Xx]\d{0,2}))+"
+    r"(?![0-9A-Za-z]|\.\d|,\d{3}(?!\d))"
 )
 # a group is digits, or the X check character of an ID number wrapped onto the next line on its own
 # (with a taxpayer number's suffix after it: …671⏎X01)
 _DIGIT_GROUP = re.compile(r"\d+(?:[Xx]\d{0,2})?|[Xx]\d{0,2}")
+# What may cut a card's number without a bank word: a line break (and the indentation around it), or
+# one space or hyphen (622202 0200001234562); a tab or a wider gap separates a table's cells.
+_CARD_GAP = re.compile(r"[ \t]*\r?\n[ \t]*| |-")
 
 
 # The lengths ``_joined_kind`` can accept: mobile, old ID, card, ID, individual TIN (any length of
-# account number after a bank word).
+# account number after a bank word; a landline's after a phone's label).
 _JOINED_LENGTHS = frozenset({11, 15, 16, 17, 18, 19, 20})
 _BANK_LENGTHS = _JOINED_LENGTHS | frozenset(range(8, 31))
+_PHONE_LENGTHS = _JOINED_LENGTHS | frozenset({7, 8, 10, 12})
+# A landline's area code right before its local number (（0571）37⏎26103, 0571-3726⏎103).
+_AREA_CODE_BEFORE = re.compile(r"(?:[（(]0\d{2,3}[)）]|0\d{2,3}[ \t]?[-－—][ \t]?)[ \t]*$")
+
+
+def _wrapped_card(text: str, groups: list[tuple[int, int]], run_start: int) -> bool:
+    """Whether the groups are one number cut by line breaks (a PDF line's width, a cell's wrap) or
+    single spaces or hyphens only, not under an invoice's or a document's label: a card's number once
+    joined, if it passes Luhn."""
+    return all(
+        _CARD_GAP.fullmatch(text, a, b) is not None
+        for (_, a), (b, _) in zip(groups, groups[1:], strict=False)
+    ) and not _INVOICE_CONTEXT.search(_context_before(text, run_start, 24)[-12:])
 
 
 def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
     """Valid data among the runs of a broken number: every window of consecutive groups, longest first,
-    is joined and checked (an ID number, a taxpayer number, a mobile, a card); a window that is not a
-    valid datum is not joined, so an aligned table's neighbouring columns stay apart."""
+    is joined and checked (an ID number, a taxpayer number, a mobile, a card; a landline under a
+    phone's label); a window that is not a valid datum is not joined, so an aligned table's
+    neighbouring columns stay apart."""
     found: list[Finding] = []
     for m in _SPLIT_NUMBER.finditer(text):
         groups = [(g.start(), g.end()) for g in _DIGIT_GROUP.finditer(text, m.start(), m.end())]
@@ -428,7 +512,12 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
             groups = groups[:12]  # a long run of numbers is a list, not one datum
         bank_context = _bank_context(text, m.start(), m.end())
         id_context: bool | None = None  # read only for a 15-digit join (its label decides)
-        lengths = _BANK_LENGTHS if bank_context else _JOINED_LENGTHS
+        # (a landline's label is read only for a run a line break cuts: the other writings are the
+        # landline patterns')
+        phone_context = (
+            "\n" in m.group() and _PHONE_CONTEXT.search(text, max(0, m.start() - 10), m.start()) is not None
+        )
+        lengths = _BANK_LENGTHS if bank_context else _PHONE_LENGTHS if phone_context else _JOINED_LENGTHS
         total = [0]  # total[k]: the characters of the first k groups
         for a, b in groups:
             total.append(total[-1] + b - a)
@@ -447,7 +536,35 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
                 by_four = all(len(p) == 4 for p in pieces[:-1])
                 if id_context is None and len(digits) == 15:
                     id_context = _ID_CONTEXT.search(_context_before(text, m.start(), 24)) is not None
-                kind = _joined_kind(digits, by_four, bank_context, bool(id_context))
+                card = (
+                    16 <= len(digits) <= 19
+                    and not (by_four or bank_context)
+                    and digits[:1] in _CARD_ISSUER_DIGITS
+                    and digits.isdigit()
+                    and luhn_ok(digits)
+                    and _wrapped_card(text, groups[i : j + 1], m.start())
+                    # (nor the digits of a credit code whose last characters follow: 91 530103 416885754 N)
+                    and not _completes_uscc(text, groups[j][1], digits)
+                )
+                kind = _joined_kind(digits, by_four, bank_context, bool(id_context), card=card)
+                start = groups[i][0]
+                if (
+                    kind is None
+                    and phone_context
+                    and i == 0
+                    and _wrapped_phone(text, start, groups[j][1], digits)
+                ):
+                    # a landline under a phone's label, cut by a line break (电话：43405⏎708)
+                    area = (
+                        _AREA_CODE_BEFORE.search(text, max(0, start - 9), start) if len(digits) < 9 else None
+                    )
+                    if area is not None:
+                        start = area.start()
+                    end = groups[j][1]
+                    if not _is_public_landline(
+                        text, start, _NON_DIGIT.sub("", text[start:end]), public_phones, end
+                    ):
+                        kind = FieldType.PHONE
                 if kind is FieldType.PHONE and digits in public_phones:
                     kind = None
                 if (
@@ -458,7 +575,7 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
                 ):
                     j -= 1  # an ID number and the next line's row number, not a taxpayer number
                 if kind is not None:
-                    found.append(Finding(groups[i][0], groups[j][1], kind))
+                    found.append(Finding(start, groups[j][1], kind))
                     i = j
                     break
             i += 1
@@ -519,7 +636,7 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
             text, max(0, m.start() - 12), m.start()
         ):
             continue  # 0571.8765…, 0571/8765…: a phone only under a phone's label (编号0123/4567…)
-        if not _is_public_landline(text, m.start(), digits, public_phones):
+        if not _is_public_landline(text, m.start(), digits, public_phones, m.end()):
             found.append(Finding(m.start(), m.end(), FieldType.PHONE))
     for label in _PHONE_CONTEXT.finditer(text) if grouped else ():
         # (read only after a phone's label: the labels are few, the digit groups many)
@@ -552,8 +669,10 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
 
 # ------------------------------------------------------------------------------------- e-mail, documents
 
+# (a PDF line may break on either side of a dot: zhang@163⏎.com, zhang@163.⏎com)
 _EMAIL = re.compile(
-    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+ ?\n?[ \t]*@ ?\n?[ \t]*[A-Za-z0-9\-]+(?: ?\. ?\n?[A-Za-z0-9\-]+)*(?: ?\. ?\n?)[A-Za-z]{2,}"
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+ ?\n?[ \t]*@ ?\n?[ \t]*[A-Za-z0-9\-]+"
+    r"(?: ?\n?[ \t]*\. ?\n?[A-Za-z0-9\-]+)*(?: ?\n?[ \t]*\. ?\n?)[A-Za-z]{2,}"
 )
 # An address written so that robots miss it: zhang(at)163.com, zhang[at]163.com, zhang at 163 dot com,
 # zhang#163.com; its top-level domain must be a known one.
@@ -685,7 +804,11 @@ _ADDRESS = re.compile(
     rf"(?:(?P<home>{_HOME_LABELS}|(?<![^，,；;（(\n])住(?![址所宿房院宅])(?=[：:]?[{CJK}]{{0,8}}?[省市区县镇乡村路街巷弄]))|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"
     rf"(?<!场所)(?<!网站)(?<!电子)(?<!邮寄)(?P<maybe>{_AMBIGUOUS_LABELS}))"
     # the value after a colon, a tab, spaces, or on the next line (a label cell and its value cell)
-    r"(?:[：:][ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*(?=[^\n]*\d)|[ \t]*)(?:为|在|是)?(?P<value>(?:[^，,。；;（()）\n\t]|[（(][^，,。；;（()）\n\t]{1,12}[）)]|[（(](?![^（()）\n]{0,12}[）)])){1,60})"
+    # (or in the next cell of a two-column table: | 送达地点 | …… |)
+    # (or in a two-column table flattened as 项目：送达地点；内容：……)
+    r"(?:[：:][ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*(?=[^\n]*\d)|[ \t]*[|｜][ \t]*(?=[^|｜\n]+[|｜][ \t]*(?:\n|$))"
+    r"|[；;][ \t]*内容[：:][ \t]*|[ \t]*)"
+    r"(?:为|在|是)?(?P<value>(?:[^，,。；;（()）\n\t|｜]|[（(][^，,。；;（()）\n\t]{1,12}[）)]|[（(](?![^（()）\n]{0,12}[）)])){1,60})"
 )
 _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区")
 _ORG_MARKER = (
@@ -779,10 +902,11 @@ def _named_subject_is_person(text: str, low: int, start: int) -> bool | None:
 
 
 # The subject's name in a record (纳税人名称：张三): a person's when it has no organisation word.
+# (not the name of a document, an item or a tax: 送达文书名称：《税务事项通知书》…, 证据名称, 税种名称)
 _PARTY_NAME = re.compile(
-    r"(?:纳税人名称|当事人名称|单位名称|被处罚单位|被处罚人|受处分人|纳税义务人|受送达人|欠税人|名称|当事人|"
+    r"(?:纳税人名称|当事人名称|单位名称|被处罚单位|被处罚人|受处分人|纳税义务人|受送达人|欠税人|(?<![书据料件目品种])名称|当事人|"
     r"(?<!经营者)(?<!代表人)(?<!负责人)(?<!联系人)(?<!代理人)姓名)"
-    r"(?:[：:][ \t]*|[ \t]*[\t\n][ \t]*)(?P<name>[^\s，,；;。]{2,40})"
+    r"(?:[ \t]*[：:][ \t]*|[ \t]*[\t\n][ \t]*|[ \t]*[|｜][ \t]*|[；;][ \t]*内容[：:][ \t]*)(?P<name>(?![《〈<“\"])[^\s，,；;。|｜]{2,40})"
 )
 _ORG_IN_NAME = re.compile(_ORG_MARKER + "|" + ORG_SUFFIXES)
 
@@ -793,10 +917,10 @@ INDIVIDUAL_BUSINESS = re.compile(
 )
 
 
-# The address of a property (出租位于…的房屋, 名下位于…的房产依法查封): a person's own unless an
+# The address of a property (出租位于…的房屋, 名下位于…的房产依法查封, 坐落于…的房产): a person's own unless an
 # organisation is named its holder right before (你公司名下位于…的厂房).
 _PROPERTY = re.compile(
-    r"位于(?P<value>[^，,。；;：:（(）)]{4,60}?)[ \t]*(?:\n[ \t]*)?的[ \t]*(?:\n[ \t]*)?"
+    r"(?=[位坐座])(?:位于|[坐座]落(?:于|在)?)(?P<value>[^，,。；;：:（(）)]{4,60}?)[ \t]*(?:\n[ \t]*)?的[ \t]*(?:\n[ \t]*)?"
     r"(?:房屋|房产|住宅|住房|商铺|门面|门市|不动产|车位|车库|厂房|仓库|土地|铺面)"
 )
 _PROPERTY_OF_ORGANISATION = re.compile(
@@ -857,6 +981,32 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
         if maybe and _in_closing_block(text, m.start(), named=True):
             continue  # 联系地址 in a notice's closing block: the bureau's own address
         found += [Finding(a, b, FieldType.HOME_ADDRESS) for a, b in parts]
+    if "注册" in text or "登记地" in text:
+        found += _registered_addresses_of_persons(text)
+    return found
+
+
+# The registered address of a record's subject: an organisation's seat, published; but a record may
+# name a natural person as its subject (a credit list's 纳税人名称：黎红 … 注册地址：…), whose address is
+# personal whatever its label.
+_REGISTERED = re.compile(
+    r"(?:注册地址|注册地|注册住所|登记地址|登记住所)[ \t]*[：:][ \t]*(?P<value>[^，,。；;（()）\n\t]{4,60})"
+)
+
+
+def _registered_addresses_of_persons(text: str) -> list[Finding]:
+    found: list[Finding] = []
+    for m in _REGISTERED.finditer(text):
+        value = m.group("value").rstrip()
+        if not _reads_as_address(value) or _MASKED_BY_HAND.search(value):
+            continue
+        if _named_subject_is_person(text, _record_start(text, m.start()), m.start()) is not True:
+            continue  # an organisation's seat, or no subject named: published
+        start = m.start("value")
+        found.append(Finding(start, start + len(value), FieldType.HOME_ADDRESS))
+        wrapped = _wrapped_address(text, start, start + len(value))
+        if wrapped is not None:
+            found.append(Finding(*wrapped, FieldType.HOME_ADDRESS))
     return found
 
 
@@ -985,6 +1135,10 @@ _NOT_NAMES = frozenset(
 )
 _GIVEN = f"[{CJK}]"
 _NAME_HEAD = rf"(?:{_COMPOUND_ALT}|[{_SINGLE_CLASS}])"
+# A person named right before the bracket that gives his number (岳峰（纳税人识别号：…）).
+_PERSON_BEFORE_BRACKET = re.compile(
+    rf"(?:^|[\s：:，,；;])(?P<name>{_NAME_HEAD}[{CJK}]{{1,2}})[（(][^）)\n]{{0,12}}$"
+)
 _TRIGGERS: dict[str, FieldType] = {}
 for _words, _kind in (
     (
@@ -1724,11 +1878,15 @@ def _wrapped_occurrences(text: str, names: Mapping[str, FieldType]) -> list[Find
     return found
 
 
-# A web address: nothing inside it is masked (an 11-digit number in a path is not a mobile number).
+# A web address: nothing inside it is masked (an 11-digit number in a path is not a mobile number). A
+# PDF line may cut it: it goes on at the next line's start when that holds more of a path (a slash)
+# and the line did not end on a page's extension (…gov.⏎cn/art/…, …/art⏎/2022/5/…).
+_URL_CHARS = "[^\\s，。；、（）()<>\"'\u4e00-\u9fff]"
+_URL_GOES_ON = rf"(?:(?<!\.html)(?<!\.htm)(?<!\.shtml)(?<!\.pdf)\n(?={_URL_CHARS}*/){_URL_CHARS}+)?"
 _URL = re.compile(
-    r"(?=[hHwW0-9A-Za-z])(?:https?://|www\.)[^\s，。；、（）()<>\"'\u4e00-\u9fff]+"
+    rf"(?=[hHwW0-9A-Za-z])(?:https?://|www\.){_URL_CHARS}+{_URL_GOES_ON}"
     r"|(?<![@\w.])(?:[A-Za-z0-9\-]+\.)+(?:gov\.cn|com\.cn|org\.cn|net\.cn|cn|com|net|org)"
-    r"/[^\s，。；、（）()<>\"'\u4e00-\u9fff]*"
+    rf"/{_URL_CHARS}*"
 )
 
 
@@ -1925,7 +2083,7 @@ def find_personal_data(
     found = _find_numbers(norm, phones)
     found += _find_email_and_documents(norm, emails)
     found += _find_addresses(norm, individual_business_address=individual_business_address)
-    if "位于" in norm:
+    if "位于" in norm or "落" in norm:
         found += _find_property_addresses(norm)
     public_cells: list[tuple[int, int]] = []
     names_found, names = _find_names(

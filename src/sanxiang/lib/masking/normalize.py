@@ -62,6 +62,9 @@ def _fold_table() -> dict[int, str]:
         table[code] = "-"
     for code in (0x2022, 0x2027, 0x30FB, 0xFF65, 0x0387, 0x2219, 0x22C5):
         table[code] = "·"
+    # 丨 (the radical gǔn), which OCR reads for a table's pipe, and the box-drawing vertical line
+    for code in (0x4E28, 0x2502, 0xFFE8):
+        table[code] = "|"
     # Traditional characters read as simplified ones (個人姓名：歐陽靜 → 个人姓名：欧阳静), one for one.
     from hanziconv.charmap import simplified_charmap, traditional_charmap
 

@@ -99,7 +99,7 @@ _PERSON_ROLE_WORD = re.compile(_PERSON_ROLE)
 _HEADER_WORD = re.compile(
     r"名称|姓名|代表人|负责人|业主|经营者|投资人|证件|身份|号码|识别号|信用代码|地址|住址|住所|地点|场所|电话|欠税|税种|"
     r"金额|余额|日期|序号|编号|类型|认定|机关|期限|所属|事由|依据|结果|备注|当事人|纳税人|提供人|签收人|受送达人|收件人|"
-    r"代收人|证人|代理人|页数|页码|张数|证明|来源|方式|提供者|出具人|制作人|证据|材料|文号|内容|决定|相对人|"
+    r"代收人|送达人|理由|时间|证人|代理人|页数|页码|张数|证明|来源|方式|提供者|出具人|制作人|证据|材料|文号|内容|决定|相对人|"
     r"缴费人|缴款人|险种|联系人|邮箱|账号|帐号|卡号|账户|帐户|年度|期间|状态|有效期|经办人|性别|机构|事实|情况"
 )
 _SPACES = re.compile(r" {2,}|\u3000+")
@@ -229,7 +229,10 @@ def _trim(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _roles(line: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
-    words = [line[a:b] for a, b in cells]
+    return _roles_of([line[a:b] for a, b in cells])
+
+
+def _roles_of(words: list[str]) -> list[str | None] | None:
     if sum(1 for w in words if w and len(w) <= 20 and _HEADER_WORD.search(w)) < max(2, len(words) // 2 + 1):
         return None
     roles = [_role(word) for word in words]
@@ -357,6 +360,8 @@ _KIND_OF_HEADER = (
     ("authority", re.compile(r"机关")),
     ("address", re.compile(r"地址|住址|住所|地点|场所")),
     ("number", re.compile(r"^(?:序号|编号)$")),
+    # (a document's 名称 holds its title: 送达文书名称, 文书名称及文号)
+    ("title", re.compile(r"(?:文书|文件)名称")),
     ("name", re.compile(rf"名称|{_PERSON_ROLE}|当事人|纳税人|缴费人|缴款人")),
 )
 _SHAPES = {
@@ -370,7 +375,11 @@ _SHAPES = {
     "address": _ADDRESS_WORD,
     "number": re.compile(r"^\d{1,4}$"),
     "name": re.compile(rf"^[^0-9]*[{CJK}A-Za-z]$"),
+    "title": re.compile(r"《|书$|单$|表$|函$|通知|决定"),
 }
+# Columns whose every value has one shape (a code, a phone number, a row number): a row joined from
+# broken lines must fit them.
+_FIXED_SHAPES = frozenset({"code", "phone", "number"})
 _WRAP_PENALTY = 0.5  # a value read as wrapped costs this much: one line per cell is the usual case
 
 
@@ -514,28 +523,44 @@ def find_table_cells(
     ):
         return
     header: tuple[str, list[str | None]] | None = None
+    kinds: list[str | None] = []
     width = 0
     offset = 0
     lines = text.split("\n")
-    for k, line in enumerate(lines):
+    k = 0
+    while k < len(lines):
+        line = lines[k]
         parsed = _cells(line)
-        if parsed is None:
-            if line.strip() and not (k and _continues_row(lines[k - 1], line, header, width)):
+        used = 0
+        if parsed is None and _RULE_LINE.match(line):
+            pass  # a wrapped piece of a Markdown table's rule (|---|-⏎--|): the table goes on
+        elif parsed is None:
+            if header is not None and header[0] in _BREAKABLE:
+                # (a CSV row of too few commas to read as a row alone: its cell broke over a line)
+                cells = _split(header[0], line)
+                if 2 <= len(cells) < width:
+                    used = _broken_row(lines, k, offset, header[0], cells, header[1], kinds, add, hide)
+            if not used and line.strip() and not (k and _continues_row(lines[k - 1], line, header, width)):
                 header = None
-            offset += len(line) + 1
-            continue
-        kind, cells = parsed
-        roles = _roles(line, cells)
-        if roles is not None:
-            header, width = (kind, roles), len(cells)
-        elif header is not None and header[0] == kind:
-            if kind == "space" and len(cells) > width:
-                cells = _close_spread_names(line, cells, width)
-            if len(cells) == width:
-                _row(line, offset, cells, header[1], add, hide)
-            elif kind == "tab" and len(cells) < width and k + 1 < len(lines):
-                _wrapped_row(line, lines[k + 1], offset, cells, header[1], add, hide)
-        offset += len(line) + 1
+        else:
+            kind, cells = parsed
+            roles = _roles(line, cells)
+            if roles is not None:
+                words = [line[a:b] for a, b in cells]
+                if kind in _BREAKABLE:
+                    roles, words, used = _wrapped_header(lines, k, kind, words, roles)
+                header, width = (kind, roles), len(roles)
+                kinds = [_column_kind(word) for word in words]
+            elif header is not None and header[0] == kind:
+                if kind == "space" and len(cells) > width:
+                    cells = _close_spread_names(line, cells, width)
+                if len(cells) == width:
+                    _row(line, offset, cells, header[1], add, hide)
+                elif kind in _BREAKABLE and len(cells) < width:
+                    used = _broken_row(lines, k, offset, kind, cells, header[1], kinds, add, hide)
+        for _ in range(used + 1):
+            offset += len(lines[k]) + 1
+            k += 1
 
 
 def _continues_row(previous: str, line: str, header: tuple[str, list[str | None]] | None, width: int) -> bool:
@@ -543,29 +568,115 @@ def _continues_row(previous: str, line: str, header: tuple[str, list[str | None]
     return header is not None and header[0] == "tab" and previous.count("\t") + 1 < width and "\t" not in line
 
 
-def _wrapped_row(
-    line: str,
-    following: str,
+# The separators a row may be broken across lines in (a cell holding a line break: a sheet's value
+# copied with it, a quoted CSV cell), and how each splits a line into cells.
+_BREAKABLE = {"tab": _TAB, "csv": _CSV, "pipe": _PIPE}
+_MAX_BROKEN_LINES = 5
+_RULE_LINE = re.compile(r"^[ \t]*[-|｜:：]+[ \t]*$")
+
+
+def _split(kind: str, line: str) -> list[tuple[int, int]]:
+    """The cells of one line of a ``kind`` table, however few (a row's continuation may hold one)."""
+    spans = []
+    position = 0
+    for m in _BREAKABLE[kind].finditer(line):
+        spans.append((position, m.start()))
+        position = m.end()
+    spans.append((position, len(line)))
+    if kind == "pipe":
+        spans = [
+            s
+            for i, s in enumerate(spans)
+            if not ((i == 0 or i == len(spans) - 1) and not line[s[0] : s[1]].strip())
+        ]
+    trimmed = _trim(line, spans)
+    if kind == "csv":  # (a quoted cell's quotes, the opening one on one line, the closing on the next)
+        trimmed = [
+            (a + (line[a : a + 1] == '"'), b - (b - 1 > a and line[b - 1 : b] == '"')) for a, b in trimmed
+        ]
+    return trimmed
+
+
+_HEADER_PIECE = re.compile(r"^[^\d]{0,12}$")
+
+
+def _wrapped_header(
+    lines: list[str], k: int, kind: str, words: list[str], roles: list[str | None]
+) -> tuple[list[str | None], list[str], int]:
+    """A header row wrapped by a PDF line's width (…\t生产经营地址\t认⏎定日期\t认定机关): while the next
+    line's cells are words of no digit and the last header word joined with its first one is a header
+    word, the header goes on there. Returns the roles of the whole header, its words and the lines it
+    took after ``k``."""
+    used = 0
+    while used < 2 and k + used + 1 < len(lines):
+        following = lines[k + used + 1]
+        rest = [following[a:b] for a, b in _split(kind, following)]
+        if len(rest) < 1 or not following.strip() or not all(_HEADER_PIECE.match(w) for w in rest):
+            break
+        joined = [*words[:-1], words[-1] + rest[0], *rest[1:]]
+        # (the line's last word may be cut in its turn: …\t欠税余额\t当⏎期新发生欠税金额)
+        if not _HEADER_WORD.search(joined[len(words) - 1]) or not all(
+            _HEADER_WORD.search(w) for w in rest[1:-1]
+        ):
+            break
+        joined_roles = _roles_of(joined)
+        if joined_roles is None:
+            break
+        words, roles = joined, joined_roles
+        used += 1
+    return roles, words, used
+
+
+def _broken_row(
+    lines: list[str],
+    k: int,
     offset: int,
+    kind: str,
     cells: list[tuple[int, int]],
     roles: list[str | None],
+    kinds: list[str | None],
     add: Callable[[int, int, str], None],
     hide_individual: bool,
-) -> None:
-    """A tab row whose one cell broke over a line (a value with a line break copied from a sheet): its
-    last cell goes on at the start of the next line, and the rest of that line holds the other cells."""
-    parsed = _cells(following) if "\t" in following else None
-    rest = parsed[1] if parsed is not None else [(0, len(following.rstrip()))]
-    if len(cells) + len(rest) - 1 != len(roles):
-        return
-    start = offset + len(line) + 1
-    pieces = [[(offset + a, offset + b)] for a, b in cells]
-    pieces[-1].append((start + rest[0][0], start + rest[0][1]))
-    pieces += [[(start + a, start + b)] for a, b in rest[1:]]
+) -> int:
+    """A row with fewer cells than its header because a cell broke over a line (…,6501022000⏎09168930,
+    1386974⏎0790,…): its last cell goes on at the start of the next line, whose other cells follow, for
+    up to five lines until the row has its header's cells, each value of a code, phone or row-number
+    column in its shape. Returns how many lines after ``k`` the row took (0: no such row; a following
+    line that is a whole row or blank is never taken)."""
+    line = lines[k]
+    pieces = [[(offset + a, offset + b)] if b > a else [] for a, b in cells]
     values = [line[a:b] for a, b in cells]
-    values[-1] += following[rest[0][0] : rest[0][1]]
-    values += [following[a:b] for a, b in rest[1:]]
+    start = offset + len(line) + 1
+    used = 0
+    # (a pipe row's line that ends on its pipe closed its cell: the next line opens a new one)
+    closed = kind == "pipe" and line.rstrip()[-1:] in ("|", "｜")
+    while len(values) < len(roles) and used < _MAX_BROKEN_LINES and k + used + 1 < len(lines):
+        following = lines[k + used + 1]
+        rest = _split(kind, following)
+        if not following.strip() or len(rest) >= len(roles) or not rest:
+            return 0
+        first_start, first_end = rest[0]
+        if closed:
+            pieces.append([(start + first_start, start + first_end)])
+            values.append(following[first_start:first_end])
+        else:
+            if first_end > first_start:
+                pieces[-1].append((start + first_start, start + first_end))
+            values[-1] += following[first_start:first_end]
+        pieces += [[(start + a, start + b)] for a, b in rest[1:]]
+        values += [following[a:b] for a, b in rest[1:]]
+        closed = kind == "pipe" and following.rstrip()[-1:] in ("|", "｜")
+        used += 1
+        start += len(following) + 1
+    if len(values) != len(roles) or any(
+        kind in _FIXED_SHAPES
+        and len(value) > 2  # (略, 无, —: no value given)
+        and _fit(kind, _SPACE_OR_HYPHEN.sub("", value) if kind == "code" else value) < 0
+        for kind, value in zip(kinds, values, strict=False)
+    ):
+        return 0  # (a value out of its column's shape: the lines were not one row)
     _row_values(values, pieces, roles, add, hide_individual)
+    return used
 
 
 def _csv_words(text: str) -> bool:
@@ -640,6 +751,11 @@ def _identity_number(value: str, values: list[str], roles: list[str | None], per
     return person or any(r == NAME and _is_person(v, role=True) for v, r in zip(values, roles, strict=False))
 
 
+def _is_id_number(value: str) -> bool:
+    """A whole valid 18-character ID number (region, birth date, checksum)."""
+    return len(value) == 18 and id_checksum_ok(value.upper()) and id_shaped(value.upper())
+
+
 _CODE_VALUE = re.compile(r"^[0-9A-Z]{6,20}$")
 _DATE_VALUE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$")
 _ONE_SPACE = re.compile(r"(?<=[0-9A-Z]) (?=[0-9A-Z])")
@@ -665,12 +781,21 @@ def _row_values(
 ) -> None:
     """Report the personal cells of one row; a cell wrapped over lines is reported line by line."""
     person = False
+    # a subject whose own code is an ID number (not an individual business's: ID + suffix) is a
+    # natural person, whatever the shape of the name (次仁卓玛 | 540102…2987 |: a name with no surname)
+    coded_person = any(
+        r == TAXPAYER and _is_id_number(_SPACE_OR_HYPHEN.sub("", v))
+        for v, r in zip(values, roles, strict=False)
+    )
     for value, role in zip(values, roles, strict=False):
         if role == PARTY:
-            person = _is_person(value)
+            person = _is_person(value, role=coded_person)
     if PARTY not in roles:
-        # a list of persons with no subject column (证人姓名 | 联系方式 | 住所): the row is its person's
-        person = any(r == NAME and _is_person(v, role=True) for v, r in zip(values, roles, strict=False))
+        # a list of persons with no subject column (证人姓名 | 联系方式 | 住所): the row is its person's;
+        # its first role column names the subject (受送达人 | 法定代表人 | 地址: a company's row when the
+        # 受送达人 is a company, whoever its representative)
+        names = [v for v, r in zip(values, roles, strict=False) if r == NAME and not _EMPTY.match(v)]
+        person = bool(names) and _is_person(names[0], role=True)
     # The row's address is hidden for a natural person, and for an individual business (its credit
     # code's type digits are 92, or its taxpayer number is the owner's ID number and a suffix) when
     # individual businesses' addresses are not published.
@@ -685,7 +810,10 @@ def _row_values(
         _OFFICE.search(v) for v, r in zip(values, roles, strict=False) if r not in (PHONE, PERSON_PHONE)
     )
     # an organisation's row (its party a company, not a person nor an individual business): its own
-    # number under a bare 电话 column is published (only a natural person's contact is hidden)
+    # number under a bare 电话 column is published (only a natural person's contact is hidden), unless
+    # the row also names a person (法定代表人, 财务负责人, 联系人): the number is then as much that
+    # person's contact as the company's, and a landline is hidden as a mobile is
+    names_person = any(r == NAME and _is_person(v, role=True) for v, r in zip(values, roles, strict=False))
 
     for cell, value, role in zip(pieces, values, roles, strict=False):
         if role is None or _EMPTY.match(value) or "*" in value:
@@ -730,7 +858,7 @@ def _row_values(
                     continue
                 found = PUBLIC_PHONE
             else:
-                company = role == PHONE and not person and _company_row(values, roles)
+                company = role == PHONE and not person and not names_person and _company_row(values, roles)
                 found = PUBLIC_PHONE if company and not _is_mobile(value) else PHONE
         else:
             continue

@@ -44,6 +44,11 @@ _NOT_A_NAME_COLUMN = re.compile(
 )
 # (a qualifier may stand before the role word: 负有直接责任的财务负责人)
 _NAME_HEADER = re.compile(rf"^[^\d]{{0,8}}(?:{_PERSON_ROLE})[^\d]{{0,10}}$")
+# …and any header that names a kind of person (从业人员, 送达人, 执法人员, 承租人): a column of people, whatever
+# their role (the role words of one author's forms never cover the next one's).
+_PERSON_NOUN_HEADER = re.compile(
+    r"^[^\d]{0,10}(?:人员?|员|者)(?:姓名|名称|签名|签字|签名或盖章|签字或盖章)?$"
+)
 # The subject's own name (名称 of a taxpayer, a party): a person's name here makes the row a natural
 # person's; the name of a document, an item or a tax (证据名称, 文书名称, 税种名称) is no subject.
 _PARTY_HEADER = re.compile(
@@ -87,7 +92,9 @@ def _role(word: str) -> str | None:
             return PERSON_PHONE  # 联系人电话, 法定代表人手机: a person's number in any row
         if role is not None:
             return role
-        if _NAME_HEADER.match(candidate) and not _NOT_A_NAME_COLUMN.search(candidate):
+        if (
+            _NAME_HEADER.match(candidate) or _PERSON_NOUN_HEADER.match(candidate)
+        ) and not _NOT_A_NAME_COLUMN.search(candidate):
             return NAME
     return None
 
@@ -97,7 +104,7 @@ _PERSON_ROLE_WORD = re.compile(_PERSON_ROLE)
 
 
 _HEADER_WORD = re.compile(
-    r"名称|姓名|代表人|负责人|业主|经营者|投资人|证件|身份|号码|识别号|信用代码|地址|住址|住所|地点|场所|电话|欠税|税种|"
+    r"名称|姓名|人员|送达人|资格|代表人|负责人|业主|经营者|投资人|证件|身份|号码|识别号|信用代码|地址|住址|住所|地点|场所|电话|欠税|税种|"
     r"金额|余额|日期|序号|编号|类型|认定|机关|期限|所属|事由|依据|结果|备注|当事人|纳税人|提供人|签收人|受送达人|收件人|"
     r"代收人|证人|代理人|页数|页码|张数|证明|来源|方式|提供者|出具人|制作人|证据|材料|文号|内容|决定|相对人|"
     r"缴费人|缴款人|险种|联系人|邮箱|账号|帐号|卡号|账户|帐户|年度|期间|状态|有效期|经办人|性别|机构|事实|情况"
@@ -135,12 +142,14 @@ def _is_person(value: str, *, role: bool = False) -> bool:
         return True  # a Latin name, a dotted minority name (the dot may be a full-width period)
     if value[:2] in COMPOUND_SURNAMES or value[0] in SINGLE_SURNAMES:
         return True
-    return role and minority_name(value)
+    # (a column of people: a value of two to four characters with no surname is a name too, 其其格, 达瓦)
+    return role and _NO_SURNAME_NAME.match(value) is not None and NOT_IN_MINORITY_NAME.isdisjoint(value)
 
 
 # Characters of words a cell may hold instead of a name (另行通知, 见附件, 同上, 不详): never in a
 # transliterated name.
-NOT_IN_MINORITY_NAME = frozenset("无未不详见同上下另行其他本该附件及等的通知暂缺省市区县路号人单位公司")
+NOT_IN_MINORITY_NAME = frozenset("无未不详见同上下另行他本该附件及等的通知暂缺省市区县路号人单位公司")
+_NO_SURNAME_NAME = re.compile(rf"^[{CJK}]{{2,4}}$")
 
 
 def minority_name(value: str) -> bool:

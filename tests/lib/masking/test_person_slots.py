@@ -25,3 +25,60 @@ def test_a_column_of_people_keeps_words_that_are_no_name():
     table = "文书名称\t受送达人\t代收人\t送达日期\n《税务事项通知书》\t向东\t本人\t2025-03-02\n"
     masked = hidden(table, "向东")
     assert "\t本人\t2025-03-02" in masked
+
+
+def test_a_personal_identifier_in_brackets_makes_the_name_before_it_a_persons():
+    text = (
+        "该仓库另有住客柴文斌（手机13907315562）居住，房主之侄达瓦扎西（身份证号见附件）亦知情；"
+        "代购人Peter Hansen（护照E12345678）签字确认。"
+    )
+    masked = hidden(text, "柴文斌", "达瓦扎西", "Peter Hansen")
+    assert "该仓库另有住客" in masked
+
+
+def test_an_office_or_a_company_before_its_phone_in_brackets_stays():
+    text = "请到办税服务厅（电话0731-88886666）或长沙湘江商贸有限公司（电话0731-88889999）办理。"
+    masked = hidden(text)
+    assert "办税服务厅（电话0731-88886666）" in masked and "长沙湘江商贸有限公司" in masked
+
+
+def test_a_name_with_no_surname_right_after_a_role_word():
+    text = "其妻乌日娜、司机巴桑次仁协助收款。记录人：其木格。"
+    hidden(text, "乌日娜", "巴桑次仁", "其木格")
+
+
+def test_a_role_word_of_kin_or_tenancy_opens_a_name():
+    text = "款项由买方之母阎淑华转入，另有租户黎国梁承租一楼。"
+    hidden(text, "淑华", "国梁")
+
+
+def test_a_dotted_name_may_end_in_a_character_of_a_function_word():
+    masked = hidden("〔2025〕7号\n阿依古丽·吐尔和：\n你于2025年……", "吐尔和", "阿依古丽")
+    assert "〔2025〕7号" in masked
+
+
+def test_the_person_to_contact_between_yu_and_lianxi():
+    masked = hidden("如有疑问，请与邝伟杰联系；也可与本局联系。", "邝伟杰")
+    assert "也可与本局联系" in masked
+
+
+def test_a_role_words_last_character_is_no_surname():
+    masked = hidden("你的邻居马国（联系电话：13812345678）证实了上述事实。", "马国")
+    assert "你的邻居" in masked
+
+
+def test_a_header_word_in_a_column_of_people_is_no_name():
+    table = (
+        "受送达人              证件号码\n"
+        "  法定代表人（负责人）          地址\n"
+        "郑州市金水区卢记饭店  410105197702143318\n"
+        "  卢德成      郑州市金水区花园路8号\n"
+        "\n联系地址：郑州市金水区经三路1号\n"
+    )
+    masked = hidden(table, "卢德成")
+    assert "（负责人）          地址\n" in masked and "联系地址：" in masked
+
+
+def test_a_name_that_is_also_a_place_after_a_kin_word_keeps_the_kin_word():
+    masked = hidden("本告知书由你的女儿叶海南（电话：13898765432）代为签收。", "海南")
+    assert "你的女儿" in masked

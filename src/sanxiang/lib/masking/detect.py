@@ -861,6 +861,7 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
 
 
 _CJK_CHAR = re.compile(f"[{CJK}]")
+_CJK_RUN = re.compile(f"[{CJK}]+")
 
 
 # Labels of running text (…，现住…；居住在…): the value must name a dwelling below the district, as a
@@ -1006,7 +1007,8 @@ for _words, _kind in (
         "被检举人|被举报人|利害关系人|共同经营人|实际投资人|户名|开户名|账户名称|账户名|收款人|付款人|"
         "从业人员|收银员|店员|营业员|服务员|厨师|学徒|记账员|总经理|副总经理|经理|董事长|执行董事|董事|监事|厂长|店长|总监|业务员|销售员|仓管员|"
         "实际经营者|持卡人|开户人|开户名称|购买方名称|购买方|受票方|缴款人|交款人|前台|出纳员|保管员|仓库保管员|驾驶员|收款员|文员|职员|主管|技术员|操作员|采购员|哥哥|姐姐|弟弟|妹妹|胞弟|胞兄|胞姐|胞妹|儿媳|女婿|侄子|外甥|孙子|其妻|其夫|其子|其女|其父|其母|"
-        "其兄|其姐|其弟|其妹|邻居|朋友|同事|亲戚|同学|法定代理人|指定代理人|台胞|港胞|澳胞",
+        "其兄|其姐|其弟|其妹|邻居|朋友|同事|亲戚|同学|法定代理人|指定代理人|台胞|港胞|澳胞|"
+        "之父|之母|之子|之女|之妻|之夫|祖父|祖母|岳父|岳母|孙女|侄女|租户|承租户",
         FieldType.THIRD_PARTY_NAME,
     ),
     (
@@ -1049,13 +1051,19 @@ def _trie_alternation(words: Iterable[str]) -> str:
 
 
 _TRIGGER_ALT = _trie_alternation(_TRIGGERS)
+# What ends a name with no surname right after a role word (其配偶阿旺罗布、…, 雇员扎西顿珠协助…, 书记员：其其格。)
+_OTHER_NAME_END = r"[ \t]*(?:[、，,。；;（(\n]|$)|协助|已于|等人|共同"
+_RUNNING_NAME_END = re.compile(r"[、（(]|协助|已于|等人|共同")
+_OTHER_NAME_END_AT = re.compile(_OTHER_NAME_END)
+# Characters of an office's or a document's words, never in a transliterated name (税务机关, 办税服务厅)
+_OFFICE_CHARS = frozenset("税局厅科处室所站院部委办司店厂社公")
 # Role words that a rule's text uses as ordinary nouns (受票方利用…, 购买方取得…): a name only after a colon.
 _LABEL_ONLY = frozenset({"受票方", "购买方", "购买方名称"})
 # What a form adds to a role word in its label (受送达人签名或盖章, 代收人及代收理由, 收件人签字).
 _LABEL_SUFFIX = r"(?:签名或盖章|签字或盖章|签名或签章|签名|签字|签章|盖章|及代收理由|及理由)?"
 _TRIGGERED_NAME = re.compile(
     rf"(?P<trigger>{_TRIGGER_ALT}){_LABEL_SUFFIX}(?:[（(][^）)\n]{{0,10}}[）)])?[：:\s]*(?:为|是|系|：)?\s*"
-    rf"(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})"
+    rf"(?:(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})|(?P<other>[{CJK}]{{3,4}})(?={_OTHER_NAME_END}))"
 )
 # A label's value of four characters with no surname (负责人：扎西多吉, 当事人：阿牛木呷（…）): a minority
 # name written without its dot, read only as a label's whole value.
@@ -1129,8 +1137,8 @@ _CLAUSE_END = frozenset("、，,；;。\n（(")
 _PLACE_CHARS = frozenset("省市区县镇乡村旗州")
 _VERB_AFTER = re.compile(
     # the look-ahead on the first characters lets the engine skip every other position at once
-    r"(?=[涉个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书当亲夫拒未向])"
-    r"(?:涉嫌|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|供称|辩称|称其|本人|"
+    r"(?=[涉联个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书当亲夫拒未向])"
+    r"(?:涉嫌|联系(?![人方电地])|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|供称|辩称|称其|本人|"
     # what the subject of a sentence of the findings does (据查，X无正当理由拒不到场; 。X夫妇共同经营)
     r"无正当理由|当场|亲自|夫妇|夫妻|拒绝|拒不|未按|向(?:本局|我局|税务机关)|"
     # what a case's narrative says of a person: 转入X名下账户, X对上述事实无异议, X在询问中…, 与X系夫妻关系
@@ -1389,7 +1397,9 @@ _LATIN_ALONE = re.compile(rf"(?<![A-Za-z0-9])(?P<latin>{_LATIN_NAME})(?![A-Za-z0
 # cannot belong to it (经查…, …的).
 _DOTTED_PART = rf"(?:(?![系在于是为与和及等因被将对从向已未的了均也曾经现担任称说])[{CJK}])"
 # The dot may also come as a full-width period (．, folded to "."), written between Chinese characters.
-_DOTTED_NAME = re.compile(rf"[{CJK}]{{1,6}}[·.]{_DOTTED_PART}{{2,8}}(?:[·.]{_DOTTED_PART}{{2,8}})?")
+# (a part may end in one of those words' characters when no other character follows: 巴特尔·孟和：)
+_DOTTED_TAIL = rf"(?:{_DOTTED_PART}{{1,7}}(?:{_DOTTED_PART}|[{CJK}](?![{CJK}])))"
+_DOTTED_NAME = re.compile(rf"[{CJK}]{{1,6}}[·.]{_DOTTED_TAIL}(?:[·.]{_DOTTED_TAIL})?")
 _DOT = re.compile(r"[·.]")
 _DOTTED_CUT = re.compile(r".*[的是查系在与和及对向由经据为将被：:，,、]")
 _DOTTED_ROLE = re.compile(rf".*(?:{_TRIGGER_ALT})")
@@ -1518,6 +1528,109 @@ def _shop_owners(text: str, names: dict[str, FieldType]) -> None:
                 at = text.find(candidate, at + 1)
 
 
+def _no_surname_value(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """A name with no surname in a role word's slot (其其格, 次仁央宗; 司机巴桑次仁协助, whose 巴 reads as a
+    surname): three or four characters of a transliterated name, none of a form's word or an office's.
+    In running text, with no label's colon, four characters only, and only before a list's or a bracket's
+    opening or what a person does (其配偶阿旺罗布、…; 中间人介绍购买， is a verb)."""
+    if m.group("trigger") in _LABEL_ONLY:
+        return None
+    start = m.start("name") if m.group("name") is not None else m.start("other")
+    labelled = _LABEL_SEPARATOR.search(text, m.end("trigger"), start) is not None
+    for length in (4, 3) if labelled else (4,):
+        value = text[start : start + length]
+        end = start + length
+        if len(value) < length or not _CJK_RUN.fullmatch(value):
+            continue
+        if m.group("name") is not None and (
+            len(m.group("name")) != 3 or length != 4 or value[:2] in COMPOUND_SURNAMES
+        ):
+            continue  # (a Han name read by the surname rule, unless a fourth character ends the slot)
+        ends = _OTHER_NAME_END_AT.match(text, end) if labelled else _RUNNING_NAME_END.match(text, end)
+        if ends is None or value in _TRIGGERS or value[:2] in m.group("trigger"):
+            continue  # (代收人代收理由: a header's next word)
+        if _no_surname_name(value) or (value[:2] in COMPOUND_SURNAMES and _NAME_EXACT.fullmatch(value)):
+            return start, end
+    return None
+
+
+def _no_surname_name(value: str) -> bool:
+    """Three or four characters that can be a transliterated name with no surname (其其格, 格桑卓玛): no
+    character of a form's word, an organisation's or an office's."""
+    return (
+        3 <= len(value) <= 4
+        and tables.NOT_IN_MINORITY_NAME.isdisjoint(value)
+        and _OFFICE_CHARS.isdisjoint(value)
+        and _ORG_IN_NAME.search(value) is None
+        and value[:2] not in _NOT_NAMES
+        and tables.HEADER_WORD.search(value) is None
+        and _ADDRESS_WORD.search(value) is None
+    )
+
+
+# A personal identifier in brackets right after a name (孙洋宇（电话…）, 次仁央宗（身份证…）, Lee Siu Ming（居民
+# 身份证…）, 阿旺罗布（港澳居民来往内地通行证…）, …（律师执业证号…）): whatever role the text gives him, the bracket
+# says the name before it is a person's.
+_IDENTIFIER_AFTER = re.compile(
+    r"[（(][ \t]*(?:电话|手机|联系电话|(?:公民|居民)?身份证|证件|护照|(?:港澳|台湾)?(?:居民)?(?:来往内地)?通行证|"
+    r"回乡证|台胞证|居住证|(?:律师)?执业证)"
+)
+# Last characters of a role noun that may stand right before a name (租户孙洋宇, 经办人次仁央宗)
+_ROLE_END = frozenset("人员户父母妻夫子女者主属侄甥兄弟姐妹媳婿")
+_LATIN_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_LATIN_NAME})[ \t]*$")
+
+
+def _name_before_identifier(text: str, end: int, add: Callable[[int, int, FieldType], None]) -> None:
+    """The name ending at ``end``, right before a bracketed personal identifier: a Chinese name after a
+    boundary or a role noun, a transliterated one of four characters, or a Latin-script one."""
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    if end > 0 and text[end - 1].isascii() and text[end - 1].isalpha():
+        m = _LATIN_BEFORE.search(text, max(0, end - 40), end)
+        if m is not None and not any(w.upper() in _LATIN_NOT_NAME for w in re.split(r"[ ·.]+", m.group())):
+            add(m.start(), m.start() + len(m.group().rstrip()), _kind_before(text, m.start()))
+        return
+    for length in (4, 3, 2):
+        start = end - length
+        if start < 0:
+            continue
+        candidate = text[start:end]
+        if not _CJK_RUN.fullmatch(candidate) or candidate in _TRIGGERS or _TRIGGER_AT.search(candidate):
+            continue
+        shaped = _NAME_EXACT.fullmatch(candidate) and (length < 4 or candidate[:2] in COMPOUND_SURNAMES)
+        if shaped:
+            head = 2 if length > 2 and candidate[:2] in COMPOUND_SURNAMES else 1
+            shaped = candidate[head : head + 2] not in _NOT_NAMES and candidate not in _NOT_NAMES
+            shaped = shaped and _OFFICE_CHARS.isdisjoint(candidate[head:])
+        before = text[start - 1] if start else "\n"
+        if shaped and length == 3 and _TRIGGER_BEFORE.search(text, max(0, start - 23), start + 1):
+            continue  # (邻居马国（…）: the role word's last character is no surname)
+        if "\u4e00" <= before <= "\u9fff" and before not in _ROLE_END and not (shaped and length == 3):
+            # (after another character only a surname and two, 住客柴文斌（手机…）: a shorter run there is
+            # the end of a word, 商行（电话…）, and a longer one holds part of the word before it)
+            continue
+        if shaped:
+            add(start, end, _kind_before(text, start))
+            return
+    # a transliterated name of four characters with no surname: after a boundary or a role word (员工阿旺罗布,
+    # not 工阿旺罗 of it)
+    start = end - 4
+    candidate = text[start:end]
+    if (
+        start >= 0
+        and _CJK_RUN.fullmatch(candidate)
+        and _no_surname_name(candidate)
+        and not _TRIGGER_BEFORE.search(text, max(0, start - 23), start + 1)  # (女儿叶海南: not 儿叶海南)
+    ):
+        before = text[start - 1] if start else "\n"
+        if (
+            not "\u4e00" <= before <= "\u9fff"
+            or before in _ROLE_END
+            or _TRIGGER_BEFORE.search(text, max(0, start - 24), start)
+        ):
+            add(start, end, _kind_before(text, start))
+
+
 def _kind_before(text: str, start: int) -> FieldType:
     """The kind named by a role word right before ``start`` (法定代表人：…), else a third party."""
     m = _TRIGGER_BEFORE.search(text, max(0, start - 24), start)
@@ -1542,6 +1655,12 @@ def _find_names(
         found.append(Finding(start, end, names.setdefault(name, kind)))
 
     for m in _TRIGGERED_NAME.finditer(text):
+        other = _no_surname_value(text, m)
+        if other is not None:
+            add(other[0], other[1], _TRIGGERS[m.group("trigger")])
+            continue
+        if m.group("name") is None:
+            continue
         if m.start("name") == m.end("trigger") and text[m.start("name")] in "和与及或并经":
             continue  # 负责人和办税人, 纳税人和走逃失联户, 纳税人经电话联系: a conjunction or 经, not a surname
         if (
@@ -1631,6 +1750,9 @@ def _find_names(
     tables.find_table_cells(text, add_cell, individual_business_address=individual_business_address)
     for m in _TRAILING.finditer(text):
         _look_back(text, m.start(), add, boundary=False)
+    if "（" in text or "(" in text:
+        for m in _IDENTIFIER_AFTER.finditer(text):
+            _name_before_identifier(text, m.start(), add)
     for m in _ADDRESSEE.finditer(text):
         _look_back(text, m.start(), add, boundary=True)
     addressees = list(_ADDRESSEE_LINE.finditer(text))

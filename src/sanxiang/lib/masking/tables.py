@@ -104,11 +104,12 @@ _PERSON_ROLE_WORD = re.compile(_PERSON_ROLE)
 
 
 _HEADER_WORD = re.compile(
-    r"名称|姓名|人员|送达人|资格|代表人|负责人|业主|经营者|投资人|证件|身份|号码|识别号|信用代码|地址|住址|住所|地点|场所|电话|欠税|税种|"
+    r"名称|姓名|人员|送达人|资格|行为|等级|措施|代表人|负责人|业主|经营者|投资人|证件|身份|号码|识别号|信用代码|地址|住址|住所|地点|场所|电话|欠税|税种|"
     r"金额|余额|日期|序号|编号|类型|认定|机关|期限|所属|事由|依据|结果|备注|当事人|纳税人|提供人|签收人|受送达人|收件人|"
     r"代收人|证人|代理人|页数|页码|张数|证明|来源|方式|提供者|出具人|制作人|证据|材料|文号|内容|决定|相对人|"
     r"缴费人|缴款人|险种|联系人|邮箱|账号|帐号|卡号|账户|帐户|年度|期间|状态|有效期|经办人|性别|机构|事实|情况"
 )
+HEADER_WORD = _HEADER_WORD  # (read by the name rules: a header's word is no name)
 _SPACES = re.compile(r" {2,}|\u3000+")
 # (a Latin name may carry its Chinese name in brackets, CHANG MEI-LING（张美玲）, and OCR may double a space)
 _PERSON_NAME = re.compile(
@@ -142,14 +143,23 @@ def _is_person(value: str, *, role: bool = False) -> bool:
         return True  # a Latin name, a dotted minority name (the dot may be a full-width period)
     if value[:2] in COMPOUND_SURNAMES or value[0] in SINGLE_SURNAMES:
         return True
-    # (a column of people: a value of two to four characters with no surname is a name too, 其其格, 达瓦)
-    return role and _NO_SURNAME_NAME.match(value) is not None and NOT_IN_MINORITY_NAME.isdisjoint(value)
+    # (a column of people: a value of two to four characters with no surname is a name too, 其其格, 达瓦, but
+    # no word of a header or an address, 地址, 证件号码, nor a kin's word, 家属, 配偶)
+    return (
+        role
+        and _NO_SURNAME_NAME.match(value) is not None
+        and not (len(value) == 2 and value[1] in _KIN_END)
+        and NOT_IN_MINORITY_NAME.isdisjoint(value)
+        and _HEADER_WORD.search(value) is None
+        and _ADDRESS_WORD.search(value) is None
+    )
 
 
 # Characters of words a cell may hold instead of a name (另行通知, 见附件, 同上, 不详): never in a
 # transliterated name.
 NOT_IN_MINORITY_NAME = frozenset("无未不详见同上下另行他本该附件及等的通知暂缺省市区县路号人单位公司")
 _NO_SURNAME_NAME = re.compile(rf"^[{CJK}]{{2,4}}$")
+_KIN_END = frozenset("人员属偶子女父母亲友居事妻夫")
 
 
 def minority_name(value: str) -> bool:

@@ -82,3 +82,35 @@ def test_a_header_word_in_a_column_of_people_is_no_name():
 def test_a_name_that_is_also_a_place_after_a_kin_word_keeps_the_kin_word():
     masked = hidden("本告知书由你的女儿叶海南（电话：13898765432）代为签收。", "海南")
     assert "你的女儿" in masked
+
+
+def test_a_list_of_people_ended_by_deng_ren():
+    masked = hidden(
+        "根据有关规定，决定派邬海涛、苗淑兰等人于2025年3月1日起对你单位进行检查。", "邬海涛", "淑兰"
+    )
+    assert "等人于2025年3月1日" in masked
+
+
+def test_a_latin_name_goes_on_a_roles_list():
+    hidden("执法人员：颜丽华、Martin Dubois\n当事人签名：", "颜丽华", "Dubois")
+
+
+def test_a_three_character_name_without_a_surname_addressed_under_the_number():
+    masked = hidden("长税稽通〔2025〕41号\n其木格：\n你于2025年……", "其木格")
+    assert "长税稽通〔2025〕41号" in masked
+
+
+def test_a_web_pages_row_broken_inside_a_cell_keeps_the_table_going():
+    table = (
+        "<table>\n<tr><th>纳税人名称</th><th>法定代表人</th><th>财务负责人</th><th>评价年度</th></tr>\n"
+        "<tr><td>湘潭恒丰机械有限公司</td><td>蒲建国</td><td>蔺红\n霞</td><td>2025</td></tr>\n"
+        "<tr><td>湘潭众合贸易有限公司</td><td>覃立伟</td><td>柯秋月</td><td>2025</td></tr>\n</table>\n"
+    )
+    masked = hidden(table, "蒲建国", "覃立伟", "柯秋月")
+    assert "湘潭众合贸易有限公司" in masked and "<td>2025</td>" in masked
+
+
+def test_an_ocr_pipe_separates_cells():
+    table = "纳税人名称 | 法定代表人 | 身份证件号码\n株洲恒达机械有限公司 丨 龙光辉 | 4302********1234\n"
+    masked = hidden(table, "龙光辉")
+    assert "株洲恒达机械有限公司" in masked

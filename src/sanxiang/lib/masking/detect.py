@@ -1053,7 +1053,7 @@ def _trie_alternation(words: Iterable[str]) -> str:
 _TRIGGER_ALT = _trie_alternation(_TRIGGERS)
 # What ends a name with no surname right after a role word (其配偶阿旺罗布、…, 雇员扎西顿珠协助…, 书记员：其其格。)
 _OTHER_NAME_END = r"[ \t]*(?:[、，,。；;（(\n]|$)|协助|已于|等人|共同"
-_RUNNING_NAME_END = re.compile(r"[、（(]|协助|已于|等人|共同")
+_RUNNING_NAME_END = re.compile(r"[、（(或]|协助|已于|等人|共同")
 _OTHER_NAME_END_AT = re.compile(_OTHER_NAME_END)
 # Characters of an office's or a document's words, never in a transliterated name (税务机关, 办税服务厅)
 _OFFICE_CHARS = frozenset("税局厅科处室所站院部委办司店厂社公")
@@ -1114,7 +1114,7 @@ _SIGNED_FOR = re.compile(
 # Maria：), alone on its line before its colon, right under the number.
 _ADDRESSEE_OTHER_UNDER_NUMBER = re.compile(
     rf"(?m)[〕\]）)】][ \t]*\d{{1,6}}[ \t]*号[ \t]*\n(?:[ \t]*\n)*[ \t]*"
-    rf"(?P<name>[{CJK}]{{4}}|[A-Z][A-Za-z'\u00c0-\u017f\-]*(?:[ \t]+[A-Za-z'\u00c0-\u017f\-]+){{1,3}})"
+    rf"(?P<name>[{CJK}]{{3,4}}|[A-Z][A-Za-z'\u00c0-\u017f\-]*(?:[ \t]+[A-Za-z'\u00c0-\u017f\-]+){{1,3}})"
     r"[ \t]*(?:[：:]|[（(][ \t]*(?:公民|居民)?(?:身份|护照|证件|通行证|纳税人识别号))"
 )
 _TRAILING = re.compile(
@@ -1137,8 +1137,8 @@ _CLAUSE_END = frozenset("、，,；;。\n（(")
 _PLACE_CHARS = frozenset("省市区县镇乡村旗州")
 _VERB_AFTER = re.compile(
     # the look-ahead on the first characters lets the engine skip every other position at once
-    r"(?=[涉联个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书当亲夫拒未向])"
-    r"(?:涉嫌|联系(?![人方电地])|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|供称|辩称|称其|本人|"
+    r"(?=[涉联等个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书当亲夫拒未向])"
+    r"(?:涉嫌|联系(?![人方电地])|等(?:[二两三四五六七八九十]|\d{1,2})?人(?![民员])|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|供称|辩称|称其|本人|"
     # what the subject of a sentence of the findings does (据查，X无正当理由拒不到场; 。X夫妇共同经营)
     r"无正当理由|当场|亲自|夫妇|夫妻|拒绝|拒不|未按|向(?:本局|我局|税务机关)|"
     # what a case's narrative says of a person: 转入X名下账户, X对上述事实无异议, X在询问中…, 与X系夫妻关系
@@ -1528,14 +1528,28 @@ def _shop_owners(text: str, names: dict[str, FieldType]) -> None:
                 at = text.find(candidate, at + 1)
 
 
+def _latin_name_at(text: str, start: int) -> tuple[int, int] | None:
+    """A name in Latin script starting at ``start`` (two words at least, no company's word)."""
+    m = _LATIN_ALONE.match(text, start)
+    if m is None or any(w.upper() in _LATIN_NOT_NAME for w in re.split(r"[ ·.]+", m.group())):
+        return None
+    return m.start(), m.end()
+
+
 def _no_surname_value(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     """A name with no surname in a role word's slot (其其格, 次仁央宗; 司机巴桑次仁协助, whose 巴 reads as a
     surname): three or four characters of a transliterated name, none of a form's word or an office's.
     In running text, with no label's colon, four characters only, and only before a list's or a bracket's
     opening or what a person does (其配偶阿旺罗布、…; 中间人介绍购买， is a verb)."""
+    name = m.group("name")
+    if name is not None:
+        # (the surname rule's reading stands unless a fourth character follows a three-character name)
+        following = text[m.end("name") : m.end("name") + 1]
+        if len(name) != 3 or name[:2] in COMPOUND_SURNAMES or not "\u4e00" <= following <= "\u9fff":
+            return None
     if m.group("trigger") in _LABEL_ONLY:
         return None
-    start = m.start("name") if m.group("name") is not None else m.start("other")
+    start = m.start("name") if name is not None else m.start("other")
     labelled = _LABEL_SEPARATOR.search(text, m.end("trigger"), start) is not None
     for length in (4, 3) if labelled else (4,):
         value = text[start : start + length]
@@ -1626,6 +1640,7 @@ def _name_before_identifier(text: str, end: int, add: Callable[[int, int, FieldT
         if (
             not "\u4e00" <= before <= "\u9fff"
             or before in _ROLE_END
+            or before in _NAME_BOUNDARY
             or _TRIGGER_BEFORE.search(text, max(0, start - 24), start)
         ):
             add(start, end, _kind_before(text, start))
@@ -1704,6 +1719,8 @@ def _find_names(
                 break
             add(nxt.start("name"), next_end, kind)
             end = next_end
+        if text[end : end + 1] in "、，," and (latin := _latin_name_at(text, end + 1)) is not None:
+            add(latin[0], latin[1], kind)  # 执法人员：常艳健、Tanaka Hiroshi: the role's list goes on
     for m in _FOUR_AFTER_LABEL.finditer(text):
         name = m.group("name")
         if not tables.minority_name(name) or name in _TRIGGERS or _ORG_IN_NAME.search(name):
@@ -1769,7 +1786,9 @@ def _find_names(
             add(m.start("name"), m.end("name"), FieldType.THIRD_PARTY_NAME)
     for m in _ADDRESSEE_OTHER_UNDER_NUMBER.finditer(text) if "号\n" in text else ():
         name = m.group("name")
-        if name not in _TRIGGERS and (tables.minority_name(name) or _LATIN_ALIAS.fullmatch(name)):
+        if name not in _TRIGGERS and (
+            tables.minority_name(name) or _no_surname_name(name) or _LATIN_ALIAS.fullmatch(name)
+        ):
             add(m.start("name"), m.end("name"), FieldType.PERSON_NAME)
     for m in _VERB_AFTER.finditer(text):
         _look_back(text, m.start(), add, boundary=True)
@@ -1998,6 +2017,9 @@ def _list_neighbours(text: str, found: list[Finding], names: dict[str, FieldType
                 after = _LIST_OPENS if text[f.start - 1] == "、" else frozenset()
                 _look_back(text, f.start - 1, add, boundary=True, after=after)
             if text[f.end : f.end + 1] in _JOINERS and f.end + 1 not in starts:
+                if (latin := _latin_name_at(text, f.end + 1)) is not None:
+                    add(latin[0], latin[1], f.field_type)  # 张三、Tanaka Hiroshi: the list goes on
+                    continue
                 m = _NAME_EXACT.match(text, f.end + 1)
                 if m is not None:
                     end = _trim_name(text, m.start(), m.end())
@@ -2015,7 +2037,7 @@ def _list_neighbours(text: str, found: list[Finding], names: dict[str, FieldType
 
 
 _JOINERS = frozenset("、和与及")
-_LIST_OPENS = frozenset("有为是括即")
+_LIST_OPENS = frozenset("有为是括即派")
 # What follows two persons joined by 和/与 (张三与李四系夫妻关系, …共同出资, …二人).
 _PAIR_GOES_ON = re.compile(r"系|共同|二人|两人|均|分别|夫妇|夫妻|父子|母子|兄弟|姐妹")
 

@@ -194,13 +194,14 @@ _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋
 
 
 _TAB = re.compile(r"\t")
-_PIPE = re.compile(r"[|｜]")
+_PIPE = re.compile(r"[|｜丨]")  # (丨: OCR's reading of a pipe)
 # A CSV export's separator: a comma, but not one grouping an amount's thousands (1,234.50).
 _CSV = re.compile(r",(?!\d{3}(?:[.,]\d|$))")
 
 
 # A table row of a web page's text (<tr><td>…</td><td>…</td></tr>): each cell is the text between its tags.
 _HTML_CELL = re.compile(r"<t[dh](?:\s[^>]*)?>([^<]*)</t[dh]>", re.I)
+_HTML_ROW_START = re.compile(r"\s*<tr", re.I)
 
 
 def _cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
@@ -211,7 +212,7 @@ def _cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
             return "html", _trim(line, html)
     if "\t" in line:
         kind, pattern = "tab", _TAB
-    elif line.count("|") >= 2 or line.count("｜") >= 2:
+    elif line.count("|") + line.count("｜") + line.count("丨") >= 2 and ("|" in line or "｜" in line):
         kind, pattern = "pipe", _PIPE
     elif line.count(",") >= 3:
         kind, pattern = "csv", _CSV
@@ -552,6 +553,10 @@ def find_table_cells(
                 cells = _close_spread_names(line, cells, width)
             if len(cells) == width:
                 _row(line, offset, cells, header[1], add, hide)
+            elif kind == "html" and len(cells) < width and _HTML_ROW_START.match(line):
+                # a web page's row whose cell broke over a line (199⏎13904975</td>…): its whole cells
+                # before the break stand in the header's order
+                _row(line, offset, cells, header[1][: len(cells)], add, hide)
             elif kind == "tab" and len(cells) < width and k + 1 < len(lines):
                 _wrapped_row(line, lines[k + 1], offset, cells, header[1], add, hide)
         offset += len(line) + 1
@@ -559,6 +564,8 @@ def find_table_cells(
 
 def _continues_row(previous: str, line: str, header: tuple[str, list[str | None]] | None, width: int) -> bool:
     """Whether ``line`` (no cell separator) is the wrapped end of the tab row above: the table goes on."""
+    if header is not None and header[0] == "html":
+        return "<tr" not in line and ("</td>" in line or "</tr>" in line)  # a row's rest after a break
     return header is not None and header[0] == "tab" and previous.count("\t") + 1 < width and "\t" not in line
 
 

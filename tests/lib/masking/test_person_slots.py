@@ -114,3 +114,29 @@ def test_an_ocr_pipe_separates_cells():
     table = "纳税人名称 | 法定代表人 | 身份证件号码\n株洲恒达机械有限公司 丨 龙光辉 | 4302********1234\n"
     masked = hidden(table, "龙光辉")
     assert "株洲恒达机械有限公司" in masked
+
+
+def test_a_columns_role_gives_its_names_kind_under_the_ordinary_policy():
+    from sanxiang.lib.masking import mask_text
+    from sanxiang.lib.masking.policy import default_policy
+
+    table = (
+        "纳税人名称\t法定代表人\t代收人\t从业人员\t送达人\n"
+        "株洲恒达机械有限公司\t龙光辉\t龙小雨\t聂文静\t田建军\n"
+    )
+    masked = mask_text(table, policy=default_policy("penalty_decision", "organisation")).text
+    # RULES.md §1.5: the representative and the officer acting in office shown, other persons hidden
+    assert "龙光辉" in masked and "田建军" in masked
+    assert "龙小雨" not in masked and "聂文静" not in masked
+
+
+def test_a_dotted_addressee_under_the_number_is_the_party():
+    from sanxiang.lib.masking import mask_text
+    from sanxiang.lib.masking.policy import default_policy
+
+    text = "郑税处〔2021〕18号\n阿依古丽·吐尔逊：\n我局于2021年7月9日对你进行了检查。"
+    assert (
+        "阿依古丽·吐尔逊："
+        in mask_text(text, policy=default_policy("handling_decision", "natural_person")).text
+    )
+    hidden(text, "吐尔逊")

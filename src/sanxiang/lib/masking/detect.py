@@ -1114,7 +1114,7 @@ _SIGNED_FOR = re.compile(
 # Maria：), alone on its line before its colon, right under the number.
 _ADDRESSEE_OTHER_UNDER_NUMBER = re.compile(
     rf"(?m)[〕\]）)】][ \t]*\d{{1,6}}[ \t]*号[ \t]*\n(?:[ \t]*\n)*[ \t]*"
-    rf"(?P<name>[{CJK}]{{3,4}}|[A-Z][A-Za-z'\u00c0-\u017f\-]*(?:[ \t]+[A-Za-z'\u00c0-\u017f\-]+){{1,3}})"
+    rf"(?P<name>[{CJK}]{{3,4}}|[{CJK}]{{1,6}}·[{CJK}]{{2,8}}|[A-Z][A-Za-z'\u00c0-\u017f\-]*(?:[ \t]+[A-Za-z'\u00c0-\u017f\-]+){{1,3}})"
     r"[ \t]*(?:[：:]|[（(][ \t]*(?:公民|居民)?(?:身份|护照|证件|通行证|纳税人识别号))"
 )
 _TRAILING = re.compile(
@@ -1743,7 +1743,6 @@ def _find_names(
     for m in _ALIAS.finditer(text):
         if not _MASKED_BY_HAND.search(m.group("name")):
             add(m.start("name"), m.end("name"), FieldType.PERSON_NAME)
-    _find_latin_and_dotted_names(text, add)
     if INDIVIDUAL_BUSINESS.search(text) is not None:
         _shop_owners(text, names)
 
@@ -1758,6 +1757,10 @@ def _find_names(
             found.append(Finding(start, end, FieldType.BANK_ACCOUNT))
         elif role == tables.PHONE:
             found.append(Finding(start, end, FieldType.PHONE))
+        elif role == tables.OTHER_NAME:
+            add(start, end, FieldType.THIRD_PARTY_NAME)
+        elif role == tables.OFFICER_NAME:
+            add(start, end, FieldType.OFFICIAL_NAME)
         elif role in (tables.PUBLIC_PHONE, tables.PUBLIC_CODE):
             if public_cells is not None:
                 public_cells.append((start, end))
@@ -1787,9 +1790,14 @@ def _find_names(
     for m in _ADDRESSEE_OTHER_UNDER_NUMBER.finditer(text) if "号\n" in text else ():
         name = m.group("name")
         if name not in _TRIGGERS and (
-            tables.minority_name(name) or _no_surname_name(name) or _LATIN_ALIAS.fullmatch(name)
+            tables.minority_name(name)
+            or _no_surname_name(name)
+            or "·" in name
+            or _LATIN_ALIAS.fullmatch(name)
         ):
             add(m.start("name"), m.end("name"), FieldType.PERSON_NAME)
+    # (after the tables and the addressees: a name they give a kind keeps it, 巴特尔·孟和 under 法定代表人)
+    _find_latin_and_dotted_names(text, add)
     for m in _VERB_AFTER.finditer(text):
         _look_back(text, m.start(), add, boundary=True)
     for m in _NAME_AFTER_VERB.finditer(text):

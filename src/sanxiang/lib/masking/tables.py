@@ -30,6 +30,16 @@ NAME, PARTY, HOME, MAYBE_ADDRESS, DOCUMENT, PHONE, IDENTITY, BANK, PERSON_PHONE,
     "public_phone",
 )
 TAXPAYER, PUBLIC_CODE = "taxpayer", "public_code"
+# A column of other people (从业人员, 承租人) and one of officers (执法人员, 送达人): names, of another kind
+# than the subject's representative's (a policy may show the one and hide the other).
+OTHER_NAME, OFFICER_NAME = "other_name", "officer_name"
+_NAME_ROLES = frozenset({NAME, OTHER_NAME, OFFICER_NAME})
+_OFFICER_HEADER = re.compile(r"执法|检查人员|稽查人员|税务人员|承办人|(?<!受)送达人$|审理人员|记录人|主持人")
+# Roles of people other than the subject and its representative (RULES.md §1.5: their names are hidden)
+_OTHER_PERSON_HEADER = re.compile(
+    r"代收人|证人|联系人|办税人|办税员|财务人员|财务负责人|股东|代理人|委托人|被询问人|询问对象|被调查人|调查对象|"
+    r"提供人|提供者|出具人|制作人|陈述人|持有人|收件人"
+)
 # A header naming a person's role: every cell under it is a name (an organisation's cell stays). The
 # role word may carry a qualifier (法定代表人（负责人）姓名, 受送达人签名或盖章, 提供人（单位）) but not a
 # word that makes the column another datum about that person (法定代表人身份证号码, 负责人电话).
@@ -92,10 +102,12 @@ def _role(word: str) -> str | None:
             return PERSON_PHONE  # 联系人电话, 法定代表人手机: a person's number in any row
         if role is not None:
             return role
-        if (
-            _NAME_HEADER.match(candidate) or _PERSON_NOUN_HEADER.match(candidate)
-        ) and not _NOT_A_NAME_COLUMN.search(candidate):
-            return NAME
+        if _NOT_A_NAME_COLUMN.search(candidate):
+            continue
+        if _NAME_HEADER.match(candidate):
+            return OTHER_NAME if _OTHER_PERSON_HEADER.search(candidate) else NAME
+        if _PERSON_NOUN_HEADER.match(candidate):
+            return OFFICER_NAME if _OFFICER_HEADER.search(candidate) else OTHER_NAME
     return None
 
 
@@ -640,7 +652,7 @@ def _company_row(values: list[str], roles: list[str | None]) -> bool:
     number under a bare 电话 column is published (only a natural person's contact is hidden). With no
     名称 column, the first role column names the subject (受送达人)."""
     subjects = [v for v, r in zip(values, roles, strict=False) if r == PARTY] or [
-        v for v, r in zip(values, roles, strict=False) if r == NAME
+        v for v, r in zip(values, roles, strict=False) if r in _NAME_ROLES
     ][:1]
     return (
         bool(subjects)
@@ -663,7 +675,9 @@ def _identity_number(value: str, values: list[str], roles: list[str | None], per
         return True  # a whole valid ID number (as the number detector rules: the ID check wins)
     if not (is_enterprise_tin15(upper) if len(upper) == 15 else is_valid_uscc(upper)):
         return True
-    return person or any(r == NAME and _is_person(v, role=True) for v, r in zip(values, roles, strict=False))
+    return person or any(
+        r in _NAME_ROLES and _is_person(v, role=True) for v, r in zip(values, roles, strict=False)
+    )
 
 
 _CODE_VALUE = re.compile(r"^[0-9A-Z]{6,20}$")
@@ -696,7 +710,9 @@ def _row_values(
             person = _is_person(value)
     if PARTY not in roles:
         # a list of persons with no subject column (证人姓名 | 联系方式 | 住所): the row is its person's
-        person = any(r == NAME and _is_person(v, role=True) for v, r in zip(values, roles, strict=False))
+        person = any(
+            r in _NAME_ROLES and _is_person(v, role=True) for v, r in zip(values, roles, strict=False)
+        )
     # The row's address is hidden for a natural person, and for an individual business (its credit
     # code's type digits are 92, or its taxpayer number is the owner's ID number and a suffix) when
     # individual businesses' addresses are not published.
@@ -716,8 +732,8 @@ def _row_values(
     for cell, value, role in zip(pieces, values, roles, strict=False):
         if role is None or _EMPTY.match(value) or "*" in value:
             continue
-        if role == NAME and _is_person(value, role=True):
-            found = NAME
+        if role in _NAME_ROLES and _is_person(value, role=True):
+            found = role
         elif role == PARTY and person:
             found = PARTY
         elif (

@@ -140,3 +140,13 @@ def test_a_dotted_addressee_under_the_number_is_the_party():
         in mask_text(text, policy=default_policy("handling_decision", "natural_person")).text
     )
     hidden(text, "吐尔逊")
+
+
+def test_the_model_reads_a_name_standing_alone_in_a_web_pages_cell():
+    masked = hidden("<tr><td>龚丽萍</td><td>收银</td></tr>", "丽萍")
+    assert "<td>收银</td>" in masked
+
+
+def test_the_model_leaves_a_document_numbers_head_and_a_companys_name():
+    text = "根据《关于印发的通知》（桂政发〔2004〕1号）规定。\n兰州佳和餐饮服务有限公司\n"
+    assert hidden(text) == text

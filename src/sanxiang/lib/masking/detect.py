@@ -1670,12 +1670,18 @@ def _find_names(
         found.append(Finding(start, end, names.setdefault(name, kind)))
 
     for m in _TRIGGERED_NAME.finditer(text):
-        other = _no_surname_value(text, m)
-        if other is not None:
-            add(other[0], other[1], _TRIGGERS[m.group("trigger")])
-            continue
-        if m.group("name") is None:
-            continue
+        name_end = m.end("name")
+        # (a name with no surname is looked for only where the surname rule found none, or after a name
+        # of three characters that a fourth goes on: the call costs more than this test)
+        if name_end < 0 or (
+            name_end - m.start("name") == 3 and "\u4e00" <= text[name_end : name_end + 1] <= "\u9fff"
+        ):
+            other = _no_surname_value(text, m)
+            if other is not None:
+                add(other[0], other[1], _TRIGGERS[m.group("trigger")])
+                continue
+            if name_end < 0:
+                continue
         if m.start("name") == m.end("trigger") and text[m.start("name")] in "和与及或并经":
             continue  # 负责人和办税人, 纳税人和走逃失联户, 纳税人经电话联系: a conjunction or 经, not a surname
         if (
@@ -1927,6 +1933,24 @@ def _doubtful(
     return kept
 
 
+_NUMBER_BRACKETS = frozenset("〔[［【")
+# An unbroken run of characters ending in a company's suffix (…和餐饮服务有限公司)
+# (no function word inside, as in _ORG_TAIL, but 和 may stand in a trade name: 佳和)
+_ORG_RUN = re.compile(
+    rf"(?:(?![在系于是的为与及向对从被将由等任担经已未不曾现该其本此])[{CJK}]){{0,14}}?"
+    r"(?:有限责任公司|股份有限公司|有限公司|分公司|公司|合作社|事务所)"
+)
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """A model's span without the line breaks and spaces its tokens carry (耿丹嘉⏎)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def _model_findings(
     text: str, found: list[Finding], names: dict[str, FieldType], model: str
 ) -> list[Finding]:
@@ -1943,8 +1967,17 @@ def _model_findings(
         doubtful = _doubtful(text, ner.candidates(text, lambda a, b: covered.count(1, a, b) == b - a), names)
         spans = ner.model_names(text, doubtful, backend) if doubtful else []
         # The model's name cut short inside a candidate that ends at a boundary (杨才|小30%): the candidate.
-        ends = {start: end for start, end in doubtful}
+        ends = {start: end for start, end in doubtful if ner.ends_at_boundary(text, end)}
         spans = [(a, ends[a]) if a in ends and b < ends[a] and b - a >= 2 else (a, b) for a, b in spans]
+        # A name the model reads into the next word (…律師, …安排, …代收) ends where no name ends: dropped (the
+        # candidates no longer need a name's end after them, so the model's end must be one).
+        spans = [_strip_span(text, a, b) for a, b in spans]
+        spans = [
+            (a, b)
+            for a, b in spans
+            if (ner.ends_at_boundary(text, b) or not _CJK_CHAR.match(text, b))
+            and text[b : b + 1] not in _NUMBER_BRACKETS  # (桂政发〔2004〕1号: a document number's head)
+        ]
     added: list[Finding] = []
     for start, end in spans:
         name = text[start:end]
@@ -1955,6 +1988,8 @@ def _model_findings(
             continue
         if name in _NOT_NAMES or _in_org_name(text, end) or _beside_mask(text, start, end):
             continue
+        if _ORG_RUN.match(text, end) is not None:
+            continue  # (兰州佳和餐饮服务有限公司: a name the model finds at the head of a company's)
         kind = names.setdefault(name, _kind_before(text, start))
         added.append(Finding(start, end, kind))
     return added

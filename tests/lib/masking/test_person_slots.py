@@ -150,3 +150,4 @@ def test_the_model_reads_a_name_standing_alone_in_a_web_pages_cell():
 def test_the_model_leaves_a_document_numbers_head_and_a_companys_name():
     text = "根据《关于印发的通知》（桂政发〔2004〕1号）规定。\n兰州佳和餐饮服务有限公司\n"
     assert hidden(text) == text
+    assert hidden("当事人：孟辉商行（个体工商户）\n") == "当事人：孟辉商行（个体工商户）\n"

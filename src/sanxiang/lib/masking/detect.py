@@ -1988,8 +1988,8 @@ def _model_findings(
             continue
         if name in _NOT_NAMES or _in_org_name(text, end) or _beside_mask(text, start, end):
             continue
-        if _ORG_RUN.match(text, end) is not None:
-            continue  # (兰州佳和餐饮服务有限公司: a name the model finds at the head of a company's)
+        if _ORG_RUN.match(text, end) is not None or _ORG_IN_NAME.search(name):
+            continue  # (兰州佳和餐饮服务有限公司, 孟辉商行: a company's or a shop's name, or its head)
         kind = names.setdefault(name, _kind_before(text, start))
         added.append(Finding(start, end, kind))
     return added

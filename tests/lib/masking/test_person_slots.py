@@ -151,3 +151,9 @@ def test_the_model_leaves_a_document_numbers_head_and_a_companys_name():
     text = "根据《关于印发的通知》（桂政发〔2004〕1号）规定。\n兰州佳和餐饮服务有限公司\n"
     assert hidden(text) == text
     assert hidden("当事人：孟辉商行（个体工商户）\n") == "当事人：孟辉商行（个体工商户）\n"
+
+
+def test_a_label_and_its_value_in_cells_of_a_pipe_row():
+    text = "| 文书名称 | 税务处理决定书 |\n| 送达人 | 沈和平 |\n| 送达地点 | 武昌区中南路319号 |\n"
+    masked = hidden(text, "和平")
+    assert "| 文书名称 | 税务处理决定书 |" in masked

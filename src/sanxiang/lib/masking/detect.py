@@ -1062,7 +1062,9 @@ _LABEL_ONLY = frozenset({"受票方", "购买方", "购买方名称"})
 # What a form adds to a role word in its label (受送达人签名或盖章, 代收人及代收理由, 收件人签字).
 _LABEL_SUFFIX = r"(?:签名或盖章|签字或盖章|签名或签章|签名|签字|签章|盖章|及代收理由|及理由)?"
 _TRIGGERED_NAME = re.compile(
-    rf"(?P<trigger>{_TRIGGER_ALT}){_LABEL_SUFFIX}(?:[（(][^）)\n]{{0,10}}[）)])?[：:\s]*(?:为|是|系|：)?\s*"
+    # (a label's cell and its value's in a row of pipes: | 送达人 | 沈和平 |)
+    rf"(?P<trigger>{_TRIGGER_ALT}){_LABEL_SUFFIX}(?:[（(][^）)\n]{{0,10}}[）)])?[：:\s]*(?:[|｜丨][ \t]*)?"
+    rf"(?:为|是|系|：)?\s*"
     rf"(?:(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})|(?P<other>[{CJK}]{{3,4}})(?={_OTHER_NAME_END}))"
 )
 # A label's value of four characters with no surname (负责人：扎西多吉, 当事人：阿牛木呷（…）): a minority
@@ -1241,7 +1243,7 @@ _LIST_END = frozenset("、等和及与，,。；;（(\n三两二四五六")
 
 # A label (当事人：…, a tab-separated 行政相对人名称	…) gives its value a cell of its own.
 _PREMASKED = re.compile(r"[某*＊Xx×○]")
-_LABEL_SEPARATOR = re.compile(r"[：:\t]")
+_LABEL_SEPARATOR = re.compile(r"[：:\t|｜丨]")  # (a pipe: the label is a cell of its own)
 _LABEL_CELL = re.compile(r"[^\s，,；;。（()）|｜、：:]{1,40}")
 
 
@@ -1617,7 +1619,13 @@ def _name_before_identifier(text: str, end: int, add: Callable[[int, int, FieldT
             shaped = candidate[head : head + 2] not in _NOT_NAMES and candidate not in _NOT_NAMES
             shaped = shaped and _OFFICE_CHARS.isdisjoint(candidate[head:])
         before = text[start - 1] if start else "\n"
-        if shaped and length == 3 and _TRIGGER_BEFORE.search(text, max(0, start - 23), start + 1):
+        if (
+            shaped
+            and length == 3
+            and start > 0
+            and "\u4e00" <= text[start - 1] <= "\u9fff"
+            and _TRIGGER_BEFORE.search(text, max(0, start - 23), start + 1)
+        ):
             continue  # (邻居马国（…）: the role word's last character is no surname)
         if "\u4e00" <= before <= "\u9fff" and before not in _ROLE_END and not (shaped and length == 3):
             # (after another character only a surname and two, 住客柴文斌（手机…）: a shorter run there is

@@ -157,3 +157,8 @@ def test_a_label_and_its_value_in_cells_of_a_pipe_row():
     text = "| 文书名称 | 税务处理决定书 |\n| 送达人 | 沈和平 |\n| 送达地点 | 武昌区中南路319号 |\n"
     masked = hidden(text, "和平")
     assert "| 文书名称 | 税务处理决定书 |" in masked
+
+
+def test_a_transliterated_name_between_yu_and_lianxi():
+    masked = hidden("如有疑问请与达瓦次仁联系；也可与主管机关联系。", "达瓦次仁")
+    assert "也可与主管机关联系" in masked

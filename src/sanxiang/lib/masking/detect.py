@@ -1056,7 +1056,7 @@ _OTHER_NAME_END = r"[ \t]*(?:[、，,。；;（(\n]|$)|协助|已于|等人|共�
 _RUNNING_NAME_END = re.compile(r"[、（(或]|协助|已于|等人|共同")
 _OTHER_NAME_END_AT = re.compile(_OTHER_NAME_END)
 # Characters of an office's or a document's words, never in a transliterated name (税务机关, 办税服务厅)
-_OFFICE_CHARS = frozenset("税局厅科处室所站院部委办司店厂社公")
+_OFFICE_CHARS = frozenset("税局厅科处室所站院部委办司店厂社公机府")
 # Role words that a rule's text uses as ordinary nouns (受票方利用…, 购买方取得…): a name only after a colon.
 _LABEL_ONLY = frozenset({"受票方", "购买方", "购买方名称"})
 # What a form adds to a role word in its label (受送达人签名或盖章, 代收人及代收理由, 收件人签字).
@@ -1340,6 +1340,16 @@ def _look_back(
         add(
             start, end, FieldType.THIRD_PARTY_NAME
         )  # 1．达瓦卓嘎，社会保障号码…: no surname, after a list number
+        return
+    if (
+        boundary
+        and start > 0
+        and text[start - 1] in "与由向给"
+        and _CJK_RUN.fullmatch(text, start, end)
+        and text[start : start + 2] not in COMPOUND_SURNAMES
+        and _no_surname_name(text[start:end])
+    ):
+        add(start, end, FieldType.THIRD_PARTY_NAME)  # 请与巴图孟和联系: a transliterated name between them
         return
     for length in (4, 3, 2):
         start = end - length

@@ -982,7 +982,7 @@ _NOT_NAMES = frozenset(
     "包头 贵阳 贵港 柳州 桂林 南宁 梧州 钦州 百色 河池 来宾 崇左 贺州 玉林 北海 防城 岳阳 常德 "
     "卢湾 童装 鞠躬 冷库 冷藏 冷链 晏城 席位 卫生 卫星 米兰 柏林 宗教 桂花 全资 应急 "
     "邵阳 郴州 娄底 怀化 永州 衡阳 株洲 湘潭 益阳 吉首 长沙 岳麓 雨花 开福 天心 芙蓉 望城 "
-    "宁乡 浏阳 陈述 陈列 陈旧 申明 严肃 严格 蒋家 汤剂 石某 宋某 公司 公款 公章 公账 公户 ".split()
+    "宁乡 浏阳 陈述 陈列 陈旧 申明 严肃 严格 蒋家 汤剂 石某 宋某 公司 公款 公章 公账 公户 许可 居民 ".split()
 )
 _GIVEN = f"[{CJK}]"
 _NAME_HEAD = rf"(?:{_COMPOUND_ALT}|[{_SINGLE_CLASS}])"
@@ -1921,6 +1921,10 @@ def _outside_urls(text: str, found: list[Finding]) -> list[Finding]:
 _NOT_MODEL_NAME = re.compile(r"[*＊某X×○]|^[一二三四五六七八九十]")
 
 
+# Characters no given name holds (an office's, a tax's or a document's words) and one that starts none in
+# running text (时在…): a candidate holding them goes to no model.
+_NOT_IN_GIVEN_NAME = _OFFICE_CHARS | frozenset("票款费证号十百千零〇")
+_NOT_GIVEN_START_IN_TEXT = frozenset("在")
 _NOT_CANDIDATE_END = frozenset("路街道巷区县镇村号省市州局厅处科室组队所站院校园楼栋幢层门店税罚")
 
 
@@ -1945,6 +1949,9 @@ def _doubtful(
             or name[head] in _NOT_GIVEN_START
             or name[-1] in _NOT_CANDIDATE_END
             or text[end : end + 1] in _NOT_CANDIDATE_END
+            or not _NOT_IN_GIVEN_NAME.isdisjoint(name[head:])  # (主管税务机关, 中华人民共和国发票)
+            or name[head] in _NOT_GIVEN_START_IN_TEXT  # (时在广州)
+            or _ORG_RUN.match(text, end) is not None  # (杭州昌盛贸易有限公司: a company's head)
         ):
             continue
         kept.append((start, end))

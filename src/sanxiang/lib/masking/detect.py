@@ -1139,8 +1139,8 @@ _CLAUSE_END = frozenset("、，,；;。\n（(")
 _PLACE_CHARS = frozenset("省市区县镇乡村旗州")
 _VERB_AFTER = re.compile(
     # the look-ahead on the first characters lets the engine skip every other position at once
-    r"(?=[涉联等个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书当亲夫拒未向])"
-    r"(?:涉嫌|联系(?![人方电地])|等(?:[二两三四五六七八九十]|\d{1,2})?人(?![民员])|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|供称|辩称|称其|本人|"
+    r"(?=[涉个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书当亲夫拒未向])"
+    r"(?:涉嫌|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|供称|辩称|称其|本人|"
     # what the subject of a sentence of the findings does (据查，X无正当理由拒不到场; 。X夫妇共同经营)
     r"无正当理由|当场|亲自|夫妇|夫妻|拒绝|拒不|未按|向(?:本局|我局|税务机关)|"
     # what a case's narrative says of a person: 转入X名下账户, X对上述事实无异议, X在询问中…, 与X系夫妻关系
@@ -1165,6 +1165,9 @@ _NAME_AFTER_VERB = re.compile(
 
 # What may stand right before a name found by what follows it (张三表示: after a comma, 由, 与 …; 转入,
 # 汇入 the account a sum went to).
+# What a person does next that the look-ahead of _VERB_AFTER would pay for at every 等 and 联: 请与X联系,
+# X、Y等人 (a list of people)
+_CONTACT_OR_GROUP = re.compile(r"联系(?![人方电地])|等(?:[二两三四五六七八九十]|\d{1,2})?人(?![民员])")
 _NAME_BOUNDARY = frozenset("，,。；;：:、（(\n\t .．由与向对经将和及据至给入")
 
 
@@ -1823,6 +1826,9 @@ def _find_names(
     # (after the tables and the addressees: a name they give a kind keeps it, 巴特尔·孟和 under 法定代表人)
     _find_latin_and_dotted_names(text, add)
     for m in _VERB_AFTER.finditer(text):
+        _look_back(text, m.start(), add, boundary=True)
+    # (scanned apart: a literal head is found at once, where the look-ahead above would stop at every 等)
+    for m in _CONTACT_OR_GROUP.finditer(text):
         _look_back(text, m.start(), add, boundary=True)
     for m in _NAME_AFTER_VERB.finditer(text):
         start = m.start("name")

@@ -1011,6 +1011,7 @@ def _registered_addresses_of_persons(text: str) -> list[Finding]:
 
 
 _CJK_CHAR = re.compile(f"[{CJK}]")
+_CJK_RUN = re.compile(f"[{CJK}]+")
 
 
 # Labels of running text (…，现住…；居住在…): the value must name a dwelling below the district, as a
@@ -1131,7 +1132,7 @@ _NOT_NAMES = frozenset(
     "包头 贵阳 贵港 柳州 桂林 南宁 梧州 钦州 百色 河池 来宾 崇左 贺州 玉林 北海 防城 岳阳 常德 "
     "卢湾 童装 鞠躬 冷库 冷藏 冷链 晏城 席位 卫生 卫星 米兰 柏林 宗教 桂花 全资 应急 "
     "邵阳 郴州 娄底 怀化 永州 衡阳 株洲 湘潭 益阳 吉首 长沙 岳麓 雨花 开福 天心 芙蓉 望城 "
-    "宁乡 浏阳 陈述 陈列 陈旧 申明 严肃 严格 蒋家 汤剂 石某 宋某 公司 公款 公章 公账 公户 ".split()
+    "宁乡 浏阳 陈述 陈列 陈旧 申明 严肃 严格 蒋家 汤剂 石某 宋某 公司 公款 公章 公账 公户 许可 居民 ".split()
 )
 _GIVEN = f"[{CJK}]"
 _NAME_HEAD = rf"(?:{_COMPOUND_ALT}|[{_SINGLE_CLASS}])"
@@ -1160,7 +1161,8 @@ for _words, _kind in (
         "被检举人|被举报人|利害关系人|共同经营人|实际投资人|户名|开户名|账户名称|账户名|收款人|付款人|"
         "从业人员|收银员|店员|营业员|服务员|厨师|学徒|记账员|总经理|副总经理|经理|董事长|执行董事|董事|监事|厂长|店长|总监|业务员|销售员|仓管员|"
         "实际经营者|持卡人|开户人|开户名称|购买方名称|购买方|受票方|缴款人|交款人|前台|出纳员|保管员|仓库保管员|驾驶员|收款员|文员|职员|主管|技术员|操作员|采购员|哥哥|姐姐|弟弟|妹妹|胞弟|胞兄|胞姐|胞妹|儿媳|女婿|侄子|外甥|孙子|其妻|其夫|其子|其女|其父|其母|"
-        "其兄|其姐|其弟|其妹|邻居|朋友|同事|亲戚|同学|法定代理人|指定代理人|台胞|港胞|澳胞",
+        "其兄|其姐|其弟|其妹|邻居|朋友|同事|亲戚|同学|法定代理人|指定代理人|台胞|港胞|澳胞|"
+        "之父|之母|之子|之女|之妻|之夫|祖父|祖母|岳父|岳母|孙女|侄女|租户|承租户",
         FieldType.THIRD_PARTY_NAME,
     ),
     (
@@ -1203,13 +1205,21 @@ def _trie_alternation(words: Iterable[str]) -> str:
 
 
 _TRIGGER_ALT = _trie_alternation(_TRIGGERS)
+# What ends a name with no surname right after a role word (其配偶阿旺罗布、…, 雇员扎西顿珠协助…, 书记员：其其格。)
+_OTHER_NAME_END = r"[ \t]*(?:[、，,。；;（(\n]|$)|协助|已于|等人|共同"
+_RUNNING_NAME_END = re.compile(r"[、（(或]|协助|已于|等人|共同")
+_OTHER_NAME_END_AT = re.compile(_OTHER_NAME_END)
+# Characters of an office's or a document's words, never in a transliterated name (税务机关, 办税服务厅)
+_OFFICE_CHARS = frozenset("税局厅科处室所站院部委办司店厂社公机府")
 # Role words that a rule's text uses as ordinary nouns (受票方利用…, 购买方取得…): a name only after a colon.
 _LABEL_ONLY = frozenset({"受票方", "购买方", "购买方名称"})
 # What a form adds to a role word in its label (受送达人签名或盖章, 代收人及代收理由, 收件人签字).
 _LABEL_SUFFIX = r"(?:签名或盖章|签字或盖章|签名或签章|签名|签字|签章|盖章|及代收理由|及理由)?"
 _TRIGGERED_NAME = re.compile(
-    rf"(?P<trigger>{_TRIGGER_ALT}){_LABEL_SUFFIX}(?:[（(][^）)\n]{{0,10}}[）)])?[：:\s]*(?:为|是|系|：)?\s*"
-    rf"(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})"
+    # (a label's cell and its value's in a row of pipes: | 送达人 | 沈和平 |)
+    rf"(?P<trigger>{_TRIGGER_ALT}){_LABEL_SUFFIX}(?:[（(][^）)\n]{{0,10}}[）)])?[：:\s]*(?:[|｜丨][ \t]*)?"
+    rf"(?:为|是|系|：)?\s*"
+    rf"(?:(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})|(?P<other>[{CJK}]{{3,4}})(?={_OTHER_NAME_END}))"
 )
 # A label's value of four characters with no surname (负责人：扎西多吉, 当事人：阿牛木呷（…）): a minority
 # name written without its dot, read only as a label's whole value.
@@ -1260,7 +1270,7 @@ _SIGNED_FOR = re.compile(
 # Maria：), alone on its line before its colon, right under the number.
 _ADDRESSEE_OTHER_UNDER_NUMBER = re.compile(
     rf"(?m)[〕\]）)】][ \t]*\d{{1,6}}[ \t]*号[ \t]*\n(?:[ \t]*\n)*[ \t]*"
-    rf"(?P<name>[{CJK}]{{4}}|[A-Z][A-Za-z'\u00c0-\u017f\-]*(?:[ \t]+[A-Za-z'\u00c0-\u017f\-]+){{1,3}})"
+    rf"(?P<name>[{CJK}]{{3,4}}|[{CJK}]{{1,6}}·[{CJK}]{{2,8}}|[A-Z][A-Za-z'\u00c0-\u017f\-]*(?:[ \t]+[A-Za-z'\u00c0-\u017f\-]+){{1,3}})"
     r"[ \t]*(?:[：:]|[（(][ \t]*(?:公民|居民)?(?:身份|护照|证件|通行证|纳税人识别号))"
 )
 _TRAILING = re.compile(
@@ -1309,6 +1319,9 @@ _NAME_AFTER_VERB = re.compile(
 
 # What may stand right before a name found by what follows it (张三表示: after a comma, 由, 与 …; 转入,
 # 汇入 the account a sum went to).
+# What a person does next that the look-ahead of _VERB_AFTER would pay for at every 等 and 联: 请与X联系,
+# X、Y等人 (a list of people)
+_CONTACT_OR_GROUP = re.compile(r"联系(?![人方电地])|等(?:[二两三四五六七八九十]|\d{1,2})?人(?![民员])")
 _NAME_BOUNDARY = frozenset("，,。；;：:、（(\n\t .．由与向对经将和及据至给入")
 
 
@@ -1387,7 +1400,7 @@ _LIST_END = frozenset("、等和及与，,。；;（(\n三两二四五六")
 
 # A label (当事人：…, a tab-separated 行政相对人名称	…) gives its value a cell of its own.
 _PREMASKED = re.compile(r"[某*＊Xx×○]")
-_LABEL_SEPARATOR = re.compile(r"[：:\t]")
+_LABEL_SEPARATOR = re.compile(r"[：:\t|｜丨]")  # (a pipe: the label is a cell of its own)
 _LABEL_CELL = re.compile(r"[^\s，,；;。（()）|｜、：:]{1,40}")
 
 
@@ -1485,6 +1498,16 @@ def _look_back(
             start, end, FieldType.THIRD_PARTY_NAME
         )  # 1．达瓦卓嘎，社会保障号码…: no surname, after a list number
         return
+    if (
+        boundary
+        and start > 0
+        and text[start - 1] in "与由向给"
+        and _CJK_RUN.fullmatch(text, start, end)
+        and text[start : start + 2] not in COMPOUND_SURNAMES
+        and _no_surname_name(text[start:end])
+    ):
+        add(start, end, FieldType.THIRD_PARTY_NAME)  # 请与巴图孟和联系: a transliterated name between them
+        return
     for length in (4, 3, 2):
         start = end - length
         if start < 0:
@@ -1543,7 +1566,9 @@ _LATIN_ALONE = re.compile(rf"(?<![A-Za-z0-9])(?P<latin>{_LATIN_NAME})(?![A-Za-z0
 # cannot belong to it (经查…, …的).
 _DOTTED_PART = rf"(?:(?![系在于是为与和及等因被将对从向已未的了均也曾经现担任称说])[{CJK}])"
 # The dot may also come as a full-width period (．, folded to "."), written between Chinese characters.
-_DOTTED_NAME = re.compile(rf"[{CJK}]{{1,6}}[·.]{_DOTTED_PART}{{2,8}}(?:[·.]{_DOTTED_PART}{{2,8}})?")
+# (a part may end in one of those words' characters when no other character follows: 巴特尔·孟和：)
+_DOTTED_TAIL = rf"(?:{_DOTTED_PART}{{1,7}}(?:{_DOTTED_PART}|[{CJK}](?![{CJK}])))"
+_DOTTED_NAME = re.compile(rf"[{CJK}]{{1,6}}[·.]{_DOTTED_TAIL}(?:[·.]{_DOTTED_TAIL})?")
 _DOT = re.compile(r"[·.]")
 _DOTTED_CUT = re.compile(r".*[的是查系在与和及对向由经据为将被：:，,、]")
 _DOTTED_ROLE = re.compile(rf".*(?:{_TRIGGER_ALT})")
@@ -1672,6 +1697,130 @@ def _shop_owners(text: str, names: dict[str, FieldType]) -> None:
                 at = text.find(candidate, at + 1)
 
 
+def _latin_name_at(text: str, start: int) -> tuple[int, int] | None:
+    """A name in Latin script starting at ``start`` (two words at least, no company's word)."""
+    m = _LATIN_ALONE.match(text, start)
+    if m is None or any(w.upper() in _LATIN_NOT_NAME for w in re.split(r"[ ·.]+", m.group())):
+        return None
+    return m.start(), m.end()
+
+
+def _no_surname_value(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """A name with no surname in a role word's slot (其其格, 次仁央宗; 司机巴桑次仁协助, whose 巴 reads as a
+    surname): three or four characters of a transliterated name, none of a form's word or an office's.
+    In running text, with no label's colon, four characters only, and only before a list's or a bracket's
+    opening or what a person does (其配偶阿旺罗布、…; 中间人介绍购买， is a verb)."""
+    name = m.group("name")
+    if name is not None:
+        # (the surname rule's reading stands unless a fourth character follows a three-character name)
+        following = text[m.end("name") : m.end("name") + 1]
+        if len(name) != 3 or name[:2] in COMPOUND_SURNAMES or not "\u4e00" <= following <= "\u9fff":
+            return None
+    if m.group("trigger") in _LABEL_ONLY:
+        return None
+    start = m.start("name") if name is not None else m.start("other")
+    labelled = _LABEL_SEPARATOR.search(text, m.end("trigger"), start) is not None
+    for length in (4, 3) if labelled else (4,):
+        value = text[start : start + length]
+        end = start + length
+        if len(value) < length or not _CJK_RUN.fullmatch(value):
+            continue
+        if m.group("name") is not None and (
+            len(m.group("name")) != 3 or length != 4 or value[:2] in COMPOUND_SURNAMES
+        ):
+            continue  # (a Han name read by the surname rule, unless a fourth character ends the slot)
+        ends = _OTHER_NAME_END_AT.match(text, end) if labelled else _RUNNING_NAME_END.match(text, end)
+        if ends is None or value in _TRIGGERS or value[:2] in m.group("trigger"):
+            continue  # (代收人代收理由: a header's next word)
+        if _no_surname_name(value) or (value[:2] in COMPOUND_SURNAMES and _NAME_EXACT.fullmatch(value)):
+            return start, end
+    return None
+
+
+def _no_surname_name(value: str) -> bool:
+    """Three or four characters that can be a transliterated name with no surname (其其格, 格桑卓玛): no
+    character of a form's word, an organisation's or an office's."""
+    return (
+        3 <= len(value) <= 4
+        and tables.NOT_IN_MINORITY_NAME.isdisjoint(value)
+        and _OFFICE_CHARS.isdisjoint(value)
+        and _ORG_IN_NAME.search(value) is None
+        and value[:2] not in _NOT_NAMES
+        and tables.HEADER_WORD.search(value) is None
+        and _ADDRESS_WORD.search(value) is None
+    )
+
+
+# A personal identifier in brackets right after a name (孙洋宇（电话…）, 次仁央宗（身份证…）, Lee Siu Ming（居民
+# 身份证…）, 阿旺罗布（港澳居民来往内地通行证…）, …（律师执业证号…）): whatever role the text gives him, the bracket
+# says the name before it is a person's.
+_IDENTIFIER_AFTER = re.compile(
+    r"[（(][ \t]*(?:电话|手机|联系电话|(?:公民|居民)?身份证|证件|护照|(?:港澳|台湾)?(?:居民)?(?:来往内地)?通行证|"
+    r"回乡证|台胞证|居住证|(?:律师)?执业证)"
+)
+# Last characters of a role noun that may stand right before a name (租户孙洋宇, 经办人次仁央宗)
+_ROLE_END = frozenset("人员户父母妻夫子女者主属侄甥兄弟姐妹媳婿")
+_LATIN_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_LATIN_NAME})[ \t]*$")
+
+
+def _name_before_identifier(text: str, end: int, add: Callable[[int, int, FieldType], None]) -> None:
+    """The name ending at ``end``, right before a bracketed personal identifier: a Chinese name after a
+    boundary or a role noun, a transliterated one of four characters, or a Latin-script one."""
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    if end > 0 and text[end - 1].isascii() and text[end - 1].isalpha():
+        m = _LATIN_BEFORE.search(text, max(0, end - 40), end)
+        if m is not None and not any(w.upper() in _LATIN_NOT_NAME for w in re.split(r"[ ·.]+", m.group())):
+            add(m.start(), m.start() + len(m.group().rstrip()), _kind_before(text, m.start()))
+        return
+    for length in (4, 3, 2):
+        start = end - length
+        if start < 0:
+            continue
+        candidate = text[start:end]
+        if not _CJK_RUN.fullmatch(candidate) or candidate in _TRIGGERS or _TRIGGER_AT.search(candidate):
+            continue
+        shaped = _NAME_EXACT.fullmatch(candidate) and (length < 4 or candidate[:2] in COMPOUND_SURNAMES)
+        if shaped:
+            head = 2 if length > 2 and candidate[:2] in COMPOUND_SURNAMES else 1
+            shaped = candidate[head : head + 2] not in _NOT_NAMES and candidate not in _NOT_NAMES
+            shaped = shaped and _OFFICE_CHARS.isdisjoint(candidate[head:])
+        before = text[start - 1] if start else "\n"
+        if (
+            shaped
+            and length == 3
+            and start > 0
+            and "\u4e00" <= text[start - 1] <= "\u9fff"
+            and _TRIGGER_BEFORE.search(text, max(0, start - 23), start + 1)
+        ):
+            continue  # (邻居马国（…）: the role word's last character is no surname)
+        if "\u4e00" <= before <= "\u9fff" and before not in _ROLE_END and not (shaped and length == 3):
+            # (after another character only a surname and two, 住客柴文斌（手机…）: a shorter run there is
+            # the end of a word, 商行（电话…）, and a longer one holds part of the word before it)
+            continue
+        if shaped:
+            add(start, end, _kind_before(text, start))
+            return
+    # a transliterated name of four characters with no surname: after a boundary or a role word (员工阿旺罗布,
+    # not 工阿旺罗 of it)
+    start = end - 4
+    candidate = text[start:end]
+    if (
+        start >= 0
+        and _CJK_RUN.fullmatch(candidate)
+        and _no_surname_name(candidate)
+        and not _TRIGGER_BEFORE.search(text, max(0, start - 23), start + 1)  # (女儿叶海南: not 儿叶海南)
+    ):
+        before = text[start - 1] if start else "\n"
+        if (
+            not "\u4e00" <= before <= "\u9fff"
+            or before in _ROLE_END
+            or before in _NAME_BOUNDARY
+            or _TRIGGER_BEFORE.search(text, max(0, start - 24), start)
+        ):
+            add(start, end, _kind_before(text, start))
+
+
 def _kind_before(text: str, start: int) -> FieldType:
     """The kind named by a role word right before ``start`` (法定代表人：…), else a third party."""
     m = _TRIGGER_BEFORE.search(text, max(0, start - 24), start)
@@ -1696,6 +1845,18 @@ def _find_names(
         found.append(Finding(start, end, names.setdefault(name, kind)))
 
     for m in _TRIGGERED_NAME.finditer(text):
+        name_end = m.end("name")
+        # (a name with no surname is looked for only where the surname rule found none, or after a name
+        # of three characters that a fourth goes on: the call costs more than this test)
+        if name_end < 0 or (
+            name_end - m.start("name") == 3 and "\u4e00" <= text[name_end : name_end + 1] <= "\u9fff"
+        ):
+            other = _no_surname_value(text, m)
+            if other is not None:
+                add(other[0], other[1], _TRIGGERS[m.group("trigger")])
+                continue
+            if name_end < 0:
+                continue
         if m.start("name") == m.end("trigger") and text[m.start("name")] in "和与及或并经":
             continue  # 负责人和办税人, 纳税人和走逃失联户, 纳税人经电话联系: a conjunction or 经, not a surname
         if (
@@ -1739,6 +1900,8 @@ def _find_names(
                 break
             add(nxt.start("name"), next_end, kind)
             end = next_end
+        if text[end : end + 1] in "、，," and (latin := _latin_name_at(text, end + 1)) is not None:
+            add(latin[0], latin[1], kind)  # 执法人员：常艳健、Tanaka Hiroshi: the role's list goes on
     for m in _FOUR_AFTER_LABEL.finditer(text):
         name = m.group("name")
         if not tables.minority_name(name) or name in _TRIGGERS or _ORG_IN_NAME.search(name):
@@ -1761,7 +1924,6 @@ def _find_names(
     for m in _ALIAS.finditer(text):
         if not _MASKED_BY_HAND.search(m.group("name")):
             add(m.start("name"), m.end("name"), FieldType.PERSON_NAME)
-    _find_latin_and_dotted_names(text, add)
     if INDIVIDUAL_BUSINESS.search(text) is not None:
         _shop_owners(text, names)
 
@@ -1776,6 +1938,10 @@ def _find_names(
             found.append(Finding(start, end, FieldType.BANK_ACCOUNT))
         elif role == tables.PHONE:
             found.append(Finding(start, end, FieldType.PHONE))
+        elif role == tables.OTHER_NAME:
+            add(start, end, FieldType.THIRD_PARTY_NAME)
+        elif role == tables.OFFICER_NAME:
+            add(start, end, FieldType.OFFICIAL_NAME)
         elif role in (tables.PUBLIC_PHONE, tables.PUBLIC_CODE):
             if public_cells is not None:
                 public_cells.append((start, end))
@@ -1785,6 +1951,9 @@ def _find_names(
     tables.find_table_cells(text, add_cell, individual_business_address=individual_business_address)
     for m in _TRAILING.finditer(text):
         _look_back(text, m.start(), add, boundary=False)
+    if "（" in text or "(" in text:
+        for m in _IDENTIFIER_AFTER.finditer(text):
+            _name_before_identifier(text, m.start(), add)
     for m in _ADDRESSEE.finditer(text):
         _look_back(text, m.start(), add, boundary=True)
     addressees = list(_ADDRESSEE_LINE.finditer(text))
@@ -1801,9 +1970,19 @@ def _find_names(
             add(m.start("name"), m.end("name"), FieldType.THIRD_PARTY_NAME)
     for m in _ADDRESSEE_OTHER_UNDER_NUMBER.finditer(text) if "号\n" in text else ():
         name = m.group("name")
-        if name not in _TRIGGERS and (tables.minority_name(name) or _LATIN_ALIAS.fullmatch(name)):
+        if name not in _TRIGGERS and (
+            tables.minority_name(name)
+            or _no_surname_name(name)
+            or "·" in name
+            or _LATIN_ALIAS.fullmatch(name)
+        ):
             add(m.start("name"), m.end("name"), FieldType.PERSON_NAME)
+    # (after the tables and the addressees: a name they give a kind keeps it, 巴特尔·孟和 under 法定代表人)
+    _find_latin_and_dotted_names(text, add)
     for m in _VERB_AFTER.finditer(text):
+        _look_back(text, m.start(), add, boundary=True)
+    # (scanned apart: a literal head is found at once, where the look-ahead above would stop at every 等)
+    for m in _CONTACT_OR_GROUP.finditer(text):
         _look_back(text, m.start(), add, boundary=True)
     for m in _NAME_AFTER_VERB.finditer(text):
         start = m.start("name")
@@ -1906,6 +2085,10 @@ def _outside_urls(text: str, found: list[Finding]) -> list[Finding]:
 _NOT_MODEL_NAME = re.compile(r"[*＊某X×○]|^[一二三四五六七八九十]")
 
 
+# Characters no given name holds (an office's, a tax's or a document's words) and one that starts none in
+# running text (时在…): a candidate holding them goes to no model.
+_NOT_IN_GIVEN_NAME = _OFFICE_CHARS | frozenset("票款费证号十百千零〇")
+_NOT_GIVEN_START_IN_TEXT = frozenset("在")
 _NOT_CANDIDATE_END = frozenset("路街道巷区县镇村号省市州局厅处科室组队所站院校园楼栋幢层门店税罚")
 
 
@@ -1930,10 +2113,31 @@ def _doubtful(
             or name[head] in _NOT_GIVEN_START
             or name[-1] in _NOT_CANDIDATE_END
             or text[end : end + 1] in _NOT_CANDIDATE_END
+            or not _NOT_IN_GIVEN_NAME.isdisjoint(name[head:])  # (主管税务机关, 中华人民共和国发票)
+            or name[head] in _NOT_GIVEN_START_IN_TEXT  # (时在广州)
+            or _ORG_RUN.match(text, end) is not None  # (杭州昌盛贸易有限公司: a company's head)
         ):
             continue
         kept.append((start, end))
     return kept
+
+
+_NUMBER_BRACKETS = frozenset("〔[［【")
+# An unbroken run of characters ending in a company's suffix (…和餐饮服务有限公司)
+# (no function word inside, as in _ORG_TAIL, but 和 may stand in a trade name: 佳和)
+_ORG_RUN = re.compile(
+    rf"(?:(?![在系于是的为与及向对从被将由等任担经已未不曾现该其本此])[{CJK}]){{0,14}}?"
+    r"(?:有限责任公司|股份有限公司|有限公司|分公司|公司|合作社|事务所)"
+)
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """A model's span without the line breaks and spaces its tokens carry (耿丹嘉⏎)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _model_findings(
@@ -1952,8 +2156,17 @@ def _model_findings(
         doubtful = _doubtful(text, ner.candidates(text, lambda a, b: covered.count(1, a, b) == b - a), names)
         spans = ner.model_names(text, doubtful, backend) if doubtful else []
         # The model's name cut short inside a candidate that ends at a boundary (杨才|小30%): the candidate.
-        ends = {start: end for start, end in doubtful}
+        ends = {start: end for start, end in doubtful if ner.ends_at_boundary(text, end)}
         spans = [(a, ends[a]) if a in ends and b < ends[a] and b - a >= 2 else (a, b) for a, b in spans]
+        # A name the model reads into the next word (…律師, …安排, …代收) ends where no name ends: dropped (the
+        # candidates no longer need a name's end after them, so the model's end must be one).
+        spans = [_strip_span(text, a, b) for a, b in spans]
+        spans = [
+            (a, b)
+            for a, b in spans
+            if (ner.ends_at_boundary(text, b) or not _CJK_CHAR.match(text, b))
+            and text[b : b + 1] not in _NUMBER_BRACKETS  # (桂政发〔2004〕1号: a document number's head)
+        ]
     added: list[Finding] = []
     for start, end in spans:
         name = text[start:end]
@@ -1964,6 +2177,8 @@ def _model_findings(
             continue
         if name in _NOT_NAMES or _in_org_name(text, end) or _beside_mask(text, start, end):
             continue
+        if _ORG_RUN.match(text, end) is not None or _ORG_IN_NAME.search(name):
+            continue  # (兰州佳和餐饮服务有限公司, 孟辉商行: a company's or a shop's name, or its head)
         kind = names.setdefault(name, _kind_before(text, start))
         added.append(Finding(start, end, kind))
     return added
@@ -2034,6 +2249,9 @@ def _list_neighbours(text: str, found: list[Finding], names: dict[str, FieldType
                 after = _LIST_OPENS if text[f.start - 1] == "、" else frozenset()
                 _look_back(text, f.start - 1, add, boundary=True, after=after)
             if text[f.end : f.end + 1] in _JOINERS and f.end + 1 not in starts:
+                if (latin := _latin_name_at(text, f.end + 1)) is not None:
+                    add(latin[0], latin[1], f.field_type)  # 张三、Tanaka Hiroshi: the list goes on
+                    continue
                 m = _NAME_EXACT.match(text, f.end + 1)
                 if m is not None:
                     end = _trim_name(text, m.start(), m.end())
@@ -2051,7 +2269,7 @@ def _list_neighbours(text: str, found: list[Finding], names: dict[str, FieldType
 
 
 _JOINERS = frozenset("、和与及")
-_LIST_OPENS = frozenset("有为是括即")
+_LIST_OPENS = frozenset("有为是括即派")
 # What follows two persons joined by 和/与 (张三与李四系夫妻关系, …共同出资, …二人).
 _PAIR_GOES_ON = re.compile(r"系|共同|二人|两人|均|分别|夫妇|夫妻|父子|母子|兄弟|姐妹")
 

@@ -30,6 +30,16 @@ NAME, PARTY, HOME, MAYBE_ADDRESS, DOCUMENT, PHONE, IDENTITY, BANK, PERSON_PHONE,
     "public_phone",
 )
 TAXPAYER, PUBLIC_CODE = "taxpayer", "public_code"
+# A column of other people (从业人员, 承租人) and one of officers (执法人员, 送达人): names, of another kind
+# than the subject's representative's (a policy may show the one and hide the other).
+OTHER_NAME, OFFICER_NAME = "other_name", "officer_name"
+_NAME_ROLES = frozenset({NAME, OTHER_NAME, OFFICER_NAME})
+_OFFICER_HEADER = re.compile(r"执法|检查人员|稽查人员|税务人员|承办人|(?<!受)送达人$|审理人员|记录人|主持人")
+# Roles of people other than the subject and its representative (RULES.md §1.5: their names are hidden)
+_OTHER_PERSON_HEADER = re.compile(
+    r"代收人|证人|联系人|办税人|办税员|财务人员|财务负责人|股东|代理人|委托人|被询问人|询问对象|被调查人|调查对象|"
+    r"提供人|提供者|出具人|制作人|陈述人|持有人|收件人"
+)
 # A header naming a person's role: every cell under it is a name (an organisation's cell stays). The
 # role word may carry a qualifier (法定代表人（负责人）姓名, 受送达人签名或盖章, 提供人（单位）) but not a
 # word that makes the column another datum about that person (法定代表人身份证号码, 负责人电话).
@@ -44,6 +54,11 @@ _NOT_A_NAME_COLUMN = re.compile(
 )
 # (a qualifier may stand before the role word: 负有直接责任的财务负责人)
 _NAME_HEADER = re.compile(rf"^[^\d]{{0,8}}(?:{_PERSON_ROLE})[^\d]{{0,10}}$")
+# …and any header that names a kind of person (从业人员, 送达人, 执法人员, 承租人): a column of people, whatever
+# their role (the role words of one author's forms never cover the next one's).
+_PERSON_NOUN_HEADER = re.compile(
+    r"^[^\d]{0,10}(?:人员?|员|者)(?:姓名|名称|签名|签字|签名或盖章|签字或盖章)?$"
+)
 # The subject's own name (名称 of a taxpayer, a party): a person's name here makes the row a natural
 # person's; the name of a document, an item or a tax (证据名称, 文书名称, 税种名称) is no subject.
 _PARTY_HEADER = re.compile(
@@ -87,8 +102,12 @@ def _role(word: str) -> str | None:
             return PERSON_PHONE  # 联系人电话, 法定代表人手机: a person's number in any row
         if role is not None:
             return role
-        if _NAME_HEADER.match(candidate) and not _NOT_A_NAME_COLUMN.search(candidate):
-            return NAME
+        if _NOT_A_NAME_COLUMN.search(candidate):
+            continue
+        if _NAME_HEADER.match(candidate):
+            return OTHER_NAME if _OTHER_PERSON_HEADER.search(candidate) else NAME
+        if _PERSON_NOUN_HEADER.match(candidate):
+            return OFFICER_NAME if _OFFICER_HEADER.search(candidate) else OTHER_NAME
     return None
 
 
@@ -97,11 +116,12 @@ _PERSON_ROLE_WORD = re.compile(_PERSON_ROLE)
 
 
 _HEADER_WORD = re.compile(
-    r"名称|姓名|代表人|负责人|业主|经营者|投资人|证件|身份|号码|识别号|信用代码|地址|住址|住所|地点|场所|电话|欠税|税种|"
+    r"名称|姓名|人员|送达人|资格|行为|等级|措施|代表人|负责人|业主|经营者|投资人|证件|身份|号码|识别号|信用代码|地址|住址|住所|地点|场所|电话|欠税|税种|"
     r"金额|余额|日期|序号|编号|类型|认定|机关|期限|所属|事由|依据|结果|备注|当事人|纳税人|提供人|签收人|受送达人|收件人|"
     r"代收人|送达人|理由|时间|证人|代理人|页数|页码|张数|证明|来源|方式|提供者|出具人|制作人|证据|材料|文号|内容|决定|相对人|"
     r"缴费人|缴款人|险种|联系人|邮箱|账号|帐号|卡号|账户|帐户|年度|期间|状态|有效期|经办人|性别|机构|事实|情况"
 )
+HEADER_WORD = _HEADER_WORD  # (read by the name rules: a header's word is no name)
 _SPACES = re.compile(r" {2,}|\u3000+")
 # (a Latin name may carry its Chinese name in brackets, CHANG MEI-LING（张美玲）, and OCR may double a space)
 _PERSON_NAME = re.compile(
@@ -135,12 +155,23 @@ def _is_person(value: str, *, role: bool = False) -> bool:
         return True  # a Latin name, a dotted minority name (the dot may be a full-width period)
     if value[:2] in COMPOUND_SURNAMES or value[0] in SINGLE_SURNAMES:
         return True
-    return role and minority_name(value)
+    # (a column of people: a value of two to four characters with no surname is a name too, 其其格, 达瓦, but
+    # no word of a header or an address, 地址, 证件号码, nor a kin's word, 家属, 配偶)
+    return (
+        role
+        and _NO_SURNAME_NAME.match(value) is not None
+        and not (len(value) == 2 and value[1] in _KIN_END)
+        and NOT_IN_MINORITY_NAME.isdisjoint(value)
+        and _HEADER_WORD.search(value) is None
+        and _ADDRESS_WORD.search(value) is None
+    )
 
 
 # Characters of words a cell may hold instead of a name (另行通知, 见附件, 同上, 不详): never in a
 # transliterated name.
-NOT_IN_MINORITY_NAME = frozenset("无未不详见同上下另行其他本该附件及等的通知暂缺省市区县路号人单位公司")
+NOT_IN_MINORITY_NAME = frozenset("无未不详见同上下另行他本该附件及等的通知暂缺省市区县路号人单位公司")
+_NO_SURNAME_NAME = re.compile(rf"^[{CJK}]{{2,4}}$")
+_KIN_END = frozenset("人员属偶子女父母亲友居事妻夫")
 
 
 def minority_name(value: str) -> bool:
@@ -175,13 +206,14 @@ _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋
 
 
 _TAB = re.compile(r"\t")
-_PIPE = re.compile(r"[|｜]")
+_PIPE = re.compile(r"[|｜丨]")  # (丨: OCR's reading of a pipe)
 # A CSV export's separator: a comma, but not one grouping an amount's thousands (1,234.50).
 _CSV = re.compile(r",(?!\d{3}(?:[.,]\d|$))")
 
 
 # A table row of a web page's text (<tr><td>…</td><td>…</td></tr>): each cell is the text between its tags.
 _HTML_CELL = re.compile(r"<t[dh](?:\s[^>]*)?>([^<]*)</t[dh]>", re.I)
+_HTML_ROW_START = re.compile(r"\s*<tr", re.I)
 
 
 def _cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
@@ -192,7 +224,7 @@ def _cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
             return "html", _trim(line, html)
     if "\t" in line:
         kind, pattern = "tab", _TAB
-    elif line.count("|") >= 2 or line.count("｜") >= 2:
+    elif line.count("|") + line.count("｜") + line.count("丨") >= 2 and ("|" in line or "｜" in line):
         kind, pattern = "pipe", _PIPE
     elif line.count(",") >= 3:
         kind, pattern = "csv", _CSV
@@ -558,6 +590,10 @@ def find_table_cells(
                     _row(line, offset, cells, header[1], add, hide)
                 elif kind in _BREAKABLE and len(cells) < width:
                     used = _broken_row(lines, k, offset, kind, cells, header[1], kinds, add, hide)
+                elif kind == "html" and len(cells) < width and _HTML_ROW_START.match(line):
+                    # a web page's row whose cell broke over a line (199⏎13904975</td>…): its whole
+                    # cells before the break stand in the header's order
+                    _row(line, offset, cells, header[1][: len(cells)], add, hide)
         for _ in range(used + 1):
             offset += len(lines[k]) + 1
             k += 1
@@ -565,6 +601,8 @@ def find_table_cells(
 
 def _continues_row(previous: str, line: str, header: tuple[str, list[str | None]] | None, width: int) -> bool:
     """Whether ``line`` (no cell separator) is the wrapped end of the tab row above: the table goes on."""
+    if header is not None and header[0] == "html":
+        return "<tr" not in line and ("</td>" in line or "</tr>" in line)  # a row's rest after a break
     return header is not None and header[0] == "tab" and previous.count("\t") + 1 < width and "\t" not in line
 
 
@@ -725,7 +763,7 @@ def _company_row(values: list[str], roles: list[str | None]) -> bool:
     number under a bare 电话 column is published (only a natural person's contact is hidden). With no
     名称 column, the first role column names the subject (受送达人)."""
     subjects = [v for v, r in zip(values, roles, strict=False) if r == PARTY] or [
-        v for v, r in zip(values, roles, strict=False) if r == NAME
+        v for v, r in zip(values, roles, strict=False) if r in _NAME_ROLES
     ][:1]
     return (
         bool(subjects)
@@ -748,7 +786,9 @@ def _identity_number(value: str, values: list[str], roles: list[str | None], per
         return True  # a whole valid ID number (as the number detector rules: the ID check wins)
     if not (is_enterprise_tin15(upper) if len(upper) == 15 else is_valid_uscc(upper)):
         return True
-    return person or any(r == NAME and _is_person(v, role=True) for v, r in zip(values, roles, strict=False))
+    return person or any(
+        r in _NAME_ROLES and _is_person(v, role=True) for v, r in zip(values, roles, strict=False)
+    )
 
 
 def _is_id_number(value: str) -> bool:
@@ -792,9 +832,9 @@ def _row_values(
             person = _is_person(value, role=coded_person)
     if PARTY not in roles:
         # a list of persons with no subject column (证人姓名 | 联系方式 | 住所): the row is its person's;
-        # its first role column names the subject (受送达人 | 法定代表人 | 地址: a company's row when the
+        # its first name column names the subject (受送达人 | 法定代表人 | 地址: a company's row when the
         # 受送达人 is a company, whoever its representative)
-        names = [v for v, r in zip(values, roles, strict=False) if r == NAME and not _EMPTY.match(v)]
+        names = [v for v, r in zip(values, roles, strict=False) if r in _NAME_ROLES and not _EMPTY.match(v)]
         person = bool(names) and _is_person(names[0], role=True)
     # The row's address is hidden for a natural person, and for an individual business (its credit
     # code's type digits are 92, or its taxpayer number is the owner's ID number and a suffix) when
@@ -818,8 +858,8 @@ def _row_values(
     for cell, value, role in zip(pieces, values, roles, strict=False):
         if role is None or _EMPTY.match(value) or "*" in value:
             continue
-        if role == NAME and _is_person(value, role=True):
-            found = NAME
+        if role in _NAME_ROLES and _is_person(value, role=True):
+            found = role
         elif role == PARTY and person:
             found = PARTY
         elif (

@@ -405,21 +405,6 @@ class Doc:
         a = self.rng.choice(AUTHORITIES)
         return a
 
-    def masked(self) -> None:
-        rng = self.rng
-        r = rng.random()
-        if r < 0.6:
-            self.m(rng.choice(MASKED_NAMES), "name_masked")
-        elif r < 0.8:
-            v = make_id(rng)
-            self.m(v[:6] + "********" + v[-4:], "id_masked")
-        elif r < 0.9:
-            v = luhn(rng, 19)
-            self.m(v[:15] + "****", "account_masked")
-        else:
-            v = make_mobile(rng)
-            self.m(v[:3] + "****" + v[-4:], "mobile_masked")
-
 
 # ---------------------------------------------------------------- narratives
 
@@ -625,7 +610,9 @@ def treatment_company(d: Doc) -> None:
     d.t("（25份），销方名称：")
     d.pub(company(rng), "company")
     d.t("。你公司通过对公账户")
-    d.pub(f"{rng.randint(1000, 9999)}{rng.randint(10**11, 10**12 - 1)}", "corporate_account")
+    d.t(
+        f"{rng.randint(1000, 9999)}{rng.randint(10**11, 10**12 - 1)}"
+    )  # not scored: RULES §1.5 hides legal persons' bank accounts too
     d.t("向")
     d.pub(company(rng), "company")
     d.t("转款")

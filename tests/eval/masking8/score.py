@@ -125,6 +125,7 @@ def main() -> None:
     policy: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     masked_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     examples: list[str] = []
+    loss_examples: list[str] = []
     missing = 0
     idem = 0
     total_p = leaked_p = 0
@@ -177,6 +178,8 @@ def main() -> None:
             else:
                 loss_type[sp["type"]][1] += 1
                 loss_type[sp["type"]][0] += not kept
+                if not kept and len(loss_examples) < args.examples:
+                    loss_examples.append(f"  {d['id']} {sp['type']} {tags} {value!r}")
                 for t in tags:
                     loss_tag[t][1] += 1
                     loss_tag[t][0] += not kept
@@ -204,6 +207,9 @@ def main() -> None:
     if examples:
         print("\nleak examples")
         print("\n".join(examples))
+    if loss_examples:
+        print("\nloss examples (public facts changed)")
+        print("\n".join(loss_examples))
 
 
 if __name__ == "__main__":

@@ -9,9 +9,12 @@ SQLite and PostgreSQL (psycopg 3) run as one statement prepared once.
 
 from __future__ import annotations
 
+import datetime
+import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 
 __all__ = ["CHUNK_SIZE", "insert_rows", "update_rows"]
@@ -169,18 +172,55 @@ def _row_values(
 ) -> Callable[[models.Model], list[Any]]:
     """The function that gives an object's values of ``fields`` as ``save()`` prepares them:
     ``pre_save(obj, add)`` (only where a field does more than read the attribute), then
-    ``get_db_prep_save`` against ``conn`` (only where it may change the value)."""
-    columns = [(f.attname, f, _reads_attribute(f), _unchanged(f)) for f in fields]
+    ``get_db_prep_save`` against ``conn`` (only where it may change the value, and through a
+    shorter way to the same result where ``_shortcuts`` knows one)."""
+    columns = [(f.attname, f, _reads_attribute(f), _unchanged(f), _shortcuts(f, conn)) for f in fields]
 
     def row(obj: models.Model) -> list[Any]:
         values = []
-        for attname, field, reads, unchanged in columns:
+        for attname, field, reads, unchanged, shortcuts in columns:
             value = getattr(obj, attname) if reads else field.pre_save(obj, add)
-            if type(value) not in unchanged:
-                if hasattr(value, "resolve_expression"):
-                    raise TypeError(f"bulk writes take plain values, got {value!r} for {field}")
-                value = field.get_db_prep_save(value, conn)
+            kind = type(value)
+            if kind not in unchanged:
+                shortcut = shortcuts.get(kind)
+                if shortcut is not None:
+                    value = shortcut(value)
+                else:
+                    if hasattr(value, "resolve_expression"):
+                        raise TypeError(f"bulk writes take plain values, got {value!r} for {field}")
+                    value = field.get_db_prep_save(value, conn)
             values.append(value)
         return values
 
     return row
+
+
+def _shortcuts(field: models.Field, conn: Any) -> dict[type, Callable[[Any], Any]]:
+    """Value type → a function giving what ``field.get_db_prep_save(value, conn)`` gives, without
+    its chain of calls, for the values bulk writes mostly carry: aware UTC datetimes (what
+    ``timezone.now()`` returns), dates and JSON data. By the field's exact class, as ``_UNCHANGED``;
+    a value the shortcut does not cover (a datetime in another zone, a naive one) goes through
+    the field. ``tests/core/test_bulk.py`` checks each against the field on both databases."""
+    kind = type(field)
+    sqlite, postgresql = conn.vendor == "sqlite", conn.vendor == "postgresql"
+    if kind is models.DateTimeField and settings.USE_TZ and (sqlite or postgresql):
+        slow = field.get_db_prep_save
+        if sqlite and conn.timezone_name != "UTC":
+            return {}
+
+        def aware_utc(value: datetime.datetime) -> Any:
+            if value.tzinfo is not datetime.UTC:
+                return slow(value, conn)
+            # SQLite: make_naive in UTC, then str(); PostgreSQL: the aware value itself.
+            return str(value.replace(tzinfo=None)) if sqlite else value
+
+        return {datetime.datetime: aware_utc}
+    if kind is models.DateField and (sqlite or postgresql):
+        return {datetime.date: str if sqlite else _same}
+    if kind is models.JSONField and sqlite and field.encoder is None:  # type: ignore[attr-defined]  # a JSONField
+        return dict.fromkeys((dict, list, str, int, float, bool), json.dumps)
+    return {}
+
+
+def _same(value: Any) -> Any:
+    return value

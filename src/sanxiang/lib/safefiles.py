@@ -354,6 +354,28 @@ _COLUMNS = {
 }
 
 
+class _ScanParser(DefusedExpatParser):
+    """defusedxml's expat reader (DTDs, entities and external references refused as they are
+    declared) that makes no Python call per element, end tag or run of text, except ``start``
+    (a counter's ``startElement``) for each start tag, with expat's name and attribute dict.
+
+    The SAX layer wraps every start tag's attributes in an object and calls a handler for every
+    tag and text run: for a worksheet of 10,000 rows, most of the check's time.
+    """
+
+    def __init__(self, start: Callable[[str, Any], None] | None) -> None:
+        super().__init__(forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        self._start = start
+
+    def reset(self) -> None:
+        super().reset()  # a new expat parser, with defusedxml's refusals set on it
+        parser = self._parser
+        parser.StartElementHandler = self._start
+        parser.EndElementHandler = None
+        parser.CharacterDataHandler = None
+        parser.ProcessingInstructionHandler = None
+
+
 def _scan_xml_members(
     archive: zipfile.ZipFile,
     infos: list[zipfile.ZipInfo],
@@ -375,7 +397,7 @@ def _scan_xml_members(
             {"c"} if kind == XLSX else {"tc"},
             extent=counted and kind == XLSX,
         )
-        parser = DefusedExpatParser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        parser = _ScanParser(counter.startElement if counted else None)
         parser.setContentHandler(counter if counted else ContentHandler())
         try:
             with archive.open(info) as member:

@@ -215,3 +215,81 @@ def test_read_workbook_refuses_what_check_refuses_and_a_corrupt_sheet():
     with pytest.raises(safefiles.UnsafeFile) as raised:
         safefiles.read_workbook(io.BytesIO(out.getvalue()), name="bad.xlsx")
     assert raised.value.kind == "corrupt" and "bad.xlsx" in str(raised.value)
+
+
+def _moved_sheet(data: bytes) -> bytes:
+    """The workbook with its sheet stored as xl/data.xml, where its relationship now points."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            body = source.read(info.filename)
+            name = info.filename
+            if name == "xl/worksheets/sheet1.xml":
+                name = "xl/data.xml"
+            if name == "xl/_rels/workbook.xml.rels":
+                body = body.replace(b"/xl/worksheets/sheet1.xml", b"/xl/data.xml")
+            target.writestr(name, body)
+    return out.getvalue()
+
+
+def test_the_area_is_bounded_wherever_the_relationships_put_the_sheet():
+    moved = _moved_sheet(_far_apart("B2"))
+    [(_title, rows)] = safefiles.read_workbook(io.BytesIO(moved), name="moved.xlsx")
+    assert rows == [["决定书文号", None], [None, "远处的值"]]  # calamine reads the sheet there
+    with pytest.raises(safefiles.UnsafeFile, match="工作表范围过大"):
+        safefiles.read_workbook(io.BytesIO(_moved_sheet(_far_apart("XFD1048576"))), name="m.xlsx")
+
+
+def test_a_shared_string_table_declaring_billions_of_strings_is_refused_before_parsing():
+    """calamine reserves room for ``uniqueCount`` strings up front: 4,000,000,000 aborted the process."""
+    import zipfile
+
+    parts = {
+        "[Content_Types].xml": (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/></Types>'
+        ),
+        "_rels/.rels": (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+        ),
+        "xl/workbook.xml": (
+            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://'
+            'schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1"'
+            ' r:id="rId1"/></sheets></workbook>'
+        ),
+        "xl/_rels/workbook.xml.rels": (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.'
+            'openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+            "</Relationships>"
+        ),
+        "xl/worksheets/sheet1.xml": (
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+            '<row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>'
+        ),
+    }
+
+    def package(unique: str) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as archive:
+            for name, body in parts.items():
+                archive.writestr(name, body)
+            archive.writestr(
+                "xl/sharedStrings.xml",
+                '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1"'
+                f' uniqueCount="{unique}"><si><t>决定书文号</t></si></sst>',
+            )
+        return out.getvalue()
+
+    assert safefiles.read_workbook(io.BytesIO(package("1")), name="ok.xlsx") == [("S", [["决定书文号"]])]
+    for declared in ("4000000000", "+4000000000"):
+        with pytest.raises(safefiles.UnsafeFile, match="共享字符串") as raised:
+            safefiles.read_workbook(io.BytesIO(package(declared)), name="sst.xlsx")
+        assert raised.value.kind == "rows"

@@ -294,9 +294,11 @@ def _unsafe_member_name(member: str) -> bool:
 class _Counter(ContentHandler):
     """Counts rows and cells while the XML streams past; no tree is built.
 
-    With ``extent`` (a worksheet), also the last row and column holding a value (a ``<c>`` with a
-    ``<v>`` or an inline ``<is>``), placed as a reader places it: by the cell's reference, else
-    after the previous cell of its row, in the row its ``<row r>`` names, else after the previous.
+    With ``extent`` (any member of a workbook), also the last row and column holding a value (a
+    ``<c>`` with a ``<v>`` or an inline ``<is>``), placed as a reader places it: by the cell's
+    reference, else after the previous cell of its row, in the row its ``<row r>`` names, else
+    after the previous; and the shared strings the workbook declares, which calamine reserves
+    room for before reading them (``<sst uniqueCount="4000000000">`` aborted the process).
     """
 
     def __init__(self, rows: set[str], cells: set[str], *, extent: bool = False) -> None:
@@ -308,6 +310,7 @@ class _Counter(ContentHandler):
         self.extent = extent
         self.row = self.column = 0  # the current cell's position (1-based)
         self.last_row = self.last_column = 0  # of the values so far
+        self.strings = 0  # the shared strings a workbook declares (``<sst uniqueCount>``)
 
     def startElement(self, name: str, attrs: Any) -> None:  # noqa: N802 (SAX API)
         local = name.rpartition(":")[2]
@@ -324,6 +327,10 @@ class _Counter(ContentHandler):
         elif self.extent and local in _VALUE_ELEMENTS:
             self.last_row = max(self.last_row, self.row)
             self.last_column = max(self.last_column, self.column)
+        elif self.extent and local == "sst":  # calamine reserves room for this many strings
+            declared = attrs.get("uniqueCount", "").strip().lstrip("+")
+            if declared.isdigit():
+                self.strings = max(self.strings, int(declared))
 
     def _place(self, reference: str) -> None:
         letters = reference.rstrip("0123456789")
@@ -354,7 +361,7 @@ _COLUMNS = {
 }
 
 
-class _ScanParser(DefusedExpatParser):
+class _ScanParser(DefusedExpatParser):  # type: ignore[misc]  # defusedxml ships no type hints
     """defusedxml's expat reader (DTDs, entities and external references refused as they are
     declared) that makes no Python call per element, end tag or run of text, except ``start``
     (a counter's ``startElement``) for each start tag, with expat's name and attribute dict.
@@ -392,12 +399,13 @@ def _scan_xml_members(
             continue
         counted = kind == XLSX and info.filename.startswith("xl/worksheets/")
         counted = counted or (kind == DOCX and info.filename == "word/document.xml")
+        # A workbook's used area is bounded in every XML member: a worksheet is whatever member
+        # its relationships name, not only one under xl/worksheets/ (elsewhere no "c" holds a "v").
+        extent = kind == XLSX
         counter = _Counter(
-            {"row"} if kind == XLSX else {"tr"},
-            {"c"} if kind == XLSX else {"tc"},
-            extent=counted and kind == XLSX,
+            {"row"} if kind == XLSX else {"tr"}, {"c"} if kind == XLSX else {"tc"}, extent=extent
         )
-        parser = _ScanParser(counter.startElement if counted else None)
+        parser = _ScanParser(counter.startElement if counted or extent else None)
         parser.setContentHandler(counter if counted else ContentHandler())
         try:
             with archive.open(info) as member:
@@ -419,6 +427,12 @@ def _scan_xml_members(
                         )
                     if counted and cells + counter.cells > limits.max_cells:
                         raise UnsafeFile(f"单元格超过 {limits.max_cells} 个的上限", file=file, kind="rows")
+                    if counter.strings > limits.max_cells:
+                        raise UnsafeFile(
+                            f"共享字符串表声明了 {counter.strings} 个字符串，超过 {limits.max_cells} 个的上限",
+                            file=file,
+                            kind="rows",
+                        )
                     if counter.area > limits.max_area:
                         raise UnsafeFile(
                             f"工作表范围过大（从 A1 到最后一个有内容的单元格超过 {limits.max_area} 个单元格），"

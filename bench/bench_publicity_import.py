@@ -12,11 +12,12 @@ little alone), split by phase (read + check, mask, insert, deadlines, audit: eac
 time, without the phases it calls), then checks that the audit chain still verifies. Prints
 figures; asserts nothing about time.
 
-Measured on the 2-core development machine shared with three other sessions (load 2-4), 10,000
-rows: 2,040 entries/s in a quieter moment (4.90 s; CPU 4.81 s here, 2.40 s in the helper) and
-728-1,489 entries/s at load 2-4 on SQLite; 703-803 entries/s on PostgreSQL at load 3.5-4.4
-(its server shares the two cores). Before calamine: 655-764 entries/s at load 2.5-4 (1,342
-idle), read + check 36 % of the time, now 10-20 %.
+Measured on the 2-core development machine shared with three other sessions (load 2-4, never
+idle), 10,000 rows: SQLite 988-1,498 entries/s at load 2.4-2.8, 2,040 in a quieter moment, with
+4.2-4.6 s of CPU in this process and 2.4-2.6 s in the helper (so about 2,200 entries/s with a
+core free for each); PostgreSQL (its server on the same two cores) 1,405-1,952 entries/s at load
+2.1-2.3, 3.7-3.8 s of CPU here and 2.4-2.6 s in the helper (about 2,600 entries/s). Before this
+round: SQLite 655-764 entries/s at load 2.5-4 (1,342 idle), PostgreSQL 570-803 at load 3-4.4.
 """
 
 from __future__ import annotations

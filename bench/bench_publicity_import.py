@@ -1,13 +1,23 @@
 """Excel import throughput including masking: a generated 10,000-row workbook of penalty decisions.
 
 Standalone: ``.venv/bin/python bench/bench_publicity_import.py [rows]``. Uses a throwaway SQLite
-database in a temporary SANXIANG_VAR_DIR (set before Django starts), migrates first, then times
-``entries_import`` (read, check every cell, mask, insert, one Deadline per entry, every create
-audited) and prints entries per second, wall and CPU time (the masking helper's included, which
-a forked helper process does beside this one from ``imports.PARALLEL_MASK_ROWS`` rows) and the
-load average around the run (wall time on a shared machine says little alone), split by phase (read + check, mask, insert, deadlines,
-audit: each phase's own time, without the phases it calls), then checks that the audit chain
-still verifies. Prints figures; asserts nothing about time.
+database in a temporary SANXIANG_VAR_DIR (set before Django starts), or the PostgreSQL database
+``DATABASE_URL`` names (an empty one: drop and create it before each run, the audit trail refuses
+deletes), migrates first, then times ``entries_import`` (safe reader's checks, calamine's parse,
+check every cell, mask, insert, one Deadline per entry, every create audited) and prints entries
+per second, wall and CPU time (this process's and that of the masking helper it forks from
+``imports.PARALLEL_MASK_ROWS`` rows, apart: on a machine with a core free for each, the wall time
+is about the larger) and the load average around the run (wall time on a shared machine says
+little alone), split by phase (read + check, mask, insert, deadlines, audit: each phase's own
+time, without the phases it calls), then checks that the audit chain still verifies. Prints
+figures; asserts nothing about time.
+
+Measured on the 2-core development machine shared with three other sessions (load 2-4, never
+idle), 10,000 rows: SQLite 988-1,498 entries/s at load 2.4-2.8, 2,040 in a quieter moment, with
+4.2-4.6 s of CPU in this process and 2.4-2.6 s in the helper (so about 2,200 entries/s with a
+core free for each); PostgreSQL (its server on the same two cores) 1,405-1,952 entries/s at load
+2.1-2.3, 3.7-3.8 s of CPU here and 2.4-2.6 s in the helper (about 2,600 entries/s). Before this
+round: SQLite 655-764 entries/s at load 2.5-4 (1,342 idle), PostgreSQL 570-803 at load 3-4.4.
 """
 
 from __future__ import annotations
@@ -63,10 +73,10 @@ def _workbook(rows: int, today: datetime.date) -> bytes:
     return buffer.getvalue()
 
 
-def _cpu() -> float:
-    """CPU seconds of this process and of its ended children (the import's masking helper)."""
+def _cpu() -> tuple[float, float]:
+    """CPU seconds of this process, and of its ended children (the import's masking helper)."""
     times = os.times()
-    return times.user + times.system + times.children_user + times.children_system
+    return times.user + times.system, times.children_user + times.children_system
 
 
 def _load(averages: tuple[float, float, float]) -> str:
@@ -178,12 +188,18 @@ def main() -> None:
                 file_name="bench.xlsx",
                 today=today,
             )
-        elapsed, cpu = time.perf_counter() - started, _cpu() - cpu_started
+        elapsed = time.perf_counter() - started
+        own, helper = (end - begin for end, begin in zip(_cpu(), cpu_started, strict=True))
+        cpu = own + helper
         load_after = os.getloadavg()
         assert report.ok and len(report.created) == rows == Entry.objects.count()
         print(
             f"full import (check, mask, insert, deadlines, audit): {rows / elapsed:,.0f} entries/s"
             f" ({elapsed:.2f} s; {cpu:.2f} s of CPU: on a busy machine, {rows / cpu:,.0f} entries per CPU second)"
+        )
+        print(
+            f"  CPU: {own:.2f} s this process, {helper:.2f} s the masking helper; with a core free for"
+            f" each, the wall time would be about the larger: {rows / max(own, helper):,.0f} entries/s"
         )
         print(
             "  load average (1, 5, 15 min) before and after, on this machine's"

@@ -99,10 +99,11 @@ def test_it_takes_the_lock_and_reads_the_head_once_per_batch(db):
     sql = [q["sql"] for q in context.captured_queries]
     locks = [s for s in sql if "pg_advisory_xact_lock" in s]
     reads = [s for s in sql if s.startswith("SELECT") and s not in locks]
-    inserts = [s for s in sql if "INSERT INTO" in s]
+    insert = "COPY" if connection.vendor == "postgresql" else "INSERT INTO"
+    inserts = [s for s in sql if insert in s]
     assert len(locks) == (1 if connection.vendor == "postgresql" else 0)
     assert len(reads) == 2  # the head, then the ids of the new rows
-    assert len(inserts) == 2  # one prepared statement per chunk
+    assert len(inserts) == 2  # one prepared statement (SQLite) or COPY (PostgreSQL) per chunk
     assert len(locks) + len(reads) + len(inserts) == len(sql)
     assert audit_verify(record=False).ok
 

@@ -119,7 +119,10 @@ def test_it_sends_one_statement_per_chunk(db):
     with CaptureQueriesContext(connection) as captured:
         insert_rows(Deadline, _deadlines(type_id, 3000), chunk=2)
     assert [q["sql"].split(" times: ")[0] for q in captured.captured_queries] == ["2", "2", "1"]
-    assert all('INSERT INTO "holidays_deadline"' in q["sql"] for q in captured.captured_queries)
+    statement = (
+        'COPY "holidays_deadline"' if connection.vendor == "postgresql" else 'INSERT INTO "holidays_deadline"'
+    )
+    assert all(statement in q["sql"] for q in captured.captured_queries)
     assert Deadline.objects.filter(object_id__gte=3000, object_id__lt=3005).count() == 5
 
 
@@ -197,3 +200,39 @@ def test_it_refuses_to_update_a_primary_key_and_does_nothing_for_no_rows(db):
     with CaptureQueriesContext(connection) as captured:
         update_rows(Deadline, [], ["label"])
     assert captured.captured_queries == []
+
+
+def test_the_shortcuts_prepare_values_as_their_fields_do(db):
+    """Each shortcut of ``_row_values`` gives what ``get_db_prep_save`` gives on this database,
+    and values it does not cover (another zone, naive) still go through the field."""
+    from zoneinfo import ZoneInfo
+
+    from sanxiang.kernel.bulk import _shortcuts
+
+    utc = datetime.datetime(2026, 3, 2, 9, 30, 15, 123456, tzinfo=datetime.UTC)
+    samples = {
+        AuditEvent._meta.get_field("occurred_at"): [utc, utc.astimezone(ZoneInfo("Asia/Shanghai"))],
+        Deadline._meta.get_field("due"): [datetime.date(2026, 2, 28)],
+        AuditEvent._meta.get_field("after"): [
+            {"名称": "顺达", "n": [1, 2.5, None, True]},
+            ["a", {"b": "c"}],
+            "文本",
+            7,
+        ],
+    }
+    covered = 0
+    for field, values in samples.items():
+        shortcuts = _shortcuts(field, connection)
+        for value in values:
+            shortcut = shortcuts.get(type(value))
+            if shortcut is not None:
+                covered += 1
+                assert shortcut(value) == field.get_db_prep_save(value, connection), (field, value)
+    # The datetimes and the date on both databases; JSON data on SQLite (psycopg dumps it itself).
+    assert covered == (7 if connection.vendor == "sqlite" else 3)
+    naive = datetime.datetime(2026, 3, 2, 9, 30)
+    shortcut = _shortcuts(AuditEvent._meta.get_field("occurred_at"), connection)[datetime.datetime]
+    with pytest.warns(RuntimeWarning, match="naive datetime"):
+        assert shortcut(naive) == AuditEvent._meta.get_field("occurred_at").get_db_prep_save(
+            naive, connection
+        )

@@ -1,4 +1,4 @@
-"""kernel.forkshare: work shared with a forked child (the caller covering for it), rows parsed by one."""
+"""kernel.forkshare: work shared with a forked child (the caller covering for it)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from sanxiang.kernel.forkshare import ForkedIterator, SharedWork
+from sanxiang.kernel.forkshare import SharedWork
 
 
 def _square(index: int) -> tuple[int, int]:
@@ -62,47 +62,3 @@ def test_leaving_the_block_early_kills_a_working_child():
         process = shared._process
         raise RuntimeError("the caller failed")
     assert not process.is_alive()
-
-
-def _numbers(stop: int, *, fail: Exception | None = None):
-    for n in range(stop):
-        yield n, os.getpid()
-    if fail is not None:
-        raise fail
-
-
-def test_a_forked_iterator_yields_what_the_source_yields_parsed_in_the_child():
-    items = list(ForkedIterator(_numbers(1000), batch=64))
-    assert [n for n, _pid in items] == list(range(1000))
-    assert {pid for _n, pid in items} != {os.getpid()}
-
-
-def test_the_error_of_a_forked_source_is_raised_where_it_stood():
-    seen = []
-    with pytest.raises(ValueError, match="row 300 is broken"):
-        for n, _pid in ForkedIterator(_numbers(300, fail=ValueError("row 300 is broken")), batch=64):
-            seen.append(n)
-    assert seen == list(range(300))
-
-
-def test_an_error_that_does_not_pickle_is_raised_as_its_repr():
-    class Local(Exception):  # a local class does not pickle
-        pass
-
-    with pytest.raises(RuntimeError, match="Local"):
-        list(ForkedIterator(_numbers(3, fail=Local("x"))))
-
-
-def test_closing_a_forked_iterator_ends_its_child():
-    def endless():
-        n = 0
-        while True:
-            yield n
-            n += 1
-
-    reader = ForkedIterator(endless())
-    rows = iter(reader)
-    assert [next(rows) for _ in range(10)] == list(range(10))
-    process = reader._process
-    reader.close()
-    assert not process.is_alive() and reader._process is None

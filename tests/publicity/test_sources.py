@@ -81,20 +81,13 @@ def test_it_recognises_headers_by_label_or_alias():
     assert not carries_header(FIELDS, ["当事人", "文书号"])
 
 
-def test_a_large_or_undeclared_sheet_is_parsed_by_a_forked_reader_with_the_same_rows(monkeypatch):
-    """Sheets read one after the other by forked readers from one open file give what reading them
-    here gives (the real workbook's five sheets, through one file handle)."""
-    from sanxiang.publicity import sources
-
-    with open(REAL / "decisions-summary.xlsx", "rb") as stream:
-        here = _read(stream, "decisions-summary.xlsx")
-    monkeypatch.setattr(sources, "FORKED_READ_ROWS", 1)
-    monkeypatch.setattr(sources, "can_fork", lambda: True)
-    with (
-        open(REAL / "decisions-summary.xlsx", "rb") as stream,
-        read_tables(stream, "x.xlsx", FIELDS) as tables,
-    ):
-        assert len(tables.readers) == len(tables.sheets) == 5
-        forked = [(s.name, s.headers, list(s.rows)) for s in tables.sheets], tables.skipped
-    assert forked == here
-    assert all(reader._process is None for reader in tables.readers)
+def test_a_sheet_declares_its_rows_for_the_progress_bar_and_keeps_its_row_numbers():
+    """Rows are numbered as in the file (blank rows and a sheet starting below A1 included), and the
+    sheet's size is known before its rows are read."""
+    book = _book([("一月", [HEADERS, ROW, [], ROW[:2] + ["宝金税稽罚〔2026〕2号", "2026-02-11"]])])
+    with read_tables(book, "a.xlsx", FIELDS) as tables:
+        [sheet] = tables.sheets
+        assert sheet.expected_rows == 3
+        rows = list(sheet.rows)
+    assert [number for number, _values in rows] == [2, 3, 4]
+    assert rows[0][1] == ROW and all(v is None for v in rows[1][1])

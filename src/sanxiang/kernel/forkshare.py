@@ -1,4 +1,4 @@
-"""Pure CPU work done by a forked helper process beside the caller: ``SharedWork`` and ``ForkedIterator``.
+"""Pure CPU work done by a forked helper process beside the caller: ``SharedWork``.
 
 ``SharedWork(count, work)`` forks one child that computes ``work(0)``, ``work(1)``, … from the
 front and queues the results, while the caller goes on with other work (its database writes, say);
@@ -21,12 +21,11 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
-import pickle
 import queue
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-__all__ = ["ForkedIterator", "SharedWork", "can_fork"]
+__all__ = ["SharedWork", "can_fork"]
 
 T = TypeVar("T")
 
@@ -119,80 +118,3 @@ class SharedWork(Generic[T]):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-class ForkedIterator(Generic[T]):
-    """The items of ``source``, produced by a forked child and handed over in batches.
-
-    For a parser that costs more than what the caller does with each item (a workbook's rows:
-    the XML parsing costs several times the checks): the child advances the caller's own iterator
-    (a fork sees it as it stood when iteration began) while the caller consumes earlier batches.
-    An exception ``source`` raises is raised to the caller at the same place. The child starts at
-    the first ``next()``, so two forked iterators over one open file run one after the other when
-    they are consumed one after the other; ``close()`` ends a child whose items are no longer
-    wanted. The items and exceptions must pickle.
-    """
-
-    def __init__(self, source: Iterator[T], *, batch: int = 256) -> None:
-        self._source = source
-        self._batch = batch
-        self._process: Any = None
-        self._queue: Any = None
-
-    def __iter__(self) -> Iterator[T]:
-        context = multiprocessing.get_context("fork")
-        self._queue = context.Queue(maxsize=64)  # the child waits when the caller falls behind
-        self._process = context.Process(target=self._child, daemon=True)
-        self._process.start()
-        try:
-            while True:
-                kind, value = self._get()
-                if kind == "items":
-                    yield from value
-                elif kind == "error":
-                    raise value
-                else:
-                    return
-        finally:
-            self.close()
-
-    def _child(self) -> None:  # pragma: no cover - runs in the forked child
-        items: list[T] = []
-        try:
-            for item in self._source:
-                items.append(item)
-                if len(items) >= self._batch:
-                    self._queue.put(("items", items))
-                    items = []
-            self._queue.put(("items", items))
-            self._queue.put(("end", None))
-        except Exception as exc:  # handed to the caller, raised there
-            self._queue.put(("items", items))
-            try:
-                pickle.dumps(exc)
-            except Exception:
-                exc = RuntimeError(repr(exc))
-            self._queue.put(("error", exc))
-        self._queue.close()
-        self._queue.join_thread()
-
-    def _get(self) -> tuple[str, Any]:
-        while True:
-            try:
-                return self._queue.get(timeout=_POLL)
-            except queue.Empty:
-                if self._process.is_alive():
-                    continue
-                try:  # it ended: whatever it delivered is in the queue already
-                    return self._queue.get(timeout=_POLL)
-                except queue.Empty:
-                    raise RuntimeError("the forked reader ended without finishing") from None
-
-    def close(self) -> None:
-        if self._process is None:
-            return
-        if self._process.is_alive():
-            self._process.kill()
-        self._process.join()
-        self._queue.close()
-        self._process = None

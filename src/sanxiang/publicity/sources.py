@@ -15,17 +15,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from sanxiang.kernel.forkshare import ForkedIterator, can_fork
 from sanxiang.lib import safefiles
 
 # Try in this order: a BOM marks UTF-8 unambiguously; strict UTF-8 rarely decodes GB18030 text by
 # accident (its multi-byte sequences break UTF-8's continuation rules), while GB18030 decodes any
 # byte string, so it comes last.
 ENCODINGS = ("utf-8-sig", "gb18030")
-# Rows a worksheet declares from which a forked helper process parses it while this one checks
-# the rows already parsed (parsing a row costs several times checking it); below, the fork costs
-# more than it saves. A sheet that declares no size (openpyxl's write-only files) is forked too.
-FORKED_READ_ROWS = 1000
 
 
 class UnreadableFile(ValueError):
@@ -40,8 +35,8 @@ class Sheet:
     name: str
     headers: list[Any]
     rows: Iterator[tuple[int, Sequence[Any]]]
-    # Rows below the header as the file declares them (a workbook's dimension, a CSV file's line
-    # count): an estimate for a progress bar, never a limit; None when the file does not say.
+    # Rows below the header (a worksheet's, counted blank ones included; a CSV file's line count):
+    # for a progress bar, never a limit; None when not known beforehand.
     expected_rows: int | None = None
 
 
@@ -49,17 +44,12 @@ class Sheet:
 class Tables:
     sheets: list[Sheet] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # sheets without the item's header
-    close: Any = None  # releases the workbook; call when done reading
-    readers: list[ForkedIterator] = field(default_factory=list)  # sheets read by a forked helper
 
     def __enter__(self) -> Tables:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        for reader in self.readers:  # a sheet not read to its end (the row limit, an error)
-            reader.close()
-        if self.close is not None:
-            self.close()
+        """Nothing to release: a workbook is parsed whole when it is opened (``safefiles.read_workbook``)."""
 
 
 def field_names(fields: Sequence[Mapping[str, Any]]) -> dict[str, str]:
@@ -124,47 +114,24 @@ def read_tables(stream: IO[bytes], file_name: str, fields: Sequence[Mapping[str,
             return Tables(
                 [Sheet(file_name, list(headers), _numbered(_csv_rows(reader), file_name), expected)]
             )
-        workbook = safefiles.open_workbook(stream, name=file_name)
+        worksheets = safefiles.read_workbook(stream, name=file_name)
     except (safefiles.UnsafeFile, csv.Error) as exc:
         raise UnreadableFile(str(exc)) from exc
-    tables = Tables(close=workbook.close)
-    for worksheet in workbook.worksheets:
-        rows = worksheet.iter_rows(values_only=True)
-        headers = _first_row(rows, file_name)
+    tables = Tables()
+    for title, rows in worksheets:
+        headers = list(rows[0]) if rows else []
         if carries_header(fields, headers):
-            declared = _declared_rows(worksheet)
-            numbered = _numbered(rows, file_name)
-            if (declared is None or declared >= FORKED_READ_ROWS) and can_fork():
-                forked = ForkedIterator(numbered)
-                tables.readers.append(forked)
-                numbered = iter(forked)
-            tables.sheets.append(Sheet(worksheet.title, headers, numbered, declared))
+            tables.sheets.append(_sheet(title, rows, file_name))
         else:
-            tables.skipped.append(worksheet.title)
-    if not tables.sheets and workbook.worksheets:
-        first = workbook.worksheets[0]
-        rows = first.iter_rows(values_only=True)
-        tables.sheets.append(
-            Sheet(first.title, _first_row(rows, file_name), _numbered(rows, file_name), _declared_rows(first))
-        )
-        tables.skipped.remove(first.title)
+            tables.skipped.append(title)
+    if not tables.sheets and worksheets:
+        title, rows = worksheets[0]
+        tables.sheets.append(_sheet(title, rows, file_name))
+        tables.skipped.remove(title)
     return tables
 
 
-def _declared_rows(worksheet: Any) -> int | None:
-    """The data rows a worksheet's stored dimension declares (read-only mode reads it, never the
-    rows); None when the file carries no dimension."""
-    try:
-        max_row = worksheet.max_row
-    except Exception:  # a malformed dimension is the reader's business, not the estimate's
-        return None
-    return max(0, max_row - 1) if isinstance(max_row, int) else None
-
-
-def _first_row(rows: Iterator[Sequence[Any]], file_name: str) -> list[Any]:
-    try:
-        row: Sequence[Any] | None = next(rows, None)
-        return list(row or [])
-    except safefiles.PARSER_ERRORS as exc:
-        broken = safefiles.UnsafeFile("文件已损坏，工作表内容无法解析", file=file_name, kind="corrupt")
-        raise UnreadableFile(str(broken)) from exc
+def _sheet(title: str, rows: list[list[Any]], file_name: str) -> Sheet:
+    """A worksheet's table: its first row is the header."""
+    headers = list(rows[0]) if rows else []
+    return Sheet(title, headers, _numbered(iter(rows[1:]), file_name), max(0, len(rows) - 1))

@@ -465,13 +465,14 @@ class Gen:
         d.p(head + tail, "home_address", tags, core=(len(head), len(head) + len(tail)))
 
     # ---- public
-    def uscc(self) -> str:
+    def uscc(self, prefix: str = "91") -> str:
+        """A GB 32100 code: prefix (91 enterprise, 92 individual business, 11 state organ), region, GB 11714 org code, check."""
         while True:
             org = "".join(self.ch("0123456789ABCDEFGHJKLMNPQRTUWXY") for _ in range(8))
             s = sum(ORG_CHARS.index(c) * w for c, w in zip(org, ORG_W, strict=True))
             c9 = 11 - s % 11
             c9s = "0" if c9 == 11 else ("X" if c9 == 10 else str(c9))
-            body = "91" + self.ch(CITIES)[3] + org + c9s
+            body = prefix + self.ch(CITIES)[3] + org + c9s
             s2 = sum(USCC_CHARS.index(c) * w for c, w in zip(body, USCC_W, strict=True))
             c18 = (31 - s2 % 31) % 31
             return body + USCC_CHARS[c18]
@@ -992,7 +993,7 @@ def double_public(g: Gen, d: Doc, layout: str) -> None:
     rows = []
     for _ in range(g.r.randint(2, 5)):
         k = g.ch(["法人及非法人组织", "自然人", "个体工商户"])
-        org_code = "1" + g.uscc()[1:]
+        org_code = g.uscc("11")
         if k == "法人及非法人组织":
             co = g.company(city)
             r = [
@@ -1013,7 +1014,7 @@ def double_public(g: Gen, d: Doc, layout: str) -> None:
             r = [
                 pub(shop, "shop_name", ["shop_named_after_owner"]),
                 k,
-                pub("92" + g.uscc()[2:], "uscc"),
+                pub(g.uscc("92"), "uscc"),
                 lambda d, n=n, sl=sl, tg=tg: d.p(
                     n, "person_name", tg + ["owner", "table"], core=(sl, len(n))
                 ),

@@ -65,10 +65,9 @@ def align(src: str, dst: str) -> list[int]:
     return mapping
 
 
-def judge(doc: dict, out: str) -> list[tuple[dict, bool]]:
+def judge(doc: dict, out: str, mapping: list[int]) -> list[tuple[dict, bool]]:
     """Return (span, verdict): leaked for personal spans, lost/changed for public and masked spans."""
     text = doc["text"]
-    mapping = align(text, out)
     norm_out = normalise(out)
     verdicts = []
     for s in doc["spans"]:
@@ -121,7 +120,8 @@ def main() -> None:
         if out is None:
             continue
         any_leak = False
-        for s, bad in judge(doc, out):
+        mapping = align(doc["text"], out)
+        for s, bad in judge(doc, out, mapping):
             value = doc["text"][s["start"] : s["end"]]
             if s["kind"] == "personal":
                 if "published_by_policy" in s["tags"]:
@@ -136,8 +136,9 @@ def main() -> None:
                     leak_tag[tag][0] += bad
                     leak_tag[tag][1] += 1
                 if bad and len(examples) < args.examples:
-                    lo, hi = max(0, s["start"] - 12), s["end"] + 12
-                    examples.append(f"  LEAK {doc['id']} {s['type']} {value!r} in {out[lo:hi]!r}")
+                    at = next((mapping[i] for i in range(s["start"], -1, -1) if mapping[i] >= 0), 0)
+                    context = out[max(0, at - 10) : at + len(value) + 10]
+                    examples.append(f"  LEAK {doc['id']} {s['type']} {value!r} in {context!r}")
             elif s["kind"] == "public":
                 loss_type[s["type"]][0] += bad
                 loss_type[s["type"]][1] += 1
@@ -145,7 +146,9 @@ def main() -> None:
                     loss_tag[tag][0] += bad
                     loss_tag[tag][1] += 1
                 if bad and len(examples) < args.examples:
-                    examples.append(f"  LOSS {doc['id']} {s['type']} {value!r}")
+                    at = next((mapping[i] for i in range(s["start"], -1, -1) if mapping[i] >= 0), 0)
+                    context = out[max(0, at - 6) : at + len(value) + 6]
+                    examples.append(f"  LOSS {doc['id']} {s['type']} {value!r} became {context!r}")
             else:
                 changed_type[s["type"]][0] += bad
                 changed_type[s["type"]][1] += 1

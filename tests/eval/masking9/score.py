@@ -52,6 +52,7 @@ def significant(c: str) -> bool:
 
 
 def normalise(s: str) -> str:
+    """NFKC, lower-case, significant characters only (spaces, dashes, line breaks, full width ignored)."""
     return "".join(c for c in unicodedata.normalize("NFKC", s).lower() if significant(c))
 
 
@@ -68,7 +69,15 @@ def align(src: str, dst: str) -> list[int]:
 def judge(doc: dict, out: str, mapping: list[int]) -> list[tuple[dict, bool]]:
     """Return (span, verdict): leaked for personal spans, lost/changed for public and masked spans."""
     text = doc["text"]
-    norm_out = normalise(out)
+    # Text that must stay visible (public values, published_by_policy names) may legitimately contain a
+    # personal value (a shop named after its owner); blank its surviving characters for test (b).
+    visible = list(out)
+    for s in doc["spans"]:
+        if s["kind"] == "public" or "published_by_policy" in s["tags"]:
+            for i in range(s["start"], s["end"]):
+                if mapping[i] >= 0:
+                    visible[mapping[i]] = "|"
+    norm_out = "|".join(normalise(part) for part in "".join(visible).split("|"))
     verdicts = []
     for s in doc["spans"]:
         if s["kind"] == "personal":

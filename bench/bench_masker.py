@@ -7,7 +7,7 @@ reported apart), and leak / keep on
 - the 18 readable real decisions of ../shared/real/ (tests/lib/masking/real_eval.py),
 - the first evaluation set (tests/eval/masking/, scored in process by its own scorer; tuned on for
   months, so an upper bound),
-- each held-out set named by ``--held-out`` (default: the newest, masking8, which no masker round has
+- each held-out set named by ``--held-out`` (default: the newest, masking9, which no masker round has
   been tuned on; see tests/eval/README.md), scored as a black box by its own scorer, which runs
   ``sanxiang mask --jsonl`` with ``$SANXIANG_MASK_MODEL`` set to the mode. These are the figures to read.
 
@@ -35,7 +35,7 @@ from tests.lib.masking.real_eval import PERSONAL_LABELS, evaluate_real  # noqa: 
 from sanxiang.lib.masking import STRICTEST, mask_text, ner  # noqa: E402
 
 EVAL_DIR = ROOT / "tests" / "eval" / "masking"
-HELD_OUT = ["tests/eval/masking8"]
+HELD_OUT = ["tests/eval/masking9"]
 MODES = ("off", "gated", "all")
 # The held-out scorers were written by different authors: "LEAK overall: 12/345 …", "… 12 of 345 …",
 # "overall leak of personal values (…): 12/345", "public facts kept verbatim: 6359/6378", "public facts

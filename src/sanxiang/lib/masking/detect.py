@@ -174,6 +174,20 @@ _LIST_RECORD_SUBJECT = re.compile(
 _CLOSING_FORMULA = re.compile(r"(?:特此|此)(?:公告|通知|告知|函告|复|批复|证明)?[。.]?")
 
 
+# The rest of a contact line after its datum, when it gives only more of the bureau's contact numbers
+# (…；联系电话：0477-…，纳税服务热线12366。), or the part of such a line wrapped onto the next one: labels
+# of office lines and numbers, no word of a sentence.
+_CONTACT_ITEMS = re.compile(
+    r"[\d\-－—()（） \t，,；;：:、。.联系咨询举报监督投诉纳税办服务电话热线传真邮编政码号]*"
+)
+_NUMBER_RUN = re.compile(r"[\d\-－— \t]*(?:\n[\d\-－—]+)?")
+
+
+def _only_contact_items(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds nothing but contact labels and numbers (see _CONTACT_ITEMS)."""
+    return _CONTACT_ITEMS.fullmatch(text, start, end) is not None
+
+
 def _in_closing_block(text: str, start: int, *, named: bool = False, end: int | None = None) -> bool:
     """Whether ``start`` lies in the bureau's own contact lines in the closing block of a notice: after
     the last sentence of the body, with the bureau's name following within three lines or no sentence
@@ -190,8 +204,12 @@ def _in_closing_block(text: str, start: int, *, named: bool = False, end: int | 
     label_start = max(line_start, body_end)
     if _LINE_PERSON.search(text, label_start, start) is not None or _CALLED.search(text, label_start, start):
         return False
-    line_end = text.find("\n", start if end is None else end)
-    if _SENTENCE_GOES_ON.search(text, start, len(text) if line_end < 0 else line_end) is not None:
+    if end is None:
+        end = _NUMBER_RUN.match(text, start).end()  # type: ignore[union-attr]
+    line_end = text.find("\n", end)
+    if _SENTENCE_GOES_ON.search(text, start, len(text) if line_end < 0 else line_end) is not None and not (
+        _only_contact_items(text, end, len(text) if line_end < 0 else line_end)
+    ):
         return False  # inside a sentence of the body (…通过电话（…）通知你单位…。), not a contact line
     record = text.rfind("\n\n", 0, start)
     if _LIST_RECORD_SUBJECT.search(text, max(record, body_end, 0), line_start) is not None:
@@ -229,7 +247,9 @@ def _in_closing_block(text: str, start: int, *, named: bool = False, end: int | 
                 return False
             line = text[limit + 1 : nxt].strip()
             if _LINE_PERSON.search(text, limit + 1, nxt) is not None or (
-                "。" in line and _CLOSING_FORMULA.fullmatch(line) is None
+                "。" in line
+                and _CLOSING_FORMULA.fullmatch(line) is None
+                and not _only_contact_items(text, limit + 1, nxt)
             ):
                 return False  # a person's line, or the body's sentence going on below (PDF wrapping)
             lines += 1
@@ -973,12 +993,14 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
         if len(value) < 4 or not _reads_as_address(value) or _MASKED_BY_HAND.search(value):
             continue  # not an address, or one already masked by hand (长沙市岳麓区****)
         maybe = m.group("maybe")
+        if maybe in _BUSINESS_LABELS and individual_business_address and tables.commercial_premises(value):
+            continue  # a person's place of business in commercial premises: published (RULES.md §2A)
         if maybe and not _belongs_to_person(text, m.start(), label=maybe):
             if individual_business_address or not INDIVIDUAL_BUSINESS.search(
                 text, _record_start(text, m.start()), m.start()
             ):
                 continue
-        if maybe and _in_closing_block(text, m.start(), named=True):
+        if maybe and _in_closing_block(text, m.start(), named=True, end=parts[-1][1]):
             continue  # 联系地址 in a notice's closing block: the bureau's own address
         found += [Finding(a, b, FieldType.HOME_ADDRESS) for a, b in parts]
     if "注册" in text or "登记地" in text:

@@ -30,6 +30,29 @@ NAME, PARTY, HOME, MAYBE_ADDRESS, DOCUMENT, PHONE, IDENTITY, BANK, PERSON_PHONE,
     "public_phone",
 )
 TAXPAYER, PUBLIC_CODE = "taxpayer", "public_code"
+# A column headed as a place of business (经营地点, 生产经营地址): masked in a natural person's row like
+# any other address, unless it names commercial premises (see commercial_premises).
+BUSINESS_PLACE = "business_place"
+
+# A place of business that names commercial premises (a shopfront, a stall in a market, an office floor
+# in a commercial building, a unit in an industrial or logistics park) and no dwelling (a flat in an
+# estate, a village house): the premises a person trades from, published in an arrears notice for an
+# individual business or another individual too (欠税公告办法第五条, RULES.md §2A), while a home used
+# as the place of business (…小区12栋3单元1907号, …村5组32号) stays a home address.
+_COMMERCIAL = re.compile(
+    r"门面|商铺|铺面|店面|摊位|档口|市场|商场|商城|商业街|写字楼|商务中心|商务楼|大厦|工业园|产业园|物流园|科技园|"
+    r"园区|厂房|厂区|车间|仓库|一楼\d|\d+层\d+室|[A-Z]区\d+号"
+)
+_DWELLING = re.compile(
+    rf"单元|小区|花园|家园|公寓|宿舍|住宅|别墅|[{CJK}]苑|幢|\d+栋|[{CJK}]村\d*组?|组\d+号|\d{{1,3}}-\d{{1,2}}-\d{{3,4}}"
+)
+
+
+def commercial_premises(value: str) -> bool:
+    """Whether an address names commercial premises and no dwelling (see _COMMERCIAL)."""
+    return _COMMERCIAL.search(value) is not None and _DWELLING.search(value) is None
+
+
 # A column of other people (从业人员, 承租人) and one of officers (执法人员, 送达人): names, of another kind
 # than the subject's representative's (a policy may show the one and hide the other).
 OTHER_NAME, OFFICER_NAME = "other_name", "officer_name"
@@ -75,6 +98,7 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?:家庭住址|住址|户籍地址|户籍所在地|现住址|居住地址|现居住地|居住地|家庭地址|现住所|居所|戶籍地址|戶籍所在地)$"
         ),
     ),
+    (BUSINESS_PLACE, re.compile(r"^.{0,4}经营(?:地点|场所|地址|场地)$")),
     (
         MAYBE_ADDRESS,
         # masked only in a natural person's row (a business's place of business is published)
@@ -865,6 +889,11 @@ def _row_values(
         elif (
             (role == HOME and (address_hidden or not organisation))
             or (role == MAYBE_ADDRESS and address_hidden)
+            or (
+                role == BUSINESS_PLACE
+                and address_hidden
+                and (hide_individual or not commercial_premises(value))
+            )
         ) and _ADDRESS_WORD.search(value):
             found = HOME
         elif role == IDENTITY and _identity_number(_SPACE_OR_HYPHEN.sub("", value), values, roles, person):

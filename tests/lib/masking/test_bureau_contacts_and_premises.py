@@ -1,0 +1,68 @@
+"""The bureau's contact line that runs on to its hotline, and a person's place of business in commercial
+premises (RULES.md §2A), both published; a person's own contact and a home used as a shop stay hidden."""
+
+from .helpers import hidden
+
+_REMEDY = "如对本决定不服，可以自收到本决定书之日起六十日内依法申请行政复议。\n"
+
+
+def test_contact_line_running_on_to_the_hotline_is_the_bureaus() -> None:
+    text = (
+        _REMEDY + "    联系地址：襄阳市樊城区长虹路18号；联系电话：0710-3456366，纳税服务热线12366。\n\n"
+        "国家税务总局襄阳市税务局第一稽查局\n"
+    )
+    masked = hidden(text)
+    assert "襄阳市樊城区长虹路18号" in masked
+    assert "0710-3456366" in masked
+
+
+def test_contact_line_wrapped_by_the_page_width_is_the_bureaus() -> None:
+    text = (
+        _REMEDY + "    联系地址：襄阳市樊城区长虹路18号；联系电话：0710-34\n56366，纳税服务热线12366。\n\n"
+        "国家税务总局襄阳市税务局第一稽查局\n"
+    )
+    masked = hidden(text)
+    assert "襄阳市樊城区长虹路18号" in masked
+    assert "0710-34\n56366" in masked
+
+
+def test_a_persons_line_before_the_hotline_stays_hidden() -> None:
+    text = (
+        _REMEDY
+        + "    当事人联系电话：0710-3456377，纳税服务热线12366。\n\n国家税务总局襄阳市税务局第一稽查局\n"
+    )
+    hidden(text, "0710-3456377")
+
+
+def test_a_sentence_after_the_number_is_no_contact_line() -> None:
+    text = (
+        _REMEDY + "    联系电话：0710-3456377，经核实为你本人使用。\n\n国家税务总局襄阳市税务局第一稽查局\n"
+    )
+    hidden(text, "0710-3456377")
+
+
+def test_persons_place_of_business_in_commercial_premises_is_published() -> None:
+    text = (
+        "纳税人名称：覃德林\n纳税人识别号：45010219800101123701\n法定代表人（负责人/业主）姓名：覃德林\n"
+        "身份证件号码：450102198001011237\n经营地点：柳州市城中区五一路9号商铺12号\n欠税税种：增值税\n"
+    )
+    masked = hidden(text, "19800101")
+    assert "柳州市城中区五一路9号商铺12号" in masked
+
+
+def test_persons_place_of_business_in_a_dwelling_stays_hidden() -> None:
+    text = (
+        "纳税人名称：覃德林\n纳税人识别号：45010219800101123701\n法定代表人（负责人/业主）姓名：覃德林\n"
+        "身份证件号码：450102198001011237\n经营地点：柳州市城中区五一路9号金桂小区3栋2单元501室\n欠税税种：增值税\n"
+    )
+    hidden(text, "金桂小区3栋2单元501室")
+
+
+def test_commercial_place_of_business_in_a_persons_table_row_is_published() -> None:
+    header = "序号\t纳税人名称\t纳税人识别号\t业主姓名\t身份证件号码\t经营地点\t欠税余额（元）\n"
+    shop = (
+        "1\t覃德林\t45010219800101123701\t覃德林\t450102198001011237\t柳州市城中区农贸市场C区7号\t5200.00\n"
+    )
+    home = "2\t韦秀兰\t450102198503036020\t韦秀兰\t450102198503036020\t柳江区拉堡镇新兴村3组18号\t800.00\n"
+    masked = hidden(header + shop + home, "新兴村3组18号")
+    assert "柳州市城中区农贸市场C区7号" in masked

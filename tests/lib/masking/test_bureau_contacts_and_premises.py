@@ -66,3 +66,16 @@ def test_commercial_place_of_business_in_a_persons_table_row_is_published() -> N
     home = "2\t韦秀兰\t450102198503036020\t韦秀兰\t450102198503036020\t柳江区拉堡镇新兴村3组18号\t800.00\n"
     masked = hidden(header + shop + home, "新兴村3组18号")
     assert "柳州市城中区农贸市场C区7号" in masked
+
+
+def test_quoted_csv_cells_are_read_without_their_quotes() -> None:
+    text = (
+        "序号,纳税人名称,纳税人识别号,法定代表人（负责人）,证件号码,生产经营地址\n"
+        '1,柳州德润商贸有限公司,"91450200MA5K8Y3Q1L","覃德林",450102198001011237,"柳州市城中区五一路9号商铺12号"\n'
+        '"2","柳州安和物流有限公司",91450200MA5K8Y3Q2J,"韦秀兰","450102198503036020","柳州市鱼峰区\n'
+        '物流园C区7号"\n'
+        "3,柳州和顺建材有限公司,91450200MA5K8Y3Q3G,蓝志远,450102198001011237,柳州市柳南区航岭路3号\n"
+    )
+    masked = hidden(text, "覃德林", "韦秀兰", "蓝志远")
+    assert "柳州德润商贸有限公司" in masked
+    assert "柳州市城中区五一路9号商铺12号" in masked

@@ -271,7 +271,15 @@ def _cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
             if not ((i == 0 or i == len(spans) - 1) and not line[s[0] : s[1]].strip())
         ]
     trimmed = _trim(line, spans)
+    if kind == "csv":
+        trimmed = _unquoted(line, trimmed)
     return (kind, trimmed) if len(trimmed) >= 2 else None
+
+
+def _unquoted(line: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A CSV row's cells without the quotes around their values ("郑洋" is the name 郑洋; a quote opened
+    on this line and closed on the next, "广州市⏎天河区…", is dropped on its own side)."""
+    return [(a + (line[a : a + 1] == '"'), b - (b - 1 > a and line[b - 1 : b] == '"')) for a, b in cells]
 
 
 def _trim(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -653,9 +661,7 @@ def _split(kind: str, line: str) -> list[tuple[int, int]]:
         ]
     trimmed = _trim(line, spans)
     if kind == "csv":  # (a quoted cell's quotes, the opening one on one line, the closing on the next)
-        trimmed = [
-            (a + (line[a : a + 1] == '"'), b - (b - 1 > a and line[b - 1 : b] == '"')) for a, b in trimmed
-        ]
+        trimmed = _unquoted(line, trimmed)
     return trimmed
 
 

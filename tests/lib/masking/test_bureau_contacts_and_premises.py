@@ -79,3 +79,21 @@ def test_quoted_csv_cells_are_read_without_their_quotes() -> None:
     masked = hidden(text, "覃德林", "韦秀兰", "蓝志远")
     assert "柳州德润商贸有限公司" in masked
     assert "柳州市城中区五一路9号商铺12号" in masked
+
+
+def test_long_transliterated_names_after_a_role_word_are_hidden() -> None:
+    hidden("办税人员德吉央宗电话13912345678均无法联系。", "德吉央宗")
+    hidden("证人阿不都热依木的询问笔录证实，你曾收取款项。", "阿不都热依木")
+    hidden("该款项由其妻子斯琴高娃代为收取。", "斯琴高娃")
+    hidden("该所税务师乌兰其其格（电子邮箱：a@example.cn）", "乌兰其其格")
+    hidden("\n乌兰其其格：（身份证件号码：450102198001011237）", "乌兰其其格")
+
+
+def test_a_place_spelt_in_the_same_characters_is_no_name() -> None:
+    masked = hidden("纳税人克拉玛依市宏达石油技术服务有限公司未按期申报。")
+    assert "克拉玛依市宏达石油技术服务有限公司" in masked
+
+
+def test_transliterated_name_in_a_persons_column_is_hidden() -> None:
+    text = "序号\t姓名\t证件号码\t应缴金额\n1\t阿不都热依木\t450102198001011237\t320.00\n"
+    hidden(text, "阿不都热依木")

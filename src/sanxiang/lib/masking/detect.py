@@ -1843,6 +1843,47 @@ def _name_before_identifier(text: str, end: int, add: Callable[[int, int, FieldT
             add(start, end, _kind_before(text, start))
 
 
+# A run of a transliterated name's characters (tables.TRANSLITERATION_CHARS), whole: neither a character
+# of the set before it nor after it.
+_TRANSLITERATED_RUN = re.compile(
+    rf"(?<![{tables.TRANSLITERATION_CHARS}])[{tables.TRANSLITERATION_CHARS}]{{4,7}}(?![{tables.TRANSLITERATION_CHARS}])"
+)
+# What follows a place's or an organisation's name (克拉玛依市, …公司), never a person's.
+_PLACE_OR_ORG_AFTER = frozenset("市县区州旗盟镇乡村路街道巷号楼公司店厂局所部院校社会站行")
+# A role noun that the role words do not list but that may stand right before a name (税务师, 会计师).
+_ROLE_NOUN_END = _ROLE_END | frozenset("师")
+
+
+def _transliterated_names(text: str, add: Callable[[int, int, FieldType], None]) -> None:
+    """Names with no surname transliterated from Tibetan, Mongolian, Uyghur or Kazakh, of four to seven
+    characters (办税人员次仁卓玛电话…, 证人阿不都热依木的…, 其妻子格桑拉姆名下): a whole run of such characters
+    right after a role word or a role noun, or opening a line with the addressee's identifier after it
+    (乌兰其其格：（身份证件号码…）. The run stops at any other character, so the name's end needs no list of
+    what may follow it; a run followed by a place's or an organisation's word (克拉玛依市) is no name."""
+    if not _TRANSLITERATION_HINT.search(text):
+        return
+    for m in _TRANSLITERATED_RUN.finditer(text):
+        start, end = m.span()
+        if text[end : end + 1] in _PLACE_OR_ORG_AFTER:
+            continue
+        trigger = _TRIGGER_BEFORE.search(text, max(0, start - 24), start)
+        if trigger is not None:
+            add(start, end, _TRIGGERS[trigger.group("trigger")])
+            continue
+        before = text[start - 1] if start else "\n"
+        if before in _ROLE_NOUN_END:
+            add(start, end, FieldType.THIRD_PARTY_NAME)
+        elif not text[text.rfind("\n", 0, start) + 1 : start].strip() and _ADDRESSEE.match(text, end):
+            add(start, end, FieldType.PERSON_NAME)
+
+
+# Two characters that open most transliterated names (a cheap test before the scan above).
+_TRANSLITERATION_HINT = re.compile(
+    r"扎西|次仁|卓玛|格桑|拉姆|央金|达瓦|多吉|顿珠|平措|尼玛|巴桑|罗布|强巴|洛桑|丹增|索朗|德吉|白玛|阿旺|乌兰|其其|巴特|"
+    r"巴图|孟和|额尔|斯琴|高娃|萨仁|阿不|阿布|热依|买买|艾力|古丽|吐尔|艾尼|努尔|帕提|热合|玉素|阿依|迪丽"
+)
+
+
 def _kind_before(text: str, start: int) -> FieldType:
     """The kind named by a role word right before ``start`` (法定代表人：…), else a third party."""
     m = _TRIGGER_BEFORE.search(text, max(0, start - 24), start)
@@ -1924,6 +1965,7 @@ def _find_names(
             end = next_end
         if text[end : end + 1] in "、，," and (latin := _latin_name_at(text, end + 1)) is not None:
             add(latin[0], latin[1], kind)  # 执法人员：常艳健、Tanaka Hiroshi: the role's list goes on
+    _transliterated_names(text, add)
     for m in _FOUR_AFTER_LABEL.finditer(text):
         name = m.group("name")
         if not tables.minority_name(name) or name in _TRIGGERS or _ORG_IN_NAME.search(name):

@@ -173,6 +173,8 @@ def _is_person(value: str, *, role: bool = False) -> bool:
     or a Latin-script one; not an organisation. Under a person's role (``role``: 法定代表人, 联系人 …)
     a four-character name with no surname is one too: a Tibetan or Yi name written without a dot
     (the role column holds persons only)."""
+    if transliterated_name(value):
+        return True  # (乌兰其其格, 阿不都热依木: no surname, longer than four characters, or holding 不)
     if not _PERSON_NAME.match(value) or _ORG.search(value) or value in _NOT_PERSON:
         return False
     if not "\u4e00" <= value[0] <= "\u9fff" or "·" in value or "." in value:
@@ -196,6 +198,22 @@ def _is_person(value: str, *, role: bool = False) -> bool:
 NOT_IN_MINORITY_NAME = frozenset("无未不详见同上下另行他本该附件及等的通知暂缺省市区县路号人单位公司")
 _NO_SURNAME_NAME = re.compile(rf"^[{CJK}]{{2,4}}$")
 _KIN_END = frozenset("人员属偶子女父母亲友居事妻夫")
+
+
+# Characters of names transliterated from Tibetan, Mongolian, Uyghur or Kazakh (扎西次仁, 格桑拉姆,
+# 乌兰其其格, 阿不都热依木, 买买提明): such a name has no surname and may run to seven characters, and no
+# word of a form or an office is made of these characters alone.
+TRANSLITERATION_CHARS = (
+    "扎西次仁卓玛格桑拉姆央金宗达瓦旺堆多吉顿珠措尼巴布罗强洛丹增索朗曲珍德白普米旦贡嘎阿益群培琼乌兰其图孟"
+    "和额尔敦苏那雅斯琴高娃萨都朝鲁敖特根宝音哈日勒坦不热依木买提艾力古丽吐逊努帕曼合明玉素甫克卜杜亚森吾迪娜"
+    "叶别汗"
+)
+_TRANSLITERATED_NAME = re.compile(rf"^[{TRANSLITERATION_CHARS}]{{4,7}}$")
+
+
+def transliterated_name(value: str) -> bool:
+    """Four to seven characters all of a transliterated name (see TRANSLITERATION_CHARS)."""
+    return _TRANSLITERATED_NAME.match(value) is not None
 
 
 def minority_name(value: str) -> bool:

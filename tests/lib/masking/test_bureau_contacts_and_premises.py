@@ -97,3 +97,15 @@ def test_a_place_spelt_in_the_same_characters_is_no_name() -> None:
 def test_transliterated_name_in_a_persons_column_is_hidden() -> None:
     text = "序号\t姓名\t证件号码\t应缴金额\n1\t阿不都热依木\t450102198001011237\t320.00\n"
     hidden(text, "阿不都热依木")
+
+
+def test_passport_style_latin_names_are_hidden_wherever_they_stand() -> None:
+    hidden("该房屋出售给KOWALSKI Anna，房款已付清。", "KOWALSKI Anna")
+    hidden("1.Peter SCHMIDT相关个人银行账户交易明细记录；", "Peter SCHMIDT")
+    hidden("；91450200MA5K8Y3Q1L；PHAM Thi Lan；450102198001011237；", "PHAM Thi Lan")
+
+
+def test_latin_words_that_are_no_name_stay() -> None:
+    masked = hidden("请使用WPS Office或PDF Reader打开附件；城关区Peter SCHMIDT面包店（个体工商户）。")
+    assert "WPS Office" in masked
+    assert "城关区Peter SCHMIDT面包店" in masked

@@ -1626,6 +1626,20 @@ def _capitals_name(words: list[str]) -> bool:
     )
 
 
+_VOWEL = re.compile(r"[AEIOUY]")
+
+
+def _passport_style_name(words: list[str]) -> bool:
+    """Two or three words, the family name in capitals and the given names capitalised (TANAKA Hiroshi,
+    John SMITH, NGUYEN Van An): the way a passport or a permit spells a person's name, amid Chinese text."""
+    if not 2 <= len(words) <= 3 or any(w.upper() in _LATIN_NOT_NAME for w in words):
+        return False
+    # (a family name holds a vowel; an acronym often none: WPS Office, PDF Reader)
+    capitals = [w for w in words if len(w) >= 2 and w.isupper() and w.isalpha() and _VOWEL.search(w)]
+    titled = [w for w in words if len(w) >= 2 and w[0].isupper() and w[1:].islower() and w.isalpha()]
+    return len(capitals) == 1 and len(capitals) + len(titled) == len(words)
+
+
 def _pinyin_name(words: list[str]) -> bool:
     if words[0].upper() not in _PINYIN_SURNAMES:
         return False
@@ -1653,7 +1667,13 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
                 _TRIGGER_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None
                 or _AFTER_TRIGGERED_NAME.search(text, max(0, m.start() - 30), m.start()) is not None
             )
-            if triggered or _pinyin_name(words) or _capitals_name(words):
+            if (
+                triggered
+                or _pinyin_name(words)
+                or _capitals_name(words)
+                # (not the owner's name in a shop's: 城关区Thomas MÜLLER服装店 is published)
+                or (_passport_style_name(words) and not _in_org_name(text, m.end()))
+            ):
                 add(m.start(), m.end(), _kind_before(text, m.start()))
     if "·" in text or "." in text:
         for m in _DOTTED_NAME.finditer(text):

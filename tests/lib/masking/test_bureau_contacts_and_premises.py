@@ -109,3 +109,14 @@ def test_latin_words_that_are_no_name_stay() -> None:
     masked = hidden("请使用WPS Office或PDF Reader打开附件；城关区Peter SCHMIDT面包店（个体工商户）。")
     assert "WPS Office" in masked
     assert "城关区Peter SCHMIDT面包店" in masked
+
+
+def test_a_name_cell_right_before_an_id_number_cell_is_hidden() -> None:
+    hidden("1；柳州德润商贸有限公司；91450200MA5K8Y3Q1L；覃德林；450102198001011237；增值税\n", "覃德林")
+    hidden('"6","韦秀兰","450102198503036020",5200.00\n', "韦秀兰")
+    hidden("2\n乌兰其其格\n450102198001011237\n", "乌兰其其格")
+
+
+def test_an_organisation_cell_before_an_id_number_stays() -> None:
+    masked = hidden("1；柳州德润商贸有限公司；450102198001011237；增值税\n")
+    assert "柳州德润商贸有限公司" in masked

@@ -1863,6 +1863,45 @@ def _name_before_identifier(text: str, end: int, add: Callable[[int, int, FieldT
             add(start, end, _kind_before(text, start))
 
 
+# A record's cell (between ；, commas, tabs or line ends, perhaps quoted) right before a cell holding an
+# ID number: 北海…店；林和平；612525…；, "刘红梅","4501…", 乌兰其其格⏎5101…
+_CELL_BEFORE_ID = re.compile(
+    r"(?m)(?:^|(?<=[；;,，\t]))[ \t]*\"?(?P<name>[^；;,，\t\n\"]{2,20}?)\"?[ \t]*(?:[；;,，\t]|\n)[ \t]*\"?"
+    r"(?P<id>\d{6}[ ]?\d{8}[ ]?\d{3}[\dXx]|\d{15})(?![\dA-Za-z])"
+)
+_ID_RUN = re.compile(r"\d{15}|\d{6} \d{8} ")
+
+
+def _names_before_id_cells(text: str, add: Callable[[int, int, FieldType], None]) -> None:
+    """A cell shaped as a person's name (a surname and a given name, a transliterated name, a Latin one)
+    right before a cell holding a valid ID number, in a record whose cells are separated (；-joined,
+    CSV, tab, one per line): the number is that person's, and so the cell names him, whatever the
+    record's headers say."""
+    if _ID_RUN.search(text) is None:
+        return
+    for m in _CELL_BEFORE_ID.finditer(text):
+        number = m.group("id").replace(" ", "")
+        if not (id_checksum_ok(number) if len(number) == 18 else id_shaped(number)):
+            continue
+        name = m.group("name").strip()
+        start = m.start("name") + m.group("name").index(name)
+        words = re.split(r"[ ·.]", name)
+        person = (
+            (
+                _NAME_EXACT.fullmatch(name) is not None
+                and _ORG_IN_NAME.search(name) is None
+                and name not in _NOT_NAMES
+            )
+            or tables.transliterated_name(name)
+            or (
+                name.isascii()
+                and (_capitals_name(words) or _passport_style_name(words) or _pinyin_name(words))
+            )
+        )
+        if person and name not in _TRIGGERS:
+            add(start, start + len(name), _kind_before(text, start))
+
+
 # A run of a transliterated name's characters (tables.TRANSLITERATION_CHARS), whole: neither a character
 # of the set before it nor after it.
 _TRANSLITERATED_RUN = re.compile(
@@ -1986,6 +2025,7 @@ def _find_names(
         if text[end : end + 1] in "、，," and (latin := _latin_name_at(text, end + 1)) is not None:
             add(latin[0], latin[1], kind)  # 执法人员：常艳健、Tanaka Hiroshi: the role's list goes on
     _transliterated_names(text, add)
+    _names_before_id_cells(text, add)
     for m in _FOUR_AFTER_LABEL.finditer(text):
         name = m.group("name")
         if not tables.minority_name(name) or name in _TRIGGERS or _ORG_IN_NAME.search(name):

@@ -120,3 +120,8 @@ def test_a_name_cell_right_before_an_id_number_cell_is_hidden() -> None:
 def test_an_organisation_cell_before_an_id_number_stays() -> None:
     masked = hidden("1；柳州德润商贸有限公司；450102198001011237；增值税\n")
     assert "柳州德润商贸有限公司" in masked
+
+
+def test_a_natural_persons_place_of_business_stays_hidden_even_in_a_shopfront() -> None:
+    text = "纳税人姓名：覃德林；身份证件号码：450102198001011237；经营地点：柳州市城中区五一路9号门面；欠税税种：增值税。\n"
+    hidden(text, "五一路9号门面")

@@ -993,8 +993,13 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
         if len(value) < 4 or not _reads_as_address(value) or _MASKED_BY_HAND.search(value):
             continue  # not an address, or one already masked by hand (长沙市岳麓区****)
         maybe = m.group("maybe")
-        if maybe in _BUSINESS_LABELS and individual_business_address and tables.commercial_premises(value):
-            continue  # a person's place of business in commercial premises: published (RULES.md §2A)
+        if (
+            maybe in _BUSINESS_LABELS
+            and individual_business_address
+            and tables.commercial_premises(value)
+            and _individual_business_record(text, m.start())
+        ):
+            continue  # an individual business's place in commercial premises: published (RULES.md §2A)
         if maybe and not _belongs_to_person(text, m.start(), label=maybe):
             if individual_business_address or not INDIVIDUAL_BUSINESS.search(
                 text, _record_start(text, m.start()), m.start()
@@ -1014,6 +1019,22 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
 _REGISTERED = re.compile(
     r"(?:注册地址|注册地|注册住所|登记地址|登记住所)[ \t]*[：:][ \t]*(?P<value>[^，,。；;（()）\n\t]{4,60})"
 )
+
+
+# A record that names an owner or a person in charge beside its subject (法定代表人（负责人/业主）姓名：…,
+# 经营者：…) is a business's, though its subject's name may be the owner's own (纳税人名称：蒋春华). (Words
+# only: a code that shows the same, the owner's ID number and a suffix, is masked by the first pass.)
+_OWNER_LABEL = re.compile(r"业主|负责人|经营者")
+
+
+def _individual_business_record(text: str, start: int) -> bool:
+    """Whether the record holding ``start`` is an individual business's: named so (个体工商户, a 92…
+    code) or naming its owner or person in charge."""
+    low = _record_start(text, start)
+    return (
+        INDIVIDUAL_BUSINESS.search(text, low, start) is not None
+        or _OWNER_LABEL.search(text, low, start) is not None
+    )
 
 
 def _registered_addresses_of_persons(text: str) -> list[Finding]:
@@ -1863,13 +1884,14 @@ def _name_before_identifier(text: str, end: int, add: Callable[[int, int, FieldT
             add(start, end, _kind_before(text, start))
 
 
-# A record's cell (between ；, commas, tabs or line ends, perhaps quoted) right before a cell holding an
-# ID number: 北海…店；林和平；612525…；, "刘红梅","4501…", 乌兰其其格⏎5101…
-_CELL_BEFORE_ID = re.compile(
-    r"(?m)(?:^|(?<=[；;,，\t]))[ \t]*\"?(?P<name>[^；;,，\t\n\"]{2,20}?)\"?[ \t]*(?:[；;,，\t]|\n)[ \t]*\"?"
-    r"(?P<id>\d{6}[ ]?\d{8}[ ]?\d{3}[\dXx]|\d{15})(?![\dA-Za-z])"
+# An ID number standing as a record's cell (after ；, a comma, a tab or a line end, perhaps quoted), and
+# the cell before it: 北海…店；林和平；612525…；, "刘红梅","4501…", 乌兰其其格⏎5101…
+_ID_CELL = re.compile(
+    r"(?<=[；;,，\t\n\"])[ \t]*\"?(?P<id>\d{6}[ ]?\d{8}[ ]?\d{3}[\dXx]|\d{15})(?![\dA-Za-z])"
 )
-_ID_RUN = re.compile(r"\d{15}|\d{6} \d{8} ")
+_CELL_BEFORE = re.compile(
+    r"(?:^|[；;,，\t\n])[ \t]*\"?(?P<name>[^；;,，\t\n\"]{2,20})\"?[ \t]*[；;,，\t\n][ \t]*\"?$"
+)
 
 
 def _names_before_id_cells(text: str, add: Callable[[int, int, FieldType], None]) -> None:
@@ -1877,14 +1899,14 @@ def _names_before_id_cells(text: str, add: Callable[[int, int, FieldType], None]
     right before a cell holding a valid ID number, in a record whose cells are separated (；-joined,
     CSV, tab, one per line): the number is that person's, and so the cell names him, whatever the
     record's headers say."""
-    if _ID_RUN.search(text) is None:
-        return
-    for m in _CELL_BEFORE_ID.finditer(text):
+    for m in _ID_CELL.finditer(text):
         number = m.group("id").replace(" ", "")
-        if not (id_checksum_ok(number) if len(number) == 18 else id_shaped(number)):
+        low = max(0, m.start() - 26)
+        cell = _CELL_BEFORE.search(text, low, m.start("id"))
+        if cell is None or not (id_checksum_ok(number) if len(number) == 18 else id_shaped(number)):
             continue
-        name = m.group("name").strip()
-        start = m.start("name") + m.group("name").index(name)
+        name = cell.group("name").strip()
+        start = cell.start("name") + cell.group("name").index(name)
         words = re.split(r"[ ·.]", name)
         person = (
             (

@@ -31,7 +31,8 @@ NAME, PARTY, HOME, MAYBE_ADDRESS, DOCUMENT, PHONE, IDENTITY, BANK, PERSON_PHONE,
 )
 TAXPAYER, PUBLIC_CODE = "taxpayer", "public_code"
 # A column headed as a place of business (经营地点, 生产经营地址): masked in a natural person's row like
-# any other address, unless it names commercial premises (see commercial_premises).
+# any other address, unless the row is a business's (it names an owner or a person in charge, or has a
+# code of type 92) and the place names commercial premises (see commercial_premises).
 BUSINESS_PLACE = "business_place"
 
 # A place of business that names commercial premises (a shopfront, a stall in a market, an office floor
@@ -888,6 +889,9 @@ def _row_values(
     # code's type digits are 92, or its taxpayer number is the owner's ID number and a suffix) when
     # individual businesses' addresses are not published.
     address_hidden = person or (hide_individual and any(_INDIVIDUAL_CODE.match(v) for v in values))
+    # a business's row: it names an owner or a person in charge beside its subject, or has a code of type
+    # 92 (not the owner's ID number with a suffix, masked by a first pass)
+    business_row = NAME in roles or any(_INDIVIDUAL_CODE.match(v) and v[:2] == "92" for v in values)
     # A 住址 cell is a home address unless the row's subject is a company or an institution (its seat).
     organisation = not person and any(
         r == PARTY and SEAT_HOLDER.search(v) for v, r in zip(values, roles, strict=False)
@@ -916,7 +920,7 @@ def _row_values(
             or (
                 role == BUSINESS_PLACE
                 and address_hidden
-                and (hide_individual or not commercial_premises(value))
+                and (hide_individual or not (business_row and commercial_premises(value)))
             )
         ) and _ADDRESS_WORD.search(value):
             found = HOME

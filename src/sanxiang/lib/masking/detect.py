@@ -1886,9 +1886,7 @@ def _name_before_identifier(text: str, end: int, add: Callable[[int, int, FieldT
 
 # An ID number standing as a record's cell (after ；, a comma, a tab or a line end, perhaps quoted), and
 # the cell before it: 北海…店；林和平；612525…；, "刘红梅","4501…", 乌兰其其格⏎5101…
-_ID_CELL = re.compile(
-    r"(?<=[；;,，\t\n\"])[ \t]*\"?(?P<id>\d{6}[ ]?\d{8}[ ]?\d{3}[\dXx]|\d{15})(?![\dA-Za-z])"
-)
+_ID_CELL = re.compile(r"[；;,，\t\n\"][ \t]*\"?(?P<id>\d{6}[ ]?\d{8}[ ]?\d{3}[\dXx]|\d{15})(?![\dA-Za-z])")
 _CELL_BEFORE = re.compile(
     r"(?:^|[；;,，\t\n])[ \t]*\"?(?P<name>[^；;,，\t\n\"]{2,20})\"?[ \t]*[；;,，\t\n][ \t]*\"?$"
 )
@@ -1902,7 +1900,7 @@ def _names_before_id_cells(text: str, add: Callable[[int, int, FieldType], None]
     for m in _ID_CELL.finditer(text):
         number = m.group("id").replace(" ", "")
         low = max(0, m.start() - 26)
-        cell = _CELL_BEFORE.search(text, low, m.start("id"))
+        cell = _CELL_BEFORE.search(text, low, m.start("id"))  # (the match opens on the separator)
         if cell is None or not (id_checksum_ok(number) if len(number) == 18 else id_shaped(number)):
             continue
         name = cell.group("name").strip()

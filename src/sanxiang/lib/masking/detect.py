@@ -174,6 +174,20 @@ _LIST_RECORD_SUBJECT = re.compile(
 _CLOSING_FORMULA = re.compile(r"(?:特此|此)(?:公告|通知|告知|函告|复|批复|证明)?[。.]?")
 
 
+# The rest of a contact line after its datum, when it gives only more of the bureau's contact numbers
+# (…；联系电话：0477-…，纳税服务热线12366。), or the part of such a line wrapped onto the next one: labels
+# of office lines and numbers, no word of a sentence.
+_CONTACT_ITEMS = re.compile(
+    r"[\d\-－—()（） \t，,；;：:、。.联系咨询举报监督投诉纳税办服务电话热线传真邮编政码号]*"
+)
+_NUMBER_RUN = re.compile(r"[\d\-－— \t]*(?:\n[\d\-－—]+)?")
+
+
+def _only_contact_items(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds nothing but contact labels and numbers (see _CONTACT_ITEMS)."""
+    return _CONTACT_ITEMS.fullmatch(text, start, end) is not None
+
+
 def _in_closing_block(text: str, start: int, *, named: bool = False, end: int | None = None) -> bool:
     """Whether ``start`` lies in the bureau's own contact lines in the closing block of a notice: after
     the last sentence of the body, with the bureau's name following within three lines or no sentence
@@ -190,8 +204,12 @@ def _in_closing_block(text: str, start: int, *, named: bool = False, end: int | 
     label_start = max(line_start, body_end)
     if _LINE_PERSON.search(text, label_start, start) is not None or _CALLED.search(text, label_start, start):
         return False
-    line_end = text.find("\n", start if end is None else end)
-    if _SENTENCE_GOES_ON.search(text, start, len(text) if line_end < 0 else line_end) is not None:
+    if end is None:
+        end = _NUMBER_RUN.match(text, start).end()  # type: ignore[union-attr]
+    line_end = text.find("\n", end)
+    if _SENTENCE_GOES_ON.search(text, start, len(text) if line_end < 0 else line_end) is not None and not (
+        _only_contact_items(text, end, len(text) if line_end < 0 else line_end)
+    ):
         return False  # inside a sentence of the body (…通过电话（…）通知你单位…。), not a contact line
     record = text.rfind("\n\n", 0, start)
     if _LIST_RECORD_SUBJECT.search(text, max(record, body_end, 0), line_start) is not None:
@@ -229,7 +247,9 @@ def _in_closing_block(text: str, start: int, *, named: bool = False, end: int | 
                 return False
             line = text[limit + 1 : nxt].strip()
             if _LINE_PERSON.search(text, limit + 1, nxt) is not None or (
-                "。" in line and _CLOSING_FORMULA.fullmatch(line) is None
+                "。" in line
+                and _CLOSING_FORMULA.fullmatch(line) is None
+                and not _only_contact_items(text, limit + 1, nxt)
             ):
                 return False  # a person's line, or the body's sentence going on below (PDF wrapping)
             lines += 1
@@ -973,12 +993,19 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
         if len(value) < 4 or not _reads_as_address(value) or _MASKED_BY_HAND.search(value):
             continue  # not an address, or one already masked by hand (长沙市岳麓区****)
         maybe = m.group("maybe")
+        if (
+            maybe in _BUSINESS_LABELS
+            and individual_business_address
+            and tables.commercial_premises(value)
+            and _individual_business_record(text, m.start())
+        ):
+            continue  # an individual business's place in commercial premises: published (RULES.md §2A)
         if maybe and not _belongs_to_person(text, m.start(), label=maybe):
             if individual_business_address or not INDIVIDUAL_BUSINESS.search(
                 text, _record_start(text, m.start()), m.start()
             ):
                 continue
-        if maybe and _in_closing_block(text, m.start(), named=True):
+        if maybe and _in_closing_block(text, m.start(), named=True, end=parts[-1][1]):
             continue  # 联系地址 in a notice's closing block: the bureau's own address
         found += [Finding(a, b, FieldType.HOME_ADDRESS) for a, b in parts]
     if "注册" in text or "登记地" in text:
@@ -992,6 +1019,22 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
 _REGISTERED = re.compile(
     r"(?:注册地址|注册地|注册住所|登记地址|登记住所)[ \t]*[：:][ \t]*(?P<value>[^，,。；;（()）\n\t]{4,60})"
 )
+
+
+# A record that names an owner or a person in charge beside its subject (法定代表人（负责人/业主）姓名：…,
+# 经营者：…) is a business's, though its subject's name may be the owner's own (纳税人名称：蒋春华). (Words
+# only: a code that shows the same, the owner's ID number and a suffix, is masked by the first pass.)
+_OWNER_LABEL = re.compile(r"业主|负责人|经营者")
+
+
+def _individual_business_record(text: str, start: int) -> bool:
+    """Whether the record holding ``start`` is an individual business's: named so (个体工商户, a 92…
+    code) or naming its owner or person in charge."""
+    low = _record_start(text, start)
+    return (
+        INDIVIDUAL_BUSINESS.search(text, low, start) is not None
+        or _OWNER_LABEL.search(text, low, start) is not None
+    )
 
 
 def _registered_addresses_of_persons(text: str) -> list[Finding]:
@@ -1604,6 +1647,20 @@ def _capitals_name(words: list[str]) -> bool:
     )
 
 
+_VOWEL = re.compile(r"[AEIOUY]")
+
+
+def _passport_style_name(words: list[str]) -> bool:
+    """Two or three words, the family name in capitals and the given names capitalised (TANAKA Hiroshi,
+    John SMITH, NGUYEN Van An): the way a passport or a permit spells a person's name, amid Chinese text."""
+    if not 2 <= len(words) <= 3 or any(w.upper() in _LATIN_NOT_NAME for w in words):
+        return False
+    # (a family name holds a vowel; an acronym often none: WPS Office, PDF Reader)
+    capitals = [w for w in words if len(w) >= 2 and w.isupper() and w.isalpha() and _VOWEL.search(w)]
+    titled = [w for w in words if len(w) >= 2 and w[0].isupper() and w[1:].islower() and w.isalpha()]
+    return len(capitals) == 1 and len(capitals) + len(titled) == len(words)
+
+
 def _pinyin_name(words: list[str]) -> bool:
     if words[0].upper() not in _PINYIN_SURNAMES:
         return False
@@ -1631,7 +1688,13 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
                 _TRIGGER_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None
                 or _AFTER_TRIGGERED_NAME.search(text, max(0, m.start() - 30), m.start()) is not None
             )
-            if triggered or _pinyin_name(words) or _capitals_name(words):
+            if (
+                triggered
+                or _pinyin_name(words)
+                or _capitals_name(words)
+                # (not the owner's name in a shop's: 城关区Thomas MÜLLER服装店 is published)
+                or (_passport_style_name(words) and not _in_org_name(text, m.end()))
+            ):
                 add(m.start(), m.end(), _kind_before(text, m.start()))
     if "·" in text or "." in text:
         for m in _DOTTED_NAME.finditer(text):
@@ -1821,6 +1884,85 @@ def _name_before_identifier(text: str, end: int, add: Callable[[int, int, FieldT
             add(start, end, _kind_before(text, start))
 
 
+# An ID number standing as a record's cell (after ；, a comma, a tab or a line end, perhaps quoted), and
+# the cell before it: 北海…店；林和平；612525…；, "刘红梅","4501…", 乌兰其其格⏎5101…
+_ID_CELL = re.compile(r"[；;,，\t\n\"][ \t]*\"?(?P<id>\d{6}[ ]?\d{8}[ ]?\d{3}[\dXx]|\d{15})(?![\dA-Za-z])")
+_CELL_BEFORE = re.compile(
+    r"(?:^|[；;,，\t\n])[ \t]*\"?(?P<name>[^；;,，\t\n\"]{2,20})\"?[ \t]*[；;,，\t\n][ \t]*\"?$"
+)
+
+
+def _names_before_id_cells(text: str, add: Callable[[int, int, FieldType], None]) -> None:
+    """A cell shaped as a person's name (a surname and a given name, a transliterated name, a Latin one)
+    right before a cell holding a valid ID number, in a record whose cells are separated (；-joined,
+    CSV, tab, one per line): the number is that person's, and so the cell names him, whatever the
+    record's headers say."""
+    for m in _ID_CELL.finditer(text):
+        number = m.group("id").replace(" ", "")
+        low = max(0, m.start() - 26)
+        cell = _CELL_BEFORE.search(text, low, m.start("id"))  # (the match opens on the separator)
+        if cell is None or not (id_checksum_ok(number) if len(number) == 18 else id_shaped(number)):
+            continue
+        name = cell.group("name").strip()
+        start = cell.start("name") + cell.group("name").index(name)
+        words = re.split(r"[ ·.]", name)
+        person = (
+            (
+                _NAME_EXACT.fullmatch(name) is not None
+                and _ORG_IN_NAME.search(name) is None
+                and name not in _NOT_NAMES
+            )
+            or tables.transliterated_name(name)
+            or (
+                name.isascii()
+                and (_capitals_name(words) or _passport_style_name(words) or _pinyin_name(words))
+            )
+        )
+        if person and name not in _TRIGGERS:
+            add(start, start + len(name), _kind_before(text, start))
+
+
+# A run of a transliterated name's characters (tables.TRANSLITERATION_CHARS), whole: neither a character
+# of the set before it nor after it.
+_TRANSLITERATED_RUN = re.compile(
+    rf"(?<![{tables.TRANSLITERATION_CHARS}])[{tables.TRANSLITERATION_CHARS}]{{4,7}}(?![{tables.TRANSLITERATION_CHARS}])"
+)
+# What follows a place's or an organisation's name (克拉玛依市, …公司), never a person's.
+_PLACE_OR_ORG_AFTER = frozenset("市县区州旗盟镇乡村路街道巷号楼公司店厂局所部院校社会站行")
+# A role noun that the role words do not list but that may stand right before a name (税务师, 会计师).
+_ROLE_NOUN_END = _ROLE_END | frozenset("师")
+
+
+def _transliterated_names(text: str, add: Callable[[int, int, FieldType], None]) -> None:
+    """Names with no surname transliterated from Tibetan, Mongolian, Uyghur or Kazakh, of four to seven
+    characters (办税人员次仁卓玛电话…, 证人阿不都热依木的…, 其妻子格桑拉姆名下): a whole run of such characters
+    right after a role word or a role noun, or opening a line with the addressee's identifier after it
+    (乌兰其其格：（身份证件号码…）. The run stops at any other character, so the name's end needs no list of
+    what may follow it; a run followed by a place's or an organisation's word (克拉玛依市) is no name."""
+    if not _TRANSLITERATION_HINT.search(text):
+        return
+    for m in _TRANSLITERATED_RUN.finditer(text):
+        start, end = m.span()
+        if text[end : end + 1] in _PLACE_OR_ORG_AFTER:
+            continue
+        trigger = _TRIGGER_BEFORE.search(text, max(0, start - 24), start)
+        if trigger is not None:
+            add(start, end, _TRIGGERS[trigger.group("trigger")])
+            continue
+        before = text[start - 1] if start else "\n"
+        if before in _ROLE_NOUN_END:
+            add(start, end, FieldType.THIRD_PARTY_NAME)
+        elif not text[text.rfind("\n", 0, start) + 1 : start].strip() and _ADDRESSEE.match(text, end):
+            add(start, end, FieldType.PERSON_NAME)
+
+
+# Two characters that open most transliterated names (a cheap test before the scan above).
+_TRANSLITERATION_HINT = re.compile(
+    r"扎西|次仁|卓玛|格桑|拉姆|央金|达瓦|多吉|顿珠|平措|尼玛|巴桑|罗布|强巴|洛桑|丹增|索朗|德吉|白玛|阿旺|乌兰|其其|巴特|"
+    r"巴图|孟和|额尔|斯琴|高娃|萨仁|阿不|阿布|热依|买买|艾力|古丽|吐尔|艾尼|努尔|帕提|热合|玉素|阿依|迪丽"
+)
+
+
 def _kind_before(text: str, start: int) -> FieldType:
     """The kind named by a role word right before ``start`` (法定代表人：…), else a third party."""
     m = _TRIGGER_BEFORE.search(text, max(0, start - 24), start)
@@ -1902,6 +2044,8 @@ def _find_names(
             end = next_end
         if text[end : end + 1] in "、，," and (latin := _latin_name_at(text, end + 1)) is not None:
             add(latin[0], latin[1], kind)  # 执法人员：常艳健、Tanaka Hiroshi: the role's list goes on
+    _transliterated_names(text, add)
+    _names_before_id_cells(text, add)
     for m in _FOUR_AFTER_LABEL.finditer(text):
         name = m.group("name")
         if not tables.minority_name(name) or name in _TRIGGERS or _ORG_IN_NAME.search(name):

@@ -30,6 +30,30 @@ NAME, PARTY, HOME, MAYBE_ADDRESS, DOCUMENT, PHONE, IDENTITY, BANK, PERSON_PHONE,
     "public_phone",
 )
 TAXPAYER, PUBLIC_CODE = "taxpayer", "public_code"
+# A column headed as a place of business (经营地点, 生产经营地址): masked in a natural person's row like
+# any other address, unless the row is a business's (it names an owner or a person in charge, or has a
+# code of type 92) and the place names commercial premises (see commercial_premises).
+BUSINESS_PLACE = "business_place"
+
+# A place of business that names commercial premises (a shopfront, a stall in a market, an office floor
+# in a commercial building, a unit in an industrial or logistics park) and no dwelling (a flat in an
+# estate, a village house): the premises a person trades from, published in an arrears notice for an
+# individual business or another individual too (欠税公告办法第五条, RULES.md §2A), while a home used
+# as the place of business (…小区12栋3单元1907号, …村5组32号) stays a home address.
+_COMMERCIAL = re.compile(
+    r"门面|商铺|铺面|店面|摊位|档口|市场|商场|商城|商业街|写字楼|商务中心|商务楼|大厦|工业园|产业园|物流园|科技园|"
+    r"园区|厂房|厂区|车间|仓库|一楼\d|\d+层\d+室|[A-Z]区\d+号"
+)
+_DWELLING = re.compile(
+    rf"单元|小区|花园|家园|公寓|宿舍|住宅|别墅|[{CJK}]苑|幢|\d+栋|[{CJK}]村\d*组?|组\d+号|\d{{1,3}}-\d{{1,2}}-\d{{3,4}}"
+)
+
+
+def commercial_premises(value: str) -> bool:
+    """Whether an address names commercial premises and no dwelling (see _COMMERCIAL)."""
+    return _COMMERCIAL.search(value) is not None and _DWELLING.search(value) is None
+
+
 # A column of other people (从业人员, 承租人) and one of officers (执法人员, 送达人): names, of another kind
 # than the subject's representative's (a policy may show the one and hide the other).
 OTHER_NAME, OFFICER_NAME = "other_name", "officer_name"
@@ -75,6 +99,7 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?:家庭住址|住址|户籍地址|户籍所在地|现住址|居住地址|现居住地|居住地|家庭地址|现住所|居所|戶籍地址|戶籍所在地)$"
         ),
     ),
+    (BUSINESS_PLACE, re.compile(r"^.{0,4}经营(?:地点|场所|地址|场地)$")),
     (
         MAYBE_ADDRESS,
         # masked only in a natural person's row (a business's place of business is published)
@@ -149,6 +174,8 @@ def _is_person(value: str, *, role: bool = False) -> bool:
     or a Latin-script one; not an organisation. Under a person's role (``role``: 法定代表人, 联系人 …)
     a four-character name with no surname is one too: a Tibetan or Yi name written without a dot
     (the role column holds persons only)."""
+    if transliterated_name(value):
+        return True  # (乌兰其其格, 阿不都热依木: no surname, longer than four characters, or holding 不)
     if not _PERSON_NAME.match(value) or _ORG.search(value) or value in _NOT_PERSON:
         return False
     if not "\u4e00" <= value[0] <= "\u9fff" or "·" in value or "." in value:
@@ -172,6 +199,22 @@ def _is_person(value: str, *, role: bool = False) -> bool:
 NOT_IN_MINORITY_NAME = frozenset("无未不详见同上下另行他本该附件及等的通知暂缺省市区县路号人单位公司")
 _NO_SURNAME_NAME = re.compile(rf"^[{CJK}]{{2,4}}$")
 _KIN_END = frozenset("人员属偶子女父母亲友居事妻夫")
+
+
+# Characters of names transliterated from Tibetan, Mongolian, Uyghur or Kazakh (扎西次仁, 格桑拉姆,
+# 乌兰其其格, 阿不都热依木, 买买提明): such a name has no surname and may run to seven characters, and no
+# word of a form or an office is made of these characters alone.
+TRANSLITERATION_CHARS = (
+    "扎西次仁卓玛格桑拉姆央金宗达瓦旺堆多吉顿珠措尼巴布罗强洛丹增索朗曲珍德白普米旦贡嘎阿益群培琼乌兰其图孟"
+    "和额尔敦苏那雅斯琴高娃萨都朝鲁敖特根宝音哈日勒坦不热依木买提艾力古丽吐逊努帕曼合明玉素甫克卜杜亚森吾迪娜"
+    "叶别汗"
+)
+_TRANSLITERATED_NAME = re.compile(rf"^[{TRANSLITERATION_CHARS}]{{4,7}}$")
+
+
+def transliterated_name(value: str) -> bool:
+    """Four to seven characters all of a transliterated name (see TRANSLITERATION_CHARS)."""
+    return _TRANSLITERATED_NAME.match(value) is not None
 
 
 def minority_name(value: str) -> bool:
@@ -247,7 +290,15 @@ def _cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
             if not ((i == 0 or i == len(spans) - 1) and not line[s[0] : s[1]].strip())
         ]
     trimmed = _trim(line, spans)
+    if kind == "csv":
+        trimmed = _unquoted(line, trimmed)
     return (kind, trimmed) if len(trimmed) >= 2 else None
+
+
+def _unquoted(line: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A CSV row's cells without the quotes around their values ("郑洋" is the name 郑洋; a quote opened
+    on this line and closed on the next, "广州市⏎天河区…", is dropped on its own side)."""
+    return [(a + (line[a : a + 1] == '"'), b - (b - 1 > a and line[b - 1 : b] == '"')) for a, b in cells]
 
 
 def _trim(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -629,9 +680,7 @@ def _split(kind: str, line: str) -> list[tuple[int, int]]:
         ]
     trimmed = _trim(line, spans)
     if kind == "csv":  # (a quoted cell's quotes, the opening one on one line, the closing on the next)
-        trimmed = [
-            (a + (line[a : a + 1] == '"'), b - (b - 1 > a and line[b - 1 : b] == '"')) for a, b in trimmed
-        ]
+        trimmed = _unquoted(line, trimmed)
     return trimmed
 
 
@@ -840,6 +889,9 @@ def _row_values(
     # code's type digits are 92, or its taxpayer number is the owner's ID number and a suffix) when
     # individual businesses' addresses are not published.
     address_hidden = person or (hide_individual and any(_INDIVIDUAL_CODE.match(v) for v in values))
+    # a business's row: it names an owner or a person in charge beside its subject, or has a code of type
+    # 92 (not the owner's ID number with a suffix, masked by a first pass)
+    business_row = NAME in roles or any(_INDIVIDUAL_CODE.match(v) and v[:2] == "92" for v in values)
     # A 住址 cell is a home address unless the row's subject is a company or an institution (its seat).
     organisation = not person and any(
         r == PARTY and SEAT_HOLDER.search(v) for v, r in zip(values, roles, strict=False)
@@ -865,6 +917,11 @@ def _row_values(
         elif (
             (role == HOME and (address_hidden or not organisation))
             or (role == MAYBE_ADDRESS and address_hidden)
+            or (
+                role == BUSINESS_PLACE
+                and address_hidden
+                and (hide_individual or not (business_row and commercial_premises(value)))
+            )
         ) and _ADDRESS_WORD.search(value):
             found = HOME
         elif role == IDENTITY and _identity_number(_SPACE_OR_HYPHEN.sub("", value), values, roles, person):

@@ -799,6 +799,9 @@ _AMBIGUOUS_LABELS = (
     "检查地点|检查地址|询问地点"
 )
 _LABEL_HEADS = "".join(sorted({label[0] for label in f"{_HOME_LABELS}|{_AMBIGUOUS_LABELS}".split("|")}))
+# A label's value stops at a colon: in 送达地址确认：法定代表人住所…, 确认 is the label's own tail and what
+# follows is the next label's field, not one value that swallows the next label.
+_VALUE = r"(?P<value>(?:[^，,。；;（()）\n\t|｜：:]|[（(][^，,。；;（()）\n\t：:]{1,12}[）)]|[（(](?![^（()）\n]{0,12}[）)])){1,60})"
 _ADDRESS = re.compile(
     rf"(?=[{_LABEL_HEADS}])"
     rf"(?:(?P<home>{_HOME_LABELS}|(?<![^，,；;（(\n])住(?![址所宿房院宅])(?=[：:]?[{CJK}]{{0,8}}?[省市区县镇乡村路街巷弄]))|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"
@@ -806,10 +809,14 @@ _ADDRESS = re.compile(
     # the value after a colon, a tab, spaces, or on the next line (a label cell and its value cell)
     # (or in the next cell of a two-column table: | 送达地点 | …… |)
     # (or in a two-column table flattened as 项目：送达地点；内容：……)
-    r"(?:[：:][ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*(?=[^\n]*\d)|[ \t]*[|｜][ \t]*(?=[^|｜\n]+[|｜][ \t]*(?:\n|$))"
+    r"(?:[ \t]*(?:\n[ \t]*)?[：:][ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*(?=[^\n]*\d)|[ \t]*[|｜][ \t]*(?=[^|｜\n]+[|｜][ \t]*(?:\n|$))"
     r"|[；;][ \t]*内容[：:][ \t]*|[ \t]*)"
-    r"(?:为|在|是)?(?P<value>(?:[^，,。；;（()）\n\t|｜]|[（(][^，,。；;（()）\n\t]{1,12}[）)]|[（(](?![^（()）\n]{0,12}[）)])){1,60})"
+    r"(?:为|在|是)?" + _VALUE
 )
+# What runs on after a colon, when the label's own words went before it (住所地址：, 住址（户籍）：).
+_VALUE_AFTER_COLON = re.compile(r"[ \t]*(?:\n[ \t]*)?" + _VALUE)
+_COLON = frozenset("：:")
+_LABEL_TAIL = 8  # at most this many characters between a label and its colon are the label's own
 _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区")
 _ORG_MARKER = (
     r"公司|企业|单位|有限|合作社|商行|经营部|门市部|事务所|工作室|厂|集团|个体工商户|店|信用代码|超市|中心|"
@@ -864,6 +871,9 @@ def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
         return True  # 法定代表人联系地址, 经营者送达地址: the person's own
     if _ORG_BEFORE_BRACKET.search(text, max(0, start - 8), start):
         return False  # …有限公司（住所：…）: the address of the organisation just named
+    owner = _antecedent_is_person(text, start)
+    if owner is not None:
+        return owner  # 联系你单位法定代表人…；前往其住所…: 其 is the representative
     business = label in _BUSINESS_LABELS
     if label in _SERVICE_LABELS and INDIVIDUAL_BUSINESS.search(text, low, start):
         return True
@@ -882,6 +892,31 @@ def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
     if decisive is None:
         return not business  # a business address with no subject named stays; any other is hidden
     return decisive.group("person") is not None
+
+
+# 其 right before a label (其住所, 其家庭地址) refers back to the party named last before it: a natural
+# person's role (法定代表人, 经营者, 配偶 …) or an organisation (该公司, 你单位 …).
+_ITS = re.compile(r"其(?:的)?[ \t]*(?:\n[ \t]*)?$")
+_ANTECEDENT = re.compile(
+    r"(?P<person>法定代表人|法人代表|负责人|经营者|业主|投资人|股东|代理人|联系人|受送达人|当事人|本人|"
+    r"配偶|妻子?|丈夫|父亲|母亲|[之的][子女]|个人|自然人|先生|女士)"
+    r"|(?P<org>公司|单位|企业|合作社|集团|厂|商行|经营部|门市部|事务所|税务局|稽查局|机关|本局|我局)"
+)
+_ANTECEDENT_REACH = 80
+
+
+def _antecedent_is_person(text: str, start: int) -> bool | None:
+    """Whose address a label after 其 is: True for a natural person named last before it in the same
+    paragraph, False for an organisation, None when 其 does not stand before the label or nothing is
+    named."""
+    if not _ITS.search(text, max(0, start - 4), start):
+        return None
+    low = max(0, start - _ANTECEDENT_REACH)
+    paragraph = text.rfind("\n\n", low, start)
+    if paragraph >= 0:
+        low = paragraph + 2
+    named = [m.group("person") is not None for m in _ANTECEDENT.finditer(text, low, start)]
+    return named[-1] if named else None
 
 
 def _subject_name(text: str, low: int, start: int) -> str | None:
@@ -959,6 +994,13 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
     for m in _ADDRESS.finditer(text):
         value = m.group("value").rstrip()
         start = m.start("value")
+        if text[m.end("value") : m.end("value") + 1] in _COLON and len(m.group("value")) <= _LABEL_TAIL:
+            # the label's own tail (住所地址：…, 住址（户籍）：…): its value follows the colon, unless the
+            # next label's field does (送达地址确认：法定代表人住所…), which is read on its own
+            after = _VALUE_AFTER_COLON.match(text, m.end("value") + 1)
+            if after is None or _ADDRESS.search(after.group("value")):
+                continue
+            value, start = after.group("value").rstrip(), after.start("value")
         if _header_cell(text, m, start):
             continue  # the last cell of a table's header row: the table reader decides its column
         if _seat_of_organisation(text, m):

@@ -1,0 +1,43 @@
+"""Whose address a label gives: a label's value stops at a colon (the next label's field is read on its
+own), and 其 before a label refers back to the party named last (a person's role or an organisation)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanxiang.lib.masking import mask_text
+
+
+def test_a_label_value_does_not_swallow_the_next_label():
+    text = (
+        "请确认送达方式。送达地址确认：负责人住所杭州市西湖区文三路88号枫林小区2栋1单元301室，"
+        "邮政编码310012。\n"
+    )
+    masked = mask_text(text).text
+    assert "文三路" not in masked and "枫林小区" not in masked
+    assert "邮政编码310012" in masked
+
+
+@pytest.mark.parametrize("label", ["住所地址", "住址（户籍）", "现居住地址"])
+def test_the_words_between_a_label_and_its_colon_belong_to_the_label(label):
+    text = f"委托人：宁海涛，公民身份号码320583198807150016\n{label}：合肥市蜀山区长江西路15号\n"
+    assert "长江西路" not in mask_text(text).text
+
+
+def test_its_address_after_a_representative_is_a_persons():
+    text = (
+        "检查人员多次电话联系你公司法定代表人，均无人接听；随后前往其住所昆明市五华区龙泉路6号"
+        "翠园小区3栋502室，未见本人。\n"
+    )
+    masked = mask_text(text).text
+    assert "龙泉路" not in masked and "翠园小区" not in masked
+
+
+def test_its_address_after_a_spouse_wrapped_before_the_label_is_a_persons():
+    text = "经查，纳税人周某的配偶长期代为收款，检查人员前往其\n住所贵阳市云岩区中华北路20号，无人应答。\n"
+    assert "中华北路" not in mask_text(text).text
+
+
+def test_its_address_after_a_company_stays():
+    text = "昆明恒达商贸有限公司成立于2019年，其住所昆明市官渡区春城路199号金融大厦12楼，主营建材。\n"
+    assert "春城路199号金融大厦12楼" in mask_text(text).text

@@ -41,3 +41,21 @@ def test_its_address_after_a_spouse_wrapped_before_the_label_is_a_persons():
 def test_its_address_after_a_company_stays():
     text = "昆明恒达商贸有限公司成立于2019年，其住所昆明市官渡区春城路199号金融大厦12楼，主营建材。\n"
     assert "春城路199号金融大厦12楼" in mask_text(text).text
+
+
+def test_an_individual_business_residence_beside_its_shop_address_is_the_owners():
+    text = (
+        "当事人：西安雁塔区李记面馆\n经营者：李建国\n经营地址：西安市雁塔区小寨东路12号一楼\n"
+        "住所：西安市长安区韦曲街道南街村5组31号\n    经查，你户2024年少缴增值税。\n"
+    )
+    masked = mask_text(text).text
+    assert "西安市雁塔区小寨东路12号一楼" in masked
+    assert "南街村5组31号" not in masked
+
+
+def test_an_individual_business_residence_without_a_shop_address_stays():
+    text = (
+        "序号：1；纳税人名称：碑林区王氏早餐店；证件号码：92610103MA6XXXXX3K；"
+        "住所：西安市碑林区东大街45号一楼；欠税金额：12,000.00\n"
+    )
+    assert "西安市碑林区东大街45号一楼" in mask_text(text).text

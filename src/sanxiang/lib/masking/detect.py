@@ -844,6 +844,12 @@ _SERVICE_LABELS = frozenset({"送达地址", "送达地点"})
 
 
 _AUTHORITY_NAME = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅")
+# The 住所 of a record whose subject is an individual business (经营者：…, 业主：…, a 92 credit code) and
+# whose shop has its own 经营地址 before it: the owner's dwelling. (With no 经营地址, the 住所 of an
+# individual business on an arrears list is its place of business, published.)
+_DWELLING_LABELS = frozenset({"住所", "住所地"})
+_OWNER_FIELD = re.compile(r"(?:经营者|业主)(?:姓名)?[ \t]*[：:]")
+_SHOP_FIELD = re.compile(r"(?:生产经营地址|经营地址|经营地点|经营场所)[ \t]*[：:]")
 
 
 def _record_start(text: str, start: int) -> int:
@@ -877,6 +883,12 @@ def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
     business = label in _BUSINESS_LABELS
     if label in _SERVICE_LABELS and INDIVIDUAL_BUSINESS.search(text, low, start):
         return True
+    if (
+        label in _DWELLING_LABELS
+        and (INDIVIDUAL_BUSINESS.search(text, low, start) or _OWNER_FIELD.search(text, low, start))
+        and _SHOP_FIELD.search(text, low, start)
+    ):
+        return True  # an individual business's 住所 beside its shop's 经营地址 is its owner's home
     named = _named_subject_is_person(text, low, start)
     if named is not None:
         return named

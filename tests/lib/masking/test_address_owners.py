@@ -59,3 +59,20 @@ def test_an_individual_business_residence_without_a_shop_address_stays():
         "住所：西安市碑林区东大街45号一楼；欠税金额：12,000.00\n"
     )
     assert "西安市碑林区东大街45号一楼" in mask_text(text).text
+
+
+def test_an_address_cell_after_a_persons_id_cell_in_a_semicolon_record_is_hidden():
+    text = (
+        "1；受送达人：邓立新；11010519491231002X；太原市小店区长风街8号丽华苑5栋2单元601室；联系电话：—\n"
+        "2；苏昊；证件号码：110105********002X；大同市平城区新建北路3号；联系电话：—\n"
+    )
+    masked = mask_text(text).text
+    assert "长风街" not in masked and "新建北路" not in masked
+
+
+def test_an_address_cell_after_a_representatives_id_in_a_business_record_stays():
+    text = (
+        "1；太原恒业商贸有限公司；91140105MA0KXXXX1B；邓立新；320583198807150016；"
+        "太原市小店区长风街8号综合楼1201；欠税税种：增值税\n"
+    )
+    assert "太原市小店区长风街8号综合楼1201" in mask_text(text).text

@@ -1037,6 +1037,43 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
         found += [Finding(a, b, FieldType.HOME_ADDRESS) for a, b in parts]
     if "注册" in text or "登记地" in text:
         found += _registered_addresses_of_persons(text)
+    if "；" in text or ";" in text:
+        found += _addresses_after_id_cells(text)
+    return found
+
+
+# A ；-joined record without labels on every cell (2；受送达人：张三；4501…7858；南宁市…5组65号；联系电话：…):
+# an address cell right after a cell holding a natural person's ID number is that person's address,
+# unless the record names a business first (its representative's or owner's ID, then its own address).
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９ＸｘＸ", "0123456789XXX")
+_ID_THEN_CELL = re.compile(
+    r"(?:^|[；;])[ \t]*(?:[^；;\n：:]{1,10}[：:][ \t]*)?"
+    r"(?P<id>[0-9０-９]{17}[0-9０-９XxＸｘ]|[0-9０-９]{15}|[0-9]{6}[*＊]{6,8}[0-9]{3}[0-9Xx])"
+    r"[ \t]*[；;][ \t]*(?P<value>[^；;\n：:]{4,60}?)[ \t]*(?=[；;]|\n|$)",
+    re.M,
+)
+_PLACE_HEAD = re.compile(rf"^[{CJK}]{{1,8}}?(?:省|自治区|市|区|县)")
+
+
+def _person_id_cell(value: str) -> bool:
+    if "*" in value or "＊" in value:
+        return True  # an ID number masked by hand (4501********7858): only IDs are written so
+    number = value.translate(_FULLWIDTH_DIGITS)
+    return id_shaped(number) and (len(number) == 15 or id_checksum_ok(number))
+
+
+def _addresses_after_id_cells(text: str) -> list[Finding]:
+    found: list[Finding] = []
+    for m in _ID_THEN_CELL.finditer(text):
+        value = m.group("value")
+        if not _person_id_cell(m.group("id")) or not _PLACE_HEAD.match(value):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _ORG_IN_NAME.search(text, line_start, m.start("id")) or "业主" in text[line_start : m.start("id")]:
+            continue  # a business's record (…有限公司；法定代表人；ID；经营地点): the address is its own
+        if not _reads_as_address(value) or _MASKED_BY_HAND.search(value):
+            continue
+        found.append(Finding(m.start("value"), m.end("value"), FieldType.HOME_ADDRESS))
     return found
 
 

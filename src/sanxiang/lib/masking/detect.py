@@ -57,8 +57,11 @@ def _in_org_name(text: str, end: int) -> bool:
 # A leading look-ahead on the first character of every possible match (here and in _ADDRESS,
 # _PASSPORT …) changes no match: it only lets the engine skip the other positions at once, where a
 # pattern opening with a look-behind would otherwise try every branch.
-# (an ID number's check character X may be typed as the multiplication sign ×)
-_NUMBER = re.compile(r"(?=\d)(?<![0-9A-Za-z])(?:\d{17}[Xx×]\d{0,2}|\d{7,30})(?![0-9A-Za-z])")
+# (an ID number's check character X may be typed as the multiplication sign ×; an OCR'd full stop read
+# as the letter o ends a number: …账户6228…434o⏎)
+_NUMBER = re.compile(
+    r"(?=\d)(?<![0-9A-Za-z])(?:\d{17}[Xx×]\d{0,2}|\d{7,30})(?![0-9A-Za-np-zA-NP-Z]|[oO][0-9A-Za-z])"
+)
 # (a comma before or after it is a CSV row's separator unless an amount's thousands follow it)
 _GROUPED_NUMBER = re.compile(r"(?<![\d.])\d{4}(?:[ \-]\d{3,4}){2,5}(?!\d|\.\d|,\d{3}(?!\d))")
 # Hong Kong and Macao numbers (+852/+853 and eight digits) and Taiwan's mobiles (09xx-xxx-xxx, +886 9xx …).
@@ -705,7 +708,7 @@ _SPLIT_HKMO_PERMIT = re.compile(
     r"[HM](?<![0-9A-Za-z][HM])\d{1,9}(?:[ \t]|[ \t]?\n[ \t]*)\d{1,9}(?![0-9A-Za-z])"
 )
 _TRAVEL_CONTEXT = re.compile(
-    r"(?:护照|通行证|回乡证|台胞证|旅行证|居留证|居住证|军官证|士兵证|警官证|签证|证件|身份证|"
+    r"(?:护照|通[ \t]*\n?[ \t]*行[ \t]*\n?[ \t]*证|回乡证|台胞证|旅行证|居留证|居住证|军官证|士兵证|警官证|签证|证件|身份证|"
     r"[Pp]assport(?:\s*[Nn][Oo]\.?)?|PASSPORT(?:\s*NO\.?)?)(?:号码|号)?"
     rf"[^0-9A-Za-z。；;\n]{{0,8}}?([A-Za-z]{{0,2}}\d{{6,12}}[A-Za-z0-9]?(?![0-9A-Za-z*＊])|[{CJK}]字第\d{{4,10}}号"
     # a number split by a stray space, a hyphen or a PDF line break (K75 544980, G12⏎3456789, AB⏎123 4567):
@@ -719,11 +722,32 @@ _ALNUM = re.compile(r"[0-9A-Za-z]")
 _SHORT_TAXPAYER_NUMBER = re.compile(
     r"识别号(?:码)?[ \t]*[：:][ \t]*((?=[A-Z]{0,3}\d)(?=(?:[A-Z]*\d){5})[0-9A-Z]{6,12})(?![0-9A-Za-z*＊])"
 )
-# A foreign passport's number mixes capitals and digits (C01X00T47): read after a passport's label only.
+# A foreign passport's number mixes capitals and digits (C01X00T47), and so does a permit's (往来港澳通行证
+# CEG7G3B4E): read after a travel document's label only, its label or its number perhaps cut by a PDF
+# line break (台湾居民来往大陆通⏎行证号码：…, C4H05B⏎A52).
+_LINE_GAP = r"[ \t]*\n?[ \t]*"
 _FOREIGN_PASSPORT = re.compile(
-    r"(?:护照|[Pp]assport(?:\s*[Nn][Oo]\.?)?|PASSPORT(?:\s*NO\.?)?)(?:号码|号)?[^0-9A-Za-z。；;\n]{0,8}?"
-    r"((?=[A-Z]{0,3}\d)(?=(?:[A-Z]*\d){4})[A-Z0-9]{8,10})(?![0-9A-Za-z*＊])"
+    rf"(?:护照|通{_LINE_GAP}行{_LINE_GAP}证|旅行证|居留证|回乡证|台胞证|[Pp]assport(?:\s*[Nn][Oo]\.?)?|PASSPORT(?:\s*NO\.?)?)"
+    r"(?:号码|号)?[^0-9A-Za-z。；;\n]{0,8}?"
+    r"((?=[A-Z]{0,3}\d)[A-Z0-9]{2,10})(?:[ \t]*\n[ \t]*([A-Z0-9]{1,8}))?(?![0-9A-Za-z*＊])"
 )
+_MIN_DIGITS = 3
+
+
+def _mixed_code(code: str) -> bool:
+    digits = sum(ch.isdigit() for ch in code)
+    return 8 <= len(code) <= 10 and _MIN_DIGITS <= digits < len(code)
+
+
+def _foreign_document_numbers(text: str) -> list[Finding]:
+    found: list[Finding] = []
+    for m in _FOREIGN_PASSPORT.finditer(text):
+        if m.group(2) is not None and _mixed_code(m.group(1) + m.group(2)):
+            found.append(Finding(m.start(1), m.end(1), FieldType.TRAVEL_DOCUMENT))
+            found.append(Finding(m.start(2), m.end(2), FieldType.TRAVEL_DOCUMENT))
+        elif _mixed_code(m.group(1)) and (m.group(2) is None or not text[m.end(1) : m.end(1) + 1].isalnum()):
+            found.append(Finding(m.start(1), m.end(1), FieldType.TRAVEL_DOCUMENT))
+    return found
 
 
 _WORDED_DOT = re.compile(r"[ \t]*[(\[（【][ \t]*dot[ \t]*[)\]）】][ \t]*|[ \t]+dot[ \t]+|。")
@@ -778,9 +802,8 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
         found.append(Finding(m.start(1), m.end(1), FieldType.TRAVEL_DOCUMENT))
     for m in _SHORT_TAXPAYER_NUMBER.finditer(text) if "识别号" in text else ():
         found.append(Finding(m.start(1), m.end(1), FieldType.TRAVEL_DOCUMENT))
-    if "护照" in text or "assport" in text or "ASSPORT" in text:
-        for m in _FOREIGN_PASSPORT.finditer(text):
-            found.append(Finding(m.start(1), m.end(1), FieldType.TRAVEL_DOCUMENT))
+    if "护照" in text or "assport" in text or "ASSPORT" in text or "证" in text:
+        found += _foreign_document_numbers(text)
     return found
 
 

@@ -76,3 +76,11 @@ def test_an_address_cell_after_a_representatives_id_in_a_business_record_stays()
         "太原市小店区长风街8号综合楼1201；欠税税种：增值税\n"
     )
     assert "太原市小店区长风街8号综合楼1201" in mask_text(text).text
+
+
+def test_a_shops_address_stays_when_a_first_pass_masked_part_of_the_shops_name():
+    text = (
+        "当事人：西安*******\n纳税人识别号：********************\n经营者：***    身份证件号码：******************\n"
+        "经营地址：西安市雁塔区小寨东路12号写字楼209\n住所：***\n"
+    )
+    assert mask_text(text).text == text

@@ -914,6 +914,8 @@ def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
         return True  # an individual business's 住所 beside its shop's 经营地址 is its owner's home
     named = _named_subject_is_person(text, low, start)
     if named is not None:
+        if named and business and _masked_shop_subject(text, low, start):
+            return False
         return named
     decisive = None
     for marker in _SUBJECT_MARKER.finditer(text, low, start):
@@ -952,6 +954,22 @@ def _antecedent_is_person(text: str, start: int) -> bool | None:
         low = paragraph + 2
     named = [m.group("person") is not None for m in _ANTECEDENT.finditer(text, low, start)]
     return named[-1] if named else None
+
+
+_VISIBLE_SHOP_PART = 2  # (a name masked whole, ***, is a person's)
+
+
+def _masked_shop_subject(text: str, low: int, start: int) -> bool:
+    """Whether the record's subject is a business whose name a first pass masked in part (当事人：南宁****,
+    its owner's name inside the shop's) and which names its owner (经营者：…): its place of business stayed
+    published then, so it stays on a second pass."""
+    name = _subject_name(text, low, start)
+    return (
+        name is not None
+        and "*" in name
+        and len(name.strip("*＊")) >= _VISIBLE_SHOP_PART
+        and _OWNER_FIELD.search(text, low, start) is not None
+    )
 
 
 def _subject_name(text: str, low: int, start: int) -> str | None:

@@ -727,7 +727,7 @@ _SHORT_TAXPAYER_NUMBER = re.compile(
 # line break (台湾居民来往大陆通⏎行证号码：…, C4H05B⏎A52).
 _LINE_GAP = r"[ \t]*\n?[ \t]*"
 _FOREIGN_PASSPORT = re.compile(
-    rf"(?:护照|通{_LINE_GAP}行{_LINE_GAP}证|旅行证|居留证|回乡证|台胞证|[Pp]assport(?:\s*[Nn][Oo]\.?)?|PASSPORT(?:\s*NO\.?)?)"
+    rf"(?=[护通旅居回台Pp])(?:护照|通{_LINE_GAP}行{_LINE_GAP}证|旅行证|居留证|回乡证|台胞证|[Pp]assport(?:\s*[Nn][Oo]\.?)?|PASSPORT(?:\s*NO\.?)?)"
     r"(?:号码|号)?[^0-9A-Za-z。；;\n]{0,8}?"
     r"((?=[A-Z]{0,3}\d)[A-Z0-9]{2,10})(?:[ \t]*\n[ \t]*([A-Z0-9]{1,8}))?(?![0-9A-Za-z*＊])"
 )
@@ -1088,11 +1088,12 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
 # unless the record names a business first (its representative's or owner's ID, then its own address).
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９ＸｘＸ", "0123456789XXX")
 _ID_THEN_CELL = re.compile(
-    r"(?:^|[；;])[ \t]*(?:[^；;\n：:]{1,10}[：:][ \t]*)?"
+    r"(?=[0-9０-９])(?<=[；;：:])"
     r"(?P<id>[0-9０-９]{17}[0-9０-９XxＸｘ]|[0-9０-９]{15}|[0-9]{6}[*＊]{6,8}[0-9]{3}[0-9Xx])"
-    r"[ \t]*[；;][ \t]*(?P<value>[^；;\n：:]{4,60}?)[ \t]*(?=[；;]|\n|$)",
-    re.M,
+    r"[ \t]*[；;][ \t]*(?P<value>[^；;\n：:]{4,60}?)[ \t]*(?=[；;]|\n|$)"
 )
+# (the ID's cell: right after a ；, or after a label's colon in a cell of its own: ；证件号码：4501…)
+_CELL_LABEL = re.compile(r"[；;][^；;\n：:]{1,10}[：:]$")
 _PLACE_HEAD = re.compile(rf"^[{CJK}]{{1,8}}?(?:省|自治区|市|区|县)")
 
 
@@ -1109,6 +1110,8 @@ def _addresses_after_id_cells(text: str) -> list[Finding]:
         value = m.group("value")
         if not _person_id_cell(m.group("id")) or not _PLACE_HEAD.match(value):
             continue
+        if text[m.start() - 1] in "：:" and not _CELL_LABEL.search(text, max(0, m.start() - 12), m.start()):
+            continue  # a colon inside a running sentence, not a cell's label
         line_start = text.rfind("\n", 0, m.start()) + 1
         if _ORG_IN_NAME.search(text, line_start, m.start("id")) or "业主" in text[line_start : m.start("id")]:
             continue  # a business's record (…有限公司；法定代表人；ID；经营地点): the address is its own

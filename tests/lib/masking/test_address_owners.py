@@ -84,3 +84,16 @@ def test_a_shops_address_stays_when_a_first_pass_masked_part_of_the_shops_name()
         "经营地址：西安市雁塔区小寨东路12号写字楼209\n住所：***\n"
     )
     assert mask_text(text).text == text
+
+
+def test_a_companys_service_address_stays_whatever_its_codes_type_digits():
+    text = (
+        "1；太原恒业工程机械租赁有限责任公司；证件号码：9214010534ED158YX2；"
+        "送达地址：太原市小店区长风街8号综合楼1601；—；责令限期改正通知书\n"
+    )
+    assert "太原市小店区长风街8号综合楼1601" in mask_text(text).text
+
+
+def test_a_service_address_after_a_persons_id_under_the_same_label_is_hidden():
+    text = "1；邓立新；证件号码：11010519491231002X；送达地址：太原市小店区长风街8号丽华苑5栋2单元601室；—\n"
+    assert "丽华苑" not in mask_text(text).text

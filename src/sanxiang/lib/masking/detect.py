@@ -871,6 +871,8 @@ _AUTHORITY_NAME = re.compile(r"税务局|税务分局|稽查局|税务所|办税
 # whose shop has its own 经营地址 before it: the owner's dwelling. (With no 经营地址, the 住所 of an
 # individual business on an arrears list is its place of business, published.)
 _DWELLING_LABELS = frozenset({"住所", "住所地"})
+# A company's legal form: no individual business bears it, whatever its credit code's type digits say.
+_COMPANY_FORM = re.compile(r"有限(?:责任)?公司|股份")
 _OWNER_FIELD = re.compile(r"(?:经营者|业主)(?:姓名)?[ \t]*[：:]")
 _SHOP_FIELD = re.compile(r"(?:生产经营地址|经营地址|经营地点|经营场所)[ \t]*[：:]")
 
@@ -904,11 +906,14 @@ def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
     if owner is not None:
         return owner  # 联系你单位法定代表人…；前往其住所…: 其 is the representative
     business = label in _BUSINESS_LABELS
-    if label in _SERVICE_LABELS and INDIVIDUAL_BUSINESS.search(text, low, start):
+    individual = INDIVIDUAL_BUSINESS.search(text, low, start) is not None and not _COMPANY_FORM.search(
+        text, low, start
+    )
+    if label in _SERVICE_LABELS and individual:
         return True
     if (
         label in _DWELLING_LABELS
-        and (INDIVIDUAL_BUSINESS.search(text, low, start) or _OWNER_FIELD.search(text, low, start))
+        and (individual or _OWNER_FIELD.search(text, low, start))
         and _SHOP_FIELD.search(text, low, start)
     ):
         return True  # an individual business's 住所 beside its shop's 经营地址 is its owner's home
@@ -919,6 +924,8 @@ def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
         return named
     decisive = None
     for marker in _SUBJECT_MARKER.finditer(text, low, start):
+        if marker.group() in _GENERIC_NUMBER_MARKERS and _organisation_code_after(text, marker.end()):
+            continue  # 证件号码：9144…: a credit code, an organisation's number, no person's
         if marker.group("org") is not None:
             if marker.group() in _AUTHORITY_MARKERS and "。" in text[marker.end() : start]:
                 continue  # 请你…到本局接受询问。: a sentence of the body, not the bureau's address line
@@ -957,6 +964,15 @@ def _antecedent_is_person(text: str, start: int) -> bool | None:
 
 
 _VISIBLE_SHOP_PART = 2  # (a name masked whole, ***, is a person's)
+
+
+_GENERIC_NUMBER_MARKERS = frozenset({"证件号码"})
+_CODE_AFTER_LABEL = re.compile(r"[ \t]*[：:]?[ \t]*([0-9A-Z]{18})(?![0-9A-Za-z])")
+
+
+def _organisation_code_after(text: str, end: int) -> bool:
+    m = _CODE_AFTER_LABEL.match(text, end)
+    return m is not None and not id_shaped(m.group(1)) and m.group(1)[0] in "123456789Y"
 
 
 def _masked_shop_subject(text: str, low: int, start: int) -> bool:

@@ -36,3 +36,12 @@ def test_blank_lines_between_one_cell_a_line_rows_keep_the_table():
     masked = mask_text(text).text
     assert "长风街" not in masked and "新建北路" not in masked
     assert "大同市云冈区云冈路1号" in masked
+
+
+def test_a_csv_row_broken_inside_a_quoted_address_after_a_quoted_row_number():
+    text = (
+        "序号,受送达人,证件号码,送达地址,联系电话,文号,\n"
+        '"1",邓立新,11010519491231002X,"太原市小店区长风街8号丽华苑5栋\n2单元601室",13912345678,太税通〔2025〕3号,\n'
+    )
+    masked = mask_text(text).text
+    assert "丽华苑" not in masked and "2单元601室" not in masked

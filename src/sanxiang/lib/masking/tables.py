@@ -678,6 +678,8 @@ def _broken_row(
     column in its shape. Returns how many lines after ``k`` the row took (0: no such row; a following
     line that is a whole row or blank is never taken)."""
     line = lines[k]
+    if kind == "csv":
+        cells = _split(kind, line)  # (without a quoted cell's quotes: "1" is row number 1)
     pieces = [[(offset + a, offset + b)] if b > a else [] for a, b in cells]
     values = [line[a:b] for a, b in cells]
     start = offset + len(line) + 1

@@ -97,3 +97,11 @@ def test_a_companys_service_address_stays_whatever_its_codes_type_digits():
 def test_a_service_address_after_a_persons_id_under_the_same_label_is_hidden():
     text = "1；邓立新；证件号码：11010519491231002X；送达地址：太原市小店区长风街8号丽华苑5栋2单元601室；—\n"
     assert "丽华苑" not in mask_text(text).text
+
+
+def test_a_companys_place_of_business_stays_after_its_representatives_id():
+    text = (
+        "1；91140105MA0KXXXX1B；太原恒业商贸有限公司；邓立新；证件号码：11010519491231002X；"
+        "生产经营地址：太原市小店区长风街8号丽华苑5栋2单元601室；认定日期：2025年1月4日\n"
+    )
+    assert "太原市小店区长风街8号丽华苑5栋2单元601室" in mask_text(text).text

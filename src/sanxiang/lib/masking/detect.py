@@ -911,6 +911,8 @@ def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
     )
     if label in _SERVICE_LABELS and individual:
         return True
+    if business and _COMPANY_FORM.search(text, low, start):
+        return False  # …有限公司；法定代表人；证件号码：…；生产经营地址：…: the company's place of business
     if (
         label in _DWELLING_LABELS
         and (individual or _OWNER_FIELD.search(text, low, start))

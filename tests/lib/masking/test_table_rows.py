@@ -45,3 +45,14 @@ def test_a_csv_row_broken_inside_a_quoted_address_after_a_quoted_row_number():
     )
     masked = mask_text(text).text
     assert "丽华苑" not in masked and "2单元601室" not in masked
+
+
+def test_an_html_header_cell_does_not_take_the_next_row_as_its_value():
+    text = (
+        "<table>\n<tr><th>序号</th><th>受送达人</th><th>证件号码</th><th>送达地址</th><th>文号</th></tr>\n"
+        "<tr><td>1</td><td>太原恒业商贸有限公司</td><td>91140105MA0KXXXX1B</td>"
+        "<td>太原市小店区长风街8号综合楼1601</td><td>太税通〔2025〕3号</td></tr>\n</table>\n"
+    )
+    masked = mask_text(text).text
+    assert "太原恒业商贸有限公司" in masked and "91140105MA0KXXXX1B" in masked
+    assert "<th>送达地址</th><th>文号</th></tr>" in masked

@@ -823,8 +823,9 @@ _AMBIGUOUS_LABELS = (
 )
 _LABEL_HEADS = "".join(sorted({label[0] for label in f"{_HOME_LABELS}|{_AMBIGUOUS_LABELS}".split("|")}))
 # A label's value stops at a colon: in 送达地址确认：法定代表人住所…, 确认 is the label's own tail and what
-# follows is the next label's field, not one value that swallows the next label.
-_VALUE = r"(?P<value>(?:[^，,。；;（()）\n\t|｜：:]|[（(][^，,。；;（()）\n\t：:]{1,12}[）)]|[（(](?![^（()）\n]{0,12}[）)])){1,60})"
+# follows is the next label's field, not one value that swallows the next label. (It stops at markup too:
+# <th>送达地址</th><th>… is a header cell, its value in the rows below.)
+_VALUE = r"(?P<value>(?:[^，,。；;（()）\n\t|｜：:<>]|[（(][^，,。；;（()）\n\t：:]{1,12}[）)]|[（(](?![^（()）\n]{0,12}[）)])){1,60})"
 _ADDRESS = re.compile(
     rf"(?=[{_LABEL_HEADS}])"
     rf"(?:(?P<home>{_HOME_LABELS}|(?<![^，,；;（(\n])住(?![址所宿房院宅])(?=[：:]?[{CJK}]{{0,8}}?[省市区县镇乡村路街巷弄]))|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"

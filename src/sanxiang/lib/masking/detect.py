@@ -57,8 +57,11 @@ def _in_org_name(text: str, end: int) -> bool:
 # A leading look-ahead on the first character of every possible match (here and in _ADDRESS,
 # _PASSPORT …) changes no match: it only lets the engine skip the other positions at once, where a
 # pattern opening with a look-behind would otherwise try every branch.
-# (an ID number's check character X may be typed as the multiplication sign ×)
-_NUMBER = re.compile(r"(?=\d)(?<![0-9A-Za-z])(?:\d{17}[Xx×]\d{0,2}|\d{7,30})(?![0-9A-Za-z])")
+# (an ID number's check character X may be typed as the multiplication sign ×; an OCR'd full stop read
+# as the letter o ends a number: …账户6228…434o⏎)
+_NUMBER = re.compile(
+    r"(?=\d)(?<![0-9A-Za-z])(?:\d{17}[Xx×]\d{0,2}|\d{7,30})(?![0-9A-Za-np-zA-NP-Z]|[oO][0-9A-Za-z])"
+)
 # (a comma before or after it is a CSV row's separator unless an amount's thousands follow it)
 _GROUPED_NUMBER = re.compile(r"(?<![\d.])\d{4}(?:[ \-]\d{3,4}){2,5}(?!\d|\.\d|,\d{3}(?!\d))")
 # Hong Kong and Macao numbers (+852/+853 and eight digits) and Taiwan's mobiles (09xx-xxx-xxx, +886 9xx …).
@@ -725,7 +728,7 @@ _SPLIT_HKMO_PERMIT = re.compile(
     r"[HM](?<![0-9A-Za-z][HM])\d{1,9}(?:[ \t]|[ \t]?\n[ \t]*)\d{1,9}(?![0-9A-Za-z])"
 )
 _TRAVEL_CONTEXT = re.compile(
-    r"(?:护照|通行证|回乡证|台胞证|旅行证|居留证|居住证|军官证|士兵证|警官证|签证|证件|身份证|"
+    r"(?:护照|通[ \t]*\n?[ \t]*行[ \t]*\n?[ \t]*证|回乡证|台胞证|旅行证|居留证|居住证|军官证|士兵证|警官证|签证|证件|身份证|"
     r"[Pp]assport(?:\s*[Nn][Oo]\.?)?|PASSPORT(?:\s*NO\.?)?)(?:号码|号)?"
     rf"[^0-9A-Za-z。；;\n]{{0,8}}?([A-Za-z]{{0,2}}\d{{6,12}}[A-Za-z0-9]?(?![0-9A-Za-z*＊])|[{CJK}]字第\d{{4,10}}号"
     # a number split by a stray space, a hyphen or a PDF line break (K75 544980, G12⏎3456789, AB⏎123 4567):
@@ -739,11 +742,32 @@ _ALNUM = re.compile(r"[0-9A-Za-z]")
 _SHORT_TAXPAYER_NUMBER = re.compile(
     r"识别号(?:码)?[ \t]*[：:][ \t]*((?=[A-Z]{0,3}\d)(?=(?:[A-Z]*\d){5})[0-9A-Z]{6,12})(?![0-9A-Za-z*＊])"
 )
-# A foreign passport's number mixes capitals and digits (C01X00T47): read after a passport's label only.
+# A foreign passport's number mixes capitals and digits (C01X00T47), and so does a permit's (往来港澳通行证
+# CEG7G3B4E): read after a travel document's label only, its label or its number perhaps cut by a PDF
+# line break (台湾居民来往大陆通⏎行证号码：…, C4H05B⏎A52).
+_LINE_GAP = r"[ \t]*\n?[ \t]*"
 _FOREIGN_PASSPORT = re.compile(
-    r"(?:护照|[Pp]assport(?:\s*[Nn][Oo]\.?)?|PASSPORT(?:\s*NO\.?)?)(?:号码|号)?[^0-9A-Za-z。；;\n]{0,8}?"
-    r"((?=[A-Z]{0,3}\d)(?=(?:[A-Z]*\d){4})[A-Z0-9]{8,10})(?![0-9A-Za-z*＊])"
+    rf"(?=[护通旅居回台Pp])(?:护照|通{_LINE_GAP}行{_LINE_GAP}证|旅行证|居留证|回乡证|台胞证|[Pp]assport(?:\s*[Nn][Oo]\.?)?|PASSPORT(?:\s*NO\.?)?)"
+    r"(?:号码|号)?[^0-9A-Za-z。；;\n]{0,8}?"
+    r"((?=[A-Z]{0,3}\d)[A-Z0-9]{2,10})(?:[ \t]*\n[ \t]*([A-Z0-9]{1,8}))?(?![0-9A-Za-z*＊])"
 )
+_MIN_DIGITS = 3
+
+
+def _mixed_code(code: str) -> bool:
+    digits = sum(ch.isdigit() for ch in code)
+    return 8 <= len(code) <= 10 and _MIN_DIGITS <= digits < len(code)
+
+
+def _foreign_document_numbers(text: str) -> list[Finding]:
+    found: list[Finding] = []
+    for m in _FOREIGN_PASSPORT.finditer(text):
+        if m.group(2) is not None and _mixed_code(m.group(1) + m.group(2)):
+            found.append(Finding(m.start(1), m.end(1), FieldType.TRAVEL_DOCUMENT))
+            found.append(Finding(m.start(2), m.end(2), FieldType.TRAVEL_DOCUMENT))
+        elif _mixed_code(m.group(1)) and (m.group(2) is None or not text[m.end(1) : m.end(1) + 1].isalnum()):
+            found.append(Finding(m.start(1), m.end(1), FieldType.TRAVEL_DOCUMENT))
+    return found
 
 
 _WORDED_DOT = re.compile(r"[ \t]*[(\[（【][ \t]*dot[ \t]*[)\]）】][ \t]*|[ \t]+dot[ \t]+|。")
@@ -798,9 +822,8 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
         found.append(Finding(m.start(1), m.end(1), FieldType.TRAVEL_DOCUMENT))
     for m in _SHORT_TAXPAYER_NUMBER.finditer(text) if "识别号" in text else ():
         found.append(Finding(m.start(1), m.end(1), FieldType.TRAVEL_DOCUMENT))
-    if "护照" in text or "assport" in text or "ASSPORT" in text:
-        for m in _FOREIGN_PASSPORT.finditer(text):
-            found.append(Finding(m.start(1), m.end(1), FieldType.TRAVEL_DOCUMENT))
+    if "护照" in text or "assport" in text or "ASSPORT" in text or "证" in text:
+        found += _foreign_document_numbers(text)
     return found
 
 
@@ -819,6 +842,10 @@ _AMBIGUOUS_LABELS = (
     "检查地点|检查地址|询问地点"
 )
 _LABEL_HEADS = "".join(sorted({label[0] for label in f"{_HOME_LABELS}|{_AMBIGUOUS_LABELS}".split("|")}))
+# A label's value stops at a colon: in 送达地址确认：法定代表人住所…, 确认 is the label's own tail and what
+# follows is the next label's field, not one value that swallows the next label. (It stops at markup too:
+# <th>送达地址</th><th>… is a header cell, its value in the rows below.)
+_VALUE = r"(?P<value>(?:[^，,。；;（()）\n\t|｜：:<>]|[（(][^，,。；;（()）\n\t：:]{1,12}[）)]|[（(](?![^（()）\n]{0,12}[）)])){1,60})"
 _ADDRESS = re.compile(
     rf"(?=[{_LABEL_HEADS}])"
     rf"(?:(?P<home>{_HOME_LABELS}|(?<![^，,；;（(\n])住(?![址所宿房院宅])(?=[：:]?[{CJK}]{{0,8}}?[省市区县镇乡村路街巷弄]))|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"
@@ -826,10 +853,14 @@ _ADDRESS = re.compile(
     # the value after a colon, a tab, spaces, or on the next line (a label cell and its value cell)
     # (or in the next cell of a two-column table: | 送达地点 | …… |)
     # (or in a two-column table flattened as 项目：送达地点；内容：……)
-    r"(?:[：:][ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*(?=[^\n]*\d)|[ \t]*[|｜][ \t]*(?=[^|｜\n]+[|｜][ \t]*(?:\n|$))"
+    r"(?:[ \t]*(?:\n[ \t]*)?[：:][ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*(?=[^\n]*\d)|[ \t]*[|｜][ \t]*(?=[^|｜\n]+[|｜][ \t]*(?:\n|$))"
     r"|[；;][ \t]*内容[：:][ \t]*|[ \t]*)"
-    r"(?:为|在|是)?(?P<value>(?:[^，,。；;（()）\n\t|｜]|[（(][^，,。；;（()）\n\t]{1,12}[）)]|[（(](?![^（()）\n]{0,12}[）)])){1,60})"
+    r"(?:为|在|是)?" + _VALUE
 )
+# What runs on after a colon, when the label's own words went before it (住所地址：, 住址（户籍）：).
+_VALUE_AFTER_COLON = re.compile(r"[ \t]*(?:\n[ \t]*)?" + _VALUE)
+_COLON = frozenset("：:")
+_LABEL_TAIL = 8  # at most this many characters between a label and its colon are the label's own
 _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区")
 _ORG_MARKER = (
     r"公司|企业|单位|有限|合作社|商行|经营部|门市部|事务所|工作室|厂|集团|个体工商户|店|信用代码|超市|中心|"
@@ -857,6 +888,14 @@ _SERVICE_LABELS = frozenset({"送达地址", "送达地点"})
 
 
 _AUTHORITY_NAME = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅")
+# The 住所 of a record whose subject is an individual business (经营者：…, 业主：…, a 92 credit code) and
+# whose shop has its own 经营地址 before it: the owner's dwelling. (With no 经营地址, the 住所 of an
+# individual business on an arrears list is its place of business, published.)
+_DWELLING_LABELS = frozenset({"住所", "住所地"})
+# A company's legal form: no individual business bears it, whatever its credit code's type digits say.
+_COMPANY_FORM = re.compile(r"有限(?:责任)?公司|股份")
+_OWNER_FIELD = re.compile(r"(?:经营者|业主)(?:姓名)?[ \t]*[：:]")
+_SHOP_FIELD = re.compile(r"(?:生产经营地址|经营地址|经营地点|经营场所)[ \t]*[：:]")
 
 
 def _record_start(text: str, start: int) -> int:
@@ -884,14 +923,32 @@ def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
         return True  # 法定代表人联系地址, 经营者送达地址: the person's own
     if _ORG_BEFORE_BRACKET.search(text, max(0, start - 8), start):
         return False  # …有限公司（住所：…）: the address of the organisation just named
+    owner = _antecedent_is_person(text, start)
+    if owner is not None:
+        return owner  # 联系你单位法定代表人…；前往其住所…: 其 is the representative
     business = label in _BUSINESS_LABELS
-    if label in _SERVICE_LABELS and INDIVIDUAL_BUSINESS.search(text, low, start):
+    individual = INDIVIDUAL_BUSINESS.search(text, low, start) is not None and not _COMPANY_FORM.search(
+        text, low, start
+    )
+    if label in _SERVICE_LABELS and individual:
         return True
+    if business and _COMPANY_FORM.search(text, low, start):
+        return False  # …有限公司；法定代表人；证件号码：…；生产经营地址：…: the company's place of business
+    if (
+        label in _DWELLING_LABELS
+        and (individual or _OWNER_FIELD.search(text, low, start))
+        and _SHOP_FIELD.search(text, low, start)
+    ):
+        return True  # an individual business's 住所 beside its shop's 经营地址 is its owner's home
     named = _named_subject_is_person(text, low, start)
     if named is not None:
+        if named and business and _masked_shop_subject(text, low, start):
+            return False
         return named
     decisive = None
     for marker in _SUBJECT_MARKER.finditer(text, low, start):
+        if marker.group() in _GENERIC_NUMBER_MARKERS and _organisation_code_after(text, marker.end()):
+            continue  # 证件号码：9144…: a credit code, an organisation's number, no person's
         if marker.group("org") is not None:
             if marker.group() in _AUTHORITY_MARKERS and "。" in text[marker.end() : start]:
                 continue  # 请你…到本局接受询问。: a sentence of the body, not the bureau's address line
@@ -902,6 +959,56 @@ def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
     if decisive is None:
         return not business  # a business address with no subject named stays; any other is hidden
     return decisive.group("person") is not None
+
+
+# 其 right before a label (其住所, 其家庭地址) refers back to the party named last before it: a natural
+# person's role (法定代表人, 经营者, 配偶 …) or an organisation (该公司, 你单位 …).
+_ITS = re.compile(r"其(?:的)?[ \t]*(?:\n[ \t]*)?$")
+_ANTECEDENT = re.compile(
+    r"(?P<person>法定代表人|法人代表|负责人|经营者|业主|投资人|股东|代理人|联系人|受送达人|当事人|本人|"
+    r"配偶|妻子?|丈夫|父亲|母亲|[之的][子女]|个人|自然人|先生|女士)"
+    r"|(?P<org>公司|单位|企业|合作社|集团|厂|商行|经营部|门市部|事务所|税务局|稽查局|机关|本局|我局)"
+)
+_ANTECEDENT_REACH = 80
+
+
+def _antecedent_is_person(text: str, start: int) -> bool | None:
+    """Whose address a label after 其 is: True for a natural person named last before it in the same
+    paragraph, False for an organisation, None when 其 does not stand before the label or nothing is
+    named."""
+    if not _ITS.search(text, max(0, start - 4), start):
+        return None
+    low = max(0, start - _ANTECEDENT_REACH)
+    paragraph = text.rfind("\n\n", low, start)
+    if paragraph >= 0:
+        low = paragraph + 2
+    named = [m.group("person") is not None for m in _ANTECEDENT.finditer(text, low, start)]
+    return named[-1] if named else None
+
+
+_VISIBLE_SHOP_PART = 2  # (a name masked whole, ***, is a person's)
+
+
+_GENERIC_NUMBER_MARKERS = frozenset({"证件号码"})
+_CODE_AFTER_LABEL = re.compile(r"[ \t]*[：:]?[ \t]*([0-9A-Z]{18})(?![0-9A-Za-z])")
+
+
+def _organisation_code_after(text: str, end: int) -> bool:
+    m = _CODE_AFTER_LABEL.match(text, end)
+    return m is not None and not id_shaped(m.group(1)) and m.group(1)[0] in "123456789Y"
+
+
+def _masked_shop_subject(text: str, low: int, start: int) -> bool:
+    """Whether the record's subject is a business whose name a first pass masked in part (当事人：南宁****,
+    its owner's name inside the shop's) and which names its owner (经营者：…): its place of business stayed
+    published then, so it stays on a second pass."""
+    name = _subject_name(text, low, start)
+    return (
+        name is not None
+        and "*" in name
+        and len(name.strip("*＊")) >= _VISIBLE_SHOP_PART
+        and _OWNER_FIELD.search(text, low, start) is not None
+    )
 
 
 def _subject_name(text: str, low: int, start: int) -> str | None:
@@ -979,6 +1086,13 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
     for m in _ADDRESS.finditer(text):
         value = m.group("value").rstrip()
         start = m.start("value")
+        if text[m.end("value") : m.end("value") + 1] in _COLON and len(m.group("value")) <= _LABEL_TAIL:
+            # the label's own tail (住所地址：…, 住址（户籍）：…): its value follows the colon, unless the
+            # next label's field does (送达地址确认：法定代表人住所…), which is read on its own
+            after = _VALUE_AFTER_COLON.match(text, m.end("value") + 1)
+            if after is None or _ADDRESS.search(after.group("value")):
+                continue
+            value, start = after.group("value").rstrip(), after.start("value")
         if _header_cell(text, m, start):
             continue  # the last cell of a table's header row: the table reader decides its column
         if _seat_of_organisation(text, m):
@@ -1010,6 +1124,46 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
         found += [Finding(a, b, FieldType.HOME_ADDRESS) for a, b in parts]
     if "注册" in text or "登记地" in text:
         found += _registered_addresses_of_persons(text)
+    if "；" in text or ";" in text:
+        found += _addresses_after_id_cells(text)
+    return found
+
+
+# A ；-joined record without labels on every cell (2；受送达人：张三；4501…7858；南宁市…5组65号；联系电话：…):
+# an address cell right after a cell holding a natural person's ID number is that person's address,
+# unless the record names a business first (its representative's or owner's ID, then its own address).
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９ＸｘＸ", "0123456789XXX")
+_ID_THEN_CELL = re.compile(
+    r"(?=[0-9０-９])(?<=[；;：:])"
+    r"(?P<id>[0-9０-９]{17}[0-9０-９XxＸｘ]|[0-9０-９]{15}|[0-9]{6}[*＊]{6,8}[0-9]{3}[0-9Xx])"
+    r"[ \t]*[；;][ \t]*(?P<value>[^；;\n：:]{4,60}?)[ \t]*(?=[；;]|\n|$)"
+)
+# (the ID's cell: right after a ；, or after a label's colon in a cell of its own: ；证件号码：4501…)
+_CELL_LABEL = re.compile(r"[；;][^；;\n：:]{1,10}[：:]$")
+_PLACE_HEAD = re.compile(rf"^[{CJK}]{{1,8}}?(?:省|自治区|市|区|县)")
+
+
+def _person_id_cell(value: str) -> bool:
+    if "*" in value or "＊" in value:
+        return True  # an ID number masked by hand (4501********7858): only IDs are written so
+    number = value.translate(_FULLWIDTH_DIGITS)
+    return id_shaped(number) and (len(number) == 15 or id_checksum_ok(number))
+
+
+def _addresses_after_id_cells(text: str) -> list[Finding]:
+    found: list[Finding] = []
+    for m in _ID_THEN_CELL.finditer(text):
+        value = m.group("value")
+        if not _person_id_cell(m.group("id")) or not _PLACE_HEAD.match(value):
+            continue
+        if text[m.start() - 1] in "：:" and not _CELL_LABEL.search(text, max(0, m.start() - 12), m.start()):
+            continue  # a colon inside a running sentence, not a cell's label
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _ORG_IN_NAME.search(text, line_start, m.start("id")) or "业主" in text[line_start : m.start("id")]:
+            continue  # a business's record (…有限公司；法定代表人；ID；经营地点): the address is its own
+        if not _reads_as_address(value) or _MASKED_BY_HAND.search(value):
+            continue
+        found.append(Finding(m.start("value"), m.end("value"), FieldType.HOME_ADDRESS))
     return found
 
 

@@ -399,7 +399,20 @@ def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_in
         k = j
         # A value may look like a header word (当事人提供, 身份证复印件): only a new run of header lines
         # ends the table.
-        while k < len(lines) and lines[k].strip() and not _header_run_at(lines, k):
+        while k < len(lines) and not _header_run_at(lines, k):
+            if not lines[k].strip():
+                # blank lines between the header and its rows, or between rows (a PDF's cell borders),
+                # keep the table going when the next row's number follows; any other ends it
+                after = next((n for n in range(k + 1, min(k + 4, len(lines))) if lines[n].strip()), None)
+                if (
+                    after is None
+                    or not numbered
+                    or not _ROW_NUMBER.match(lines[after].strip())
+                    or (expected is None and row)
+                    or (expected is not None and (int(lines[after]) != expected or len(row) < len(roles)))
+                ):
+                    break
+                k = after
             line = lines[k]
             value = line.strip()
             if (
@@ -582,6 +595,8 @@ def _cell_row(
     if groups is None:
         return  # the number and name detectors still see every line
     values = ["".join(text[a:b] for a, b in group) for group in groups]
+    # (a name spread over its cell, 叶  振, is read without its spaces, as in a row of one line)
+    values = [_SPREAD.sub("", v) if _SPREAD_NAME.match(v) else v for v in values]
     _row_values(values, groups, roles, add, hide_individual)
 
 
@@ -639,6 +654,8 @@ def find_table_cells(
                     cells = _close_spread_names(line, cells, width)
                 if len(cells) == width:
                     _row(line, offset, cells, header[1], add, hide)
+                elif len(cells) > width and _fits_left(line, cells, kinds):
+                    _row(line, offset, cells[:width], header[1], add, hide)
                 elif kind in _BREAKABLE and len(cells) < width:
                     used = _broken_row(lines, k, offset, kind, cells, header[1], kinds, add, hide)
                 elif kind == "html" and len(cells) < width and _HTML_ROW_START.match(line):
@@ -648,6 +665,23 @@ def find_table_cells(
         for _ in range(used + 1):
             offset += len(lines[k]) + 1
             k += 1
+
+
+_SHAPED_KINDS = _FIXED_SHAPES | frozenset({"address"})
+
+
+def _fits_left(line: str, cells: list[tuple[int, int]], kinds: list[str | None]) -> bool:
+    """Whether a row with more cells than its header (a value cut by the separator near its end:
+    …通知书（ | 文号 | ）) is read from the left: every column of a fixed shape (a code, a phone number, a
+    row number, an address) fits its value, two at least."""
+    checked = 0
+    for (a, b), kind in zip(cells, kinds, strict=False):
+        if kind not in _SHAPED_KINDS or not line[a:b].strip():
+            continue
+        if _fit(kind, line[a:b].strip()) <= 0:
+            return False
+        checked += 1
+    return checked >= 2
 
 
 def _continues_row(previous: str, line: str, header: tuple[str, list[str | None]] | None, width: int) -> bool:
@@ -731,6 +765,8 @@ def _broken_row(
     column in its shape. Returns how many lines after ``k`` the row took (0: no such row; a following
     line that is a whole row or blank is never taken)."""
     line = lines[k]
+    if kind == "csv":
+        cells = _split(kind, line)  # (without a quoted cell's quotes: "1" is row number 1)
     pieces = [[(offset + a, offset + b)] if b > a else [] for a, b in cells]
     values = [line[a:b] for a, b in cells]
     start = offset + len(line) + 1

@@ -98,6 +98,27 @@ def test_a_killed_import_leaves_everything_or_nothing(demo_env, tmp_path):
     assert state["audit_ok"]
     assert not finished_first, "the import finished before the kill: the test proved nothing"
     assert state["entries"] == 0
+    # nor a process: the import's forked masking helper dies with it (it used to wait for ever)
+    deadline = time.monotonic() + 10
+    while (left := _processes_with(str(source))) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert left == []
+
+
+def _processes_with(marker: str) -> list[int]:
+    """The live processes (not zombies) whose command line holds ``marker``."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            cmdline = (proc / "cmdline").read_bytes().decode(errors="replace")
+            state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue  # it ended meanwhile
+        if marker in cmdline and state != "Z":
+            found.append(int(proc.name))
+    return found
 
 
 def _multipart(boundary: str, fields: dict[str, str], name: str, size: int, sent: list[int]):

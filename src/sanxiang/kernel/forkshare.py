@@ -19,9 +19,11 @@ core (unless asked to fork anyway) or when asked not to, everything is computed 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
 import os
 import queue
+import signal
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -42,6 +44,24 @@ def can_fork() -> bool:
     return cores > 1
 
 
+# prctl(2) option: the signal the kernel sends this process when its parent dies.
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:  # pragma: no cover - runs in the forked child
+    """Have the kernel kill this child when the process that forked it dies (Linux).
+
+    A parent killed with SIGKILL (a worker restarted, ``kill -9``) runs no cleanup; the child, which
+    holds the read end of its own queue's pipe too, would otherwise block for ever on a full pipe and
+    keep its memory (the name model's) until the machine restarts. Elsewhere ``prctl`` is missing
+    and the child ends as before, when its work is done.
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died between the fork and the prctl
+        os._exit(0)
+
+
 class SharedWork(Generic[T]):
     """``work(i)`` for ``i`` in ``range(count)``, shared between a forked child and the caller."""
 
@@ -58,10 +78,11 @@ class SharedWork(Generic[T]):
         # [next index from the front, one past the next index from the back], under one lock.
         self._bounds: Any = context.Array("q", [0, count])
         self._queue: Any = context.Queue()
-        self._process = context.Process(target=self._child, daemon=True)
+        self._process = context.Process(target=self._child, args=(os.getpid(),), daemon=True)
         self._process.start()
 
-    def _child(self) -> None:  # pragma: no cover - runs in the forked child
+    def _child(self, parent: int) -> None:  # pragma: no cover - runs in the forked child
+        _die_with_parent(parent)
         # A failure stops the child quietly: the caller computes the index it failed on again
         # (and raises the error there, where it is reported).
         with contextlib.suppress(Exception):

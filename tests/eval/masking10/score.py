@@ -25,9 +25,16 @@ HERE = Path(__file__).resolve().parent
 def run_masker(repo: str, python: str, items: list[dict]) -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(Path(repo) / "src")
-    data = "".join(json.dumps({"id": it["id"], "text": it["text"]}, ensure_ascii=False) + "\n" for it in items)
-    proc = subprocess.run([python, "-m", "sanxiang", "mask", "--jsonl"], input=data.encode("utf-8"), cwd=repo, env=env,
-                          capture_output=True)
+    data = "".join(
+        json.dumps({"id": it["id"], "text": it["text"]}, ensure_ascii=False) + "\n" for it in items
+    )
+    proc = subprocess.run(
+        [python, "-m", "sanxiang", "mask", "--jsonl"],
+        input=data.encode("utf-8"),
+        cwd=repo,
+        env=env,
+        capture_output=True,
+    )
     if proc.returncode != 0:
         print(f"masker exited {proc.returncode}: {proc.stderr.decode('utf-8', 'replace')[-2000:]}")
     out = {}
@@ -53,7 +60,7 @@ class Aligned:
         sm = SequenceMatcher(None, src, out, autojunk=False)
         self.survive = [False] * len(src)
         self.to_out = [0] * (len(src) + 1)
-        for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        for tag, i1, i2, j1, _j2 in sm.get_opcodes():
             for k in range(i1, i2):
                 if tag == "equal":
                     self.survive[k] = True
@@ -90,8 +97,13 @@ def pct(a: int, b: int) -> str:
 
 
 def context(text: str, i: int, j: int, width: int = 30) -> str:
-    return text[max(0, i - width):i].replace("\n", "⏎") + "【" + text[i:j].replace("\n", "⏎") + "】" + \
-        text[j:j + width].replace("\n", "⏎")
+    return (
+        text[max(0, i - width) : i].replace("\n", "⏎")
+        + "【"
+        + text[i:j].replace("\n", "⏎")
+        + "】"
+        + text[j : j + width].replace("\n", "⏎")
+    )
 
 
 def main() -> int:
@@ -153,8 +165,9 @@ def main() -> int:
                     if nv in bn:
                         leaked = True
                         leak_rule["b (whole value elsewhere)"] += 1
-                keys = [pers[sp["type"]], pers_cat[d["category"]], pers_layout[d["layout"]]] + \
-                    [pers_tag[t] for t in sp["tags"]]
+                keys = [pers[sp["type"]], pers_cat[d["category"]], pers_layout[d["layout"]]] + [
+                    pers_tag[t] for t in sp["tags"]
+                ]
                 for c in keys:
                     c[1] += 1
                     c[0] += leaked
@@ -191,12 +204,16 @@ def main() -> int:
     print()
     print(f"overall leak:                {pct(n_leak, n_pers)}")
     print(f"  leak without legal_rep:    {pct(n_leak_nolr, n_pers_nolr)}")
-    print(f"  by rule: " + ", ".join(f"{k}: {v}" for k, v in sorted(leak_rule.items())))
+    print("  by rule: " + ", ".join(f"{k}: {v}" for k, v in sorted(leak_rule.items())))
     print(f"documents with a leak:       {pct(leak_docs, len(docs))}")
-    print(f"public loss:                 {pct(lost_pub, tot_pub)}  (kept {100.0 * (tot_pub - lost_pub) / max(tot_pub, 1):.2f} %)")
+    print(
+        f"public loss:                 {pct(lost_pub, tot_pub)}  (kept {100.0 * (tot_pub - lost_pub) / max(tot_pub, 1):.2f} %)"
+    )
     print(f"masked changed:              {pct(ch_m, tot_m)}")
-    print(f"twice == once:               {pct(len(docs) - len(idem_bad), len(docs))}" +
-          (f"  differing: {idem_bad[:10]}" if idem_bad else ""))
+    print(
+        f"twice == once:               {pct(len(docs) - len(idem_bad), len(docs))}"
+        + (f"  differing: {idem_bad[:10]}" if idem_bad else "")
+    )
     print(f"officials (published_by_policy) left visible: {pct(officials[0], officials[1])}")
 
     def table(title, dd):
@@ -213,9 +230,10 @@ def main() -> int:
     table("changed per masked type", msk)
 
     if a.examples:
+
         def show(title, exs):
             print(f"\n{title} (first {min(a.examples, len(exs))} of {len(exs)})")
-            for d, sp, al in exs[:a.examples]:
+            for d, sp, al in exs[: a.examples]:
                 s, e = sp["start"], sp["end"]
                 os_, oe = al.out_pos(s), al.out_pos(e)
                 print(f"- {d['id']} {d['category']}/{d['layout']} {sp['type']} {sp['tags']}")

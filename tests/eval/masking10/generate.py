@@ -885,13 +885,25 @@ def k_disclosure_register(doc, f, city, r, layout):
         addr = f.home_address(city)
         if layout in ("csv", "cell_per_line") and r.random() < 0.4:
             addr = newline_in(addr, r)
+        phone = r.choice([f.mobile(), f.landline(city)])
+        if kind < 0.15:
+            # A company applicant's mailing address and office landline are the company's, not a person's
+            # (labelling fix after the first score; the random draws are unchanged, so is the text).
+            addr = S(addr.value, "public", "company_address", tags=["address_shape", "applicant_company"])
+            if phone.type == "landline_private":
+                phone = S(
+                    phone.value,
+                    "public",
+                    "company_phone",
+                    tags=["same_shape_as_private", "applicant_company"],
+                )
         rows.append(
             [
                 str(i + 1),
                 who,
                 idc,
                 addr,
-                r.choice([f.mobile(), f.landline(city)]),
+                phone,
                 f.email() if r.random() < 0.7 else "—",
                 ["关于", f.company(city), "欠税情况的信息"],
                 f.date(),

@@ -77,7 +77,7 @@ _MOBILE_GROUPED = re.compile(r"(?=[+81])(?<![\d])(?:\+?86[ \-]?)?1[3-9]\d[ \-]\d
 # A landline with its area code: (0571)…, 0571-…, 0571 …, +86-571-…, 0086 571 …, (+86)(571)…; the line
 # may break after the area code's hyphen or between the local number's two halves (PDF text).
 _LANDLINE = re.compile(
-    r"(?=[（(0+])(?<![\d])(?:(?:\+86[ \-]?|0086[ \-]?)?[（(]0\d{2,3}[)）][ \-]?|0\d{2,3}(?:\n[ \t]*(?=[-－—]))?(?:[-－—./]\n?[ \t]*| [-—] |-? )"
+    r"(?=[（(0+])(?<![\d])(?:(?:\+86[ \-]?|0086[ \-]?)?[（(]0\d{2,3}(?:\n[ \t]*)?[)）][ \-]?|0\d{2,3}(?:\n[ \t]*(?=[-－—]))?(?:[-－—./]\n?[ \t]*| [-—] |-? )"
     r"|(?:\+86|0086|[（(]\+?86[)）])[ \-]?(?:[1-9]\d{1,2}[ \-]|[（(][1-9]\d{1,2}[)）][ \-]?))"
     r"[2-9]\d{2,3}(?:[ \-]|\n[ \t]*)?\d{4}(?:[ ]?(?:-|转|分机|ext\.?|Ext\.?|EXT\.?|x|X)[ ]?\d{1,5})?(?![\d])"
 )
@@ -387,13 +387,35 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
             return FieldType.BANK_ACCOUNT
     if 16 <= n <= 19 and luhn_ok(token) and not _INVOICE_CONTEXT.search(before[-12:]):
         return FieldType.BANK_ACCOUNT
-    if n in (7, 8) and _PHONE_CONTEXT.search(before[-10:]) and text[start - 1 : start] not in "-－—)）":
+    if (
+        n in (7, 8)
+        and (_PHONE_CONTEXT.search(before[-10:]) or _listed_after_phone(text, start))
+        and text[start - 1 : start] not in "-－—)）"
+    ):
         return None if _is_public_landline(text, start, token, public_phones) else FieldType.PHONE
     if 10 <= n <= 12 and token[0] == "0" and token[1] != "0":
         if _PHONE_CONTEXT.search(before[-10:]) or not _INVOICE_CONTEXT.search(before[-14:]):
             if _AMOUNT_AFTER.match(text, end) is None:
                 return None if _is_public_landline(text, start, token, public_phones) else FieldType.PHONE
     return None
+
+
+# A number listed after another one under the same label (联系方式：138…，7234777; 电话：0731-…、0731-…).
+_LISTED_NUMBER_BEFORE = re.compile(r"[+（(]?\d[\d \-－—()（）\n]{5,18}\d[ \t]*[，,；;、/或][ \t]*$")
+
+
+def _listed_after_phone(text: str, start: int) -> bool:
+    """Whether the number at ``start`` follows another number that stands under a phone's label."""
+    listed = _LISTED_NUMBER_BEFORE.search(text, max(0, start - 30), start)
+    return (
+        listed is not None
+        and _PHONE_CONTEXT.search(text, max(0, listed.start() - 10), listed.start()) is not None
+    )
+
+
+# A landline whose local number opens with 1 (no such number is dialled, yet forms carry them: a typing
+# slip, an invented one): a phone only under a phone's label.
+_AREA_CODE_AND_ONE = re.compile(r"(?:[（(]0\d{2,3}[)）]|(?<!\d)0\d{2,3}[-－—])[ \t]?1\d{6,7}(?!\d)")
 
 
 def _number_of_person(text: str, start: int) -> bool:
@@ -523,6 +545,9 @@ def _wrapped_card(text: str, groups: list[tuple[int, int]], run_start: int) -> b
     ) and not _INVOICE_CONTEXT.search(_context_before(text, run_start, 24)[-12:])
 
 
+_DATE_AHEAD = re.compile(r"(?:19|20)\d{2}(?:年|[-./]\d{1,2}[-./]\d{1,2})")
+
+
 def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
     """Valid data among the runs of a broken number: every window of consecutive groups, longest first,
     is joined and checked (an ID number, a taxpayer number, a mobile, a card; a landline under a
@@ -554,8 +579,11 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
                 x_at = [i for i, ch in enumerate(digits) if ch in "Xx"]
                 if x_at and (len(x_at) > 1 or x_at[0] != 17):
                     continue  # an X stands only as an ID number's check character
-                if len(digits) > 30:
-                    continue
+                if len(digits) > 30 or any(
+                    "\n" in text[groups[k - 1][1] : groups[k][0]] and _DATE_AHEAD.match(text, groups[k][0])
+                    for k in range(i + 1, j + 1)
+                ):
+                    continue  # (nor a number and the date on the next line: …1139⏎2024年7月7日, …⏎2026-11-17)
                 by_four = all(len(p) == 4 for p in pieces[:-1])
                 if id_context is None and len(digits) == 15:
                     id_context = _ID_CONTEXT.search(_context_before(text, m.start(), 24)) is not None
@@ -660,6 +688,12 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
         ):
             continue  # 0571.8765…, 0571/8765…: a phone only under a phone's label (编号0123/4567…)
         if not _is_public_landline(text, m.start(), digits, public_phones, m.end()):
+            found.append(Finding(m.start(), m.end(), FieldType.PHONE))
+    for m in _AREA_CODE_AND_ONE.finditer(text):
+        if (
+            _PHONE_CONTEXT.search(text, max(0, m.start() - 10), m.start())
+            or _listed_after_phone(text, m.start())
+        ) and not _is_public_landline(text, m.start(), _NON_DIGIT.sub("", m.group()), public_phones, m.end()):
             found.append(Finding(m.start(), m.end(), FieldType.PHONE))
     for label in _PHONE_CONTEXT.finditer(text) if grouped else ():
         # (read only after a phone's label: the labels are few, the digit groups many)
@@ -1329,7 +1363,7 @@ _NOT_NAMES = frozenset(
     "包头 贵阳 贵港 柳州 桂林 南宁 梧州 钦州 百色 河池 来宾 崇左 贺州 玉林 北海 防城 岳阳 常德 "
     "卢湾 童装 鞠躬 冷库 冷藏 冷链 晏城 席位 卫生 卫星 米兰 柏林 宗教 桂花 全资 应急 "
     "邵阳 郴州 娄底 怀化 永州 衡阳 株洲 湘潭 益阳 吉首 长沙 岳麓 雨花 开福 天心 芙蓉 望城 "
-    "宁乡 浏阳 陈述 陈列 陈旧 申明 严肃 严格 蒋家 汤剂 石某 宋某 公司 公款 公章 公账 公户 许可 居民 ".split()
+    "宁乡 浏阳 陈述 陈列 陈旧 申明 严肃 严格 蒋家 汤剂 石某 宋某 公司 公款 公章 公账 公户 许可 居民 支付 付款 ".split()
 )
 _GIVEN = f"[{CJK}]"
 _NAME_HEAD = rf"(?:{_COMPOUND_ALT}|[{_SINGLE_CLASS}])"
@@ -1358,7 +1392,7 @@ for _words, _kind in (
         "被检举人|被举报人|利害关系人|共同经营人|实际投资人|户名|开户名|账户名称|账户名|收款人|付款人|"
         "从业人员|收银员|店员|营业员|服务员|厨师|学徒|记账员|总经理|副总经理|经理|董事长|执行董事|董事|监事|厂长|店长|总监|业务员|销售员|仓管员|"
         "实际经营者|持卡人|开户人|开户名称|购买方名称|购买方|受票方|缴款人|交款人|前台|出纳员|保管员|仓库保管员|驾驶员|收款员|文员|职员|主管|技术员|操作员|采购员|哥哥|姐姐|弟弟|妹妹|胞弟|胞兄|胞姐|胞妹|儿媳|女婿|侄子|外甥|孙子|其妻|其夫|其子|其女|其父|其母|"
-        "其兄|其姐|其弟|其妹|邻居|朋友|同事|亲戚|同学|法定代理人|指定代理人|台胞|港胞|澳胞|"
+        "其兄|其姐|其弟|其妹|邻居|朋友|同事|亲戚|同学|法定代理人|指定代理人|台胞|港胞|澳胞|第三方|"
         "之父|之母|之子|之女|之妻|之夫|祖父|祖母|岳父|岳母|孙女|侄女|租户|承租户",
         FieldType.THIRD_PARTY_NAME,
     ),

@@ -1,0 +1,75 @@
+"""Registers of requests the bureau keeps (依申请公开政府信息登记表, 举报登记表): the requester's name, number,
+address and contact under 申请人 | 证件号码 | 通信地址 | 联系电话, one cell a line or in a web page's table."""
+
+from __future__ import annotations
+
+from sanxiang.lib.masking import mask_text
+
+from .helpers import hidden
+
+ID_A = "320583198807150016"
+
+
+def test_a_one_cell_a_line_register_under_an_applicant_header():
+    text = (
+        "依申请公开政府信息登记表\n序号\n申请人\n证件号码\n通信地址\n联系电话\n申请内容\n答复日期\n"
+        "1\n邓立新\nE12345678\n太原市小店区长风街8号丽华苑5栋2单元601室\n13912345678\n"
+        "关于太原恒业商贸有限公司欠税情况的信息\n2025年3月1日\n"
+        "2\n苏海燕\n"
+        f"{ID_A}\n太原市迎泽区桥东\n街道青年路12号3栋402室\n8612345\n关于某公司欠税情况的信息\n2025年4月2日\n"
+    )
+    masked = hidden(text, "邓立新", "苏海燕", "长风街", "丽华苑", "青年路", "8612345", "E12345678")
+    assert "2025年3月1日" in masked and "关于太原恒业商贸有限公司欠税情况的信息" in masked
+
+
+def test_an_html_register_whose_header_row_stands_in_thead():
+    text = (
+        "<table>\n<thead>\n<tr><th>序号</th><th>申请人</th><th>证件号码</th><th>通信地址</th><th>联系电话</th>"
+        "<th>答复日期</th></tr>\n</thead>\n<tbody>\n"
+        "<tr><td>1</td><td>邓立新</td><td>E12345678</td><td>太原市小店区长风街8号丽华苑5栋2单元601室</td>"
+        "<td>8612345</td><td>2025年3月1日</td></tr>\n"
+        "<tr><td>2</td><td>太原恒业商贸有限公司</td><td>91140105MA0KXXXX1B</td><td>太原市迎泽区迎泽大街100号</td>"
+        "<td>0351-1234567</td><td>2025年4月2日</td></tr>\n</tbody>\n</table>\n"
+    )
+    masked = hidden(text, "长风街", "丽华苑", "8612345")
+    assert "太原市迎泽区迎泽大街100号" in masked and "0351-1234567" in masked
+    assert mask_text(masked).text == masked
+
+
+def test_a_third_party_named_in_a_reply_on_disclosure():
+    masked = hidden(
+        "该信息涉及第三方邱文涛的个人隐私，本机关已书面征求其意见，第三方不同意公开，故不予公开。", "文涛"
+    )
+    assert "第三方不同意公开" in masked
+
+
+def test_third_party_as_an_ordinary_word_is_no_name():
+    text = "通过第三方支付平台收款，向第三方付款，征求第三方意见，涉及第三方商业秘密。"
+    assert mask_text(text).text == text
+
+
+def test_a_landline_listed_after_the_mobile_under_one_label():
+    hidden("您留存的联系方式：13904168509；7234777。\n承办人：刘银\n", "7234777")
+    hidden("您留存的联系方式：13135841417，（0731\n）5319150。\n", "5319150")
+
+
+def test_a_labelled_landline_whose_local_number_opens_with_one():
+    hidden("申请人：苏海燕；联系电话：0772-1237511；电子邮箱：—。\n", "1237511")
+    hidden("申请人：苏海燕；联系电话：（0916）1995192；\n", "1995192")
+    text = "案号（2024）1234567号，编号0771-1234567号文件"
+    assert mask_text(text).text == text
+
+
+def test_the_year_of_a_date_below_a_phone_line_is_not_joined_to_it():
+    masked = mask_text("执法人员：邓立新\n联系电话：0539-1783139\n2024年7月7日\n").text
+    assert "2024年7月7日" in masked
+
+
+def test_a_date_written_with_hyphens_below_a_phone_line_is_not_joined_to_it():
+    masked = mask_text("承办人：邓立新    联系电话：0916-1602035\n2026-11-17\n").text
+    assert "2026-11-17" in masked
+
+
+def test_a_signature_keeps_the_chinese_numeral_date_beside_it():
+    masked = hidden("当事人签字：唐敏浩  二〇二五年六月五日\n", "唐敏浩")
+    assert "二〇二五年六月五日" in masked

@@ -73,3 +73,55 @@ def test_a_date_written_with_hyphens_below_a_phone_line_is_not_joined_to_it():
 def test_a_signature_keeps_the_chinese_numeral_date_beside_it():
     masked = hidden("当事人签字：唐敏浩  二〇二五年六月五日\n", "唐敏浩")
     assert "二〇二五年六月五日" in masked
+
+
+def test_a_persons_place_of_business_beside_the_home_given_apart_is_published():
+    text = (
+        "当事人：邓立新\n证件号码：610703196107036061\n住所：陕西省汉中市南郑区新集镇柳树湾村8组65号\n"
+        "经营地址：汉中市城固县朝阳路153号\n"
+    )
+    masked = hidden(text, "柳树湾村")
+    assert "汉中市城固县朝阳路153号" in masked
+    # a dwelling under 经营地址 stays hidden, and so does a person's only address
+    hidden(text.replace("朝阳路153号", "朝阳路153号丽华苑5栋2单元601室"), "丽华苑")
+    hidden("当事人：邓立新\n证件号码：610703196107036061\n经营地址：汉中市城固县朝阳路153号\n", "朝阳路")
+
+
+def test_a_shop_named_a_pu_is_an_organisation():
+    text = (
+        "纳税人名称：株洲荷塘区邹家修车铺；纳税人识别号：9143020349UNA3QH60；业主：邹勇涛；"
+        "身份证件号码：430211198002221293；经营地址：株洲市芦淞区胜利街19号；认定日期：2024年2月18日。\n"
+    )
+    masked = hidden(text, "邹勇涛", "430211198002221293")
+    assert "株洲市芦淞区胜利街19号" in masked and "邹家修车铺" in masked
+
+
+def test_a_company_applicants_office_line_is_published_and_a_persons_is_not():
+    text = (
+        "序号：1；申请人：赣州市华通商贸有限公司；证件号码：91360702MA4L0XXXX8；通信地址：江西省赣州市章贡区中山路53号；"
+        "联系电话：0797-8720327；电子邮箱：—。\n"
+        "序号：2；申请人：邓立新；证件号码：E12345678；通信地址：江西省赣州市章贡区中山路53号幸福家园6栋；"
+        "联系电话：0797-8720328；电子邮箱：—。\n"
+    )
+    masked = hidden(text, "邓立新", "8720328", "幸福家园")
+    assert "0797-8720327" in masked
+
+
+def test_a_company_with_an_individual_business_code_keeps_its_number_in_its_row():
+    text = (
+        "序号 | 申请人 | 证件号码 | 通信地址 | 联系电话 | 答复日期 |\n"
+        "| 1 | 鑫瑞建筑劳务（临沂）有限公司 | 9237131111XUWL7N0R | 临沂市河东区新集镇王家庄村2组74号 | 7800350 | 2026年5月28日 |\n"
+        "| 2 | 邓立新 | E12345678 | 临沂市河东区新集镇王家庄村2组75号 | 7800351 | 2026年5月28日 |\n"
+    )
+    masked = hidden(text, "邓立新", "7800351", "王家庄村2组75号")
+    assert "7800350" in masked
+
+
+def test_a_phone_on_the_line_above_an_e_mail_is_no_part_of_it():
+    text = (
+        "序号\n申请人\n证件号码\n通信地址\n联系电话\n电子邮箱\n答复日期\n1\n株洲市博雅医药有限公司\n"
+        "91430203MA4L0XXXX8\n株洲市天元区新华路219号\n0731-7099483\nzhangwei88930@126.com\n2026-10-22\n"
+    )
+    masked = hidden(text, "zhangwei88930")
+    assert "0731-7099483" in masked
+    hidden("电子邮箱：zhang\nwei@163.com\n", "zhang")

@@ -37,7 +37,7 @@ ORG_SUFFIXES = (
     "有限责任公司|股份有限公司|有限公司|分公司|公司|集团|商行|商店|便利店|超市|门市部|经营部|批发部|服务部|"
     "加工厂|厂|店|中心|事务所|合作社|工作室|酒店|餐厅|饭店|酒楼|宾馆|旅馆|茶楼|药房|诊所|医院|学校|"
     "农场|养殖场|种植场|商贸|贸易|建材|物流|科技|实业|餐馆|面馆|烟酒|副食|汽修|维修部|美容院|理发店|"
-    "网吧|幼儿园|培训|协会|商会|银行|支行|分行|营业部|营业厅|排档|档口|酒家|食府|山庄|农庄|茶庄|鱼庄|商铺|(?<![全内外各本局])部|(?<![进执实发履运施银])行|社|坊|"
+    "网吧|幼儿园|培训|协会|商会|银行|支行|分行|营业部|营业厅|排档|档口|酒家|食府|山庄|农庄|茶庄|鱼庄|商铺|铺(?![设装开])|(?<![全内外各本局])部|(?<![进执实发履运施银])行|社|坊|"
     "(?<![宾会])馆|(?<![住场处])所(?!得)|(?<![现市当到在商])场"
 )
 # A name followed (possibly after a few more characters of a shop name) by one of these suffixes is part
@@ -749,6 +749,9 @@ _WORDED_HINT = re.compile(r"(?<![A-Za-z])(?:at|AT|dot|DOT)(?![A-Za-z])|#|@[A-Za-
 _EMAIL_HEAD_ABOVE = re.compile(
     rf"(?:(?<=[：:{CJK}])|(?<=[：:{CJK}][ \t])|(?<=\n)|^)[A-Za-z0-9._%+\-]{{1,30}}$"
 )
+# A phone number standing on the line above an address (a one-cell-a-line register: 联系电话⏎电子邮箱),
+# no wrapped head of it.
+_PHONE_SHAPED = re.compile(r"[+\d][\d\-]{6,}")
 # Passports (E/G/D/S/P), 港澳居民来往内地通行证 (H/M + 8 or 10 digits), 往来港澳通行证 (C + 8 digits or
 # C + letter + 7), 往来台湾通行证 (L + 8), a Hong Kong or Macao identity card (A123456(7), 1234567(8)), the
 # older 台湾居民来往大陆通行证 (ten digits and a letter in brackets: 0123456789(B)).
@@ -837,7 +840,7 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
         start = m.start()
         if text[start - 1 : start] == "\n":
             head = _EMAIL_HEAD_ABOVE.search(text, max(0, start - 32), start - 1)
-            if head is not None:
+            if head is not None and _PHONE_SHAPED.fullmatch(head.group()) is None:
                 start = head.start()
         found.append(Finding(start, m.end(), FieldType.EMAIL))
     for m in _PASSPORT.finditer(text):
@@ -929,6 +932,8 @@ _DWELLING_LABELS = frozenset({"住所", "住所地"})
 # A company's legal form: no individual business bears it, whatever its credit code's type digits say.
 _COMPANY_FORM = re.compile(r"有限(?:责任)?公司|股份")
 _OWNER_FIELD = re.compile(r"(?:经营者|业主)(?:姓名)?[ \t]*[：:]")
+# A person's home given in its own field of the record (住所：…⏎经营地址：…).
+_HOME_FIELD = re.compile(r"(?:住所|住址|家庭住址|家庭地址|户籍地址|居住地址|现住址)[ \t]*[：:]")
 _SHOP_FIELD = re.compile(r"(?:生产经营地址|经营地址|经营地点|经营场所)[ \t]*[：:]")
 
 
@@ -1066,6 +1071,8 @@ def _named_subject_is_person(text: str, low: int, start: int) -> bool | None:
 # (not the name of a document, an item or a tax: 送达文书名称：《税务事项通知书》…, 证据名称, 税种名称)
 _PARTY_NAME = re.compile(
     r"(?:纳税人名称|当事人名称|单位名称|被处罚单位|被处罚人|受处分人|纳税义务人|受送达人|欠税人|(?<![书据料件目品种])名称|当事人|"
+    # who asked the bureau (a register of requests, a review: 申请人：…有限公司；…；联系电话：…)
+    r"(?<!被)申请人|"
     r"(?<!经营者)(?<!代表人)(?<!负责人)(?<!联系人)(?<!代理人)姓名)"
     r"(?:[ \t]*[：:][ \t]*|[ \t]*[\t\n][ \t]*|[ \t]*[|｜][ \t]*|[；;][ \t]*内容[：:][ \t]*)(?P<name>(?![《〈<“\"])[^\s，,；;。|｜]{2,40})"
 )
@@ -1148,6 +1155,13 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
             and _individual_business_record(text, m.start())
         ):
             continue  # an individual business's place in commercial premises: published (RULES.md §2A)
+        if (
+            maybe in _BUSINESS_LABELS
+            and individual_business_address
+            and not tables.names_dwelling(value)
+            and _HOME_FIELD.search(text, _record_start(text, m.start()), m.start()) is not None
+        ):
+            continue  # a person's place of business beside the home the record gives apart: published
         if maybe and not _belongs_to_person(text, m.start(), label=maybe):
             if individual_business_address or not INDIVIDUAL_BUSINESS.search(
                 text, _record_start(text, m.start()), m.start()

@@ -49,6 +49,11 @@ _DWELLING = re.compile(
 )
 
 
+def names_dwelling(value: str) -> bool:
+    """Whether an address names a dwelling (a flat in an estate, a village house: see _DWELLING)."""
+    return _DWELLING.search(value) is not None
+
+
 def commercial_premises(value: str) -> bool:
     """Whether an address names commercial premises and no dwelling (see _COMMERCIAL)."""
     return _COMMERCIAL.search(value) is not None and _DWELLING.search(value) is None
@@ -858,8 +863,16 @@ def _company_row(values: list[str], roles: list[str | None]) -> bool:
     return (
         bool(subjects)
         and all(_ORG.search(v) and not _is_person(v) for v in subjects)
-        and not any(_INDIVIDUAL_CODE.match(v) for v in values)
+        # (a company's legal form in its name outweighs its code's type digits: no individual business
+        # is a 有限公司, whatever its code says)
+        and (
+            not any(_INDIVIDUAL_CODE.match(v) for v in values)
+            or all(_COMPANY_FORM.search(v) for v in subjects)
+        )
     )
+
+
+_COMPANY_FORM = re.compile(r"有限(?:责任)?公司|股份")
 
 
 def _identity_number(value: str, values: list[str], roles: list[str | None], person: bool) -> bool:

@@ -125,3 +125,13 @@ def test_a_phone_on_the_line_above_an_e_mail_is_no_part_of_it():
     masked = hidden(text, "zhangwei88930")
     assert "0731-7099483" in masked
     hidden("电子邮箱：zhang\nwei@163.com\n", "zhang")
+
+
+def test_a_surname_and_a_title_after_a_preposition_stays_as_written():
+    for text in (
+        "本案经赵女士及王师傅核对，无异议。",
+        "本案经陆先生及崔科长核对，无异议。",
+        "本案经张老师及许科长核对。",
+    ):
+        assert mask_text(text).text == text
+    hidden("经查，于林先生未申报个人所得税。", "于林")

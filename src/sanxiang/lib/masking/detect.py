@@ -1777,6 +1777,14 @@ def _look_back(
                 (candidate in _NOT_NAMES and not word_ok)
                 or candidate[1] in _NOT_LAST
                 or candidate[1] in _NOT_GIVEN_START
+                # (本案经赵女士及…: a preposition inside a sentence, then a surname alone before its title,
+                # the form a bureau writes for a person it does not name)
+                or (
+                    candidate[0] in _NOT_BEFORE_NAME
+                    and start > 0
+                    and text[start - 1] not in _PUNCTUATION
+                    and candidate[1] in SINGLE_SURNAMES
+                )
             ):
                 return
         add(start, end, FieldType.THIRD_PARTY_NAME)
@@ -2525,9 +2533,23 @@ def _model_findings(
             continue
         if _ORG_RUN.match(text, end) is not None or _ORG_IN_NAME.search(name):
             continue  # (兰州佳和餐饮服务有限公司, 孟辉商行: a company's or a shop's name, or its head)
+        if _surname_and_title(name):
+            continue  # (赵女士, 欧阳先生: a surname alone before a title, how a bureau writes of someone unnamed)
         kind = names.setdefault(name, _kind_before(text, start))
         added.append(Finding(start, end, kind))
     return added
+
+
+_POLITE_TITLE = re.compile(r"(?:先生|女士|小姐|同志|老师|师傅)$")
+
+
+def _surname_and_title(name: str) -> bool:
+    """A surname (one character or a compound one) and a polite title, no given name: 赵女士, 欧阳先生."""
+    title = _POLITE_TITLE.search(name)
+    if title is None:
+        return False
+    head = name[: title.start()]
+    return head in SINGLE_SURNAMES or head in COMPOUND_SURNAMES
 
 
 _PEOPLE = frozenset({FieldType.PERSON_NAME, FieldType.THIRD_PARTY_NAME, FieldType.REPRESENTATIVE_NAME})

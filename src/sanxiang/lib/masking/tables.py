@@ -145,13 +145,14 @@ _QUALIFIER = re.compile(r"[（(][^）)]{1,12}[）)]")
 _PERSON_ROLE_WORD = re.compile(_PERSON_ROLE)
 
 
+# who asked the bureau (a register of requests for disclosure, of reports): 申请人 | 证件号码 | 通信地址 …
+_REQUESTER_HEADER = r"申请人|举报人|检举人|投诉人|"
 _HEADER_WORD = re.compile(
-    r"名称|姓名|人员|送达人|资格|行为|等级|措施|代表人|负责人|业主|经营者|投资人|证件|身份|号码|识别号|信用代码|地址|住址|住所|地点|场所|电话|欠税|税种|"
+    _REQUESTER_HEADER
+    + r"名称|姓名|人员|送达人|资格|行为|等级|措施|代表人|负责人|业主|经营者|投资人|证件|身份|号码|识别号|信用代码|地址|住址|住所|地点|场所|电话|欠税|税种|"
     r"金额|余额|日期|序号|编号|类型|认定|机关|期限|所属|事由|依据|结果|备注|当事人|纳税人|提供人|签收人|受送达人|收件人|"
     r"代收人|送达人|理由|时间|证人|代理人|页数|页码|张数|证明|来源|方式|提供者|出具人|制作人|证据|材料|文号|内容|决定|相对人|"
-    r"缴费人|缴款人|险种|联系人|邮箱|账号|帐号|卡号|账户|帐户|年度|期间|状态|有效期|经办人|性别|机构|事实|情况|"
-    # who asked the bureau (a register of requests for disclosure, of reports): 申请人 | 证件号码 | 通信地址 …
-    r"申请人|举报人|检举人|投诉人"
+    r"缴费人|缴款人|险种|联系人|邮箱|账号|帐号|卡号|账户|帐户|年度|期间|状态|有效期|经办人|性别|机构|事实|情况"
 )
 HEADER_WORD = _HEADER_WORD  # (read by the name rules: a header's word is no name)
 _SPACES = re.compile(r" {2,}|\u3000+")

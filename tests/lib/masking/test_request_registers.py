@@ -135,3 +135,27 @@ def test_a_surname_and_a_title_after_a_preposition_stays_as_written():
     ):
         assert mask_text(text).text == text
     hidden("经查，于林先生未申报个人所得税。", "于林")
+    hidden("财务负责人：丁平安，男；陈和平，女，350203********8391", "陈和平")
+
+
+def test_latin_names_before_a_title_after_a_finding_and_after_a_kin_word():
+    masked = hidden(
+        "绵税罚〔2026〕138号\n\nSarah O'Neil先生：\n经我局检查，Sarah O'Neil未按规定申报。\n", "Sarah", "Neil"
+    )
+    assert "先生：" in masked
+    hidden("经查，Anna Müller于2026-03-16以个人账户收取货款。", "Anna", "Müller")
+    hidden("钱打到了我表弟Tanaka Hiroshi的卡上。钱打到了我表弟东方娟的卡上。", "Tanaka", "Hiroshi", "东方娟")
+    text = "经查，WPS Office于2020年上线。"
+    assert mask_text(text).text == text
+
+
+def test_a_tax_agents_staff_member_after_the_role_word():
+    hidden("涉税服务人员：Nguyen Van An；职业资格证书编号：—\n涉税服务人员：上官志\n", "Nguyen", "上官志")
+
+
+def test_a_latin_name_with_an_umlaut_in_a_csv_register_row():
+    text = (
+        "序号,申请人,证件号码,通信地址,联系电话\n"
+        '6,"Anna Müller",E07312780,"绵阳市涪\n城区城关镇柳树湾村11组47号",19768302167\n'
+    )
+    hidden(text, "Müller", "柳树湾村")

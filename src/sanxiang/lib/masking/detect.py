@@ -1407,7 +1407,9 @@ for _words, _kind in (
         "从业人员|收银员|店员|营业员|服务员|厨师|学徒|记账员|总经理|副总经理|经理|董事长|执行董事|董事|监事|厂长|店长|总监|业务员|销售员|仓管员|"
         "实际经营者|持卡人|开户人|开户名称|购买方名称|购买方|受票方|缴款人|交款人|前台|出纳员|保管员|仓库保管员|驾驶员|收款员|文员|职员|主管|技术员|操作员|采购员|哥哥|姐姐|弟弟|妹妹|胞弟|胞兄|胞姐|胞妹|儿媳|女婿|侄子|外甥|孙子|其妻|其夫|其子|其女|其父|其母|"
         "其兄|其姐|其弟|其妹|邻居|朋友|同事|亲戚|同学|法定代理人|指定代理人|台胞|港胞|澳胞|第三方|"
-        "之父|之母|之子|之女|之妻|之夫|祖父|祖母|岳父|岳母|孙女|侄女|租户|承租户",
+        "之父|之母|之子|之女|之妻|之夫|祖父|祖母|岳父|岳母|孙女|侄女|租户|承租户|"
+        "表弟|表哥|表兄|表姐|表妹|堂弟|堂哥|堂兄|堂姐|堂妹|舅舅|叔叔|姑姑|姨妈|伯父|叔父|舅父|姑父|姨父|外公|外婆|爷爷|奶奶|"
+        "涉税服务人员|涉税专业服务人员",
         FieldType.THIRD_PARTY_NAME,
     ),
     (
@@ -1784,6 +1786,7 @@ def _look_back(
                     and start > 0
                     and text[start - 1] not in _PUNCTUATION
                     and candidate[1] in SINGLE_SURNAMES
+                    and _TITLE_AFTER.match(text, end) is not None
                 )
             ):
                 return
@@ -1877,6 +1880,14 @@ def _pinyin_name(words: list[str]) -> bool:
     return all(_PINYIN_GIVEN.fullmatch(w.replace("-", "").replace("'", "")) for w in words[1:])
 
 
+_TITLE_AFTER = re.compile(r"[ \t]*(?:先生|女士|小姐)")
+_FINDING_OPENS = re.compile(r"(?:经查|查明|经核查|经调查)[，,：:][ \t]*$")
+_ACTS_AFTER_FINDING = frozenset("于在未已以通过系将向从自为")
+_ANY_VOWEL = re.compile(
+    r"[AEIOUYaeiouy\u00c0-\u00c6\u00c8-\u00cf\u00d2-\u00d6\u00d8-\u00dd\u00e0-\u00e6\u00e8-\u00ef\u00f2-\u00f6\u00f8-\u00fd]"
+)
+
+
 def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType], None]) -> None:
     if _UPPER.search(text) is not None:
         for m in _LATIN_BRACKETED.finditer(text):
@@ -1898,8 +1909,17 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
                 _TRIGGER_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None
                 or _AFTER_TRIGGERED_NAME.search(text, max(0, m.start() - 30), m.start()) is not None
             )
+            # (each word a name's, with a vowel: not an acronym's, WPS Office)
+            worded = all(_ANY_VOWEL.search(w) for w in words)
             if (
                 triggered
+                or (worded and _TITLE_AFTER.match(text, m.end()) is not None)  # (Sarah O'Neil先生：)
+                or (
+                    # (经查，Anna Müller于…: a finding's subject, before what the person did)
+                    worded
+                    and _FINDING_OPENS.search(text, max(0, m.start() - 8), m.start()) is not None
+                    and text[m.end() : m.end() + 1] in _ACTS_AFTER_FINDING
+                )
                 or _pinyin_name(words)
                 or _capitals_name(words)
                 # (not the owner's name in a shop's: 城关区Thomas MÜLLER服装店 is published)

@@ -159,7 +159,7 @@ _SPACES = re.compile(r" {2,}|\u3000+")
 # (a Latin name may carry its Chinese name in brackets, CHANG MEI-LING（张美玲）, and OCR may double a space)
 _PERSON_NAME = re.compile(
     rf"^(?:[{CJK}]{{2,4}}|[{CJK}]{{2,8}}[·.][{CJK}]{{2,10}}"
-    rf"|[A-Z][A-Za-z'\-]+(?:,? {{1,2}}[A-Z][A-Za-z'\-]+){{1,3}}(?:[ \t]*[（(][{CJK}·]{{2,10}}[）)])?"
+    rf"|[A-Z][A-Za-z\u00c0-\u017f'\-]+(?:,? {{1,2}}[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u017f'\-]+){{1,3}}(?:[ \t]*[（(][{CJK}·]{{2,10}}[）)])?"
     # (or the Chinese name first and the romanised one in brackets: 陈志明（CHAN Chi-ming）)
     rf"|[{CJK}]{{2,4}}[ \t]*[（(][A-Z][A-Za-z'\-]+(?:,? {{1,2}}[A-Z][A-Za-z'\-]+){{1,3}}[）)])$"
 )

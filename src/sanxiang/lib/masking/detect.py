@@ -1888,6 +1888,18 @@ _ANY_VOWEL = re.compile(
 )
 
 
+def _latin_name_by_context(text: str, start: int, end: int, words: list[str]) -> bool:
+    """Latin words that are a person's name by what stands around them: a title after them (Sarah O'Neil
+    先生：) or a finding's opening before them and what the person did after them (经查，Anna Müller于…);
+    each word must hold a vowel (not an acronym's: WPS Office)."""
+    if not all(_ANY_VOWEL.search(w) for w in words):
+        return False
+    return _TITLE_AFTER.match(text, end) is not None or (
+        _FINDING_OPENS.search(text, max(0, start - 8), start) is not None
+        and text[end : end + 1] in _ACTS_AFTER_FINDING
+    )
+
+
 def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType], None]) -> None:
     if _UPPER.search(text) is not None:
         for m in _LATIN_BRACKETED.finditer(text):
@@ -1909,17 +1921,9 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
                 _TRIGGER_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None
                 or _AFTER_TRIGGERED_NAME.search(text, max(0, m.start() - 30), m.start()) is not None
             )
-            # (each word a name's, with a vowel: not an acronym's, WPS Office)
-            worded = all(_ANY_VOWEL.search(w) for w in words)
             if (
                 triggered
-                or (worded and _TITLE_AFTER.match(text, m.end()) is not None)  # (Sarah O'Neil先生：)
-                or (
-                    # (经查，Anna Müller于…: a finding's subject, before what the person did)
-                    worded
-                    and _FINDING_OPENS.search(text, max(0, m.start() - 8), m.start()) is not None
-                    and text[m.end() : m.end() + 1] in _ACTS_AFTER_FINDING
-                )
+                or _latin_name_by_context(text, m.start(), m.end(), words)
                 or _pinyin_name(words)
                 or _capitals_name(words)
                 # (not the owner's name in a shop's: 城关区Thomas MÜLLER服装店 is published)
@@ -2553,7 +2557,7 @@ def _model_findings(
             continue
         if _ORG_RUN.match(text, end) is not None or _ORG_IN_NAME.search(name):
             continue  # (兰州佳和餐饮服务有限公司, 孟辉商行: a company's or a shop's name, or its head)
-        if _surname_and_title(name):
+        if _polite_form(name):
             continue  # (赵女士, 欧阳先生: a surname alone before a title, how a bureau writes of someone unnamed)
         kind = names.setdefault(name, _kind_before(text, start))
         added.append(Finding(start, end, kind))
@@ -2563,7 +2567,7 @@ def _model_findings(
 _POLITE_TITLE = re.compile(r"(?:先生|女士|小姐|同志|老师|师傅)$")
 
 
-def _surname_and_title(name: str) -> bool:
+def _polite_form(name: str) -> bool:
     """A surname (one character or a compound one) and a polite title, no given name: 赵女士, 欧阳先生."""
     title = _POLITE_TITLE.search(name)
     if title is None:

@@ -159,3 +159,26 @@ def test_a_latin_name_with_an_umlaut_in_a_csv_register_row():
         '6,"Anna Müller",E07312780,"绵阳市涪\n城区城关镇柳树湾村11组47号",19768302167\n'
     )
     hidden(text, "Müller", "柳树湾村")
+
+
+def test_the_bureaus_contact_line_after_the_body_keeps_its_number():
+    text = (
+        "国家税务总局汉中市税务局第三稽查局\n责令限期改正通知书\n汉城税通〔2024〕14号\n\n艾力·帕提曼：\n"
+        "你未按期办理个人所得税自行申报。请于2026-09-20前到国家税务总局汉中市城固县税务局（汉中市南郑区和平街152号）办理。\n"
+        "联系人：高思，电话0916-6461871，电子邮件通知已发送至liuyang@outlook.com。\n"
+    )
+    masked = hidden(text, "艾力·帕提曼", "liuyang")
+    assert "0916-6461871" in masked
+    # a person's line under it stays the person's
+    hidden("经查，你未按期申报。\n联系人：你的配偶张三，电话0916-6461872。\n", "6461872")
+
+
+def test_the_bureaus_contact_line_wrapped_inside_an_e_mail_is_masked_once():
+    text = (
+        "你未按期办理个人所得税自行申报。请于2024年1月25日前到国家税务总局赣州\n"
+        "市章贡区税务局（赣州市章贡区人民路100号）办理。\n"
+        "联系人：毛浩菊，电话0797-6647547，电子邮件通知已发送至s\nunny_li@sina.com。\n"
+        "English note: Please contact the bureau at 0797-8554108 before 2026年3月5日.\n"
+    )
+    masked = hidden(text, "毛浩菊", "unny_li")
+    assert "0797-6647547" in masked

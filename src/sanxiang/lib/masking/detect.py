@@ -210,8 +210,10 @@ def _in_closing_block(text: str, start: int, *, named: bool = False, end: int | 
     if end is None:
         end = _NUMBER_RUN.match(text, start).end()  # type: ignore[union-attr]
     line_end = text.find("\n", end)
-    if _SENTENCE_GOES_ON.search(text, start, len(text) if line_end < 0 else line_end) is not None and not (
-        _only_contact_items(text, end, len(text) if line_end < 0 else line_end)
+    if (
+        _SENTENCE_GOES_ON.search(text, start, len(text) if line_end < 0 else line_end) is not None
+        and not _only_contact_items(text, end, len(text) if line_end < 0 else line_end)
+        and not _first_number_of_contact_line(text, line_start, start)
     ):
         return False  # inside a sentence of the body (…通过电话（…）通知你单位…。), not a contact line
     record = text.rfind("\n\n", 0, start)
@@ -233,6 +235,9 @@ def _in_closing_block(text: str, start: int, *, named: bool = False, end: int | 
     if (line_end < 0 or text.find("。", start) < 0) and (contact or not named):
         return True
     limit = line_end
+    if _first_number_of_contact_line(text, line_start, start) and (stop := text.find("。", start)) >= 0:
+        # (the contact line's sentence may wrap onto the next lines: the lines below start after it)
+        limit = max(limit, text.find("\n", stop) if text.find("\n", stop) >= 0 else len(text))
     lines = 0
     blank = False
     while lines < 4:  # the bureau's name within the next lines (blank lines not counted), none a person's
@@ -258,8 +263,18 @@ def _in_closing_block(text: str, start: int, *, named: bool = False, end: int | 
             lines += 1
         limit = nxt
         if limit >= len(text):
-            break
+            # the text ends with no sentence after the bureau's own contact line (…办理。⏎联系人：…，电话…)
+            return _first_number_of_contact_line(text, line_start, start)
     return False
+
+
+def _first_number_of_contact_line(text: str, line_start: int, start: int) -> bool:
+    """Whether ``start`` holds the first number of a line that the bureau's contact label opens
+    (联系人：高思，电话0916-…，电子邮件通知已发送至…。): the line goes on as a sentence, yet the number is
+    the contact's."""
+    return (
+        _BUREAU_CONTACT.match(text, line_start) is not None and _DIGIT.search(text, line_start, start) is None
+    )
 
 
 def _hotline_with_area_code(digits: str) -> bool:

@@ -182,3 +182,16 @@ def test_the_bureaus_contact_line_wrapped_inside_an_e_mail_is_masked_once():
     )
     masked = hidden(text, "毛浩菊", "unny_li")
     assert "0797-6647547" in masked
+
+
+def test_a_company_with_its_place_in_brackets_after_a_party_label():
+    text = "行政相对人名称：盛源餐饮管理（株洲）有限公司；行政相对人类别：法人及非法人组织。"
+    assert mask_text(text).text == text
+
+
+def test_a_contact_card_after_the_body_stays_hidden():
+    text = (
+        "经审查，符合法定条件，决定准予行政许可。\n    联系人：熊 子 丽，联系电话：(027)99301316转10，"
+        "电子邮箱：chen.jg490@qq.com。\n    办税服务厅咨询电话：02728951691\n国家税务总局武汉市江岸区税务局\n"
+    )
+    hidden(text, "99301316", "chen.jg490")

@@ -44,12 +44,14 @@ ORG_SUFFIXES = (
 # of an organisation name, e.g. 张伟便利店, 长沙张伟商贸有限公司. Function words stop the look-ahead so that
 # "张伟在某某有限公司任职" still counts as a standalone name.
 _ORG_TAIL = re.compile(
-    rf"(?:(?!中国)(?![在系于是的为与和及向对从被将由等任担经已未不曾现全转相个私账户名])[{CJK}]){{0,6}}?(?:{ORG_SUFFIXES})"
+    rf"(?:(?!中国)(?![在系于是的为与和及向对从被将由等任担经已未不曾现全转相个私账户名])[{CJK}]){{0,6}}?"
+    # (or a company's with its place in brackets before its legal form: 盛源餐饮管理（株洲）有限公司)
+    rf"(?:{ORG_SUFFIXES}|(?<=[{CJK}])[（(][{CJK}]{{2,6}}[）)](?:有限责任公司|股份有限公司|有限公司|集团))"
 )
 
 
 def _in_org_name(text: str, end: int) -> bool:
-    return _ORG_TAIL.match(text, end, min(len(text), end + 12)) is not None
+    return _ORG_TAIL.match(text, end, min(len(text), end + 16)) is not None
 
 
 # ------------------------------------------------------------------------------------------------- numbers
@@ -268,13 +270,19 @@ def _in_closing_block(text: str, start: int, *, named: bool = False, end: int | 
     return False
 
 
+_LABEL_COLON = re.compile(r"[：:]")
+
+
 def _first_number_of_contact_line(text: str, line_start: int, start: int) -> bool:
     """Whether ``start`` holds the first number of a line that the bureau's contact label opens
     (联系人：高思，电话0916-…，电子邮件通知已发送至…。): the line goes on as a sentence, yet the number is
     the contact's."""
-    return (
-        _BUREAU_CONTACT.match(text, line_start) is not None and _DIGIT.search(text, line_start, start) is None
-    )
+    if _BUREAU_CONTACT.match(text, line_start) is None or _DIGIT.search(text, line_start, start) is not None:
+        return False
+    # (the line goes on as a sentence, not as more of one contact's fields: 联系人：…，联系电话：…，电子邮箱：…
+    # is the card of whoever the 联系人 is, an applicant's as well as the bureau's)
+    stop = text.find("。", start)
+    return _LABEL_COLON.search(text, start, len(text) if stop < 0 else stop) is None
 
 
 def _hotline_with_area_code(digits: str) -> bool:

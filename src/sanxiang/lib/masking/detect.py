@@ -438,7 +438,10 @@ def _listed_after_phone(text: str, start: int) -> bool:
 
 # A landline whose local number opens with 1 (no such number is dialled, yet forms carry them: a typing
 # slip, an invented one): a phone only under a phone's label.
-_AREA_CODE_AND_ONE = re.compile(r"(?:[（(]0\d{2,3}[)）]|(?<!\d)0\d{2,3}[-－—])[ \t]?1\d{6,7}(?!\d)")
+# (found from the separator before the 1, rare, then the area code read before it: a scan for every 0
+# of a text's digits cost as much as the landline pattern itself)
+_ONE_AFTER_AREA_CODE = re.compile(r"(?=[-－—)）])[-－—)）][ \t]?1\d{6,7}(?!\d)")
+_AREA_CODE_ENDING = re.compile(r"(?:[（(]0\d{2,3}|(?<!\d)0\d{2,3})$")
 
 
 def _number_of_person(text: str, start: int) -> bool:
@@ -712,12 +715,17 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
             continue  # 0571.8765…, 0571/8765…: a phone only under a phone's label (编号0123/4567…)
         if not _is_public_landline(text, m.start(), digits, public_phones, m.end()):
             found.append(Finding(m.start(), m.end(), FieldType.PHONE))
-    for m in _AREA_CODE_AND_ONE.finditer(text):
+    for m in _ONE_AFTER_AREA_CODE.finditer(text):
+        area = _AREA_CODE_ENDING.search(text, max(0, m.start() - 5), m.start())
+        if area is None or (text[m.start()] in ")）") != (text[area.start()] in "（("):
+            continue  # (0571-1…, (0571)1…: the bracket closes only what it opened)
+        start = area.start()
         if (
-            _PHONE_CONTEXT.search(text, max(0, m.start() - 10), m.start())
-            or _listed_after_phone(text, m.start())
-        ) and not _is_public_landline(text, m.start(), _NON_DIGIT.sub("", m.group()), public_phones, m.end()):
-            found.append(Finding(m.start(), m.end(), FieldType.PHONE))
+            _PHONE_CONTEXT.search(text, max(0, start - 10), start) or _listed_after_phone(text, start)
+        ) and not _is_public_landline(
+            text, start, _NON_DIGIT.sub("", text[start : m.end()]), public_phones, m.end()
+        ):
+            found.append(Finding(start, m.end(), FieldType.PHONE))
     for label in _PHONE_CONTEXT.finditer(text) if grouped else ():
         # (read only after a phone's label: the labels are few, the digit groups many)
         local = _LOCAL_GROUPED.search(text, label.end(), label.end() + 19)

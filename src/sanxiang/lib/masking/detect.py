@@ -37,19 +37,21 @@ ORG_SUFFIXES = (
     "有限责任公司|股份有限公司|有限公司|分公司|公司|集团|商行|商店|便利店|超市|门市部|经营部|批发部|服务部|"
     "加工厂|厂|店|中心|事务所|合作社|工作室|酒店|餐厅|饭店|酒楼|宾馆|旅馆|茶楼|药房|诊所|医院|学校|"
     "农场|养殖场|种植场|商贸|贸易|建材|物流|科技|实业|餐馆|面馆|烟酒|副食|汽修|维修部|美容院|理发店|"
-    "网吧|幼儿园|培训|协会|商会|银行|支行|分行|营业部|营业厅|排档|档口|酒家|食府|山庄|农庄|茶庄|鱼庄|商铺|(?<![全内外各本局])部|(?<![进执实发履运施银])行|社|坊|"
+    "网吧|幼儿园|培训|协会|商会|银行|支行|分行|营业部|营业厅|排档|档口|酒家|食府|山庄|农庄|茶庄|鱼庄|商铺|铺(?![设装开])|(?<![全内外各本局])部|(?<![进执实发履运施银])行|社|坊|"
     "(?<![宾会])馆|(?<![住场处])所(?!得)|(?<![现市当到在商])场"
 )
 # A name followed (possibly after a few more characters of a shop name) by one of these suffixes is part
 # of an organisation name, e.g. 张伟便利店, 长沙张伟商贸有限公司. Function words stop the look-ahead so that
 # "张伟在某某有限公司任职" still counts as a standalone name.
 _ORG_TAIL = re.compile(
-    rf"(?:(?!中国)(?![在系于是的为与和及向对从被将由等任担经已未不曾现全转相个私账户名])[{CJK}]){{0,6}}?(?:{ORG_SUFFIXES})"
+    rf"(?:(?!中国)(?![在系于是的为与和及向对从被将由等任担经已未不曾现全转相个私账户名])[{CJK}]){{0,6}}?"
+    # (or a company's with its place in brackets before its legal form: 盛源餐饮管理（株洲）有限公司)
+    rf"(?:{ORG_SUFFIXES}|(?<=[{CJK}])[（(][{CJK}]{{2,6}}[）)](?:有限责任公司|股份有限公司|有限公司|集团))"
 )
 
 
 def _in_org_name(text: str, end: int) -> bool:
-    return _ORG_TAIL.match(text, end, min(len(text), end + 12)) is not None
+    return _ORG_TAIL.match(text, end, min(len(text), end + 16)) is not None
 
 
 # ------------------------------------------------------------------------------------------------- numbers
@@ -77,7 +79,7 @@ _MOBILE_GROUPED = re.compile(r"(?=[+81])(?<![\d])(?:\+?86[ \-]?)?1[3-9]\d[ \-]\d
 # A landline with its area code: (0571)…, 0571-…, 0571 …, +86-571-…, 0086 571 …, (+86)(571)…; the line
 # may break after the area code's hyphen or between the local number's two halves (PDF text).
 _LANDLINE = re.compile(
-    r"(?=[（(0+])(?<![\d])(?:(?:\+86[ \-]?|0086[ \-]?)?[（(]0\d{2,3}[)）][ \-]?|0\d{2,3}(?:\n[ \t]*(?=[-－—]))?(?:[-－—./]\n?[ \t]*| [-—] |-? )"
+    r"(?=[（(0+])(?<![\d])(?:(?:\+86[ \-]?|0086[ \-]?)?[（(]0\d{2,3}(?:\n[ \t]*)?[)）][ \-]?|0\d{2,3}(?:\n[ \t]*(?=[-－—]))?(?:[-－—./]\n?[ \t]*| [-—] |-? )"
     r"|(?:\+86|0086|[（(]\+?86[)）])[ \-]?(?:[1-9]\d{1,2}[ \-]|[（(][1-9]\d{1,2}[)）][ \-]?))"
     r"[2-9]\d{2,3}(?:[ \-]|\n[ \t]*)?\d{4}(?:[ ]?(?:-|转|分机|ext\.?|Ext\.?|EXT\.?|x|X)[ ]?\d{1,5})?(?![\d])"
 )
@@ -210,8 +212,10 @@ def _in_closing_block(text: str, start: int, *, named: bool = False, end: int | 
     if end is None:
         end = _NUMBER_RUN.match(text, start).end()  # type: ignore[union-attr]
     line_end = text.find("\n", end)
-    if _SENTENCE_GOES_ON.search(text, start, len(text) if line_end < 0 else line_end) is not None and not (
-        _only_contact_items(text, end, len(text) if line_end < 0 else line_end)
+    if (
+        _SENTENCE_GOES_ON.search(text, start, len(text) if line_end < 0 else line_end) is not None
+        and not _only_contact_items(text, end, len(text) if line_end < 0 else line_end)
+        and not _first_number_of_contact_line(text, line_start, start)
     ):
         return False  # inside a sentence of the body (…通过电话（…）通知你单位…。), not a contact line
     record = text.rfind("\n\n", 0, start)
@@ -233,6 +237,9 @@ def _in_closing_block(text: str, start: int, *, named: bool = False, end: int | 
     if (line_end < 0 or text.find("。", start) < 0) and (contact or not named):
         return True
     limit = line_end
+    if _first_number_of_contact_line(text, line_start, start) and (stop := text.find("。", start)) >= 0:
+        # (the contact line's sentence may wrap onto the next lines: the lines below start after it)
+        limit = max(limit, text.find("\n", stop) if text.find("\n", stop) >= 0 else len(text))
     lines = 0
     blank = False
     while lines < 4:  # the bureau's name within the next lines (blank lines not counted), none a person's
@@ -258,8 +265,24 @@ def _in_closing_block(text: str, start: int, *, named: bool = False, end: int | 
             lines += 1
         limit = nxt
         if limit >= len(text):
-            break
+            # the text ends with no sentence after the bureau's own contact line (…办理。⏎联系人：…，电话…)
+            return _first_number_of_contact_line(text, line_start, start)
     return False
+
+
+_LABEL_COLON = re.compile(r"[：:]")
+
+
+def _first_number_of_contact_line(text: str, line_start: int, start: int) -> bool:
+    """Whether ``start`` holds the first number of a line that the bureau's contact label opens
+    (联系人：高思，电话0916-…，电子邮件通知已发送至…。): the line goes on as a sentence, yet the number is
+    the contact's."""
+    if _BUREAU_CONTACT.match(text, line_start) is None or _DIGIT.search(text, line_start, start) is not None:
+        return False
+    # (the line goes on as a sentence, not as more of one contact's fields: 联系人：…，联系电话：…，电子邮箱：…
+    # is the card of whoever the 联系人 is, an applicant's as well as the bureau's)
+    stop = text.find("。", start)
+    return _LABEL_COLON.search(text, start, len(text) if stop < 0 else stop) is None
 
 
 def _hotline_with_area_code(digits: str) -> bool:
@@ -387,13 +410,38 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
             return FieldType.BANK_ACCOUNT
     if 16 <= n <= 19 and luhn_ok(token) and not _INVOICE_CONTEXT.search(before[-12:]):
         return FieldType.BANK_ACCOUNT
-    if n in (7, 8) and _PHONE_CONTEXT.search(before[-10:]) and text[start - 1 : start] not in "-－—)）":
+    if (
+        n in (7, 8)
+        and (_PHONE_CONTEXT.search(before[-10:]) or _listed_after_phone(text, start))
+        and text[start - 1 : start] not in "-－—)）"
+    ):
         return None if _is_public_landline(text, start, token, public_phones) else FieldType.PHONE
     if 10 <= n <= 12 and token[0] == "0" and token[1] != "0":
         if _PHONE_CONTEXT.search(before[-10:]) or not _INVOICE_CONTEXT.search(before[-14:]):
             if _AMOUNT_AFTER.match(text, end) is None:
                 return None if _is_public_landline(text, start, token, public_phones) else FieldType.PHONE
     return None
+
+
+# A number listed after another one under the same label (联系方式：138…，7234777; 电话：0731-…、0731-…).
+_LISTED_NUMBER_BEFORE = re.compile(r"[+（(]?\d[\d \-－—()（）\n]{5,18}\d[ \t]*[，,；;、/或][ \t]*$")
+
+
+def _listed_after_phone(text: str, start: int) -> bool:
+    """Whether the number at ``start`` follows another number that stands under a phone's label."""
+    listed = _LISTED_NUMBER_BEFORE.search(text, max(0, start - 30), start)
+    return (
+        listed is not None
+        and _PHONE_CONTEXT.search(text, max(0, listed.start() - 10), listed.start()) is not None
+    )
+
+
+# A landline whose local number opens with 1 (no such number is dialled, yet forms carry them: a typing
+# slip, an invented one): a phone only under a phone's label.
+# (found from the separator before the 1, rare, then the area code read before it: a scan for every 0
+# of a text's digits cost as much as the landline pattern itself)
+_ONE_AFTER_AREA_CODE = re.compile(r"(?=[-－—)）])[-－—)）][ \t]?1\d{6,7}(?!\d)")
+_AREA_CODE_ENDING = re.compile(r"(?:[（(]0\d{2,3}|(?<!\d)0\d{2,3})$")
 
 
 def _number_of_person(text: str, start: int) -> bool:
@@ -523,6 +571,9 @@ def _wrapped_card(text: str, groups: list[tuple[int, int]], run_start: int) -> b
     ) and not _INVOICE_CONTEXT.search(_context_before(text, run_start, 24)[-12:])
 
 
+_DATE_AHEAD = re.compile(r"(?:19|20)\d{2}(?:年|[-./]\d{1,2}[-./]\d{1,2})")
+
+
 def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
     """Valid data among the runs of a broken number: every window of consecutive groups, longest first,
     is joined and checked (an ID number, a taxpayer number, a mobile, a card; a landline under a
@@ -554,8 +605,11 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
                 x_at = [i for i, ch in enumerate(digits) if ch in "Xx"]
                 if x_at and (len(x_at) > 1 or x_at[0] != 17):
                     continue  # an X stands only as an ID number's check character
-                if len(digits) > 30:
-                    continue
+                if len(digits) > 30 or any(
+                    "\n" in text[groups[k - 1][1] : groups[k][0]] and _DATE_AHEAD.match(text, groups[k][0])
+                    for k in range(i + 1, j + 1)
+                ):
+                    continue  # (nor a number and the date on the next line: …1139⏎2024年7月7日, …⏎2026-11-17)
                 by_four = all(len(p) == 4 for p in pieces[:-1])
                 if id_context is None and len(digits) == 15:
                     id_context = _ID_CONTEXT.search(_context_before(text, m.start(), 24)) is not None
@@ -661,6 +715,17 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
             continue  # 0571.8765…, 0571/8765…: a phone only under a phone's label (编号0123/4567…)
         if not _is_public_landline(text, m.start(), digits, public_phones, m.end()):
             found.append(Finding(m.start(), m.end(), FieldType.PHONE))
+    for m in _ONE_AFTER_AREA_CODE.finditer(text):
+        area = _AREA_CODE_ENDING.search(text, max(0, m.start() - 5), m.start())
+        if area is None or (text[m.start()] in ")）") != (text[area.start()] in "（("):
+            continue  # (0571-1…, (0571)1…: the bracket closes only what it opened)
+        start = area.start()
+        if (
+            _PHONE_CONTEXT.search(text, max(0, start - 10), start) or _listed_after_phone(text, start)
+        ) and not _is_public_landline(
+            text, start, _NON_DIGIT.sub("", text[start : m.end()]), public_phones, m.end()
+        ):
+            found.append(Finding(start, m.end(), FieldType.PHONE))
     for label in _PHONE_CONTEXT.finditer(text) if grouped else ():
         # (read only after a phone's label: the labels are few, the digit groups many)
         local = _LOCAL_GROUPED.search(text, label.end(), label.end() + 19)
@@ -715,6 +780,9 @@ _WORDED_HINT = re.compile(r"(?<![A-Za-z])(?:at|AT|dot|DOT)(?![A-Za-z])|#|@[A-Za-
 _EMAIL_HEAD_ABOVE = re.compile(
     rf"(?:(?<=[：:{CJK}])|(?<=[：:{CJK}][ \t])|(?<=\n)|^)[A-Za-z0-9._%+\-]{{1,30}}$"
 )
+# A phone number standing on the line above an address (a one-cell-a-line register: 联系电话⏎电子邮箱),
+# no wrapped head of it.
+_PHONE_SHAPED = re.compile(r"[+\d][\d\-]{6,}")
 # Passports (E/G/D/S/P), 港澳居民来往内地通行证 (H/M + 8 or 10 digits), 往来港澳通行证 (C + 8 digits or
 # C + letter + 7), 往来台湾通行证 (L + 8), a Hong Kong or Macao identity card (A123456(7), 1234567(8)), the
 # older 台湾居民来往大陆通行证 (ten digits and a letter in brackets: 0123456789(B)).
@@ -803,7 +871,7 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
         start = m.start()
         if text[start - 1 : start] == "\n":
             head = _EMAIL_HEAD_ABOVE.search(text, max(0, start - 32), start - 1)
-            if head is not None:
+            if head is not None and _PHONE_SHAPED.fullmatch(head.group()) is None:
                 start = head.start()
         found.append(Finding(start, m.end(), FieldType.EMAIL))
     for m in _PASSPORT.finditer(text):
@@ -895,6 +963,8 @@ _DWELLING_LABELS = frozenset({"住所", "住所地"})
 # A company's legal form: no individual business bears it, whatever its credit code's type digits say.
 _COMPANY_FORM = re.compile(r"有限(?:责任)?公司|股份")
 _OWNER_FIELD = re.compile(r"(?:经营者|业主)(?:姓名)?[ \t]*[：:]")
+# A person's home given in its own field of the record (住所：…⏎经营地址：…).
+_HOME_FIELD = re.compile(r"(?:住所|住址|家庭住址|家庭地址|户籍地址|居住地址|现住址)[ \t]*[：:]")
 _SHOP_FIELD = re.compile(r"(?:生产经营地址|经营地址|经营地点|经营场所)[ \t]*[：:]")
 
 
@@ -1032,6 +1102,8 @@ def _named_subject_is_person(text: str, low: int, start: int) -> bool | None:
 # (not the name of a document, an item or a tax: 送达文书名称：《税务事项通知书》…, 证据名称, 税种名称)
 _PARTY_NAME = re.compile(
     r"(?:纳税人名称|当事人名称|单位名称|被处罚单位|被处罚人|受处分人|纳税义务人|受送达人|欠税人|(?<![书据料件目品种])名称|当事人|"
+    # who asked the bureau (a register of requests, a review: 申请人：…有限公司；…；联系电话：…)
+    r"(?<!被)申请人|"
     r"(?<!经营者)(?<!代表人)(?<!负责人)(?<!联系人)(?<!代理人)姓名)"
     r"(?:[ \t]*[：:][ \t]*|[ \t]*[\t\n][ \t]*|[ \t]*[|｜][ \t]*|[；;][ \t]*内容[：:][ \t]*)(?P<name>(?![《〈<“\"])[^\s，,；;。|｜]{2,40})"
 )
@@ -1114,6 +1186,13 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
             and _individual_business_record(text, m.start())
         ):
             continue  # an individual business's place in commercial premises: published (RULES.md §2A)
+        if (
+            maybe in _BUSINESS_LABELS
+            and individual_business_address
+            and not tables.names_dwelling(value)
+            and _HOME_FIELD.search(text, _record_start(text, m.start()), m.start()) is not None
+        ):
+            continue  # a person's place of business beside the home the record gives apart: published
         if maybe and not _belongs_to_person(text, m.start(), label=maybe):
             if individual_business_address or not INDIVIDUAL_BUSINESS.search(
                 text, _record_start(text, m.start()), m.start()
@@ -1329,7 +1408,7 @@ _NOT_NAMES = frozenset(
     "包头 贵阳 贵港 柳州 桂林 南宁 梧州 钦州 百色 河池 来宾 崇左 贺州 玉林 北海 防城 岳阳 常德 "
     "卢湾 童装 鞠躬 冷库 冷藏 冷链 晏城 席位 卫生 卫星 米兰 柏林 宗教 桂花 全资 应急 "
     "邵阳 郴州 娄底 怀化 永州 衡阳 株洲 湘潭 益阳 吉首 长沙 岳麓 雨花 开福 天心 芙蓉 望城 "
-    "宁乡 浏阳 陈述 陈列 陈旧 申明 严肃 严格 蒋家 汤剂 石某 宋某 公司 公款 公章 公账 公户 许可 居民 ".split()
+    "宁乡 浏阳 陈述 陈列 陈旧 申明 严肃 严格 蒋家 汤剂 石某 宋某 公司 公款 公章 公账 公户 许可 居民 支付 付款 ".split()
 )
 _GIVEN = f"[{CJK}]"
 _NAME_HEAD = rf"(?:{_COMPOUND_ALT}|[{_SINGLE_CLASS}])"
@@ -1358,8 +1437,10 @@ for _words, _kind in (
         "被检举人|被举报人|利害关系人|共同经营人|实际投资人|户名|开户名|账户名称|账户名|收款人|付款人|"
         "从业人员|收银员|店员|营业员|服务员|厨师|学徒|记账员|总经理|副总经理|经理|董事长|执行董事|董事|监事|厂长|店长|总监|业务员|销售员|仓管员|"
         "实际经营者|持卡人|开户人|开户名称|购买方名称|购买方|受票方|缴款人|交款人|前台|出纳员|保管员|仓库保管员|驾驶员|收款员|文员|职员|主管|技术员|操作员|采购员|哥哥|姐姐|弟弟|妹妹|胞弟|胞兄|胞姐|胞妹|儿媳|女婿|侄子|外甥|孙子|其妻|其夫|其子|其女|其父|其母|"
-        "其兄|其姐|其弟|其妹|邻居|朋友|同事|亲戚|同学|法定代理人|指定代理人|台胞|港胞|澳胞|"
-        "之父|之母|之子|之女|之妻|之夫|祖父|祖母|岳父|岳母|孙女|侄女|租户|承租户",
+        "其兄|其姐|其弟|其妹|邻居|朋友|同事|亲戚|同学|法定代理人|指定代理人|台胞|港胞|澳胞|第三方|"
+        "之父|之母|之子|之女|之妻|之夫|祖父|祖母|岳父|岳母|孙女|侄女|租户|承租户|"
+        "表弟|表哥|表兄|表姐|表妹|堂弟|堂哥|堂兄|堂姐|堂妹|舅舅|叔叔|姑姑|姨妈|伯父|叔父|舅父|姑父|姨父|外公|外婆|爷爷|奶奶|"
+        "涉税服务人员|涉税专业服务人员",
         FieldType.THIRD_PARTY_NAME,
     ),
     (
@@ -1729,6 +1810,15 @@ def _look_back(
                 (candidate in _NOT_NAMES and not word_ok)
                 or candidate[1] in _NOT_LAST
                 or candidate[1] in _NOT_GIVEN_START
+                # (本案经赵女士及…: a preposition inside a sentence, then a surname alone before its title,
+                # the form a bureau writes for a person it does not name)
+                or (
+                    candidate[0] in _NOT_BEFORE_NAME
+                    and start > 0
+                    and text[start - 1] not in _PUNCTUATION
+                    and candidate[1] in SINGLE_SURNAMES
+                    and _TITLE_AFTER.match(text, end) is not None
+                )
             ):
                 return
         add(start, end, FieldType.THIRD_PARTY_NAME)
@@ -1821,6 +1911,26 @@ def _pinyin_name(words: list[str]) -> bool:
     return all(_PINYIN_GIVEN.fullmatch(w.replace("-", "").replace("'", "")) for w in words[1:])
 
 
+_TITLE_AFTER = re.compile(r"[ \t]*(?:先生|女士|小姐)")
+_FINDING_OPENS = re.compile(r"(?:经查|查明|经核查|经调查)[，,：:][ \t]*$")
+_ACTS_AFTER_FINDING = frozenset("于在未已以通过系将向从自为")
+_ANY_VOWEL = re.compile(
+    r"[AEIOUYaeiouy\u00c0-\u00c6\u00c8-\u00cf\u00d2-\u00d6\u00d8-\u00dd\u00e0-\u00e6\u00e8-\u00ef\u00f2-\u00f6\u00f8-\u00fd]"
+)
+
+
+def _latin_name_by_context(text: str, start: int, end: int, words: list[str]) -> bool:
+    """Latin words that are a person's name by what stands around them: a title after them (Sarah O'Neil
+    先生：) or a finding's opening before them and what the person did after them (经查，Anna Müller于…);
+    each word must hold a vowel (not an acronym's: WPS Office)."""
+    if not all(_ANY_VOWEL.search(w) for w in words):
+        return False
+    return _TITLE_AFTER.match(text, end) is not None or (
+        _FINDING_OPENS.search(text, max(0, start - 8), start) is not None
+        and text[end : end + 1] in _ACTS_AFTER_FINDING
+    )
+
+
 def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType], None]) -> None:
     if _UPPER.search(text) is not None:
         for m in _LATIN_BRACKETED.finditer(text):
@@ -1844,6 +1954,7 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
             )
             if (
                 triggered
+                or _latin_name_by_context(text, m.start(), m.end(), words)
                 or _pinyin_name(words)
                 or _capitals_name(words)
                 # (not the owner's name in a shop's: 城关区Thomas MÜLLER服装店 is published)
@@ -2477,9 +2588,23 @@ def _model_findings(
             continue
         if _ORG_RUN.match(text, end) is not None or _ORG_IN_NAME.search(name):
             continue  # (兰州佳和餐饮服务有限公司, 孟辉商行: a company's or a shop's name, or its head)
+        if _polite_form(name):
+            continue  # (赵女士, 欧阳先生: a surname alone before a title, how a bureau writes of someone unnamed)
         kind = names.setdefault(name, _kind_before(text, start))
         added.append(Finding(start, end, kind))
     return added
+
+
+_POLITE_TITLE = re.compile(r"(?:先生|女士|小姐|同志|老师|师傅)$")
+
+
+def _polite_form(name: str) -> bool:
+    """A surname (one character or a compound one) and a polite title, no given name: 赵女士, 欧阳先生."""
+    title = _POLITE_TITLE.search(name)
+    if title is None:
+        return False
+    head = name[: title.start()]
+    return head in SINGLE_SURNAMES or head in COMPOUND_SURNAMES
 
 
 _PEOPLE = frozenset({FieldType.PERSON_NAME, FieldType.THIRD_PARTY_NAME, FieldType.REPRESENTATIVE_NAME})

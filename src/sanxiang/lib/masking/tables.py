@@ -49,6 +49,11 @@ _DWELLING = re.compile(
 )
 
 
+def names_dwelling(value: str) -> bool:
+    """Whether an address names a dwelling (a flat in an estate, a village house: see _DWELLING)."""
+    return _DWELLING.search(value) is not None
+
+
 def commercial_premises(value: str) -> bool:
     """Whether an address names commercial premises and no dwelling (see _COMMERCIAL)."""
     return _COMMERCIAL.search(value) is not None and _DWELLING.search(value) is None
@@ -140,8 +145,11 @@ _QUALIFIER = re.compile(r"[（(][^）)]{1,12}[）)]")
 _PERSON_ROLE_WORD = re.compile(_PERSON_ROLE)
 
 
+# who asked the bureau (a register of requests for disclosure, of reports): 申请人 | 证件号码 | 通信地址 …
+_REQUESTER_HEADER = r"申请人|举报人|检举人|投诉人|"
 _HEADER_WORD = re.compile(
-    r"名称|姓名|人员|送达人|资格|行为|等级|措施|代表人|负责人|业主|经营者|投资人|证件|身份|号码|识别号|信用代码|地址|住址|住所|地点|场所|电话|欠税|税种|"
+    _REQUESTER_HEADER
+    + r"名称|姓名|人员|送达人|资格|行为|等级|措施|代表人|负责人|业主|经营者|投资人|证件|身份|号码|识别号|信用代码|地址|住址|住所|地点|场所|电话|欠税|税种|"
     r"金额|余额|日期|序号|编号|类型|认定|机关|期限|所属|事由|依据|结果|备注|当事人|纳税人|提供人|签收人|受送达人|收件人|"
     r"代收人|送达人|理由|时间|证人|代理人|页数|页码|张数|证明|来源|方式|提供者|出具人|制作人|证据|材料|文号|内容|决定|相对人|"
     r"缴费人|缴款人|险种|联系人|邮箱|账号|帐号|卡号|账户|帐户|年度|期间|状态|有效期|经办人|性别|机构|事实|情况"
@@ -151,7 +159,7 @@ _SPACES = re.compile(r" {2,}|\u3000+")
 # (a Latin name may carry its Chinese name in brackets, CHANG MEI-LING（张美玲）, and OCR may double a space)
 _PERSON_NAME = re.compile(
     rf"^(?:[{CJK}]{{2,4}}|[{CJK}]{{2,8}}[·.][{CJK}]{{2,10}}"
-    rf"|[A-Z][A-Za-z'\-]+(?:,? {{1,2}}[A-Z][A-Za-z'\-]+){{1,3}}(?:[ \t]*[（(][{CJK}·]{{2,10}}[）)])?"
+    rf"|[A-Z][A-Za-z\u00c0-\u017f'\-]+(?:,? {{1,2}}[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u017f'\-]+){{1,3}}(?:[ \t]*[（(][{CJK}·]{{2,10}}[）)])?"
     # (or the Chinese name first and the romanised one in brackets: 陈志明（CHAN Chi-ming）)
     rf"|[{CJK}]{{2,4}}[ \t]*[（(][A-Z][A-Za-z'\-]+(?:,? {{1,2}}[A-Z][A-Za-z'\-]+){{1,3}}[）)])$"
 )
@@ -632,6 +640,8 @@ def find_table_cells(
         used = 0
         if parsed is None and _RULE_LINE.match(line):
             pass  # a wrapped piece of a Markdown table's rule (|---|-⏎--|): the table goes on
+        elif parsed is None and header is not None and header[0] == "html" and _TAGS_ONLY.match(line):
+            pass  # </thead>⏎<tbody> between a web page's header row and its rows: the table goes on
         elif parsed is None:
             if header is not None and header[0] in _BREAKABLE:
                 # (a CSV row of too few commas to read as a row alone: its cell broke over a line)
@@ -695,6 +705,7 @@ def _continues_row(previous: str, line: str, header: tuple[str, list[str | None]
 # copied with it, a quoted CSV cell), and how each splits a line into cells.
 _BREAKABLE = {"tab": _TAB, "csv": _CSV, "pipe": _PIPE}
 _MAX_BROKEN_LINES = 5
+_TAGS_ONLY = re.compile(r"^\s*(?:<[^<>]*>\s*)+$")
 _RULE_LINE = re.compile(r"^[ \t]*[-|｜:：]+[ \t]*$")
 
 
@@ -853,8 +864,16 @@ def _company_row(values: list[str], roles: list[str | None]) -> bool:
     return (
         bool(subjects)
         and all(_ORG.search(v) and not _is_person(v) for v in subjects)
-        and not any(_INDIVIDUAL_CODE.match(v) for v in values)
+        # (a company's legal form in its name outweighs its code's type digits: no individual business
+        # is a 有限公司, whatever its code says)
+        and (
+            not any(_INDIVIDUAL_CODE.match(v) for v in values)
+            or all(_COMPANY_FORM.search(v) for v in subjects)
+        )
     )
+
+
+_COMPANY_FORM = re.compile(r"有限(?:责任)?公司|股份")
 
 
 def _identity_number(value: str, values: list[str], roles: list[str | None], person: bool) -> bool:

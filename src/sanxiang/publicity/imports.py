@@ -56,6 +56,7 @@ from .schema import FieldError, clean_value, infer_subject_type
 from .services import (
     PUBLISH,
     can_draft,
+    created_event,
     entry_text,
     is_minor_party,
     mask_version,
@@ -77,6 +78,7 @@ CHECK_UNITS, PREPARE_UNITS, WRITE_UNITS = 1, 3, 2
 ROW_UNITS = CHECK_UNITS + PREPARE_UNITS + WRITE_UNITS
 
 if TYPE_CHECKING:
+    from sanxiang.holidays.models import Deadline
     from sanxiang.org.models import User
 
 
@@ -577,8 +579,8 @@ def entries_bulk_create(
 ) -> list[Entry]:
     """Create many checked drafts at once (import, demo); ``data["_text"]`` is an optional body.
 
-    The same rows, deadlines and audit events as ``entry_create`` for each row (in a different
-    order in the chain: the deadlines' events first, then the entries'), at a few queries per
+    The same rows, deadlines and audit events as ``entry_create`` for each row (one
+    ``publicity.entry.created`` event per entry, its Deadline recorded in it), at a few queries per
     chunk instead of several per row: masked with one read of the policy table, linked to their
     decisions with one query, inserted in bulk, their publication Deadlines set through
     ``deadline_set_many`` and every create audited through ``audit_log_many``. The caller has
@@ -789,33 +791,25 @@ def _write_masked(
     for first in range(0, len(entries), CHUNK_SIZE):
         _insert_chunk(entries[first : first + CHUNK_SIZE])
     owners = [e for e, p in zip(entries, periods, strict=True) if p is not None]
+    # As entry_create: each new Deadline is recorded in its entry's creation event.
     deadlines = deadline_set_many(
         owners=owners,
         purpose=PUBLISH,
         label=_("%(item)s公示时限") % {"item": item.label},
         rows=[p for p in periods if p is not None],
         actor=actor,
+        audit_creates=False,
     )
     moved = []
+    deadline_of: dict[int, Deadline] = {}
     for entry, deadline in zip(owners, deadlines, strict=True):
+        deadline_of[entry.pk] = deadline
         if entry.due_on != deadline.due:  # as entry_create: the list column follows the Deadline
             entry.due_on = deadline.due
             moved.append(entry)
     update_rows(Entry, moved, ["due_on"])
     audit_log_many(
-        actor=actor,
-        events=[
-            {
-                "action": "publicity.entry.created",
-                "target": entry,
-                "after": {
-                    "item": item.code,
-                    "document_number": entry.document_number,
-                    "source_key": entry.source_key,
-                },
-            }
-            for entry in entries
-        ],
+        actor=actor, events=[created_event(item, entry, deadline_of.get(entry.pk)) for entry in entries]
     )
     if masking is not None:
         for version, values in zip(versions, itertools.chain.from_iterable(masking.results()), strict=True):

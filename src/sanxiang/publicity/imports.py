@@ -767,8 +767,9 @@ def _write(*, actor: User, item: Item, prepared: _Prepared) -> list[Entry]:
     """Insert prepared drafts, set their Deadlines and audit every create (in the caller's transaction).
 
     Unmasked versions are masked meanwhile: a forked helper process masks them from the first
-    while this one writes the entries, their deadlines and audit events, then this one masks from
-    the last until the two meet (``kernel.forkshare``); the versions are inserted last.
+    while this one writes the entries, their deadlines and audit events, then this one inserts
+    the versions a chunk at a time as they are masked, masking from the last whenever the next
+    chunk is not in yet (``kernel.forkshare``); the versions are inserted last.
     """
     if not prepared.unmasked:
         return _write_masked(actor=actor, item=item, prepared=prepared, masking=None)
@@ -811,13 +812,23 @@ def _write_masked(
     audit_log_many(
         actor=actor, events=[created_event(item, entry, deadline_of.get(entry.pk)) for entry in entries]
     )
-    if masking is not None:
-        for version, values in zip(versions, itertools.chain.from_iterable(masking.results()), strict=True):
-            store_mask(version, values)
     for entry, version in zip(entries, versions, strict=True):
         version.entry = entry
-    insert_rows(EntryVersion, versions)
+    if masking is None:
+        insert_rows(EntryVersion, versions)
+        return entries
+    # Each chunk of versions is inserted as soon as it is masked, while the helper masks the next
+    # ones (this process masks from the back whenever the next chunk is not in yet).
+    masked = zip(versions, itertools.chain.from_iterable(masking.in_order()), strict=True)
+    while chunk := list(itertools.islice(masked, VERSION_CHUNK_ROWS)):
+        for version, values in chunk:
+            store_mask(version, values)
+        insert_rows(EntryVersion, [version for version, _values in chunk])
     return entries
+
+
+# Versions per INSERT while the helper masks (``_write_masked``): each waits for its last row's mask.
+VERSION_CHUNK_ROWS = 500
 
 
 def _insert_chunk(entries: list[Entry]) -> None:

@@ -66,8 +66,11 @@ def test_leaving_the_block_early_kills_a_working_child():
 
 def test_in_order_gives_each_result_as_soon_as_those_before_it_are_in():
     with SharedWork(40, _square, fork=True) as shared:
+        waited = time.monotonic() + 30
+        while shared._bounds[0] < 1 and time.monotonic() < waited:  # the child has begun
+            time.sleep(0.01)
         first = next(iter_ := shared.in_order())
-        assert first == (0, first[1]) and first[1] != os.getpid()  # the child's, given at once
+        assert first == (0, first[1]) and first[1] != os.getpid()  # the child's, not ours
         rest = list(iter_)
     assert [square for square, _pid in [first, *rest]] == [i * i for i in range(40)]
     assert shared._process is None  # ended once everything was given

@@ -113,7 +113,9 @@ def validate_uscc(number: str) -> str:
         # and digits), which cost most of an import's check of a credit code column.
         if not number[:8].isdigit() or any(char not in _USCC_VALUE for char in number[8:]):
             raise InvalidIdNumber("format")
-        total = sum(_USCC_VALUE[char] * weight for char, weight in zip(number, _USCC_WEIGHTS))
+        total = sum(
+            _USCC_VALUE[char] * weight for char, weight in zip(number[:17], _USCC_WEIGHTS, strict=True)
+        )
         if number[17] != _USCC_ALPHABET[(31 - total) % 31]:
             raise InvalidIdNumber("checksum")
         return number

@@ -139,9 +139,9 @@ class SharedWork(Generic[T]):
             while wanted not in done:
                 if self._receive(done, wait=False):
                     continue
-                index = self._claim(front=False)
-                if index is not None:
-                    done[index] = self.work(index)
+                claimed = self._claim(front=False)
+                if claimed is not None:
+                    done[claimed] = self.work(claimed)
                 elif not self._receive(done, wait=True) and not self._process.is_alive():
                     # Ended without delivering ``wanted``: nothing more will come.
                     while self._receive(done, wait=False):

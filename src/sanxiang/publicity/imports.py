@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
 from django.db import IntegrityError, connection, models, transaction
+from django.db.models.base import ModelState
+from django.db.models.signals import post_init, pre_init
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -613,6 +615,8 @@ class _Builder:
                 self.fields.append((f.attname, None, f.get_default))
             else:
                 self.fields.append((f.attname, constant, None))
+        self.attnames = [attname for attname, _constant, _factory in self.fields]
+        self.signalled = pre_init.has_listeners(model) or post_init.has_listeners(model)
         # Concrete relations are ForeignKeys (attname, set_cached_value); Field does not declare them.
         self.relations: dict[str, Any] = {f.name: f for f in model._meta.concrete_fields if f.is_relation}
 
@@ -621,12 +625,19 @@ class _Builder:
             values = dict(values)
             for name, value in related.items():
                 values[self.relations[name].attname] = None if value is None else value.pk
-        obj = self.model(
-            *[
-                values[name] if name in values else (constant if factory is None else factory())
-                for name, constant, factory in self.fields
-            ]
-        )
+        row = [
+            values[name] if name in values else (constant if factory is None else factory())
+            for name, constant, factory in self.fields
+        ]
+        if self.signalled:
+            obj = self.model(*row)
+        else:
+            # What ``Model(*row)`` does when no pre_init/post_init receiver listens: a fresh state
+            # and each field's value in the instance's dict (the fields' descriptors read it from
+            # there), without a descriptor ``__set__`` per key and two signal dispatches per object.
+            obj = self.model.__new__(self.model)
+            obj._state = ModelState()
+            obj.__dict__.update(zip(self.attnames, row, strict=True))
         for name, value in related.items():
             self.relations[name].set_cached_value(obj, value)
         return obj

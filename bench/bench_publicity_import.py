@@ -170,8 +170,10 @@ def main() -> None:
         timer.wrap(imports, "check_workbook", "read + check")
         timer.wrap(imports, "mask_version", "mask")
         # From PARALLEL_MASK_ROWS rows a forked helper masks while this process writes: "mask" is
-        # then this process's share of the masking and its wait for the helper's.
+        # then this process's share of the masking and its wait for (and reading of) the
+        # helper's results, which it takes in order while inserting the versions.
         timer.wrap(imports.SharedWork, "results", "mask")
+        timer.wrap(imports.SharedWork, "_receive", "mask")
         timer.wrap(imports, "_insert_chunk", "insert")
         timer.wrap(imports, "insert_rows", "insert")
         timer.wrap(imports, "deadline_set_many", "deadlines")

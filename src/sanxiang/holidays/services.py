@@ -247,7 +247,9 @@ def deadline_set_many(
     for key, fields in wanted.items():
         deadline = existing.get(key)
         if deadline is None:
-            deadline = Deadline(content_type_id=key[0], object_id=key[1], purpose=purpose, **fields)
+            deadline = _new_deadline(
+                {"content_type_id": key[0], "object_id": key[1], "purpose": purpose, **fields}
+            )
             existing[key] = deadline
             new.append(deadline)
             if audit_creates:
@@ -268,6 +270,17 @@ def deadline_set_many(
             event["after"] = deadline_state(event["target"])
     audit_log_many(actor=actor, events=events)
     return [existing[key] for key in keys]
+
+
+def _new_deadline(values: dict[str, Any]) -> Deadline:
+    """``Deadline(**values)`` (values by attribute name) through the constructor's positional path,
+    which costs a third of matching keywords against the fields: a batch builds thousands."""
+    return Deadline(
+        *[
+            values[field.attname] if field.attname in values else field.get_default()
+            for field in Deadline._meta.concrete_fields
+        ]
+    )
 
 
 def _insert_deadlines(new: list[Deadline], purpose: str) -> None:

@@ -8,16 +8,23 @@ check every cell, mask, insert, one Deadline per entry, every create audited) an
 per second, wall and CPU time (this process's and that of the masking helper it forks from
 ``imports.PARALLEL_MASK_ROWS`` rows, apart: on a machine with a core free for each, the wall time
 is about the larger) and the load average around the run (wall time on a shared machine says
-little alone), split by phase (read + check, mask, insert, deadlines, audit: each phase's own
-time, without the phases it calls), then checks that the audit chain still verifies. Prints
-figures; asserts nothing about time.
+little alone), split by phase (read + check, prepare: building the drafts, name model: loading
+the masker's model before the fork, mask: this process's share of the masking and its reading of
+the helper's results, insert, deadlines, audit, commit, other: each phase's own time, without the
+phases it calls), then checks that the audit chain still verifies. Prints figures; asserts
+nothing about time.
 
-Measured on the 2-core development machine shared with three other sessions (load 2-4, never
-idle), 10,000 rows: SQLite 988-1,498 entries/s at load 2.4-2.8, 2,040 in a quieter moment, with
-4.2-4.6 s of CPU in this process and 2.4-2.6 s in the helper (so about 2,200 entries/s with a
-core free for each); PostgreSQL (its server on the same two cores) 1,405-1,952 entries/s at load
-2.1-2.3, 3.7-3.8 s of CPU here and 2.4-2.6 s in the helper (about 2,600 entries/s). Before this
-round: SQLite 655-764 entries/s at load 2.5-4 (1,342 idle), PostgreSQL 570-803 at load 3-4.4.
+Measured on the 2-core development machine shared with other sessions (load 2-3.3, never idle),
+10,000 rows, back to back against the code before this round: SQLite 6.21-6.30 s of CPU
+(3.82-3.85 s here, 2.38-2.48 s in the helper: about 2,600 entries/s with a core free for each;
+1,530-1,836 entries/s of wall time at load 2-2.5) where it took 6.80-7.17 s (4.30-4.52 s here:
+about 2,210-2,330 entries/s; 955-1,509 of wall time); PostgreSQL (its server on the same two
+cores, its CPU not counted) 5.96-6.07 s (3.42-3.54 s here: about 2,830-2,920 entries/s;
+1,070-1,579 of wall time at load 3.2) where it took 6.35-6.78 s (4.01-4.19 s here: about
+2,390-2,490 entries/s; 915-1,370). An import now logs one audit event per entry (its Deadline
+recorded in it), 10,001 for 10,000 rows where it logged 20,001. The round before: SQLite
+988-1,498 entries/s at load 2.4-2.8, 2,040 in a quieter moment; PostgreSQL 1,405-1,952 at load
+2.1-2.3.
 """
 
 from __future__ import annotations
@@ -129,6 +136,7 @@ def main() -> None:
 
         django.setup()
         from django.core.management import call_command
+        from django.db import connections
 
         from sanxiang.audit.models import AuditEvent
         from sanxiang.audit.services import audit_verify
@@ -170,11 +178,16 @@ def main() -> None:
         timer.wrap(imports, "check_workbook", "read + check")
         timer.wrap(imports, "mask_version", "mask")
         # From PARALLEL_MASK_ROWS rows a forked helper masks while this process writes: "mask" is
-        # then this process's share of the masking and its wait for the helper's.
+        # then this process's share of the masking and its wait for (and reading of) the
+        # helper's results, which it takes in order while inserting the versions.
         timer.wrap(imports.SharedWork, "results", "mask")
+        timer.wrap(imports.SharedWork, "_receive", "mask")
         timer.wrap(imports, "_insert_chunk", "insert")
         timer.wrap(imports, "insert_rows", "insert")
         timer.wrap(imports, "deadline_set_many", "deadlines")
+        timer.wrap(imports, "_prepare", "prepare")
+        timer.wrap(imports.ner, "load", "name model")
+        timer.wrap(type(connections["default"]), "_commit", "commit")
         timer.wrap(imports, "audit_log_many", "audit")
         timer.wrap(imports, "audit_log", "audit")
         timer.wrap(holidays_services, "audit_log_many", "audit")
@@ -205,7 +218,17 @@ def main() -> None:
             "  load average (1, 5, 15 min) before and after, on this machine's"
             f" {os.cpu_count()} cores: {_load(load_before)} / {_load(load_after)}"
         )
-        for name in ("read + check", "mask", "insert", "deadlines", "audit", "other"):
+        for name in (
+            "read + check",
+            "prepare",
+            "name model",
+            "mask",
+            "insert",
+            "deadlines",
+            "audit",
+            "commit",
+            "other",
+        ):
             spent = timer.totals.get(name, 0.0)
             print(f"  {name:<13} {spent:6.2f} s  {spent / elapsed:4.0%}")
         print(f"  rows: {Deadline.objects.count():,} deadlines, {AuditEvent.objects.count():,} audit events")

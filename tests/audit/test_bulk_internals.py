@@ -25,3 +25,40 @@ def test_it_returns_text_without_a_long_digit_run_unchanged():
     text = "宝金税稽罚〔2025〕1号 1234567890"
     assert mask_text(text) is text
     assert mask_text("电话13812345678") == "电话138****5678"
+
+
+def test_it_writes_the_canonical_json_of_each_events_content_from_its_template():
+    import datetime
+
+    from sanxiang.lib.hashchain import canonical_json, utc_iso
+
+    now = datetime.datetime(2026, 3, 2, 1, 2, 3, 4567, tzinfo=datetime.UTC)
+    drafts = [
+        {
+            "actor_id": actor_id,
+            "actor_label": '王 100% "审核"',
+            "action": "case.file.created",
+            "target_type": "case.file",
+            "target_id": target_id,
+            "target_label": label,
+            "authority_id": authority_id,
+            "before": before,
+            "after": {"note": "联系电话 %s \\ \n", "amount": "1.5", "list": [1, None, True]},
+            "data": None,
+            "source_address": "10.0.0.1",
+            "user_agent": "",
+            "outcome": "ok",
+        }
+        for actor_id, target_id, label, authority_id, before in (
+            (7, "12", "宝金税稽罚〔2026〕1号", 3, None),
+            (None, "", "a\x00b", None, {"z": 1, "a": {"masked": "1**", "hmac": "ff"}}),
+        )
+    ]
+    for seq, draft in enumerate(drafts, start=41):
+        shared = tuple(draft[name] for name in services._SHARED_HASHED)
+        text = services._content_template(shared) % services._event_values(
+            draft, seq, services._utc_text(now)
+        )
+        assert text == canonical_json({**draft, "seq": seq, "occurred_at": utc_iso(now)})
+    later = datetime.datetime(2026, 3, 2, 9, 2, 3, tzinfo=datetime.timezone(datetime.timedelta(hours=8)))
+    assert services._utc_text(later) == utc_iso(later) == "2026-03-02T01:02:03.000000+00:00"

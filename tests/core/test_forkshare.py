@@ -62,3 +62,28 @@ def test_leaving_the_block_early_kills_a_working_child():
         process = shared._process
         raise RuntimeError("the caller failed")
     assert not process.is_alive()
+
+
+def test_in_order_gives_each_result_as_soon_as_those_before_it_are_in():
+    with SharedWork(40, _square, fork=True) as shared:
+        waited = time.monotonic() + 30
+        while shared._bounds[0] < 1 and time.monotonic() < waited:  # the child has begun
+            time.sleep(0.01)
+        first = next(iter_ := shared.in_order())
+        assert first == (0, first[1]) and first[1] != os.getpid()  # the child's, not ours
+        rest = list(iter_)
+    assert [square for square, _pid in [first, *rest]] == [i * i for i in range(40)]
+    assert shared._process is None  # ended once everything was given
+
+
+def test_in_order_covers_for_a_failing_child_and_computes_in_process_without_fork():
+    parent = os.getpid()
+
+    def fragile(index: int) -> int:
+        if index == 3 and os.getpid() != parent:
+            raise RuntimeError("the child fails on 3")
+        return index + 100
+
+    with SharedWork(30, fragile, fork=True) as shared:
+        assert list(shared.in_order()) == [i + 100 for i in range(30)]
+    assert list(SharedWork(5, _square, fork=False).in_order()) == [(i * i, os.getpid()) for i in range(5)]

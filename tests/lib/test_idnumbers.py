@@ -145,3 +145,32 @@ def test_it_masks_names_keeping_the_first_character(name, masked):
 )
 def test_it_masks_phone_numbers(phone, masked):
     assert idnumbers.mask_phone(phone) == masked
+
+
+def test_a_credit_code_is_judged_as_python_stdnum_judges_it():
+    import random
+
+    from stdnum.cn import uscc
+    from stdnum.exceptions import ValidationError
+
+    from sanxiang.lib.idnumbers import InvalidIdNumber, validate_uscc
+
+    rng = random.Random(7)
+    alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    codes = ["91110000600037341L", "91110000600037341l", "9111000060003734IL", "A1110000600037341L"]
+    for _ in range(3000):
+        body = "".join(rng.choice("0123456789") for _ in range(8))
+        body += "".join(rng.choice(alphabet + "IOSVZ" * (rng.random() < 0.05)) for _ in range(9))
+        valid = rng.random() < 0.7 and all(char in alphabet for char in body)
+        codes.append(body + (uscc.calc_check_digit(body) if valid else rng.choice(alphabet)))
+    codes += ["９1110000600037341L", "91110000600037341Ｌ"]  # full-width: stdnum's own path
+    for code in codes:
+        try:
+            expected: str | None = uscc.validate(code.upper())
+        except ValidationError as exc:
+            expected = "checksum" if "checksum" in type(exc).__name__.lower() else "format"
+        try:
+            got: str | None = validate_uscc(code)
+        except InvalidIdNumber as exc:
+            got = str(exc)
+        assert got == expected, code

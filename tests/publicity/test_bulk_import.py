@@ -157,7 +157,10 @@ def test_it_gives_the_rows_deadlines_and_events_of_entry_create(officer, org, pe
         entries = imports.entries_bulk_create(actor=officer, item=penalty_item, rows=rows, today=TODAY)
     bulk = _outcome()
     assert bulk == one_by_one
-    assert len(bulk["events"]) == 6  # a deadline and an entry event per row
+    # One event per row: the entry's creation, its Deadline recorded in it (none of its own).
+    assert len(bulk["events"]) == 3
+    assert {e[1] for e in bulk["events"]} == {"publicity.entry.created"}
+    assert all(json.loads(e[6])["deadline"]["purpose"] == "publicity.publish" for e in bulk["events"])
     assert Entry.objects.get(pk=entries[1].pk).decision.document_number == "宝金税稽罚〔2026〕2号"
     masked = {v.entry.document_number: v.masked_text for v in EntryVersion.objects.select_related("entry")}
     assert "13812345678" not in masked["宝金税稽罚〔2026〕1号"]
@@ -200,7 +203,7 @@ def test_it_queries_per_chunk_not_per_row(
     # deadlines: one locking read and one insert; audit: lock, head, inserts (SQLite: 999 parameters).
     with django_assert_max_num_queries(30):
         entries = imports.entries_bulk_create(actor=officer, item=penalty_item, rows=rows, today=TODAY)
-    assert len(entries) == 40 and AuditEvent.objects.count() == 80
+    assert len(entries) == 40 and AuditEvent.objects.count() == 40  # one per entry, its deadline in it
 
 
 def test_it_imports_nothing_when_one_row_is_faulty(officer, org, penalty_item):

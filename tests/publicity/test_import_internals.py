@@ -28,6 +28,30 @@ def test_it_builds_an_entry_as_the_keyword_constructor_does(officer, org, penalt
         assert getattr(built, field.attname) == getattr(expected, field.attname), field.name
     assert built.item is penalty_item and built.authority is org.district_a and built.created_by is officer
     assert built._state.adding and built.pk is None
+    assert built.__dict__.keys() - {"_prefetched_objects_cache"} == expected.__dict__.keys()
+    assert built._state.fields_cache.keys() == {
+        "item",
+        "authority",
+        "department",
+        "created_by",
+    }
+
+
+def test_it_builds_through_the_constructor_while_an_init_signal_listens(officer, org, penalty_item):
+    from django.db.models.signals import post_init
+
+    seen = []
+
+    def listener(sender, instance, **kwargs):
+        seen.append(instance)
+
+    post_init.connect(listener, sender=Entry)
+    try:
+        built = imports._Builder(Entry)({"source_key": "k-2"}, item=penalty_item)
+    finally:
+        post_init.disconnect(listener, sender=Entry)
+    assert seen == [built] and built.item is penalty_item
+    assert imports._Builder(Entry)({"source_key": "k-3"}, item=penalty_item) not in seen
 
 
 def test_it_builds_each_policy_row_once_with_the_tables_result(db):

@@ -24,7 +24,7 @@ import multiprocessing
 import os
 import queue
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Generic, TypeVar
 
 __all__ = ["SharedWork", "can_fork"]
@@ -123,6 +123,42 @@ class SharedWork(Generic[T]):
             done[index] = result
         self.close()
         return [done[index] if index in done else self.work(index) for index in range(self.count)]
+
+    def in_order(self) -> Iterator[T]:
+        """``work(0)``, ``work(1)``, … each as soon as it and those before it are done, so that the
+        caller can use the first results (write them, say) while the child still computes later
+        ones. While the next result is not in yet, the caller computes one index from the back
+        instead of waiting; it waits only when everything left is the child's. The same values
+        as ``results()``; a child that failed or died is covered for the same way."""
+        if self._process is None:
+            for index in range(self.count):
+                yield self.work(index)
+            return
+        done: dict[int, T] = {}
+        for wanted in range(self.count):
+            while wanted not in done:
+                if self._receive(done, wait=False):
+                    continue
+                claimed = self._claim(front=False)
+                if claimed is not None:
+                    done[claimed] = self.work(claimed)
+                elif not self._receive(done, wait=True) and not self._process.is_alive():
+                    # Ended without delivering ``wanted``: nothing more will come.
+                    while self._receive(done, wait=False):
+                        pass
+                    if wanted not in done:
+                        done[wanted] = self.work(wanted)
+            yield done.pop(wanted)
+        self.close()
+
+    def _receive(self, done: dict[int, T], *, wait: bool) -> bool:
+        """Move one delivered result into ``done``; False if none came (within ``_POLL`` if ``wait``)."""
+        try:
+            index, result = self._queue.get(timeout=_POLL) if wait else self._queue.get_nowait()
+        except queue.Empty:
+            return False
+        done[index] = result
+        return True
 
     def close(self) -> None:
         """End the child (killed if it is still working: the caller gave up) and release its queue."""

@@ -33,6 +33,7 @@ __all__ = [
     "Checkpoint",
     "Problem",
     "canonical_json",
+    "canonical_json_normalized",
     "chain_hash",
     "chain_hash_normalized",
     "checkpoint_message",
@@ -116,6 +117,11 @@ def normalize_key(key: Any) -> str:
 def canonical_json(value: Any) -> str:
     """Sorted keys, no whitespace, UTF-8 characters kept: the text that gets hashed."""
     return _dumps(normalize(value))
+
+
+def canonical_json_normalized(value: Any) -> str:
+    """``canonical_json`` of a value already in normal form (``normalize(value) == value``)."""
+    return _dumps(value)
 
 
 _dumps = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode

@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
 from django.db import IntegrityError, connection, models, transaction
+from django.db.models.base import ModelState
+from django.db.models.signals import post_init, pre_init
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -56,6 +58,7 @@ from .schema import FieldError, clean_value, infer_subject_type
 from .services import (
     PUBLISH,
     can_draft,
+    created_event,
     entry_text,
     is_minor_party,
     mask_version,
@@ -77,6 +80,7 @@ CHECK_UNITS, PREPARE_UNITS, WRITE_UNITS = 1, 3, 2
 ROW_UNITS = CHECK_UNITS + PREPARE_UNITS + WRITE_UNITS
 
 if TYPE_CHECKING:
+    from sanxiang.holidays.models import Deadline
     from sanxiang.org.models import User
 
 
@@ -577,8 +581,8 @@ def entries_bulk_create(
 ) -> list[Entry]:
     """Create many checked drafts at once (import, demo); ``data["_text"]`` is an optional body.
 
-    The same rows, deadlines and audit events as ``entry_create`` for each row (in a different
-    order in the chain: the deadlines' events first, then the entries'), at a few queries per
+    The same rows, deadlines and audit events as ``entry_create`` for each row (one
+    ``publicity.entry.created`` event per entry, its Deadline recorded in it), at a few queries per
     chunk instead of several per row: masked with one read of the policy table, linked to their
     decisions with one query, inserted in bulk, their publication Deadlines set through
     ``deadline_set_many`` and every create audited through ``audit_log_many``. The caller has
@@ -611,6 +615,8 @@ class _Builder:
                 self.fields.append((f.attname, None, f.get_default))
             else:
                 self.fields.append((f.attname, constant, None))
+        self.attnames = [attname for attname, _constant, _factory in self.fields]
+        self.signalled = pre_init.has_listeners(model) or post_init.has_listeners(model)
         # Concrete relations are ForeignKeys (attname, set_cached_value); Field does not declare them.
         self.relations: dict[str, Any] = {f.name: f for f in model._meta.concrete_fields if f.is_relation}
 
@@ -619,12 +625,19 @@ class _Builder:
             values = dict(values)
             for name, value in related.items():
                 values[self.relations[name].attname] = None if value is None else value.pk
-        obj = self.model(
-            *[
-                values[name] if name in values else (constant if factory is None else factory())
-                for name, constant, factory in self.fields
-            ]
-        )
+        row = [
+            values[name] if name in values else (constant if factory is None else factory())
+            for name, constant, factory in self.fields
+        ]
+        if self.signalled:
+            obj = self.model(*row)
+        else:
+            # What ``Model(*row)`` does when no pre_init/post_init receiver listens: a fresh state
+            # and each field's value in the instance's dict (the fields' descriptors read it from
+            # there), without a descriptor ``__set__`` per key and two signal dispatches per object.
+            obj = self.model.__new__(self.model)
+            obj._state = ModelState()
+            obj.__dict__.update(zip(self.attnames, row, strict=True))
         for name, value in related.items():
             self.relations[name].set_cached_value(obj, value)
         return obj
@@ -765,8 +778,9 @@ def _write(*, actor: User, item: Item, prepared: _Prepared) -> list[Entry]:
     """Insert prepared drafts, set their Deadlines and audit every create (in the caller's transaction).
 
     Unmasked versions are masked meanwhile: a forked helper process masks them from the first
-    while this one writes the entries, their deadlines and audit events, then this one masks from
-    the last until the two meet (``kernel.forkshare``); the versions are inserted last.
+    while this one writes the entries, their deadlines and audit events, then this one inserts
+    the versions a chunk at a time as they are masked, masking from the last whenever the next
+    chunk is not in yet (``kernel.forkshare``); the versions are inserted last.
     """
     if not prepared.unmasked:
         return _write_masked(actor=actor, item=item, prepared=prepared, masking=None)
@@ -789,41 +803,43 @@ def _write_masked(
     for first in range(0, len(entries), CHUNK_SIZE):
         _insert_chunk(entries[first : first + CHUNK_SIZE])
     owners = [e for e, p in zip(entries, periods, strict=True) if p is not None]
+    # As entry_create: each new Deadline is recorded in its entry's creation event.
     deadlines = deadline_set_many(
         owners=owners,
         purpose=PUBLISH,
         label=_("%(item)s公示时限") % {"item": item.label},
         rows=[p for p in periods if p is not None],
         actor=actor,
+        audit_creates=False,
     )
     moved = []
+    deadline_of: dict[int, Deadline] = {}
     for entry, deadline in zip(owners, deadlines, strict=True):
+        deadline_of[entry.pk] = deadline
         if entry.due_on != deadline.due:  # as entry_create: the list column follows the Deadline
             entry.due_on = deadline.due
             moved.append(entry)
     update_rows(Entry, moved, ["due_on"])
     audit_log_many(
-        actor=actor,
-        events=[
-            {
-                "action": "publicity.entry.created",
-                "target": entry,
-                "after": {
-                    "item": item.code,
-                    "document_number": entry.document_number,
-                    "source_key": entry.source_key,
-                },
-            }
-            for entry in entries
-        ],
+        actor=actor, events=[created_event(item, entry, deadline_of.get(entry.pk)) for entry in entries]
     )
-    if masking is not None:
-        for version, values in zip(versions, itertools.chain.from_iterable(masking.results()), strict=True):
-            store_mask(version, values)
     for entry, version in zip(entries, versions, strict=True):
         version.entry = entry
-    insert_rows(EntryVersion, versions)
+    if masking is None:
+        insert_rows(EntryVersion, versions)
+        return entries
+    # Each chunk of versions is inserted as soon as it is masked, while the helper masks the next
+    # ones (this process masks from the back whenever the next chunk is not in yet).
+    masked = zip(versions, itertools.chain.from_iterable(masking.in_order()), strict=True)
+    while chunk := list(itertools.islice(masked, VERSION_CHUNK_ROWS)):
+        for version, values in chunk:
+            store_mask(version, values)
+        insert_rows(EntryVersion, [version for version, _values in chunk])
     return entries
+
+
+# Versions per INSERT while the helper masks (``_write_masked``): each waits for its last row's mask.
+VERSION_CHUNK_ROWS = 500
 
 
 def _insert_chunk(entries: list[Entry]) -> None:

@@ -22,6 +22,9 @@ _ORG_HINT = re.compile(
 )
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 class FieldError(ValueError):
     """A value refused by its field; ``str()`` is the message for the user."""
 
@@ -42,6 +45,11 @@ def parse_date(value: Any) -> datetime.date | None:
     if isinstance(value, datetime.date):
         return value
     text = _text(value)
+    if _ISO_DATE.fullmatch(text):  # the common form, read as strptime reads it at a tenth of the cost
+        try:
+            return datetime.date.fromisoformat(text)
+        except ValueError:
+            pass  # not a real date: refused below, as before
     for pattern in ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d"):
         try:
             return datetime.datetime.strptime(text, pattern).date()

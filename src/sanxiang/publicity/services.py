@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 
 from sanxiang.audit.services import audit_log, audit_log_many
 from sanxiang.holidays.selectors import current_calendar
-from sanxiang.holidays.services import deadline_close, deadline_set, deadlines_close_many
+from sanxiang.holidays.services import deadline_close, deadline_set, deadline_state, deadlines_close_many
 from sanxiang.kernel.access import authority_in_scope, has_role
 from sanxiang.kernel.bulk import update_rows
 from sanxiang.kernel.choices import RoleCode
@@ -49,6 +49,7 @@ WITHDRAW = "publicity.withdraw"
 CORE_KEYS = ("party_name", "document_number", "event_date", "credit_class")
 
 if TYPE_CHECKING:
+    from sanxiang.holidays.models import Deadline
     from sanxiang.org.models import User
     from sanxiang.portal.services import Publication
 
@@ -278,13 +279,18 @@ def store_mask(version: EntryVersion, masked: Masked | dict[str, Any]) -> None:
         setattr(version, name, value)
 
 
-def _set_deadline(entry: Entry, *, actor: User, cal=None, rules_cache=None) -> None:
-    """Store the publication time limit of ``entry`` as a Deadline (and ``due_on`` for lists)."""
+def _set_deadline(
+    entry: Entry, *, actor: User, cal=None, rules_cache=None, audit_creates: bool = True
+) -> Deadline | None:
+    """Store the publication time limit of ``entry`` as a Deadline (and ``due_on`` for lists).
+
+    ``audit_creates=False``: a new Deadline is recorded in the entry's creation event by the
+    caller (``deadline_state``), not in an event of its own. None when no time limit applies."""
     if entry.event_date is None:
-        return
+        return None
     rule = rule_for(entry.item, entry.event_date, rules_cache)
     if rule is None:
-        return
+        return None
     due = rules.publish_due(
         rule.kind,
         rule.params,
@@ -299,11 +305,27 @@ def _set_deadline(entry: Entry, *, actor: User, cal=None, rules_cache=None) -> N
         label=_("%(item)s公示时限") % {"item": entry.item.label},
         start=entry.event_date,
         actor=actor,
+        audit_creates=audit_creates,
         **kwargs,
     )
     if entry.due_on != deadline.due:
         entry.due_on = deadline.due
         Entry.objects.filter(pk=entry.pk).update(due_on=deadline.due)
+    return deadline
+
+
+def created_event(item: Item, entry: Entry, deadline: Deadline | None) -> dict[str, Any]:
+    """The ``publicity.entry.created`` event of a new draft (``audit_log`` keywords but the actor),
+    its publication time limit included: the Deadline is created with the entry and recorded
+    here rather than in a ``holidays.deadline.set`` event of its own."""
+    after: dict[str, Any] = {
+        "item": item.code,
+        "document_number": entry.document_number,
+        "source_key": entry.source_key,
+    }
+    if deadline is not None:
+        after["deadline"] = deadline_state(deadline)
+    return {"action": "publicity.entry.created", "target": entry, "after": after}
 
 
 def _link_decision(entry: Entry) -> None:
@@ -405,13 +427,8 @@ def entry_create(
     version.entry = entry
     store_mask(version, mask_version(entry, version))
     version.save()
-    _set_deadline(entry, actor=actor)
-    audit_log(
-        actor=actor,
-        action="publicity.entry.created",
-        target=entry,
-        after={"item": item.code, "document_number": entry.document_number, "source_key": entry.source_key},
-    )
+    deadline = _set_deadline(entry, actor=actor, audit_creates=False)
+    audit_log(actor=actor, **created_event(item, entry, deadline))
     return entry
 
 

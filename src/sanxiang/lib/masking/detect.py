@@ -1044,11 +1044,18 @@ INDIVIDUAL_BUSINESS = re.compile(
 )
 
 
-# The address of a property (出租位于…的房屋, 名下位于…的房产依法查封, 坐落于…的房产): a person's own unless an
-# organisation is named its holder right before (你公司名下位于…的厂房).
+# The address of a property (出租位于…的房屋, 名下位于…的房产依法查封, 坐落于…的房产, 转让位于…1栋1001房房产): a
+# person's own unless an organisation is named its holder right before (你公司名下位于…的厂房). Without 的 only
+# a dwelling's word closes it (…号商铺 may be where a bureau's hall is); 单位于 is 单位 + 于, not 位于.
 _PROPERTY = re.compile(
-    r"(?=[位坐座])(?:位于|[坐座]落(?:于|在)?)(?P<value>[^，,。；;：:（(）)]{4,60}?)[ \t]*(?:\n[ \t]*)?的[ \t]*(?:\n[ \t]*)?"
-    r"(?:房屋|房产|住宅|住房|商铺|门面|门市|不动产|车位|车库|厂房|仓库|土地|铺面)"
+    r"(?=[位坐座])(?:(?<!单)位于|[坐座]落(?:于|在)?)(?P<value>[^，,。；;：:（(）)]{4,60}?)[ \t]*(?:\n[ \t]*)?"
+    r"(?:[的旳][ \t]*(?:\n[ \t]*)?"
+    r"(?:房屋|房产|住宅|住房|商铺|门面|门市|不动产|车位|车库|厂房|仓库|土地|铺面)|(?:房屋|房产|住宅|住房|不动产))"
+)
+# The dwelling named first (该房屋位于…, 房产坐落于：…, 住房地址为…): the value runs to the clause's end.
+_PROPERTY_FIRST = re.compile(
+    r"(?:房屋|房产|住宅|住房|不动产)(?:的?(?:具体)?(?:地址|坐落))?(?:(?<!单)位于|[坐座]落(?:于|在)?|地址为|坐落地址为)"
+    r"[：:]?[ \t]*(?P<value>[^，,。；;：:（(）)\n\t的]{4,60})"
 )
 _PROPERTY_OF_ORGANISATION = re.compile(
     r"(?:公司|单位|企业|合作社|集团|厂|中心)(?:名下|所有|拥有|自有)?的?[^，。；\n]{0,8}$"
@@ -1058,6 +1065,17 @@ _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 def _find_property_addresses(text: str) -> list[Finding]:
     found: list[Finding] = []
+    for m in _PROPERTY_FIRST.finditer(text):
+        if _PROPERTY_OF_ORGANISATION.search(text, max(0, m.start() - 14), m.start()):
+            continue
+        value = m.group("value").rstrip()
+        if not _names_a_dwelling(value) or _MASKED_BY_HAND.search(value):
+            continue
+        start, end = m.start("value"), m.start("value") + len(value)
+        found.append(Finding(start, end, FieldType.HOME_ADDRESS))
+        wrapped = _wrapped_address(text, start, end)
+        if wrapped is not None:
+            found.append(Finding(wrapped[0], wrapped[1], FieldType.HOME_ADDRESS))
     for m in _PROPERTY.finditer(text):
         before = text[max(0, m.start() - 14) : m.start()]
         if (
@@ -2599,7 +2617,7 @@ def find_personal_data(
     found = _find_numbers(norm, phones)
     found += _find_email_and_documents(norm, emails)
     found += _find_addresses(norm, individual_business_address=individual_business_address)
-    if "位于" in norm or "落" in norm:
+    if "位于" in norm or "落" in norm or "地址为" in norm:
         found += _find_property_addresses(norm)
     public_cells: list[tuple[int, int]] = []
     names_found, names = _find_names(

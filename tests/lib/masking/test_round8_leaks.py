@@ -32,3 +32,16 @@ def test_the_address_of_a_house_a_person_sold_or_owns(text, secret):
 )
 def test_a_companys_or_the_bureaus_premises_stay(text):
     assert mask_text(text).text == text
+
+
+def test_a_cell_per_line_header_with_a_long_bracketed_qualifier():
+    # (the qualifier makes the header cell longer than a header's usual twenty characters; without it
+    # the table was read from its third header on, and every name cell fell under 文书名称)
+    text = (
+        "向下列受送达人公告送达税务文书。\n受送达人\n纳税人识别号（统一社会信用代码或身份证号码）\n"
+        "法定代表人或负责人\n文书名称\n文书文号\n"
+        "衡阳市雁城五金有限公司\n91430400MA4L7KXW13\n钟上海\n税务检查通知书\n衡税稽检〔2024〕18号\n"
+        "衡阳市蒸湘区宁宇副食店\n43040219860419786202\n宁宇\n税务事项通知书\n衡税通〔2024〕7号\n"
+    )
+    masked = hidden(text, "钟上海", "宁宇\n")
+    assert "衡阳市雁城五金有限公司" in masked and "衡税稽检〔2024〕18号" in masked

@@ -136,7 +136,7 @@ def _role(word: str) -> str | None:
     return None
 
 
-_QUALIFIER = re.compile(r"[（(][^）)]{1,12}[）)]")
+_QUALIFIER = re.compile(r"[（(][^）)]{1,20}[）)]")
 _PERSON_ROLE_WORD = re.compile(_PERSON_ROLE)
 
 
@@ -328,14 +328,25 @@ _LABEL_LINE = re.compile(rf"^[{CJK}]{{2,8}}[：:]")
 # The title of a list standing right above its header lines (…认定名单, 欠税公告, …明细表).
 _TITLE = re.compile(r"(?:名单|公告|通告|清单|明细|目录|一览表|情况表|公示|统计表)$")
 # Three lines in a row that ``_single_header`` may accept (a looser test: it only rules texts out).
+# (a cell's bracketed qualifier may make its line longer: 纳税人识别号（统一社会信用代码或身份证号码）)
+_HEADER_LINE_SHAPE = r"[^\d\n]{1,24}(?:\n|$)|[^\d\n（(]{0,20}[（(][^）)\d\n]{1,20}[）)][^\d\n]{0,4}(?:\n|$)"
 _HEADER_RUN = re.compile(
-    rf"^(?:[ \t]*(?=[^\d\n]{{1,24}}(?:\n|$))[^\n]*?(?:{_HEADER_WORD.pattern})[^\n]*(?:\n|$)){{3}}", re.M
+    rf"^(?:[ \t]*(?={_HEADER_LINE_SHAPE})[^\n]*?(?:{_HEADER_WORD.pattern})[^\n]*(?:\n|$)){{3}}", re.M
 )
 
 
 def _single_header(line: str) -> bool:
+    """A header cell on its own line: short, no digit, a header's word; a bracketed qualifier does not
+    count to its length (纳税人识别号（统一社会信用代码或身份证号码）); a sentence (…公告送达税务文书。) is none."""
     word = line.strip()
-    return 0 < len(word) <= 20 and not re.search(r"\d", word) and _HEADER_WORD.search(word) is not None
+    if len(word) > 40 or word.endswith(("。", "；", ";")) or "，" in word:
+        return False
+    return (
+        word
+        and len(_QUALIFIER.sub("", word)) <= 20
+        and not re.search(r"\d", word)
+        and _HEADER_WORD.search(word) is not None
+    )
 
 
 # A header line that only finishes the one above it (法定代表人⏎（负责人）, 身份证件⏎号码): a long header

@@ -45,3 +45,29 @@ def test_a_cell_per_line_header_with_a_long_bracketed_qualifier():
     )
     masked = hidden(text, "钟上海", "宁宇\n")
     assert "衡阳市雁城五金有限公司" in masked and "衡税稽检〔2024〕18号" in masked
+
+
+def test_empty_cells_of_a_cell_per_line_row_keep_the_columns():
+    # (a company's row leaves 证件类型 and 证件号码 blank: the blank lines are its empty cells, so the next
+    # rows stay under their headers and the owner under 法定代表人 is read as a name)
+    text = (
+        "行政处罚信息公示\n行政相对人名称\n统一社会信用代码\n法定代表人\n证件类型\n证件号码\n处罚决定书文号\n"
+        "长沙市岳麓区湘岳贸易有限公司\n91430104MA4P2QX1XD\n周敏强\n\n\n长税稽罚〔2025〕24号\n"
+        "长沙市岳麓区雅兰服装店\n92430104MA4P2QX1XA\n秦杰红\n身份证\n430104197005223397\n长税稽罚〔2025〕25号\n"
+        "数据来源：国家税务总局长沙市岳麓区税务局\n"
+    )
+    masked = hidden(text, "秦杰红", "430104197005223397")
+    assert "长沙市岳麓区雅兰服装店" in masked and "长税稽罚〔2025〕25号" in masked
+
+
+def test_a_blank_line_after_a_cell_per_line_list_still_ends_it():
+    # (the list's last row is whole, but a wrapped account makes its count of lines look like a row
+    # begun: the signature under the blank line is no row's rest, and the last row keeps its columns)
+    text = (
+        "欠费人员公示\n缴费人\n联系人\n联系人电话\n扣款账号\n"
+        "焦娟晨\n焦娟晨\n18273771378\n6212263\n71208015046\n"
+        "苏州市中联建筑工程有限责任公司\n江山\n0512-3954683\n—\n\n"
+        "国家税务总局苏州市税务局\n2026年2月19日\n"
+    )
+    masked = hidden(text, "焦娟晨", "江山", "18273771378")
+    assert masked.endswith("国家税务总局苏州市税务局\n2026年2月19日\n")

@@ -412,6 +412,12 @@ def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_in
         # ends the table.
         while k < len(lines) and not _header_run_at(lines, k):
             if not lines[k].strip():
+                if not numbered and _empty_cells(lines, k, len(row), kinds):
+                    # empty cells of a row begun (法定代表人 left blank in a company's row): kept as cells
+                    while not lines[k].strip():
+                        row.append((starts[k], starts[k]))
+                        k += 1
+                    continue
                 # blank lines between the header and its rows, or between rows (a PDF's cell borders),
                 # keep the table going when the next row's number follows; any other ends it
                 after = next((n for n in range(k + 1, min(k + 4, len(lines))) if lines[n].strip()), None)
@@ -454,6 +460,38 @@ def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_in
                 values = ["".join(text[a:b] for a, b in group) for group in groups]
                 _row_values(values, groups, roles, add, hide_individual)
         i = k
+
+
+def _empty_cells(lines: list[str], k: int, taken: int, kinds: list[str | None]) -> bool:
+    """Whether the blank lines from ``k`` on are empty cells inside a row of a table without row numbers:
+    the row is begun (the lines so far do not make whole rows), the blanks do not fill a row, and a
+    value line follows for each cell the row still lacks, together fitting their columns' shapes (a
+    dashed ID number is no code's shape), not the text after the table (a blank line at a row's end ends the table, as before; a wrapped value makes
+    the count of lines only a guess, so the row's rest must be there and fit: 国家税务总局…⏎2026年2月19日
+    under a list is its signature, no amount nor phone number)."""
+    columns = len(kinds)
+    if taken == 0 or taken % columns == 0:
+        return False
+    n = k
+    while n < len(lines) and not lines[n].strip():
+        n += 1
+    column = taken % columns + (n - k)
+    if column >= columns:
+        return False
+    fit = 0.0
+    while column < columns:
+        value = lines[n].strip() if n < len(lines) else ""
+        if (
+            not value
+            or value.endswith(("。", "：", ":"))
+            or _LABEL_LINE.match(value)
+            or _header_run_at(lines, n)
+        ):
+            return False
+        fit += _fit(kinds[column], value)
+        column += 1
+        n += 1
+    return fit >= 0
 
 
 # What a column holds, from its header: the shape a (possibly wrapped) value must have.
@@ -500,8 +538,8 @@ _PUBLIC_KINDS = frozenset({"amount", "date", "tax", "authority", "number"})
 
 
 def _fit(kind: str | None, value: str) -> float:
-    if kind is None:
-        return 0.0
+    if kind is None or not value:
+        return 0.0  # (an empty cell fits any column)
     if "*" in value or "＊" in value:
         # A value masked already (a second pass over published text) fits a column of personal data
         # only: a name or an address as it is, a number by its length (its stars read as digits, so
@@ -572,6 +610,8 @@ def _align_rows(
             for width in (1, 2, 3):
                 if i + width > n:
                     break
+                if width > 1 and any(a == b for a, b in lines[i : i + width]):
+                    break  # an empty cell is a cell of its own, never part of a wrapped value
                 value = "".join(text[a:b] for a, b in lines[i : i + width])
                 total = score + _fit(kinds[c], value) - _WRAP_PENALTY * (width - 1)
                 nxt = (c + 1) % columns

@@ -71,3 +71,15 @@ def test_a_blank_line_after_a_cell_per_line_list_still_ends_it():
     )
     masked = hidden(text, "焦娟晨", "江山", "18273771378")
     assert masked.endswith("国家税务总局苏州市税务局\n2026年2月19日\n")
+
+
+def test_a_postcode_and_a_mobile_header_keep_a_cell_per_line_header_whole():
+    # (邮政编码 and 手机 were no header words: the header run broke after 送达地址 and the address cell
+    # fell under another column)
+    text = (
+        "送达地址确认书\n受送达人\n手机\n邮政编码\n送达地址\n"
+        "刘英燕\n15909927094\n410006\n长沙市岳麓区麓山路350号5-2269室\n"
+        "送达人：国家税务总局长沙市税务局稽查局\n"
+    )
+    masked = hidden(text, "刘英燕", "5-2269室", "15909927094")
+    assert "410006" in masked

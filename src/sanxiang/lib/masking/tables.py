@@ -144,7 +144,7 @@ _HEADER_WORD = re.compile(
     r"名称|姓名|人员|送达人|资格|行为|等级|措施|代表人|负责人|业主|经营者|投资人|证件|身份|号码|识别号|信用代码|地址|住址|住所|地点|场所|电话|欠税|税种|"
     r"金额|余额|日期|序号|编号|类型|认定|机关|期限|所属|事由|依据|结果|备注|当事人|纳税人|提供人|签收人|受送达人|收件人|"
     r"代收人|送达人|理由|时间|证人|代理人|页数|页码|张数|证明|来源|方式|提供者|出具人|制作人|证据|材料|文号|内容|决定|相对人|"
-    r"缴费人|缴款人|险种|联系人|邮箱|账号|帐号|卡号|账户|帐户|年度|期间|状态|有效期|经办人|性别|机构|事实|情况"
+    r"缴费人|缴款人|险种|联系人|邮箱|邮政编码|邮编|手机|账号|帐号|卡号|账户|帐户|年度|期间|状态|有效期|经办人|性别|机构|事实|情况"
 )
 HEADER_WORD = _HEADER_WORD  # (read by the name rules: a header's word is no name)
 _SPACES = re.compile(r" {2,}|\u3000+")
@@ -325,8 +325,11 @@ def _roles_of(words: list[str]) -> list[str | None] | None:
 _ROW_NUMBER = re.compile(r"^\d{1,4}$")
 # A line that labels its own value (咨询电话：0731-…, 联系人：…): the text after a one-cell-a-line table.
 _LABEL_LINE = re.compile(rf"^[{CJK}]{{2,8}}[：:]")
-# The title of a list standing right above its header lines (…认定名单, 欠税公告, …明细表).
-_TITLE = re.compile(r"(?:名单|公告|通告|清单|明细|目录|一览表|情况表|公示|统计表)$")
+# The title of a list or a form standing right above its header lines (…认定名单, 欠税公告, …明细表,
+# 送达地址确认书).
+_TITLE = re.compile(
+    r"(?:名单|公告|通告|清单|明细|目录|一览表|情况表|公示|统计表|确认书|通知书|决定书|告知书|回执)$"
+)
 # Three lines in a row that ``_single_header`` may accept (a looser test: it only rules texts out).
 # (a cell's bracketed qualifier may make its line longer: 纳税人识别号（统一社会信用代码或身份证号码）)
 _HEADER_LINE_SHAPE = r"[^\d\n]{1,24}(?:\n|$)|[^\d\n（(]{0,20}[（(][^）)\d\n]{1,20}[）)][^\d\n]{0,4}(?:\n|$)"

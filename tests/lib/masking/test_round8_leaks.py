@@ -83,3 +83,22 @@ def test_a_postcode_and_a_mobile_header_keep_a_cell_per_line_header_whole():
     )
     masked = hidden(text, "刘英燕", "5-2269室", "15909927094")
     assert "410006" in masked
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("成交价120万元，购房款由扎西多吉（你的妻子）名下中国农业银行账户收取。", "扎西多吉"),
+        ("成交价120万元，购房款由令狐磊（你之子）名下中国银行账户收取。", "令狐磊"),
+        ("购房款由陆勇雪(系你配偶）\n名下招商银行账户收取。", "陆勇雪"),
+        # (a Uyghur name ending in 江, -jan)
+        ("租金由你收取，资金转入你弟弟阿迪力江在中国建设银行的账户。", "阿迪力江"),
+    ],
+)
+def test_a_relative_of_the_party_in_running_text(text, secret):
+    hidden(text, secret)
+
+
+def test_an_organisations_kin_in_brackets_stays():
+    text = "该款项由本公司（你的子公司）支付。"
+    assert mask_text(text).text == text

@@ -1488,6 +1488,16 @@ _ADDRESSEE_OTHER_UNDER_NUMBER = re.compile(
     rf"(?P<name>[{CJK}]{{3,4}}|[{CJK}]{{1,6}}·[{CJK}]{{2,8}}|[A-Z][A-Za-z'\u00c0-\u017f\-]*(?:[ \t]+[A-Za-z'\u00c0-\u017f\-]+){{1,3}})"
     r"[ \t]*(?:[：:]|[（(][ \t]*(?:公民|居民)?(?:身份|护照|证件|通行证|纳税人识别号))"
 )
+# Words of kinship (the spouse, a child, a parent, a sibling, an in-law)
+_KIN = (
+    "配偶|妻子?|丈夫|夫|儿子|女儿|子|女|长子|次子|长女|次女|父亲|母亲|父|母|哥哥|姐姐|弟弟|妹妹|兄|姐|弟|妹|"
+    "儿媳|女婿|岳父|岳母|公公|婆婆|祖父|祖母|外祖父|外祖母|孙子|孙女|外孙|外孙女|侄子|侄女|外甥|外甥女|表弟|表妹|表哥|表姐|"
+    "堂弟|堂妹|堂哥|堂姐|亲属|近亲属|前妻|前夫|继父|继母|养父|养母|舅舅|姑姑|叔叔|伯父|阿姨"
+)
+# …in brackets after a name (购房款由扎西多吉（你的妻子）名下…, 令狐磊（系你之子）, 李红（配偶）)
+_KIN_BRACKET = re.compile(
+    rf"[（(][ \t]*(?:系|是)?(?:你|您|其|当事人|纳税人|本人)?(?:的|之)?(?:{_KIN})[ \t]*[）)]"
+)
 _TRAILING = re.compile(
     r"(?=[先女同，,（(身系])(?:先生|女士|同志|[，,（(]\s*(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]|[，,（(]\s*(?:公民|居民)?身份证|身份证号|[，,（(]\s*身份证件|[，,（(]\s*社会保障号|"
     # a person's profession in brackets after the name (…事务所的章丽（税务师，…）)
@@ -1546,6 +1556,7 @@ _PERSON_CONTEXT_AFTER = re.compile(
     r"\s*[，,（(]\s*(?:(?:公民|居民)?身份证|社会保障号|(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]"
     # (a person's post in brackets: 安康（系你公司原会计，…）)
     r"|系[^，。；\n]{0,12}?(?:会计|出纳|员工|职工|股东|法定代表人|负责人|经理|办税人|财务))"
+    r"|" + _KIN_BRACKET.pattern
 )
 
 
@@ -2131,7 +2142,7 @@ def _transliterated_names(text: str, add: Callable[[int, int, FieldType], None])
 # Two characters that open most transliterated names (a cheap test before the scan above).
 _TRANSLITERATION_HINT = re.compile(
     r"扎西|次仁|卓玛|格桑|拉姆|央金|达瓦|多吉|顿珠|平措|尼玛|巴桑|罗布|强巴|洛桑|丹增|索朗|德吉|白玛|阿旺|乌兰|其其|巴特|"
-    r"巴图|孟和|额尔|斯琴|高娃|萨仁|阿不|阿布|热依|买买|艾力|古丽|吐尔|艾尼|努尔|帕提|热合|玉素|阿依|迪丽"
+    r"巴图|孟和|额尔|斯琴|高娃|萨仁|阿不|阿布|热依|买买|艾力|古丽|吐尔|艾尼|努尔|帕提|热合|玉素|阿依|迪丽|阿迪"
 )
 
 
@@ -2267,6 +2278,9 @@ def _find_names(
     tables.find_table_cells(text, add_cell, individual_business_address=individual_business_address)
     for m in _TRAILING.finditer(text):
         _look_back(text, m.start(), add, boundary=False)
+    if "（" in text or "(" in text:
+        for m in _KIN_BRACKET.finditer(text):
+            _look_back(text, m.start(), add, boundary=True)
     if "（" in text or "(" in text:
         for m in _IDENTIFIER_AFTER.finditer(text):
             _name_before_identifier(text, m.start(), add)

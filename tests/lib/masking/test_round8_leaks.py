@@ -102,3 +102,9 @@ def test_a_relative_of_the_party_in_running_text(text, secret):
 def test_an_organisations_kin_in_brackets_stays():
     text = "该款项由本公司（你的子公司）支付。"
     assert mask_text(text).text == text
+
+
+def test_a_given_name_that_is_a_word_before_what_the_person_does():
+    # (上海 opens no given name as a rule; the act after the whole name, 均无法联系, says it is one)
+    masked = hidden("法定代表人李明、财务负责人钟上海均无法联系。", "钟上海", "李明")
+    assert masked.endswith("均无法联系。")

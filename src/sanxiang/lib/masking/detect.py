@@ -1575,7 +1575,7 @@ _NOT_LAST_AT_END = frozenset("等的了们和与及或并")
 # Two-character verbs of what a person does, right after a name (…代为签收, …陪同到场, …少缴…).
 _PERSON_ACTS = re.compile(
     r"代为|陪同|到场|在场|签收|办理|送达|说明|收取|支付|提供|负责|承认|签字|出具|提交|少缴|取得|涉嫌|长期|"
-    r"一直|多次|先后|共计|开具|购买|销售|出租|转让|前往"
+    r"一直|多次|先后|共计|开具|购买|销售|出租|转让|前往|均(?:无|未|不|已|系|为)"
 )
 
 
@@ -1603,8 +1603,11 @@ def _trim_name(text: str, start: int, end: int) -> int | None:
     if len(name) <= head:
         return None
     if name[head] in _NOT_GIVEN_START and not (
-        # 法定代表人黎中华、…: a full given name that ends at a clause boundary is one, whatever it starts with
-        len(name) - head == 2 and text[end : end + 1] in _CLAUSE_END and name[:2] not in _NOT_NAMES
+        # 法定代表人黎中华、…: a full given name that ends at a clause boundary is one, whatever it starts with,
+        # and so is one that what the person does follows (财务负责人钟上海均无法联系)
+        len(name) - head == 2
+        and (text[end : end + 1] in _CLAUSE_END or _PERSON_ACTS.match(text, end) is not None)
+        and name[:2] not in _NOT_NAMES
     ):
         return None
     if text[start + head + 1 : start + head + 2] in _PLACE_CHARS or text[end : end + 1] in _PLACE_CHARS:

@@ -108,3 +108,13 @@ def test_a_given_name_that_is_a_word_before_what_the_person_does():
     # (上海 opens no given name as a rule; the act after the whole name, 均无法联系, says it is one)
     masked = hidden("法定代表人李明、财务负责人钟上海均无法联系。", "钟上海", "李明")
     assert masked.endswith("均无法联系。")
+
+
+def test_a_tab_header_with_a_long_bracketed_qualifier():
+    # (the long header cell did not count as a header word: the line was no header, and no row was read)
+    text = (
+        "受送达人\t纳税人识别号（统一社会信用代码或身份证号码）\t法\n定代表人或负责人\t文书名称\n"
+        "衡阳市雁城五金有限公司\t91430400MA4L7KX\nW13\t范华力\t税务事项通知书\n"
+    )
+    masked = hidden(text, "范华力")
+    assert "衡阳市雁城五金有限公司\t91430400MA4L7KX\nW13\t" in masked and "文书名称" in masked

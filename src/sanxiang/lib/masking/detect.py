@@ -2234,7 +2234,12 @@ def _find_names(
     _names_before_id_cells(text, add)
     for m in _FOUR_AFTER_LABEL.finditer(text):
         name = m.group("name")
-        if not tables.minority_name(name) or name in _TRIGGERS or _ORG_IN_NAME.search(name):
+        if (
+            not tables.minority_name(name)
+            or name in _TRIGGERS
+            or _ORG_IN_NAME.search(name)
+            or tables.HEADER_WORD.search(name)  # (负责人\t文书名称: a header's next cell)
+        ):
             continue
         label = _LABEL_BEFORE.search(text, max(0, m.start() - 24), m.start())
         if label is not None:

@@ -316,7 +316,9 @@ def _roles(line: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
 
 
 def _roles_of(words: list[str]) -> list[str | None] | None:
-    if sum(1 for w in words if w and len(w) <= 20 and _HEADER_WORD.search(w)) < max(2, len(words) // 2 + 1):
+    # (a bracketed qualifier does not count to a header word's length: 纳税人识别号（统一社会信用代码或身份证号码）)
+    header_words = sum(1 for w in words if w and len(_QUALIFIER.sub("", w)) <= 20 and _HEADER_WORD.search(w))
+    if header_words < max(2, len(words) // 2 + 1):
         return None
     roles = [_role(word) for word in words]
     return roles if any(roles) else None

@@ -118,3 +118,16 @@ def test_a_tab_header_with_a_long_bracketed_qualifier():
     )
     masked = hidden(text, "范华力")
     assert "衡阳市雁城五金有限公司\t91430400MA4L7KX\nW13\t" in masked and "文书名称" in masked
+
+
+def test_a_csv_list_goes_on_after_a_wrapped_value_and_reads_a_grouped_id():
+    # (the line holding only the end of row 1's amount ended the list; row 2's ID number written in
+    # groups did not fit its column, so its longer row was not read from the left)
+    text = (
+        "序号,纳税人名称,纳税人识别号,法定代表人（负责人/业主）姓名,证件种类,证件号码,经营地点,欠税税种,欠税余额\n"
+        "1,衡阳市雁城五金有限公司,91430400MA4L7KXW13,李明,居民身份证,430104197005223397,衡阳市蒸湘区解放路5号门面,印花税,9062695.5\n"
+        "4\n"
+        "2,汪勇艳,43010419700522339700,汪勇艳,居民身份证,430104 19700522 3397,衡阳市蒸湘区桃源路115号7-2232室,房产税,3447408.9,3\n"
+    )
+    masked = hidden(text, "7-2232室", "汪勇艳")
+    assert "衡阳市蒸湘区解放路5号门面" in masked

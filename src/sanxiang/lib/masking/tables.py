@@ -555,6 +555,8 @@ def _fit(kind: str | None, value: str) -> float:
         if kind in ("name", "address"):
             return 1.0 if _MASKED.match(value) else (2.0 if _SHAPES[kind].search(value) else -3.0)
         value = _STARS.sub("0", value)
+    if kind == "code":
+        value = _SPACE_OR_HYPHEN.sub("", value)  # (an ID number written in groups: 410105 19731118 6582)
     return 2.0 if _SHAPES[kind].search(value) else -3.0
 
 
@@ -694,7 +696,16 @@ def find_table_cells(
                 cells = _split(header[0], line)
                 if 2 <= len(cells) < width:
                     used = _broken_row(lines, k, offset, header[0], cells, header[1], kinds, add, hide)
-            if not used and line.strip() and not (k and _continues_row(lines[k - 1], line, header, width)):
+            if (
+                not used
+                and line.strip()
+                and not (
+                    k
+                    and _continues_row(
+                        lines[k - 1], line, lines[k + 1] if k + 1 < len(lines) else "", header, width
+                    )
+                )
+            ):
                 header = None
         else:
             kind, cells = parsed
@@ -740,10 +751,24 @@ def _fits_left(line: str, cells: list[tuple[int, int]], kinds: list[str | None])
     return checked >= 2
 
 
-def _continues_row(previous: str, line: str, header: tuple[str, list[str | None]] | None, width: int) -> bool:
-    """Whether ``line`` (no cell separator) is the wrapped end of the tab row above: the table goes on."""
+def _continues_row(
+    previous: str, line: str, after: str, header: tuple[str, list[str | None]] | None, width: int
+) -> bool:
+    """Whether ``line`` (no cell separator) is the wrapped end of the row above (a tab row short of its
+    cells, or a CSV or pipe row followed by the next row): the table goes on."""
     if header is not None and header[0] == "html":
         return "<tr" not in line and ("</td>" in line or "</tr>" in line)  # a row's rest after a break
+    if header is not None and header[0] in ("csv", "pipe"):
+        # (the end of a row's last value wrapped by a PDF line's width, between two rows: …,9062695.5⏎4⏎
+        # 2,…; whatever its length, so that its masked form reads the same)
+        following = _cells(after)
+        return (
+            not line.strip().endswith("。")
+            and _BREAKABLE[header[0]].search(line) is None
+            and _cells(previous) is not None
+            and following is not None
+            and following[0] == header[0]
+        )
     return header is not None and header[0] == "tab" and previous.count("\t") + 1 < width and "\t" not in line
 
 

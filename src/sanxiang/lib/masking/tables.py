@@ -347,7 +347,7 @@ def _single_header(line: str) -> bool:
     if len(word) > 40 or word.endswith(("。", "；", ";")) or "，" in word:
         return False
     return (
-        word
+        bool(word)
         and len(_QUALIFIER.sub("", word)) <= 20
         and not re.search(r"\d", word)
         and _HEADER_WORD.search(word) is not None

@@ -131,3 +131,15 @@ def test_a_csv_list_goes_on_after_a_wrapped_value_and_reads_a_grouped_id():
     )
     masked = hidden(text, "7-2232室", "汪勇艳")
     assert "衡阳市蒸湘区解放路5号门面" in masked
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # (a PDF line broke inside the domain's first label, or inside the local part in a table's cell)
+        ("受送达人\t电子邮箱\t委托代理人\n刘英燕\twxm052@fo\nxmail.com\t顾霞超\n", "wxm052"),
+        ("<tr><td>龙敏伟</td><td>zhangwei5\n74@qq.com</td><td>410006</td></tr>", "zhangwei5"),
+    ],
+)
+def test_an_email_address_broken_over_a_line(text, secret):
+    hidden(text, secret)

@@ -694,7 +694,8 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
 
 # (a PDF line may break on either side of a dot: zhang@163⏎.com, zhang@163.⏎com)
 _EMAIL = re.compile(
-    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+ ?\n?[ \t]*@ ?\n?[ \t]*[A-Za-z0-9\-]+"
+    # (a PDF line may break inside the domain's first label: wxm052@fo⏎xmail.com)
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+ ?\n?[ \t]*@ ?\n?[ \t]*[A-Za-z0-9\-]+(?:\n[A-Za-z0-9\-]+)?"
     r"(?: ?\n?[ \t]*\. ?\n?[A-Za-z0-9\-]+)*(?: ?\n?[ \t]*\. ?\n?)[A-Za-z]{2,}"
 )
 # An address written so that robots miss it: zhang(at)163.com, zhang[at]163.com, zhang at 163 dot com,
@@ -712,8 +713,10 @@ _WORDED_HINT = re.compile(r"(?<![A-Za-z])(?:at|AT|dot|DOT)(?![A-Za-z])|#|@[A-Za-
 # The start of an address's local part left on the line above (E-mail：liuya⏎ng9740@qq.com).
 # (right after its label, 邮箱：… or 个人邮箱 …, or alone on its line: after a figure and a space it is
 # another datum's end, 17377743 558)
+# (the local part's head at the end of the line above, after a label, a line's start or a table's cell
+# opening: <td>zhangwei5⏎74@qq.com, a tab, a pipe, a comma)
 _EMAIL_HEAD_ABOVE = re.compile(
-    rf"(?:(?<=[：:{CJK}])|(?<=[：:{CJK}][ \t])|(?<=\n)|^)[A-Za-z0-9._%+\-]{{1,30}}$"
+    rf"(?:(?<=[：:{CJK}>\t|,])|(?<=[：:{CJK}|,][ \t])|(?<=\n)|^)[A-Za-z0-9._%+\-]{{1,30}}$"
 )
 # Passports (E/G/D/S/P), 港澳居民来往内地通行证 (H/M + 8 or 10 digits), 往来港澳通行证 (C + 8 digits or
 # C + letter + 7), 往来台湾通行证 (L + 8), a Hong Kong or Macao identity card (A123456(7), 1234567(8)), the

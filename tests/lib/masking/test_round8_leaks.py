@@ -143,3 +143,16 @@ def test_a_csv_list_goes_on_after_a_wrapped_value_and_reads_a_grouped_id():
 )
 def test_an_email_address_broken_over_a_line(text, secret):
     hidden(text, secret)
+
+
+def test_a_pipe_list_with_a_wrapped_header_qualifier_and_wrapped_rows():
+    # (the header's qualifier cut before its closing bracket made the line no header; a row's last value
+    # wrapped onto a line of its own ended the list before the owner 白兰 was read)
+    text = (
+        "| 受送达人 | 纳税人识别号（统一社会信用代码或身份证号\n码） | 法定代表人或负责人 | 文书名称 | 文书文号 \n|\n"
+        "|---|---|---|---|---|\n"
+        "| 衡阳市雁城五金有限公司 | 91430400MA4L7KXW13 | 李明 | 税务事项通知书 | 衡\n税通〔2024〕7号 |\n"
+        "| 蒸湘区白兰服装店 | 43040219860419786202 | 白兰 | 税务事项通知书 | 衡税通〔2024〕8号 |\n"
+    )
+    masked = hidden(text, "| 白兰 |", "李明")
+    assert "蒸湘区白兰服装店" in masked and "衡\n税通〔2024〕7号" in masked

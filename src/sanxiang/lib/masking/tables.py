@@ -137,6 +137,7 @@ def _role(word: str) -> str | None:
 
 
 _QUALIFIER = re.compile(r"[（(][^）)]{1,20}[）)]")
+_OPEN_QUALIFIER = re.compile(r"[（(][^）)]{1,20}$")
 _PERSON_ROLE_WORD = re.compile(_PERSON_ROLE)
 
 
@@ -316,8 +317,13 @@ def _roles(line: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
 
 
 def _roles_of(words: list[str]) -> list[str | None] | None:
-    # (a bracketed qualifier does not count to a header word's length: 纳税人识别号（统一社会信用代码或身份证号码）)
-    header_words = sum(1 for w in words if w and len(_QUALIFIER.sub("", w)) <= 20 and _HEADER_WORD.search(w))
+    # (a bracketed qualifier does not count to a header word's length: 纳税人识别号（统一社会信用代码或身份证号码）,
+    # nor one a PDF line cut before its closing bracket: …号（统一社会信用代码或身份证号⏎码）)
+    header_words = sum(
+        1
+        for w in words
+        if w and len(_OPEN_QUALIFIER.sub("", _QUALIFIER.sub("", w))) <= 20 and _HEADER_WORD.search(w)
+    )
     if header_words < max(2, len(words) // 2 + 1):
         return None
     roles = [_role(word) for word in words]
@@ -760,11 +766,10 @@ def _continues_row(
         return "<tr" not in line and ("</td>" in line or "</tr>" in line)  # a row's rest after a break
     if header is not None and header[0] in ("csv", "pipe"):
         # (the end of a row's last value wrapped by a PDF line's width, between two rows: …,9062695.5⏎4⏎
-        # 2,…; whatever its length, so that its masked form reads the same)
+        # 2,…, | 常⏎市税稽罚〔2019〕375号 |⏎| …; whatever its length, so that its masked form reads the same)
         following = _cells(after)
         return (
             not line.strip().endswith("。")
-            and _BREAKABLE[header[0]].search(line) is None
             and _cells(previous) is not None
             and following is not None
             and following[0] == header[0]

@@ -156,3 +156,32 @@ def test_a_pipe_list_with_a_wrapped_header_qualifier_and_wrapped_rows():
     )
     masked = hidden(text, "| 白兰 |", "李明")
     assert "蒸湘区白兰服装店" in masked and "衡\n税通〔2024〕7号" in masked
+
+
+def test_a_pipe_header_wrapped_where_the_next_line_opens_a_cell():
+    # (…| 证件号码⏎| 经营地点 |…: the pipe opening the line starts a new header cell; joined as one word,
+    # 证件号码经营地点, the columns after it were lost and the person's dwelling was not read as his address)
+    text = (
+        "| 序号 | 纳税人名称 | 纳税人识别号 | 法定代\n表人（负责人/业主）姓名 | 证件种类 | 证件号码 \n"
+        "| 经营地点 | 欠税税种 | 欠税余额 |\n|---|---|---|---|---|---|---|---|---|\n"
+        "| 1 | 衡阳市雁城五金有限公司 | 91430400MA4L7KXW13 | 李明 | 居民身份证 | 430104197005223397 "
+        "| 衡阳市蒸湘区解放路5号门面 | 印花税 | 4490150.67 |\n"
+        "| 2 | 汪勇艳 | 43010419700522339700 | 汪勇艳 | 居民身份证 | 430104197005223397 "
+        "| 衡阳市蒸湘区桃源路115号金桂苑8栋2单元2405号 | 房产税 | 3447408.93 |\n"
+    )
+    masked = hidden(text, "金桂苑", "汪勇艳")
+    assert "衡阳市蒸湘区解放路5号门面" in masked
+
+
+def test_a_pipe_row_broken_where_the_next_line_opens_a_cell():
+    # (… | 二〇二五年八月二十二日⏎ | 存在逃避追缴欠税行为 |: the line's opening pipe starts the last cell; read as
+    # the date's end, the row lacked a cell, took the next row's lines, and the list ended there)
+    text = (
+        "| 纳税人名称 | 纳税人识别号 | 法定代表人 | 证件号码 | 评价日期 | 主要失信行为 |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 衡阳市雁城五金有限公司 | 91430400MA4L7KXW13 | 白兰 | 430104197005223397 | 二〇二五年八月二十二日\n"
+        " | 存在逃避追缴欠税行为 |\n"
+        "| 衡阳市蒸湘区雅兰商贸有限公司 | 91430104MA4P2QX1XD | 李明 | 4301041970\n05223397 | 2025年8月2日 | 虚开发票 |\n"
+    )
+    masked = hidden(text, "| 白兰 |", "李明")
+    assert "存在逃避追缴欠税行为" in masked and "衡阳市蒸湘区雅兰商贸有限公司" in masked

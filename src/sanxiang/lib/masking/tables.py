@@ -820,12 +820,20 @@ def _wrapped_header(
         rest = [following[a:b] for a, b in _split(kind, following)]
         if len(rest) < 1 or not following.strip() or not all(_HEADER_PIECE.match(w) for w in rest):
             break
-        joined = [*words[:-1], words[-1] + rest[0], *rest[1:]]
-        # (the line's last word may be cut in its turn: …\t欠税余额\t当⏎期新发生欠税金额)
-        if not _HEADER_WORD.search(joined[len(words) - 1]) or not all(
-            _HEADER_WORD.search(w) for w in rest[1:-1]
+        if kind == "pipe" and (
+            following.lstrip()[:1] in ("|", "｜") or lines[k + used].rstrip()[-1:] in ("|", "｜")
         ):
-            break
+            # (a pipe opening the next line, or closing this one, ends the cell: …| 证件号码⏎| 经营地点 |…)
+            joined = [*words, *rest]
+            if not all(_HEADER_WORD.search(w) for w in rest[:-1]):
+                break
+        else:
+            joined = [*words[:-1], words[-1] + rest[0], *rest[1:]]
+            # (the line's last word may be cut in its turn: …\t欠税余额\t当⏎期新发生欠税金额)
+            if not _HEADER_WORD.search(joined[len(words) - 1]) or not all(
+                _HEADER_WORD.search(w) for w in rest[1:-1]
+            ):
+                break
         joined_roles = _roles_of(joined)
         if joined_roles is None:
             break
@@ -865,7 +873,8 @@ def _broken_row(
         if not following.strip() or len(rest) >= len(roles) or not rest:
             return 0
         first_start, first_end = rest[0]
-        if closed:
+        if closed or (kind == "pipe" and following.lstrip()[:1] in ("|", "｜")):
+            # (a pipe closing the line above or opening this one: this line's first value is a new cell)
             pieces.append([(start + first_start, start + first_end)])
             values.append(following[first_start:first_end])
         else:

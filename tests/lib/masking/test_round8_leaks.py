@@ -185,3 +185,13 @@ def test_a_pipe_row_broken_where_the_next_line_opens_a_cell():
     )
     masked = hidden(text, "| 白兰 |", "李明")
     assert "存在逃避追缴欠税行为" in masked and "衡阳市蒸湘区雅兰商贸有限公司" in masked
+
+
+def test_a_csv_header_wrapped_before_a_comma():
+    # (the header's first line holds two commas only, too few for a CSV row: the list was never read)
+    text = (
+        "受送达人,纳税人识别号（统一社会信用代码或身份证号码）,法定代表人或负责人\n,文书名称,文书文号\n"
+        "衡阳市蒸湘区雁城五金店,43040219860419786202,黎北京,责令限期改正通知书,衡税罚〔2024〕15号\n"
+    )
+    masked = hidden(text, ",黎北京,")
+    assert "衡阳市蒸湘区雁城五金店" in masked and "衡税罚〔2024〕15号" in masked

@@ -693,6 +693,16 @@ def find_table_cells(
     while k < len(lines):
         line = lines[k]
         parsed = _cells(line)
+        if (
+            parsed is None
+            and header is None
+            and line.count(",") == 2
+            and k + 1 < len(lines)
+            and lines[k + 1].lstrip().startswith(",")
+        ):
+            # a CSV header wrapped by a PDF line's width before a separator (…,法定代表人或负责人⏎,文书名称,…):
+            # read as a header if its words are a header's (see _wrapped_header)
+            parsed = "csv", _split("csv", line)
         used = 0
         if parsed is None and _RULE_LINE.match(line):
             pass  # a wrapped piece of a Markdown table's rule (|---|-⏎--|): the table goes on

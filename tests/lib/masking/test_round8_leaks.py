@@ -1,6 +1,9 @@
 """Leaks found by set 9 (masker round 8, brief masker8a): the address of a house a person sold, written
-without 的 (转让位于…1栋1001房房产), or with the dwelling named first (该房屋位于…). Every example here is
-written for these tests."""
+without 的 (转让位于…1栋1001房房产), or with the dwelling named first (该房屋位于…); lists flattened one cell a
+line, or by tabs, pipes and commas and then wrapped by a PDF line's width (long bracketed header cells,
+empty cells, wrapped headers and rows); a relative named before a bracketed kinship (…（你的妻子）); a given
+name that is a word before what the person does; an e-mail address broken over a line. Every example here
+is written for these tests."""
 
 import pytest
 

@@ -759,7 +759,8 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
 
 # (a PDF line may break on either side of a dot: zhang@163⏎.com, zhang@163.⏎com)
 _EMAIL = re.compile(
-    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+ ?\n?[ \t]*@ ?\n?[ \t]*[A-Za-z0-9\-]+"
+    # (a PDF line may break inside the domain's first label: wxm052@fo⏎xmail.com)
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+ ?\n?[ \t]*@ ?\n?[ \t]*[A-Za-z0-9\-]+(?:\n[A-Za-z0-9\-]+)?"
     r"(?: ?\n?[ \t]*\. ?\n?[A-Za-z0-9\-]+)*(?: ?\n?[ \t]*\. ?\n?)[A-Za-z]{2,}"
 )
 # An address written so that robots miss it: zhang(at)163.com, zhang[at]163.com, zhang at 163 dot com,
@@ -777,8 +778,10 @@ _WORDED_HINT = re.compile(r"(?<![A-Za-z])(?:at|AT|dot|DOT)(?![A-Za-z])|#|@[A-Za-
 # The start of an address's local part left on the line above (E-mail：liuya⏎ng9740@qq.com).
 # (right after its label, 邮箱：… or 个人邮箱 …, or alone on its line: after a figure and a space it is
 # another datum's end, 17377743 558)
+# (the local part's head at the end of the line above, after a label, a line's start or a table's cell
+# opening: <td>zhangwei5⏎74@qq.com, a tab, a pipe, a comma)
 _EMAIL_HEAD_ABOVE = re.compile(
-    rf"(?:(?<=[：:{CJK}])|(?<=[：:{CJK}][ \t])|(?<=\n)|^)[A-Za-z0-9._%+\-]{{1,30}}$"
+    rf"(?:(?<=[：:{CJK}>\t|,])|(?<=[：:{CJK}|,][ \t])|(?<=\n)|^)[A-Za-z0-9._%+\-]{{1,30}}$"
 )
 # A phone number standing on the line above an address (a one-cell-a-line register: 联系电话⏎电子邮箱),
 # no wrapped head of it.
@@ -1116,11 +1119,18 @@ INDIVIDUAL_BUSINESS = re.compile(
 )
 
 
-# The address of a property (出租位于…的房屋, 名下位于…的房产依法查封, 坐落于…的房产): a person's own unless an
-# organisation is named its holder right before (你公司名下位于…的厂房).
+# The address of a property (出租位于…的房屋, 名下位于…的房产依法查封, 坐落于…的房产, 转让位于…1栋1001房房产): a
+# person's own unless an organisation is named its holder right before (你公司名下位于…的厂房). Without 的 only
+# a dwelling's word closes it (…号商铺 may be where a bureau's hall is); 单位于 is 单位 + 于, not 位于.
 _PROPERTY = re.compile(
-    r"(?=[位坐座])(?:位于|[坐座]落(?:于|在)?)(?P<value>[^，,。；;：:（(）)]{4,60}?)[ \t]*(?:\n[ \t]*)?的[ \t]*(?:\n[ \t]*)?"
-    r"(?:房屋|房产|住宅|住房|商铺|门面|门市|不动产|车位|车库|厂房|仓库|土地|铺面)"
+    r"(?=[位坐座])(?:(?<!单)位于|[坐座]落(?:于|在)?)(?P<value>[^，,。；;：:（(）)]{4,60}?)[ \t]*(?:\n[ \t]*)?"
+    r"(?:[的旳][ \t]*(?:\n[ \t]*)?"
+    r"(?:房屋|房产|住宅|住房|商铺|门面|门市|不动产|车位|车库|厂房|仓库|土地|铺面)|(?:房屋|房产|住宅|住房|不动产))"
+)
+# The dwelling named first (该房屋位于…, 房产坐落于：…, 住房地址为…): the value runs to the clause's end.
+_PROPERTY_FIRST = re.compile(
+    r"(?:房屋|房产|住宅|住房|不动产)(?:的?(?:具体)?(?:地址|坐落))?(?:(?<!单)位于|[坐座]落(?:于|在)?|地址为|坐落地址为)"
+    r"[：:]?[ \t]*(?P<value>[^，,。；;：:（(）)\n\t的]{4,60})"
 )
 _PROPERTY_OF_ORGANISATION = re.compile(
     r"(?:公司|单位|企业|合作社|集团|厂|中心)(?:名下|所有|拥有|自有)?的?[^，。；\n]{0,8}$"
@@ -1130,6 +1140,17 @@ _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 def _find_property_addresses(text: str) -> list[Finding]:
     found: list[Finding] = []
+    for m in _PROPERTY_FIRST.finditer(text):
+        if _PROPERTY_OF_ORGANISATION.search(text, max(0, m.start() - 14), m.start()):
+            continue
+        value = m.group("value").rstrip()
+        if not _names_a_dwelling(value) or _MASKED_BY_HAND.search(value):
+            continue
+        start, end = m.start("value"), m.start("value") + len(value)
+        found.append(Finding(start, end, FieldType.HOME_ADDRESS))
+        wrapped = _wrapped_address(text, start, end)
+        if wrapped is not None:
+            found.append(Finding(wrapped[0], wrapped[1], FieldType.HOME_ADDRESS))
     for m in _PROPERTY.finditer(text):
         before = text[max(0, m.start() - 14) : m.start()]
         if (
@@ -1551,6 +1572,16 @@ _ADDRESSEE_OTHER_UNDER_NUMBER = re.compile(
     rf"(?P<name>[{CJK}]{{3,4}}|[{CJK}]{{1,6}}·[{CJK}]{{2,8}}|[A-Z][A-Za-z'\u00c0-\u017f\-]*(?:[ \t]+[A-Za-z'\u00c0-\u017f\-]+){{1,3}})"
     r"[ \t]*(?:[：:]|[（(][ \t]*(?:公民|居民)?(?:身份|护照|证件|通行证|纳税人识别号))"
 )
+# Words of kinship (the spouse, a child, a parent, a sibling, an in-law)
+_KIN = (
+    "配偶|妻子?|丈夫|夫|儿子|女儿|子|女|长子|次子|长女|次女|父亲|母亲|父|母|哥哥|姐姐|弟弟|妹妹|兄|姐|弟|妹|"
+    "儿媳|女婿|岳父|岳母|公公|婆婆|祖父|祖母|外祖父|外祖母|孙子|孙女|外孙|外孙女|侄子|侄女|外甥|外甥女|表弟|表妹|表哥|表姐|"
+    "堂弟|堂妹|堂哥|堂姐|亲属|近亲属|前妻|前夫|继父|继母|养父|养母|舅舅|姑姑|叔叔|伯父|阿姨"
+)
+# …in brackets after a name (购房款由扎西多吉（你的妻子）名下…, 令狐磊（系你之子）, 李红（配偶）)
+_KIN_BRACKET = re.compile(
+    rf"[（(][ \t]*(?:系|是)?(?:你|您|其|当事人|纳税人|本人)?(?:的|之)?(?:{_KIN})[ \t]*[）)]"
+)
 _TRAILING = re.compile(
     r"(?=[先女同，,（(身系])(?:先生|女士|同志|[，,（(]\s*(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]|[，,（(]\s*(?:公民|居民)?身份证|身份证号|[，,（(]\s*身份证件|[，,（(]\s*社会保障号|"
     # a person's profession in brackets after the name (…事务所的章丽（税务师，…）)
@@ -1609,6 +1640,7 @@ _PERSON_CONTEXT_AFTER = re.compile(
     r"\s*[，,（(]\s*(?:(?:公民|居民)?身份证|社会保障号|(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]"
     # (a person's post in brackets: 安康（系你公司原会计，…）)
     r"|系[^，。；\n]{0,12}?(?:会计|出纳|员工|职工|股东|法定代表人|负责人|经理|办税人|财务))"
+    r"|" + _KIN_BRACKET.pattern
 )
 
 
@@ -1627,7 +1659,7 @@ _NOT_LAST_AT_END = frozenset("等的了们和与及或并")
 # Two-character verbs of what a person does, right after a name (…代为签收, …陪同到场, …少缴…).
 _PERSON_ACTS = re.compile(
     r"代为|陪同|到场|在场|签收|办理|送达|说明|收取|支付|提供|负责|承认|签字|出具|提交|少缴|取得|涉嫌|长期|"
-    r"一直|多次|先后|共计|开具|购买|销售|出租|转让|前往"
+    r"一直|多次|先后|共计|开具|购买|销售|出租|转让|前往|均(?:无|未|不|已|系|为)"
 )
 
 
@@ -1655,8 +1687,11 @@ def _trim_name(text: str, start: int, end: int) -> int | None:
     if len(name) <= head:
         return None
     if name[head] in _NOT_GIVEN_START and not (
-        # 法定代表人黎中华、…: a full given name that ends at a clause boundary is one, whatever it starts with
-        len(name) - head == 2 and text[end : end + 1] in _CLAUSE_END and name[:2] not in _NOT_NAMES
+        # 法定代表人黎中华、…: a full given name that ends at a clause boundary is one, whatever it starts with,
+        # and so is one that what the person does follows (财务负责人钟上海均无法联系)
+        len(name) - head == 2
+        and (text[end : end + 1] in _CLAUSE_END or _PERSON_ACTS.match(text, end) is not None)
+        and name[:2] not in _NOT_NAMES
     ):
         return None
     if text[start + head + 1 : start + head + 2] in _PLACE_CHARS or text[end : end + 1] in _PLACE_CHARS:
@@ -2224,7 +2259,7 @@ def _transliterated_names(text: str, add: Callable[[int, int, FieldType], None])
 # Two characters that open most transliterated names (a cheap test before the scan above).
 _TRANSLITERATION_HINT = re.compile(
     r"扎西|次仁|卓玛|格桑|拉姆|央金|达瓦|多吉|顿珠|平措|尼玛|巴桑|罗布|强巴|洛桑|丹增|索朗|德吉|白玛|阿旺|乌兰|其其|巴特|"
-    r"巴图|孟和|额尔|斯琴|高娃|萨仁|阿不|阿布|热依|买买|艾力|古丽|吐尔|艾尼|努尔|帕提|热合|玉素|阿依|迪丽"
+    r"巴图|孟和|额尔|斯琴|高娃|萨仁|阿不|阿布|热依|买买|艾力|古丽|吐尔|艾尼|努尔|帕提|热合|玉素|阿依|迪丽|阿迪"
 )
 
 
@@ -2313,7 +2348,12 @@ def _find_names(
     _names_before_id_cells(text, add)
     for m in _FOUR_AFTER_LABEL.finditer(text):
         name = m.group("name")
-        if not tables.minority_name(name) or name in _TRIGGERS or _ORG_IN_NAME.search(name):
+        if (
+            not tables.minority_name(name)
+            or name in _TRIGGERS
+            or _ORG_IN_NAME.search(name)
+            or tables.HEADER_WORD.search(name)  # (负责人\t文书名称: a header's next cell)
+        ):
             continue
         label = _LABEL_BEFORE.search(text, max(0, m.start() - 24), m.start())
         if label is not None:
@@ -2360,6 +2400,9 @@ def _find_names(
     tables.find_table_cells(text, add_cell, individual_business_address=individual_business_address)
     for m in _TRAILING.finditer(text):
         _look_back(text, m.start(), add, boundary=False)
+    if "（" in text or "(" in text:
+        for m in _KIN_BRACKET.finditer(text):
+            _look_back(text, m.start(), add, boundary=True)
     if "（" in text or "(" in text:
         for m in _IDENTIFIER_AFTER.finditer(text):
             _name_before_identifier(text, m.start(), add)
@@ -2724,7 +2767,7 @@ def find_personal_data(
     found = _find_numbers(norm, phones)
     found += _find_email_and_documents(norm, emails)
     found += _find_addresses(norm, individual_business_address=individual_business_address)
-    if "位于" in norm or "落" in norm:
+    if "位于" in norm or "落" in norm or "地址为" in norm:
         found += _find_property_addresses(norm)
     public_cells: list[tuple[int, int]] = []
     names_found, names = _find_names(

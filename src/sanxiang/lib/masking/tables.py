@@ -141,7 +141,8 @@ def _role(word: str) -> str | None:
     return None
 
 
-_QUALIFIER = re.compile(r"[（(][^）)]{1,12}[）)]")
+_QUALIFIER = re.compile(r"[（(][^）)]{1,20}[）)]")
+_OPEN_QUALIFIER = re.compile(r"[（(][^）)]{1,20}$")
 _PERSON_ROLE_WORD = re.compile(_PERSON_ROLE)
 
 
@@ -152,7 +153,7 @@ _HEADER_WORD = re.compile(
     + r"名称|姓名|人员|送达人|资格|行为|等级|措施|代表人|负责人|业主|经营者|投资人|证件|身份|号码|识别号|信用代码|地址|住址|住所|地点|场所|电话|欠税|税种|"
     r"金额|余额|日期|序号|编号|类型|认定|机关|期限|所属|事由|依据|结果|备注|当事人|纳税人|提供人|签收人|受送达人|收件人|"
     r"代收人|送达人|理由|时间|证人|代理人|页数|页码|张数|证明|来源|方式|提供者|出具人|制作人|证据|材料|文号|内容|决定|相对人|"
-    r"缴费人|缴款人|险种|联系人|邮箱|账号|帐号|卡号|账户|帐户|年度|期间|状态|有效期|经办人|性别|机构|事实|情况"
+    r"缴费人|缴款人|险种|联系人|邮箱|邮政编码|邮编|手机|账号|帐号|卡号|账户|帐户|年度|期间|状态|有效期|经办人|性别|机构|事实|情况"
 )
 HEADER_WORD = _HEADER_WORD  # (read by the name rules: a header's word is no name)
 _SPACES = re.compile(r" {2,}|\u3000+")
@@ -215,7 +216,7 @@ _KIN_END = frozenset("人员属偶子女父母亲友居事妻夫")
 TRANSLITERATION_CHARS = (
     "扎西次仁卓玛格桑拉姆央金宗达瓦旺堆多吉顿珠措尼巴布罗强洛丹增索朗曲珍德白普米旦贡嘎阿益群培琼乌兰其图孟"
     "和额尔敦苏那雅斯琴高娃萨都朝鲁敖特根宝音哈日勒坦不热依木买提艾力古丽吐逊努帕曼合明玉素甫克卜杜亚森吾迪娜"
-    "叶别汗"
+    "叶别汗江"
 )
 _TRANSLITERATED_NAME = re.compile(rf"^[{TRANSLITERATION_CHARS}]{{4,7}}$")
 
@@ -324,7 +325,14 @@ def _roles(line: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
 
 
 def _roles_of(words: list[str]) -> list[str | None] | None:
-    if sum(1 for w in words if w and len(w) <= 20 and _HEADER_WORD.search(w)) < max(2, len(words) // 2 + 1):
+    # (a bracketed qualifier does not count to a header word's length: 纳税人识别号（统一社会信用代码或身份证号码）,
+    # nor one a PDF line cut before its closing bracket: …号（统一社会信用代码或身份证号⏎码）)
+    header_words = sum(
+        1
+        for w in words
+        if w and len(_OPEN_QUALIFIER.sub("", _QUALIFIER.sub("", w))) <= 20 and _HEADER_WORD.search(w)
+    )
+    if header_words < max(2, len(words) // 2 + 1):
         return None
     roles = [_role(word) for word in words]
     return roles if any(roles) else None
@@ -333,17 +341,31 @@ def _roles_of(words: list[str]) -> list[str | None] | None:
 _ROW_NUMBER = re.compile(r"^\d{1,4}$")
 # A line that labels its own value (咨询电话：0731-…, 联系人：…): the text after a one-cell-a-line table.
 _LABEL_LINE = re.compile(rf"^[{CJK}]{{2,8}}[：:]")
-# The title of a list standing right above its header lines (…认定名单, 欠税公告, …明细表).
-_TITLE = re.compile(r"(?:名单|公告|通告|清单|明细|目录|一览表|情况表|公示|统计表)$")
+# The title of a list or a form standing right above its header lines (…认定名单, 欠税公告, …明细表,
+# 送达地址确认书).
+_TITLE = re.compile(
+    r"(?:名单|公告|通告|清单|明细|目录|一览表|情况表|公示|统计表|确认书|通知书|决定书|告知书|回执)$"
+)
 # Three lines in a row that ``_single_header`` may accept (a looser test: it only rules texts out).
+# (a cell's bracketed qualifier may make its line longer: 纳税人识别号（统一社会信用代码或身份证号码）)
+_HEADER_LINE_SHAPE = r"[^\d\n]{1,24}(?:\n|$)|[^\d\n（(]{0,20}[（(][^）)\d\n]{1,20}[）)][^\d\n]{0,4}(?:\n|$)"
 _HEADER_RUN = re.compile(
-    rf"^(?:[ \t]*(?=[^\d\n]{{1,24}}(?:\n|$))[^\n]*?(?:{_HEADER_WORD.pattern})[^\n]*(?:\n|$)){{3}}", re.M
+    rf"^(?:[ \t]*(?={_HEADER_LINE_SHAPE})[^\n]*?(?:{_HEADER_WORD.pattern})[^\n]*(?:\n|$)){{3}}", re.M
 )
 
 
 def _single_header(line: str) -> bool:
+    """A header cell on its own line: short, no digit, a header's word; a bracketed qualifier does not
+    count to its length (纳税人识别号（统一社会信用代码或身份证号码）); a sentence (…公告送达税务文书。) is none."""
     word = line.strip()
-    return 0 < len(word) <= 20 and not re.search(r"\d", word) and _HEADER_WORD.search(word) is not None
+    if len(word) > 40 or word.endswith(("。", "；", ";")) or "，" in word:
+        return False
+    return (
+        bool(word)
+        and len(_QUALIFIER.sub("", word)) <= 20
+        and not re.search(r"\d", word)
+        and _HEADER_WORD.search(word) is not None
+    )
 
 
 # A header line that only finishes the one above it (法定代表人⏎（负责人）, 身份证件⏎号码): a long header
@@ -409,6 +431,12 @@ def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_in
         # ends the table.
         while k < len(lines) and not _header_run_at(lines, k):
             if not lines[k].strip():
+                if not numbered and _empty_cells(lines, k, len(row), kinds):
+                    # empty cells of a row begun (法定代表人 left blank in a company's row): kept as cells
+                    while not lines[k].strip():
+                        row.append((starts[k], starts[k]))
+                        k += 1
+                    continue
                 # blank lines between the header and its rows, or between rows (a PDF's cell borders),
                 # keep the table going when the next row's number follows; any other ends it
                 after = next((n for n in range(k + 1, min(k + 4, len(lines))) if lines[n].strip()), None)
@@ -451,6 +479,38 @@ def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_in
                 values = ["".join(text[a:b] for a, b in group) for group in groups]
                 _row_values(values, groups, roles, add, hide_individual)
         i = k
+
+
+def _empty_cells(lines: list[str], k: int, taken: int, kinds: list[str | None]) -> bool:
+    """Whether the blank lines from ``k`` on are empty cells inside a row of a table without row numbers:
+    the row is begun (the lines so far do not make whole rows), the blanks do not fill a row, and a
+    value line follows for each cell the row still lacks, together fitting their columns' shapes (a
+    dashed ID number is no code's shape), not the text after the table (a blank line at a row's end ends the table, as before; a wrapped value makes
+    the count of lines only a guess, so the row's rest must be there and fit: 国家税务总局…⏎2026年2月19日
+    under a list is its signature, no amount nor phone number)."""
+    columns = len(kinds)
+    if taken == 0 or taken % columns == 0:
+        return False
+    n = k
+    while n < len(lines) and not lines[n].strip():
+        n += 1
+    column = taken % columns + (n - k)
+    if column >= columns:
+        return False
+    fit = 0.0
+    while column < columns:
+        value = lines[n].strip() if n < len(lines) else ""
+        if (
+            not value
+            or value.endswith(("。", "：", ":"))
+            or _LABEL_LINE.match(value)
+            or _header_run_at(lines, n)
+        ):
+            return False
+        fit += _fit(kinds[column], value)
+        column += 1
+        n += 1
+    return fit >= 0
 
 
 # What a column holds, from its header: the shape a (possibly wrapped) value must have.
@@ -497,8 +557,8 @@ _PUBLIC_KINDS = frozenset({"amount", "date", "tax", "authority", "number"})
 
 
 def _fit(kind: str | None, value: str) -> float:
-    if kind is None:
-        return 0.0
+    if kind is None or not value:
+        return 0.0  # (an empty cell fits any column)
     if "*" in value or "＊" in value:
         # A value masked already (a second pass over published text) fits a column of personal data
         # only: a name or an address as it is, a number by its length (its stars read as digits, so
@@ -509,6 +569,8 @@ def _fit(kind: str | None, value: str) -> float:
         if kind in ("name", "address"):
             return 1.0 if _MASKED.match(value) else (2.0 if _SHAPES[kind].search(value) else -3.0)
         value = _STARS.sub("0", value)
+    if kind == "code":
+        value = _SPACE_OR_HYPHEN.sub("", value)  # (an ID number written in groups: 410105 19731118 6582)
     return 2.0 if _SHAPES[kind].search(value) else -3.0
 
 
@@ -569,6 +631,8 @@ def _align_rows(
             for width in (1, 2, 3):
                 if i + width > n:
                     break
+                if width > 1 and any(a == b for a, b in lines[i : i + width]):
+                    break  # an empty cell is a cell of its own, never part of a wrapped value
                 value = "".join(text[a:b] for a, b in lines[i : i + width])
                 total = score + _fit(kinds[c], value) - _WRAP_PENALTY * (width - 1)
                 nxt = (c + 1) % columns
@@ -637,6 +701,16 @@ def find_table_cells(
     while k < len(lines):
         line = lines[k]
         parsed = _cells(line)
+        if (
+            parsed is None
+            and header is None
+            and line.count(",") == 2
+            and k + 1 < len(lines)
+            and lines[k + 1].lstrip().startswith(",")
+        ):
+            # a CSV header wrapped by a PDF line's width before a separator (…,法定代表人或负责人⏎,文书名称,…):
+            # read as a header if its words are a header's (see _wrapped_header)
+            parsed = "csv", _split("csv", line)
         used = 0
         if parsed is None and _RULE_LINE.match(line):
             pass  # a wrapped piece of a Markdown table's rule (|---|-⏎--|): the table goes on
@@ -648,7 +722,16 @@ def find_table_cells(
                 cells = _split(header[0], line)
                 if 2 <= len(cells) < width:
                     used = _broken_row(lines, k, offset, header[0], cells, header[1], kinds, add, hide)
-            if not used and line.strip() and not (k and _continues_row(lines[k - 1], line, header, width)):
+            if (
+                not used
+                and line.strip()
+                and not (
+                    k
+                    and _continues_row(
+                        lines[k - 1], line, lines[k + 1] if k + 1 < len(lines) else "", header, width
+                    )
+                )
+            ):
                 header = None
         else:
             kind, cells = parsed
@@ -694,10 +777,23 @@ def _fits_left(line: str, cells: list[tuple[int, int]], kinds: list[str | None])
     return checked >= 2
 
 
-def _continues_row(previous: str, line: str, header: tuple[str, list[str | None]] | None, width: int) -> bool:
-    """Whether ``line`` (no cell separator) is the wrapped end of the tab row above: the table goes on."""
+def _continues_row(
+    previous: str, line: str, after: str, header: tuple[str, list[str | None]] | None, width: int
+) -> bool:
+    """Whether ``line`` (no cell separator) is the wrapped end of the row above (a tab row short of its
+    cells, or a CSV or pipe row followed by the next row): the table goes on."""
     if header is not None and header[0] == "html":
         return "<tr" not in line and ("</td>" in line or "</tr>" in line)  # a row's rest after a break
+    if header is not None and header[0] in ("csv", "pipe"):
+        # (the end of a row's last value wrapped by a PDF line's width, between two rows: …,9062695.5⏎4⏎
+        # 2,…, | 常⏎市税稽罚〔2019〕375号 |⏎| …; whatever its length, so that its masked form reads the same)
+        following = _cells(after)
+        return (
+            not line.strip().endswith("。")
+            and _cells(previous) is not None
+            and following is not None
+            and following[0] == header[0]
+        )
     return header is not None and header[0] == "tab" and previous.count("\t") + 1 < width and "\t" not in line
 
 
@@ -745,12 +841,20 @@ def _wrapped_header(
         rest = [following[a:b] for a, b in _split(kind, following)]
         if len(rest) < 1 or not following.strip() or not all(_HEADER_PIECE.match(w) for w in rest):
             break
-        joined = [*words[:-1], words[-1] + rest[0], *rest[1:]]
-        # (the line's last word may be cut in its turn: …\t欠税余额\t当⏎期新发生欠税金额)
-        if not _HEADER_WORD.search(joined[len(words) - 1]) or not all(
-            _HEADER_WORD.search(w) for w in rest[1:-1]
+        if kind == "pipe" and (
+            following.lstrip()[:1] in ("|", "｜") or lines[k + used].rstrip()[-1:] in ("|", "｜")
         ):
-            break
+            # (a pipe opening the next line, or closing this one, ends the cell: …| 证件号码⏎| 经营地点 |…)
+            joined = [*words, *rest]
+            if not all(_HEADER_WORD.search(w) for w in rest[:-1]):
+                break
+        else:
+            joined = [*words[:-1], words[-1] + rest[0], *rest[1:]]
+            # (the line's last word may be cut in its turn: …\t欠税余额\t当⏎期新发生欠税金额)
+            if not _HEADER_WORD.search(joined[len(words) - 1]) or not all(
+                _HEADER_WORD.search(w) for w in rest[1:-1]
+            ):
+                break
         joined_roles = _roles_of(joined)
         if joined_roles is None:
             break
@@ -790,7 +894,8 @@ def _broken_row(
         if not following.strip() or len(rest) >= len(roles) or not rest:
             return 0
         first_start, first_end = rest[0]
-        if closed:
+        if closed or (kind == "pipe" and following.lstrip()[:1] in ("|", "｜")):
+            # (a pipe closing the line above or opening this one: this line's first value is a new cell)
             pieces.append([(start + first_start, start + first_end)])
             values.append(following[first_start:first_end])
         else:

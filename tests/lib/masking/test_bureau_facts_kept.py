@@ -1,0 +1,169 @@
+"""What a notice publishes of the bureau itself stays as written: an officer's enforcement certificate
+number (行政执法公示, RULES.md §1.2), the bureau's and its service hall's phone and address wherever the
+notice prints its contact block (head, foot, a list with no sentence, a line cut by a PDF's width), a
+contact already given as a surname and a title (王老师), and a shop named after its owner. The same
+shapes given for a person stay hidden."""
+
+from sanxiang.lib.masking import find_personal_data, mask_text
+from sanxiang.lib.masking.normalize import normalise
+
+from .helpers import hidden
+
+_TITLE = "国家税务总局长沙市岳麓区税务局\n税务行政处罚决定书\n长税稽罚〔2024〕12号\n\n"
+_BODY = "长沙某某商贸有限公司：\n    我局于2024年3月1日对你公司涉税情况进行了检查。\n"
+
+
+# ------------------------------------------------------------------------------- officer's line
+
+
+def test_a_space_before_the_next_label_is_no_stray_space_inside_a_name() -> None:
+    # (经办人：郭宇 执法证号：… is two fields; 法定代表 人： is one label cut by an OCR space)
+    assert "郭宇 执法证号" in normalise("经办人：郭宇 执法证号：14501792588").text
+    assert "法定代表人：" in normalise("法定代表 人：莫小川").text
+    masked = hidden("经办人：郭宇\u3000执法证号：14501792588\n", "郭宇")
+    assert "\u3000执法证号：" in masked
+
+
+def test_a_dotted_officers_name_stops_before_the_certificate_label() -> None:
+    masked = hidden("经办人：热依拉·阿不都\u3000执法证号：14301387555\n", "阿不都")
+    assert "执法证号：14301387555" in masked
+
+
+def test_an_officers_certificate_number_is_no_mobile_number() -> None:
+    for label in ("执法证号：", "执法证件编号：", "税务检查证号：", "执法证弓："):
+        masked = hidden(f"经办人：郭宇\u3000{label}14501792588\n", "郭宇")
+        assert "14501792588" in masked, label
+    assert "145 0179 2588" in hidden("经办人：郭宇\u3000执法证号：145 0179 2588\n")
+    hidden("经办人：郭宇\u3000手机：14501792588\n", "14501792588")  # his mobile is no certificate
+
+
+def test_the_phone_on_an_officers_line_is_the_bureaus() -> None:
+    text = "经办人：郭宇\u3000执法证号：14501792588\u3000电话：0757-8504689\n" + _TITLE + _BODY
+    assert "0757-8504689" in hidden(text, "郭宇")
+    # a party's number after the officer's certificate stays hidden
+    hidden("经办人：郭宇\u3000执法证号：14501792588\u3000当事人电话：0731-88451234\n", "88451234")
+
+
+# ------------------------------------------------------------------------------ the service hall
+
+
+_HALL = "办税服务厅地址：长沙市岳麓区麓山路18号；受理时间：工作日上午9:00-12:00，下午13:30-17:30；电话：0731-88451234。\n"
+
+
+def test_the_service_halls_line_keeps_its_address_and_phone() -> None:
+    for text in (_HALL + _TITLE + _BODY, _TITLE + _BODY + _HALL):
+        masked = hidden(text)
+        assert "长沙市岳麓区麓山路18号" in masked
+        assert "0731-88451234" in masked
+    assert "长沙市岳麓区麓山路18号" in hidden("税务局地址：长沙市岳麓区麓山路18号\n")
+    hidden("家庭住址：长沙市岳麓区麓山路18号\n", "麓山路18号")
+
+
+def test_the_service_halls_line_cut_by_a_pages_width_is_still_the_halls() -> None:
+    text = (
+        _TITLE
+        + _BODY
+        + "办税服务厅地址：郑州市金水区中山路95号；受理时间：工作日上午9:\n"
+        + "00-12:00，下午13:30-17:30；电话：0371-67\n46859。\n"
+    )
+    assert "0371-67\n46859" in hidden(text)
+
+
+def test_a_persons_landline_on_a_line_of_his_own_stays_hidden() -> None:
+    hidden("当事人：张小明\u3000电话：0731-88451234\n", "88451234", "张小明")
+
+
+# ------------------------------------------------------------------------- contact block at the head
+
+
+def test_the_contact_block_printed_above_the_title_is_the_bureaus() -> None:
+    text = (
+        "联系人：秦老师\n联系电话：028-39866385\n联系地址：成都市武侯区长兴路79号门面\n邮政编码：978199\n"
+        + _TITLE
+        + _BODY
+    )
+    masked = hidden(text)
+    assert masked.startswith(text.split("国家税务总局")[0])
+
+
+def test_the_contact_block_under_the_notices_title_is_the_bureaus() -> None:
+    text = (
+        "国家税务总局桂林市七星区税务局税务文书送达公告\n桂税稽告〔2024〕33号\n"
+        "联系人：肖兰兰\n联系电话：0773-5408924\n联系地址：桂林市七星区建设路38号厂房\n"
+        "因采用直接送达、邮寄送达等方式无法送达，向下列受送达人公告送达税务文书。\n"
+    )
+    masked = hidden(text, "肖兰兰")
+    assert "0773-5408924" in masked
+    assert "桂林市七星区建设路38号厂房" in masked
+
+
+def test_a_partys_lines_at_the_head_stay_hidden() -> None:
+    hidden("当事人：张小明\n联系电话：0731-88451234\n" + _TITLE, "88451234", "张小明")
+    hidden("联系人：王小明\n联系电话：0731-88451234\n", "88451234", "王小明")
+
+
+# --------------------------------------------------------------------- a list with no sentence
+
+
+_LIST = (
+    "国家税务总局南宁市税务局稽查局关于认定非正常户的公告\n"
+    "下列纳税人未按照规定的期限申报纳税，现认定为非正常户：\n"
+    "纳税人识别号\t纳税人名称\t法定代表人\t财务负责人\t联系电话\t认定日期\n"
+    "91450103FQQ729M705\t南宁华茂商贸有限公司\t高琳文\t黄力健\t15948223558\t2019年4月17日\n"
+)
+
+
+def test_the_contact_block_after_a_list_with_no_sentence_is_the_bureaus() -> None:
+    text = (
+        _LIST
+        + "联系人：贺先生\n联系电话：0771-5631095\n联系地址：南宁市青秀区桃源路346号门面\n邮政编码：796090\n"
+    )
+    masked = hidden(text, "高琳文", "15948223558")
+    assert masked.endswith(
+        "联系人：贺先生\n联系电话：0771-5631095\n联系地址：南宁市青秀区桃源路346号门面\n邮政编码：796090\n"
+    )
+    assert "\t联系电话\t" in masked  # (the header's cell after 财务负责人 is no name)
+
+
+def test_a_records_own_contact_in_a_list_with_no_sentence_stays_hidden() -> None:
+    text = "国家税务总局长沙市税务局关于认定非正常户的公告\n纳税人名称：李大海\n联系人：李大海\n联系电话：0731-88459876\n"
+    hidden(text, "88459876", "李大海")
+
+
+# ------------------------------------------------------------------- already de-identified contacts
+
+
+def test_a_surname_and_a_title_stays_as_written() -> None:
+    for contact in ("王老师", "李女士", "欧阳先生", "张同志"):
+        text = f"联系人：{contact}，电话：13812345678\n"
+        masked = hidden(text, "13812345678")
+        assert masked.startswith(f"联系人：{contact}，"), masked
+        assert not [f for f in find_personal_data(text) if text[f.start : f.end].startswith(contact[:1])]
+    hidden("联系人：王小明，电话：13812345678\n", "王小明")
+    assert "刘洋" not in mask_text("经与刘洋先生联系").text
+
+
+def test_the_contact_line_under_the_number_is_no_addressee() -> None:
+    text = (
+        "国家税务总局重庆市税务局第二稽查局税务文书送达公告\n重税一稽告〔2022〕240号\n"
+        "咨询电话：12366、023-68650559（办税服务厅）\n因采用直接送达、邮寄送达等方式无法送达。\n"
+    )
+    masked = hidden(text)
+    assert "咨询电话：12366、023-68650559（办税服务厅）" in masked
+
+
+# ------------------------------------------------------------------------- shops named after owners
+
+
+def test_a_shop_named_after_its_owner_keeps_a_latin_or_dotted_name() -> None:
+    text = "纳税人名称：日照市东港区ZHANG Wei副食店；法定代表人：ZHANG Wei；\n"
+    masked = hidden(text)
+    assert "日照市东港区ZHANG Wei副食店" in masked
+    assert "法定代表人：ZHANG Wei" not in masked
+    text = "纳税人名称：南宁市青秀区热依拉·阿不都烟酒商行\n法定代表人：热依拉·阿不都\n"
+    masked = hidden(text)
+    assert "南宁市青秀区热依拉·阿不都烟酒商行" in masked
+    assert "法定代表人：热依拉·阿不都" not in masked
+    masked = hidden("古丽娜尔·艾合买提建材经营部,个体工商户,92450305MA5L7C5D1X,古丽娜尔·艾合买提,身份证\n")
+    assert masked.startswith("古丽娜尔·艾合买提建材经营部,")
+    assert ",古丽娜尔·艾合买提," not in masked

@@ -134,7 +134,7 @@ def test_a_records_own_contact_in_a_list_with_no_sentence_stays_hidden() -> None
 
 
 def test_a_surname_and_a_title_stays_as_written() -> None:
-    for contact in ("王老师", "李女士", "欧阳先生", "张同志"):
+    for contact in ("王老师", "李女士", "欧阳先生", "张同志", "李科长"):
         text = f"联系人：{contact}，电话：13812345678\n"
         masked = hidden(text, "13812345678")
         assert masked.startswith(f"联系人：{contact}，"), masked
@@ -167,3 +167,31 @@ def test_a_shop_named_after_its_owner_keeps_a_latin_or_dotted_name() -> None:
     masked = hidden("古丽娜尔·艾合买提建材经营部,个体工商户,92450305MA5L7C5D1X,古丽娜尔·艾合买提,身份证\n")
     assert masked.startswith("古丽娜尔·艾合买提建材经营部,")
     assert ",古丽娜尔·艾合买提," not in masked
+
+
+def test_the_address_on_the_halls_phone_line_is_the_halls() -> None:
+    text = _TITLE + _BODY + "办税服务厅联系电话：0577-71527851；地址：温州市平阳县兴业路471号2楼\n"
+    masked = hidden(text)
+    assert "0577-71527851；地址：温州市平阳县兴业路471号2楼" in masked
+    hidden("当事人：张小明；地址：温州市平阳县兴业路471号2楼\n", "兴业路471号", "张小明")
+
+
+def test_the_number_a_notice_asks_its_reader_to_call_is_the_bureaus() -> None:
+    text = (
+        "请携带本人身份证件。如需改期，请拨打028-21152907。你登记的联系电话（028）31807073如有变更请告知。\n"
+    )
+    masked = hidden(text, "31807073")
+    assert "请拨打028-21152907。" in masked
+    hidden("本局工作人员拨打028-21152907联系你。\n", "21152907")
+
+
+def test_a_credit_code_cut_by_a_line_break_in_a_table_is_no_document_number() -> None:
+    code = "11440106MB2K7Q80PX"  # (an authority's code, valid under GB 32100)
+    text = (
+        "行政处罚信息公示（双公示）\n行政相对人名称\t行政相对人类别\t统一社会信用代码\t法定代表人\t\n"
+        "证件类型\t证件号码\t处罚决定书文号\t处罚内容\t罚款金额（万元）\n\t处罚机关\t处罚机关统一社会信用代码\n"
+        "赵明远\t自然人\t\t\t居民身份证\t110101 19900307\n 1233\t穗税一稽罚〔2019〕341号\t罚款\t91.724\n"
+        f"4\t国家税务总局广州市税务局第一稽查局\t{code[:11]}\n{code[11:]}\n"
+    )
+    masked = hidden(text, "赵明远", "19900307")
+    assert f"{code[:11]}\n{code[11:]}" in masked

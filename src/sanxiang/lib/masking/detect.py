@@ -380,6 +380,10 @@ def _organisations_record(text: str, start: int) -> bool:
     )
 
 
+# What asks the reader to call a number (请拨打…, 可致电…): the notice gives its own office's number there.
+_CALL_US = re.compile(
+    r"(?:请|可|可以|欢迎)(?:拨打|致电|来电|电话联系|电话咨询)[ \t]*(?:电话)?[：:]?[ \t]*(?:\n[ \t]*)?$"
+)
 _WRAPPED_WIDTH = 20  # a line at least this long that ends inside a field was cut by the extractor's width
 
 
@@ -445,6 +449,8 @@ def _is_public_landline(
         return True
     if _office_line(text, line_start, start):
         return True
+    if _CALL_US.search(text, max(0, start - 12), start) is not None:
+        return True  # 如需改期，请拨打0871-…: the number the notice asks its reader to call, the bureau's
     window = _context_before(text, start, 120)
     authorities = list(_AUTHORITY.finditer(window))
     if not authorities:
@@ -1264,8 +1270,12 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
         if len(value) < 4 or not _reads_as_address(value) or _MASKED_BY_HAND.search(value):
             continue  # not an address, or one already masked by hand (长沙市岳麓区****)
         maybe = m.group("maybe")
-        if maybe and _AUTHORITY_BEFORE_LABEL.search(text, max(0, m.start() - 12), m.start()) is not None:
-            continue  # 办税服务厅地址：…, 稽查局联系地址：…: the bureau's own address, published
+        if maybe and (
+            _AUTHORITY_BEFORE_LABEL.search(text, max(0, m.start() - 12), m.start()) is not None
+            or _office_line(text, text.rfind("\n", 0, m.start()) + 1, m.start())
+        ):
+            # 办税服务厅地址：…, 稽查局联系地址：…, 办税服务厅联系电话：…；地址：…: the bureau's own address
+            continue
         if (
             maybe in _BUSINESS_LABELS
             and individual_business_address
@@ -1645,9 +1655,11 @@ _NAME_EXACT = re.compile(rf"{_NAME_HEAD}{_GIVEN}{{1,2}}")
 _NOT_BEFORE_NAME = frozenset("于在对由向将把给与和及的是为系被从经任即")
 _PUNCTUATION = frozenset("，,。；;：:、（(\n\t")  # after these, 任 or 于 opens a name (，任倩冰先生)
 _TITLES = ("先生", "女士", "同志")
-# A surname and a courtesy title (王老师, 李女士, 欧阳先生): how a notice gives its contact already
-# de-identified; it names no one and stays as written.
-_COURTESY_TITLES = frozenset({"先生", "女士", "同志", "老师", "小姐"})
+# A surname and a courtesy title or a post (王老师, 李女士, 欧阳先生, 张科长): how a notice gives its contact
+# already de-identified; it names no one and stays as written.
+_COURTESY_TITLES = frozenset(
+    {"先生", "女士", "同志", "老师", "小姐", "师傅", "科长", "股长", "所长", "局长", "处长", "主任", "经理"}
+)
 
 
 def _surname_and_title(text: str, start: int, end: int) -> bool:
@@ -2406,7 +2418,8 @@ def _find_names(
         if role == tables.HOME:
             found.append(Finding(start, end, FieldType.HOME_ADDRESS))
         elif role == tables.DOCUMENT:
-            found.append(Finding(start, end, FieldType.TRAVEL_DOCUMENT))
+            if not _completes_uscc(text, end, text[start:end]):  # (not a credit code cut by a line break)
+                found.append(Finding(start, end, FieldType.TRAVEL_DOCUMENT))
         elif role == tables.IDENTITY:
             found.append(Finding(start, end, FieldType.ID_NUMBER))
         elif role == tables.BANK:

@@ -195,3 +195,18 @@ def test_a_credit_code_cut_by_a_line_break_in_a_table_is_no_document_number() ->
     )
     masked = hidden(text, "赵明远", "19900307")
     assert f"{code[:11]}\n{code[11:]}" in masked
+
+
+def test_more_writings_of_the_bureaus_contact() -> None:
+    head = "经办人：王某\u3000电话：0731-84561234\n" + _TITLE + _BODY
+    assert "0731-84561234" in hidden(head)
+    assert "0731-84561234（办税服务厅）" in hidden("联系方式：0731-84561234（办税服务厅）\n")
+    assert "电话：0731-84561234。" in hidden(
+        "本局地址：长沙市岳麓区麓山路18号；邮编：410000；电话：0731-84561234。\n"
+    )
+    listed = hidden("执法人员：王小明、李大海（执法证号：14301185963、14301185964）\n", "王小明", "李大海")
+    assert "14301185963、14301185964" in listed
+    # a person's number stays hidden, whatever office the text names beside it
+    hidden("当事人：张三，电话：0731-84561234（系税务局退休职工）\n", "84561234")
+    hidden("本局向岳峰（电话：0898-66012345）送达了税务事项通知书。\n", "66012345", "岳峰")
+    hidden("经办人：王某\u3000电话：0731-84561234\n", "84561234")  # (no bureau named: nobody's office)

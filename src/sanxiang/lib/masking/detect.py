@@ -114,7 +114,11 @@ _PERSON_WORDS = re.compile(
 # An officer's enforcement or inspection certificate number after its label (执法证号：…, 税务检查证号：…,
 # 执法证件编号：…): published with the officer in 行政执法公示 (RULES.md §1.2), no phone however it looks.
 # (OCR may misread the label's last character: 执法证弓：)
-_OFFICER_CERTIFICATE = re.compile(r"(?:执法|检查)证[^\d\n：:，,。；;]{0,3}[：:]?[ \t]*$")
+# (or the next number of their list: 执法证号：14301185963、14301185964)
+_OFFICER_CERTIFICATE = re.compile(
+    r"(?:执法|检查)证[^\d\n：:，,。；;]{0,3}[：:]?[ \t]*(?:[0-9A-Za-z]{6,20}[ \t]*[、，,][ \t]*){0,3}$"
+)
+_CERTIFICATE_REACH = 80  # characters before a number searched for its certificate label
 _AMOUNT_AFTER = re.compile(r"\s*(?:\.\d|元|万|亿|千|百|份|笔|户|张|吨|个|次|条|人|%|％)")
 
 
@@ -202,10 +206,17 @@ _HEADER_REACH = 240  # the title lines above a header block: the bureau's name, 
 _OFFICER_CERTIFICATE_LABEL = re.compile(r"(?:执法|检查)证[^\d\n：:，,。；;]{0,3}[：:]")
 
 
+# An officer's line (经办人：王某　电话：…): at a notice's head, or after a list, the bureau's contact.
+_OFFICER_LINE = re.compile(r"[ \t]*(?:经办人|承办人|经办科室|承办科室|执法人员)[：:]")
+
+
 def _contact_group_line(text: str, line_start: int) -> bool:
     """Whether the line at ``line_start`` opens the bureau's own contact lines: its 联系人 line (联系人：王老师,
     联系部门：…), or an officer's line with his certificate number (经办人：郭宇　执法证号：…　电话：…)."""
-    if _BUREAU_CONTACT.match(text, line_start) is not None:
+    if (
+        _BUREAU_CONTACT.match(text, line_start) is not None
+        or _OFFICER_LINE.match(text, line_start) is not None
+    ):
         return True
     line_end = text.find("\n", line_start)
     return (
@@ -417,12 +428,21 @@ def _office_line(text: str, line_start: int, start: int) -> bool:
     return wrapped != line_start and _office_line_from(text, wrapped, start)
 
 
+# The bureau or its hall named in a line's first label (办税服务厅地址：, 本局地址：, 税务机关联系电话：).
+# (the label is the office's name and a contact's words only: not 本局向岳峰（电话：…, a sentence)
+_OFFICE_HEAD = re.compile(
+    r"[ \t]*[^\s，,。；;、（()）：:]{0,24}?(?:税务局|税务分局|稽查局|税务所|办税服务厅|办税大厅|纳税服务厅|纳税服务中心|"
+    r"本局|我局|本机关|税务机关)[联系咨询服务办公地址电话传真邮编政码方式号热线窗口]{0,8}[ \t]*[：:]"
+)
+# The office named in brackets right after a number (0731-…（办税服务厅）).
+_OFFICE_AFTER = re.compile(
+    r"[ \t]*[（(](?![系是为])[^（()）\n，,。；;]{0,24}(?:办税服务厅|办税大厅|纳税服务厅|纳税服务中心|税务局|税务分局|稽查局|税务所)[）)]"
+)
+
+
 def _office_line_from(text: str, line_start: int, start: int) -> bool:
     """_office_line's test on the line read from ``line_start``."""
-    colons = [i for i in (text.find("：", line_start, start), text.find(":", line_start, start)) if i >= 0]
-    head_end = min(colons, default=-1)
-    office = 0 <= head_end - line_start <= 16 and _AUTHORITY_NAME.search(text, line_start, head_end)
-    if not office:
+    if _OFFICE_HEAD.match(text, line_start, start) is None:
         certificate = _OFFICER_CERTIFICATE_LABEL.search(text, line_start, start)
         if certificate is None:
             return False
@@ -449,6 +469,14 @@ def _is_public_landline(
         return True
     if _office_line(text, line_start, start):
         return True
+    if (
+        _OFFICE_AFTER.match(
+            text,
+            end if end is not None else _NUMBER_RUN.match(text, start).end(),  # type: ignore[union-attr]
+        )
+        and _LINE_PERSON.search(text, line_start, start) is None
+    ):
+        return True  # 联系方式：0731-…（办税服务厅）: the office named after the number
     if _CALL_US.search(text, max(0, start - 12), start) is not None:
         return True  # 如需改期，请拨打0871-…: the number the notice asks its reader to call, the bureau's
     window = _context_before(text, start, 120)
@@ -527,7 +555,7 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
         # organisation code); the organisation code's check character tells them apart (1 ID in 11 is
         # misread, and only where no 身份证 label stands before it and no person owns the number).
         return FieldType.ID_NUMBER
-    if _OFFICER_CERTIFICATE.search(text, max(0, start - 12), start) is not None:
+    if _OFFICER_CERTIFICATE.search(text, max(0, start - _CERTIFICATE_REACH), start) is not None:
         return None  # an officer's certificate number (执法证号：14501792588), public
     if token[:1] == "1" and n == 11 and token[1] in "3456789":
         return None if token in public_phones else FieldType.PHONE
@@ -741,7 +769,8 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
                         kind = FieldType.PHONE
                 if kind is FieldType.PHONE and (
                     digits in public_phones
-                    or _OFFICER_CERTIFICATE.search(text, max(0, start - 12), start) is not None
+                    or _OFFICER_CERTIFICATE.search(text, max(0, start - _CERTIFICATE_REACH), start)
+                    is not None
                 ):
                     kind = None
                 if (
@@ -799,7 +828,7 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
         digits = _NON_DIGIT.sub("", m.group())[-11:]
         if (
             digits not in public_phones
-            and _OFFICER_CERTIFICATE.search(text, max(0, m.start() - 12), m.start()) is None
+            and _OFFICER_CERTIFICATE.search(text, max(0, m.start() - _CERTIFICATE_REACH), m.start()) is None
         ):
             found.append(Finding(m.start(), m.end(), FieldType.PHONE))
     if "+8" in text or "008" in text or "09" in text:
@@ -972,7 +1001,7 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
         token = m.group(1)
         if token.isdigit() and len(token) >= 15:
             continue  # an ID number under 证件号码: the number detector owns it
-        if _OFFICER_CERTIFICATE.search(text, max(0, m.start(1) - 12), m.start(1)) is not None:
+        if _OFFICER_CERTIFICATE.search(text, max(0, m.start(1) - _CERTIFICATE_REACH), m.start(1)) is not None:
             continue  # 执法证件编号：…: an officer's certificate, published
         if not token.isalnum():
             joined = "".join(_ALNUM.findall(token))

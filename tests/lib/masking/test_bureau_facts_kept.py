@@ -210,3 +210,28 @@ def test_more_writings_of_the_bureaus_contact() -> None:
     hidden("当事人：张三，电话：0731-84561234（系税务局退休职工）\n", "84561234")
     hidden("本局向岳峰（电话：0898-66012345）送达了税务事项通知书。\n", "66012345", "岳峰")
     hidden("经办人：王某\u3000电话：0731-84561234\n", "84561234")  # (no bureau named: nobody's office)
+
+
+def test_the_visible_digits_of_a_number_masked_already_stay() -> None:
+    for text in ("当事人：陈X，电话：1380013****。\n", "电话：07318845****\n"):
+        assert mask_text(text).text == text
+    hidden("当事人：陈某，电话：13800138000。\n", "13800138000")
+
+
+def test_a_column_of_certificate_numbers_is_published() -> None:
+    for table in (
+        "| 序号 | 姓名 | 执法证号 | 执法类别 |\n| 1 | 王小明 | 14301185963 | 税务检查 |\n",
+        "序号,姓名,执法证号,执法类别\n1,王小明,14301185963,税务检查\n",
+        "序号\t姓名\t执法证件号码\t单位\n1\t王小明\t14301185963\t第一稽查局\n",
+    ):
+        masked = hidden("行政执法人员名单\n" + table, "王小明")
+        assert "14301185963" in masked, masked
+    # the same number under a phone's header is a mobile
+    hidden("序号\t姓名\t联系电话\t单位\n1\t王小明\t14301185963\t第一稽查局\n", "14301185963", "王小明")
+
+
+def test_contact_lines_heading_a_notice_without_a_contact_person_are_the_bureaus() -> None:
+    block = "联系电话：0731-84561234\n联系地址：长沙市岳麓区麓山路18号\n"
+    assert hidden(block + _TITLE + _BODY).startswith(block)
+    hidden("当事人：张三\n" + block + _TITLE, "84561234", "麓山路18号")
+    hidden(block, "84561234", "麓山路18号")  # (no bureau named: nobody's office)

@@ -245,6 +245,29 @@ def _contact_group_above(text: str, start: int) -> int | None:
     return None
 
 
+# A line that gives only a contact's item under its label (联系电话：…, 联系地址：…, 邮政编码：…): nobody's
+# name, no subject's field.
+_CONTACT_ITEM_LINE = re.compile(
+    r"[ \t]*(?:联系|咨询|办公|服务|通讯)?(?:电话|地址|传真|邮编|邮政编码|网址|热线|邮箱)[ \t]*[：:][^\n。]*(?:\n|$)"
+)
+
+
+def _contact_items_above(text: str, line_start: int) -> int | None:
+    """The first of the contact-item lines (see _CONTACT_ITEM_LINE) that run down to the one at
+    ``line_start``, itself one; None when that line is none."""
+    if _CONTACT_ITEM_LINE.match(text, line_start) is None:
+        return None
+    group = line_start
+    for _ in range(_CONTACT_GROUP_LINES):
+        if group == 0:
+            break
+        above = text.rfind("\n", 0, group - 1) + 1
+        if _CONTACT_ITEM_LINE.match(text, above) is None:
+            break
+        group = above
+    return group
+
+
 def _in_header_block(text: str, start: int) -> bool:
     """Whether ``start`` lies in the bureau's contact lines at the head of a document, above its body (a
     notice printed with its contact block first): label lines opened by the bureau's 联系人 line or an
@@ -253,6 +276,8 @@ def _in_header_block(text: str, start: int) -> bool:
     or on the line right after the block (联系人：…⏎联系电话：…⏎邮政编码：…⏎国家税务总局…稽查局⏎税务行政处罚决定书)."""
     line_start = text.rfind("\n", 0, start) + 1
     group = _contact_group_above(text, start)
+    if group is None:
+        group = _contact_items_above(text, line_start)  # (联系电话：…⏎联系地址：…⏎国家税务总局…, no 联系人)
     if group is None or group > _HEADER_REACH or _NOT_TITLE.search(text, 0, group) is not None:
         return False  # labels or sentences above: the header of a party, or the body
     # (the group's own line names the bureau's contact, 联系人：王先生: read from the next line, or on the
@@ -821,6 +846,8 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
     found: list[Finding] = []
     for m in _NUMBER.finditer(text):
         kind = _classify_number(text, m.start(), m.group(), public_phones)
+        if kind is FieldType.PHONE and m.end() - m.start() < 11 and _beside_mask(text, m.start(), m.end()):
+            continue  # 1380013****: the visible digits of a number masked already
         if kind is not None:
             found.append(Finding(m.start(), m.end(), kind))
     grouped = " " in text or "-" in text  # both grouped patterns need a space or hyphen

@@ -235,3 +235,18 @@ def test_contact_lines_heading_a_notice_without_a_contact_person_are_the_bureaus
     assert hidden(block + _TITLE + _BODY).startswith(block)
     hidden("当事人：张三\n" + block + _TITLE, "84561234", "麓山路18号")
     hidden(block, "84561234", "麓山路18号")  # (no bureau named: nobody's office)
+
+
+def test_a_department_given_as_the_contact_is_no_name() -> None:
+    text = "    联系人：稽查一科，电话：12366，地址：武汉市江岸区建国路463号\n国家税务总局武汉市江岸区税务局第一税务所\n"
+    assert "联系人：稽查一科，" in hidden(text)
+    hidden("联系人：艾科拜尔，电话：13812345678\n", "艾科拜尔")  # (科 inside a name)
+
+
+def test_a_dotted_owners_shop_addressed_under_the_number_stays() -> None:
+    text = (
+        "某税许准字〔2026〕227号\n巴特尔·朝鲁便利店（纳税人识别号：92150102MA0N8XKL3Q）：\n"
+        "    你提出的申请符合法定条件。\n"
+    )
+    assert "巴特尔·朝鲁便利店（" in hidden(text)
+    hidden("某税许准字〔2026〕227号\n巴特尔·朝鲁（身份证件号码：110101199003071233）：\n", "朝鲁")

@@ -1713,6 +1713,8 @@ _PUNCTUATION = frozenset("，,。；;：:、（(\n\t")  # after these, 任 or �
 _TITLES = ("先生", "女士", "同志")
 # A surname and a courtesy title or a post (王老师, 李女士, 欧阳先生, 张科长): how a notice gives its contact
 # already de-identified; it names no one and stays as written.
+# The last character of an office's department (稽查一科, 征收管理股, 办公室): no name ends so.
+_DEPARTMENT_END = frozenset("科股室处局所队")
 _COURTESY_TITLES = frozenset(
     {"先生", "女士", "同志", "老师", "小姐", "师傅", "科长", "股长", "所长", "局长", "处长", "主任", "经理"}
 )
@@ -2010,6 +2012,19 @@ _DOTTED_NAME = re.compile(rf"[{CJK}]{{1,6}}[·.]{_DOTTED_TAIL}(?:[·.]{_DOTTED_T
 _DOT = re.compile(r"[·.]")
 # A dotted name's run that ends in an organisation's suffix is a shop's name (…·阿不力孜五金店).
 _SHOP_SUFFIX_END = re.compile(rf"(?:{ORG_SUFFIXES})$")
+
+
+def _dotted_shop(text: str, start: int) -> bool:
+    """Whether the dotted name starting at ``start`` runs into a shop's name (巴特尔·朝鲁便利店)."""
+    m = _DOTTED_NAME.match(text, start)
+    if m is None:
+        return False
+    dot = _DOT.search(text, start, m.end())
+    return _in_org_name(text, m.end()) or (
+        dot is not None and _SHOP_SUFFIX_END.search(text, dot.start(), m.end()) is not None
+    )
+
+
 _DOTTED_CUT = re.compile(r".*[的是查系在与和及对向由经据为将被：:，,、]")
 _DOTTED_ROLE = re.compile(rf".*(?:{_TRIGGER_ALT})")
 
@@ -2447,8 +2462,8 @@ def _find_names(
         name = m.group("name")
         if not tables.minority_name(name) or name in _TRIGGERS or _ORG_IN_NAME.search(name):
             continue
-        if tables.HEADER_WORD.search(name) is not None:
-            continue  # 财务负责人	联系电话: the next header cell of a tab table, no name
+        if tables.HEADER_WORD.search(name) is not None or name[-1] in _DEPARTMENT_END:
+            continue  # 财务负责人	联系电话, 联系人：稽查一科: a header's next cell, an office's department
         label = _LABEL_BEFORE.search(text, max(0, m.start() - 24), m.start())
         if label is not None:
             add(m.start("name"), m.end("name"), _TRIGGERS[label.group("trigger")])
@@ -2516,6 +2531,8 @@ def _find_names(
         name = m.group("name")
         if tables.HEADER_WORD.search(name) is not None or _PHONE_CONTEXT.search(name) is not None:
             continue  # 咨询电话：12366, 服务热线： under the number: the bureau's contact line, no addressee
+        if _in_org_name(text, m.end("name")) or _SHOP_SUFFIX_END.search(name) is not None:
+            continue  # 巴特尔·朝鲁便利店（纳税人识别号：…）: a shop named after its owner, published
         if name not in _TRIGGERS and (
             tables.minority_name(name)
             or _no_surname_name(name)
@@ -2726,6 +2743,8 @@ def _model_findings(
             continue
         if _surname_and_title(text, start, end):
             continue  # (联系人：王老师: de-identified already)
+        if text[end : end + 1] in "·." and _dotted_shop(text, start):
+            continue  # (巴特尔·朝鲁便利店: the owner's name in a shop's, published)
         if _ORG_RUN.match(text, end) is not None or _ORG_IN_NAME.search(name):
             continue  # (兰州佳和餐饮服务有限公司, 孟辉商行: a company's or a shop's name, or its head)
         kind = names.setdefault(name, _kind_before(text, start))

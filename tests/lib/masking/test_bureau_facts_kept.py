@@ -40,7 +40,10 @@ def test_an_officers_certificate_number_is_no_mobile_number() -> None:
 def test_the_phone_on_an_officers_line_is_the_bureaus() -> None:
     text = "经办人：郭宇\u3000执法证号：14501792588\u3000电话：0757-8504689\n" + _TITLE + _BODY
     assert "0757-8504689" in hidden(text, "郭宇")
-    # a party's number after the officer's certificate stays hidden
+    # a party's number after the officer's certificate stays hidden, and so does one a sentence gives later
+    hidden(
+        "检查人员出示了税务检查证（证号：123456789），向李四（电话：0731-84561234）了解情况。\n", "84561234"
+    )
     hidden("经办人：郭宇\u3000执法证号：14501792588\u3000当事人电话：0731-88451234\n", "88451234")
 
 
@@ -250,3 +253,8 @@ def test_a_dotted_owners_shop_addressed_under_the_number_stays() -> None:
     )
     assert "巴特尔·朝鲁便利店（" in hidden(text)
     hidden("某税许准字〔2026〕227号\n巴特尔·朝鲁（身份证件号码：110101199003071233）：\n", "朝鲁")
+
+
+def test_an_owner_who_runs_a_shop_in_running_text_stays_hidden() -> None:
+    hidden("经查，买买提·吐尔逊开办五金店，未申报纳税。\n", "吐尔逊")
+    hidden("经查，ZHANG Wei开办五金店，未申报纳税。\n", "ZHANG Wei")

@@ -465,12 +465,19 @@ _OFFICE_AFTER = re.compile(
 )
 
 
+# What may stand between an officer's certificate label and the office's number on his line: the
+# certificate numbers, separators and a phone's label only.
+_AFTER_CERTIFICATE = re.compile(
+    r"[0-9A-Za-z \t\u3000、，,；;（()）\-]*(?:联系电话|办公电话|电话|联系方式|传真)?[ \t]*[：:]?[ \t]*"
+)
+
+
 def _office_line_from(text: str, line_start: int, start: int) -> bool:
     """_office_line's test on the line read from ``line_start``."""
     if _OFFICE_HEAD.match(text, line_start, start) is None:
         certificate = _OFFICER_CERTIFICATE_LABEL.search(text, line_start, start)
-        if certificate is None:
-            return False
+        if certificate is None or _AFTER_CERTIFICATE.fullmatch(text, certificate.end(), start) is None:
+            return False  # (…检查证（证号：…），向李四（电话：…）: a sentence goes on to another's number)
         line_start = certificate.end()
     return (
         "。" not in text[line_start:start]
@@ -2012,17 +2019,29 @@ _DOTTED_NAME = re.compile(rf"[{CJK}]{{1,6}}[·.]{_DOTTED_TAIL}(?:[·.]{_DOTTED_T
 _DOT = re.compile(r"[·.]")
 # A dotted name's run that ends in an organisation's suffix is a shop's name (…·阿不力孜五金店).
 _SHOP_SUFFIX_END = re.compile(rf"(?:{ORG_SUFFIXES})$")
+# What a person does to a shop (买买提·吐尔逊开办五金店, ZHANG Wei经营副食店): the name before it is the
+# person's, in running text, not part of the shop's name.
+_SHOP_VERB = re.compile(r"开办|开设|开了|经营|设立|注册|创办|成立|承包|租用|租赁|购买|收购|转让|负责|名下")
+
+
+def _shop_named_after(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is the head of a shop's name (ZHANG Wei副食店, a dotted
+    run ending …五金店): a shop's suffix follows (or ends the run), and no verb stands between."""
+    tail = _ORG_TAIL.match(text, end, min(len(text), end + 12))
+    if tail is not None and _SHOP_VERB.search(tail.group()) is None:
+        return True
+    dot = _DOT.search(text, start, end)
+    return (
+        dot is not None
+        and _SHOP_SUFFIX_END.search(text, dot.start(), end) is not None
+        and _SHOP_VERB.search(text, dot.start(), end) is None
+    )
 
 
 def _dotted_shop(text: str, start: int) -> bool:
     """Whether the dotted name starting at ``start`` runs into a shop's name (巴特尔·朝鲁便利店)."""
     m = _DOTTED_NAME.match(text, start)
-    if m is None:
-        return False
-    dot = _DOT.search(text, start, m.end())
-    return _in_org_name(text, m.end()) or (
-        dot is not None and _SHOP_SUFFIX_END.search(text, dot.start(), m.end()) is not None
-    )
+    return m is not None and _shop_named_after(text, start, m.end())
 
 
 _DOTTED_CUT = re.compile(r".*[的是查系在与和及对向由经据为将被：:，,、]")
@@ -2100,7 +2119,7 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
                 _TRIGGER_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None
                 or _AFTER_TRIGGERED_NAME.search(text, max(0, m.start() - 30), m.start()) is not None
             )
-            if _in_org_name(text, m.end()):
+            if _shop_named_after(text, m.start(), m.end()):
                 continue  # the owner's name in a shop's (城关区Thomas MÜLLER服装店, ZHANG Wei副食店): published
             if triggered or _pinyin_name(words) or _capitals_name(words) or _passport_style_name(words):
                 add(m.start(), m.end(), _kind_before(text, m.start()))
@@ -2118,7 +2137,7 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
                 start = role.end()
             if dot - start < 2:
                 continue
-            if _in_org_name(text, m.end()) or _SHOP_SUFFIX_END.search(text, dot, m.end()) is not None:
+            if _shop_named_after(text, start, m.end()):
                 continue  # a shop named after its owner (热依拉·阿不都烟酒商行): published
             add(start, m.end(), _kind_before(text, start))
 
@@ -2531,7 +2550,7 @@ def _find_names(
         name = m.group("name")
         if tables.HEADER_WORD.search(name) is not None or _PHONE_CONTEXT.search(name) is not None:
             continue  # 咨询电话：12366, 服务热线： under the number: the bureau's contact line, no addressee
-        if _in_org_name(text, m.end("name")) or _SHOP_SUFFIX_END.search(name) is not None:
+        if _shop_named_after(text, m.start("name"), m.end("name")):
             continue  # 巴特尔·朝鲁便利店（纳税人识别号：…）: a shop named after its owner, published
         if name not in _TRIGGERS and (
             tables.minority_name(name)

@@ -113,6 +113,14 @@ _PERSON_WORDS = re.compile(
     r"当事人|纳税人|法定代表人|负责人|经营者|先生|女士|本人|手机|业主|住址|身份证|受处分人|纳税义务人|身分证|居所|"
     r"被处罚人|被检查人|被查对象|受送达人|被询问人"
 )
+# An officer's enforcement or inspection certificate number after its label (执法证号：…, 税务检查证号：…,
+# 执法证件编号：…): published with the officer in 行政执法公示 (RULES.md §1.2), no phone however it looks.
+# (OCR may misread the label's last character: 执法证弓：)
+# (or the next number of their list: 执法证号：14301185963、14301185964)
+_OFFICER_CERTIFICATE = re.compile(
+    r"(?:执法|检查)证[^\d\n：:，,。；;]{0,3}[：:]?[ \t]*(?:[0-9A-Za-z]{6,20}[ \t]*[、，,][ \t]*){0,3}$"
+)
+_CERTIFICATE_REACH = 80  # characters before a number searched for its certificate label
 _AMOUNT_AFTER = re.compile(r"\s*(?:\.\d|元|万|亿|千|百|份|笔|户|张|吨|个|次|条|人|%|％)")
 
 
@@ -193,6 +201,112 @@ def _only_contact_items(text: str, start: int, end: int) -> bool:
     return _CONTACT_ITEMS.fullmatch(text, start, end) is not None
 
 
+# What a document's title lines never hold: a label's colon or a sentence's punctuation.
+_NOT_TITLE = re.compile(r"[：:。，,；;]")
+_FIRST_FIELD = re.compile(r"[^：:\n]*[：:][^，,；;\t\u3000 \n]*")
+_HEADER_REACH = 240  # the title lines above a header block: the bureau's name, the document's and its number
+_OFFICER_CERTIFICATE_LABEL = re.compile(r"(?:执法|检查)证[^\d\n：:，,。；;]{0,3}[：:]")
+
+
+# An officer's line (经办人：王某　电话：…): at a notice's head, or after a list, the bureau's contact.
+_OFFICER_LINE = re.compile(r"[ \t]*(?:经办人|承办人|经办科室|承办科室|执法人员)[：:]")
+
+
+def _contact_group_line(text: str, line_start: int) -> bool:
+    """Whether the line at ``line_start`` opens the bureau's own contact lines: its 联系人 line (联系人：王老师,
+    联系部门：…), or an officer's line with his certificate number (经办人：郭宇　执法证号：…　电话：…)."""
+    if (
+        _BUREAU_CONTACT.match(text, line_start) is not None
+        or _OFFICER_LINE.match(text, line_start) is not None
+    ):
+        return True
+    line_end = text.find("\n", line_start)
+    return (
+        _OFFICER_CERTIFICATE_LABEL.search(text, line_start, len(text) if line_end < 0 else line_end)
+        is not None
+    )
+
+
+_CONTACT_GROUP_LINES = 8  # the lines a contact group may run to, its opening line included
+
+
+def _contact_group_above(text: str, start: int) -> int | None:
+    """The start of the line opening the contact group that holds ``start`` (see _contact_group_line),
+    reached over label lines only (no blank line, no title, no sentence); None when there is none."""
+    group = text.rfind("\n", 0, start) + 1
+    for _ in range(_CONTACT_GROUP_LINES):
+        if _contact_group_line(text, group):
+            return group
+        if group == 0:
+            return None
+        above = text.rfind("\n", 0, group - 1) + 1
+        line = text[above : group - 1]
+        if ":" not in line and "：" not in line or "。" in line:
+            return None
+        group = above
+    return None
+
+
+# A line that gives only a contact's item under its label (联系电话：…, 联系地址：…, 邮政编码：…): nobody's
+# name, no subject's field.
+_CONTACT_ITEM_LINE = re.compile(
+    r"[ \t]*(?:联系|咨询|办公|服务|通讯)?(?:电话|地址|传真|邮编|邮政编码|网址|热线|邮箱)[ \t]*[：:][^\n。]*(?:\n|$)"
+)
+
+
+def _contact_items_above(text: str, line_start: int) -> int | None:
+    """The first of the contact-item lines (see _CONTACT_ITEM_LINE) that run down to the one at
+    ``line_start``, itself one; None when that line is none."""
+    if _CONTACT_ITEM_LINE.match(text, line_start) is None:
+        return None
+    group = line_start
+    for _ in range(_CONTACT_GROUP_LINES):
+        if group == 0:
+            break
+        above = text.rfind("\n", 0, group - 1) + 1
+        if _CONTACT_ITEM_LINE.match(text, above) is None:
+            break
+        group = above
+    return group
+
+
+def _in_header_block(text: str, start: int) -> bool:
+    """Whether ``start`` lies in the bureau's contact lines at the head of a document, above its body (a
+    notice printed with its contact block first): label lines opened by the bureau's 联系人 line or an
+    officer's line (see _contact_group_line), naming no person on the way down to the datum, with only
+    the document's title lines above them (no label, no sentence), and the bureau named in those titles
+    or on the line right after the block (联系人：…⏎联系电话：…⏎邮政编码：…⏎国家税务总局…稽查局⏎税务行政处罚决定书)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    group = _contact_group_above(text, start)
+    if group is None:
+        group = _contact_items_above(text, line_start)  # (联系电话：…⏎联系地址：…⏎国家税务总局…, no 联系人)
+    if group is None or group > _HEADER_REACH or _NOT_TITLE.search(text, 0, group) is not None:
+        return False  # labels or sentences above: the header of a party, or the body
+    # (the group's own line names the bureau's contact, 联系人：王先生: read from the next line, or on the
+    # datum's own line from the end of that first field)
+    if group == line_start:
+        first = _FIRST_FIELD.match(text, group)
+        certificate = _OFFICER_CERTIFICATE_LABEL.search(text, group, start)
+        below = max(first.end() if first is not None else group, certificate.end() if certificate else group)
+    else:
+        below = text.find("\n", group) + 1
+    if _LINE_PERSON.search(text, below, start) is not None or _CALLED.search(text, below, start) is not None:
+        return False
+    if _AUTHORITY_NAME.search(text, 0, group) is not None:
+        return True  # (国家税务总局…税务局税务文书送达公告⏎…号⏎联系人：…)
+    position = text.find("\n", start)
+    for _ in range(6):  # down over the block's other label lines to the line after it
+        if position < 0:
+            return False
+        nxt = text.find("\n", position + 1)
+        line = text[position + 1 : len(text) if nxt < 0 else nxt]
+        if (":" in line or "：" in line) and "。" not in line and _LINE_PERSON.search(line) is None:
+            position = nxt
+            continue
+        return _AUTHORITY_LINE.match(text, position, len(text) if nxt < 0 else nxt + 1) is not None
+    return False
+
+
 def _in_closing_block(text: str, start: int, *, named: bool = False, end: int | None = None) -> bool:
     """Whether ``start`` lies in the bureau's own contact lines in the closing block of a notice: after
     the last sentence of the body, with the bureau's name following within three lines or no sentence
@@ -202,9 +316,22 @@ def _in_closing_block(text: str, start: int, *, named: bool = False, end: int | 
     named the bureau's: its 联系人 line at or above the datum, or the bureau's name below it (a 送达地址
     after the last sentence of a notice to a person is the person's). The datum's line ends after its
     ``end`` when given: a number wrapped over two lines (电话028⏎-50204233。) is one line of the block."""
+    if start <= _HEADER_REACH + 200 and _in_header_block(text, start):
+        return True
     body_end = max(text.rfind("。", 0, start), text.rfind("\n\n", 0, start))
     if body_end < 0:
-        return False
+        # a list with no sentence (…现认定为非正常户：⏎<rows>⏎联系人：…⏎联系电话：…): the block opens at
+        # the bureau's contact line above the datum, over label lines only
+        # (under a title that names the bureau, and not in a record of the list: 纳税人名称：…⏎联系人：…
+        # is the subject's own contact)
+        group = _contact_group_above(text, start)
+        if (
+            group is None
+            or _AUTHORITY_NAME.search(text, 0, group) is None
+            or _LIST_RECORD_SUBJECT.search(text, max(text.rfind("\n\n", 0, group), 0), group) is not None
+        ):
+            return False
+        body_end = group - 1
     line_start = text.rfind("\n", 0, start) + 1
     label_start = max(line_start, body_end)
     if _LINE_PERSON.search(text, label_start, start) is not None or _CALLED.search(text, label_start, start):
@@ -312,6 +439,76 @@ def _organisations_record(text: str, start: int) -> bool:
     )
 
 
+# What asks the reader to call a number (请拨打…, 可致电…): the notice gives its own office's number there.
+_CALL_US = re.compile(
+    r"(?:请|可|可以|欢迎)(?:拨打|致电|来电|电话联系|电话咨询)[ \t]*(?:电话)?[：:]?[ \t]*(?:\n[ \t]*)?$"
+)
+_WRAPPED_WIDTH = 20  # a line at least this long that ends inside a field was cut by the extractor's width
+
+
+def _logical_line_start(text: str, line_start: int) -> int:
+    """Where the line at ``line_start`` begins before an extractor cut it at a fixed width (…；受⏎理时间：…⏎
+    7:30；电话：…): up to three lines above, while the line above is as long as a page's line and ends no
+    sentence."""
+    for _ in range(3):
+        if line_start == 0:
+            break
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above : line_start - 1].rstrip(" \t")
+        if (
+            len(line) < _WRAPPED_WIDTH
+            or line.endswith(("。", "："))
+            or (line[-2:-1].isalpha() and line[-1] == ":")
+        ):
+            break  # (a label's colon ends a line of its own; a time's, 上午9:⏎00, is cut)
+        line_start = above
+    return line_start
+
+
+def _office_line(text: str, line_start: int, start: int) -> bool:
+    """Whether the line holding the number at ``start`` is an office's: its first label names the bureau
+    or its hall (办税服务厅地址：…；受理时间：…；电话：…), or an officer's certificate number stands before the
+    number (经办人：郭宇　执法证号：…　电话：…), with no person named and no call reported on the way. The
+    line is read as printed, then, if it is not an office's, as it ran before a PDF's width cut it."""
+    if _office_line_from(text, line_start, start):
+        return True
+    wrapped = _logical_line_start(text, line_start)
+    return wrapped != line_start and _office_line_from(text, wrapped, start)
+
+
+# The bureau or its hall named in a line's first label (办税服务厅地址：, 本局地址：, 税务机关联系电话：).
+# (the label is the office's name and a contact's words only: not 本局向岳峰（电话：…, a sentence)
+_OFFICE_HEAD = re.compile(
+    r"[ \t]*[^\s，,。；;、（()）：:]{0,24}?(?:税务局|税务分局|稽查局|税务所|办税服务厅|办税大厅|纳税服务厅|纳税服务中心|"
+    r"本局|我局|本机关|税务机关)[联系咨询服务办公地址电话传真邮编政码方式号热线窗口]{0,8}[ \t]*[：:]"
+)
+# The office named in brackets right after a number (0731-…（办税服务厅）).
+_OFFICE_AFTER = re.compile(
+    r"[ \t]*[（(](?![系是为])[^（()）\n，,。；;]{0,24}(?:办税服务厅|办税大厅|纳税服务厅|纳税服务中心|税务局|税务分局|稽查局|税务所)[）)]"
+)
+
+
+# What may stand between an officer's certificate label and the office's number on his line: the
+# certificate numbers, separators and a phone's label only.
+_AFTER_CERTIFICATE = re.compile(
+    r"[0-9A-Za-z \t\u3000、，,；;（()）\-]*(?:联系电话|办公电话|电话|联系方式|传真)?[ \t]*[：:]?[ \t]*"
+)
+
+
+def _office_line_from(text: str, line_start: int, start: int) -> bool:
+    """_office_line's test on the line read from ``line_start``."""
+    if _OFFICE_HEAD.match(text, line_start, start) is None:
+        certificate = _OFFICER_CERTIFICATE_LABEL.search(text, line_start, start)
+        if certificate is None or _AFTER_CERTIFICATE.fullmatch(text, certificate.end(), start) is None:
+            return False  # (…检查证（证号：…），向李四（电话：…）: a sentence goes on to another's number)
+        line_start = certificate.end()
+    return (
+        "。" not in text[line_start:start]
+        and _LINE_PERSON.search(text, line_start, start) is None
+        and _CALLED.search(text, line_start, start) is None
+    )
+
+
 def _is_public_landline(
     text: str, start: int, digits: str, public_phones: frozenset[str], end: int | None = None
 ) -> bool:
@@ -325,6 +522,18 @@ def _is_public_landline(
     line_start = text.rfind("\n", 0, start) + 1
     if _PUBLIC_LINE.search(text, max(line_start, start - 30), start):
         return True
+    if _office_line(text, line_start, start):
+        return True
+    if (
+        _OFFICE_AFTER.match(
+            text,
+            end if end is not None else _NUMBER_RUN.match(text, start).end(),  # type: ignore[union-attr]
+        )
+        and _LINE_PERSON.search(text, line_start, start) is None
+    ):
+        return True  # 联系方式：0731-…（办税服务厅）: the office named after the number
+    if _CALL_US.search(text, max(0, start - 12), start) is not None:
+        return True  # 如需改期，请拨打0871-…: the number the notice asks its reader to call, the bureau's
     window = _context_before(text, start, 120)
     authorities = list(_AUTHORITY.finditer(window))
     if not authorities:
@@ -401,6 +610,8 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
         # organisation code); the organisation code's check character tells them apart (1 ID in 11 is
         # misread, and only where no 身份证 label stands before it and no person owns the number).
         return FieldType.ID_NUMBER
+    if _OFFICER_CERTIFICATE.search(text, max(0, start - _CERTIFICATE_REACH), start) is not None:
+        return None  # an officer's certificate number (执法证号：14501792588), public
     if token[:1] == "1" and n == 11 and token[1] in "3456789":
         return None if token in public_phones else FieldType.PHONE
     if n == 13 and token.startswith("86") and token[2] == "1" and token[3] in "3456789":
@@ -642,7 +853,11 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
                         text, start, _NON_DIGIT.sub("", text[start:end]), public_phones, end
                     ):
                         kind = FieldType.PHONE
-                if kind is FieldType.PHONE and digits in public_phones:
+                if kind is FieldType.PHONE and (
+                    digits in public_phones
+                    or _OFFICER_CERTIFICATE.search(text, max(0, start - _CERTIFICATE_REACH), start)
+                    is not None
+                ):
                     kind = None
                 if (
                     kind is FieldType.ID_NUMBER
@@ -692,12 +907,17 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
     found: list[Finding] = []
     for m in _NUMBER.finditer(text):
         kind = _classify_number(text, m.start(), m.group(), public_phones)
+        if kind is FieldType.PHONE and m.end() - m.start() < 11 and _beside_mask(text, m.start(), m.end()):
+            continue  # 1380013****: the visible digits of a number masked already
         if kind is not None:
             found.append(Finding(m.start(), m.end(), kind))
     grouped = " " in text or "-" in text  # both grouped patterns need a space or hyphen
     for m in _MOBILE_GROUPED.finditer(text) if grouped else ():
         digits = _NON_DIGIT.sub("", m.group())[-11:]
-        if digits not in public_phones:
+        if (
+            digits not in public_phones
+            and _OFFICER_CERTIFICATE.search(text, max(0, m.start() - _CERTIFICATE_REACH), m.start()) is None
+        ):
             found.append(Finding(m.start(), m.end(), FieldType.PHONE))
     if "+8" in text or "008" in text or "09" in text:
         for m in _HK_TW_PHONE.finditer(text):
@@ -886,6 +1106,8 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
         token = m.group(1)
         if token.isdigit() and len(token) >= 15:
             continue  # an ID number under 证件号码: the number detector owns it
+        if _OFFICER_CERTIFICATE.search(text, max(0, m.start(1) - _CERTIFICATE_REACH), m.start(1)) is not None:
+            continue  # 执法证件编号：…: an officer's certificate, published
         if not token.isalnum():
             joined = "".join(_ALNUM.findall(token))
             if not 6 <= len(joined) <= 12 or (joined.isdigit() and len(joined) >= 15):
@@ -959,6 +1181,10 @@ _SERVICE_LABELS = frozenset({"送达地址", "送达地点"})
 
 
 _AUTHORITY_NAME = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅")
+# An authority's name right before an ambiguous address label makes the address the authority's own.
+_AUTHORITY_BEFORE_LABEL = re.compile(
+    r"(?:税务局|税务分局|稽查局|税务所|办税服务厅|办税大厅|本局|我局|本机关)(?:的)?(?:办公)?$"
+)
 # The 住所 of a record whose subject is an individual business (经营者：…, 业主：…, a 92 credit code) and
 # whose shop has its own 经营地址 before it: the owner's dwelling. (With no 经营地址, the 住所 of an
 # individual business on an arrears list is its place of business, published.)
@@ -1200,6 +1426,12 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
         if len(value) < 4 or not _reads_as_address(value) or _MASKED_BY_HAND.search(value):
             continue  # not an address, or one already masked by hand (长沙市岳麓区****)
         maybe = m.group("maybe")
+        if maybe and (
+            _AUTHORITY_BEFORE_LABEL.search(text, max(0, m.start() - 12), m.start()) is not None
+            or _office_line(text, text.rfind("\n", 0, m.start()) + 1, m.start())
+        ):
+            # 办税服务厅地址：…, 稽查局联系地址：…, 办税服务厅联系电话：…；地址：…: the bureau's own address
+            continue
         if (
             maybe in _BUSINESS_LABELS
             and individual_business_address
@@ -1598,6 +1830,22 @@ _NAME_EXACT = re.compile(rf"{_NAME_HEAD}{_GIVEN}{{1,2}}")
 _NOT_BEFORE_NAME = frozenset("于在对由向将把给与和及的是为系被从经任即")
 _PUNCTUATION = frozenset("，,。；;：:、（(\n\t")  # after these, 任 or 于 opens a name (，任倩冰先生)
 _TITLES = ("先生", "女士", "同志")
+# A surname and a courtesy title or a post (王老师, 李女士, 欧阳先生, 张科长): how a notice gives its contact
+# already de-identified; it names no one and stays as written.
+# The last character of an office's department (稽查一科, 征收管理股, 办公室): no name ends so.
+_DEPARTMENT_END = frozenset("科股室处局所队")
+_COURTESY_TITLES = frozenset(
+    {"先生", "女士", "同志", "老师", "小姐", "师傅", "科长", "股长", "所长", "局长", "处长", "主任", "经理"}
+)
+
+
+def _surname_and_title(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a surname followed by a courtesy title only (see _COURTESY_TITLES)."""
+    name = text[start:end]
+    head = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 3 else 1
+    return name[head:] in _COURTESY_TITLES
+
+
 _CLAUSE_END = frozenset("、，,；;。\n（(")
 _PLACE_CHARS = frozenset("省市区县镇乡村旗州")
 _VERB_AFTER = re.compile(
@@ -1833,6 +2081,8 @@ def _look_back(
             continue
         if boundary and start > 0 and text[start - 1] not in _NAME_BOUNDARY and text[start - 1] not in after:
             continue
+        if candidate in COMPOUND_SURNAMES and text[end : end + 2] in _COURTESY_TITLES:
+            return  # 欧阳先生: a surname and a title, no name
         if not compound:
             if length == 3 and (
                 (candidate[0] in _NOT_BEFORE_NAME and not (start == 0 or text[start - 1] in _PUNCTUATION))
@@ -1892,6 +2142,33 @@ _DOTTED_PART = rf"(?:(?![系在于是为与和及等因被将对从向已未的�
 _DOTTED_TAIL = rf"(?:{_DOTTED_PART}{{1,7}}(?:{_DOTTED_PART}|[{CJK}](?![{CJK}])))"
 _DOTTED_NAME = re.compile(rf"[{CJK}]{{1,6}}[·.]{_DOTTED_TAIL}(?:[·.]{_DOTTED_TAIL})?")
 _DOT = re.compile(r"[·.]")
+# A dotted name's run that ends in an organisation's suffix is a shop's name (…·阿不力孜五金店).
+_SHOP_SUFFIX_END = re.compile(rf"(?:{ORG_SUFFIXES})$")
+# What a person does to a shop (买买提·吐尔逊开办五金店, ZHANG Wei经营副食店): the name before it is the
+# person's, in running text, not part of the shop's name.
+_SHOP_VERB = re.compile(r"开办|开设|开了|经营|设立|注册|创办|成立|承包|租用|租赁|购买|收购|转让|负责|名下")
+
+
+def _shop_named_after(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is the head of a shop's name (ZHANG Wei副食店, a dotted
+    run ending …五金店): a shop's suffix follows (or ends the run), and no verb stands between."""
+    tail = _ORG_TAIL.match(text, end, min(len(text), end + 12))
+    if tail is not None and _SHOP_VERB.search(tail.group()) is None:
+        return True
+    dot = _DOT.search(text, start, end)
+    return (
+        dot is not None
+        and _SHOP_SUFFIX_END.search(text, dot.start(), end) is not None
+        and _SHOP_VERB.search(text, dot.start(), end) is None
+    )
+
+
+def _dotted_shop(text: str, start: int) -> bool:
+    """Whether the dotted name starting at ``start`` runs into a shop's name (巴特尔·朝鲁便利店)."""
+    m = _DOTTED_NAME.match(text, start)
+    return m is not None and _shop_named_after(text, start, m.end())
+
+
 _DOTTED_CUT = re.compile(r".*[的是查系在与和及对向由经据为将被：:，,、]")
 _DOTTED_ROLE = re.compile(rf".*(?:{_TRIGGER_ALT})")
 
@@ -1987,12 +2264,13 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
                 _TRIGGER_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None
                 or _AFTER_TRIGGERED_NAME.search(text, max(0, m.start() - 30), m.start()) is not None
             )
+            if _shop_named_after(text, m.start(), m.end()):
+                continue  # the owner's name in a shop's (城关区Thomas MÜLLER服装店, ZHANG Wei副食店): published
             if (
                 triggered
                 or _latin_name_by_context(text, m.start(), m.end(), words)
                 or _pinyin_name(words)
                 or _capitals_name(words)
-                # (not the owner's name in a shop's: 城关区Thomas MÜLLER服装店 is published)
                 or (_passport_style_name(words) and not _in_org_name(text, m.end()))
             ):
                 add(m.start(), m.end(), _kind_before(text, m.start()))
@@ -2010,6 +2288,8 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
                 start = role.end()
             if dot - start < 2:
                 continue
+            if _shop_named_after(text, start, m.end()):
+                continue  # a shop named after its owner (热依拉·阿不都烟酒商行): published
             add(start, m.end(), _kind_before(text, start))
 
 
@@ -2284,6 +2564,8 @@ def _find_names(
 
     def add(start: int, end: int, kind: FieldType) -> None:
         name = text[start:end]
+        if name[-2:] in _COURTESY_TITLES and _surname_and_title(text, start, end):
+            return  # 联系人：王老师, 欧阳先生: de-identified already, whichever rule read it
         found.append(Finding(start, end, names.setdefault(name, kind)))
 
     for m in _TRIGGERED_NAME.finditer(text):
@@ -2355,6 +2637,8 @@ def _find_names(
             or tables.HEADER_WORD.search(name)  # (负责人\t文书名称: a header's next cell)
         ):
             continue
+        if name[-1] in _DEPARTMENT_END:
+            continue  # (联系人：稽查一科: an office's department)
         label = _LABEL_BEFORE.search(text, max(0, m.start() - 24), m.start())
         if label is not None:
             add(m.start("name"), m.end("name"), _TRIGGERS[label.group("trigger")])
@@ -2380,7 +2664,8 @@ def _find_names(
         if role == tables.HOME:
             found.append(Finding(start, end, FieldType.HOME_ADDRESS))
         elif role == tables.DOCUMENT:
-            found.append(Finding(start, end, FieldType.TRAVEL_DOCUMENT))
+            if not _completes_uscc(text, end, text[start:end]):  # (not a credit code cut by a line break)
+                found.append(Finding(start, end, FieldType.TRAVEL_DOCUMENT))
         elif role == tables.IDENTITY:
             found.append(Finding(start, end, FieldType.ID_NUMBER))
         elif role == tables.BANK:
@@ -2422,6 +2707,10 @@ def _find_names(
             add(m.start("name"), m.end("name"), FieldType.THIRD_PARTY_NAME)
     for m in _ADDRESSEE_OTHER_UNDER_NUMBER.finditer(text) if "号\n" in text else ():
         name = m.group("name")
+        if tables.HEADER_WORD.search(name) is not None or _PHONE_CONTEXT.search(name) is not None:
+            continue  # 咨询电话：12366, 服务热线： under the number: the bureau's contact line, no addressee
+        if _shop_named_after(text, m.start("name"), m.end("name")):
+            continue  # 巴特尔·朝鲁便利店（纳税人识别号：…）: a shop named after its owner, published
         if name not in _TRIGGERS and (
             tables.minority_name(name)
             or _no_surname_name(name)
@@ -2567,6 +2856,7 @@ def _doubtful(
             or text[end : end + 1] in _NOT_CANDIDATE_END
             or not _NOT_IN_GIVEN_NAME.isdisjoint(name[head:])  # (主管税务机关, 中华人民共和国发票)
             or name[head] in _NOT_GIVEN_START_IN_TEXT  # (时在广州)
+            or name[head:] in _COURTESY_TITLES  # (王老师: a surname and a title, no name)
             or _ORG_RUN.match(text, end) is not None  # (杭州昌盛贸易有限公司: a company's head)
         ):
             continue
@@ -2629,25 +2919,15 @@ def _model_findings(
             continue
         if name in _NOT_NAMES or _in_org_name(text, end) or _beside_mask(text, start, end):
             continue
+        if _surname_and_title(text, start, end):
+            continue  # (联系人：王老师, 赵女士, 欧阳先生: a surname alone before a title, de-identified already)
+        if text[end : end + 1] in "·." and _dotted_shop(text, start):
+            continue  # (巴特尔·朝鲁便利店: the owner's name in a shop's, published)
         if _ORG_RUN.match(text, end) is not None or _ORG_IN_NAME.search(name):
             continue  # (兰州佳和餐饮服务有限公司, 孟辉商行: a company's or a shop's name, or its head)
-        if _polite_form(name):
-            continue  # (赵女士, 欧阳先生: a surname alone before a title, how a bureau writes of someone unnamed)
         kind = names.setdefault(name, _kind_before(text, start))
         added.append(Finding(start, end, kind))
     return added
-
-
-_POLITE_TITLE = re.compile(r"(?:先生|女士|小姐|同志|老师|师傅)$")
-
-
-def _polite_form(name: str) -> bool:
-    """A surname (one character or a compound one) and a polite title, no given name: 赵女士, 欧阳先生."""
-    title = _POLITE_TITLE.search(name)
-    if title is None:
-        return False
-    head = name[: title.start()]
-    return head in SINGLE_SURNAMES or head in COMPOUND_SURNAMES
 
 
 _PEOPLE = frozenset({FieldType.PERSON_NAME, FieldType.THIRD_PARTY_NAME, FieldType.REPRESENTATIVE_NAME})

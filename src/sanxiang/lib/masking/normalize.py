@@ -218,6 +218,16 @@ def _row_like(line: str, gaps_of_match: int = 0) -> bool:
     return runs >= 3 or (runs > 0 and not any(mark in stripped for mark in "，。；"))
 
 
+def _before_next_label(text: str, start: int, end: int) -> bool:
+    """Whether the space at ``text[start:end]`` ends a label's value and the next label follows it on the
+    same line (经办人：郭宇　执法证号：…, 当事人：张三 电话：…): a separator between two fields, not a stray
+    space inside a word (法定代表 人：, 纳税人 识别号：, whose line has no colon before the space)."""
+    if _LABEL_AHEAD.match(text, end) is None:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return text.find("：", line_start, start) >= 0 or text.find(":", line_start, start) >= 0
+
+
 def fold(text: str) -> str:
     """Step 1 only: the one-to-one character folding (same length as ``text``)."""
     if _FOLDABLE.search(text) is None:
@@ -242,7 +252,9 @@ def normalise(text: str) -> Normalised:
         [(m.start(), m.end()) for m in _PROSE_SPACED_NAME.finditer(folded)],
         [(m.start(), m.end()) for m in _PROSE_SPACE.finditer(folded)],
     )
-    prose = [(a, b) for a, b in prose if not _in_table_row(folded, a, b)]
+    prose = [
+        (a, b) for a, b in prose if not _in_table_row(folded, a, b) and not _before_next_label(folded, a, b)
+    ]
     if prose:
         words = _merge_disjoint(words, prose)
     if joins:

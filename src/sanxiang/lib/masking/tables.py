@@ -30,6 +30,9 @@ NAME, PARTY, HOME, MAYBE_ADDRESS, DOCUMENT, PHONE, IDENTITY, BANK, PERSON_PHONE,
     "public_phone",
 )
 TAXPAYER, PUBLIC_CODE = "taxpayer", "public_code"
+# An officer's enforcement or inspection certificate number (执法证号, 行政执法公示 lists it beside his name):
+# published, however its digits look (an 11-digit number of 13… is no mobile there).
+CERTIFICATE = "certificate"
 # A column headed as a place of business (经营地点, 生产经营地址): masked in a natural person's row like
 # any other address, unless the row is a business's (it names an owner or a person in charge, or has a
 # code of type 92) and the place names commercial premises (see commercial_premises).
@@ -96,6 +99,7 @@ _PARTY_HEADER = re.compile(
     r"失信主体|行政相对人)$"
 )
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (CERTIFICATE, re.compile(r"^.{0,6}(?:执法|检查)证(?:件)?(?:号码|编号|号)?$")),
     # a phone column: a person's number in a person's row, the office's in an office's row
     (PHONE, re.compile(r"^.{0,6}(?:电话|手机|座机|固话|宅电|联系方式)(?:号码)?$")),
     (
@@ -153,7 +157,8 @@ _HEADER_WORD = re.compile(
     + r"名称|姓名|人员|送达人|资格|行为|等级|措施|代表人|负责人|业主|经营者|投资人|证件|身份|号码|识别号|信用代码|地址|住址|住所|地点|场所|电话|欠税|税种|"
     r"金额|余额|日期|序号|编号|类型|认定|机关|期限|所属|事由|依据|结果|备注|当事人|纳税人|提供人|签收人|受送达人|收件人|"
     r"代收人|送达人|理由|时间|证人|代理人|页数|页码|张数|证明|来源|方式|提供者|出具人|制作人|证据|材料|文号|内容|决定|相对人|"
-    r"缴费人|缴款人|险种|联系人|邮箱|邮政编码|邮编|手机|账号|帐号|卡号|账户|帐户|年度|期间|状态|有效期|经办人|性别|机构|事实|情况"
+    r"缴费人|缴款人|险种|联系人|邮箱|邮政编码|邮编|手机|账号|帐号|卡号|账户|帐户|年度|期间|状态|有效期|经办人|性别|机构|事实|情况|"
+    r"执法证|检查证|执法类别|执法范围"
 )
 HEADER_WORD = _HEADER_WORD  # (read by the name rules: a header's word is no name)
 _SPACES = re.compile(r" {2,}|\u3000+")
@@ -1070,7 +1075,9 @@ def _row_values(
     for cell, value, role in zip(pieces, values, roles, strict=False):
         if role is None or _EMPTY.match(value) or "*" in value:
             continue
-        if role in _NAME_ROLES and _is_person(value, role=True):
+        if role == CERTIFICATE:
+            found = PUBLIC_CODE
+        elif role in _NAME_ROLES and _is_person(value, role=True):
             found = role
         elif role == PARTY and person:
             found = PARTY

@@ -7,7 +7,7 @@ reported apart), and leak / keep on
 - the 18 readable real decisions of ../shared/real/ (tests/lib/masking/real_eval.py),
 - the first evaluation set (tests/eval/masking/, scored in process by its own scorer; tuned on for
   months, so an upper bound),
-- each held-out set named by ``--held-out`` (default: the newest, masking9, which no masker round has
+- each held-out set named by ``--held-out`` (default: the newest, masking12, which no masker round has
   been tuned on; see tests/eval/README.md), scored as a black box by its own scorer, which runs
   ``sanxiang mask --jsonl`` with ``$SANXIANG_MASK_MODEL`` set to the mode. These are the figures to read.
 
@@ -35,14 +35,16 @@ from tests.lib.masking.real_eval import PERSONAL_LABELS, evaluate_real  # noqa: 
 from sanxiang.lib.masking import STRICTEST, mask_text, ner  # noqa: E402
 
 EVAL_DIR = ROOT / "tests" / "eval" / "masking"
-HELD_OUT = ["tests/eval/masking9"]
+HELD_OUT = ["tests/eval/masking12"]
 MODES = ("off", "gated", "all")
 # The held-out scorers were written by different authors: "LEAK overall: 12/345 …", "… 12 of 345 …",
-# "overall leak of personal values (…): 12/345", "public facts kept verbatim: 6359/6378", "public facts
-# not kept verbatim: 19/6378".
-_COUNT = r":\s*(\d+)\s*(?:/|of)\s*(\d+)"
-_LEAK = re.compile(r"^(?:LEAK overall|overall leak of personal values[^:\n]*)" + _COUNT, re.M)
-_KEEP = re.compile(r"^(?:KEEP overall|public facts (?P<not>not )?kept verbatim)" + _COUNT, re.M)
+# "overall leak of personal values (…): 12/345", "overall leak (personal values): 3.53 % (146/4132)",
+# "public facts kept verbatim: 6359/6378", "public facts not kept verbatim: 19/6378", "public loss: 2/6067".
+_COUNT = r"\s*:\s*(?:[\d.]+\s*%\s*\()?(?P<n>\d+)\s*(?:/|of)\s*(?P<of>\d+)"
+_LEAK = re.compile(r"^(?:LEAK overall|overall leak[^:\n]*)" + _COUNT, re.M)
+_KEEP = re.compile(
+    r"^(?:KEEP overall|public facts (?P<not>not )?kept verbatim|public (?P<loss>loss))" + _COUNT, re.M
+)
 
 
 def _throughput(docs, model: str, rounds: int) -> tuple[float, float, float]:
@@ -132,9 +134,9 @@ def _held_out(directory: str, model: str) -> str:
     leak, keep = _LEAK.search(run.stdout), _KEEP.search(run.stdout)
     if leak is None or keep is None:
         return f"{directory}: scorer printed no overall figures (exit {run.returncode})"
-    leaked, personal = map(int, leak.groups())
-    kept, public = int(keep.group(2)), int(keep.group(3))
-    if keep.group("not"):
+    leaked, personal = int(leak["n"]), int(leak["of"])
+    kept, public = int(keep["n"]), int(keep["of"])
+    if keep.group("not") or keep.group("loss"):
         kept = public - kept
     return f"{Path(directory).name}: leak {leaked}/{personal} = {leaked / personal:.2%}, keep {kept / public:.2%}"
 

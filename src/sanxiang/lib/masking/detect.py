@@ -1398,6 +1398,107 @@ def _find_property_addresses(text: str) -> list[Finding]:
     return found
 
 
+# A dwelling by its shape, after any verb of place or none (前往…直接送达, 邮寄至您留存的地址…, 坐落于…，由,
+# a cell of a list): place levels (省/自治区/市/区/县 …) down to a flat's or a village household's number
+# (…3单元1801室, …附5号408房, …向阳村6组51号). No bureau's hall, company's office or shop is numbered so;
+# one named its holder right before (你公司位于…, 经营地址…) is left to the label rules.
+_UNIT_END = r"(?:[0-9]{1,5}(?:室|房(?![产屋]))|[0-9]{1,3}组[0-9]{1,4}号|[0-9]{1,3}单元[0-9]{1,5}(?:室|号)?)"
+# (a place's name holds no verb of place, pronoun or holder's word: 你公司位于长沙市 is no city's name)
+_PLACE_NAME_CHAR = rf"(?:(?![的于在往至为按向到将把被你我其该本局司前寄送落位住迁搬址经营册办])[{CJK}])"
+_PLACE_LEVEL = rf"{_PLACE_NAME_CHAR}{{1,7}}?(?:省|自治区|市|区|县|旗)"
+_DWELLING_SHAPE = re.compile(
+    rf"(?:(?<![{CJK}0-9A-Za-z])|(?<=地址)|(?<=住址)|(?<=前往)|(?<=寄至)|(?<=送至)|(?<=达至)|(?<=落于)|(?<=落在)"
+    rf"|(?<=位于)|(?<=住在)|(?<=住于)|(?<=迁往)|(?<=迁至)|(?<=搬至)|(?<=地为)|(?<=址为))"
+    rf"(?P<value>(?:{_PLACE_LEVEL}){{1,4}}(?:[^\s，,。；;：:、（()）|｜<>\"'“”‘’〔〕《》【】［］\[\]址]|[ \t]*\n[ \t]*(?![<\n])){{1,45}}?{_UNIT_END})(?![0-9])"
+)
+_HOLDER_BEFORE = re.compile(r"公司|企业|单位|合作社|集团|经营|营业|注册|办公|生产|厂|店|场所|中心")
+_CLAUSE_START = re.compile(r"[。；;\t|｜]")
+
+
+def _dwellings_by_shape(text: str) -> list[Finding]:
+    found: list[Finding] = []
+    business_list: bool | None = None
+    for m in _DWELLING_SHAPE.finditer(text):
+        start, end = m.start("value"), m.end("value")
+        if _MASKED_BY_HAND.search(text, start, end) or tables.commercial_premises(text[start:end]):
+            continue  # masked by hand, or an office (…商务中心17层13室) or a shop
+        low = max(0, start - 20)
+        clause = [c.end() for c in _CLAUSE_START.finditer(text, low, start)]
+        if clause:
+            low = clause[-1]
+        if _HOLDER_BEFORE.search(text, low, start):
+            continue  # 你公司位于…, 对你公司（地址：…: the holder is named; the label rules decide
+        if _LABEL_RIGHT_BEFORE.search(text, max(0, start - 12), start):
+            continue  # 送达地址：…: the label rules judged whose it is
+        if business_list is None:
+            business_list = _BUSINESS_PLACE_LIST.search(text) is not None and not _HOME_FIELD_WORD.search(
+                text
+            )
+        if business_list and _in_table_line(text, start, end, semicolons=True):
+            continue  # a list that publishes its rows' places of business and no one's home
+        line_start = text.rfind("\n", 0, start) + 1
+        if _ORG_IN_NAME.search(text, line_start, start) and _in_table_line(text, start, end, semicolons=True):
+            continue  # an organisation's row of a list: its seat
+        # (a line the extractor broke inside it: each part on its line)
+        position = start
+        for brk in _LINE_BREAK.finditer(text, start, end):
+            if brk.start() > position:
+                found.append(Finding(position, brk.start(), FieldType.HOME_ADDRESS))
+            position = brk.end()
+        found.append(Finding(position, end, FieldType.HOME_ADDRESS))
+    return found
+
+
+_LABEL_RIGHT_BEFORE = re.compile(rf"(?:{_AMBIGUOUS_LABELS})[ \t]*(?:\n[ \t]*)?[：:][ \t]*(?:\n[ \t]*)?$")
+_BUSINESS_PLACE_LIST = re.compile(r"经营地点|经营地址|经营场所|生产经营地址")
+_HOME_FIELD_WORD = re.compile(r"住址|住所|户籍|居住|通信地址|通讯地址|联系地址|送达地址|邮寄地址|家庭地址")
+_TABLE_SEPARATOR = re.compile(r"\t|[|｜]|[ ]{2,}")
+_CELL_SEPARATOR = re.compile(r"[,；;]")
+
+
+def _in_table_line(text: str, start: int, end: int, *, semicolons: bool = False) -> bool:
+    """Whether the address is a cell: its line holds a table's separators (a ； too, with ``semicolons``),
+    or it is the whole line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    if _TABLE_SEPARATOR.search(line) is not None or (semicolons and ("；" in line or ";" in line)):
+        return True
+    if "。" not in line and len(_CELL_SEPARATOR.findall(line)) >= 2:
+        return True  # a CSV or ；-joined record, not a sentence
+    return not text[line_start:start].strip(" \t'`·─丨|")
+
+
+_MIN_REPEATED_ADDRESS = 8
+_ADDRESS_END = re.compile(r"^(.*(?:号|室|房(?![产屋])|组|栋|幢|单元|楼|村|弄|巷|院|苑|园))")
+
+
+def _address_occurrences(text: str, found: list[Finding]) -> list[Finding]:
+    """An address found once as a person's is hidden wherever else the document repeats it (前往…直接送达
+    after 户籍地址…), also where a PDF line breaks it elsewhere."""
+    values = set()
+    for f in found:
+        if f.field_type is FieldType.HOME_ADDRESS and "\n" not in text[f.start : f.end]:
+            # up to its last place word (…81号邮寄送达: a label's value may run on into the sentence)
+            last = _ADDRESS_END.search(text[f.start : f.end])
+            if last is not None:
+                values.add(last.group(1).strip())
+    added: list[Finding] = []
+    for value in values:
+        if len(value) < _MIN_REPEATED_ADDRESS or not _reads_as_address(value):
+            continue
+        pattern = r"[ \t]*\n?[ \t]*".join(re.escape(ch) for ch in value)
+        for m in re.finditer(pattern, text):
+            position = m.start()
+            for brk in _LINE_BREAK.finditer(text, m.start(), m.end()):
+                if brk.start() > position:
+                    added.append(Finding(position, brk.start(), FieldType.HOME_ADDRESS))
+                position = brk.end()
+            added.append(Finding(position, m.end(), FieldType.HOME_ADDRESS))
+    return added
+
+
 def _find_addresses(text: str, *, individual_business_address: bool = True) -> list[Finding]:
     """Home addresses after their labels; a place of business (经营地点) stays unless the record is a
     natural person's, or an individual business's when ``individual_business_address`` is off."""
@@ -1691,7 +1792,7 @@ for _words, _kind in (
         "从业人员|收银员|店员|营业员|服务员|厨师|学徒|记账员|总经理|副总经理|经理|董事长|执行董事|董事|监事|厂长|店长|总监|业务员|销售员|仓管员|"
         "实际经营者|持卡人|开户人|开户名称|购买方名称|购买方|受票方|缴款人|交款人|前台|出纳员|保管员|仓库保管员|驾驶员|收款员|文员|职员|主管|技术员|操作员|采购员|哥哥|姐姐|弟弟|妹妹|胞弟|胞兄|胞姐|胞妹|儿媳|女婿|侄子|外甥|孙子|其妻|其夫|其子|其女|其父|其母|"
         "其兄|其姐|其弟|其妹|邻居|朋友|同事|亲戚|同学|法定代理人|指定代理人|台胞|港胞|澳胞|第三方|"
-        "之父|之母|之子|之女|之妻|之夫|祖父|祖母|岳父|岳母|孙女|侄女|租户|承租户|"
+        "家属|之父|之母|之子|之女|之妻|之夫|祖父|祖母|岳父|岳母|孙女|侄女|租户|承租户|"
         "表弟|表哥|表兄|表姐|表妹|堂弟|堂哥|堂兄|堂姐|堂妹|舅舅|叔叔|姑姑|姨妈|伯父|叔父|舅父|姑父|姨父|外公|外婆|爷爷|奶奶|"
         "涉税服务人员|涉税专业服务人员",
         FieldType.THIRD_PARTY_NAME,
@@ -1850,8 +1951,12 @@ _CLAUSE_END = frozenset("、，,；;。\n（(")
 _PLACE_CHARS = frozenset("省市区县镇乡村旗州")
 _VERB_AFTER = re.compile(
     # the look-ahead on the first characters lets the engine skip every other position at once
-    r"(?=[涉个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书当亲夫拒未向])"
-    r"(?:涉嫌|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|供称|辩称|称其|本人|"
+    r"(?=[涉个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书当亲夫拒未向所之如可（(])"
+    # what is said of a person in the bureau's prose: X所在的…事务所, X之母, X的家属, X如对上述…不服, X可到…领取,
+    # X（未成年人…）, 因X未满十八周岁
+    r"(?:所在(?:的|单位)|之(?:母|父|子|女|妻|夫)(?![^）)\n]{0,3}[：:])|的(?:父亲|母亲|配偶|家属|近亲属|妻子|丈夫|子女)|"
+    r"如对(?:上述|本)|可到|[（(]未成年|未满(?:十八|18)周岁|"
+    r"涉嫌|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|供称|辩称|称其|本人|"
     # what the subject of a sentence of the findings does (据查，X无正当理由拒不到场; 。X夫妇共同经营)
     r"无正当理由|当场|亲自|夫妇|夫妻|拒绝|拒不|未按|向(?:本局|我局|税务机关)|"
     # what a case's narrative says of a person: 转入X名下账户, X对上述事实无异议, X在询问中…, 与X系夫妻关系
@@ -1863,8 +1968,8 @@ _VERB_AFTER = re.compile(
 # opening of a finding (经查，) and what a person does next (办理, 到场, 送达, 少缴, a comma …): the
 # shortest name that fits both sides.
 _NAME_AFTER_VERB = re.compile(
-    r"(?=[委雇聘租转付汇借卖售交约询通告联传会协经另查向还包分])"
-    r"(?:委托|雇佣|雇用|聘请|聘用|出租给|租给|转给|转账给|付给|支付给|汇给|借给|卖给|售给|销售给|交给|交由|"
+    r"(?=[委雇聘租转付汇借卖售交约询通告联传会协经另查向还包分感])"
+    r"(?:感谢|委托|雇佣|雇用|聘请|聘用|出租给|租给|转给|转账给|付给|支付给|汇给|借给|卖给|售给|销售给|交给|交由|"
     r"约谈(?:了(?!解))?|询问(?:了(?!解))?|通知|告知|联系(?:了(?!解))?|传唤|约见|会同|协助|(?:经查|另查明|查明)[，,]|(?<=[局关])向|"
     r"还有|包括|分别为|分别是)"
     rf"(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}}?)"
@@ -2555,10 +2660,11 @@ def _find_names(
     *,
     individual_business_address: bool = True,
     public_cells: list[tuple[int, int]] | None = None,
+    public_addresses: list[tuple[int, int]] | None = None,
 ) -> tuple[list[Finding], dict[str, FieldType]]:
     """Names introduced by a trigger or followed by a telling context, plus the names passed in.
     ``public_cells`` receives the table cells that hold an organisation's own phone number or old
-    taxpayer number."""
+    taxpayer number, ``public_addresses`` the address cells a table's row keeps public."""
     found: list[Finding] = []
     names: dict[str, FieldType] = dict(known)
 
@@ -2679,6 +2785,9 @@ def _find_names(
         elif role in (tables.PUBLIC_PHONE, tables.PUBLIC_CODE):
             if public_cells is not None:
                 public_cells.append((start, end))
+        elif role == tables.PUBLIC_ADDRESS:
+            if public_addresses is not None:
+                public_addresses.append((start, end))
         else:
             add(start, end, FieldType.PERSON_NAME if role == tables.PARTY else FieldType.REPRESENTATIVE_NAME)
 
@@ -3050,10 +3159,23 @@ def find_personal_data(
     if "位于" in norm or "落" in norm or "地址为" in norm:
         found += _find_property_addresses(norm)
     public_cells: list[tuple[int, int]] = []
+    public_addresses: list[tuple[int, int]] = []
     names_found, names = _find_names(
-        norm, known, individual_business_address=individual_business_address, public_cells=public_cells
+        norm,
+        known,
+        individual_business_address=individual_business_address,
+        public_cells=public_cells,
+        public_addresses=public_addresses,
     )
     found += names_found
+    shaped: list[Finding] = []
+    if "室" in norm or "房" in norm or "组" in norm or "单元" in norm:
+        shaped = _dwellings_by_shape(norm)
+    if shaped or any(f.field_type is FieldType.HOME_ADDRESS for f in found):
+        shaped += _address_occurrences(norm, found + shaped)
+    if public_addresses:  # a table's reader kept the cell public (a company's seat, a business's place)
+        shaped = [f for f in shaped if not any(a <= f.start and f.end <= b for a, b in public_addresses)]
+    found += shaped
     if public_cells:  # an organisation's own number or old taxpayer number in its row of a list stays
         found = [
             f

@@ -30,6 +30,9 @@ NAME, PARTY, HOME, MAYBE_ADDRESS, DOCUMENT, PHONE, IDENTITY, BANK, PERSON_PHONE,
     "public_phone",
 )
 TAXPAYER, PUBLIC_CODE = "taxpayer", "public_code"
+# An address cell the row's subject keeps public (a company's seat, a business's place): no rule that reads
+# an address by its shape alone may hide it.
+PUBLIC_ADDRESS = "public_address"
 # An officer's enforcement or inspection certificate number (执法证号, 行政执法公示 lists it beside his name):
 # published, however its digits look (an 11-digit number of 13… is no mobile there).
 CERTIFICATE = "certificate"
@@ -1124,6 +1127,12 @@ def _row_values(
             else:
                 company = role == PHONE and not person and not names_person and _company_row(values, roles)
                 found = PUBLIC_PHONE if company and not _is_mobile(value) else PHONE
+        elif (
+            role in (HOME, MAYBE_ADDRESS, BUSINESS_PLACE)
+            and (organisation or business_row)
+            and _ADDRESS_WORD.search(value)
+        ):
+            found = PUBLIC_ADDRESS  # an organisation's seat or a business's place, left as it is
         else:
             continue
         for start, end in cell:

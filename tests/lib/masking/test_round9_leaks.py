@@ -1,0 +1,99 @@
+"""Leaks found by set 11 (masker round 9, brief masker9), read as general mechanisms rather than sentence
+shapes: a home address known by its shape (place levels down to a flat's or a village household's number)
+after any verb of place or in a bare cell; an address hidden once is hidden wherever the document repeats
+it, also broken by a PDF line; people the bureau's prose names by what is said of them (X所在的…事务所,
+X的家属Y来电, A、B及Y如对上述…不服, X之母, 感谢X对…). Every example here is written for these tests."""
+
+import pytest
+
+from sanxiang.lib.masking import mask_text
+from tests.lib.masking.helpers import hidden
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        (
+            "本局工作人员于2025年3月2日前往湖北省宜昌市西陵区东山大道12号翠柳苑5栋2单元603室直接送达，无人。",
+            "翠柳苑",
+        ),
+        ("并将纸质答复邮寄至您留存的地址湖北省宜昌市西陵区东山大道12号翠柳苑5栋2单元603室。", "翠柳苑"),
+        ("继承取得房产一处，坐落于湖北省宜昌市夷陵区小溪塔街道石桥村3组17号，由监护人代为办理。", "石桥村"),
+        ("回访情况：满意。联系地址：|西陵区东山大道88号附3号702房\n承办单位：本局", "东山大道"),
+        ("13912345678\n夷陵区小溪塔街道石桥村3组17号\nabc@qq.com", "石桥村"),
+    ],
+)
+def test_a_dwelling_is_known_by_its_shape(text, secret):
+    hidden(text, secret)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你公司位于宜昌市西陵区东山大道12号商务中心15层1203室。",
+        "经营地址：宜昌市西陵区东山大道12号翠柳苑5栋2单元603室，经营范围：零售。",
+        "当事人可到宜昌市西陵区东山大道100号办税服务厅领取文书。",
+        "注册地址为宜昌市西陵区东山大道12号写字楼8层802室。",
+        # a document number run into the next line by the extractor is no place's name (北市…)
+        "《税务行政处罚决定书》北市税稽罚〔2023〕124号原址宜昌市西陵区东山大道12号5栋2单元603室",
+        # an organisation's row of a list, by tabs, commas or ；
+        "宜昌恒达商贸有限公司\t91420500MA4KXXXX1B\t宜昌市西陵区东山大道12号翠柳苑5栋2单元603室\t—",
+        "宜昌恒达商贸有限公司,91420500MA4KXXXX1B,宜昌市西陵区东山大道12号翠柳苑5栋2单元603室,—",
+        "宜昌恒达商贸有限公司；91420500MA4KXXXX1B；宜昌市西陵区东山大道12号翠柳苑5栋2单元603室；—",
+    ],
+)
+def test_offices_shops_and_held_premises_stay(text):
+    assert mask_text(text).text == text
+
+
+def test_a_sentence_with_ocr_commas_is_no_table_row():
+    hidden(
+        "本局工作入员甘露于2025年7月14日前往湖北省宜昌市西陵区东山大道12号翠柳苑5栋2单元603室直接送达,无人。",
+        "翠柳苑",
+    )
+
+
+def test_an_address_hidden_once_is_hidden_where_it_is_repeated_and_wrapped():
+    text = (
+        "本局曾按其户籍地址湖北省宜昌市西陵区东山大道12号附3号702房邮寄送达，邮件被退回。\n"
+        "本局工作人员于2025年3月2日到湖北省宜昌市西陵区东山大道12\n号附3号702房送达。"
+    )
+    masked = hidden(text, "东山大道")
+    assert "702房" not in masked
+    assert masked.count("\n") == text.count("\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("多次虚填专项附加扣除，祁文豪所在的宜昌某某税务师事务所有限公司负有管理责任。", "祁文豪"),
+        ("丁华丽的家属严可馨来电（13912345678）询问补缴进度。", "严可馨"),
+        ("甘露、车子明及蓝启文如对上述文书不服，可在公告期满之日起六十日内依法申请行政复议。", "蓝启文"),
+        ("感谢聂思远对税收工作的支持。", "聂思远"),
+        ("即视为送达。尹晓峰可到宜昌市西陵区东山大道100号领取文书。", "尹晓峰"),
+        ("钱银女士（苗子航之母）：\n钱银代苗子航申报的稿酬所得1000元。", "苗子航"),
+        ("经核实，苗航未满十八周岁，本通知书由其母亲代为签收。", "苗航"),
+        ("苗航（未成年人，身份证号码略）的法定监护人：", "苗航"),
+        ("史文娜的父亲廖兰、母亲钱银均为其法定监护人。", "史文娜"),
+    ],
+)
+def test_people_named_by_what_the_prose_says_of_them(text, secret):
+    hidden(text, secret)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "纳税人如对上述决定不服，可依法申请行政复议。",
+        "纳税人可到办税服务厅领取文书。",
+        "感谢您对税收工作的支持。",
+    ],
+)
+def test_role_words_before_the_same_phrases_stay(text):
+    assert mask_text(text).text == text
+
+
+def test_a_dwelling_broken_by_a_line_inside_a_cell():
+    text = "<tr><td>甘露</td><td>宜昌市西陵区三塘镇石\n门村2组28号</td><td>443000</td></tr>"
+    masked = hidden(text, "门村2组28号", "三塘镇石")
+    assert masked.count("\n") == 1

@@ -97,3 +97,32 @@ def test_a_dwelling_broken_by_a_line_inside_a_cell():
     text = "<tr><td>甘露</td><td>宜昌市西陵区三塘镇石\n门村2组28号</td><td>443000</td></tr>"
     masked = hidden(text, "门村2组28号", "三塘镇石")
     assert masked.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("尊敬的聂思远：\n根据《检举纳税人税收违法行为奖励暂行办法》，决定奖励。", "聂思远"),
+        ("投诉内容：聂思远反映2025年11月1日在办税服务厅等候过久。", "聂思远"),
+        # stray marks OCR left before a name
+        ("多次虚填专项附加扣除，·祁文豪所在的宜昌某某代理记账有限公司负有管理责任o", "祁文豪"),
+        ("处理情况：已电话回访'祁文豪本人。经核实，丨祁文豪表示满意。", "祁文豪"),
+    ],
+)
+def test_salutations_complaints_and_ocr_marks(text, secret):
+    hidden(text, secret)
+
+
+@pytest.mark.parametrize("text", ["尊敬的纳税人：\n您好。", "群众反映2025年的问题已办结。"])
+def test_no_name_after_a_salutation_or_before_a_report_of_no_one(text):
+    assert mask_text(text).text == text
+
+
+def test_a_cell_per_line_list_with_a_grade_column():
+    text = (
+        "序号\n纳税人名称\n纳税人识别号\n法定代表人\n信用级别\n"
+        "1\n宜昌恒达商贸有限公司\n91420500MA4KXXXX1B\n祁文豪\nB\n"
+        "2\n宜昌恒远物流有限公司\n91420500MA4KXXXX2C\n甘露\nA\n"
+    )
+    masked = hidden(text, "祁文豪", "甘露")
+    assert "宜昌恒达商贸有限公司" in masked

@@ -1951,11 +1951,11 @@ _CLAUSE_END = frozenset("、，,；;。\n（(")
 _PLACE_CHARS = frozenset("省市区县镇乡村旗州")
 _VERB_AFTER = re.compile(
     # the look-ahead on the first characters lets the engine skip every other position at once
-    r"(?=[涉个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书当亲夫拒未向所之如可（(])"
+    r"(?=[涉个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书当亲夫拒未向所之如可（(反])"
     # what is said of a person in the bureau's prose: X所在的…事务所, X之母, X的家属, X如对上述…不服, X可到…领取,
     # X（未成年人…）, 因X未满十八周岁
     r"(?:所在(?:的|单位)|之(?:母|父|子|女|妻|夫)(?![^）)\n]{0,3}[：:])|的(?:父亲|母亲|配偶|家属|近亲属|妻子|丈夫|子女)|"
-    r"如对(?:上述|本)|可到|[（(]未成年|未满(?:十八|18)周岁|"
+    r"如对(?:上述|本)|可到|[（(]未成年|未满(?:十八|18)周岁|反映(?=[^，。；\n]{0,3}\d)|"
     r"涉嫌|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|供称|辩称|称其|本人|"
     # what the subject of a sentence of the findings does (据查，X无正当理由拒不到场; 。X夫妇共同经营)
     r"无正当理由|当场|亲自|夫妇|夫妻|拒绝|拒不|未按|向(?:本局|我局|税务机关)|"
@@ -1968,8 +1968,8 @@ _VERB_AFTER = re.compile(
 # opening of a finding (经查，) and what a person does next (办理, 到场, 送达, 少缴, a comma …): the
 # shortest name that fits both sides.
 _NAME_AFTER_VERB = re.compile(
-    r"(?=[委雇聘租转付汇借卖售交约询通告联传会协经另查向还包分感])"
-    r"(?:感谢|委托|雇佣|雇用|聘请|聘用|出租给|租给|转给|转账给|付给|支付给|汇给|借给|卖给|售给|销售给|交给|交由|"
+    r"(?=[委雇聘租转付汇借卖售交约询通告联传会协经另查向还包分感尊])"
+    r"(?:感谢|尊敬的|委托|雇佣|雇用|聘请|聘用|出租给|租给|转给|转账给|付给|支付给|汇给|借给|卖给|售给|销售给|交给|交由|"
     r"约谈(?:了(?!解))?|询问(?:了(?!解))?|通知|告知|联系(?:了(?!解))?|传唤|约见|会同|协助|(?:经查|另查明|查明)[，,]|(?<=[局关])向|"
     r"还有|包括|分别为|分别是)"
     rf"(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}}?)"
@@ -1984,7 +1984,8 @@ _NAME_AFTER_VERB = re.compile(
 # What a person does next that the look-ahead of _VERB_AFTER would pay for at every 等 and 联: 请与X联系,
 # X、Y等人 (a list of people)
 _CONTACT_OR_GROUP = re.compile(r"联系(?![人方电地])|等(?:[二两三四五六七八九十]|\d{1,2})?人(?![民员])")
-_NAME_BOUNDARY = frozenset("，,。；;：:、（(\n\t .．由与向对经将和及据至给入")
+# (and the stray marks OCR leaves beside a cell or a word: 丨, ─, a quote, a backtick)
+_NAME_BOUNDARY = frozenset("，,。；;：:、（(\n\t .．由与向对经将和及据至给入丨─'`")
 
 
 # An ID number or a gender right after a candidate ("成立（身份证号…", "高峰，男，") makes it a person's name
@@ -2184,7 +2185,14 @@ def _look_back(
         compound = length > 2 and candidate[:2] in COMPOUND_SURNAMES
         if length == 4 and not compound:
             continue
-        if boundary and start > 0 and text[start - 1] not in _NAME_BOUNDARY and text[start - 1] not in after:
+        if (
+            boundary
+            and start > 0
+            and text[start - 1] not in _NAME_BOUNDARY
+            and text[start - 1] not in after
+            # (a stray dot OCR left after a clause's mark: ，·魏伟所在的…)
+            and not (text[start - 1] == "·" and (start < 2 or text[start - 2] in _NAME_BOUNDARY))
+        ):
             continue
         if candidate in COMPOUND_SURNAMES and text[end : end + 2] in _COURTESY_TITLES:
             return  # 欧阳先生: a surname and a title, no name

@@ -126,3 +126,9 @@ def test_a_cell_per_line_list_with_a_grade_column():
     )
     masked = hidden(text, "祁文豪", "甘露")
     assert "宜昌恒达商贸有限公司" in masked
+
+
+def test_a_repeated_address_broken_by_a_line_is_found_without_a_pattern_per_value():
+    text = "户籍地址：宜昌市西陵区东山大道12号5栋2单元603室\n本局前往宜昌市西陵区东山大道12号5\n栋2单元603室送达。"
+    masked = hidden(text, "东山大道")
+    assert masked.count("\n") == 2

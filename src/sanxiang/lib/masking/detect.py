@@ -10,7 +10,7 @@ every name found once is then masked wherever else it stands alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from . import ner, tables
@@ -1415,10 +1415,28 @@ _HOLDER_BEFORE = re.compile(r"公司|企业|单位|合作社|集团|经营|营�
 _CLAUSE_START = re.compile(r"[。；;\t|｜]")
 
 
+_UNIT_END_AT = re.compile(_UNIT_END)
+_SHAPE_REACH = 100  # the longest shape: four place levels of 8, 45 more characters and the unit
+
+
+def _shape_matches(text: str) -> Iterator[re.Match[str]]:
+    """The shape's matches, searched only in the stretch before each flat's or household's number (the
+    pattern tried at every place of a long text cost more than the rest of the address rules)."""
+    low = 0
+    for unit in _UNIT_END_AT.finditer(text):
+        if unit.end() <= low:
+            continue
+        m = _DWELLING_SHAPE.search(text, max(low, unit.end() - _SHAPE_REACH), unit.end())
+        while m is not None:
+            low = m.end()
+            yield m
+            m = _DWELLING_SHAPE.search(text, low, unit.end()) if low < unit.end() else None
+
+
 def _dwellings_by_shape(text: str) -> list[Finding]:
     found: list[Finding] = []
     business_list: bool | None = None
-    for m in _DWELLING_SHAPE.finditer(text):
+    for m in _shape_matches(text):
         start, end = m.start("value"), m.end("value")
         if _MASKED_BY_HAND.search(text, start, end) or tables.commercial_premises(text[start:end]):
             continue  # masked by hand, or an office (…商务中心17层13室) or a shop
@@ -1488,14 +1506,22 @@ def _address_occurrences(text: str, found: list[Finding]) -> list[Finding]:
     for value in values:
         if len(value) < _MIN_REPEATED_ADDRESS or not _reads_as_address(value):
             continue
-        pattern = r"[ \t]*\n?[ \t]*".join(re.escape(ch) for ch in value)
-        for m in re.finditer(pattern, text):
-            position = m.start()
-            for brk in _LINE_BREAK.finditer(text, m.start(), m.end()):
-                if brk.start() > position:
-                    added.append(Finding(position, brk.start(), FieldType.HOME_ADDRESS))
-                position = brk.end()
-            added.append(Finding(position, m.end(), FieldType.HOME_ADDRESS))
+        at = text.find(value)
+        while at >= 0:
+            added.append(Finding(at, at + len(value), FieldType.HOME_ADDRESS))
+            at = text.find(value, at + 1)
+        if "\n" not in text:
+            continue
+        # (broken by a line: each part on its line; str.find per cut costs less than one pattern per value)
+        for cut in range(1, len(value)):
+            broken = value[:cut] + "\n" + value[cut:]
+            at = text.find(broken)
+            while at >= 0:
+                added += [
+                    Finding(at, at + cut, FieldType.HOME_ADDRESS),
+                    Finding(at + cut + 1, at + len(broken), FieldType.HOME_ADDRESS),
+                ]
+                at = text.find(broken, at + 1)
     return added
 
 

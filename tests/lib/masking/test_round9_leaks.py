@@ -132,3 +132,23 @@ def test_a_repeated_address_broken_by_a_line_is_found_without_a_pattern_per_valu
     text = "户籍地址：宜昌市西陵区东山大道12号5栋2单元603室\n本局前往宜昌市西陵区东山大道12号5\n栋2单元603室送达。"
     masked = hidden(text, "东山大道")
     assert masked.count("\n") == 2
+
+
+def test_the_bureaus_contact_block_marked_by_its_hall_keeps_its_address():
+    text = (
+        "甘露称已将营业执照借给祁文豪使用。\n\n"
+        "联系地址：宜昌市西陵区东山大道100号\n联系电话：0717-6221234（办税服务厅）\n纳税服务热线：12366\n"
+    )
+    masked = hidden(text, "甘露", "祁文豪")
+    assert "宜昌市西陵区东山大道100号" in masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请你于十日内到本局说明情况。\n送达地址：宜昌市西陵区东山大道100号\n纳税服务热线：12366",
+        "请你于十日内到本局说明情况。\n联系地址：宜昌市西陵区东山大道100号\n联系电话：13912345678",
+    ],
+)
+def test_a_persons_contact_block_under_a_hotline_stays_hidden(text):
+    hidden(text, "东山大道100号")

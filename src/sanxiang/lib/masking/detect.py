@@ -155,6 +155,8 @@ _PUBLIC_LINE = re.compile(
 
 # The closing block of a notice the bureau issues (联系人：… 联系电话：0532-… 联系地址：…, then the bureau's
 # name and the date) gives the bureau's own contact; a party's contact stands in the header, before the body.
+# A contact line that names the bureau's hall or its service hotline as its own.
+_HALL_LINE = re.compile(r"\n[ \t]*(?:联系|咨询|办税)?电话[：:][^\n]*[（(]办税服务厅[）)]")
 _AUTHORITY_LINE = re.compile(
     rf"\n[ \t]*(?:国家税务总局[{CJK}]{{2,30}}|[{CJK}]{{2,24}}(?:税务局|稽查局|税务所|税务分局))[ \t]*(?:\n|$)"
 )
@@ -375,6 +377,8 @@ def _in_closing_block(text: str, start: int, *, named: bool = False, end: int | 
             nxt = len(text)
         if _AUTHORITY_LINE.match(text, limit, min(len(text), nxt + 1)) is not None:
             return True
+        if _HALL_LINE.match(text, limit, nxt) is not None:
+            return True  # …⏎联系电话：…（办税服务厅）: the bureau's own contact block
         if not text[limit + 1 : nxt].strip():
             blank = True
         else:

@@ -152,3 +152,19 @@ def test_the_bureaus_contact_block_marked_by_its_hall_keeps_its_address():
 )
 def test_a_persons_contact_block_under_a_hotline_stays_hidden(text):
     hidden(text, "东山大道100号")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "自公告之日起满三十日，即视为送达。甘露可到宜昌市西陵区东山大道100号领取文书，联系人：祁文豪，联系电话：0717-6221234。",
+        "甘露可到宜昌市西陵区东山大道100号领取文书\n，联系人：祁文豪，联系电话：0717-6221234。",
+    ],
+)
+def test_the_contact_where_the_reader_is_asked_to_come_is_the_bureaus(text):
+    masked = hidden(text, "甘露")
+    assert "0717-6221234" in masked
+
+
+def test_a_persons_landline_in_a_sentence_of_the_body_stays_hidden():
+    hidden("经查，甘露的联系电话为0717-6221234，其本人于2025年到场。", "6221234")

@@ -513,6 +513,12 @@ def _office_line_from(text: str, line_start: int, start: int) -> bool:
     )
 
 
+# The sentence that asks the reader to come and collect or handle something at a place (可到…领取文书):
+# the contact it gives is the place's, the bureau's.
+_COME_TO = re.compile(r"(?:可|请)(?:到|至|前往|来)[^。；\n]{2,40}?(?:领取|办理)")
+_YOUR_NUMBER = re.compile(r"你的|您的|本人|其(?:联系)?电话|预留")
+
+
 def _is_public_landline(
     text: str, start: int, digits: str, public_phones: frozenset[str], end: int | None = None
 ) -> bool:
@@ -538,6 +544,11 @@ def _is_public_landline(
         return True  # 联系方式：0731-…（办税服务厅）: the office named after the number
     if _CALL_US.search(text, max(0, start - 12), start) is not None:
         return True  # 如需改期，请拨打0871-…: the number the notice asks its reader to call, the bureau's
+    sentence = max(text.rfind("。", 0, start), text.rfind("\n\n", 0, start), start - 80)
+    if _COME_TO.search(text, sentence + 1, start) is not None and not _YOUR_NUMBER.search(
+        text, sentence + 1, start
+    ):
+        return True  # 可到…领取文书，联系人：…，联系电话：0512-…: where the reader is asked to come, the bureau's
     window = _context_before(text, start, 120)
     authorities = list(_AUTHORITY.finditer(window))
     if not authorities:

@@ -168,3 +168,10 @@ def test_the_contact_where_the_reader_is_asked_to_come_is_the_bureaus(text):
 
 def test_a_persons_landline_in_a_sentence_of_the_body_stays_hidden():
     hidden("经查，甘露的联系电话为0717-6221234，其本人于2025年到场。", "6221234")
+
+
+def test_a_stray_pipe_before_为_makes_no_table_row():
+    hidden(
+        "经实地核查，宜昌甘记小吃店已停止经营，其户籍地址|为湖北省宜昌市夷陵区小溪塔街道石桥村3组17号。",
+        "石桥村",
+    )

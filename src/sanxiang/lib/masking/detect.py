@@ -1423,7 +1423,7 @@ _PLACE_NAME_CHAR = rf"(?:(?![的于在往至为按向到将把被你我其该本
 _PLACE_LEVEL = rf"{_PLACE_NAME_CHAR}{{1,7}}?(?:省|自治区|市|区|县|旗)"
 _DWELLING_SHAPE = re.compile(
     rf"(?:(?<![{CJK}0-9A-Za-z])|(?<=地址)|(?<=住址)|(?<=前往)|(?<=寄至)|(?<=送至)|(?<=达至)|(?<=落于)|(?<=落在)"
-    rf"|(?<=位于)|(?<=住在)|(?<=住于)|(?<=迁往)|(?<=迁至)|(?<=搬至)|(?<=地为)|(?<=址为))"
+    rf"|(?<=位于)|(?<=住在)|(?<=住于)|(?<=迁往)|(?<=迁至)|(?<=搬至)|(?<=地为)|(?<=址为)|(?<=[为系是]))"
     rf"(?P<value>(?:{_PLACE_LEVEL}){{1,4}}(?:[^\s，,。；;：:、（()）|｜<>\"'“”‘’〔〕《》【】［］\[\]址]|[ \t]*\n[ \t]*(?![<\n])){{1,45}}?{_UNIT_END})(?![0-9])"
 )
 _HOLDER_BEFORE = re.compile(r"公司|企业|单位|合作社|集团|经营|营业|注册|办公|生产|厂|店|场所|中心")
@@ -1485,7 +1485,8 @@ def _dwellings_by_shape(text: str) -> list[Finding]:
 _LABEL_RIGHT_BEFORE = re.compile(rf"(?:{_AMBIGUOUS_LABELS})[ \t]*(?:\n[ \t]*)?[：:][ \t]*(?:\n[ \t]*)?$")
 _BUSINESS_PLACE_LIST = re.compile(r"经营地点|经营地址|经营场所|生产经营地址")
 _HOME_FIELD_WORD = re.compile(r"住址|住所|户籍|居住|通信地址|通讯地址|联系地址|送达地址|邮寄地址|家庭地址")
-_TABLE_SEPARATOR = re.compile(r"\t|[|｜]|[ ]{2,}")
+# (a pipe twice: OCR leaves a stray one in a sentence, 其户籍地址|为…)
+_TABLE_SEPARATOR = re.compile(r"\t|[|｜][^\n]*[|｜]|[ ]{2,}")
 _CELL_SEPARATOR = re.compile(r"[,；;]")
 
 

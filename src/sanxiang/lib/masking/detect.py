@@ -10,7 +10,7 @@ every name found once is then masked wherever else it stands alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from . import ner, tables
@@ -155,6 +155,8 @@ _PUBLIC_LINE = re.compile(
 
 # The closing block of a notice the bureau issues (联系人：… 联系电话：0532-… 联系地址：…, then the bureau's
 # name and the date) gives the bureau's own contact; a party's contact stands in the header, before the body.
+# A contact line that names the bureau's hall or its service hotline as its own.
+_HALL_LINE = re.compile(r"\n[ \t]*(?:联系|咨询|办税)?电话[：:][^\n]*[（(]办税服务厅[）)]")
 _AUTHORITY_LINE = re.compile(
     rf"\n[ \t]*(?:国家税务总局[{CJK}]{{2,30}}|[{CJK}]{{2,24}}(?:税务局|稽查局|税务所|税务分局))[ \t]*(?:\n|$)"
 )
@@ -375,6 +377,8 @@ def _in_closing_block(text: str, start: int, *, named: bool = False, end: int | 
             nxt = len(text)
         if _AUTHORITY_LINE.match(text, limit, min(len(text), nxt + 1)) is not None:
             return True
+        if _HALL_LINE.match(text, limit, nxt) is not None:
+            return True  # …⏎联系电话：…（办税服务厅）: the bureau's own contact block
         if not text[limit + 1 : nxt].strip():
             blank = True
         else:
@@ -509,6 +513,12 @@ def _office_line_from(text: str, line_start: int, start: int) -> bool:
     )
 
 
+# The sentence that asks the reader to come and collect or handle something at a place (可到…领取文书):
+# the contact it gives is the place's, the bureau's.
+_COME_TO = re.compile(r"(?:可|请)(?:到|至|前往|来)[^。；\n]{2,40}?(?:领取|办理)")
+_YOUR_NUMBER = re.compile(r"你的|您的|本人|其(?:联系)?电话|预留")
+
+
 def _is_public_landline(
     text: str, start: int, digits: str, public_phones: frozenset[str], end: int | None = None
 ) -> bool:
@@ -534,6 +544,11 @@ def _is_public_landline(
         return True  # 联系方式：0731-…（办税服务厅）: the office named after the number
     if _CALL_US.search(text, max(0, start - 12), start) is not None:
         return True  # 如需改期，请拨打0871-…: the number the notice asks its reader to call, the bureau's
+    sentence = max(text.rfind("。", 0, start), text.rfind("\n\n", 0, start), start - 80)
+    if _COME_TO.search(text, sentence + 1, start) is not None and not _YOUR_NUMBER.search(
+        text, sentence + 1, start
+    ):
+        return True  # 可到…领取文书，联系人：…，联系电话：0512-…: where the reader is asked to come, the bureau's
     window = _context_before(text, start, 120)
     authorities = list(_AUTHORITY.finditer(window))
     if not authorities:
@@ -1398,6 +1413,134 @@ def _find_property_addresses(text: str) -> list[Finding]:
     return found
 
 
+# A dwelling by its shape, after any verb of place or none (前往…直接送达, 邮寄至您留存的地址…, 坐落于…，由,
+# a cell of a list): place levels (省/自治区/市/区/县 …) down to a flat's or a village household's number
+# (…3单元1801室, …附5号408房, …向阳村6组51号). No bureau's hall, company's office or shop is numbered so;
+# one named its holder right before (你公司位于…, 经营地址…) is left to the label rules.
+_UNIT_END = r"(?:[0-9]{1,5}(?:室|房(?![产屋]))|[0-9]{1,3}组[0-9]{1,4}号|[0-9]{1,3}单元[0-9]{1,5}(?:室|号)?)"
+# (a place's name holds no verb of place, pronoun or holder's word: 你公司位于长沙市 is no city's name)
+_PLACE_NAME_CHAR = rf"(?:(?![的于在往至为按向到将把被你我其该本局司前寄送落位住迁搬址经营册办])[{CJK}])"
+_PLACE_LEVEL = rf"{_PLACE_NAME_CHAR}{{1,7}}?(?:省|自治区|市|区|县|旗)"
+_DWELLING_SHAPE = re.compile(
+    rf"(?:(?<![{CJK}0-9A-Za-z])|(?<=地址)|(?<=住址)|(?<=前往)|(?<=寄至)|(?<=送至)|(?<=达至)|(?<=落于)|(?<=落在)"
+    rf"|(?<=位于)|(?<=住在)|(?<=住于)|(?<=迁往)|(?<=迁至)|(?<=搬至)|(?<=地为)|(?<=址为)|(?<=[为系是]))"
+    rf"(?P<value>(?:{_PLACE_LEVEL}){{1,4}}(?:[^\s，,。；;：:、（()）|｜<>\"'“”‘’〔〕《》【】［］\[\]址]|[ \t]*\n[ \t]*(?![<\n])){{1,45}}?{_UNIT_END})(?![0-9])"
+)
+_HOLDER_BEFORE = re.compile(r"公司|企业|单位|合作社|集团|经营|营业|注册|办公|生产|厂|店|场所|中心")
+_CLAUSE_START = re.compile(r"[。；;\t|｜]")
+
+
+_UNIT_END_AT = re.compile(_UNIT_END)
+_SHAPE_REACH = 100  # the longest shape: four place levels of 8, 45 more characters and the unit
+
+
+def _shape_matches(text: str) -> Iterator[re.Match[str]]:
+    """The shape's matches, searched only in the stretch before each flat's or household's number (the
+    pattern tried at every place of a long text cost more than the rest of the address rules)."""
+    low = 0
+    for unit in _UNIT_END_AT.finditer(text):
+        if unit.end() <= low:
+            continue
+        m = _DWELLING_SHAPE.search(text, max(low, unit.end() - _SHAPE_REACH), unit.end())
+        while m is not None:
+            low = m.end()
+            yield m
+            m = _DWELLING_SHAPE.search(text, low, unit.end()) if low < unit.end() else None
+
+
+def _dwellings_by_shape(text: str) -> list[Finding]:
+    found: list[Finding] = []
+    business_list: bool | None = None
+    for m in _shape_matches(text):
+        start, end = m.start("value"), m.end("value")
+        if _MASKED_BY_HAND.search(text, start, end) or tables.commercial_premises(text[start:end]):
+            continue  # masked by hand, or an office (…商务中心17层13室) or a shop
+        low = max(0, start - 20)
+        clause = [c.end() for c in _CLAUSE_START.finditer(text, low, start)]
+        if clause:
+            low = clause[-1]
+        if _HOLDER_BEFORE.search(text, low, start):
+            continue  # 你公司位于…, 对你公司（地址：…: the holder is named; the label rules decide
+        if _LABEL_RIGHT_BEFORE.search(text, max(0, start - 12), start):
+            continue  # 送达地址：…: the label rules judged whose it is
+        if business_list is None:
+            business_list = _BUSINESS_PLACE_LIST.search(text) is not None and not _HOME_FIELD_WORD.search(
+                text
+            )
+        if business_list and _in_table_line(text, start, end, semicolons=True):
+            continue  # a list that publishes its rows' places of business and no one's home
+        line_start = text.rfind("\n", 0, start) + 1
+        if _ORG_IN_NAME.search(text, line_start, start) and _in_table_line(text, start, end, semicolons=True):
+            continue  # an organisation's row of a list: its seat
+        # (a line the extractor broke inside it: each part on its line)
+        position = start
+        for brk in _LINE_BREAK.finditer(text, start, end):
+            if brk.start() > position:
+                found.append(Finding(position, brk.start(), FieldType.HOME_ADDRESS))
+            position = brk.end()
+        found.append(Finding(position, end, FieldType.HOME_ADDRESS))
+    return found
+
+
+_LABEL_RIGHT_BEFORE = re.compile(rf"(?:{_AMBIGUOUS_LABELS})[ \t]*(?:\n[ \t]*)?[：:][ \t]*(?:\n[ \t]*)?$")
+_BUSINESS_PLACE_LIST = re.compile(r"经营地点|经营地址|经营场所|生产经营地址")
+_HOME_FIELD_WORD = re.compile(r"住址|住所|户籍|居住|通信地址|通讯地址|联系地址|送达地址|邮寄地址|家庭地址")
+# (a pipe twice: OCR leaves a stray one in a sentence, 其户籍地址|为…)
+_TABLE_SEPARATOR = re.compile(r"\t|[|｜][^\n]*[|｜]|[ ]{2,}")
+_CELL_SEPARATOR = re.compile(r"[,；;]")
+
+
+def _in_table_line(text: str, start: int, end: int, *, semicolons: bool = False) -> bool:
+    """Whether the address is a cell: its line holds a table's separators (a ； too, with ``semicolons``),
+    or it is the whole line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    if _TABLE_SEPARATOR.search(line) is not None or (semicolons and ("；" in line or ";" in line)):
+        return True
+    if "。" not in line and len(_CELL_SEPARATOR.findall(line)) >= 2:
+        return True  # a CSV or ；-joined record, not a sentence
+    return not text[line_start:start].strip(" \t'`·─丨|")
+
+
+_MIN_REPEATED_ADDRESS = 8
+_ADDRESS_END = re.compile(r"^(.*(?:号|室|房(?![产屋])|组|栋|幢|单元|楼|村|弄|巷|院|苑|园))")
+
+
+def _address_occurrences(text: str, found: list[Finding]) -> list[Finding]:
+    """An address found once as a person's is hidden wherever else the document repeats it (前往…直接送达
+    after 户籍地址…), also where a PDF line breaks it elsewhere."""
+    values = set()
+    for f in found:
+        if f.field_type is FieldType.HOME_ADDRESS and "\n" not in text[f.start : f.end]:
+            # up to its last place word (…81号邮寄送达: a label's value may run on into the sentence)
+            last = _ADDRESS_END.search(text[f.start : f.end])
+            if last is not None:
+                values.add(last.group(1).strip())
+    added: list[Finding] = []
+    for value in values:
+        if len(value) < _MIN_REPEATED_ADDRESS or not _reads_as_address(value):
+            continue
+        at = text.find(value)
+        while at >= 0:
+            added.append(Finding(at, at + len(value), FieldType.HOME_ADDRESS))
+            at = text.find(value, at + 1)
+        if "\n" not in text:
+            continue
+        # (broken by a line: each part on its line; str.find per cut costs less than one pattern per value)
+        for cut in range(1, len(value)):
+            broken = value[:cut] + "\n" + value[cut:]
+            at = text.find(broken)
+            while at >= 0:
+                added += [
+                    Finding(at, at + cut, FieldType.HOME_ADDRESS),
+                    Finding(at + cut + 1, at + len(broken), FieldType.HOME_ADDRESS),
+                ]
+                at = text.find(broken, at + 1)
+    return added
+
+
 def _find_addresses(text: str, *, individual_business_address: bool = True) -> list[Finding]:
     """Home addresses after their labels; a place of business (经营地点) stays unless the record is a
     natural person's, or an individual business's when ``individual_business_address`` is off."""
@@ -1691,7 +1834,7 @@ for _words, _kind in (
         "从业人员|收银员|店员|营业员|服务员|厨师|学徒|记账员|总经理|副总经理|经理|董事长|执行董事|董事|监事|厂长|店长|总监|业务员|销售员|仓管员|"
         "实际经营者|持卡人|开户人|开户名称|购买方名称|购买方|受票方|缴款人|交款人|前台|出纳员|保管员|仓库保管员|驾驶员|收款员|文员|职员|主管|技术员|操作员|采购员|哥哥|姐姐|弟弟|妹妹|胞弟|胞兄|胞姐|胞妹|儿媳|女婿|侄子|外甥|孙子|其妻|其夫|其子|其女|其父|其母|"
         "其兄|其姐|其弟|其妹|邻居|朋友|同事|亲戚|同学|法定代理人|指定代理人|台胞|港胞|澳胞|第三方|"
-        "之父|之母|之子|之女|之妻|之夫|祖父|祖母|岳父|岳母|孙女|侄女|租户|承租户|"
+        "家属|之父|之母|之子|之女|之妻|之夫|祖父|祖母|岳父|岳母|孙女|侄女|租户|承租户|"
         "表弟|表哥|表兄|表姐|表妹|堂弟|堂哥|堂兄|堂姐|堂妹|舅舅|叔叔|姑姑|姨妈|伯父|叔父|舅父|姑父|姨父|外公|外婆|爷爷|奶奶|"
         "涉税服务人员|涉税专业服务人员",
         FieldType.THIRD_PARTY_NAME,
@@ -1850,8 +1993,12 @@ _CLAUSE_END = frozenset("、，,；;。\n（(")
 _PLACE_CHARS = frozenset("省市区县镇乡村旗州")
 _VERB_AFTER = re.compile(
     # the look-ahead on the first characters lets the engine skip every other position at once
-    r"(?=[涉个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书当亲夫拒未向])"
-    r"(?:涉嫌|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|供称|辩称|称其|本人|"
+    r"(?=[涉个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书当亲夫拒未向所之如可（(反])"
+    # what is said of a person in the bureau's prose: X所在的…事务所, X之母, X的家属, X如对上述…不服, X可到…领取,
+    # X（未成年人…）, 因X未满十八周岁
+    r"(?:所在(?:的|单位)|之(?:母|父|子|女|妻|夫)(?![^）)\n]{0,3}[：:])|的(?:父亲|母亲|配偶|家属|近亲属|妻子|丈夫|子女)|"
+    r"如对(?:上述|本)|可到|[（(]未成年|未满(?:十八|18)周岁|反映(?=[^，。；\n]{0,3}\d)|"
+    r"涉嫌|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|供称|辩称|称其|本人|"
     # what the subject of a sentence of the findings does (据查，X无正当理由拒不到场; 。X夫妇共同经营)
     r"无正当理由|当场|亲自|夫妇|夫妻|拒绝|拒不|未按|向(?:本局|我局|税务机关)|"
     # what a case's narrative says of a person: 转入X名下账户, X对上述事实无异议, X在询问中…, 与X系夫妻关系
@@ -1863,8 +2010,8 @@ _VERB_AFTER = re.compile(
 # opening of a finding (经查，) and what a person does next (办理, 到场, 送达, 少缴, a comma …): the
 # shortest name that fits both sides.
 _NAME_AFTER_VERB = re.compile(
-    r"(?=[委雇聘租转付汇借卖售交约询通告联传会协经另查向还包分])"
-    r"(?:委托|雇佣|雇用|聘请|聘用|出租给|租给|转给|转账给|付给|支付给|汇给|借给|卖给|售给|销售给|交给|交由|"
+    r"(?=[委雇聘租转付汇借卖售交约询通告联传会协经另查向还包分感尊])"
+    r"(?:感谢|尊敬的|委托|雇佣|雇用|聘请|聘用|出租给|租给|转给|转账给|付给|支付给|汇给|借给|卖给|售给|销售给|交给|交由|"
     r"约谈(?:了(?!解))?|询问(?:了(?!解))?|通知|告知|联系(?:了(?!解))?|传唤|约见|会同|协助|(?:经查|另查明|查明)[，,]|(?<=[局关])向|"
     r"还有|包括|分别为|分别是)"
     rf"(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}}?)"
@@ -1879,7 +2026,8 @@ _NAME_AFTER_VERB = re.compile(
 # What a person does next that the look-ahead of _VERB_AFTER would pay for at every 等 and 联: 请与X联系,
 # X、Y等人 (a list of people)
 _CONTACT_OR_GROUP = re.compile(r"联系(?![人方电地])|等(?:[二两三四五六七八九十]|\d{1,2})?人(?![民员])")
-_NAME_BOUNDARY = frozenset("，,。；;：:、（(\n\t .．由与向对经将和及据至给入")
+# (and the stray marks OCR leaves beside a cell or a word: 丨, ─, a quote, a backtick)
+_NAME_BOUNDARY = frozenset("，,。；;：:、（(\n\t .．由与向对经将和及据至给入丨─'`")
 
 
 # An ID number or a gender right after a candidate ("成立（身份证号…", "高峰，男，") makes it a person's name
@@ -2079,7 +2227,14 @@ def _look_back(
         compound = length > 2 and candidate[:2] in COMPOUND_SURNAMES
         if length == 4 and not compound:
             continue
-        if boundary and start > 0 and text[start - 1] not in _NAME_BOUNDARY and text[start - 1] not in after:
+        if (
+            boundary
+            and start > 0
+            and text[start - 1] not in _NAME_BOUNDARY
+            and text[start - 1] not in after
+            # (a stray dot OCR left after a clause's mark: ，·魏伟所在的…)
+            and not (text[start - 1] == "·" and (start < 2 or text[start - 2] in _NAME_BOUNDARY))
+        ):
             continue
         if candidate in COMPOUND_SURNAMES and text[end : end + 2] in _COURTESY_TITLES:
             return  # 欧阳先生: a surname and a title, no name
@@ -2555,10 +2710,11 @@ def _find_names(
     *,
     individual_business_address: bool = True,
     public_cells: list[tuple[int, int]] | None = None,
+    public_addresses: list[tuple[int, int]] | None = None,
 ) -> tuple[list[Finding], dict[str, FieldType]]:
     """Names introduced by a trigger or followed by a telling context, plus the names passed in.
     ``public_cells`` receives the table cells that hold an organisation's own phone number or old
-    taxpayer number."""
+    taxpayer number, ``public_addresses`` the address cells a table's row keeps public."""
     found: list[Finding] = []
     names: dict[str, FieldType] = dict(known)
 
@@ -2679,6 +2835,9 @@ def _find_names(
         elif role in (tables.PUBLIC_PHONE, tables.PUBLIC_CODE):
             if public_cells is not None:
                 public_cells.append((start, end))
+        elif role == tables.PUBLIC_ADDRESS:
+            if public_addresses is not None:
+                public_addresses.append((start, end))
         else:
             add(start, end, FieldType.PERSON_NAME if role == tables.PARTY else FieldType.REPRESENTATIVE_NAME)
 
@@ -3050,10 +3209,23 @@ def find_personal_data(
     if "位于" in norm or "落" in norm or "地址为" in norm:
         found += _find_property_addresses(norm)
     public_cells: list[tuple[int, int]] = []
+    public_addresses: list[tuple[int, int]] = []
     names_found, names = _find_names(
-        norm, known, individual_business_address=individual_business_address, public_cells=public_cells
+        norm,
+        known,
+        individual_business_address=individual_business_address,
+        public_cells=public_cells,
+        public_addresses=public_addresses,
     )
     found += names_found
+    shaped: list[Finding] = []
+    if "室" in norm or "房" in norm or "组" in norm or "单元" in norm:
+        shaped = _dwellings_by_shape(norm)
+    if shaped or any(f.field_type is FieldType.HOME_ADDRESS for f in found):
+        shaped += _address_occurrences(norm, found + shaped)
+    if public_addresses:  # a table's reader kept the cell public (a company's seat, a business's place)
+        shaped = [f for f in shaped if not any(a <= f.start and f.end <= b for a, b in public_addresses)]
+    found += shaped
     if public_cells:  # an organisation's own number or old taxpayer number in its row of a list stays
         found = [
             f

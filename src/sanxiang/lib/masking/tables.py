@@ -30,6 +30,9 @@ NAME, PARTY, HOME, MAYBE_ADDRESS, DOCUMENT, PHONE, IDENTITY, BANK, PERSON_PHONE,
     "public_phone",
 )
 TAXPAYER, PUBLIC_CODE = "taxpayer", "public_code"
+# An address cell the row's subject keeps public (a company's seat, a business's place): no rule that reads
+# an address by its shape alone may hide it.
+PUBLIC_ADDRESS = "public_address"
 # An officer's enforcement or inspection certificate number (执法证号, 行政执法公示 lists it beside his name):
 # published, however its digits look (an 11-digit number of 13… is no mobile there).
 CERTIFICATE = "certificate"
@@ -158,7 +161,7 @@ _HEADER_WORD = re.compile(
     r"金额|余额|日期|序号|编号|类型|认定|机关|期限|所属|事由|依据|结果|备注|当事人|纳税人|提供人|签收人|受送达人|收件人|"
     r"代收人|送达人|理由|时间|证人|代理人|页数|页码|张数|证明|来源|方式|提供者|出具人|制作人|证据|材料|文号|内容|决定|相对人|"
     r"缴费人|缴款人|险种|联系人|邮箱|邮政编码|邮编|手机|账号|帐号|卡号|账户|帐户|年度|期间|状态|有效期|经办人|性别|机构|事实|情况|"
-    r"执法证|检查证|执法类别|执法范围"
+    r"执法证|检查证|执法类别|执法范围|级别|类别"
 )
 HEADER_WORD = _HEADER_WORD  # (read by the name rules: a header's word is no name)
 _SPACES = re.compile(r" {2,}|\u3000+")
@@ -1124,6 +1127,12 @@ def _row_values(
             else:
                 company = role == PHONE and not person and not names_person and _company_row(values, roles)
                 found = PUBLIC_PHONE if company and not _is_mobile(value) else PHONE
+        elif (
+            role in (HOME, MAYBE_ADDRESS, BUSINESS_PLACE)
+            and (organisation or business_row)
+            and _ADDRESS_WORD.search(value)
+        ):
+            found = PUBLIC_ADDRESS  # an organisation's seat or a business's place, left as it is
         else:
             continue
         for start, end in cell:

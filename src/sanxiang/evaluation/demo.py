@@ -59,6 +59,5 @@ def demo_evaluation(ctx: Any) -> None:
                 indicator_code="SH-01",
             )
     ctx.out(
-        f"evaluation: library installed, {loops.open} open loop findings, {closed} months closed, "
-        "1 special evaluation"
+        f"评估考核：指标库已就绪，闭环检查待整改问题 {loops.open} 项，已定档 {closed} 个月，专项评估 1 项"
     )

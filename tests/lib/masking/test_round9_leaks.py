@@ -175,3 +175,20 @@ def test_a_stray_pipe_before_为_makes_no_table_row():
         "经实地核查，宜昌甘记小吃店已停止经营，其户籍地址|为湖北省宜昌市夷陵区小溪塔街道石桥村3组17号。",
         "石桥村",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你可到本局领取文书，你的联系电话0717-6221234。",
+        "请到本局办理，您的联系电话：0717-6221234。",
+        "国家税务总局宜昌市税务局\n当事人本人联系电话：0717-6221234",
+    ],
+)
+def test_the_readers_own_number_after_the_bureaus_name_stays_hidden(text):
+    hidden(text, "6221234")
+
+
+def test_the_bureaus_number_after_its_name_is_still_kept():
+    text = "国家税务总局宜昌市税务局第一稽查局\n联系电话：0717-6221234"
+    assert mask_text(text).text == text

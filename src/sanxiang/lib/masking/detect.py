@@ -568,6 +568,7 @@ def _is_public_landline(
         and _PHONE_CONTEXT.search(between) is not None
         and _BLOCK_PERSON.search(between) is None
         and _CALLED.search(between) is None
+        and _YOUR_NUMBER.search(between) is None  # (你可到本局领取文书，你的联系电话…: the reader's)
     ) or _organisations_record(text, start)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import gc
 
+from sanxiang.kernel.bulk import ModelBuilder
 from sanxiang.publicity import imports
 from sanxiang.publicity.masking import PolicyTable
 from sanxiang.publicity.models import Entry, EntryStatus
@@ -22,7 +23,7 @@ def test_it_builds_an_entry_as_the_keyword_constructor_does(officer, org, penalt
         "is_minor": False,
     }
     related = {"item": penalty_item, "authority": org.district_a, "department": None, "created_by": officer}
-    built = imports._Builder(Entry)(values, **related)
+    built = ModelBuilder(Entry)(values, **related)
     expected = Entry(**values, **related)
     for field in Entry._meta.concrete_fields:
         assert getattr(built, field.attname) == getattr(expected, field.attname), field.name
@@ -47,11 +48,11 @@ def test_it_builds_through_the_constructor_while_an_init_signal_listens(officer,
 
     post_init.connect(listener, sender=Entry)
     try:
-        built = imports._Builder(Entry)({"source_key": "k-2"}, item=penalty_item)
+        built = ModelBuilder(Entry)({"source_key": "k-2"}, item=penalty_item)
     finally:
         post_init.disconnect(listener, sender=Entry)
     assert seen == [built] and built.item is penalty_item
-    assert imports._Builder(Entry)({"source_key": "k-3"}, item=penalty_item) not in seen
+    assert ModelBuilder(Entry)({"source_key": "k-3"}, item=penalty_item) not in seen
 
 
 def test_it_builds_each_policy_row_once_with_the_tables_result(db):

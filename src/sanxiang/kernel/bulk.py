@@ -17,8 +17,10 @@ from typing import Any
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
+from django.db.models.base import ModelState
+from django.db.models.signals import post_init, pre_init
 
-__all__ = ["CHUNK_SIZE", "insert_rows", "update_rows"]
+__all__ = ["CHUNK_SIZE", "ModelBuilder", "insert_rows", "update_rows"]
 
 # Rows per ``executemany``: bounds the memory of the prepared values, not the parameter count
 # (each row is bound on its own, so SQLite's limit on parameters per statement does not apply).
@@ -259,3 +261,55 @@ def _shortcuts(field: models.Field, conn: Any) -> dict[type, Callable[[Any], Any
 
 def _same(value: Any) -> Any:
     return value
+
+
+_CONSTANTS = (str, int, bool, type(None))
+
+
+class ModelBuilder:
+    """New instances of ``model`` through ``Model.__init__``'s positional fast path.
+
+    ``Model(**kwargs)`` matches every keyword against every field, and each related object goes
+    through its descriptor's routing checks; together a tenth of an import. Here values are given
+    by attribute name and passed in field order; missing fields get their default as in
+    ``Model()`` (computed once where it is an immutable constant); each ``related`` object sets its
+    id and is cached on the instance, as the keyword would (the database is set on insert).
+    Used by the bulk writers (the publicity import's drafts, ``deadline_set_many``) before
+    ``insert_rows``.
+    """
+
+    def __init__(self, model: type[models.Model]) -> None:
+        self.model = model
+        self.fields: list[tuple[str, Any, Any]] = []  # (attname, constant default, default factory)
+        for f in model._meta.concrete_fields:
+            constant = f.get_default()
+            if (f.has_default() and callable(f.default)) or type(constant) not in _CONSTANTS:
+                self.fields.append((f.attname, None, f.get_default))
+            else:
+                self.fields.append((f.attname, constant, None))
+        self.attnames = [attname for attname, _constant, _factory in self.fields]
+        self.signalled = pre_init.has_listeners(model) or post_init.has_listeners(model)
+        # Concrete relations are ForeignKeys (attname, set_cached_value); Field does not declare them.
+        self.relations: dict[str, Any] = {f.name: f for f in model._meta.concrete_fields if f.is_relation}
+
+    def __call__(self, values: dict[str, Any], **related: Any) -> Any:
+        if related:
+            values = dict(values)
+            for name, value in related.items():
+                values[self.relations[name].attname] = None if value is None else value.pk
+        row = [
+            values[name] if name in values else (constant if factory is None else factory())
+            for name, constant, factory in self.fields
+        ]
+        if self.signalled:
+            obj = self.model(*row)
+        else:
+            # What ``Model(*row)`` does when no pre_init/post_init receiver listens: a fresh state
+            # and each field's value in the instance's dict (the fields' descriptors read it from
+            # there), without a descriptor ``__set__`` per key and two signal dispatches per object.
+            obj = self.model.__new__(self.model)
+            obj._state = ModelState()
+            obj.__dict__.update(zip(self.attnames, row, strict=True))
+        for name, value in related.items():
+            self.relations[name].set_cached_value(obj, value)
+        return obj

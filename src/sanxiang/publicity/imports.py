@@ -32,9 +32,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
-from django.db import IntegrityError, connection, models, transaction
-from django.db.models.base import ModelState
-from django.db.models.signals import post_init, pre_init
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -45,7 +43,7 @@ from sanxiang.audit.services import audit_log, audit_log_many
 from sanxiang.holidays.selectors import current_calendar
 from sanxiang.holidays.services import deadline_set_many
 from sanxiang.kernel.access import authority_in_scope
-from sanxiang.kernel.bulk import insert_rows, update_rows
+from sanxiang.kernel.bulk import ModelBuilder, insert_rows, update_rows
 from sanxiang.kernel.exceptions import PermissionDeniedError, ValidationFailed
 from sanxiang.kernel.forkshare import SharedWork
 from sanxiang.lib.masking import ner
@@ -596,56 +594,6 @@ def entries_bulk_create(
         )
 
 
-class _Builder:
-    """New instances of ``model`` through ``Model.__init__``'s positional fast path.
-
-    ``Model(**kwargs)`` matches every keyword against every field, and each related object goes
-    through its descriptor's routing checks; together a tenth of an import. Here values are given
-    by attribute name and passed in field order; missing fields get their default as in
-    ``Model()`` (computed once where it is an immutable constant); each ``related`` object sets its
-    id and is cached on the instance, as the keyword would (the database is set on insert).
-    """
-
-    def __init__(self, model: type[models.Model]) -> None:
-        self.model = model
-        self.fields: list[tuple[str, Any, Any]] = []  # (attname, constant default, default factory)
-        for f in model._meta.concrete_fields:
-            constant = f.get_default()
-            if (f.has_default() and callable(f.default)) or type(constant) not in _CONSTANTS:
-                self.fields.append((f.attname, None, f.get_default))
-            else:
-                self.fields.append((f.attname, constant, None))
-        self.attnames = [attname for attname, _constant, _factory in self.fields]
-        self.signalled = pre_init.has_listeners(model) or post_init.has_listeners(model)
-        # Concrete relations are ForeignKeys (attname, set_cached_value); Field does not declare them.
-        self.relations: dict[str, Any] = {f.name: f for f in model._meta.concrete_fields if f.is_relation}
-
-    def __call__(self, values: dict[str, Any], **related: Any) -> Any:
-        if related:
-            values = dict(values)
-            for name, value in related.items():
-                values[self.relations[name].attname] = None if value is None else value.pk
-        row = [
-            values[name] if name in values else (constant if factory is None else factory())
-            for name, constant, factory in self.fields
-        ]
-        if self.signalled:
-            obj = self.model(*row)
-        else:
-            # What ``Model(*row)`` does when no pre_init/post_init receiver listens: a fresh state
-            # and each field's value in the instance's dict (the fields' descriptors read it from
-            # there), without a descriptor ``__set__`` per key and two signal dispatches per object.
-            obj = self.model.__new__(self.model)
-            obj._state = ModelState()
-            obj.__dict__.update(zip(self.attnames, row, strict=True))
-        for name, value in related.items():
-            self.relations[name].set_cached_value(obj, value)
-        return obj
-
-
-_CONSTANTS = (str, int, bool, type(None))
-
-
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while a batch builds its objects.
@@ -717,7 +665,7 @@ def _prepare(
     periods: list[tuple[datetime.date, int | None, int | None] | None] = []
     targets: list[Authority] = []
     dues: dict[tuple[Any, datetime.date, str], Any] = {}
-    new_entry, new_version = _Builder(Entry), _Builder(EntryVersion)
+    new_entry, new_version = ModelBuilder(Entry), ModelBuilder(EntryVersion)
     for target, data in rows:
         data = dict(data)
         body = data.pop("_text", "")

@@ -15,6 +15,7 @@ MASK_KINDS = {
     "email": _("电子邮箱"),
     "home_address": _("住址"),
     "travel_document": _("护照及通行证"),
+    "practice_certificate": _("执业证号"),
     "manual": _("人工遮盖"),
     "withheld": _("不予公开"),
 }

@@ -120,6 +120,11 @@ _PERSON_WORDS = re.compile(
 _OFFICER_CERTIFICATE = re.compile(
     r"(?:执法|检查)证[^\d\n：:，,。；;]{0,3}[：:]?[ \t]*(?:[0-9A-Za-z]{6,20}[ \t]*[、，,][ \t]*){0,3}$"
 )
+# A professional's practising certificate number right after its label (律师执业证号：…, （执业证书编号…）,
+# 职业资格证书号): personal, unlike an officer's 执法证 above. A firm's licence (执业许可证) is not one.
+_PRACTICE_CERTIFICATE = re.compile(
+    r"(?:执业|律师|执业资格|职业资格)证书?(?:号码|编号|号)?[ \t]*(?:[：:]|为|是)?[ \t]*$"
+)
 _CERTIFICATE_REACH = 80  # characters before a number searched for its certificate label
 _AMOUNT_AFTER = re.compile(r"\s*(?:\.\d|元|万|亿|千|百|份|笔|户|张|吨|个|次|条|人|%|％)")
 
@@ -584,6 +589,8 @@ def _classify_number(text: str, start: int, token: str, public_phones: frozenset
     ID-shaped number (real region, plausible birth date) with a wrong checksum is hidden, because a
     mistyped ID is still personal."""
     before = _context_before(text, start, 24)
+    if _PRACTICE_CERTIFICATE.search(before) is not None:
+        return FieldType.PRACTICE_CERTIFICATE
     n = len(token)
     token = token.replace("×", "X")
     if n < 18 and _completes_uscc(text, start + n, token):
@@ -808,6 +815,12 @@ def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Findin
     neighbouring columns stay apart."""
     found: list[Finding] = []
     for m in _SPLIT_NUMBER.finditer(text):
+        if 8 <= len(_NON_DIGIT.sub("", m.group())) <= 20 and _PRACTICE_CERTIFICATE.search(
+            _context_before(text, m.start(), 24)
+        ):
+            # a practising certificate's number broken by a space or a line (执业证号14542 2014⏎1255…)
+            found.append(Finding(m.start(), m.end(), FieldType.PRACTICE_CERTIFICATE))
+            continue
         groups = [(g.start(), g.end()) for g in _DIGIT_GROUP.finditer(text, m.start(), m.end())]
         if len(groups) > 12:
             groups = groups[:12]  # a long run of numbers is a list, not one datum

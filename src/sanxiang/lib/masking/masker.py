@@ -13,13 +13,14 @@ _PRIORITY = {
     FieldType.ID_NUMBER: 0,
     FieldType.BANK_ACCOUNT: 1,
     FieldType.TRAVEL_DOCUMENT: 2,
-    FieldType.PHONE: 3,
-    FieldType.EMAIL: 4,
-    FieldType.HOME_ADDRESS: 5,
-    FieldType.THIRD_PARTY_NAME: 6,
-    FieldType.PERSON_NAME: 7,
-    FieldType.REPRESENTATIVE_NAME: 8,
-    FieldType.OFFICIAL_NAME: 9,
+    FieldType.PRACTICE_CERTIFICATE: 3,
+    FieldType.PHONE: 4,
+    FieldType.EMAIL: 5,
+    FieldType.HOME_ADDRESS: 6,
+    FieldType.THIRD_PARTY_NAME: 7,
+    FieldType.PERSON_NAME: 8,
+    FieldType.REPRESENTATIVE_NAME: 9,
+    FieldType.OFFICIAL_NAME: 10,
 }
 
 

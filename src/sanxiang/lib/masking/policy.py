@@ -33,6 +33,9 @@ class FieldType(StrEnum):
     EMAIL = "email"
     HOME_ADDRESS = "home_address"
     TRAVEL_DOCUMENT = "travel_document"  # passports, 港澳/台湾 permits, 军官证
+    # A lawyer's or tax agent's practising certificate (律师执业证号): the bar's public register finds
+    # its holder by it, so it goes with his name, which is a third party's and hidden (RULES.md §1.5).
+    PRACTICE_CERTIFICATE = "practice_certificate"
 
 
 NAME_FIELDS = frozenset(
@@ -124,6 +127,7 @@ _ORDINARY = {
     _F.EMAIL: _H,
     _F.HOME_ADDRESS: _H,
     _F.TRAVEL_DOCUMENT: _H,
+    _F.PRACTICE_CERTIFICATE: _H,
 }
 # 令第54号第十三条 and 欠税公告办法第五条 name the subject and the legal representative with their ID
 # numbers; the birth-date digits stay hidden (RULES.md §2.3, §2A).

@@ -90,6 +90,8 @@ def main() -> int:
     lost_ex: dict[str, list[str]] = collections.defaultdict(list)
     masked_same = masked_tot = policy_vis = policy_tot = 0
     idem = missing = 0
+    not_idem: list[str] = []
+    changed_ex: list[str] = []
     for d in docs:
         src = d["text"]
         if d["id"] not in masked:
@@ -98,6 +100,8 @@ def main() -> int:
         dst = masked[d["id"]]
         if again.get(d["id"]) == dst:
             idem += 1
+        else:
+            not_idem.append(d["id"])
         keep, block, blocks = surviving(src, dst)
         ndst = norm(dst)
         for s in d["spans"]:
@@ -121,6 +125,8 @@ def main() -> int:
                 masked_tot += 1
                 same = all(keep[i] for i in range(a, b)) and len({block[i] for i in range(a, b)}) == 1
                 masked_same += same or val in dst
+                if not (same or val in dst):
+                    changed_ex.append(ctx(src, a, b) + "  →  " + ctx(dst, *_locate(blocks, a, b)))
             elif "published_by_policy" in s["tags"]:
                 policy_tot += 1
                 policy_vis += val in dst
@@ -148,6 +154,8 @@ def main() -> int:
     print(f"\nalready-masked values unchanged: {masked_same} / {masked_tot}  {pct(masked_same, masked_tot)}")
     print(f"published_by_policy officials visible (informational): {policy_vis} / {policy_tot}")
     print(f"idempotent documents (mask(mask(x)) == mask(x)): {idem} / {len(docs) - missing}")
+    if not_idem:
+        print("  not idempotent: " + ", ".join(not_idem))
     print("\n== leak rate per tag ==")
     for tag in sorted(tot_tag, key=lambda x: (-leak_tag[x] / tot_tag[x], x)):
         print(f"  {tag:32s} {leak_tag[tag]:5d} / {tot_tag[tag]:5d}  {pct(leak_tag[tag], tot_tag[tag])}")
@@ -157,6 +165,9 @@ def main() -> int:
             print(f"-- {t}")
             for e in leak_ex[t][: args.examples]:
                 print("   " + e)
+        print("\n== examples: already-masked values changed ==")
+        for e in changed_ex[: args.examples]:
+            print("   " + e)
         print("\n== examples: lost public facts ==")
         for t in sorted(lost_ex):
             print(f"-- {t}")

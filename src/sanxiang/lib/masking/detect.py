@@ -808,6 +808,60 @@ def _wrapped_card(text: str, groups: list[tuple[int, int]], run_start: int) -> b
 _DATE_AHEAD = re.compile(r"(?:19|20)\d{2}(?:年|[-./]\d{1,2}[-./]\d{1,2})")
 
 
+# A person's ID number right after its label, however OCR or a layout damaged it (45012619750Z27416Z,
+# 410783 1971 O42B 7323, 4l01051⏎981l2051890): the label says what it is, so 15 or 18 characters of digits
+# and the letters OCR reads for digits, in groups a space or a line break parts, are hidden where no check
+# passes. (OCR may read the label's 号 as 导 or 弓.) A valid credit code under a shared label stays.
+_ID_LABEL = re.compile(r"(?:身份证件?|公民身份|身份|身分证|证件)[号导弓]码?[ \t]*[：:]?[ \t]*(?=[0-9A-Za-z])")
+_ID_CHARACTER = re.compile(r"[0-9A-Za-z]")
+_ID_GAP = re.compile(r"[ \t]{0,2}-?\r?\n?[ \t]{0,2}")
+_DIGIT_LIKE = str.maketrans("lIiOoBZzSs", "1110082255")
+
+
+# An ID number OCR damaged with no label before it (a table's cell: 43010Z195804093988, 320102 19921016 S641):
+# the letters read back as the digits they stand for must make a valid ID number, checksum included.
+_DAMAGED_ID = re.compile(
+    r"(?<![0-9A-Za-z])(?=[0-9 ]{0,20}[lIOoBZS])[0-9lIOoBZS]{6} ?(?:[0-9lIOoBZS]{4} ?[0-9lIOoBZS]{4}|[0-9lIOoBZS]{8})"
+    r" ?[0-9lIOoBZS]{3}[0-9lIOoBZSXx](?![0-9A-Za-z])"
+)
+
+
+def _find_damaged_ids(text: str) -> list[Finding]:
+    """ID numbers with OCR's letters for digits: valid once read back, or 15/18 characters under a label."""
+    found: list[Finding] = []
+    for m in _DAMAGED_ID.finditer(text):
+        number = m.group().replace(" ", "")
+        number = number[:17].translate(_DIGIT_LIKE) + number[17].upper().translate(_DIGIT_LIKE)
+        if id_checksum_ok(number) and id_shaped(number):
+            found.append(Finding(m.start(), m.end(), FieldType.ID_NUMBER))
+    for label in _ID_LABEL.finditer(text) if "证" in text or "身份" in text else ():
+        position, end, characters = label.end(), label.end(), []
+        while len(characters) < 18:
+            character = _ID_CHARACTER.match(text, position)
+            if character is None:
+                gap = _ID_GAP.match(text, position)
+                if not characters or gap is None or gap.end() == position:
+                    break
+                if _ID_CHARACTER.match(text, gap.end()) is None:
+                    break
+                position = gap.end()
+                continue
+            characters.append(character.group())
+            position = end = character.end()
+        if _ID_CHARACTER.match(text, end) is not None:
+            continue  # more than 18 characters: another kind of number
+        value = "".join(characters)
+        if len(value) not in (15, 18) or is_valid_uscc(value.upper()):
+            continue
+        digits = value[:17].translate(_DIGIT_LIKE)
+        if not digits.isdigit() or sum(c.isdigit() for c in value) < 12:
+            continue
+        # (the birth year of an 18-character number is the check a damaged region or date still passes)
+        if id_shaped(digits) if len(value) == 15 else digits[6:8] in ("19", "20"):
+            found.append(Finding(label.end(), end, FieldType.ID_NUMBER))
+    return found
+
+
 def _find_split_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
     """Valid data among the runs of a broken number: every window of consecutive groups, longest first,
     is joined and checked (an ID number, a taxpayer number, a mobile, a card; a landline under a
@@ -3218,6 +3272,7 @@ def find_personal_data(
     norm = normalised.text
     known = {normalise(k).text: v for k, v in known.items()}
     found = _find_numbers(norm, phones)
+    found += _find_damaged_ids(norm)
     found += _find_email_and_documents(norm, emails)
     found += _find_addresses(norm, individual_business_address=individual_business_address)
     if "位于" in norm or "落" in norm or "地址为" in norm:

@@ -228,11 +228,30 @@ def _before_next_label(text: str, start: int, end: int) -> bool:
     return text.find("：", line_start, start) >= 0 or text.find(":", line_start, start) >= 0
 
 
+# OCR reads digits as look-alike letters inside a long number (3505241961l1204934, 138OO138000,
+# 43010Z195804093988, 1B07596818): in a run of letters and digits made only of digits and these letters,
+# with a few of them among at least six digits, they are read back as digits. A run holding any other
+# letter is a code and stays as written (no credit code holds I, O, S or Z: GB 32100 leaves them out).
+# (it ends with a digit: a credit code's or an organisation code's check character may be B)
+_OCR_RUN = re.compile(r"(?<![0-9A-Za-z])(?=[lI]?\d)(?=\d*[lIOoBZS])[0-9lIOoBZS]{6,}\d(?![0-9A-Za-z])")
+_OCR_DIGITS = str.maketrans("lIOoBZS", "1100825")
+
+
+def _ocr_digits(match: re.Match[str]) -> str:
+    run = match.group()
+    letters = sum(not c.isdigit() for c in run)
+    if len(run) - letters < 6 or letters > max(2, len(run) // 5):
+        return run
+    return run.translate(_OCR_DIGITS)
+
+
 def fold(text: str) -> str:
     """Step 1 only: the one-to-one character folding (same length as ``text``)."""
-    if _FOLDABLE.search(text) is None:
-        return text
-    return text.translate(FOLD)
+    if _FOLDABLE.search(text) is not None:
+        text = text.translate(FOLD)
+    if _OCR_RUN.search(text) is not None:
+        text = _OCR_RUN.sub(_ocr_digits, text)
+    return text
 
 
 def normalise(text: str) -> Normalised:

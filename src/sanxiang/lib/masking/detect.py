@@ -835,7 +835,8 @@ def _find_damaged_ids(text: str) -> list[Finding]:
         if id_checksum_ok(number) and id_shaped(number):
             found.append(Finding(m.start(), m.end(), FieldType.ID_NUMBER))
     for label in _ID_LABEL.finditer(text) if "证" in text or "身份" in text else ():
-        position, end, characters = label.end(), label.end(), []
+        position = end = label.end()
+        characters: list[str] = []
         while len(characters) < 18:
             character = _ID_CHARACTER.match(text, position)
             if character is None:

@@ -2453,7 +2453,8 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
 # the name, before the shop's trade and its suffix.
 _SHOP_OWNER = re.compile(
     # the character before the name is consumed (a scan for one of a few characters is fast)
-    rf"(?:^|[区县市镇乡：:\s（(，,、])(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})"
+    # (or at a table cell's start: <td>, a quote, a pipe, a list number's dot; and a given name may be Latin)
+    rf"(?:^|[区县市镇乡：:\s（(，,、>\"|｜│┃丨．])(?P<name>{_NAME_HEAD}(?:{_GIVEN}{{1,2}}|[A-Z][a-z]{{1,11}}))"
     rf"(?=(?:(?![区县市镇乡村局税])[{CJK}]){{0,5}}?(?:店|部|馆|铺|坊|行|厂|社|档|摊|中心|工作室)"
     # the suffix ends the name (社 of 社会, 行 of 行政 do not)
     rf"(?:(?![{CJK}])|名义|的|于|在|系|未|已|自|因))",
@@ -2471,7 +2472,8 @@ def _shop_owners(text: str, names: dict[str, FieldType]) -> None:
     for m in _SHOP_OWNER.finditer(text):
         name = m.group("name")
         head = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
-        for length in range(head + 1, len(name) + 1):
+        latin = name[-1].isascii()  # (a Latin given name is read whole: 李Kevin, never 李K)
+        for length in range(len(name) if latin else head + 1, len(name) + 1):
             candidate = name[:length]
             if (
                 candidate in names
@@ -2489,6 +2491,7 @@ def _shop_owners(text: str, names: dict[str, FieldType]) -> None:
                 if (
                     at != m.start("name")
                     and after not in _PLACE_AFTER
+                    and not (latin and text[at + length : at + length + 1].isalnum() and after.isascii())
                     and not _in_org_name(text, at + length)
                 ):
                     names[candidate] = FieldType.PERSON_NAME
@@ -2740,6 +2743,14 @@ def _find_names(
                 continue
         if m.start("name") == m.end("trigger") and text[m.start("name")] in "和与及或并经":
             continue  # 负责人和办税人, 纳税人和走逃失联户, 纳税人经电话联系: a conjunction or 经, not a surname
+        if (
+            m.group("trigger") == "被申请人"
+            and m.start("name") == m.end("trigger")
+            and text[m.start("name")] in "向对将把给由从"
+        ):
+            # (the respondent of a review is the bureau, never followed by its own name: 被申请人向…送达 is a
+            # preposition opening its object, which the model reads; 财务负责人向某 is a surname)
+            continue
         if (
             m.group("trigger") in _LABEL_ONLY
             and _LABEL_SEPARATOR.search(text, m.end("trigger"), m.start("name")) is None
@@ -2999,11 +3010,20 @@ def _doubtful(
     """The candidates worth the model's time: not a word the rules know (经营者, 单位, 长江路 …), not a
     name already found, and each distinct string once (the model's verdict holds for all its places)."""
     seen: set[str] = set(names)
-    kept = []
+    kept: list[tuple[int, int]] = []
+    at: dict[str, int] = {}  # a candidate's string → its place in ``kept``
     for start, end in spans:
         name = text[start:end]
         head = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
         if name in seen:
+            # (its first place may be inside a shop's name, 李某某便利店…，李某某：, where the model's name
+            # ends at no name's end; a later place that ends as a name does is the one read)
+            if (
+                name in at
+                and not ner.ends_at_boundary(text, kept[at[name]][1])
+                and ner.ends_at_boundary(text, end)
+            ):
+                kept[at[name]] = (start, end)
             continue
         seen.add(name)
         if (
@@ -3020,8 +3040,9 @@ def _doubtful(
             or _ORG_RUN.match(text, end) is not None  # (杭州昌盛贸易有限公司: a company's head)
         ):
             continue
+        at[name] = len(kept)
         kept.append((start, end))
-    return kept
+    return sorted(kept)  # (a later place taken for an earlier one: the model's windows need them in order)
 
 
 _NUMBER_BRACKETS = frozenset("〔[［【")
@@ -3063,17 +3084,19 @@ def _model_findings(
         # A name the model reads into the next word (…律師, …安排, …代收) ends where no name ends: dropped (the
         # candidates no longer need a name's end after them, so the model's end must be one).
         spans = [_strip_span(text, a, b) for a, b in spans]
+        before_verb = ner.names_before_verbs(text, doubtful) if spans else frozenset()
         spans = [
             (a, b)
             for a, b in spans
-            if (ner.ends_at_boundary(text, b) or not _CJK_CHAR.match(text, b))
+            if (ner.ends_at_boundary(text, b) or not _CJK_CHAR.match(text, b) or b in before_verb)
             and text[b : b + 1] not in _NUMBER_BRACKETS  # (桂政发〔2004〕1号: a document number's head)
         ]
     added: list[Finding] = []
     for start, end in spans:
         name = text[start:end]
         dotted = "·" in name
-        if not (2 <= len(name) <= (20 if dotted else 4)) or _NOT_MODEL_NAME.search(name):
+        mixed = name[-1:].isascii() and name[-1:].isalpha()  # (陈Jason: a surname and a Latin given name)
+        if not (2 <= len(name) <= (20 if dotted or mixed else 4)) or _NOT_MODEL_NAME.search(name):
             continue
         if not dotted and not (name[:2] in COMPOUND_SURNAMES or name[0] in SINGLE_SURNAMES):
             continue

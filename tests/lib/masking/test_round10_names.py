@@ -1,0 +1,74 @@
+"""Person names that leaked in round 10's dev sets, read as general properties of where a person stands
+rather than as sentence shapes: a name the model reads right before a verb ends there (a subject before
+its predicate, an object of 向/给 before its verb, X代Y…); a Chinese surname with a Latin given name is a
+name of mixed script; a role word followed by a preposition (被申请人向…) opens the preposition's object,
+not a name starting with the preposition; the owner listed in a table cell beside his own shop (the
+shop's name stays public). Every example here is written for these tests."""
+
+import pytest
+
+from sanxiang.lib.masking import mask_text
+from tests.lib.masking.helpers import hidden
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # a subject right before its verb, however the verb reads
+        ("据群众来信，邬春燕出售自家果园的收入从未申报。", "春燕"),
+        ("经调取银行流水，款项由卢俊辉垫付，当事人对此无异议。", "俊辉"),
+        # an object of a preposition, before its verb
+        ("稽查局已于上月向葛丽萍寄出了调取账簿资料通知书。", "丽萍"),
+        # acting on behalf of someone (X代Y…)
+        ("2025年6月1日，石海峰代其岳母办理了房产过户手续。", "海峰"),
+    ],
+)
+def test_a_name_the_model_reads_before_a_verb_is_masked(text, secret):
+    hidden(text, secret)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("当事人称该笔货款实际由孔Wendy收取，并提供了聊天记录。", "Wendy"),
+        ("第三人：欧阳Tony，电话未提供。", "Tony"),
+    ],
+)
+def test_a_surname_with_a_latin_given_name_is_a_name(text, secret):
+    hidden(text, secret)
+
+
+def test_a_mixed_script_name_is_masked_where_it_stands_alone_but_its_shop_stays():
+    text = "范Mandy美甲店，范Mandy：\n经查，范Mandy于2024年取得经营收入未申报。"
+    masked = hidden(text, "Mandy：", "Mandy于")
+    assert masked.startswith("范Mandy美甲店")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Latin words after a surname-like character that are no given name stay
+        "本局网站提供PDF和Excel两种格式下载。",
+        "请登录电子税务局App办理。",
+    ],
+)
+def test_latin_words_that_are_no_names_stay(text):
+    assert mask_text(text).text == text
+
+
+def test_a_role_word_then_a_preposition_opens_the_object_not_a_name():
+    masked = hidden("复议机关查明，被申请人向蔡秋菊邮寄了处罚决定书。", "秋菊")
+    assert "被申请人向" in masked
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ('序号,经营者,名称\n1,"谷玉兰早餐店","谷玉兰"\n注：92420100MA4K8XXX2Q', '"谷玉兰"'),
+        ("<table><tr><td>个体工商户</td><td>鲍明远修鞋铺</td><td>鲍明远</td></tr></table>", ">鲍明远<"),
+    ],
+)
+def test_the_owner_in_a_cell_beside_his_own_shop_is_masked_and_the_shop_kept(text, secret):
+    masked = hidden(text, secret)
+    shop = "谷玉兰早餐店" if "谷玉兰" in text else "鲍明远修鞋铺"
+    assert shop in masked

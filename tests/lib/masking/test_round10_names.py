@@ -72,3 +72,41 @@ def test_the_owner_in_a_cell_beside_his_own_shop_is_masked_and_the_shop_kept(tex
     masked = hidden(text, secret)
     shop = "谷玉兰早餐店" if "谷玉兰" in text else "鲍明远修鞋铺"
     assert shop in masked
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        # a name after the number, and again in the next cell (tab-separated)
+        ("7\t110101198507203215\t庞立军\t庞立军\t2023-04-01\n", ("庞立军",)),
+        # HTML cells, a scanner's speck at the cell's edge
+        (
+            "<tr><td>邝美华─</td><td>110101198507203215</td><td>个人所得税</td></tr>\n",
+            ("邝美华",),
+        ),
+        # a box-drawn row that says its party is a natural person
+        ("┃  窦建业 | 自然人 |  ┃ 2024-05-06 ┃\n", ("窦建业",)),
+        # a Latin name in a person's row
+        ("| Peter Walsh | 110101198507203215 | 欠缴个人所得税 |\n", ("Walsh",)),
+    ],
+)
+def test_name_cells_of_a_natural_persons_row_are_masked(text, secrets):
+    hidden(text, *secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an organisation's row: no person's ID, so its cells are read as before
+        "<tr><td>宜昌恒达商贸有限公司</td><td>91420500MA4KXXXX1B</td><td>增值税</td></tr>\n",
+        # a person's row keeps its other cells: sex, nation, tax, the bureau
+        "1\t女\t汉族\t个人所得税\t国家税务总局宜昌市税务局\n",
+    ],
+)
+def test_other_cells_of_rows_stay(text):
+    assert mask_text(text).text == text
+
+
+def test_a_sentence_holding_an_id_number_is_no_row():
+    masked = hidden("经核实，申报人周某，身份证号码110101198507203215，于2024年补缴税款。", "203215")
+    assert "经核实" in masked

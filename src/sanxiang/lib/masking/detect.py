@@ -2661,6 +2661,78 @@ def _names_before_id_cells(text: str, add: Callable[[int, int, FieldType], None]
             add(start, start + len(name), _kind_before(text, start))
 
 
+# A row of a table that holds a natural person's record: a valid ID number in a cell of its own, or a cell
+# saying the party is a natural person (自然人).
+_PERSON_ROW_MARK = re.compile(r"(?<![0-9A-Za-z])(?:\d{17}[\dXx]|自然人)(?![0-9A-Za-z])")
+# What separates a row's cells: markup, tabs, pipes and box rules, a run of spaces (and a CSV's commas,
+# read only in a line that has no sentence's punctuation).
+_ROW_CELL_SEPARATOR = re.compile(r"<[^<>\n]{0,40}>|[\t|｜│┃丨]|[ \u3000]{2,}")
+_CSV_SEPARATOR = re.compile(r"<[^<>\n]{0,40}>|[\t|｜│┃丨,]|[ \u3000]{2,}")
+# The scanner's and OCR's specks at a cell's edge (_宋某, 宋某─, ·宋某).
+_CELL_SPECKS = " \t\u3000_·'`\"“”─﹒.．丨|｜"
+_TITLED_WORD = re.compile(r"[A-Z][a-z]{1,12}")
+
+
+def _person_cell(value: str) -> bool:
+    """A table cell's whole value shaped as a person's name: a surname and one or two characters (or a
+    Latin given name), a transliterated or dotted name, or two or three Latin words of a name."""
+    if _NAME_EXACT.fullmatch(value) is not None or ner.MIXED_SCRIPT_NAME.fullmatch(value) is not None:
+        head = 2 if value[:2] in COMPOUND_SURNAMES and len(value) > 2 else 1
+        return (
+            value[:2] not in _NOT_NAMES
+            and value not in _NOT_NAMES
+            and value not in _TRIGGERS
+            and _ORG_IN_NAME.search(value) is None
+            and tables.HEADER_WORD.search(value) is None
+            and value[head] not in _NOT_GIVEN_START
+            and value[-1] not in _PLACE_CHARS
+            and _NOT_IN_GIVEN_NAME.isdisjoint(value[head:])
+        )
+    if "·" in value or tables.transliterated_name(value):
+        return _ORG_IN_NAME.search(value) is None and tables.HEADER_WORD.search(value) is None
+    words = value.split()
+    return value.isascii() and (
+        _capitals_name(words)
+        or _passport_style_name(words)
+        or (2 <= len(words) <= 3 and all(_TITLED_WORD.fullmatch(w) for w in words))
+    )
+
+
+def _name_cells_of_person_rows(text: str, names: dict[str, FieldType]) -> list[Finding]:
+    """In a table's row that is a natural person's record (a valid ID number or 自然人 in a cell of its
+    own), each cell holding just a name's shape is a person's name, wherever the row puts it (before the
+    number, after it, twice): the row's other cells are numbers, dates, taxes and organisations."""
+    found: list[Finding] = []
+    done: set[int] = set()
+    for m in _PERSON_ROW_MARK.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if line_start in done:
+            continue
+        mark = m.group()
+        if mark != "自然人" and not id_checksum_ok(mark):
+            continue
+        done.add(line_start)
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        csv = line.count(",") >= 3 and not any(ch in line for ch in "。，；")
+        separator = _CSV_SEPARATOR if csv else _ROW_CELL_SEPARATOR
+        if separator.search(line) is None:
+            continue  # (a sentence, not a row)
+        position = 0
+        for cut in [*separator.finditer(line), None]:
+            cell_end = cut.start() if cut is not None else len(line)
+            raw = line[position:cell_end]
+            value = raw.strip(_CELL_SPECKS)
+            if 2 <= len(value) <= 24 and _person_cell(value) and _MASKED_BY_HAND.search(value) is None:
+                start = line_start + position + raw.index(value)
+                found.append(
+                    Finding(start, start + len(value), names.setdefault(value, FieldType.PERSON_NAME))
+                )
+            position = cut.end() if cut is not None else len(line)
+    return found
+
+
 # A run of a transliterated name's characters (tables.TRANSLITERATION_CHARS), whole: neither a character
 # of the set before it nor after it.
 _TRANSLITERATED_RUN = re.compile(
@@ -3242,6 +3314,7 @@ def find_personal_data(
         public_addresses=public_addresses,
     )
     found += names_found
+    found += _name_cells_of_person_rows(norm, names)
     shaped: list[Finding] = []
     if "室" in norm or "房" in norm or "组" in norm or "单元" in norm:
         shaped = _dwellings_by_shape(norm)

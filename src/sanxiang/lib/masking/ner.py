@@ -183,6 +183,7 @@ _ADDRESS_UNIT = re.compile(r"(?<=[0-9０-９一二三四五六七八九十百])(
 # A given name in Latin letters (Jason, Lily): after a Chinese surname it makes a name of mixed script
 # (陈Jason, 欧阳Lily), which the candidates above, all Chinese characters, never see.
 _LATIN_GIVEN = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{1,11}(?![A-Za-z0-9])")
+MIXED_SCRIPT_NAME = re.compile(rf"{_SURNAME}[A-Z][a-z]{{1,11}}")
 
 
 def _mixed_script_candidates(text: str) -> list[tuple[int, int]]:

@@ -110,3 +110,29 @@ def test_other_cells_of_rows_stay(text):
 def test_a_sentence_holding_an_id_number_is_no_row():
     masked = hidden("经核实，申报人周某，身份证号码110101198507203215，于2024年补缴税款。", "203215")
     assert "经核实" in masked
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # after 的, where the name is followed by what follows a name
+        ("群众举报的苗翠兰在镇上开设的小卖部长期不开发票。", "翠兰"),
+        # after 来 (a call or a letter passed on)
+        ("市局转来侯德旺的信件已收悉。", "德旺"),
+        # a label and its value separated by a slash
+        ("当事人信息：姓名/滕淑芳；性别/女。", "淑芳"),
+    ],
+)
+def test_a_name_after_a_particle_a_slash_or_来_is_read_when_it_ends_as_a_name(text, secret):
+    hidden(text, secret)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这是本局的方针政策，请相互转告。",
+        "根据税收征管的程序规定，来函已收悉。",
+    ],
+)
+def test_words_after_a_particle_that_are_no_names_stay(text):
+    assert mask_text(text).text == text

@@ -198,6 +198,30 @@ def _mixed_script_candidates(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# A name may also stand after a particle or an opening quote, a slash (姓名/…) or 来 (转来…, 带来…): places too
+# common to send every surname after them to the model, so only a candidate that ends as a name does
+# (…在, …的, …于, a clause's end) is taken there (您反映的某某在…经营, 12366转来某某的来电, “某某没有收入”).
+_AFTER_PARTICLE = re.compile(rf"[的来“‘「『/／](?=[{_FIRST}])")
+_SURNAME_AT = re.compile(_SURNAME)
+
+
+def _candidates_after_particles(text: str) -> list[tuple[int, int]]:
+    found = []
+    for m in _AFTER_PARTICLE.finditer(text):
+        surname = _SURNAME_AT.match(text, m.end())
+        if surname is None:
+            continue
+        start = m.end()
+        for end in (surname.end() + 2, surname.end() + 1):
+            if end <= len(text) and _CJK_RUN.fullmatch(text, start, end) and _ENDS.match(text, end):
+                found.append((start, end))
+                break
+    return found
+
+
+_CJK_RUN = re.compile(f"[{CJK}]+")
+
+
 def candidates(text: str, covered: Callable[[int, int], bool]) -> list[tuple[int, int]]:
     """Doubtful names: (start, end) of each candidate the rules have not already masked."""
     found = []
@@ -206,8 +230,12 @@ def candidates(text: str, covered: Callable[[int, int], bool]) -> list[tuple[int
         if covered(start, end) or _ADDRESS_UNIT.match(text, start):
             continue
         found.append((start, end))
-    mixed = [(a, b) for a, b in _mixed_script_candidates(text) if not covered(a, b)]
-    return sorted(found + mixed) if mixed else found
+    more = [
+        (a, b)
+        for a, b in _mixed_script_candidates(text) + _candidates_after_particles(text)
+        if not covered(a, b) and not _ADDRESS_UNIT.match(text, a)
+    ]
+    return sorted(set(found + more)) if more else found
 
 
 def _windows(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

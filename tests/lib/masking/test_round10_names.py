@@ -136,3 +136,32 @@ def test_a_name_after_a_particle_a_slash_or_来_is_read_when_it_ends_as_a_name(t
 )
 def test_words_after_a_particle_that_are_no_names_stay(text):
     assert mask_text(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # CSV: the representative's cell after the company's
+        ('8,91420500MA4K1234XX,宜昌恒达商贸有限公司,"甘伟东"\n', "甘伟东"),
+        # one cell per line
+        ("9\n91420500MA4K1234XX\n宜昌恒达商贸有限公司\n甘伟东\n10\n", "甘伟东"),
+        # space-aligned columns
+        ("11   91420500MA4K1234XX   宜昌恒达商贸有限公司   甘伟东\n", "甘伟东"),
+        # markup, a speck at the cell's edge
+        ("<tr><td>宜昌恒达商贸有限公司</td><td>_甘伟东</td></tr>\n", "甘伟东"),
+    ],
+)
+def test_a_name_cell_right_after_an_organisations_cell_is_masked(text, secret):
+    masked = hidden(text, secret)
+    assert "宜昌恒达商贸有限公司" in masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宜昌恒达商贸有限公司\t增值税\t2024年1月\n",
+        "宜昌恒达商贸有限公司,正常,A级\n",
+    ],
+)
+def test_other_cells_after_an_organisation_stay(text):
+    assert mask_text(text).text == text

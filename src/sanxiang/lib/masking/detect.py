@@ -2733,6 +2733,31 @@ def _name_cells_of_person_rows(text: str, names: dict[str, FieldType]) -> list[F
     return found
 
 
+# A cell ending in a company's or a shop's legal form, then the next cell (a CSV's comma, a tab, a pipe or a
+# box rule, markup, a run of spaces, or the next line of a table flattened one cell per line).
+_ORG_CELL_THEN_CELL = re.compile(
+    r"(?:有限责任公司|股份有限公司|有限公司|公司|集团|商行|商店|超市|门市部|经营部|店|厂|合作社|事务所|工作室|铺|坊)"
+    r"(?P<gap>[\"'”]?[ \t]*(?:[,，\t|｜│┃\n]|(?:[ \t]*<[^<>\n]{0,40}>)+|[ \u3000]{2,})[ \t]*)"
+    r"(?P<cell>[^,，\t|｜│┃\n<>]{2,16})(?=$|[,，\t|｜│┃\n<]|[ \u3000]{2,})",
+    re.M,
+)
+
+
+def _name_cells_after_organisations(text: str, names: dict[str, FieldType]) -> list[Finding]:
+    """A cell holding just a name's shape right after a cell holding a company's or a shop's name: in a
+    register of organisations the next cell naming someone is its representative or its owner, a person
+    (…有限公司,"某某"; 某某水果店</td><td>某某; …公司⏎某某⏎ one cell per line)."""
+    found: list[Finding] = []
+    for m in _ORG_CELL_THEN_CELL.finditer(text):
+        raw = m.group("cell")
+        value = raw.strip(_CELL_SPECKS)
+        if len(value) < 2 or not _person_cell(value) or _MASKED_BY_HAND.search(value) is not None:
+            continue
+        start = m.start("cell") + raw.index(value)
+        found.append(Finding(start, start + len(value), names.setdefault(value, FieldType.PERSON_NAME)))
+    return found
+
+
 # A run of a transliterated name's characters (tables.TRANSLITERATION_CHARS), whole: neither a character
 # of the set before it nor after it.
 _TRANSLITERATED_RUN = re.compile(
@@ -3315,6 +3340,7 @@ def find_personal_data(
     )
     found += names_found
     found += _name_cells_of_person_rows(norm, names)
+    found += _name_cells_after_organisations(norm, names)
     shaped: list[Finding] = []
     if "室" in norm or "房" in norm or "组" in norm or "单元" in norm:
         shaped = _dwellings_by_shape(norm)

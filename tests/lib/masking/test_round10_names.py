@@ -165,3 +165,13 @@ def test_a_name_cell_right_after_an_organisations_cell_is_masked(text, secret):
 )
 def test_other_cells_after_an_organisation_stay(text):
     assert mask_text(text).text == text
+
+
+def test_a_shop_name_cut_by_a_line_break_keeps_its_owners_part():
+    text = "| 2 | 92420500MA4K5678YY | 邝志坚五\n金店 | 邝志坚 |\n经查，邝志坚未按期申报。\n"
+    masked = hidden(text, "邝志坚 |", "邝志坚未")
+    assert "邝志坚五\n金店" in masked
+
+
+def test_a_name_at_a_lines_end_is_read_alone_whatever_the_next_line():
+    hidden("经营者：邝志坚\n宜昌恒达商贸有限公司\n经查，邝志坚未按期申报。\n", "志坚")

@@ -54,6 +54,24 @@ def _in_org_name(text: str, end: int) -> bool:
     return _ORG_TAIL.match(text, end, min(len(text), end + 16)) is not None
 
 
+def _in_wrapped_org_name(text: str, end: int) -> bool:
+    """Whether a name glued to the characters after it runs on, past a line break the extractor put
+    inside the organisation's name, into its legal form (孟某五⏎金店, 许某便⏎利店): the shop's name, not
+    the person standing alone. (A name right at a line's end is read alone, whatever the next line.)"""
+    if not _CJK_CHAR.match(text, end):
+        return False
+    brk = text.find("\n", end + 1, end + 8)
+    if (
+        brk < 0
+        or "\n" in text[end:brk]
+        or not text[end:brk].strip()
+        or text[end:brk].strip() != text[end:brk]
+    ):
+        return False
+    joined = text[end:brk] + text[brk + 1 : brk + 16].lstrip(" \t")
+    return _ORG_TAIL.match(joined) is not None
+
+
 # ------------------------------------------------------------------------------------------------- numbers
 
 # A leading look-ahead on the first character of every possible match (here and in _ADDRESS,
@@ -3042,7 +3060,7 @@ def _find_name_occurrences(text: str, names: Mapping[str, FieldType]) -> list[Fi
         if start < end:
             continue
         end = start + longest[start]
-        if _in_org_name(text, end) or _beside_mask(text, start, end):
+        if _in_org_name(text, end) or _beside_mask(text, start, end) or _in_wrapped_org_name(text, end):
             continue
         found.append(Finding(start, end, names[text[start:end]]))
     if "\n" in text:

@@ -175,3 +175,26 @@ def test_a_shop_name_cut_by_a_line_break_keeps_its_owners_part():
 
 def test_a_name_at_a_lines_end_is_read_alone_whatever_the_next_line():
     hidden("经营者：邝志坚\n宜昌恒达商贸有限公司\n经查，邝志坚未按期申报。\n", "志坚")
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("经查，你将商铺租给Oliver Grant，未申报租金收入。", "Grant"),
+        ("2025年3月，Nora Quinn代申请人递交了材料。", "Quinn"),
+        ("第三人Hugo Berger述称，其不知情。", "Berger"),
+    ],
+)
+def test_latin_words_in_a_persons_slot_are_a_name(text, secret):
+    hidden(text, secret)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请使用Microsoft Edge、Google Chrome等浏览器登录电子税务局。",
+        "通过Apple Pay和Google Pay支付的款项应如实申报。",
+    ],
+)
+def test_latin_products_listed_or_joined_stay(text):
+    assert mask_text(text).text == text

@@ -2417,6 +2417,24 @@ def _latin_name_by_context(text: str, start: int, end: int, words: list[str]) ->
     )
 
 
+# A person's slot in prose around Latin words: after a preposition or verb that takes a person (给, 向,
+# 由, 被, 对, 代); before 代 (acting for someone), what a person says (述称, 称) or 等人. (A list's 、 and a
+# conjunction, 和 与 及, are no such slot alone: products are listed too, Microsoft Edge、Google Chrome,
+# Apple Pay和Google Pay; a list holding a person is read by _list_neighbours.)
+_LATIN_SLOT_BEFORE = frozenset("给向由被让对代")
+_LATIN_SLOT_AFTER = re.compile(r"[ \t]*(?:代|述称|称|等人)")
+
+
+def _latin_name_in_slot(text: str, start: int, end: int, words: list[str]) -> bool:
+    """Two or three capitalised Latin words, each with a vowel, standing in a person's slot of Chinese
+    prose (出租给Michael Brown，…; Tom Lee代某某提交…; 并向Anna Weber等人核实), not an organisation's head."""
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and _ANY_VOWEL.search(w) for w in words):
+        return False
+    if any(w.upper() in _LATIN_NOT_NAME for w in words) or _in_org_name(text, end):
+        return False
+    return text[start - 1 : start] in _LATIN_SLOT_BEFORE or _LATIN_SLOT_AFTER.match(text, end) is not None
+
+
 def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType], None]) -> None:
     if _UPPER.search(text) is not None:
         for m in _LATIN_BRACKETED.finditer(text):
@@ -2443,6 +2461,7 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
             if (
                 triggered
                 or _latin_name_by_context(text, m.start(), m.end(), words)
+                or _latin_name_in_slot(text, m.start(), m.end(), words)
                 or _pinyin_name(words)
                 or _capitals_name(words)
                 or (_passport_style_name(words) and not _in_org_name(text, m.end()))

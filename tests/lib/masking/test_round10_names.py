@@ -198,3 +198,23 @@ def test_latin_words_in_a_persons_slot_are_a_name(text, secret):
 )
 def test_latin_products_listed_or_joined_stay(text):
     assert mask_text(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # one cell per line: the name, then the person's e-mail
+        ("序号\n姓名\n电子邮箱\n3\n阎素琴\nsuqin_yan77@163.com\n", "素琴"),
+        # CSV: the name, then a passport number
+        ('4,"阎素琴","E87654321",申请公开房产信息\n', "素琴"),
+        # CSV: the name, then a mobile number
+        ("5,阎素琴,13907171234,申请公开本人纳税记录\n", "素琴"),
+    ],
+)
+def test_a_name_cell_before_a_persons_identifier_is_masked(text, secret):
+    hidden(text, secret)
+
+
+def test_a_companys_cell_before_its_phone_stays():
+    text = '6,"宜昌恒达商贸有限公司",0717-6543210,申请公开本企业纳税信用等级\n'
+    assert "宜昌恒达商贸有限公司" in mask_text(text).text

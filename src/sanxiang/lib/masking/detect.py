@@ -2795,6 +2795,37 @@ def _name_cells_after_organisations(text: str, names: dict[str, FieldType]) -> l
     return found
 
 
+_IDENTIFIERS = frozenset({FieldType.ID_NUMBER, FieldType.PHONE, FieldType.EMAIL, FieldType.TRAVEL_DOCUMENT})
+# The cell before a value's cell: its separator (a line break, a tab, a comma, a pipe or a box rule, markup)
+# right before the value, and the cell's text back to the separator before it.
+_CELL_BEFORE_VALUE = re.compile(
+    r"(?:^|[\n\t,|｜│┃>])(?P<cell>[^\n\t,|｜│┃<>]{2,20})"
+    r"(?:[\"'”]?[ \t]*(?:[\n\t,|｜│┃]|(?:<[^<>\n]{0,40}>[ \t]*)+)[ \t]*[\"'“]?)$"
+)
+
+
+def _name_cells_before_identifiers(
+    text: str, found: list[Finding], names: dict[str, FieldType]
+) -> list[Finding]:
+    """A cell holding just a name's shape right before a cell holding a person's identifier (an ID or
+    passport number, a phone number, an e-mail address, found as personal): in a register the identifier
+    is that person's, so the cell names him (1⏎某某⏎abc@163.com⏎…; "某某","E12345678",…)."""
+    added: list[Finding] = []
+    for f in found:
+        if f.field_type not in _IDENTIFIERS:
+            continue
+        m = _CELL_BEFORE_VALUE.search(text, max(0, f.start - 32), f.start)
+        if m is None:
+            continue
+        raw = m.group("cell")
+        value = raw.strip(_CELL_SPECKS)
+        if len(value) < 2 or not _person_cell(value) or _MASKED_BY_HAND.search(value) is not None:
+            continue
+        start = m.start("cell") + raw.index(value)
+        added.append(Finding(start, start + len(value), names.setdefault(value, FieldType.PERSON_NAME)))
+    return added
+
+
 # A run of a transliterated name's characters (tables.TRANSLITERATION_CHARS), whole: neither a character
 # of the set before it nor after it.
 _TRANSLITERATED_RUN = re.compile(
@@ -3378,6 +3409,7 @@ def find_personal_data(
     found += names_found
     found += _name_cells_of_person_rows(norm, names)
     found += _name_cells_after_organisations(norm, names)
+    found += _name_cells_before_identifiers(norm, found, names)
     shaped: list[Finding] = []
     if "室" in norm or "房" in norm or "组" in norm or "单元" in norm:
         shaped = _dwellings_by_shape(norm)

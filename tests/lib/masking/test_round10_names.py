@@ -218,3 +218,20 @@ def test_a_name_cell_before_a_persons_identifier_is_masked(text, secret):
 def test_a_companys_cell_before_its_phone_stays():
     text = '6,"宜昌恒达商贸有限公司",0717-6543210,申请公开本企业纳税信用等级\n'
     assert "宜昌恒达商贸有限公司" in mask_text(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # a quotation opening on a name, then an adverb before the verb
+        ("申请人称：“雷宝珍才是房屋的实际出租人。”", "宝珍"),
+        ("证人答：“韦桂香也在场，她收了钱。”", "桂香"),
+    ],
+)
+def test_a_name_opening_a_quotation_is_read(text, secret):
+    hidden(text, secret)
+
+
+def test_a_quotation_opening_on_a_pronoun_stays():
+    text = "当事人答复：“我们已经缴纳了。”"
+    assert mask_text(text).text == text

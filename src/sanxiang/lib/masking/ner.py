@@ -113,8 +113,9 @@ def _lac_backend() -> Backend:
 
 
 def _is_verb(word: str, label: str) -> bool:
-    """A verb of the model's parse that opens a word of its own (送达, 反映, 取得; 代 of 代某提交)."""
-    return label == "v" and (len(word) >= 2 or word in _SHORT_VERBS)
+    """A verb of the model's parse that opens a word of its own (送达, 反映, 取得; 代 of 代某提交), or an
+    adverb, which stands between a subject and its verb (某某才是…, 某某仍未…)."""
+    return (label == "v" and (len(word) >= 2 or word in _SHORT_VERBS)) or label == "d"
 
 
 def model_file_dir() -> str:
@@ -212,14 +213,20 @@ def _candidates_after_particles(text: str) -> list[tuple[int, int]]:
         if surname is None:
             continue
         start = m.end()
+        quoted = m.group() in _QUOTES  # (rare enough to send whatever follows: “某某才是…”)
         for end in (surname.end() + 2, surname.end() + 1):
-            if end <= len(text) and _CJK_RUN.fullmatch(text, start, end) and _ENDS.match(text, end):
+            if (
+                end <= len(text)
+                and _CJK_RUN.fullmatch(text, start, end)
+                and (quoted or _ENDS.match(text, end))
+            ):
                 found.append((start, end))
                 break
     return found
 
 
 _CJK_RUN = re.compile(f"[{CJK}]+")
+_QUOTES = frozenset("“‘「『")
 
 
 def candidates(text: str, covered: Callable[[int, int], bool]) -> list[tuple[int, int]]:

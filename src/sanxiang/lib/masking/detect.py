@@ -54,6 +54,24 @@ def _in_org_name(text: str, end: int) -> bool:
     return _ORG_TAIL.match(text, end, min(len(text), end + 16)) is not None
 
 
+def _in_wrapped_org_name(text: str, end: int) -> bool:
+    """Whether a name glued to the characters after it runs on, past a line break the extractor put
+    inside the organisation's name, into its legal form (孟某五⏎金店, 许某便⏎利店): the shop's name, not
+    the person standing alone. (A name right at a line's end is read alone, whatever the next line.)"""
+    if not _CJK_CHAR.match(text, end):
+        return False
+    brk = text.find("\n", end + 1, end + 8)
+    if (
+        brk < 0
+        or "\n" in text[end:brk]
+        or not text[end:brk].strip()
+        or text[end:brk].strip() != text[end:brk]
+    ):
+        return False
+    joined = text[end:brk] + text[brk + 1 : brk + 16].lstrip(" \t")
+    return _ORG_TAIL.match(joined) is not None
+
+
 # ------------------------------------------------------------------------------------------------- numbers
 
 # A leading look-ahead on the first character of every possible match (here and in _ADDRESS,
@@ -2467,6 +2485,24 @@ def _latin_name_by_context(text: str, start: int, end: int, words: list[str]) ->
     )
 
 
+# A person's slot in prose around Latin words: after a preposition or verb that takes a person (给, 向,
+# 由, 被, 对, 代); before 代 (acting for someone), what a person says (述称, 称) or 等人. (A list's 、 and a
+# conjunction, 和 与 及, are no such slot alone: products are listed too, Microsoft Edge、Google Chrome,
+# Apple Pay和Google Pay; a list holding a person is read by _list_neighbours.)
+_LATIN_SLOT_BEFORE = frozenset("给向由被让对代")
+_LATIN_SLOT_AFTER = re.compile(r"[ \t]*(?:代|述称|称|等人)")
+
+
+def _latin_name_in_slot(text: str, start: int, end: int, words: list[str]) -> bool:
+    """Two or three capitalised Latin words, each with a vowel, standing in a person's slot of Chinese
+    prose (出租给Michael Brown，…; Tom Lee代某某提交…; 并向Anna Weber等人核实), not an organisation's head."""
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and _ANY_VOWEL.search(w) for w in words):
+        return False
+    if any(w.upper() in _LATIN_NOT_NAME for w in words) or _in_org_name(text, end):
+        return False
+    return text[start - 1 : start] in _LATIN_SLOT_BEFORE or _LATIN_SLOT_AFTER.match(text, end) is not None
+
+
 def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType], None]) -> None:
     if _UPPER.search(text) is not None:
         for m in _LATIN_BRACKETED.finditer(text):
@@ -2493,6 +2529,7 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
             if (
                 triggered
                 or _latin_name_by_context(text, m.start(), m.end(), words)
+                or _latin_name_in_slot(text, m.start(), m.end(), words)
                 or _pinyin_name(words)
                 or _capitals_name(words)
                 or (_passport_style_name(words) and not _in_org_name(text, m.end()))
@@ -2521,7 +2558,8 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
 # the name, before the shop's trade and its suffix.
 _SHOP_OWNER = re.compile(
     # the character before the name is consumed (a scan for one of a few characters is fast)
-    rf"(?:^|[区县市镇乡：:\s（(，,、])(?P<name>{_NAME_HEAD}{_GIVEN}{{1,2}})"
+    # (or at a table cell's start: <td>, a quote, a pipe, a list number's dot; and a given name may be Latin)
+    rf"(?:^|[区县市镇乡：:\s（(，,、>\"|｜│┃丨．])(?P<name>{_NAME_HEAD}(?:{_GIVEN}{{1,2}}|[A-Z][a-z]{{1,11}}))"
     rf"(?=(?:(?![区县市镇乡村局税])[{CJK}]){{0,5}}?(?:店|部|馆|铺|坊|行|厂|社|档|摊|中心|工作室)"
     # the suffix ends the name (社 of 社会, 行 of 行政 do not)
     rf"(?:(?![{CJK}])|名义|的|于|在|系|未|已|自|因))",
@@ -2539,7 +2577,8 @@ def _shop_owners(text: str, names: dict[str, FieldType]) -> None:
     for m in _SHOP_OWNER.finditer(text):
         name = m.group("name")
         head = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
-        for length in range(head + 1, len(name) + 1):
+        latin = name[-1].isascii()  # (a Latin given name is read whole: 李Kevin, never 李K)
+        for length in range(len(name) if latin else head + 1, len(name) + 1):
             candidate = name[:length]
             if (
                 candidate in names
@@ -2557,6 +2596,7 @@ def _shop_owners(text: str, names: dict[str, FieldType]) -> None:
                 if (
                     at != m.start("name")
                     and after not in _PLACE_AFTER
+                    and not (latin and text[at + length : at + length + 1].isalnum() and after.isascii())
                     and not _in_org_name(text, at + length)
                 ):
                     names[candidate] = FieldType.PERSON_NAME
@@ -2726,6 +2766,134 @@ def _names_before_id_cells(text: str, add: Callable[[int, int, FieldType], None]
             add(start, start + len(name), _kind_before(text, start))
 
 
+# A row of a table that holds a natural person's record: a valid ID number in a cell of its own, or a cell
+# saying the party is a natural person (自然人).
+_PERSON_ROW_MARK = re.compile(r"(?<![0-9A-Za-z])(?:\d{17}[\dXx]|自然人)(?![0-9A-Za-z])")
+# What separates a row's cells: markup, tabs, pipes and box rules, a run of spaces (and a CSV's commas,
+# read only in a line that has no sentence's punctuation).
+_ROW_CELL_SEPARATOR = re.compile(r"<[^<>\n]{0,40}>|[\t|｜│┃丨]|[ \u3000]{2,}")
+_CSV_SEPARATOR = re.compile(r"<[^<>\n]{0,40}>|[\t|｜│┃丨,]|[ \u3000]{2,}")
+# The scanner's and OCR's specks at a cell's edge (_宋某, 宋某─, ·宋某).
+_CELL_SPECKS = " \t\u3000_·'`\"“”─﹒.．丨|｜"
+_TITLED_WORD = re.compile(r"[A-Z][a-z]{1,12}")
+
+
+def _person_cell(value: str) -> bool:
+    """A table cell's whole value shaped as a person's name: a surname and one or two characters (or a
+    Latin given name), a transliterated or dotted name, or two or three Latin words of a name."""
+    if _NAME_EXACT.fullmatch(value) is not None or ner.MIXED_SCRIPT_NAME.fullmatch(value) is not None:
+        head = 2 if value[:2] in COMPOUND_SURNAMES and len(value) > 2 else 1
+        return (
+            value[:2] not in _NOT_NAMES
+            and value not in _NOT_NAMES
+            and value not in _TRIGGERS
+            and _ORG_IN_NAME.search(value) is None
+            and tables.HEADER_WORD.search(value) is None
+            and value[head] not in _NOT_GIVEN_START
+            and value[-1] not in _PLACE_CHARS
+            and _NOT_IN_GIVEN_NAME.isdisjoint(value[head:])
+        )
+    if "·" in value or tables.transliterated_name(value):
+        return _ORG_IN_NAME.search(value) is None and tables.HEADER_WORD.search(value) is None
+    words = value.split()
+    return value.isascii() and (
+        _capitals_name(words)
+        or _passport_style_name(words)
+        or (2 <= len(words) <= 3 and all(_TITLED_WORD.fullmatch(w) for w in words))
+    )
+
+
+def _name_cells_of_person_rows(text: str, names: dict[str, FieldType]) -> list[Finding]:
+    """In a table's row that is a natural person's record (a valid ID number or 自然人 in a cell of its
+    own), each cell holding just a name's shape is a person's name, wherever the row puts it (before the
+    number, after it, twice): the row's other cells are numbers, dates, taxes and organisations."""
+    found: list[Finding] = []
+    done: set[int] = set()
+    for m in _PERSON_ROW_MARK.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if line_start in done:
+            continue
+        mark = m.group()
+        if mark != "自然人" and not id_checksum_ok(mark):
+            continue
+        done.add(line_start)
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        csv = line.count(",") >= 3 and not any(ch in line for ch in "。，；")
+        separator = _CSV_SEPARATOR if csv else _ROW_CELL_SEPARATOR
+        if separator.search(line) is None:
+            continue  # (a sentence, not a row)
+        position = 0
+        for cut in [*separator.finditer(line), None]:
+            cell_end = cut.start() if cut is not None else len(line)
+            raw = line[position:cell_end]
+            value = raw.strip(_CELL_SPECKS)
+            if 2 <= len(value) <= 24 and _person_cell(value) and _MASKED_BY_HAND.search(value) is None:
+                start = line_start + position + raw.index(value)
+                found.append(
+                    Finding(start, start + len(value), names.setdefault(value, FieldType.PERSON_NAME))
+                )
+            position = cut.end() if cut is not None else len(line)
+    return found
+
+
+# A cell ending in a company's or a shop's legal form, then the next cell (a CSV's comma, a tab, a pipe or a
+# box rule, markup, a run of spaces, or the next line of a table flattened one cell per line).
+_ORG_CELL_THEN_CELL = re.compile(
+    r"(?:有限责任公司|股份有限公司|有限公司|公司|集团|商行|商店|超市|门市部|经营部|店|厂|合作社|事务所|工作室|铺|坊)"
+    r"(?P<gap>[\"'”]?[ \t]*(?:[,，\t|｜│┃\n]|(?:[ \t]*<[^<>\n]{0,40}>)+|[ \u3000]{2,})[ \t]*)"
+    r"(?P<cell>[^,，\t|｜│┃\n<>]{2,16})(?=$|[,，\t|｜│┃\n<]|[ \u3000]{2,})",
+    re.M,
+)
+
+
+def _name_cells_after_organisations(text: str, names: dict[str, FieldType]) -> list[Finding]:
+    """A cell holding just a name's shape right after a cell holding a company's or a shop's name: in a
+    register of organisations the next cell naming someone is its representative or its owner, a person
+    (…有限公司,"某某"; 某某水果店</td><td>某某; …公司⏎某某⏎ one cell per line)."""
+    found: list[Finding] = []
+    for m in _ORG_CELL_THEN_CELL.finditer(text):
+        raw = m.group("cell")
+        value = raw.strip(_CELL_SPECKS)
+        if len(value) < 2 or not _person_cell(value) or _MASKED_BY_HAND.search(value) is not None:
+            continue
+        start = m.start("cell") + raw.index(value)
+        found.append(Finding(start, start + len(value), names.setdefault(value, FieldType.PERSON_NAME)))
+    return found
+
+
+_IDENTIFIERS = frozenset({FieldType.ID_NUMBER, FieldType.PHONE, FieldType.EMAIL, FieldType.TRAVEL_DOCUMENT})
+# The cell before a value's cell: its separator (a line break, a tab, a comma, a pipe or a box rule, markup)
+# right before the value, and the cell's text back to the separator before it.
+_CELL_BEFORE_VALUE = re.compile(
+    r"(?:^|[\n\t,|｜│┃>])(?P<cell>[^\n\t,|｜│┃<>]{2,20})"
+    r"(?:[\"'”]?[ \t]*(?:[\n\t,|｜│┃]|(?:<[^<>\n]{0,40}>[ \t]*)+)[ \t]*[\"'“]?)$"
+)
+
+
+def _name_cells_before_identifiers(
+    text: str, found: list[Finding], names: dict[str, FieldType]
+) -> list[Finding]:
+    """A cell holding just a name's shape right before a cell holding a person's identifier (an ID or
+    passport number, a phone number, an e-mail address, found as personal): in a register the identifier
+    is that person's, so the cell names him (1⏎某某⏎abc@163.com⏎…; "某某","E12345678",…)."""
+    added: list[Finding] = []
+    for f in found:
+        if f.field_type not in _IDENTIFIERS:
+            continue
+        m = _CELL_BEFORE_VALUE.search(text, max(0, f.start - 32), f.start)
+        if m is None:
+            continue
+        raw = m.group("cell")
+        value = raw.strip(_CELL_SPECKS)
+        if len(value) < 2 or not _person_cell(value) or _MASKED_BY_HAND.search(value) is not None:
+            continue
+        start = m.start("cell") + raw.index(value)
+        added.append(Finding(start, start + len(value), names.setdefault(value, FieldType.PERSON_NAME)))
+    return added
+
+
 # A run of a transliterated name's characters (tables.TRANSLITERATION_CHARS), whole: neither a character
 # of the set before it nor after it.
 _TRANSLITERATED_RUN = re.compile(
@@ -2808,6 +2976,14 @@ def _find_names(
                 continue
         if m.start("name") == m.end("trigger") and text[m.start("name")] in "和与及或并经":
             continue  # 负责人和办税人, 纳税人和走逃失联户, 纳税人经电话联系: a conjunction or 经, not a surname
+        if (
+            m.group("trigger") == "被申请人"
+            and m.start("name") == m.end("trigger")
+            and text[m.start("name")] in "向对将把给由从"
+        ):
+            # (the respondent of a review is the bureau, never followed by its own name: 被申请人向…送达 is a
+            # preposition opening its object, which the model reads; 财务负责人向某 is a surname)
+            continue
         if (
             m.group("trigger") in _LABEL_ONLY
             and _LABEL_SEPARATOR.search(text, m.end("trigger"), m.start("name")) is None
@@ -3002,7 +3178,7 @@ def _find_name_occurrences(text: str, names: Mapping[str, FieldType]) -> list[Fi
         if start < end:
             continue
         end = start + longest[start]
-        if _in_org_name(text, end) or _beside_mask(text, start, end):
+        if _in_org_name(text, end) or _beside_mask(text, start, end) or _in_wrapped_org_name(text, end):
             continue
         found.append(Finding(start, end, names[text[start:end]]))
     if "\n" in text:
@@ -3067,11 +3243,20 @@ def _doubtful(
     """The candidates worth the model's time: not a word the rules know (经营者, 单位, 长江路 …), not a
     name already found, and each distinct string once (the model's verdict holds for all its places)."""
     seen: set[str] = set(names)
-    kept = []
+    kept: list[tuple[int, int]] = []
+    at: dict[str, int] = {}  # a candidate's string → its place in ``kept``
     for start, end in spans:
         name = text[start:end]
         head = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
         if name in seen:
+            # (its first place may be inside a shop's name, 李某某便利店…，李某某：, where the model's name
+            # ends at no name's end; a later place that ends as a name does is the one read)
+            if (
+                name in at
+                and not ner.ends_at_boundary(text, kept[at[name]][1])
+                and ner.ends_at_boundary(text, end)
+            ):
+                kept[at[name]] = (start, end)
             continue
         seen.add(name)
         if (
@@ -3088,8 +3273,9 @@ def _doubtful(
             or _ORG_RUN.match(text, end) is not None  # (杭州昌盛贸易有限公司: a company's head)
         ):
             continue
+        at[name] = len(kept)
         kept.append((start, end))
-    return kept
+    return sorted(kept)  # (a later place taken for an earlier one: the model's windows need them in order)
 
 
 _NUMBER_BRACKETS = frozenset("〔[［【")
@@ -3131,17 +3317,19 @@ def _model_findings(
         # A name the model reads into the next word (…律師, …安排, …代收) ends where no name ends: dropped (the
         # candidates no longer need a name's end after them, so the model's end must be one).
         spans = [_strip_span(text, a, b) for a, b in spans]
+        before_verb = ner.names_before_verbs(text, doubtful) if spans else frozenset()
         spans = [
             (a, b)
             for a, b in spans
-            if (ner.ends_at_boundary(text, b) or not _CJK_CHAR.match(text, b))
+            if (ner.ends_at_boundary(text, b) or not _CJK_CHAR.match(text, b) or b in before_verb)
             and text[b : b + 1] not in _NUMBER_BRACKETS  # (桂政发〔2004〕1号: a document number's head)
         ]
     added: list[Finding] = []
     for start, end in spans:
         name = text[start:end]
         dotted = "·" in name
-        if not (2 <= len(name) <= (20 if dotted else 4)) or _NOT_MODEL_NAME.search(name):
+        mixed = name[-1:].isascii() and name[-1:].isalpha()  # (陈Jason: a surname and a Latin given name)
+        if not (2 <= len(name) <= (20 if dotted or mixed else 4)) or _NOT_MODEL_NAME.search(name):
             continue
         if not dotted and not (name[:2] in COMPOUND_SURNAMES or name[0] in SINGLE_SURNAMES):
             continue
@@ -3288,6 +3476,9 @@ def find_personal_data(
         public_addresses=public_addresses,
     )
     found += names_found
+    found += _name_cells_of_person_rows(norm, names)
+    found += _name_cells_after_organisations(norm, names)
+    found += _name_cells_before_identifiers(norm, found, names)
     shaped: list[Finding] = []
     if "室" in norm or "房" in norm or "组" in norm or "单元" in norm:
         shaped = _dwellings_by_shape(norm)

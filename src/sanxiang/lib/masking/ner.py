@@ -60,6 +60,12 @@ WINDOW = 6  # characters of context on each side of a candidate
 CACHE_SIZE = 10_000  # windows whose tags are kept (a text masked again for preview, approval, publication)
 
 _lock = threading.Lock()
+# For each window the model tagged: the ends of the person names it read right before a verb (曹晓东|送达,
+# 黎艳|代收). A subject or an object ends where its verb begins, whatever the verb: the model's own parse says
+# where, so its name's end is trusted there (where a word of no verb follows, 王某安|排, it is not).
+_VERB_FOLLOWS: dict[str, frozenset[int]] = {}
+# A verb of one character that stands after a name as a preposition (龚某代徐某提交…: on behalf of).
+_SHORT_VERBS = frozenset("代")
 _backend: Backend | None = None
 _backend_name = "lac"
 
@@ -86,18 +92,30 @@ def _lac_backend() -> Backend:
             spans = cache.get(window)
             if spans is None:
                 spans = []
+                before_verb = []
                 position = 0
-                for word, label in model.run(window):
+                words = model.run(window)
+                for i, (word, label) in enumerate(words):
                     if label == "PER":
                         spans.append((position, position + len(word)))
+                        if i + 1 < len(words) and _is_verb(*words[i + 1]):
+                            before_verb.append(position + len(word))
                     position += len(word)
                 if len(cache) > CACHE_SIZE:
                     cache.clear()
+                    _VERB_FOLLOWS.clear()
                 cache[window] = spans
+                _VERB_FOLLOWS[window] = frozenset(before_verb)
             out.append(spans)
         return out
 
     return tag
+
+
+def _is_verb(word: str, label: str) -> bool:
+    """A verb of the model's parse that opens a word of its own (送达, 反映, 取得; 代 of 代某提交), or an
+    adverb, which stands between a subject and its verb (某某才是…, 某某仍未…)."""
+    return (label == "v" and (len(word) >= 2 or word in _SHORT_VERBS)) or label == "d"
 
 
 def model_file_dir() -> str:
@@ -163,6 +181,54 @@ def load() -> Backend | None:
 _ADDRESS_UNIT = re.compile(r"(?<=[0-9０-９一二三四五六七八九十百])(?:单元|楼|区|段|路|门)")
 
 
+# A given name in Latin letters (Jason, Lily): after a Chinese surname it makes a name of mixed script
+# (陈Jason, 欧阳Lily), which the candidates above, all Chinese characters, never see.
+_LATIN_GIVEN = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{1,11}(?![A-Za-z0-9])")
+MIXED_SCRIPT_NAME = re.compile(rf"{_SURNAME}[A-Z][a-z]{{1,11}}")
+
+
+def _mixed_script_candidates(text: str) -> list[tuple[int, int]]:
+    """Candidates of a Chinese surname followed by a capitalised Latin given name."""
+    found = []
+    for m in _LATIN_GIVEN.finditer(text):
+        at = m.start()
+        if text[max(0, at - 2) : at] in COMPOUND_SURNAMES:
+            found.append((at - 2, m.end()))
+        elif at > 0 and text[at - 1] in SINGLE_SURNAMES:
+            found.append((at - 1, m.end()))
+    return found
+
+
+# A name may also stand after a particle or an opening quote, a slash (姓名/…) or 来 (转来…, 带来…): places too
+# common to send every surname after them to the model, so only a candidate that ends as a name does
+# (…在, …的, …于, a clause's end) is taken there (您反映的某某在…经营, 12366转来某某的来电, “某某没有收入”).
+_AFTER_PARTICLE = re.compile(rf"[的来“‘「『/／](?=[{_FIRST}])")
+_SURNAME_AT = re.compile(_SURNAME)
+
+
+def _candidates_after_particles(text: str) -> list[tuple[int, int]]:
+    found = []
+    for m in _AFTER_PARTICLE.finditer(text):
+        surname = _SURNAME_AT.match(text, m.end())
+        if surname is None:
+            continue
+        start = m.end()
+        quoted = m.group() in _QUOTES  # (rare enough to send whatever follows: “某某才是…”)
+        for end in (surname.end() + 2, surname.end() + 1):
+            if (
+                end <= len(text)
+                and _CJK_RUN.fullmatch(text, start, end)
+                and (quoted or _ENDS.match(text, end))
+            ):
+                found.append((start, end))
+                break
+    return found
+
+
+_CJK_RUN = re.compile(f"[{CJK}]+")
+_QUOTES = frozenset("“‘「『")
+
+
 def candidates(text: str, covered: Callable[[int, int], bool]) -> list[tuple[int, int]]:
     """Doubtful names: (start, end) of each candidate the rules have not already masked."""
     found = []
@@ -171,11 +237,16 @@ def candidates(text: str, covered: Callable[[int, int], bool]) -> list[tuple[int
         if covered(start, end) or _ADDRESS_UNIT.match(text, start):
             continue
         found.append((start, end))
-    return found
+    more = [
+        (a, b)
+        for a, b in _mixed_script_candidates(text) + _candidates_after_particles(text)
+        if not covered(a, b) and not _ADDRESS_UNIT.match(text, a)
+    ]
+    return sorted(set(found + more)) if more else found
 
 
-def model_names(text: str, spans: Sequence[tuple[int, int]], backend: Backend) -> list[tuple[int, int]]:
-    """The person names the model finds in the windows around ``spans`` (text coordinates)."""
+def _windows(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The model's windows around ``spans``: ``WINDOW`` characters each side, overlapping ones joined."""
     windows: list[tuple[int, int]] = []
     for start, end in spans:
         low, high = max(0, start - WINDOW), min(len(text), end + WINDOW)
@@ -183,6 +254,21 @@ def model_names(text: str, spans: Sequence[tuple[int, int]], backend: Backend) -
             windows[-1] = (windows[-1][0], max(windows[-1][1], high))
         else:
             windows.append((low, high))
+    return windows
+
+
+def names_before_verbs(text: str, spans: Sequence[tuple[int, int]]) -> frozenset[int]:
+    """The ends (text coordinates) of the names the model read right before a verb, in the windows
+    around ``spans`` it has tagged (empty for a backend that does not parse verbs)."""
+    ends: set[int] = set()
+    for low, high in _windows(text, spans):
+        ends.update(low + end for end in _VERB_FOLLOWS.get(text[low:high], ()))
+    return frozenset(ends)
+
+
+def model_names(text: str, spans: Sequence[tuple[int, int]], backend: Backend) -> list[tuple[int, int]]:
+    """The person names the model finds in the windows around ``spans`` (text coordinates)."""
+    windows = _windows(text, spans)
     if not windows:
         return []
     tagged = backend([text[a:b] for a, b in windows])

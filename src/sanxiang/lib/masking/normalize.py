@@ -232,8 +232,10 @@ def _before_next_label(text: str, start: int, end: int) -> bool:
 # 43010Z195804093988, 1B07596818): in a run of letters and digits made only of digits and these letters,
 # with a few of them among at least six digits, they are read back as digits. A run holding any other
 # letter is a code and stays as written (no credit code holds I, O, S or Z: GB 32100 leaves them out).
-# (it ends with a digit: a credit code's or an organisation code's check character may be B)
-_OCR_RUN = re.compile(r"(?<![0-9A-Za-z])(?=[lI]?\d)(?=\d*[lIOoBZS])[0-9lIOoBZS]{6,}\d(?![0-9A-Za-z])")
+# (not B at its end: a credit code's or an organisation code's check character may be B, never I, O, S or Z)
+_OCR_RUN = re.compile(
+    r"(?<![0-9A-Za-z])(?=[lI]?\d)(?=\d*[lIOoBZS])[0-9lIOoBZS]{6,}[0-9lIOoZS](?![0-9A-Za-z])"
+)
 _OCR_DIGITS = str.maketrans("lIOoBZS", "1100825")
 
 

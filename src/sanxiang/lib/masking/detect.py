@@ -844,6 +844,38 @@ _DAMAGED_ID = re.compile(
 )
 
 
+_REPEATED_KINDS = frozenset(
+    {
+        FieldType.ID_NUMBER,
+        FieldType.PHONE,
+        FieldType.BANK_ACCOUNT,
+        FieldType.TRAVEL_DOCUMENT,
+        FieldType.PRACTICE_CERTIFICATE,
+    }
+)
+
+
+def _number_occurrences(text: str, found: list[Finding]) -> list[Finding]:
+    """A person's number found once is hidden wherever else the text repeats it, written alike: the
+    same passport number under a register's 纳税人识别号 (a foreign operator's) as under its 证件号码, the
+    same ID number as an individual business's credit code."""
+    values: dict[str, FieldType] = {}
+    for f in found:
+        if f.field_type in _REPEATED_KINDS and f.end - f.start >= 7:
+            value = text[f.start : f.end]
+            if value.isalnum():
+                values.setdefault(value, f.field_type)
+    occurrences: list[Finding] = []
+    for value, kind in values.items():
+        start = text.find(value)
+        while start >= 0:
+            end = start + len(value)
+            if not (start and text[start - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
+                occurrences.append(Finding(start, end, kind))
+            start = text.find(value, end)
+    return occurrences
+
+
 def _find_damaged_ids(text: str) -> list[Finding]:
     """ID numbers with OCR's letters for digits: valid once read back, or 15/18 characters under a label."""
     found: list[Finding] = []
@@ -2479,10 +2511,23 @@ def _latin_name_by_context(text: str, start: int, end: int, words: list[str]) ->
     each word must hold a vowel (not an acronym's: WPS Office)."""
     if not all(_ANY_VOWEL.search(w) for w in words):
         return False
-    return _TITLE_AFTER.match(text, end) is not None or (
-        _FINDING_OPENS.search(text, max(0, start - 8), start) is not None
-        and text[end : end + 1] in _ACTS_AFTER_FINDING
+    return (
+        _TITLE_AFTER.match(text, end) is not None
+        or _IDENTITY_AFTER.match(text, end) is not None
+        or text[max(0, start - 2) : start] == "律师"
+        or (
+            _FINDING_OPENS.search(text, max(0, start - 8), start) is not None
+            and text[end : end + 1] in _ACTS_AFTER_FINDING
+        )
     )
+
+
+# What a text says only of a natural person, in a bracket right after the name: nationality, passport,
+# identity papers, sex, birth (Anna Weber（国籍：德国，护照号码：…）, KIM Min-jun (男，1990年出生)). A
+# lawyer's title before the name (律师Tom Hardy) marks one too: a firm's name ends in 事务所, not 律师.
+_IDENTITY_AFTER = re.compile(
+    r"[ \t]*[（(][ \t]*(?:国籍|(?:护照|身份证|公民身份|证件|通行证)[号码编：:]|性别|[男女][，,、；;）)]|出生|\d{4}年\d{1,2}月\d{1,2}日出生)"
+)
 
 
 # A person's slot in prose around Latin words: after a preposition or verb that takes a person (给, 向,
@@ -3494,6 +3539,7 @@ def find_personal_data(
             if f.field_type not in (FieldType.PHONE, FieldType.ID_NUMBER)
             or not any(a <= f.start and f.end <= b for a, b in public_cells)
         ]
+    found += _number_occurrences(norm, found)
     found += _model_findings(norm, found, names, model)
     found += _list_neighbours(norm, found, names)
     found += _find_name_occurrences(norm, names)

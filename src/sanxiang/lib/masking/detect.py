@@ -46,8 +46,26 @@ ORG_SUFFIXES = (
 _ORG_TAIL = re.compile(
     rf"(?:(?!中国)(?![在系于是的为与和及向对从被将由等任担经已未不曾现全转相个私账户名])[{CJK}]){{0,6}}?"
     # (or a company's with its place in brackets before its legal form: 盛源餐饮管理（株洲）有限公司)
-    rf"(?:{ORG_SUFFIXES}|(?<=[{CJK}])[（(][{CJK}]{{2,6}}[）)](?:有限责任公司|股份有限公司|有限公司|集团))"
+    rf"(?:{ORG_SUFFIXES}|(?<=[{CJK}])[（(][{CJK}]{{2,6}}[）)][{CJK}]{{0,8}}?(?:有限责任公司|股份有限公司|有限公司|集团))"
 )
+# A company's whole name with its place in brackets (弘业（苏州）科技有限公司, 华拓（成都）劳务服务有限公司):
+# neither the trade name before the bracket nor the place inside it is anyone's name. (The trade name holds
+# no verb or function word: 您称朱某本人系锦程（青岛）…公司原职工 names 朱某 before it.)
+_BRACKETED_PLACE_COMPANY = re.compile(
+    rf"(?:(?![在系于是的为与和及向对从被将由等称经已未人])[{CJK}]){{2,6}}[（(][{CJK}]{{2,6}}[）)]"
+    rf"[{CJK}]{{0,10}}?(?:有限责任公司|股份有限公司|有限公司|集团)"
+)
+
+
+def _outside_bracketed_companies(text: str, found: list[Finding]) -> list[Finding]:
+    spans = [m.span() for m in _BRACKETED_PLACE_COMPANY.finditer(text)]
+    if not spans:
+        return found
+    return [
+        f
+        for f in found
+        if f.field_type not in _NAME_KINDS or not any(a <= f.start and f.end <= b for a, b in spans)
+    ]
 
 
 def _in_org_name(text: str, end: int) -> bool:
@@ -157,6 +175,11 @@ _PUBLIC_LINE = re.compile(
 # name and the date) gives the bureau's own contact; a party's contact stands in the header, before the body.
 # A contact line that names the bureau's hall or its service hotline as its own.
 _HALL_LINE = re.compile(r"\n[ \t]*(?:联系|咨询|办税)?电话[：:][^\n]*[（(]办税服务厅[）)]")
+# A line of the block that gives the tax service hotline (纳税服务热线：12366): only the bureau signs its
+# contact lines with it, so the lines above it, down from the body's end, are the bureau's own.
+# (not where something is sent to, 送达地址, 邮寄地址: the recipient's, whatever signs the block)
+_SENT_TO_LABEL = re.compile(r"送达|邮寄|寄送|收件")
+_HOTLINE_LINE = re.compile(r"\n[ \t]*[^\n：:。]{0,10}热线[^\n。]{0,8}1[ \t]?2[ \t]?3[ \t]?6[ \t]?6(?!\d)")
 _AUTHORITY_LINE = re.compile(
     rf"\n[ \t]*(?:国家税务总局[{CJK}]{{2,30}}|[{CJK}]{{2,24}}(?:税务局|稽查局|税务所|税务分局))[ \t]*(?:\n|$)"
 )
@@ -379,6 +402,12 @@ def _in_closing_block(text: str, start: int, *, named: bool = False, end: int | 
             return True
         if _HALL_LINE.match(text, limit, nxt) is not None:
             return True  # …⏎联系电话：…（办税服务厅）: the bureau's own contact block
+        if (
+            _HOTLINE_LINE.match(text, limit, nxt) is not None
+            and not blank
+            and _SENT_TO_LABEL.search(text, line_start, len(text) if line_end < 0 else line_end) is None
+        ):
+            return True  # 联系地址：…⏎联系电话：…⏎纳税服务热线：12366: the bureau's own contact block
         if not text[limit + 1 : nxt].strip():
             blank = True
         else:
@@ -519,6 +548,21 @@ _COME_TO = re.compile(r"(?:可|请)(?:到|至|前往|来)[^。；\n]{2,40}?(?:�
 _YOUR_NUMBER = re.compile(r"你的|您的|本人|其(?:联系)?电话|预留")
 
 
+# A number's label that names an organisation its holder (单位电话, 公司联系电话, 企业座机): the unit's own line,
+# published, whoever else the line names (单位经办人：…  单位电话：…).
+_ORGANISATIONS_PHONE_LABEL = re.compile(
+    r"(?:单位|公司|企业|厂|商行)(?:联系|办公|固定)?(?:电话|座机|固话)(?:号码)?[ \t]*[：:]?[ \t]*$"
+)
+
+
+# A company's name right before the number, nothing but a table's separators, markup, quotes or a scan's
+# specks in between (the next cell of its row, the next line of a one-cell-a-line list).
+_ORGANISATION_RIGHT_BEFORE = re.compile(
+    r"(?:有限责任公司|有限公司|公司|集团|合作社)"
+    r"(?:[\s|｜丨│┃,，;；\"'`·﹒〃_]|</?t[dh][^>\n]{0,20}>)*$"
+)
+
+
 def _is_public_landline(
     text: str, start: int, digits: str, public_phones: frozenset[str], end: int | None = None
 ) -> bool:
@@ -527,10 +571,16 @@ def _is_public_landline(
     证人…，电话：… in the header under the bureau's name, nor the number 本局…通过电话（…）通知 the party)."""
     if digits in public_phones or _hotline_with_area_code(digits):
         return True
+    if _ORGANISATIONS_PHONE_LABEL.search(text, max(0, start - 12), start):
+        return True  # 单位电话：0731-…: the label names an organisation the number's holder
+    if _ORGANISATION_RIGHT_BEFORE.search(text, max(0, start - 60), start):
+        return True  # …有限公司</td><td>0512-…, …公司⏎0592-…: the cell after a company's name, its number
     if _in_closing_block(text, start, end=end):
         return True
     line_start = text.rfind("\n", 0, start) + 1
-    if _PUBLIC_LINE.search(text, max(line_start, start - 30), start):
+    # (the office is named in the number's own sentence: …税务局核查，已责令其改正。您留下的固定电话… is
+    # the reader's number, the bureau named in the sentence before)
+    if _PUBLIC_LINE.search(text, max(line_start, start - 30, text.rfind("。", 0, start) + 1), start):
         return True
     if _office_line(text, line_start, start):
         return True
@@ -1418,7 +1468,13 @@ def _find_property_addresses(text: str) -> list[Finding]:
 # a cell of a list): place levels (省/自治区/市/区/县 …) down to a flat's or a village household's number
 # (…3单元1801室, …附5号408房, …向阳村6组51号). No bureau's hall, company's office or shop is numbered so;
 # one named its holder right before (你公司位于…, 经营地址…) is left to the label rules.
-_UNIT_END = r"(?:[0-9]{1,5}(?:室|房(?![产屋]))|[0-9]{1,3}组[0-9]{1,4}号|[0-9]{1,3}单元[0-9]{1,5}(?:室|号)?)"
+_UNIT_END = (
+    r"(?:[0-9]{1,5}(?:室|房(?![产屋]))|[0-9]{1,3}组[0-9]{1,4}号|[0-9]{1,3}单元[0-9]{1,5}(?:室|号)?"
+    # a village household: its village's group or 社, numbered or named (…新塘村4组, …石门村上屋组75号)
+    rf"|村(?:[0-9]{{1,3}}(?:组|社)(?:[0-9]{{1,4}}号)?|(?![民委])[{CJK}]{{1,3}}?(?:组|社)(?:[0-9]{{1,4}}号)?(?![{CJK}0-9]))"
+    # a house in a lane or its annex (…87巷18号, …5巷2号附6号, …12弄3号, …9号附2号)
+    r"|[0-9]{1,4}(?:巷|弄)[0-9]{1,4}号(?:附[0-9]{1,3}号)?|[0-9]{1,4}号附[0-9]{1,3}号)"
+)
 # (a place's name holds no verb of place, pronoun or holder's word: 你公司位于长沙市 is no city's name)
 _PLACE_NAME_CHAR = rf"(?:(?![的于在往至为按向到将把被你我其该本局司前寄送落位住迁搬址经营册办])[{CJK}])"
 _PLACE_LEVEL = rf"{_PLACE_NAME_CHAR}{{1,7}}?(?:省|自治区|市|区|县|旗)"
@@ -1427,8 +1483,18 @@ _DWELLING_SHAPE = re.compile(
     rf"|(?<=位于)|(?<=住在)|(?<=住于)|(?<=迁往)|(?<=迁至)|(?<=搬至)|(?<=地为)|(?<=址为)|(?<=[为系是]))"
     rf"(?P<value>(?:{_PLACE_LEVEL}){{1,4}}(?:[^\s，,。；;：:、（()）|｜<>\"'“”‘’〔〕《》【】［］\[\]址]|[ \t]*\n[ \t]*(?![<\n])){{1,45}}?{_UNIT_END})(?![0-9])"
 )
+# The same shape inside running text, right after any word (已搬离宁乡市…14组19号, 前往段飞住所西安市…室):
+# its first level is a two-character place name and its level word (宁乡市, 黄陂区, 大邑县), the usual
+# county or city, so the words before it stay outside. (Not after an address's own word, 原址…, 地址…: the
+# label rules judge whose that is.)
+_DWELLING_SHAPE_INLINE = re.compile(
+    rf"(?<=[{CJK}])(?<![址省市区县旗])(?P<value>{_PLACE_NAME_CHAR}{{2}}(?:省|市|区|县)(?:{_PLACE_LEVEL}){{0,3}}"
+    rf"(?:[^\s，,。；;：:、（()）|｜<>\"'“”‘’〔〕《》【】［］\[\]址]|[ \t]*\n[ \t]*(?![<\n])){{1,45}}?{_UNIT_END})(?![0-9])"
+)
+_VENUE_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:举行|召开|举办|进行)")
 _HOLDER_BEFORE = re.compile(r"公司|企业|单位|合作社|集团|经营|营业|注册|办公|生产|厂|店|场所|中心")
-_CLAUSE_START = re.compile(r"[。；;\t|｜]")
+# (or the line of a salutation above it: 招商银行…营业部：⏎经查，欠税人…住…, the bank addressed holds nothing)
+_CLAUSE_START = re.compile(r"[。；;\t|｜]|[：:][ \t]*\n")
 
 
 _UNIT_END_AT = re.compile(_UNIT_END)
@@ -1442,11 +1508,18 @@ def _shape_matches(text: str) -> Iterator[re.Match[str]]:
     for unit in _UNIT_END_AT.finditer(text):
         if unit.end() <= low:
             continue
-        m = _DWELLING_SHAPE.search(text, max(low, unit.end() - _SHAPE_REACH), unit.end())
+        m = _first_shape(text, max(low, unit.end() - _SHAPE_REACH), unit.end())
         while m is not None:
             low = m.end()
             yield m
-            m = _DWELLING_SHAPE.search(text, low, unit.end()) if low < unit.end() else None
+            m = _first_shape(text, low, unit.end()) if low < unit.end() else None
+
+
+def _first_shape(text: str, low: int, high: int) -> re.Match[str] | None:
+    """The leftmost dwelling's shape in ``text[low:high]``, after a verb of place or inside running text."""
+    m = _DWELLING_SHAPE.search(text, low, high)
+    inline = _DWELLING_SHAPE_INLINE.search(text, low, m.start() if m is not None else high)
+    return inline if inline is not None and (m is None or inline.start() < m.start()) else m
 
 
 def _dwellings_by_shape(text: str) -> list[Finding]:
@@ -1464,6 +1537,8 @@ def _dwellings_by_shape(text: str) -> list[Finding]:
             continue  # 你公司位于…, 对你公司（地址：…: the holder is named; the label rules decide
         if _LABEL_RIGHT_BEFORE.search(text, max(0, start - 12), start):
             continue  # 送达地址：…: the label rules judged whose it is
+        if _VENUE_AFTER.match(text, end):
+            continue  # 定于…在…1幢101室举行听证: where the bureau holds a meeting, a venue, no one's home
         if business_list is None:
             business_list = _BUSINESS_PLACE_LIST.search(text) is not None and not _HOME_FIELD_WORD.search(
                 text
@@ -1471,7 +1546,9 @@ def _dwellings_by_shape(text: str) -> list[Finding]:
         if business_list and _in_table_line(text, start, end, semicolons=True):
             continue  # a list that publishes its rows' places of business and no one's home
         line_start = text.rfind("\n", 0, start) + 1
-        if _ORG_IN_NAME.search(text, line_start, start) and _in_table_line(text, start, end, semicolons=True):
+        if _organisation_on_line(text, line_start, start) and _in_table_line(
+            text, start, end, semicolons=True
+        ):
             continue  # an organisation's row of a list: its seat
         # (a line the extractor broke inside it: each part on its line)
         position = start
@@ -1481,6 +1558,12 @@ def _dwellings_by_shape(text: str) -> list[Finding]:
             position = brk.end()
         found.append(Finding(position, end, FieldType.HOME_ADDRESS))
     return found
+
+
+def _organisation_on_line(text: str, line_start: int, start: int) -> bool:
+    """Whether the line names an organisation before ``start``: not the bureau itself (本机关已将答复寄往…,
+    a sentence of the bureau's, names no row's holder)."""
+    return any(m.group() not in _AUTHORITY_MARKERS for m in _ORG_IN_NAME.finditer(text, line_start, start))
 
 
 _LABEL_RIGHT_BEFORE = re.compile(rf"(?:{_AMBIGUOUS_LABELS})[ \t]*(?:\n[ \t]*)?[：:][ \t]*(?:\n[ \t]*)?$")
@@ -3220,7 +3303,16 @@ def find_personal_data(
     )
     found += names_found
     shaped: list[Finding] = []
-    if "室" in norm or "房" in norm or "组" in norm or "单元" in norm:
+    if (
+        "室" in norm
+        or "房" in norm
+        or "组" in norm
+        or "单元" in norm
+        or "社" in norm
+        or "号附" in norm
+        or "巷" in norm
+        or "弄" in norm
+    ):
         shaped = _dwellings_by_shape(norm)
     if shaped or any(f.field_type is FieldType.HOME_ADDRESS for f in found):
         shaped += _address_occurrences(norm, found + shaped)
@@ -3239,6 +3331,8 @@ def find_personal_data(
     found += _find_name_occurrences(norm, names)
     found += _bracketed_aliases(norm, found)
     found = _outside_urls(norm, found)
+    if "（" in norm or "(" in norm:
+        found = _outside_bracketed_companies(norm, found)
     # A name the bureau masked already (李某某, 王**, ×××) is left byte-identical, whichever rule found it.
     found = [
         f

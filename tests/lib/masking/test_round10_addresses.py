@@ -141,3 +141,15 @@ def test_a_bank_addressed_above_holds_no_debtors_home() -> None:
     out = _masked(text)
     assert "大塘村6组12号" not in out
     assert "中国农业银行株洲分行营业部" in out
+
+
+def test_a_space_aligned_row_whose_amounts_have_thousands_commas_is_read() -> None:
+    text = (
+        "纳税人名称   纳税人识别号   法定代表人或负责人   身份证件号码   经营地点   欠税税种   欠税余额   新发生欠税\n"
+        "易桂香    430281197903142626     易桂香     430281197903142626    醴陵市来龙门街道杉仙岭社区9栋2单元401室"
+        "    个人所得税    1,204,518.20元     2,309,771.05元\n"
+    )
+    out = _masked(text)
+    assert "9栋2单元401室" not in out
+    assert "易桂香" not in out
+    assert "1,204,518.20元" in out

@@ -287,7 +287,7 @@ def _cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
         kind, pattern = "tab", _TAB
     elif len(_PIPE.findall(line)) >= 2 and ("|" in line or "｜" in line or "│" in line or "┃" in line):
         kind, pattern = "pipe", _PIPE
-    elif line.count(",") >= 3:
+    elif line.count(",") >= 3 and _CSV.search(line):  # (not commas that only group amounts' thousands)
         kind, pattern = "csv", _CSV
     elif _SPACES.search(line.strip()):
         kind, pattern = "space", _SPACES

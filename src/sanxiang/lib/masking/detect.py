@@ -52,13 +52,20 @@ _ORG_TAIL = re.compile(
 # neither the trade name before the bracket nor the place inside it is anyone's name. (The trade name holds
 # no verb or function word: 您称朱某本人系锦程（青岛）…公司原职工 names 朱某 before it.)
 _BRACKETED_PLACE_COMPANY = re.compile(
-    rf"(?:(?![在系于是的为与和及向对从被将由等称经已未人])[{CJK}]){{2,6}}[（(][{CJK}]{{2,6}}[）)]"
-    rf"[{CJK}]{{0,10}}?(?:有限责任公司|股份有限公司|有限公司|集团)"
+    rf"(?<=[{CJK}])[（(][{CJK}]{{2,6}}[）)][{CJK}]{{0,10}}?(?:有限责任公司|股份有限公司|有限公司|集团)"
 )
+_TRADE_NAME_CHAR = re.compile(rf"(?![在系于是的为与和及向对从被将由等称经已未人])[{CJK}]")
+_TRADE_NAME = 6  # the longest trade name read before the bracket
 
 
 def _outside_bracketed_companies(text: str, found: list[Finding]) -> list[Finding]:
-    spans = [m.span() for m in _BRACKETED_PLACE_COMPANY.finditer(text)]
+    spans = []
+    for m in _BRACKETED_PLACE_COMPANY.finditer(text):
+        start = m.start()
+        while start > m.start() - _TRADE_NAME and start > 0 and _TRADE_NAME_CHAR.match(text, start - 1):
+            start -= 1
+        if m.start() - start >= 2:
+            spans.append((start, m.end()))
     if not spans:
         return found
     return [
@@ -571,9 +578,14 @@ def _is_public_landline(
     证人…，电话：… in the header under the bureau's name, nor the number 本局…通过电话（…）通知 the party)."""
     if digits in public_phones or _hotline_with_area_code(digits):
         return True
-    if _ORGANISATIONS_PHONE_LABEL.search(text, max(0, start - 12), start):
+    before = text[max(0, start - 60) : start]
+    if ("电话" in before or "座机" in before or "固话" in before) and _ORGANISATIONS_PHONE_LABEL.search(
+        text, max(0, start - 12), start
+    ):
         return True  # 单位电话：0731-…: the label names an organisation the number's holder
-    if _ORGANISATION_RIGHT_BEFORE.search(text, max(0, start - 60), start):
+    if ("公司" in before or "集团" in before or "合作社" in before) and _ORGANISATION_RIGHT_BEFORE.search(
+        before
+    ):
         return True  # …有限公司</td><td>0512-…, …公司⏎0592-…: the cell after a company's name, its number
     if _in_closing_block(text, start, end=end):
         return True
@@ -1497,7 +1509,7 @@ _HOLDER_BEFORE = re.compile(r"公司|企业|单位|合作社|集团|经营|营�
 _CLAUSE_START = re.compile(r"[。；;\t|｜]|[：:][ \t]*\n")
 
 
-_UNIT_END_AT = re.compile(_UNIT_END)
+_UNIT_END_AT = re.compile(r"(?=[0-9村])" + _UNIT_END)
 _SHAPE_REACH = 100  # the longest shape: four place levels of 8, 45 more characters and the unit
 
 
@@ -3308,7 +3320,7 @@ def find_personal_data(
         or "房" in norm
         or "组" in norm
         or "单元" in norm
-        or "社" in norm
+        or ("社" in norm and "村" in norm)
         or "号附" in norm
         or "巷" in norm
         or "弄" in norm

@@ -60,7 +60,8 @@ def mask_text(
         model=model,
         individual_business_address=individual_business_address,
     )
-    findings = [part for f in findings for part in _address_by_lines(text, f)]
+    if "\n" in text:
+        findings = [part for f in findings for part in _address_by_lines(text, f)]
     findings.sort(key=lambda f: (f.start, -f.end, _PRIORITY[f.field_type]))
     spans: list[Span] = []
     for finding in findings:

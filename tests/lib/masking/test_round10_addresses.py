@@ -153,3 +153,17 @@ def test_a_space_aligned_row_whose_amounts_have_thousands_commas_is_read() -> No
     assert "9栋2单元401室" not in out
     assert "易桂香" not in out
     assert "1,204,518.20元" in out
+
+
+def test_a_village_household_broken_by_a_line_inside_its_number_is_hidden() -> None:
+    text = "回复寄往茶陵县腰潞镇大塘村6\n组12号，请查收。\n另，该户所在的大塘村干部组织了走访。"
+    out = _masked(text)
+    assert "大塘村6" not in out
+    assert "组12号" not in out
+    assert "村干部组织" in out
+
+
+def test_a_persons_dwelling_verb_outweighs_a_unit_named_earlier_in_the_sentence() -> None:
+    text = "职工反映所在单位拖欠社保费，该职工住茶陵县腰潞镇大塘村6组12号，联系电话另附。"
+    out = _masked(text)
+    assert "大塘村6组12号" not in out

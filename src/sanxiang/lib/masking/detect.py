@@ -1480,10 +1480,14 @@ def _find_property_addresses(text: str) -> list[Finding]:
 # a cell of a list): place levels (省/自治区/市/区/县 …) down to a flat's or a village household's number
 # (…3单元1801室, …附5号408房, …向阳村6组51号). No bureau's hall, company's office or shop is numbered so;
 # one named its holder right before (你公司位于…, 经营地址…) is left to the label rules.
+_UNIT_WRAP = r"(?:[ \t]*\n[ \t]*)?"
+_HOUSE = rf"[0-9]{{1,4}}(?:{_UNIT_WRAP}[0-9]{{1,3}})?号"
 _UNIT_END = (
     r"(?:[0-9]{1,5}(?:室|房(?![产屋]))|[0-9]{1,3}组[0-9]{1,4}号|[0-9]{1,3}单元[0-9]{1,5}(?:室|号)?"
     # a village household: its village's group or 社, numbered or named (…新塘村4组, …石门村上屋组75号)
-    rf"|村(?:[0-9]{{1,3}}(?:组|社)(?:[0-9]{{1,4}}号)?|(?![民委])[{CJK}]{{1,3}}?(?:组|社)(?:[0-9]{{1,4}}号)?(?![{CJK}0-9]))"
+    # (a PDF line may break it: …杨柳村4⏎组60号, …上屋组4⏎5号)
+    rf"|村(?:[0-9]{{1,3}}{_UNIT_WRAP}(?:组|社)(?:{_UNIT_WRAP}{_HOUSE})?"
+    rf"|(?![民委])[{CJK}]{{1,3}}?(?:组|社)(?:{_UNIT_WRAP}{_HOUSE}|(?![{CJK}0-9])))"
     # a house in a lane or its annex (…87巷18号, …5巷2号附6号, …12弄3号, …9号附2号)
     r"|[0-9]{1,4}(?:巷|弄)[0-9]{1,4}号(?:附[0-9]{1,3}号)?|[0-9]{1,4}号附[0-9]{1,3}号)"
 )
@@ -1503,6 +1507,9 @@ _DWELLING_SHAPE_INLINE = re.compile(
     rf"(?<=[{CJK}])(?<![址省市区县旗])(?P<value>{_PLACE_NAME_CHAR}{{2}}(?:省|市|区|县)(?:{_PLACE_LEVEL}){{0,3}}"
     rf"(?:[^\s，,。；;：:、（()）|｜<>\"'“”‘’〔〕《》【】［］\[\]址]|[ \t]*\n[ \t]*(?![<\n])){{1,45}}?{_UNIT_END})(?![0-9])"
 )
+# A person's verb of dwelling right before the address (…反映单位未缴费，梁某现住…): no organisation lives
+# anywhere, so a holder's word earlier in the sentence is not the address's holder.
+_DWELLS_RIGHT_BEFORE = re.compile(r"(?<![记])住(?:在|于)?$")
 _VENUE_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:举行|召开|举办|进行)")
 _HOLDER_BEFORE = re.compile(r"公司|企业|单位|合作社|集团|经营|营业|注册|办公|生产|厂|店|场所|中心")
 # (or the line of a salutation above it: 招商银行…营业部：⏎经查，欠税人…住…, the bank addressed holds nothing)
@@ -1545,7 +1552,9 @@ def _dwellings_by_shape(text: str) -> list[Finding]:
         clause = [c.end() for c in _CLAUSE_START.finditer(text, low, start)]
         if clause:
             low = clause[-1]
-        if _HOLDER_BEFORE.search(text, low, start):
+        if _HOLDER_BEFORE.search(text, low, start) and not _DWELLS_RIGHT_BEFORE.search(
+            text, max(0, start - 3), start
+        ):
             continue  # 你公司位于…, 对你公司（地址：…: the holder is named; the label rules decide
         if _LABEL_RIGHT_BEFORE.search(text, max(0, start - 12), start):
             continue  # 送达地址：…: the label rules judged whose it is

@@ -167,3 +167,17 @@ def test_a_persons_dwelling_verb_outweighs_a_unit_named_earlier_in_the_sentence(
     text = "职工反映所在单位拖欠社保费，该职工住茶陵县腰潞镇大塘村6组12号，联系电话另附。"
     out = _masked(text)
     assert "大塘村6组12号" not in out
+
+
+def test_a_companys_seat_in_its_bracket_of_particulars_stays_when_wrapped() -> None:
+    text = (
+        "株洲云启信息技术有限公司（统一社会信\n"
+        "用代码：91430211MA4Q7L\n"
+        "XC2B；地址：株洲市天元区珠江北路\n"
+        "88号大厦B座12楼；法定代表人：\n"
+        "欧阳春）：\n"
+        "你单位未按规定开具发票。"
+    )
+    out = _masked(text)
+    assert "株洲市天元区珠江北路\n88号大厦B座12楼" in out
+    assert "欧阳春" not in out

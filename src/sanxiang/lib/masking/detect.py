@@ -1289,6 +1289,18 @@ def _record_start(text: str, start: int) -> int:
 
 
 _ORG_BEFORE_BRACKET = re.compile(rf"(?:{ORG_SUFFIXES})[（(]$")
+_COMPANY_BEFORE_BRACKET = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|公司|集团|合作社)[ \t\n]*$")
+_BRACKET_REACH = 120  # the longest bracket of a company's particulars read back
+
+
+def _in_bracket_of_organisation(text: str, start: int) -> bool:
+    """Whether ``start`` stands inside a bracket still open that a company's name opens (its code, seat and
+    representative given after its name, also wrapped over lines)."""
+    low = max(0, start - _BRACKET_REACH)
+    opening = max(text.rfind("（", low, start), text.rfind("(", low, start))
+    if opening < 0 or max(text.rfind("）", opening, start), text.rfind(")", opening, start)) >= 0:
+        return False
+    return _COMPANY_BEFORE_BRACKET.search(text, max(0, opening - 12), opening) is not None
 
 
 def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
@@ -1300,6 +1312,8 @@ def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
         return True  # 法定代表人联系地址, 经营者送达地址: the person's own
     if _ORG_BEFORE_BRACKET.search(text, max(0, start - 8), start):
         return False  # …有限公司（住所：…）: the address of the organisation just named
+    if _in_bracket_of_organisation(text, start):
+        return False  # …有限公司（统一社会信用代码：…；地址：…；法定代表人：…）: the bracket describes the company
     owner = _antecedent_is_person(text, start)
     if owner is not None:
         return owner  # 联系你单位法定代表人…；前往其住所…: 其 is the representative

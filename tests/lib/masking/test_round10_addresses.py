@@ -181,3 +181,13 @@ def test_a_companys_seat_in_its_bracket_of_particulars_stays_when_wrapped() -> N
     out = _masked(text)
     assert "株洲市天元区珠江北路\n88号大厦B座12楼" in out
     assert "欧阳春" not in out
+
+
+def test_an_office_label_ending_the_line_above_labels_the_number_below() -> None:
+    text = "办税服务厅地址：株洲市天元区黄河南路88号；咨询电话：\n0731-22881199（工作日）；\n12366。\n"
+    assert "0731-22881199" in _masked(text)
+
+
+def test_specks_of_a_scan_inside_an_office_label_do_not_hide_its_number() -> None:
+    text = "如有疑问，请拨打纳税服_务热线或0731-22881199咨询。"
+    assert "0731-22881199" in _masked(text)

@@ -570,6 +570,21 @@ _ORGANISATION_RIGHT_BEFORE = re.compile(
 )
 
 
+# Specks a scan leaves inside a label's words (纳税服_务热线, 咨询·电话): no part of the label.
+_LABEL_SPECKS = re.compile(r"[_`'·﹒〃丨|\s]")
+
+
+def _public_line_label(text: str, line_start: int, start: int) -> bool:
+    """Whether an office line's label (see _PUBLIC_LINE) stands before the number in its own sentence: on its
+    line, or ending the line above (…；咨询电话：⏎027-…), specks of a scan inside its words ignored."""
+    low = max(line_start, start - 30, text.rfind("。", 0, start) + 1)
+    if low == line_start and line_start > 0 and not text[line_start:start].strip():
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        if text[above : line_start - 1].rstrip().endswith(("：", ":")):
+            low = max(above, line_start - 31, text.rfind("。", 0, line_start) + 1)
+    return _PUBLIC_LINE.search(_LABEL_SPECKS.sub("", text[low:start])) is not None
+
+
 def _is_public_landline(
     text: str, start: int, digits: str, public_phones: frozenset[str], end: int | None = None
 ) -> bool:
@@ -592,7 +607,7 @@ def _is_public_landline(
     line_start = text.rfind("\n", 0, start) + 1
     # (the office is named in the number's own sentence: …税务局核查，已责令其改正。您留下的固定电话… is
     # the reader's number, the bureau named in the sentence before)
-    if _PUBLIC_LINE.search(text, max(line_start, start - 30, text.rfind("。", 0, start) + 1), start):
+    if _public_line_label(text, line_start, start):
         return True
     if _office_line(text, line_start, start):
         return True

@@ -46,8 +46,33 @@ ORG_SUFFIXES = (
 _ORG_TAIL = re.compile(
     rf"(?:(?!中国)(?![在系于是的为与和及向对从被将由等任担经已未不曾现全转相个私账户名])[{CJK}]){{0,6}}?"
     # (or a company's with its place in brackets before its legal form: 盛源餐饮管理（株洲）有限公司)
-    rf"(?:{ORG_SUFFIXES}|(?<=[{CJK}])[（(][{CJK}]{{2,6}}[）)](?:有限责任公司|股份有限公司|有限公司|集团))"
+    rf"(?:{ORG_SUFFIXES}|(?<=[{CJK}])[（(][{CJK}]{{2,6}}[）)][{CJK}]{{0,8}}?(?:有限责任公司|股份有限公司|有限公司|集团))"
 )
+# A company's whole name with its place in brackets (弘业（苏州）科技有限公司, 华拓（成都）劳务服务有限公司):
+# neither the trade name before the bracket nor the place inside it is anyone's name. (The trade name holds
+# no verb or function word: 您称朱某本人系锦程（青岛）…公司原职工 names 朱某 before it.)
+_BRACKETED_PLACE_COMPANY = re.compile(
+    rf"(?<=[{CJK}])[（(][{CJK}]{{2,6}}[）)][{CJK}]{{0,10}}?(?:有限责任公司|股份有限公司|有限公司|集团)"
+)
+_TRADE_NAME_CHAR = re.compile(rf"(?![在系于是的为与和及向对从被将由等称经已未人])[{CJK}]")
+_TRADE_NAME = 6  # the longest trade name read before the bracket
+
+
+def _outside_bracketed_companies(text: str, found: list[Finding]) -> list[Finding]:
+    spans = []
+    for m in _BRACKETED_PLACE_COMPANY.finditer(text):
+        start = m.start()
+        while start > m.start() - _TRADE_NAME and start > 0 and _TRADE_NAME_CHAR.match(text, start - 1):
+            start -= 1
+        if m.start() - start >= 2:
+            spans.append((start, m.end()))
+    if not spans:
+        return found
+    return [
+        f
+        for f in found
+        if f.field_type not in _NAME_KINDS or not any(a <= f.start and f.end <= b for a, b in spans)
+    ]
 
 
 def _in_org_name(text: str, end: int) -> bool:
@@ -180,6 +205,11 @@ _PUBLIC_LINE = re.compile(
 # name and the date) gives the bureau's own contact; a party's contact stands in the header, before the body.
 # A contact line that names the bureau's hall or its service hotline as its own.
 _HALL_LINE = re.compile(r"\n[ \t]*(?:联系|咨询|办税)?电话[：:][^\n]*[（(]办税服务厅[）)]")
+# A line of the block that gives the tax service hotline (纳税服务热线：12366): only the bureau signs its
+# contact lines with it, so the lines above it, down from the body's end, are the bureau's own.
+# (not where something is sent to, 送达地址, 邮寄地址: the recipient's, whatever signs the block)
+_SENT_TO_LABEL = re.compile(r"送达|邮寄|寄送|收件")
+_HOTLINE_LINE = re.compile(r"\n[ \t]*[^\n：:。]{0,10}热线[^\n。]{0,8}1[ \t]?2[ \t]?3[ \t]?6[ \t]?6(?!\d)")
 _AUTHORITY_LINE = re.compile(
     rf"\n[ \t]*(?:国家税务总局[{CJK}]{{2,30}}|[{CJK}]{{2,24}}(?:税务局|稽查局|税务所|税务分局))[ \t]*(?:\n|$)"
 )
@@ -402,6 +432,12 @@ def _in_closing_block(text: str, start: int, *, named: bool = False, end: int | 
             return True
         if _HALL_LINE.match(text, limit, nxt) is not None:
             return True  # …⏎联系电话：…（办税服务厅）: the bureau's own contact block
+        if (
+            _HOTLINE_LINE.match(text, limit, nxt) is not None
+            and not blank
+            and _SENT_TO_LABEL.search(text, line_start, len(text) if line_end < 0 else line_end) is None
+        ):
+            return True  # 联系地址：…⏎联系电话：…⏎纳税服务热线：12366: the bureau's own contact block
         if not text[limit + 1 : nxt].strip():
             blank = True
         else:
@@ -542,6 +578,36 @@ _COME_TO = re.compile(r"(?:可|请)(?:到|至|前往|来)[^。；\n]{2,40}?(?:�
 _YOUR_NUMBER = re.compile(r"你的|您的|本人|其(?:联系)?电话|预留")
 
 
+# A number's label that names an organisation its holder (单位电话, 公司联系电话, 企业座机): the unit's own line,
+# published, whoever else the line names (单位经办人：…  单位电话：…).
+_ORGANISATIONS_PHONE_LABEL = re.compile(
+    r"(?:单位|公司|企业|厂|商行)(?:联系|办公|固定)?(?:电话|座机|固话)(?:号码)?[ \t]*[：:]?[ \t]*$"
+)
+
+
+# A company's name right before the number, nothing but a table's separators, markup, quotes or a scan's
+# specks in between (the next cell of its row, the next line of a one-cell-a-line list).
+_ORGANISATION_RIGHT_BEFORE = re.compile(
+    r"(?:有限责任公司|有限公司|公司|集团|合作社)"
+    r"(?:[\s|｜丨│┃,，;；\"'`·﹒〃_]|</?t[dh][^>\n]{0,20}>)*$"
+)
+
+
+# Specks a scan leaves inside a label's words (纳税服_务热线, 咨询·电话): no part of the label.
+_LABEL_SPECKS = re.compile(r"[_`'·﹒〃丨|\s]")
+
+
+def _public_line_label(text: str, line_start: int, start: int) -> bool:
+    """Whether an office line's label (see _PUBLIC_LINE) stands before the number in its own sentence: on its
+    line, or ending the line above (…；咨询电话：⏎027-…), specks of a scan inside its words ignored."""
+    low = max(line_start, start - 30, text.rfind("。", 0, start) + 1)
+    if low == line_start and line_start > 0 and not text[line_start:start].strip():
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        if text[above : line_start - 1].rstrip().endswith(("：", ":")):
+            low = max(above, line_start - 31, text.rfind("。", 0, line_start) + 1)
+    return _PUBLIC_LINE.search(_LABEL_SPECKS.sub("", text[low:start])) is not None
+
+
 def _is_public_landline(
     text: str, start: int, digits: str, public_phones: frozenset[str], end: int | None = None
 ) -> bool:
@@ -550,10 +616,21 @@ def _is_public_landline(
     证人…，电话：… in the header under the bureau's name, nor the number 本局…通过电话（…）通知 the party)."""
     if digits in public_phones or _hotline_with_area_code(digits):
         return True
+    before = text[max(0, start - 60) : start]
+    if ("电话" in before or "座机" in before or "固话" in before) and _ORGANISATIONS_PHONE_LABEL.search(
+        text, max(0, start - 12), start
+    ):
+        return True  # 单位电话：0731-…: the label names an organisation the number's holder
+    if ("公司" in before or "集团" in before or "合作社" in before) and _ORGANISATION_RIGHT_BEFORE.search(
+        before
+    ):
+        return True  # …有限公司</td><td>0512-…, …公司⏎0592-…: the cell after a company's name, its number
     if _in_closing_block(text, start, end=end):
         return True
     line_start = text.rfind("\n", 0, start) + 1
-    if _PUBLIC_LINE.search(text, max(line_start, start - 30), start):
+    # (the office is named in the number's own sentence: …税务局核查，已责令其改正。您留下的固定电话… is
+    # the reader's number, the bureau named in the sentence before)
+    if _public_line_label(text, line_start, start):
         return True
     if _office_line(text, line_start, start):
         return True
@@ -1345,6 +1422,18 @@ def _record_start(text: str, start: int) -> int:
 
 
 _ORG_BEFORE_BRACKET = re.compile(rf"(?:{ORG_SUFFIXES})[（(]$")
+_COMPANY_BEFORE_BRACKET = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|公司|集团|合作社)[ \t\n]*$")
+_BRACKET_REACH = 120  # the longest bracket of a company's particulars read back
+
+
+def _in_bracket_of_organisation(text: str, start: int) -> bool:
+    """Whether ``start`` stands inside a bracket still open that a company's name opens (its code, seat and
+    representative given after its name, also wrapped over lines)."""
+    low = max(0, start - _BRACKET_REACH)
+    opening = max(text.rfind("（", low, start), text.rfind("(", low, start))
+    if opening < 0 or max(text.rfind("）", opening, start), text.rfind(")", opening, start)) >= 0:
+        return False
+    return _COMPANY_BEFORE_BRACKET.search(text, max(0, opening - 12), opening) is not None
 
 
 def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
@@ -1356,6 +1445,8 @@ def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
         return True  # 法定代表人联系地址, 经营者送达地址: the person's own
     if _ORG_BEFORE_BRACKET.search(text, max(0, start - 8), start):
         return False  # …有限公司（住所：…）: the address of the organisation just named
+    if _in_bracket_of_organisation(text, start):
+        return False  # …有限公司（统一社会信用代码：…；地址：…；法定代表人：…）: the bracket describes the company
     owner = _antecedent_is_person(text, start)
     if owner is not None:
         return owner  # 联系你单位法定代表人…；前往其住所…: 其 is the representative
@@ -1536,7 +1627,17 @@ def _find_property_addresses(text: str) -> list[Finding]:
 # a cell of a list): place levels (省/自治区/市/区/县 …) down to a flat's or a village household's number
 # (…3单元1801室, …附5号408房, …向阳村6组51号). No bureau's hall, company's office or shop is numbered so;
 # one named its holder right before (你公司位于…, 经营地址…) is left to the label rules.
-_UNIT_END = r"(?:[0-9]{1,5}(?:室|房(?![产屋]))|[0-9]{1,3}组[0-9]{1,4}号|[0-9]{1,3}单元[0-9]{1,5}(?:室|号)?)"
+_UNIT_WRAP = r"(?:[ \t]*\n[ \t]*)?"
+_HOUSE = rf"[0-9]{{1,4}}(?:{_UNIT_WRAP}[0-9]{{1,3}})?号"
+_UNIT_END = (
+    r"(?:[0-9]{1,5}(?:室|房(?![产屋]))|[0-9]{1,3}组[0-9]{1,4}号|[0-9]{1,3}单元[0-9]{1,5}(?:室|号)?"
+    # a village household: its village's group or 社, numbered or named (…新塘村4组, …石门村上屋组75号)
+    # (a PDF line may break it: …杨柳村4⏎组60号, …上屋组4⏎5号)
+    rf"|村(?:[0-9]{{1,3}}{_UNIT_WRAP}(?:组|社)(?:{_UNIT_WRAP}{_HOUSE})?"
+    rf"|(?![民委])[{CJK}]{{1,3}}?(?:组|社)(?:{_UNIT_WRAP}{_HOUSE}|(?![{CJK}0-9])))"
+    # a house in a lane or its annex (…87巷18号, …5巷2号附6号, …12弄3号, …9号附2号)
+    r"|[0-9]{1,4}(?:巷|弄)[0-9]{1,4}号(?:附[0-9]{1,3}号)?|[0-9]{1,4}号附[0-9]{1,3}号)"
+)
 # (a place's name holds no verb of place, pronoun or holder's word: 你公司位于长沙市 is no city's name)
 _PLACE_NAME_CHAR = rf"(?:(?![的于在往至为按向到将把被你我其该本局司前寄送落位住迁搬址经营册办])[{CJK}])"
 _PLACE_LEVEL = rf"{_PLACE_NAME_CHAR}{{1,7}}?(?:省|自治区|市|区|县|旗)"
@@ -1545,11 +1646,24 @@ _DWELLING_SHAPE = re.compile(
     rf"|(?<=位于)|(?<=住在)|(?<=住于)|(?<=迁往)|(?<=迁至)|(?<=搬至)|(?<=地为)|(?<=址为)|(?<=[为系是]))"
     rf"(?P<value>(?:{_PLACE_LEVEL}){{1,4}}(?:[^\s，,。；;：:、（()）|｜<>\"'“”‘’〔〕《》【】［］\[\]址]|[ \t]*\n[ \t]*(?![<\n])){{1,45}}?{_UNIT_END})(?![0-9])"
 )
+# The same shape inside running text, right after any word (已搬离宁乡市…14组19号, 前往段飞住所西安市…室):
+# its first level is a two-character place name and its level word (宁乡市, 黄陂区, 大邑县), the usual
+# county or city, so the words before it stay outside. (Not after an address's own word, 原址…, 地址…: the
+# label rules judge whose that is.)
+_DWELLING_SHAPE_INLINE = re.compile(
+    rf"(?<=[{CJK}])(?<![址省市区县旗])(?P<value>{_PLACE_NAME_CHAR}{{2}}(?:省|市|区|县)(?:{_PLACE_LEVEL}){{0,3}}"
+    rf"(?:[^\s，,。；;：:、（()）|｜<>\"'“”‘’〔〕《》【】［］\[\]址]|[ \t]*\n[ \t]*(?![<\n])){{1,45}}?{_UNIT_END})(?![0-9])"
+)
+# A person's verb of dwelling right before the address (…反映单位未缴费，梁某现住…): no organisation lives
+# anywhere, so a holder's word earlier in the sentence is not the address's holder.
+_DWELLS_RIGHT_BEFORE = re.compile(r"(?<![记])住(?:在|于)?$")
+_VENUE_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:举行|召开|举办|进行)")
 _HOLDER_BEFORE = re.compile(r"公司|企业|单位|合作社|集团|经营|营业|注册|办公|生产|厂|店|场所|中心")
-_CLAUSE_START = re.compile(r"[。；;\t|｜]")
+# (or the line of a salutation above it: 招商银行…营业部：⏎经查，欠税人…住…, the bank addressed holds nothing)
+_CLAUSE_START = re.compile(r"[。；;\t|｜]|[：:][ \t]*\n")
 
 
-_UNIT_END_AT = re.compile(_UNIT_END)
+_UNIT_END_AT = re.compile(r"(?=[0-9村])" + _UNIT_END)
 _SHAPE_REACH = 100  # the longest shape: four place levels of 8, 45 more characters and the unit
 
 
@@ -1560,11 +1674,18 @@ def _shape_matches(text: str) -> Iterator[re.Match[str]]:
     for unit in _UNIT_END_AT.finditer(text):
         if unit.end() <= low:
             continue
-        m = _DWELLING_SHAPE.search(text, max(low, unit.end() - _SHAPE_REACH), unit.end())
+        m = _first_shape(text, max(low, unit.end() - _SHAPE_REACH), unit.end())
         while m is not None:
             low = m.end()
             yield m
-            m = _DWELLING_SHAPE.search(text, low, unit.end()) if low < unit.end() else None
+            m = _first_shape(text, low, unit.end()) if low < unit.end() else None
+
+
+def _first_shape(text: str, low: int, high: int) -> re.Match[str] | None:
+    """The leftmost dwelling's shape in ``text[low:high]``, after a verb of place or inside running text."""
+    m = _DWELLING_SHAPE.search(text, low, high)
+    inline = _DWELLING_SHAPE_INLINE.search(text, low, m.start() if m is not None else high)
+    return inline if inline is not None and (m is None or inline.start() < m.start()) else m
 
 
 def _dwellings_by_shape(text: str) -> list[Finding]:
@@ -1578,10 +1699,14 @@ def _dwellings_by_shape(text: str) -> list[Finding]:
         clause = [c.end() for c in _CLAUSE_START.finditer(text, low, start)]
         if clause:
             low = clause[-1]
-        if _HOLDER_BEFORE.search(text, low, start):
+        if _HOLDER_BEFORE.search(text, low, start) and not _DWELLS_RIGHT_BEFORE.search(
+            text, max(0, start - 3), start
+        ):
             continue  # 你公司位于…, 对你公司（地址：…: the holder is named; the label rules decide
         if _LABEL_RIGHT_BEFORE.search(text, max(0, start - 12), start):
             continue  # 送达地址：…: the label rules judged whose it is
+        if _VENUE_AFTER.match(text, end):
+            continue  # 定于…在…1幢101室举行听证: where the bureau holds a meeting, a venue, no one's home
         if business_list is None:
             business_list = _BUSINESS_PLACE_LIST.search(text) is not None and not _HOME_FIELD_WORD.search(
                 text
@@ -1589,7 +1714,9 @@ def _dwellings_by_shape(text: str) -> list[Finding]:
         if business_list and _in_table_line(text, start, end, semicolons=True):
             continue  # a list that publishes its rows' places of business and no one's home
         line_start = text.rfind("\n", 0, start) + 1
-        if _ORG_IN_NAME.search(text, line_start, start) and _in_table_line(text, start, end, semicolons=True):
+        if _organisation_on_line(text, line_start, start) and _in_table_line(
+            text, start, end, semicolons=True
+        ):
             continue  # an organisation's row of a list: its seat
         # (a line the extractor broke inside it: each part on its line)
         position = start
@@ -1599,6 +1726,12 @@ def _dwellings_by_shape(text: str) -> list[Finding]:
             position = brk.end()
         found.append(Finding(position, end, FieldType.HOME_ADDRESS))
     return found
+
+
+def _organisation_on_line(text: str, line_start: int, start: int) -> bool:
+    """Whether the line names an organisation before ``start``: not the bureau itself (本机关已将答复寄往…,
+    a sentence of the bureau's, names no row's holder)."""
+    return any(m.group() not in _AUTHORITY_MARKERS for m in _ORG_IN_NAME.finditer(text, line_start, start))
 
 
 _LABEL_RIGHT_BEFORE = re.compile(rf"(?:{_AMBIGUOUS_LABELS})[ \t]*(?:\n[ \t]*)?[：:][ \t]*(?:\n[ \t]*)?$")
@@ -3525,7 +3658,16 @@ def find_personal_data(
     found += _name_cells_after_organisations(norm, names)
     found += _name_cells_before_identifiers(norm, found, names)
     shaped: list[Finding] = []
-    if "室" in norm or "房" in norm or "组" in norm or "单元" in norm:
+    if (
+        "室" in norm
+        or "房" in norm
+        or "组" in norm
+        or "单元" in norm
+        or ("社" in norm and "村" in norm)
+        or "号附" in norm
+        or "巷" in norm
+        or "弄" in norm
+    ):
         shaped = _dwellings_by_shape(norm)
     if shaped or any(f.field_type is FieldType.HOME_ADDRESS for f in found):
         shaped += _address_occurrences(norm, found + shaped)
@@ -3545,6 +3687,8 @@ def find_personal_data(
     found += _find_name_occurrences(norm, names)
     found += _bracketed_aliases(norm, found)
     found = _outside_urls(norm, found)
+    if "（" in norm or "(" in norm:
+        found = _outside_bracketed_companies(norm, found)
     # A name the bureau masked already (李某某, 王**, ×××) is left byte-identical, whichever rule found it.
     found = [
         f

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
-from .detect import find_personal_data
+from .detect import Finding, find_personal_data
 from .policy import STRICTEST, DisplayMode, FieldType, PolicyRow, display_mode, format_value
 from .spans import MaskResult, Span, apply_merged, merge_spans
 
@@ -60,6 +61,8 @@ def mask_text(
         model=model,
         individual_business_address=individual_business_address,
     )
+    if "\n" in text:
+        findings = [part for f in findings for part in _address_by_lines(text, f)]
     findings.sort(key=lambda f: (f.start, -f.end, _PRIORITY[f.field_type]))
     spans: list[Span] = []
     for finding in findings:
@@ -74,6 +77,26 @@ def mask_text(
         spans.append(Span(finding.start, finding.end, finding.field_type.value, len(original), replacement))
     merged = [_keep_line_breaks(text, span) for span in merge_spans(spans)]
     return MaskResult(apply_merged(text, merged), tuple(merged))
+
+
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def _address_by_lines(text: str, finding: Finding) -> list[Finding]:
+    """An address a PDF line broke (found whole in the text with its wrapping undone) is masked line by
+    line, each part's ``***`` on its own line: the published text keeps its lines, so a second pass reads
+    the same page width and the same table."""
+    if finding.field_type is not FieldType.HOME_ADDRESS or "\n" not in text[finding.start : finding.end]:
+        return [finding]
+    parts: list[Finding] = []
+    position = finding.start
+    for brk in _LINE_BREAK.finditer(text, finding.start, finding.end):
+        if brk.start() > position:
+            parts.append(Finding(position, brk.start(), finding.field_type))
+        position = brk.end()
+    if position < finding.end:
+        parts.append(Finding(position, finding.end, finding.field_type))
+    return parts
 
 
 def _keep_line_breaks(text: str, span: Span) -> Span:

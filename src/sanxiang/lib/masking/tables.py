@@ -48,6 +48,7 @@ BUSINESS_PLACE = "business_place"
 # as the place of business (…小区12栋3单元1907号, …村5组32号) stays a home address.
 _COMMERCIAL = re.compile(
     r"门面|商铺|铺面|店面|摊位|档口|市场|商场|商城|商业街|写字楼|商务中心|商务楼|大厦|工业园|产业园|物流园|科技园|"
+    r"科学园|软件园|创业园|创意园|孵化|"
     r"园区|厂房|厂区|车间|仓库|一楼\d|\d+层\d+室|[A-Z]区\d+号"
 )
 _DWELLING = re.compile(
@@ -266,7 +267,7 @@ _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋
 
 
 _TAB = re.compile(r"\t")
-_PIPE = re.compile(r"[|｜丨]")  # (丨: OCR's reading of a pipe)
+_PIPE = re.compile(r"[|｜丨│┃]")  # (丨: OCR's reading of a pipe; │ ┃: a scanned table's ruling)
 # A CSV export's separator: a comma, but not one grouping an amount's thousands (1,234.50).
 _CSV = re.compile(r",(?!\d{3}(?:[.,]\d|$))")
 
@@ -284,9 +285,9 @@ def _cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
             return "html", _trim(line, html)
     if "\t" in line:
         kind, pattern = "tab", _TAB
-    elif line.count("|") + line.count("｜") + line.count("丨") >= 2 and ("|" in line or "｜" in line):
+    elif len(_PIPE.findall(line)) >= 2 and ("|" in line or "｜" in line or "│" in line or "┃" in line):
         kind, pattern = "pipe", _PIPE
-    elif line.count(",") >= 3:
+    elif line.count(",") >= 3 and _CSV.search(line):  # (not commas that only group amounts' thousands)
         kind, pattern = "csv", _CSV
     elif _SPACES.search(line.strip()):
         kind, pattern = "space", _SPACES
@@ -810,7 +811,8 @@ def _continues_row(
 _BREAKABLE = {"tab": _TAB, "csv": _CSV, "pipe": _PIPE}
 _MAX_BROKEN_LINES = 5
 _TAGS_ONLY = re.compile(r"^\s*(?:<[^<>]*>\s*)+$")
-_RULE_LINE = re.compile(r"^[ \t]*[-|｜:：]+[ \t]*$")
+# (or a scanned table's ruling, drawn in box characters: ───, ┼──┼: no row, the table goes on below it)
+_RULE_LINE = re.compile(r"^[ \t]*[-|｜:：\u2500-\u257f+=]+[ \t]*$")
 
 
 def _split(kind: str, line: str) -> list[tuple[int, int]]:

@@ -7,8 +7,8 @@ reported apart), and leak / keep on
 - the 18 readable real decisions of ../shared/real/ (tests/lib/masking/real_eval.py),
 - the first evaluation set (tests/eval/masking/, scored in process by its own scorer; tuned on for
   months, so an upper bound),
-- each held-out set named by ``--held-out`` (default: the newest, masking12, which no masker round has
-  been tuned on; see tests/eval/README.md), scored as a black box by its own scorer, which runs
+- each held-out set named by ``--held-out`` (default: masking14 and masking15, which no masker round
+  and not the lead have been tuned on; see tests/eval/README.md), scored as a black box by its own scorer, which runs
   ``sanxiang mask --jsonl`` with ``$SANXIANG_MASK_MODEL`` set to the mode. These are the figures to read.
 
 Run: .venv/bin/python bench/bench_masker.py [--rounds N] [--skip-all] [--held-out tests/eval/maskingN …]
@@ -35,7 +35,7 @@ from tests.lib.masking.real_eval import PERSONAL_LABELS, evaluate_real  # noqa: 
 from sanxiang.lib.masking import STRICTEST, mask_text, ner  # noqa: E402
 
 EVAL_DIR = ROOT / "tests" / "eval" / "masking"
-HELD_OUT = ["tests/eval/masking12"]
+HELD_OUT = ["tests/eval/masking14", "tests/eval/masking15"]
 MODES = ("off", "gated", "all")
 # The held-out scorers were written by different authors: "LEAK overall: 12/345 …", "… 12 of 345 …",
 # "overall leak of personal values (…): 12/345", "overall leak (personal values): 3.53 % (146/4132)",
@@ -45,6 +45,8 @@ _LEAK = re.compile(r"^(?:LEAK overall|overall leak[^:\n]*)" + _COUNT, re.M)
 _KEEP = re.compile(
     r"^(?:KEEP overall|public facts (?P<not>not )?kept verbatim|public (?P<loss>loss))" + _COUNT, re.M
 )
+# Sets 14-17 print a table per kind, each closed by its total: "  OVERALL   56 /  2273 …" (leak, then kept).
+_TOTAL = re.compile(r"^\s+(?:OVERALL|ALL)\s+(?P<n>\d+)\s*/\s*(?P<of>\d+)", re.M)
 
 
 def _throughput(docs, model: str, rounds: int) -> tuple[float, float, float]:
@@ -132,11 +134,13 @@ def _held_out(directory: str, model: str) -> str:
         [sys.executable, str(scorer)], cwd=ROOT, env=env, capture_output=True, text=True, check=False
     )
     leak, keep = _LEAK.search(run.stdout), _KEEP.search(run.stdout)
+    if leak is None and keep is None and len(totals := list(_TOTAL.finditer(run.stdout))) >= 2:
+        leak, keep = totals[0], totals[1]
     if leak is None or keep is None:
         return f"{directory}: scorer printed no overall figures (exit {run.returncode})"
     leaked, personal = int(leak["n"]), int(leak["of"])
     kept, public = int(keep["n"]), int(keep["of"])
-    if keep.group("not") or keep.group("loss"):
+    if keep.re is _KEEP and (keep.group("not") or keep.group("loss")):
         kept = public - kept
     return f"{Path(directory).name}: leak {leaked}/{personal} = {leaked / personal:.2%}, keep {kept / public:.2%}"
 

@@ -154,3 +154,19 @@ def test_cells_per_line_under_an_ocr_damaged_header_are_read() -> None:
     assert "林佳慧" not in out
     assert "湘潭市老街面馆" in out
     assert "4200.00元" in out
+
+
+def test_name_after_buyer_with_copula_or_line_break_is_hidden() -> None:
+    out = _masked(
+        "另查明，购买方为柏云（居民身份证号430104198807153318）。\n购买方邹建国\n（电话13973354321）已补税。"
+    )
+    assert "柏云" not in out
+    assert "邹建国" not in out
+    assert "购买方为一般纳税人的" in _masked("购买方为一般纳税人的，可以抵扣进项税额。")
+
+
+def test_name_signed_for_receipt_is_hidden() -> None:
+    text = "执法人员：李明、王强\n被处罚人签收：欧阳晓\n国家税务总局株洲市税务局稽查局\n"
+    out = mask_text(text, policy=STRICTEST, model="off").text  # (the label alone, not the model's guess)
+    assert "欧阳晓" not in out
+    assert "国家税务总局株洲市税务局稽查局" in out

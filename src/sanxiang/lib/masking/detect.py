@@ -2179,22 +2179,25 @@ _OTHER_NAME_END_AT = re.compile(_OTHER_NAME_END)
 _OFFICE_CHARS = frozenset("税局厅科处室所站院部委办司店厂社公机府")
 # Role words that a rule's text uses as ordinary nouns (受票方利用…, 购买方取得…): a name only after a colon.
 _LABEL_ONLY = frozenset({"受票方", "购买方", "购买方名称"})
-# What closes a name set in apposition right after its role word (购买方李娟，…; 受票方王建国。).
-_APPOSITION_END = frozenset("，,。；;、（(")
+# What closes a name set in apposition right after its role word (购买方李娟，…; 受票方王建国。; also
+# after a line break: 购买方李娟⏎（身份证号…), and the copula that may join them (购买方为李娟（…）).
+_APPOSITION_END_AT = re.compile(r"[ \t]*\n?[ \t]*[，,。；;、（(]")
+_COPULAS = frozenset({"", "为", "是"})
 
 
 def _name_in_apposition(text: str, trigger_end: int, name_start: int, name_end: int) -> bool:
-    """Whether a surname-headed name follows a role word with nothing between and the clause closes right
-    after it (购买方李娟，手机…): the role word heads the person's name, not a rule's verb (受票方利用…)."""
+    """Whether a surname-headed name follows a role word (with nothing or a copula between) and the clause
+    closes right after it (购买方李娟，手机…): the role word heads the person's name, not a rule's verb
+    (受票方利用…)."""
     return (
-        name_start == trigger_end
-        and text[name_end : name_end + 1] in _APPOSITION_END
+        text[trigger_end:name_start] in _COPULAS
+        and _APPOSITION_END_AT.match(text, name_end) is not None
         and text[name_start:name_end] not in _NOT_NAMES
     )
 
 
 # What a form adds to a role word in its label (受送达人签名或盖章, 代收人及代收理由, 收件人签字).
-_LABEL_SUFFIX = r"(?:签名或盖章|签字或盖章|签名或签章|签名|签字|签章|盖章|及代收理由|及理由)?"
+_LABEL_SUFFIX = r"(?:签名或盖章|签字或盖章|签名或签章|签名|签字|签章|签收|盖章|及代收理由|及理由)?"
 _TRIGGERED_NAME = re.compile(
     # (a label's cell and its value's in a row of pipes: | 送达人 | 沈和平 |)
     rf"(?P<trigger>{_TRIGGER_ALT}){_LABEL_SUFFIX}(?:[（(][^）)\n]{{0,10}}[）)])?[：:\s]*(?:[|｜丨][ \t]*)?"

@@ -1352,7 +1352,7 @@ _LABEL_HEADS = "".join(sorted({label[0] for label in f"{_HOME_LABELS}|{_AMBIGUOU
 _VALUE = r"(?P<value>(?:[^，,。；;（()）\n\t|｜：:<>]|[（(][^，,。；;（()）\n\t：:]{1,12}[）)]|[（(](?![^（()）\n]{0,12}[）)])){1,60})"
 _ADDRESS = re.compile(
     rf"(?=[{_LABEL_HEADS}])"
-    rf"(?:(?P<home>{_HOME_LABELS}|(?<![^，,；;（(\n])住(?![址所宿房院宅])(?=[：:]?[{CJK}]{{0,8}}?[省市区县镇乡村路街巷弄]))|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"
+    rf"(?:(?P<home>{_HOME_LABELS}|(?<![^，,；;、（(\n])住(?![址所宿房院宅])(?=[：:]?[{CJK}]{{0,8}}?[省市区县镇乡村路街巷弄]))|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"
     rf"(?<!场所)(?<!网站)(?<!电子)(?<!邮寄)(?P<maybe>{_AMBIGUOUS_LABELS}))"
     # the value after a colon, a tab, spaces, or on the next line (a label cell and its value cell)
     # (or in the next cell of a two-column table: | 送达地点 | …… |)
@@ -1436,6 +1436,29 @@ def _in_bracket_of_organisation(text: str, start: int) -> bool:
     return _COMPANY_BEFORE_BRACKET.search(text, max(0, opening - 12), opening) is not None
 
 
+# What marks a bracket's particulars as a natural person's: a label of a person's identity document (also
+# damaged by OCR: 护照弓码) or an ID number itself (also spaced or in full-width digits).
+_PERSON_PARTICULARS = re.compile(
+    r"身份证|身分证|公民身份|护照|通行证|居住证|国籍|性别|出生|民族|"
+    r"(?<![0-9A-Za-z０-９])[1-9１-９](?:[ \t]?[0-9０-９]){16}[ \t]?[0-9Xx０-９Ｘｘ](?![0-9A-Za-z０-９])"
+)
+
+
+def _in_bracket_of_person(text: str, start: int) -> bool:
+    """Whether ``start`` stands inside a bracket still open whose particulars before it are a natural
+    person's (an identity document's label, an ID number), opened by no organisation's name."""
+    low = max(0, start - _BRACKET_REACH)
+    opening = max(text.rfind("（", low, start), text.rfind("(", low, start))
+    if opening < 0 or max(text.rfind("）", opening, start), text.rfind(")", opening, start)) >= 0:
+        return False
+    if _ORG_TAIL_BEFORE_BRACKET.search(text, max(0, opening - 12), opening):
+        return False
+    return _PERSON_PARTICULARS.search(text, opening, start) is not None
+
+
+_ORG_TAIL_BEFORE_BRACKET = re.compile(rf"(?:{ORG_SUFFIXES}|{_ORG_MARKER})[ \t\n]*$")
+
+
 def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
     """Whether an ambiguous address label (住所、地址) describes a natural person: decided by the nearest
     subject marker before it (身份证、性别 … versus 公司、个体工商户 …); with none, it is hidden. The
@@ -1447,6 +1470,8 @@ def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
         return False  # …有限公司（住所：…）: the address of the organisation just named
     if _in_bracket_of_organisation(text, start):
         return False  # …有限公司（统一社会信用代码：…；地址：…；法定代表人：…）: the bracket describes the company
+    if _in_bracket_of_person(text, start):
+        return True  # 张三（纳税人识别号：3301…，住所：…）: the bracket after a person's name describes him
     owner = _antecedent_is_person(text, start)
     if owner is not None:
         return owner  # 联系你单位法定代表人…；前往其住所…: 其 is the representative
@@ -1793,6 +1818,17 @@ def _address_occurrences(text: str, found: list[Finding]) -> list[Finding]:
     return added
 
 
+def _dwelling_of_trader(text: str, label_start: int, label: str, value: str) -> bool:
+    """Whether a place of business is a village household's house in a record that names no company nor
+    other organisation: the home of the natural person trading there, personal whatever the label says.
+    (A flat used as an individual business's place stays published, RULES.md §2A.)"""
+    return (
+        label in _BUSINESS_LABELS
+        and tables.village_house(value)
+        and tables.SEAT_HOLDER.search(text, _record_start(text, label_start), label_start) is None
+    )
+
+
 def _find_addresses(text: str, *, individual_business_address: bool = True) -> list[Finding]:
     """Home addresses after their labels; a place of business (经营地点) stays unless the record is a
     natural person's, or an individual business's when ``individual_business_address`` is off."""
@@ -1841,7 +1877,11 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
             and _HOME_FIELD.search(text, _record_start(text, m.start()), m.start()) is not None
         ):
             continue  # a person's place of business beside the home the record gives apart: published
-        if maybe and not _belongs_to_person(text, m.start(), label=maybe):
+        if (
+            maybe
+            and not _dwelling_of_trader(text, m.start(), maybe, value)
+            and not _belongs_to_person(text, m.start(), label=maybe)
+        ):
             if individual_business_address or not INDIVIDUAL_BUSINESS.search(
                 text, _record_start(text, m.start()), m.start()
             ):
@@ -2139,8 +2179,25 @@ _OTHER_NAME_END_AT = re.compile(_OTHER_NAME_END)
 _OFFICE_CHARS = frozenset("税局厅科处室所站院部委办司店厂社公机府")
 # Role words that a rule's text uses as ordinary nouns (受票方利用…, 购买方取得…): a name only after a colon.
 _LABEL_ONLY = frozenset({"受票方", "购买方", "购买方名称"})
+# What closes a name set in apposition right after its role word (购买方李娟，…; 受票方王建国。; also
+# after a line break: 购买方李娟⏎（身份证号…), and the copula that may join them (购买方为李娟（…）).
+_APPOSITION_END_AT = re.compile(r"[ \t]*\n?[ \t]*[，,。；;、（(]")
+_COPULAS = frozenset({"", "为", "是"})
+
+
+def _name_in_apposition(text: str, trigger_end: int, name_start: int, name_end: int) -> bool:
+    """Whether a surname-headed name follows a role word (with nothing or a copula between) and the clause
+    closes right after it (购买方李娟，手机…): the role word heads the person's name, not a rule's verb
+    (受票方利用…)."""
+    return (
+        text[trigger_end:name_start] in _COPULAS
+        and _APPOSITION_END_AT.match(text, name_end) is not None
+        and text[name_start:name_end] not in _NOT_NAMES
+    )
+
+
 # What a form adds to a role word in its label (受送达人签名或盖章, 代收人及代收理由, 收件人签字).
-_LABEL_SUFFIX = r"(?:签名或盖章|签字或盖章|签名或签章|签名|签字|签章|盖章|及代收理由|及理由)?"
+_LABEL_SUFFIX = r"(?:签名或盖章|签字或盖章|签名或签章|签名|签字|签章|签收|盖章|及代收理由|及理由)?"
 _TRIGGERED_NAME = re.compile(
     # (a label's cell and its value's in a row of pipes: | 送达人 | 沈和平 |)
     rf"(?P<trigger>{_TRIGGER_ALT}){_LABEL_SUFFIX}(?:[（(][^）)\n]{{0,10}}[）)])?[：:\s]*(?:[|｜丨][ \t]*)?"
@@ -3165,6 +3222,7 @@ def _find_names(
         if (
             m.group("trigger") in _LABEL_ONLY
             and _LABEL_SEPARATOR.search(text, m.end("trigger"), m.start("name")) is None
+            and not _name_in_apposition(text, m.end("trigger"), m.start("name"), name_end)
         ):
             continue  # 受票方利用他人虚开的发票 (a rule's wording): these name a person only as a label
         if (half := _signed_twice(text, m.end("trigger"), m.start("name"))) is not None:

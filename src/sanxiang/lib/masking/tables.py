@@ -49,11 +49,22 @@ BUSINESS_PLACE = "business_place"
 _COMMERCIAL = re.compile(
     r"门面|商铺|铺面|店面|摊位|档口|市场|商场|商城|商业街|写字楼|商务中心|商务楼|大厦|工业园|产业园|物流园|科技园|"
     r"科学园|软件园|创业园|创意园|孵化|"
-    r"园区|厂房|厂区|车间|仓库|一楼\d|\d+层\d+室|[A-Z]区\d+号"
+    r"园区|厂房|厂区|车间|仓库|广场(?![路街道巷])|一楼\d|\d+层\d+室|[A-Z]区\d+号"
 )
 _DWELLING = re.compile(
-    rf"单元|小区|花园|家园|公寓|宿舍|住宅|别墅|[{CJK}]苑|幢|\d+栋|[{CJK}]村\d*组?|组\d+号|\d{{1,3}}-\d{{1,2}}-\d{{3,4}}"
+    # (a word of an estate that names a street, 花园街, 新村路, is no dwelling)
+    rf"单元|小区|(?:花园|家园|[{CJK}]苑|[{CJK}]村)(?![路街道巷大])\d*组?|公寓|宿舍|住宅|别墅|幢|\d+栋|组\d+号|"
+    r"\d{1,3}-[\dlI]{1,2}-\d{3,4}"
 )
+
+
+# A village household's house: a village, its group or team (组, 队, 社) and a house number.
+_VILLAGE_HOUSE = re.compile(rf"[{CJK}]村(?:[一二三四五六七八九十]{{1,3}}|\d{{1,2}})(?:组|队|社)\d{{1,4}}号")
+
+
+def village_house(value: str) -> bool:
+    """Whether an address is a village household's house (…石桥村3组18号, …新华村五队30号)."""
+    return _VILLAGE_HOUSE.search(value) is not None
 
 
 def names_dwelling(value: str) -> bool:
@@ -131,9 +142,15 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _DOCUMENT_NUMBER = re.compile(r"^(?=(?:[A-Z]*\d){5})[A-Z]{0,2}[0-9A-Z]{5,11}(?:[（(][0-9A][)）])?$")
 
 
+def _ocr_header(word: str) -> str:
+    """A header word as printed: OCR reads the 号 of 序号, 识别号 as 弓, a character no header word holds."""
+    return word.replace("弓", "号") if "弓" in word else word
+
+
 def _role(word: str) -> str | None:
     """The role of a column from its header word (None: a column of no personal datum); a bracketed
     qualifier may widen the header (行政相对人名称（姓名）, 法定代表人（负责人、业主）) and is read apart."""
+    word = _ocr_header(word)
     for candidate in (word, _QUALIFIER.sub("", word)):
         role = next((r for r, pattern in _ROLES if pattern.match(candidate)), None)
         if role == PHONE and _PERSON_ROLE_WORD.search(candidate):
@@ -162,7 +179,7 @@ _HEADER_WORD = re.compile(
     r"金额|余额|日期|序号|编号|类型|认定|机关|期限|所属|事由|依据|结果|备注|当事人|纳税人|提供人|签收人|受送达人|收件人|"
     r"代收人|送达人|理由|时间|证人|代理人|页数|页码|张数|证明|来源|方式|提供者|出具人|制作人|证据|材料|文号|内容|决定|相对人|"
     r"缴费人|缴款人|险种|联系人|邮箱|邮政编码|邮编|手机|账号|帐号|卡号|账户|帐户|年度|期间|状态|有效期|经办人|性别|机构|事实|情况|"
-    r"执法证|检查证|执法类别|执法范围|级别|类别"
+    r"执法证|检查证|执法类别|执法范围|级别|类别|定额|税额|营业额|销售额"
 )
 HEADER_WORD = _HEADER_WORD  # (read by the name rules: a header's word is no name)
 _SPACES = re.compile(r" {2,}|\u3000+")
@@ -245,6 +262,8 @@ def minority_name(value: str) -> bool:
     )
 
 
+# A credit code of an enterprise (9 + 1, 2 or 3: a company, a sole proprietorship, a partnership).
+_COMPANY_CODE = re.compile(r"^9[123]\d{4}[0-9A-HJ-NPQRTUWXY]{12}$")
 _INDIVIDUAL_CODE = re.compile(r"^(?:92\d{4}[0-9A-HJ-NPQRTUWXY]{12}|\d{17}[\dXx]\d{1,2})$")
 _OFFICE = re.compile(r"税务局|税务分局|稽查局|税务所|办税服务厅|服务厅|热线")
 _BANK_NUMBER = re.compile(r"^\d(?:[ \-]?\d){7,29}$")
@@ -269,7 +288,14 @@ _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋
 _TAB = re.compile(r"\t")
 _PIPE = re.compile(r"[|｜丨│┃]")  # (丨: OCR's reading of a pipe; │ ┃: a scanned table's ruling)
 # A CSV export's separator: a comma, but not one grouping an amount's thousands (1,234.50).
-_CSV = re.compile(r",(?!\d{3}(?:[.,]\d|$))")
+# A comma groups an amount's thousands only after a group of one to three digits that opens the cell
+# (1,234.50 | "12,345"): after an address's last character (…5楼左,427,007.93元) or a house number's
+# group (…2-1-745,545,553.24元) it separates cells.
+_AMOUNT_HEAD = (
+    r"(?:(?<=^\d)|(?<=^\d\d)|(?<=^\d\d\d)|(?<=[,\"¥￥$ ]\d)|(?<=[,\"¥￥$ ]\d\d)|(?<=[,\"¥￥$ ]\d\d\d)"
+    r"|(?<=\d,\d\d\d))"
+)
+_CSV = re.compile(rf",(?!\d{{3}}(?:[.,]\d|$))|(?!{_AMOUNT_HEAD}),")
 
 
 # A table row of a web page's text (<tr><td>…</td><td>…</td></tr>): each cell is the text between its tags.
@@ -366,7 +392,7 @@ _HEADER_RUN = re.compile(
 def _single_header(line: str) -> bool:
     """A header cell on its own line: short, no digit, a header's word; a bracketed qualifier does not
     count to its length (纳税人识别号（统一社会信用代码或身份证号码）); a sentence (…公告送达税务文书。) is none."""
-    word = line.strip()
+    word = _ocr_header(line.strip())
     if len(word) > 40 or word.endswith(("。", "；", ";")) or "，" in word:
         return False
     return (
@@ -419,7 +445,7 @@ def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_in
         if j - i < 3:
             i = max(j, i + 1)
             continue
-        words = [lines[k].strip() for k in range(i, j)]
+        words = [_ocr_header(lines[k].strip()) for k in range(i, j)]
         for first in ("序号", "编号"):
             if first in words[1:]:
                 words = words[words.index(first) :]  # a title line (…名单) right above the header
@@ -1067,6 +1093,12 @@ def _row_values(
         r == PARTY and SEAT_HOLDER.search(v) for v, r in zip(values, roles, strict=False)
     )
     organisation = organisation and not any(_INDIVIDUAL_CODE.match(v) for v in values)
+    # A village household's house (…村3组18号) where no company trades is the home of the natural person
+    # trading there, whatever the row's name (a shop run from a farmhouse): personal. (A flat in an
+    # estate used as an individual business's place stays published: RULES.md §2A.)
+    farmhouse = not any(
+        r == PARTY and SEAT_HOLDER.search(v) for v, r in zip(values, roles, strict=False)
+    ) and not any(_COMPANY_CODE.match(v) for v in values)
     # an office's row (办税服务厅, a tax bureau) gives the office's own number, published
     office = any(
         _OFFICE.search(v) for v, r in zip(values, roles, strict=False) if r not in (PHONE, PERSON_PHONE)
@@ -1094,6 +1126,7 @@ def _row_values(
                 and address_hidden
                 and (hide_individual or not (business_row and commercial_premises(value)))
             )
+            or (role == BUSINESS_PLACE and farmhouse and village_house(value))
         ) and _ADDRESS_WORD.search(value):
             found = HOME
         elif role == IDENTITY and _identity_number(_SPACE_OR_HYPHEN.sub("", value), values, roles, person):

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from . import ner, tables
+from .contact_block import bureau_address, bureau_contact_groups, bureau_phone
 from .idcodes import id_checksum_ok, id_shaped, is_enterprise_tin15, is_valid_uscc, luhn_ok, taiwan_id_ok
 from .normalize import normalise
 from .policy import FieldType
@@ -1834,6 +1835,15 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
             and _individual_business_record(text, m.start())
         ):
             continue  # an individual business's place in commercial premises: published (RULES.md §2A)
+        if maybe in _PLAIN_ADDRESS_LABELS and _signed_by_authority(text, m.start(), parts[-1][1]):
+            continue  # 地址：…⏎国家税务总局…稽查局⏎日期: the address above the bureau's signature is its own
+        if (
+            maybe in _BUSINESS_LABELS
+            and individual_business_address
+            and tables.commercial_premises(value)
+            and _home_given_before(text, found, m.start())
+        ):
+            continue  # the person's home is given apart just before: this shop or office is the business's
         if (
             maybe in _BUSINESS_LABELS
             and individual_business_address
@@ -1906,6 +1916,38 @@ _REGISTERED = re.compile(
 # 经营者：…) is a business's, though its subject's name may be the owner's own (纳税人名称：蒋春华). (Words
 # only: a code that shows the same, the owner's ID number and a suffix, is masked by the first pass.)
 _OWNER_LABEL = re.compile(r"业主|负责人|经营者")
+
+
+_HOME_MASKED = re.compile(r"(?:住址|地址|住所|现住|家住|居住|住)[ \t]*[：:为于在]?\s*\*{3}")
+_PLAIN_ADDRESS_LABELS = frozenset({"地址", "联系地址", "通讯地址"})
+# A line that is an authority's name alone: the signature under what the bureau issues.
+# (then the date it was signed, or nothing: a title above a notice's name is no signature)
+_AUTHORITY_SIGNATURE = re.compile(
+    rf"[ \t]*[{CJK}（）()]{{2,40}}(?:税务局|稽查局|税务分局|税务所)[ \t]*"
+    r"(?:\n[ \t]*(?:(?:19|20)\d{2}|二[〇零○O0][一二三四五六七八九〇零○]{2})年[^\n]{2,8}日[ \t]*(?:\n|$)|\s*$)"
+)
+
+
+def _signed_by_authority(text: str, label_start: int, end: int) -> bool:
+    """Whether an address line opened by its label stands right above a line holding only the
+    authority's name (the notice's signature): a line of the issuer's own, not a record's."""
+    line_start = text.rfind("\n", 0, label_start) + 1
+    if text[line_start:label_start].strip(" \t"):
+        return False
+    line_end = text.find("\n", end)
+    if line_end < 0 or text[end:line_end].strip(" \t。"):
+        return False
+    return _AUTHORITY_SIGNATURE.match(text, line_end + 1) is not None
+
+
+def _home_given_before(text: str, found: list[Finding], start: int) -> bool:
+    """Whether the record holding ``start`` has given its person's home already (…，现住…室。经营场所：…):
+    a person has one home, so commercial premises named after it are where the person trades."""
+    low = _record_start(text, start)
+    if any(f.field_type is FieldType.HOME_ADDRESS and low <= f.start < start for f in found):
+        return True
+    # (a home this masker hid already, 现住***: masked text reads as it did before, so masking is a fixed point)
+    return _HOME_MASKED.search(text, low, start) is not None
 
 
 def _individual_business_record(text: str, start: int) -> bool:
@@ -3614,6 +3656,23 @@ _LIST_OPENS = frozenset("有为是括即派")
 _PAIR_GOES_ON = re.compile(r"系|共同|二人|两人|均|分别|夫妇|夫妻|父子|母子|兄弟|姐妹")
 
 
+def _outside_bureau_contact(text: str, found: list[Finding]) -> list[Finding]:
+    """The bureau's own fixed-line number and office address in its contact group stay published."""
+    groups = bureau_contact_groups(text)
+    if not groups:
+        return found
+    kept = []
+    for f in found:
+        value = text[f.start : f.end]
+        if any(a <= f.start and f.end <= b for a, b in groups) and (
+            (f.field_type is FieldType.PHONE and bureau_phone(value))
+            or (f.field_type is FieldType.HOME_ADDRESS and bureau_address(value))
+        ):
+            continue
+        kept.append(f)
+    return kept
+
+
 def find_personal_data(
     text: str,
     *,
@@ -3695,6 +3754,8 @@ def find_personal_data(
         for f in found
         if f.field_type not in _NAME_KINDS or _MASKED_BY_HAND.search(norm, f.start, f.end) is None
     ]
+    if "联系人" in norm:
+        found = _outside_bureau_contact(norm, found)
     if not normalised.breaks:
         return found
     mapped = []

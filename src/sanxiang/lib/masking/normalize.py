@@ -118,6 +118,8 @@ _MIN_WRAP_WIDTH = 24
 _WHOLE_CELL = re.compile(
     r"\d{2,4}(?:年\d{1,2}月\d{1,2}日|[-./]\d{1,2}[-./]\d{1,2})|[〇零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|[\d.,]+"
 )
+# A line that is an authority's name and nothing else (国家税务总局…稽查局): the signature under a notice.
+_AUTHORITY_LINE = re.compile(rf"[{CJK}（）()]{{2,40}}(?:税务局|稽查局|税务分局|税务所|办税服务厅)")
 _LABEL_AHEAD = re.compile(rf"[{CJK}]{{2,12}}(?:[（(][^）)\n]{{1,8}}[）)])?[：:]")
 
 
@@ -153,6 +155,8 @@ def _wrap_joins(text: str) -> list[tuple[int, int]]:
             continue  # the next line is a field of its own (认定日期：…), not the rest of this one
         if _WHOLE_CELL.fullmatch(tail.rstrip()):
             continue  # the next line is a date or a number of its own (a list's next cell)
+        if _AUTHORITY_LINE.fullmatch(tail.rstrip()):
+            continue  # the next line is the issuing authority's name alone: a signature, a line of its own
         joins.append((gap_start, gap_end))
     return joins
 

@@ -1,0 +1,93 @@
+"""Round 11: public facts the masker used to hide (the bureau's own contact group) and idempotence."""
+
+from __future__ import annotations
+
+from sanxiang.lib.masking import STRICTEST, mask_text
+
+
+def _masked(text: str) -> str:
+    return mask_text(text, policy=STRICTEST, model="gated").text
+
+
+def test_bureau_contact_group_in_brackets_keeps_office_phone_and_address() -> None:
+    text = (
+        "你单位于2022年度少缴房产税一万余元。\n"
+        "（联系人：程立新，电话：0755-23118866；地址：深圳市福田区深南大道6011号；纳税服务热线：12366）\n"
+        "请按期缴纳。"
+    )
+    out = _masked(text)
+    assert "0755-23118866" in out
+    assert "深圳市福田区深南大道6011号" in out
+
+
+def test_bureau_contact_group_after_officers_with_wrapped_address() -> None:
+    text = (
+        "请于十五日内缴纳入库。\n执法人员：冷月华、甘小路\n\n"
+        "联系人：冷月华；联系电话：0851-86620371；地址：贵阳市南明区\n遵义路18号。\n"
+        "国家税务总局贵阳市南明区税务局"
+    )
+    out = _masked(text)
+    assert "0851-86620371" in out
+    assert "遵义路18号" in out
+
+
+def test_contact_group_of_a_list_record_stays_masked() -> None:
+    text = (
+        "纳税人名称：远航商贸有限公司\n联系人：单晓红，电话：0851-86620999；地址：贵阳市南明区花果园大街9号"
+    )
+    out = _masked(text)
+    assert "0851-86620999" not in out
+
+
+def test_contact_group_with_identity_data_stays_masked() -> None:
+    text = "经查明：\n联系人：单晓红，证件号码：520102199001011234，电话：0851-86620999；地址：贵阳市南明区花果园大街9号。"
+    out = _masked(text)
+    assert "0851-86620999" not in out
+
+
+def test_contact_group_mobile_and_flat_stay_masked() -> None:
+    text = "\n联系人：单晓红，电话：13985012345；地址：贵阳市南明区花果园大街9号3栋2单元501室。"
+    out = _masked(text)
+    assert "13985012345" not in out
+    assert "2单元501室" not in out
+
+
+def test_shop_named_after_the_owners_home_is_published_and_stays_so() -> None:
+    text = (
+        "当事人：邝雨桐，身份证件号码：430104198805126617，现住株洲市芦淞区建设路88号枫林苑3栋2单元701室。"
+        "经营场所：株洲市芦淞区服饰城东路17号门面，字号：芦淞区雨桐服饰店。\n经查，"
+    )
+    out = _masked(text)
+    assert "枫林苑3栋2单元701室" not in out
+    assert "株洲市芦淞区服饰城东路17号门面" in out
+    assert _masked(out) == out  # the hidden home (现住***) still tells the shop apart on a second pass
+
+
+def test_flat_given_as_the_place_of_business_after_the_home_stays_hidden() -> None:
+    text = (
+        "当事人：邝雨桐，现住株洲市芦淞区建设路88号枫林苑3栋2单元701室。"
+        "经营场所：株洲市芦淞区建设路90号翠竹苑5栋1单元302室，字号：芦淞区雨桐服饰店。"
+    )
+    assert "1单元302室" not in _masked(text)
+
+
+def test_address_above_the_signing_authority_is_the_bureaus() -> None:
+    # every record's first line and the address line have one length: it reads as a page width, yet the
+    # authority's name alone on the next line is a signature, never the rest of a wrapped address
+    record = (
+        "纳税人名称：株洲市天元区恒远新型建筑材料科技有限公司\n"
+        "法定代表人（负责人）姓名：邝雨桐\n身份证件号码：430104198805126617\n\n"
+    )
+    text = (
+        "国家税务总局株洲市天元区税务局\n非正常户认定公告\n"
+        + record * 3
+        + "地址：株洲市天元区黄河北路1515号税务综合大楼东座\n国家税务总局株洲市天元区税务局\n2025年3月18日\n"
+    )
+    out = _masked(text)
+    assert "株洲市天元区黄河北路1515号税务综合大楼东座\n国家税务总局株洲市天元区税务局\n2025年3月18日" in out
+    assert "430104198805126617" not in out
+
+
+def test_address_above_a_title_is_no_signature() -> None:
+    text = "当事人：邝雨桐\n地址：株洲市芦淞区建设路88号\n国家税务总局株洲市芦淞区税务局\n税务事项通知书\n"
+    assert "建设路88号" not in _masked(text)

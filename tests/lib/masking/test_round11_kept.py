@@ -91,3 +91,41 @@ def test_address_above_the_signing_authority_is_the_bureaus() -> None:
 def test_address_above_a_title_is_no_signature() -> None:
     text = "当事人：邝雨桐\n地址：株洲市芦淞区建设路88号\n国家税务总局株洲市芦淞区税务局\n税务事项通知书\n"
     assert "建设路88号" not in _masked(text)
+
+
+def _wrapped(text: str, width: int) -> str:
+    """``text`` cut at a fixed width, as a PDF extractor gives it."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += [paragraph[i : i + width] for i in range(0, len(paragraph), width)] or [""]
+    return "\n".join(lines)
+
+
+_ARREARS = (
+    "国家税务总局株洲市税务局稽查局\n欠税公告\n"
+    "1.纳税人名称：株洲市恒远建材有限公司；纳税人识别号：91430211MA4QX7LK2P；法定代表人（负责人）姓名：邝雨桐；"
+    "身份证件号码：430104198805126617；经营地点：株洲市芦淞区服饰城东路17号门面；欠税金额：12000.00元。\n"
+    "2.纳税人名称：株洲市天宝贸易有限公司；纳税人识别号：91430211MA4QX7LK3Q；法定代表人（负责人）姓名：欧阳振华；"
+    "身份证件号码：430104197705126615；经营地点：株洲市天元区长江北路88号写字楼9层；欠税金额：3400.00元。\n"
+)
+
+
+def test_masked_values_cut_by_the_page_width_read_as_before() -> None:
+    # a name cut by the width (邝雨⏎桐) comes out as **⏎*: the second pass must still join the record's lines
+    text = _wrapped(_ARREARS, 31)
+    once = _masked(text)
+    assert "430104198805126617" not in once.replace("\n", "")
+    assert _masked(once) == once
+
+
+def test_shortened_line_still_continues_its_wrapped_address() -> None:
+    text = _wrapped(
+        "当事人：邝雨桐，纳税人识别号430104198805126617，家住株洲市芦淞区建设路88号枫林苑3栋2单元701室。"
+        "经营场所：株洲市芦淞区服饰城东路17号门面，字号：芦淞区雨桐服饰店。因采用直接送达、邮寄送达等方式无法送达，"
+        "现依法向你公告送达税务处理决定书。",
+        35,  # (the masked home shortens its line: 家住⏎***。经营场所：株洲市芦淞⏎区…)
+    )
+    once = _masked(text)
+    assert "枫林苑" not in once
+    assert "服饰城东路17号门面" in once.replace("\n", "")
+    assert _masked(once) == once

@@ -1947,6 +1947,8 @@ def _home_given_before(text: str, found: list[Finding], start: int) -> bool:
     if any(f.field_type is FieldType.HOME_ADDRESS and low <= f.start < start for f in found):
         return True
     # (a home this masker hid already, 现住***: masked text reads as it did before, so masking is a fixed point)
+    if 1 < low < start and text[low - 1] == "\n" and text[low - 2] != "\n":
+        low = text.rfind("\n", 0, low - 1) + 1  # (a wrapped line: 家住⏎***。经营场所：…)
     return _HOME_MASKED.search(text, low, start) is not None
 
 
@@ -2047,7 +2049,9 @@ def _wrapped_address(text: str, start: int, end: int) -> tuple[int, int] | None:
     if text[end : end + 1] != "\n":
         return None
     line_start = text.rfind("\n", 0, end) + 1
-    if end - line_start < _WRAPPED_LINE:
+    if end - line_start < _WRAPPED_LINE and "***" not in text[line_start:start]:
+        # (a line this masker shortened, 家住⏎***。经营场所：南京市玄⏎武区…, was as long as the page when
+        # it was cut: read as it was on the first pass, so masking twice changes nothing)
         return None
     if _ADDRESS_DONE.search(text, line_start, end) and not _ADDRESS_GOES_ON.match(text, end + 1):
         return None

@@ -112,7 +112,8 @@ _PROSE_SPACED_NAME = re.compile(
 _SPACES = re.compile(r"[ \t]*\n[ \t]*| +")
 # A line break inside a word or a name where text extracted from a PDF was cut at a fixed width
 # (法定代表人：格⏎桑卓玛, ZHAN⏎G Wei): joined when the line before runs to the page's width.
-_WORD_CHAR = re.compile(rf"[{CJK}A-Za-z0-9·]")
+# (an asterisk too: a value the masker hid was cut by the same width, 姓名：林英⏎然 → 姓名：**⏎*)
+_WORD_CHAR = re.compile(rf"[{CJK}A-Za-z0-9·*]")
 _MIN_WRAP_WIDTH = 24
 # A line that is one date or one number: a cell of its own, never the rest of a wrapped word.
 _WHOLE_CELL = re.compile(

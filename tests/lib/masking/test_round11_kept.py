@@ -129,3 +129,21 @@ def test_shortened_line_still_continues_its_wrapped_address() -> None:
     assert "枫林苑" not in once
     assert "服饰城东路17号门面" in once.replace("\n", "")
     assert _masked(once) == once
+
+
+def test_a_wrapped_record_is_read_from_its_first_line() -> None:
+    # cut at any width, a company's place of business stays and its representative's number goes
+    for width in range(22, 40):
+        once = _masked(_wrapped(_ARREARS, width))
+        flat = once.replace("\n", "")
+        assert "株洲市芦淞区服饰城东路17号门面" in flat, width
+        assert "株洲市天元区长江北路88号写字楼9层" in flat, width
+        assert "430104197705126615" not in flat, width
+
+
+def test_scanned_area_code_in_the_bureau_group() -> None:
+    text = (
+        "经查，你单位于2O24年少缴印花税5O5133.38元。\n"
+        "（联系人：程立新，联系电话：O20-38266154；地址：广州市天河区体育东路148导；纳税服务热线：12366。\n"
+    )
+    assert "O20-38266154" in _masked(text)

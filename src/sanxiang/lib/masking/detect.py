@@ -1418,8 +1418,30 @@ def _record_start(text: str, start: int) -> int:
         low = record + 2
     line = text.rfind("\n", low, start) + 1
     if ";" in text[line:start] or "；" in text[line:start]:
-        low = max(low, line)  # a record joined by semicolons is one line
+        low = max(low, _record_line_start(text, line, low))  # a record joined by semicolons is one line
     return low
+
+
+# A line that opens a record of its own (2.纳税人名称：…, 【3】…, 序号：4；…).
+_RECORD_OPENING = re.compile(
+    r"[ \t]*(?:\d{1,3}[.、．]|[【\[（(]\d{1,3}[】\]）)]|序号|(?:(?:纳税人|单位|企业|商户)(?:名称|姓名)|名称)[ \t]*[：:])"
+)
+_RECORD_WRAP_WIDTH = 20  # a line at least this long that ends no sentence was cut by the extractor's width
+
+
+def _record_line_start(text: str, line: int, low: int) -> int:
+    """Where the ；-joined record holding the line at ``line`` begins when an extractor cut it at a fixed
+    width (…姓名：何某；身份⏎证件号码：…；经营地点：…): up to four lines above, while the line above runs to a
+    page's width and ends no sentence, and the line itself opens no record."""
+    for _ in range(4):
+        if line <= low or _RECORD_OPENING.match(text, line):
+            break
+        above = text.rfind("\n", low, line - 1) + 1
+        above_line = text[above : line - 1].rstrip(" \t")
+        if len(above_line) < _RECORD_WRAP_WIDTH or above_line.endswith(("。", "：", ":")):
+            break
+        line = above
+    return line
 
 
 _ORG_BEFORE_BRACKET = re.compile(rf"(?:{ORG_SUFFIXES})[（(]$")
@@ -3668,6 +3690,8 @@ def _outside_bureau_contact(text: str, found: list[Finding]) -> list[Finding]:
     kept = []
     for f in found:
         value = text[f.start : f.end]
+        if f.start and text[f.start - 1] in "Oo":
+            value = "0" + value  # (a scan read the area code's 0 as a letter: O25-…)
         if any(a <= f.start and f.end <= b for a, b in groups) and (
             (f.field_type is FieldType.PHONE and bureau_phone(value))
             or (f.field_type is FieldType.HOME_ADDRESS and bureau_address(value))

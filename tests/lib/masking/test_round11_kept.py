@@ -162,3 +162,10 @@ def test_premises_on_a_flower_street_or_a_square_are_commercial() -> None:
     assert "株洲市荷塘区花园街45号金利广场208号" in out
     assert "1单元302室" not in out
     assert "430104198805126617" not in out
+
+
+def test_a_date_after_an_account_is_no_account() -> None:
+    text = "税务机关已书面通知其开户银行（账号6217003810026691234）于2025-11-03起暂停支付相应存款。"
+    out = _masked(text)
+    assert "2025-11-03" in out
+    assert "6217003810026691234" not in out

@@ -3682,6 +3682,19 @@ _LIST_OPENS = frozenset("有为是括即派")
 _PAIR_GOES_ON = re.compile(r"系|共同|二人|两人|均|分别|夫妇|夫妻|父子|母子|兄弟|姐妹")
 
 
+_FULL_DATE = re.compile(r"(?:19|20)\d{2}([-./])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])")
+_NUMBER_KINDS = frozenset({FieldType.BANK_ACCOUNT, FieldType.PHONE})
+
+
+def _written_date(text: str, finding: Finding) -> bool:
+    """A number that is a whole date written with its separators (2026-05-14, 2026.5.14, even cut by a line
+    break): a day, never an account or a phone number, whatever label stands before it."""
+    if finding.field_type not in _NUMBER_KINDS:
+        return False
+    value = _WHITESPACE.sub("", text[finding.start : finding.end])
+    return _FULL_DATE.fullmatch(value) is not None
+
+
 def _outside_bureau_contact(text: str, found: list[Finding]) -> list[Finding]:
     """The bureau's own fixed-line number and office address in its contact group stay published."""
     groups = bureau_contact_groups(text)
@@ -3784,6 +3797,7 @@ def find_personal_data(
     ]
     if "联系人" in norm:
         found = _outside_bureau_contact(norm, found)
+    found = [f for f in found if not _written_date(norm, f)]
     if not normalised.breaks:
         return found
     mapped = []

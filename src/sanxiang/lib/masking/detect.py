@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from . import ner, tables
+from .contact_block import bureau_address, bureau_contact_groups, bureau_phone
 from .idcodes import id_checksum_ok, id_shaped, is_enterprise_tin15, is_valid_uscc, luhn_ok, taiwan_id_ok
 from .normalize import normalise
 from .policy import FieldType
@@ -1417,8 +1418,30 @@ def _record_start(text: str, start: int) -> int:
         low = record + 2
     line = text.rfind("\n", low, start) + 1
     if ";" in text[line:start] or "；" in text[line:start]:
-        low = max(low, line)  # a record joined by semicolons is one line
+        low = max(low, _record_line_start(text, line, low))  # a record joined by semicolons is one line
     return low
+
+
+# A line that opens a record of its own (2.纳税人名称：…, 【3】…, 序号：4；…).
+_RECORD_OPENING = re.compile(
+    r"[ \t]*(?:\d{1,3}[.、．]|[【\[（(]\d{1,3}[】\]）)]|序号|(?:(?:纳税人|单位|企业|商户)(?:名称|姓名)|名称)[ \t]*[：:])"
+)
+_RECORD_WRAP_WIDTH = 20  # a line at least this long that ends no sentence was cut by the extractor's width
+
+
+def _record_line_start(text: str, line: int, low: int) -> int:
+    """Where the ；-joined record holding the line at ``line`` begins when an extractor cut it at a fixed
+    width (…姓名：何某；身份⏎证件号码：…；经营地点：…): up to four lines above, while the line above runs to a
+    page's width and ends no sentence, and the line itself opens no record."""
+    for _ in range(4):
+        if line <= low or _RECORD_OPENING.match(text, line):
+            break
+        above = text.rfind("\n", low, line - 1) + 1
+        above_line = text[above : line - 1].rstrip(" \t")
+        if len(above_line) < _RECORD_WRAP_WIDTH or above_line.endswith(("。", "：", ":")):
+            break
+        line = above
+    return line
 
 
 _ORG_BEFORE_BRACKET = re.compile(rf"(?:{ORG_SUFFIXES})[（(]$")
@@ -1870,6 +1893,15 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
             and _individual_business_record(text, m.start())
         ):
             continue  # an individual business's place in commercial premises: published (RULES.md §2A)
+        if maybe in _PLAIN_ADDRESS_LABELS and _signed_by_authority(text, m.start(), parts[-1][1]):
+            continue  # 地址：…⏎国家税务总局…稽查局⏎日期: the address above the bureau's signature is its own
+        if (
+            maybe in _BUSINESS_LABELS
+            and individual_business_address
+            and tables.commercial_premises(value)
+            and _home_given_before(text, found, m.start())
+        ):
+            continue  # the person's home is given apart just before: this shop or office is the business's
         if (
             maybe in _BUSINESS_LABELS
             and individual_business_address
@@ -1946,6 +1978,40 @@ _REGISTERED = re.compile(
 # 经营者：…) is a business's, though its subject's name may be the owner's own (纳税人名称：蒋春华). (Words
 # only: a code that shows the same, the owner's ID number and a suffix, is masked by the first pass.)
 _OWNER_LABEL = re.compile(r"业主|负责人|经营者")
+
+
+_HOME_MASKED = re.compile(r"(?:住址|地址|住所|现住|家住|居住|住)[ \t]*[：:为于在]?\s*\*{3}")
+_PLAIN_ADDRESS_LABELS = frozenset({"地址", "联系地址", "通讯地址"})
+# A line that is an authority's name alone: the signature under what the bureau issues.
+# (then the date it was signed, or nothing: a title above a notice's name is no signature)
+_AUTHORITY_SIGNATURE = re.compile(
+    rf"[ \t]*[{CJK}（）()]{{2,40}}(?:税务局|稽查局|税务分局|税务所)[ \t]*"
+    r"(?:\n[ \t]*(?:(?:19|20)\d{2}|二[〇零○O0][一二三四五六七八九〇零○]{2})年[^\n]{2,8}日[ \t]*(?:\n|$)|\s*$)"
+)
+
+
+def _signed_by_authority(text: str, label_start: int, end: int) -> bool:
+    """Whether an address line opened by its label stands right above a line holding only the
+    authority's name (the notice's signature): a line of the issuer's own, not a record's."""
+    line_start = text.rfind("\n", 0, label_start) + 1
+    if text[line_start:label_start].strip(" \t"):
+        return False
+    line_end = text.find("\n", end)
+    if line_end < 0 or text[end:line_end].strip(" \t。"):
+        return False
+    return _AUTHORITY_SIGNATURE.match(text, line_end + 1) is not None
+
+
+def _home_given_before(text: str, found: list[Finding], start: int) -> bool:
+    """Whether the record holding ``start`` has given its person's home already (…，现住…室。经营场所：…):
+    a person has one home, so commercial premises named after it are where the person trades."""
+    low = _record_start(text, start)
+    if any(f.field_type is FieldType.HOME_ADDRESS and low <= f.start < start for f in found):
+        return True
+    # (a home this masker hid already, 现住***: masked text reads as it did before, so masking is a fixed point)
+    if 1 < low < start and text[low - 1] == "\n" and text[low - 2] != "\n":
+        low = text.rfind("\n", 0, low - 1) + 1  # (a wrapped line: 家住⏎***。经营场所：…)
+    return _HOME_MASKED.search(text, low, start) is not None
 
 
 def _individual_business_record(text: str, start: int) -> bool:
@@ -2045,7 +2111,9 @@ def _wrapped_address(text: str, start: int, end: int) -> tuple[int, int] | None:
     if text[end : end + 1] != "\n":
         return None
     line_start = text.rfind("\n", 0, end) + 1
-    if end - line_start < _WRAPPED_LINE:
+    if end - line_start < _WRAPPED_LINE and "***" not in text[line_start:start]:
+        # (a line this masker shortened, 家住⏎***。经营场所：南京市玄⏎武区…, was as long as the page when
+        # it was cut: read as it was on the first pass, so masking twice changes nothing)
         return None
     if _ADDRESS_DONE.search(text, line_start, end) and not _ADDRESS_GOES_ON.match(text, end + 1):
         return None
@@ -3672,6 +3740,38 @@ _LIST_OPENS = frozenset("有为是括即派")
 _PAIR_GOES_ON = re.compile(r"系|共同|二人|两人|均|分别|夫妇|夫妻|父子|母子|兄弟|姐妹")
 
 
+_FULL_DATE = re.compile(r"(?:19|20)\d{2}([-./])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])")
+_NUMBER_KINDS = frozenset({FieldType.BANK_ACCOUNT, FieldType.PHONE})
+
+
+def _written_date(text: str, finding: Finding) -> bool:
+    """A number that is a whole date written with its separators (2026-05-14, 2026.5.14, even cut by a line
+    break): a day, never an account or a phone number, whatever label stands before it."""
+    if finding.field_type not in _NUMBER_KINDS:
+        return False
+    value = _WHITESPACE.sub("", text[finding.start : finding.end])
+    return _FULL_DATE.fullmatch(value) is not None
+
+
+def _outside_bureau_contact(text: str, found: list[Finding]) -> list[Finding]:
+    """The bureau's own fixed-line number and office address in its contact group stay published."""
+    groups = bureau_contact_groups(text)
+    if not groups:
+        return found
+    kept = []
+    for f in found:
+        value = text[f.start : f.end]
+        if f.start and text[f.start - 1] in "Oo":
+            value = "0" + value  # (a scan read the area code's 0 as a letter: O25-…)
+        if any(a <= f.start and f.end <= b for a, b in groups) and (
+            (f.field_type is FieldType.PHONE and bureau_phone(value))
+            or (f.field_type is FieldType.HOME_ADDRESS and bureau_address(value))
+        ):
+            continue
+        kept.append(f)
+    return kept
+
+
 def find_personal_data(
     text: str,
     *,
@@ -3753,6 +3853,9 @@ def find_personal_data(
         for f in found
         if f.field_type not in _NAME_KINDS or _MASKED_BY_HAND.search(norm, f.start, f.end) is None
     ]
+    if "联系人" in norm:
+        found = _outside_bureau_contact(norm, found)
+    found = [f for f in found if not _written_date(norm, f)]
     if not normalised.breaks:
         return found
     mapped = []

@@ -112,12 +112,15 @@ _PROSE_SPACED_NAME = re.compile(
 _SPACES = re.compile(r"[ \t]*\n[ \t]*| +")
 # A line break inside a word or a name where text extracted from a PDF was cut at a fixed width
 # (法定代表人：格⏎桑卓玛, ZHAN⏎G Wei): joined when the line before runs to the page's width.
-_WORD_CHAR = re.compile(rf"[{CJK}A-Za-z0-9·]")
+# (an asterisk too: a value the masker hid was cut by the same width, 姓名：林英⏎然 → 姓名：**⏎*)
+_WORD_CHAR = re.compile(rf"[{CJK}A-Za-z0-9·*]")
 _MIN_WRAP_WIDTH = 24
 # A line that is one date or one number: a cell of its own, never the rest of a wrapped word.
 _WHOLE_CELL = re.compile(
     r"\d{2,4}(?:年\d{1,2}月\d{1,2}日|[-./]\d{1,2}[-./]\d{1,2})|[〇零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|[\d.,]+"
 )
+# A line that is an authority's name and nothing else (国家税务总局…稽查局): the signature under a notice.
+_AUTHORITY_LINE = re.compile(rf"[{CJK}（）()]{{2,40}}(?:税务局|稽查局|税务分局|税务所|办税服务厅)")
 _LABEL_AHEAD = re.compile(rf"[{CJK}]{{2,12}}(?:[（(][^）)\n]{{1,8}}[）)])?[：:]")
 
 
@@ -153,6 +156,8 @@ def _wrap_joins(text: str) -> list[tuple[int, int]]:
             continue  # the next line is a field of its own (认定日期：…), not the rest of this one
         if _WHOLE_CELL.fullmatch(tail.rstrip()):
             continue  # the next line is a date or a number of its own (a list's next cell)
+        if _AUTHORITY_LINE.fullmatch(tail.rstrip()):
+            continue  # the next line is the issuing authority's name alone: a signature, a line of its own
         joins.append((gap_start, gap_end))
     return joins
 

@@ -1,0 +1,117 @@
+"""The issuing bureau's own contact group inside a document's text.
+
+A notice gives the bureau's contact as a run of contact items that opens a line of its own, with no
+subject before it: ``联系人：王某，联系电话：0731-…；地址：…路59号；纳税服务热线：12366``, alone, in brackets,
+or after 税务机关/本局/我局. Whose contact an item is, Chinese says by what stands before it: a party's
+or a company's is introduced by its owner (你公司联系人, 法定代表人…联系电话, a list record's 名称：… line
+above it), and a person's gives identity data beside it (证件号码, 住址, 手机). A group with neither is the
+issuer's own; its fixed-line number (dialled with an area code) and its address (a street and a number, no
+dwelling inside a building) are the office's and stay published. The contact person's name is left to the
+other rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The 联系人 label that opens the group, with only a bracket or the bureau's own words before it.
+_OPENING = re.compile(r"(?:税务机关|本局|我局|本机关|我机关)?联系人[ \t]*[：:]")
+_BEFORE_OPENING = re.compile(r"[ \t（(【\[]*$")
+# A label inside the group: every label must be a contact item's.
+_LABEL = re.compile(r"([^\s：:，,；;。、（()）【】\[\]]{1,10})[ \t]*[：:](?!//)")
+_CONTACT_LABEL = re.compile(
+    r"(?:税务机关|本局|我局|本机关|我机关)?"
+    r"(?:联系人|联系电话|(?:办公|咨询|联系|固定)?电话|(?:联系|办公|通讯)?地址|(?:纳税)?(?:服务)?热线|网址|网站"
+    r"|邮编|邮政编码|传真|联系部门|承办部门|联系科室)"
+)
+# Identity data or an owner inside the group makes it a person's or a party's contact.
+_NOT_THE_BUREAU = re.compile(
+    r"身份|证件|住址|住所|户籍|出生|性别|手机|银行|账号|账户|帐号|你|您|本人|公司|法定代表人|负责人|经营者|业主|股东|家属"
+)
+# A field line right above the group (名称：…, 地址：…) makes it a record of a list, not the bureau's block;
+# an officer's line (执法人员：…) does not.
+_FIELD_LINE = re.compile(r"[ \t]*([^\s：:，,。；;（()）]{1,12})[ \t]*[：:][^。\n]*$")
+_OFFICER_LABEL = re.compile(r"(?:税务)?(?:执法人员|检查人员|经办人|承办人)")
+_CONTINUES = re.compile(r"[ \t]*[；;，,]")
+_WRAPPED_WIDTH = 20
+_REACH = 240
+# Within a building (室, 单元, 栋 …) or a village an address is somebody's home, not an office's.
+_DWELLING = re.compile(r"室|单元|栋|幢|户|村|组|弄|巷|号楼\d|\d-\d+-\d")
+_LOOK_ALIKE = str.maketrans("OoIl", "0011")  # a scan's look-alike letters (O25-…, l2366)
+_AREA_CODE = re.compile(r"[（(]?0\d{2,3}[)）]?[ \t]?-?[ \t]?\d{7,8}$|1236\d$|12345$")
+
+
+def _group_end(text: str, start: int) -> int:
+    """The end of the contact group that opens at ``start``: a full stop, a bracket it did not open, a
+    blank line, or a line break after which nothing continues the group."""
+    depth = 0
+    limit = min(len(text), start + _REACH)
+    i = start
+    while i < limit:
+        ch = text[i]
+        if ch == "。":
+            return i
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif ch == "\n":
+            line_start = text.rfind("\n", 0, i) + 1
+            line = text[line_start:i].rstrip()
+            rest = text[i + 1 : i + 40]
+            if not rest.strip(" \t") or rest.startswith("\n"):
+                return i
+            if line.endswith(("；", ";", "，", ",")) or _CONTINUES.match(rest):
+                pass
+            elif (label := _LABEL.match(rest.lstrip(" \t"))) and _CONTACT_LABEL.fullmatch(label.group(1)):
+                pass
+            elif len(line) < _WRAPPED_WIDTH or line.endswith(("）", ")", "】")):
+                return i
+        i += 1
+    return i
+
+
+def _record_above(text: str, line_start: int) -> bool:
+    """Whether a field line (not an officer's) stands right above the line at ``line_start``."""
+    if line_start == 0:
+        return False
+    above_start = text.rfind("\n", 0, line_start - 1) + 1
+    above = text[above_start : line_start - 1]
+    match = _FIELD_LINE.match(above)
+    return match is not None and _OFFICER_LABEL.fullmatch(match.group(1)) is None
+
+
+def bureau_contact_groups(text: str) -> list[tuple[int, int]]:
+    """The spans of the bureau's own contact groups in ``text`` (see the module's docstring)."""
+    groups: list[tuple[int, int]] = []
+    for opening in _OPENING.finditer(text):
+        start = opening.start()
+        line_start = text.rfind("\n", 0, start) + 1
+        if not _BEFORE_OPENING.fullmatch(text, line_start, start):
+            continue
+        if not text[:line_start].strip() or _record_above(text, line_start):
+            continue  # (a text that opens with contact lines gives its addressee's, above any title)
+        end = _group_end(text, opening.end())
+        body = text[start:end]
+        if _NOT_THE_BUREAU.search(body):
+            continue
+        labels = [m.group(1) for m in _LABEL.finditer(body) if not m.group(1).isascii()]
+        if not all(_CONTACT_LABEL.fullmatch(label) for label in labels):
+            continue
+        groups.append((start, end))
+    return groups
+
+
+def bureau_phone(value: str) -> bool:
+    """A number the bureau's contact group may publish: a fixed line with its area code, or a hotline."""
+    digits = re.sub(r"[ \t\n]", "", value).translate(_LOOK_ALIKE)
+    return (
+        _AREA_CODE.search(digits) is not None and not digits.startswith("1") or digits in ("12366", "12345")
+    )
+
+
+def bureau_address(value: str) -> bool:
+    """An address the bureau's contact group may publish: an office's street and number, no dwelling."""
+    return _DWELLING.search(value) is None

@@ -1796,7 +1796,8 @@ def _in_table_line(text: str, start: int, end: int, *, semicolons: bool = False)
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    line = text[line_start:line_end]
+    # (a paragraph's indent is no cell's gap: "    你单位将位于…出租给某某（住…）使用" is prose)
+    line = text[line_start:line_end].lstrip(" \u3000")
     if _TABLE_SEPARATOR.search(line) is not None or (semicolons and ("；" in line or ";" in line)):
         return True
     if "。" not in line and len(_CELL_SEPARATOR.findall(line)) >= 2:

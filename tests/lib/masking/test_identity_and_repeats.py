@@ -57,8 +57,8 @@ def test_repeat_only_where_written_alone() -> None:
 def test_paragraph_indent_is_no_table_gap() -> None:
     # a decision's paragraphs open with an indent of spaces: the line is prose, not a space-aligned row
     sentence = (
-        "经核实，甲某持护照（号码E79704243）及往来港澳通行证（号码C56434192）多次出境。你单位将位于某市某区"
-        "人民中路82号商业广场21楼196室的经营场所出租给乙某（住某市某区滨江路127号凤凰城6栋1单元1003号）使用。"
+        "经核实，甲某持护照（号码E79704243）及往来港澳通行证（号码C56434192）多次出境。你单位将位于桂林市七星区"
+        "人民中路82号商业广场21楼196室的经营场所出租给乙某（住武汉市武昌区滨江路127号凤凰城6栋1单元1003号）使用。"
     )
     for text in (sentence, "    " + sentence, "\u3000\u3000" + sentence):
         masked = mask_text(text).text

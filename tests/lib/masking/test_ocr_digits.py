@@ -78,3 +78,9 @@ def test_damaged_id_number_in_a_table_cell_hidden_when_it_reads_back_valid() -> 
     assert "1231 OO2X" not in masked
     # read back, these letters give no valid number: a product code stays
     assert mask_text("型号ZB1O5S19491231002Z").text == "型号ZB1O5S19491231002Z"
+
+
+def test_id_number_of_a_region_code_no_longer_listed_hidden() -> None:
+    # 430604 is no county's code today; the number's check character and birth date are an ID number's
+    row = "某科技有限公司\t914306039R3KFH8YN2\t某甲\t430604196103199821\t湘岳税二稽罚〔2026〕265号"
+    assert "430604196103199821" not in mask_text(row).text

@@ -80,11 +80,16 @@ def _permanent_residence_prefix(number: str) -> bool:
 
 def id_shaped(number: str) -> bool:
     """A real region code (or a 港澳台 residence permit's prefix) and a plausible birth date (18 or 15
-    digits), checksum not considered."""
+    digits), checksum not considered. An 18-digit number whose check character passes needs only its
+    province's code: counties merge and districts are renamed, and the numbers issued under a code no
+    longer listed stay valid for life."""
     number = number.strip().upper()
     if len(number) == 18 and number[:17].isdigit():
         region_ok = (
-            number[:6] in region_codes() or number[:6] in HKMT_PREFIXES or _permanent_residence_prefix(number)
+            number[:6] in region_codes()
+            or number[:6] in HKMT_PREFIXES
+            or _permanent_residence_prefix(number)
+            or (number[:2] in province_codes() and id_checksum_ok(number))
         )
     elif len(number) == 15 and number.isdigit():
         region_ok = number[:6] in region_codes()

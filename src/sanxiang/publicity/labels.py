@@ -16,6 +16,7 @@ MASK_KINDS = {
     "home_address": _("住址"),
     "travel_document": _("护照及通行证"),
     "practice_certificate": _("执业证号"),
+    "birth_date": _("出生日期"),
     "manual": _("人工遮盖"),
     "withheld": _("不予公开"),
 }

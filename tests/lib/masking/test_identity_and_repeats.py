@@ -64,3 +64,20 @@ def test_paragraph_indent_is_no_table_gap() -> None:
         masked = mask_text(text).text
         assert "凤凰城6栋1单元1003号" not in masked
         assert "人民中路82号商业广场21楼196室" in masked
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("某某（性别：女，出生日期：1986年10月17日，证件号码：见卷）", "1986年10月17日"),
+        ("出生年月 1990.3，籍贯不详", "1990.3"),
+        ("其生日为2001-02-03。", "2001-02-03"),
+    ],
+)
+def test_birth_date_under_its_label_hidden(text: str, date: str) -> None:
+    assert date not in mask_text(text).text
+
+
+def test_other_dates_kept() -> None:
+    text = "你于2025年11月3日出生证明办理时提交的材料，本局于2026年1月5日受理。"
+    assert mask_text(text).text == text

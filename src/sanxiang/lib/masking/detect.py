@@ -954,6 +954,17 @@ def _number_occurrences(text: str, found: list[Finding]) -> list[Finding]:
     return occurrences
 
 
+# A birth date under its label (出生日期：1986年10月17日, 出生年月 1990.3): a person's, whoever he is.
+_BIRTH_DATE = re.compile(
+    r"(?:出生日期|出生年月日?|出生时间|生日)[ \t]*(?:[：:]|为|是)?[ \t]*"
+    r"(?P<date>\d{4}[ \t]*[年./-][ \t]*\d{1,2}(?:[ \t]*[月./-][ \t]*\d{1,2}[ \t]*日?|[ \t]*月)?)"
+)
+
+
+def _find_birth_dates(text: str) -> list[Finding]:
+    return [Finding(m.start("date"), m.end("date"), FieldType.BIRTH_DATE) for m in _BIRTH_DATE.finditer(text)]
+
+
 def _find_damaged_ids(text: str) -> list[Finding]:
     """ID numbers with OCR's letters for digits: valid once read back, or 15/18 characters under a label."""
     found: list[Finding] = []
@@ -3799,6 +3810,8 @@ def find_personal_data(
     known = {normalise(k).text: v for k, v in known.items()}
     found = _find_numbers(norm, phones)
     found += _find_damaged_ids(norm)
+    if "生" in norm:
+        found += _find_birth_dates(norm)
     found += _find_email_and_documents(norm, emails)
     found += _find_addresses(norm, individual_business_address=individual_business_address)
     if "位于" in norm or "落" in norm or "地址为" in norm:

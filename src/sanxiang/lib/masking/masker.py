@@ -15,6 +15,7 @@ _PRIORITY = {
     FieldType.BANK_ACCOUNT: 1,
     FieldType.TRAVEL_DOCUMENT: 2,
     FieldType.PRACTICE_CERTIFICATE: 3,
+    FieldType.BIRTH_DATE: 3,
     FieldType.PHONE: 4,
     FieldType.EMAIL: 5,
     FieldType.HOME_ADDRESS: 6,

@@ -36,6 +36,9 @@ class FieldType(StrEnum):
     # A lawyer's or tax agent's practising certificate (律师执业证号): the bar's public register finds
     # its holder by it, so it goes with his name, which is a third party's and hidden (RULES.md §1.5).
     PRACTICE_CERTIFICATE = "practice_certificate"
+    # A birth date written out under its label (出生日期：1986年10月17日): the segment RULES.md §1.5 hides
+    # in an ID number, so it is hidden where it stands alone too.
+    BIRTH_DATE = "birth_date"
 
 
 NAME_FIELDS = frozenset(
@@ -128,6 +131,7 @@ _ORDINARY = {
     _F.HOME_ADDRESS: _H,
     _F.TRAVEL_DOCUMENT: _H,
     _F.PRACTICE_CERTIFICATE: _H,
+    _F.BIRTH_DATE: _H,
 }
 # 令第54号第十三条 and 欠税公告办法第五条 name the subject and the legal representative with their ID
 # numbers; the birth-date digits stay hidden (RULES.md §2.3, §2A).

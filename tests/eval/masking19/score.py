@@ -130,6 +130,10 @@ def main() -> int:
     def pct(x: list[int]) -> str:
         return f"{x[0]:5d}/{x[1]:5d} = {100 * x[0] / x[1]:6.2f} %" if x[1] else f"{x[0]}/0"
 
+    head = subprocess.run(
+        ["git", "-C", args.repo, "rev-parse", "HEAD"], capture_output=True, text=True, check=False
+    )
+    print(f"repo: {args.repo}  commit: {head.stdout.strip() or 'unknown'}")
     print(f"documents: {len(docs)}  missing outputs: {missing}")
     print("\nLEAK per personal type (lower is better)")
     for t in sorted(leak_t, key=lambda t: (t == "ALL", t)):

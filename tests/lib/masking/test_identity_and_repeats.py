@@ -72,6 +72,7 @@ def test_paragraph_indent_is_no_table_gap() -> None:
         ("某某（性别：女，出生日期：1986年10月17日，证件号码：见卷）", "1986年10月17日"),
         ("出生年月 1990.3，籍贯不详", "1990.3"),
         ("其生日为2001-02-03。", "2001-02-03"),
+        ("申请人：某某，男，1988年7月3日出生，汉族", "1988年7月3日"),
     ],
 )
 def test_birth_date_under_its_label_hidden(text: str, date: str) -> None:
@@ -79,5 +80,41 @@ def test_birth_date_under_its_label_hidden(text: str, date: str) -> None:
 
 
 def test_other_dates_kept() -> None:
-    text = "你于2025年11月3日出生证明办理时提交的材料，本局于2026年1月5日受理。"
+    text = "证人某某，男，1979年出生。本局于2026年1月5日受理，该规定自2026年3月1日生效。"
     assert mask_text(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "执行完毕。\n当事人签收：某某某\n承办人：甲某  电话：0797-31501572\n税务机关地址：株洲市长青街254号\n如有疑问，可拨打纳税服务热线12366。",
+        "依法起诉。\n联系人 甲某，联系电话：0717-67758402\n地址：温州市迎宾大道219号\n如有疑问，可拨打12366。",
+        "特此公告。\n联系地址：湘潭市岳塘区人民西路228号\n联系电话：0731-82389151\n联系人：某某",
+    ],
+)
+def test_bureau_contact_lines_keep_phone_and_address(text: str) -> None:
+    masked = mask_text(text).text
+    for value in (
+        "0797-31501572",
+        "0717-67758402",
+        "0731-82389151",
+        "长青街254号",
+        "迎宾大道219号",
+        "人民西路228号",
+    ):
+        if value in text:
+            assert value in masked
+
+
+def test_address_of_a_tax_office_kept_under_any_label() -> None:
+    text = "依法起诉。\n当事人签收：某某\n地址：河池市解放西路177号税务大楼\n执法人员：某甲\n地址：长沙市新华街132号办税服务厅"
+    masked = mask_text(text).text
+    assert "解放西路177号税务大楼" in masked
+    assert "新华街132号办税服务厅" in masked
+
+
+def test_party_contact_lines_still_hidden() -> None:
+    text = "当事人：某某\n联系电话：0731-82389151\n联系地址：湘潭市岳塘区人民西路228号5栋2单元301室"
+    masked = mask_text(text).text
+    assert "82389151" not in masked
+    assert "301室" not in masked

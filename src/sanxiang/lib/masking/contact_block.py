@@ -2,7 +2,8 @@
 
 A notice gives the bureau's contact as a run of contact items that opens a line of its own, with no
 subject before it: ``联系人：王某，联系电话：0731-…；地址：…路59号；纳税服务热线：12366``, alone, in brackets,
-or after 税务机关/本局/我局. Whose contact an item is, Chinese says by what stands before it: a party's
+or after 税务机关/本局/我局; or the officer in charge of the case with his line (承办人：王某  电话：…,
+then 本局地址：… on the next line). Whose contact an item is, Chinese says by what stands before it: a party's
 or a company's is introduced by its owner (你公司联系人, 法定代表人…联系电话, a list record's 名称：… line
 above it), and a person's gives identity data beside it (证件号码, 住址, 手机). A group with neither is the
 issuer's own; its fixed-line number (dialled with an area code) and its address (a street and a number, no
@@ -14,14 +15,18 @@ from __future__ import annotations
 
 import re
 
-# The 联系人 label that opens the group, with only a bracket or the bureau's own words before it.
-_OPENING = re.compile(r"(?:税务机关|本局|我局|本机关|我机关)?联系人[ \t]*[：:]")
+# The label that opens the group, with only a bracket or the bureau's own words before it: the contact
+# person, the officer in charge of the case (承办人, 经办人), or the contact address or phone itself, after a colon, a space or none (联系人 王某，…,
+# which the normaliser closes up).
+_OPENING = re.compile(
+    r"(?:税务机关|本局|我局|本机关|我机关)?(?:联系人|承办人|经办人|联系地址|联系电话)(?:[ \t]*[：:]|[ \t]+(?=[^\s：:])|(?=[\u4e00-\u9fff·]{2,6}[，,；;\t ]))"
+)
 _BEFORE_OPENING = re.compile(r"[ \t（(【\[]*$")
 # A label inside the group: every label must be a contact item's.
 _LABEL = re.compile(r"([^\s：:，,；;。、（()）【】\[\]]{1,10})[ \t]*[：:](?!//)")
 _CONTACT_LABEL = re.compile(
     r"(?:税务机关|本局|我局|本机关|我机关)?"
-    r"(?:联系人|联系电话|(?:办公|咨询|联系|固定)?电话|(?:联系|办公|通讯)?地址|(?:纳税)?(?:服务)?热线|网址|网站"
+    r"(?:联系人|承办人|经办人|联系电话|(?:办公|咨询|联系|固定)?电话|(?:联系|办公|通讯)?地址|(?:纳税)?(?:服务)?热线|网址|网站"
     r"|邮编|邮政编码|传真|联系部门|承办部门|联系科室)"
 )
 # Identity data or an owner inside the group makes it a person's or a party's contact.
@@ -31,7 +36,8 @@ _NOT_THE_BUREAU = re.compile(
 # A field line right above the group (名称：…, 地址：…) makes it a record of a list, not the bureau's block;
 # an officer's line (执法人员：…) does not.
 _FIELD_LINE = re.compile(r"[ \t]*([^\s：:，,。；;（()）]{1,12})[ \t]*[：:][^。\n]*$")
-_OFFICER_LABEL = re.compile(r"(?:税务)?(?:执法人员|检查人员|经办人|承办人)")
+# (nor the receipt's signature line above it: 当事人签收：…)
+_OFFICER_LABEL = re.compile(r"(?:税务)?(?:执法人员|检查人员|经办人|承办人)|[^：:]{0,6}(?:签收|签名|签字)人?")
 _CONTINUES = re.compile(r"[ \t]*[；;，,]")
 _WRAPPED_WIDTH = 20
 _REACH = 240

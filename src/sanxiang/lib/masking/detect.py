@@ -961,8 +961,17 @@ _BIRTH_DATE = re.compile(
 )
 
 
+# …or a whole day of birth written before 出生 (女，1999年5月19日出生); a year or a month (1979年4月出生),
+# as the parties' particulars give them, stays.
+_BORN_ON = re.compile(r"(?P<date>\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)[ \t]*出生")
+
+
 def _find_birth_dates(text: str) -> list[Finding]:
-    return [Finding(m.start("date"), m.end("date"), FieldType.BIRTH_DATE) for m in _BIRTH_DATE.finditer(text)]
+    return [
+        Finding(m.start("date"), m.end("date"), FieldType.BIRTH_DATE)
+        for pattern in (_BIRTH_DATE, _BORN_ON)
+        for m in pattern.finditer(text)
+    ]
 
 
 def _find_damaged_ids(text: str) -> list[Finding]:
@@ -3765,6 +3774,21 @@ def _written_date(text: str, finding: Finding) -> bool:
     return _FULL_DATE.fullmatch(value) is not None
 
 
+# An address that ends in a tax office's premises (…路177号税务大楼, …号办税服务厅, …号某某税务所) is the
+# office's, whoever the line seems to give it to: nobody lives in a tax hall.
+_OFFICE_PREMISES = re.compile(
+    r"(?:办税服务厅|税务大楼|税务大厦|税务局|稽查局|税务分局|税务所|纳税服务中心)[）)]?$"
+)
+
+
+def _outside_offices(text: str, found: list[Finding]) -> list[Finding]:
+    return [
+        f
+        for f in found
+        if f.field_type is not FieldType.HOME_ADDRESS or _OFFICE_PREMISES.search(text, f.start, f.end) is None
+    ]
+
+
 def _outside_bureau_contact(text: str, found: list[Finding]) -> list[Finding]:
     """The bureau's own fixed-line number and office address in its contact group stay published."""
     groups = bureau_contact_groups(text)
@@ -3867,8 +3891,10 @@ def find_personal_data(
         for f in found
         if f.field_type not in _NAME_KINDS or _MASKED_BY_HAND.search(norm, f.start, f.end) is None
     ]
-    if "联系人" in norm:
+    if "联系人" in norm or "承办人" in norm or "经办人" in norm:
         found = _outside_bureau_contact(norm, found)
+    if "税务" in norm or "办税" in norm:
+        found = _outside_offices(norm, found)
     found = [f for f in found if not _written_date(norm, f)]
     if not normalised.breaks:
         return found

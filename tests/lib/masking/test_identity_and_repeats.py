@@ -118,3 +118,26 @@ def test_party_contact_lines_still_hidden() -> None:
     masked = mask_text(text).text
     assert "82389151" not in masked
     assert "301室" not in masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the group's last label cut by the page width
+        "特此公告。\n联系地址：长沙市岳麓区金星中路387号；联系电话：0731-88281368；纳\n税服务热线：12366",
+        # at the top of the text, signed by the hotline
+        "联系地址：长沙市岳麓区金星中路387号；联系电话：0731-85859678；纳税服务热线：12366。\n国家税务总局某某市税务局\n阻止出境决定书",
+    ],
+)
+def test_bureau_contact_group_cut_or_on_top_keeps_its_line(text: str) -> None:
+    masked = mask_text(text).text
+    assert "金星中路387号" in masked
+    assert ("0731-88281368" in text) <= ("0731-88281368" in masked)
+    assert ("0731-85859678" in text) <= ("0731-85859678" in masked)
+
+
+def test_contact_group_with_a_mobile_is_a_persons() -> None:
+    text = "请你于十日内到本局说明情况。\n联系地址：宜昌市西陵区东山大道100号；联系电话：0717-6543210；手机13912345678；纳税服务热线：12366"
+    masked = mask_text(text).text
+    assert "东山大道100号" not in masked
+    assert "13912345678" not in masked

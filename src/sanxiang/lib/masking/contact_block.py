@@ -29,9 +29,9 @@ _CONTACT_LABEL = re.compile(
     r"(?:联系人|承办人|经办人|联系电话|(?:办公|咨询|联系|固定)?电话|(?:联系|办公|通讯)?地址|(?:纳税)?(?:服务)?热线|网址|网站"
     r"|邮编|邮政编码|传真|联系部门|承办部门|联系科室)"
 )
-# Identity data or an owner inside the group makes it a person's or a party's contact.
+# Identity data, a mobile number or an owner inside the group makes it a person's or a party's contact.
 _NOT_THE_BUREAU = re.compile(
-    r"身份|证件|住址|住所|户籍|出生|性别|手机|银行|账号|账户|帐号|你|您|本人|公司|法定代表人|负责人|经营者|业主|股东|家属"
+    r"(?<!\d)1[3-9]\d{9}(?!\d)|身份|证件|住址|住所|户籍|出生|性别|手机|银行|账号|账户|帐号|你|您|本人|公司|法定代表人|负责人|经营者|业主|股东|家属"
 )
 # A field line right above the group (名称：…, 地址：…) makes it a record of a list, not the bureau's block;
 # an officer's line (执法人员：…) does not.
@@ -39,6 +39,9 @@ _FIELD_LINE = re.compile(r"[ \t]*([^\s：:，,。；;（()）]{1,12})[ \t]*[：:
 # (nor the receipt's signature line above it: 当事人签收：…)
 _OFFICER_LABEL = re.compile(r"(?:税务)?(?:执法人员|检查人员|经办人|承办人)|[^：:]{0,6}(?:签收|签名|签字)人?")
 _CONTINUES = re.compile(r"[ \t]*[；;，,]")
+_LINE_BREAK_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,4})[ \t]*\n[ \t]*$")
+# The hotline or the tax site inside a group signs it as the bureau's wherever it stands.
+_SIGNED = re.compile(r"12366|chinatax")
 _WRAPPED_WIDTH = 20
 _REACH = 240
 # Within a building (室, 单元, 栋 …) or a village an address is somebody's home, not an office's.
@@ -79,6 +82,16 @@ def _group_end(text: str, start: int) -> int:
     return i
 
 
+def _contact_label(body: str, label: re.Match[str]) -> bool:
+    """Whether ``label`` is a contact item's, also where a page-width line break cut it (纳⏎税服务热线)."""
+    if _CONTACT_LABEL.fullmatch(label.group(1)):
+        return True
+    head = _LINE_BREAK_BEFORE.search(body, 0, label.start(1))
+    if head is None:
+        return False
+    return any(_CONTACT_LABEL.fullmatch(head.group(1)[-k:] + label.group(1)) for k in range(1, 5))
+
+
 def _record_above(text: str, line_start: int) -> bool:
     """Whether a field line (not an officer's) stands right above the line at ``line_start``."""
     if line_start == 0:
@@ -97,14 +110,14 @@ def bureau_contact_groups(text: str) -> list[tuple[int, int]]:
         line_start = text.rfind("\n", 0, start) + 1
         if not _BEFORE_OPENING.fullmatch(text, line_start, start):
             continue
-        if not text[:line_start].strip() or _record_above(text, line_start):
-            continue  # (a text that opens with contact lines gives its addressee's, above any title)
         end = _group_end(text, opening.end())
         body = text[start:end]
+        if (not text[:line_start].strip() or _record_above(text, line_start)) and not _SIGNED.search(body):
+            continue  # (a text that opens with contact lines gives its addressee's, above any title)
         if _NOT_THE_BUREAU.search(body):
             continue
-        labels = [m.group(1) for m in _LABEL.finditer(body) if not m.group(1).isascii()]
-        if not all(_CONTACT_LABEL.fullmatch(label) for label in labels):
+        labels = [m for m in _LABEL.finditer(body) if not m.group(1).isascii()]
+        if not all(_contact_label(body, m) for m in labels):
             continue
         groups.append((start, end))
     return groups

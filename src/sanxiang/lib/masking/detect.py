@@ -3891,7 +3891,7 @@ def find_personal_data(
         for f in found
         if f.field_type not in _NAME_KINDS or _MASKED_BY_HAND.search(norm, f.start, f.end) is None
     ]
-    if "联系人" in norm or "承办人" in norm or "经办人" in norm:
+    if "联系" in norm or "承办人" in norm or "经办人" in norm:
         found = _outside_bureau_contact(norm, found)
     if "税务" in norm or "办税" in norm:
         found = _outside_offices(norm, found)

@@ -11,7 +11,8 @@ Two steps:
    NFKC folds to ASCII (digits, letters, ＠ ＋ － ． ＿ ＊ ｜ …), the many space characters to a plain space,
    dashes and minus signs to ``-``, middle-dot variants to ``·``, traditional characters to simplified
    ones (``hanziconv``'s character table, so 負責人 and 陳國華 read as 负责人 and 陈国华). Chinese punctuation the detectors read
-   as such (（），：；！？) is left alone, and so are circled digits (①2021年 must not read as 12021).
+   as such (（），：；！？) is left alone, and so are circled digits (①2021年 must not read as 12021). Inside a
+   long run of digits, the letters OCR writes for digits (l I O o B Z S) are read back as digits.
 2. Letter-spaced words (张　三, 欧 阳 娜 娜, 张 三丰) lose the spaces inside: the only step that changes
    length, recorded as break points so that a position maps back with one bisect.
 

@@ -141,3 +141,11 @@ def test_contact_group_with_a_mobile_is_a_persons() -> None:
     masked = mask_text(text).text
     assert "东山大道100号" not in masked
     assert "13912345678" not in masked
+
+
+def test_officer_line_without_colon_before_the_certificate_is_a_fixed_point() -> None:
+    # a space parts a two-character name from the next field's word, 执法证件号, which takes no colon
+    text = "依法起诉。\n执法人员：黄涛、周梅 执法证件号 45813840007\n如有疑问，可拨打12366。"
+    once = mask_text(text).text
+    assert "执法证件号 45813840007" in once
+    assert mask_text(once).text == once

@@ -123,6 +123,8 @@ _WHOLE_CELL = re.compile(
 # A line that is an authority's name and nothing else (国家税务总局…稽查局): the signature under a notice.
 _AUTHORITY_LINE = re.compile(rf"[{CJK}（）()]{{2,40}}(?:税务局|稽查局|税务分局|税务所|办税服务厅)")
 _LABEL_AHEAD = re.compile(rf"[{CJK}]{{2,12}}(?:[（(][^）)\n]{{1,8}}[）)])?[：:]")
+# A field's word that needs no colon to open the next field (…周梅 执法证件号 4581…, 王某 电话 0731-…)
+_FIELD_WORD_AHEAD = re.compile(r"(?:执法|检查)证|证件号|联系电话|电话|手机")
 
 
 def _wrap_joins(text: str) -> list[tuple[int, int]]:
@@ -226,9 +228,9 @@ def _row_like(line: str, gaps_of_match: int = 0) -> bool:
 
 def _before_next_label(text: str, start: int, end: int) -> bool:
     """Whether the space at ``text[start:end]`` ends a label's value and the next label follows it on the
-    same line (经办人：郭宇　执法证号：…, 当事人：张三 电话：…): a separator between two fields, not a stray
+    same line (经办人：郭宇　执法证号：…, 当事人：张三 电话：…, 执法人员：周梅 执法证件号 …): a separator between two fields, not a stray
     space inside a word (法定代表 人：, 纳税人 识别号：, whose line has no colon before the space)."""
-    if _LABEL_AHEAD.match(text, end) is None:
+    if _LABEL_AHEAD.match(text, end) is None and _FIELD_WORD_AHEAD.match(text, end) is None:
         return False
     line_start = text.rfind("\n", 0, start) + 1
     return text.find("：", line_start, start) >= 0 or text.find(":", line_start, start) >= 0

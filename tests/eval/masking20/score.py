@@ -274,6 +274,10 @@ def main() -> None:
     print(
         f"KEEP overall: {pct(n_keep, n_pub)}   (published_by_policy {pct(keep_pol[1], keep_pol[0])}; doubtful {pct(keep_doubt[1], keep_doubt[0])})"
     )
+    print(
+        f"KEEP without published_by_policy: {pct(n_keep - keep_pol[1], n_pub - keep_pol[0])}"
+        f"   (and without officer_name too: {pct(n_keep - keep_pol[1] - keep_t['officer_name'][1], n_pub - keep_pol[0] - keep_t['officer_name'][0])})"
+    )
     print(f"already-masked unchanged: {pct(masked[1], masked[0])}")
     print(f"idempotence mask(mask(x)) == mask(x): {pct(idem[1], idem[0])} documents")
     print("\nleak per personal type (n, leaked, full, core):")

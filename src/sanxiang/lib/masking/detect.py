@@ -2692,7 +2692,7 @@ _LATIN_ALONE = re.compile(rf"(?<![A-Za-z0-9])(?P<latin>{_LATIN_NAME})(?![A-Za-z0
 _DOTTED_PART = rf"(?:(?![系在于是为与和及等因被将对从向已未的了均也曾经现担任称说])[{CJK}])"
 # The dot may also come as a full-width period (．, folded to "."), written between Chinese characters.
 # (a part may end in one of those words' characters when no other character follows: 巴特尔·孟和：)
-_DOTTED_TAIL = rf"(?:{_DOTTED_PART}{{1,7}}(?:{_DOTTED_PART}|[{CJK}](?![{CJK}])))"
+_DOTTED_TAIL = rf"(?:{_DOTTED_PART}{{1,7}}(?:{_DOTTED_PART}|(?!等)[{CJK}](?![{CJK}])))"
 _DOTTED_NAME = re.compile(rf"[{CJK}]{{1,6}}[·.]{_DOTTED_TAIL}(?:[·.]{_DOTTED_TAIL})?")
 _DOT = re.compile(r"[·.]")
 # A dotted name's run that ends in an organisation's suffix is a shop's name (…·阿不力孜五金店).
@@ -2860,22 +2860,35 @@ def _find_latin_and_dotted_names(text: str, add: Callable[[int, int, FieldType],
             ):
                 add(m.start(), m.end(), _kind_before(text, m.start()))
     if "·" in text or "." in text:
-        for m in _DOTTED_NAME.finditer(text):
+        dotted = list(_DOTTED_NAME.finditer(text))
+        # A dotted name that stands whole somewhere (a mark or the text's end after it: 扎西·多吉、…) is
+        # where the same name ends where a sentence runs on after it (扎西·多吉可到…领取).
+        whole = {
+            m.group() for m in dotted if m.end() == len(text) or not "\u4e00" <= text[m.end()] <= "\u9fff"
+        }
+        for m in dotted:
             start = m.start()
+            end = max(
+                (m.start() + len(w) for w in whole if len(w) < len(m.group()) and m.group().startswith(w)),
+                default=m.end(),
+            )
             dot_match = _DOT.search(text, start)
             assert dot_match is not None  # _DOTTED_NAME contains a dot
             dot = dot_match.start()
             cut = _DOTTED_CUT.match(text, start, dot)
             if cut is not None:
                 start = cut.end()
-            role = _DOTTED_ROLE.match(text, start, dot)  # 财务负责人热合曼·…: the role word is no part
+            # 财务负责人热合曼·…: the role word is no part, also where a cut character stands inside it
+            # (the 系 of 联系人 扎西·次仁) or the run began inside it (承办人阿依努尔·…: six characters back)
+            low = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 4)
+            role = _DOTTED_ROLE.match(text, low, dot)
             if role is not None:
-                start = role.end()
+                start = max(start, role.end())
             if dot - start < 2:
                 continue
             if _shop_named_after(text, start, m.end()):
                 continue  # a shop named after its owner (热依拉·阿不都烟酒商行): published
-            add(start, m.end(), _kind_before(text, start))
+            add(start, end, _kind_before(text, start))
 
 
 # The owner's name inside an individual business's name: after a place (城关区窦诗药店) or at the start of

@@ -1537,6 +1537,9 @@ def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
         if named and business and _masked_shop_subject(text, low, start):
             return False
         return named
+    if label in _SERVICE_LABELS and (addressee := _addressee_above(text, start)) is not None:
+        # a notice is served where its addressee is, whoever else (a lawyer's firm) is named on the way
+        return _name_is_person(addressee)
     decisive = None
     for marker in _SUBJECT_MARKER.finditer(text, low, start):
         if marker.group() in _GENERIC_NUMBER_MARKERS and _organisation_code_after(text, marker.end()):
@@ -1615,9 +1618,26 @@ def _named_subject_is_person(text: str, low: int, start: int) -> bool | None:
     """Whether the subject the record names before ``start`` is a natural person; None when the record
     names none. A school or a village committee (…小学, …村民委员会) is no person either."""
     name = _subject_name(text, low, start)
-    if name is None:
-        return None
+    return None if name is None else _name_is_person(name)
+
+
+def _name_is_person(name: str) -> bool:
     return not (_ORG_IN_NAME.search(name) or (len(name) > 4 and tables.SEAT_HOLDER.search(name)))
+
+
+# A notice's salutation under its number (…〔2026〕18号⏎张三：, …号⏎某某有限公司：（纳税人识别号：…）): whom
+# the notice is addressed and served to.
+_SALUTATION = re.compile(
+    r"(?m)号[ \t]*\n(?:[ \t]*\n)*[ \t]*(?P<name>[^\s：:，,。；;、（()）][^\n：:，,。；;、（()）]{1,39}?)[ \t]*"
+    # (a name's other form in a bracket: ZHU Gangying（朱刚英）：, 田艳怡（TIAN YANYI）：)
+    r"(?:[（(][^（()）\n：:]{1,30}[）)])?[ \t]*[：:][ \t]*(?:$|[（(])"
+)
+
+
+def _addressee_above(text: str, start: int) -> str | None:
+    """The name in the last salutation of a notice before ``start`` (see _SALUTATION), or None."""
+    names = [m.group("name") for m in _SALUTATION.finditer(text, 0, start)]
+    return names[-1] if names else None
 
 
 # The subject's name in a record (纳税人名称：张三): a person's when it has no organisation word.
@@ -1939,8 +1959,12 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
                 text, _record_start(text, m.start()), m.start()
             ):
                 continue
-        if maybe and _in_closing_block(text, m.start(), named=True, end=parts[-1][1]):
-            continue  # 联系地址 in a notice's closing block: the bureau's own address
+        if (
+            maybe
+            and maybe not in _SERVICE_LABELS
+            and _in_closing_block(text, m.start(), named=True, end=parts[-1][1])
+        ):
+            continue  # 联系地址 in a notice's closing block: the bureau's own (it serves nothing on itself)
         found += [Finding(a, b, FieldType.HOME_ADDRESS) for a, b in parts]
     if "注册" in text or "登记地" in text:
         found += _registered_addresses_of_persons(text)

@@ -1,0 +1,51 @@
+"""Round 12: whose a 送达地址 is (the notice's addressee's) and whose a landline is."""
+
+from __future__ import annotations
+
+from tests.lib.masking.helpers import hidden
+
+
+def test_service_address_is_the_person_addressed_not_the_firm_in_a_lawyer_bracket() -> None:
+    text = (
+        "国家税务总局某市税务局\n税务行政处罚事项告知书\n某税罚告〔2025〕31号\n"
+        "周立新：\n    对你虚开发票的行为，拟对你处以罚款3000元。你有陈述、申辩的权利。\n"
+        "    委托律师：马文（广州正平律师事务所）\n"
+        "    送达地址：广州市白云区同和街道云景路12号翠园小区3栋1201房\n"
+        "本局联系电话：020-81234567\n\n国家税务总局某市税务局\n2025年3月2日\n"
+    )
+    out = hidden(text, "云景路12号翠园小区3栋1201房")
+    assert "020-81234567" in out
+
+
+def test_service_address_of_a_person_addressed_with_an_alias_and_a_number() -> None:
+    text = (
+        "国家税务总局某县税务局\n税务事项通知书\n某税通〔2024〕7号\n"
+        "WANG Lei（王磊）：（纳税人识别号：440106199001011234）\n"
+        "    送达地址：佛山市南海区桂城镇平洲村5组18号\n"
+        "    事由：责令限期改正\n    通知内容：限你于2024年6月1日前办理变更登记。\n"
+        "联系电话：0757-86112233；地址：佛山市南海区南海大道9号\n\n国家税务总局某县税务局\n2024年5月6日\n"
+    )
+    out = hidden(text, "平洲村5组18号", "440106199001011234")
+    assert "佛山市南海区南海大道9号" in out
+
+
+def test_service_address_of_a_company_addressed_stays() -> None:
+    text = (
+        "国家税务总局某区税务局\n税务事项通知书\n某税通〔2024〕8号\n"
+        "佛山市恒通五金制品有限公司：（纳税人识别号：91440605MA4UABCD1X）\n"
+        "    送达地址：佛山市南海区狮山镇工业大道18号\n"
+        "    事由：责令限期改正\n\n国家税务总局某区税务局\n2024年5月6日\n"
+    )
+    assert "佛山市南海区狮山镇工业大道18号" in hidden(text)
+
+
+def test_service_address_after_the_body_above_the_bureau_contact_line() -> None:
+    text = (
+        "国家税务总局某市税务局\n税务行政处罚事项告知书\n某税罚告〔2025〕40号\n"
+        "林海燕：\n    对你未按规定保管发票的行为，拟对你处以罚款500元。\n"
+        "    送达地址：厦门市湖里区江头街道吕岭路88号海天花园6幢702室；电子送达邮箱：lhy@example.com\n"
+        "联系电话：0592-5123456；地址：厦门市思明区湖滨南路2号\n\n国家税务总局某市税务局\n2025年6月1日\n"
+    )
+    out = hidden(text, "海天花园6幢702室", "lhy@example.com")
+    assert "0592-5123456" in out
+    assert "厦门市思明区湖滨南路2号" in out

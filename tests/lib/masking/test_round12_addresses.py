@@ -49,3 +49,22 @@ def test_service_address_after_the_body_above_the_bureau_contact_line() -> None:
     out = hidden(text, "海天花园6幢702室", "lhy@example.com")
     assert "0592-5123456" in out
     assert "厦门市思明区湖滨南路2号" in out
+
+
+def test_applicant_handler_phone_after_the_body_is_the_partys() -> None:
+    text = (
+        "国家税务总局某区税务局\n准予税务行政许可决定书\n某税许准字〔2025〕12号\n"
+        "广州市顺达物流有限公司：\n    你单位提出的最高开票限额审批申请，经审查，决定准予行政许可。\n"
+        "    企业经办人：何晓东，联系电话：020-38765432-106\n"
+        "本局联系电话：020-87654321\n\n国家税务总局某区税务局\n2025年4月3日\n"
+    )
+    out = hidden(text, "38765432")
+    assert "020-87654321" in out
+
+
+def test_home_landline_grouped_like_a_mobile_under_its_label() -> None:
+    text = (
+        "被处罚人：苏晓梅\n家庭电话：0898 6612 345\n违法事实：你于2025年1月5日未按期申报。\n"
+        "见证人：吴刚，电话：0898-6612-678\n"
+    )
+    hidden(text, "6612 345", "6612-678")

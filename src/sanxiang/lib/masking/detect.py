@@ -131,8 +131,10 @@ _ODD_SEPARATOR = re.compile(r"0\d{2,3}[./]")
 # A local number without its area code, grouped (8765 4321, 8765-4321), right after a phone's label.
 # (or with its area code written without the trunk 0, as one writes it after the country's code:
 # 898-66012345, 86-898-66012345)
+# (or a whole number grouped as one groups a mobile's, its area code first: 0771 8286 000, 0755-7288-010)
 _LOCAL_GROUPED = re.compile(
-    r"(?<![\d\-])(?:[2-9]\d{2,3}[ \-]\d{4}(?![\d\-])|(?<!\+)(?:86[ \-]?)?[1-9]\d{1,2}[ \-][2-9]\d{6,7}(?!\d))"
+    r"(?<![\d\-])(?:[2-9]\d{2,3}[ \-]\d{4}(?![\d\-])|(?<!\+)(?:86[ \-]?)?[1-9]\d{1,2}[ \-][2-9]\d{6,7}(?!\d)"
+    r"|0[1-9]\d{1,2}[ \-][2-9]\d{3}[ \-]\d{3}(?![\d\-]))"
 )
 _ID_CONTEXT = re.compile(
     r"身份证|身份号码|证件号|居民身份|公民身份|身份证件|身分证|统一编号|身分号码|社会保障号"
@@ -219,7 +221,9 @@ _BLOCK_PERSON = re.compile(
     + r"|办税人|代理人|律师|辩护人|住所|家庭|你单位|财务|会计|出纳|股东|证人|委托人|员工|"
     r"雇员|店员|收银员|配偶|家属|亲属|"
     # who applies, reports or complains to the bureau (not 被申请人, the bureau itself in a review)
-    r"(?<!被)申请人|举报人|检举人|投诉人|控告人"
+    r"(?<!被)申请人|举报人|检举人|投诉人|控告人|"
+    # the party's own handler or contact (申请经办人, 企业联系人): the bureau's are 经办人, 联系人 alone
+    r"(?:申请|企业|公司|纳税人|缴费人)(?:经办人|联系人|办税员)"
 )
 # A number the bureau called or gave notice through is the party's (本局…通过电话（…）通知你单位).
 _CALLED = re.compile(r"通过|通知|告知|致电|拨打|电话联系|联系了|联系你|联系当事人")

@@ -68,3 +68,25 @@ def test_home_landline_grouped_like_a_mobile_under_its_label() -> None:
         "见证人：吴刚，电话：0898-6612-678\n"
     )
     hidden(text, "6612 345", "6612-678")
+
+
+def test_flush_left_contact_line_under_the_indented_party_lines_is_the_bureaus() -> None:
+    text = (
+        "国家税务总局某县税务局\n准予税务行政许可决定书\n某税许准字〔2025〕9号\n"
+        "昆明云岭茶业有限公司：\n    你单位提出的申请，经审查，决定准予行政许可。\n"
+        "    法定代表人：杨春华\n    委托代理人：李文（云南众信律师事务所）\n"
+        "联系电话：0871-65432109；地址：昆明市盘龙区北京路66号\n\n国家税务总局某县税务局\n2025年7月1日\n"
+    )
+    out = hidden(text, "杨春华")
+    assert "0871-65432109" in out
+    assert "昆明市盘龙区北京路66号" in out
+
+
+def test_a_wrapped_lawyer_line_flush_left_keeps_its_phone_hidden() -> None:
+    text = (
+        "国家税务总局某县税务局\n税务行政处罚决定书\n某税罚〔2025〕9号\n"
+        "    当事人：周强。你的行为违反了规定，决定处以罚款。\n"
+        "    委托代理人：吴敏，云南众信律师事务所，\n联系电话：0871-63317788\n\n"
+        "国家税务总局某县税务局\n2025年7月1日\n"
+    )
+    hidden(text, "63317788")

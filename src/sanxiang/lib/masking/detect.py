@@ -419,6 +419,8 @@ def _in_closing_block(text: str, start: int, *, named: bool = False, end: int | 
                 contact = True
                 break
             if _LINE_PERSON.search(text, above, position - 1) is not None:
+                if _dedented_below(text, above, line_start):
+                    break  # (⏎    代理人：…⏎联系电话：…: the indented party's lines end, the bureau's block opens)
                 return False
             position = above
     if (line_end < 0 or text.find("。", start) < 0) and (contact or not named):
@@ -466,6 +468,21 @@ def _in_closing_block(text: str, start: int, *, named: bool = False, end: int | 
 
 
 _LABEL_COLON = re.compile(r"[：:]")
+_INDENT = re.compile(r"[ \t\u3000]+")
+
+
+def _dedented_below(text: str, above: int, line_start: int) -> bool:
+    """Whether the line at ``line_start`` stands flush left under the indented line at ``above`` and the
+    lines between: a block of its own after an indented paragraph (the party's lines in the body)."""
+    if line_start >= len(text) or _FIELD_OPENING.match(text, line_start) is None:
+        return False  # (an indented line, or one a PDF's width wrapped: ，联系电话：…, ：0311-…)
+    if text[: line_start - 1].rstrip(" \t\u3000").endswith(_WRAPPED_ENDS):
+        return False  # (…，成都君合律师事务所，⏎联系电话：…: the line above goes on)
+    return _INDENT.match(text, above) is not None
+
+
+_FIELD_OPENING = re.compile(rf"[{CJK}]{{2,10}}[：:]")
+_WRAPPED_ENDS = ("，", ",", "、", "：", ":", "（", "(")
 
 
 def _first_number_of_contact_line(text: str, line_start: int, start: int) -> bool:

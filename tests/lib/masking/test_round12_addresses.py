@@ -90,3 +90,12 @@ def test_a_wrapped_lawyer_line_flush_left_keeps_its_phone_hidden() -> None:
         "国家税务总局某县税务局\n2025年7月1日\n"
     )
     hidden(text, "63317788")
+
+
+def test_an_indented_paragraph_under_an_unfinished_address_is_no_wrap_of_it() -> None:
+    text = (
+        "当事人：罗志军，性别：男，证件类型：居民身份证，联系电话：13912345678，住所：益阳市赫山区金山花园7-2-1803\n"
+        "    你于2025年3月9日首次发生未按期申报的违法行为，危害后果轻微，决定不予行政处罚。\n"
+    )
+    out = hidden(text, "金山花园7-2-1803")
+    assert "2025年3月9日" in out

@@ -2168,6 +2168,7 @@ _ADDRESS_GOES_ON = re.compile(
 )
 _DIGIT = re.compile(r"[0-9０-９]")
 _WRAPPED_LINE = 16  # a line this long that breaks inside an address was wrapped by the extractor
+_PARAGRAPH_INDENT = re.compile(r"(?: {2}|\u3000)[ \u3000]*[^\s]")
 
 
 def _wrapped_address(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -2185,6 +2186,8 @@ def _wrapped_address(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if "\t" in text[line_start:end] or (end - start > 3 and not _ADDRESS_WORD.search(text, start, end)):
         return None
+    if _PARAGRAPH_INDENT.match(text, end + 1):
+        return None  # (住所：…22-2-2401⏎    你于…: the next line opens a paragraph, an extractor's wrap opens none)
     tail = _ADDRESS_TAIL.match(text, end + 1)
     if tail is None or text[tail.end() : tail.end() + 1] in ("：", ":"):
         return None

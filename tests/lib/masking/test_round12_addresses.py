@@ -99,3 +99,9 @@ def test_an_indented_paragraph_under_an_unfinished_address_is_no_wrap_of_it() ->
     )
     out = hidden(text, "金山花园7-2-1803")
     assert "2025年3月9日" in out
+
+
+def test_dwelling_named_by_its_estate_and_building_after_zhu() -> None:
+    text = "申请人：孙丽华，女，公民身份号码略，住翠湖名苑12栋2单元901室。\n委托代理人：王东，律师。\n"
+    out = hidden(text, "翠湖名苑12栋2单元901室")
+    assert "委托代理人" in out

@@ -105,3 +105,7 @@ def test_dwelling_named_by_its_estate_and_building_after_zhu() -> None:
     text = "申请人：孙丽华，女，公民身份号码略，住翠湖名苑12栋2单元901室。\n委托代理人：王东，律师。\n"
     out = hidden(text, "翠湖名苑12栋2单元901室")
     assert "委托代理人" in out
+
+
+def test_ocr_damaged_taxpayer_number_with_its_check_character_inside() -> None:
+    hidden("被申请人纳税人识别号为44010619850312S14X07，现予以公告。", "S14X07", "4401061985")

@@ -131,8 +131,10 @@ _ODD_SEPARATOR = re.compile(r"0\d{2,3}[./]")
 # A local number without its area code, grouped (8765 4321, 8765-4321), right after a phone's label.
 # (or with its area code written without the trunk 0, as one writes it after the country's code:
 # 898-66012345, 86-898-66012345)
+# (or a whole number grouped as one groups a mobile's, its area code first: 0771 8286 000, 0755-7288-010)
 _LOCAL_GROUPED = re.compile(
-    r"(?<![\d\-])(?:[2-9]\d{2,3}[ \-]\d{4}(?![\d\-])|(?<!\+)(?:86[ \-]?)?[1-9]\d{1,2}[ \-][2-9]\d{6,7}(?!\d))"
+    r"(?<![\d\-])(?:[2-9]\d{2,3}[ \-]\d{4}(?![\d\-])|(?<!\+)(?:86[ \-]?)?[1-9]\d{1,2}[ \-][2-9]\d{6,7}(?!\d)"
+    r"|0[1-9]\d{1,2}[ \-][2-9]\d{3}[ \-]\d{3}(?![\d\-]))"
 )
 _ID_CONTEXT = re.compile(
     r"身份证|身份号码|证件号|居民身份|公民身份|身份证件|身分证|统一编号|身分号码|社会保障号"
@@ -219,7 +221,9 @@ _BLOCK_PERSON = re.compile(
     + r"|办税人|代理人|律师|辩护人|住所|家庭|你单位|财务|会计|出纳|股东|证人|委托人|员工|"
     r"雇员|店员|收银员|配偶|家属|亲属|"
     # who applies, reports or complains to the bureau (not 被申请人, the bureau itself in a review)
-    r"(?<!被)申请人|举报人|检举人|投诉人|控告人"
+    r"(?<!被)申请人|举报人|检举人|投诉人|控告人|"
+    # the party's own handler or contact (申请经办人, 企业联系人): the bureau's are 经办人, 联系人 alone
+    r"(?:申请|企业|公司|纳税人|缴费人)(?:经办人|联系人|办税员)"
 )
 # A number the bureau called or gave notice through is the party's (本局…通过电话（…）通知你单位).
 _CALLED = re.compile(r"通过|通知|告知|致电|拨打|电话联系|联系了|联系你|联系当事人")
@@ -415,6 +419,8 @@ def _in_closing_block(text: str, start: int, *, named: bool = False, end: int | 
                 contact = True
                 break
             if _LINE_PERSON.search(text, above, position - 1) is not None:
+                if _dedented_below(text, above, line_start):
+                    break  # (⏎    代理人：…⏎联系电话：…: the indented party's lines end, the bureau's block opens)
                 return False
             position = above
     if (line_end < 0 or text.find("。", start) < 0) and (contact or not named):
@@ -462,6 +468,21 @@ def _in_closing_block(text: str, start: int, *, named: bool = False, end: int | 
 
 
 _LABEL_COLON = re.compile(r"[：:]")
+_INDENT = re.compile(r"[ \t\u3000]+")
+
+
+def _dedented_below(text: str, above: int, line_start: int) -> bool:
+    """Whether the line at ``line_start`` stands flush left under the indented line at ``above`` and the
+    lines between: a block of its own after an indented paragraph (the party's lines in the body)."""
+    if line_start >= len(text) or _FIELD_OPENING.match(text, line_start) is None:
+        return False  # (an indented line, or one a PDF's width wrapped: ，联系电话：…, ：0311-…)
+    if text[: line_start - 1].rstrip(" \t\u3000").endswith(_WRAPPED_ENDS):
+        return False  # (…，成都君合律师事务所，⏎联系电话：…: the line above goes on)
+    return _INDENT.match(text, above) is not None
+
+
+_FIELD_OPENING = re.compile(rf"[{CJK}]{{2,10}}[：:]")
+_WRAPPED_ENDS = ("，", ",", "、", "：", ":", "（", "(")
 
 
 def _first_number_of_contact_line(text: str, line_start: int, start: int) -> bool:
@@ -1373,7 +1394,7 @@ _LABEL_HEADS = "".join(sorted({label[0] for label in f"{_HOME_LABELS}|{_AMBIGUOU
 _VALUE = r"(?P<value>(?:[^，,。；;（()）\n\t|｜：:<>]|[（(][^，,。；;（()）\n\t：:]{1,12}[）)]|[（(](?![^（()）\n]{0,12}[）)])){1,60})"
 _ADDRESS = re.compile(
     rf"(?=[{_LABEL_HEADS}])"
-    rf"(?:(?P<home>{_HOME_LABELS}|(?<![^，,；;、（(\n])住(?![址所宿房院宅])(?=[：:]?[{CJK}]{{0,8}}?[省市区县镇乡村路街巷弄]))|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"
+    rf"(?:(?P<home>{_HOME_LABELS}|(?<![^，,；;、（(\n])住(?![址所宿房院宅])(?=[：:]?[{CJK}]{{0,8}}?(?:[省市区县镇乡村路街巷弄]|[0-9]{{1,5}}(?:栋|幢|号楼))))|(?<!注册)(?<!经营)(?<!登记)(?<!办公)(?<!营业)(?<!IP)(?<!MAC)(?<!该)(?<!此)"
     rf"(?<!场所)(?<!网站)(?<!电子)(?<!邮寄)(?P<maybe>{_AMBIGUOUS_LABELS}))"
     # the value after a colon, a tab, spaces, or on the next line (a label cell and its value cell)
     # (or in the next cell of a two-column table: | 送达地点 | …… |)
@@ -1537,6 +1558,9 @@ def _belongs_to_person(text: str, start: int, *, label: str) -> bool:
         if named and business and _masked_shop_subject(text, low, start):
             return False
         return named
+    if label in _SERVICE_LABELS and (addressee := _addressee_above(text, start)) is not None:
+        # a notice is served where its addressee is, whoever else (a lawyer's firm) is named on the way
+        return _name_is_person(addressee)
     decisive = None
     for marker in _SUBJECT_MARKER.finditer(text, low, start):
         if marker.group() in _GENERIC_NUMBER_MARKERS and _organisation_code_after(text, marker.end()):
@@ -1615,9 +1639,26 @@ def _named_subject_is_person(text: str, low: int, start: int) -> bool | None:
     """Whether the subject the record names before ``start`` is a natural person; None when the record
     names none. A school or a village committee (…小学, …村民委员会) is no person either."""
     name = _subject_name(text, low, start)
-    if name is None:
-        return None
+    return None if name is None else _name_is_person(name)
+
+
+def _name_is_person(name: str) -> bool:
     return not (_ORG_IN_NAME.search(name) or (len(name) > 4 and tables.SEAT_HOLDER.search(name)))
+
+
+# A notice's salutation under its number (…〔2026〕18号⏎张三：, …号⏎某某有限公司：（纳税人识别号：…）): whom
+# the notice is addressed and served to.
+_SALUTATION = re.compile(
+    r"(?m)号[ \t]*\n(?:[ \t]*\n)*[ \t]*(?P<name>[^\s：:，,。；;、（()）][^\n：:，,。；;、（()）]{1,39}?)[ \t]*"
+    # (a name's other form in a bracket: ZHU Gangying（朱刚英）：, 田艳怡（TIAN YANYI）：)
+    r"(?:[（(][^（()）\n：:]{1,30}[）)])?[ \t]*[：:][ \t]*(?:$|[（(])"
+)
+
+
+def _addressee_above(text: str, start: int) -> str | None:
+    """The name in the last salutation of a notice before ``start`` (see _SALUTATION), or None."""
+    names = [m.group("name") for m in _SALUTATION.finditer(text, 0, start)]
+    return names[-1] if names else None
 
 
 # The subject's name in a record (纳税人名称：张三): a person's when it has no organisation word.
@@ -1939,8 +1980,12 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
                 text, _record_start(text, m.start()), m.start()
             ):
                 continue
-        if maybe and _in_closing_block(text, m.start(), named=True, end=parts[-1][1]):
-            continue  # 联系地址 in a notice's closing block: the bureau's own address
+        if (
+            maybe
+            and maybe not in _SERVICE_LABELS
+            and _in_closing_block(text, m.start(), named=True, end=parts[-1][1])
+        ):
+            continue  # 联系地址 in a notice's closing block: the bureau's own (it serves nothing on itself)
         found += [Finding(a, b, FieldType.HOME_ADDRESS) for a, b in parts]
     if "注册" in text or "登记地" in text:
         found += _registered_addresses_of_persons(text)
@@ -2123,6 +2168,7 @@ _ADDRESS_GOES_ON = re.compile(
 )
 _DIGIT = re.compile(r"[0-9０-９]")
 _WRAPPED_LINE = 16  # a line this long that breaks inside an address was wrapped by the extractor
+_PARAGRAPH_INDENT = re.compile(r"(?: {2}|\u3000)[ \u3000]*[^\s]")
 
 
 def _wrapped_address(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -2140,6 +2186,8 @@ def _wrapped_address(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if "\t" in text[line_start:end] or (end - start > 3 and not _ADDRESS_WORD.search(text, start, end)):
         return None
+    if _PARAGRAPH_INDENT.match(text, end + 1):
+        return None  # (住所：…22-2-2401⏎    你于…: the next line opens a paragraph, an extractor's wrap opens none)
     tail = _ADDRESS_TAIL.match(text, end + 1)
     if tail is None or text[tail.end() : tail.end() + 1] in ("：", ":"):
         return None

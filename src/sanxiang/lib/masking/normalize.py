@@ -242,7 +242,8 @@ def _before_next_label(text: str, start: int, end: int) -> bool:
 # letter is a code and stays as written (no credit code holds I, O, S or Z: GB 32100 leaves them out).
 # (not B at its end: a credit code's or an organisation code's check character may be B, never I, O, S or Z)
 _OCR_RUN = re.compile(
-    r"(?<![0-9A-Za-z])(?=[lI]?\d)(?=\d*[lIOoBZS])[0-9lIOoBZS]{6,}[0-9lIOoZS](?![0-9A-Za-z])"
+    # (an ID number's check character X stays inside the run: 32010219720801Z33X59, a taxpayer number)
+    r"(?<![0-9A-Za-z])(?=[lI]?\d)(?=\d*[lIOoBZS])[0-9lIOoBZS]{6,}[0-9lIOoZS](?:[Xx][0-9]{0,2})?(?![0-9A-Za-z])"
 )
 _OCR_DIGITS = str.maketrans("lIOoBZS", "1100825")
 

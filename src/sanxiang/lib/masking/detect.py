@@ -3716,14 +3716,129 @@ def _bracketed_aliases(text: str, found: list[Finding]) -> list[Finding]:
 _MASKED_BY_HAND = re.compile(r"[某*＊×○]|XX")
 
 
+# An item of a list the bureau masked by hand (XXX, ×××, 罗**, 崔*磊, 吴某1, 某某): a person's place.
+_MASKED_ITEM = re.compile(rf"(?:{_NAME_HEAD})?(?:某某?|[*＊×X○]{{1,4}})(?:[{CJK}]|\d{{1,2}})?")
+# A run of a transliterated name's characters with no surname, as a list's item (其其格, 买买提艾力)
+_TRANSLITERATED_ITEM = re.compile(rf"[{tables.TRANSLITERATION_CHARS}]{{3,7}}")
+# What may stand right before a list's first item: punctuation, or the verb or preposition that opens the
+# list (通过张三、李四…, 转给张三、…, 包括张三、…, 参与人员有张三、…)
+_LIST_OPENERS = frozenset("过给向由有括为是即派将把让被对与和及从经据用托请佣知谈令叫问了到")
+# What ends a list's last item (…、李四等个人账户, …、李四和王五, …、李四三人, …、李四。)
+_ITEM_END = re.compile(r"[ \t]*(?:[、等和及与，,。；;（(\n]|$|[二两三四五六七八九十]人)")
+# A list's tail that says its items are people (…等人, …等三人, …等个人账户, …等5名)
+_PEOPLE_TAIL = re.compile(r"等(?:[二两三四五六七八九十]|\d{1,2})?(?:人(?![民员])|个人|名)")
+_LIST_GAP = " \t\n"
+_NOT_BEFORE_ITEM = re.compile(r"[0-9A-Za-z*＊×○]")  # (…号码******、家庭: the item is no mask's tail)
+_ITEM_LONGEST = 7
+
+
+def _item_shape(item: str) -> str | None:
+    """How a list's item, read whole, stands for a person: ``"masked"`` (the bureau's mask), ``"name"`` (a
+    name's shape: a surname and one or two characters, or a transliterated name with no surname) or None."""
+    if _MASKED_ITEM.fullmatch(item) and len(item) >= 2 and _MASKED_BY_HAND.search(item):
+        return "masked"
+    if item in _TRIGGERS or _ORG_IN_NAME.search(item):
+        return None
+    if _NAME_EXACT.fullmatch(item):
+        head = 2 if item[:2] in COMPOUND_SURNAMES and len(item) > 2 else 1
+        given = item[head:]
+        if (
+            len(given) <= 2
+            and _NOT_IN_GIVEN_NAME.isdisjoint(given)
+            and given[-1] not in _NOT_CANDIDATE_END
+            and given[-1] not in _NOT_LAST_AT_END  # (石油等: the list's tail, not a name's end)
+        ):
+            return "name"
+    return "name" if _TRANSLITERATED_ITEM.fullmatch(item) else None
+
+
+def _first_item(text: str, end: int) -> tuple[int, str] | None:
+    """The first item of a list, ending at ``end``: the longest with a person's shape that follows
+    punctuation or the word that opens the list (再通过梁东、… reads 梁东)."""
+    for length in range(_ITEM_LONGEST, 1, -1):
+        start = end - length
+        if start < 0:
+            continue
+        before = text[start - 1 : start]
+        if before and (
+            _CJK_CHAR.match(before) and before not in _LIST_OPENERS or _NOT_BEFORE_ITEM.match(before)
+        ):
+            continue
+        shape = _item_shape(text[start:end])
+        if shape is not None:
+            return start, shape
+    return None
+
+
+def _last_item(text: str, start: int) -> tuple[int, str] | None:
+    """The last item of a list, from ``start``: the longest with a person's shape that ends the list."""
+    for length in range(_ITEM_LONGEST, 1, -1):
+        end = start + length
+        if end > len(text) or _ITEM_END.match(text, end) is None:
+            continue
+        shape = _item_shape(text[start:end])
+        if shape is not None:
+            return end, shape
+    return None
+
+
+def _listed_people(text: str, found: list[Finding]) -> list[tuple[int, int]]:
+    """The items of a name's shape in a list joined by 、 that holds a person: an item the bureau masked by
+    hand, a name found, or a tail that counts people (该公司通过梁东、XXX、扎西多吉等个人账户…: 梁东 and
+    扎西多吉 are payees as XXX is). A list is read only as far as its items keep a person's shape."""
+    # (an official's name found is a person's place too, but stays the official's: the masked text, where
+    # the mask stands for it, must read as the text did)
+    people = {f.start: f.end for f in found if f.field_type in _NAME_KINDS}
+    ending = {f.end: f.start for f in found if f.field_type in _NAME_KINDS}
+    officials = {(f.start, f.end) for f in found if f.field_type is FieldType.OFFICIAL_NAME}
+    out: list[tuple[int, int]] = []
+    at = text.find("、")
+    while at >= 0:
+        # the list's items: (start, end, shape) in order, from its first 、 on
+        end = at
+        while end > 0 and text[end - 1] in _LIST_GAP:
+            end -= 1
+        first = _first_item(text, end)
+        items = [(a, end, "found") for a, b in people.items() if b == end]
+        if first is not None and not items:
+            items.append((first[0], end, first[1]))
+        sep = at
+        while True:
+            start = sep + 1
+            while start < len(text) and text[start] in _LIST_GAP:
+                start += 1
+            nxt = text.find("、", start, start + _ITEM_LONGEST + 3)
+            stop = nxt
+            while nxt >= 0 and stop > start and text[stop - 1] in _LIST_GAP:
+                stop -= 1
+            # (a name found may end an item whose head a line break cut off: 阿⏎卜杜·热西提)
+            shape = "found" if start <= ending.get(stop, -1) else _item_shape(text[start:stop])
+            if nxt >= 0 and shape is not None:
+                items.append((start, stop, shape))
+                sep = nxt
+                continue
+            last = (people[start], "found") if start in people else _last_item(text, start)
+            if last is not None:
+                items.append((start, last[0], last[1]))
+            break
+        tail = items[-1][1] if items else sep
+        if any(shape != "name" for _, _, shape in items) or _PEOPLE_TAIL.match(text, tail):
+            out += [(a, b) for a, b, shape in items if shape == "name" and (a, b) not in officials]
+        at = text.find("、", max(sep, tail) + 1)
+    return out
+
+
 def _list_neighbours(text: str, found: list[Finding], names: dict[str, FieldType]) -> list[Finding]:
-    """A name listed next to a name found (转出给独孤秀、张三、李四等; 。连淼与桑丹共同出资): the one left over
-    is a name too."""
+    """A name listed next to a name found (转出给独孤秀、张三、李四等; 。连淼与桑丹共同出资) or next to one the
+    bureau masked (通过梁东、XXX、…): the one left over is a name too."""
     added: list[Finding] = []
 
     def add(start: int, end: int, kind: FieldType) -> None:
         added.append(Finding(start, end, names.setdefault(text[start:end], kind)))
 
+    if "、" in text:
+        for item_start, item_end in _listed_people(text, found):
+            add(item_start, item_end, FieldType.THIRD_PARTY_NAME)
     people = [f for f in found if f.field_type in _PEOPLE]
     starts = {f.start for f in people}
     ends = {f.end for f in people}

@@ -1,0 +1,57 @@
+"""Round 12: names that still leaked — the members of a list of people joined by 、 when one member is masked
+by hand or found as a name (the others of a name's shape are names too, even when they are also words)."""
+
+from __future__ import annotations
+
+from sanxiang.lib.masking import STRICTEST, mask_text
+
+
+def _masked(text: str) -> str:
+    return mask_text(text, policy=STRICTEST, model="off").text
+
+
+def test_list_of_payees_with_a_hand_masked_member() -> None:
+    out = _masked("资金随后经由钟立、XXX、次仁旺堆等个人账户转出。")
+    assert "钟立" not in out
+    assert "次仁旺堆" not in out
+    assert "XXX" in out  # the bureau's own mask stays as written
+
+
+def test_first_member_after_the_verb_that_opens_the_list() -> None:
+    out = _masked("该企业借用何方、王某某等人的银行账户收取货款。")
+    assert "何方" not in out
+    assert "王某某" in out
+    assert "借用" in out and "银行账户收取货款" in out
+
+
+def test_last_member_before_its_tail_is_a_name_even_when_a_word() -> None:
+    out = _masked("货款分别转入赵**、黄金等个人账户。")
+    assert "黄金" not in out
+    assert "转入" in out
+
+
+def test_spaced_member_of_a_list() -> None:
+    out = _masked("其后通过钱  波、龙某等人的银行卡收款。")
+    assert "波" not in out.split("、")[0]
+    assert "龙某" in out
+
+
+def test_transliterated_member_without_surname() -> None:
+    out = _masked("款项转给了其其格、孙*等人。")
+    assert "其其格" not in out
+
+
+def test_list_without_a_person_is_left_alone() -> None:
+    text = "该公司主营黄金、白银、石油等产品，墙上有文明、和谐等宣传标语。"
+    assert _masked(text) == text
+
+
+def test_masked_list_is_stable_when_masked_again() -> None:
+    text = (
+        "委托代理人为刘洋(\n身份证件号码430102199001011234、家庭\n住址：长沙市芙蓉区五一大道88号)\n"
+        "该公司再通过梁东、XXX、扎西多吉等个人账户打款给闫*勇。\n"
+        "以上事实有检查人员询问笔录、财务账簿等证据证明。"
+    )
+    once = _masked(text)
+    assert _masked(once) == once
+    assert "财务账簿" in once

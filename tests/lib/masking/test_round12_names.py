@@ -55,3 +55,45 @@ def test_masked_list_is_stable_when_masked_again() -> None:
     once = _masked(text)
     assert _masked(once) == once
     assert "财务账簿" in once
+
+
+def test_word_name_after_a_kin_word_before_his_own_account() -> None:
+    out = _masked("经核实，该款项转入其丈夫方向私人账户后提现。")
+    assert "方向" not in out
+    assert "私人账户后提现" in out
+
+
+def test_word_name_before_his_mobile_in_brackets() -> None:
+    out = _masked("该店由业主之女黄金（手机13905170231）代收租金。")
+    assert "黄金" not in out
+    assert "代收租金" in out
+
+
+def test_word_name_before_a_statement_he_gave() -> None:
+    out = _masked("有出纳向前个人签字的收据及原负责人文明的调查笔录为证。")
+    assert "向前" not in out
+    assert "文明" not in out
+    assert "个人签字的收据" in out
+
+
+def test_name_opening_with_a_function_character_before_a_refusal() -> None:
+    out = _masked("稽查人员多次联系，其夫严和平拒绝配合。")
+    assert "严和平" not in out
+    assert "拒绝配合" in out
+
+
+def test_name_without_surname_before_what_is_in_his_name() -> None:
+    out = _masked("房款汇入其父扎西顿珠名下的银行卡。")
+    assert "扎西顿珠" not in out
+    assert "名下的银行卡" in out
+
+
+def test_spaced_name_before_what_is_in_her_name() -> None:
+    out = _masked("价款已转入你姐姐孔  丽名下账户。")
+    assert "丽" not in out
+    assert "名下账户" in out
+
+
+def test_plain_word_after_a_role_word_stays() -> None:
+    text = "纳税人文明诚信经营，会计核算健全，法定代表人应当在规定期限内申报。"
+    assert _masked(text) == text

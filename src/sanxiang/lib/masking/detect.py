@@ -2260,9 +2260,10 @@ def _trie_alternation(words: Iterable[str]) -> str:
 
 
 _TRIGGER_ALT = _trie_alternation(_TRIGGERS)
-# What ends a name with no surname right after a role word (其配偶阿旺罗布、…, 雇员扎西顿珠协助…, 书记员：其其格。)
-_OTHER_NAME_END = r"[ \t]*(?:[、，,。；;（(\n]|$)|协助|已于|等人|共同"
-_RUNNING_NAME_END = re.compile(r"[、（(或]|协助|已于|等人|共同")
+# What ends a name with no surname right after a role word (其配偶阿旺罗布、…, 雇员扎西顿珠协助…, 书记员：其其格。,
+# 其母次仁卓嘎名下…)
+_OTHER_NAME_END = r"[ \t]*(?:[、，,。；;（(\n]|$)|协助|已于|等人|共同|名下"
+_RUNNING_NAME_END = re.compile(r"[、（(或]|协助|已于|等人|共同|名下")
 _OTHER_NAME_END_AT = re.compile(_OTHER_NAME_END)
 # Characters of an office's or a document's words, never in a transliterated name (税务机关, 办税服务厅)
 _OFFICE_CHARS = frozenset("税局厅科处室所站院部委办司店厂社公机府")
@@ -2433,7 +2434,12 @@ _NAME_BOUNDARY = frozenset("，,。；;：:、（(\n\t .．由与向对经将和
 _PERSON_CONTEXT_AFTER = re.compile(
     r"\s*[，,（(]\s*(?:(?:公民|居民)?身份证|社会保障号|(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]"
     # (a person's post in brackets: 安康（系你公司原会计，…）)
-    r"|系[^，。；\n]{0,12}?(?:会计|出纳|员工|职工|股东|法定代表人|负责人|经理|办税人|财务))"
+    r"|系[^，。；\n]{0,12}?(?:会计|出纳|员工|职工|股东|法定代表人|负责人|经理|办税人|财务)"
+    # (his mobile number in brackets: 石油（手机…）)
+    r"|(?:手机|联系电话|电话)[号码]*[：:]?[ \t]*\d)"
+    # what only a person owns or gives: his own account, what is in his name, his statement (其配偶文明私人账户,
+    # 会计向前个人出具的说明, 原法定代表人文明的询问笔录)
+    r"|私人账户|个人(?:银行)?账户|名下|个人(?:出具|签字|签名|陈述)|的(?:询问|调查)笔录|的证人证言"
     r"|" + _KIN_BRACKET.pattern
 )
 
@@ -2453,7 +2459,7 @@ _NOT_LAST_AT_END = frozenset("等的了们和与及或并")
 # Two-character verbs of what a person does, right after a name (…代为签收, …陪同到场, …少缴…).
 _PERSON_ACTS = re.compile(
     r"代为|陪同|到场|在场|签收|办理|送达|说明|收取|支付|提供|负责|承认|签字|出具|提交|少缴|取得|涉嫌|长期|"
-    r"一直|多次|先后|共计|开具|购买|销售|出租|转让|前往|均(?:无|未|不|已|系|为)"
+    r"一直|多次|先后|共计|开具|购买|销售|出租|转让|前往|拒绝|拒不|均(?:无|未|不|已|系|为)"
 )
 
 
@@ -2480,18 +2486,24 @@ def _trim_name(text: str, start: int, end: int) -> int | None:
         name = name[:-1]
     if len(name) <= head:
         return None
-    if name[head] in _NOT_GIVEN_START and not (
-        # 法定代表人黎中华、…: a full given name that ends at a clause boundary is one, whatever it starts with,
-        # and so is one that what the person does follows (财务负责人钟上海均无法联系)
-        len(name) - head == 2
-        and (text[end : end + 1] in _CLAUSE_END or _PERSON_ACTS.match(text, end) is not None)
-        and name[:2] not in _NOT_NAMES
+    if (
+        name[head] in _NOT_GIVEN_START
+        and not (
+            # 法定代表人黎中华、…: a full given name that ends at a clause boundary is one, whatever it starts with,
+            # and so is one that what the person does follows (财务负责人钟上海均无法联系)
+            len(name) - head == 2
+            and (text[end : end + 1] in _CLAUSE_END or _PERSON_ACTS.match(text, end) is not None)
+            and name[:2] not in _NOT_NAMES
+        )
+        and not _PERSON_CONTEXT_AFTER.match(text, end)
     ):
-        return None
+        return None  # (会计向前个人出具…: what follows is a person's own, 前 opens his given name)
     if text[start + head + 1 : start + head + 2] in _PLACE_CHARS or text[end : end + 1] in _PLACE_CHARS:
         return None  # 金城江区, 兰山区: a place name, not a person
-    if head == 1 and name[:2] in _NOT_NAMES and not _PERSON_CONTEXT_AFTER.match(text, start + 2):
-        return None
+    if head == 1 and name[:2] in _NOT_NAMES and not _PERSON_CONTEXT_AFTER.match(text, end):
+        if not _PERSON_CONTEXT_AFTER.match(text, start + 2):
+            return None
+        end = start + 2  # (其配偶文明私人账户: the word is the name, what follows it his own)
     if _in_org_name(text, start + head + 1):
         return None
     return end

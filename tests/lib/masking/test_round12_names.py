@@ -3,6 +3,8 @@ by hand or found as a name (the others of a name's shape are names too, even whe
 
 from __future__ import annotations
 
+import pytest
+
 from sanxiang.lib.masking import STRICTEST, mask_text
 
 
@@ -57,41 +59,23 @@ def test_masked_list_is_stable_when_masked_again() -> None:
     assert "财务账簿" in once
 
 
-def test_word_name_after_a_kin_word_before_his_own_account() -> None:
-    out = _masked("经核实，该款项转入其丈夫方向私人账户后提现。")
-    assert "方向" not in out
-    assert "私人账户后提现" in out
+# (text, what must be hidden, what must stay): a word-like or surname-less name after a role or kin word,
+# told by what follows it — his own account, his mobile, his statement, a refusal, what is in his name
+_OWNED_AFTER = [
+    ("经核实，该款项转入其丈夫方向私人账户后提现。", ["方向"], "私人账户后提现"),
+    ("该店由业主之女黄金（手机13905170231）代收租金。", ["黄金"], "代收租金"),
+    ("有出纳向前个人签字的收据及原负责人文明的调查笔录为证。", ["向前", "文明"], "个人签字的收据"),
+    ("稽查人员多次联系，其夫严和平拒绝配合。", ["严和平"], "拒绝配合"),
+    ("房款汇入其父扎西顿珠名下的银行卡。", ["扎西顿珠"], "名下的银行卡"),
+    ("价款已转入你姐姐孔  丽名下账户。", ["丽"], "名下账户"),
+]
 
 
-def test_word_name_before_his_mobile_in_brackets() -> None:
-    out = _masked("该店由业主之女黄金（手机13905170231）代收租金。")
-    assert "黄金" not in out
-    assert "代收租金" in out
-
-
-def test_word_name_before_a_statement_he_gave() -> None:
-    out = _masked("有出纳向前个人签字的收据及原负责人文明的调查笔录为证。")
-    assert "向前" not in out
-    assert "文明" not in out
-    assert "个人签字的收据" in out
-
-
-def test_name_opening_with_a_function_character_before_a_refusal() -> None:
-    out = _masked("稽查人员多次联系，其夫严和平拒绝配合。")
-    assert "严和平" not in out
-    assert "拒绝配合" in out
-
-
-def test_name_without_surname_before_what_is_in_his_name() -> None:
-    out = _masked("房款汇入其父扎西顿珠名下的银行卡。")
-    assert "扎西顿珠" not in out
-    assert "名下的银行卡" in out
-
-
-def test_spaced_name_before_what_is_in_her_name() -> None:
-    out = _masked("价款已转入你姐姐孔  丽名下账户。")
-    assert "丽" not in out
-    assert "名下账户" in out
+@pytest.mark.parametrize(("text", "hidden", "kept"), _OWNED_AFTER)
+def test_name_told_by_what_follows_a_role_word(text: str, hidden: list[str], kept: str) -> None:
+    out = _masked(text)
+    assert all(name not in out for name in hidden)
+    assert kept in out
 
 
 def test_plain_word_after_a_role_word_stays() -> None:

@@ -68,6 +68,9 @@ _OWNED_AFTER = [
     ("稽查人员多次联系，其夫严和平拒绝配合。", ["严和平"], "拒绝配合"),
     ("房款汇入其父扎西顿珠名下的银行卡。", ["扎西顿珠"], "名下的银行卡"),
     ("价款已转入你姐姐孔  丽名下账户。", ["丽"], "名下账户"),
+    ("其夫常红旗拒不到场，由其女代为签收。", ["常红旗"], "拒不到场"),
+    ("有原股东乌兰巴的调查笔录在卷。", ["乌兰巴"], "的调查笔录在卷"),
+    ("该车辆由竞买人格桑姆（身份证号码110101199003077777）拍得。", ["格桑姆"], "拍得"),
 ]
 
 
@@ -81,3 +84,13 @@ def test_name_told_by_what_follows_a_role_word(text: str, hidden: list[str], kep
 def test_plain_word_after_a_role_word_stays() -> None:
     text = "纳税人文明诚信经营，会计核算健全，法定代表人应当在规定期限内申报。"
     assert _masked(text) == text
+
+
+def test_name_found_by_the_model_inside_a_list_item_is_extended_to_the_item() -> None:
+    out = mask_text("资金经由买买提艾力、孙丽、王某等人转出。", policy=STRICTEST, model="gated").text
+    assert "买买提" not in out and "艾力" not in out
+
+
+def test_banner_place_stays_a_place() -> None:
+    text = "经营地点：内蒙古锡林郭勒盟正蓝旗上都镇，经营者为***。"
+    assert _masked(text).startswith("经营地点：内蒙古锡林郭勒盟正蓝旗上都镇")

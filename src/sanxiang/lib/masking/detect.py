@@ -2215,7 +2215,7 @@ for _words, _kind in (
         "从业人员|收银员|店员|营业员|服务员|厨师|学徒|记账员|总经理|副总经理|经理|董事长|执行董事|董事|监事|厂长|店长|总监|业务员|销售员|仓管员|"
         "实际经营者|持卡人|开户人|开户名称|购买方名称|购买方|受票方|缴款人|交款人|前台|出纳员|保管员|仓库保管员|驾驶员|收款员|文员|职员|主管|技术员|操作员|采购员|哥哥|姐姐|弟弟|妹妹|胞弟|胞兄|胞姐|胞妹|儿媳|女婿|侄子|外甥|孙子|其妻|其夫|其子|其女|其父|其母|"
         "其兄|其姐|其弟|其妹|邻居|朋友|同事|亲戚|同学|法定代理人|指定代理人|台胞|港胞|澳胞|第三方|"
-        "家属|之父|之母|之子|之女|之妻|之夫|祖父|祖母|岳父|岳母|孙女|侄女|租户|承租户|"
+        "家属|之父|之母|之子|之女|之妻|之夫|买受人|竞买人|祖父|祖母|岳父|岳母|孙女|侄女|租户|承租户|"
         "表弟|表哥|表兄|表姐|表妹|堂弟|堂哥|堂兄|堂姐|堂妹|舅舅|叔叔|姑姑|姨妈|伯父|叔父|舅父|姑父|姨父|外公|外婆|爷爷|奶奶|"
         "涉税服务人员|涉税专业服务人员",
         FieldType.THIRD_PARTY_NAME,
@@ -2262,7 +2262,7 @@ def _trie_alternation(words: Iterable[str]) -> str:
 _TRIGGER_ALT = _trie_alternation(_TRIGGERS)
 # What ends a name with no surname right after a role word (其配偶阿旺罗布、…, 雇员扎西顿珠协助…, 书记员：其其格。,
 # 其母次仁卓嘎名下…)
-_OTHER_NAME_END = r"[ \t]*(?:[、，,。；;（(\n]|$)|协助|已于|等人|共同|名下"
+_OTHER_NAME_END = r"[ \t]*(?:[、，,。；;（(\n]|$)|协助|已于|等人|共同|名下|的(?:询问|调查)笔录"
 _RUNNING_NAME_END = re.compile(r"[、（(或]|协助|已于|等人|共同|名下")
 _OTHER_NAME_END_AT = re.compile(_OTHER_NAME_END)
 # Characters of an office's or a document's words, never in a transliterated name (税务机关, 办税服务厅)
@@ -2498,7 +2498,16 @@ def _trim_name(text: str, start: int, end: int) -> int | None:
         and not _PERSON_CONTEXT_AFTER.match(text, end)
     ):
         return None  # (会计向前个人出具…: what follows is a person's own, 前 opens his given name)
-    if text[start + head + 1 : start + head + 2] in _PLACE_CHARS or text[end : end + 1] in _PLACE_CHARS:
+    if (
+        (
+            text[start + head + 1 : start + head + 2] in _PLACE_CHARS
+            # (红旗 is a given name when the name ends its clause or a person's act follows: 其妻白红旗拒绝…)
+            and not (
+                name[-1] == "旗" and (text[end : end + 1] in _CLAUSE_END or _PERSON_ACTS.match(text, end))
+            )
+        )
+        or text[end : end + 1] in _PLACE_CHARS
+    ):
         return None  # 金城江区, 兰山区: a place name, not a person
     if head == 1 and name[:2] in _NOT_NAMES and not _PERSON_CONTEXT_AFTER.match(text, end):
         if not _PERSON_CONTEXT_AFTER.match(text, start + 2):
@@ -2951,8 +2960,9 @@ def _latin_name_at(text: str, start: int) -> tuple[int, int] | None:
 def _no_surname_value(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     """A name with no surname in a role word's slot (其其格, 次仁央宗; 司机巴桑次仁协助, whose 巴 reads as a
     surname): three or four characters of a transliterated name, none of a form's word or an office's.
-    In running text, with no label's colon, four characters only, and only before a list's or a bracket's
-    opening or what a person does (其配偶阿旺罗布、…; 中间人介绍购买， is a verb)."""
+    In running text, with no label's colon, four characters only before a list's or a bracket's opening or
+    what a person does (其配偶阿旺罗布、…; 中间人介绍购买， is a verb), three only before what a person alone has
+    (his ID in brackets, his statement)."""
     name = m.group("name")
     if name is not None:
         # (the surname rule's reading stands unless a fourth character follows a three-character name)
@@ -2963,7 +2973,7 @@ def _no_surname_value(text: str, m: re.Match[str]) -> tuple[int, int] | None:
         return None
     start = m.start("name") if name is not None else m.start("other")
     labelled = _LABEL_SEPARATOR.search(text, m.end("trigger"), start) is not None
-    for length in (4, 3) if labelled else (4,):
+    for length in (4, 3):
         value = text[start : start + length]
         end = start + length
         if len(value) < length or not _CJK_RUN.fullmatch(value):
@@ -2972,7 +2982,12 @@ def _no_surname_value(text: str, m: re.Match[str]) -> tuple[int, int] | None:
             len(m.group("name")) != 3 or length != 4 or value[:2] in COMPOUND_SURNAMES
         ):
             continue  # (a Han name read by the surname rule, unless a fourth character ends the slot)
-        ends = _OTHER_NAME_END_AT.match(text, end) if labelled else _RUNNING_NAME_END.match(text, end)
+        if labelled:
+            ends = _OTHER_NAME_END_AT.match(text, end)
+        elif length == 4:
+            ends = _RUNNING_NAME_END.match(text, end)
+        else:  # (three in running text only before what a person alone has: 买受人其其格（身份证号…）)
+            ends = _PERSON_CONTEXT_AFTER.match(text, end) or _IDENTIFIER_AFTER.match(text, end)
         if ends is None or value in _TRIGGERS or value[:2] in m.group("trigger"):
             continue  # (代收人代收理由: a header's next word)
         if _no_surname_name(value) or (value[:2] in COMPOUND_SURNAMES and _NAME_EXACT.fullmatch(value)):
@@ -3812,7 +3827,8 @@ def _listed_people(text: str, found: list[Finding]) -> list[tuple[int, int]]:
             end -= 1
         first = _first_item(text, end)
         items = [(a, end, "found") for a, b in people.items() if b == end]
-        if first is not None and not items:
+        if first is not None and all(first[0] < a for a, _, _ in items):
+            # (the model's 艾力 ends the list's first item 买买提艾力: the whole item is the name)
             items.append((first[0], end, first[1]))
         sep = at
         while True:

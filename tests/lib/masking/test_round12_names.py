@@ -94,3 +94,22 @@ def test_name_found_by_the_model_inside_a_list_item_is_extended_to_the_item() ->
 def test_banner_place_stays_a_place() -> None:
     text = "经营地点：内蒙古锡林郭勒盟正蓝旗上都镇，经营者为***。"
     assert _masked(text).startswith("经营地点：内蒙古锡林郭勒盟正蓝旗上都镇")
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden", "kept"),
+    [
+        # a Korean's name in Chinese after his romanised one
+        ("股东：CHOI Min-jun（朴敏俊），护照号码M87654321。", ["朴敏俊", "CHOI"], "股东："),
+        # a Mongolian name of five characters with no surname as a label's whole value
+        ("联系人：乌云巴雅尔\n联系电话：13904711234", ["乌云巴雅尔"], "联系人："),
+        # a name with no surname closing a bracket that holds its label
+        ("针对你公司（负责人：其木格）的申请，", ["其木格"], "）的申请"),
+        # a spaced name before the phone number the bureau could not reach
+        ("财务负责人***、办税人员贺  娟电话均无法联系。", ["贺", "娟"], "电话均无法联系"),
+    ],
+)
+def test_names_of_other_shapes(text: str, hidden: list[str], kept: str) -> None:
+    out = _masked(text)
+    assert all(name not in out for name in hidden), out
+    assert kept in out

@@ -2161,7 +2161,7 @@ _SINGLE_CLASS = "".join(sorted(SINGLE_SURNAMES))
 # one of these is cut to two characters.
 _NOT_LAST = frozenset(
     "系在于是为与和及等因被将对从向已未不的了均也都曾涉经现住户身男女签担任作承负个具提拒无有说称表应则就"
-    "并即却开取申出拨备证陈交收转打注登办名账本先联所购接领委代进要没控持共通自个法等会到把让给同之"
+    "并即却开取申出拨备证陈交收转打注登办名账本先联所购接领委代进要没控持共通自个法等会到把让给同之电"
 )
 # Characters that cannot start a given name: the candidate is a word, not a name (当事人应当…, 纳税人于…).
 _NOT_GIVEN_START = frozenset(
@@ -2262,7 +2262,7 @@ def _trie_alternation(words: Iterable[str]) -> str:
 _TRIGGER_ALT = _trie_alternation(_TRIGGERS)
 # What ends a name with no surname right after a role word (其配偶阿旺罗布、…, 雇员扎西顿珠协助…, 书记员：其其格。,
 # 其母次仁卓嘎名下…)
-_OTHER_NAME_END = r"[ \t]*(?:[、，,。；;（(\n]|$)|协助|已于|等人|共同|名下|的(?:询问|调查)笔录"
+_OTHER_NAME_END = r"[ \t]*(?:[、，,。；;（()）\n]|$)|协助|已于|等人|共同|名下|的(?:询问|调查)笔录"
 _RUNNING_NAME_END = re.compile(r"[、（(或]|协助|已于|等人|共同|名下")
 _OTHER_NAME_END_AT = re.compile(_OTHER_NAME_END)
 # Characters of an office's or a document's words, never in a transliterated name (税务机关, 办税服务厅)
@@ -2973,13 +2973,15 @@ def _no_surname_value(text: str, m: re.Match[str]) -> tuple[int, int] | None:
         return None
     start = m.start("name") if name is not None else m.start("other")
     labelled = _LABEL_SEPARATOR.search(text, m.end("trigger"), start) is not None
-    for length in (4, 3):
+    for length in (7, 6, 5, 4, 3):
         value = text[start : start + length]
+        if length > 4 and not tables.transliterated_name(value):
+            continue  # (乌云其木格: longer than four only when every character is a transliteration's)
         end = start + length
         if len(value) < length or not _CJK_RUN.fullmatch(value):
             continue
         if m.group("name") is not None and (
-            len(m.group("name")) != 3 or length != 4 or value[:2] in COMPOUND_SURNAMES
+            len(m.group("name")) != 3 or length < 4 or value[:2] in COMPOUND_SURNAMES
         ):
             continue  # (a Han name read by the surname rule, unless a fourth character ends the slot)
         if labelled:
@@ -2990,7 +2992,11 @@ def _no_surname_value(text: str, m: re.Match[str]) -> tuple[int, int] | None:
             ends = _PERSON_CONTEXT_AFTER.match(text, end) or _IDENTIFIER_AFTER.match(text, end)
         if ends is None or value in _TRIGGERS or value[:2] in m.group("trigger"):
             continue  # (代收人代收理由: a header's next word)
-        if _no_surname_name(value) or (value[:2] in COMPOUND_SURNAMES and _NAME_EXACT.fullmatch(value)):
+        if (
+            _no_surname_name(value)
+            or length > 4
+            or (value[:2] in COMPOUND_SURNAMES and _NAME_EXACT.fullmatch(value))
+        ):
             return start, end
     return None
 

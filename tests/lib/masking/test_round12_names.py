@@ -105,6 +105,8 @@ def test_banner_place_stays_a_place() -> None:
         ("联系人：乌云巴雅尔\n联系电话：13904711234", ["乌云巴雅尔"], "联系人："),
         # a name with no surname closing a bracket that holds its label
         ("针对你公司（负责人：其木格）的申请，", ["其木格"], "）的申请"),
+        # a person named by the travel document he holds
+        ("另据出入境记录，孟春生持往来港澳通行证（号码C12345678）于三月出境。", ["孟春生"], "出入境记录"),
         # a spaced name before the phone number the bureau could not reach
         ("财务负责人***、办税人员贺  娟电话均无法联系。", ["贺", "娟"], "电话均无法联系"),
     ],

@@ -2392,7 +2392,7 @@ _CLAUSE_END = frozenset("、，,；;。\n（(")
 _PLACE_CHARS = frozenset("省市区县镇乡村旗州")
 _VERB_AFTER = re.compile(
     # the look-ahead on the first characters lets the engine skip every other position at once
-    r"(?=[涉个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书当亲夫拒未向所之如可（(反])"
+    r"(?=[涉个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书当亲夫拒未向所之如可（(反持])"
     # what is said of a person in the bureau's prose: X所在的…事务所, X之母, X的家属, X如对上述…不服, X可到…领取,
     # X（未成年人…）, 因X未满十八周岁
     r"(?:所在(?:的|单位)|之(?:母|父|子|女|妻|夫)(?![^）)\n]{0,3}[：:])|的(?:父亲|母亲|配偶|家属|近亲属|妻子|丈夫|子女)|"
@@ -2400,6 +2400,8 @@ _VERB_AFTER = re.compile(
     r"涉嫌|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|供称|辩称|称其|本人|"
     # what the subject of a sentence of the findings does (据查，X无正当理由拒不到场; 。X夫妇共同经营)
     r"无正当理由|当场|亲自|夫妇|夫妻|拒绝|拒不|未按|向(?:本局|我局|税务机关)|"
+    # the travel document or the identity card a person holds (经核实，X持护照（号码…）多次出境)
+    r"持(?:有)?(?:中国)?(?:普通)?(?:护照|(?:居民)?身份证|往来港澳|港澳|台湾|通行证|回乡证|台胞证|居住证|外国人)|"
     # what a case's narrative says of a person: 转入X名下账户, X对上述事实无异议, X在询问中…, 与X系夫妻关系
     r"名下|的(?:银行|微信|支付宝|个人)?(?:账户|账号|银行卡)|对(?:上述|以上|此|该)|在(?:询问|笔录|调查)|无异议|(?:系|为)[^，。；\n]{0,6}关系|"
     # an evidence list's title that names its person: 齐彦证人证言, 薛建泽身份证复印件, 卓璇银行流水

@@ -2209,7 +2209,7 @@ _SINGLE_CLASS = "".join(sorted(SINGLE_SURNAMES))
 # one of these is cut to two characters.
 _NOT_LAST = frozenset(
     "系在于是为与和及等因被将对从向已未不的了均也都曾涉经现住户身男女签担任作承负个具提拒无有说称表应则就"
-    "并即却开取申出拨备证陈交收转打注登办名账本先联所购接领委代进要没控持共通自个法等会到把让给同之"
+    "并即却开取申出拨备证陈交收转打注登办名账本先联所购接领委代进要没控持共通自个法等会到把让给同之电"
 )
 # Characters that cannot start a given name: the candidate is a word, not a name (当事人应当…, 纳税人于…).
 _NOT_GIVEN_START = frozenset(
@@ -2263,7 +2263,7 @@ for _words, _kind in (
         "从业人员|收银员|店员|营业员|服务员|厨师|学徒|记账员|总经理|副总经理|经理|董事长|执行董事|董事|监事|厂长|店长|总监|业务员|销售员|仓管员|"
         "实际经营者|持卡人|开户人|开户名称|购买方名称|购买方|受票方|缴款人|交款人|前台|出纳员|保管员|仓库保管员|驾驶员|收款员|文员|职员|主管|技术员|操作员|采购员|哥哥|姐姐|弟弟|妹妹|胞弟|胞兄|胞姐|胞妹|儿媳|女婿|侄子|外甥|孙子|其妻|其夫|其子|其女|其父|其母|"
         "其兄|其姐|其弟|其妹|邻居|朋友|同事|亲戚|同学|法定代理人|指定代理人|台胞|港胞|澳胞|第三方|"
-        "家属|之父|之母|之子|之女|之妻|之夫|祖父|祖母|岳父|岳母|孙女|侄女|租户|承租户|"
+        "家属|之父|之母|之子|之女|之妻|之夫|买受人|竞买人|祖父|祖母|岳父|岳母|孙女|侄女|租户|承租户|"
         "表弟|表哥|表兄|表姐|表妹|堂弟|堂哥|堂兄|堂姐|堂妹|舅舅|叔叔|姑姑|姨妈|伯父|叔父|舅父|姑父|姨父|外公|外婆|爷爷|奶奶|"
         "涉税服务人员|涉税专业服务人员",
         FieldType.THIRD_PARTY_NAME,
@@ -2308,9 +2308,10 @@ def _trie_alternation(words: Iterable[str]) -> str:
 
 
 _TRIGGER_ALT = _trie_alternation(_TRIGGERS)
-# What ends a name with no surname right after a role word (其配偶阿旺罗布、…, 雇员扎西顿珠协助…, 书记员：其其格。)
-_OTHER_NAME_END = r"[ \t]*(?:[、，,。；;（(\n]|$)|协助|已于|等人|共同"
-_RUNNING_NAME_END = re.compile(r"[、（(或]|协助|已于|等人|共同")
+# What ends a name with no surname right after a role word (其配偶阿旺罗布、…, 雇员扎西顿珠协助…, 书记员：其其格。,
+# 其母次仁卓嘎名下…)
+_OTHER_NAME_END = r"[ \t]*(?:[、，,。；;（()）\n]|$)|协助|已于|等人|共同|名下|的(?:询问|调查)笔录"
+_RUNNING_NAME_END = re.compile(r"[、（(或]|协助|已于|等人|共同|名下")
 _OTHER_NAME_END_AT = re.compile(_OTHER_NAME_END)
 # Characters of an office's or a document's words, never in a transliterated name (税务机关, 办税服务厅)
 _OFFICE_CHARS = frozenset("税局厅科处室所站院部委办司店厂社公机府")
@@ -2439,7 +2440,7 @@ _CLAUSE_END = frozenset("、，,；;。\n（(")
 _PLACE_CHARS = frozenset("省市区县镇乡村旗州")
 _VERB_AFTER = re.compile(
     # the look-ahead on the first characters lets the engine skip every other position at once
-    r"(?=[涉个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书当亲夫拒未向所之如可（(反])"
+    r"(?=[涉个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书当亲夫拒未向所之如可（(反持])"
     # what is said of a person in the bureau's prose: X所在的…事务所, X之母, X的家属, X如对上述…不服, X可到…领取,
     # X（未成年人…）, 因X未满十八周岁
     r"(?:所在(?:的|单位)|之(?:母|父|子|女|妻|夫)(?![^）)\n]{0,3}[：:])|的(?:父亲|母亲|配偶|家属|近亲属|妻子|丈夫|子女)|"
@@ -2447,6 +2448,8 @@ _VERB_AFTER = re.compile(
     r"涉嫌|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|供称|辩称|称其|本人|"
     # what the subject of a sentence of the findings does (据查，X无正当理由拒不到场; 。X夫妇共同经营)
     r"无正当理由|当场|亲自|夫妇|夫妻|拒绝|拒不|未按|向(?:本局|我局|税务机关)|"
+    # the travel document or the identity card a person holds (经核实，X持护照（号码…）多次出境)
+    r"持(?:有)?(?:中国)?(?:普通)?(?:护照|(?:居民)?身份证|往来港澳|港澳|台湾|通行证|回乡证|台胞证|居住证|外国人)|"
     # what a case's narrative says of a person: 转入X名下账户, X对上述事实无异议, X在询问中…, 与X系夫妻关系
     r"名下|的(?:银行|微信|支付宝|个人)?(?:账户|账号|银行卡)|对(?:上述|以上|此|该)|在(?:询问|笔录|调查)|无异议|(?:系|为)[^，。；\n]{0,6}关系|"
     # an evidence list's title that names its person: 齐彦证人证言, 薛建泽身份证复印件, 卓璇银行流水
@@ -2481,7 +2484,12 @@ _NAME_BOUNDARY = frozenset("，,。；;：:、（(\n\t .．由与向对经将和
 _PERSON_CONTEXT_AFTER = re.compile(
     r"\s*[，,（(]\s*(?:(?:公民|居民)?身份证|社会保障号|(?:性别[：:]?\s*)?[男女]\s*[，,）)；;。]"
     # (a person's post in brackets: 安康（系你公司原会计，…）)
-    r"|系[^，。；\n]{0,12}?(?:会计|出纳|员工|职工|股东|法定代表人|负责人|经理|办税人|财务))"
+    r"|系[^，。；\n]{0,12}?(?:会计|出纳|员工|职工|股东|法定代表人|负责人|经理|办税人|财务)"
+    # (his mobile number in brackets: 石油（手机…）)
+    r"|(?:手机|联系电话|电话)[号码]*[：:]?[ \t]*\d)"
+    # what only a person owns or gives: his own account, what is in his name, his statement (其配偶文明私人账户,
+    # 会计向前个人出具的说明, 原法定代表人文明的询问笔录)
+    r"|私人账户|个人(?:银行)?账户|名下|个人(?:出具|签字|签名|陈述)|的(?:询问|调查)笔录|的证人证言"
     r"|" + _KIN_BRACKET.pattern
 )
 
@@ -2501,7 +2509,7 @@ _NOT_LAST_AT_END = frozenset("等的了们和与及或并")
 # Two-character verbs of what a person does, right after a name (…代为签收, …陪同到场, …少缴…).
 _PERSON_ACTS = re.compile(
     r"代为|陪同|到场|在场|签收|办理|送达|说明|收取|支付|提供|负责|承认|签字|出具|提交|少缴|取得|涉嫌|长期|"
-    r"一直|多次|先后|共计|开具|购买|销售|出租|转让|前往|均(?:无|未|不|已|系|为)"
+    r"一直|多次|先后|共计|开具|购买|销售|出租|转让|前往|拒绝|拒不|均(?:无|未|不|已|系|为)"
 )
 
 
@@ -2528,18 +2536,33 @@ def _trim_name(text: str, start: int, end: int) -> int | None:
         name = name[:-1]
     if len(name) <= head:
         return None
-    if name[head] in _NOT_GIVEN_START and not (
-        # 法定代表人黎中华、…: a full given name that ends at a clause boundary is one, whatever it starts with,
-        # and so is one that what the person does follows (财务负责人钟上海均无法联系)
-        len(name) - head == 2
-        and (text[end : end + 1] in _CLAUSE_END or _PERSON_ACTS.match(text, end) is not None)
-        and name[:2] not in _NOT_NAMES
+    if (
+        name[head] in _NOT_GIVEN_START
+        and not (
+            # 法定代表人黎中华、…: a full given name that ends at a clause boundary is one, whatever it starts with,
+            # and so is one that what the person does follows (财务负责人钟上海均无法联系)
+            len(name) - head == 2
+            and (text[end : end + 1] in _CLAUSE_END or _PERSON_ACTS.match(text, end) is not None)
+            and name[:2] not in _NOT_NAMES
+        )
+        and not _PERSON_CONTEXT_AFTER.match(text, end)
     ):
-        return None
-    if text[start + head + 1 : start + head + 2] in _PLACE_CHARS or text[end : end + 1] in _PLACE_CHARS:
+        return None  # (会计向前个人出具…: what follows is a person's own, 前 opens his given name)
+    if (
+        (
+            text[start + head + 1 : start + head + 2] in _PLACE_CHARS
+            # (红旗 is a given name when the name ends its clause or a person's act follows: 其妻白红旗拒绝…)
+            and not (
+                name[-1] == "旗" and (text[end : end + 1] in _CLAUSE_END or _PERSON_ACTS.match(text, end))
+            )
+        )
+        or text[end : end + 1] in _PLACE_CHARS
+    ):
         return None  # 金城江区, 兰山区: a place name, not a person
-    if head == 1 and name[:2] in _NOT_NAMES and not _PERSON_CONTEXT_AFTER.match(text, start + 2):
-        return None
+    if head == 1 and name[:2] in _NOT_NAMES and not _PERSON_CONTEXT_AFTER.match(text, end):
+        if not _PERSON_CONTEXT_AFTER.match(text, start + 2):
+            return None
+        end = start + 2  # (其配偶文明私人账户: the word is the name, what follows it his own)
     if _in_org_name(text, start + head + 1):
         return None
     return end
@@ -3000,8 +3023,9 @@ def _latin_name_at(text: str, start: int) -> tuple[int, int] | None:
 def _no_surname_value(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     """A name with no surname in a role word's slot (其其格, 次仁央宗; 司机巴桑次仁协助, whose 巴 reads as a
     surname): three or four characters of a transliterated name, none of a form's word or an office's.
-    In running text, with no label's colon, four characters only, and only before a list's or a bracket's
-    opening or what a person does (其配偶阿旺罗布、…; 中间人介绍购买， is a verb)."""
+    In running text, with no label's colon, four characters only before a list's or a bracket's opening or
+    what a person does (其配偶阿旺罗布、…; 中间人介绍购买， is a verb), three only before what a person alone has
+    (his ID in brackets, his statement)."""
     name = m.group("name")
     if name is not None:
         # (the surname rule's reading stands unless a fourth character follows a three-character name)
@@ -3012,19 +3036,30 @@ def _no_surname_value(text: str, m: re.Match[str]) -> tuple[int, int] | None:
         return None
     start = m.start("name") if name is not None else m.start("other")
     labelled = _LABEL_SEPARATOR.search(text, m.end("trigger"), start) is not None
-    for length in (4, 3) if labelled else (4,):
+    for length in (7, 6, 5, 4, 3):
         value = text[start : start + length]
+        if length > 4 and not tables.transliterated_name(value):
+            continue  # (乌云其木格: longer than four only when every character is a transliteration's)
         end = start + length
         if len(value) < length or not _CJK_RUN.fullmatch(value):
             continue
         if m.group("name") is not None and (
-            len(m.group("name")) != 3 or length != 4 or value[:2] in COMPOUND_SURNAMES
+            len(m.group("name")) != 3 or length < 4 or value[:2] in COMPOUND_SURNAMES
         ):
             continue  # (a Han name read by the surname rule, unless a fourth character ends the slot)
-        ends = _OTHER_NAME_END_AT.match(text, end) if labelled else _RUNNING_NAME_END.match(text, end)
+        if labelled:
+            ends = _OTHER_NAME_END_AT.match(text, end)
+        elif length == 4:
+            ends = _RUNNING_NAME_END.match(text, end)
+        else:  # (three in running text only before what a person alone has: 买受人其其格（身份证号…）)
+            ends = _PERSON_CONTEXT_AFTER.match(text, end) or _IDENTIFIER_AFTER.match(text, end)
         if ends is None or value in _TRIGGERS or value[:2] in m.group("trigger"):
             continue  # (代收人代收理由: a header's next word)
-        if _no_surname_name(value) or (value[:2] in COMPOUND_SURNAMES and _NAME_EXACT.fullmatch(value)):
+        if (
+            _no_surname_name(value)
+            or length > 4
+            or (value[:2] in COMPOUND_SURNAMES and _NAME_EXACT.fullmatch(value))
+        ):
             return start, end
     return None
 
@@ -3777,14 +3812,130 @@ def _bracketed_aliases(text: str, found: list[Finding]) -> list[Finding]:
 _MASKED_BY_HAND = re.compile(r"[某*＊×○]|XX")
 
 
+# An item of a list the bureau masked by hand (XXX, ×××, 罗**, 崔*磊, 吴某1, 某某): a person's place.
+_MASKED_ITEM = re.compile(rf"(?:{_NAME_HEAD})?(?:某某?|[*＊×X○]{{1,4}})(?:[{CJK}]|\d{{1,2}})?")
+# A run of a transliterated name's characters with no surname, as a list's item (其其格, 买买提艾力)
+_TRANSLITERATED_ITEM = re.compile(rf"[{tables.TRANSLITERATION_CHARS}]{{3,7}}")
+# What may stand right before a list's first item: punctuation, or the verb or preposition that opens the
+# list (通过张三、李四…, 转给张三、…, 包括张三、…, 参与人员有张三、…)
+_LIST_OPENERS = frozenset("过给向由有括为是即派将把让被对与和及从经据用托请佣知谈令叫问了到")
+# What ends a list's last item (…、李四等个人账户, …、李四和王五, …、李四三人, …、李四。)
+_ITEM_END = re.compile(r"[ \t]*(?:[、等和及与，,。；;（(\n]|$|[二两三四五六七八九十]人)")
+# A list's tail that says its items are people (…等人, …等三人, …等个人账户, …等5名)
+_PEOPLE_TAIL = re.compile(r"等(?:[二两三四五六七八九十]|\d{1,2})?(?:人(?![民员])|个人|名)")
+_LIST_GAP = " \t\n"
+_NOT_BEFORE_ITEM = re.compile(r"[0-9A-Za-z*＊×○]")  # (…号码******、家庭: the item is no mask's tail)
+_ITEM_LONGEST = 7
+
+
+def _item_shape(item: str) -> str | None:
+    """How a list's item, read whole, stands for a person: ``"masked"`` (the bureau's mask), ``"name"`` (a
+    name's shape: a surname and one or two characters, or a transliterated name with no surname) or None."""
+    if _MASKED_ITEM.fullmatch(item) and len(item) >= 2 and _MASKED_BY_HAND.search(item):
+        return "masked"
+    if item in _TRIGGERS or _ORG_IN_NAME.search(item):
+        return None
+    if _NAME_EXACT.fullmatch(item):
+        head = 2 if item[:2] in COMPOUND_SURNAMES and len(item) > 2 else 1
+        given = item[head:]
+        if (
+            len(given) <= 2
+            and _NOT_IN_GIVEN_NAME.isdisjoint(given)
+            and given[-1] not in _NOT_CANDIDATE_END
+            and given[-1] not in _NOT_LAST_AT_END  # (石油等: the list's tail, not a name's end)
+        ):
+            return "name"
+    return "name" if _TRANSLITERATED_ITEM.fullmatch(item) else None
+
+
+def _first_item(text: str, end: int) -> tuple[int, str] | None:
+    """The first item of a list, ending at ``end``: the longest with a person's shape that follows
+    punctuation or the word that opens the list (再通过梁东、… reads 梁东)."""
+    for length in range(_ITEM_LONGEST, 1, -1):
+        start = end - length
+        if start < 0:
+            continue
+        before = text[start - 1 : start]
+        if before and (
+            _CJK_CHAR.match(before) and before not in _LIST_OPENERS or _NOT_BEFORE_ITEM.match(before)
+        ):
+            continue
+        shape = _item_shape(text[start:end])
+        if shape is not None:
+            return start, shape
+    return None
+
+
+def _last_item(text: str, start: int) -> tuple[int, str] | None:
+    """The last item of a list, from ``start``: the longest with a person's shape that ends the list."""
+    for length in range(_ITEM_LONGEST, 1, -1):
+        end = start + length
+        if end > len(text) or _ITEM_END.match(text, end) is None:
+            continue
+        shape = _item_shape(text[start:end])
+        if shape is not None:
+            return end, shape
+    return None
+
+
+def _listed_people(text: str, found: list[Finding]) -> list[tuple[int, int]]:
+    """The items of a name's shape in a list joined by 、 that holds a person: an item the bureau masked by
+    hand, a name found, or a tail that counts people (该公司通过梁东、XXX、扎西多吉等个人账户…: 梁东 and
+    扎西多吉 are payees as XXX is). A list is read only as far as its items keep a person's shape."""
+    # (an official's name found is a person's place too, but stays the official's: the masked text, where
+    # the mask stands for it, must read as the text did)
+    people = {f.start: f.end for f in found if f.field_type in _NAME_KINDS}
+    ending = {f.end: f.start for f in found if f.field_type in _NAME_KINDS}
+    officials = {(f.start, f.end) for f in found if f.field_type is FieldType.OFFICIAL_NAME}
+    out: list[tuple[int, int]] = []
+    at = text.find("、")
+    while at >= 0:
+        # the list's items: (start, end, shape) in order, from its first 、 on
+        end = at
+        while end > 0 and text[end - 1] in _LIST_GAP:
+            end -= 1
+        first = _first_item(text, end)
+        items = [(a, end, "found") for a, b in people.items() if b == end]
+        if first is not None and all(first[0] < a for a, _, _ in items):
+            # (the model's 艾力 ends the list's first item 买买提艾力: the whole item is the name)
+            items.append((first[0], end, first[1]))
+        sep = at
+        while True:
+            start = sep + 1
+            while start < len(text) and text[start] in _LIST_GAP:
+                start += 1
+            nxt = text.find("、", start, start + _ITEM_LONGEST + 3)
+            stop = nxt
+            while nxt >= 0 and stop > start and text[stop - 1] in _LIST_GAP:
+                stop -= 1
+            # (a name found may end an item whose head a line break cut off: 阿⏎卜杜·热西提)
+            shape = "found" if start <= ending.get(stop, -1) else _item_shape(text[start:stop])
+            if nxt >= 0 and shape is not None:
+                items.append((start, stop, shape))
+                sep = nxt
+                continue
+            last = (people[start], "found") if start in people else _last_item(text, start)
+            if last is not None:
+                items.append((start, last[0], last[1]))
+            break
+        tail = items[-1][1] if items else sep
+        if any(shape != "name" for _, _, shape in items) or _PEOPLE_TAIL.match(text, tail):
+            out += [(a, b) for a, b, shape in items if shape == "name" and (a, b) not in officials]
+        at = text.find("、", max(sep, tail) + 1)
+    return out
+
+
 def _list_neighbours(text: str, found: list[Finding], names: dict[str, FieldType]) -> list[Finding]:
-    """A name listed next to a name found (转出给独孤秀、张三、李四等; 。连淼与桑丹共同出资): the one left over
-    is a name too."""
+    """A name listed next to a name found (转出给独孤秀、张三、李四等; 。连淼与桑丹共同出资) or next to one the
+    bureau masked (通过梁东、XXX、…): the one left over is a name too."""
     added: list[Finding] = []
 
     def add(start: int, end: int, kind: FieldType) -> None:
         added.append(Finding(start, end, names.setdefault(text[start:end], kind)))
 
+    if "、" in text:
+        for item_start, item_end in _listed_people(text, found):
+            add(item_start, item_end, FieldType.THIRD_PARTY_NAME)
     people = [f for f in found if f.field_type in _PEOPLE]
     starts = {f.start for f in people}
     ends = {f.end for f in people}

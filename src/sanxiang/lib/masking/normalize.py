@@ -106,9 +106,9 @@ _SPACED_WORD = re.compile(
 _PROSE_SPACE = re.compile(rf" (?<=[{CJK}] )(?=[{CJK}])")
 _PROSE_SPACED_NAME = re.compile(
     rf"  (?<=[{CJK}]{{2}}  ) ?[{CJK}](?: {{2,3}}[{CJK}](?: {{2,3}}[{CJK}])?(?=[{CJK}])"
-    # a two-character name before what ends it (配偶石  娟（…, 职工翁  雨于…)
+    # a two-character name before what ends it (配偶石  娟（…, 职工翁  雨于…, 母亲史  红名下…, 办税人员许  欣电话…)
     # (not before 〇, outside the CJK block: 唐敏浩  二〇二五年…, a signature and its date)
-    rf"|(?=[^{CJK}〇]|[于在的个等系与和及向将对已未称表]))"
+    rf"|(?=[^{CJK}〇]|[于在的个等系与和及向将对已未称表]|名下|电话))"
 )
 _SPACES = re.compile(r"[ \t]*\n[ \t]*| +")
 # A line break inside a word or a name where text extracted from a PDF was cut at a fixed width

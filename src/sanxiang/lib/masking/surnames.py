@@ -24,6 +24,9 @@ _SINGLE = (
     "乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公万俟谯笪佴伯赏墨哈琴商牟佘佴阳佟第五言福覃钦"
     # surnames of Guangdong and Hainan (冼星海, 冼夫人)
     "冼"
+    # Korean surnames as written in Chinese, borne by Chinese Koreans and given with a Korean's
+    # romanised name (朴智勋, 郑, 金, 崔 and 李 are listed already)
+    "朴"
 )
 
 _COMPOUND = (

@@ -242,7 +242,7 @@ _KIN_END = frozenset("人员属偶子女父母亲友居事妻夫")
 TRANSLITERATION_CHARS = (
     "扎西次仁卓玛格桑拉姆央金宗达瓦旺堆多吉顿珠措尼巴布罗强洛丹增索朗曲珍德白普米旦贡嘎阿益群培琼乌兰其图孟"
     "和额尔敦苏那雅斯琴高娃萨都朝鲁敖特根宝音哈日勒坦不热依木买提艾力古丽吐逊努帕曼合明玉素甫克卜杜亚森吾迪娜"
-    "叶别汗江"
+    "叶别汗江云"
 )
 _TRANSLITERATED_NAME = re.compile(rf"^[{TRANSLITERATION_CHARS}]{{4,7}}$")
 

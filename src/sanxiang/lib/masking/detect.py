@@ -2369,6 +2369,20 @@ _TRAILING = re.compile(
 )
 _NAME_EXACT = re.compile(rf"{_NAME_HEAD}{_GIVEN}{{1,2}}")
 _NOT_BEFORE_NAME = frozenset("于在对由向将把给与和及的是为系被从经任即")
+# The last two characters of a party's role word whose last is also a surname (受让方薛婷, 出租方方敏's
+# first 方, 收款人…): the name starts after it.
+_ROLE_WORD_ENDS = frozenset("让方 租方 买方 卖方 售方 付方 收方 购方 货方 包方 托方".split())
+# A table's column heading shaped as a name (姓名	单位	职务: 单 is a surname), never a label's value.
+_HEADER_WORDS = frozenset(
+    "单位 职务 部门 性别 民族 年龄 职位 岗位 科室 工作单位 所在单位 执法单位 备注 序号 学历 籍贯 国籍 住址 "
+    "地址 电话 签名 日期 时间 类别 类型 金额 税种".split()
+)
+# What a bureau does that opens a clause after a preposition (经调取银行流水, 经核实, 由稽查局调查): the
+# preposition is no surname and the verb no given name, also at the clause's start.
+_CLAUSE_VERBS = frozenset(
+    "调取 核实 查明 查实 审查 调查 比对 核对 询问 检查 研究 审理 复核 核查 查询 确认 认定 送达 函询 协查 取证 "
+    "约谈 告知 提取 调阅 分析 评估 审核 稽查 排查 走访".split()
+)
 _PUNCTUATION = frozenset("，,。；;：:、（(\n\t")  # after these, 任 or 于 opens a name (，任倩冰先生)
 _TITLES = ("先生", "女士", "同志")
 # A surname and a courtesy title or a post (王老师, 李女士, 欧阳先生, 张科长): how a notice gives its contact
@@ -2639,6 +2653,8 @@ def _look_back(
         if not compound:
             if length == 3 and (
                 (candidate[0] in _NOT_BEFORE_NAME and not (start == 0 or text[start - 1] in _PUNCTUATION))
+                or (start > 0 and text[start - 1 : start + 1] in _ROLE_WORD_ENDS)
+                or (candidate[0] in _NOT_BEFORE_NAME and candidate[1:] in _CLAUSE_VERBS)
                 or candidate[1] in _NOT_GIVEN_START
                 or candidate[2] in _NOT_LAST_BEFORE_CONTEXT
                 or (candidate[:2] in _NOT_NAMES and not word_ok)
@@ -2689,7 +2705,12 @@ _LATIN_BRACKETED = re.compile(
 _LATIN_ALONE = re.compile(rf"(?<![A-Za-z0-9])(?P<latin>{_LATIN_NAME})(?![A-Za-z0-9])")
 # A minority name with a middle dot (买买提·艾力, 阿依古丽·吐尔逊); the left part is cut after a word that
 # cannot belong to it (经查…, …的).
-_DOTTED_PART = rf"(?:(?![系在于是为与和及等因被将对从向已未的了均也曾经现担任称说])[{CJK}])"
+# (nor a word that follows a name in a sentence: …·吐尔逊销售车位, …·艾买提负责资金收付, …·肉孜名下银行卡)
+_DOTTED_PART = (
+    r"(?:(?![系在于是为与和及等因被将对从向已未的了均也曾经现担任称说]|销售|负责|控制|转入|转出|代收|代为|代你|"
+    r"代其|名下|签收|出具|提供|取得|收取|经营|持有|使用|支付|实际|通过|个人|账户|购买|出租|承租|签字|签名|确认)"
+    rf"[{CJK}])"
+)
 # The dot may also come as a full-width period (．, folded to "."), written between Chinese characters.
 # (a part may end in one of those words' characters when no other character follows: 巴特尔·孟和：)
 _DOTTED_TAIL = rf"(?:{_DOTTED_PART}{{1,7}}(?:{_DOTTED_PART}|(?!等)[{CJK}](?![{CJK}])))"
@@ -2722,7 +2743,7 @@ def _dotted_shop(text: str, start: int) -> bool:
     return m is not None and _shop_named_after(text, start, m.end())
 
 
-_DOTTED_CUT = re.compile(r".*[的是查系在与和及对向由经据为将被：:，,、]")
+_DOTTED_CUT = re.compile(r".*(?:[的是查系在与和及对向由经据为将被给入：:，,、]|个人|本人|名下|房人)")
 _DOTTED_ROLE = re.compile(rf".*(?:{_TRIGGER_ALT})")
 
 
@@ -3003,7 +3024,7 @@ _IDENTIFIER_AFTER = re.compile(
     r"回乡证|台胞证|居住证|(?:律师)?执业证)"
 )
 # Last characters of a role noun that may stand right before a name (租户孙洋宇, 经办人次仁央宗)
-_ROLE_END = frozenset("人员户父母妻夫子女者主属侄甥兄弟姐妹媳婿")
+_ROLE_END = frozenset("人员户父母妻夫子女者主属侄甥兄弟姐妹媳婿方")
 _LATIN_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_LATIN_NAME})[ \t]*$")
 
 
@@ -3038,6 +3059,8 @@ def _name_before_identifier(text: str, end: int, add: Callable[[int, int, FieldT
             and _TRIGGER_BEFORE.search(text, max(0, start - 23), start + 1)
         ):
             continue  # (邻居马国（…）: the role word's last character is no surname)
+        if shaped and length == 3 and start > 0 and text[start - 1 : start + 1] in _ROLE_WORD_ENDS:
+            continue  # (受让方薛婷（…）: nor the 方 of a party's role)
         if "\u4e00" <= before <= "\u9fff" and before not in _ROLE_END and not (shaped and length == 3):
             # (after another character only a surname and two, 住客柴文斌（手机…）: a shorter run there is
             # the end of a word, 商行（电话…）, and a longer one holds part of the word before it)
@@ -3338,7 +3361,10 @@ def _find_names(
         kind = _TRIGGERS[m.group("trigger")]
         value = _label_value(text, m.end("trigger"), m.start("name"))
         if value is not None and (
-            (len(value) > 4 and _ORG_IN_NAME.search(value)) or _PREMASKED.search(value) or value in _TRIGGERS
+            (len(value) > 4 and _ORG_IN_NAME.search(value))
+            or _PREMASKED.search(value)
+            or value in _TRIGGERS
+            or value in _HEADER_WORDS
         ):
             # 纳税人名称：乌鲁木齐市…理发店 (an organisation's name), 王某某 (masked already), 代理人	经办人
             # (a header row of role words)
@@ -3666,6 +3692,12 @@ def _model_findings(
     for start, end in spans:
         name = text[start:end]
         dotted = "·" in name
+        if not dotted and len(name) >= 3 and name[-1] in _PARTICLES_AFTER_NAME:
+            end -= 1  # (你本人及卢超的询问笔录: the model read the particle into the name)
+            name = name[:-1]
+        if not dotted and len(name) >= 3 and start > 0 and text[start - 1 : start + 1] in _ROLE_WORD_ENDS:
+            start += 1  # (受让方姜志敏: the model read the role's 方 into the name)
+            name = name[1:]
         mixed = name[-1:].isascii() and name[-1:].isalpha()  # (陈Jason: a surname and a Latin given name)
         if not (2 <= len(name) <= (20 if dotted or mixed else 4)) or _NOT_MODEL_NAME.search(name):
             continue
@@ -3684,6 +3716,8 @@ def _model_findings(
     return added
 
 
+# A particle or a verb no Han given name ends in, which follows a name in a sentence (卢超的…, 苏玲称…).
+_PARTICLES_AFTER_NAME = frozenset("的了在称等")
 _PEOPLE = frozenset({FieldType.PERSON_NAME, FieldType.THIRD_PARTY_NAME, FieldType.REPRESENTATIVE_NAME})
 _NAME_KINDS = _PEOPLE | {FieldType.OFFICIAL_NAME}
 # A person's other name in brackets right after his name: the romanised or the Chinese one, also when a

@@ -39,3 +39,32 @@ def test_words_beside_names_stay(text: str, kept: str, hidden: str) -> None:
     if hidden:
         assert hidden not in masked
     assert _masked(masked) == masked
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("当日即由你公司出纳张强通过网银转入陈福浩个人银行卡（卡号6217005615613996512）。", "陈福浩"),
+        ("经查，你公司实际由苏天国控制经营。", "苏天国"),
+        ("上述事实有你本人及Sarah O'Brien的询问笔录等证据证明。", "O'Brien"),
+        ("将部分商铺出租给John Smith（承租人，电话13963977362）使用。", "Smith"),
+        (
+            "受送达人确认：本人已知悉上述送达地址的法律后果。\n确认人（签名）：金子少  2026年12月20日",
+            "金子少",
+        ),
+        ("你公司向购房人段远浩、刘强少销售车位取得收入。", "刘强少"),
+        ("你与受让方TANAKA Hiroshi（身份证号码：320582197609257155）签订协议。", "TANAKA"),
+    ],
+)
+def test_names_a_person_only_has_around_them(text: str, hidden: str) -> None:
+    masked = _masked(text)
+    assert hidden not in masked
+    assert _masked(masked) == masked
+
+
+def test_role_words_of_a_transfer_are_no_names_alone() -> None:
+    for text in (
+        "受让方通过其本人中国农业银行账户分三次向你支付转让款。",
+        "转让人应当在协议生效后办理变更登记。",
+    ):
+        assert _masked(text) == text

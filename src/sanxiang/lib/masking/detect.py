@@ -2217,7 +2217,7 @@ for _words, _kind in (
         "其兄|其姐|其弟|其妹|邻居|朋友|同事|亲戚|同学|法定代理人|指定代理人|台胞|港胞|澳胞|第三方|"
         "家属|之父|之母|之子|之女|之妻|之夫|祖父|祖母|岳父|岳母|孙女|侄女|租户|承租户|"
         "表弟|表哥|表兄|表姐|表妹|堂弟|堂哥|堂兄|堂姐|堂妹|舅舅|叔叔|姑姑|姨妈|伯父|叔父|舅父|姑父|姨父|外公|外婆|爷爷|奶奶|"
-        "涉税服务人员|涉税专业服务人员",
+        "涉税服务人员|涉税专业服务人员|确认人|购房人|购车人|买受人|受让人|转让人|受让方|转让方",
         FieldType.THIRD_PARTY_NAME,
     ),
     (
@@ -2267,7 +2267,7 @@ _OTHER_NAME_END_AT = re.compile(_OTHER_NAME_END)
 # Characters of an office's or a document's words, never in a transliterated name (税务机关, 办税服务厅)
 _OFFICE_CHARS = frozenset("税局厅科处室所站院部委办司店厂社公机府")
 # Role words that a rule's text uses as ordinary nouns (受票方利用…, 购买方取得…): a name only after a colon.
-_LABEL_ONLY = frozenset({"受票方", "购买方", "购买方名称"})
+_LABEL_ONLY = frozenset({"受票方", "购买方", "购买方名称", "受让方", "转让方"})
 # What closes a name set in apposition right after its role word (购买方李娟，…; 受票方王建国。; also
 # after a line break: 购买方李娟⏎（身份证号…), and the copula that may join them (购买方为李娟（…）).
 _APPOSITION_END_AT = re.compile(r"[ \t]*\n?[ \t]*[，,。；;、（(]")
@@ -2405,16 +2405,16 @@ _CLAUSE_END = frozenset("、，,；;。\n（(")
 _PLACE_CHARS = frozenset("省市区县镇乡村旗州")
 _VERB_AFTER = re.compile(
     # the look-ahead on the first characters lets the engine skip every other position at once
-    r"(?=[涉个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书当亲夫拒未向所之如可（(反])"
+    r"(?=[涉个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书当亲夫拒未向所之如可（(反控])"
     # what is said of a person in the bureau's prose: X所在的…事务所, X之母, X的家属, X如对上述…不服, X可到…领取,
     # X（未成年人…）, 因X未满十八周岁
     r"(?:所在(?:的|单位)|之(?:母|父|子|女|妻|夫)(?![^）)\n]{0,3}[：:])|的(?:父亲|母亲|配偶|家属|近亲属|妻子|丈夫|子女)|"
     r"如对(?:上述|本)|可到|[（(]未成年|未满(?:十八|18)周岁|反映(?=[^，。；\n]{0,3}\d)|"
-    r"涉嫌|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|供称|辩称|称其|本人|"
+    r"涉嫌|个人(?:银行)?(?:账户|卡)|私人账户|代为|负责(?!人)|表示|控制经营|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|供称|辩称|称其|本人|"
     # what the subject of a sentence of the findings does (据查，X无正当理由拒不到场; 。X夫妇共同经营)
     r"无正当理由|当场|亲自|夫妇|夫妻|拒绝|拒不|未按|向(?:本局|我局|税务机关)|"
     # what a case's narrative says of a person: 转入X名下账户, X对上述事实无异议, X在询问中…, 与X系夫妻关系
-    r"名下|的(?:银行|微信|支付宝|个人)?(?:账户|账号|银行卡)|对(?:上述|以上|此|该)|在(?:询问|笔录|调查)|无异议|(?:系|为)[^，。；\n]{0,6}关系|"
+    r"名下|的(?:银行|微信|支付宝|个人)?(?:账户|账号|银行卡)|的(?:询问|讯问|谈话)(?:笔录|记录)|对(?:上述|以上|此|该)|在(?:询问|笔录|调查)|无异议|(?:系|为)[^，。；\n]{0,6}关系|"
     # an evidence list's title that names its person: 齐彦证人证言, 薛建泽身份证复印件, 卓璇银行流水
     r"(?:的)?(?:询问笔录|调查笔录|证人证言|证言|证词|身份证复印件|(?:个人)?银行(?:账户)?流水|书面陈述))"
 )
@@ -2831,11 +2831,15 @@ _IDENTITY_AFTER = re.compile(
 
 
 # A person's slot in prose around Latin words: after a preposition or verb that takes a person (给, 向,
-# 由, 被, 对, 代); before 代 (acting for someone), what a person says (述称, 称) or 等人. (A list's 、 and a
+# 由, 被, 对, 代); before 代 (acting for someone), what a person says (述称, 称), 等人, what only a person
+# has (的询问笔录, 个人银行卡, 名下, 控制经营, a bracketed phone: 出租给John Smith（电话…）). (A list's 、 and a
 # conjunction, 和 与 及, are no such slot alone: products are listed too, Microsoft Edge、Google Chrome,
 # Apple Pay和Google Pay; a list holding a person is read by _list_neighbours.)
 _LATIN_SLOT_BEFORE = frozenset("给向由被让对代")
-_LATIN_SLOT_AFTER = re.compile(r"[ \t]*(?:代|述称|称|等人)")
+_LATIN_SLOT_AFTER = re.compile(
+    r"[ \t]*(?:代|述称|称|等人|的(?:询问|讯问|谈话)(?:笔录|记录)|个人(?:银行)?(?:账户|卡)|名下|控制经营|"
+    r"[（(][ \t]*(?:联系)?电话)"
+)
 
 
 def _latin_name_in_slot(text: str, start: int, end: int, words: list[str]) -> bool:

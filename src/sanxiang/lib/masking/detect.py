@@ -2265,7 +2265,7 @@ for _words, _kind in (
         "其兄|其姐|其弟|其妹|邻居|朋友|同事|亲戚|同学|法定代理人|指定代理人|台胞|港胞|澳胞|第三方|"
         "家属|之父|之母|之子|之女|之妻|之夫|买受人|竞买人|祖父|祖母|岳父|岳母|孙女|侄女|租户|承租户|"
         "表弟|表哥|表兄|表姐|表妹|堂弟|堂哥|堂兄|堂姐|堂妹|舅舅|叔叔|姑姑|姨妈|伯父|叔父|舅父|姑父|姨父|外公|外婆|爷爷|奶奶|"
-        "涉税服务人员|涉税专业服务人员",
+        "涉税服务人员|涉税专业服务人员|确认人|购房人|购车人|买受人|受让人|转让人|受让方|转让方",
         FieldType.THIRD_PARTY_NAME,
     ),
     (
@@ -2316,7 +2316,7 @@ _OTHER_NAME_END_AT = re.compile(_OTHER_NAME_END)
 # Characters of an office's or a document's words, never in a transliterated name (税务机关, 办税服务厅)
 _OFFICE_CHARS = frozenset("税局厅科处室所站院部委办司店厂社公机府")
 # Role words that a rule's text uses as ordinary nouns (受票方利用…, 购买方取得…): a name only after a colon.
-_LABEL_ONLY = frozenset({"受票方", "购买方", "购买方名称"})
+_LABEL_ONLY = frozenset({"受票方", "购买方", "购买方名称", "受让方", "转让方"})
 # What closes a name set in apposition right after its role word (购买方李娟，…; 受票方王建国。; also
 # after a line break: 购买方李娟⏎（身份证号…), and the copula that may join them (购买方为李娟（…）).
 _APPOSITION_END_AT = re.compile(r"[ \t]*\n?[ \t]*[，,。；;、（(]")
@@ -2418,6 +2418,20 @@ _TRAILING = re.compile(
 )
 _NAME_EXACT = re.compile(rf"{_NAME_HEAD}{_GIVEN}{{1,2}}")
 _NOT_BEFORE_NAME = frozenset("于在对由向将把给与和及的是为系被从经任即")
+# The last two characters of a party's role word whose last is also a surname (受让方薛婷, 出租方方敏's
+# first 方, 收款人…): the name starts after it.
+_ROLE_WORD_ENDS = frozenset("让方 租方 买方 卖方 售方 付方 收方 购方 货方 包方 托方".split())
+# A table's column heading shaped as a name (姓名	单位	职务: 单 is a surname), never a label's value.
+_HEADER_WORDS = frozenset(
+    "单位 职务 部门 性别 民族 年龄 职位 岗位 科室 工作单位 所在单位 执法单位 备注 序号 学历 籍贯 国籍 住址 "
+    "地址 电话 签名 日期 时间 类别 类型 金额 税种".split()
+)
+# What a bureau does that opens a clause after a preposition (经调取银行流水, 经核实, 由稽查局调查): the
+# preposition is no surname and the verb no given name, also at the clause's start.
+_CLAUSE_VERBS = frozenset(
+    "调取 核实 查明 查实 审查 调查 比对 核对 询问 检查 研究 审理 复核 核查 查询 确认 认定 送达 函询 协查 取证 "
+    "约谈 告知 提取 调阅 分析 评估 审核 稽查 排查 走访".split()
+)
 _PUNCTUATION = frozenset("，,。；;：:、（(\n\t")  # after these, 任 or 于 opens a name (，任倩冰先生)
 _TITLES = ("先生", "女士", "同志")
 # A surname and a courtesy title or a post (王老师, 李女士, 欧阳先生, 张科长): how a notice gives its contact
@@ -2440,18 +2454,18 @@ _CLAUSE_END = frozenset("、，,；;。\n（(")
 _PLACE_CHARS = frozenset("省市区县镇乡村旗州")
 _VERB_AFTER = re.compile(
     # the look-ahead on the first characters lets the engine skip every other position at once
-    r"(?=[涉个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书当亲夫拒未向所之如可（(反持])"
+    r"(?=[涉个私代负表承陈签证出收转保提交供辩称本名的对在无系为询调身银书当亲夫拒未向所之如可（(反持控])"
     # what is said of a person in the bureau's prose: X所在的…事务所, X之母, X的家属, X如对上述…不服, X可到…领取,
     # X（未成年人…）, 因X未满十八周岁
     r"(?:所在(?:的|单位)|之(?:母|父|子|女|妻|夫)(?![^）)\n]{0,3}[：:])|的(?:父亲|母亲|配偶|家属|近亲属|妻子|丈夫|子女)|"
     r"如对(?:上述|本)|可到|[（(]未成年|未满(?:十八|18)周岁|反映(?=[^，。；\n]{0,3}\d)|"
-    r"涉嫌|个人(?:银行)?账户|私人账户|代为|负责(?!人)|表示|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|供称|辩称|称其|本人|"
+    r"涉嫌|个人(?:银行)?(?:账户|卡)|私人账户|代为|负责(?!人)|表示|控制经营|承认|陈述|签字|签收|证实|出具|收取|转账|保管|提供了|交代|供述|供称|辩称|称其|本人|"
     # what the subject of a sentence of the findings does (据查，X无正当理由拒不到场; 。X夫妇共同经营)
     r"无正当理由|当场|亲自|夫妇|夫妻|拒绝|拒不|未按|向(?:本局|我局|税务机关)|"
     # the travel document or the identity card a person holds (经核实，X持护照（号码…）多次出境)
     r"持(?:有)?(?:中国)?(?:普通)?(?:护照|(?:居民)?身份证|往来港澳|港澳|台湾|通行证|回乡证|台胞证|居住证|外国人)|"
     # what a case's narrative says of a person: 转入X名下账户, X对上述事实无异议, X在询问中…, 与X系夫妻关系
-    r"名下|的(?:银行|微信|支付宝|个人)?(?:账户|账号|银行卡)|对(?:上述|以上|此|该)|在(?:询问|笔录|调查)|无异议|(?:系|为)[^，。；\n]{0,6}关系|"
+    r"名下|的(?:银行|微信|支付宝|个人)?(?:账户|账号|银行卡)|的(?:询问|讯问|谈话)(?:笔录|记录)|对(?:上述|以上|此|该)|在(?:询问|笔录|调查)|无异议|(?:系|为)[^，。；\n]{0,6}关系|"
     # an evidence list's title that names its person: 齐彦证人证言, 薛建泽身份证复印件, 卓璇银行流水
     r"(?:的)?(?:询问笔录|调查笔录|证人证言|证言|证词|身份证复印件|(?:个人)?银行(?:账户)?流水|书面陈述))"
 )
@@ -2710,6 +2724,8 @@ def _look_back(
         if not compound:
             if length == 3 and (
                 (candidate[0] in _NOT_BEFORE_NAME and not (start == 0 or text[start - 1] in _PUNCTUATION))
+                or (start > 0 and text[start - 1 : start + 1] in _ROLE_WORD_ENDS)
+                or (candidate[0] in _NOT_BEFORE_NAME and candidate[1:] in _CLAUSE_VERBS)
                 or candidate[1] in _NOT_GIVEN_START
                 or candidate[2] in _NOT_LAST_BEFORE_CONTEXT
                 or (candidate[:2] in _NOT_NAMES and not word_ok)
@@ -2760,7 +2776,12 @@ _LATIN_BRACKETED = re.compile(
 _LATIN_ALONE = re.compile(rf"(?<![A-Za-z0-9])(?P<latin>{_LATIN_NAME})(?![A-Za-z0-9])")
 # A minority name with a middle dot (买买提·艾力, 阿依古丽·吐尔逊); the left part is cut after a word that
 # cannot belong to it (经查…, …的).
-_DOTTED_PART = rf"(?:(?![系在于是为与和及等因被将对从向已未的了均也曾经现担任称说])[{CJK}])"
+# (nor a word that follows a name in a sentence: …·吐尔逊销售车位, …·艾买提负责资金收付, …·肉孜名下银行卡)
+_DOTTED_PART = (
+    r"(?:(?![系在于是为与和及等因被将对从向已未的了均也曾经现担任称说]|销售|负责|控制|转入|转出|代收|代为|代你|"
+    r"代其|名下|签收|出具|提供|取得|收取|经营|持有|使用|支付|实际|通过|个人|账户|购买|出租|承租|签字|签名|确认)"
+    rf"[{CJK}])"
+)
 # The dot may also come as a full-width period (．, folded to "."), written between Chinese characters.
 # (a part may end in one of those words' characters when no other character follows: 巴特尔·孟和：)
 _DOTTED_TAIL = rf"(?:{_DOTTED_PART}{{1,7}}(?:{_DOTTED_PART}|(?!等)[{CJK}](?![{CJK}])))"
@@ -2793,7 +2814,7 @@ def _dotted_shop(text: str, start: int) -> bool:
     return m is not None and _shop_named_after(text, start, m.end())
 
 
-_DOTTED_CUT = re.compile(r".*[的是查系在与和及对向由经据为将被：:，,、]")
+_DOTTED_CUT = re.compile(r".*(?:[的是查系在与和及对向由经据为将被给入：:，,、]|个人|本人|名下|房人)")
 _DOTTED_ROLE = re.compile(rf".*(?:{_TRIGGER_ALT})")
 
 
@@ -2881,11 +2902,15 @@ _IDENTITY_AFTER = re.compile(
 
 
 # A person's slot in prose around Latin words: after a preposition or verb that takes a person (给, 向,
-# 由, 被, 对, 代); before 代 (acting for someone), what a person says (述称, 称) or 等人. (A list's 、 and a
+# 由, 被, 对, 代); before 代 (acting for someone), what a person says (述称, 称), 等人, what only a person
+# has (的询问笔录, 个人银行卡, 名下, 控制经营, a bracketed phone: 出租给John Smith（电话…）). (A list's 、 and a
 # conjunction, 和 与 及, are no such slot alone: products are listed too, Microsoft Edge、Google Chrome,
 # Apple Pay和Google Pay; a list holding a person is read by _list_neighbours.)
 _LATIN_SLOT_BEFORE = frozenset("给向由被让对代")
-_LATIN_SLOT_AFTER = re.compile(r"[ \t]*(?:代|述称|称|等人)")
+_LATIN_SLOT_AFTER = re.compile(
+    r"[ \t]*(?:代|述称|称|等人|的(?:询问|讯问|谈话)(?:笔录|记录)|个人(?:银行)?(?:账户|卡)|名下|控制经营|"
+    r"[（(][ \t]*(?:联系)?电话)"
+)
 
 
 def _latin_name_in_slot(text: str, start: int, end: int, words: list[str]) -> bool:
@@ -3086,7 +3111,7 @@ _IDENTIFIER_AFTER = re.compile(
     r"回乡证|台胞证|居住证|(?:律师)?执业证)"
 )
 # Last characters of a role noun that may stand right before a name (租户孙洋宇, 经办人次仁央宗)
-_ROLE_END = frozenset("人员户父母妻夫子女者主属侄甥兄弟姐妹媳婿")
+_ROLE_END = frozenset("人员户父母妻夫子女者主属侄甥兄弟姐妹媳婿方")
 _LATIN_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_LATIN_NAME})[ \t]*$")
 
 
@@ -3121,6 +3146,8 @@ def _name_before_identifier(text: str, end: int, add: Callable[[int, int, FieldT
             and _TRIGGER_BEFORE.search(text, max(0, start - 23), start + 1)
         ):
             continue  # (邻居马国（…）: the role word's last character is no surname)
+        if shaped and length == 3 and start > 0 and text[start - 1 : start + 1] in _ROLE_WORD_ENDS:
+            continue  # (受让方薛婷（…）: nor the 方 of a party's role)
         if "\u4e00" <= before <= "\u9fff" and before not in _ROLE_END and not (shaped and length == 3):
             # (after another character only a surname and two, 住客柴文斌（手机…）: a shorter run there is
             # the end of a word, 商行（电话…）, and a longer one holds part of the word before it)
@@ -3421,7 +3448,10 @@ def _find_names(
         kind = _TRIGGERS[m.group("trigger")]
         value = _label_value(text, m.end("trigger"), m.start("name"))
         if value is not None and (
-            (len(value) > 4 and _ORG_IN_NAME.search(value)) or _PREMASKED.search(value) or value in _TRIGGERS
+            (len(value) > 4 and _ORG_IN_NAME.search(value))
+            or _PREMASKED.search(value)
+            or value in _TRIGGERS
+            or value in _HEADER_WORDS
         ):
             # 纳税人名称：乌鲁木齐市…理发店 (an organisation's name), 王某某 (masked already), 代理人	经办人
             # (a header row of role words)
@@ -3749,6 +3779,12 @@ def _model_findings(
     for start, end in spans:
         name = text[start:end]
         dotted = "·" in name
+        if not dotted and len(name) >= 3 and name[-1] in _PARTICLES_AFTER_NAME:
+            end -= 1  # (你本人及卢超的询问笔录: the model read the particle into the name)
+            name = name[:-1]
+        if not dotted and len(name) >= 3 and start > 0 and text[start - 1 : start + 1] in _ROLE_WORD_ENDS:
+            start += 1  # (受让方姜志敏: the model read the role's 方 into the name)
+            name = name[1:]
         mixed = name[-1:].isascii() and name[-1:].isalpha()  # (陈Jason: a surname and a Latin given name)
         if not (2 <= len(name) <= (20 if dotted or mixed else 4)) or _NOT_MODEL_NAME.search(name):
             continue
@@ -3767,6 +3803,8 @@ def _model_findings(
     return added
 
 
+# A particle or a verb no Han given name ends in, which follows a name in a sentence (卢超的…, 苏玲称…).
+_PARTICLES_AFTER_NAME = frozenset("的了在称等")
 _PEOPLE = frozenset({FieldType.PERSON_NAME, FieldType.THIRD_PARTY_NAME, FieldType.REPRESENTATIVE_NAME})
 _NAME_KINDS = _PEOPLE | {FieldType.OFFICIAL_NAME}
 # A person's other name in brackets right after his name: the romanised or the Chinese one, also when a

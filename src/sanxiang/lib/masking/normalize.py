@@ -127,26 +127,59 @@ _LABEL_AHEAD = re.compile(rf"[{CJK}]{{2,12}}(?:[（(][^）)\n]{{1,8}}[）)])?[�
 _FIELD_WORD_AHEAD = re.compile(r"(?:执法|检查)证|证件号|联系电话|电话|手机")
 
 
-def _wrap_joins(text: str) -> list[tuple[int, int]]:
-    """The line breaks of a text wrapped at a fixed width that fall inside a word: the width is the
-    most common length of the long lines (at least three of them), and the line before the break
-    must reach it (a paragraph's last line, a heading, a table's row do not)."""
-    lines = text.split("\n")
-    lengths = list(map(len, lines))  # (a wrapped line has no indentation: raw lengths do)
-    counts = Counter(filter(_MIN_WRAP_WIDTH.__le__, lengths))
+# East Asian wide and full-width characters (Unicode's W and F classes, the blocks a Chinese text uses).
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6]"
+)
+
+
+def _display_width(line: str) -> int:
+    """Columns ``line`` takes on a page: two for a wide (Chinese, full-width) character, one for others."""
+    return len(line) + len(_WIDE.findall(line))
+
+
+def _page_width(lengths: list[int], minimum: int, slack: int) -> int | None:
+    """The width a text was wrapped at: the most common length of its long lines (within ``slack`` of
+    each other), if at least three lines and most of the long ones reach it."""
+    counts = Counter(filter(minimum.__le__, lengths))
     if not counts:
-        return []
-    width, times = max(counts.items(), key=lambda item: (item[1], item[0]))
+        return None
+    width, times = max(
+        ((w, sum(counts[w - d] for d in range(slack + 1))) for w in counts),
+        key=lambda item: (item[1], item[0]),
+    )
     if times < 3 or times * 2 < sum(counts.values()):
         # A page's wrapped lines are most of its long lines; three addresses of one length in a
         # one-cell-a-line list are not a page width (their next cell is no rest of a word).
-        return []
+        return None
+    return width
+
+
+def _wrap_joins(text: str, original: str) -> list[tuple[int, int]]:
+    """The line breaks of a text wrapped at a fixed width that fall inside a word: the width is the
+    most common length of the long lines (at least three of them), and the line before the break
+    must reach it (a paragraph's last line, a heading, a table's row do not). The width is counted in
+    characters, or, where that finds none, in a page's columns (antiword and pdftotext wrap at a
+    number of columns, a Chinese character taking two: lines of mixed digits and characters then differ
+    in length but not in width; they are counted in the ``original`` text, before full-width digits
+    were folded)."""
+    lines = text.split("\n")
+    lengths = list(map(len, lines))  # (a wrapped line has no indentation: raw lengths do)
+    width = _page_width(lengths, _MIN_WRAP_WIDTH, 0)
+    short = 1  # (the width counts an indented first line's spaces: the extractor's does)
+    if width is None:
+        lengths = list(map(_display_width, original.split("\n")))
+        width = _page_width(lengths, 2 * _MIN_WRAP_WIDTH, 1)
+        short = 2  # (a wide character does not fit in the last column)
+        if width is None:
+            return []
     joins = []
     position = 0
     for i, line in enumerate(lines[:-1]):
-        line_start, position = position, position + lengths[i] + 1
-        if lengths[i] < width - 1:
-            continue  # (the width counts an indented first line's spaces: the extractor's does)
+        line_start, position = position, position + len(line) + 1
+        if lengths[i] < width - short:
+            continue
         head = line.rstrip(" \t")
         nxt = lines[i + 1]
         tail = nxt.lstrip(" \t")
@@ -155,6 +188,8 @@ def _wrap_joins(text: str) -> list[tuple[int, int]]:
         gap_start, gap_end = line_start + len(head), position + len(nxt) - len(tail)
         if _row_like(line) or _row_like(nxt):
             continue
+        if short == 2 and (_csv_row(line) or _csv_row(nxt)):
+            continue  # (a list's rows of about one width: a list cut at a number of characters is read)
         if _LABEL_AHEAD.match(text, gap_end):
             continue  # the next line is a field of its own (认定日期：…), not the rest of this one
         if _WHOLE_CELL.fullmatch(tail.rstrip()):
@@ -226,6 +261,16 @@ def _row_like(line: str, gaps_of_match: int = 0) -> bool:
     return runs >= 3 or (runs > 0 and not any(mark in stripped for mark in "，。；"))
 
 
+# A cell of a comma-separated row that is a code or a number alone (…,91500112MAWGJ8N1XD,…; …,6356772.30,…).
+_CSV_CODE_CELL = re.compile(r"(?:^|,)[ \t]*[0-9A-Z][0-9A-Z.\-/]{5,}[ \t]*(?=,|$)")
+
+
+def _csv_row(line: str) -> bool:
+    """A row of a comma-separated list: cells parted by commas, one of them a code or a number alone
+    (rows of similar width are no page's width, and a row's end is no word cut in two)."""
+    return line.count(",") >= 2 and _CSV_CODE_CELL.search(line) is not None
+
+
 def _before_next_label(text: str, start: int, end: int) -> bool:
     """Whether the space at ``text[start:end]`` ends a label's value and the next label follows it on the
     same line (经办人：郭宇　执法证号：…, 当事人：张三 电话：…, 执法人员：周梅 执法证件号 …): a separator between two fields, not a stray
@@ -268,7 +313,7 @@ def fold(text: str) -> str:
 def normalise(text: str) -> Normalised:
     """Fold ``text`` and close up letter-spaced words; positions map back through ``Normalised``."""
     folded = fold(text)
-    joins = _wrap_joins(folded) if "\n" in folded else []
+    joins = _wrap_joins(folded, text) if "\n" in folded else []
     if " " not in folded and not joins:
         return Normalised(folded)
     parts: list[str] = []

@@ -1135,6 +1135,13 @@ _NON_DIGIT = re.compile(r"\D")
 _ALWAYS_PUBLIC_PHONES = frozenset({"12366", "12345"})
 
 
+def _within_cells(text: str, finding: Finding, cells: list[tuple[int, int]]) -> bool:
+    """Whether every character of a finding but white space lies in one of ``cells``."""
+    return all(
+        text[i].isspace() or any(a <= i < b for a, b in cells) for i in range(finding.start, finding.end)
+    )
+
+
 def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
     found: list[Finding] = []
     for m in _NUMBER.finditer(text):
@@ -3883,12 +3890,14 @@ def find_personal_data(
     if public_addresses:  # a table's reader kept the cell public (a company's seat, a business's place)
         shaped = [f for f in shaped if not any(a <= f.start and f.end <= b for a, b in public_addresses)]
     found += shaped
-    if public_cells:  # an organisation's own number or old taxpayer number in its row of a list stays
+    if public_cells:
+        # an organisation's own number, an old taxpayer number in its row of a list, an invoice's code and
+        # number stay, also where a reader of broken numbers joined two such cells (4501193130⏎84330176)
         found = [
             f
             for f in found
-            if f.field_type not in (FieldType.PHONE, FieldType.ID_NUMBER)
-            or not any(a <= f.start and f.end <= b for a, b in public_cells)
+            if f.field_type not in (FieldType.PHONE, FieldType.ID_NUMBER, FieldType.BANK_ACCOUNT)
+            or not _within_cells(norm, f, public_cells)
         ]
     found += _number_occurrences(norm, found)
     found += _model_findings(norm, found, names, model)

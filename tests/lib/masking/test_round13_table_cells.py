@@ -50,3 +50,26 @@ def test_payee_beside_a_card_is_masked_on_the_first_pass():
     once = mask_text(text).text
     assert "郑可馨" not in once and "苗立" not in once
     assert mask_text(once).text == once
+
+
+RECEIPT = (
+    "税务文书送达回证\n送达文书名称\n《税务行政处罚决定书》（湘税稽罚〔2026〕11号）\n受送达人\n{holder}\n"
+    "送达地点\n长沙市岳麓区麓山路12号B座1502室\n受送达人签名或盖章\n"
+)
+
+
+def test_a_company_receiving_a_document_one_cell_a_line_keeps_its_name_and_seat():
+    text = RECEIPT.format(holder="长沙市青禾电子科技有限公司")
+    masked = mask_text(text).text
+    assert "长沙市青禾电子科技有限公司" in masked and "麓山路12号B座1502室" in masked
+    assert mask_text(masked).text == masked
+
+
+def test_a_person_receiving_a_document_one_cell_a_line_is_masked():
+    masked = mask_text(RECEIPT.format(holder="龙晓云")).text
+    assert "龙晓云" not in masked and "麓山路" not in masked
+
+
+def test_a_credit_code_wrapped_after_its_twelfth_character_stays():
+    text = "长沙青禾电子科技有限公司（纳税人识别号：914301043294\n87651W）：\n    经查，你公司……"
+    assert mask_text(text).text == text

@@ -146,9 +146,14 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _DOCUMENT_NUMBER = re.compile(r"^(?=(?:[A-Z]*\d){5})[A-Z]{0,2}[0-9A-Z]{5,11}(?:[（(][0-9A][)）])?$")
 
 
+_SPACE_IN_WORD = re.compile(rf"(?<=[{CJK}]) (?=[{CJK}])")
+
+
 def _ocr_header(word: str) -> str:
-    """A header word as printed: OCR reads the 号 of 序号, 识别号 as 弓, a character no header word holds."""
-    return word.replace("弓", "号") if "弓" in word else word
+    """A header word as printed: OCR reads the 号 of 序号, 识别号 as 弓, a character no header word holds,
+    and may put a space inside it (收款 人)."""
+    word = word.replace("弓", "号") if "弓" in word else word
+    return _SPACE_IN_WORD.sub("", word) if " " in word else word
 
 
 def _role(word: str) -> str | None:
@@ -464,12 +469,19 @@ def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_in
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and _single_header(lines[j]):
-            j += 1
-        if j - i < 3:
+        header_lines: list[int] = []
+        while j < len(lines):
+            if _single_header(lines[j]):
+                header_lines.append(j)
+                j += 1
+            elif header_lines and _single_header(lines[resumed := _after_page_break(lines, j)]):
+                j = resumed  # a page's footer between two header lines (交易日期⏎— 1 —⏎⏎收款人)
+            else:
+                break
+        if len(header_lines) < 3:
             i = max(j, i + 1)
             continue
-        words = [_ocr_header(lines[k].strip()) for k in range(i, j)]
+        words = [_ocr_header(lines[k].strip()) for k in header_lines]
         for first in ("序号", "编号"):
             if first in words[1:]:
                 words = words[words.index(first) :]  # a title line (…名单) right above the header

@@ -163,8 +163,12 @@ _PERSON_WORDS = re.compile(
 # 执法证件编号：…): published with the officer in 行政执法公示 (RULES.md §1.2), no phone however it looks.
 # (OCR may misread the label's last character: 执法证弓：)
 # (or the next number of their list: 执法证号：14301185963、14301185964)
+# (a PDF line may break the label: 执⏎法证件号)
+_OFFICER_CERTIFICATE_WORD = r"(?:执[ \t]*\n?[ \t]*法|检[ \t]*\n?[ \t]*查)[ \t]*\n?[ \t]*证"
+_OFFICER_CERTIFICATE_HEAD = re.compile(_OFFICER_CERTIFICATE_WORD)
 _OFFICER_CERTIFICATE = re.compile(
-    r"(?:执法|检查)证[^\d\n：:，,。；;]{0,3}[：:]?[ \t]*(?:[0-9A-Za-z]{6,20}[ \t]*[、，,][ \t]*){0,3}$"
+    _OFFICER_CERTIFICATE_WORD
+    + r"[^\d\n：:，,。；;]{0,3}[：:]?[ \t]*(?:[0-9A-Za-z]{6,20}[ \t]*[、，,][ \t]*){0,3}$"
 )
 # A professional's practising certificate number right after its label (律师执业证号：…, （执业证书编号…）,
 # 职业资格证书号): personal, unlike an officer's 执法证 above. A firm's licence (执业许可证) is not one.
@@ -265,7 +269,7 @@ def _only_contact_items(text: str, start: int, end: int) -> bool:
 _NOT_TITLE = re.compile(r"[：:。，,；;]")
 _FIRST_FIELD = re.compile(r"[^：:\n]*[：:][^，,；;\t\u3000 \n]*")
 _HEADER_REACH = 240  # the title lines above a header block: the bureau's name, the document's and its number
-_OFFICER_CERTIFICATE_LABEL = re.compile(r"(?:执法|检查)证[^\d\n：:，,。；;]{0,3}[：:]")
+_OFFICER_CERTIFICATE_LABEL = re.compile(_OFFICER_CERTIFICATE_WORD + r"[^\d\n：:，,。；;]{0,3}[：:]")
 
 
 # An officer's line (经办人：王某　电话：…): at a notice's head, or after a list, the bureau's contact.
@@ -1156,6 +1160,13 @@ _NON_DIGIT = re.compile(r"\D")
 _ALWAYS_PUBLIC_PHONES = frozenset({"12366", "12345"})
 
 
+def _within_cells(text: str, finding: Finding, cells: list[tuple[int, int]]) -> bool:
+    """Whether every character of a finding but white space lies in one of ``cells``."""
+    return all(
+        text[i].isspace() or any(a <= i < b for a, b in cells) for i in range(finding.start, finding.end)
+    )
+
+
 def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
     found: list[Finding] = []
     for m in _NUMBER.finditer(text):
@@ -1367,7 +1378,8 @@ def _find_email_and_documents(text: str, public_emails: frozenset[str]) -> list[
                 continue  # not one document number once joined (or an ID number: the number detector's)
         found.append(Finding(m.start(1), m.end(1), FieldType.TRAVEL_DOCUMENT))
     for m in _SHORT_TAXPAYER_NUMBER.finditer(text) if "识别号" in text else ():
-        found.append(Finding(m.start(1), m.end(1), FieldType.TRAVEL_DOCUMENT))
+        if not _completes_uscc(text, m.end(1), m.group(1)):  # (not a credit code a line break cut)
+            found.append(Finding(m.start(1), m.end(1), FieldType.TRAVEL_DOCUMENT))
     if "护照" in text or "assport" in text or "ASSPORT" in text or "证" in text:
         found += _foreign_document_numbers(text)
     return found
@@ -1773,17 +1785,31 @@ _CLAUSE_START = re.compile(r"[。；;\t|｜]|[：:][ \t]*\n")
 
 
 _UNIT_END_AT = re.compile(r"(?=[0-9村])" + _UNIT_END)
+# An address's label standing alone on a line (送达地点, 住址: a form flattened one cell a line)
+_LABEL_LINE_INSIDE = re.compile(rf"\n[ \t]*(?:{_AMBIGUOUS_LABELS}|{_HOME_LABELS})[ \t]*[：:]?[ \t]*\n[ \t]*")
+# …right before the value, and the line above it naming an organisation (受送达人⏎…有限公司⏎送达地点⏎…):
+# the organisation's seat
+_LABEL_LINE_BEFORE = re.compile(
+    rf"(?:^|\n)(?P<holder>[^\n]*)\n[ \t]*(?:{_AMBIGUOUS_LABELS})[ \t]*[：:]?[ \t]*\n[ \t]*$"
+)
 _SHAPE_REACH = 100  # the longest shape: four place levels of 8, 45 more characters and the unit
 
 
 def _shape_matches(text: str) -> Iterator[re.Match[str]]:
     """The shape's matches, searched only in the stretch before each flat's or household's number (the
-    pattern tried at every place of a long text cost more than the rest of the address rules)."""
+    pattern tried at every place of a long text cost more than the rest of the address rules). A shape
+    never runs over an address's label on a line of its own (a form flattened one cell a line: 受送达人⏎
+    …有限公司⏎送达地点⏎…1203室): it is searched again after the label."""
     low = 0
     for unit in _UNIT_END_AT.finditer(text):
         if unit.end() <= low:
             continue
         m = _first_shape(text, max(low, unit.end() - _SHAPE_REACH), unit.end())
+        while m is not None and "\n" in m.group("value"):
+            label = _LABEL_LINE_INSIDE.search(text, m.start("value"), m.end("value"))
+            if label is None:
+                break
+            m = _first_shape(text, label.end(), unit.end())
         while m is not None:
             low = m.end()
             yield m
@@ -1814,6 +1840,9 @@ def _dwellings_by_shape(text: str) -> list[Finding]:
             continue  # 你公司位于…, 对你公司（地址：…: the holder is named; the label rules decide
         if _LABEL_RIGHT_BEFORE.search(text, max(0, start - 12), start):
             continue  # 送达地址：…: the label rules judged whose it is
+        label_line = _LABEL_LINE_BEFORE.search(text, max(0, start - 60), start)
+        if label_line is not None and tables.SEAT_HOLDER.search(label_line.group("holder")):
+            continue  # 受送达人⏎…有限公司⏎送达地点⏎…: the organisation's seat, one cell a line
         if _VENUE_AFTER.match(text, end):
             continue  # 定于…在…1幢101室举行听证: where the bureau holds a meeting, a venue, no one's home
         if business_list is None:
@@ -1914,6 +1943,13 @@ def _dwelling_of_trader(text: str, label_start: int, label: str, value: str) -> 
     )
 
 
+# A place given by its street number alone or with a floor (…民族路336号, …16号1楼, …366号B座12层), no flat's
+# number after it (…89号1-17-5, …20号201, …12号附7号)
+_STREET_PLACE = re.compile(
+    r"(?:[路街道]\d{1,4}号(?:[A-Z]座)?|\d{1,4}号(?:[A-Z]座)?\d{1,2}[层楼]|\d{1,4}号[A-Z]座)$"
+)
+
+
 def _find_addresses(text: str, *, individual_business_address: bool = True) -> list[Finding]:
     """Home addresses after their labels; a place of business (经营地点) stays unless the record is a
     natural person's, or an individual business's when ``individual_business_address`` is off."""
@@ -1951,10 +1987,15 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
         if (
             maybe in _BUSINESS_LABELS
             and individual_business_address
-            and tables.commercial_premises(value)
+            and (
+                tables.commercial_premises(value)
+                or (_STREET_PLACE.search(value) and not tables.names_dwelling(value))
+            )
             and _individual_business_record(text, m.start())
         ):
-            continue  # an individual business's place in commercial premises: published (RULES.md §2A)
+            # an individual business's place in commercial premises or at a street number, a floor
+            # (…336号, …B座12层; not a flat, …3-703室): published (RULES.md §2A)
+            continue
         if maybe in _PLAIN_ADDRESS_LABELS and _signed_by_authority(text, m.start(), parts[-1][1]):
             continue  # 地址：…⏎国家税务总局…稽查局⏎日期: the address above the bureau's signature is its own
         if (
@@ -2167,6 +2208,7 @@ _ADDRESS_GOES_ON = re.compile(
     rf"|[{CJK}]{{2,10}}?[0-9０-９]{{1,4}}(?:栋|幢|单元|号楼|-[0-9０-９])"
 )
 _DIGIT = re.compile(r"[0-9０-９]")
+_DATE_IN_TAIL = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _WRAPPED_LINE = 16  # a line this long that breaks inside an address was wrapped by the extractor
 _PARAGRAPH_INDENT = re.compile(r"(?: {2}|\u3000)[ \u3000]*[^\s]")
 
@@ -2191,6 +2233,8 @@ def _wrapped_address(text: str, start: int, end: int) -> tuple[int, int] | None:
     tail = _ADDRESS_TAIL.match(text, end + 1)
     if tail is None or text[tail.end() : tail.end() + 1] in ("：", ":"):
         return None
+    if _DATE_IN_TAIL.search(text, tail.start(), tail.end()):
+        return None  # …11组32号⏎经我局于2026-09-12对你户检查: a sentence with its date, no address going on
     if _AUTHORITY_NAME.search(text, tail.start(), tail.end()):
         return None  # the bureau's name under a closing block's address line (联系地址：…⏎…税务局)
     if not _ADDRESS_WORD.search(text, tail.start(), tail.end()) and not _DIGIT.search(
@@ -2527,6 +2571,10 @@ _PERSON_ACTS = re.compile(
 )
 
 
+# A year written in characters (二〇二六年, 二零二五年)
+_WRITTEN_YEAR = re.compile(r"[一二〇零][〇零一二三四五六七八九]{3}年")
+
+
 def _trim_name(text: str, start: int, end: int) -> int | None:
     """Trim a candidate name ``text[start:end]`` to its likely end; None if it is not a name."""
     name = text[start:end]
@@ -2550,6 +2598,8 @@ def _trim_name(text: str, start: int, end: int) -> int | None:
         name = name[:-1]
     if len(name) <= head:
         return None
+    if _WRITTEN_YEAR.match(text, start + head):
+        return None  # 该纳税人于二〇二六年…: a preposition before a year written in characters, no name
     if (
         name[head] in _NOT_GIVEN_START
         and not (
@@ -3348,6 +3398,8 @@ _TRANSLITERATED_RUN = re.compile(
 )
 # What follows a place's or an organisation's name (克拉玛依市, …公司), never a person's.
 _PLACE_OR_ORG_AFTER = frozenset("市县区州旗盟镇乡村路街道巷号楼公司店厂局所部院校社会站行")
+# …or an autonomous area's or a people's (木兰哈萨克自治州, 巴音蒙古族): a place, no one's name
+_AUTONOMOUS_AFTER = re.compile(r"族|自治[州县区旗]")
 # A role noun that the role words do not list but that may stand right before a name (税务师, 会计师).
 _ROLE_NOUN_END = _ROLE_END | frozenset("师")
 
@@ -3362,7 +3414,7 @@ def _transliterated_names(text: str, add: Callable[[int, int, FieldType], None])
         return
     for m in _TRANSLITERATED_RUN.finditer(text):
         start, end = m.span()
-        if text[end : end + 1] in _PLACE_OR_ORG_AFTER:
+        if text[end : end + 1] in _PLACE_OR_ORG_AFTER or _AUTONOMOUS_AFTER.match(text, end):
             continue
         trigger = _TRIGGER_BEFORE.search(text, max(0, start - 24), start)
         if trigger is not None:
@@ -3777,6 +3829,8 @@ def _model_findings(
         ]
     added: list[Finding] = []
     for start, end in spans:
+        if end - start == 3 and _OFFICER_CERTIFICATE_HEAD.match(text, end - 1):
+            end -= 1  # 郑秀执⏎法证件号: the label's first character (a line break cut it) is no name's
         name = text[start:end]
         dotted = "·" in name
         if not dotted and len(name) >= 3 and name[-1] in _PARTICLES_AFTER_NAME:
@@ -4120,12 +4174,14 @@ def find_personal_data(
     if public_addresses:  # a table's reader kept the cell public (a company's seat, a business's place)
         shaped = [f for f in shaped if not any(a <= f.start and f.end <= b for a, b in public_addresses)]
     found += shaped
-    if public_cells:  # an organisation's own number or old taxpayer number in its row of a list stays
+    if public_cells:
+        # an organisation's own number, an old taxpayer number in its row of a list, an invoice's code and
+        # number stay, also where a reader of broken numbers joined two such cells (4501193130⏎84330176)
         found = [
             f
             for f in found
-            if f.field_type not in (FieldType.PHONE, FieldType.ID_NUMBER)
-            or not any(a <= f.start and f.end <= b for a, b in public_cells)
+            if f.field_type not in (FieldType.PHONE, FieldType.ID_NUMBER, FieldType.BANK_ACCOUNT)
+            or not _within_cells(norm, f, public_cells)
         ]
     found += _number_occurrences(norm, found)
     found += _model_findings(norm, found, names, model)

@@ -33,8 +33,9 @@ TAXPAYER, PUBLIC_CODE = "taxpayer", "public_code"
 # An address cell the row's subject keeps public (a company's seat, a business's place): no rule that reads
 # an address by its shape alone may hide it.
 PUBLIC_ADDRESS = "public_address"
-# An officer's enforcement or inspection certificate number (执法证号, 行政执法公示 lists it beside his name):
-# published, however its digits look (an 11-digit number of 13… is no mobile there).
+# An officer's enforcement or inspection certificate number (执法证号, 行政执法公示 lists it beside his name)
+# and an invoice's code and number (发票代码 | 发票号码 in a list of invoices): published, however their
+# digits look (an 11-digit number of 13… is no mobile there, a 12-digit invoice code of 0… no landline).
 CERTIFICATE = "certificate"
 # A column headed as a place of business (经营地点, 生产经营地址): masked in a natural person's row like
 # any other address, unless the row is a business's (it names an owner or a person in charge, or has a
@@ -114,7 +115,10 @@ _PARTY_HEADER = re.compile(
     r"失信主体|行政相对人)$"
 )
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (CERTIFICATE, re.compile(r"^.{0,6}(?:执法|检查)证(?:件)?(?:号码|编号|号)?$")),
+    (
+        CERTIFICATE,
+        re.compile(r"^.{0,6}(?:执法|检查)证(?:件)?(?:号码|编号|号)?$|^.{0,4}发票(?:代码|号码|号)$"),
+    ),
     # a phone column: a person's number in a person's row, the office's in an office's row
     (PHONE, re.compile(r"^.{0,6}(?:电话|手机|座机|固话|宅电|联系方式)(?:号码)?$")),
     (
@@ -142,9 +146,14 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _DOCUMENT_NUMBER = re.compile(r"^(?=(?:[A-Z]*\d){5})[A-Z]{0,2}[0-9A-Z]{5,11}(?:[（(][0-9A][)）])?$")
 
 
+_SPACE_IN_WORD = re.compile(rf"(?<=[{CJK}]) (?=[{CJK}])")
+
+
 def _ocr_header(word: str) -> str:
-    """A header word as printed: OCR reads the 号 of 序号, 识别号 as 弓, a character no header word holds."""
-    return word.replace("弓", "号") if "弓" in word else word
+    """A header word as printed: OCR reads the 号 of 序号, 识别号 as 弓, a character no header word holds,
+    and may put a space inside it (收款 人)."""
+    word = word.replace("弓", "号") if "弓" in word else word
+    return _SPACE_IN_WORD.sub("", word) if " " in word else word
 
 
 def _role(word: str) -> str | None:
@@ -178,7 +187,7 @@ _HEADER_WORD = re.compile(
     + r"名称|姓名|人员|送达人|资格|行为|等级|措施|代表人|负责人|业主|经营者|投资人|证件|身份|号码|识别号|信用代码|地址|住址|住所|地点|场所|电话|欠税|税种|"
     r"金额|余额|日期|序号|编号|类型|认定|机关|期限|所属|事由|依据|结果|备注|当事人|纳税人|提供人|签收人|受送达人|收件人|"
     r"代收人|送达人|理由|时间|证人|代理人|页数|页码|张数|证明|来源|方式|提供者|出具人|制作人|证据|材料|文号|内容|决定|相对人|"
-    r"缴费人|缴款人|险种|联系人|邮箱|邮政编码|邮编|手机|账号|帐号|卡号|账户|帐户|年度|期间|状态|有效期|经办人|性别|机构|事实|情况|"
+    r"缴费人|缴款人|收款人|付款人|发票代码|险种|联系人|邮箱|邮政编码|邮编|手机|账号|帐号|卡号|账户|帐户|年度|期间|状态|有效期|经办人|性别|机构|事实|情况|"
     r"执法证|检查证|执法类别|执法范围|级别|类别|定额|税额|营业额|销售额"
 )
 HEADER_WORD = _HEADER_WORD  # (read by the name rules: a header's word is no name)
@@ -282,6 +291,26 @@ def _is_mobile(value: str) -> bool:
 
 _PHONE_NUMBER = re.compile(r"\d(?:[ \-]?\d){6}")  # seven digits at least: no 12366 alone
 _EMPTY = re.compile(r"^(?:|[-—/／无]|不详|\*+)$")
+_NO_VALUE = re.compile(r"^(?:[-—/／无]|不详)$")  # (a cell left empty by a dash or 无: it fits any column)
+# A page's footer or number standing on its own line (第 1 页 共 5 页, -2-, — 3 —, 2/5): a PDF's page break,
+# which may fall inside a table; the table goes on after it and the blank lines around it.
+_PAGE_FOOTER = re.compile(
+    r"^[ \t]*(?:第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?"
+    r"|[-—–][ \t]*\d{1,3}[ \t]*[-—–]|\d{1,3}[ \t]*/[ \t]*\d{1,3})[ \t]*$"
+)
+
+
+def _after_page_break(lines: list[str], k: int) -> int:
+    """The index of the first line after a page break at line ``k`` (blank lines and a page's footer, at
+    least one footer among them); ``k`` itself where none stands there."""
+    n = k
+    footer = False
+    while n < len(lines) and (not lines[n].strip() or _PAGE_FOOTER.match(lines[n])):
+        footer = footer or bool(lines[n].strip())
+        n += 1
+    return n if footer and n < len(lines) else k
+
+
 _ADDRESS_WORD = re.compile(r"省|市|区|县|镇|乡|村|路|街|道|巷|号|栋|幢|室|楼|组|弄|苑|小区|屯|社区")
 
 
@@ -440,12 +469,19 @@ def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_in
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and _single_header(lines[j]):
-            j += 1
-        if j - i < 3:
+        header_lines: list[int] = []
+        while j < len(lines):
+            if _single_header(lines[j]):
+                header_lines.append(j)
+                j += 1
+            elif header_lines and _single_header(lines[resumed := _after_page_break(lines, j)]):
+                j = resumed  # a page's footer between two header lines (交易日期⏎— 1 —⏎⏎收款人)
+            else:
+                break
+        if len(header_lines) < 3:
             i = max(j, i + 1)
             continue
-        words = [_ocr_header(lines[k].strip()) for k in range(i, j)]
+        words = [_ocr_header(lines[k].strip()) for k in header_lines]
         for first in ("序号", "编号"):
             if first in words[1:]:
                 words = words[words.index(first) :]  # a title line (…名单) right above the header
@@ -465,6 +501,7 @@ def _find_cell_per_line(text: str, add: Callable[[int, int, str], None], hide_in
         # A value may look like a header word (当事人提供, 身份证复印件): only a new run of header lines
         # ends the table.
         while k < len(lines) and not _header_run_at(lines, k):
+            k = _after_page_break(lines, k)
             if not lines[k].strip():
                 if not numbered and _empty_cells(lines, k, len(row), kinds):
                     # empty cells of a row begun (法定代表人 left blank in a company's row): kept as cells
@@ -592,7 +629,7 @@ _PUBLIC_KINDS = frozenset({"amount", "date", "tax", "authority", "number"})
 
 
 def _fit(kind: str | None, value: str) -> float:
-    if kind is None or not value:
+    if kind is None or not value or _NO_VALUE.match(value):
         return 0.0  # (an empty cell fits any column)
     if "*" in value or "＊" in value:
         # A value masked already (a second pass over published text) fits a column of personal data
@@ -749,6 +786,8 @@ def find_table_cells(
         used = 0
         if parsed is None and _RULE_LINE.match(line):
             pass  # a wrapped piece of a Markdown table's rule (|---|-⏎--|): the table goes on
+        elif parsed is None and _PAGE_FOOTER.match(line):
+            pass  # a page's footer (第 1 页 共 3 页): the table goes on on the next page
         elif parsed is None and header is not None and header[0] == "html" and _TAGS_ONLY.match(line):
             pass  # </thead>⏎<tbody> between a web page's header row and its rows: the table goes on
         elif parsed is None:

@@ -204,6 +204,13 @@ def main() -> None:
     print("\n## Keep per public tag")
     for k in sorted(keep_tag):
         print(f"  {k:18s} {pct(*keep_tag[k])}")
+    lp = leak["ALL"][0] - leak_tag["doubtful"][0], leak["ALL"][1] - leak_tag["doubtful"][1]
+    kp = (
+        keep["ALL"][0] - keep_tag["published_by_policy"][0],
+        keep["ALL"][1] - keep_tag["published_by_policy"][1],
+    )
+    print(f"\n## Leak excluding doubtful labels: {pct(*lp)}")
+    print(f"## Keep excluding published_by_policy labels: {pct(*kp)}")
     print(f"\n## Already-masked unchanged: {pct(*masked)}")
     print(f"## Idempotence mask(mask(x)) == mask(x): {pct(*idem)}")
     print(

@@ -39,6 +39,10 @@ _FIELD_LINE = re.compile(r"[ \t]*([^\s：:，,。；;（()）]{1,12})[ \t]*[：:
 # (nor the receipt's signature line above it: 当事人签收：…)
 _OFFICER_LABEL = re.compile(r"(?:税务)?(?:执法人员|检查人员|经办人|承办人)|[^：:]{0,6}(?:签收|签名|签字)人?")
 _CONTINUES = re.compile(r"[ \t]*[；;，,]")
+# A bracket that opens its line where a page's width cut a sentence (the line above is as long as a page's
+# line and ends in a word, not a mark): it belongs to the word it follows.
+_WRAPPED_BRACKET = re.compile(r"[ \t]*[（(]")
+_WORD_END = re.compile(r"[\u4e00-\u9fff·A-Za-z]")
 _LINE_BREAK_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,4})[ \t]*\n[ \t]*$")
 # The hotline or the tax site inside a group signs it as the bureau's wherever it stands.
 _SIGNED = re.compile(r"12366|chinatax")
@@ -82,6 +86,14 @@ def _group_end(text: str, start: int) -> int:
     return i
 
 
+def _cut_by_width(text: str, line_start: int) -> bool:
+    """Whether the line above ``line_start`` is a page-width line that a cut left in a sentence's middle."""
+    if line_start == 0:
+        return False
+    above = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1].rstrip(" \t")
+    return len(above) >= _WRAPPED_WIDTH and _WORD_END.fullmatch(above[-1]) is not None
+
+
 def _contact_label(body: str, label: re.Match[str]) -> bool:
     """Whether ``label`` is a contact item's, also where a page-width line break cut it (纳⏎税服务热线)."""
     if _CONTACT_LABEL.fullmatch(label.group(1)):
@@ -110,6 +122,8 @@ def bureau_contact_groups(text: str) -> list[tuple[int, int]]:
         line_start = text.rfind("\n", 0, start) + 1
         if not _BEFORE_OPENING.fullmatch(text, line_start, start):
             continue
+        if _WRAPPED_BRACKET.match(text, line_start) and _cut_by_width(text, line_start):
+            continue  # 办税人员王某⏎（联系电话：…）: a bracket a width cut sent to the next line, the person's
         end = _group_end(text, opening.end())
         body = text[start:end]
         if (not text[:line_start].strip() or _record_above(text, line_start)) and not _SIGNED.search(body):

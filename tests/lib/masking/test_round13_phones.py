@@ -121,3 +121,19 @@ def test_the_bureaus_own_contact_group_as_other_authors_write_it(text, kept):
     masked = mask_text(text).text
     for value in kept:
         assert value in masked, (value, masked)
+
+
+def test_the_licence_handlers_line_is_hidden_in_a_row_of_the_licensing_office():
+    text = (
+        "行政相对人名称\t许可文书编号\t许可机关\t经办人联系电话\n"
+        "海南椰林贸易有限公司\t琼龙税许准〔2026〕7号\t国家税务总局海口市龙华区税务局\t0898-66017777转12\n"
+        "海南蓝海贸易有限公司\t琼龙税许准〔2026〕8号\t国家税务总局海口市龙华区税务局\t(0898)66018888\n"
+        "海南绿洲贸易有限公司\t琼龙税许准〔2026〕9号\t国家税务总局海口市龙华区税务局\t0898-12366\n"
+    )
+    masked = hidden(text, "66017777", "66018888")
+    assert "0898-12366" in masked  # (the hotline is nobody's)
+
+
+def test_the_licence_handlers_line_after_the_licensing_office_in_a_record():
+    text = "许可机关：国家税务总局三亚市税务局，经办人联系电话：0898-88271234；\n行政相对人名称：三亚椰风酒店有限公司\n"
+    hidden(text, "88271234")

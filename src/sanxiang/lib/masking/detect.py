@@ -617,10 +617,13 @@ def _public_line_label(text: str, line_start: int, start: int) -> bool:
     return _PUBLIC_LINE.search(_LABEL_SPECKS.sub("", text[low:start])) is not None
 
 
-# A phone's label that names a person's own line: a spare or a home number (备用电话, 家庭电话, 住宅电话, 宅电).
-# The bureau's own number is labelled 联系电话 or 咨询电话, never so.
+# A phone's label that names a person's own line: a spare or a home number (备用电话, 家庭电话, 住宅电话, 宅电),
+# or the number of whoever handled a record for its party (经办人联系电话 of a licence: the applicant's
+# staff; the bureau's officer is published by name and certificate only, RULES.md §1.2, and a licence
+# record lists no contact, §1.4). The bureau's own number is labelled 联系电话 or 咨询电话, never so.
 _PERSONS_PHONE_LABEL = re.compile(
     r"(?:备用|家庭|住宅|私人|个人)(?:联系)?电话(?:号码)?[ \t]*[：:]?[ \t]*[（(]?$|宅电[ \t]*[：:]?[ \t]*[（(]?$"
+    r"|经办人(?:联系)?(?:电话|方式)(?:号码)?[ \t]*[：:]?[ \t]*[（(]?$"
 )
 
 
@@ -633,7 +636,7 @@ def _is_public_landline(
     if digits in public_phones or _hotline_with_area_code(digits):
         return True
     if _PERSONS_PHONE_LABEL.search(text, max(0, start - 12), start) is not None:
-        return False  # 备用电话：0577-…, 家庭电话：…: the label names a person's own line
+        return False  # 备用电话：0577-…, 经办人联系电话：0851-…: the label names a person's own line
     before = text[max(0, start - 60) : start]
     if ("电话" in before or "座机" in before or "固话" in before) and _ORGANISATIONS_PHONE_LABEL.search(
         text, max(0, start - 12), start

@@ -122,7 +122,7 @@ def test_rows_of_a_pipe_table_of_one_width_are_not_joined():
 
 def test_an_offices_landline_in_its_row_stays_a_mobile_does_not():
     text = (
-        "行政相对人名称\t许可决定书文号\t许可机关\t经办人电话\n"
+        "行政相对人名称\t许可决定书文号\t许可机关\t联系电话\n"
         "海南椰林贸易有限公司\t琼龙税许准〔2026〕3号\t国家税务总局海口市龙华区税务局\t0898-66015555\n"
         "海口椰风物业有限公司\t琼龙税许准〔2026〕4号\t国家税务总局海口市龙华区税务局\t+86 139 0000 2222\n"
         "海南蓝海贸易有限公司\t琼龙税许准〔2026〕5号\t国家税务总局海口市龙华区税务局\t13900 003333\n"

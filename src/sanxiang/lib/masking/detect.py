@@ -119,13 +119,19 @@ _TAIWAN_ID = re.compile(r"(?=[A-Z])(?<![0-9A-Za-z])[A-Z][12]\d{8}(?![0-9A-Za-z])
 # A Taiwan ID stands in a document that says so (its label, or a place in Taiwan): capitals and digits
 # are everywhere in credit codes, so the scan runs only there.
 _TAIWAN_HINT = re.compile(r"身分|统一编号|台湾|台胞|台籍|台北|台中|台南|高雄|新北|桃园")
-_MOBILE_GROUPED = re.compile(r"(?=[+81])(?<![\d])(?:\+?86[ \-]?)?1[3-9]\d[ \-]\d{4}[ \-]\d{4}(?!\d)")
+# (or its first three digits in brackets, as an area code is written: (139)1234 5678, (139⏎)12345678)
+_MOBILE_GROUPED = re.compile(
+    r"(?=[+81（(])(?<![\d])(?:(?:\+?86[ \-]?)?1[3-9]\d[ \-]\d{4}[ \-]\d{4}"
+    r"|[（(]1[3-9]\d(?:\n[ \t]*)?[)）][ \-]?\d{4}[ \-]?\d{4})(?!\d)"
+)
 # A landline with its area code: (0571)…, 0571-…, 0571 …, +86-571-…, 0086 571 …, (+86)(571)…; the line
-# may break after the area code's hyphen or between the local number's two halves (PDF text).
+# may break inside the area code's brackets, after its hyphen or between the local number's two halves
+# (PDF text); a local
+# number of seven digits may be grouped 4-3 as well as 3-4 (0771 8377 717).
 _LANDLINE = re.compile(
-    r"(?=[（(0+])(?<![\d])(?:(?:\+86[ \-]?|0086[ \-]?)?[（(]0\d{2,3}(?:\n[ \t]*)?[)）][ \-]?|0\d{2,3}(?:\n[ \t]*(?=[-－—]))?(?:[-－—./]\n?[ \t]*| [-—] |-? )"
+    r"(?=[（(0+])(?<![\d])(?:(?:\+86[ \-]?|0086[ \-]?)?[（(](?:\n[ \t]*)?0\d{2,3}(?:\n[ \t]*)?[)）][ \-]?|0\d{2,3}(?:\n[ \t]*(?=[-－—]))?(?:[-－—./]\n?[ \t]*| [-—] |-? )"
     r"|(?:\+86|0086|[（(]\+?86[)）])[ \-]?(?:[1-9]\d{1,2}[ \-]|[（(][1-9]\d{1,2}[)）][ \-]?))"
-    r"[2-9]\d{2,3}(?:[ \-]|\n[ \t]*)?\d{4}(?:[ ]?(?:-|转|分机|ext\.?|Ext\.?|EXT\.?|x|X)[ ]?\d{1,5})?(?![\d])"
+    r"(?:[2-9]\d{2,3}(?:[ \-]|\n[ \t]*)?\d{4}|[2-9]\d{3}[ \-]\d{3})(?:[ ]?(?:-|转|分机|ext\.?|Ext\.?|EXT\.?|x|X)[ ]?\d{1,5})?(?![\d])"
 )
 _ODD_SEPARATOR = re.compile(r"0\d{2,3}[./]")
 # A local number without its area code, grouped (8765 4321, 8765-4321), right after a phone's label.
@@ -509,6 +515,8 @@ def _hotline_with_area_code(digits: str) -> bool:
 # Who a landline in a record may belong to, when not the record's subject.
 _PERSON_ROLE_IN_RECORD = re.compile(
     r"法定代表人|法人代表|负责人|联系人|经办人|代理人|办税人|财务|经营者|业主|投资人|证人|配偶|家属|姓名|本人|"
+    # who receives the papers for the organisation (收件人：…  联系电话：…), or rents from it
+    r"收件人|代收人|签收人|承租人|"
     # a person questioned in the record (询问笔录（被询问人：***，联系电话：…）), or a name masked by hand
     r"被询问人|被调查人|被检查人|询问笔录|调查笔录|[*＊×]{2,}|[*＊×](?: [*＊×])+"
 )
@@ -634,6 +642,16 @@ def _public_line_label(text: str, line_start: int, start: int) -> bool:
     return _PUBLIC_LINE.search(_LABEL_SPECKS.sub("", text[low:start])) is not None
 
 
+# A phone's label that names a person's own line: a spare or a home number (备用电话, 家庭电话, 住宅电话, 宅电),
+# or the number of whoever handled a record for its party (经办人联系电话 of a licence: the applicant's
+# staff; the bureau's officer is published by name and certificate only, RULES.md §1.2, and a licence
+# record lists no contact, §1.4). The bureau's own number is labelled 联系电话 or 咨询电话, never so.
+_PERSONS_PHONE_LABEL = re.compile(
+    r"(?:备用|家庭|住宅|私人|个人)(?:联系)?电话(?:号码)?[ \t]*[：:]?[ \t]*[（(]?$|宅电[ \t]*[：:]?[ \t]*[（(]?$"
+    r"|经办人(?:联系)?(?:电话|方式)(?:号码)?[ \t]*[：:]?[ \t]*[（(]?$"
+)
+
+
 def _is_public_landline(
     text: str, start: int, digits: str, public_phones: frozenset[str], end: int | None = None
 ) -> bool:
@@ -642,6 +660,8 @@ def _is_public_landline(
     证人…，电话：… in the header under the bureau's name, nor the number 本局…通过电话（…）通知 the party)."""
     if digits in public_phones or _hotline_with_area_code(digits):
         return True
+    if _PERSONS_PHONE_LABEL.search(text, max(0, start - 12), start) is not None:
+        return False  # 备用电话：0577-…, 经办人联系电话：0851-…: the label names a person's own line
     before = text[max(0, start - 60) : start]
     if ("电话" in before or "座机" in before or "固话" in before) and _ORGANISATIONS_PHONE_LABEL.search(
         text, max(0, start - 12), start
@@ -1176,7 +1196,8 @@ def _find_numbers(text: str, public_phones: frozenset[str]) -> list[Finding]:
         if kind is not None:
             found.append(Finding(m.start(), m.end(), kind))
     grouped = " " in text or "-" in text  # both grouped patterns need a space or hyphen
-    for m in _MOBILE_GROUPED.finditer(text) if grouped else ():
+    bracketed = "(" in text or "（" in text
+    for m in _MOBILE_GROUPED.finditer(text) if grouped or bracketed else ():
         digits = _NON_DIGIT.sub("", m.group())[-11:]
         if (
             digits not in public_phones

@@ -301,12 +301,30 @@ def _ocr_digits(match: re.Match[str]) -> str:
     return run.translate(_OCR_DIGITS)
 
 
+# …and inside a phone number written in groups, where no group is long enough for the run above: a
+# mobile's eleven characters (156 9714 914O, l73-5423-4432, 185247⏎4857O) or a landline's area code
+# (O851-…, (O854)…), with one or two such letters among its digits.
+_OCR_PHONE = re.compile(
+    r"(?<![0-9A-Za-z])(?:[1l][3-9](?:[ \-]|\n[ \t]*)?(?:[0-9lIOoZS](?:[ \-]|\n[ \t]*)?){8}[0-9lIOoZS]"
+    r"|(?<=[（(])[0Oo][1-9][0-9lIOo]{1,2}(?=[)）][ \-]?\d{7,8}(?!\d))"
+    r"|[0Oo][1-9][0-9lIOo]{1,2}(?=[\-－—]\d{7,8}(?!\d)))(?![0-9A-Za-z])"
+)
+
+
+def _ocr_phone(match: re.Match[str]) -> str:
+    run = match.group()
+    letters = sum(c.isalpha() for c in run)
+    return run if letters > 2 else run.translate(_OCR_DIGITS)
+
+
 def fold(text: str) -> str:
     """Step 1 only: the one-to-one character folding (same length as ``text``)."""
     if _FOLDABLE.search(text) is not None:
         text = text.translate(FOLD)
     if _OCR_RUN.search(text) is not None:
         text = _OCR_RUN.sub(_ocr_digits, text)
+    if _OCR_PHONE.search(text) is not None:
+        text = _OCR_PHONE.sub(_ocr_phone, text)
     return text
 
 

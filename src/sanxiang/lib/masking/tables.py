@@ -162,8 +162,10 @@ def _role(word: str) -> str | None:
     word = _ocr_header(word)
     for candidate in (word, _QUALIFIER.sub("", word)):
         role = next((r for r, pattern in _ROLES if pattern.match(candidate)), None)
-        if role == PHONE and _PERSON_ROLE_WORD.search(candidate):
-            return PERSON_PHONE  # 联系人电话, 法定代表人手机: a person's number in any row
+        if role == PHONE and (_PERSON_ROLE_WORD.search(candidate) or "经办人" in candidate):
+            # 联系人电话, 法定代表人手机, 经办人联系电话: a person's number in any row, an office's too (a
+            # licence list's 许可机关 column does not make its 经办人 the office: RULES.md §1.2, §1.4)
+            return PERSON_PHONE
         if role is not None:
             return role
         if _NOT_A_NAME_COLUMN.search(candidate):
@@ -287,6 +289,12 @@ def _is_mobile(value: str) -> bool:
         if len(digits) == 11 + len(prefix) and digits.startswith(prefix):
             digits = digits[len(prefix) :]
     return len(digits) == 11 and digits[0] == "1" and digits[1] in "3456789"
+
+
+def _is_hotline(value: str) -> bool:
+    """The tax or government hotline, with or without an area code (0898-12366)."""
+    digits = _NOT_DIGIT.sub("", value)
+    return len(digits) <= 9 and digits.endswith(("12366", "12345"))
 
 
 _PHONE_NUMBER = re.compile(r"\d(?:[ \-]?\d){6}")  # seven digits at least: no 12366 alone
@@ -1194,7 +1202,8 @@ def _row_values(
         ):
             found = PUBLIC_CODE  # an enterprise's old taxpayer number in its own row (also ID-shaped)
         elif role in (PHONE, PERSON_PHONE) and _PHONE_NUMBER.search(value):
-            if office:  # an office's row (办税服务厅, the licensing bureau): its landline is published
+            if office and (role == PHONE or _is_hotline(value)):
+                # an office's row (办税服务厅): its landline is published; a hotline (0898-12366) is nobody's
                 if _is_mobile(value):
                     continue
                 found = PUBLIC_PHONE

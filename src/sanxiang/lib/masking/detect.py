@@ -3415,7 +3415,7 @@ def _name_cells_before_identifiers(
 # A run of a transliterated name's characters (tables.TRANSLITERATION_CHARS), whole: neither a character
 # of the set before it nor after it.
 _TRANSLITERATED_RUN = re.compile(
-    rf"(?<![{tables.TRANSLITERATION_CHARS}])[{tables.TRANSLITERATION_CHARS}]{{4,7}}(?![{tables.TRANSLITERATION_CHARS}])"
+    rf"(?<![{tables.TRANSLITERATION_CHARS}])[{tables.TRANSLITERATION_CHARS}]{{4,9}}(?![{tables.TRANSLITERATION_CHARS}])"
 )
 # What follows a place's or an organisation's name (克拉玛依市, …公司), never a person's.
 _PLACE_OR_ORG_AFTER = frozenset("市县区州旗盟镇乡村路街道巷号楼公司店厂局所部院校社会站行")
@@ -3426,7 +3426,7 @@ _ROLE_NOUN_END = _ROLE_END | frozenset("师")
 
 
 def _transliterated_names(text: str, add: Callable[[int, int, FieldType], None]) -> None:
-    """Names with no surname transliterated from Tibetan, Mongolian, Uyghur or Kazakh, of four to seven
+    """Names with no surname transliterated from Tibetan, Mongolian, Uyghur or Kazakh, of four to nine
     characters (办税人员次仁卓玛电话…, 证人阿不都热依木的…, 其妻子格桑拉姆名下): a whole run of such characters
     right after a role word or a role noun, or opening a line with the addressee's identifier after it
     (乌兰其其格：（身份证件号码…）. The run stops at any other character, so the name's end needs no list of
@@ -3928,7 +3928,7 @@ _MASKED_BY_HAND = re.compile(r"[某*＊×○]|XX")
 # An item of a list the bureau masked by hand (XXX, ×××, 罗**, 崔*磊, 吴某1, 某某): a person's place.
 _MASKED_ITEM = re.compile(rf"(?:{_NAME_HEAD})?(?:某某?|[*＊×X○]{{1,4}})(?:[{CJK}]|\d{{1,2}})?")
 # A run of a transliterated name's characters with no surname, as a list's item (其其格, 买买提艾力)
-_TRANSLITERATED_ITEM = re.compile(rf"[{tables.TRANSLITERATION_CHARS}]{{3,7}}")
+_TRANSLITERATED_ITEM = re.compile(rf"[{tables.TRANSLITERATION_CHARS}]{{3,9}}")
 # What may stand right before a list's first item: punctuation, or the verb or preposition that opens the
 # list (通过张三、李四…, 转给张三、…, 包括张三、…, 参与人员有张三、…)
 _LIST_OPENERS = frozenset("过给向由有括为是即派将把让被对与和及从经据用托请佣知谈令叫问了到")

@@ -248,18 +248,21 @@ _KIN_END = frozenset("人员属偶子女父母亲友居事妻夫")
 
 
 # Characters of names transliterated from Tibetan, Mongolian, Uyghur or Kazakh (扎西次仁, 格桑拉姆,
-# 乌兰其其格, 阿不都热依木, 买买提明): such a name has no surname and may run to seven characters, and no
-# word of a form or an office is made of these characters alone.
+# 乌兰其其格, 阿不都热依木, 买买提明): such a name has no surname and may run to nine characters (a given
+# name and the father's: 叶尔兰阿不都热合曼), and no word of a form or an office is made of these
+# characters alone.
 TRANSLITERATION_CHARS = (
     "扎西次仁卓玛格桑拉姆央金宗达瓦旺堆多吉顿珠措尼巴布罗强洛丹增索朗曲珍德白普米旦贡嘎阿益群培琼乌兰其图孟"
     "和额尔敦苏那雅斯琴高娃萨都朝鲁敖特根宝音哈日勒坦不热依木买提艾力古丽吐逊努帕曼合明玉素甫克卜杜亚森吾迪娜"
     "叶别汗江云"
+    # Uyghur, Kazakh and Yi syllables (库尔班, 托合提, 热孜万古丽's 孜, 阿牛木呷, 曲比阿呷, 海力且姆, 穆罕默德)
+    "且再卡呷塔夏孜守居库托拜支比沙海班穆维罕肉肯赛里铁麦默牛"
 )
-_TRANSLITERATED_NAME = re.compile(rf"^[{TRANSLITERATION_CHARS}]{{4,7}}$")
+_TRANSLITERATED_NAME = re.compile(rf"^[{TRANSLITERATION_CHARS}]{{4,9}}$")
 
 
 def transliterated_name(value: str) -> bool:
-    """Four to seven characters all of a transliterated name (see TRANSLITERATION_CHARS)."""
+    """Four to nine characters all of a transliterated name (see TRANSLITERATION_CHARS)."""
     return _TRANSLITERATED_NAME.match(value) is not None
 
 

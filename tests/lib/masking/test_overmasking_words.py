@@ -68,3 +68,47 @@ def test_role_words_of_a_transfer_are_no_names_alone() -> None:
         "转让人应当在协议生效后办理变更登记。",
     ):
         assert _masked(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "hidden"),
+    [
+        ("部分工资经由员工夏天（身份证件号码：520115198302182494）的个人银行卡发放。", "经由员工", "夏天"),
+        ("你委托的律师廖萍（执业证号15201202210123456）说明情况。", "你委托的律师", "廖萍"),
+        ("你委托的律师阿不都·热合曼（执业证号15201202210123456）说明情况。", "你委托的律师", "热合曼"),
+        ("被检举人亲属宋鹏（港澳居民来往内地通行证H12345678）", "被检举人亲属", "宋鹏"),
+        ("你的母亲古丽娜尔·吐尔逊于2026年11月2日签收。", "于2026年", "吐尔逊"),
+        ("及其实际控制人曾鹏偷逃税款一事，我局已立案检查。", "偷逃税款", "曾鹏"),
+        ("你的同住人扎西·多吉亦无法联系。", "你的同住人", "多吉"),
+        ("你可委托古丽娜尔·吐尔逊（电话13812345678）代为办理。", "你可委托", "古丽娜尔"),
+        ("其住所湖南省长沙市岳麓区新世界24栋1单元2703室均无法联系，现依照", "均无法联系", "2703室"),
+    ],
+)
+def test_role_words_and_predicates_beside_a_name_stay(text: str, kept: str, hidden: str) -> None:
+    masked = _masked(text)
+    assert kept in masked
+    assert hidden not in masked
+    assert _masked(masked) == masked
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("及其实际控制人文明偷逃税款一事，我局已立案检查。", "文明"),
+        ("你的同住人文明亦无法联系。", "文明"),
+        ("配偶金晓东代收。你的母亲谭中华于2026年7月5日来电。", "谭中华"),
+        ("你委托的律师任重（执业证号1520102227258513）说明情况。", "任重"),
+        ("被检举人亲属黄金（港澳居民来往内地通行证H12345678）名下账户", "黄金"),
+        ("检举人钟上海：\n    你于2026年2月6日通过电话检举", "钟上海"),
+        ("你公司通过对公账户向员工向前私人账户转账。", "向前"),
+    ],
+)
+def test_a_word_is_a_name_after_a_role_word_when_a_person_is_spoken_of(text: str, name: str) -> None:
+    masked = _masked(text)
+    assert name not in masked
+    assert _masked(masked) == masked
+
+
+def test_the_same_words_in_ordinary_text_stay() -> None:
+    text = "经营场所位于上海市文明路1号，主营黄金饰品。"
+    assert _masked(text) == text

@@ -1436,6 +1436,10 @@ _ADDRESS = re.compile(
     r"|[；;][ \t]*内容[：:][ \t]*|[ \t]*)"
     r"(?:为|在|是)?" + _VALUE
 )
+# What a sentence says of the place right after an address's last unit (…2703室均无法联系, …号亦无人签收).
+_PREDICATE_AFTER_ADDRESS = re.compile(
+    r"(?<=[室号栋幢楼层户组弄座铺])(?:均|亦|都|也|已于|无法|未能|不能|无人|拒)"
+)
 # What runs on after a colon, when the label's own words went before it (住所地址：, 住址（户籍）：).
 _VALUE_AFTER_COLON = re.compile(r"[ \t]*(?:\n[ \t]*)?" + _VALUE)
 _COLON = frozenset("：:")
@@ -1989,6 +1993,11 @@ def _find_addresses(text: str, *, individual_business_address: bool = True) -> l
             continue  # the last cell of a table's header row: the table reader decides its column
         if _seat_of_organisation(text, m):
             continue
+        predicate = _PREDICATE_AFTER_ADDRESS.search(value)
+        if predicate is not None:
+            value = value[
+                : predicate.start()
+            ]  # (…2703室均无法联系: what is said of the place, no part of it)
         parts = [(start, start + len(value))]
         wrapped = _wrapped_address(text, start, start + len(value))
         if wrapped is not None:
@@ -2275,6 +2284,7 @@ _SINGLE_CLASS = "".join(sorted(SINGLE_SURNAMES))
 _NOT_LAST = frozenset(
     "系在于是为与和及等因被将对从向已未不的了均也都曾涉经现住户身男女签担任作承负个具提拒无有说称表应则就"
     "并即却开取申出拨备证陈交收转打注登办名账本先联所购接领委代进要没控持共通自个法等会到把让给同之电"
+    "偷逃骗亦"
 )
 # Characters that cannot start a given name: the candidate is a word, not a name (当事人应当…, 纳税人于…).
 _NOT_GIVEN_START = frozenset(
@@ -2330,7 +2340,7 @@ for _words, _kind in (
         "其兄|其姐|其弟|其妹|邻居|朋友|同事|亲戚|同学|法定代理人|指定代理人|台胞|港胞|澳胞|第三方|"
         "家属|之父|之母|之子|之女|之妻|之夫|买受人|竞买人|祖父|祖母|岳父|岳母|孙女|侄女|租户|承租户|"
         "表弟|表哥|表兄|表姐|表妹|堂弟|堂哥|堂兄|堂姐|堂妹|舅舅|叔叔|姑姑|姨妈|伯父|叔父|舅父|姑父|姨父|外公|外婆|爷爷|奶奶|"
-        "涉税服务人员|涉税专业服务人员|确认人|购房人|购车人|买受人|受让人|转让人|受让方|转让方",
+        "涉税服务人员|涉税专业服务人员|确认人|购房人|购车人|买受人|受让人|转让人|受让方|转让方|同住人|同住成年家属",
         FieldType.THIRD_PARTY_NAME,
     ),
     (
@@ -2483,9 +2493,11 @@ _TRAILING = re.compile(
 )
 _NAME_EXACT = re.compile(rf"{_NAME_HEAD}{_GIVEN}{{1,2}}")
 _NOT_BEFORE_NAME = frozenset("于在对由向将把给与和及的是为系被从经任即")
-# The last two characters of a party's role word whose last is also a surname (受让方薛婷, 出租方方敏's
-# first 方, 收款人…): the name starts after it.
-_ROLE_WORD_ENDS = frozenset("让方 租方 买方 卖方 售方 付方 收方 购方 货方 包方 托方".split())
+# The last two characters of a role word whose last is also a surname (受让方薛婷, 出租方方敏's first 方,
+# 律师廖萍, 税务师…, 亲属宋鹏): the name starts after it.
+_ROLE_WORD_ENDS = frozenset(
+    "让方 租方 买方 卖方 售方 付方 收方 购方 货方 包方 托方 律师 计师 务师 亲属 家属".split()
+)
 # A table's column heading shaped as a name (姓名	单位	职务: 单 is a surname), never a label's value.
 _HEADER_WORDS = frozenset(
     "单位 职务 部门 性别 民族 年龄 职位 岗位 科室 工作单位 所在单位 执法单位 备注 序号 学历 籍贯 国籍 住址 "
@@ -2569,6 +2581,9 @@ _PERSON_CONTEXT_AFTER = re.compile(
     # what only a person owns or gives: his own account, what is in his name, his statement (其配偶文明私人账户,
     # 会计向前个人出具的说明, 原法定代表人文明的询问笔录)
     r"|私人账户|个人(?:银行)?账户|名下|个人(?:出具|签字|签名|陈述)|的(?:询问|调查)笔录|的证人证言"
+    # what is said of a person in a finding or a notice (实际控制人文明偷逃税款, 同住人文明亦无法联系,
+    # 你的母亲谭中华于2026年…来电, 律师任重（执业证号…）)
+    r"|偷逃|亦无法|均无法|无法联系|于(?:\d|[〇一二]\S*年)|\s*[（(]\s*(?:律师)?执业证|[：:][ \t]*\n"
     r"|" + _KIN_BRACKET.pattern
 )
 
@@ -2769,7 +2784,13 @@ def _look_back(
         and text[start : start + 2] not in COMPOUND_SURNAMES
         and _no_surname_name(text[start:end])
     ):
-        add(start, end, FieldType.THIRD_PARTY_NAME)  # 请与巴图孟和联系: a transliterated name between them
+        role = _TRIGGER_AT.match(text, start)
+        if role is None:
+            add(
+                start, end, FieldType.THIRD_PARTY_NAME
+            )  # 请与巴图孟和联系: a transliterated name between them
+        elif end - role.end() >= 2 and _NAME_EXACT.fullmatch(text, role.end(), end):
+            add(role.end(), end, FieldType.THIRD_PARTY_NAME)  # 向员工向前私人账户: a role word, then the name
         return
     for length in (4, 3, 2):
         start = end - length
@@ -2849,13 +2870,13 @@ _LATIN_ALONE = re.compile(rf"(?<![A-Za-z0-9])(?P<latin>{_LATIN_NAME})(?![A-Za-z0
 # cannot belong to it (经查…, …的).
 # (nor a word that follows a name in a sentence: …·吐尔逊销售车位, …·艾买提负责资金收付, …·肉孜名下银行卡)
 _DOTTED_PART = (
-    r"(?:(?![系在于是为与和及等因被将对从向已未的了均也曾经现担任称说]|销售|负责|控制|转入|转出|代收|代为|代你|"
+    r"(?:(?![系在于是为与和及等因被将对从向已未的了均也曾经现担任称说亦]|销售|负责|控制|转入|转出|代收|代为|代你|"
     r"代其|名下|签收|出具|提供|取得|收取|经营|持有|使用|支付|实际|通过|个人|账户|购买|出租|承租|签字|签名|确认)"
     rf"[{CJK}])"
 )
 # The dot may also come as a full-width period (．, folded to "."), written between Chinese characters.
 # (a part may end in one of those words' characters when no other character follows: 巴特尔·孟和：)
-_DOTTED_TAIL = rf"(?:{_DOTTED_PART}{{1,7}}(?:{_DOTTED_PART}|(?!等)[{CJK}](?![{CJK}])))"
+_DOTTED_TAIL = rf"(?:{_DOTTED_PART}{{1,7}}(?:{_DOTTED_PART}|(?![等于在])[{CJK}](?![{CJK}])))"
 _DOTTED_NAME = re.compile(rf"[{CJK}]{{1,6}}[·.]{_DOTTED_TAIL}(?:[·.]{_DOTTED_TAIL})?")
 _DOT = re.compile(r"[·.]")
 # A dotted name's run that ends in an organisation's suffix is a shop's name (…·阿不力孜五金店).
@@ -2885,7 +2906,9 @@ def _dotted_shop(text: str, start: int) -> bool:
     return m is not None and _shop_named_after(text, start, m.end())
 
 
-_DOTTED_CUT = re.compile(r".*(?:[的是查系在与和及对向由经据为将被给入：:，,、]|个人|本人|名下|房人)")
+_DOTTED_CUT = re.compile(
+    r".*(?:[的是查系在与和及对向由经据为将被给入：:，,、]|个人|本人|名下|房人|委托|同住人|律师)"
+)
 _DOTTED_ROLE = re.compile(rf".*(?:{_TRIGGER_ALT})")
 
 
@@ -3182,7 +3205,7 @@ _IDENTIFIER_AFTER = re.compile(
     r"回乡证|台胞证|居住证|(?:律师)?执业证)"
 )
 # Last characters of a role noun that may stand right before a name (租户孙洋宇, 经办人次仁央宗)
-_ROLE_END = frozenset("人员户父母妻夫子女者主属侄甥兄弟姐妹媳婿方")
+_ROLE_END = frozenset("人员户父母妻夫子女者主属侄甥兄弟姐妹媳婿方师")
 _LATIN_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_LATIN_NAME})[ \t]*$")
 
 
@@ -3208,6 +3231,16 @@ def _name_before_identifier(text: str, end: int, add: Callable[[int, int, FieldT
             head = 2 if length > 2 and candidate[:2] in COMPOUND_SURNAMES else 1
             shaped = candidate[head : head + 2] not in _NOT_NAMES and candidate not in _NOT_NAMES
             shaped = shaped and _OFFICE_CHARS.isdisjoint(candidate[head:])
+        if (
+            not shaped
+            and length <= 3
+            and _NAME_EXACT.fullmatch(candidate)
+            and (
+                text[max(0, start - 2) : start] == "律师"
+                or _TRIGGER_BEFORE.search(text, max(0, start - 24), start)
+            )
+        ):
+            shaped = True  # (律师任重（执业证号…）, 亲属黄金（通行证…）: a word as a name, after a role word)
         before = text[start - 1] if start else "\n"
         if (
             shaped
@@ -3235,6 +3268,7 @@ def _name_before_identifier(text: str, end: int, add: Callable[[int, int, FieldT
         and _CJK_RUN.fullmatch(candidate)
         and _no_surname_name(candidate)
         and not _TRIGGER_BEFORE.search(text, max(0, start - 23), start + 1)  # (女儿叶海南: not 儿叶海南)
+        and _TRIGGER_AT.match(text, start) is None  # (员工夏天（…）: a role word and a name)
     ):
         before = text[start - 1] if start else "\n"
         if (
@@ -3490,7 +3524,13 @@ def _find_names(
         ):
             other = _no_surname_value(text, m)
             if other is not None:
-                add(other[0], other[1], _TRIGGERS[m.group("trigger")])
+                role = _TRIGGER_AT.match(text, other[0])
+                if role is None:
+                    add(other[0], other[1], _TRIGGERS[m.group("trigger")])
+                elif other[1] - role.end() >= 2 and _NAME_EXACT.fullmatch(text, role.end(), other[1]):
+                    add(
+                        role.end(), other[1], _TRIGGERS[role.group()]
+                    )  # 被检举人亲属黄金: a role word, a name
                 continue
             if name_end < 0:
                 continue

@@ -145,11 +145,11 @@ def _page_width(lengths: list[int], minimum: int, slack: int) -> int | None:
     counts = Counter(filter(minimum.__le__, lengths))
     if not counts:
         return None
-    width, times = max(
-        ((w, sum(counts[w - d] for d in range(slack + 1))) for w in counts),
-        key=lambda item: (item[1], item[0]),
-    )
-    if times < 3 or times * 2 < sum(counts.values()):
+    total = sum(counts.values())
+    if slack:
+        counts = Counter({w: sum(counts[w - d] for d in range(slack + 1)) for w in counts})
+    width, times = max(counts.items(), key=lambda item: (item[1], item[0]))
+    if times < 3 or times * 2 < total:
         # A page's wrapped lines are most of its long lines; three addresses of one length in a
         # one-cell-a-line list are not a page width (their next cell is no rest of a word).
         return None
@@ -169,7 +169,10 @@ def _wrap_joins(text: str, original: str) -> list[tuple[int, int]]:
     width = _page_width(lengths, _MIN_WRAP_WIDTH, 0)
     short = 1  # (the width counts an indented first line's spaces: the extractor's does)
     if width is None:
-        lengths = list(map(_display_width, original.split("\n")))
+        # (a line too short to reach the least width in columns keeps its length: no need to count)
+        lengths = [
+            len(ln) if len(ln) < _MIN_WRAP_WIDTH else _display_width(ln) for ln in original.split("\n")
+        ]
         width = _page_width(lengths, 2 * _MIN_WRAP_WIDTH, 1)
         short = 2  # (a wide character does not fit in the last column)
         if width is None:

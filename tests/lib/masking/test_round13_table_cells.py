@@ -78,3 +78,17 @@ def test_a_person_receiving_a_document_one_cell_a_line_is_masked():
 def test_a_credit_code_wrapped_after_its_twelfth_character_stays():
     text = "长沙青禾电子科技有限公司（纳税人识别号：914301043294\n87651W）：\n    经查，你公司……"
     assert mask_text(text).text == text
+
+
+def test_an_old_id_after_a_persons_cell_is_hidden_an_old_taxpayer_number_after_a_company_stays() -> None:
+    from sanxiang.lib.masking import STRICTEST, mask_text
+
+    # one cell per line (a PDF's list) and tab-separated: the 15-digit number after a name is an old ID
+    for text in (
+        "财务负责人\n财务负责人证件号码\n向红梅\n430102610203104\n",
+        "筑南聚力宇航商贸有限公司\t91520111PM5972JYEC\t白伟\t520103800206736\t筑南市白云区黔灵西路199号门面",
+    ):
+        masked = mask_text(text, policy=STRICTEST, model="gated").text
+        assert "430102610203104" not in masked and "520103800206736" not in masked
+    kept = "某某有限公司\n430102610203104\n"
+    assert mask_text(kept, policy=STRICTEST, model="gated").text == kept

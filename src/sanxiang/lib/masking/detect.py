@@ -826,7 +826,14 @@ def _number_of_person(text: str, start: int) -> bool:
     if _named_subject_is_person(text, _record_start(text, start), start) is True:
         return True
     m = _PERSON_BEFORE_BRACKET.search(text, max(0, start - 20), start)
-    return m is not None and not _ORG_IN_NAME.search(m.group("name"))
+    if m is not None and not _ORG_IN_NAME.search(m.group("name")):
+        return True
+    # a register's cell right before it holding a person's name (…⏎向红梅⏎430102610203104, 白伟	520103…)
+    cell = _CELL_BEFORE_VALUE.search(text, max(0, start - 32), start)
+    if cell is None:
+        return False
+    value = cell.group("cell").strip(_CELL_SPECKS)
+    return len(value) >= 2 and _person_cell(value) and not _ORG_IN_NAME.search(value)
 
 
 _CODE_TAIL = re.compile(r"[ \t]?\n?[ \t]*([0-9A-Z]{1,10})(?![0-9A-Za-z])")
